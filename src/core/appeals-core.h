@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-core.h: the one header users of the core library include.
+ */
+#pragma once
+
+#include "appeals-error.h"
+#include "appeals-data.h"
+#include "appeals-core-enums.h"
+#include "appeals-calendar.h"
+#include "appeals-deadline.h"
+#include "appeals-iin.h"
+#include "appeals-priority.h"
+#include "appeals-json.h"
+#include "appeals-classifier.h"
+#include "appeals-user.h"
+#include "appeals-applicant.h"
+#include "appeals-appeal.h"
+#include "appeals-reception.h"
+#include "appeals-checklist.h"

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-error.c: the error domain and translated descriptions of the
+ * stable field-error codes.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-error.h"
+
+G_DEFINE_QUARK (appeals-error-quark, appeals_error)
+
+G_DEFINE_BOXED_TYPE (AppealsFieldError, appeals_field_error,
+                     appeals_field_error_copy, appeals_field_error_free)
+
+AppealsFieldError *
+appeals_field_error_new (const char *field,
+                         const char *code,
+                         const char *detail)
+{
+  AppealsFieldError *self;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  self = g_new0 (AppealsFieldError, 1);
+  self->field = g_strdup (field);
+  self->code = g_strdup (code);
+  self->detail = g_strdup (detail);
+
+  return self;
+}
+
+AppealsFieldError *
+appeals_field_error_copy (const AppealsFieldError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  return appeals_field_error_new (error->field, error->code, error->detail);
+}
+
+void
+appeals_field_error_free (AppealsFieldError *error)
+{
+  if (error == NULL)
+    return;
+
+  g_free (error->field);
+  g_free (error->code);
+  g_free (error->detail);
+  g_free (error);
+}
+
+static const struct {
+  const char *code;
+  const char *message;
+} field_error_messages[] = {
+  { APPEALS_FIELD_REQUIRED,      N_("This field is required.") },
+  { APPEALS_FIELD_WRONG_TYPE,    N_("This value has the wrong type.") },
+  { APPEALS_FIELD_UNKNOWN,       N_("This field is not known.") },
+  { APPEALS_FIELD_TOO_LONG,      N_("This value is too long.") },
+  { APPEALS_FIELD_TOO_SHORT,     N_("This value is too short.") },
+  { APPEALS_FIELD_INVALID_VALUE, N_("This value is not allowed here.") },
+  { APPEALS_FIELD_INVALID_DATE,  N_("Enter a real date as YYYY-MM-DD.") },
+  { APPEALS_FIELD_INVALID_IIN,   N_("This is not a valid IIN: check the 12 digits.") },
+  { APPEALS_FIELD_INVALID_BIN,   N_("This is not a valid BIN: check the 12 digits.") },
+  { APPEALS_FIELD_INVALID_PHONE, N_("Enter the phone number as +7 followed by 10 digits.") },
+  { APPEALS_FIELD_IMMUTABLE,     N_("This field cannot be changed after registration.") },
+  { APPEALS_FIELD_NOT_FOUND,     N_("Nothing with this value exists.") },
+  { APPEALS_FIELD_DUPLICATE,     N_("This value is already registered.") },
+  { APPEALS_FIELD_OUT_OF_RANGE,  N_("This value is out of range.") },
+};
+
+/**
+ * appeals_field_error_code_describe:
+ * @code: a stable field-error code
+ *
+ * Returns: (transfer none): the translated sentence for @code, or a generic
+ * one for a code this build does not know.
+ */
+const char *
+appeals_field_error_code_describe (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_error_messages); i++)
+    {
+      if (g_strcmp0 (field_error_messages[i].code, code) == 0)
+        return g_dgettext (GETTEXT_PACKAGE, field_error_messages[i].message);
+    }
+
+  return g_dgettext (GETTEXT_PACKAGE, N_("This value is not valid."));
+}
+
+/**
+ * appeals_field_error_describe:
+ *
+ * Returns: (transfer full): a translated sentence for @error, including the
+ * limit for length errors.
+ */
+char *
+appeals_field_error_describe (const AppealsFieldError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->detail != NULL &&
+      (g_str_equal (error->code, APPEALS_FIELD_TOO_LONG) ||
+       g_str_equal (error->code, APPEALS_FIELD_TOO_SHORT)))
+    {
+      guint64 limit = g_ascii_strtoull (error->detail, NULL, 10);
+
+      if (g_str_equal (error->code, APPEALS_FIELD_TOO_LONG))
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Use at most %u character.",
+                                             "Use at most %u characters.",
+                                             limit),
+                                (guint) limit);
+      else
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Use at least %u character.",
+                                             "Use at least %u characters.",
+                                             limit),
+                                (guint) limit);
+    }
+
+  return g_strdup (appeals_field_error_code_describe (error->code));
+}
+
+GPtrArray *
+appeals_field_errors_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_field_error_free);
+}
+
+void
+appeals_field_errors_add (GPtrArray  *errors,
+                          const char *field,
+                          const char *code,
+                          const char *detail)
+{
+  g_return_if_fail (errors != NULL);
+
+  g_ptr_array_add (errors, appeals_field_error_new (field, code, detail));
+}
+
+const AppealsFieldError *
+appeals_field_errors_find (GPtrArray  *errors,
+                           const char *field)
+{
+  if (errors == NULL)
+    return NULL;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const AppealsFieldError *error = g_ptr_array_index (errors, i);
+
+      if (g_strcmp0 (error->field, field) == 0)
+        return error;
+    }
+
+  return NULL;
+}

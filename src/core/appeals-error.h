@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-error.h: the project's GError domain and the vocabulary of
+ * validation errors shared by the server (which answers them as
+ * application/problem+json) and the client (which shows them beside fields).
+ * Codes are stable strings; messages are always produced locally from the
+ * code, so what a user reads never depends on what the other side said.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_ERROR (appeals_error_quark ())
+
+typedef enum
+{
+  APPEALS_ERROR_FAILED,
+  APPEALS_ERROR_INVALID,       /* input did not validate; see field errors */
+  APPEALS_ERROR_PARSE,         /* a data file or document is malformed */
+  APPEALS_ERROR_NOT_FOUND,
+  APPEALS_ERROR_OUT_OF_RANGE,  /* e.g. a date outside the calendar's years */
+  APPEALS_ERROR_CONFLICT,
+} AppealsErrorCode;
+
+GQuark appeals_error_quark (void);
+
+/* Stable field-error codes. Keep in sync with appeals_field_error_code_describe(). */
+#define APPEALS_FIELD_REQUIRED       "required"
+#define APPEALS_FIELD_WRONG_TYPE     "wrong_type"
+#define APPEALS_FIELD_UNKNOWN        "unknown_field"
+#define APPEALS_FIELD_TOO_LONG       "too_long"
+#define APPEALS_FIELD_TOO_SHORT      "too_short"
+#define APPEALS_FIELD_INVALID_VALUE  "invalid_value"
+#define APPEALS_FIELD_INVALID_DATE   "invalid_date"
+#define APPEALS_FIELD_INVALID_IIN    "invalid_iin"
+#define APPEALS_FIELD_INVALID_BIN    "invalid_bin"
+#define APPEALS_FIELD_INVALID_PHONE  "invalid_phone"
+#define APPEALS_FIELD_IMMUTABLE      "immutable"
+#define APPEALS_FIELD_NOT_FOUND      "not_found"
+#define APPEALS_FIELD_DUPLICATE      "duplicate"
+#define APPEALS_FIELD_OUT_OF_RANGE   "out_of_range"
+
+typedef struct _AppealsFieldError AppealsFieldError;
+
+struct _AppealsFieldError
+{
+  char *field;    /* JSON member name, dotted for nested members: "applicant.iin" */
+  char *code;     /* one of the APPEALS_FIELD_* codes */
+  char *detail;   /* optional, untranslated machine detail (a limit, an allowed set) */
+};
+
+#define APPEALS_TYPE_FIELD_ERROR (appeals_field_error_get_type ())
+
+GType              appeals_field_error_get_type     (void) G_GNUC_CONST;
+AppealsFieldError *appeals_field_error_new          (const char              *field,
+                                                     const char              *code,
+                                                     const char              *detail);
+AppealsFieldError *appeals_field_error_copy         (const AppealsFieldError *error);
+void               appeals_field_error_free         (AppealsFieldError       *error);
+const char        *appeals_field_error_code_describe (const char             *code);
+char              *appeals_field_error_describe     (const AppealsFieldError *error);
+
+/* A GPtrArray of AppealsFieldError, owning its elements. */
+GPtrArray         *appeals_field_errors_new         (void);
+void               appeals_field_errors_add         (GPtrArray               *errors,
+                                                     const char              *field,
+                                                     const char              *code,
+                                                     const char              *detail);
+const AppealsFieldError *appeals_field_errors_find  (GPtrArray               *errors,
+                                                     const char              *field);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsFieldError, appeals_field_error_free)
+
+G_END_DECLS

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-db.h: the storage driver interface of appeals-server.
+ *
+ * One interface, two backends: SQLite (embedded default) and PostgreSQL 15
+ * (central deployment). The repository code above it is written once, in a
+ * common SQL subset with "?" placeholders (the PostgreSQL backend rewrites
+ * them to $1..$n outside string literals); the few places where the dialects
+ * differ (full-text search, upserts) ask appeals_db_get_dialect().
+ *
+ * Threading: an AppealsDb is used from one thread only (the server's main
+ * loop). Transactions are short; slow work (password hashing) runs elsewhere.
+ *
+ * Parameters are a GVariant tuple (floating references are sunk):
+ *   "s" text, "x" int64, "i" int32, "b" boolean, "d" double,
+ *   "m…" maybe types for SQL NULL.
+ * Results are read back as text cells with a NULL flag; the typed getters
+ * parse them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_DB_ERROR (appeals_db_error_quark ())
+
+typedef enum
+{
+  APPEALS_DB_ERROR_FAILED,
+  APPEALS_DB_ERROR_BUSY,        /* retryable: SQLITE_BUSY/LOCKED, SQLSTATE 40001/40P01 */
+  APPEALS_DB_ERROR_CONSTRAINT,  /* unique, foreign key or check violation */
+  APPEALS_DB_ERROR_CONNECTION,  /* cannot open or lost the connection */
+  APPEALS_DB_ERROR_MIGRATION,   /* a schema migration failed */
+} AppealsDbErrorCode;
+
+typedef enum
+{
+  APPEALS_DB_DIALECT_SQLITE,
+  APPEALS_DB_DIALECT_POSTGRESQL,
+} AppealsDbDialect;
+
+GQuark appeals_db_error_quark (void);
+
+typedef struct _AppealsDbResult AppealsDbResult;
+
+#define APPEALS_TYPE_DB (appeals_db_get_type ())
+G_DECLARE_DERIVABLE_TYPE (AppealsDb, appeals_db, APPEALS, DB, GObject)
+
+struct _AppealsDbClass
+{
+  GObjectClass parent_class;
+
+  AppealsDbDialect  (*get_dialect) (AppealsDb    *self);
+  /* Runs one statement; returns a result (possibly with zero rows) or NULL. */
+  AppealsDbResult  *(*query)       (AppealsDb    *self,
+                                    const char   *sql,
+                                    GVariant     *params,
+                                    GError      **error);
+  /* Runs a script of several statements without parameters (migrations). */
+  gboolean          (*exec_script) (AppealsDb    *self,
+                                    const char   *sql,
+                                    GError      **error);
+};
+
+/* Opens "postgresql://…" / "postgres://…" / "host=… dbname=…" with libpq,
+ * anything else as a SQLite file path (created if missing). */
+AppealsDb        *appeals_db_open              (const char   *location,
+                                                GError      **error);
+
+AppealsDbDialect  appeals_db_get_dialect       (AppealsDb    *self);
+
+AppealsDbResult  *appeals_db_query             (AppealsDb    *self,
+                                                const char   *sql,
+                                                GVariant     *params,
+                                                GError      **error);
+gboolean          appeals_db_exec              (AppealsDb    *self,
+                                                const char   *sql,
+                                                GVariant     *params,
+                                                GError      **error);
+gboolean          appeals_db_exec_script       (AppealsDb    *self,
+                                                const char   *sql,
+                                                GError      **error);
+
+/* Applies data/sql/<dialect>/NNNN-*.sql in order, each in its own
+ * transaction, recording applied versions in schema_migrations.
+ * Safe to run twice and from two processes at once. */
+gboolean          appeals_db_migrate           (AppealsDb    *self,
+                                                const char   *migrations_dir,
+                                                GError      **error);
+
+typedef gboolean (*AppealsDbTransactionFunc)   (AppealsDb    *db,
+                                                gpointer      user_data,
+                                                GError      **error);
+
+/* BEGIN (IMMEDIATE on SQLite), func, COMMIT. On APPEALS_DB_ERROR_BUSY from
+ * any step it rolls back and runs func again with a short jittered back-off,
+ * a bounded number of times; when retries run out the BUSY error is
+ * returned (the API answers 503 with Retry-After). Any other error rolls back
+ * and is returned as is. func must therefore be safe to run again. */
+gboolean          appeals_db_run_transaction   (AppealsDb                *self,
+                                                AppealsDbTransactionFunc  func,
+                                                gpointer                  user_data,
+                                                GError                  **error);
+
+/* Results */
+guint             appeals_db_result_get_n_rows     (AppealsDbResult *result);
+guint             appeals_db_result_get_n_columns  (AppealsDbResult *result);
+const char       *appeals_db_result_get_column_name (AppealsDbResult *result,
+                                                     guint            column);
+int               appeals_db_result_find_column    (AppealsDbResult *result,
+                                                    const char      *name);
+gboolean          appeals_db_result_is_null        (AppealsDbResult *result,
+                                                    guint            row,
+                                                    const char      *column);
+const char       *appeals_db_result_get_string     (AppealsDbResult *result,
+                                                    guint            row,
+                                                    const char      *column);
+gint64            appeals_db_result_get_int64      (AppealsDbResult *result,
+                                                    guint            row,
+                                                    const char      *column);
+gboolean          appeals_db_result_get_boolean    (AppealsDbResult *result,
+                                                    guint            row,
+                                                    const char      *column);
+double            appeals_db_result_get_double     (AppealsDbResult *result,
+                                                    guint            row,
+                                                    const char      *column);
+void              appeals_db_result_free           (AppealsDbResult *result);
+
+/* For backends: build a result row by row. */
+AppealsDbResult  *appeals_db_result_new            (guint              n_columns,
+                                                    const char * const *column_names);
+void              appeals_db_result_add_row        (AppealsDbResult   *result,
+                                                    const char * const *cells); /* NULL cell = SQL NULL */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsDbResult, appeals_db_result_free)
+
+G_END_DECLS
