@@ -125,6 +125,48 @@ appeals_field_error_describe (const AppealsFieldError *error)
   return g_strdup (appeals_field_error_code_describe (error->code));
 }
 
+static const struct {
+  const char *code;
+  const char *message;
+} problem_messages[] = {
+  { APPEALS_PROBLEM_VALIDATION_FAILED,      N_("Some fields need correcting.") },
+  { APPEALS_PROBLEM_MALFORMED_JSON,         N_("The request could not be read.") },
+  { APPEALS_PROBLEM_BODY_TOO_LARGE,         N_("The request is too large.") },
+  { APPEALS_PROBLEM_TOO_DEEP,               N_("The request is nested too deeply.") },
+  { APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, N_("The request has an unsupported content type.") },
+  { APPEALS_PROBLEM_UNAUTHORIZED,           N_("Sign in to continue.") },
+  { APPEALS_PROBLEM_INVALID_CREDENTIALS,    N_("The login or password is wrong.") },
+  { APPEALS_PROBLEM_FORBIDDEN,              N_("Your role does not allow this.") },
+  { APPEALS_PROBLEM_NOT_FOUND,              N_("Nothing was found here.") },
+  { APPEALS_PROBLEM_METHOD_NOT_ALLOWED,     N_("This operation is not supported here.") },
+  { APPEALS_PROBLEM_PRECONDITION_REQUIRED,  N_("The card’s version must be given to change it.") },
+  { APPEALS_PROBLEM_PRECONDITION_FAILED,    N_("Someone else changed this card in the meantime.") },
+  { APPEALS_PROBLEM_CONFLICT,               N_("This conflicts with data already stored.") },
+  { APPEALS_PROBLEM_IDEMPOTENCY_KEY_REUSED, N_("This request was already sent with different data.") },
+  { APPEALS_PROBLEM_IDEMPOTENCY_IN_FLIGHT,  N_("This request is still being processed.") },
+  { APPEALS_PROBLEM_TOO_MANY_REQUESTS,      N_("Too many attempts. Wait a while and try again.") },
+  { APPEALS_PROBLEM_SERVICE_UNAVAILABLE,    N_("The server is busy. Try again in a moment.") },
+  { APPEALS_PROBLEM_INTERNAL_ERROR,         N_("The server failed. Try again later or call the administrator.") },
+};
+
+/**
+ * appeals_problem_code_describe:
+ * @code: a stable problem code
+ *
+ * Returns: (transfer none): the translated sentence for @code.
+ */
+const char *
+appeals_problem_code_describe (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (problem_messages); i++)
+    {
+      if (g_strcmp0 (problem_messages[i].code, code) == 0)
+        return g_dgettext (GETTEXT_PACKAGE, problem_messages[i].message);
+    }
+
+  return g_dgettext (GETTEXT_PACKAGE, N_("The request failed."));
+}
+
 GPtrArray *
 appeals_field_errors_new (void)
 {

@@ -42,6 +42,28 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_DUPLICATE      "duplicate"
 #define APPEALS_FIELD_OUT_OF_RANGE   "out_of_range"
 
+/* Stable problem codes of application/problem+json answers ("code" member). */
+#define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"
+#define APPEALS_PROBLEM_MALFORMED_JSON           "malformed_json"
+#define APPEALS_PROBLEM_BODY_TOO_LARGE           "body_too_large"
+#define APPEALS_PROBLEM_TOO_DEEP                 "too_deep"
+#define APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE   "unsupported_media_type"
+#define APPEALS_PROBLEM_UNAUTHORIZED             "unauthorized"
+#define APPEALS_PROBLEM_INVALID_CREDENTIALS      "invalid_credentials"
+#define APPEALS_PROBLEM_FORBIDDEN                "forbidden"
+#define APPEALS_PROBLEM_NOT_FOUND                "not_found"
+#define APPEALS_PROBLEM_METHOD_NOT_ALLOWED       "method_not_allowed"
+#define APPEALS_PROBLEM_PRECONDITION_REQUIRED    "precondition_required"
+#define APPEALS_PROBLEM_PRECONDITION_FAILED      "precondition_failed"
+#define APPEALS_PROBLEM_CONFLICT                 "conflict"
+#define APPEALS_PROBLEM_IDEMPOTENCY_KEY_REUSED   "idempotency_key_reused"
+#define APPEALS_PROBLEM_IDEMPOTENCY_IN_FLIGHT    "idempotency_key_in_flight"
+#define APPEALS_PROBLEM_TOO_MANY_REQUESTS        "too_many_requests"
+#define APPEALS_PROBLEM_SERVICE_UNAVAILABLE      "service_unavailable"
+#define APPEALS_PROBLEM_INTERNAL_ERROR           "internal_error"
+
+const char *appeals_problem_code_describe (const char *code);
+
 typedef struct _AppealsFieldError AppealsFieldError;
 
 struct _AppealsFieldError
