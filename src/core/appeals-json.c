@@ -1,4 +1,372 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-json.c: strict, field-naming readers for JSON data files.
+ */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-error.h"
 #include "appeals-json.h"
+
+JsonNode *
+appeals_json_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+                   _("The data file “%s” cannot be read: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+/**
+ * appeals_json_load_object_file:
+ * @root_out: (out): the document, which owns the returned object
+ *
+ * Returns: (transfer none): the top-level object of the file at @path.
+ */
+JsonObject *
+appeals_json_load_object_file (const char  *path,
+                               JsonNode   **root_out,
+                               GError     **error)
+{
+  g_autoptr(JsonNode) root = appeals_json_load_file (path, error);
+  JsonObject *object;
+
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      appeals_json_set_field_error (error, path, "/", _("must be an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  *root_out = g_steal_pointer (&root);
+
+  return object;
+}
+
+void
+appeals_json_set_field_error (GError     **error,
+                              const char  *file,
+                              const char  *field,
+                              const char  *reason)
+{
+  g_autofree char *basename = g_path_get_basename (file);
+
+  /* TRANSLATORS: “kz.json”, field “holidays[3].month”: must be a whole number */
+  g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+               _("The data file “%s” is not valid: field “%s” %s (%s)"),
+               basename, field, reason, file);
+}
+
+char *
+appeals_json_field_path (const char *parent,
+                         const char *member)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (member);
+
+  return g_strconcat (parent, ".", member, NULL);
+}
+
+char *
+appeals_json_index_path (const char *parent,
+                         guint       index)
+{
+  return g_strdup_printf ("%s[%u]", parent != NULL ? parent : "", index);
+}
+
+/* Looks up @member; reports a missing required member. Returns %NULL with
+ * @error unset for an absent optional member (or an explicit null). */
+static JsonNode *
+lookup_member (JsonObject  *object,
+               const char  *member,
+               gboolean     required,
+               const char  *file,
+               const char  *parent,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          g_autofree char *field = appeals_json_field_path (parent, member);
+          appeals_json_set_field_error (error, file, field, _("is missing"));
+        }
+      return NULL;
+    }
+
+  return node;
+}
+
+static gboolean
+type_error (const char  *member,
+            const char  *reason,
+            const char  *file,
+            const char  *parent,
+            GError     **error)
+{
+  g_autofree char *field = appeals_json_field_path (parent, member);
+
+  appeals_json_set_field_error (error, file, field, reason);
+  return FALSE;
+}
+
+gboolean
+appeals_json_read_int (JsonObject  *object,
+                       const char  *member,
+                       gboolean     required,
+                       gint64       min,
+                       gint64       max,
+                       gint64      *value,
+                       const char  *file,
+                       const char  *parent,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  gint64 number;
+
+  if (node == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return type_error (member, _("must be a whole number"), file, parent, error);
+
+  number = json_node_get_int (node);
+  if (number < min || number > max)
+    {
+      g_autofree char *reason = g_strdup_printf (_("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                                                 min, max);
+      return type_error (member, reason, file, parent, error);
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+appeals_json_read_boolean (JsonObject  *object,
+                           const char  *member,
+                           gboolean     required,
+                           gboolean    *value,
+                           const char  *file,
+                           const char  *parent,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+
+  if (node == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return type_error (member, _("must be true or false"), file, parent, error);
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+appeals_json_read_string (JsonObject   *object,
+                          const char   *member,
+                          gboolean      required,
+                          const char  **value,
+                          const char   *file,
+                          const char   *parent,
+                          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+
+  if (node == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return type_error (member, _("must be a string"), file, parent, error);
+
+  *value = json_node_get_string (node);
+  if (required && **value == '\0')
+    return type_error (member, _("must not be empty"), file, parent, error);
+
+  return TRUE;
+}
+
+gboolean
+appeals_json_read_date (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        GDate       *value,
+                        const char  *file,
+                        const char  *parent,
+                        GError     **error)
+{
+  const char *text = NULL;
+
+  if (!appeals_json_read_string (object, member, required, &text, file, parent, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!appeals_date_parse_iso (text, value))
+    return type_error (member, _("must be a date written as YYYY-MM-DD"), file, parent, error);
+
+  return TRUE;
+}
+
+gboolean
+appeals_json_read_array (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         JsonArray  **value,
+                         const char  *file,
+                         const char  *parent,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+
+  if (node == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return type_error (member, _("must be a list"), file, parent, error);
+
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+appeals_json_read_object (JsonObject   *object,
+                          const char   *member,
+                          gboolean      required,
+                          JsonObject  **value,
+                          const char   *file,
+                          const char   *parent,
+                          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+
+  if (node == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return type_error (member, _("must be an object"), file, parent, error);
+
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+JsonObject *
+appeals_json_array_get_object (JsonArray   *array,
+                               guint        index,
+                               const char  *file,
+                               const char  *parent,
+                               GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *field = appeals_json_index_path (parent, index);
+      appeals_json_set_field_error (error, file, field, _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/**
+ * appeals_date_parse_iso:
+ * @text: "YYYY-MM-DD", exactly
+ *
+ * Returns: %TRUE and sets @date when @text is a real calendar date.
+ */
+gboolean
+appeals_date_parse_iso (const char *text,
+                        GDate      *date)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+char *
+appeals_date_format_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date),
+                          g_date_get_month (date),
+                          g_date_get_day (date));
+}

@@ -1,4 +1,86 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-json.h: strict reading of JSON documents.
+ *
+ * json-glib 1.6 has no strict mode, so every member is read through these
+ * helpers, which check its type and range and, on failure, set an
+ * APPEALS_ERROR_PARSE error naming the file and the field ("holidays[3].month")
+ * so an administrator can find the mistake in a data file.
+ */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+JsonNode   *appeals_json_load_file          (const char   *path,
+                                             GError      **error);
+JsonObject *appeals_json_load_object_file   (const char   *path,
+                                             JsonNode    **root_out,
+                                             GError      **error);
+
+void        appeals_json_set_field_error    (GError      **error,
+                                             const char   *file,
+                                             const char   *field,
+                                             const char   *reason);
+
+char       *appeals_json_field_path         (const char   *parent,
+                                             const char   *member);
+char       *appeals_json_index_path         (const char   *parent,
+                                             guint         index);
+
+gboolean    appeals_json_read_int           (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             gint64        min,
+                                             gint64        max,
+                                             gint64       *value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+gboolean    appeals_json_read_boolean       (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             gboolean     *value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+gboolean    appeals_json_read_string        (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char  **value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+gboolean    appeals_json_read_date          (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             GDate        *value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+gboolean    appeals_json_read_array         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             JsonArray   **value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+gboolean    appeals_json_read_object        (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             JsonObject  **value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+JsonObject *appeals_json_array_get_object   (JsonArray    *array,
+                                             guint         index,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+
+gboolean    appeals_date_parse_iso          (const char   *text,
+                                             GDate        *date);
+char       *appeals_date_format_iso         (const GDate  *date);
+
+G_END_DECLS
