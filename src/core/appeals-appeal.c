@@ -1,4 +1,296 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-appeal.c: the appeal card, its JSON mapping, validation and the
+ * translated names of its enumerations.
+ */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "appeals-appeal.h"
+#include "appeals-applicant.h"
+#include "appeals-core-enums.h"
+#include "appeals-error.h"
+#include "appeals-user.h"
+
+G_DEFINE_FINAL_TYPE (AppealsAppeal, appeals_appeal, G_TYPE_OBJECT)
+
+#define RO APPEALS_FIELD_FLAG_READ_ONLY
+#define REQ APPEALS_FIELD_FLAG_REQUIRED
+#define IMM APPEALS_FIELD_FLAG_IMMUTABLE
+#define PD APPEALS_FIELD_FLAG_PERSONAL
+#define NONE APPEALS_FIELD_FLAG_NONE
+#define OFF(member) G_STRUCT_OFFSET (AppealsAppeal, member)
+#define S APPEALS_FIELD_KIND_STRING
+#define I APPEALS_FIELD_KIND_INT
+#define B APPEALS_FIELD_KIND_BOOLEAN
+#define D APPEALS_FIELD_KIND_DATE
+#define T APPEALS_FIELD_KIND_DATETIME
+#define E APPEALS_FIELD_KIND_ENUM
+
+static const AppealsFieldSpec appeal_fields[] = {
+  { "id",                  I, RO,        OFF (id), 0, NULL },
+  { "version",             I, RO,        OFF (version), 0, NULL },
+  { "registration_number", S, RO,        OFF (registration_number), 0, NULL },
+  { "registration_date",   D, RO,        OFF (registration_date), 0, NULL },
+  { "applicant_id",        I, REQ | IMM, OFF (applicant_id), 0, NULL },
+  { "applicant_name",      S, RO,        OFF (applicant_name), 0, NULL },
+  { "applicant_iin",       S, RO | PD,   OFF (applicant_iin), 0, NULL },
+  { "channel",             E, REQ,       OFF (channel), 0, appeals_channel_get_type },
+  { "form",                E, REQ,       OFF (form), 0, appeals_form_get_type },
+  { "kind",                E, REQ,       OFF (kind), 0, appeals_kind_get_type },
+  { "addressee_body",      S, REQ,       OFF (addressee_body), 64, NULL },
+  { "question_character",  S, REQ,       OFF (question_character), 64, NULL },
+  { "category",            E, REQ,       OFF (category), 0, appeals_category_get_type },
+  { "complaint_subject",   E, NONE,      OFF (complaint_subject), 0, appeals_complaint_subject_get_type },
+  { "language",            E, REQ,       OFF (language), 0, appeals_language_get_type },
+  { "district",            S, REQ,       OFF (district), 64, NULL },
+  { "repeat",              B, RO,        OFF (repeat), 0, NULL },
+  { "control",             B, NONE,      OFF (control), 0, NULL },
+  { "annotation",          S, REQ,       OFF (annotation), 2000, NULL },
+  { "text",                S, NONE,      OFF (text), 20000, NULL },
+  { "executor",            S, NONE,      OFF (executor), 200, NULL },
+  { "due_date",            D, RO,        OFF (due_date), 0, NULL },
+  { "status",              E, NONE,      OFF (status), 0, appeals_status_get_type },
+  { "answer",              S, NONE,      OFF (answer), 20000, NULL },
+  { "answered_on",         D, NONE,      OFF (answered_on), 0, NULL },
+  { "registrar",           S, RO,        OFF (registrar), 0, NULL },
+  { "created_at",          T, RO,        OFF (created_at), 0, NULL },
+  { "updated_at",          T, RO,        OFF (updated_at), 0, NULL },
+};
+
+#undef RO
+#undef REQ
+#undef IMM
+#undef PD
+#undef NONE
+#undef OFF
+#undef S
+#undef I
+#undef B
+#undef D
+#undef T
+#undef E
+
+static const AppealsRecordType appeal_record_type = { appeal_fields, G_N_ELEMENTS (appeal_fields) };
+
+const AppealsRecordType *
+appeals_appeal_get_record_type (void)
+{
+  return &appeal_record_type;
+}
+
+static void
+appeals_appeal_finalize (GObject *object)
+{
+  appeals_record_clear (&appeal_record_type, object);
+
+  G_OBJECT_CLASS (appeals_appeal_parent_class)->finalize (object);
+}
+
+static void
+appeals_appeal_class_init (AppealsAppealClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_appeal_finalize;
+}
+
+static void
+appeals_appeal_init (AppealsAppeal *self)
+{
+  g_date_clear (&self->registration_date, 1);
+  g_date_clear (&self->due_date, 1);
+  g_date_clear (&self->answered_on, 1);
+}
+
+AppealsAppeal *
+appeals_appeal_new (void)
+{
+  return g_object_new (APPEALS_TYPE_APPEAL, NULL);
+}
+
+AppealsAppeal *
+appeals_appeal_new_from_json (JsonNode  *node,
+                              GError   **error)
+{
+  g_autoptr(AppealsAppeal) self = appeals_appeal_new ();
+
+  if (!appeals_record_read_trusted (&appeal_record_type, self, node, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AppealsAppeal *
+appeals_appeal_copy (AppealsAppeal *self)
+{
+  AppealsAppeal *copy;
+
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), NULL);
+
+  copy = appeals_appeal_new ();
+  appeals_record_copy_fields (&appeal_record_type, copy, self);
+  return copy;
+}
+
+JsonNode *
+appeals_appeal_to_json (AppealsAppeal *self)
+{
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), NULL);
+
+  return appeals_record_to_json (&appeal_record_type, self);
+}
+
+/**
+ * appeals_appeal_validate:
+ *
+ * The rules between fields: a complaint names its subject and only a
+ * complaint does; an answered appeal carries its answer.
+ */
+gboolean
+appeals_appeal_validate (AppealsAppeal *self,
+                         GPtrArray     *errors)
+{
+  guint n_errors = errors->len;
+
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
+
+  if (self->category == APPEALS_CATEGORY_COMPLAINT &&
+      self->complaint_subject == APPEALS_COMPLAINT_SUBJECT_UNSET &&
+      appeals_field_errors_find (errors, "complaint_subject") == NULL)
+    appeals_field_errors_add (errors, "complaint_subject", APPEALS_FIELD_REQUIRED, NULL);
+
+  if (self->category != APPEALS_CATEGORY_COMPLAINT &&
+      self->complaint_subject != APPEALS_COMPLAINT_SUBJECT_UNSET &&
+      appeals_field_errors_find (errors, "complaint_subject") == NULL)
+    appeals_field_errors_add (errors, "complaint_subject", APPEALS_FIELD_INVALID_VALUE, "category=complaint");
+
+  if ((self->status == APPEALS_STATUS_ANSWERED || self->status == APPEALS_STATUS_CLOSED) &&
+      self->answer == NULL && appeals_field_errors_find (errors, "answer") == NULL)
+    appeals_field_errors_add (errors, "answer", APPEALS_FIELD_REQUIRED, NULL);
+
+  if (self->applicant_id <= 0 && appeals_field_errors_find (errors, "applicant_id") == NULL)
+    appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_REQUIRED, NULL);
+
+  return errors->len == n_errors;
+}
+
+/**
+ * appeals_appeal_is_open:
+ *
+ * Returns: whether the appeal still runs against its deadline.
+ */
+gboolean
+appeals_appeal_is_open (AppealsAppeal *self)
+{
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
+
+  return self->status != APPEALS_STATUS_ANSWERED && self->status != APPEALS_STATUS_CLOSED;
+}
+
+typedef struct
+{
+  int         value;
+  const char *label;
+} EnumLabel;
+
+static const EnumLabel channel_labels[] = {
+  { APPEALS_CHANNEL_BY_HAND, N_("By hand") },
+  { APPEALS_CHANNEL_KAZPOST, N_("Kazpost") },
+  { APPEALS_CHANNEL_EGOV, N_("e-Gov / eOtinish") },
+  { APPEALS_CHANNEL_VIRTUAL_RECEPTION, N_("Virtual reception of the President") },
+  { 0, NULL }
+};
+
+static const EnumLabel form_labels[] = {
+  { APPEALS_FORM_ELECTRONIC, N_("Electronic only") },
+  { APPEALS_FORM_PAPER_AND_ELECTRONIC, N_("Paper and electronic") },
+  { 0, NULL }
+};
+
+static const EnumLabel kind_labels[] = {
+  { APPEALS_KIND_APPLICATION, N_("Application") },
+  { APPEALS_KIND_INQUIRY, N_("Inquiry") },
+  { APPEALS_KIND_PROPOSAL, N_("Proposal") },
+  { APPEALS_KIND_RESPONSE, N_("Response") },
+  { APPEALS_KIND_REPORT, N_("Report") },
+  { APPEALS_KIND_COMPLAINT, N_("Complaint") },
+  { 0, NULL }
+};
+
+static const EnumLabel category_labels[] = {
+  { APPEALS_CATEGORY_STRATEGIC, N_("Strategic") },
+  { APPEALS_CATEGORY_TYPICAL, N_("Typical") },
+  { APPEALS_CATEGORY_COMPLAINT, N_("Complaint") },
+  { 0, NULL }
+};
+
+static const EnumLabel complaint_subject_labels[] = {
+  { APPEALS_COMPLAINT_SUBJECT_PROSECUTION_OFFICERS, N_("Prosecution officers") },
+  { APPEALS_COMPLAINT_SUBJECT_JUDGES, N_("Judges") },
+  { APPEALS_COMPLAINT_SUBJECT_LOCAL_EXECUTIVE_OFFICIALS, N_("Officials of local executive bodies") },
+  { APPEALS_COMPLAINT_SUBJECT_CIVIL_SERVANTS, N_("Civil servants") },
+  { APPEALS_COMPLAINT_SUBJECT_PENITENTIARY_STAFF, N_("Penitentiary system staff") },
+  { 0, NULL }
+};
+
+static const EnumLabel language_labels[] = {
+  { APPEALS_LANGUAGE_KK, N_("Kazakh") },
+  { APPEALS_LANGUAGE_RU, N_("Russian") },
+  { 0, NULL }
+};
+
+static const EnumLabel status_labels[] = {
+  { APPEALS_STATUS_REGISTERED, N_("Registered") },
+  { APPEALS_STATUS_IN_PROGRESS, N_("In progress") },
+  { APPEALS_STATUS_FORWARDED, N_("Forwarded") },
+  { APPEALS_STATUS_EXTENDED, N_("Extended") },
+  { APPEALS_STATUS_ANSWERED, N_("Answered") },
+  { APPEALS_STATUS_RETURNED, N_("Returned for rework") },
+  { APPEALS_STATUS_CLOSED, N_("Closed") },
+  { 0, NULL }
+};
+
+static const EnumLabel sex_labels[] = {
+  { APPEALS_SEX_MALE, N_("Male") },
+  { APPEALS_SEX_FEMALE, N_("Female") },
+  { 0, NULL }
+};
+
+/**
+ * appeals_enum_get_label:
+ *
+ * Returns: the translated name of a value of one of the model's
+ *   enumerations, or "" for an unset value.
+ */
+const char *
+appeals_enum_get_label (GType enum_type,
+                        int   value)
+{
+  const EnumLabel *labels = NULL;
+
+  if (enum_type == APPEALS_TYPE_ROLE)
+    return value != 0 ? appeals_role_get_label (value) : "";
+  else if (enum_type == APPEALS_TYPE_CHANNEL)
+    labels = channel_labels;
+  else if (enum_type == APPEALS_TYPE_FORM)
+    labels = form_labels;
+  else if (enum_type == APPEALS_TYPE_KIND)
+    labels = kind_labels;
+  else if (enum_type == APPEALS_TYPE_CATEGORY)
+    labels = category_labels;
+  else if (enum_type == APPEALS_TYPE_COMPLAINT_SUBJECT)
+    labels = complaint_subject_labels;
+  else if (enum_type == APPEALS_TYPE_LANGUAGE)
+    labels = language_labels;
+  else if (enum_type == APPEALS_TYPE_STATUS)
+    labels = status_labels;
+  else if (enum_type == APPEALS_TYPE_SEX)
+    labels = sex_labels;
+
+  g_return_val_if_fail (labels != NULL, "");
+
+  for (; labels->label != NULL; labels++)
+    if (labels->value == value)
+      return _(labels->label);
+  return "";
+}

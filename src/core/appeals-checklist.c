@@ -1,4 +1,257 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-checklist.c: the checklist template and its weighted score.
+ */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "appeals-checklist.h"
+#include "appeals-classifier.h"
+#include "appeals-data.h"
+#include "appeals-error.h"
+#include "appeals-json.h"
+
+#define CHECKLIST_FORMAT 1
+#define DEFAULT_CHECKLIST_FILE "rules/checklist.json"
+
+struct _AppealsChecklistTemplate
+{
+  GObject  parent_instance;
+
+  GArray  *criteria;      /* AppealsChecklistItem */
+  GArray  *cross_checks;  /* AppealsChecklistItem */
+  int      accept_threshold;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsChecklistTemplate, appeals_checklist_template, G_TYPE_OBJECT)
+
+static void
+checklist_item_clear (gpointer data)
+{
+  AppealsChecklistItem *item = data;
+
+  g_free (item->code);
+  g_free (item->name_en);
+  g_free (item->name_kk);
+  g_free (item->name_ru);
+}
+
+static void
+appeals_checklist_template_finalize (GObject *object)
+{
+  AppealsChecklistTemplate *self = (AppealsChecklistTemplate *)object;
+
+  g_clear_pointer (&self->criteria, g_array_unref);
+  g_clear_pointer (&self->cross_checks, g_array_unref);
+
+  G_OBJECT_CLASS (appeals_checklist_template_parent_class)->finalize (object);
+}
+
+static void
+appeals_checklist_template_class_init (AppealsChecklistTemplateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_checklist_template_finalize;
+}
+
+static void
+appeals_checklist_template_init (AppealsChecklistTemplate *self)
+{
+  self->criteria = g_array_new (FALSE, TRUE, sizeof (AppealsChecklistItem));
+  g_array_set_clear_func (self->criteria, checklist_item_clear);
+  self->cross_checks = g_array_new (FALSE, TRUE, sizeof (AppealsChecklistItem));
+  g_array_set_clear_func (self->cross_checks, checklist_item_clear);
+}
+
+static gboolean
+parse_items (JsonObject  *root,
+             const char  *member,
+             gboolean     weighted,
+             GArray      *items,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array = NULL;
+
+  if (!appeals_json_read_array (root, member, TRUE, &array, path, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = appeals_json_index_path (member, i);
+      g_autofree char *name_where = appeals_json_field_path (where, "name");
+      JsonObject *object = appeals_json_array_get_object (array, i, path, member, error);
+      JsonObject *names = NULL;
+      const char *code = NULL, *en = NULL, *kk = NULL, *ru = NULL;
+      gint64 weight = 0;
+      AppealsChecklistItem item;
+
+      if (object == NULL ||
+          !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
+          (weighted && !appeals_json_read_int (object, "weight", TRUE, 1, 100, &weight, path, where, error)) ||
+          !appeals_json_read_object (object, "name", TRUE, &names, path, where, error) ||
+          !appeals_json_read_string (names, "en", TRUE, &en, path, name_where, error) ||
+          !appeals_json_read_string (names, "kk", TRUE, &kk, path, name_where, error) ||
+          !appeals_json_read_string (names, "ru", TRUE, &ru, path, name_where, error))
+        return FALSE;
+
+      if (!g_hash_table_add (codes, (gpointer) code))
+        {
+          g_autofree char *field = appeals_json_field_path (where, "code");
+          appeals_json_set_field_error (error, path, field, _("repeats a code given earlier"));
+          return FALSE;
+        }
+
+      item.code = g_strdup (code);
+      item.weight = weight;
+      item.name_en = g_strdup (en);
+      item.name_kk = g_strdup (kk);
+      item.name_ru = g_strdup (ru);
+      g_array_append_val (items, item);
+    }
+
+  return TRUE;
+}
+
+AppealsChecklistTemplate *
+appeals_checklist_template_new_from_file (const char  *path,
+                                          GError     **error)
+{
+  g_autoptr(AppealsChecklistTemplate) self = g_object_new (APPEALS_TYPE_CHECKLIST_TEMPLATE, NULL);
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *root;
+  gint64 format = 0, threshold = 0;
+
+  root = appeals_json_load_object_file (path, &root_node, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!appeals_json_read_int (root, "format", TRUE, CHECKLIST_FORMAT, CHECKLIST_FORMAT,
+                              &format, path, NULL, error) ||
+      !appeals_json_read_int (root, "accept_threshold", TRUE, 0, 100, &threshold, path, NULL, error) ||
+      !parse_items (root, "criteria", TRUE, self->criteria, path, error) ||
+      !parse_items (root, "cross_checks", FALSE, self->cross_checks, path, error))
+    return NULL;
+
+  if (self->criteria->len == 0)
+    {
+      appeals_json_set_field_error (error, path, "criteria", _("must not be empty"));
+      return NULL;
+    }
+
+  self->accept_threshold = threshold;
+  return g_steal_pointer (&self);
+}
+
+AppealsChecklistTemplate *
+appeals_checklist_template_new_default (GError **error)
+{
+  g_autofree char *path = appeals_data_find_file (DEFAULT_CHECKLIST_FILE, error);
+
+  if (path == NULL)
+    return NULL;
+
+  return appeals_checklist_template_new_from_file (path, error);
+}
+
+guint
+appeals_checklist_template_get_n_criteria (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  return self->criteria->len;
+}
+
+const AppealsChecklistItem *
+appeals_checklist_template_get_criterion (AppealsChecklistTemplate *self,
+                                          guint                     position)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), NULL);
+  g_return_val_if_fail (position < self->criteria->len, NULL);
+
+  return &g_array_index (self->criteria, AppealsChecklistItem, position);
+}
+
+const AppealsChecklistItem *
+appeals_checklist_template_find_criterion (AppealsChecklistTemplate *self,
+                                           const char               *code)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), NULL);
+
+  for (guint i = 0; i < self->criteria->len; i++)
+    if (g_strcmp0 (g_array_index (self->criteria, AppealsChecklistItem, i).code, code) == 0)
+      return &g_array_index (self->criteria, AppealsChecklistItem, i);
+
+  return NULL;
+}
+
+guint
+appeals_checklist_template_get_n_cross_checks (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  return self->cross_checks->len;
+}
+
+const AppealsChecklistItem *
+appeals_checklist_template_get_cross_check (AppealsChecklistTemplate *self,
+                                            guint                     position)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), NULL);
+  g_return_val_if_fail (position < self->cross_checks->len, NULL);
+
+  return &g_array_index (self->cross_checks, AppealsChecklistItem, position);
+}
+
+int
+appeals_checklist_template_get_accept_threshold (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  return self->accept_threshold;
+}
+
+/**
+ * appeals_checklist_template_score:
+ * @answers: one answer per criterion, in template order
+ *
+ * Returns: the weighted share of the criteria met, 0–100: "yes" counts the
+ *   criterion's full weight, "partly" half of it, "no" and unanswered
+ *   nothing.
+ */
+double
+appeals_checklist_template_score (AppealsChecklistTemplate     *self,
+                                  const AppealsCriterionAnswer *answers)
+{
+  double total = 0, earned = 0;
+
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      int weight = g_array_index (self->criteria, AppealsChecklistItem, i).weight;
+
+      total += weight;
+      if (answers[i] == APPEALS_CRITERION_ANSWER_YES)
+        earned += weight;
+      else if (answers[i] == APPEALS_CRITERION_ANSWER_PARTLY)
+        earned += weight / 2.0;
+    }
+
+  return total > 0 ? 100.0 * earned / total : 0;
+}
+
+const char *
+appeals_checklist_item_get_name (const AppealsChecklistItem *item,
+                                 const char                 *language)
+{
+  if (language == NULL)
+    language = appeals_ui_language ();
+
+  if (g_strcmp0 (language, "kk") == 0)
+    return item->name_kk;
+  if (g_strcmp0 (language, "ru") == 0)
+    return item->name_ru;
+  return item->name_en;
+}

@@ -12,6 +12,8 @@
 #include "appeals-iin.h"
 #include "appeals-priority.h"
 #include "appeals-json.h"
+#include "appeals-record.h"
+#include "appeals-text.h"
 #include "appeals-classifier.h"
 #include "appeals-user.h"
 #include "appeals-applicant.h"

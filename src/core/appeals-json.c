@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -159,7 +160,7 @@ appeals_json_read_int (JsonObject  *object,
   number = json_node_get_int (node);
   if (number < min || number > max)
     {
-      g_autofree char *reason = g_strdup_printf (_("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+      g_autofree char *reason = g_strdup_printf (_("must be between %" PRId64 " and %" PRId64),
                                                  min, max);
       return type_error (member, reason, file, parent, error);
     }

@@ -1,4 +1,122 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception.c: reception bookings and their JSON mapping.
+ */
 #include "config.h"
 
+#include <string.h>
+
+#include "appeals-core-enums.h"
+#include "appeals-error.h"
 #include "appeals-reception.h"
+
+G_DEFINE_FINAL_TYPE (AppealsReception, appeals_reception, G_TYPE_OBJECT)
+
+#define OFF(member) G_STRUCT_OFFSET (AppealsReception, member)
+
+static const AppealsFieldSpec reception_fields[] = {
+  { "id", APPEALS_FIELD_KIND_INT, APPEALS_FIELD_FLAG_READ_ONLY, OFF (id), 0, NULL },
+  { "version", APPEALS_FIELD_KIND_INT, APPEALS_FIELD_FLAG_READ_ONLY, OFF (version), 0, NULL },
+  { "official_id", APPEALS_FIELD_KIND_INT, APPEALS_FIELD_FLAG_REQUIRED, OFF (official_id), 0, NULL },
+  { "date", APPEALS_FIELD_KIND_DATE, APPEALS_FIELD_FLAG_REQUIRED, OFF (date), 0, NULL },
+  { "start_time", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_REQUIRED, OFF (start_time), 5, NULL },
+  { "place", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (place), 300, NULL },
+  { "video_link", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (video_link), 500, NULL },
+  { "applicant_id", APPEALS_FIELD_KIND_INT, APPEALS_FIELD_FLAG_REQUIRED | APPEALS_FIELD_FLAG_IMMUTABLE,
+    OFF (applicant_id), 0, NULL },
+  { "appeal_id", APPEALS_FIELD_KIND_INT, APPEALS_FIELD_FLAG_IMMUTABLE, OFF (appeal_id), 0, NULL },
+  { "question", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_REQUIRED, OFF (question), 2000, NULL },
+  { "priority", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (priority), 64, NULL },
+  { "booked_at", APPEALS_FIELD_KIND_DATETIME, APPEALS_FIELD_FLAG_READ_ONLY, OFF (booked_at), 0, NULL },
+  { "status", APPEALS_FIELD_KIND_ENUM, APPEALS_FIELD_FLAG_NONE, OFF (status), 0,
+    appeals_reception_status_get_type },
+};
+
+#undef OFF
+
+static const AppealsRecordType reception_record_type = {
+  reception_fields, G_N_ELEMENTS (reception_fields)
+};
+
+const AppealsRecordType *
+appeals_reception_get_record_type (void)
+{
+  return &reception_record_type;
+}
+
+static void
+appeals_reception_finalize (GObject *object)
+{
+  appeals_record_clear (&reception_record_type, object);
+
+  G_OBJECT_CLASS (appeals_reception_parent_class)->finalize (object);
+}
+
+static void
+appeals_reception_class_init (AppealsReceptionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_reception_finalize;
+}
+
+static void
+appeals_reception_init (AppealsReception *self)
+{
+  g_date_clear (&self->date, 1);
+}
+
+AppealsReception *
+appeals_reception_new (void)
+{
+  return g_object_new (APPEALS_TYPE_RECEPTION, NULL);
+}
+
+AppealsReception *
+appeals_reception_new_from_json (JsonNode  *node,
+                                 GError   **error)
+{
+  g_autoptr(AppealsReception) self = appeals_reception_new ();
+
+  if (!appeals_record_read_trusted (&reception_record_type, self, node, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+JsonNode *
+appeals_reception_to_json (AppealsReception *self)
+{
+  g_return_val_if_fail (APPEALS_IS_RECEPTION (self), NULL);
+
+  return appeals_record_to_json (&reception_record_type, self);
+}
+
+gboolean
+appeals_time_of_day_is_valid (const char *text)
+{
+  if (text == NULL || strlen (text) != 5 || text[2] != ':' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+
+  return g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]) < 24 &&
+         g_ascii_digit_value (text[3]) < 6;
+}
+
+gboolean
+appeals_reception_validate (AppealsReception *self,
+                            GPtrArray        *errors)
+{
+  guint n_errors = errors->len;
+
+  g_return_val_if_fail (APPEALS_IS_RECEPTION (self), FALSE);
+
+  if (self->start_time != NULL && !appeals_time_of_day_is_valid (self->start_time) &&
+      appeals_field_errors_find (errors, "start_time") == NULL)
+    appeals_field_errors_add (errors, "start_time", APPEALS_FIELD_INVALID_VALUE, "HH:MM");
+
+  if (self->video_link != NULL && !g_str_has_prefix (self->video_link, "https://") &&
+      appeals_field_errors_find (errors, "video_link") == NULL)
+    appeals_field_errors_add (errors, "video_link", APPEALS_FIELD_INVALID_VALUE, "https://");
+
+  return errors->len == n_errors;
+}

@@ -1,4 +1,57 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception.h: a booking of a citizen for a personal reception by
+ * an official.
+ */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "appeals-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  APPEALS_RECEPTION_STATUS_UNSET,
+  APPEALS_RECEPTION_STATUS_BOOKED,
+  APPEALS_RECEPTION_STATUS_CONFIRMED,
+  APPEALS_RECEPTION_STATUS_HELD,
+  APPEALS_RECEPTION_STATUS_CANCELLED,
+  APPEALS_RECEPTION_STATUS_ARCHIVED,
+} AppealsReceptionStatus;
+
+#define APPEALS_TYPE_RECEPTION (appeals_reception_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsReception, appeals_reception, APPEALS, RECEPTION, GObject)
+
+struct _AppealsReception
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  gint64      version;
+  gint64      official_id;
+  GDate       date;
+  char       *start_time;    /* "HH:MM" */
+  char       *place;
+  char       *video_link;    /* for video-conference receptions */
+  gint64      applicant_id;
+  gint64      appeal_id;     /* 0 for a reception request without an appeal */
+  char       *question;      /* the essence of the question; required */
+  char       *priority;      /* a priority category code, or NULL */
+  GDateTime  *booked_at;
+  int         status;        /* AppealsReceptionStatus */
+};
+
+const AppealsRecordType *appeals_reception_get_record_type (void);
+
+AppealsReception *appeals_reception_new           (void);
+AppealsReception *appeals_reception_new_from_json (JsonNode          *node,
+                                                   GError           **error);
+JsonNode         *appeals_reception_to_json       (AppealsReception  *self);
+gboolean          appeals_reception_validate      (AppealsReception  *self,
+                                                   GPtrArray         *errors);
+gboolean          appeals_time_of_day_is_valid    (const char        *text);
+
+G_END_DECLS

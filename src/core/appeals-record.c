@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-record.c: table-driven JSON mapping and validation of model types.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-error.h"
+#include "appeals-json.h"
+#include "appeals-record.h"
+
+#define FIELD_PTR(record, field) ((gpointer) ((guint8 *) (record) + (field)->offset))
+#define FIELD_CPTR(record, field) ((gconstpointer) ((const guint8 *) (record) + (field)->offset))
+
+typedef struct
+{
+  gboolean    is_null;
+  char       *string;
+  gint64      integer;
+  gboolean    boolean;
+  GDate       date;
+  GDateTime  *datetime;
+  int         enum_value;
+} FieldValue;
+
+static void
+field_value_clear (FieldValue *value)
+{
+  g_clear_pointer (&value->string, g_free);
+  g_clear_pointer (&value->datetime, g_date_time_unref);
+}
+
+const AppealsFieldSpec *
+appeals_record_type_find_field (const AppealsRecordType *type,
+                                const char              *name)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    if (g_str_equal (type->fields[i].name, name))
+      return &type->fields[i];
+
+  return NULL;
+}
+
+/* Wire names of enum values are the nicks with '-' spelt '_', interned. */
+const char *
+appeals_enum_to_wire (GType enum_type,
+                      int   value)
+{
+  GEnumClass *klass;
+  GEnumValue *enum_value;
+  g_autofree char *wire = NULL;
+
+  if (value == 0)
+    return NULL;
+
+  klass = g_type_class_ref (enum_type);   /* kept for the process */
+  enum_value = g_enum_get_value (klass, value);
+  if (enum_value == NULL)
+    return NULL;
+
+  wire = g_strdelimit (g_strdup (enum_value->value_nick), "-", '_');
+  return g_intern_string (wire);
+}
+
+gboolean
+appeals_enum_from_wire (GType       enum_type,
+                        const char *wire,
+                        int        *value)
+{
+  GEnumClass *klass;
+
+  if (wire == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const GEnumValue *enum_value = &klass->values[i];
+
+      if (enum_value->value != 0 &&
+          g_strcmp0 (appeals_enum_to_wire (enum_type, enum_value->value), wire) == 0)
+        {
+          *value = enum_value->value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static char *
+allowed_enum_values (GType enum_type)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) allowed = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    if (klass->values[i].value != 0)
+      {
+        if (allowed->len > 0)
+          g_string_append_c (allowed, ',');
+        g_string_append (allowed, appeals_enum_to_wire (enum_type, klass->values[i].value));
+      }
+
+  return g_string_free (g_steal_pointer (&allowed), FALSE);
+}
+
+JsonNode *
+appeals_record_field_to_json (const AppealsFieldSpec *field,
+                              gconstpointer           record)
+{
+  gconstpointer slot = FIELD_CPTR (record, field);
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      if (*(char * const *) slot == NULL)
+        break;
+      json_node_set_string (node, *(char * const *) slot);
+      return node;
+
+    case APPEALS_FIELD_KIND_INT:
+      json_node_set_int (node, *(const gint64 *) slot);
+      return node;
+
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      json_node_set_boolean (node, *(const gboolean *) slot);
+      return node;
+
+    case APPEALS_FIELD_KIND_DATE:
+      if (!g_date_valid ((const GDate *) slot))
+        break;
+      {
+        g_autofree char *text = appeals_date_format_iso ((const GDate *) slot);
+        json_node_set_string (node, text);
+        return node;
+      }
+
+    case APPEALS_FIELD_KIND_DATETIME:
+      if (*(GDateTime * const *) slot == NULL)
+        break;
+      {
+        g_autofree char *text = g_date_time_format_iso8601 (*(GDateTime * const *) slot);
+        json_node_set_string (node, text);
+        return node;
+      }
+
+    case APPEALS_FIELD_KIND_ENUM:
+      {
+        const char *wire = appeals_enum_to_wire (field->enum_type (), *(const int *) slot);
+
+        if (wire == NULL)
+          break;
+        json_node_set_string (node, wire);
+        return node;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  json_node_unref (node);
+  return json_node_new (JSON_NODE_NULL);
+}
+
+/**
+ * appeals_record_write_members:
+ *
+ * Adds every field of @record to the object @builder is building; unset
+ * values are written as null so a reader sees the whole shape.
+ */
+void
+appeals_record_write_members (const AppealsRecordType *type,
+                              gconstpointer            record,
+                              JsonBuilder             *builder)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      json_builder_set_member_name (builder, type->fields[i].name);
+      json_builder_add_value (builder, appeals_record_field_to_json (&type->fields[i], record));
+    }
+}
+
+JsonNode *
+appeals_record_to_json (const AppealsRecordType *type,
+                        gconstpointer            record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  appeals_record_write_members (type, record, builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Reads one JSON value for @field. On failure returns the stable error code
+ * and, optionally, a machine detail (a limit or the allowed values). */
+static const char *
+parse_value (const AppealsFieldSpec  *field,
+             JsonNode                *node,
+             FieldValue              *value,
+             char                   **detail)
+{
+  GType value_type;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      value->is_null = TRUE;
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return APPEALS_FIELD_WRONG_TYPE;
+
+  value_type = json_node_get_value_type (node);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      if (value_type != G_TYPE_STRING)
+        return APPEALS_FIELD_WRONG_TYPE;
+      if (field->max_length > 0 &&
+          g_utf8_strlen (json_node_get_string (node), -1) > field->max_length)
+        {
+          *detail = g_strdup_printf ("%u", field->max_length);
+          return APPEALS_FIELD_TOO_LONG;
+        }
+      value->string = g_strdup (json_node_get_string (node));
+      /* An empty string is no value: optional fields become null. */
+      if (g_strstrip (value->string)[0] == '\0')
+        {
+          g_clear_pointer (&value->string, g_free);
+          value->is_null = TRUE;
+        }
+      return NULL;
+
+    case APPEALS_FIELD_KIND_INT:
+      if (value_type != G_TYPE_INT64)
+        return APPEALS_FIELD_WRONG_TYPE;
+      value->integer = json_node_get_int (node);
+      return NULL;
+
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      if (value_type != G_TYPE_BOOLEAN)
+        return APPEALS_FIELD_WRONG_TYPE;
+      value->boolean = json_node_get_boolean (node);
+      return NULL;
+
+    case APPEALS_FIELD_KIND_DATE:
+      if (value_type != G_TYPE_STRING)
+        return APPEALS_FIELD_WRONG_TYPE;
+      if (!appeals_date_parse_iso (json_node_get_string (node), &value->date))
+        return APPEALS_FIELD_INVALID_DATE;
+      return NULL;
+
+    case APPEALS_FIELD_KIND_DATETIME:
+      {
+        g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+        if (value_type != G_TYPE_STRING)
+          return APPEALS_FIELD_WRONG_TYPE;
+        value->datetime = g_date_time_new_from_iso8601 (json_node_get_string (node), utc);
+        if (value->datetime == NULL)
+          return APPEALS_FIELD_INVALID_DATE;
+        return NULL;
+      }
+
+    case APPEALS_FIELD_KIND_ENUM:
+      if (value_type != G_TYPE_STRING)
+        return APPEALS_FIELD_WRONG_TYPE;
+      if (!appeals_enum_from_wire (field->enum_type (), json_node_get_string (node), &value->enum_value))
+        {
+          *detail = allowed_enum_values (field->enum_type ());
+          return APPEALS_FIELD_INVALID_VALUE;
+        }
+      return NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+clear_slot (const AppealsFieldSpec *field,
+            gpointer                slot)
+{
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      g_clear_pointer ((char **) slot, g_free);
+      break;
+    case APPEALS_FIELD_KIND_INT:
+      *(gint64 *) slot = 0;
+      break;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      *(gboolean *) slot = FALSE;
+      break;
+    case APPEALS_FIELD_KIND_DATE:
+      g_date_clear ((GDate *) slot, 1);
+      break;
+    case APPEALS_FIELD_KIND_DATETIME:
+      g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+      break;
+    case APPEALS_FIELD_KIND_ENUM:
+      *(int *) slot = 0;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Moves @value into the record's slot. */
+static void
+store_value (const AppealsFieldSpec *field,
+             gpointer                record,
+             FieldValue             *value)
+{
+  gpointer slot = FIELD_PTR (record, field);
+
+  clear_slot (field, slot);
+  if (value->is_null)
+    return;
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      *(char **) slot = g_steal_pointer (&value->string);
+      break;
+    case APPEALS_FIELD_KIND_INT:
+      *(gint64 *) slot = value->integer;
+      break;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      *(gboolean *) slot = value->boolean;
+      break;
+    case APPEALS_FIELD_KIND_DATE:
+      *(GDate *) slot = value->date;
+      break;
+    case APPEALS_FIELD_KIND_DATETIME:
+      *(GDateTime **) slot = g_steal_pointer (&value->datetime);
+      break;
+    case APPEALS_FIELD_KIND_ENUM:
+      *(int *) slot = value->enum_value;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+slot_is_set (const AppealsFieldSpec *field,
+             gconstpointer           record)
+{
+  gconstpointer slot = FIELD_CPTR (record, field);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      return *(char * const *) slot != NULL;
+    case APPEALS_FIELD_KIND_DATE:
+      return g_date_valid ((const GDate *) slot);
+    case APPEALS_FIELD_KIND_DATETIME:
+      return *(GDateTime * const *) slot != NULL;
+    case APPEALS_FIELD_KIND_ENUM:
+      return *(const int *) slot != 0;
+    case APPEALS_FIELD_KIND_INT:
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+appeals_record_field_equal (const AppealsFieldSpec *field,
+                            gconstpointer           a,
+                            gconstpointer           b)
+{
+  gconstpointer slot_a = FIELD_CPTR (a, field);
+  gconstpointer slot_b = FIELD_CPTR (b, field);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      return g_strcmp0 (*(char * const *) slot_a, *(char * const *) slot_b) == 0;
+    case APPEALS_FIELD_KIND_INT:
+      return *(const gint64 *) slot_a == *(const gint64 *) slot_b;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return !*(const gboolean *) slot_a == !*(const gboolean *) slot_b;
+    case APPEALS_FIELD_KIND_DATE:
+      {
+        const GDate *date_a = slot_a, *date_b = slot_b;
+
+        if (!g_date_valid (date_a) || !g_date_valid (date_b))
+          return g_date_valid (date_a) == g_date_valid (date_b);
+        return g_date_compare (date_a, date_b) == 0;
+      }
+    case APPEALS_FIELD_KIND_DATETIME:
+      {
+        GDateTime *time_a = *(GDateTime * const *) slot_a;
+        GDateTime *time_b = *(GDateTime * const *) slot_b;
+
+        if (time_a == NULL || time_b == NULL)
+          return time_a == time_b;
+        return g_date_time_equal (time_a, time_b);
+      }
+    case APPEALS_FIELD_KIND_ENUM:
+      return *(const int *) slot_a == *(const int *) slot_b;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+value_equals_slot (const AppealsFieldSpec *field,
+                   gconstpointer           record,
+                   const FieldValue       *value)
+{
+  gconstpointer slot = FIELD_CPTR (record, field);
+
+  if (value->is_null)
+    return !slot_is_set (field, record);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      return g_strcmp0 (*(char * const *) slot, value->string) == 0;
+    case APPEALS_FIELD_KIND_INT:
+      return *(const gint64 *) slot == value->integer;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return !*(const gboolean *) slot == !value->boolean;
+    case APPEALS_FIELD_KIND_DATE:
+      return g_date_valid ((const GDate *) slot) &&
+             g_date_compare ((const GDate *) slot, &value->date) == 0;
+    case APPEALS_FIELD_KIND_DATETIME:
+      return *(GDateTime * const *) slot != NULL &&
+             g_date_time_equal (*(GDateTime * const *) slot, value->datetime);
+    case APPEALS_FIELD_KIND_ENUM:
+      return *(const int *) slot == value->enum_value;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * appeals_record_read_members:
+ * @errors: field errors are appended here, named by member
+ *
+ * Reads @object into @record. In %APPEALS_RECORD_CREATE and
+ * %APPEALS_RECORD_UPDATE modes unknown members are errors, read-only
+ * members are ignored, and immutable members may not change; in
+ * %APPEALS_RECORD_CREATE required members must be given. Valid members are
+ * applied even when others fail, so nothing typed is lost.
+ *
+ * Returns: %TRUE when no error was added.
+ */
+gboolean
+appeals_record_read_members (const AppealsRecordType *type,
+                             gpointer                 record,
+                             JsonObject              *object,
+                             AppealsRecordMode        mode,
+                             GPtrArray               *errors)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n_errors = errors->len;
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, name);
+      g_autofree char *detail = NULL;
+      FieldValue value = { 0, };
+      const char *code;
+
+      if (field == NULL)
+        {
+          if (mode != APPEALS_RECORD_TRUSTED)
+            appeals_field_errors_add (errors, name, APPEALS_FIELD_UNKNOWN, NULL);
+          continue;
+        }
+
+      if ((field->flags & APPEALS_FIELD_FLAG_READ_ONLY) && mode != APPEALS_RECORD_TRUSTED)
+        continue;
+
+      g_date_clear (&value.date, 1);
+      code = parse_value (field, json_object_get_member (object, name), &value, &detail);
+      if (code != NULL)
+        {
+          appeals_field_errors_add (errors, name, code, detail);
+          field_value_clear (&value);
+          continue;
+        }
+
+      if (mode == APPEALS_RECORD_UPDATE &&
+          (field->flags & APPEALS_FIELD_FLAG_IMMUTABLE) &&
+          !value_equals_slot (field, record, &value))
+        {
+          appeals_field_errors_add (errors, name, APPEALS_FIELD_IMMUTABLE, NULL);
+          field_value_clear (&value);
+          continue;
+        }
+
+      if (value.is_null && (field->flags & APPEALS_FIELD_FLAG_REQUIRED) && mode != APPEALS_RECORD_TRUSTED)
+        {
+          appeals_field_errors_add (errors, name, APPEALS_FIELD_REQUIRED, NULL);
+          continue;
+        }
+
+      store_value (field, record, &value);
+      field_value_clear (&value);
+    }
+
+  if (mode == APPEALS_RECORD_CREATE)
+    for (guint i = 0; i < type->n_fields; i++)
+      {
+        const AppealsFieldSpec *field = &type->fields[i];
+
+        if ((field->flags & APPEALS_FIELD_FLAG_REQUIRED) &&
+            !(field->flags & APPEALS_FIELD_FLAG_READ_ONLY) &&
+            !slot_is_set (field, record) &&
+            appeals_field_errors_find (errors, field->name) == NULL)
+          appeals_field_errors_add (errors, field->name, APPEALS_FIELD_REQUIRED, NULL);
+      }
+
+  return errors->len == n_errors;
+}
+
+void
+appeals_record_clear (const AppealsRecordType *type,
+                      gpointer                 record)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    clear_slot (&type->fields[i], FIELD_PTR (record, &type->fields[i]));
+}
+
+/**
+ * appeals_record_copy_fields:
+ *
+ * Replaces every field of @destination with a copy of @source's.
+ */
+void
+appeals_record_copy_fields (const AppealsRecordType *type,
+                            gpointer                 destination,
+                            gconstpointer            source)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const AppealsFieldSpec *field = &type->fields[i];
+      gpointer to = FIELD_PTR (destination, field);
+      gconstpointer from = FIELD_CPTR (source, field);
+
+      clear_slot (field, to);
+      switch (field->kind)
+        {
+        case APPEALS_FIELD_KIND_STRING:
+          *(char **) to = g_strdup (*(char * const *) from);
+          break;
+        case APPEALS_FIELD_KIND_INT:
+          *(gint64 *) to = *(const gint64 *) from;
+          break;
+        case APPEALS_FIELD_KIND_BOOLEAN:
+          *(gboolean *) to = *(const gboolean *) from;
+          break;
+        case APPEALS_FIELD_KIND_DATE:
+          *(GDate *) to = *(const GDate *) from;
+          break;
+        case APPEALS_FIELD_KIND_DATETIME:
+          if (*(GDateTime * const *) from != NULL)
+            *(GDateTime **) to = g_date_time_ref (*(GDateTime * const *) from);
+          break;
+        case APPEALS_FIELD_KIND_ENUM:
+          *(int *) to = *(const int *) from;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/**
+ * appeals_record_diff:
+ *
+ * Returns: (transfer container) (element-type AppealsFieldSpec): the fields
+ *   whose values differ between @before and @after, in table order.
+ */
+GPtrArray *
+appeals_record_diff (const AppealsRecordType *type,
+                     gconstpointer            before,
+                     gconstpointer            after)
+{
+  GPtrArray *changed = g_ptr_array_new ();
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if (!appeals_record_field_equal (&type->fields[i], before, after))
+      g_ptr_array_add (changed, (gpointer) &type->fields[i]);
+
+  return changed;
+}
+
+/**
+ * appeals_record_read_trusted:
+ *
+ * Reads a representation the server (or the storage) produced. A malformed
+ * one is an %APPEALS_ERROR_PARSE error naming the first bad field.
+ */
+gboolean
+appeals_record_read_trusted (const AppealsRecordType  *type,
+                             gpointer                  record,
+                             JsonNode                 *node,
+                             GError                  **error)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  const AppealsFieldError *first;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+                           _("The server sent a malformed answer: an object was expected"));
+      return FALSE;
+    }
+
+  if (appeals_record_read_members (type, record, json_node_get_object (node),
+                                   APPEALS_RECORD_TRUSTED, errors))
+    return TRUE;
+
+  first = g_ptr_array_index (errors, 0);
+  g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+               _("The server sent a malformed answer: field “%s”: %s"),
+               first->field, appeals_field_error_code_describe (first->code));
+  return FALSE;
+}

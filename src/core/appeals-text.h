@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-text.h: text folding for search, shared by the server's full-text
+ * index and the client's classifier pickers.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *appeals_text_fold     (const char *text);
+gboolean  appeals_text_contains (const char *folded_haystack,
+                                 const char *folded_needle);
+
+G_END_DECLS
