@@ -1,4 +1,252 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-priority.c: priority categories and the order of a reception
+ * queue: visitors with a category first (lower rank first), then by
+ * booking time, then by id so the order is stable.
+ */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "appeals-classifier.h"
+#include "appeals-data.h"
+#include "appeals-error.h"
+#include "appeals-json.h"
 #include "appeals-priority.h"
+
+#define PRIORITY_FORMAT 1
+#define DEFAULT_PRIORITY_FILE "rules/priority-categories.json"
+
+typedef struct
+{
+  char *code;
+  int   rank;
+  char *name_en;
+  char *name_kk;
+  char *name_ru;
+} Category;
+
+struct _AppealsPriorityCatalog
+{
+  GObject     parent_instance;
+
+  GArray     *categories;  /* Category */
+  GHashTable *by_code;     /* code → position + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (AppealsPriorityCatalog, appeals_priority_catalog, G_TYPE_OBJECT)
+
+static void
+category_clear (gpointer data)
+{
+  Category *category = data;
+
+  g_free (category->code);
+  g_free (category->name_en);
+  g_free (category->name_kk);
+  g_free (category->name_ru);
+}
+
+static void
+appeals_priority_catalog_finalize (GObject *object)
+{
+  AppealsPriorityCatalog *self = (AppealsPriorityCatalog *)object;
+
+  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->by_code, g_hash_table_unref);
+
+  G_OBJECT_CLASS (appeals_priority_catalog_parent_class)->finalize (object);
+}
+
+static void
+appeals_priority_catalog_class_init (AppealsPriorityCatalogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_priority_catalog_finalize;
+}
+
+static void
+appeals_priority_catalog_init (AppealsPriorityCatalog *self)
+{
+  self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
+  g_array_set_clear_func (self->categories, category_clear);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+AppealsPriorityCatalog *
+appeals_priority_catalog_new_from_file (const char  *path,
+                                        GError     **error)
+{
+  g_autoptr(AppealsPriorityCatalog) self = g_object_new (APPEALS_TYPE_PRIORITY_CATALOG, NULL);
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *root;
+  JsonArray *array = NULL;
+  gint64 format = 0;
+
+  root = appeals_json_load_object_file (path, &root_node, error);
+  if (root == NULL ||
+      !appeals_json_read_int (root, "format", TRUE, PRIORITY_FORMAT, PRIORITY_FORMAT, &format, path, NULL, error) ||
+      !appeals_json_read_array (root, "categories", TRUE, &array, path, NULL, error))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = appeals_json_index_path ("categories", i);
+      g_autofree char *name_where = appeals_json_field_path (where, "name");
+      JsonObject *object = appeals_json_array_get_object (array, i, path, "categories", error);
+      JsonObject *names = NULL;
+      const char *code = NULL, *en = NULL, *kk = NULL, *ru = NULL;
+      gint64 rank = 0;
+      Category category;
+
+      if (object == NULL ||
+          !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
+          !appeals_json_read_int (object, "rank", TRUE, 1, 100, &rank, path, where, error) ||
+          !appeals_json_read_object (object, "name", TRUE, &names, path, where, error) ||
+          !appeals_json_read_string (names, "en", TRUE, &en, path, name_where, error) ||
+          !appeals_json_read_string (names, "kk", TRUE, &kk, path, name_where, error) ||
+          !appeals_json_read_string (names, "ru", TRUE, &ru, path, name_where, error))
+        return NULL;
+
+      if (g_hash_table_contains (self->by_code, code))
+        {
+          g_autofree char *field = appeals_json_field_path (where, "code");
+          appeals_json_set_field_error (error, path, field, _("repeats a code given earlier"));
+          return NULL;
+        }
+
+      category.code = g_strdup (code);
+      category.rank = rank;
+      category.name_en = g_strdup (en);
+      category.name_kk = g_strdup (kk);
+      category.name_ru = g_strdup (ru);
+      g_array_append_val (self->categories, category);
+      g_hash_table_insert (self->by_code, g_array_index (self->categories, Category, i).code,
+                           GUINT_TO_POINTER (i + 1));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+AppealsPriorityCatalog *
+appeals_priority_catalog_new_default (GError **error)
+{
+  g_autofree char *path = appeals_data_find_file (DEFAULT_PRIORITY_FILE, error);
+
+  if (path == NULL)
+    return NULL;
+
+  return appeals_priority_catalog_new_from_file (path, error);
+}
+
+static const Category *
+lookup (AppealsPriorityCatalog *self,
+        const char             *code)
+{
+  guint position;
+
+  if (code == NULL)
+    return NULL;
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_code, code));
+  return position > 0 ? &g_array_index (self->categories, Category, position - 1) : NULL;
+}
+
+guint
+appeals_priority_catalog_get_n_categories (AppealsPriorityCatalog *self)
+{
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), 0);
+
+  return self->categories->len;
+}
+
+const char *
+appeals_priority_catalog_get_code (AppealsPriorityCatalog *self,
+                                   guint                   position)
+{
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), NULL);
+  g_return_val_if_fail (position < self->categories->len, NULL);
+
+  return g_array_index (self->categories, Category, position).code;
+}
+
+gboolean
+appeals_priority_catalog_has (AppealsPriorityCatalog *self,
+                              const char             *code)
+{
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), FALSE);
+
+  return lookup (self, code) != NULL;
+}
+
+/**
+ * appeals_priority_catalog_get_rank:
+ *
+ * Returns: the rank of @code (lower comes first); %G_MAXINT for no or an
+ *   unknown category.
+ */
+int
+appeals_priority_catalog_get_rank (AppealsPriorityCatalog *self,
+                                   const char             *code)
+{
+  const Category *category;
+
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), G_MAXINT);
+
+  category = lookup (self, code);
+  return category != NULL ? category->rank : G_MAXINT;
+}
+
+const char *
+appeals_priority_catalog_get_name (AppealsPriorityCatalog *self,
+                                   const char             *code,
+                                   const char             *language)
+{
+  const Category *category;
+
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), NULL);
+
+  category = lookup (self, code);
+  if (category == NULL)
+    return NULL;
+
+  if (language == NULL)
+    language = appeals_ui_language ();
+  if (g_strcmp0 (language, "kk") == 0)
+    return category->name_kk;
+  if (g_strcmp0 (language, "ru") == 0)
+    return category->name_ru;
+  return category->name_en;
+}
+
+int
+appeals_priority_compare (AppealsPriorityCatalog  *self,
+                          const AppealsQueueEntry *a,
+                          const AppealsQueueEntry *b)
+{
+  int rank_a = appeals_priority_catalog_get_rank (self, a->priority);
+  int rank_b = appeals_priority_catalog_get_rank (self, b->priority);
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+  if (a->booked_at != b->booked_at)
+    return a->booked_at < b->booked_at ? -1 : 1;
+  return g_strcmp0 (a->id, b->id);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return appeals_priority_compare (user_data, a, b);
+}
+
+void
+appeals_priority_sort_queue (AppealsPriorityCatalog *self,
+                             AppealsQueueEntry      *entries,
+                             gsize                   n_entries)
+{
+  g_return_if_fail (APPEALS_IS_PRIORITY_CATALOG (self));
+
+  g_qsort_with_data (entries, n_entries, sizeof (AppealsQueueEntry), compare_entries, self);
+}

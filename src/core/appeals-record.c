@@ -632,3 +632,23 @@ appeals_record_read_trusted (const AppealsRecordType  *type,
                first->field, appeals_field_error_code_describe (first->code));
   return FALSE;
 }
+
+void
+appeals_record_clear_field (const AppealsFieldSpec *field,
+                            gpointer                record)
+{
+  clear_slot (field, FIELD_PTR (record, field));
+}
+
+/**
+ * appeals_record_field_is_set:
+ *
+ * Returns: whether the field holds a value (integers and booleans always
+ *   do).
+ */
+gboolean
+appeals_record_field_is_set (const AppealsFieldSpec *field,
+                             gconstpointer           record)
+{
+  return slot_is_set (field, record);
+}
