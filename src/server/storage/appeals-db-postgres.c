@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-db-postgres.c: the PostgreSQL backend (libpq), for the central
+ * deployment. The repository's SQL uses "?" placeholders; they become
+ * $1…$n here, outside quoted literals. Every parameter travels as text.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <libpq-fe.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-db-private.h"
+
+typedef struct _AppealsDbPostgres AppealsDbPostgres;
+
+struct _AppealsDbPostgres
+{
+  AppealsDb    parent_instance;
+
+  PGconn      *connection;
+  GHashTable  *rewritten;   /* "?" SQL → "$n" SQL */
+};
+
+#define APPEALS_TYPE_DB_POSTGRES (appeals_db_postgres_get_type ())
+G_DECLARE_FINAL_TYPE (AppealsDbPostgres, appeals_db_postgres, APPEALS, DB_POSTGRES, AppealsDb)
+G_DEFINE_FINAL_TYPE (AppealsDbPostgres, appeals_db_postgres, APPEALS_TYPE_DB)
+
+static AppealsDbDialect
+appeals_db_postgres_get_dialect (AppealsDb *db)
+{
+  return APPEALS_DB_DIALECT_POSTGRESQL;
+}
+
+/* "?" → "$n", leaving quoted literals, identifiers and $$ bodies alone. */
+static char *
+rewrite_placeholders (const char *sql)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  guint n = 0;
+  char quote = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          g_string_append_c (out, *p);
+          if (*p == quote)
+            quote = 0;
+          continue;
+        }
+
+      if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        g_string_append_printf (out, "$%u", ++n);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+get_rewritten (AppealsDbPostgres *self,
+               const char        *sql)
+{
+  const char *rewritten = g_hash_table_lookup (self->rewritten, sql);
+
+  if (rewritten == NULL)
+    {
+      char *text = rewrite_placeholders (sql);
+
+      g_hash_table_insert (self->rewritten, g_strdup (sql), text);
+      rewritten = text;
+    }
+
+  return rewritten;
+}
+
+static char *
+param_text (GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE))
+    {
+      g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+
+      return inner != NULL ? param_text (inner) : NULL;
+    }
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return g_strdup_printf ("%d", g_variant_get_int32 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, g_variant_get_double (value)));
+    }
+
+  g_critical ("cannot bind a parameter of type %s", g_variant_get_type_string (value));
+  return NULL;
+}
+
+static gboolean
+check_result (AppealsDbPostgres  *self,
+              PGresult           *result,
+              GError            **error)
+{
+  ExecStatusType status = PQresultStatus (result);
+  const char *state;
+  AppealsDbErrorCode kind = APPEALS_DB_ERROR_FAILED;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    kind = APPEALS_DB_ERROR_CONNECTION;
+  else if (state != NULL && (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
+                             g_str_equal (state, "55P03")))
+    kind = APPEALS_DB_ERROR_BUSY;
+  else if (state != NULL && g_str_has_prefix (state, "23"))
+    kind = APPEALS_DB_ERROR_CONSTRAINT;
+
+  g_set_error (error, APPEALS_DB_ERROR, kind, "PostgreSQL: %s",
+               g_strchomp (g_strdup (PQresultErrorMessage (result))));
+  return FALSE;
+}
+
+static gboolean
+ensure_connection (AppealsDbPostgres  *self,
+                   GError            **error)
+{
+  if (PQstatus (self->connection) == CONNECTION_OK)
+    return TRUE;
+
+  PQreset (self->connection);
+  if (PQstatus (self->connection) == CONNECTION_OK)
+    return TRUE;
+
+  g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
+               _("The connection to PostgreSQL is lost: %s"), PQerrorMessage (self->connection));
+  return FALSE;
+}
+
+static AppealsDbResult *
+appeals_db_postgres_query (AppealsDb   *db,
+                           const char  *sql,
+                           GVariant    *params,
+                           GError     **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  gsize n = params != NULL ? g_variant_n_children (params) : 0;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_full (n, g_free);
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autofree const char **names = NULL;
+  g_autofree const char **cells = NULL;
+  PGresult *answer;
+  int n_columns, n_rows;
+
+  if (!ensure_connection (self, error))
+    return NULL;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) value = g_variant_get_child_value (params, i);
+      g_ptr_array_add (values, param_text (value));
+    }
+
+  answer = PQexecParams (self->connection, get_rewritten (self, sql), n, NULL,
+                         (const char * const *) values->pdata, NULL, NULL, 0);
+  if (!check_result (self, answer, error))
+    {
+      PQclear (answer);
+      return NULL;
+    }
+
+  n_columns = PQnfields (answer);
+  n_rows = PQntuples (answer);
+  names = g_new0 (const char *, n_columns + 1);
+  cells = g_new0 (const char *, n_columns + 1);
+  for (int i = 0; i < n_columns; i++)
+    names[i] = PQfname (answer, i);
+  result = appeals_db_result_new (n_columns, names);
+
+  for (int row = 0; row < n_rows; row++)
+    {
+      for (int i = 0; i < n_columns; i++)
+        cells[i] = PQgetisnull (answer, row, i) ? NULL : PQgetvalue (answer, row, i);
+      appeals_db_result_add_row (result, cells);
+    }
+
+  PQclear (answer);
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+appeals_db_postgres_exec_script (AppealsDb   *db,
+                                 const char  *sql,
+                                 GError     **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  PGresult *answer;
+  gboolean ok;
+
+  if (!ensure_connection (self, error))
+    return FALSE;
+
+  answer = PQexec (self->connection, sql);
+  ok = check_result (self, answer, error);
+  PQclear (answer);
+  return ok;
+}
+
+static void
+appeals_db_postgres_finalize (GObject *object)
+{
+  AppealsDbPostgres *self = (AppealsDbPostgres *)object;
+
+  g_clear_pointer (&self->rewritten, g_hash_table_unref);
+  g_clear_pointer (&self->connection, PQfinish);
+
+  G_OBJECT_CLASS (appeals_db_postgres_parent_class)->finalize (object);
+}
+
+static void
+appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AppealsDbClass *db_class = APPEALS_DB_CLASS (klass);
+
+  object_class->finalize = appeals_db_postgres_finalize;
+  db_class->get_dialect = appeals_db_postgres_get_dialect;
+  db_class->query = appeals_db_postgres_query;
+  db_class->exec_script = appeals_db_postgres_exec_script;
+}
+
+static void
+appeals_db_postgres_init (AppealsDbPostgres *self)
+{
+  self->rewritten = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+ignore_notice (void       *arg,
+               const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+AppealsDb *
+appeals_db_postgres_open (const char  *conninfo,
+                          GError     **error)
+{
+  g_autoptr(AppealsDbPostgres) self = g_object_new (APPEALS_TYPE_DB_POSTGRES, NULL);
+
+  self->connection = PQconnectdb (conninfo);
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
+                   _("Cannot connect to PostgreSQL: %s"), PQerrorMessage (self->connection));
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (self->connection, ignore_notice, NULL);
+  if (!appeals_db_exec_script (APPEALS_DB (self),
+                               "SET client_min_messages = warning; SET client_encoding = 'UTF8'; "
+                               "SET TIME ZONE 'UTC'",
+                               error))
+    return NULL;
+
+  return APPEALS_DB (g_steal_pointer (&self));
+}

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-db-sqlite.c: the embedded SQLite backend.
+ *
+ * WAL with synchronous=FULL: an acknowledged commit survives a crash and a
+ * power loss. Prepared statements are cached by their SQL text, since the
+ * server runs the same few queries thousands of times. appeals_fold() is
+ * the search folding (lower case, ё as е) available to SQL.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-db-private.h"
+#include "appeals-text.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+typedef struct _AppealsDbSqlite AppealsDbSqlite;
+
+struct _AppealsDbSqlite
+{
+  AppealsDb    parent_instance;
+
+  sqlite3     *db;
+  GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+};
+
+#define APPEALS_TYPE_DB_SQLITE (appeals_db_sqlite_get_type ())
+G_DECLARE_FINAL_TYPE (AppealsDbSqlite, appeals_db_sqlite, APPEALS, DB_SQLITE, AppealsDb)
+G_DEFINE_FINAL_TYPE (AppealsDbSqlite, appeals_db_sqlite, APPEALS_TYPE_DB)
+
+static void
+set_error (AppealsDbSqlite  *self,
+           int               code,
+           GError          **error)
+{
+  int primary = code & 0xff;
+  AppealsDbErrorCode kind = APPEALS_DB_ERROR_FAILED;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    kind = APPEALS_DB_ERROR_BUSY;
+  else if (primary == SQLITE_CONSTRAINT)
+    kind = APPEALS_DB_ERROR_CONSTRAINT;
+  else if (primary == SQLITE_CANTOPEN || primary == SQLITE_NOTADB)
+    kind = APPEALS_DB_ERROR_CONNECTION;
+
+  g_set_error (error, APPEALS_DB_ERROR, kind, "SQLite: %s", sqlite3_errmsg (self->db));
+}
+
+static AppealsDbDialect
+appeals_db_sqlite_get_dialect (AppealsDb *db)
+{
+  return APPEALS_DB_DIALECT_SQLITE;
+}
+
+static int
+bind_value (sqlite3_stmt *statement,
+            int           index,
+            GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE))
+    {
+      g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+
+      return inner != NULL ? bind_value (statement, index, inner) : sqlite3_bind_null (statement, index);
+    }
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return sqlite3_bind_text (statement, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return sqlite3_bind_int64 (statement, index, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return sqlite3_bind_int64 (statement, index, g_variant_get_int32 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return sqlite3_bind_int (statement, index, g_variant_get_boolean (value) ? 1 : 0);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return sqlite3_bind_double (statement, index, g_variant_get_double (value));
+
+  g_critical ("cannot bind a parameter of type %s", g_variant_get_type_string (value));
+  return SQLITE_MISUSE;
+}
+
+static gboolean
+bind (AppealsDbSqlite  *self,
+      sqlite3_stmt     *statement,
+      GVariant         *params,
+      GError          **error)
+{
+  gsize n = params != NULL ? g_variant_n_children (params) : 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) value = g_variant_get_child_value (params, i);
+      int rc = bind_value (statement, i + 1, value);
+
+      if (rc != SQLITE_OK)
+        {
+          set_error (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (AppealsDbSqlite  *self,
+         const char       *sql,
+         GError          **error)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (statement != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      return statement;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &statement, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), statement);
+  return statement;
+}
+
+static AppealsDbResult *
+appeals_db_sqlite_query (AppealsDb   *db,
+                         const char  *sql,
+                         GVariant    *params,
+                         GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autofree const char **names = NULL;
+  g_autofree const char **cells = NULL;
+  sqlite3_stmt *statement;
+  int n_columns, rc;
+
+  statement = prepare (self, sql, error);
+  if (statement == NULL || !bind (self, statement, params, error))
+    return NULL;
+
+  n_columns = sqlite3_column_count (statement);
+  names = g_new0 (const char *, n_columns + 1);
+  cells = g_new0 (const char *, n_columns + 1);
+  for (int i = 0; i < n_columns; i++)
+    names[i] = sqlite3_column_name (statement, i);
+  result = appeals_db_result_new (n_columns, names);
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < n_columns; i++)
+        cells[i] = (const char *) sqlite3_column_text (statement, i);
+      appeals_db_result_add_row (result, cells);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      sqlite3_reset (statement);
+      return NULL;
+    }
+
+  sqlite3_reset (statement);
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+appeals_db_sqlite_exec_script (AppealsDb   *db,
+                               const char  *sql,
+                               GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+appeals_db_sqlite_finalize (GObject *object)
+{
+  AppealsDbSqlite *self = (AppealsDbSqlite *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+
+  G_OBJECT_CLASS (appeals_db_sqlite_parent_class)->finalize (object);
+}
+
+static void
+appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AppealsDbClass *db_class = APPEALS_DB_CLASS (klass);
+
+  object_class->finalize = appeals_db_sqlite_finalize;
+  db_class->get_dialect = appeals_db_sqlite_get_dialect;
+  db_class->query = appeals_db_sqlite_query;
+  db_class->exec_script = appeals_db_sqlite_exec_script;
+}
+
+static void
+appeals_db_sqlite_init (AppealsDbSqlite *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  folded = appeals_text_fold (text);
+  sqlite3_result_text (context, folded, -1, SQLITE_TRANSIENT);
+}
+
+AppealsDb *
+appeals_db_sqlite_open (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(AppealsDbSqlite) self = g_object_new (APPEALS_TYPE_DB_SQLITE, NULL);
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
+                   _("Cannot open the database “%s”: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_function (self->db, "appeals_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, fold_function, NULL, NULL);
+
+  if (!appeals_db_exec_script (APPEALS_DB (self),
+                               "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = FULL;"
+                               "PRAGMA foreign_keys = ON;",
+                               error))
+    return NULL;
+
+  return APPEALS_DB (g_steal_pointer (&self));
+}

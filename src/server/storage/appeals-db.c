@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-db.c: the storage driver base class — opening by location,
+ * transactions with retries of transient conflicts, schema migrations,
+ * and the text-cell results both backends fill.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-db-private.h"
+
+#define MAX_ATTEMPTS 20
+#define FIRST_BACKOFF_US 2000
+#define MAX_BACKOFF_US 200000
+
+G_DEFINE_QUARK (appeals-db-error-quark, appeals_db_error)
+
+G_DEFINE_ABSTRACT_TYPE (AppealsDb, appeals_db, G_TYPE_OBJECT)
+
+struct _AppealsDbResult
+{
+  guint       n_columns;
+  GStrv       column_names;
+  GPtrArray  *rows;   /* char ** arrays of n_columns cells, NULL for SQL NULL */
+};
+
+static void
+appeals_db_class_init (AppealsDbClass *klass)
+{
+}
+
+static void
+appeals_db_init (AppealsDb *self)
+{
+}
+
+/**
+ * appeals_db_open:
+ * @location: "postgresql://…", "postgres://…" or "key=value … dbname=…"
+ *   for PostgreSQL; anything else is a SQLite file
+ */
+AppealsDb *
+appeals_db_open (const char  *location,
+                 GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://") ||
+      strstr (location, "dbname=") != NULL)
+    {
+#ifdef HAVE_POSTGRESQL
+      return appeals_db_postgres_open (location, error);
+#else
+      g_set_error_literal (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
+                           _("This server was built without PostgreSQL support"));
+      return NULL;
+#endif
+    }
+
+  return appeals_db_sqlite_open (location, error);
+}
+
+AppealsDbDialect
+appeals_db_get_dialect (AppealsDb *self)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), APPEALS_DB_DIALECT_SQLITE);
+
+  return APPEALS_DB_GET_CLASS (self)->get_dialect (self);
+}
+
+/**
+ * appeals_db_query:
+ * @params: (nullable): a tuple; a floating reference is consumed
+ */
+AppealsDbResult *
+appeals_db_query (AppealsDb   *self,
+                  const char  *sql,
+                  GVariant    *params,
+                  GError     **error)
+{
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+
+  g_return_val_if_fail (APPEALS_IS_DB (self), NULL);
+  g_return_val_if_fail (owned == NULL || g_variant_is_of_type (owned, G_VARIANT_TYPE_TUPLE), NULL);
+
+  return APPEALS_DB_GET_CLASS (self)->query (self, sql, owned, error);
+}
+
+gboolean
+appeals_db_exec (AppealsDb   *self,
+                 const char  *sql,
+                 GVariant    *params,
+                 GError     **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (self, sql, params, error);
+
+  return result != NULL;
+}
+
+gboolean
+appeals_db_exec_script (AppealsDb   *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+
+  return APPEALS_DB_GET_CLASS (self)->exec_script (self, sql, error);
+}
+
+static void
+roll_back (AppealsDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_db_exec (self, "ROLLBACK", NULL, &error))
+    g_debug ("rollback failed: %s", error->message);
+}
+
+/**
+ * appeals_db_run_transaction:
+ *
+ * SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
+ * instead of failing at commit. PostgreSQL runs at READ COMMITTED, where
+ * writers wait on row locks; serialization failures and deadlocks are
+ * still retried here, in the one place the engineering notes ask for.
+ */
+gboolean
+appeals_db_run_transaction (AppealsDb                *self,
+                            AppealsDbTransactionFunc  func,
+                            gpointer                  user_data,
+                            GError                  **error)
+{
+  const char *begin = appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
+                      ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
+  guint backoff = FIRST_BACKOFF_US;
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean begun = appeals_db_exec (self, begin, NULL, &local_error);
+
+      if (begun &&
+          func (self, user_data, &local_error) &&
+          appeals_db_exec (self, "COMMIT", NULL, &local_error))
+        return TRUE;
+
+      if (begun)
+        roll_back (self);
+
+      if (local_error == NULL)
+        {
+          /* func failed without saying why: treat as a plain failure */
+          g_set_error_literal (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "transaction failed");
+          return FALSE;
+        }
+
+      if (!g_error_matches (local_error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_BUSY) || attempt == MAX_ATTEMPTS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_debug ("transaction busy (attempt %u): %s", attempt, local_error->message);
+      g_usleep (backoff / 2 + g_random_int_range (0, backoff / 2 + 1));
+      backoff = MIN (backoff * 2, MAX_BACKOFF_US);
+    }
+}
+
+typedef struct
+{
+  const char *version;
+  const char *script;
+  gboolean    applied;
+} Migration;
+
+static gboolean
+apply_migration (AppealsDb  *self,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  Migration *migration = user_data;
+  g_autoptr(AppealsDbResult) seen = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+
+  migration->applied = FALSE;
+
+  /* two servers starting together: the second waits here, then sees the
+   * version applied */
+  if (appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_POSTGRESQL &&
+      !appeals_db_exec (self, "SELECT pg_advisory_xact_lock (7431)", NULL, error))
+    return FALSE;
+
+  seen = appeals_db_query (self, "SELECT version FROM schema_migrations WHERE version = ?",
+                           g_variant_new ("(s)", migration->version), error);
+  if (seen == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (seen) > 0)
+    return TRUE;
+
+  if (!appeals_db_exec_script (self, migration->script, error))
+    return FALSE;
+
+  if (!appeals_db_exec (self, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                        g_variant_new ("(ss)", migration->version, now_text), error))
+    return FALSE;
+
+  migration->applied = TRUE;
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * appeals_db_migrate:
+ * @migrations_dir: a folder of NNNN-name.sql files
+ *
+ * Applies the files not applied yet, in name order, each in its own
+ * transaction together with its entry in schema_migrations.
+ */
+gboolean
+appeals_db_migrate (AppealsDb   *self,
+                    const char  *migrations_dir,
+                    GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  if (!appeals_db_exec_script (self,
+                               "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                               " version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+                               &local_error) &&
+      /* another process may have created it at the same moment */
+      !g_error_matches (local_error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  dir = g_dir_open (migrations_dir, 0, error);
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".sql"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (migrations_dir, file, NULL);
+      g_autofree char *script = NULL;
+      g_autofree char *version = g_strndup (file, strlen (file) - strlen (".sql"));
+      Migration migration = { version, NULL, FALSE };
+
+      if (!g_file_get_contents (path, &script, NULL, error))
+        return FALSE;
+      migration.script = script;
+
+      if (!appeals_db_run_transaction (self, apply_migration, &migration, &local_error))
+        {
+          g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_MIGRATION,
+                       _("The schema migration “%s” failed: %s"), file, local_error->message);
+          return FALSE;
+        }
+
+      if (migration.applied)
+        g_message ("applied schema migration %s", version);
+    }
+
+  return TRUE;
+}
+
+/* Results -------------------------------------------------------------- */
+
+AppealsDbResult *
+appeals_db_result_new (guint               n_columns,
+                       const char * const *column_names)
+{
+  AppealsDbResult *result = g_new0 (AppealsDbResult, 1);
+
+  result->n_columns = n_columns;
+  result->column_names = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    result->column_names[i] = g_strdup (column_names[i]);
+  result->rows = g_ptr_array_new ();
+
+  return result;
+}
+
+void
+appeals_db_result_add_row (AppealsDbResult    *result,
+                           const char * const *cells)
+{
+  char **row = g_new0 (char *, result->n_columns);
+
+  for (guint i = 0; i < result->n_columns; i++)
+    row[i] = g_strdup (cells[i]);
+  g_ptr_array_add (result->rows, row);
+}
+
+void
+appeals_db_result_free (AppealsDbResult *result)
+{
+  if (result == NULL)
+    return;
+
+  for (guint i = 0; i < result->rows->len; i++)
+    {
+      char **row = g_ptr_array_index (result->rows, i);
+
+      for (guint j = 0; j < result->n_columns; j++)
+        g_free (row[j]);
+      g_free (row);
+    }
+  g_ptr_array_unref (result->rows);
+  g_strfreev (result->column_names);
+  g_free (result);
+}
+
+guint
+appeals_db_result_get_n_rows (AppealsDbResult *result)
+{
+  return result->rows->len;
+}
+
+guint
+appeals_db_result_get_n_columns (AppealsDbResult *result)
+{
+  return result->n_columns;
+}
+
+const char *
+appeals_db_result_get_column_name (AppealsDbResult *result,
+                                   guint            column)
+{
+  g_return_val_if_fail (column < result->n_columns, NULL);
+
+  return result->column_names[column];
+}
+
+int
+appeals_db_result_find_column (AppealsDbResult *result,
+                               const char      *name)
+{
+  /* the last column of a name wins: "a.*, x AS name" overrides */
+  for (int i = result->n_columns - 1; i >= 0; i--)
+    if (g_str_equal (result->column_names[i], name))
+      return i;
+
+  return -1;
+}
+
+static const char *
+cell (AppealsDbResult *result,
+      guint            row,
+      const char      *column,
+      gboolean        *found)
+{
+  int index = appeals_db_result_find_column (result, column);
+
+  *found = index >= 0 && row < result->rows->len;
+  if (!*found)
+    {
+      g_critical ("no cell %u/%s in the result", row, column);
+      return NULL;
+    }
+
+  return ((char **) g_ptr_array_index (result->rows, row))[index];
+}
+
+gboolean
+appeals_db_result_is_null (AppealsDbResult *result,
+                           guint            row,
+                           const char      *column)
+{
+  gboolean found;
+
+  return cell (result, row, column, &found) == NULL;
+}
+
+const char *
+appeals_db_result_get_string (AppealsDbResult *result,
+                              guint            row,
+                              const char      *column)
+{
+  gboolean found;
+
+  return cell (result, row, column, &found);
+}
+
+gint64
+appeals_db_result_get_int64 (AppealsDbResult *result,
+                             guint            row,
+                             const char      *column)
+{
+  gboolean found;
+  const char *text = cell (result, row, column, &found);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+gboolean
+appeals_db_result_get_boolean (AppealsDbResult *result,
+                               guint            row,
+                               const char      *column)
+{
+  gboolean found;
+  const char *text = cell (result, row, column, &found);
+
+  return text != NULL && (g_str_equal (text, "1") || g_str_equal (text, "t") || g_str_equal (text, "true"));
+}
+
+double
+appeals_db_result_get_double (AppealsDbResult *result,
+                              guint            row,
+                              const char      *column)
+{
+  gboolean found;
+  const char *text = cell (result, row, column, &found);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
+}
