@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-auth.c: sign-in and sessions.
+ *
+ * POST /session verifies the password in a worker thread while the message
+ * is paused, so the main loop keeps serving. Failures are counted per login
+ * (known or not, so that nothing tells which logins exist); each failure
+ * slows the next answer, and too many lock the login for a while (429 with
+ * Retry-After). Tokens are 256 random bits; only their SHA-256 is stored.
+ */
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-auth.h"
+
+#define TOKEN_BYTES 32
+#define LAST_SEEN_GRANULARITY 30   /* seconds between last_seen updates */
+#define MAX_FAILURE_DELAY_MS 3000
+#define LOCKOUT_MEMORY_SECONDS (15 * 60)
+
+/* A valid Argon2id hash of a random password, verified against when the
+ * login does not exist so that both cases take the same time. */
+static char *dummy_hash;
+
+gboolean
+appeals_auth_init (GError **error)
+{
+  guchar random_password[16];
+  char hash[crypto_pwhash_STRBYTES];
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_FAILED,
+                           _("The cryptography library could not start"));
+      return FALSE;
+    }
+
+  randombytes_buf (random_password, sizeof random_password);
+  if (crypto_pwhash_str (hash, (const char *) random_password, sizeof random_password,
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_FAILED, _("Out of memory while hashing"));
+      return FALSE;
+    }
+  dummy_hash = g_strdup (hash);
+  return TRUE;
+}
+
+/**
+ * appeals_auth_hash_password:
+ *
+ * Argon2id with libsodium's interactive limits (64 MiB, 2 passes), above
+ * OWASP's minimum of 19 MiB and 2 passes.
+ */
+char *
+appeals_auth_hash_password (const char  *password,
+                            GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  if (crypto_pwhash_str (hash, password, strlen (password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_FAILED, _("Out of memory while hashing"));
+      return NULL;
+    }
+
+  return g_strdup (hash);
+}
+
+static char *
+hash_token (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+#define USER_COLUMNS "u.id, u.login, u.full_name, u.role, u.district, u.language, u.active"
+
+AppealsUser *
+appeals_auth_user_from_row (AppealsDbResult *result,
+                            guint            row)
+{
+  AppealsUser *user = appeals_user_new ();
+
+  user->id = appeals_db_result_get_int64 (result, row, "id");
+  user->login = g_strdup (appeals_db_result_get_string (result, row, "login"));
+  user->full_name = g_strdup (appeals_db_result_get_string (result, row, "full_name"));
+  user->role = appeals_role_from_string (appeals_db_result_get_string (result, row, "role"));
+  user->district = g_strdup (appeals_db_result_get_string (result, row, "district"));
+  user->language = g_strdup (appeals_db_result_get_string (result, row, "language"));
+  user->active = appeals_db_result_get_boolean (result, row, "active");
+  return user;
+}
+
+/**
+ * appeals_auth_authenticate:
+ *
+ * Returns: %TRUE and sets request->user for a live session; %FALSE without
+ *   @error for a missing, unknown, revoked or expired token.
+ */
+gboolean
+appeals_auth_authenticate (AppealsRequest  *request,
+                           GError         **error)
+{
+  const AppealsServerConfig *config = appeals_server_get_config (request->server);
+  const char *header = appeals_request_get_header (request, "Authorization");
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autofree char *token_hash = NULL;
+  gint64 now = now_seconds ();
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0 || header[7] == '\0')
+    return FALSE;
+
+  token_hash = hash_token (header + 7);
+  result = appeals_db_query (request->db,
+                             "SELECT " USER_COLUMNS ", s.created_at, s.last_seen FROM sessions s "
+                             "JOIN users u ON u.id = s.user_id "
+                             "WHERE s.token_hash = ? AND s.revoked = 0",
+                             g_variant_new ("(s)", token_hash), error);
+  if (result == NULL)
+    return FALSE;
+
+  if (appeals_db_result_get_n_rows (result) == 0 ||
+      !appeals_db_result_get_boolean (result, 0, "active") ||
+      now - appeals_db_result_get_int64 (result, 0, "last_seen") > config->session_idle_seconds ||
+      now - appeals_db_result_get_int64 (result, 0, "created_at") > config->session_absolute_seconds)
+    return FALSE;
+
+  if (now - appeals_db_result_get_int64 (result, 0, "last_seen") >= LAST_SEEN_GRANULARITY &&
+      !appeals_db_exec (request->db, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?",
+                        g_variant_new ("(xs)", now, token_hash), error))
+    return FALSE;
+
+  request->user = appeals_auth_user_from_row (result, 0);
+  request->token_hash = g_steal_pointer (&token_hash);
+  return TRUE;
+}
+
+gint64
+appeals_auth_create_user (AppealsDb    *db,
+                          const char   *login,
+                          const char   *full_name,
+                          AppealsRole   role,
+                          const char   *district,
+                          const char   *password,
+                          GError      **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  if (!appeals_login_is_valid (login))
+    {
+      g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                   _("“%s” is not a valid login: use 2–64 Latin letters, digits, “.”, “-” or “_”, starting with a letter"),
+                   login);
+      return 0;
+    }
+
+  if (strlen (password) < 8 && !g_str_equal (password, "demo"))
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                           _("A password must have at least 8 characters"));
+      return 0;
+    }
+
+  hash = appeals_auth_hash_password (password, error);
+  if (hash == NULL)
+    return 0;
+
+  if (!appeals_db_exec (db,
+                        "INSERT INTO users (login, full_name, role, district, active, password_hash, created_at) "
+                        "VALUES (?, ?, ?, ?, 1, ?, ?)",
+                        g_variant_new ("(sssmsss)", login, full_name, appeals_role_to_string (role),
+                                       district, hash, now),
+                        error))
+    return 0;
+
+  result = appeals_db_query (db, "SELECT id FROM users WHERE login = ?", g_variant_new ("(s)", login), error);
+  if (result == NULL)
+    return 0;
+
+  return appeals_db_result_get_int64 (result, 0, "id");
+}
+
+/* POST /session ---------------------------------------------------------- */
+
+typedef struct
+{
+  AppealsRequest *request;
+  char           *login;
+  char           *password;
+  char           *hash;
+  gint64          user_id;
+  gboolean        verified;
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  g_free (sign_in->login);
+  if (sign_in->password != NULL)
+    sodium_memzero (sign_in->password, strlen (sign_in->password));
+  g_free (sign_in->password);
+  g_free (sign_in->hash);
+  g_free (sign_in);
+}
+
+static void
+verify_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SignIn *sign_in = task_data;
+
+  sign_in->verified = crypto_pwhash_str_verify (sign_in->hash, sign_in->password,
+                                                strlen (sign_in->password)) == 0 &&
+                      sign_in->user_id > 0;
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+check_lock (AppealsDb   *db,
+            const char  *login,
+            gint64      *retry_after,
+            gint64      *failures,
+            GError     **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db,
+                                                        "SELECT failures, last_failure, locked_until "
+                                                        "FROM login_failures WHERE login = ?",
+                                                        g_variant_new ("(s)", login), error);
+  gint64 now = now_seconds ();
+
+  *retry_after = 0;
+  *failures = 0;
+  if (result == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (result) == 0)
+    return TRUE;
+
+  /* failures long past are forgiven */
+  if (now - appeals_db_result_get_int64 (result, 0, "last_failure") < LOCKOUT_MEMORY_SECONDS)
+    *failures = appeals_db_result_get_int64 (result, 0, "failures");
+  if (appeals_db_result_get_int64 (result, 0, "locked_until") > now)
+    *retry_after = appeals_db_result_get_int64 (result, 0, "locked_until") - now;
+  return TRUE;
+}
+
+typedef struct
+{
+  SignIn  *sign_in;
+  guint    status;
+  gint64   retry_after;
+  gint64   failures;
+} SignInOutcome;
+
+static gboolean
+record_outcome (AppealsDb  *db,
+                gpointer    user_data,
+                GError    **error)
+{
+  SignInOutcome *outcome = user_data;
+  SignIn *sign_in = outcome->sign_in;
+  AppealsRequest *request = sign_in->request;
+  const AppealsServerConfig *config = appeals_server_get_config (request->server);
+  gint64 now = now_seconds ();
+
+  if (sign_in->verified)
+    {
+      guchar random[TOKEN_BYTES];
+      g_autofree char *token = NULL;
+      g_autofree char *token_hash = NULL;
+      g_autoptr(AppealsDbResult) result = NULL;
+      g_autoptr(AppealsUser) user = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GDateTime) expires = NULL;
+      g_autofree char *expires_text = NULL;
+
+      randombytes_buf (random, sizeof random);
+      token = g_base64_encode (random, sizeof random);
+      g_strdelimit (token, "+", '-');
+      g_strdelimit (token, "/", '_');
+      token_hash = hash_token (token);
+
+      if (!appeals_db_exec (db, "DELETE FROM login_failures WHERE login = ?",
+                            g_variant_new ("(s)", sign_in->login), error) ||
+          !appeals_db_exec (db, "INSERT INTO sessions (token_hash, user_id, created_at, last_seen, revoked) "
+                                "VALUES (?, ?, ?, ?, 0)",
+                            g_variant_new ("(sxxx)", token_hash, sign_in->user_id, now, now), error))
+        return FALSE;
+
+      result = appeals_db_query (db, "SELECT " USER_COLUMNS " FROM users u WHERE u.id = ?",
+                                 g_variant_new ("(x)", sign_in->user_id), error);
+      if (result == NULL)
+        return FALSE;
+      user = appeals_auth_user_from_row (result, 0);
+
+      expires = g_date_time_new_from_unix_utc (now + config->session_absolute_seconds);
+      expires_text = g_date_time_format_iso8601 (expires);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "token");
+      json_builder_add_string_value (builder, token);
+      json_builder_set_member_name (builder, "expires_at");
+      json_builder_add_string_value (builder, expires_text);
+      json_builder_set_member_name (builder, "idle_timeout_seconds");
+      json_builder_add_int_value (builder, config->session_idle_seconds);
+      json_builder_set_member_name (builder, "user");
+      json_builder_add_value (builder, appeals_user_to_json (user));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+
+      request->user = g_steal_pointer (&user);
+      appeals_request_respond_json (request, SOUP_STATUS_CREATED, root);
+      outcome->status = SOUP_STATUS_CREATED;
+      return TRUE;
+    }
+
+  outcome->failures++;
+  outcome->retry_after = outcome->failures >= config->lockout_failures ? config->lockout_seconds : 0;
+  if (!appeals_db_exec (db, "DELETE FROM login_failures WHERE login = ?",
+                        g_variant_new ("(s)", sign_in->login), error) ||
+      !appeals_db_exec (db, "INSERT INTO login_failures (login, failures, last_failure, locked_until) "
+                            "VALUES (?, ?, ?, ?)",
+                        g_variant_new ("(sxxx)", sign_in->login,
+                                       outcome->retry_after > 0 ? (gint64) 0 : outcome->failures, now,
+                                       outcome->retry_after > 0 ? now + outcome->retry_after : (gint64) 0),
+                        error))
+    return FALSE;
+
+  outcome->status = SOUP_STATUS_UNAUTHORIZED;
+  return TRUE;
+}
+
+static gboolean
+answer_after_delay (gpointer user_data)
+{
+  AppealsRequest *request = user_data;
+
+  appeals_server_finish_request (request->server, request);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_lockout (AppealsRequest *request,
+                gint64          retry_after)
+{
+  g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+
+  appeals_request_set_header (request, "Retry-After", seconds);
+  appeals_request_respond_problem (request, 429,
+                                   APPEALS_PROBLEM_TOO_MANY_REQUESTS, NULL, NULL);
+}
+
+static void
+on_verified (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SignIn *sign_in = g_task_get_task_data (G_TASK (result));
+  AppealsRequest *request = sign_in->request;
+  g_autoptr(GError) error = NULL;
+  SignInOutcome outcome = { sign_in, 0, 0, 0 };
+  guint delay_ms = 0;
+
+  /* failures may have grown while we were hashing */
+  if (!check_lock (request->db, sign_in->login, &outcome.retry_after, &outcome.failures, &error) ||
+      (outcome.retry_after == 0 &&
+       !appeals_db_run_transaction (request->db, record_outcome, &outcome, &error)))
+    {
+      g_warning ("sign-in of %s: %s", sign_in->login, error->message);
+      appeals_request_set_header (request, "Retry-After", "1");
+      appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                                       APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
+    }
+  else if (outcome.status == SOUP_STATUS_CREATED)
+    ;
+  else if (outcome.retry_after > 0)
+    answer_lockout (request, outcome.retry_after);
+  else
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_UNAUTHORIZED,
+                                       APPEALS_PROBLEM_INVALID_CREDENTIALS, NULL, NULL);
+      /* Each failure slows the next answer: 0.5 s, 1 s, 1.5 s… */
+      delay_ms = MIN (MAX_FAILURE_DELAY_MS, (outcome.failures - 1) * 500);
+    }
+
+  if (delay_ms > 0)
+    g_timeout_add (delay_ms, answer_after_delay, request);
+  else
+    appeals_server_finish_request (request->server, request);
+}
+
+static gboolean
+handle_sign_in (AppealsRequest  *request,
+                GError         **error)
+{
+  JsonObject *body = appeals_request_get_body_object (request);
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GList) members = NULL;
+  const char *login = NULL, *password = NULL;
+  gint64 retry_after, failures;
+  SignIn *sign_in;
+
+  if (body == NULL)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST, APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
+      return TRUE;
+    }
+
+  members = json_object_get_members (body);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (body, name);
+
+      if (!g_str_equal (name, "login") && !g_str_equal (name, "password"))
+        appeals_field_errors_add (errors, name, APPEALS_FIELD_UNKNOWN, NULL);
+      else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        appeals_field_errors_add (errors, name, APPEALS_FIELD_WRONG_TYPE, NULL);
+      else if (g_str_equal (name, "login"))
+        login = json_node_get_string (node);
+      else
+        password = json_node_get_string (node);
+    }
+
+  if (login == NULL && appeals_field_errors_find (errors, "login") == NULL)
+    appeals_field_errors_add (errors, "login", APPEALS_FIELD_REQUIRED, NULL);
+  if (password == NULL && appeals_field_errors_find (errors, "password") == NULL)
+    appeals_field_errors_add (errors, "password", APPEALS_FIELD_REQUIRED, NULL);
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  if (!check_lock (request->db, login, &retry_after, &failures, error))
+    return FALSE;
+  if (retry_after > 0)
+    {
+      answer_lockout (request, retry_after);
+      return TRUE;
+    }
+
+  result = appeals_db_query (request->db, "SELECT id, password_hash, active FROM users WHERE login = ?",
+                             g_variant_new ("(s)", login), error);
+  if (result == NULL)
+    return FALSE;
+
+  sign_in = g_new0 (SignIn, 1);
+  sign_in->request = request;
+  sign_in->login = g_strdup (login);
+  sign_in->password = g_strdup (password);
+  if (appeals_db_result_get_n_rows (result) == 1 && appeals_db_result_get_boolean (result, 0, "active"))
+    {
+      sign_in->user_id = appeals_db_result_get_int64 (result, 0, "id");
+      sign_in->hash = g_strdup (appeals_db_result_get_string (result, 0, "password_hash"));
+    }
+  else
+    sign_in->hash = g_strdup (dummy_hash);
+
+  request->paused = TRUE;
+  task = g_task_new (NULL, NULL, on_verified, NULL);
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+  g_task_run_in_thread (task, verify_in_thread);
+  return TRUE;
+}
+
+static gboolean
+handle_sign_out (AppealsRequest  *request,
+                 GError         **error)
+{
+  if (!appeals_db_exec (request->db, "UPDATE sessions SET revoked = 1 WHERE token_hash = ?",
+                        g_variant_new ("(s)", request->token_hash), error))
+    return FALSE;
+
+  request->status = SOUP_STATUS_NO_CONTENT;
+  request->answered = TRUE;
+  soup_server_message_set_status (request->message, SOUP_STATUS_NO_CONTENT, NULL);
+  return TRUE;
+}
+
+static gboolean
+handle_get_session (AppealsRequest  *request,
+                    GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "user");
+  json_builder_add_value (builder, appeals_user_to_json (request->user));
+  json_builder_set_member_name (builder, "idle_timeout_seconds");
+  json_builder_add_int_value (builder, appeals_server_get_config (request->server)->session_idle_seconds);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+void
+appeals_auth_register_routes (AppealsServer *server)
+{
+  appeals_server_add_route (server, "POST", "/api/v1/session", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_PUBLIC | APPEALS_ROUTE_ASYNC, handle_sign_in);
+  appeals_server_add_route (server, "GET", "/api/v1/session", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_get_session);
+  appeals_server_add_route (server, "DELETE", "/api/v1/session", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_sign_out);
+}

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-request.c: request accessors and answers.
+ *
+ * Problem answers are written in the request's language. GNU gettext picks
+ * the catalog from $LANGUAGE (the process runs in C.UTF-8, so no locale has
+ * to be generated); switching it per answer is safe because every answer
+ * is written on the main thread, and _nl_msg_cat_cntr tells gettext to drop
+ * its cache, as the gettext manual describes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-request.h"
+#include "appeals-server.h"
+
+extern int _nl_msg_cat_cntr;
+
+AppealsRequest *
+appeals_request_new (AppealsServer     *server,
+                     SoupServerMessage *message)
+{
+  static guint64 last_id;
+  AppealsRequest *request = g_new0 (AppealsRequest, 1);
+  GUri *uri = soup_server_message_get_uri (message);
+  const char *query = g_uri_get_query (uri);
+
+  request->server = server;
+  request->message = g_object_ref (message);
+  request->db = appeals_server_get_db (server);
+  request->id = ++last_id;
+  request->started_usec = g_get_monotonic_time ();
+  request->method = soup_server_message_get_method (message);
+  request->path = g_uri_get_path (uri);
+  request->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  request->query = query != NULL ? soup_form_decode (query)
+                                 : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  request->language = "en";
+
+  return request;
+}
+
+void
+appeals_request_free (AppealsRequest *request)
+{
+  if (request == NULL)
+    return;
+
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->params, g_hash_table_unref);
+  g_clear_pointer (&request->query, g_hash_table_unref);
+  g_clear_pointer (&request->body, json_node_unref);
+  g_clear_object (&request->user);
+  g_free (request->token_hash);
+  g_free (request->idempotency_key);
+  g_free (request->response_body);
+  g_free (request->location);
+  g_free (request);
+}
+
+const char *
+appeals_request_get_param (AppealsRequest *request,
+                           const char     *name)
+{
+  return g_hash_table_lookup (request->params, name);
+}
+
+/**
+ * appeals_request_get_id_param:
+ *
+ * Returns: %TRUE when the path parameter @name is a positive decimal id.
+ */
+gboolean
+appeals_request_get_id_param (AppealsRequest *request,
+                              const char     *name,
+                              gint64         *id)
+{
+  const char *text = appeals_request_get_param (request, name);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *id = (gint64) value;
+  return TRUE;
+}
+
+const char *
+appeals_request_get_query (AppealsRequest *request,
+                           const char     *name)
+{
+  const char *value = g_hash_table_lookup (request->query, name);
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+const char *
+appeals_request_get_header (AppealsRequest *request,
+                            const char     *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->message), name);
+}
+
+JsonObject *
+appeals_request_get_body_object (AppealsRequest *request)
+{
+  if (request->body == NULL || !JSON_NODE_HOLDS_OBJECT (request->body))
+    return NULL;
+
+  return json_node_get_object (request->body);
+}
+
+const char *
+appeals_request_actor (AppealsRequest *request)
+{
+  return request->user != NULL ? request->user->login : "anonymous";
+}
+
+void
+appeals_request_set_header (AppealsRequest *request,
+                            const char     *name,
+                            const char     *value)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                name, value);
+  if (g_ascii_strcasecmp (name, "Location") == 0)
+    {
+      g_free (request->location);
+      request->location = g_strdup (value);
+    }
+}
+
+char *
+appeals_request_format_etag (gint64 id,
+                             gint64 version)
+{
+  return g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id, version);
+}
+
+void
+appeals_request_set_etag (AppealsRequest *request,
+                          gint64          id,
+                          gint64          version)
+{
+  g_autofree char *etag = appeals_request_format_etag (id, version);
+
+  appeals_request_set_header (request, "ETag", etag);
+}
+
+static void
+respond_text (AppealsRequest *request,
+              guint           status,
+              const char     *content_type,
+              char           *text)   /* transfer full */
+{
+  g_free (request->response_body);
+  request->response_body = text;
+  request->status = status;
+  request->answered = TRUE;
+
+  soup_server_message_set_status (request->message, status, NULL);
+  soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY,
+                                    text, strlen (text));
+}
+
+void
+appeals_request_respond_json (AppealsRequest *request,
+                              guint           status,
+                              JsonNode       *node)
+{
+  respond_text (request, status, "application/json; charset=utf-8",
+                json_to_string (node, FALSE));
+}
+
+/* Switches gettext to @language for the duration of one answer. */
+static char *
+push_language (const char *language)
+{
+  char *previous = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+  return previous;
+}
+
+static void
+pop_language (char *previous)
+{
+  if (previous != NULL)
+    g_setenv ("LANGUAGE", previous, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+  g_free (previous);
+}
+
+/**
+ * appeals_request_respond_problem:
+ * @field_errors: (nullable): AppealsFieldError elements
+ * @current: (nullable): the current representation, sent with 412 so the
+ *   client can merge
+ *
+ * Answers application/problem+json:
+ * {"type", "title", "status", "code", "detail", "errors": [{field, code, message, detail}]}
+ * with the human texts in the request's language.
+ */
+void
+appeals_request_respond_problem (AppealsRequest *request,
+                                 guint           status,
+                                 const char     *code,
+                                 GPtrArray      *field_errors,
+                                 JsonNode       *current)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
+  char *previous = push_language (request->language);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, status);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "request_id");
+  json_builder_add_int_value (builder, request->id);
+
+  json_builder_set_member_name (builder, "errors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
+    {
+      const AppealsFieldError *error = g_ptr_array_index (field_errors, i);
+      g_autofree char *message = appeals_field_error_describe (error);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, error->field);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, error->code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, message);
+      if (error->detail != NULL)
+        {
+          json_builder_set_member_name (builder, "detail");
+          json_builder_add_string_value (builder, error->detail);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (current != NULL)
+    {
+      json_builder_set_member_name (builder, "current");
+      json_builder_add_value (builder, json_node_copy (current));
+    }
+  json_builder_end_object (builder);
+
+  pop_language (previous);
+
+  root = json_builder_get_root (builder);
+  respond_text (request, status, "application/problem+json; charset=utf-8",
+                json_to_string (root, FALSE));
+}
+
+void
+appeals_request_respond_field_error (AppealsRequest *request,
+                                     guint           status,
+                                     const char     *field,
+                                     const char     *code,
+                                     const char     *detail)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+
+  appeals_field_errors_add (errors, field, code, detail);
+  appeals_request_respond_problem (request, status, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+}

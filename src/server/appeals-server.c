@@ -1,0 +1,836 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-server.c: the request pipeline.
+ *
+ * Every request passes the same steps: route, language, limits, sign-in,
+ * role, body, then the handler inside one database transaction (so nothing
+ * is ever half-written), with Idempotency-Key replays in the same
+ * transaction. Everything runs on the main loop; the only slow work,
+ * password hashing, runs in a thread while its message is paused.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-auth.h"
+#include "appeals-server.h"
+
+#define LISTEN_BACKLOG 1024
+#define MAX_IDEMPOTENCY_KEY 200
+
+typedef struct
+{
+  char              *method;
+  char              *pattern;
+  GStrv              segments;
+  AppealsAllow       allow;
+  AppealsRouteFlags  flags;
+  AppealsRouteFunc   handler;
+} Route;
+
+struct _AppealsServer
+{
+  GObject               parent_instance;
+
+  AppealsServerConfig   config;
+  AppealsDb            *db;
+  SoupServer           *soup;
+  GSocket              *socket;
+  gboolean              https;
+  GPtrArray            *routes;
+  AppealsCalendar      *calendar;
+  AppealsDeadlineRules *deadlines;
+  GHashTable           *classifiers;
+  guint                 in_flight;
+  gboolean              stopping;
+  GMainLoop            *stop_loop;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsServer, appeals_server, G_TYPE_OBJECT)
+
+static void
+route_free (gpointer data)
+{
+  Route *route = data;
+
+  g_free (route->method);
+  g_free (route->pattern);
+  g_strfreev (route->segments);
+  g_free (route);
+}
+
+static void
+appeals_server_finalize (GObject *object)
+{
+  AppealsServer *self = (AppealsServer *)object;
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->socket);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->routes, g_ptr_array_unref);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->deadlines);
+  g_clear_pointer (&self->classifiers, g_hash_table_unref);
+  g_clear_pointer (&self->config.database, g_free);
+
+  G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
+}
+
+static void
+appeals_server_class_init (AppealsServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_server_finalize;
+}
+
+static void
+appeals_server_init (AppealsServer *self)
+{
+  self->routes = g_ptr_array_new_with_free_func (route_free);
+  self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/* Time and dates ------------------------------------------------------- */
+
+/* Kazakhstan keeps one time zone, UTC+5, since 1 March 2024. */
+void
+appeals_server_get_today (GDate *today)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+char *
+appeals_server_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* Routes ---------------------------------------------------------------- */
+
+void
+appeals_server_add_route (AppealsServer     *self,
+                          const char        *method,
+                          const char        *pattern,
+                          AppealsAllow       allow,
+                          AppealsRouteFlags  flags,
+                          AppealsRouteFunc   handler)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->method = g_strdup (method);
+  route->pattern = g_strdup (pattern);
+  route->segments = g_strsplit (pattern + 1, "/", -1);
+  route->allow = allow;
+  route->flags = flags;
+  route->handler = handler;
+  g_ptr_array_add (self->routes, route);
+}
+
+static int
+compare_route_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * appeals_server_list_routes:
+ *
+ * Returns: (transfer container): "METHOD /pattern" strings, sorted.
+ */
+GPtrArray *
+appeals_server_list_routes (AppealsServer *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      const Route *route = g_ptr_array_index (self->routes, i);
+      g_ptr_array_add (list, g_strdup_printf ("%s %s", route->method, route->pattern));
+    }
+  g_ptr_array_sort (list, compare_route_names);
+  return list;
+}
+
+static gboolean
+route_matches_path (const Route *route,
+                    GStrv        segments,
+                    GHashTable  *params)
+{
+  guint n = g_strv_length (route->segments);
+
+  if (n != g_strv_length (segments))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *want = route->segments[i];
+
+      if (want[0] == '{')
+        {
+          if (segments[i][0] == '\0')
+            return FALSE;
+          if (params != NULL)
+            g_hash_table_insert (params, g_strndup (want + 1, strlen (want) - 2), g_strdup (segments[i]));
+        }
+      else if (!g_str_equal (want, segments[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Finds the route for the request; answers 404 or 405 when there is none. */
+static const Route *
+find_route (AppealsServer  *self,
+            AppealsRequest *request)
+{
+  g_auto(GStrv) segments = NULL;
+  g_autoptr(GString) allowed = g_string_new (NULL);
+  const char *path = request->path;
+
+  if (path[0] != '/')
+    path = "/";
+  segments = g_strsplit (path + 1, "/", -1);
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      const Route *route = g_ptr_array_index (self->routes, i);
+
+      if (!route_matches_path (route, segments, NULL))
+        continue;
+
+      if (g_str_equal (route->method, request->method))
+        {
+          route_matches_path (route, segments, request->params);
+          return route;
+        }
+
+      if (allowed->len > 0)
+        g_string_append (allowed, ", ");
+      g_string_append (allowed, route->method);
+    }
+
+  if (allowed->len > 0)
+    {
+      appeals_request_set_header (request, "Allow", allowed->str);
+      appeals_request_respond_problem (request, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                                       APPEALS_PROBLEM_METHOD_NOT_ALLOWED, NULL, NULL);
+    }
+  else
+    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+
+  return NULL;
+}
+
+/* Request pipeline ------------------------------------------------------ */
+
+static const char *
+pick_language (const char *accept_language)
+{
+  g_auto(GStrv) ranges = NULL;
+
+  if (accept_language == NULL)
+    return "en";
+
+  /* The first of kk and ru in the client's order of preference. */
+  ranges = g_strsplit (accept_language, ",", -1);
+  for (guint i = 0; ranges[i] != NULL; i++)
+    {
+      g_autofree char *range = g_ascii_strdown (g_strstrip (ranges[i]), -1);
+
+      if (g_str_has_prefix (range, "kk"))
+        return "kk";
+      if (g_str_has_prefix (range, "ru"))
+        return "ru";
+      if (g_str_has_prefix (range, "en"))
+        return "en";
+    }
+
+  return "en";
+}
+
+/* Nesting depth of a JSON text, counted before parsing so that a hostile
+ * body cannot exhaust the parser's stack. */
+static guint
+json_depth (const char *text,
+            gsize       length)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
+static gboolean
+read_body (AppealsServer  *self,
+           AppealsRequest *request)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+  const char *content_type = appeals_request_get_header (request, "Content-Type");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  if (!g_str_equal (request->method, "POST") && !g_str_equal (request->method, "PUT") &&
+      !g_str_equal (request->method, "PATCH"))
+    return TRUE;
+
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > self->config.max_body_bytes)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                       APPEALS_PROBLEM_BODY_TOO_LARGE, NULL, NULL);
+      return FALSE;
+    }
+
+  if (length == 0 && g_str_equal (request->method, "POST") && content_type == NULL)
+    return TRUE;
+
+  if (content_type == NULL ||
+      (!g_str_has_prefix (content_type, "application/json") &&
+       !g_str_has_prefix (content_type, "application/merge-patch+json")))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+                                       APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
+      return FALSE;
+    }
+
+  if (json_depth (data, length) > self->config.max_json_depth)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
+      return FALSE;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!g_utf8_validate (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, &error) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
+      return FALSE;
+    }
+
+  request->body = json_parser_steal_root (parser);
+  return TRUE;
+}
+
+static char *
+request_fingerprint (AppealsRequest *request)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+  g_checksum_update (checksum, (const guchar *) request->method, -1);
+  g_checksum_update (checksum, (const guchar *) request->path, -1);
+  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+typedef struct
+{
+  AppealsRequest *request;
+  const Route    *route;
+} Dispatch;
+
+/* Replays a stored answer for a retried POST. Returns TRUE when the request
+ * was answered from the store (or refused because the key was reused). */
+static gboolean
+replay_idempotent (AppealsRequest  *request,
+                   const char      *fingerprint,
+                   gboolean        *answered,
+                   GError         **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  *answered = FALSE;
+  result = appeals_db_query (request->db,
+                             "SELECT request_hash, status, location, body FROM idempotency_keys "
+                             "WHERE user_id = ? AND idempotency_key = ?",
+                             g_variant_new ("(xs)", request->user->id, request->idempotency_key),
+                             error);
+  if (result == NULL)
+    return FALSE;
+
+  if (appeals_db_result_get_n_rows (result) == 0)
+    return TRUE;
+
+  *answered = TRUE;
+  if (!g_str_equal (appeals_db_result_get_string (result, 0, "request_hash"), fingerprint))
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_IDEMPOTENCY_KEY_REUSED, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!appeals_db_result_is_null (result, 0, "location"))
+    appeals_request_set_header (request, "Location", appeals_db_result_get_string (result, 0, "location"));
+  appeals_request_set_header (request, "Idempotent-Replayed", "true");
+  soup_server_message_set_status (request->message,
+                                  appeals_db_result_get_int64 (result, 0, "status"), NULL);
+  soup_server_message_set_response (request->message, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
+                                    appeals_db_result_get_string (result, 0, "body"),
+                                    strlen (appeals_db_result_get_string (result, 0, "body")));
+  request->status = appeals_db_result_get_int64 (result, 0, "status");
+  request->answered = TRUE;
+  return TRUE;
+}
+
+static gboolean
+run_handler_in_transaction (AppealsDb  *db,
+                            gpointer    user_data,
+                            GError    **error)
+{
+  Dispatch *dispatch = user_data;
+  AppealsRequest *request = dispatch->request;
+  g_autofree char *fingerprint = NULL;
+
+  /* A retried transaction starts from a clean answer. */
+  request->answered = FALSE;
+  soup_message_headers_remove (soup_server_message_get_response_headers (request->message), "Location");
+  soup_message_headers_remove (soup_server_message_get_response_headers (request->message), "ETag");
+
+  if (request->idempotency_key != NULL)
+    {
+      gboolean replayed;
+
+      fingerprint = request_fingerprint (request);
+      if (!replay_idempotent (request, fingerprint, &replayed, error))
+        return FALSE;
+      if (replayed)
+        return TRUE;
+    }
+
+  if (!dispatch->route->handler (request, error))
+    return FALSE;
+
+  if (request->idempotency_key != NULL && request->answered &&
+      request->status >= 200 && request->status < 300)
+    return appeals_db_exec (db,
+                            "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, "
+                            "location, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            g_variant_new ("(xssxmssx)", request->user->id, request->idempotency_key,
+                                           fingerprint, (gint64) request->status, request->location,
+                                           request->response_body, g_get_real_time () / G_USEC_PER_SEC),
+                            error);
+
+  return TRUE;
+}
+
+static void
+answer_error (AppealsRequest *request,
+              const GError   *error)
+{
+  if (g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_BUSY) ||
+      g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION))
+    {
+      g_warning ("request %" G_GUINT64_FORMAT ": storage unavailable: %s", request->id, error->message);
+      appeals_request_set_header (request, "Retry-After", "1");
+      appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                                       APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
+    }
+  else if (g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT))
+    appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, NULL, NULL);
+  else
+    {
+      g_warning ("request %" G_GUINT64_FORMAT ": %s", request->id, error->message);
+      appeals_request_respond_problem (request, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                                       APPEALS_PROBLEM_INTERNAL_ERROR, NULL, NULL);
+    }
+}
+
+static void
+log_request (AppealsRequest *request)
+{
+  g_message ("request %" G_GUINT64_FORMAT " %s %s → %u in %.1f ms (%s)",
+             request->id, request->method, request->path, request->status,
+             (g_get_monotonic_time () - request->started_usec) / 1000.0,
+             appeals_request_actor (request));
+}
+
+void
+appeals_server_finish_request (AppealsServer  *self,
+                               AppealsRequest *request)
+{
+  if (request->paused)
+    {
+      soup_server_message_unpause (request->message);
+      g_assert (self->in_flight > 0);
+      self->in_flight--;
+    }
+
+  log_request (request);
+  appeals_request_free (request);
+
+  if (self->stopping && self->in_flight == 0 && self->stop_loop != NULL)
+    g_main_loop_quit (self->stop_loop);
+}
+
+static void
+handle_request (AppealsServer  *self,
+                AppealsRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  const Route *route;
+  Dispatch dispatch;
+
+  request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));
+
+  if (self->stopping)
+    {
+      appeals_request_set_header (request, "Retry-After", "5");
+      appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                                       APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
+      return;
+    }
+
+  route = find_route (self, request);
+  if (route == NULL)
+    return;
+
+  if (!(route->flags & APPEALS_ROUTE_PUBLIC))
+    {
+      if (!appeals_auth_authenticate (request, &error))
+        {
+          if (error != NULL)
+            answer_error (request, error);
+          else
+            {
+              appeals_request_set_header (request, "WWW-Authenticate", "Bearer");
+              appeals_request_respond_problem (request, SOUP_STATUS_UNAUTHORIZED,
+                                               APPEALS_PROBLEM_UNAUTHORIZED, NULL, NULL);
+            }
+          return;
+        }
+
+      if (!(route->allow & (1 << request->user->role)))
+        {
+          appeals_request_respond_problem (request, SOUP_STATUS_FORBIDDEN, APPEALS_PROBLEM_FORBIDDEN, NULL, NULL);
+          return;
+        }
+    }
+
+  if (!read_body (self, request))
+    return;
+
+  key = appeals_request_get_header (request, "Idempotency-Key");
+  if (key != NULL && (route->flags & APPEALS_ROUTE_IDEMPOTENT) && request->user != NULL)
+    {
+      if (*key == '\0' || strlen (key) > MAX_IDEMPOTENCY_KEY)
+        {
+          appeals_request_respond_field_error (request, SOUP_STATUS_BAD_REQUEST, "Idempotency-Key",
+                                               APPEALS_FIELD_INVALID_VALUE, NULL);
+          return;
+        }
+      request->idempotency_key = g_strdup (key);
+    }
+
+  if (route->flags & APPEALS_ROUTE_ASYNC)
+    {
+      if (!route->handler (request, &error))
+        answer_error (request, error);
+      return;
+    }
+
+  dispatch.request = request;
+  dispatch.route = route;
+  if (!appeals_db_run_transaction (self->db, run_handler_in_transaction, &dispatch, &error))
+    {
+      /* A handler may refuse after starting to write: its answer stands,
+       * and the transaction was rolled back. */
+      if (!request->answered || error->domain == APPEALS_DB_ERROR)
+        answer_error (request, error);
+    }
+  else if (!request->answered)
+    {
+      g_warning ("%s %s: the handler gave no answer", request->method, request->path);
+      appeals_request_respond_problem (request, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                                       APPEALS_PROBLEM_INTERNAL_ERROR, NULL, NULL);
+    }
+}
+
+static void
+server_callback (SoupServer        *soup,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  AppealsServer *self = user_data;
+  AppealsRequest *request = appeals_request_new (self, message);
+
+  handle_request (self, request);
+
+  if (request->paused)
+    {
+      soup_server_message_pause (message);
+      self->in_flight++;
+      return;
+    }
+
+  log_request (request);
+  appeals_request_free (request);
+}
+
+/* Refuses oversized bodies from their headers, before reading them. */
+static void
+early_callback (SoupServer        *soup,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  AppealsServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  goffset length = soup_message_headers_get_content_length (headers);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      length > (goffset) self->config.max_body_bytes)
+    {
+      AppealsRequest *request = appeals_request_new (self, message);
+
+      request->language = pick_language (soup_message_headers_get_one (headers, "Accept-Language"));
+      appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                       APPEALS_PROBLEM_BODY_TOO_LARGE, NULL, NULL);
+      soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
+      log_request (request);
+      appeals_request_free (request);
+    }
+}
+
+/* Construction and listening ------------------------------------------- */
+
+static gboolean
+load_rules (AppealsServer  *self,
+            GError        **error)
+{
+  static const char *names[] = {
+    APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
+    APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
+  };
+
+  self->calendar = appeals_calendar_new_default (error);
+  if (self->calendar == NULL)
+    return FALSE;
+
+  self->deadlines = appeals_deadline_rules_new_default (error);
+  if (self->deadlines == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AppealsClassifier *classifier = appeals_classifier_load (names[i], error);
+
+      if (classifier == NULL)
+        return FALSE;
+      g_hash_table_insert (self->classifiers, g_strdup (names[i]), classifier);
+    }
+
+  return TRUE;
+}
+
+AppealsServer *
+appeals_server_new (AppealsDb                 *db,
+                    const AppealsServerConfig *config,
+                    GError                   **error)
+{
+  g_autoptr(AppealsServer) self = g_object_new (APPEALS_TYPE_SERVER, NULL);
+
+  self->db = db != NULL ? g_object_ref (db) : NULL;
+  self->config = *config;
+  self->config.database = g_strdup (config->database);
+
+  if (!load_rules (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+parse_address (const char       *address,
+               GSocketAddress  **socket_address,
+               GError          **error)
+{
+  const char *colon = strrchr (address, ':');
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
+  guint64 port;
+
+  if (colon == NULL ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an address to listen on; write HOST:PORT, e.g. 127.0.0.1:8080"), address);
+      return FALSE;
+    }
+
+  host = g_strndup (address, colon - address);
+  if (host[0] == '[' && host[strlen (host) - 1] == ']')
+    {
+      char *inner = g_strndup (host + 1, strlen (host) - 2);
+      g_free (host);
+      host = inner;
+    }
+
+  inet = g_inet_address_new_from_string (host);
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an IP address"), host);
+      return FALSE;
+    }
+
+  *socket_address = g_inet_socket_address_new (inet, port);
+  return TRUE;
+}
+
+/**
+ * appeals_server_listen:
+ * @address: "HOST:PORT"; port 0 picks a free one
+ * @certificate: (nullable): serve HTTPS with it
+ *
+ * Listens with a backlog of 1024: GIO's default of 10 makes clients that
+ * connect together wait seconds.
+ */
+gboolean
+appeals_server_listen (AppealsServer    *self,
+                       const char       *address,
+                       GTlsCertificate  *certificate,
+                       GError          **error)
+{
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
+
+  if (!parse_address (address, &socket_address, error))
+    return FALSE;
+
+  self->soup = g_object_new (SOUP_TYPE_SERVER,
+                             "server-header", "appeals-server/" PACKAGE_VERSION " ",
+                             "tls-certificate", certificate,
+                             NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);
+  soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
+
+  socket = g_socket_new (g_socket_address_get_family (socket_address),
+                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
+      !g_socket_listen (socket, error))
+    return FALSE;
+
+  if (!soup_server_listen_socket (self->soup, socket,
+                                  certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+    return FALSE;
+
+  self->socket = g_steal_pointer (&socket);
+  self->https = certificate != NULL;
+  return TRUE;
+}
+
+char *
+appeals_server_get_url (AppealsServer *self)
+{
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autofree char *host = NULL;
+  GInetAddress *inet;
+
+  g_return_val_if_fail (self->socket != NULL, NULL);
+
+  local = g_socket_get_local_address (self->socket, NULL);
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
+  host = g_inet_address_to_string (inet);
+
+  return g_strdup_printf (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "%s://[%s]:%u/" : "%s://%s:%u/",
+                          self->https ? "https" : "http", host,
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+}
+
+/**
+ * appeals_server_stop:
+ *
+ * Stops taking requests and quits @loop once the requests in flight have
+ * been answered.
+ */
+void
+appeals_server_stop (AppealsServer *self,
+                     GMainLoop     *loop)
+{
+  self->stopping = TRUE;
+  self->stop_loop = loop;
+
+  if (self->in_flight == 0)
+    g_main_loop_quit (loop);
+}
+
+AppealsDb *
+appeals_server_get_db (AppealsServer *self)
+{
+  return self->db;
+}
+
+const AppealsServerConfig *
+appeals_server_get_config (AppealsServer *self)
+{
+  return &self->config;
+}
+
+AppealsCalendar *
+appeals_server_get_calendar (AppealsServer *self)
+{
+  return self->calendar;
+}
+
+AppealsDeadlineRules *
+appeals_server_get_deadlines (AppealsServer *self)
+{
+  return self->deadlines;
+}
+
+AppealsClassifier *
+appeals_server_get_classifier (AppealsServer *self,
+                               const char    *name)
+{
+  return g_hash_table_lookup (self->classifiers, name);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-server.h: the HTTP server — routes, the request pipeline
+ * (limits, authentication, roles, one transaction per request,
+ * idempotency), listening, and a graceful stop.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "appeals-core.h"
+#include "appeals-db.h"
+#include "appeals-request.h"
+
+G_BEGIN_DECLS
+
+/* Which roles may call a route. */
+typedef enum
+{
+  APPEALS_ALLOW_REGISTRAR  = 1 << APPEALS_ROLE_REGISTRAR,
+  APPEALS_ALLOW_CONTROLLER = 1 << APPEALS_ROLE_CONTROLLER,
+  APPEALS_ALLOW_HEAD       = 1 << APPEALS_ROLE_HEAD,
+  APPEALS_ALLOW_LEADERSHIP = 1 << APPEALS_ROLE_LEADERSHIP,
+  APPEALS_ALLOW_ANALYST    = 1 << APPEALS_ROLE_ANALYST,
+  APPEALS_ALLOW_ADMIN      = 1 << APPEALS_ROLE_ADMIN,
+  APPEALS_ALLOW_STAFF      = 0x7e,   /* every role */
+} AppealsAllow;
+
+typedef enum
+{
+  APPEALS_ROUTE_DEFAULT    = 0,
+  APPEALS_ROUTE_PUBLIC     = 1 << 0,  /* no sign-in needed */
+  APPEALS_ROUTE_ASYNC      = 1 << 1,  /* the handler answers later, outside a transaction */
+  APPEALS_ROUTE_IDEMPOTENT = 1 << 2,  /* honours Idempotency-Key */
+} AppealsRouteFlags;
+
+/* Runs inside the request's transaction (unless the route is async). The
+ * handler answers through the request; returning FALSE rolls back, and
+ * the error becomes a problem answer unless one was given already. */
+typedef gboolean (*AppealsRouteFunc) (AppealsRequest  *request,
+                                      GError         **error);
+
+typedef struct
+{
+  char                  *database;
+  gboolean               demo;
+  gint64                 session_idle_seconds;
+  gint64                 session_absolute_seconds;
+  gsize                  max_body_bytes;
+  guint                  max_json_depth;
+  guint                  max_page_size;
+  guint                  lockout_failures;
+  gint64                 lockout_seconds;
+} AppealsServerConfig;
+
+#define APPEALS_TYPE_SERVER (appeals_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsServer, appeals_server, APPEALS, SERVER, GObject)
+
+AppealsServer          *appeals_server_new              (AppealsDb            *db,
+                                                         const AppealsServerConfig *config,
+                                                         GError              **error);
+void                    appeals_server_add_route        (AppealsServer        *self,
+                                                         const char           *method,
+                                                         const char           *pattern,
+                                                         AppealsAllow          allow,
+                                                         AppealsRouteFlags     flags,
+                                                         AppealsRouteFunc      handler);
+GPtrArray              *appeals_server_list_routes      (AppealsServer        *self);
+gboolean                appeals_server_listen           (AppealsServer        *self,
+                                                         const char           *address,
+                                                         GTlsCertificate      *certificate,
+                                                         GError              **error);
+char                   *appeals_server_get_url          (AppealsServer        *self);
+void                    appeals_server_stop             (AppealsServer        *self,
+                                                         GMainLoop            *loop);
+
+AppealsDb              *appeals_server_get_db           (AppealsServer        *self);
+const AppealsServerConfig *appeals_server_get_config    (AppealsServer        *self);
+AppealsCalendar        *appeals_server_get_calendar     (AppealsServer        *self);
+AppealsDeadlineRules   *appeals_server_get_deadlines    (AppealsServer        *self);
+AppealsClassifier      *appeals_server_get_classifier   (AppealsServer        *self,
+                                                         const char           *name);
+
+/* For handlers that finish later (ASYNC routes). */
+void                    appeals_server_finish_request   (AppealsServer        *self,
+                                                         AppealsRequest       *request);
+
+/* Today in Kazakhstan (UTC+5), and the current time as ISO 8601 UTC. */
+void                    appeals_server_get_today        (GDate                *today);
+char                   *appeals_server_now_iso          (void);
+
+G_END_DECLS

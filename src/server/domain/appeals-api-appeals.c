@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-appeals.c: /appeals — register, read, list and search,
+ * edit with If-Match (merge patch or full replacement), and the history.
+ *
+ * A user bound to a district sees only that district's cards; a card of
+ * another district answers 404, as if it did not exist.
+ */
+#include "config.h"
+
+#include "appeals-api.h"
+#include "appeals-audit.h"
+#include "appeals-store.h"
+
+static const char * const appeal_columns[] = {
+  "version", "registration_number", "registration_date", "applicant_id", "channel", "form", "kind",
+  "addressee_body", "question_character", "category", "complaint_subject", "language", "district",
+  "repeat", "control", "annotation", "text", "executor", "due_date", "status", "answer",
+  "answered_on", "registrar", "created_at", "updated_at", NULL
+};
+
+#define APPEAL_SELECT \
+  "SELECT a.*, ap.iin AS applicant_iin, " \
+  "ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name " \
+  "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
+
+static AppealsAppeal *
+load_appeal (AppealsRequest  *request,
+             gint64           id,
+             GError         **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autoptr(AppealsAppeal) appeal = NULL;
+
+  result = appeals_db_query (request->db, APPEAL_SELECT "WHERE a.id = ?", g_variant_new ("(x)", id), error);
+  if (result == NULL)
+    return NULL;
+  if (appeals_db_result_get_n_rows (result) == 0)
+    return NULL;
+
+  appeal = appeals_appeal_new ();
+  if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, 0, error))
+    return NULL;
+
+  /* out of the caller's scope: as if it did not exist */
+  if (!appeals_api_in_scope (request, appeal->district))
+    return NULL;
+
+  return g_steal_pointer (&appeal);
+}
+
+static gboolean
+load_appeal_or_404 (AppealsRequest  *request,
+                    AppealsAppeal  **appeal,
+                    GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  *appeal = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  *appeal = load_appeal (request, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*appeal == NULL)
+    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+  return TRUE;
+}
+
+static char *
+search_body (AppealsAppeal *appeal)
+{
+  g_autofree char *text = g_strjoin (" ",
+                                     appeal->registration_number ? appeal->registration_number : "",
+                                     appeal->applicant_name ? appeal->applicant_name : "",
+                                     appeal->applicant_iin ? appeal->applicant_iin : "",
+                                     appeal->annotation ? appeal->annotation : "",
+                                     appeal->text ? appeal->text : "",
+                                     appeal->executor ? appeal->executor : "",
+                                     NULL);
+  return appeals_text_fold (text);
+}
+
+static gboolean
+update_search_index (AppealsDb      *db,
+                     AppealsAppeal  *appeal,
+                     GError        **error)
+{
+  g_autofree char *body = search_body (appeal);
+
+  if (appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL)
+    return appeals_db_exec (db,
+                            "UPDATE appeals SET search_vector = to_tsvector ('simple', ?) WHERE id = ?",
+                            g_variant_new ("(sx)", body, appeal->id), error);
+
+  return appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?",
+                          g_variant_new ("(x)", appeal->id), error) &&
+         appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) VALUES (?, ?)",
+                          g_variant_new ("(xs)", appeal->id, body), error);
+}
+
+/* Fills what the server decides: the repeat flag, the due date. */
+static gboolean
+derive_fields (AppealsServer  *server,
+               AppealsDb      *db,
+               AppealsAppeal  *appeal,
+               GError        **error)
+{
+  g_autoptr(AppealsDbResult) earlier = NULL;
+  g_autofree char *registered = appeals_date_format_iso (&appeal->registration_date);
+  AppealsDeadlineRules *deadlines = appeals_server_get_deadlines (server);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+
+  earlier = appeals_db_query (db,
+                              "SELECT COUNT(*) AS n FROM appeals WHERE applicant_id = ? AND question_character = ? "
+                              "AND id <> ? AND registration_date <= ?",
+                              g_variant_new ("(xsxs)", appeal->applicant_id, appeal->question_character,
+                                             appeal->id, registered),
+                              error);
+  if (earlier == NULL)
+    return FALSE;
+  appeal->repeat = appeals_db_result_get_int64 (earlier, 0, "n") > 0;
+
+  return appeals_deadline_rules_compute_due (deadlines, calendar,
+                                             appeals_enum_to_wire (APPEALS_TYPE_KIND, appeal->kind),
+                                             &appeal->registration_date, &appeal->due_date, error);
+}
+
+/* Classifier codes, the applicant, and the caller's district. */
+static gboolean
+check_references (AppealsRequest  *request,
+                  AppealsAppeal   *appeal,
+                  GPtrArray       *errors,
+                  GError         **error)
+{
+  g_autoptr(AppealsDbResult) applicant = NULL;
+
+  appeals_api_check_code (request, errors, "addressee_body", APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
+                          appeal->addressee_body);
+  appeals_api_check_code (request, errors, "question_character", APPEALS_CLASSIFIER_QUESTION_CHARACTERS,
+                          appeal->question_character);
+  appeals_api_check_code (request, errors, "district", APPEALS_CLASSIFIER_DISTRICTS, appeal->district);
+
+  if (appeal->district != NULL && !appeals_api_in_scope (request, appeal->district) &&
+      appeals_field_errors_find (errors, "district") == NULL)
+    appeals_field_errors_add (errors, "district", APPEALS_FIELD_OUT_OF_RANGE, request->user->district);
+
+  if (appeal->applicant_id > 0 && appeals_field_errors_find (errors, "applicant_id") == NULL)
+    {
+      applicant = appeals_db_query (request->db,
+                                    "SELECT iin, surname || ' ' || given_name || COALESCE (' ' || patronymic, '') "
+                                    "AS name FROM applicants WHERE id = ?",
+                                    g_variant_new ("(x)", appeal->applicant_id), error);
+      if (applicant == NULL)
+        return FALSE;
+      if (appeals_db_result_get_n_rows (applicant) == 0)
+        appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
+      else
+        {
+          g_free (appeal->applicant_name);
+          appeal->applicant_name = g_strdup (appeals_db_result_get_string (applicant, 0, "name"));
+          g_free (appeal->applicant_iin);
+          appeal->applicant_iin = g_strdup (appeals_db_result_get_string (applicant, 0, "iin"));
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+respond_appeal (AppealsRequest *request,
+                guint           status,
+                AppealsAppeal  *appeal)
+{
+  g_autoptr(JsonNode) node = appeals_appeal_to_json (appeal);
+
+  appeals_request_set_etag (request, appeal->id, appeal->version);
+  appeals_request_respond_json (request, status, node);
+}
+
+static gboolean
+next_registration_number (AppealsDb    *db,
+                          const GDate  *date,
+                          char        **number,
+                          GError      **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  guint year = g_date_get_year (date);
+
+  if (!appeals_db_exec (db,
+                        "INSERT INTO registration_counters (year, last_number) VALUES (?, 1) "
+                        "ON CONFLICT (year) DO UPDATE SET last_number = registration_counters.last_number + 1",
+                        g_variant_new ("(x)", (gint64) year), error))
+    return FALSE;
+
+  result = appeals_db_query (db, "SELECT last_number FROM registration_counters WHERE year = ?",
+                             g_variant_new ("(x)", (gint64) year), error);
+  if (result == NULL)
+    return FALSE;
+
+  *number = g_strdup_printf ("%u-%06" G_GINT64_FORMAT, year,
+                             appeals_db_result_get_int64 (result, 0, "last_number"));
+  return TRUE;
+}
+
+/**
+ * appeals_api_appeals_insert:
+ * @appeal: a validated new card; a registration date already set is kept
+ *   (the demo data back-dates), otherwise today is used
+ *
+ * Registers @appeal: number, due date, repeat flag, search index and the
+ * audit entry, all in the caller's transaction.
+ */
+gboolean
+appeals_api_appeals_insert (AppealsServer  *server,
+                            AppealsDb      *db,
+                            AppealsAppeal  *appeal,
+                            const char     *actor,
+                            GError        **error)
+{
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *sql = NULL;
+
+  appeal->version = 1;
+  if (!g_date_valid (&appeal->registration_date))
+    appeals_server_get_today (&appeal->registration_date);
+  if (appeal->status == APPEALS_STATUS_UNSET)
+    appeal->status = APPEALS_STATUS_REGISTERED;
+  g_free (appeal->registrar);
+  appeal->registrar = g_strdup (actor);
+  if (appeal->created_at == NULL)
+    appeal->created_at = g_date_time_new_from_iso8601 (now, NULL);
+  g_clear_pointer (&appeal->updated_at, g_date_time_unref);
+  appeal->updated_at = g_date_time_ref (appeal->created_at);
+
+  if (!next_registration_number (db, &appeal->registration_date, &appeal->registration_number, error) ||
+      !derive_fields (server, db, appeal, error))
+    return FALSE;
+
+  sql = appeals_store_insert_sql ("appeals", appeal_columns);
+  if (!appeals_db_exec (db, sql,
+                        appeals_store_values (appeals_appeal_get_record_type (), appeal, appeal_columns, NULL, 0),
+                        error))
+    return FALSE;
+
+  appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
+  return appeal->id != 0 &&
+         update_search_index (db, appeal, error) &&
+         appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
+                                      appeals_appeal_get_record_type (), NULL, appeal, error);
+}
+
+static gboolean
+handle_create (AppealsRequest  *request,
+               GError         **error)
+{
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autofree char *location = NULL;
+  JsonObject *body = appeals_api_require_object (request);
+
+  if (body == NULL)
+    return TRUE;
+
+  appeals_record_read_members (appeals_appeal_get_record_type (), appeal, body, APPEALS_RECORD_CREATE, errors);
+  appeals_appeal_validate (appeal, errors);
+  if (!check_references (request, appeal, errors, error))
+    return FALSE;
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  if (!appeals_api_appeals_insert (request->server, request->db, appeal, request->user->login, error))
+    return FALSE;
+
+  location = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, appeal->id);
+  appeals_request_set_header (request, "Location", location);
+  respond_appeal (request, SOUP_STATUS_CREATED, appeal);
+  return TRUE;
+}
+
+static gboolean
+handle_get (AppealsRequest  *request,
+            GError         **error)
+{
+  g_autoptr(AppealsAppeal) appeal = NULL;
+
+  if (!load_appeal_or_404 (request, &appeal, error))
+    return FALSE;
+  if (appeal == NULL)
+    return TRUE;
+
+  if (!appeals_audit_record_read (request->db, request->user->login, "appeal", appeal->id, error))
+    return FALSE;
+
+  respond_appeal (request, SOUP_STATUS_OK, appeal);
+  return TRUE;
+}
+
+/* PATCH (merge patch) and PUT (the whole card) share everything but how
+ * the body applies. */
+static gboolean
+handle_edit (AppealsRequest  *request,
+             gboolean         replace,
+             GError         **error)
+{
+  g_autoptr(AppealsAppeal) current = NULL;
+  g_autoptr(AppealsAppeal) edited = NULL;
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  gboolean recompute;
+  JsonObject *body;
+
+  if (!load_appeal_or_404 (request, &current, error))
+    return FALSE;
+  if (current == NULL)
+    return TRUE;
+
+  if (!appeals_api_check_if_match (request, current->id, current->version,
+                                   appeals_appeal_get_record_type (), current))
+    return TRUE;
+
+  body = appeals_api_require_object (request);
+  if (body == NULL)
+    return TRUE;
+
+  edited = appeals_appeal_copy (current);
+  if (replace)
+    appeals_api_clear_mutable (appeals_appeal_get_record_type (), edited);
+
+  appeals_record_read_members (appeals_appeal_get_record_type (), edited, body, APPEALS_RECORD_UPDATE, errors);
+  if (replace)
+    appeals_api_check_required (appeals_appeal_get_record_type (), edited, errors);
+  appeals_appeal_validate (edited, errors);
+  if (!check_references (request, edited, errors, error))
+    return FALSE;
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  changed = appeals_record_diff (appeals_appeal_get_record_type (), current, edited);
+  if (changed->len == 0)
+    {
+      respond_appeal (request, SOUP_STATUS_OK, current);
+      return TRUE;
+    }
+
+  recompute = edited->kind != current->kind || g_strcmp0 (edited->question_character, current->question_character) != 0;
+  if (recompute && !derive_fields (request->server, request->db, edited, error))
+    return FALSE;
+
+  edited->version = current->version + 1;
+  g_clear_pointer (&edited->updated_at, g_date_time_unref);
+  edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
+
+  /* the version in the WHERE clause makes a lost update impossible even
+   * if two transactions ever raced */
+  sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
+  {
+    GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
+
+    if (!appeals_db_exec (request->db, sql,
+                          appeals_store_values (appeals_appeal_get_record_type (), edited, appeal_columns, where, 2),
+                          error))
+      return FALSE;
+  }
+
+  if (!update_search_index (request->db, edited, error) ||
+      !appeals_audit_record_change (request->db, "appeal", edited->id, edited->version, "update",
+                                    request->user->login, appeals_appeal_get_record_type (),
+                                    current, edited, error))
+    return FALSE;
+
+  respond_appeal (request, SOUP_STATUS_OK, edited);
+  return TRUE;
+}
+
+static gboolean
+handle_patch (AppealsRequest  *request,
+              GError         **error)
+{
+  return handle_edit (request, FALSE, error);
+}
+
+static gboolean
+handle_put (AppealsRequest  *request,
+            GError         **error)
+{
+  return handle_edit (request, TRUE, error);
+}
+
+static gboolean
+handle_history (AppealsRequest  *request,
+                GError         **error)
+{
+  g_autoptr(AppealsAppeal) appeal = NULL;
+  g_autoptr(JsonNode) history = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!load_appeal_or_404 (request, &appeal, error))
+    return FALSE;
+  if (appeal == NULL)
+    return TRUE;
+
+  history = appeals_audit_get_history (request->db, "appeal", appeal->id, error);
+  if (history == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_add_value (builder, g_steal_pointer (&history));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+void
+appeals_api_appeals_register (AppealsServer *server)
+{
+  AppealsAllow writers = APPEALS_ALLOW_REGISTRAR | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
+  AppealsAllow editors = writers | APPEALS_ALLOW_HEAD;
+
+  appeals_server_add_route (server, "GET", "/api/v1/appeals", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, appeals_api_appeals_list);
+  appeals_server_add_route (server, "POST", "/api/v1/appeals", writers,
+                            APPEALS_ROUTE_IDEMPOTENT, handle_create);
+  appeals_server_add_route (server, "GET", "/api/v1/appeals/{id}", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_get);
+  appeals_server_add_route (server, "PATCH", "/api/v1/appeals/{id}", editors,
+                            APPEALS_ROUTE_DEFAULT, handle_patch);
+  appeals_server_add_route (server, "PUT", "/api/v1/appeals/{id}", editors,
+                            APPEALS_ROUTE_DEFAULT, handle_put);
+  appeals_server_add_route (server, "GET", "/api/v1/appeals/{id}/history", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_history);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api.h: the REST resources of appeals-server and the helpers
+ * their handlers share.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+void        appeals_api_register_all      (AppealsServer           *server);
+void        appeals_api_appeals_register  (AppealsServer           *server);
+void        appeals_api_applicants_register (AppealsServer         *server);
+void        appeals_api_reference_register (AppealsServer          *server);
+
+gboolean    appeals_api_appeals_insert    (AppealsServer           *server,
+                                           AppealsDb               *db,
+                                           AppealsAppeal           *appeal,
+                                           const char              *actor,
+                                           GError                 **error);
+gboolean    appeals_api_applicants_insert (AppealsDb               *db,
+                                           AppealsApplicant        *applicant,
+                                           const char              *actor,
+                                           GError                 **error);
+gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
+                                           GError                 **error);
+
+gboolean    appeals_api_in_scope          (AppealsRequest          *request,
+                                           const char              *district);
+JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+void        appeals_api_check_code        (AppealsRequest          *request,
+                                           GPtrArray               *errors,
+                                           const char              *field,
+                                           const char              *classifier,
+                                           const char              *code);
+gboolean    appeals_api_check_if_match    (AppealsRequest          *request,
+                                           gint64                   id,
+                                           gint64                   version,
+                                           const AppealsRecordType *type,
+                                           gconstpointer            current);
+void        appeals_api_clear_mutable     (const AppealsRecordType *type,
+                                           gpointer                 record);
+void        appeals_api_check_required    (const AppealsRecordType *type,
+                                           gconstpointer            record,
+                                           GPtrArray               *errors);
+
+G_END_DECLS

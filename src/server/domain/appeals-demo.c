@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-demo.c: realistic demo data — the department's users, applicants
+ * with valid IINs, and a few hundred appeals in Kazakh and Russian spread
+ * over the last months, some answered, some in progress, some overdue.
+ * The generator is seeded, so every demo database is the same.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-api.h"
+#include "appeals-auth.h"
+#include "appeals-demo.h"
+
+#define DEMO_SEED 20261125
+#define DEMO_PASSWORD "demo"
+
+typedef struct
+{
+  AppealsServer *server;
+  JsonObject    *demo;
+  GRand         *rand;
+  guint          n_appeals;
+  GPtrArray     *applicants;   /* AppealsApplicant */
+  GPtrArray     *languages;    /* "kk"/"ru" per applicant, static strings */
+  GPtrArray     *districts;    /* district code per applicant, borrowed */
+} Seed;
+
+static const char *
+pick (GRand     *rand,
+      JsonArray *array)
+{
+  return json_array_get_string_element (array, g_rand_int_range (rand, 0, json_array_get_length (array)));
+}
+
+static JsonObject *
+object_at (JsonObject *object,
+           const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+
+  for (guint i = 0; parts[i] != NULL && object != NULL; i++)
+    object = json_object_get_object_member (object, parts[i]);
+  return object;
+}
+
+static char *
+make_iin (GRand      *rand,
+          GDate      *birth,
+          AppealsSex  sex)
+{
+  guint year = g_date_get_year (birth);
+  int century = (year >= 2000 ? 5 : 3) + (sex == APPEALS_SEX_FEMALE ? 1 : 0);
+
+  for (;;)
+    {
+      g_autofree char *eleven = g_strdup_printf ("%02u%02u%02u%d%04d", year % 100, g_date_get_month (birth),
+                                                 g_date_get_day (birth), century,
+                                                 g_rand_int_range (rand, 0, 10000));
+
+      for (char digit = '0'; digit <= '9'; digit++)
+        {
+          g_autofree char *iin = g_strdup_printf ("%s%c", eleven, digit);
+
+          if (appeals_iin_checksum_ok (iin))
+            return g_steal_pointer (&iin);
+        }
+    }
+}
+
+static gboolean
+seed_applicants (Seed     *seed,
+                 AppealsDb *db,
+                 GError  **error)
+{
+  AppealsClassifier *districts = appeals_server_get_classifier (seed->server, APPEALS_CLASSIFIER_DISTRICTS);
+  AppealsClassifier *statuses = appeals_server_get_classifier (seed->server, APPEALS_CLASSIFIER_SOCIAL_STATUSES);
+  guint n_applicants = MAX (10, seed->n_appeals / 2);
+
+  for (guint i = 0; i < n_applicants; i++)
+    {
+      g_autoptr(AppealsApplicant) applicant = appeals_applicant_new ();
+      gboolean kazakh = g_rand_double (seed->rand) < 0.6;
+      gboolean female = g_rand_boolean (seed->rand);
+      g_autofree char *path = g_strdup_printf ("%s/%s", kazakh ? "kazakh" : "russian", female ? "female" : "male");
+      JsonObject *names = object_at (seed->demo, path);
+      const AppealsClassifierItem *district;
+      const char *language = kazakh ? "kk" : "ru";
+      JsonArray *streets = json_object_get_array_member (json_object_get_object_member (seed->demo, "streets"),
+                                                         language);
+      GDate birth;
+      g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+
+      /* most appeals come from the regional centre and Rudny */
+      if (g_rand_double (seed->rand) < 0.5)
+        district = appeals_classifier_lookup (districts, g_rand_boolean (seed->rand) ? "kostanay-city" : "rudny-city");
+      else
+        district = appeals_classifier_get_item (districts,
+                                                g_rand_int_range (seed->rand, 0, appeals_classifier_get_n_items (districts)));
+
+      g_date_clear (&birth, 1);
+      g_date_set_dmy (&birth, g_rand_int_range (seed->rand, 1, 29), g_rand_int_range (seed->rand, 1, 13),
+                      g_rand_int_range (seed->rand, 1945, 2006));
+
+      applicant->iin = make_iin (seed->rand, &birth, female ? APPEALS_SEX_FEMALE : APPEALS_SEX_MALE);
+      applicant->surname = g_strdup (pick (seed->rand, json_object_get_array_member (names, "surname")));
+      applicant->given_name = g_strdup (pick (seed->rand, json_object_get_array_member (names, "given")));
+      applicant->patronymic = g_strdup (pick (seed->rand, json_object_get_array_member (names, "patronymic")));
+      applicant->social_status = g_strdup (appeals_classifier_get_item (statuses,
+                                             g_rand_int_range (seed->rand, 0, appeals_classifier_get_n_items (statuses)))->code);
+      applicant->address = kazakh
+        ? g_strdup_printf ("%s, %s, %d", district->name_kk, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180))
+        : g_strdup_printf ("%s, %s, %d", district->name_ru, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180));
+      applicant->phone = g_strdup_printf ("+7705%07d", g_rand_int_range (seed->rand, 0, 10000000));
+
+      if (!appeals_applicant_validate (applicant, errors))
+        {
+          g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_FAILED, "demo applicant %s is invalid: %s",
+                       applicant->iin, ((AppealsFieldError *) errors->pdata[0])->field);
+          return FALSE;
+        }
+
+      if (!appeals_api_applicants_insert (db, applicant, "admin", error))
+        return FALSE;
+
+      g_ptr_array_add (seed->applicants, g_steal_pointer (&applicant));
+      g_ptr_array_add (seed->languages, (gpointer) language);
+      g_ptr_array_add (seed->districts, district->code);
+    }
+
+  return TRUE;
+}
+
+/* The body an appeal on @question goes to, besides the local akimat. */
+static const char *
+body_for_question (const char *question)
+{
+  static const struct { const char *question; const char *body; } map[] = {
+    { "education", "education" }, { "healthcare", "health" }, { "land", "land" },
+    { "housing", "housing-utilities" }, { "utilities", "housing-utilities" },
+    { "gas-water-heat", "housing-utilities" }, { "improvement", "housing-utilities" },
+    { "roads-transport", "roads" }, { "agriculture", "agriculture" },
+    { "social-support", "employment" }, { "pensions-benefits", "employment" },
+    { "employment", "employment" }, { "labour-relations", "employment" },
+    { "ecology", "natural-resources" }, { "law-enforcement", "police" },
+    { "courts", "regional-court" }, { "civil-servants", "regional-akimat" },
+    { "public-services", "regional-akimat" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (map[i].question, question))
+      return map[i].body;
+  return "regional-akimat";
+}
+
+static const char *
+registrar_for (const char *district)
+{
+  if (g_str_equal (district, "kostanay-city"))
+    return "registrar";
+  if (g_str_equal (district, "rudny-city"))
+    return "registrar2";
+  return "controller";
+}
+
+typedef struct
+{
+  Seed      *seed;
+  AppealsDb *db;
+} SeedTransaction;
+
+static int
+compare_ages_descending (gconstpointer a,
+                         gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+static gboolean
+seed_appeals (AppealsDb  *db,
+              gpointer    user_data,
+              GError    **error)
+{
+  Seed *seed = ((SeedTransaction *) user_data)->seed;
+  AppealsCalendar *calendar = appeals_server_get_calendar (seed->server);
+  JsonObject *annotations = json_object_get_object_member (seed->demo, "annotations");
+  g_autoptr(GList) questions = json_object_get_members (annotations);
+  JsonArray *executors = json_object_get_array_member (seed->demo, "executors");
+  JsonObject *answers = json_object_get_object_member (seed->demo, "answers");
+  g_autoptr(GArray) ages = NULL;
+  GDate today;
+
+  g_ptr_array_set_size (seed->applicants, 0);
+  g_ptr_array_set_size (seed->languages, 0);
+  g_ptr_array_set_size (seed->districts, 0);
+  if (!seed_applicants (seed, db, error))
+    return FALSE;
+
+  appeals_server_get_today (&today);
+
+  /* registered oldest first, so numbers grow with dates */
+  ages = g_array_sized_new (FALSE, FALSE, sizeof (int), seed->n_appeals);
+  for (guint i = 0; i < seed->n_appeals; i++)
+    {
+      int age = g_rand_int_range (seed->rand, 0, 150);
+      g_array_append_val (ages, age);
+    }
+  g_array_sort (ages, compare_ages_descending);
+
+  for (guint i = 0; i < seed->n_appeals; i++)
+    {
+      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+      guint who = g_rand_int_range (seed->rand, 0, seed->applicants->len);
+      AppealsApplicant *applicant = g_ptr_array_index (seed->applicants, who);
+      const char *language = g_ptr_array_index (seed->languages, who);
+      const char *district = g_ptr_array_index (seed->districts, who);
+      const char *question = g_list_nth_data (questions, g_rand_int_range (seed->rand, 0, g_list_length (questions)));
+      JsonObject *templates = json_object_get_object_member (annotations, question);
+      double roll = g_rand_double (seed->rand);
+      int age;
+      GDate registered = today;
+      g_autoptr(GDateTime) created = NULL;
+
+      age = g_array_index (ages, int, i);
+      g_date_subtract_days (&registered, age);
+      if (!appeals_calendar_is_working_day (calendar, &registered))
+        appeals_calendar_previous_working_day (calendar, &registered, &registered);
+      age = g_date_days_between (&registered, &today);
+
+      appeal->applicant_id = applicant->id;
+      appeal->applicant_name = appeals_applicant_dup_full_name (applicant);
+      appeal->applicant_iin = g_strdup (applicant->iin);
+      appeal->registration_date = registered;
+      appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
+      appeal->form = g_rand_double (seed->rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
+      roll = g_rand_double (seed->rand);
+      appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
+                                 : 1 + g_rand_int_range (seed->rand, 1, 5);
+      if (appeal->kind == APPEALS_KIND_COMPLAINT)
+        {
+          appeal->category = APPEALS_CATEGORY_COMPLAINT;
+          appeal->complaint_subject = g_rand_int_range (seed->rand, 1, 6);
+        }
+      else
+        appeal->category = g_rand_double (seed->rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
+      appeal->question_character = g_strdup (question);
+      appeal->addressee_body = g_rand_double (seed->rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
+                                                                : g_strdup (body_for_question (question));
+      appeal->district = g_strdup (district);
+      appeal->language = g_str_equal (language, "kk") ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
+      appeal->control = g_rand_double (seed->rand) < 0.2;
+      appeal->annotation = g_strdup (pick (seed->rand, json_object_get_array_member (templates, language)));
+      appeal->text = g_strdup_printf (g_str_equal (language, "kk") ? "%s. Мәселені қарап, көмек көрсетуіңізді сұраймын."
+                                                                   : "%s. Прошу рассмотреть вопрос и оказать содействие.",
+                                      appeal->annotation);
+
+      roll = g_rand_double (seed->rand);
+      if (age > 30 && roll < 0.85)
+        {
+          appeal->status = roll < 0.6 ? APPEALS_STATUS_ANSWERED : APPEALS_STATUS_CLOSED;
+          appeal->answer = g_strdup (json_object_get_string_member (answers, language));
+          appeals_calendar_add_working_days (calendar, &registered, g_rand_int_range (seed->rand, 5, 15),
+                                             &appeal->answered_on);
+        }
+      else
+        appeal->status = age < 2 ? APPEALS_STATUS_REGISTERED
+                                 : g_rand_double (seed->rand) < 0.8 ? APPEALS_STATUS_IN_PROGRESS
+                                                                    : APPEALS_STATUS_FORWARDED;
+      if (appeal->status != APPEALS_STATUS_REGISTERED)
+        appeal->executor = g_strdup (pick (seed->rand, executors));
+
+      created = g_date_time_new_utc (g_date_get_year (&registered), g_date_get_month (&registered),
+                                     g_date_get_day (&registered), 4 + g_rand_int_range (seed->rand, 0, 8),
+                                     g_rand_int_range (seed->rand, 0, 60), 0);
+      appeal->created_at = g_date_time_ref (created);
+
+      if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * appeals_demo_seed:
+ *
+ * Fills an empty database; a database that has users already is left as
+ * it is.
+ */
+gboolean
+appeals_demo_seed (AppealsServer  *server,
+                   AppealsDb      *db,
+                   guint           n_appeals,
+                   GError        **error)
+{
+  g_autoptr(AppealsDbResult) users = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *demo_users;
+  Seed seed = { 0, };
+  SeedTransaction transaction;
+  gboolean ok;
+
+  users = appeals_db_query (db, "SELECT COUNT(*) AS n FROM users", NULL, error);
+  if (users == NULL)
+    return FALSE;
+  if (appeals_db_result_get_int64 (users, 0, "n") > 0)
+    return TRUE;
+
+  path = appeals_data_find_file ("demo/demo.json", error);
+  if (path == NULL || (root = appeals_json_load_file (path, error)) == NULL)
+    return FALSE;
+
+  seed.server = server;
+  seed.demo = json_node_get_object (root);
+  seed.n_appeals = n_appeals;
+
+  demo_users = json_object_get_array_member (seed.demo, "users");
+  for (guint i = 0; i < json_array_get_length (demo_users); i++)
+    {
+      JsonObject *user = json_array_get_object_element (demo_users, i);
+
+      if (appeals_auth_create_user (db, json_object_get_string_member (user, "login"),
+                                    json_object_get_string_member (user, "full_name"),
+                                    appeals_role_from_string (json_object_get_string_member (user, "role")),
+                                    json_object_get_string_member_with_default (user, "district", NULL),
+                                    DEMO_PASSWORD, error) == 0)
+        return FALSE;
+    }
+
+  seed.rand = g_rand_new_with_seed (DEMO_SEED);
+  seed.applicants = g_ptr_array_new_with_free_func (g_object_unref);
+  seed.languages = g_ptr_array_new ();
+  seed.districts = g_ptr_array_new ();
+  transaction.seed = &seed;
+  transaction.db = db;
+
+  ok = appeals_db_run_transaction (db, seed_appeals, &transaction, error);
+
+  g_rand_free (seed.rand);
+  g_ptr_array_unref (seed.applicants);
+  g_ptr_array_unref (seed.languages);
+  g_ptr_array_unref (seed.districts);
+
+  if (ok)
+    g_message (_("Demo data: %u appeals; users registrar, registrar2, controller, head, leadership, analyst, admin with password “%s”"),
+               n_appeals, DEMO_PASSWORD);
+  return ok;
+}

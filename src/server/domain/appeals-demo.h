@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-demo.h: demo data for an empty database (appeals-server --demo).
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+gboolean appeals_demo_seed (AppealsServer  *server,
+                            AppealsDb      *db,
+                            guint           n_appeals,
+                            GError        **error);
+
+G_END_DECLS

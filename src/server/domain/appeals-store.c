@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-store.c: row mapping for model records.
+ */
+#include "config.h"
+
+#include "appeals-store.h"
+
+#define FIELD_CPTR(record, field) ((gconstpointer) ((const guint8 *) (record) + (field)->offset))
+
+/* Strings, dates, times and enums are stored as the text of their JSON
+ * form; integers as integers; booleans as 0/1. */
+static GVariant *
+field_value (const AppealsFieldSpec *field,
+             gconstpointer           record)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_INT:
+      return g_variant_new_int64 (*(const gint64 *) FIELD_CPTR (record, field));
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return g_variant_new_int64 (*(const gboolean *) FIELD_CPTR (record, field) ? 1 : 0);
+    case APPEALS_FIELD_KIND_STRING:
+    case APPEALS_FIELD_KIND_DATE:
+    case APPEALS_FIELD_KIND_DATETIME:
+    case APPEALS_FIELD_KIND_ENUM:
+      node = appeals_record_field_to_json (field, record);
+      if (JSON_NODE_HOLDS_NULL (node))
+        return g_variant_new_maybe (G_VARIANT_TYPE_STRING, NULL);
+      return g_variant_new_maybe (G_VARIANT_TYPE_STRING, g_variant_new_string (json_node_get_string (node)));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * appeals_store_values:
+ * @extra: (array length=n_extra): values appended after the columns, e.g.
+ *   those of a WHERE clause
+ *
+ * Returns: (transfer floating): the parameter tuple for @columns.
+ */
+GVariant *
+appeals_store_values (const AppealsRecordType *type,
+                      gconstpointer            record,
+                      const char * const      *columns,
+                      GVariant * const        *extra,
+                      guint                    n_extra)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, columns[i]);
+
+      g_assert (field != NULL);
+      g_ptr_array_add (values, field_value (field, record));
+    }
+  for (guint i = 0; i < n_extra; i++)
+    g_ptr_array_add (values, extra[i]);
+
+  return g_variant_new_tuple ((GVariant **) values->pdata, values->len);
+}
+
+char *
+appeals_store_insert_sql (const char         *table,
+                          const char * const *columns)
+{
+  g_autofree char *names = g_strjoinv (", ", (GStrv) columns);
+  g_autoptr(GString) marks = g_string_new (NULL);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append (marks, i == 0 ? "?" : ", ?");
+
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names, marks->str);
+}
+
+char *
+appeals_store_update_sql (const char         *table,
+                          const char * const *columns,
+                          const char         *where)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE %s SET ", table);
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s = ?", i == 0 ? "" : ", ", columns[i]);
+  g_string_append_printf (sql, " WHERE %s", where);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/**
+ * appeals_store_read_row:
+ *
+ * Reads the columns of @row that name fields of @type into @record.
+ */
+gboolean
+appeals_store_read_row (const AppealsRecordType  *type,
+                        gpointer                  record,
+                        AppealsDbResult          *result,
+                        guint                     row,
+                        GError                  **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint column = 0; column < appeals_db_result_get_n_columns (result); column++)
+    {
+      const char *name = appeals_db_result_get_column_name (result, column);
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, name);
+
+      if (field == NULL || appeals_db_result_is_null (result, row, name))
+        continue;
+
+      switch (field->kind)
+        {
+        case APPEALS_FIELD_KIND_INT:
+          json_object_set_int_member (object, name, appeals_db_result_get_int64 (result, row, name));
+          break;
+        case APPEALS_FIELD_KIND_BOOLEAN:
+          json_object_set_boolean_member (object, name, appeals_db_result_get_boolean (result, row, name));
+          break;
+        case APPEALS_FIELD_KIND_STRING:
+        case APPEALS_FIELD_KIND_DATE:
+        case APPEALS_FIELD_KIND_DATETIME:
+        case APPEALS_FIELD_KIND_ENUM:
+          json_object_set_string_member (object, name, appeals_db_result_get_string (result, row, name));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  json_node_set_object (node, object);
+  return appeals_record_read_trusted (type, record, node, error);
+}
+
+gint64
+appeals_store_last_id (AppealsDb   *db,
+                       const char  *table,
+                       const char  *unique_column,
+                       const char  *unique_value,
+                       GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, unique_column);
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, g_variant_new ("(s)", unique_value), error);
+
+  if (result == NULL)
+    return 0;
+  if (appeals_db_result_get_n_rows (result) != 1)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "%s row with %s = %s not found",
+                   table, unique_column, unique_value);
+      return 0;
+    }
+
+  return appeals_db_result_get_int64 (result, 0, "id");
+}

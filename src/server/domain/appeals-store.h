@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-store.h: moving model records in and out of table rows, driven
+ * by the same field tables as the JSON mapping, so a column and a JSON
+ * member of the same name can never disagree.
+ */
+#pragma once
+
+#include "appeals-core.h"
+#include "appeals-db.h"
+
+G_BEGIN_DECLS
+
+GVariant *appeals_store_values       (const AppealsRecordType *type,
+                                      gconstpointer            record,
+                                      const char * const      *columns,
+                                      GVariant * const        *extra,
+                                      guint                    n_extra);
+char     *appeals_store_insert_sql   (const char              *table,
+                                      const char * const      *columns);
+char     *appeals_store_update_sql   (const char              *table,
+                                      const char * const      *columns,
+                                      const char              *where);
+gboolean  appeals_store_read_row     (const AppealsRecordType *type,
+                                      gpointer                 record,
+                                      AppealsDbResult         *result,
+                                      guint                    row,
+                                      GError                 **error);
+gint64    appeals_store_last_id      (AppealsDb               *db,
+                                      const char              *table,
+                                      const char              *unique_column,
+                                      const char              *unique_value,
+                                      GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * main.c: appeals-server — the command line.
+ *
+ *   appeals-server --database FILE.sqlite|postgresql://… [--listen HOST:PORT]
+ *                  [--tls-certificate PEM --tls-key PEM] [--demo]
+ *   appeals-server --database … create-user LOGIN --role ROLE  (password on stdin)
+ *   appeals-server --list-routes
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <termios.h>
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-api.h"
+#include "appeals-auth.h"
+#include "appeals-demo.h"
+#include "appeals-server.h"
+
+static char *opt_database;
+static char *opt_listen = NULL;
+static char *opt_certificate;
+static char *opt_key;
+static gboolean opt_demo;
+static int opt_demo_appeals = 300;
+static gboolean opt_list_routes;
+static int opt_idle_minutes = 30;
+static int opt_absolute_hours = 12;
+static char *opt_role;
+static char *opt_full_name;
+static char *opt_district;
+
+static const GOptionEntry entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_STRING, &opt_database,
+    N_("SQLite file, or a PostgreSQL URI (postgresql://…)"), N_("LOCATION") },
+  { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
+    N_("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("HOST:PORT") },
+  { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &opt_certificate, N_("Serve HTTPS with this certificate"), N_("PEM") },
+  { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_key, N_("The certificate's private key"), N_("PEM") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, &opt_demo, N_("Fill an empty database with demo data"), NULL },
+  { "demo-appeals", 0, 0, G_OPTION_ARG_INT, &opt_demo_appeals, N_("Number of demo appeals"), N_("N") },
+  { "list-routes", 0, 0, G_OPTION_ARG_NONE, &opt_list_routes, N_("Print the API routes and exit"), NULL },
+  { "session-idle-minutes", 0, 0, G_OPTION_ARG_INT, &opt_idle_minutes, N_("Sign out after this idle time"), N_("MINUTES") },
+  { "session-hours", 0, 0, G_OPTION_ARG_INT, &opt_absolute_hours, N_("Sign out after this time in any case"), N_("HOURS") },
+  { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
+  { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
+  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
+  { NULL }
+};
+
+static AppealsServerConfig
+make_config (void)
+{
+  AppealsServerConfig config = {
+    .database = opt_database,
+    .demo = opt_demo,
+    .session_idle_seconds = (gint64) opt_idle_minutes * 60,
+    .session_absolute_seconds = (gint64) opt_absolute_hours * 3600,
+    .max_body_bytes = 1024 * 1024,
+    .max_json_depth = 32,
+    .max_page_size = 200,
+    .lockout_failures = 5,
+    .lockout_seconds = 15 * 60,
+  };
+
+  return config;
+}
+
+static AppealsDb *
+open_database (GError **error)
+{
+  g_autoptr(AppealsDb) db = NULL;
+  g_autofree char *migrations = NULL;
+
+  if (opt_database == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Name the database with --database FILE.sqlite or --database postgresql://…"));
+      return NULL;
+    }
+
+  db = appeals_db_open (opt_database, error);
+  if (db == NULL)
+    return NULL;
+
+  migrations = g_build_filename (appeals_data_get_dir (), "sql",
+                                 appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL ? "postgresql" : "sqlite",
+                                 NULL);
+  if (!appeals_db_migrate (db, migrations, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+/* Reads a password from stdin, without echo on a terminal. */
+static char *
+read_password (void)
+{
+  struct termios saved, quiet;
+  gboolean terminal = isatty (STDIN_FILENO);
+  char buffer[1024];
+
+  if (terminal)
+    {
+      fprintf (stderr, "%s", _("Password: "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+
+  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+    buffer[0] = '\0';
+
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      fprintf (stderr, "\n");
+    }
+
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  return g_strdup (buffer);
+}
+
+static int
+create_user (const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = open_database (&error);
+  g_autofree char *password = NULL;
+  AppealsRole role = appeals_role_from_string (opt_role);
+
+  if (db == NULL)
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (role == APPEALS_ROLE_UNSET)
+    {
+      g_printerr ("appeals-server: %s\n",
+                  _("Give the role with --role: registrar, controller, head, leadership, analyst or admin"));
+      return EXIT_FAILURE;
+    }
+
+  password = read_password ();
+  if (appeals_auth_create_user (db, login, opt_full_name != NULL ? opt_full_name : login, role,
+                                opt_district, password, &error) == 0)
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("User “%s” created.\n"), login);
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  AppealsServer *server;
+  GMainLoop     *loop;
+} Running;
+
+static gboolean
+on_terminate (gpointer user_data)
+{
+  Running *running = user_data;
+
+  g_message ("%s", _("Stopping: finishing the requests in flight"));
+  appeals_server_stop (running->server, running->loop);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(AppealsServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *url = NULL;
+  AppealsServerConfig config;
+  Running running;
+
+  appeals_i18n_init ();
+
+  context = g_option_context_new (_("[create-user LOGIN] — the Appeals Desk server"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!appeals_auth_init (&error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (argc >= 2 && g_str_equal (argv[1], "create-user"))
+    {
+      if (argc != 3)
+        {
+          g_printerr ("appeals-server: %s\n", _("Usage: appeals-server --database … create-user LOGIN --role ROLE"));
+          return EXIT_FAILURE;
+        }
+      return create_user (argv[2]);
+    }
+  else if (argc > 1)
+    {
+      g_printerr ("appeals-server: %s “%s”\n", _("Unknown command"), argv[1]);
+      return EXIT_FAILURE;
+    }
+
+  config = make_config ();
+
+  if (opt_list_routes)
+    {
+      g_autoptr(GPtrArray) routes = NULL;
+
+      server = appeals_server_new (NULL, &config, &error);
+      if (server == NULL)
+        {
+          g_printerr ("appeals-server: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      appeals_api_register_all (server);
+      routes = appeals_server_list_routes (server);
+      for (guint i = 0; i < routes->len; i++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (routes, i));
+      return EXIT_SUCCESS;
+    }
+
+  if ((opt_certificate == NULL) != (opt_key == NULL))
+    {
+      g_printerr ("appeals-server: %s\n", _("--tls-certificate and --tls-key go together"));
+      return EXIT_FAILURE;
+    }
+  if (opt_certificate != NULL &&
+      (certificate = g_tls_certificate_new_from_files (opt_certificate, opt_key, &error)) == NULL)
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  db = open_database (&error);
+  if (db == NULL ||
+      (server = appeals_server_new (db, &config, &error)) == NULL)
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  appeals_api_register_all (server);
+
+  if (opt_demo && !appeals_demo_seed (server, db, MAX (opt_demo_appeals, 0), &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!appeals_server_listen (server, opt_listen != NULL ? opt_listen : "127.0.0.1:8080", certificate, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* The first line on stdout is the contract with scripts and tests. */
+  url = appeals_server_get_url (server);
+  g_print ("appeals-server: listening on %s\n", url);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  running.server = server;
+  running.loop = loop;
+  g_unix_signal_add (SIGTERM, on_terminate, &running);
+  g_unix_signal_add (SIGINT, on_terminate, &running);
+  g_main_loop_run (loop);
+
+  g_message ("%s", _("Stopped"));
+  return EXIT_SUCCESS;
+}
