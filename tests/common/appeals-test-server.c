@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-test-server.c: starting, killing and restarting a real
+ * appeals-server for the tests, and a synchronous client.
+ *
+ * The server binary comes from $APPEALS_SERVER_EXE (set by meson). Each
+ * server owns its database: a temporary SQLite file, or a fresh database
+ * in a PostgreSQL cluster the test started itself.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "appeals-test-pg.h"
+#include "appeals-test-server.h"
+
+struct _AppealsTestServer
+{
+  char          *backend;
+  char          *dir;
+  char          *database;
+  GStrv          extra_args;
+  GPid           pid;
+  char          *url;
+  GSubprocess   *process;
+};
+
+static AppealsTestPgCluster *cluster;
+static guint n_databases;
+
+/**
+ * appeals_test_backend_from_args:
+ *
+ * Takes "--backend=sqlite|postgresql" out of @argv.
+ */
+const char *
+appeals_test_backend_from_args (int   *argc,
+                                char **argv)
+{
+  const char *backend = "sqlite";
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--backend="))
+        backend = argv[i] + strlen ("--backend=");
+      else
+        argv[out++] = argv[i];
+    }
+  *argc = out;
+  argv[out] = NULL;
+
+  return backend;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+spawn (AppealsTestServer *server)
+{
+  const char *exe = g_getenv ("APPEALS_SERVER_EXE");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *line = NULL;
+  GInputStream *out;
+
+  g_assert_nonnull (exe);
+  g_strv_builder_add_many (builder, exe, "--database", server->database, "--listen", "127.0.0.1:0", NULL);
+  if (server->extra_args != NULL)
+    g_strv_builder_addv (builder, (const char **) server->extra_args);
+  argv = g_strv_builder_end (builder);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* the server dies with the test, even when the test aborts */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+
+  out = g_subprocess_get_stdout_pipe (server->process);
+  lines = g_data_input_stream_new (out);
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line == NULL || !g_str_has_prefix (line, "appeals-server: listening on "))
+    g_error ("appeals-server did not start (first line: %s)", line != NULL ? line : "(none)");
+
+  g_free (server->url);
+  server->url = g_strdup (line + strlen ("appeals-server: listening on "));
+  /* drop the trailing slash: paths start with one */
+  if (g_str_has_suffix (server->url, "/"))
+    server->url[strlen (server->url) - 1] = '\0';
+}
+
+AppealsTestServer *
+appeals_test_server_start (const char         *backend,
+                           const char * const *extra_args)
+{
+  AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  server->backend = g_strdup (backend);
+  server->extra_args = g_strdupv ((GStrv) extra_args);
+
+  if (g_str_equal (backend, "postgresql"))
+    {
+      if (cluster == NULL)
+        cluster = appeals_test_pg_cluster_start ();
+      server->database = appeals_test_pg_cluster_create_database (cluster, ++n_databases);
+    }
+  else
+    {
+      server->dir = g_dir_make_tmp ("appeals-server-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      server->database = g_build_filename (server->dir, "appeals.sqlite", NULL);
+    }
+
+  spawn (server);
+  return server;
+}
+
+const char *
+appeals_test_server_get_url (AppealsTestServer *server)
+{
+  return server->url;
+}
+
+/* SIGKILL: nothing gets a chance to finish. */
+void
+appeals_test_server_kill (AppealsTestServer *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_force_exit (server->process);
+  g_subprocess_wait (server->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&server->process);
+}
+
+void
+appeals_test_server_restart (AppealsTestServer *server)
+{
+  g_assert_null (server->process);
+  spawn (server);
+}
+
+/* SIGTERM, then the exit status. */
+int
+appeals_test_server_terminate (AppealsTestServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_subprocess_send_signal (server->process, SIGTERM);
+  g_subprocess_wait (server->process, NULL, &error);
+  g_assert_no_error (error);
+  status = g_subprocess_get_if_exited (server->process) ? g_subprocess_get_exit_status (server->process) : -1;
+  g_clear_object (&server->process);
+  return status;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+appeals_test_server_free (AppealsTestServer *server)
+{
+  if (server == NULL)
+    return;
+
+  if (server->process != NULL)
+    appeals_test_server_kill (server);
+  if (server->dir != NULL)
+    remove_tree (server->dir);
+
+  g_free (server->backend);
+  g_free (server->dir);
+  g_free (server->database);
+  g_strfreev (server->extra_args);
+  g_free (server->url);
+  g_free (server);
+}
+
+/**
+ * appeals_test_request:
+ * @token: (nullable): sent as a Bearer token
+ * @body: (nullable): sent as application/json
+ * @...: header name, value pairs, then %NULL
+ */
+AppealsTestResponse *
+appeals_test_request (AppealsTestServer *server,
+                      SoupSession       *session,
+                      const char        *method,
+                      const char        *path,
+                      const char        *token,
+                      const char        *body,
+                      ...)
+{
+  g_autofree char *uri = g_strconcat (server->url, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AppealsTestResponse *response;
+  const char *content_type = NULL;
+  va_list args;
+  const char *name;
+
+  g_assert_nonnull (message);
+
+  va_start (args, body);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (g_ascii_strcasecmp (name, "Content-Type") == 0)
+        content_type = value;
+      else
+        soup_message_headers_replace (soup_message_get_request_headers (message), name, value);
+    }
+  va_end (args);
+
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (message, content_type != NULL ? content_type : "application/json",
+                                                request_body);
+    }
+
+  bytes = soup_session_send_and_read (session, message, NULL, &error);
+  response = g_new0 (AppealsTestResponse, 1);
+  if (bytes == NULL)
+    {
+      /* status 0: the connection failed (e.g. the server was killed) */
+      response->text = g_strdup (error->message);
+      response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      return response;
+    }
+
+  response->status = soup_message_get_status (message);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (message));
+  response->text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (g_bytes_get_size (bytes) > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, response->text, -1, NULL))
+        response->json = json_parser_steal_root (parser);
+    }
+
+  return response;
+}
+
+void
+appeals_test_response_free (AppealsTestResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_free (response->text);
+  g_free (response);
+}
+
+const char *
+appeals_test_response_header (AppealsTestResponse *response,
+                              const char          *name)
+{
+  return soup_message_headers_get_one (response->headers, name);
+}
+
+JsonObject *
+appeals_test_response_object (AppealsTestResponse *response)
+{
+  if (response->json == NULL || !JSON_NODE_HOLDS_OBJECT (response->json))
+    g_error ("expected a JSON object, got: %s", response->text);
+  return json_node_get_object (response->json);
+}
+
+char *
+appeals_test_sign_in (AppealsTestServer *server,
+                      const char        *login,
+                      const char        *password)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *body = g_strdup_printf ("{\"login\":\"%s\",\"password\":\"%s\"}", login, password);
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "POST", "/api/v1/session",
+                                                                  NULL, body, NULL);
+
+  if (response->status != 201)
+    g_error ("sign-in of %s failed: %u %s", login, response->status, response->text);
+
+  return g_strdup (json_object_get_string_member (appeals_test_response_object (response), "token"));
+}

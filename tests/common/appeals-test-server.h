@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-test-server.h: a real appeals-server process on a free loopback
+ * port for the tests, over SQLite or a throwaway PostgreSQL cluster, and a
+ * tiny synchronous HTTP client to talk to it.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AppealsTestServer AppealsTestServer;
+
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;
+  char               *text;
+  JsonNode           *json;
+} AppealsTestResponse;
+
+const char          *appeals_test_backend_from_args (int                *argc,
+                                                      char              **argv);
+
+AppealsTestServer   *appeals_test_server_start      (const char         *backend,
+                                                      const char * const *extra_args);
+void                 appeals_test_server_kill       (AppealsTestServer  *server);
+void                 appeals_test_server_restart    (AppealsTestServer  *server);
+int                  appeals_test_server_terminate  (AppealsTestServer  *server);
+void                 appeals_test_server_free       (AppealsTestServer  *server);
+const char          *appeals_test_server_get_url    (AppealsTestServer  *server);
+
+AppealsTestResponse *appeals_test_request           (AppealsTestServer  *server,
+                                                      SoupSession        *session,
+                                                      const char         *method,
+                                                      const char         *path,
+                                                      const char         *token,
+                                                      const char         *body,
+                                                      ...) G_GNUC_NULL_TERMINATED;
+void                 appeals_test_response_free     (AppealsTestResponse *response);
+const char          *appeals_test_response_header   (AppealsTestResponse *response,
+                                                      const char         *name);
+JsonObject          *appeals_test_response_object   (AppealsTestResponse *response);
+char                *appeals_test_sign_in           (AppealsTestServer  *server,
+                                                      const char         *login,
+                                                      const char         *password);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsTestResponse, appeals_test_response_free)
+
+G_END_DECLS

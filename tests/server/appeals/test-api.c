@@ -1,0 +1,751 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-api.c: the REST API of a real appeals-server process over real
+ * HTTP, run once with SQLite and once with PostgreSQL (--backend=).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-test-server.h"
+
+static const char *backend;
+
+typedef struct
+{
+  AppealsTestServer *server;
+  SoupSession       *session;
+  char              *registrar;    /* kostanay-city */
+  char              *registrar2;   /* rudny-city */
+  char              *controller;   /* the whole region */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *args[] = { "--demo", "--demo-appeals", "40", NULL };
+
+  fixture->server = appeals_test_server_start (backend, args);
+  fixture->session = soup_session_new_with_options ("max-conns-per-host", 16, NULL);
+  fixture->registrar = appeals_test_sign_in (fixture->server, "registrar", "demo");
+  fixture->registrar2 = appeals_test_sign_in (fixture->server, "registrar2", "demo");
+  fixture->controller = appeals_test_sign_in (fixture->server, "controller", "demo");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_pointer (&fixture->server, appeals_test_server_free);
+  g_clear_object (&fixture->session);
+  g_free (fixture->registrar);
+  g_free (fixture->registrar2);
+  g_free (fixture->controller);
+}
+
+#define REQUEST(f, method, path, token, body, ...) \
+  appeals_test_request ((f)->server, (f)->session, method, path, token, body, ##__VA_ARGS__, NULL)
+
+static void
+assert_problem (AppealsTestResponse *response,
+                guint                status,
+                const char          *code)
+{
+  JsonObject *problem;
+
+  if (response->status != status)
+    g_error ("expected %u, got %u: %s", status, response->status, response->text);
+  g_assert_true (g_str_has_prefix (appeals_test_response_header (response, "Content-Type"),
+                                   "application/problem+json"));
+  problem = appeals_test_response_object (response);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
+  g_assert_cmpstr (json_object_get_string_member (problem, "title"), !=, "");
+}
+
+static const char *
+field_error_code (AppealsTestResponse *response,
+                  const char          *field)
+{
+  JsonArray *errors = json_object_get_array_member (appeals_test_response_object (response), "errors");
+
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonObject *error = json_array_get_object_element (errors, i);
+
+      if (g_str_equal (json_object_get_string_member (error, "field"), field))
+        {
+          g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
+          return json_object_get_string_member (error, "code");
+        }
+    }
+
+  return NULL;
+}
+
+/* Creates an applicant and returns its id. */
+static gint64
+create_applicant (Fixture    *fixture,
+                  const char *iin)
+{
+  g_autofree char *body = g_strdup_printf ("{\"iin\":\"%s\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+                                           "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}",
+                                           iin);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/applicants",
+                                                     fixture->registrar, body);
+
+  if (response->status != 201)
+    g_error ("applicant: %u %s", response->status, response->text);
+  return json_object_get_int_member (appeals_test_response_object (response), "id");
+}
+
+static char *
+appeal_body (gint64      applicant_id,
+             const char *district,
+             const char *annotation)
+{
+  return g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\",\"form\":\"electronic\","
+                          "\"kind\":\"application\",\"addressee_body\":\"education\","
+                          "\"question_character\":\"education\",\"category\":\"typical\",\"language\":\"kk\","
+                          "\"district\":\"%s\",\"annotation\":\"%s\"}",
+                          applicant_id, district, annotation);
+}
+
+/* Creates an appeal as @token and returns its id. */
+static gint64
+create_appeal (Fixture    *fixture,
+               const char *token,
+               gint64      applicant_id,
+               const char *district,
+               const char *annotation)
+{
+  g_autofree char *body = appeal_body (applicant_id, district, annotation);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/appeals", token, body);
+
+  if (response->status != 201)
+    g_error ("appeal: %u %s", response->status, response->text);
+  return json_object_get_int_member (appeals_test_response_object (response), "id");
+}
+
+static void
+test_sign_in (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(AppealsTestResponse) wrong = REQUEST (fixture, "POST", "/api/v1/session", NULL,
+                                                  "{\"login\":\"head\",\"password\":\"wrong\"}");
+  g_autoptr(AppealsTestResponse) unknown = REQUEST (fixture, "POST", "/api/v1/session", NULL,
+                                                    "{\"login\":\"nobody\",\"password\":\"demo\"}");
+  g_autoptr(AppealsTestResponse) missing = REQUEST (fixture, "POST", "/api/v1/session", NULL,
+                                                    "{\"login\":\"head\",\"pass\":1}");
+  g_autoptr(AppealsTestResponse) me = REQUEST (fixture, "GET", "/api/v1/session", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) out = NULL;
+  g_autoptr(AppealsTestResponse) after = NULL;
+  g_autoptr(AppealsTestResponse) anonymous = REQUEST (fixture, "GET", "/api/v1/appeals", NULL, NULL);
+  g_autoptr(AppealsTestResponse) forged = REQUEST (fixture, "GET", "/api/v1/appeals", "forged-token", NULL);
+  g_autofree char *token = appeals_test_sign_in (fixture->server, "head", "demo");
+
+  assert_problem (wrong, 401, "invalid_credentials");
+  /* an unknown login looks exactly like a wrong password */
+  assert_problem (unknown, 401, "invalid_credentials");
+  assert_problem (missing, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (missing, "password"), ==, "required");
+  g_assert_cmpstr (field_error_code (missing, "pass"), ==, "unknown_field");
+
+  g_assert_cmpuint (me->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_test_response_object (me), "user"),
+                                                  "role"), ==, "registrar");
+  /* tokens carry at least 256 bits */
+  g_assert_cmpuint (strlen (token), >=, 43);
+
+  assert_problem (anonymous, 401, "unauthorized");
+  assert_problem (forged, 401, "unauthorized");
+
+  out = REQUEST (fixture, "DELETE", "/api/v1/session", token, NULL);
+  g_assert_cmpuint (out->status, ==, 204);
+  after = REQUEST (fixture, "GET", "/api/v1/session", token, NULL);
+  assert_problem (after, 401, "unauthorized");
+}
+
+static void
+test_lockout (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(AppealsTestResponse) locked = NULL;
+  g_autoptr(AppealsTestResponse) right_but_locked = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/session", NULL,
+                                                         "{\"login\":\"analyst\",\"password\":\"guess\"}");
+      assert_problem (response, 401, "invalid_credentials");
+    }
+  /* failures are slowed: 0 + 0.5 + 1 + 1.5 s */
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 2 * G_USEC_PER_SEC);
+
+  locked = REQUEST (fixture, "POST", "/api/v1/session", NULL, "{\"login\":\"analyst\",\"password\":\"guess\"}");
+  assert_problem (locked, 429, "too_many_requests");
+  g_assert_nonnull (appeals_test_response_header (locked, "Retry-After"));
+
+  /* while locked even the right password is refused */
+  right_but_locked = REQUEST (fixture, "POST", "/api/v1/session", NULL, "{\"login\":\"analyst\",\"password\":\"demo\"}");
+  assert_problem (right_but_locked, 429, "too_many_requests");
+}
+
+static const struct {
+  const char *login;
+  const char *method;
+  const char *path;
+  guint       status;
+} role_cases[] = {
+  { "registrar", "GET", "/api/v1/appeals", 200 },
+  { "leadership", "GET", "/api/v1/appeals", 200 },
+  { "analyst", "GET", "/api/v1/appeals", 200 },
+  { "leadership", "POST", "/api/v1/appeals", 403 },
+  { "analyst", "POST", "/api/v1/appeals", 403 },
+  { "head", "POST", "/api/v1/appeals", 403 },
+  { "registrar", "POST", "/api/v1/appeals", 201 },
+  { "controller", "POST", "/api/v1/appeals", 201 },
+  { "admin", "POST", "/api/v1/appeals", 201 },
+  { "leadership", "POST", "/api/v1/applicants", 403 },
+  { "analyst", "GET", "/api/v1/calendar/2022", 200 },
+  { "leadership", "GET", "/api/v1/classifiers/districts", 200 },
+};
+
+static void
+test_roles (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *body = appeal_body (applicant, "kostanay-city", "Балабақша туралы");
+
+  for (guint i = 0; i < G_N_ELEMENTS (role_cases); i++)
+    {
+      g_autofree char *token = appeals_test_sign_in (fixture->server, role_cases[i].login, "demo");
+      g_autoptr(AppealsTestResponse) response = NULL;
+      gboolean post = g_str_equal (role_cases[i].method, "POST");
+      const char *payload = post ? (g_str_has_suffix (role_cases[i].path, "applicants")
+                                    ? "{\"iin\":\"990140004654\",\"surname\":\"А\",\"given_name\":\"Б\",\"address\":\"В\"}"
+                                    : body)
+                                 : NULL;
+
+      g_test_message ("%s %s %s", role_cases[i].login, role_cases[i].method, role_cases[i].path);
+      response = REQUEST (fixture, role_cases[i].method, role_cases[i].path, token, payload);
+      if (response->status != role_cases[i].status)
+        g_error ("%s %s %s: expected %u, got %u: %s", role_cases[i].login, role_cases[i].method,
+                 role_cases[i].path, role_cases[i].status, response->status, response->text);
+      if (response->status == 403)
+        assert_problem (response, 403, "forbidden");
+    }
+}
+
+static void
+test_district_scope (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 rudny = create_appeal (fixture, fixture->registrar2, applicant, "rudny-city", "Рудный қаласы туралы");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, rudny);
+  g_autofree char *wrong_district = appeal_body (applicant, "rudny-city", "Басқа аудан");
+  g_autoptr(AppealsTestResponse) own = REQUEST (fixture, "GET", path, fixture->registrar2, NULL);
+  g_autoptr(AppealsTestResponse) other = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) missing = REQUEST (fixture, "GET", "/api/v1/appeals/999999", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) region = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  g_autoptr(AppealsTestResponse) list = REQUEST (fixture, "GET", "/api/v1/appeals?limit=200", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) create_elsewhere = REQUEST (fixture, "POST", "/api/v1/appeals",
+                                                             fixture->registrar, wrong_district);
+  JsonArray *items;
+
+  g_assert_cmpuint (own->status, ==, 200);
+  g_assert_cmpuint (region->status, ==, 200);
+  /* another district's card answers exactly like a card that does not exist */
+  assert_problem (other, 404, "not_found");
+  assert_problem (missing, 404, "not_found");
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (other), "title"), ==,
+                   json_object_get_string_member (appeals_test_response_object (missing), "title"));
+
+  items = json_object_get_array_member (appeals_test_response_object (list), "items");
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i), "district"),
+                     ==, "kostanay-city");
+
+  assert_problem (create_elsewhere, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (create_elsewhere, "district"), ==, "out_of_range");
+}
+
+static void
+test_preconditions (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Мектеп туралы");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) get = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+  const char *etag = appeals_test_response_header (get, "ETag");
+  g_autoptr(AppealsTestResponse) no_match = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"control\":true}");
+  g_autoptr(AppealsTestResponse) first = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"control\":true}",
+                                                  "If-Match", etag);
+  g_autoptr(AppealsTestResponse) stale = REQUEST (fixture, "PATCH", path, fixture->registrar,
+                                                  "{\"executor\":\"Ким В.А.\"}", "If-Match", etag);
+  g_autoptr(AppealsTestResponse) put_missing = NULL;
+  JsonObject *current;
+
+  g_assert_nonnull (etag);
+  assert_problem (no_match, 428, "precondition_required");
+  g_assert_cmpuint (first->status, ==, 200);
+  g_assert_true (json_object_get_boolean_member (appeals_test_response_object (first), "control"));
+  g_assert_cmpstr (appeals_test_response_header (first, "ETag"), !=, etag);
+
+  assert_problem (stale, 412, "precondition_failed");
+  current = json_object_get_object_member (appeals_test_response_object (stale), "current");
+  g_assert_nonnull (current);
+  g_assert_true (json_object_get_boolean_member (current, "control"));
+  g_assert_cmpint (json_object_get_int_member (current, "version"), ==, 2);
+
+  /* PUT replaces the card: required members must all be there */
+  put_missing = REQUEST (fixture, "PUT", path, fixture->registrar, "{\"control\":false}",
+                         "If-Match", appeals_test_response_header (first, "ETag"));
+  assert_problem (put_missing, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (put_missing, "annotation"), ==, "required");
+}
+
+static void
+test_idempotency (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *body = appeal_body (applicant, "kostanay-city", "Бір рет қана");
+  g_autofree char *other_body = appeal_body (applicant, "kostanay-city", "Басқа мәтін");
+  g_autoptr(AppealsTestResponse) before = REQUEST (fixture, "GET", "/api/v1/appeals?limit=1", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) first = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, body,
+                                                  "Idempotency-Key", "card-42");
+  g_autoptr(AppealsTestResponse) retry = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, body,
+                                                  "Idempotency-Key", "card-42");
+  g_autoptr(AppealsTestResponse) reused = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, other_body,
+                                                   "Idempotency-Key", "card-42");
+  g_autoptr(AppealsTestResponse) after = REQUEST (fixture, "GET", "/api/v1/appeals?limit=1", fixture->registrar, NULL);
+
+  g_assert_cmpuint (first->status, ==, 201);
+  g_assert_cmpuint (retry->status, ==, 201);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (first), "id"), ==,
+                   json_object_get_int_member (appeals_test_response_object (retry), "id"));
+  g_assert_cmpstr (appeals_test_response_header (first, "Location"), ==,
+                   appeals_test_response_header (retry, "Location"));
+  assert_problem (reused, 422, "idempotency_key_reused");
+  /* exactly one card more */
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (after), "total"), ==,
+                   json_object_get_int_member (appeals_test_response_object (before), "total") + 1);
+}
+
+static const struct {
+  const char *name;
+  const char *content_type;
+  const char *body;
+  guint       status;
+  const char *code;
+  const char *field;
+  const char *field_code;
+} bad_bodies[] = {
+  { "malformed", "application/json", "{\"applicant_id\": ", 400, "malformed_json", NULL, NULL },
+  { "not UTF-8", "application/json", "{\"annotation\":\"\xff\xfe\"}", 400, "malformed_json", NULL, NULL },
+  { "an array", "application/json", "[1,2,3]", 400, "malformed_json", NULL, NULL },
+  { "not JSON", "text/plain", "hello", 415, "unsupported_media_type", NULL, NULL },
+  { "wrong type", "application/json", "{\"control\":\"yes\"}", 422, "validation_failed", "control", "wrong_type" },
+  { "unknown field", "application/json", "{\"colour\":\"red\"}", 422, "validation_failed", "colour", "unknown_field" },
+  { "bad enum", "application/json", "{\"channel\":\"fax\"}", 422, "validation_failed", "channel", "invalid_value" },
+  { "unknown body", "application/json", "{\"addressee_body\":\"nowhere\"}", 422, "validation_failed",
+    "addressee_body", "invalid_value" },
+};
+
+static void
+test_bad_bodies (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) huge = g_string_new ("{\"annotation\":\"");
+  g_autoptr(AppealsTestResponse) too_deep = NULL;
+  g_autoptr(AppealsTestResponse) too_large = NULL;
+  g_autoptr(AppealsTestResponse) bad_iin = NULL;
+  g_autoptr(AppealsTestResponse) still_alive = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
+    {
+      g_autoptr(AppealsTestResponse) response = NULL;
+
+      g_test_message ("%s", bad_bodies[i].name);
+      response = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, bad_bodies[i].body,
+                          "Content-Type", bad_bodies[i].content_type);
+      assert_problem (response, bad_bodies[i].status, bad_bodies[i].code);
+      if (bad_bodies[i].field != NULL)
+        g_assert_cmpstr (field_error_code (response, bad_bodies[i].field), ==, bad_bodies[i].field_code);
+    }
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (deep, "[");
+  too_deep = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, deep->str);
+  assert_problem (too_deep, 400, "too_deep");
+
+  while (huge->len < 2 * 1024 * 1024)
+    g_string_append (huge, "өтініш ");
+  g_string_append (huge, "\"}");
+  too_large = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, huge->str);
+  assert_problem (too_large, 413, "body_too_large");
+
+  bad_iin = REQUEST (fixture, "POST", "/api/v1/applicants", fixture->registrar,
+                     "{\"iin\":\"123123123123\",\"surname\":\"Иванов\",\"given_name\":\"Иван\",\"address\":\"Костанай\"}");
+  assert_problem (bad_iin, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (bad_iin, "iin"), ==, "invalid_iin");
+
+  still_alive = REQUEST (fixture, "GET", "/api/v1/health", NULL, NULL);
+  g_assert_cmpuint (still_alive->status, ==, 200);
+}
+
+static void
+test_languages (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(AppealsTestResponse) kk = REQUEST (fixture, "GET", "/api/v1/appeals/999999", fixture->registrar, NULL,
+                                               "Accept-Language", "kk-KZ, ru;q=0.5");
+  g_autoptr(AppealsTestResponse) ru = REQUEST (fixture, "GET", "/api/v1/appeals/999999", fixture->registrar, NULL,
+                                               "Accept-Language", "ru");
+  g_autoptr(AppealsTestResponse) en = REQUEST (fixture, "GET", "/api/v1/appeals/999999", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) field_kk = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar,
+                                                     "{\"colour\":1}", "Accept-Language", "kk");
+  const char *title_kk = json_object_get_string_member (appeals_test_response_object (kk), "title");
+  const char *title_ru = json_object_get_string_member (appeals_test_response_object (ru), "title");
+  const char *title_en = json_object_get_string_member (appeals_test_response_object (en), "title");
+  JsonArray *errors = json_object_get_array_member (appeals_test_response_object (field_kk), "errors");
+
+  g_assert_cmpstr (title_kk, !=, title_en);
+  g_assert_cmpstr (title_ru, !=, title_en);
+  g_assert_cmpstr (title_kk, !=, title_ru);
+  /* Kazakh text carries letters that Russian does not have */
+  g_assert_true (strstr (title_kk, "ы") || strstr (title_kk, "қ") || strstr (title_kk, "ә") ||
+                 strstr (title_kk, "ң") || strstr (title_kk, "і") || strstr (title_kk, "ө"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "message"), !=,
+                   "This field is not known.");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(AppealsTestResponse) by_word = NULL;
+  g_autoptr(AppealsTestResponse) by_iin = NULL;
+  g_autoptr(AppealsTestResponse) by_name = NULL;
+  g_autoptr(AppealsTestResponse) nothing = NULL;
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Ёлочный базар во дворе");
+
+  by_word = REQUEST (fixture, "GET", "/api/v1/appeals?q=%D0%B5%D0%BB%D0%BE%D1%87", fixture->registrar, NULL); /* "елоч" */
+  by_iin = REQUEST (fixture, "GET", "/api/v1/appeals?q=0612116", fixture->registrar, NULL);
+  by_name = REQUEST (fixture, "GET", "/api/v1/appeals?q=%D0%A1%D0%95%D0%99%D0%A2%D2%9A%D0%90%D0%9B%D0%98", /* СЕЙТҚАЛИ */
+                     fixture->registrar, NULL);
+  nothing = REQUEST (fixture, "GET", "/api/v1/appeals?q=zzzzqqq", fixture->registrar, NULL);
+
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_word), "total"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (appeals_test_response_object (by_word), "items"), 0), "id"), ==, id);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_iin), "total"), >=, 1);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_name), "total"), >=, 1);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (nothing), "total"), ==, 0);
+}
+
+static void
+test_pagination (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *cursor = NULL;
+  gint64 total = -1;
+  guint pages = 0;
+
+  do
+    {
+      g_autofree char *path = cursor != NULL ? g_strdup_printf ("/api/v1/appeals?limit=7&sort=due_date&cursor=%s", cursor)
+                                             : g_strdup ("/api/v1/appeals?limit=7&sort=due_date");
+      g_autoptr(AppealsTestResponse) page = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+      JsonObject *object = appeals_test_response_object (page);
+      JsonArray *items = json_object_get_array_member (object, "items");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      total = json_object_get_int_member (object, "total");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, id);
+        }
+
+      g_free (cursor);
+      cursor = json_object_get_null_member (object, "next_cursor") ? NULL
+             : g_uri_escape_string (json_object_get_string_member (object, "next_cursor"), NULL, TRUE);
+      pages++;
+    }
+  while (cursor != NULL);
+
+  g_assert_cmpint (g_hash_table_size (seen), ==, total);
+  g_assert_cmpuint (pages, ==, (total + 6) / 7);
+}
+
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", "/api/v1/calendar/2022", fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) outside = REQUEST (fixture, "GET", "/api/v1/calendar/1999", fixture->registrar, NULL);
+  JsonObject *object = appeals_test_response_object (response);
+  JsonArray *days = json_object_get_array_member (object, "non_working_days");
+  JsonArray *unified = json_object_get_array_member (object, "unified_reception_days");
+
+  g_assert_cmpint (json_object_get_int_member (object, "year"), ==, 2022);
+  /* 365 days - 246 working days */
+  g_assert_cmpuint (json_array_get_length (days), ==, 119);
+  g_assert_cmpuint (json_array_get_length (unified), ==, 12);
+  g_assert_cmpstr (json_array_get_string_element (days, 0), ==, "2022-01-01");
+  g_assert_cmpstr (json_array_get_string_element (unified, 7), ==, "2022-08-26");
+  assert_problem (outside, 404, "not_found");
+}
+
+/* Eight clients patch shared and separate cards at once, retrying on 412;
+ * afterwards every acknowledged change is in the card's history, and the
+ * history holds exactly one entry per acknowledged change. */
+typedef struct
+{
+  Fixture    *fixture;
+  guint       client;
+  gint64      own;
+  gint64      shared[2];
+  guint       acknowledged[3];
+  GPtrArray  *values;   /* every executor value acknowledged */
+} Client;
+
+static gpointer
+run_client (gpointer data)
+{
+  Client *client = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (client->fixture->server, "controller", "demo");
+  g_autofree char *etag = NULL;
+
+  for (guint n = 0; n < 200; n++)
+    {
+      guint target = n % 3;
+      gint64 id = target == 0 ? client->own : client->shared[target - 1];
+      g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+      g_autofree char *value = g_strdup_printf ("client %u change %u", client->client, n);
+      g_autofree char *body = g_strdup_printf ("{\"executor\":\"%s\"}", value);
+
+      for (;;)
+        {
+          g_autoptr(AppealsTestResponse) get = appeals_test_request (client->fixture->server, session, "GET",
+                                                                     path, token, NULL, NULL);
+          g_autoptr(AppealsTestResponse) patch = appeals_test_request (client->fixture->server, session, "PATCH",
+                                                                       path, token, body, "If-Match",
+                                                                       appeals_test_response_header (get, "ETag"),
+                                                                       NULL);
+          if (patch->status == 200)
+            {
+              client->acknowledged[target]++;
+              g_ptr_array_add (client->values, g_strdup (value));
+              break;
+            }
+          if (patch->status != 412)
+            g_error ("PATCH %s: %u %s", path, patch->status, patch->text);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_concurrent_edits (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 shared[2];
+  Client clients[8];
+  GThread *threads[8];
+  g_autoptr(GHashTable) acknowledged_per_card = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  shared[0] = create_appeal (fixture, fixture->controller, applicant, "kostanay-city", "Ортақ карта 1");
+  shared[1] = create_appeal (fixture, fixture->controller, applicant, "rudny-city", "Ортақ карта 2");
+
+  for (guint i = 0; i < 8; i++)
+    {
+      clients[i].fixture = fixture;
+      clients[i].client = i;
+      clients[i].own = create_appeal (fixture, fixture->controller, applicant, "kostanay-city", "Жеке карта");
+      clients[i].shared[0] = shared[0];
+      clients[i].shared[1] = shared[1];
+      memset (clients[i].acknowledged, 0, sizeof clients[i].acknowledged);
+      clients[i].values = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  for (guint i = 0; i < 8; i++)
+    threads[i] = g_thread_new ("client", run_client, &clients[i]);
+  for (guint i = 0; i < 8; i++)
+    g_thread_join (threads[i]);
+
+  /* check every card's history against what its clients were told */
+  for (guint card = 0; card < 10; card++)
+    {
+      gint64 id = card < 8 ? clients[card].own : shared[card - 8];
+      guint expected = 0;
+      g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/history", id);
+      g_autoptr(AppealsTestResponse) history = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+      JsonArray *items = json_object_get_array_member (appeals_test_response_object (history), "items");
+      g_autoptr(GHashTable) recorded = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < 8; i++)
+        expected += card < 8 ? (i == card ? clients[i].acknowledged[0] : 0)
+                             : clients[i].acknowledged[card - 8 + 1];
+
+      /* one entry for the creation, one per acknowledged change */
+      g_assert_cmpuint (json_array_get_length (items), ==, expected + 1);
+
+      for (guint i = 1; i < json_array_get_length (items); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (items, i);
+          JsonArray *changes = json_object_get_array_member (entry, "changes");
+
+          g_assert_cmpint (json_object_get_int_member (entry, "version"), ==, i + 1);
+          g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+          g_hash_table_add (recorded, (gpointer) json_object_get_string_member (json_array_get_object_element (changes, 0),
+                                                                                "after"));
+        }
+
+      for (guint i = 0; i < 8; i++)
+        for (guint v = 0; v < clients[i].values->len; v++)
+          {
+            const char *value = g_ptr_array_index (clients[i].values, v);
+            guint target = (guint) g_ascii_strtoull (strrchr (value, ' ') + 1, NULL, 10) % 3;
+            gboolean on_this_card = card < 8 ? (i == card && target == 0) : (target == card - 8 + 1);
+
+            if (on_this_card)
+              g_assert_true (g_hash_table_contains (recorded, value));
+          }
+    }
+
+  for (guint i = 0; i < 8; i++)
+    g_ptr_array_unref (clients[i].values);
+}
+
+/* Kill -9 during writes: every acknowledged write survives a restart. */
+typedef struct
+{
+  Fixture   *fixture;
+  gint64     applicant;
+  GArray    *acknowledged;   /* ids */
+  GMutex     lock;
+} Writer;
+
+static gpointer
+run_writer (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+
+  for (guint n = 0; ; n++)
+    {
+      g_autofree char *annotation = g_strdup_printf ("Өтініш %u", n);
+      g_autofree char *body = appeal_body (writer->applicant, "kostanay-city", annotation);
+      g_autoptr(AppealsTestResponse) response = appeals_test_request (writer->fixture->server, session, "POST",
+                                                                      "/api/v1/appeals", writer->fixture->controller,
+                                                                      body, NULL);
+      gint64 id;
+
+      if (response->status != 201)
+        break;   /* the server is gone */
+
+      id = json_object_get_int_member (appeals_test_response_object (response), "id");
+      g_mutex_lock (&writer->lock);
+      g_array_append_val (writer->acknowledged, id);
+      g_mutex_unlock (&writer->lock);
+    }
+
+  return NULL;
+}
+
+static void
+test_kill_during_writes (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  Writer writer = { fixture, create_applicant (fixture, "061211600012"), g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  g_autofree char *token = NULL;
+  GThread *thread;
+  guint n;
+
+  g_mutex_init (&writer.lock);
+  thread = g_thread_new ("writer", run_writer, &writer);
+
+  for (;;)
+    {
+      g_mutex_lock (&writer.lock);
+      n = writer.acknowledged->len;
+      g_mutex_unlock (&writer.lock);
+      if (n >= 40)
+        break;
+      g_usleep (1000);
+    }
+
+  appeals_test_server_kill (fixture->server);
+  g_thread_join (thread);
+  appeals_test_server_restart (fixture->server);
+
+  token = appeals_test_sign_in (fixture->server, "controller", "demo");
+  for (guint i = 0; i < writer.acknowledged->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT,
+                                               g_array_index (writer.acknowledged, gint64, i));
+      g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
+      g_autofree char *annotation = g_strdup_printf ("Өтініш %u", i);
+
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (response), "annotation"),
+                       ==, annotation);
+    }
+
+  g_array_unref (writer.acknowledged);
+  g_mutex_clear (&writer.lock);
+}
+
+static void
+test_graceful_stop (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_assert_cmpint (appeals_test_server_terminate (fixture->server), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  backend = appeals_test_backend_from_args (&argc, argv);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/api/sign-in", test_sign_in);
+  ADD ("/api/lockout", test_lockout);
+  ADD ("/api/roles", test_roles);
+  ADD ("/api/district-scope", test_district_scope);
+  ADD ("/api/preconditions", test_preconditions);
+  ADD ("/api/idempotency", test_idempotency);
+  ADD ("/api/bad-bodies", test_bad_bodies);
+  ADD ("/api/languages", test_languages);
+  ADD ("/api/search", test_search);
+  ADD ("/api/pagination", test_pagination);
+  ADD ("/api/calendar", test_calendar);
+  ADD ("/api/concurrent-edits", test_concurrent_edits);
+  ADD ("/api/kill-during-writes", test_kill_during_writes);
+  ADD ("/api/graceful-stop", test_graceful_stop);
+
+#undef ADD
+
+  return g_test_run ();
+}
