@@ -103,5 +103,10 @@ appeals_i18n_init (void)
 
   bindtextdomain (GETTEXT_PACKAGE, appeals_i18n_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+
+  /* Every string names its domain (gi18n-lib.h), so the default domain is
+   * left alone: GLib's g_dgettext() decides once whether to translate, and
+   * with a non-default domain that has no catalog for the start-up
+   * language it would never translate again — the server switches the
+   * language per request. */
 }
