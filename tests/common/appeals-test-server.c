@@ -72,11 +72,14 @@ spawn (AppealsTestServer *server)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *listen = NULL;
   g_autofree char *line = NULL;
   GInputStream *out;
 
   g_assert_nonnull (exe);
-  g_strv_builder_add_many (builder, exe, "--database", server->database, "--listen", "127.0.0.1:0", NULL);
+  /* a restarted server comes back on the same port, as a real one would */
+  listen = server->url != NULL ? g_strdup (strrchr (server->url, '/') + 1) : g_strdup ("127.0.0.1:0");
+  g_strv_builder_add_many (builder, exe, "--database", server->database, "--listen", listen, NULL);
   if (server->extra_args != NULL)
     g_strv_builder_addv (builder, (const char **) server->extra_args);
   argv = g_strv_builder_end (builder);

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-client.c: requests to appeals-server.
+ *
+ * Messages shown to people never come from the server's text: problem
+ * codes and field-error codes are mapped to this client's own translated
+ * strings (appeals-error.c), so the interface speaks one language.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-api-client.h"
+
+#define API_PREFIX "api/v1"
+
+struct _AppealsApiClient
+{
+  GObject       parent_instance;
+
+  SoupSession  *session;
+  char         *base_url;
+  char         *token;
+  AppealsUser  *user;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsApiClient, appeals_api_client, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (appeals-api-error-quark, appeals_api_error)
+
+void
+appeals_api_response_free (AppealsApiResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_free (response->etag);
+  g_free (response->location);
+  g_clear_pointer (&response->body, json_node_unref);
+  g_free (response->problem_code);
+  g_clear_pointer (&response->field_errors, g_ptr_array_unref);
+  g_clear_pointer (&response->current, json_node_unref);
+  g_free (response);
+}
+
+static void
+appeals_api_client_finalize (GObject *object)
+{
+  AppealsApiClient *self = (AppealsApiClient *)object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_object (&self->user);
+
+  G_OBJECT_CLASS (appeals_api_client_parent_class)->finalize (object);
+}
+
+static void
+appeals_api_client_class_init (AppealsApiClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_api_client_finalize;
+}
+
+static void
+appeals_api_client_init (AppealsApiClient *self)
+{
+  self->session = soup_session_new_with_options ("timeout", 30,
+                                                 "idle-timeout", 60,
+                                                 "user-agent", "appeals-desk/" PACKAGE_VERSION,
+                                                 NULL);
+}
+
+AppealsApiClient *
+appeals_api_client_new (const char *base_url)
+{
+  AppealsApiClient *self = g_object_new (APPEALS_TYPE_API_CLIENT, NULL);
+
+  appeals_api_client_set_base_url (self, base_url);
+  return self;
+}
+
+const char *
+appeals_api_client_get_base_url (AppealsApiClient *self)
+{
+  return self->base_url;
+}
+
+void
+appeals_api_client_set_base_url (AppealsApiClient *self,
+                                 const char       *base_url)
+{
+  g_free (self->base_url);
+  self->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url) : g_strconcat (base_url, "/", NULL);
+}
+
+/**
+ * appeals_api_client_set_ca_file:
+ * @ca_file: (nullable): the department's CA certificate (PEM); %NULL or ""
+ *   for the system trust store
+ */
+gboolean
+appeals_api_client_set_ca_file (AppealsApiClient  *self,
+                                const char        *ca_file,
+                                GError           **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+
+  if (ca_file != NULL && *ca_file != '\0')
+    {
+      database = g_tls_file_database_new (ca_file, error);
+      if (database == NULL)
+        return FALSE;
+    }
+  else
+    database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+
+  soup_session_set_tls_database (self->session, database);
+  return TRUE;
+}
+
+const char *
+appeals_api_client_get_token (AppealsApiClient *self)
+{
+  return self->token;
+}
+
+void
+appeals_api_client_set_token (AppealsApiClient *self,
+                              const char       *token)
+{
+  g_free (self->token);
+  self->token = g_strdup (token);
+}
+
+AppealsUser *
+appeals_api_client_get_user (AppealsApiClient *self)
+{
+  return self->user;
+}
+
+void
+appeals_api_client_set_user (AppealsApiClient *self,
+                             AppealsUser      *user)
+{
+  g_set_object (&self->user, user);
+}
+
+static void
+parse_problem (AppealsApiResponse *response)
+{
+  JsonObject *object;
+  JsonArray *errors;
+
+  response->field_errors = appeals_field_errors_new ();
+  if (response->body == NULL || !JSON_NODE_HOLDS_OBJECT (response->body))
+    return;
+
+  object = json_node_get_object (response->body);
+  response->problem_code = g_strdup (json_object_get_string_member_with_default (object, "code", NULL));
+
+  errors = json_object_has_member (object, "errors") ? json_object_get_array_member (object, "errors") : NULL;
+  for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
+    {
+      JsonObject *error = json_array_get_object_element (errors, i);
+
+      if (error != NULL)
+        appeals_field_errors_add (response->field_errors,
+                                  json_object_get_string_member_with_default (error, "field", ""),
+                                  json_object_get_string_member_with_default (error, "code", APPEALS_FIELD_INVALID_VALUE),
+                                  json_object_get_string_member_with_default (error, "detail", NULL));
+    }
+
+  if (json_object_has_member (object, "current"))
+    response->current = json_node_copy (json_object_get_member (object, "current"));
+}
+
+/**
+ * appeals_api_response_describe:
+ *
+ * Returns: what to tell the user about a problem answer, in the
+ *   interface's language.
+ */
+const char *
+appeals_api_response_describe (const AppealsApiResponse *response)
+{
+  return appeals_problem_code_describe (response->problem_code != NULL ? response->problem_code
+                                                                       : APPEALS_PROBLEM_INTERNAL_ERROR);
+}
+
+gboolean
+appeals_api_response_is_success (const AppealsApiResponse *response)
+{
+  return response->status >= 200 && response->status < 300;
+}
+
+typedef struct
+{
+  SoupMessage *message;
+} RequestData;
+
+static void
+request_data_free (RequestData *data)
+{
+  g_clear_object (&data->message);
+  g_free (data);
+}
+
+static void
+on_send_and_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AppealsApiResponse) response = g_new0 (AppealsApiResponse, 1);
+  SoupMessageHeaders *headers;
+  const char *content_type;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else if (error->domain == G_TLS_ERROR ||
+               soup_message_get_tls_peer_certificate_errors (data->message) != 0)
+        g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_TLS,
+                                 _("The server’s certificate is not trusted. If your department uses its own "
+                                   "certificate authority, name its file in Preferences."));
+      else
+        g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+                                 _("The server cannot be reached. Check the connection and the server address."));
+      return;
+    }
+
+  headers = soup_message_get_response_headers (data->message);
+  response->status = soup_message_get_status (data->message);
+  response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  response->location = g_strdup (soup_message_headers_get_one (headers, "Location"));
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+
+  if (g_bytes_get_size (bytes) > 0 && content_type != NULL &&
+      (g_str_equal (content_type, "application/json") || g_str_equal (content_type, "application/problem+json")))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+        {
+          g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_MALFORMED,
+                                   _("The server sent an answer that cannot be read."));
+          return;
+        }
+      response->body = json_parser_steal_root (parser);
+    }
+
+  if (response->status == SOUP_STATUS_SERVICE_UNAVAILABLE || response->status == SOUP_STATUS_BAD_GATEWAY ||
+      response->status == SOUP_STATUS_GATEWAY_TIMEOUT)
+    {
+      g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+                               _("The server is busy or restarting. Your data is kept; try again in a moment."));
+      return;
+    }
+
+  if (!appeals_api_response_is_success (response))
+    parse_problem (response);
+  g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) appeals_api_response_free);
+}
+
+/**
+ * appeals_api_client_request_async:
+ * @path: relative to /api/v1/, e.g. "appeals?limit=50"
+ * @body: (nullable): sent as JSON
+ * @if_match: (nullable): the ETag an edit was made on
+ * @idempotency_key: (nullable): makes a retried POST safe
+ *
+ * Finishes with an #AppealsApiResponse for every HTTP answer, problems
+ * included (see appeals_api_response_is_success()); with a #GError only
+ * when no answer came (%APPEALS_API_ERROR_NETWORK, %APPEALS_API_ERROR_TLS).
+ */
+void
+appeals_api_client_request_async (AppealsApiClient    *self,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonNode            *body,
+                                  const char          *if_match,
+                                  const char          *idempotency_key,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *uri = g_strconcat (self->base_url, API_PREFIX, "/", path, NULL);
+  SoupMessageHeaders *headers;
+  RequestData *data;
+  SoupMessage *message;
+
+  g_task_set_source_tag (task, appeals_api_client_request_async);
+
+  message = soup_message_new (method, uri);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+                               _("The server address “%s” is not valid."), self->base_url);
+      return;
+    }
+
+  data = g_new0 (RequestData, 1);
+  data->message = message;
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
+
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept-Language", appeals_ui_language ());
+  if (self->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  if (idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
+
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    on_send_and_read, g_steal_pointer (&task));
+}
+
+AppealsApiResponse *
+appeals_api_client_request_finish (AppealsApiClient  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-client.h: the client's only way to the server — asynchronous
+ * JSON requests over libsoup, with the session token, the interface
+ * language, ETags and idempotency keys, and problem answers turned into
+ * GErrors that carry their field errors.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "appeals-core.h"
+
+G_BEGIN_DECLS
+
+#define APPEALS_API_ERROR (appeals_api_error_quark ())
+
+typedef enum
+{
+  APPEALS_API_ERROR_NETWORK,        /* the server could not be reached */
+  APPEALS_API_ERROR_TLS,            /* the certificate was refused */
+  APPEALS_API_ERROR_MALFORMED,      /* not the JSON we expected */
+  APPEALS_API_ERROR_REFUSED,        /* a problem answer; see the response */
+  APPEALS_API_ERROR_UNAUTHORIZED,   /* 401: the session is over */
+} AppealsApiErrorCode;
+
+GQuark appeals_api_error_quark (void);
+
+typedef struct
+{
+  guint      status;
+  char      *etag;
+  char      *location;
+  JsonNode  *body;
+  /* for problem answers */
+  char      *problem_code;
+  GPtrArray *field_errors;   /* AppealsFieldError */
+  JsonNode  *current;        /* 412: the server's current representation */
+} AppealsApiResponse;
+
+void        appeals_api_response_free       (AppealsApiResponse       *response);
+gboolean    appeals_api_response_is_success (const AppealsApiResponse *response);
+const char *appeals_api_response_describe   (const AppealsApiResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsApiResponse, appeals_api_response_free)
+
+#define APPEALS_TYPE_API_CLIENT (appeals_api_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsApiClient, appeals_api_client, APPEALS, API_CLIENT, GObject)
+
+AppealsApiClient   *appeals_api_client_new           (const char          *base_url);
+const char         *appeals_api_client_get_base_url  (AppealsApiClient    *self);
+void                appeals_api_client_set_base_url  (AppealsApiClient    *self,
+                                                      const char          *base_url);
+gboolean            appeals_api_client_set_ca_file   (AppealsApiClient    *self,
+                                                      const char          *ca_file,
+                                                      GError             **error);
+const char         *appeals_api_client_get_token     (AppealsApiClient    *self);
+void                appeals_api_client_set_token     (AppealsApiClient    *self,
+                                                      const char          *token);
+AppealsUser        *appeals_api_client_get_user      (AppealsApiClient    *self);
+void                appeals_api_client_set_user      (AppealsApiClient    *self,
+                                                      AppealsUser         *user);
+
+void                appeals_api_client_request_async (AppealsApiClient    *self,
+                                                      const char          *method,
+                                                      const char          *path,
+                                                      JsonNode            *body,
+                                                      const char          *if_match,
+                                                      const char          *idempotency_key,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+AppealsApiResponse *appeals_api_client_request_finish (AppealsApiClient   *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+
+G_END_DECLS

@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-application.c: start-up, sign-in and application actions.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-local-server.h"
+#include "appeals-preferences-window.h"
+#include "appeals-session-store.h"
+#include "appeals-sign-in-dialog.h"
+#include "appeals-window.h"
+
+#define DEMO_LOGIN "registrar"
+#define DEMO_PASSWORD "demo"
+
+struct _AppealsApplication
+{
+  AdwApplication      parent_instance;
+
+  GSettings          *settings;
+  AppealsApiClient   *client;
+  AppealsLocalServer *local_server;
+  GCancellable       *cancellable;
+  char               *login;
+  AppealsCalendar    *calendar;
+  AppealsDeadlineRules *deadlines;
+  GHashTable         *classifiers;
+  gboolean            demo;
+  gboolean            keyring_warned;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsApplication, appeals_application, ADW_TYPE_APPLICATION)
+
+static AppealsWindow *
+get_window (AppealsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      for (; windows != NULL; windows = windows->next)
+        if (APPEALS_IS_WINDOW (windows->data))
+          return windows->data;
+      return NULL;
+    }
+
+  if (!APPEALS_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  return APPEALS_IS_WINDOW (window) ? APPEALS_WINDOW (window) : NULL;
+}
+
+AppealsApiClient *
+appeals_application_get_client (AppealsApplication *self)
+{
+  return self->client;
+}
+
+GSettings *
+appeals_application_get_settings (AppealsApplication *self)
+{
+  return self->settings;
+}
+
+const char *
+appeals_application_get_server_url (AppealsApplication *self)
+{
+  return appeals_api_client_get_base_url (self->client);
+}
+
+gboolean
+appeals_application_is_demo (AppealsApplication *self)
+{
+  return self->demo;
+}
+
+AppealsApplication *
+appeals_application_get_default (void)
+{
+  return APPEALS_APPLICATION (g_application_get_default ());
+}
+
+AppealsCalendar *
+appeals_application_get_calendar (AppealsApplication *self)
+{
+  return self->calendar;
+}
+
+AppealsDeadlineRules *
+appeals_application_get_deadlines (AppealsApplication *self)
+{
+  return self->deadlines;
+}
+
+/**
+ * appeals_application_get_classifier:
+ *
+ * Returns: (transfer none): the classifier @name, read once from the data
+ *   directory.
+ */
+AppealsClassifier *
+appeals_application_get_classifier (AppealsApplication *self,
+                                    const char         *name)
+{
+  AppealsClassifier *classifier = g_hash_table_lookup (self->classifiers, name);
+
+  if (classifier == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      classifier = appeals_classifier_load (name, &error);
+      if (classifier == NULL)
+        g_error ("%s", error->message);   /* a broken installation */
+      g_hash_table_insert (self->classifiers, g_strdup (name), classifier);
+    }
+
+  return classifier;
+}
+
+static void
+show_sign_in (AppealsApplication *self,
+              const char         *message)
+{
+  AppealsWindow *window = get_window (self);
+  AppealsSignInDialog *dialog = appeals_sign_in_dialog_new (self, GTK_WINDOW (window));
+
+  if (self->login != NULL)
+    appeals_sign_in_dialog_set_login (dialog, self->login);
+  if (message != NULL)
+    appeals_sign_in_dialog_show_error (dialog, message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+warn_keyring (AppealsApplication *self,
+              const GError       *error)
+{
+  AppealsWindow *window = get_window (self);
+
+  g_debug ("keyring: %s", error->message);
+  if (self->keyring_warned || window == NULL)
+    return;
+
+  self->keyring_warned = TRUE;
+  appeals_window_show_toast (window, _("The sign-in cannot be remembered: no keyring is available."));
+}
+
+static void
+on_token_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_session_store_save_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    warn_keyring (self, error);
+}
+
+/**
+ * appeals_application_signed_in:
+ *
+ * Called once a session exists: remembers the login and the token (in the
+ * keyring; never in the demo) and lets the window load.
+ */
+void
+appeals_application_signed_in (AppealsApplication *self,
+                               const char         *login,
+                               const char         *token,
+                               AppealsUser        *user)
+{
+  AppealsWindow *window = get_window (self);
+
+  g_free (self->login);
+  self->login = g_strdup (login);
+  appeals_api_client_set_token (self->client, token);
+  appeals_api_client_set_user (self->client, user);
+
+  if (!self->demo)
+    {
+      g_settings_set_string (self->settings, "last-login", login);
+      appeals_session_store_save_async (appeals_application_get_server_url (self), login, token,
+                                        self->cancellable, on_token_saved, g_object_ref (self));
+    }
+
+  if (window != NULL)
+    appeals_window_signed_in (window);
+}
+
+static void
+on_token_cleared (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_session_store_clear_finish (result, &error))
+    g_debug ("keyring: %s", error->message);
+}
+
+static void
+on_signed_out (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, NULL);
+}
+
+void
+appeals_application_sign_out (AppealsApplication *self)
+{
+  AppealsWindow *window = get_window (self);
+
+  if (appeals_api_client_get_token (self->client) != NULL)
+    appeals_api_client_request_async (self->client, "DELETE", "session", NULL, NULL, NULL,
+                                      NULL, on_signed_out, NULL);
+
+  if (self->login != NULL && !self->demo)
+    appeals_session_store_clear_async (appeals_application_get_server_url (self), self->login,
+                                       NULL, on_token_cleared, NULL);
+
+  appeals_api_client_set_token (self->client, NULL);
+  appeals_api_client_set_user (self->client, NULL);
+  if (window != NULL)
+    appeals_window_signed_out (window);
+  show_sign_in (self, NULL);
+}
+
+/* Silent sign-in ---------------------------------------------------------- */
+
+static void
+on_session_checked (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+  g_autoptr(AppealsUser) user = NULL;
+
+  if (response != NULL && appeals_api_response_is_success (response) &&
+      JSON_NODE_HOLDS_OBJECT (response->body))
+    user = appeals_user_new_from_json (json_object_get_member (json_node_get_object (response->body), "user"),
+                                       NULL);
+
+  if (user != NULL)
+    {
+      g_autofree char *token = g_strdup (appeals_api_client_get_token (self->client));
+      appeals_application_signed_in (self, user->login, token, user);
+      return;
+    }
+
+  appeals_api_client_set_token (self->client, NULL);
+  show_sign_in (self, error != NULL ? error->message : NULL);
+}
+
+static void
+on_token_looked_up (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = appeals_session_store_lookup_finish (result, &error);
+
+  if (error != NULL)
+    warn_keyring (self, error);
+
+  if (token == NULL)
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  appeals_api_client_set_token (self->client, token);
+  appeals_api_client_request_async (self->client, "GET", "session", NULL, NULL, NULL,
+                                    self->cancellable, on_session_checked, g_object_ref (self));
+}
+
+/* Demo mode --------------------------------------------------------------- */
+
+static void
+on_demo_signed_in (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+  g_autoptr(AppealsUser) user = NULL;
+  JsonObject *object;
+
+  if (response == NULL || !appeals_api_response_is_success (response))
+    {
+      show_sign_in (self, error != NULL ? error->message : appeals_api_response_describe (response));
+      return;
+    }
+
+  object = json_node_get_object (response->body);
+  user = appeals_user_new_from_json (json_object_get_member (object, "user"), NULL);
+  appeals_application_signed_in (self, DEMO_LOGIN, json_object_get_string_member (object, "token"), user);
+}
+
+static void
+on_local_server_started (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  self->local_server = appeals_local_server_start_finish (result, &error);
+  if (self->local_server == NULL)
+    {
+      AppealsWindow *window = get_window (self);
+
+      if (window != NULL)
+        appeals_window_show_toast (window, error->message);
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  appeals_api_client_set_base_url (self->client, appeals_local_server_get_url (self->local_server));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "login");
+  json_builder_add_string_value (builder, DEMO_LOGIN);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, DEMO_PASSWORD);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  appeals_api_client_request_async (self->client, "POST", "session", body, NULL, NULL,
+                                    self->cancellable, on_demo_signed_in, g_object_ref (self));
+}
+
+/* Application ------------------------------------------------------------- */
+
+static void
+apply_connection_settings (AppealsApplication *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+  g_autoptr(GError) error = NULL;
+
+  if (!self->demo)
+    appeals_api_client_set_base_url (self->client, url);
+  if (!appeals_api_client_set_ca_file (self->client, ca_file, &error))
+    g_warning ("%s: %s", ca_file, error->message);
+}
+
+static void
+on_connection_setting_changed (GSettings          *settings,
+                               const char         *key,
+                               AppealsApplication *self)
+{
+  apply_connection_settings (self);
+}
+
+static void
+appeals_application_activate (GApplication *app)
+{
+  AppealsApplication *self = APPEALS_APPLICATION (app);
+  AppealsWindow *window = get_window (self);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = appeals_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->demo)
+    {
+      appeals_local_server_start_async (self->cancellable, on_local_server_started, g_object_ref (self));
+      return;
+    }
+
+  self->login = g_settings_get_string (self->settings, "last-login");
+  if (*self->login == '\0')
+    {
+      g_clear_pointer (&self->login, g_free);
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  appeals_session_store_lookup_async (appeals_application_get_server_url (self), self->login,
+                                      self->cancellable, on_token_looked_up, g_object_ref (self));
+}
+
+static int
+appeals_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  AppealsApplication *self = APPEALS_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->demo = TRUE;
+
+  return -1;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AppealsApplication *self = user_data;
+  AppealsPreferencesWindow *preferences = appeals_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AppealsApplication *self = user_data;
+  static const char *developers[] = { "Appeals Desk developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_window (self)),
+                         "application-name", _("Appeals Desk"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("Akimat of Kostanay Region"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Registration of citizens’ appeals, personal receptions and their deadlines"),
+                         "developers", developers,
+                         "copyright", "© 2026 Appeals Desk developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         "legal-sections", NULL,
+                         NULL);
+}
+
+static void
+sign_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  appeals_application_sign_out (user_data);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "sign-out", sign_out_action },
+  { "quit", quit_action },
+};
+
+static void
+appeals_application_startup (GApplication *app)
+{
+  AppealsApplication *self = APPEALS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Ctrl>q", NULL };
+  static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (appeals_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->calendar = appeals_calendar_new_default (&error);
+  if (self->calendar == NULL)
+    g_error ("%s", error->message);   /* a broken installation */
+  self->deadlines = appeals_deadline_rules_new_default (&error);
+  if (self->deadlines == NULL)
+    g_error ("%s", error->message);
+  appeals_deadline_rules_set_due_soon_days (self->deadlines,
+                                            g_settings_get_int (self->settings, "due-soon-working-days"));
+  self->client = appeals_api_client_new ("http://127.0.0.1:8080/");
+  apply_connection_settings (self);
+  g_signal_connect (self->settings, "changed::server-url", G_CALLBACK (on_connection_setting_changed), self);
+  g_signal_connect (self->settings, "changed::ca-file", G_CALLBACK (on_connection_setting_changed), self);
+}
+
+static void
+appeals_application_shutdown (GApplication *app)
+{
+  AppealsApplication *self = APPEALS_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->local_server != NULL)
+    appeals_local_server_stop (self->local_server);
+
+  G_APPLICATION_CLASS (appeals_application_parent_class)->shutdown (app);
+}
+
+static void
+appeals_application_finalize (GObject *object)
+{
+  AppealsApplication *self = (AppealsApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+  g_clear_object (&self->local_server);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->login, g_free);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->deadlines);
+  g_clear_pointer (&self->classifiers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (appeals_application_parent_class)->finalize (object);
+}
+
+static void
+appeals_application_class_init (AppealsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = appeals_application_finalize;
+  app_class->activate = appeals_application_activate;
+  app_class->startup = appeals_application_startup;
+  app_class->shutdown = appeals_application_shutdown;
+  app_class->handle_local_options = appeals_application_handle_local_options;
+}
+
+static void
+appeals_application_init (AppealsApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start a local server with demo data and sign in as the demo registrar"), NULL },
+    { NULL }
+  };
+
+  self->cancellable = g_cancellable_new ();
+  self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+AppealsApplication *
+appeals_application_new (void)
+{
+  return g_object_new (APPEALS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-card-window.h: the registration card editor — the applicant's
+ * base part, the appeal's current part, the deadline, earlier appeals and
+ * the history; saving with drafts, field errors and merging.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "appeals-application.h"
+#include "appeals-card-form.h"
+#include "appeals-drafts.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AppealsWindow AppealsWindow;
+typedef struct _AppealsMergeDialog AppealsMergeDialog;
+
+#define APPEALS_TYPE_CARD_WINDOW (appeals_card_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsCardWindow, appeals_card_window, APPEALS, CARD_WINDOW, AdwWindow)
+
+AppealsCardWindow  *appeals_card_window_new              (AppealsApplication *application,
+                                                          AppealsWindow      *parent,
+                                                          gint64              appeal_id,
+                                                          const AppealsDraft *draft);
+AppealsCardForm    *appeals_card_window_get_form         (AppealsCardWindow  *self);
+gint64              appeals_card_window_get_appeal_id    (AppealsCardWindow  *self);
+gboolean            appeals_card_window_is_busy          (AppealsCardWindow  *self);
+AppealsMergeDialog *appeals_card_window_get_merge_dialog (AppealsCardWindow  *self);
+const char         *appeals_card_window_get_draft_key    (AppealsCardWindow  *self);
+void                appeals_card_window_save_draft_now   (AppealsCardWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-merge-dialog.c: one row per conflicting field with a choice of
+ * "mine" or "theirs"; "resolved" hands back the chosen values.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-merge-dialog.h"
+
+struct _AppealsMergeDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwPreferencesGroup *group;
+
+  GPtrArray           *conflicts;  /* AppealsMergeConflict */
+  GHashTable          *mine;       /* field → GtkCheckButton of "mine" */
+};
+
+G_DEFINE_FINAL_TYPE (AppealsMergeDialog, appeals_merge_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  RESOLVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+appeals_merge_conflict_free (AppealsMergeConflict *conflict)
+{
+  g_free (conflict->field);
+  g_clear_pointer (&conflict->mine, json_node_unref);
+  g_clear_pointer (&conflict->theirs, json_node_unref);
+  g_free (conflict);
+}
+
+void
+appeals_merge_dialog_choose (AppealsMergeDialog *self,
+                             const char         *field,
+                             gboolean            mine)
+{
+  GtkCheckButton *button = g_hash_table_lookup (self->mine, field);
+  GtkCheckButton *other = g_object_get_data (G_OBJECT (button), "theirs");
+
+  g_return_if_fail (button != NULL);
+  gtk_check_button_set_active (mine ? button : other, TRUE);
+}
+
+/**
+ * appeals_merge_dialog_accept:
+ *
+ * Emits "resolved" with a JSON object of the chosen values and closes.
+ */
+void
+appeals_merge_dialog_accept (AppealsMergeDialog *self)
+{
+  g_autoptr(JsonObject) chosen = json_object_new ();
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      AppealsMergeConflict *conflict = g_ptr_array_index (self->conflicts, i);
+      GtkCheckButton *mine = g_hash_table_lookup (self->mine, conflict->field);
+
+      json_object_set_member (chosen, conflict->field,
+                              json_node_copy (gtk_check_button_get_active (mine) ? conflict->mine : conflict->theirs));
+    }
+
+  g_signal_emit (self, signals[RESOLVED], 0, chosen);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+appeals_merge_dialog_finalize (GObject *object)
+{
+  AppealsMergeDialog *self = (AppealsMergeDialog *)object;
+
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->mine, g_hash_table_unref);
+
+  G_OBJECT_CLASS (appeals_merge_dialog_parent_class)->finalize (object);
+}
+
+static void
+appeals_merge_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), APPEALS_TYPE_MERGE_DIALOG);
+
+  G_OBJECT_CLASS (appeals_merge_dialog_parent_class)->dispose (object);
+}
+
+static void
+appeals_merge_dialog_class_init (AppealsMergeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_merge_dialog_dispose;
+  object_class->finalize = appeals_merge_dialog_finalize;
+
+  /**
+   * AppealsMergeDialog::resolved:
+   * @chosen: a JsonObject of field → chosen value
+   */
+  signals[RESOLVED] = g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-merge-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsMergeDialog, group);
+  gtk_widget_class_bind_template_callback (widget_class, appeals_merge_dialog_accept);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_window_destroy);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+appeals_merge_dialog_init (AppealsMergeDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GtkWidget *
+make_choice (const char *caption,
+             const char *value)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>\n%s", caption, value);
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  gtk_widget_set_hexpand (button, TRUE);
+  return button;
+}
+
+/**
+ * appeals_merge_dialog_new:
+ * @conflicts: (transfer full) (element-type AppealsMergeConflict)
+ */
+AppealsMergeDialog *
+appeals_merge_dialog_new (GtkWindow       *parent,
+                          AppealsCardForm *form,
+                          GPtrArray       *conflicts)
+{
+  AppealsMergeDialog *self = g_object_new (APPEALS_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
+
+  self->conflicts = conflicts;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      AppealsMergeConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *mine_text = appeals_card_form_format_value (form, conflict->field, conflict->mine);
+      g_autofree char *theirs_text = appeals_card_form_format_value (form, conflict->field, conflict->theirs);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *mine = make_choice (_("Mine"), mine_text);
+      GtkWidget *theirs = make_choice (_("Theirs"), theirs_text);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_card_form_get_label (form, conflict->field));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (mine), TRUE);
+      gtk_widget_set_name (mine, conflict->field);
+      gtk_box_append (GTK_BOX (box), mine);
+      gtk_box_append (GTK_BOX (box), theirs);
+      gtk_widget_set_size_request (box, 400, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      adw_preferences_group_add (self->group, row);
+
+      g_object_set_data (G_OBJECT (mine), "theirs", theirs);
+      g_hash_table_insert (self->mine, g_strdup (conflict->field), mine);
+    }
+
+  return self;
+}

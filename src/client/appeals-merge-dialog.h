@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-merge-dialog.h: when someone else saved the card first, the
+ * fields both changed are shown side by side — mine and theirs — and the
+ * user picks per field.
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "appeals-card-form.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *field;
+  JsonNode *mine;
+  JsonNode *theirs;
+} AppealsMergeConflict;
+
+void appeals_merge_conflict_free (AppealsMergeConflict *conflict);
+
+#define APPEALS_TYPE_MERGE_DIALOG (appeals_merge_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsMergeDialog, appeals_merge_dialog, APPEALS, MERGE_DIALOG, AdwWindow)
+
+AppealsMergeDialog *appeals_merge_dialog_new     (GtkWindow          *parent,
+                                                  AppealsCardForm    *form,
+                                                  GPtrArray          *conflicts);
+void                appeals_merge_dialog_choose  (AppealsMergeDialog *self,
+                                                  const char         *field,
+                                                  gboolean            mine);
+void                appeals_merge_dialog_accept  (AppealsMergeDialog *self);
+
+G_END_DECLS

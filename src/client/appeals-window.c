@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-window.c: the main window.
+ *
+ * When a request cannot reach the server, the window shows a banner and
+ * checks the server again with growing pauses (1, 2, 4 … 60 s); the pages
+ * keep what the user typed, and reload once the server answers.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-card-window.h"
+#include "appeals-drafts.h"
+#include "appeals-journal-page.h"
+#include "appeals-window.h"
+
+#define MAX_RETRY_SECONDS 60
+
+struct _AppealsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkLabel             *user_label;
+  AdwWindowTitle       *title_widget;
+  GtkRevealer          *connection_revealer;
+  GtkLabel             *connection_label;
+  GtkStack             *stack;
+  AppealsJournalPage   *journal_page;
+
+  GCancellable         *cancellable;
+  guint                 retry_source;
+  guint                 retry_seconds;
+  guint                 countdown;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsWindow, appeals_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static AppealsApplication *
+get_application (AppealsWindow *self)
+{
+  return APPEALS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+appeals_window_show_toast (AppealsWindow *self,
+                           const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+GtkWidget *
+appeals_window_get_journal_page (AppealsWindow *self)
+{
+  return GTK_WIDGET (self->journal_page);
+}
+
+static void
+offer_drafts (AppealsWindow *self)
+{
+  AppealsApplication *app = get_application (self);
+  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_application_get_server_url (app));
+
+  if (drafts->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u unsaved card was kept from last time",
+                                                             "%u unsaved cards were kept from last time",
+                                                             drafts->len), drafts->len);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-drafts");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+void
+appeals_window_signed_in (AppealsWindow *self)
+{
+  AppealsApplication *app = get_application (self);
+  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+  g_autofree char *text = NULL;
+
+  if (user != NULL)
+    text = g_strdup_printf ("%s\n%s", user->full_name, appeals_role_get_label (user->role));
+  gtk_label_set_text (self->user_label, text != NULL ? text : "");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
+  appeals_journal_page_reload (self->journal_page);
+  offer_drafts (self);
+}
+
+void
+appeals_window_signed_out (AppealsWindow *self)
+{
+  gtk_label_set_text (self->user_label, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
+  appeals_journal_page_clear (self->journal_page);
+}
+
+/* The lost connection ------------------------------------------------------ */
+
+static void schedule_retry (AppealsWindow *self);
+
+static void
+on_health_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AppealsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (response != NULL && appeals_api_response_is_success (response))
+    {
+      gtk_revealer_set_reveal_child (self->connection_revealer, FALSE);
+      self->retry_seconds = 0;
+      appeals_window_show_toast (self, _("The connection is back"));
+      appeals_journal_page_reload (self->journal_page);
+      return;
+    }
+
+  self->retry_seconds = MIN (MAX (self->retry_seconds * 2, 1), MAX_RETRY_SECONDS);
+  schedule_retry (self);
+}
+
+static void
+check_server (AppealsWindow *self)
+{
+  AppealsApiClient *client = appeals_application_get_client (get_application (self));
+
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  gtk_label_set_text (self->connection_label, _("No connection to the server. Checking…"));
+  appeals_api_client_request_async (client, "GET", "health", NULL, NULL, NULL, self->cancellable,
+                                    on_health_checked, g_object_ref (self));
+}
+
+static gboolean
+on_retry_tick (gpointer user_data)
+{
+  AppealsWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->countdown == 0)
+    {
+      self->retry_source = 0;
+      check_server (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No connection to the server. Your work is kept. Trying again in %u second…",
+                                       "No connection to the server. Your work is kept. Trying again in %u seconds…",
+                                       self->countdown),
+                          self->countdown);
+  gtk_label_set_text (self->connection_label, text);
+  self->countdown--;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_retry (AppealsWindow *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->countdown = MAX (self->retry_seconds, 1);
+  on_retry_tick (self);
+  self->retry_source = g_timeout_add_seconds (1, on_retry_tick, self);
+}
+
+/**
+ * appeals_window_connection_lost:
+ *
+ * Shows the banner and keeps checking the server until it answers.
+ */
+void
+appeals_window_connection_lost (AppealsWindow *self)
+{
+  if (gtk_revealer_get_reveal_child (self->connection_revealer) && self->retry_source != 0)
+    return;
+
+  gtk_revealer_set_reveal_child (self->connection_revealer, TRUE);
+  self->retry_seconds = 1;
+  schedule_retry (self);
+}
+
+static void
+on_retry_clicked (AppealsWindow *self)
+{
+  check_server (self);
+}
+
+/* Navigation --------------------------------------------------------------- */
+
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         AppealsWindow *self)
+{
+  const char *name;
+  GtkStackPage *page;
+
+  if (row == NULL)
+    return;
+
+  name = g_object_get_data (G_OBJECT (row), "page-name");
+  gtk_stack_set_visible_child_name (self->stack, name);
+  page = gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack));
+  adw_window_title_set_title (self->title_widget, gtk_stack_page_get_title (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (AppealsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+build_sidebar (AppealsWindow *self)
+{
+  GtkSelectionModel *pages = gtk_stack_get_pages (self->stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (gtk_stack_page_get_title (page)));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)), g_free);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+  g_object_unref (pages);
+
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+}
+
+void
+appeals_window_open_card (AppealsWindow *self,
+                          gint64         appeal_id)
+{
+  AppealsCardWindow *card = appeals_card_window_new (get_application (self), self, appeal_id, NULL);
+
+  gtk_window_present (GTK_WINDOW (card));
+}
+
+static void
+new_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  appeals_window_open_card (APPEALS_WINDOW (widget), 0);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AppealsWindow *self = APPEALS_WINDOW (widget);
+
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  appeals_journal_page_focus_search (self->journal_page);
+}
+
+static void
+open_drafts_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AppealsWindow *self = APPEALS_WINDOW (widget);
+  AppealsApplication *app = get_application (self);
+  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_application_get_server_url (app));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      AppealsDraft *draft = g_ptr_array_index (drafts, i);
+      AppealsCardWindow *card = appeals_card_window_new (app, self, draft->appeal_id, draft);
+
+      gtk_window_present (GTK_WINDOW (card));
+    }
+}
+
+static void
+appeals_window_dispose (GObject *object)
+{
+  AppealsWindow *self = (AppealsWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (appeals_window_parent_class)->dispose (object);
+}
+
+static void
+appeals_window_class_init (AppealsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_window_dispose;
+
+  g_type_ensure (APPEALS_TYPE_JOURNAL_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, journal_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.new-card", NULL, new_card_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-drafts", NULL, open_drafts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+appeals_window_init (AppealsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  build_sidebar (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
+}
+
+AppealsWindow *
+appeals_window_new (AppealsApplication *application)
+{
+  AppealsWindow *self = g_object_new (APPEALS_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = appeals_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  return self;
+}

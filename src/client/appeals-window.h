@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-window.h: the main window — a sidebar to the Journal and the
+ * pages later issues fill, toasts, and the lost-connection banner.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "appeals-application.h"
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_WINDOW (appeals_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsWindow, appeals_window, APPEALS, WINDOW, AdwApplicationWindow)
+
+AppealsWindow *appeals_window_new                (AppealsApplication *application);
+void           appeals_window_signed_in          (AppealsWindow      *self);
+void           appeals_window_signed_out         (AppealsWindow      *self);
+void           appeals_window_show_toast         (AppealsWindow      *self,
+                                                  const char         *text);
+void           appeals_window_connection_lost    (AppealsWindow      *self);
+void           appeals_window_open_card          (AppealsWindow      *self,
+                                                  gint64              appeal_id);
+GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
+
+G_END_DECLS

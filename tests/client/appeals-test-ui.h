@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-test-ui.h: driving the real client in tests — run the
+ * application with a script, wait on conditions by spinning the main loop
+ * (never sleeping), find windows, and render them to PNG.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "appeals-application.h"
+#include "appeals-card-window.h"
+#include "appeals-sign-in-dialog.h"
+#include "appeals-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*AppealsTestCondition) (gpointer user_data);
+typedef void     (*AppealsTestScript)    (AppealsApplication *app,
+                                          gpointer            user_data);
+
+void       appeals_test_ui_init          (int                  *argc,
+                                          char               ***argv);
+int        appeals_test_ui_run           (AppealsTestScript     script,
+                                          gpointer              user_data);
+gboolean   appeals_test_ui_wait          (AppealsTestCondition  condition,
+                                          gpointer              user_data,
+                                          guint                 timeout_seconds);
+void       appeals_test_ui_settle        (guint                 milliseconds);
+gpointer   appeals_test_ui_find_window   (AppealsApplication   *app,
+                                          GType                 type);
+GtkWidget *appeals_test_ui_find_by_name (GtkWidget            *root,
+                                          const char           *name);
+void       appeals_test_ui_click         (GtkWidget            *root,
+                                          const char           *name);
+void       appeals_test_ui_type          (GtkWidget            *root,
+                                          const char           *name,
+                                          const char           *text);
+void       appeals_test_ui_screenshot    (GtkWidget            *widget,
+                                          const char           *name);
+
+#define APPEALS_TEST_WAIT(condition, data) \
+  G_STMT_START { \
+    if (!appeals_test_ui_wait ((AppealsTestCondition) (condition), (data), 30)) \
+      g_error ("timed out waiting for %s", #condition); \
+  } G_STMT_END
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs a display test the way the desktop would: a private session bus with
+# an unlocked throwaway keyring, a private HOME, and an X server of its own.
+set -eu
+home=$(mktemp -d "${TMPDIR:-/tmp}/appeals-client-test-XXXXXX")
+trap 'rm -rf "$home"' EXIT
+export HOME="$home"
+export XDG_DATA_HOME="$home/.local/share"
+export XDG_CONFIG_HOME="$home/.config"
+export XDG_CACHE_HOME="$home/.cache"
+export XDG_RUNTIME_DIR="$home/runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+export GSK_RENDERER=cairo
+export GDK_BACKEND=x11
+export NO_AT_BRIDGE=1
+export GTK_A11Y=none
+
+exec dbus-run-session -- sh -c '
+  echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+  exec xvfb-run -a -s "-screen 0 1600x1200x24" "$@"
+' sh "$@"

@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-client.c: the desktop client in real windows against a real
+ * server: sign-in with a wrong and a right password, the token kept in
+ * and reused from a private keyring, search narrowing the journal, a new
+ * card refused for its IIN and saved once fixed, a conflicting edit merged,
+ * and a save during a server outage kept as a draft and finished later.
+ */
+#include "config.h"
+
+#include "appeals-journal-page.h"
+#include "appeals-merge-dialog.h"
+#include "appeals-session-store.h"
+#include "appeals-test-server.h"
+#include "appeals-test-ui.h"
+
+static AppealsTestServer *server;
+
+/* Conditions ----------------------------------------------------------------- */
+
+static gboolean
+sign_in_dialog_open (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
+}
+
+static gboolean
+sign_in_error_shown (AppealsApplication *app)
+{
+  GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  GtkWidget *label = dialog != NULL ? appeals_test_ui_find_by_name (dialog, "sign-in-error") : NULL;
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+static GListModel *
+journal_model (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+
+  return appeals_journal_page_get_model (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (window)));
+}
+
+static gboolean
+journal_loaded (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
+         g_list_model_get_n_items (journal_model (app)) > 0;
+}
+
+static gboolean
+card_idle (AppealsCardWindow *card)
+{
+  return !appeals_card_window_is_busy (card);
+}
+
+static gboolean
+merge_dialog_open (AppealsCardWindow *card)
+{
+  return appeals_card_window_get_merge_dialog (card) != NULL;
+}
+
+typedef struct
+{
+  guint saved;
+  guint failed;
+} SaveCount;
+
+static void
+on_saved (AppealsCardWindow *card,
+          SaveCount         *count)
+{
+  count->saved++;
+}
+
+static void
+on_save_failed (AppealsCardWindow *card,
+                SaveCount         *count)
+{
+  count->failed++;
+}
+
+static gboolean
+saved_once (SaveCount *count)
+{
+  return count->saved > 0;
+}
+
+static gboolean
+failed_once (SaveCount *count)
+{
+  return count->failed > 0;
+}
+
+/* Helpers -------------------------------------------------------------------- */
+
+static gboolean
+dialog_or_signed_in (AppealsApplication *app)
+{
+  return sign_in_dialog_open (app) || journal_loaded (app);
+}
+
+/* Signs in through the dialog, unless the keyring already did. */
+static void
+sign_in_through_dialog (AppealsApplication *app,
+                        const char         *login,
+                        const char         *password)
+{
+  GtkWidget *dialog;
+
+  APPEALS_TEST_WAIT (dialog_or_signed_in, app);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  if (dialog == NULL)
+    return;
+  appeals_test_ui_type (dialog, "login", login);
+  appeals_test_ui_type (dialog, "password", password);
+  appeals_test_ui_click (dialog, "sign-in");
+}
+
+static AppealsCardWindow *
+open_card (AppealsApplication *app,
+           gint64              appeal_id)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  AppealsCardWindow *card;
+
+  if (appeal_id > 0)
+    appeals_window_open_card (window, appeal_id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-card", NULL);
+
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_nonnull (card);
+  APPEALS_TEST_WAIT (card_idle, card);
+  return card;
+}
+
+static void
+set_choice (AppealsCardForm *form,
+            const char      *field,
+            const char      *wire)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, wire);
+  appeals_card_form_set_value (form, field, node);
+}
+
+static void
+fill_new_card (AppealsCardForm *form,
+               const char      *iin,
+               const char      *annotation)
+{
+  appeals_card_form_set_text (form, "iin", iin);
+  appeals_card_form_set_text (form, "surname", "Төлеуова");
+  appeals_card_form_set_text (form, "given_name", "Меруерт");
+  appeals_card_form_set_text (form, "address", "Қостанай қ., Абай даңғылы, 12");
+  appeals_card_form_set_text (form, "phone", "8 705 111 22 33");
+  set_choice (form, "channel", "by_hand");
+  set_choice (form, "form", "electronic");
+  set_choice (form, "kind", "application");
+  set_choice (form, "addressee_body", "education");
+  set_choice (form, "question_character", "education");
+  set_choice (form, "category", "typical");
+  set_choice (form, "language", "kk");
+  set_choice (form, "district", "kostanay-city");
+  appeals_card_form_set_text (form, "annotation", annotation);
+}
+
+static JsonObject *
+get_appeal (gint64 id)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_object_ref (appeals_test_response_object (response));
+}
+
+typedef struct
+{
+  gboolean done;
+  char    *token;
+} Lookup;
+
+static void
+on_looked_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->token = appeals_session_store_lookup_finish (result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_done (Lookup *lookup)
+{
+  return lookup->done;
+}
+
+/* the client keys the keyring by its base URL, which ends in a slash */
+static char *
+server_key (void)
+{
+  return g_strconcat (appeals_test_server_get_url (server), "/", NULL);
+}
+
+static char *
+stored_token (const char *login)
+{
+  Lookup lookup = { FALSE, NULL };
+  g_autofree char *key = server_key ();
+
+  appeals_session_store_lookup_async (key, login, NULL, on_looked_up, &lookup);
+  APPEALS_TEST_WAIT (lookup_done, &lookup);
+  return lookup.token;
+}
+
+/* Sign-in and the keyring ---------------------------------------------------------- */
+
+static gboolean
+token_stored (AppealsApplication *app)
+{
+  g_autofree char *token = stored_token ("registrar");
+
+  return token != NULL && g_strcmp0 (token, appeals_api_client_get_token (appeals_application_get_client (app))) == 0;
+}
+
+static void
+sign_in_script (AppealsApplication *app,
+                gpointer            user_data)
+{
+  GtkWidget *dialog;
+  GtkWidget *error;
+
+  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  sign_in_through_dialog (app, "registrar", "not the password");
+  APPEALS_TEST_WAIT (sign_in_error_shown, app);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  error = appeals_test_ui_find_by_name (dialog, "sign-in-error");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==,
+                   appeals_problem_code_describe (APPEALS_PROBLEM_INVALID_CREDENTIALS));
+  /* the login stays, the password is cleared */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (appeals_test_ui_find_by_name (dialog, "login"))), ==, "registrar");
+
+  appeals_test_ui_type (dialog, "password", "demo");
+  appeals_test_ui_click (dialog, "sign-in");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  APPEALS_TEST_WAIT (token_stored, app);
+}
+
+static void
+silent_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  gboolean *dialog_seen = user_data;
+
+  /* no dialog: the token from the keyring is reused */
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  *dialog_seen = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+}
+
+static gboolean
+token_forgotten (gpointer user_data)
+{
+  g_autofree char *token = stored_token ("registrar");
+
+  return token == NULL;
+}
+
+static void
+test_sign_in_and_keyring (void)
+{
+  gboolean dialog_seen = TRUE;
+
+  g_assert_cmpint (appeals_test_ui_run (sign_in_script, NULL), ==, 0);
+  g_assert_cmpint (appeals_test_ui_run (silent_script, &dialog_seen), ==, 0);
+  g_assert_false (dialog_seen);
+  APPEALS_TEST_WAIT (token_forgotten, NULL);
+}
+
+/* Search ---------------------------------------------------------------------- */
+
+static gboolean
+search_narrowed (AppealsApplication *app)
+{
+  GListModel *model = journal_model (app);
+  g_autoptr(AppealsAppeal) first = NULL;
+
+  if (g_list_model_get_n_items (model) != 1)
+    return FALSE;
+  first = g_list_model_get_item (model, 0);
+  return first->id > 0;
+}
+
+static void
+search_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  AppealsWindow *window;
+  g_autoptr(AppealsAppeal) found = NULL;
+  guint before;
+
+  sign_in_through_dialog (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  before = g_list_model_get_n_items (journal_model (app));
+  g_assert_cmpuint (before, >, 1);
+
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  appeals_test_ui_type (GTK_WIDGET (window), "search", "ПОИСКОВЫЙ маркёр");
+  APPEALS_TEST_WAIT (search_narrowed, app);
+
+  found = g_list_model_get_item (journal_model (app), 0);
+  g_assert_cmpstr (found->annotation, ==, "Поисковый маркер 4821");
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
+  g_autoptr(AppealsTestResponse) applicant = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
+    "{\"iin\":\"990140004654\",\"surname\":\"Ахметов\",\"given_name\":\"Ерлан\",\"address\":\"Костанай\"}", NULL);
+  g_autofree char *body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"egov\","
+                                           "\"form\":\"electronic\",\"kind\":\"proposal\",\"addressee_body\":\"roads\","
+                                           "\"question_character\":\"roads-transport\",\"category\":\"typical\","
+                                           "\"language\":\"ru\",\"district\":\"kostanay-city\","
+                                           "\"annotation\":\"Поисковый маркер 4821\"}",
+                                           json_object_get_int_member (appeals_test_response_object (applicant), "id"));
+  g_autoptr(AppealsTestResponse) appeal = appeals_test_request (server, session, "POST", "/api/v1/appeals", token,
+                                                                body, NULL);
+
+  g_assert_cmpuint (appeal->status, ==, 201);
+  g_assert_cmpint (appeals_test_ui_run (search_script, NULL), ==, 0);
+}
+
+/* A new card with an invalid IIN ---------------------------------------------------- */
+
+static void
+invalid_iin_script (AppealsApplication *app,
+                    gpointer            user_data)
+{
+  gint64 *saved_id = user_data;
+  SaveCount count = { 0, 0 };
+  AppealsCardWindow *card;
+  AppealsCardForm *form;
+
+  sign_in_through_dialog (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+
+  card = open_card (app, 0);
+  form = appeals_card_window_get_form (card);
+  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (on_save_failed), &count);
+
+  fill_new_card (form, "123123123123", "Балабақшадан орын беру туралы");
+  /* checked while typing */
+  g_assert_nonnull (appeals_card_form_get_error (form, "iin"));
+
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (failed_once, &count);
+  g_assert_cmpstr (appeals_card_form_get_error (form, "iin"), ==,
+                   appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN));
+  /* what was typed stays */
+  g_assert_cmpstr (appeals_card_form_get_text (form, "iin"), ==, "123123123123");
+  g_assert_cmpstr (appeals_card_form_get_text (form, "surname"), ==, "Төлеуова");
+  g_assert_cmpstr (appeals_card_form_get_text (form, "annotation"), ==, "Балабақшадан орын беру туралы");
+  g_assert_cmpuint (count.saved, ==, 0);
+
+  appeals_card_form_set_text (form, "iin", "061211600012");
+  g_assert_null (appeals_card_form_get_error (form, "iin"));
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (saved_once, &count);
+  *saved_id = appeals_card_window_get_appeal_id (card);
+}
+
+static void
+test_new_card_invalid_iin (void)
+{
+  g_autoptr(JsonObject) appeal = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (appeals_test_ui_run (invalid_iin_script, &id), ==, 0);
+  g_assert_cmpint (id, >, 0);
+
+  appeal = get_appeal (id);
+  g_assert_cmpstr (json_object_get_string_member (appeal, "applicant_iin"), ==, "061211600012");
+  g_assert_cmpstr (json_object_get_string_member (appeal, "annotation"), ==, "Балабақшадан орын беру туралы");
+}
+
+/* A conflicting edit ------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+} Merge;
+
+static void
+merge_script (AppealsApplication *app,
+              gpointer            user_data)
+{
+  Merge *merge = user_data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, merge->id);
+  g_autoptr(AppealsTestResponse) current = NULL;
+  g_autoptr(AppealsTestResponse) theirs = NULL;
+  SaveCount count = { 0, 0 };
+  AppealsCardWindow *card;
+  AppealsMergeDialog *dialog;
+
+  sign_in_through_dialog (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  card = open_card (app, merge->id);
+  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
+
+  /* a second session saves first */
+  current = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  theirs = appeals_test_request (server, session, "PATCH", path, token,
+                                 "{\"executor\":\"Ким В.А.\",\"control\":true}",
+                                 "If-Match", appeals_test_response_header (current, "ETag"), NULL);
+  g_assert_cmpuint (theirs->status, ==, 200);
+
+  appeals_card_form_set_text (appeals_card_window_get_form (card), "executor", "Абенова Д.С.");
+  appeals_card_form_set_text (appeals_card_window_get_form (card), "text", "Қосымша мәлімет");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (merge_dialog_open, card);
+
+  dialog = appeals_card_window_get_merge_dialog (card);
+  appeals_merge_dialog_choose (dialog, "executor", TRUE);
+  appeals_merge_dialog_accept (dialog);
+  APPEALS_TEST_WAIT (saved_once, &count);
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
+  g_autoptr(AppealsTestResponse) list = appeals_test_request (server, session, "GET", "/api/v1/appeals?limit=1",
+                                                              token, NULL, NULL);
+  JsonObject *first = json_array_get_object_element (json_object_get_array_member (appeals_test_response_object (list),
+                                                                                   "items"), 0);
+  Merge merge = { json_object_get_int_member (first, "id") };
+  g_autoptr(JsonObject) appeal = NULL;
+
+  g_assert_cmpint (appeals_test_ui_run (merge_script, &merge), ==, 0);
+
+  appeal = get_appeal (merge.id);
+  /* mine where I chose mine, theirs where only they changed, mine where only I did */
+  g_assert_cmpstr (json_object_get_string_member (appeal, "executor"), ==, "Абенова Д.С.");
+  g_assert_true (json_object_get_boolean_member (appeal, "control"));
+  g_assert_cmpstr (json_object_get_string_member (appeal, "text"), ==, "Қосымша мәлімет");
+}
+
+/* A save while the server is down -------------------------------------------------- */
+
+static gboolean
+no_drafts (gpointer user_data)
+{
+  g_autofree char *key = server_key ();
+  g_autoptr(GPtrArray) drafts = appeals_drafts_list (key);
+
+  return drafts->len == 0;
+}
+
+static void
+offline_script (AppealsApplication *app,
+                gpointer            user_data)
+{
+  gint64 *saved_id = user_data;
+  SaveCount count = { 0, 0 };
+  AppealsCardWindow *card;
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  sign_in_through_dialog (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  card = open_card (app, 0);
+  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (on_save_failed), &count);
+  fill_new_card (appeals_card_window_get_form (card), "940140000385", "Сервер өшірілген кезде сақталған өтініш");
+
+  appeals_test_server_kill (server);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (failed_once, &count);
+
+  /* the card is kept on disk, as typed */
+  drafts = appeals_drafts_list (appeals_application_get_server_url (app));
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (((AppealsDraft *) drafts->pdata[0])->appeal),
+                                                  "annotation"), ==, "Сервер өшірілген кезде сақталған өтініш");
+
+  appeals_test_server_restart (server);
+  APPEALS_TEST_WAIT (saved_once, &count);
+  APPEALS_TEST_WAIT (no_drafts, NULL);
+  *saved_id = appeals_card_window_get_appeal_id (card);
+}
+
+static void
+test_offline_save (void)
+{
+  g_autoptr(JsonObject) appeal = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (appeals_test_ui_run (offline_script, &id), ==, 0);
+  g_assert_cmpint (id, >, 0);
+  appeal = get_appeal (id);
+  g_assert_cmpstr (json_object_get_string_member (appeal, "annotation"), ==, "Сервер өшірілген кезде сақталған өтініш");
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "60", NULL };
+  int status;
+
+  appeals_test_ui_init (&argc, &argv);
+  server = appeals_test_server_start ("sqlite", args);
+  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
+
+  g_test_add_func ("/client/sign-in-and-keyring", test_sign_in_and_keyring);
+  g_test_add_func ("/client/search", test_search);
+  g_test_add_func ("/client/new-card-invalid-iin", test_new_card_invalid_iin);
+  g_test_add_func ("/client/merge", test_merge);
+  g_test_add_func ("/client/offline-save", test_offline_save);
+
+  status = g_test_run ();
+  appeals_test_server_free (server);
+  return status;
+}
