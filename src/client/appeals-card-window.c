@@ -433,16 +433,19 @@ describe_iin (AppealsCardWindow *self,
 
   if (appeals_iin_parse (iin, &birth, &sex, NULL))
     {
-      char date[32];
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      char date[32];
       GDate today;
 
       g_date_clear (&today, 1);
       g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                       g_date_time_get_year (now));
       g_date_strftime (date, sizeof date, "%d.%m.%Y", &birth);
-      text = g_strdup_printf (_("Born %s · %s · %d years old"), date,
-                              appeals_enum_get_label (APPEALS_TYPE_SEX, sex), appeals_iin_age_on (iin, &today));
+      int age = appeals_iin_age_on (iin, &today);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Born %s · %s · %d year old",
+                                           "Born %s · %s · %d years old", age),
+                              date, appeals_enum_get_label (APPEALS_TYPE_SEX, sex), age);
     }
   else if (appeals_bin_validate (iin, NULL))
     text = g_strdup (_("A legal entity (BIN)"));

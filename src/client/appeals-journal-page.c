@@ -206,16 +206,17 @@ on_reset_clicked (AppealsJournalPage *self)
 
 /* Columns -------------------------------------------------------------------- */
 
+/* in display order: what decides the day's work comes first */
 typedef enum
 {
   COLUMN_NUMBER,
   COLUMN_REGISTERED,
+  COLUMN_DUE,
+  COLUMN_STATUS,
   COLUMN_APPLICANT,
   COLUMN_ANNOTATION,
   COLUMN_QUESTION,
   COLUMN_DISTRICT,
-  COLUMN_STATUS,
-  COLUMN_DUE,
   COLUMN_EXECUTOR,
   N_COLUMNS
 } Column;
@@ -233,7 +234,7 @@ static const struct {
   [COLUMN_QUESTION] = { N_("Question"), NULL, FALSE, 140 },
   [COLUMN_DISTRICT] = { N_("District"), NULL, FALSE, 130 },
   [COLUMN_STATUS] = { N_("Status"), NULL, FALSE, 115 },
-  [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 200 },
+  [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 230 },
   [COLUMN_EXECUTOR] = { N_("Executor"), NULL, FALSE, 115 },
 };
 

@@ -293,6 +293,25 @@ open_drafts_action (GtkWidget  *widget,
     }
 }
 
+/* The window's size is remembered for the next start. */
+static gboolean
+appeals_window_close_request (GtkWindow *window)
+{
+  AppealsApplication *app = get_application (APPEALS_WINDOW (window));
+  GSettings *settings = app != NULL ? appeals_application_get_settings (app) : NULL;
+  int width, height;
+
+  if (settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (appeals_window_parent_class)->close_request (window);
+}
+
 static void
 appeals_window_dispose (GObject *object)
 {
@@ -314,6 +333,7 @@ appeals_window_class_init (AppealsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = appeals_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = appeals_window_close_request;
 
   g_type_ensure (APPEALS_TYPE_JOURNAL_PAGE);
 
