@@ -197,15 +197,12 @@ update_due (AppealsCardWindow *self)
   AppealsDeadlineRules *rules = appeals_application_get_deadlines (self->application);
   AppealsCalendar *calendar = appeals_application_get_calendar (self->application);
   g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL;
   AppealsDeadlineState state;
   GDate due, today;
   char buffer[32];
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  appeals_date_get_today (&today);
 
   if (due_text == NULL || !appeals_date_parse_iso (due_text, &due))
     {
@@ -433,15 +430,13 @@ describe_iin (AppealsCardWindow *self,
 
   if (appeals_iin_parse (iin, &birth, &sex, NULL))
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       char date[32];
       GDate today;
+      int age;
 
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      appeals_date_get_today (&today);
       g_date_strftime (date, sizeof date, "%d.%m.%Y", &birth);
-      int age = appeals_iin_age_on (iin, &today);
+      age = appeals_iin_age_on (iin, &today);
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Born %s · %s · %d year old",
                                            "Born %s · %s · %d years old", age),

@@ -264,12 +264,7 @@ due_text (AppealsAppeal *appeal,
   if (!appeals_appeal_is_open (appeal))
     return g_steal_pointer (&date);
 
-  g_date_clear (&today, 1);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                    g_date_time_get_year (now));
-  }
+  appeals_date_get_today (&today);
   appeals_deadline_rules_evaluate (appeals_application_get_deadlines (app), appeals_application_get_calendar (app),
                                    &appeal->due_date, &today, &state);
 

@@ -774,6 +774,23 @@ appeals_calendar_set_unified_day_rule (AppealsCalendar       *self,
   self->rule_overridden = TRUE;
 }
 
+/**
+ * appeals_date_get_today:
+ * @today: (out caller-allocates): today in Kazakhstan, which keeps one
+ *   time zone, UTC+5, since 1 March 2024 — the same day for the server and
+ *   every workstation
+ */
+void
+appeals_date_get_today (GDate *today)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
 void
 appeals_date_last_weekday_of_month (guint         year,
                                     guint         month,

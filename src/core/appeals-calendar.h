@@ -78,6 +78,7 @@ void                   appeals_calendar_get_unified_reception_day (AppealsCalend
                                                             guint                  month,
                                                             GDate                 *result);
 
+void                   appeals_date_get_today              (GDate                 *today);
 void                   appeals_date_last_weekday_of_month  (guint                  year,
                                                             guint                  month,
                                                             GDateWeekday           weekday,

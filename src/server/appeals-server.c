@@ -94,16 +94,10 @@ appeals_server_init (AppealsServer *self)
 
 /* Time and dates ------------------------------------------------------- */
 
-/* Kazakhstan keeps one time zone, UTC+5, since 1 March 2024. */
 void
 appeals_server_get_today (GDate *today)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  appeals_date_get_today (today);
 }
 
 char *
