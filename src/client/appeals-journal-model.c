@@ -253,6 +253,12 @@ appeals_journal_model_set_page_size (AppealsJournalModel *self,
 }
 
 guint
+appeals_journal_model_get_page_size (AppealsJournalModel *self)
+{
+  return self->page_size;
+}
+
+guint
 appeals_journal_model_get_total (AppealsJournalModel *self)
 {
   return self->total;

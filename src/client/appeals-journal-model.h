@@ -22,6 +22,7 @@ void                 appeals_journal_model_reload     (AppealsJournalModel *self
 void                 appeals_journal_model_clear      (AppealsJournalModel *self);
 void                 appeals_journal_model_set_page_size (AppealsJournalModel *self,
                                                        guint                page_size);
+guint                appeals_journal_model_get_page_size (AppealsJournalModel *self);
 guint                appeals_journal_model_get_total  (AppealsJournalModel *self);
 guint                appeals_journal_model_get_n_loaded (AppealsJournalModel *self);
 gboolean             appeals_journal_model_is_loading (AppealsJournalModel *self);

@@ -512,7 +512,9 @@ on_model_loaded (AppealsJournalModel *model,
                                     appeals_journal_model_get_total (model) > 0 ? "list" : "empty");
   update_totals (self);
 
-  if (appeals_journal_model_get_n_loaded (model) <= 200 && strstr (query, "overdue=") == NULL)
+  /* the overdue count belongs to the query, not to each page */
+  if (appeals_journal_model_get_n_loaded (model) <= appeals_journal_model_get_page_size (model) &&
+      strstr (query, "overdue=") == NULL)
     {
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
