@@ -2,15 +2,9 @@
  *
  * appeals-card-window.c: editing one card.
  *
- * Nothing typed is lost: every change restarts a short timer that writes a
- * local draft; a failed save (no connection, the server down) keeps the
- * draft and tries again with growing pauses while the window is open; the
- * draft is removed only once the server has the card. Saving is a chain of
- * asynchronous requests — the applicant (created, or its address/phone
- * patched), then the appeal (created with an idempotency key, or patched
- * with If-Match). A 412 opens the merge dialog unless the other person's
- * changes do not touch the fields changed here, in which case the edit is
- * simply applied on top of theirs.
+ * Loading, the derived information (deadline, earlier appeals, the IIN),
+ * the history, and drafts: every change restarts a short timer that writes
+ * a local draft. Saving lives in appeals-card-window-save.c.
  *
  * Signals: "loaded" once the card (or a new empty one) is shown, "saved"
  * after a successful save, "save-failed" when a save did not go through.
@@ -19,59 +13,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-card-window.h"
+#include "appeals-card-window-private.h"
 #include "appeals-journal-page.h"
 #include "appeals-merge-dialog.h"
 #include "appeals-window.h"
-
-#define MAX_RETRY_SECONDS 60
 
 /* applicant fields that do not change after registration */
 static const char *locked_applicant_fields[] = {
   "iin", "surname", "given_name", "patronymic", "social_status", "occupation", NULL
 };
 
-struct _AppealsCardWindow
-{
-  AdwWindow            parent_instance;
-
-  AdwViewSwitcherTitle *switcher_title;
-  GtkButton           *save_button;
-  GtkSpinner          *spinner;
-  GtkRevealer         *status_revealer;
-  GtkLabel            *status_label;
-  AdwViewStack        *view_stack;
-  AdwPreferencesGroup *applicant_group;
-  GtkLabel            *iin_info;
-  AdwPreferencesGroup *appeal_group;
-  AdwActionRow        *due_row;
-  AdwExpanderRow      *repeat_row;
-  GtkStack            *history_stack;
-  GtkListBox          *history_list;
-
-  AppealsApplication  *application;
-  AppealsWindow       *parent;
-  AppealsCardForm     *form;
-  GCancellable        *cancellable;
-  AppealsDraft        *draft;
-  GPtrArray           *repeat_rows;
-
-  gint64               appeal_id;
-  char                *appeal_etag;
-  JsonObject          *appeal_base;      /* the appeal as last loaded or saved */
-  gint64               applicant_id;
-  char                *applicant_etag;
-  JsonObject          *applicant_base;
-  char                *looked_up_iin;
-
-  guint                autosave_source;
-  guint                retry_source;
-  guint                retry_seconds;
-  gboolean             dirty;
-  gboolean             saving;
-  gboolean             loading;
-  AppealsMergeDialog  *merge_dialog;
-};
 
 G_DEFINE_FINAL_TYPE (AppealsCardWindow, appeals_card_window, ADW_TYPE_WINDOW)
 
@@ -84,7 +35,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void save (AppealsCardWindow *self);
+
+void
+_appeals_card_window_emit_saved (AppealsCardWindow *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+void
+_appeals_card_window_emit_save_failed (AppealsCardWindow *self)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0);
+}
 
 AppealsCardForm *
 appeals_card_window_get_form (AppealsCardWindow *self)
@@ -116,22 +78,22 @@ appeals_card_window_get_draft_key (AppealsCardWindow *self)
   return self->draft->key;
 }
 
-static AppealsApiClient *
-get_client (AppealsCardWindow *self)
+AppealsApiClient *
+_appeals_card_window_get_client (AppealsCardWindow *self)
 {
   return appeals_application_get_client (self->application);
 }
 
-static void
-show_status (AppealsCardWindow *self,
+void
+_appeals_card_window_show_status (AppealsCardWindow *self,
              const char        *message)
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->status_revealer, message != NULL);
 }
 
-static void
-update_title (AppealsCardWindow *self)
+void
+_appeals_card_window_update_title (AppealsCardWindow *self)
 {
   const char *number = self->appeal_base != NULL
                        ? json_object_get_string_member_with_default (self->appeal_base, "registration_number", NULL)
@@ -180,8 +142,8 @@ on_autosave (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-remove_draft (AppealsCardWindow *self)
+void
+_appeals_card_window_remove_draft (AppealsCardWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   appeals_draft_remove (appeals_application_get_server_url (self->application), self->draft);
@@ -189,8 +151,8 @@ remove_draft (AppealsCardWindow *self)
 
 /* Derived information --------------------------------------------------------- */
 
-static void
-update_due (AppealsCardWindow *self)
+void
+_appeals_card_window_update_due (AppealsCardWindow *self)
 {
   const char *due_text = self->appeal_base != NULL
                          ? json_object_get_string_member_with_default (self->appeal_base, "due_date", NULL) : NULL;
@@ -321,7 +283,7 @@ load_earlier (AppealsCardWindow *self)
 
   path = g_strdup_printf ("appeals?applicant_id=%" G_GINT64_FORMAT "&question_character=%s&limit=20",
                           self->applicant_id, question);
-  appeals_api_client_request_async (get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
+  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
                                     on_earlier_loaded, g_object_ref (self));
 }
 
@@ -385,8 +347,8 @@ on_history_loaded (GObject      *source,
   gtk_stack_set_visible_child_name (self->history_stack, json_array_get_length (items) > 0 ? "list" : "empty");
 }
 
-static void
-load_history (AppealsCardWindow *self)
+void
+_appeals_card_window_load_history (AppealsCardWindow *self)
 {
   g_autofree char *path = NULL;
 
@@ -394,7 +356,7 @@ load_history (AppealsCardWindow *self)
     return;
 
   path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT "/history", self->appeal_id);
-  appeals_api_client_request_async (get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
+  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
                                     on_history_loaded, g_object_ref (self));
 }
 
@@ -403,8 +365,8 @@ load_history (AppealsCardWindow *self)
 static void describe_iin (AppealsCardWindow *self,
                           const char        *iin);
 
-static void
-set_applicant (AppealsCardWindow *self,
+void
+_appeals_card_window_set_applicant (AppealsCardWindow *self,
                JsonObject        *applicant,
                const char        *etag)
 {
@@ -474,7 +436,7 @@ on_applicant_found (GObject      *source,
                                                json_object_get_int_member (applicant, "id"),
                                                json_object_get_int_member (applicant, "version"));
 
-      set_applicant (self, applicant, etag);
+      _appeals_card_window_set_applicant (self, applicant, etag);
       load_earlier (self);
     }
 }
@@ -508,7 +470,7 @@ on_iin_changed (AppealsCardWindow *self)
   g_free (self->looked_up_iin);
   self->looked_up_iin = g_strdup (iin);
   path = g_strdup_printf ("applicants?iin=%s", iin);
-  appeals_api_client_request_async (get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
+  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
                                     on_applicant_found, g_object_ref (self));
 }
 
@@ -533,7 +495,7 @@ on_form_changed (AppealsCardForm   *form,
                                                 "complaint") == 0);
     }
   if (g_str_equal (field, "kind"))
-    update_due (self);
+    _appeals_card_window_update_due (self);
   if (g_str_equal (field, "question_character"))
     load_earlier (self);
 
@@ -541,7 +503,7 @@ on_form_changed (AppealsCardForm   *form,
     return;
 
   self->dirty = TRUE;
-  update_title (self);
+  _appeals_card_window_update_title (self);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   self->autosave_source = g_timeout_add_seconds (g_settings_get_int (settings, "draft-autosave-seconds"),
                                                  on_autosave, self);
@@ -562,7 +524,7 @@ finish_loading (AppealsCardWindow *self)
                                       json_node_get_object (self->draft->applicant));
       appeals_card_form_set_values (self->form, APPEALS_CARD_PART_APPEAL, json_node_get_object (self->draft->appeal));
       self->dirty = TRUE;
-      show_status (self, _("Restored from a draft that was not saved"));
+      _appeals_card_window_show_status (self, _("Restored from a draft that was not saved"));
       if (self->applicant_id == 0)
         on_iin_changed (self);
     }
@@ -574,10 +536,10 @@ finish_loading (AppealsCardWindow *self)
                                               "complaint") == 0);
   }
 
-  update_title (self);
-  update_due (self);
+  _appeals_card_window_update_title (self);
+  _appeals_card_window_update_due (self);
   load_earlier (self);
-  load_history (self);
+  _appeals_card_window_load_history (self);
   gtk_spinner_stop (self->spinner);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -602,16 +564,16 @@ on_card_applicant_loaded (GObject      *source,
   if (response != NULL && appeals_api_response_is_success (response))
     {
       self->loading = TRUE;
-      set_applicant (self, json_node_get_object (response->body), response->etag);
+      _appeals_card_window_set_applicant (self, json_node_get_object (response->body), response->etag);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_status (self, error->message);
+    _appeals_card_window_show_status (self, error->message);
 
   finish_loading (self);
 }
 
-static void
-take_appeal (AppealsCardWindow *self,
+void
+_appeals_card_window_take_appeal (AppealsCardWindow *self,
              JsonObject        *appeal,
              const char        *etag)
 {
@@ -643,400 +605,19 @@ on_appeal_loaded (GObject      *source,
 
   if (response == NULL || !appeals_api_response_is_success (response))
     {
-      show_status (self, response != NULL ? appeals_api_response_describe (response) : error->message);
+      _appeals_card_window_show_status (self, response != NULL ? appeals_api_response_describe (response) : error->message);
       if (error != NULL)
         appeals_window_connection_lost (self->parent);
       finish_loading (self);
       return;
     }
 
-  take_appeal (self, json_node_get_object (response->body), response->etag);
+  _appeals_card_window_take_appeal (self, json_node_get_object (response->body), response->etag);
   self->loading = TRUE;
 
   path = g_strdup_printf ("applicants/%" G_GINT64_FORMAT, self->applicant_id);
-  appeals_api_client_request_async (get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
+  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
                                     on_card_applicant_loaded, g_object_ref (self));
-}
-
-/* Saving ----------------------------------------------------------------- */
-
-static void
-set_saving (AppealsCardWindow *self,
-            gboolean           saving)
-{
-  self->saving = saving;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save", !saving);
-  gtk_spinner_set_spinning (self->spinner, saving);
-}
-
-static gboolean
-on_retry_save (gpointer user_data)
-{
-  AppealsCardWindow *self = user_data;
-
-  self->retry_source = 0;
-  save (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The server could not be reached: the draft stays and the save is tried
- * again, with pauses growing up to a minute. */
-static void
-save_failed_offline (AppealsCardWindow *self,
-                     const GError      *error)
-{
-  g_autofree char *message = NULL;
-
-  set_saving (self, FALSE);
-  appeals_card_window_save_draft_now (self);
-  self->retry_seconds = MIN (MAX (self->retry_seconds * 2, 2), MAX_RETRY_SECONDS);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Not saved yet: %s The card is kept as a draft; trying again in %u second.",
-                                          "Not saved yet: %s The card is kept as a draft; trying again in %u seconds.",
-                                          self->retry_seconds),
-                             error->message, self->retry_seconds);
-  show_status (self, message);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->retry_source = g_timeout_add_seconds (self->retry_seconds, on_retry_save, self);
-  appeals_window_connection_lost (self->parent);
-  g_signal_emit (self, signals[SAVE_FAILED], 0);
-}
-
-/* Field errors from the server go beside their fields; the typed data
- * stays as it is. */
-static void
-save_refused (AppealsCardWindow        *self,
-              const AppealsApiResponse *response,
-              AppealsCardPart           part)
-{
-  guint placed = 0;
-
-  set_saving (self, FALSE);
-  appeals_card_window_save_draft_now (self);
-
-  for (guint i = 0; response->field_errors != NULL && i < response->field_errors->len; i++)
-    {
-      const AppealsFieldError *error = g_ptr_array_index (response->field_errors, i);
-      g_autofree char *message = appeals_field_error_describe (error);
-
-      if (appeals_card_form_has_field (self->form, part, error->field))
-        {
-          appeals_card_form_show_error (self->form, error->field, message);
-          placed++;
-        }
-    }
-
-  show_status (self, placed > 0 ? _("Some fields need correcting: see the messages below them.")
-                                : appeals_api_response_describe (response));
-  g_signal_emit (self, signals[SAVE_FAILED], 0);
-}
-
-static void
-save_succeeded (AppealsCardWindow  *self,
-                AppealsApiResponse *response)
-{
-  JsonObject *appeal = json_node_get_object (response->body);
-  g_autofree char *message = NULL;
-
-  self->loading = TRUE;
-  take_appeal (self, appeal, response->etag);
-  self->loading = FALSE;
-  self->dirty = FALSE;
-  self->retry_seconds = 0;
-  set_saving (self, FALSE);
-  remove_draft (self);
-  show_status (self, NULL);
-  appeals_card_form_clear_errors (self->form);
-  update_title (self);
-  update_due (self);
-  load_history (self);
-
-  message = g_strdup_printf (_("Card %s saved"), json_object_get_string_member (appeal, "registration_number"));
-  appeals_window_show_toast (self->parent, message);
-  appeals_journal_page_reload (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (self->parent)));
-  g_signal_emit (self, signals[SAVED], 0);
-}
-
-/* Members of @values that differ from @base: what this edit changes. */
-static JsonObject *
-changed_members (JsonObject *values,
-                 JsonObject *base)
-{
-  JsonObject *changed = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (values);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (values, l->data);
-      JsonNode *old = base != NULL && json_object_has_member (base, l->data)
-                      ? json_object_get_member (base, l->data) : NULL;
-      gboolean same = old != NULL ? json_node_equal (value, old) : JSON_NODE_HOLDS_NULL (value);
-
-      if (!same)
-        json_object_set_member (changed, l->data, json_node_copy (value));
-    }
-
-  return changed;
-}
-
-static void send_appeal (AppealsCardWindow *self, JsonObject *patch);
-
-static void
-on_merge_resolved (AppealsMergeDialog *dialog,
-                   JsonObject         *chosen,
-                   AppealsCardWindow  *self)
-{
-  g_autoptr(JsonObject) mine = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) patch = changed_members (mine, self->appeal_base);
-  g_autoptr(GList) members = json_object_get_members (chosen);
-
-  self->merge_dialog = NULL;
-
-  /* the chosen values go into the form and the patch */
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (chosen, l->data);
-
-      self->loading = TRUE;
-      appeals_card_form_set_value (self->form, l->data, value);
-      self->loading = FALSE;
-      json_object_set_member (patch, l->data, json_node_copy (value));
-    }
-
-  send_appeal (self, patch);
-}
-
-static void
-on_merge_destroyed (AppealsCardWindow *self)
-{
-  if (self->merge_dialog != NULL)
-    {
-      self->merge_dialog = NULL;
-      set_saving (self, FALSE);
-      show_status (self, _("Not saved: the merge was cancelled. Your changes are kept."));
-    }
-}
-
-/* 412: someone saved first. Apply this edit on top of theirs when it does
- * not touch what they changed; otherwise ask, field by field. */
-static void
-handle_conflict (AppealsCardWindow        *self,
-                 const AppealsApiResponse *response)
-{
-  JsonObject *current = JSON_NODE_HOLDS_OBJECT (response->current) ? json_node_get_object (response->current) : NULL;
-  g_autoptr(JsonObject) mine = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) my_changes = changed_members (mine, self->appeal_base);
-  g_autoptr(GList) members = json_object_get_members (my_changes);
-  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_merge_conflict_free);
-  g_autoptr(JsonObject) base = self->appeal_base != NULL ? json_object_ref (self->appeal_base) : NULL;
-  g_autofree char *etag = NULL;
-
-  if (current == NULL)
-    {
-      save_refused (self, response, APPEALS_CARD_PART_APPEAL);
-      return;
-    }
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *theirs = json_object_has_member (current, l->data) ? json_object_get_member (current, l->data) : NULL;
-      JsonNode *old = base != NULL && json_object_has_member (base, l->data) ? json_object_get_member (base, l->data)
-                                                                             : NULL;
-      gboolean they_changed = theirs != NULL && (old == NULL || !json_node_equal (theirs, old));
-      gboolean same_as_mine = theirs != NULL && json_node_equal (theirs, json_object_get_member (my_changes, l->data));
-
-      if (they_changed && !same_as_mine)
-        {
-          AppealsMergeConflict *conflict = g_new0 (AppealsMergeConflict, 1);
-
-          conflict->field = g_strdup (l->data);
-          conflict->mine = json_node_copy (json_object_get_member (my_changes, l->data));
-          conflict->theirs = json_node_copy (theirs);
-          g_ptr_array_add (conflicts, conflict);
-        }
-    }
-
-  /* their version becomes the base of this edit */
-  etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"",
-                          json_object_get_int_member (current, "id"), json_object_get_int_member (current, "version"));
-  g_clear_pointer (&self->appeal_base, json_object_unref);
-  self->appeal_base = json_object_ref (current);
-  g_free (self->appeal_etag);
-  self->appeal_etag = g_steal_pointer (&etag);
-
-  /* fields only they changed take their value */
-  {
-    g_autoptr(GList) current_members = json_object_get_members (current);
-
-    self->loading = TRUE;
-    for (const GList *l = current_members; l != NULL; l = l->next)
-      if (!json_object_has_member (my_changes, l->data))
-        appeals_card_form_set_value (self->form, l->data, json_object_get_member (current, l->data));
-    self->loading = FALSE;
-  }
-
-  if (conflicts->len == 0)
-    {
-      send_appeal (self, my_changes);
-      return;
-    }
-
-  self->merge_dialog = appeals_merge_dialog_new (GTK_WINDOW (self), self->form, g_steal_pointer (&conflicts));
-  g_signal_connect (self->merge_dialog, "resolved", G_CALLBACK (on_merge_resolved), self);
-  g_signal_connect_swapped (self->merge_dialog, "destroy", G_CALLBACK (on_merge_destroyed), self);
-  gtk_window_present (GTK_WINDOW (self->merge_dialog));
-}
-
-static void
-on_appeal_sent (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (response == NULL)
-    {
-      save_failed_offline (self, error);
-      return;
-    }
-
-  if (appeals_api_response_is_success (response))
-    save_succeeded (self, response);
-  else if (response->status == SOUP_STATUS_PRECONDITION_FAILED)
-    handle_conflict (self, response);
-  else
-    save_refused (self, response, APPEALS_CARD_PART_APPEAL);
-}
-
-static void
-send_appeal (AppealsCardWindow *self,
-             JsonObject        *patch)
-{
-  JsonNode *body = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) owned = body;
-
-  if (self->appeal_id == 0)
-    {
-      JsonObject *values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-
-      json_object_set_int_member (values, "applicant_id", self->applicant_id);
-      json_node_take_object (body, values);
-      appeals_api_client_request_async (get_client (self), "POST", "appeals", body, NULL,
-                                        self->draft->idempotency_key, self->cancellable,
-                                        on_appeal_sent, g_object_ref (self));
-    }
-  else
-    {
-      g_autofree char *path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT, self->appeal_id);
-
-      json_node_set_object (body, patch);
-      appeals_api_client_request_async (get_client (self), "PATCH", path, body, self->appeal_etag, NULL,
-                                        self->cancellable, on_appeal_sent, g_object_ref (self));
-    }
-}
-
-static void
-save_appeal (AppealsCardWindow *self)
-{
-  g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) patch = changed_members (values, self->appeal_base);
-
-  if (self->appeal_id > 0 && json_object_get_size (patch) == 0)
-    {
-      self->dirty = FALSE;
-      set_saving (self, FALSE);
-      remove_draft (self);
-      show_status (self, NULL);
-      update_title (self);
-      g_signal_emit (self, signals[SAVED], 0);
-      return;
-    }
-
-  send_appeal (self, patch);
-}
-
-static void
-on_applicant_sent (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (response == NULL)
-    {
-      save_failed_offline (self, error);
-      return;
-    }
-
-  if (!appeals_api_response_is_success (response))
-    {
-      save_refused (self, response, APPEALS_CARD_PART_APPLICANT);
-      return;
-    }
-
-  self->loading = TRUE;
-  set_applicant (self, json_node_get_object (response->body), response->etag);
-  self->loading = FALSE;
-  save_appeal (self);
-}
-
-static void
-save (AppealsCardWindow *self)
-{
-  g_autoptr(JsonObject) applicant = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPLICANT);
-  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
-
-  if (self->saving)
-    return;
-
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  appeals_card_form_clear_errors (self->form);
-  set_saving (self, TRUE);
-  show_status (self, _("Saving…"));
-  appeals_card_window_save_draft_now (self);
-
-  if (self->applicant_id == 0)
-    {
-      g_autofree char *key = self->draft->idempotency_key != NULL
-                             ? g_strconcat (self->draft->idempotency_key, "-applicant", NULL) : NULL;
-
-      json_node_set_object (body, applicant);
-      appeals_api_client_request_async (get_client (self), "POST", "applicants", body, NULL, key,
-                                        self->cancellable, on_applicant_sent, g_object_ref (self));
-      return;
-    }
-
-  /* a known applicant: only the address and the phone can change */
-  {
-    g_autoptr(JsonObject) changed = changed_members (applicant, self->applicant_base);
-    g_autoptr(JsonObject) patch = json_object_new ();
-    g_autofree char *path = g_strdup_printf ("applicants/%" G_GINT64_FORMAT, self->applicant_id);
-
-    if (json_object_has_member (changed, "address"))
-      json_object_set_member (patch, "address", json_node_copy (json_object_get_member (changed, "address")));
-    if (json_object_has_member (changed, "phone"))
-      json_object_set_member (patch, "phone", json_node_copy (json_object_get_member (changed, "phone")));
-
-    if (json_object_get_size (patch) == 0)
-      {
-        save_appeal (self);
-        return;
-      }
-
-    json_node_set_object (body, patch);
-    appeals_api_client_request_async (get_client (self), "PATCH", path, body, self->applicant_etag, NULL,
-                                      self->cancellable, on_applicant_sent, g_object_ref (self));
-  }
 }
 
 static void
@@ -1047,7 +628,7 @@ save_action (GtkWidget  *widget,
   AppealsCardWindow *self = APPEALS_CARD_WINDOW (widget);
 
   self->retry_seconds = 0;
-  save (self);
+  _appeals_card_window_save (self);
 }
 
 /* Closing keeps unsaved work as a draft. */
@@ -1171,7 +752,7 @@ appeals_card_window_new (AppealsApplication *application,
 
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
-  update_title (self);
+  _appeals_card_window_update_title (self);
 
   if (appeal_id > 0)
     {

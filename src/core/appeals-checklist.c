@@ -32,9 +32,7 @@ checklist_item_clear (gpointer data)
   AppealsChecklistItem *item = data;
 
   g_free (item->code);
-  g_free (item->name_en);
-  g_free (item->name_kk);
-  g_free (item->name_ru);
+  appeals_names_clear (&item->name);
 }
 
 static void
@@ -80,20 +78,14 @@ parse_items (JsonObject  *root,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = appeals_json_index_path (member, i);
-      g_autofree char *name_where = appeals_json_field_path (where, "name");
       JsonObject *object = appeals_json_array_get_object (array, i, path, member, error);
-      JsonObject *names = NULL;
-      const char *code = NULL, *en = NULL, *kk = NULL, *ru = NULL;
+      const char *code = NULL;
       gint64 weight = 0;
-      AppealsChecklistItem item;
+      AppealsChecklistItem item = { 0, };
 
       if (object == NULL ||
           !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
-          (weighted && !appeals_json_read_int (object, "weight", TRUE, 1, 100, &weight, path, where, error)) ||
-          !appeals_json_read_object (object, "name", TRUE, &names, path, where, error) ||
-          !appeals_json_read_string (names, "en", TRUE, &en, path, name_where, error) ||
-          !appeals_json_read_string (names, "kk", TRUE, &kk, path, name_where, error) ||
-          !appeals_json_read_string (names, "ru", TRUE, &ru, path, name_where, error))
+          (weighted && !appeals_json_read_int (object, "weight", TRUE, 1, 100, &weight, path, where, error)))
         return FALSE;
 
       if (!g_hash_table_add (codes, (gpointer) code))
@@ -103,11 +95,10 @@ parse_items (JsonObject  *root,
           return FALSE;
         }
 
+      if (!appeals_json_read_names (object, &item.name, path, where, error))
+        return FALSE;
       item.code = g_strdup (code);
       item.weight = weight;
-      item.name_en = g_strdup (en);
-      item.name_kk = g_strdup (kk);
-      item.name_ru = g_strdup (ru);
       g_array_append_val (items, item);
     }
 
@@ -246,12 +237,5 @@ const char *
 appeals_checklist_item_get_name (const AppealsChecklistItem *item,
                                  const char                 *language)
 {
-  if (language == NULL)
-    language = appeals_ui_language ();
-
-  if (g_strcmp0 (language, "kk") == 0)
-    return item->name_kk;
-  if (g_strcmp0 (language, "ru") == 0)
-    return item->name_ru;
-  return item->name_en;
+  return appeals_names_get (&item->name, language);
 }

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "appeals-json.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -19,11 +21,9 @@ typedef enum
 
 typedef struct
 {
-  char *code;
-  int   weight;     /* 0 for cross-checks */
-  char *name_en;
-  char *name_kk;
-  char *name_ru;
+  char         *code;
+  int           weight;     /* 0 for cross-checks */
+  AppealsNames  name;
 } AppealsChecklistItem;
 
 #define APPEALS_TYPE_CHECKLIST_TEMPLATE (appeals_checklist_template_get_type ())

@@ -32,9 +32,7 @@ classifier_item_clear (gpointer data)
   AppealsClassifierItem *item = data;
 
   g_free (item->code);
-  g_free (item->name_en);
-  g_free (item->name_kk);
-  g_free (item->name_ru);
+  appeals_names_clear (&item->name);
   g_free (item->kind);
   g_free (item->district);
   g_free (item->folded);
@@ -75,19 +73,13 @@ parse_item (AppealsClassifier  *self,
             GError            **error)
 {
   g_autofree char *where = appeals_json_index_path ("items", index);
-  g_autofree char *name_where = appeals_json_field_path (where, "name");
   JsonObject *object = appeals_json_array_get_object (array, index, origin, "items", error);
-  JsonObject *names = NULL;
-  const char *code = NULL, *en = NULL, *kk = NULL, *ru = NULL, *kind = NULL, *district = NULL;
+  const char *code = NULL, *kind = NULL, *district = NULL;
   g_autofree char *all_names = NULL;
   AppealsClassifierItem item = { 0, };
 
   if (object == NULL ||
       !appeals_json_read_string (object, "code", TRUE, &code, origin, where, error) ||
-      !appeals_json_read_object (object, "name", TRUE, &names, origin, where, error) ||
-      !appeals_json_read_string (names, "en", TRUE, &en, origin, name_where, error) ||
-      !appeals_json_read_string (names, "kk", TRUE, &kk, origin, name_where, error) ||
-      !appeals_json_read_string (names, "ru", TRUE, &ru, origin, name_where, error) ||
       !appeals_json_read_string (object, "kind", FALSE, &kind, origin, where, error) ||
       !appeals_json_read_string (object, "district", FALSE, &district, origin, where, error))
     return FALSE;
@@ -99,11 +91,11 @@ parse_item (AppealsClassifier  *self,
       return FALSE;
     }
 
-  all_names = g_strjoin ("\n", code, en, kk, ru, NULL);
+  if (!appeals_json_read_names (object, &item.name, origin, where, error))
+    return FALSE;
+
+  all_names = g_strjoin ("\n", code, item.name.en, item.name.kk, item.name.ru, NULL);
   item.code = g_strdup (code);
-  item.name_en = g_strdup (en);
-  item.name_kk = g_strdup (kk);
-  item.name_ru = g_strdup (ru);
   item.kind = g_strdup (kind);
   item.district = g_strdup (district);
   item.folded = appeals_text_fold (all_names);
@@ -236,14 +228,7 @@ const char *
 appeals_classifier_item_get_label (const AppealsClassifierItem *item,
                                    const char                  *language)
 {
-  if (language == NULL)
-    language = appeals_ui_language ();
-
-  if (g_strcmp0 (language, "kk") == 0)
-    return item->name_kk;
-  if (g_strcmp0 (language, "ru") == 0)
-    return item->name_ru;
-  return item->name_en;
+  return appeals_names_get (&item->name, language);
 }
 
 /**
@@ -278,21 +263,4 @@ appeals_classifier_to_json (AppealsClassifier *self)
   g_return_val_if_fail (APPEALS_IS_CLASSIFIER (self), NULL);
 
   return json_node_ref (self->root);
-}
-
-/**
- * appeals_ui_language:
- *
- * Returns: "kk", "ru" or "en": the language the message catalog speaks,
- *   read from a marker string every translation carries.
- */
-const char *
-appeals_ui_language (void)
-{
-  /* TRANSLATORS: the ISO 639-1 code of your language: "kk" or "ru". */
-  const char *code = C_("language code", "en");
-
-  if (g_str_equal (code, "kk") || g_str_equal (code, "ru"))
-    return code;
-  return "en";
 }

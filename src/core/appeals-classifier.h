@@ -7,17 +7,17 @@
 
 #include <json-glib/json-glib.h>
 
+#include "appeals-json.h"
+
 G_BEGIN_DECLS
 
 typedef struct
 {
-  char *code;
-  char *name_en;
-  char *name_kk;
-  char *name_ru;
-  char *kind;      /* optional grouping, e.g. "city" / "district" */
-  char *district;  /* optional: the district an item belongs to */
-  char *folded;    /* all names folded, for search */
+  char         *code;
+  AppealsNames  name;
+  char         *kind;      /* optional grouping, e.g. "city" / "district" */
+  char         *district;  /* optional: the district an item belongs to */
+  char         *folded;    /* all names folded, for search */
 } AppealsClassifierItem;
 
 #define APPEALS_CLASSIFIER_DISTRICTS           "districts"
@@ -51,7 +51,5 @@ const char                  *appeals_classifier_item_get_label (const AppealsCla
                                                                const char         *language);
 gboolean                     appeals_classifier_item_matches  (const AppealsClassifierItem *item,
                                                                const char         *folded_query);
-
-const char                  *appeals_ui_language              (void);
 
 G_END_DECLS

@@ -110,3 +110,20 @@ appeals_i18n_init (void)
    * language it would never translate again — the server switches the
    * language per request. */
 }
+
+/**
+ * appeals_ui_language:
+ *
+ * Returns: "kk", "ru" or "en": the language the message catalog speaks,
+ *   read from a marker string every translation carries.
+ */
+const char *
+appeals_ui_language (void)
+{
+  /* TRANSLATORS: the ISO 639-1 code of your language: "kk" or "ru". */
+  const char *code = C_("language code", "en");
+
+  if (g_str_equal (code, "kk") || g_str_equal (code, "ru"))
+    return code;
+  return "en";
+}

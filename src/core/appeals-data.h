@@ -19,5 +19,6 @@ char       *appeals_data_find_file (const char  *relative_path,
 
 void        appeals_i18n_init      (void);
 const char *appeals_i18n_get_localedir (void);
+const char *appeals_ui_language        (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-data.h"
 #include "appeals-error.h"
 #include "appeals-json.h"
 
@@ -91,29 +92,30 @@ appeals_json_index_path (const char *parent,
   return g_strdup_printf ("%s[%u]", parent != NULL ? parent : "", index);
 }
 
-/* Looks up @member; reports a missing required member. Returns %NULL with
- * @error unset for an absent optional member (or an explicit null). */
-static JsonNode *
-lookup_member (JsonObject  *object,
-               const char  *member,
-               gboolean     required,
-               const char  *file,
-               const char  *parent,
-               GError     **error)
+/* Finds @member. Returns FALSE only for a missing required member (with
+ * @error set); *node is NULL for an absent optional member or a null. */
+static gboolean
+read_member (JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             JsonNode   **node,
+             const char  *file,
+             const char  *parent,
+             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  *node = json_object_get_member (object, member);
+  if (*node != NULL && !JSON_NODE_HOLDS_NULL (*node))
+    return TRUE;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  *node = NULL;
+  if (required)
     {
-      if (required)
-        {
-          g_autofree char *field = appeals_json_field_path (parent, member);
-          appeals_json_set_field_error (error, file, field, _("is missing"));
-        }
-      return NULL;
+      g_autofree char *field = appeals_json_field_path (parent, member);
+      appeals_json_set_field_error (error, file, field, _("is missing"));
+      return FALSE;
     }
 
-  return node;
+  return TRUE;
 }
 
 static gboolean
@@ -140,19 +142,13 @@ appeals_json_read_int (JsonObject  *object,
                        const char  *parent,
                        GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  JsonNode *node;
   gint64 number;
 
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     return type_error (member, _("must be a whole number"), file, parent, error);
@@ -178,18 +174,12 @@ appeals_json_read_boolean (JsonObject  *object,
                            const char  *parent,
                            GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  JsonNode *node;
 
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
   if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return type_error (member, _("must be true or false"), file, parent, error);
@@ -207,18 +197,12 @@ appeals_json_read_string (JsonObject   *object,
                           const char   *parent,
                           GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  JsonNode *node;
 
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     return type_error (member, _("must be a string"), file, parent, error);
@@ -262,18 +246,12 @@ appeals_json_read_array (JsonObject  *object,
                          const char  *parent,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  JsonNode *node;
 
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return type_error (member, _("must be a list"), file, parent, error);
@@ -291,18 +269,12 @@ appeals_json_read_object (JsonObject   *object,
                           const char   *parent,
                           GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = lookup_member (object, member, required, file, parent, &local_error);
+  JsonNode *node;
 
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return type_error (member, _("must be an object"), file, parent, error);
@@ -328,6 +300,61 @@ appeals_json_array_get_object (JsonArray   *array,
     }
 
   return json_node_get_object (node);
+}
+
+/**
+ * appeals_json_read_names:
+ *
+ * Reads the member "name": {"en": …, "kk": …, "ru": …}, all three required.
+ */
+gboolean
+appeals_json_read_names (JsonObject    *object,
+                         AppealsNames  *names,
+                         const char    *file,
+                         const char    *parent,
+                         GError       **error)
+{
+  g_autofree char *where = appeals_json_field_path (parent, "name");
+  JsonObject *name = NULL;
+  const char *en = NULL, *kk = NULL, *ru = NULL;
+
+  if (!appeals_json_read_object (object, "name", TRUE, &name, file, parent, error) ||
+      !appeals_json_read_string (name, "en", TRUE, &en, file, where, error) ||
+      !appeals_json_read_string (name, "kk", TRUE, &kk, file, where, error) ||
+      !appeals_json_read_string (name, "ru", TRUE, &ru, file, where, error))
+    return FALSE;
+
+  names->en = g_strdup (en);
+  names->kk = g_strdup (kk);
+  names->ru = g_strdup (ru);
+  return TRUE;
+}
+
+void
+appeals_names_clear (AppealsNames *names)
+{
+  g_clear_pointer (&names->en, g_free);
+  g_clear_pointer (&names->kk, g_free);
+  g_clear_pointer (&names->ru, g_free);
+}
+
+/**
+ * appeals_names_get:
+ * @language: (nullable): "kk", "ru" or "en"; %NULL for the interface
+ *   language
+ */
+const char *
+appeals_names_get (const AppealsNames *names,
+                   const char         *language)
+{
+  if (language == NULL)
+    language = appeals_ui_language ();
+
+  if (g_strcmp0 (language, "kk") == 0)
+    return names->kk;
+  if (g_strcmp0 (language, "ru") == 0)
+    return names->ru;
+  return names->en;
 }
 
 /**

@@ -79,6 +79,23 @@ JsonObject *appeals_json_array_get_object   (JsonArray    *array,
                                              const char   *parent,
                                              GError      **error);
 
+/* A name in the three languages of the data files. */
+typedef struct
+{
+  char *en;
+  char *kk;
+  char *ru;
+} AppealsNames;
+
+gboolean    appeals_json_read_names         (JsonObject   *object,
+                                             AppealsNames *names,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
+void        appeals_names_clear             (AppealsNames *names);
+const char *appeals_names_get               (const AppealsNames *names,
+                                             const char   *language);
+
 gboolean    appeals_date_parse_iso          (const char   *text,
                                              GDate        *date);
 char       *appeals_date_format_iso         (const GDate  *date);

@@ -19,11 +19,9 @@
 
 typedef struct
 {
-  char *code;
-  int   rank;
-  char *name_en;
-  char *name_kk;
-  char *name_ru;
+  char         *code;
+  int           rank;
+  AppealsNames  name;
 } Category;
 
 struct _AppealsPriorityCatalog
@@ -42,9 +40,7 @@ category_clear (gpointer data)
   Category *category = data;
 
   g_free (category->code);
-  g_free (category->name_en);
-  g_free (category->name_kk);
-  g_free (category->name_ru);
+  appeals_names_clear (&category->name);
 }
 
 static void
@@ -91,20 +87,14 @@ appeals_priority_catalog_new_from_file (const char  *path,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = appeals_json_index_path ("categories", i);
-      g_autofree char *name_where = appeals_json_field_path (where, "name");
       JsonObject *object = appeals_json_array_get_object (array, i, path, "categories", error);
-      JsonObject *names = NULL;
-      const char *code = NULL, *en = NULL, *kk = NULL, *ru = NULL;
+      const char *code = NULL;
       gint64 rank = 0;
-      Category category;
+      Category category = { 0, };
 
       if (object == NULL ||
           !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
-          !appeals_json_read_int (object, "rank", TRUE, 1, 100, &rank, path, where, error) ||
-          !appeals_json_read_object (object, "name", TRUE, &names, path, where, error) ||
-          !appeals_json_read_string (names, "en", TRUE, &en, path, name_where, error) ||
-          !appeals_json_read_string (names, "kk", TRUE, &kk, path, name_where, error) ||
-          !appeals_json_read_string (names, "ru", TRUE, &ru, path, name_where, error))
+          !appeals_json_read_int (object, "rank", TRUE, 1, 100, &rank, path, where, error))
         return NULL;
 
       if (g_hash_table_contains (self->by_code, code))
@@ -114,11 +104,10 @@ appeals_priority_catalog_new_from_file (const char  *path,
           return NULL;
         }
 
+      if (!appeals_json_read_names (object, &category.name, path, where, error))
+        return NULL;
       category.code = g_strdup (code);
       category.rank = rank;
-      category.name_en = g_strdup (en);
-      category.name_kk = g_strdup (kk);
-      category.name_ru = g_strdup (ru);
       g_array_append_val (self->categories, category);
       g_hash_table_insert (self->by_code, g_array_index (self->categories, Category, i).code,
                            GUINT_TO_POINTER (i + 1));
@@ -206,16 +195,7 @@ appeals_priority_catalog_get_name (AppealsPriorityCatalog *self,
   g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), NULL);
 
   category = lookup (self, code);
-  if (category == NULL)
-    return NULL;
-
-  if (language == NULL)
-    language = appeals_ui_language ();
-  if (g_strcmp0 (language, "kk") == 0)
-    return category->name_kk;
-  if (g_strcmp0 (language, "ru") == 0)
-    return category->name_ru;
-  return category->name_en;
+  return category != NULL ? appeals_names_get (&category->name, language) : NULL;
 }
 
 int

@@ -110,8 +110,8 @@ seed_applicants (Seed     *seed,
       applicant->social_status = g_strdup (appeals_classifier_get_item (statuses,
                                              g_rand_int_range (seed->rand, 0, appeals_classifier_get_n_items (statuses)))->code);
       applicant->address = kazakh
-        ? g_strdup_printf ("%s, %s, %d", district->name_kk, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180))
-        : g_strdup_printf ("%s, %s, %d", district->name_ru, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180));
+        ? g_strdup_printf ("%s, %s, %d", district->name.kk, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180))
+        : g_strdup_printf ("%s, %s, %d", district->name.ru, pick (seed->rand, streets), g_rand_int_range (seed->rand, 1, 180));
       applicant->phone = g_strdup_printf ("+7705%07d", g_rand_int_range (seed->rand, 0, 10000000));
 
       if (!appeals_applicant_validate (applicant, errors))

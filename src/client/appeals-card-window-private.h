@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-card-window-private.h: the card window's state, shared by its
+ * two files (loading and editing; saving).
+ */
+#pragma once
+
+#include "appeals-card-window.h"
+#include "appeals-merge-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _AppealsCardWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwViewSwitcherTitle *switcher_title;
+  GtkButton           *save_button;
+  GtkSpinner          *spinner;
+  GtkRevealer         *status_revealer;
+  GtkLabel            *status_label;
+  AdwViewStack        *view_stack;
+  AdwPreferencesGroup *applicant_group;
+  GtkLabel            *iin_info;
+  AdwPreferencesGroup *appeal_group;
+  AdwActionRow        *due_row;
+  AdwExpanderRow      *repeat_row;
+  GtkStack            *history_stack;
+  GtkListBox          *history_list;
+
+  AppealsApplication  *application;
+  AppealsWindow       *parent;
+  AppealsCardForm     *form;
+  GCancellable        *cancellable;
+  AppealsDraft        *draft;
+  GPtrArray           *repeat_rows;
+
+  gint64               appeal_id;
+  char                *appeal_etag;
+  JsonObject          *appeal_base;      /* the appeal as last loaded or saved */
+  gint64               applicant_id;
+  char                *applicant_etag;
+  JsonObject          *applicant_base;
+  char                *looked_up_iin;
+
+  guint                autosave_source;
+  guint                retry_source;
+  guint                retry_seconds;
+  gboolean             dirty;
+  gboolean             saving;
+  gboolean             loading;
+  AppealsMergeDialog  *merge_dialog;
+};
+
+AppealsApiClient *_appeals_card_window_get_client       (AppealsCardWindow *self);
+void              _appeals_card_window_show_status      (AppealsCardWindow *self,
+                                                         const char        *message);
+void              _appeals_card_window_update_title     (AppealsCardWindow *self);
+void              _appeals_card_window_update_due       (AppealsCardWindow *self);
+void              _appeals_card_window_load_history     (AppealsCardWindow *self);
+void              _appeals_card_window_set_applicant    (AppealsCardWindow *self,
+                                                         JsonObject        *applicant,
+                                                         const char        *etag);
+void              _appeals_card_window_take_appeal      (AppealsCardWindow *self,
+                                                         JsonObject        *appeal,
+                                                         const char        *etag);
+void              _appeals_card_window_remove_draft     (AppealsCardWindow *self);
+void              _appeals_card_window_emit_saved       (AppealsCardWindow *self);
+void              _appeals_card_window_emit_save_failed (AppealsCardWindow *self);
+void              _appeals_card_window_save             (AppealsCardWindow *self);
+
+G_END_DECLS
