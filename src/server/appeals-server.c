@@ -782,6 +782,31 @@ appeals_server_get_url (AppealsServer *self)
 }
 
 /**
+ * appeals_server_reload_rules:
+ *
+ * Reads the calendar and the deadline table again (on SIGHUP), so an
+ * administrator can follow a new decree without a restart. A malformed
+ * file is refused with a message naming the file and the field, and the
+ * rules in force stay.
+ */
+gboolean
+appeals_server_reload_rules (AppealsServer  *self,
+                             GError        **error)
+{
+  g_autoptr(AppealsDeadlineRules) deadlines = NULL;
+
+  if (!appeals_calendar_reload (self->calendar, NULL, error))
+    return FALSE;
+
+  deadlines = appeals_deadline_rules_new_default (error);
+  if (deadlines == NULL)
+    return FALSE;
+
+  g_set_object (&self->deadlines, deadlines);
+  return TRUE;
+}
+
+/**
  * appeals_server_stop:
  *
  * Stops taking requests and quits @loop once the requests in flight have

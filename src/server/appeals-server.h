@@ -72,6 +72,8 @@ gboolean                appeals_server_listen           (AppealsServer        *s
                                                          GTlsCertificate      *certificate,
                                                          GError              **error);
 char                   *appeals_server_get_url          (AppealsServer        *self);
+gboolean                appeals_server_reload_rules     (AppealsServer        *self,
+                                                         GError              **error);
 void                    appeals_server_stop             (AppealsServer        *self,
                                                          GMainLoop            *loop);
 

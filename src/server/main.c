@@ -175,6 +175,19 @@ on_terminate (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_hangup (gpointer user_data)
+{
+  Running *running = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (appeals_server_reload_rules (running->server, &error))
+    g_message ("%s", _("Reloaded the calendar and the deadline table"));
+  else
+    g_warning (_("The rules were not reloaded; the ones in force stay: %s"), error->message);
+  return G_SOURCE_CONTINUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +296,7 @@ main (int   argc,
   running.loop = loop;
   g_unix_signal_add (SIGTERM, on_terminate, &running);
   g_unix_signal_add (SIGINT, on_terminate, &running);
+  g_unix_signal_add (SIGHUP, on_hangup, &running);
   g_main_loop_run (loop);
 
   g_message ("%s", _("Stopped"));

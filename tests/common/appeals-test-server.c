@@ -133,6 +133,12 @@ appeals_test_server_start (const char         *backend,
 }
 
 const char *
+appeals_test_server_get_database (AppealsTestServer *server)
+{
+  return server->database;
+}
+
+const char *
 appeals_test_server_get_url (AppealsTestServer *server)
 {
   return server->url;
@@ -155,6 +161,13 @@ appeals_test_server_restart (AppealsTestServer *server)
 {
   g_assert_null (server->process);
   spawn (server);
+}
+
+void
+appeals_test_server_signal (AppealsTestServer *server,
+                            int                signal_number)
+{
+  g_subprocess_send_signal (server->process, signal_number);
 }
 
 /* SIGTERM, then the exit status. */

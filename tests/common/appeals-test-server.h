@@ -28,8 +28,11 @@ AppealsTestServer   *appeals_test_server_start      (const char         *backend
                                                       const char * const *extra_args);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);
+void                 appeals_test_server_signal     (AppealsTestServer  *server,
+                                                      int                 signal_number);
 int                  appeals_test_server_terminate  (AppealsTestServer  *server);
 void                 appeals_test_server_free       (AppealsTestServer  *server);
+const char          *appeals_test_server_get_database (AppealsTestServer *server);
 const char          *appeals_test_server_get_url    (AppealsTestServer  *server);
 
 AppealsTestResponse *appeals_test_request           (AppealsTestServer  *server,

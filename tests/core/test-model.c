@@ -418,7 +418,7 @@ test_classifiers (void)
       for (guint j = 0; j < appeals_classifier_get_n_items (classifier); j++)
         {
           const AppealsClassifierItem *other = appeals_classifier_get_item (classifier, j);
-          g_assert_true (other->name_kk[0] != '\0' && other->name_ru[0] != '\0');
+          g_assert_true (other->name.kk[0] != '\0' && other->name.ru[0] != '\0');
         }
     }
 }

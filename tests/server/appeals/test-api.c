@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "appeals-test-server.h"
@@ -714,6 +715,124 @@ test_kill_during_writes (Fixture       *fixture,
   g_mutex_clear (&writer.lock);
 }
 
+static gboolean
+is_day_off_2022 (Fixture    *fixture,
+                 const char *token,
+                 const char *date)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", "/api/v1/calendar/2022", token, NULL);
+  JsonArray *days;
+
+  g_assert_cmpuint (response->status, ==, 200);
+  days = json_object_get_array_member (appeals_test_response_object (response), "non_working_days");
+  for (guint i = 0; i < json_array_get_length (days); i++)
+    if (g_str_equal (json_array_get_string_element (days, i), date))
+      return TRUE;
+  return FALSE;
+}
+
+/* An administrator replaces the calendar file and sends SIGHUP: a broken
+ * file changes nothing and the server stays up; a good one takes effect. */
+static void
+test_reload_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-rules-XXXXXX", &error);
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *calendar_path = g_build_filename (data, "calendar", "kz.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *cleanup = NULL;
+  const char *copy_argv[] = { "cp", "-r", g_getenv ("APPEALS_DATA_DIR"), data, NULL };
+  const char *args[] = { "--demo", "--demo-appeals", "5", NULL };
+  g_autofree char *saved_dir = g_strdup (g_getenv ("APPEALS_DATA_DIR"));
+  Fixture fixture = { 0, };
+  g_autofree char *token = NULL;
+  gint64 started;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) copy_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("APPEALS_DATA_DIR", data, TRUE);
+  fixture.server = appeals_test_server_start (backend, args);
+  fixture.session = soup_session_new ();
+  g_setenv ("APPEALS_DATA_DIR", saved_dir, TRUE);
+  token = appeals_test_sign_in (fixture.server, "analyst", "demo");
+  g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+
+  g_file_get_contents (calendar_path, &original, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (calendar_path, "{\"format\": 1, \"first_year\": \"twenty\"}", -1, &error);
+  g_assert_no_error (error);
+  appeals_test_server_signal (fixture.server, SIGHUP);
+  g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+
+  /* a decree makes Friday 30 December 2022 a day off */
+  {
+    g_autoptr(GString) text = g_string_new (original);
+    g_string_replace (text, "{ \"working\": \"2022-10-22\", \"day_off\": \"2022-10-24\" }",
+                      "{ \"working\": \"2022-10-22\", \"day_off\": \"2022-10-24\" },\n"
+                      "        { \"working\": \"2022-12-31\", \"day_off\": \"2022-12-30\" }", 1);
+    g_file_set_contents (calendar_path, text->str, -1, &error);
+    g_assert_no_error (error);
+  }
+  appeals_test_server_signal (fixture.server, SIGHUP);
+
+  started = g_get_monotonic_time ();
+  while (!is_day_off_2022 (&fixture, token, "2022-12-30"))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+      g_usleep (50000);
+    }
+
+  appeals_test_server_free (fixture.server);
+  g_object_unref (fixture.session);
+  cleanup = g_strdup_printf ("rm -rf '%s'", dir);
+  g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);
+}
+
+static void
+test_create_user (void)
+{
+  const char *args[] = { NULL };
+  Fixture fixture = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(AppealsTestResponse) me = NULL;
+
+  fixture.server = appeals_test_server_start (backend, args);
+  fixture.session = soup_session_new ();
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              g_getenv ("APPEALS_SERVER_EXE"), "--database",
+                              appeals_test_server_get_database (fixture.server),
+                              "create-user", "bekova", "--role", "analyst", "--district", "arkalyk-city",
+                              "--full-name", "Бекова Сәуле", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "a long secret\n", NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  token = appeals_test_sign_in (fixture.server, "bekova", "a long secret");
+  me = REQUEST (&fixture, "GET", "/api/v1/session", token, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_test_response_object (me),
+                                                                                 "user"), "district"),
+                   ==, "arkalyk-city");
+
+  g_clear_object (&process);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              g_getenv ("APPEALS_SERVER_EXE"), "--database",
+                              appeals_test_server_get_database (fixture.server),
+                              "create-user", "short", "--role", "analyst", NULL);
+  g_subprocess_communicate_utf8 (process, "abc\n", NULL, NULL, NULL, &error);
+  g_assert_false (g_subprocess_get_successful (process));
+
+  appeals_test_server_free (fixture.server);
+  g_object_unref (fixture.session);
+}
+
 static void
 test_graceful_stop (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -744,6 +863,8 @@ main (int argc, char *argv[])
   ADD ("/api/concurrent-edits", test_concurrent_edits);
   ADD ("/api/kill-during-writes", test_kill_during_writes);
   ADD ("/api/graceful-stop", test_graceful_stop);
+  g_test_add_func ("/api/reload-rules", test_reload_rules);
+  g_test_add_func ("/api/create-user", test_create_user);
 
 #undef ADD
 
