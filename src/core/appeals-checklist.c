@@ -22,6 +22,8 @@ struct _AppealsChecklistTemplate
   GArray  *criteria;      /* AppealsChecklistItem */
   GArray  *cross_checks;  /* AppealsChecklistItem */
   int      accept_threshold;
+  int      rework_days;
+  int      ranking_min_answers;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsChecklistTemplate, appeals_checklist_template, G_TYPE_OBJECT)
@@ -112,7 +114,7 @@ appeals_checklist_template_new_from_file (const char  *path,
   g_autoptr(AppealsChecklistTemplate) self = g_object_new (APPEALS_TYPE_CHECKLIST_TEMPLATE, NULL);
   g_autoptr(JsonNode) root_node = NULL;
   JsonObject *root;
-  gint64 format = 0, threshold = 0;
+  gint64 format = 0, threshold = 0, rework_days = 0, min_answers = 0;
 
   root = appeals_json_load_object_file (path, &root_node, error);
   if (root == NULL)
@@ -121,6 +123,8 @@ appeals_checklist_template_new_from_file (const char  *path,
   if (!appeals_json_read_int (root, "format", TRUE, CHECKLIST_FORMAT, CHECKLIST_FORMAT,
                               &format, path, NULL, error) ||
       !appeals_json_read_int (root, "accept_threshold", TRUE, 0, 100, &threshold, path, NULL, error) ||
+      !appeals_json_read_int (root, "rework_working_days", TRUE, 1, 60, &rework_days, path, NULL, error) ||
+      !appeals_json_read_int (root, "ranking_min_answers", TRUE, 1, 1000, &min_answers, path, NULL, error) ||
       !parse_items (root, "criteria", TRUE, self->criteria, path, error) ||
       !parse_items (root, "cross_checks", FALSE, self->cross_checks, path, error))
     return NULL;
@@ -132,6 +136,8 @@ appeals_checklist_template_new_from_file (const char  *path,
     }
 
   self->accept_threshold = threshold;
+  self->rework_days = rework_days;
+  self->ranking_min_answers = min_answers;
   return g_steal_pointer (&self);
 }
 
@@ -238,4 +244,101 @@ appeals_checklist_item_get_name (const AppealsChecklistItem *item,
                                  const char                 *language)
 {
   return appeals_names_get (&item->name, language);
+}
+
+int
+appeals_checklist_template_get_rework_days (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  return self->rework_days;
+}
+
+int
+appeals_checklist_template_get_ranking_min_answers (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), 0);
+
+  return self->ranking_min_answers;
+}
+
+/**
+ * appeals_checklist_template_compute_rework_due:
+ * @returned_on: the day the answer was returned
+ * @due: (out caller-allocates): the new term for the body's reworked answer
+ */
+void
+appeals_checklist_template_compute_rework_due (AppealsChecklistTemplate *self,
+                                               AppealsCalendar          *calendar,
+                                               const GDate              *returned_on,
+                                               GDate                    *due)
+{
+  g_return_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self));
+
+  appeals_calendar_add_working_days (calendar, returned_on, self->rework_days, due);
+}
+
+/**
+ * appeals_checklist_template_dup_reasons:
+ * @answers: one answer per criterion, in template order
+ * @language: (nullable): the language of the text
+ *
+ * Returns: (transfer full): the reasons for returning the answer: one line
+ *   per criterion not met ("no") or met only partly, or "" when all are met.
+ */
+char *
+appeals_checklist_template_dup_reasons (AppealsChecklistTemplate     *self,
+                                        const AppealsCriterionAnswer *answers,
+                                        const char                   *language)
+{
+  GString *reasons = g_string_new (NULL);
+
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), NULL);
+
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      const AppealsChecklistItem *item = &g_array_index (self->criteria, AppealsChecklistItem, i);
+
+      if (answers[i] != APPEALS_CRITERION_ANSWER_NO && answers[i] != APPEALS_CRITERION_ANSWER_PARTLY)
+        continue;
+
+      if (reasons->len > 0)
+        g_string_append_c (reasons, '\n');
+      g_string_append_printf (reasons, "— %s%s", appeals_names_get (&item->name, language),
+                              answers[i] == APPEALS_CRITERION_ANSWER_PARTLY ? " (±)" : "");
+    }
+
+  return g_string_free (reasons, FALSE);
+}
+
+gboolean
+appeals_criterion_answer_from_string (const char             *text,
+                                      AppealsCriterionAnswer *answer)
+{
+  if (g_strcmp0 (text, "yes") == 0)
+    *answer = APPEALS_CRITERION_ANSWER_YES;
+  else if (g_strcmp0 (text, "partly") == 0)
+    *answer = APPEALS_CRITERION_ANSWER_PARTLY;
+  else if (g_strcmp0 (text, "no") == 0)
+    *answer = APPEALS_CRITERION_ANSWER_NO;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+appeals_criterion_answer_to_string (AppealsCriterionAnswer answer)
+{
+  switch (answer)
+    {
+    case APPEALS_CRITERION_ANSWER_YES:
+      return "yes";
+    case APPEALS_CRITERION_ANSWER_PARTLY:
+      return "partly";
+    case APPEALS_CRITERION_ANSWER_NO:
+      return "no";
+    case APPEALS_CRITERION_ANSWER_UNSET:
+    default:
+      return NULL;
+    }
 }

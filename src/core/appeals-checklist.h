@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "appeals-calendar.h"
 #include "appeals-json.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,20 @@ const AppealsChecklistItem *appeals_checklist_template_get_cross_check (AppealsC
 int                         appeals_checklist_template_get_accept_threshold (AppealsChecklistTemplate *self);
 double                      appeals_checklist_template_score         (AppealsChecklistTemplate *self,
                                                                       const AppealsCriterionAnswer *answers);
+
+int                         appeals_checklist_template_get_rework_days (AppealsChecklistTemplate *self);
+int                         appeals_checklist_template_get_ranking_min_answers (AppealsChecklistTemplate *self);
+void                        appeals_checklist_template_compute_rework_due (AppealsChecklistTemplate *self,
+                                                                      AppealsCalendar          *calendar,
+                                                                      const GDate              *returned_on,
+                                                                      GDate                    *due);
+char                       *appeals_checklist_template_dup_reasons   (AppealsChecklistTemplate *self,
+                                                                      const AppealsCriterionAnswer *answers,
+                                                                      const char               *language);
+
+gboolean                    appeals_criterion_answer_from_string     (const char               *text,
+                                                                      AppealsCriterionAnswer   *answer);
+const char                 *appeals_criterion_answer_to_string       (AppealsCriterionAnswer    answer);
 
 const char                 *appeals_checklist_item_get_name          (const AppealsChecklistItem *item,
                                                                       const char               *language);

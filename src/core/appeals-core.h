@@ -20,3 +20,4 @@
 #include "appeals-appeal.h"
 #include "appeals-reception.h"
 #include "appeals-checklist.h"
+#include "appeals-quality.h"

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-quality.c: the ranking of bodies by answer quality. Bodies are
+ * ordered by the share accepted the first time, then by the average score,
+ * then by fewer overdue answers; a body with fewer answers than the
+ * minimum is listed but not ranked, so one lucky answer ranks nobody.
+ */
+#include "config.h"
+
+#include "appeals-quality.h"
+
+void
+appeals_body_quality_free (AppealsBodyQuality *quality)
+{
+  if (quality == NULL)
+    return;
+
+  g_free (quality->body);
+  g_free (quality);
+}
+
+typedef struct
+{
+  AppealsBodyQuality *quality;
+  GHashTable         *appeals;        /* appeal id → first-round accepted */
+  double              score_sum;
+  guint               checked;
+} Tally;
+
+static void
+tally_free (Tally *tally)
+{
+  g_hash_table_unref (tally->appeals);
+  g_free (tally);
+}
+
+static int
+compare_quality (gconstpointer a,
+                 gconstpointer b)
+{
+  const AppealsBodyQuality *x = *(AppealsBodyQuality * const *) a;
+  const AppealsBodyQuality *y = *(AppealsBodyQuality * const *) b;
+
+  if (x->ranked != y->ranked)
+    return x->ranked ? -1 : 1;
+  if (x->accepted_first != y->accepted_first)
+    return x->accepted_first > y->accepted_first ? -1 : 1;
+  if (x->average_score != y->average_score)
+    return x->average_score > y->average_score ? -1 : 1;
+  if (x->overdue != y->overdue)
+    return x->overdue < y->overdue ? -1 : 1;
+  return g_strcmp0 (x->body, y->body);
+}
+
+/**
+ * appeals_quality_rank:
+ * @min_answers: bodies with fewer checked appeals are not ranked
+ *
+ * Returns: (transfer container) (element-type AppealsBodyQuality): one
+ *   entry per body, ranked ones first, best first.
+ */
+GPtrArray *
+appeals_quality_rank (const AppealsExpertiseResult *results,
+                      gsize                         n_results,
+                      guint                         min_answers)
+{
+  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) tally_free);
+  GPtrArray *ranking = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_body_quality_free);
+  GHashTableIter iter;
+  Tally *tally;
+  guint rank = 0;
+
+  for (gsize i = 0; i < n_results; i++)
+    {
+      const AppealsExpertiseResult *result = &results[i];
+
+      tally = g_hash_table_lookup (tallies, result->body);
+      if (tally == NULL)
+        {
+          tally = g_new0 (Tally, 1);
+          tally->quality = g_new0 (AppealsBodyQuality, 1);
+          tally->quality->body = g_strdup (result->body);
+          tally->appeals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          g_hash_table_insert (tallies, tally->quality->body, tally);
+        }
+
+      tally->checked++;
+      tally->score_sum += result->score;
+      if (!result->accepted)
+        tally->quality->reworks++;
+      if (result->overdue)
+        tally->quality->overdue++;
+
+      if (!g_hash_table_contains (tally->appeals, &result->appeal_id))
+        g_hash_table_insert (tally->appeals, g_memdup2 (&result->appeal_id, sizeof (gint64)),
+                             GINT_TO_POINTER (FALSE));
+      if (result->round == 1 && result->accepted)
+        g_hash_table_insert (tally->appeals, g_memdup2 (&result->appeal_id, sizeof (gint64)),
+                             GINT_TO_POINTER (TRUE));
+    }
+
+  g_hash_table_iter_init (&iter, tallies);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tally))
+    {
+      AppealsBodyQuality *quality = g_steal_pointer (&tally->quality);
+      GHashTableIter appeals;
+      gpointer first_accepted;
+      guint accepted = 0;
+
+      g_hash_table_iter_init (&appeals, tally->appeals);
+      while (g_hash_table_iter_next (&appeals, NULL, &first_accepted))
+        accepted += GPOINTER_TO_INT (first_accepted);
+
+      quality->answers = g_hash_table_size (tally->appeals);
+      quality->accepted_first = quality->answers > 0 ? (double) accepted / quality->answers : 0;
+      quality->average_score = tally->checked > 0 ? tally->score_sum / tally->checked : 0;
+      quality->ranked = quality->answers >= min_answers;
+      g_ptr_array_add (ranking, quality);
+      /* the tally no longer owns the quality; keep the body name alive */
+      tally->quality = NULL;
+    }
+
+  g_ptr_array_sort (ranking, compare_quality);
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      AppealsBodyQuality *quality = g_ptr_array_index (ranking, i);
+      quality->rank = quality->ranked ? ++rank : 0;
+    }
+
+  return ranking;
+}
