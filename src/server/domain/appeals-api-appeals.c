@@ -307,6 +307,61 @@ handle_get (AppealsRequest  *request,
   return TRUE;
 }
 
+/**
+ * appeals_api_appeals_update:
+ * @action: what the audit trail calls the change ("update", "expertise")
+ *
+ * Stores @edited over @current: the deadline and repeat flag follow a new
+ * kind or question, the version goes up (and must still be @current's in
+ * the table, so no update is ever lost), and the audit trail gets the
+ * fields that changed.
+ */
+gboolean
+appeals_api_appeals_update (AppealsServer  *server,
+                            AppealsDb      *db,
+                            AppealsAppeal  *current,
+                            AppealsAppeal  *edited,
+                            const char     *actor,
+                            const char     *action,
+                            GError        **error)
+{
+  g_autofree char *sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
+  g_autofree char *now = appeals_server_now_iso ();
+  GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
+
+  if ((edited->kind != current->kind ||
+       g_strcmp0 (edited->question_character, current->question_character) != 0) &&
+      !derive_fields (server, db, edited, error))
+    return FALSE;
+
+  edited->version = current->version + 1;
+  g_clear_pointer (&edited->updated_at, g_date_time_unref);
+  edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
+
+  if (!appeals_db_exec (db, sql,
+                        appeals_store_values (appeals_appeal_get_record_type (), edited, appeal_columns, where, 2),
+                        error))
+    return FALSE;
+
+  return update_search_index (db, edited, error) &&
+         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor,
+                                      appeals_appeal_get_record_type (), current, edited, error);
+}
+
+/**
+ * appeals_api_appeals_load:
+ *
+ * Returns: (nullable): the appeal @id if the caller may see it; %NULL (with
+ *   @error unset) when it does not exist or is out of scope.
+ */
+AppealsAppeal *
+appeals_api_appeals_load (AppealsRequest  *request,
+                          gint64           id,
+                          GError         **error)
+{
+  return load_appeal (request, id, error);
+}
+
 /* PATCH (merge patch) and PUT (the whole card) share everything but how
  * the body applies. */
 static gboolean
@@ -318,9 +373,6 @@ handle_edit (AppealsRequest  *request,
   g_autoptr(AppealsAppeal) edited = NULL;
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(GPtrArray) changed = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
-  gboolean recompute;
   JsonObject *body;
 
   if (!load_appeal_or_404 (request, &current, error))
@@ -359,30 +411,8 @@ handle_edit (AppealsRequest  *request,
       return TRUE;
     }
 
-  recompute = edited->kind != current->kind || g_strcmp0 (edited->question_character, current->question_character) != 0;
-  if (recompute && !derive_fields (request->server, request->db, edited, error))
-    return FALSE;
-
-  edited->version = current->version + 1;
-  g_clear_pointer (&edited->updated_at, g_date_time_unref);
-  edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
-
-  /* the version in the WHERE clause makes a lost update impossible even
-   * if two transactions ever raced */
-  sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
-  {
-    GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
-
-    if (!appeals_db_exec (request->db, sql,
-                          appeals_store_values (appeals_appeal_get_record_type (), edited, appeal_columns, where, 2),
-                          error))
-      return FALSE;
-  }
-
-  if (!update_search_index (request->db, edited, error) ||
-      !appeals_audit_record_change (request->db, "appeal", edited->id, edited->version, "update",
-                                    request->user->login, appeals_appeal_get_record_type (),
-                                    current, edited, error))
+  if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user->login,
+                                   "update", error))
     return FALSE;
 
   respond_appeal (request, SOUP_STATUS_OK, edited);

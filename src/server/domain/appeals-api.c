@@ -17,6 +17,7 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_appeals_register (server);
   appeals_api_applicants_register (server);
   appeals_api_reference_register (server);
+  appeals_api_expertise_register (server);
 }
 
 /**

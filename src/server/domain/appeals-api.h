@@ -23,6 +23,17 @@ gboolean    appeals_api_applicants_insert (AppealsDb               *db,
                                            AppealsApplicant        *applicant,
                                            const char              *actor,
                                            GError                 **error);
+gboolean    appeals_api_appeals_update    (AppealsServer           *server,
+                                           AppealsDb               *db,
+                                           AppealsAppeal           *current,
+                                           AppealsAppeal           *edited,
+                                           const char              *actor,
+                                           const char              *action,
+                                           GError                 **error);
+AppealsAppeal *appeals_api_appeals_load   (AppealsRequest          *request,
+                                           gint64                   id,
+                                           GError                 **error);
+void        appeals_api_expertise_register (AppealsServer          *server);
 gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
                                            GError                 **error);
 

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-expertise.c: answer-quality expertise.
+ *
+ *   GET  /appeals/{id}/expertise      the rounds of one appeal
+ *   POST /appeals/{id}/expertise      an analyst's checklist and verdict
+ *   POST /expertise/{id}/approval     a head approves a verdict on an
+ *                                     appeal under control
+ *   GET  /analytics/answer-quality    bodies ranked by answer quality
+ *
+ * A verdict takes effect on the appeal at once — accepted closes it,
+ * returned sends it back to the body with a new term — except on appeals
+ * under control, where it waits for the head's approval.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-api.h"
+#include "appeals-audit.h"
+#include "appeals-store.h"
+
+#define EXPERTISE_COLUMNS \
+  "id, appeal_id, round, previous_id, body, answer, criteria, cross_checks, score, verdict, reasons, " \
+  "rework_due, overdue, state, analyst, approved_by, approved_at, created_at"
+
+static AppealsChecklistTemplate *
+get_template (GError **error)
+{
+  static AppealsChecklistTemplate *template;
+
+  /* read once; the file is data, replaced with the other rules */
+  if (template == NULL)
+    template = appeals_checklist_template_new_default (error);
+  return template;
+}
+
+static JsonNode *
+parse_text_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return json_node_new (JSON_NODE_NULL);
+  return json_parser_steal_root (parser);
+}
+
+static JsonNode *
+round_to_json (AppealsDbResult *result,
+               guint            row)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char *texts[] = { "body", "answer", "verdict", "reasons", "rework_due", "state", "analyst",
+                                 "approved_by", "approved_at", "created_at" };
+  static const char *ints[] = { "id", "appeal_id", "round", "previous_id" };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
+    {
+      json_builder_set_member_name (builder, ints[i]);
+      if (appeals_db_result_is_null (result, row, ints[i]))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, row, ints[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      json_builder_set_member_name (builder, texts[i]);
+      if (appeals_db_result_is_null (result, row, texts[i]))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, appeals_db_result_get_string (result, row, texts[i]));
+    }
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, appeals_db_result_get_double (result, row, "score"));
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, appeals_db_result_get_boolean (result, row, "overdue"));
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_add_value (builder, parse_text_json (appeals_db_result_get_string (result, row, "criteria")));
+  json_builder_set_member_name (builder, "cross_checks");
+  json_builder_add_value (builder, parse_text_json (appeals_db_result_get_string (result, row, "cross_checks")));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+load_appeal_or_404 (AppealsRequest  *request,
+                    const char      *param,
+                    AppealsAppeal  **appeal,
+                    GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  *appeal = NULL;
+  if (appeals_request_get_id_param (request, param, &id))
+    *appeal = appeals_api_appeals_load (request, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*appeal == NULL)
+    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+handle_list (AppealsRequest  *request,
+             GError         **error)
+{
+  g_autoptr(AppealsAppeal) appeal = NULL;
+  g_autoptr(AppealsDbResult) rounds = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!load_appeal_or_404 (request, "id", &appeal, error))
+    return FALSE;
+  if (appeal == NULL)
+    return TRUE;
+
+  rounds = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE appeal_id = ? ORDER BY round",
+                             g_variant_new ("(x)", appeal->id), error);
+  if (rounds == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rounds); i++)
+    json_builder_add_value (builder, round_to_json (rounds, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+/* Reads the checklist: every criterion of the template answered once;
+ * cross-checks of known kinds, each with a date. Field errors are named
+ * like "criteria[2].answer". */
+static gboolean
+read_checklist (AppealsChecklistTemplate *template,
+                JsonObject               *body,
+                AppealsCriterionAnswer   *answers,
+                JsonArray               **criteria_out,
+                JsonArray               **cross_checks_out,
+                GPtrArray                *errors)
+{
+  guint n = appeals_checklist_template_get_n_criteria (template);
+  JsonNode *criteria = json_object_get_member (body, "criteria");
+  JsonNode *cross_checks = json_object_get_member (body, "cross_checks");
+
+  memset (answers, 0, n * sizeof (AppealsCriterionAnswer));
+
+  if (criteria == NULL || !JSON_NODE_HOLDS_ARRAY (criteria))
+    appeals_field_errors_add (errors, "criteria", criteria == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_WRONG_TYPE,
+                              NULL);
+  else
+    {
+      JsonArray *array = json_node_get_array (criteria);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *item = JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i))
+                             ? json_array_get_object_element (array, i) : NULL;
+          const char *code = item != NULL ? json_object_get_string_member_with_default (item, "code", NULL) : NULL;
+          const char *answer = item != NULL ? json_object_get_string_member_with_default (item, "answer", NULL) : NULL;
+          g_autofree char *where = g_strdup_printf ("criteria[%u]", i);
+          g_autofree char *code_field = g_strconcat (where, ".code", NULL);
+          g_autofree char *answer_field = g_strconcat (where, ".answer", NULL);
+          AppealsCriterionAnswer value;
+          guint position = G_MAXUINT;
+
+          for (guint j = 0; code != NULL && j < n; j++)
+            if (g_str_equal (appeals_checklist_template_get_criterion (template, j)->code, code))
+              position = j;
+
+          if (position == G_MAXUINT)
+            appeals_field_errors_add (errors, code_field, APPEALS_FIELD_INVALID_VALUE, NULL);
+          else if (!appeals_criterion_answer_from_string (answer, &value))
+            appeals_field_errors_add (errors, answer_field, APPEALS_FIELD_INVALID_VALUE, "yes,partly,no");
+          else if (answers[position] != APPEALS_CRITERION_ANSWER_UNSET)
+            appeals_field_errors_add (errors, code_field, APPEALS_FIELD_DUPLICATE, NULL);
+          else
+            answers[position] = value;
+        }
+
+      for (guint j = 0; j < n; j++)
+        if (answers[j] == APPEALS_CRITERION_ANSWER_UNSET && appeals_field_errors_find (errors, "criteria") == NULL)
+          appeals_field_errors_add (errors, "criteria", APPEALS_FIELD_REQUIRED,
+                                    appeals_checklist_template_get_criterion (template, j)->code);
+      *criteria_out = array;
+    }
+
+  if (cross_checks != NULL && !JSON_NODE_HOLDS_NULL (cross_checks))
+    {
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (cross_checks) ? json_node_get_array (cross_checks) : NULL;
+
+      if (array == NULL)
+        appeals_field_errors_add (errors, "cross_checks", APPEALS_FIELD_WRONG_TYPE, NULL);
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        {
+          JsonObject *item = JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i))
+                             ? json_array_get_object_element (array, i) : NULL;
+          const char *code = item != NULL ? json_object_get_string_member_with_default (item, "code", NULL) : NULL;
+          const char *date = item != NULL ? json_object_get_string_member_with_default (item, "date", NULL) : NULL;
+          g_autofree char *code_field = g_strdup_printf ("cross_checks[%u].code", i);
+          g_autofree char *date_field = g_strdup_printf ("cross_checks[%u].date", i);
+          gboolean known = FALSE;
+          GDate parsed;
+
+          for (guint j = 0; code != NULL && j < appeals_checklist_template_get_n_cross_checks (template); j++)
+            known |= g_str_equal (appeals_checklist_template_get_cross_check (template, j)->code, code);
+          if (!known)
+            appeals_field_errors_add (errors, code_field, APPEALS_FIELD_INVALID_VALUE, NULL);
+          if (!appeals_date_parse_iso (date, &parsed))
+            appeals_field_errors_add (errors, date_field, APPEALS_FIELD_INVALID_DATE, NULL);
+        }
+      *cross_checks_out = array;
+    }
+
+  return errors->len == 0;
+}
+
+/* Applies a verdict to the appeal: accepted closes it; returned sends it
+ * back to the body with a new term. */
+static gboolean
+apply_verdict (AppealsRequest  *request,
+               AppealsAppeal   *appeal,
+               const char      *verdict,
+               const char      *rework_due,
+               GError         **error)
+{
+  g_autoptr(AppealsAppeal) edited = appeals_appeal_copy (appeal);
+
+  if (g_str_equal (verdict, "accepted"))
+    edited->status = APPEALS_STATUS_CLOSED;
+  else
+    {
+      edited->status = APPEALS_STATUS_RETURNED;
+      appeals_date_parse_iso (rework_due, &edited->due_date);
+    }
+
+  return appeals_api_appeals_update (request->server, request->db, appeal, edited, request->user->login,
+                                     "expertise", error);
+}
+
+static gboolean
+handle_create (AppealsRequest  *request,
+               GError         **error)
+{
+  AppealsChecklistTemplate *template = get_template (error);
+  g_autoptr(AppealsAppeal) appeal = NULL;
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsDbResult) previous = NULL;
+  g_autoptr(AppealsDbResult) created = NULL;
+  g_autofree AppealsCriterionAnswer *answers = NULL;
+  g_autofree char *criteria_text = NULL;
+  g_autofree char *cross_checks_text = NULL;
+  g_autofree char *rework_due = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *location = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *criteria = NULL, *cross_checks = NULL;
+  JsonObject *body;
+  const char *verdict, *reasons;
+  gboolean awaiting, overdue;
+  gint64 round = 1, previous_id = 0;
+  GDate today;
+  double score;
+
+  if (template == NULL)
+    return FALSE;
+  if (!load_appeal_or_404 (request, "id", &appeal, error))
+    return FALSE;
+  if (appeal == NULL || (body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+
+  answers = g_new0 (AppealsCriterionAnswer, appeals_checklist_template_get_n_criteria (template));
+  read_checklist (template, body, answers, &criteria, &cross_checks, errors);
+
+  verdict = json_object_get_string_member_with_default (body, "verdict", NULL);
+  if (g_strcmp0 (verdict, "accepted") != 0 && g_strcmp0 (verdict, "returned") != 0)
+    appeals_field_errors_add (errors, "verdict", verdict == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_VALUE,
+                              "accepted,returned");
+  reasons = json_object_get_string_member_with_default (body, "reasons", NULL);
+  if (g_strcmp0 (verdict, "returned") == 0 && (reasons == NULL || *reasons == '\0'))
+    appeals_field_errors_add (errors, "reasons", APPEALS_FIELD_REQUIRED, NULL);
+
+  if (appeal->status != APPEALS_STATUS_ANSWERED || appeal->answer == NULL)
+    appeals_field_errors_add (errors, "status", APPEALS_FIELD_INVALID_VALUE, "answered");
+
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  previous = appeals_db_query (request->db, "SELECT id, round FROM expertise WHERE appeal_id = ? ORDER BY round DESC",
+                               g_variant_new ("(x)", appeal->id), error);
+  if (previous == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (previous) > 0)
+    {
+      previous_id = appeals_db_result_get_int64 (previous, 0, "id");
+      round = appeals_db_result_get_int64 (previous, 0, "round") + 1;
+    }
+
+  score = appeals_checklist_template_score (template, answers);
+  appeals_server_get_today (&today);
+  overdue = g_date_valid (&appeal->answered_on) ? g_date_compare (&appeal->answered_on, &appeal->due_date) > 0
+                                                : g_date_compare (&today, &appeal->due_date) > 0;
+  if (g_str_equal (verdict, "returned"))
+    {
+      GDate due;
+
+      appeals_checklist_template_compute_rework_due (template, appeals_server_get_calendar (request->server),
+                                                     &today, &due);
+      rework_due = appeals_date_format_iso (&due);
+    }
+
+  /* heads approve verdicts on appeals under control */
+  awaiting = appeal->control;
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (node, criteria);
+  criteria_text = json_to_string (node, FALSE);
+  if (cross_checks != NULL)
+    json_node_set_array (node, cross_checks);
+  else
+    json_node_take_array (node, json_array_new ());
+  cross_checks_text = json_to_string (node, FALSE);
+
+  if (!appeals_db_exec (request->db,
+                        "INSERT INTO expertise (appeal_id, round, previous_id, body, answer, criteria, cross_checks, "
+                        "score, verdict, reasons, rework_due, overdue, state, analyst, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        g_variant_new ("(xxmxsmsssdsmsmsxsss)", appeal->id, round,
+                                       (gboolean) (previous_id > 0), previous_id,
+                                       appeal->addressee_body, appeal->answer, criteria_text, cross_checks_text,
+                                       score, verdict, reasons, rework_due, (gint64) overdue,
+                                       awaiting ? "awaiting_approval" : "final", request->user->login, now),
+                        error))
+    return FALSE;
+
+  if (!awaiting && !apply_verdict (request, appeal, verdict, rework_due, error))
+    return FALSE;
+
+  created = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE appeal_id = ? AND round = ?",
+                              g_variant_new ("(xx)", appeal->id, round), error);
+  if (created == NULL)
+    return FALSE;
+
+  {
+    g_autoptr(JsonNode) root = round_to_json (created, 0);
+
+    location = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", appeal->id);
+    appeals_request_set_header (request, "Location", location);
+    appeals_request_respond_json (request, SOUP_STATUS_CREATED, root);
+  }
+  return TRUE;
+}
+
+static gboolean
+handle_approve (AppealsRequest  *request,
+                GError         **error)
+{
+  g_autoptr(AppealsDbResult) round = NULL;
+  g_autoptr(AppealsDbResult) approved = NULL;
+  g_autoptr(AppealsAppeal) appeal = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  gint64 id;
+
+  if (!appeals_request_get_id_param (request, "id", &id) ||
+      (round = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",
+                                 g_variant_new ("(x)", id), error)) == NULL ||
+      appeals_db_result_get_n_rows (round) == 0 ||
+      (appeal = appeals_api_appeals_load (request, appeals_db_result_get_int64 (round, 0, "appeal_id"),
+                                          &local_error)) == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!g_str_equal (appeals_db_result_get_string (round, 0, "state"), "awaiting_approval"))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!appeals_db_exec (request->db, "UPDATE expertise SET state = 'final', approved_by = ?, approved_at = ? WHERE id = ?",
+                        g_variant_new ("(ssx)", request->user->login, now, id), error) ||
+      !apply_verdict (request, appeal, appeals_db_result_get_string (round, 0, "verdict"),
+                      appeals_db_result_get_string (round, 0, "rework_due"), error))
+    return FALSE;
+
+  approved = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",
+                               g_variant_new ("(x)", id), error);
+  if (approved == NULL)
+    return FALSE;
+
+  root = round_to_json (approved, 0);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+static gboolean
+handle_quality (AppealsRequest  *request,
+                GError         **error)
+{
+  AppealsChecklistTemplate *template = get_template (error);
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (AppealsExpertiseResult));
+  g_autoptr(GPtrArray) ranking = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint min_answers;
+
+  if (template == NULL)
+    return FALSE;
+
+  rows = appeals_db_query (request->db,
+                           "SELECT e.body, e.appeal_id, e.round, e.verdict, e.score, e.overdue FROM expertise e "
+                           "JOIN appeals a ON a.id = e.appeal_id WHERE e.state = 'final' "
+                           "AND (? = '' OR a.district = ?)",
+                           g_variant_new ("(ss)", request->user->district != NULL ? request->user->district : "",
+                                          request->user->district != NULL ? request->user->district : ""),
+                           error);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      AppealsExpertiseResult result = {
+        appeals_db_result_get_string (rows, i, "body"),
+        appeals_db_result_get_int64 (rows, i, "appeal_id"),
+        appeals_db_result_get_int64 (rows, i, "round"),
+        g_str_equal (appeals_db_result_get_string (rows, i, "verdict"), "accepted"),
+        appeals_db_result_get_double (rows, i, "score"),
+        appeals_db_result_get_boolean (rows, i, "overdue"),
+      };
+      g_array_append_val (results, result);
+    }
+
+  min_answers = appeals_checklist_template_get_ranking_min_answers (template);
+  ranking = appeals_quality_rank ((AppealsExpertiseResult *) results->data, results->len, min_answers);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "min_answers");
+  json_builder_add_int_value (builder, min_answers);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      const AppealsBodyQuality *quality = g_ptr_array_index (ranking, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "body");
+      json_builder_add_string_value (builder, quality->body);
+      json_builder_set_member_name (builder, "rank");
+      if (quality->ranked)
+        json_builder_add_int_value (builder, quality->rank);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "answers");
+      json_builder_add_int_value (builder, quality->answers);
+      json_builder_set_member_name (builder, "accepted_first");
+      json_builder_add_double_value (builder, quality->accepted_first);
+      json_builder_set_member_name (builder, "average_score");
+      json_builder_add_double_value (builder, quality->average_score);
+      json_builder_set_member_name (builder, "reworks");
+      json_builder_add_int_value (builder, quality->reworks);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_int_value (builder, quality->overdue);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+void
+appeals_api_expertise_register (AppealsServer *server)
+{
+  appeals_server_add_route (server, "GET", "/api/v1/appeals/{id}/expertise", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_list);
+  appeals_server_add_route (server, "POST", "/api/v1/appeals/{id}/expertise", APPEALS_ALLOW_ANALYST,
+                            APPEALS_ROUTE_IDEMPOTENT, handle_create);
+  appeals_server_add_route (server, "POST", "/api/v1/expertise/{id}/approval", APPEALS_ALLOW_HEAD,
+                            APPEALS_ROUTE_DEFAULT, handle_approve);
+  appeals_server_add_route (server, "GET", "/api/v1/analytics/answer-quality", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_quality);
+}
