@@ -12,6 +12,8 @@
 
 #include "appeals-card-window.h"
 #include "appeals-drafts.h"
+#include "appeals-expertise-page.h"
+#include "appeals-quality-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-window.h"
 
@@ -30,6 +32,8 @@ struct _AppealsWindow
   GtkLabel             *connection_label;
   GtkStack             *stack;
   AppealsJournalPage   *journal_page;
+  AppealsExpertisePage *expertise_page;
+  AppealsQualityPage   *quality_page;
 
   GCancellable         *cancellable;
   guint                 retry_source;
@@ -56,6 +60,26 @@ GtkWidget *
 appeals_window_get_journal_page (AppealsWindow *self)
 {
   return GTK_WIDGET (self->journal_page);
+}
+
+GtkWidget *
+appeals_window_get_expertise_page (AppealsWindow *self)
+{
+  return GTK_WIDGET (self->expertise_page);
+}
+
+/**
+ * appeals_window_show_page:
+ * @name: "journal", "receptions", "review", "expertise" or "analytics"
+ */
+void
+appeals_window_show_page (AppealsWindow *self,
+                          const char    *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 static void
@@ -92,6 +116,8 @@ appeals_window_signed_in (AppealsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
   appeals_journal_page_reload (self->journal_page);
+  appeals_expertise_page_reload (self->expertise_page);
+  appeals_quality_page_reload (self->quality_page);
   offer_drafts (self);
 }
 
@@ -101,6 +127,8 @@ appeals_window_signed_out (AppealsWindow *self)
   gtk_label_set_text (self->user_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
   appeals_journal_page_clear (self->journal_page);
+  appeals_expertise_page_clear (self->expertise_page);
+  appeals_quality_page_clear (self->quality_page);
 }
 
 /* The lost connection ------------------------------------------------------ */
@@ -199,6 +227,13 @@ on_retry_clicked (AppealsWindow *self)
 }
 
 /* Navigation --------------------------------------------------------------- */
+
+static void
+on_verdict_given (AppealsWindow *self)
+{
+  appeals_quality_page_reload (self->quality_page);
+  appeals_journal_page_reload (self->journal_page);
+}
 
 static void
 on_sidebar_row_selected (GtkListBox    *list,
@@ -336,6 +371,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = appeals_window_close_request;
 
   g_type_ensure (APPEALS_TYPE_JOURNAL_PAGE);
+  g_type_ensure (APPEALS_TYPE_EXPERTISE_PAGE);
+  g_type_ensure (APPEALS_TYPE_QUALITY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, toast_overlay);
@@ -347,6 +384,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, expertise_page);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, quality_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
@@ -365,6 +404,7 @@ appeals_window_init (AppealsWindow *self)
 
   self->cancellable = g_cancellable_new ();
   build_sidebar (self);
+  g_signal_connect_swapped (self->expertise_page, "verdict-given", G_CALLBACK (on_verdict_given), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
 }
 

@@ -24,5 +24,8 @@ void           appeals_window_connection_lost    (AppealsWindow      *self);
 void           appeals_window_open_card          (AppealsWindow      *self,
                                                   gint64              appeal_id);
 GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
+GtkWidget     *appeals_window_get_expertise_page (AppealsWindow      *self);
+void           appeals_window_show_page          (AppealsWindow      *self,
+                                                  const char         *name);
 
 G_END_DECLS

@@ -8,7 +8,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "appeals-expertise-page.h"
 #include "appeals-journal-page.h"
+#include "appeals-quality-page.h"
 #include "appeals-merge-dialog.h"
 #include "appeals-session-store.h"
 #include "appeals-test-server.h"
@@ -101,7 +105,8 @@ dialog_or_signed_in (AppealsApplication *app)
   return sign_in_dialog_open (app) || journal_loaded (app);
 }
 
-/* Signs in through the dialog, unless the keyring already did. */
+/* Signs in as @login through the dialog, unless the keyring already
+ * signed that user in; another user is signed out first. */
 static void
 sign_in_through_dialog (AppealsApplication *app,
                         const char         *login,
@@ -112,7 +117,15 @@ sign_in_through_dialog (AppealsApplication *app,
   APPEALS_TEST_WAIT (dialog_or_signed_in, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   if (dialog == NULL)
-    return;
+    {
+      AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+
+      if (g_strcmp0 (user->login, login) == 0)
+        return;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+      APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+      dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+    }
   appeals_test_ui_type (dialog, "login", login);
   appeals_test_ui_type (dialog, "password", password);
   appeals_test_ui_click (dialog, "sign-in");
@@ -462,6 +475,117 @@ test_merge (void)
   g_assert_cmpstr (json_object_get_string_member (appeal, "text"), ==, "Қосымша мәлімет");
 }
 
+/* Expertise: two "no" answers, returned for rework ------------------------------ */
+
+static gboolean
+signed_in_as_analyst (AppealsApplication *app)
+{
+  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+
+  return user != NULL && g_str_equal (user->login, "analyst") &&
+         appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL;
+}
+
+static gboolean
+expertise_list_loaded (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  GListModel *model = appeals_expertise_page_get_model (APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window)));
+  g_autoptr(AppealsAppeal) first = g_list_model_get_n_items (model) > 0 ? g_list_model_get_item (model, 0) : NULL;
+
+  return first != NULL && first->id > 0;
+}
+
+static gboolean
+quality_listed (AppealsWindow *window)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")),
+                                                 "analytics");
+
+  return appeals_quality_page_get_n_bodies (APPEALS_QUALITY_PAGE (page)) > 0;
+}
+
+static gboolean
+verdict_given (guint *count)
+{
+  return *count > 0;
+}
+
+static void
+on_verdict_given (AppealsExpertisePage *page,
+                  guint                *count)
+{
+  (*count)++;
+}
+
+static void
+expertise_script (AppealsApplication *app,
+                  gpointer            user_data)
+{
+  AppealsWindow *window;
+  AppealsExpertisePage *page;
+  AppealsCardWindow *card;
+  GListModel *model;
+  g_autofree char *reasons = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  guint verdicts = 0;
+  gint64 appeal_id;
+  guint position = G_MAXUINT;
+
+  sign_in_through_dialog (app, "analyst", "demo");
+  APPEALS_TEST_WAIT (signed_in_as_analyst, app);
+
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  appeals_window_show_page (window, "expertise");
+  page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
+  g_signal_connect (page, "verdict-given", G_CALLBACK (on_verdict_given), &verdicts);
+  APPEALS_TEST_WAIT (expertise_list_loaded, app);
+
+  /* an answered appeal that is not under control, so the verdict applies at once */
+  model = appeals_expertise_page_get_model (page);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(AppealsAppeal) appeal = g_list_model_get_item (model, i);
+
+      if (appeal->id > 0 && !appeal->control)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  appeals_expertise_page_open (page, position);
+  appeal_id = appeals_expertise_page_get_appeal_id (page);
+  g_assert_cmpint (appeal_id, >, 0);
+
+  appeals_expertise_page_set_answer (page, "all_arguments", APPEALS_CRITERION_ANSWER_YES);
+  appeals_expertise_page_set_answer (page, "justified", APPEALS_CRITERION_ANSWER_NO);
+  appeals_expertise_page_set_answer (page, "specific_facts", APPEALS_CRITERION_ANSWER_YES);
+  appeals_expertise_page_set_answer (page, "clear_structure", APPEALS_CRITERION_ANSWER_YES);
+  appeals_expertise_page_set_answer (page, "appeal_right", APPEALS_CRITERION_ANSWER_NO);
+  appeals_expertise_page_set_answer (page, "language", APPEALS_CRITERION_ANSWER_YES);
+
+  /* the reasons are written from the two failed criteria */
+  reasons = appeals_expertise_page_dup_reasons (page);
+  g_assert_nonnull (strstr (reasons, "The answer is justified and motivated"));
+  g_assert_nonnull (strstr (reasons, "The right to appeal the decision is explained"));
+  g_assert_null (strstr (reasons, "Every argument"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "expertise.return", NULL);
+  APPEALS_TEST_WAIT (verdict_given, &verdicts);
+
+  /* the body's answer quality now counts it */
+  APPEALS_TEST_WAIT (quality_listed, window);
+
+  /* the card shows it returned */
+  card = open_card (app, appeal_id);
+  values = appeals_card_form_get_values (appeals_card_window_get_form (card), APPEALS_CARD_PART_APPEAL);
+  g_assert_cmpstr (json_object_get_string_member (values, "status"), ==, "returned");
+}
+
+static void
+test_expertise (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (expertise_script, NULL), ==, 0);
+}
+
 /* A save while the server is down -------------------------------------------------- */
 
 static gboolean
@@ -531,6 +655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/search", test_search);
   g_test_add_func ("/client/new-card-invalid-iin", test_new_card_invalid_iin);
   g_test_add_func ("/client/merge", test_merge);
+  g_test_add_func ("/client/expertise", test_expertise);
   g_test_add_func ("/client/offline-save", test_offline_save);
 
   status = g_test_run ();

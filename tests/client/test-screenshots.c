@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include "appeals-expertise-page.h"
 #include "appeals-journal-page.h"
+#include "appeals-quality-page.h"
 #include "appeals-merge-dialog.h"
 #include "appeals-test-server.h"
 #include "appeals-test-ui.h"
@@ -36,6 +38,25 @@ journal_loaded (AppealsApplication *app)
 
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
          g_list_model_get_n_items (model) > 0;
+}
+
+static gboolean
+expertise_loaded (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  GListModel *model = appeals_expertise_page_get_model (APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window)));
+  g_autoptr(AppealsAppeal) first = g_list_model_get_n_items (model) > 0 ? g_list_model_get_item (model, 0) : NULL;
+
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL && first != NULL && first->id > 0;
+}
+
+static gboolean
+quality_listed (AppealsWindow *window)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")),
+                                                 "analytics");
+
+  return appeals_quality_page_get_n_bodies (APPEALS_QUALITY_PAGE (page)) > 0;
 }
 
 static gboolean
@@ -117,6 +138,36 @@ script (AppealsApplication *app,
   appeals_card_form_set_text (appeals_card_window_get_form (card), "surname", "Сейтқали");
   appeals_card_form_set_text (appeals_card_window_get_form (card), "given_name", "Әлия");
   appeals_test_ui_screenshot (GTK_WIDGET (card), "card-new");
+  gtk_window_destroy (GTK_WINDOW (card));
+
+  /* the expertise page, as the analyst sees it */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  appeals_test_ui_type (dialog, "login", "analyst");
+  appeals_test_ui_type (dialog, "password", "demo");
+  appeals_test_ui_click (dialog, "sign-in");
+  APPEALS_TEST_WAIT (expertise_loaded, app);
+  appeals_window_show_page (window, "expertise");
+  {
+    AppealsExpertisePage *page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
+
+    appeals_expertise_page_open (page, 0);
+    appeals_expertise_page_set_answer (page, "all_arguments", APPEALS_CRITERION_ANSWER_YES);
+    appeals_expertise_page_set_answer (page, "justified", APPEALS_CRITERION_ANSWER_NO);
+    appeals_expertise_page_set_answer (page, "specific_facts", APPEALS_CRITERION_ANSWER_PARTLY);
+    appeals_expertise_page_set_answer (page, "clear_structure", APPEALS_CRITERION_ANSWER_YES);
+    appeals_expertise_page_set_answer (page, "appeal_right", APPEALS_CRITERION_ANSWER_NO);
+    appeals_expertise_page_set_answer (page, "language", APPEALS_CRITERION_ANSWER_YES);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1100);
+  appeals_test_ui_settle (500);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "expertise");
+
+  gtk_widget_activate_action (appeals_window_get_expertise_page (window), "expertise.return", NULL);
+  APPEALS_TEST_WAIT (quality_listed, window);
+  appeals_window_show_page (window, "analytics");
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics");
 }
 
 int

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-quality-page.c: one row per body — its rank (or why it is not
+ * ranked), the share of answers accepted the first time, the average
+ * score, reworks and overdue answers.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-quality-page.h"
+
+struct _AppealsQualityPage
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *group;
+  GPtrArray           *rows;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
+
+void
+appeals_quality_page_clear (AppealsQualityPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+guint
+appeals_quality_page_get_n_bodies (AppealsQualityPage *self)
+{
+  return self->rows->len;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AppealsQualityPage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, NULL);
+  AppealsClassifier *bodies;
+  JsonObject *object;
+  JsonArray *items;
+
+  if (response == NULL || !appeals_api_response_is_success (response))
+    return;
+
+  bodies = appeals_application_get_classifier (appeals_application_get_default (), APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
+  object = json_node_get_object (response->body);
+  items = json_object_get_array_member (object, "items");
+
+  appeals_quality_page_clear (self);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      gint64 answers = json_object_get_int_member (item, "answers");
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *rank = gtk_label_new (NULL);
+      g_autofree char *rank_text = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *answers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d answer", "%d answers",
+                                                                    answers), (int) answers);
+
+      if (json_object_get_null_member (item, "rank"))
+        rank_text = g_strdup ("—");
+      else
+        rank_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "rank"));
+
+      /* TRANSLATORS: 3 answers · 80% accepted the first time · score 86 · 1 returned · 0 late */
+      subtitle = g_strdup_printf (_("%s · %.0f%% accepted the first time · average score %.0f · %d returned · %d late"),
+                                  answers_text, 100 * json_object_get_double_member (item, "accepted_first"),
+                                  json_object_get_double_member (item, "average_score"),
+                                  (int) json_object_get_int_member (item, "reworks"),
+                                  (int) json_object_get_int_member (item, "overdue"));
+
+      gtk_label_set_text (GTK_LABEL (rank), rank_text);
+      gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+      gtk_widget_add_css_class (rank, "title-3");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     appeals_classifier_get_label (bodies, json_object_get_string_member (item, "body"),
+                                                                   NULL));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  {
+    g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "Bodies are ranked once %d answer of theirs has been checked.",
+                                                                 "Bodies are ranked once %d answers of theirs have been checked.",
+                                                                 json_object_get_int_member (object, "min_answers")),
+                                                    (int) json_object_get_int_member (object, "min_answers"));
+    adw_preferences_group_set_description (self->group, description);
+  }
+}
+
+void
+appeals_quality_page_reload (AppealsQualityPage *self)
+{
+  AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  appeals_api_client_request_async (client, "GET", "analytics/answer-quality", NULL, NULL, NULL, self->cancellable,
+                                    on_loaded, g_object_ref (self));
+}
+
+static void
+appeals_quality_page_dispose (GObject *object)
+{
+  AppealsQualityPage *self = (AppealsQualityPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (appeals_quality_page_parent_class)->dispose (object);
+}
+
+static void
+appeals_quality_page_class_init (AppealsQualityPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = appeals_quality_page_dispose;
+}
+
+static void
+appeals_quality_page_init (AppealsQualityPage *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *later = adw_preferences_group_new ();
+  GtkWidget *note = gtk_label_new (_("Dynamics of appeals by district and question, and reports will be here."));
+
+  self->rows = g_ptr_array_new ();
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->group, _("Answer Quality by Body"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (later), note);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (later));
+
+  adw_bin_set_child (ADW_BIN (self), page);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-quality-page.h: answer quality per body, as ranked by the server.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_QUALITY_PAGE (appeals_quality_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, APPEALS, QUALITY_PAGE, AdwBin)
+
+void appeals_quality_page_reload (AppealsQualityPage *self);
+void appeals_quality_page_clear  (AppealsQualityPage *self);
+guint appeals_quality_page_get_n_bodies (AppealsQualityPage *self);
+
+G_END_DECLS
