@@ -33,6 +33,8 @@ struct _AppealsExpertisePage
   GtkBox                    parent_instance;
 
   GtkListView              *list_view;
+  AdwPreferencesGroup      *pending_group;
+  GPtrArray                *pending_rows;
   GtkStack                 *detail_stack;
   AdwPreferencesGroup      *appeal_group;
   GtkLabel                 *appeal_label;
@@ -65,6 +67,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void load_pending (AppealsExpertisePage *self);
 
 static AppealsCriterionAnswer
 criterion_answer (AppealsExpertisePage *self,
@@ -431,6 +435,7 @@ on_verdict_sent (GObject      *source,
   g_clear_object (&self->appeal);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   appeals_journal_model_reload (self->model);
+  load_pending (self);
   g_signal_emit (self, signals[VERDICT_GIVEN], 0);
 }
 
@@ -502,10 +507,114 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), appeal->annotation != NULL ? appeal->annotation : "");
 }
 
+/* Verdicts awaiting a head's approval ------------------------------------------- */
+
+static void
+on_approved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AppealsExpertisePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+  AppealsWindow *window = APPEALS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (window != NULL)
+    appeals_window_show_toast (window, response != NULL && appeals_api_response_is_success (response)
+                                       ? _("The verdict is approved and applied to the appeal")
+                                       : response != NULL ? appeals_api_response_describe (response) : error->message);
+  load_pending (self);
+  g_signal_emit (self, signals[VERDICT_GIVEN], 0);
+}
+
+static void
+on_approve_clicked (GtkButton            *button,
+                    AppealsExpertisePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "expertise-id"));
+  g_autofree char *path = g_strdup_printf ("expertise/%" G_GINT64_FORMAT "/approval", id);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
+                                    "POST", path, NULL, NULL, NULL, self->cancellable,
+                                    on_approved, g_object_ref (self));
+}
+
+static void
+on_pending_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AppealsExpertisePage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, NULL);
+  JsonArray *items;
+
+  if (response == NULL || !appeals_api_response_is_success (response))
+    return;
+
+  for (guint i = 0; i < self->pending_rows->len; i++)
+    adw_preferences_group_remove (self->pending_group, g_ptr_array_index (self->pending_rows, i));
+  g_ptr_array_set_size (self->pending_rows, 0);
+
+  items = json_object_get_array_member (json_node_get_object (response->body), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      gboolean returned = g_str_equal (json_object_get_string_member (item, "verdict"), "returned");
+      g_autofree char *title = g_strdup_printf ("%s · %s", json_object_get_string_member (item, "registration_number"),
+                                                returned ? _("Return for rework") : _("Accept"));
+      g_autofree char *name = g_strdup_printf ("approve-%" G_GINT64_FORMAT, json_object_get_int_member (item, "appeal_id"));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("A_pprove"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), returned ? json_object_get_string_member (item, "reasons")
+                                                                  : json_object_get_string_member (item, "annotation"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (button, name);
+      gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data (G_OBJECT (button), "expertise-id", GSIZE_TO_POINTER (json_object_get_int_member (item, "id")));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_approve_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->pending_group, row);
+      g_ptr_array_add (self->pending_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_group), self->pending_rows->len > 0);
+}
+
+static void
+load_pending (AppealsExpertisePage *self)
+{
+  AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
+  AppealsUser *user = appeals_api_client_get_user (client);
+
+  if (user == NULL || user->role != APPEALS_ROLE_HEAD)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->pending_group), FALSE);
+      return;
+    }
+
+  appeals_api_client_request_async (client, "GET", "expertise?state=awaiting_approval", NULL, NULL, NULL,
+                                    self->cancellable, on_pending_loaded, g_object_ref (self));
+}
+
+guint
+appeals_expertise_page_get_n_pending (AppealsExpertisePage *self)
+{
+  return self->pending_rows->len;
+}
+
 void
 appeals_expertise_page_reload (AppealsExpertisePage *self)
 {
   appeals_journal_model_set_query (self->model, QUERY);
+  load_pending (self);
 }
 
 void
@@ -536,6 +645,7 @@ appeals_expertise_page_dispose (GObject *object)
   g_clear_pointer (&self->criteria, g_free);
   g_clear_pointer (&self->cross_switches, g_free);
   g_clear_pointer (&self->cross_results, g_free);
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_EXPERTISE_PAGE);
 
@@ -555,6 +665,7 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-expertise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, pending_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, appeal_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, appeal_label);
@@ -581,6 +692,7 @@ appeals_expertise_page_init (AppealsExpertisePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->pending_rows = g_ptr_array_new ();
   self->template = appeals_checklist_template_new_default (&error);
   if (self->template == NULL)
     g_error ("%s", error->message);   /* a broken installation */

@@ -26,5 +26,6 @@ void        appeals_expertise_page_set_answer   (AppealsExpertisePage   *self,
                                                  const char             *criterion,
                                                  AppealsCriterionAnswer  answer);
 char       *appeals_expertise_page_dup_reasons  (AppealsExpertisePage   *self);
+guint       appeals_expertise_page_get_n_pending (AppealsExpertisePage  *self);
 
 G_END_DECLS

@@ -586,6 +586,69 @@ test_expertise (void)
   g_assert_cmpint (appeals_test_ui_run (expertise_script, NULL), ==, 0);
 }
 
+/* A head approves a verdict on an appeal under control --------------------------- */
+
+static gboolean
+pending_listed (AppealsExpertisePage *page)
+{
+  return appeals_expertise_page_get_n_pending (page) > 0;
+}
+
+static void
+approval_script (AppealsApplication *app,
+                 gpointer            user_data)
+{
+  gint64 *appeal_id = user_data;
+  g_autofree char *button = g_strdup_printf ("approve-%" G_GINT64_FORMAT, *appeal_id);
+  AppealsExpertisePage *page;
+  AppealsWindow *window;
+  guint verdicts = 0;
+
+  sign_in_through_dialog (app, "head", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  appeals_window_show_page (window, "expertise");
+  page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
+  g_signal_connect (page, "verdict-given", G_CALLBACK (on_verdict_given), &verdicts);
+  APPEALS_TEST_WAIT (pending_listed, page);
+
+  appeals_test_ui_click (GTK_WIDGET (page), button);
+  APPEALS_TEST_WAIT (verdict_given, &verdicts);
+}
+
+static void
+test_head_approval (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *controller = appeals_test_sign_in (server, "controller", "demo");
+  g_autofree char *analyst = appeals_test_sign_in (server, "analyst", "demo");
+  g_autoptr(AppealsTestResponse) list = appeals_test_request (server, session, "GET",
+                                                              "/api/v1/appeals?status=answered&limit=1", controller,
+                                                              NULL, NULL);
+  JsonObject *appeal = json_array_get_object_element (json_object_get_array_member (appeals_test_response_object (list),
+                                                                                    "items"), 0);
+  gint64 id = json_object_get_int_member (appeal, "id");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autofree char *expertise_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", id);
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id,
+                                           json_object_get_int_member (appeal, "version"));
+  g_autoptr(AppealsTestResponse) controlled = appeals_test_request (server, session, "PATCH", path, controller,
+                                                                    "{\"control\":true}", "If-Match", etag, NULL);
+  g_autoptr(AppealsTestResponse) verdict = appeals_test_request (server, session, "POST", expertise_path, analyst,
+    "{\"criteria\":[{\"code\":\"all_arguments\",\"answer\":\"no\"},{\"code\":\"justified\",\"answer\":\"yes\"},"
+    "{\"code\":\"specific_facts\",\"answer\":\"yes\"},{\"code\":\"clear_structure\",\"answer\":\"yes\"},"
+    "{\"code\":\"appeal_right\",\"answer\":\"yes\"},{\"code\":\"language\",\"answer\":\"yes\"}],"
+    "\"verdict\":\"returned\",\"reasons\":\"Не все доводы рассмотрены\"}", NULL);
+  g_autoptr(JsonObject) after = NULL;
+
+  g_assert_cmpuint (controlled->status, ==, 200);
+  g_assert_cmpuint (verdict->status, ==, 201);
+  g_assert_cmpint (appeals_test_ui_run (approval_script, &id), ==, 0);
+
+  after = get_appeal (id);
+  g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "returned");
+}
+
 /* A save while the server is down -------------------------------------------------- */
 
 static gboolean
@@ -656,6 +719,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/new-card-invalid-iin", test_new_card_invalid_iin);
   g_test_add_func ("/client/merge", test_merge);
   g_test_add_func ("/client/expertise", test_expertise);
+  g_test_add_func ("/client/head-approval", test_head_approval);
   g_test_add_func ("/client/offline-save", test_offline_save);
 
   status = g_test_run ();

@@ -4,6 +4,7 @@
  *
  *   GET  /appeals/{id}/expertise      the rounds of one appeal
  *   POST /appeals/{id}/expertise      an analyst's checklist and verdict
+ *   GET  /expertise?state=…           verdicts awaiting approval (or final)
  *   POST /expertise/{id}/approval     a head approves a verdict on an
  *                                     appeal under control
  *   GET  /analytics/answer-quality    bodies ranked by answer quality
@@ -416,6 +417,57 @@ handle_approve (AppealsRequest  *request,
   return TRUE;
 }
 
+/* GET /expertise?state=awaiting_approval: verdicts waiting for a head. */
+static gboolean
+handle_pending (AppealsRequest  *request,
+                GError         **error)
+{
+  const char *state = appeals_request_get_query (request, "state");
+  const char *district = request->user->district != NULL ? request->user->district : "";
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
+    {
+      appeals_request_respond_field_error (request, 422, "state", APPEALS_FIELD_INVALID_VALUE,
+                                           "awaiting_approval,final");
+      return TRUE;
+    }
+
+  rows = appeals_db_query (request->db,
+                           "SELECT e.id, e.appeal_id, e.round, e.previous_id, e.body, e.answer, e.criteria, "
+                           "e.cross_checks, e.score, e.verdict, e.reasons, e.rework_due, e.overdue, e.state, "
+                           "e.analyst, e.approved_by, e.approved_at, e.created_at, "
+                           "a.registration_number, a.annotation FROM expertise e "
+                           "JOIN appeals a ON a.id = e.appeal_id "
+                           "WHERE e.state = ? AND (? = '' OR a.district = ?) ORDER BY e.id LIMIT 200",
+                           g_variant_new ("(sss)", state != NULL ? state : "awaiting_approval", district, district),
+                           error);
+  if (rows == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      JsonNode *item = round_to_json (rows, i);
+      JsonObject *object = json_node_get_object (item);
+
+      json_object_set_string_member (object, "registration_number",
+                                     appeals_db_result_get_string (rows, i, "registration_number"));
+      json_object_set_string_member (object, "annotation", appeals_db_result_get_string (rows, i, "annotation"));
+      json_builder_add_value (builder, item);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
 static gboolean
 handle_quality (AppealsRequest  *request,
                 GError         **error)
@@ -501,6 +553,8 @@ appeals_api_expertise_register (AppealsServer *server)
                             APPEALS_ROUTE_DEFAULT, handle_list);
   appeals_server_add_route (server, "POST", "/api/v1/appeals/{id}/expertise", APPEALS_ALLOW_ANALYST,
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
+  appeals_server_add_route (server, "GET", "/api/v1/expertise", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_pending);
   appeals_server_add_route (server, "POST", "/api/v1/expertise/{id}/approval", APPEALS_ALLOW_HEAD,
                             APPEALS_ROUTE_DEFAULT, handle_approve);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/answer-quality", APPEALS_ALLOW_STAFF,

@@ -981,6 +981,14 @@ test_expertise (Fixture       *fixture,
   waiting = get_appeal_object (fixture, controlled);
   g_assert_cmpstr (json_object_get_string_member (waiting, "status"), ==, "answered");
 
+  {
+    g_autoptr(AppealsTestResponse) awaiting = REQUEST (fixture, "GET", "/api/v1/expertise?state=awaiting_approval", head, NULL);
+    JsonArray *items = json_object_get_array_member (appeals_test_response_object (awaiting), "items");
+
+    g_assert_cmpuint (json_array_get_length (items), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "appeal_id"), ==, controlled);
+  }
+
   approval_path = g_strdup_printf ("/api/v1/expertise/%" G_GINT64_FORMAT "/approval",
                                    json_object_get_int_member (appeals_test_response_object (pending), "id"));
   analyst_approval = REQUEST (fixture, "POST", approval_path, analyst, NULL);
