@@ -319,8 +319,12 @@ on_history_loaded (GObject      *source,
       GtkWidget *row = adw_expander_row_new ();
       const char *action = json_object_get_string_member (entry, "action");
 
-      title = g_strdup_printf (g_str_equal (action, "create") ? _("Registered by %s") : _("Changed by %s"),
-                               json_object_get_string_member (entry, "actor"));
+      if (g_str_equal (action, "create"))
+        title = g_strdup_printf (_("Registered by %s"), json_object_get_string_member (entry, "actor"));
+      else if (g_str_equal (action, "expertise"))
+        title = g_strdup_printf (_("Answer checked by %s"), json_object_get_string_member (entry, "actor"));
+      else
+        title = g_strdup_printf (_("Changed by %s"), json_object_get_string_member (entry, "actor"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
