@@ -49,20 +49,20 @@ load_appeal (AppealsRequest  *request,
   return g_steal_pointer (&appeal);
 }
 
-static gboolean
-load_appeal_or_404 (AppealsRequest  *request,
-                    AppealsAppeal  **appeal,
-                    GError         **error)
+/**
+ * appeals_api_appeals_load_by_id_or_404:
+ * @appeal: (out): the appeal @id, or %NULL after answering 404 (it does not
+ *   exist, or is out of the caller's scope)
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_appeals_load_by_id_or_404 (AppealsRequest  *request,
+                                       gint64           id,
+                                       AppealsAppeal  **appeal,
+                                       GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gint64 id;
-
-  *appeal = NULL;
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
 
   *appeal = load_appeal (request, id, &local_error);
   if (local_error != NULL)
@@ -73,6 +73,28 @@ load_appeal_or_404 (AppealsRequest  *request,
   if (*appeal == NULL)
     appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
   return TRUE;
+}
+
+/**
+ * appeals_api_appeals_load_or_404:
+ *
+ * The same for the appeal {id} of the path.
+ */
+gboolean
+appeals_api_appeals_load_or_404 (AppealsRequest  *request,
+                                 AppealsAppeal  **appeal,
+                                 GError         **error)
+{
+  gint64 id;
+
+  *appeal = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  return appeals_api_appeals_load_by_id_or_404 (request, id, appeal, error);
 }
 
 static char *
@@ -295,7 +317,7 @@ handle_get (AppealsRequest  *request,
 {
   g_autoptr(AppealsAppeal) appeal = NULL;
 
-  if (!load_appeal_or_404 (request, &appeal, error))
+  if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL)
     return TRUE;
@@ -348,20 +370,6 @@ appeals_api_appeals_update (AppealsServer  *server,
                                       appeals_appeal_get_record_type (), current, edited, error);
 }
 
-/**
- * appeals_api_appeals_load:
- *
- * Returns: (nullable): the appeal @id if the caller may see it; %NULL (with
- *   @error unset) when it does not exist or is out of scope.
- */
-AppealsAppeal *
-appeals_api_appeals_load (AppealsRequest  *request,
-                          gint64           id,
-                          GError         **error)
-{
-  return load_appeal (request, id, error);
-}
-
 /* PATCH (merge patch) and PUT (the whole card) share everything but how
  * the body applies. */
 static gboolean
@@ -375,7 +383,7 @@ handle_edit (AppealsRequest  *request,
   g_autoptr(GPtrArray) changed = NULL;
   JsonObject *body;
 
-  if (!load_appeal_or_404 (request, &current, error))
+  if (!appeals_api_appeals_load_or_404 (request, &current, error))
     return FALSE;
   if (current == NULL)
     return TRUE;
@@ -442,7 +450,7 @@ handle_history (AppealsRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-  if (!load_appeal_or_404 (request, &appeal, error))
+  if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL)
     return TRUE;

@@ -86,28 +86,6 @@ round_to_json (AppealsDbResult *result,
 }
 
 static gboolean
-load_appeal_or_404 (AppealsRequest  *request,
-                    const char      *param,
-                    AppealsAppeal  **appeal,
-                    GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gint64 id;
-
-  *appeal = NULL;
-  if (appeals_request_get_id_param (request, param, &id))
-    *appeal = appeals_api_appeals_load (request, id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (*appeal == NULL)
-    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-  return TRUE;
-}
-
-static gboolean
 handle_list (AppealsRequest  *request,
              GError         **error)
 {
@@ -116,7 +94,7 @@ handle_list (AppealsRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-  if (!load_appeal_or_404 (request, "id", &appeal, error))
+  if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL)
     return TRUE;
@@ -275,7 +253,7 @@ handle_create (AppealsRequest  *request,
 
   if (template == NULL)
     return FALSE;
-  if (!load_appeal_or_404 (request, "id", &appeal, error))
+  if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
@@ -373,27 +351,31 @@ handle_approve (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) approved = NULL;
   g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *now = appeals_server_now_iso ();
   gint64 id;
 
-  if (!appeals_request_get_id_param (request, "id", &id) ||
-      (round = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",
-                                 g_variant_new ("(x)", id), error)) == NULL ||
-      appeals_db_result_get_n_rows (round) == 0 ||
-      (appeal = appeals_api_appeals_load (request, appeals_db_result_get_int64 (round, 0, "appeal_id"),
-                                          &local_error)) == NULL)
+  if (!appeals_request_get_id_param (request, "id", &id))
     {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (error != NULL && *error != NULL)
-        return FALSE;
       appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
       return TRUE;
     }
+
+  round = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",
+                            g_variant_new ("(x)", id), error);
+  if (round == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (round) == 0)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  /* the appeal of the round, through the same scope check as its card */
+  if (!appeals_api_appeals_load_by_id_or_404 (request, appeals_db_result_get_int64 (round, 0, "appeal_id"),
+                                              &appeal, error))
+    return FALSE;
+  if (appeal == NULL)
+    return TRUE;
 
   if (!g_str_equal (appeals_db_result_get_string (round, 0, "state"), "awaiting_approval"))
     {

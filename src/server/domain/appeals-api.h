@@ -30,8 +30,12 @@ gboolean    appeals_api_appeals_update    (AppealsServer           *server,
                                            const char              *actor,
                                            const char              *action,
                                            GError                 **error);
-AppealsAppeal *appeals_api_appeals_load   (AppealsRequest          *request,
+gboolean    appeals_api_appeals_load_by_id_or_404 (AppealsRequest  *request,
                                            gint64                   id,
+                                           AppealsAppeal          **appeal,
+                                           GError                 **error);
+gboolean    appeals_api_appeals_load_or_404 (AppealsRequest        *request,
+                                           AppealsAppeal          **appeal,
                                            GError                 **error);
 void        appeals_api_expertise_register (AppealsServer          *server);
 gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
