@@ -21,3 +21,4 @@
 #include "appeals-reception.h"
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
+#include "appeals-workflow.h"

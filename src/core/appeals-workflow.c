@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-workflow.c: reception steps and their terms. A step anchored on
+ * the registration counts working days after it (a request registered on
+ * a day off counts from the next working day); one anchored on the
+ * reception counts working days before or after the reception day.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-data.h"
+#include "appeals-error.h"
+#include "appeals-workflow.h"
+
+#define WORKFLOW_FORMAT 1
+#define DEFAULT_WORKFLOW_FILE "reception/workflow.json"
+
+struct _AppealsWorkflow
+{
+  GObject  parent_instance;
+
+  GArray  *steps;   /* AppealsWorkflowStep */
+};
+
+G_DEFINE_FINAL_TYPE (AppealsWorkflow, appeals_workflow, G_TYPE_OBJECT)
+
+static void
+step_clear (gpointer data)
+{
+  AppealsWorkflowStep *step = data;
+
+  g_free (step->code);
+  appeals_names_clear (&step->name);
+}
+
+static void
+appeals_workflow_finalize (GObject *object)
+{
+  g_clear_pointer (&APPEALS_WORKFLOW (object)->steps, g_array_unref);
+
+  G_OBJECT_CLASS (appeals_workflow_parent_class)->finalize (object);
+}
+
+static void
+appeals_workflow_class_init (AppealsWorkflowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_workflow_finalize;
+}
+
+static void
+appeals_workflow_init (AppealsWorkflow *self)
+{
+  self->steps = g_array_new (FALSE, TRUE, sizeof (AppealsWorkflowStep));
+  g_array_set_clear_func (self->steps, step_clear);
+}
+
+AppealsWorkflow *
+appeals_workflow_new_from_file (const char  *path,
+                                GError     **error)
+{
+  g_autoptr(AppealsWorkflow) self = g_object_new (APPEALS_TYPE_WORKFLOW, NULL);
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *root;
+  JsonArray *steps = NULL;
+  gint64 format = 0;
+
+  root = appeals_json_load_object_file (path, &root_node, error);
+  if (root == NULL ||
+      !appeals_json_read_int (root, "format", TRUE, WORKFLOW_FORMAT, WORKFLOW_FORMAT, &format, path, NULL, error) ||
+      !appeals_json_read_array (root, "steps", TRUE, &steps, path, NULL, error))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      g_autofree char *where = appeals_json_index_path ("steps", i);
+      JsonObject *object = appeals_json_array_get_object (steps, i, path, "steps", error);
+      const char *code = NULL, *anchor = NULL;
+      gint64 days = G_MININT64;
+      AppealsWorkflowStep step = { 0, };
+
+      if (object == NULL ||
+          !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
+          !appeals_json_read_string (object, "anchor", TRUE, &anchor, path, where, error) ||
+          !appeals_json_read_int (object, "working_days", FALSE, -60, 120, &days, path, where, error))
+        return NULL;
+
+      if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception"))
+        {
+          g_autofree char *field = appeals_json_field_path (where, "anchor");
+          appeals_json_set_field_error (error, path, field, _("must be “registration” or “reception”"));
+          return NULL;
+        }
+
+      if (!appeals_json_read_names (object, &step.name, path, where, error))
+        return NULL;
+      step.code = g_strdup (code);
+      step.anchor = g_str_equal (anchor, "registration") ? APPEALS_STEP_ANCHOR_REGISTRATION
+                                                         : APPEALS_STEP_ANCHOR_RECEPTION;
+      step.has_term = days != G_MININT64;
+      step.working_days = step.has_term ? days : 0;
+      g_array_append_val (self->steps, step);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+AppealsWorkflow *
+appeals_workflow_new_default (GError **error)
+{
+  g_autofree char *path = appeals_data_find_file (DEFAULT_WORKFLOW_FILE, error);
+
+  if (path == NULL)
+    return NULL;
+
+  return appeals_workflow_new_from_file (path, error);
+}
+
+guint
+appeals_workflow_get_n_steps (AppealsWorkflow *self)
+{
+  g_return_val_if_fail (APPEALS_IS_WORKFLOW (self), 0);
+
+  return self->steps->len;
+}
+
+const AppealsWorkflowStep *
+appeals_workflow_get_step (AppealsWorkflow *self,
+                           guint            position)
+{
+  g_return_val_if_fail (APPEALS_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (position < self->steps->len, NULL);
+
+  return &g_array_index (self->steps, AppealsWorkflowStep, position);
+}
+
+/**
+ * appeals_workflow_compute_due:
+ * @reception: (nullable): the reception day, if set yet
+ * @due: (out caller-allocates): the step's last day
+ *
+ * Returns: %FALSE when the step has no term, or is anchored on a reception
+ *   that has no date yet.
+ */
+gboolean
+appeals_workflow_compute_due (AppealsWorkflow *self,
+                              AppealsCalendar *calendar,
+                              guint            position,
+                              const GDate     *registered,
+                              const GDate     *reception,
+                              GDate           *due)
+{
+  const AppealsWorkflowStep *step = appeals_workflow_get_step (self, position);
+  GDate start;
+
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  if (!step->has_term)
+    return FALSE;
+
+  if (step->anchor == APPEALS_STEP_ANCHOR_REGISTRATION)
+    {
+      if (appeals_calendar_is_working_day (calendar, registered))
+        start = *registered;
+      else
+        appeals_calendar_next_working_day (calendar, registered, &start);
+    }
+  else
+    {
+      if (reception == NULL || !g_date_valid (reception))
+        return FALSE;
+      start = *reception;
+    }
+
+  appeals_calendar_add_working_days (calendar, &start, step->working_days, due);
+  return TRUE;
+}

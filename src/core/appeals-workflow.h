@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-workflow.h: the steps of organising a personal reception
+ * (data/reception/workflow.json) and their due dates in working days.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "appeals-calendar.h"
+#include "appeals-json.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  APPEALS_STEP_ANCHOR_REGISTRATION,
+  APPEALS_STEP_ANCHOR_RECEPTION,
+} AppealsStepAnchor;
+
+typedef struct
+{
+  char              *code;
+  AppealsStepAnchor  anchor;
+  gboolean           has_term;
+  int                working_days;   /* after the anchor; negative: before */
+  AppealsNames       name;
+} AppealsWorkflowStep;
+
+#define APPEALS_TYPE_WORKFLOW (appeals_workflow_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsWorkflow, appeals_workflow, APPEALS, WORKFLOW, GObject)
+
+AppealsWorkflow           *appeals_workflow_new_from_file (const char          *path,
+                                                           GError             **error);
+AppealsWorkflow           *appeals_workflow_new_default   (GError             **error);
+guint                      appeals_workflow_get_n_steps   (AppealsWorkflow     *self);
+const AppealsWorkflowStep *appeals_workflow_get_step      (AppealsWorkflow     *self,
+                                                           guint                position);
+gboolean                   appeals_workflow_compute_due   (AppealsWorkflow     *self,
+                                                           AppealsCalendar     *calendar,
+                                                           guint                position,
+                                                           const GDate         *registered,
+                                                           const GDate         *reception,
+                                                           GDate               *due);
+
+G_END_DECLS

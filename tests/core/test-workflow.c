@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-workflow.c: the 13 steps of a personal reception and their due
+ * dates around holidays, decree transfers and month ends.
+ */
+#include "config.h"
+
+#include "appeals-core.h"
+
+typedef struct
+{
+  const char *registered;
+  const char *reception;
+  const char *due[13];   /* NULL: no term */
+  const char *why;
+} Case;
+
+static const Case cases[] = {
+  { "2022-03-02", "2022-03-25",
+    { "2022-03-03", "2022-03-05", "2022-03-10", "2022-03-11", "2022-03-11",
+      "2022-03-16", "2022-03-17", "2022-03-17", "2022-03-24", "2022-03-25",
+      "2022-03-30", "2022-04-15", NULL },
+    "around the working Saturday, Women's Day and Nauryz" },
+  { "2024-08-24", "2024-10-24",
+    { "2024-08-27", "2024-08-29", "2024-09-03", "2024-09-04", "2024-09-04",
+      "2024-10-18", "2024-10-21", "2024-10-21", "2024-10-23", "2024-10-24",
+      "2024-10-30", "2024-11-15", NULL },
+    "registered on a Saturday; the unified day before Republic Day" },
+  { "2022-12-27", "2023-01-31",
+    { "2022-12-28", "2022-12-30", "2023-01-05", "2023-01-06", "2023-01-06",
+      "2023-01-25", "2023-01-26", "2023-01-26", "2023-01-30", "2023-01-31",
+      "2023-02-03", "2023-02-21", NULL },
+    "across the year end and New Year's moved day off" },
+};
+
+static void
+test_step_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (&error);
+  g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_workflow_get_n_steps (workflow), ==, 13);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GDate registered, reception;
+
+      g_test_message ("%s", cases[c].why);
+      appeals_date_parse_iso (cases[c].registered, &registered);
+      appeals_date_parse_iso (cases[c].reception, &reception);
+
+      for (guint i = 0; i < 13; i++)
+        {
+          g_autofree char *iso = NULL;
+          GDate due;
+
+          if (!appeals_workflow_compute_due (workflow, calendar, i, &registered, &reception, &due))
+            {
+              g_assert_null (cases[c].due[i]);
+              continue;
+            }
+          iso = appeals_date_format_iso (&due);
+          if (g_strcmp0 (iso, cases[c].due[i]) != 0)
+            g_error ("%s, step %u (%s): %s, expected %s", cases[c].why, i + 1,
+                     appeals_workflow_get_step (workflow, i)->code, iso, cases[c].due[i]);
+          g_assert_true (appeals_calendar_is_working_day (calendar, &due));
+        }
+    }
+}
+
+static void
+test_steps_without_reception (void)
+{
+  g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (NULL);
+  g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (NULL);
+  GDate registered, due;
+
+  appeals_date_parse_iso ("2022-03-02", &registered);
+  /* steps counted from the registration have a term at once; the others wait for a date */
+  g_assert_true (appeals_workflow_compute_due (workflow, calendar, 0, &registered, NULL, &due));
+  g_assert_false (appeals_workflow_compute_due (workflow, calendar, 9, &registered, NULL, &due));
+  g_assert_cmpstr (appeals_names_get (&appeals_workflow_get_step (workflow, 12)->name, "kk"), ==,
+                   "Басшылықтың шешімі бойынша мұрағатқа тапсыру");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/workflow/step-dates", test_step_dates);
+  g_test_add_func ("/workflow/without-reception", test_steps_without_reception);
+
+  return g_test_run ();
+}
