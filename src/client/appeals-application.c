@@ -78,6 +78,18 @@ appeals_application_is_demo (AppealsApplication *self)
   return self->demo;
 }
 
+/**
+ * appeals_application_get_keyring_unavailable:
+ *
+ * Returns: whether the keyring refused to keep the session (the user has
+ *   been told once).
+ */
+gboolean
+appeals_application_get_keyring_unavailable (AppealsApplication *self)
+{
+  return self->keyring_warned;
+}
+
 AppealsApplication *
 appeals_application_get_default (void)
 {
@@ -142,11 +154,12 @@ warn_keyring (AppealsApplication *self,
   AppealsWindow *window = get_window (self);
 
   g_debug ("keyring: %s", error->message);
-  if (self->keyring_warned || window == NULL)
+  if (self->keyring_warned)
     return;
 
   self->keyring_warned = TRUE;
-  appeals_window_show_toast (window, _("The sign-in cannot be remembered: no keyring is available."));
+  if (window != NULL)
+    appeals_window_show_toast (window, _("The sign-in cannot be remembered: no keyring is available."));
 }
 
 static void

@@ -21,6 +21,7 @@ AppealsApiClient   *appeals_application_get_client     (AppealsApplication *self
 GSettings          *appeals_application_get_settings   (AppealsApplication *self);
 const char         *appeals_application_get_server_url (AppealsApplication *self);
 gboolean            appeals_application_is_demo        (AppealsApplication *self);
+gboolean            appeals_application_get_keyring_unavailable (AppealsApplication *self);
 AppealsCalendar    *appeals_application_get_calendar   (AppealsApplication *self);
 AppealsDeadlineRules *appeals_application_get_deadlines (AppealsApplication *self);
 AppealsClassifier  *appeals_application_get_classifier (AppealsApplication *self,

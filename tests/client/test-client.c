@@ -300,6 +300,37 @@ test_sign_in_and_keyring (void)
   APPEALS_TEST_WAIT (token_forgotten, NULL);
 }
 
+/* Without a secret service -------------------------------------------------------- */
+
+static gboolean
+keyring_reported (AppealsApplication *app)
+{
+  return appeals_application_get_keyring_unavailable (app);
+}
+
+static void
+without_keyring_script (AppealsApplication *app,
+                        gpointer            user_data)
+{
+  sign_in_through_dialog (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  /* the app works and says, once, that it cannot remember the sign-in */
+  APPEALS_TEST_WAIT (keyring_reported, app);
+  g_assert_true (journal_loaded (app));
+}
+
+static void
+test_without_keyring (void)
+{
+  if (g_getenv ("APPEALS_TEST_NO_KEYRING") == NULL)
+    {
+      g_test_skip ("runs in the client-no-keyring test, on a bus without a secret service");
+      return;
+    }
+
+  g_assert_cmpint (appeals_test_ui_run (without_keyring_script, NULL), ==, 0);
+}
+
 /* Search ---------------------------------------------------------------------- */
 
 static gboolean
@@ -714,6 +745,7 @@ main (int argc, char *argv[])
   server = appeals_test_server_start ("sqlite", args);
   g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
 
+  g_test_add_func ("/client/without-keyring", test_without_keyring);
   g_test_add_func ("/client/sign-in-and-keyring", test_sign_in_and_keyring);
   g_test_add_func ("/client/search", test_search);
   g_test_add_func ("/client/new-card-invalid-iin", test_new_card_invalid_iin);

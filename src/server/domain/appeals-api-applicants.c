@@ -39,6 +39,34 @@ load_applicant (AppealsRequest  *request,
   return g_steal_pointer (&applicant);
 }
 
+/* A user bound to a district sees an applicant who has appeals there, or
+ * none yet (just registered); others' applicants answer 404. Looking up
+ * by IIN is not limited: registering someone needs to find the card. */
+static gboolean
+applicant_in_scope (AppealsRequest  *request,
+                    gint64           applicant_id,
+                    gboolean        *in_scope,
+                    GError         **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  *in_scope = TRUE;
+  if (request->user->district == NULL)
+    return TRUE;
+
+  result = appeals_db_query (request->db,
+                             "SELECT COUNT(*) AS total, "
+                             "COUNT(CASE WHEN district = ? THEN 1 END) AS here "
+                             "FROM appeals WHERE applicant_id = ?",
+                             g_variant_new ("(sx)", request->user->district, applicant_id), error);
+  if (result == NULL)
+    return FALSE;
+
+  *in_scope = appeals_db_result_get_int64 (result, 0, "total") == 0 ||
+              appeals_db_result_get_int64 (result, 0, "here") > 0;
+  return TRUE;
+}
+
 static void
 respond_applicant (AppealsRequest   *request,
                    guint             status,
@@ -148,9 +176,16 @@ load_or_404 (AppealsRequest    *request,
   g_autoptr(GError) local_error = NULL;
   gint64 id;
 
+  gboolean in_scope = FALSE;
+
   *applicant = NULL;
   if (appeals_request_get_id_param (request, "id", &id))
-    *applicant = load_applicant (request, "id = ?", g_variant_new_int64 (id), &local_error);
+    {
+      if (!applicant_in_scope (request, id, &in_scope, error))
+        return FALSE;
+      if (in_scope)
+        *applicant = load_applicant (request, "id = ?", g_variant_new_int64 (id), &local_error);
+    }
 
   if (local_error != NULL)
     {

@@ -274,6 +274,16 @@ test_district_scope (Fixture       *fixture,
 
   assert_problem (create_elsewhere, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (create_elsewhere, "district"), ==, "out_of_range");
+
+  /* the applicant of Rudny's card is Rudny's: not visible from Kostanay by id */
+  {
+    g_autofree char *applicant_path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant);
+    g_autoptr(AppealsTestResponse) from_rudny = REQUEST (fixture, "GET", applicant_path, fixture->registrar2, NULL);
+    g_autoptr(AppealsTestResponse) from_kostanay = REQUEST (fixture, "GET", applicant_path, fixture->registrar, NULL);
+
+    g_assert_cmpuint (from_rudny->status, ==, 200);
+    assert_problem (from_kostanay, 404, "not_found");
+  }
 }
 
 static void
@@ -1005,6 +1015,30 @@ test_expertise (Fixture       *fixture,
                                                                          "items")), >=, 1);
 }
 
+/* Sessions end after the idle time (here: none at all). */
+static void
+test_session_idle_expiry (void)
+{
+  const char *args[] = { "--demo", "--demo-appeals", "1", "--session-idle-minutes", "0", NULL };
+  Fixture fixture = { 0, };
+  g_autofree char *token = NULL;
+  g_autoptr(AppealsTestResponse) fresh = NULL;
+  g_autoptr(AppealsTestResponse) idle = NULL;
+
+  fixture.server = appeals_test_server_start (backend, args);
+  fixture.session = soup_session_new ();
+  token = appeals_test_sign_in (fixture.server, "registrar", "demo");
+
+  fresh = REQUEST (&fixture, "GET", "/api/v1/session", token, NULL);
+  g_assert_cmpuint (fresh->status, ==, 200);
+  g_usleep (1100 * 1000);   /* the clock has whole seconds */
+  idle = REQUEST (&fixture, "GET", "/api/v1/session", token, NULL);
+  assert_problem (idle, 401, "unauthorized");
+
+  appeals_test_server_free (fixture.server);
+  g_object_unref (fixture.session);
+}
+
 static void
 test_graceful_stop (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -1038,6 +1072,7 @@ main (int argc, char *argv[])
   ADD ("/api/graceful-stop", test_graceful_stop);
   g_test_add_func ("/api/reload-rules", test_reload_rules);
   g_test_add_func ("/api/create-user", test_create_user);
+  g_test_add_func ("/api/session-idle-expiry", test_session_idle_expiry);
 
 #undef ADD
 
