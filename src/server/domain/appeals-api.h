@@ -38,6 +38,7 @@ gboolean    appeals_api_appeals_load_or_404 (AppealsRequest        *request,
                                            AppealsAppeal          **appeal,
                                            GError                 **error);
 void        appeals_api_expertise_register (AppealsServer          *server);
+void        appeals_api_receptions_register (AppealsServer         *server);
 gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
                                            GError                 **error);
 

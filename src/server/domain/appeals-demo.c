@@ -282,6 +282,50 @@ seed_appeals (AppealsDb  *db,
   return TRUE;
 }
 
+static gboolean
+seed_officials (AppealsDb  *db,
+                JsonArray  *officials,
+                GError    **error)
+{
+  for (guint i = 0; i < json_array_get_length (officials); i++)
+    {
+      JsonObject *official = json_array_get_object_element (officials, i);
+      JsonObject *name = json_object_get_object_member (official, "full_name");
+      JsonObject *position = json_object_get_object_member (official, "position");
+      JsonArray *schedule = json_object_get_array_member (official, "schedule");
+      g_autoptr(AppealsDbResult) created = NULL;
+      gint64 id;
+
+      if (!appeals_db_exec (db, "INSERT INTO officials (full_name_kk, full_name_ru, position_kk, position_ru, active) "
+                                "VALUES (?, ?, ?, ?, 1)",
+                            g_variant_new ("(ssss)", json_object_get_string_member (name, "kk"),
+                                           json_object_get_string_member (name, "ru"),
+                                           json_object_get_string_member (position, "kk"),
+                                           json_object_get_string_member (position, "ru")),
+                            error) ||
+          (created = appeals_db_query (db, "SELECT MAX(id) AS id FROM officials", NULL, error)) == NULL)
+        return FALSE;
+      id = appeals_db_result_get_int64 (created, 0, "id");
+
+      for (guint j = 0; j < json_array_get_length (schedule); j++)
+        {
+          JsonObject *slot = json_array_get_object_element (schedule, j);
+
+          if (!appeals_db_exec (db, "INSERT INTO official_schedules (official_id, weekday, start_time, end_time, place, video) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)",
+                                g_variant_new ("(xxssmsx)", id, json_object_get_int_member (slot, "weekday"),
+                                               json_object_get_string_member (slot, "start"),
+                                               json_object_get_string_member (slot, "end"),
+                                               json_object_get_string_member_with_default (slot, "place", NULL),
+                                               (gint64) json_object_get_boolean_member_with_default (slot, "video", FALSE)),
+                                error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * appeals_demo_seed:
  *
@@ -328,6 +372,9 @@ appeals_demo_seed (AppealsServer  *server,
                                     DEMO_PASSWORD, error) == 0)
         return FALSE;
     }
+
+  if (!seed_officials (db, json_object_get_array_member (seed.demo, "officials"), error))
+    return FALSE;
 
   seed.rand = g_rand_new_with_seed (DEMO_SEED);
   seed.applicants = g_ptr_array_new_with_free_func (g_object_unref);

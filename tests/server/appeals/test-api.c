@@ -1015,6 +1015,89 @@ test_expertise (Fixture       *fixture,
                                                                          "items")), >=, 1);
 }
 
+/* Receptions: a day's queue in priority order, the essence required,
+ * steps with terms, marked done. */
+static void
+test_receptions (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *leadership = appeals_test_sign_in (fixture->server, "leadership", "demo");
+  g_autoptr(AppealsTestResponse) officials = REQUEST (fixture, "GET", "/api/v1/officials", leadership, NULL);
+  JsonArray *list = json_object_get_array_member (appeals_test_response_object (officials), "items");
+  gint64 official = json_object_get_int_member (json_array_get_object_element (list, 0), "id");
+  /* a working Friday in the calendar's range */
+  const char *date = "2027-03-12";
+  static const char *categories[] = { NULL, "pregnant", "war_veteran" };
+  g_autoptr(AppealsTestResponse) no_essence = NULL;
+  g_autoptr(AppealsTestResponse) on_holiday = NULL;
+  g_autoptr(AppealsTestResponse) denied = NULL;
+  g_autoptr(AppealsTestResponse) queue = NULL;
+  g_autoptr(AppealsTestResponse) marked = NULL;
+  g_autofree char *queue_path = g_strdup_printf ("/api/v1/receptions?date=%s&official_id=%" G_GINT64_FORMAT, date, official);
+  g_autofree char *step_path = NULL;
+  gint64 ids[3];
+  JsonArray *items, *steps;
+
+  g_assert_cmpuint (json_array_get_length (list), >=, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (list, 0),
+                                                                         "schedule")), >=, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *priority = categories[i] != NULL ? g_strdup_printf ("\"%s\"", categories[i]) : g_strdup ("null");
+      g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                               "\"start_time\":\"10:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
+                                               "\"question\":\"Тұрғын үй кезегі, %u\",\"priority\":%s}",
+                                               official, date, applicant, i, priority);
+      g_autoptr(AppealsTestResponse) booked = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, body);
+
+      if (booked->status != 201)
+        g_error ("booking %u: %u %s", i, booked->status, booked->text);
+      ids[i] = json_object_get_int_member (appeals_test_response_object (booked), "id");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (booked),
+                                                                             "steps")), ==, 13);
+    }
+
+  /* a request that does not state the essence of the question is refused */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                             "\"start_time\":\"10:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
+                                             "\"question\":\"  \"}", official, date, applicant);
+    g_autofree char *holiday = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"2027-03-22\","
+                                                "\"start_time\":\"10:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
+                                                "\"question\":\"Жер\"}", official, applicant);
+
+    no_essence = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, body);
+    assert_problem (no_essence, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (no_essence, "question"), ==, "required");
+    on_holiday = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, holiday);
+    assert_problem (on_holiday, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (on_holiday, "date"), ==, "out_of_range");
+    denied = REQUEST (fixture, "POST", "/api/v1/receptions", leadership, body);
+    assert_problem (denied, 403, "forbidden");
+  }
+
+  /* priority first (the war veteran and the pregnant woman, in booking order), then the others */
+  queue = REQUEST (fixture, "GET", queue_path, leadership, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (queue), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==, ids[1]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 1), "id"), ==, ids[2]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 2), "id"), ==, ids[0]);
+
+  /* the reception step is due on the reception day; mark the first step done */
+  steps = json_object_get_array_member (json_array_get_object_element (items, 0), "steps");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 9), "due"), ==, date);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (steps, 12), "due"));
+  step_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/steps/clarify", ids[1]);
+  marked = REQUEST (fixture, "PATCH", step_path, fixture->registrar, "{\"done\":true,\"note\":\"Құжаттар толық\"}");
+  g_assert_cmpuint (marked->status, ==, 200);
+  steps = json_object_get_array_member (appeals_test_response_object (marked), "steps");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (steps, 0), "done"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 0), "done_by"), ==, "registrar");
+}
+
 /* Sessions end after the idle time (here: none at all). */
 static void
 test_session_idle_expiry (void)
@@ -1069,6 +1152,7 @@ main (int argc, char *argv[])
   ADD ("/api/concurrent-edits", test_concurrent_edits);
   ADD ("/api/kill-during-writes", test_kill_during_writes);
   ADD ("/api/expertise", test_expertise);
+  ADD ("/api/receptions", test_receptions);
   ADD ("/api/graceful-stop", test_graceful_stop);
   g_test_add_func ("/api/reload-rules", test_reload_rules);
   g_test_add_func ("/api/create-user", test_create_user);

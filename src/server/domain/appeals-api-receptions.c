@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-receptions.c: personal receptions by officials.
+ *
+ *   GET   /officials                          officials with their schedules
+ *   GET   /receptions?date=&official_id=      a day's queue: priority first, then booking time
+ *   POST  /receptions                         book a visitor (the essence of the question is required)
+ *   GET   /receptions/{id}                    a booking with its 13 steps
+ *   PATCH /receptions/{id}/steps/{code}       mark a step done or not, with a note
+ *   GET   /reception-steps/today              steps due today or overdue, not done
+ *
+ * The steps and their terms come from data/reception/workflow.json; the
+ * priority categories from data/rules/priority-categories.json.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-api.h"
+#include "appeals-audit.h"
+#include "appeals-store.h"
+
+#define RECEPTION_COLUMNS \
+  "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status"
+
+static AppealsWorkflow *
+get_workflow (GError **error)
+{
+  static AppealsWorkflow *workflow;
+
+  if (workflow == NULL)
+    workflow = appeals_workflow_new_default (error);
+  return workflow;
+}
+
+static AppealsPriorityCatalog *
+get_priorities (GError **error)
+{
+  static AppealsPriorityCatalog *catalog;
+
+  if (catalog == NULL)
+    catalog = appeals_priority_catalog_new_default (error);
+  return catalog;
+}
+
+static gboolean
+handle_officials (AppealsRequest  *request,
+                  GError         **error)
+{
+  g_autoptr(AppealsDbResult) officials = NULL;
+  g_autoptr(AppealsDbResult) schedules = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  officials = appeals_db_query (request->db, "SELECT * FROM officials WHERE active = 1 ORDER BY id", NULL, error);
+  schedules = officials != NULL
+              ? appeals_db_query (request->db, "SELECT * FROM official_schedules ORDER BY official_id, weekday, start_time",
+                                  NULL, error)
+              : NULL;
+  if (schedules == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (officials); i++)
+    {
+      gint64 id = appeals_db_result_get_int64 (officials, i, "id");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      json_builder_set_member_name (builder, "full_name");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kk");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "full_name_kk"));
+      json_builder_set_member_name (builder, "ru");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "full_name_ru"));
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "position");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kk");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "position_kk"));
+      json_builder_set_member_name (builder, "ru");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "position_ru"));
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "schedule");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < appeals_db_result_get_n_rows (schedules); j++)
+        {
+          if (appeals_db_result_get_int64 (schedules, j, "official_id") != id)
+            continue;
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "weekday");
+          json_builder_add_int_value (builder, appeals_db_result_get_int64 (schedules, j, "weekday"));
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "start_time"));
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "end_time"));
+          json_builder_set_member_name (builder, "place");
+          if (appeals_db_result_is_null (schedules, j, "place"))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "place"));
+          json_builder_set_member_name (builder, "video");
+          json_builder_add_boolean_value (builder, appeals_db_result_get_boolean (schedules, j, "video"));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+/* A booking's steps with their due dates, done or not, and overdue. */
+static JsonNode *
+reception_to_json (AppealsRequest   *request,
+                   AppealsDbResult  *row,
+                   guint             index,
+                   GError          **error)
+{
+  g_autoptr(AppealsReception) reception = appeals_reception_new ();
+  g_autoptr(AppealsDbResult) steps = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *today_text = NULL;
+  GDate today;
+  JsonObject *object;
+
+  if (!appeals_store_read_row (appeals_reception_get_record_type (), reception, row, index, error))
+    return NULL;
+
+  steps = appeals_db_query (request->db,
+                            "SELECT code, due, done, done_by, done_at, note FROM reception_steps "
+                            "WHERE reception_id = ? ORDER BY position",
+                            g_variant_new ("(x)", reception->id), error);
+  if (steps == NULL)
+    return NULL;
+
+  appeals_server_get_today (&today);
+  today_text = appeals_date_format_iso (&today);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (steps); i++)
+    {
+      gboolean done = appeals_db_result_get_boolean (steps, i, "done");
+      const char *due = appeals_db_result_get_string (steps, i, "due");
+      static const char *texts[] = { "done_by", "done_at", "note" };
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (steps, i, "code"));
+      json_builder_set_member_name (builder, "due");
+      if (due == NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, due);
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_boolean_value (builder, done);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, !done && due != NULL && strcmp (due, today_text) < 0);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          json_builder_set_member_name (builder, texts[t]);
+          if (appeals_db_result_is_null (steps, i, texts[t]))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, appeals_db_result_get_string (steps, i, texts[t]));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  node = appeals_reception_to_json (reception);
+  object = json_node_get_object (node);
+  json_object_set_member (object, "steps", json_builder_get_root (builder));
+  return g_steal_pointer (&node);
+}
+
+static gboolean
+handle_queue (AppealsRequest  *request,
+              GError         **error)
+{
+  AppealsPriorityCatalog *priorities = get_priorities (error);
+  const char *date = appeals_request_get_query (request, "date");
+  const char *official = appeals_request_get_query (request, "official_id");
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree AppealsQueueEntry *entries = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint64 official_id = 0;
+  GDate day;
+
+  if (priorities == NULL)
+    return FALSE;
+  if (date == NULL || !appeals_date_parse_iso (date, &day))
+    {
+      appeals_request_respond_field_error (request, 422, "date", date == NULL ? APPEALS_FIELD_REQUIRED
+                                                                              : APPEALS_FIELD_INVALID_DATE, NULL);
+      return TRUE;
+    }
+  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &official_id, NULL))
+    {
+      appeals_request_respond_field_error (request, 422, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
+      return TRUE;
+    }
+
+  rows = appeals_db_query (request->db,
+                           "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.date = ? "
+                           "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled'",
+                           g_variant_new ("(sxx)", date, (gint64) official_id, (gint64) official_id), error);
+  if (rows == NULL)
+    return FALSE;
+
+  /* the queue's order is the core's: priority categories, then booking time */
+  entries = g_new0 (AppealsQueueEntry, appeals_db_result_get_n_rows (rows));
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      g_autoptr(GDateTime) booked = g_date_time_new_from_iso8601 (appeals_db_result_get_string (rows, i, "booked_at"),
+                                                                  NULL);
+      char *index = g_strdup_printf ("%010u", i);
+
+      g_ptr_array_add (ids, index);
+      entries[i].id = index;
+      entries[i].priority = appeals_db_result_get_string (rows, i, "priority");
+      entries[i].booked_at = booked != NULL ? g_date_time_to_unix (booked) * G_USEC_PER_SEC + g_date_time_get_microsecond (booked) : 0;
+    }
+  appeals_priority_sort_queue (priorities, entries, appeals_db_result_get_n_rows (rows));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      JsonNode *item = reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
+
+      if (item == NULL)
+        return FALSE;
+      json_builder_add_value (builder, item);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+static gboolean
+load_reception_row (AppealsRequest    *request,
+                    AppealsDbResult  **row,
+                    GError           **error)
+{
+  gint64 id;
+
+  *row = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  *row = appeals_db_query (request->db, "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+                           g_variant_new ("(x)", id), error);
+  if (*row == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (*row) == 0)
+    {
+      g_clear_pointer (row, appeals_db_result_free);
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+    }
+  return TRUE;
+}
+
+static gboolean
+handle_get (AppealsRequest  *request,
+            GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL)
+    return TRUE;
+
+  node = reception_to_json (request, row, 0, error);
+  if (node == NULL)
+    return FALSE;
+  appeals_request_respond_json (request, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+static gboolean
+handle_book (AppealsRequest  *request,
+             GError         **error)
+{
+  AppealsWorkflow *workflow = get_workflow (error);
+  AppealsPriorityCatalog *priorities = get_priorities (error);
+  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
+  g_autoptr(AppealsReception) reception = appeals_reception_new ();
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsDbResult) check = NULL;
+  g_autoptr(AppealsDbResult) created = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *date = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *location = NULL;
+  JsonObject *body;
+  GDate today;
+  gint64 id;
+
+  if (workflow == NULL || priorities == NULL)
+    return FALSE;
+  if ((body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+
+  appeals_record_read_members (appeals_reception_get_record_type (), reception, body, APPEALS_RECORD_CREATE, errors);
+  appeals_reception_validate (reception, errors);
+
+  if (reception->priority != NULL && !appeals_priority_catalog_has (priorities, reception->priority))
+    appeals_field_errors_add (errors, "priority", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (g_date_valid (&reception->date) && !appeals_calendar_is_working_day (calendar, &reception->date))
+    appeals_field_errors_add (errors, "date", APPEALS_FIELD_OUT_OF_RANGE, "working day");
+
+  if (reception->official_id > 0)
+    {
+      check = appeals_db_query (request->db, "SELECT id FROM officials WHERE id = ? AND active = 1",
+                                g_variant_new ("(x)", reception->official_id), error);
+      if (check == NULL)
+        return FALSE;
+      if (appeals_db_result_get_n_rows (check) == 0)
+        appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_NOT_FOUND, NULL);
+      g_clear_pointer (&check, appeals_db_result_free);
+    }
+  if (reception->applicant_id > 0)
+    {
+      check = appeals_db_query (request->db, "SELECT id FROM applicants WHERE id = ?",
+                                g_variant_new ("(x)", reception->applicant_id), error);
+      if (check == NULL)
+        return FALSE;
+      if (appeals_db_result_get_n_rows (check) == 0)
+        appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
+      g_clear_pointer (&check, appeals_db_result_free);
+    }
+
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  appeals_server_get_today (&today);
+  today_text = appeals_date_format_iso (&today);
+  date = appeals_date_format_iso (&reception->date);
+
+  if (!appeals_db_exec (request->db,
+                        "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
+                        "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
+                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
+                        g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
+                                       reception->place, reception->video_link, reception->applicant_id,
+                                       (gboolean) (reception->appeal_id > 0), reception->appeal_id,
+                                       reception->question, reception->priority, now, today_text,
+                                       request->user->login),
+                        error))
+    return FALSE;
+
+  created = appeals_db_query (request->db,
+                              "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.booked_at = ? AND r.created_by = ? "
+                              "AND r.applicant_id = ? ORDER BY r.id DESC",
+                              g_variant_new ("(ssx)", now, request->user->login, reception->applicant_id), error);
+  if (created == NULL)
+    return FALSE;
+  id = appeals_db_result_get_int64 (created, 0, "id");
+
+  /* the 13 steps, each with its term */
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    {
+      g_autofree char *due_text = NULL;
+      GDate due;
+
+      if (appeals_workflow_compute_due (workflow, calendar, i, &today, &reception->date, &due))
+        due_text = appeals_date_format_iso (&due);
+      if (!appeals_db_exec (request->db,
+                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
+                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
+                                           due_text),
+                            error))
+        return FALSE;
+    }
+
+  node = reception_to_json (request, created, 0, error);
+  if (node == NULL)
+    return FALSE;
+  location = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
+  appeals_request_set_header (request, "Location", location);
+  appeals_request_respond_json (request, SOUP_STATUS_CREATED, node);
+  return TRUE;
+}
+
+static gboolean
+handle_step (AppealsRequest  *request,
+             GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autoptr(AppealsDbResult) step = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  const char *code = appeals_request_get_param (request, "code");
+  JsonObject *body;
+  JsonNode *done, *note;
+  gint64 id;
+
+  if (!load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+  id = appeals_db_result_get_int64 (row, 0, "id");
+
+  step = appeals_db_query (request->db, "SELECT code FROM reception_steps WHERE reception_id = ? AND code = ?",
+                           g_variant_new ("(xs)", id, code), error);
+  if (step == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (step) == 0)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  done = json_object_get_member (body, "done");
+  note = json_object_get_member (body, "note");
+  if (done == NULL || json_node_get_value_type (done) != G_TYPE_BOOLEAN ||
+      (note != NULL && !JSON_NODE_HOLDS_NULL (note) && json_node_get_value_type (note) != G_TYPE_STRING))
+    {
+      appeals_request_respond_field_error (request, 422, done == NULL ? "done" : (note != NULL ? "note" : "done"),
+                                           done == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_WRONG_TYPE, NULL);
+      return TRUE;
+    }
+
+  if (!appeals_db_exec (request->db,
+                        "UPDATE reception_steps SET done = ?, done_by = ?, done_at = ?, note = ? "
+                        "WHERE reception_id = ? AND code = ?",
+                        g_variant_new ("(xmsmsmsxs)", (gint64) json_node_get_boolean (done),
+                                       json_node_get_boolean (done) ? request->user->login : NULL,
+                                       json_node_get_boolean (done) ? now : NULL,
+                                       note != NULL && !JSON_NODE_HOLDS_NULL (note) ? json_node_get_string (note) : NULL,
+                                       id, code),
+                        error))
+    return FALSE;
+
+  node = reception_to_json (request, row, 0, error);
+  if (node == NULL)
+    return FALSE;
+  appeals_request_respond_json (request, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+/* What a member of staff has to do today: steps due today or overdue. */
+static gboolean
+handle_today (AppealsRequest  *request,
+              GError         **error)
+{
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  appeals_server_get_today (&today);
+  today_text = appeals_date_format_iso (&today);
+  rows = appeals_db_query (request->db,
+                           "SELECT s.reception_id, s.code, s.due, r.date, r.question FROM reception_steps s "
+                           "JOIN receptions r ON r.id = s.reception_id "
+                           "WHERE s.done = 0 AND s.due IS NOT NULL AND s.due <= ? AND r.status <> 'cancelled' "
+                           "ORDER BY s.due, s.reception_id, s.position",
+                           g_variant_new ("(s)", today_text), error);
+  if (rows == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "reception_id");
+      json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "code"));
+      json_builder_set_member_name (builder, "due");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "due"));
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, strcmp (appeals_db_result_get_string (rows, i, "due"), today_text) < 0);
+      json_builder_set_member_name (builder, "reception_date");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "date"));
+      json_builder_set_member_name (builder, "question");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "question"));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+void
+appeals_api_receptions_register (AppealsServer *server)
+{
+  AppealsAllow organisers = APPEALS_ALLOW_REGISTRAR | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
+
+  appeals_server_add_route (server, "GET", "/api/v1/officials", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_officials);
+  appeals_server_add_route (server, "GET", "/api/v1/receptions", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_queue);
+  appeals_server_add_route (server, "POST", "/api/v1/receptions", organisers,
+                            APPEALS_ROUTE_IDEMPOTENT, handle_book);
+  appeals_server_add_route (server, "GET", "/api/v1/receptions/{id}", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_get);
+  appeals_server_add_route (server, "PATCH", "/api/v1/receptions/{id}/steps/{code}",
+                            organisers | APPEALS_ALLOW_HEAD, APPEALS_ROUTE_DEFAULT, handle_step);
+  appeals_server_add_route (server, "GET", "/api/v1/reception-steps/today", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_today);
+}
