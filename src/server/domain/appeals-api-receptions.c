@@ -20,10 +20,6 @@
 #include "appeals-audit.h"
 #include "appeals-store.h"
 
-#define RECEPTION_COLUMNS \
-  "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
-  "r.appeal_id, r.question, r.priority, r.booked_at, r.status"
-
 static AppealsWorkflow *
 get_workflow (GError **error)
 {
@@ -119,9 +115,91 @@ handle_officials (AppealsRequest  *request,
   return TRUE;
 }
 
-/* A booking's steps with their due dates, done or not, and overdue. */
 static JsonNode *
-reception_to_json (AppealsRequest   *request,
+orders_to_json (AppealsRequest  *request,
+                gint64           reception_id,
+                const char      *today,
+                GError         **error)
+{
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  rows = appeals_db_query (request->db,
+                           "SELECT id, text, executor_body, deadline, status, executed_at FROM protocol_orders "
+                           "WHERE reception_id = ? ORDER BY id",
+                           g_variant_new ("(x)", reception_id), error);
+  if (rows == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      gboolean executed = g_str_equal (appeals_db_result_get_string (rows, i, "status"), "executed");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "text"));
+      json_builder_set_member_name (builder, "executor_body");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "executor_body"));
+      json_builder_set_member_name (builder, "deadline");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "deadline"));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "status"));
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, !executed &&
+                                      strcmp (appeals_db_result_get_string (rows, i, "deadline"), today) < 0);
+      json_builder_set_member_name (builder, "executed_at");
+      if (executed)
+        json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "executed_at"));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+review_to_json (AppealsRequest  *request,
+                gint64           reception_id,
+                GError         **error)
+{
+  g_autoptr(AppealsDbResult) rows = appeals_db_query (request->db,
+                                                      "SELECT reviewed_by, reviewed_at, instructions FROM reception_reviews "
+                                                      "WHERE reception_id = ?",
+                                                      g_variant_new ("(x)", reception_id), error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (rows == NULL)
+    return NULL;
+  if (appeals_db_result_get_n_rows (rows) == 0)
+    return json_node_new (JSON_NODE_NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "reviewed_by");
+  json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "reviewed_by"));
+  json_builder_set_member_name (builder, "reviewed_at");
+  json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "reviewed_at"));
+  json_builder_set_member_name (builder, "instructions");
+  if (appeals_db_result_is_null (rows, 0, "instructions"))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "instructions"));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * appeals_api_reception_to_json:
+ *
+ * A booking with its steps (due dates, done or not, overdue), its
+ * protocol orders and the leadership's review.
+ */
+JsonNode *
+appeals_api_reception_to_json (AppealsRequest   *request,
                    AppealsDbResult  *row,
                    guint             index,
                    GError          **error)
@@ -181,6 +259,18 @@ reception_to_json (AppealsRequest   *request,
   node = appeals_reception_to_json (reception);
   object = json_node_get_object (node);
   json_object_set_member (object, "steps", json_builder_get_root (builder));
+  {
+    JsonNode *orders = orders_to_json (request, reception->id, today_text, error);
+    JsonNode *review = orders != NULL ? review_to_json (request, reception->id, error) : NULL;
+
+    if (review == NULL)
+      {
+        g_clear_pointer (&orders, json_node_unref);
+        return NULL;
+      }
+    json_object_set_member (object, "orders", orders);
+    json_object_set_member (object, "review", review);
+  }
   return g_steal_pointer (&node);
 }
 
@@ -214,7 +304,7 @@ handle_queue (AppealsRequest  *request,
     }
 
   rows = appeals_db_query (request->db,
-                           "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.date = ? "
+                           "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.date = ? "
                            "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled'",
                            g_variant_new ("(sxx)", date, (gint64) official_id, (gint64) official_id), error);
   if (rows == NULL)
@@ -240,7 +330,7 @@ handle_queue (AppealsRequest  *request,
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
-      JsonNode *item = reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
+      JsonNode *item = appeals_api_reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
 
       if (item == NULL)
         return FALSE;
@@ -254,8 +344,8 @@ handle_queue (AppealsRequest  *request,
   return TRUE;
 }
 
-static gboolean
-load_reception_row (AppealsRequest    *request,
+gboolean
+appeals_api_load_reception_row (AppealsRequest    *request,
                     AppealsDbResult  **row,
                     GError           **error)
 {
@@ -268,7 +358,7 @@ load_reception_row (AppealsRequest    *request,
       return TRUE;
     }
 
-  *row = appeals_db_query (request->db, "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+  *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
                            g_variant_new ("(x)", id), error);
   if (*row == NULL)
     return FALSE;
@@ -287,12 +377,12 @@ handle_get (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) row = NULL;
   g_autoptr(JsonNode) node = NULL;
 
-  if (!load_reception_row (request, &row, error))
+  if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
   if (row == NULL)
     return TRUE;
 
-  node = reception_to_json (request, row, 0, error);
+  node = appeals_api_reception_to_json (request, row, 0, error);
   if (node == NULL)
     return FALSE;
   appeals_request_respond_json (request, SOUP_STATUS_OK, node);
@@ -376,7 +466,7 @@ handle_book (AppealsRequest  *request,
     return FALSE;
 
   created = appeals_db_query (request->db,
-                              "SELECT " RECEPTION_COLUMNS " FROM receptions r WHERE r.booked_at = ? AND r.created_by = ? "
+                              "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.booked_at = ? AND r.created_by = ? "
                               "AND r.applicant_id = ? ORDER BY r.id DESC",
                               g_variant_new ("(ssx)", now, request->user->login, reception->applicant_id), error);
   if (created == NULL)
@@ -399,7 +489,7 @@ handle_book (AppealsRequest  *request,
         return FALSE;
     }
 
-  node = reception_to_json (request, created, 0, error);
+  node = appeals_api_reception_to_json (request, created, 0, error);
   if (node == NULL)
     return FALSE;
   location = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
@@ -421,7 +511,7 @@ handle_step (AppealsRequest  *request,
   JsonNode *done, *note;
   gint64 id;
 
-  if (!load_reception_row (request, &row, error))
+  if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
@@ -458,7 +548,7 @@ handle_step (AppealsRequest  *request,
                         error))
     return FALSE;
 
-  node = reception_to_json (request, row, 0, error);
+  node = appeals_api_reception_to_json (request, row, 0, error);
   if (node == NULL)
     return FALSE;
   appeals_request_respond_json (request, SOUP_STATUS_OK, node);

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+#define APPEALS_RECEPTION_COLUMNS \
+  "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status"
+
 void        appeals_api_register_all      (AppealsServer           *server);
 void        appeals_api_appeals_register  (AppealsServer           *server);
 void        appeals_api_applicants_register (AppealsServer         *server);
@@ -39,6 +43,14 @@ gboolean    appeals_api_appeals_load_or_404 (AppealsRequest        *request,
                                            GError                 **error);
 void        appeals_api_expertise_register (AppealsServer          *server);
 void        appeals_api_receptions_register (AppealsServer         *server);
+void        appeals_api_protocol_register (AppealsServer           *server);
+JsonNode   *appeals_api_reception_to_json (AppealsRequest          *request,
+                                           AppealsDbResult         *row,
+                                           guint                    index,
+                                           GError                 **error);
+gboolean    appeals_api_load_reception_row (AppealsRequest         *request,
+                                           AppealsDbResult        **row,
+                                           GError                 **error);
 gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
                                            GError                 **error);
 

@@ -1096,6 +1096,96 @@ test_receptions (Fixture       *fixture,
   steps = json_object_get_array_member (appeals_test_response_object (marked), "steps");
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (steps, 0), "done"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 0), "done_by"), ==, "registrar");
+
+  /* the protocol: an order keeps the reception under control until executed */
+  {
+    g_autofree char *orders_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/orders", ids[1]);
+    g_autofree char *archive_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/archive", ids[1]);
+    g_autofree char *order_path = NULL;
+    g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
+    g_autoptr(AppealsTestResponse) bad_order = REQUEST (fixture, "POST", orders_path, fixture->registrar,
+                                                        "{\"text\":\"\",\"executor_body\":\"nowhere\",\"working_days\":0}");
+    g_autoptr(AppealsTestResponse) order = REQUEST (fixture, "POST", orders_path, fixture->registrar,
+                                                    "{\"text\":\"Кезекті қайта қарау\",\"executor_body\":\"housing-utilities\","
+                                                    "\"working_days\":10}");
+    g_autoptr(AppealsTestResponse) too_early = REQUEST (fixture, "POST", archive_path, head, NULL);
+    g_autoptr(AppealsTestResponse) executed = NULL;
+    g_autoptr(AppealsTestResponse) archived = NULL;
+    JsonArray *orders;
+
+    assert_problem (bad_order, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (bad_order, "text"), ==, "required");
+    g_assert_cmpstr (field_error_code (bad_order, "executor_body"), ==, "invalid_value");
+    g_assert_cmpstr (field_error_code (bad_order, "working_days"), ==, "out_of_range");
+    g_assert_cmpuint (order->status, ==, 201);
+    orders = json_object_get_array_member (appeals_test_response_object (order), "orders");
+    g_assert_cmpuint (json_array_get_length (orders), ==, 1);
+    assert_problem (too_early, 409, "validation_failed");
+    g_assert_cmpstr (field_error_code (too_early, "orders"), ==, "invalid_value");
+
+    order_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, orders_path,
+                                  json_object_get_int_member (json_array_get_object_element (orders, 0), "id"));
+    executed = REQUEST (fixture, "PATCH", order_path, fixture->registrar, "{\"status\":\"executed\"}");
+    g_assert_cmpuint (executed->status, ==, 200);
+    archived = REQUEST (fixture, "POST", archive_path, head, NULL);
+    g_assert_cmpuint (archived->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (archived), "status"), ==, "archived");
+  }
+}
+
+/* The leadership sees the receptions of the next three working days and
+ * marks them reviewed. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *leadership = appeals_test_sign_in (fixture->server, "leadership", "demo");
+  g_autoptr(AppealsTestResponse) officials = REQUEST (fixture, "GET", "/api/v1/officials", leadership, NULL);
+  gint64 official = json_object_get_int_member (json_array_get_object_element (
+                      json_object_get_array_member (appeals_test_response_object (officials), "items"), 0), "id");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = NULL;
+  g_autoptr(AppealsTestResponse) list = NULL;
+  g_autoptr(AppealsTestResponse) reviewed = NULL;
+  g_autoptr(AppealsTestResponse) denied = NULL;
+  g_autofree char *review_path = NULL;
+  JsonArray *items;
+  gint64 id = 0;
+
+  /* the first day after today that takes a booking */
+  for (int ahead = 1; ahead < 10 && id == 0; ahead++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, ahead);
+      g_autofree char *body = NULL;
+      g_autoptr(AppealsTestResponse) booked = NULL;
+
+      g_free (date);
+      date = g_date_time_format (day, "%Y-%m-%d");
+      body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"15:00\","
+                              "\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"Жер телімі\"}",
+                              official, date, applicant);
+      booked = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, body);
+      if (booked->status == 201)
+        id = json_object_get_int_member (appeals_test_response_object (booked), "id");
+    }
+  g_assert_cmpint (id, >, 0);
+
+  list = REQUEST (fixture, "GET", "/api/v1/review", leadership, NULL);
+  g_assert_cmpuint (list->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (list), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==, id);
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (items, 0), "complete"));
+
+  review_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/review", id);
+  denied = REQUEST (fixture, "POST", review_path, fixture->registrar, "{\"instructions\":\"x\"}");
+  assert_problem (denied, 403, "forbidden");
+  reviewed = REQUEST (fixture, "POST", review_path, leadership, "{\"instructions\":\"Жер комиссиясын шақыру\"}");
+  g_assert_cmpuint (reviewed->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_test_response_object (reviewed),
+                                                                                 "review"), "reviewed_by"),
+                   ==, "leadership");
 }
 
 /* Sessions end after the idle time (here: none at all). */
@@ -1153,6 +1243,7 @@ main (int argc, char *argv[])
   ADD ("/api/kill-during-writes", test_kill_during_writes);
   ADD ("/api/expertise", test_expertise);
   ADD ("/api/receptions", test_receptions);
+  ADD ("/api/review", test_review);
   ADD ("/api/graceful-stop", test_graceful_stop);
   g_test_add_func ("/api/reload-rules", test_reload_rules);
   g_test_add_func ("/api/create-user", test_create_user);

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-protocol.c: after and before a reception.
+ *
+ *   POST  /receptions/{id}/orders             an order of the protocol: executor body, term in working days
+ *   PATCH /receptions/{id}/orders/{order}     the order executed (or reopened)
+ *   POST  /receptions/{id}/archive            archive, once every order is executed
+ *   GET   /review                             receptions of the next three working days, with completeness
+ *   POST  /receptions/{id}/review             the leadership reviewed them, with instructions
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-api.h"
+
+#define REVIEW_WORKING_DAYS 3
+
+/* steps that must be done before the leadership sees the materials */
+static const char *review_steps[] = { "clarify", "request_materials", "reference_note", "invite_bodies",
+                                      "check_materials", "materials_to_leadership" };
+
+static gboolean
+respond_reception (AppealsRequest  *request,
+                   gint64           id,
+                   guint            status,
+                   GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = appeals_db_query (request->db,
+                                                     "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+                                                     g_variant_new ("(x)", id), error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (row == NULL || (node = appeals_api_reception_to_json (request, row, 0, error)) == NULL)
+    return FALSE;
+  appeals_request_respond_json (request, status, node);
+  return TRUE;
+}
+
+static gboolean
+handle_add_order (AppealsRequest  *request,
+                  GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *deadline_text = NULL;
+  JsonObject *body;
+  const char *text, *body_code;
+  gint64 days;
+  GDate today, deadline;
+
+  if (!appeals_api_load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+
+  text = json_object_get_string_member_with_default (body, "text", NULL);
+  body_code = json_object_get_string_member_with_default (body, "executor_body", NULL);
+  days = json_object_get_int_member_with_default (body, "working_days", 0);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+    if (*stripped == '\0')
+      appeals_field_errors_add (errors, "text", APPEALS_FIELD_REQUIRED, NULL);
+  }
+  if (body_code == NULL)
+    appeals_field_errors_add (errors, "executor_body", APPEALS_FIELD_REQUIRED, NULL);
+  else
+    appeals_api_check_code (request, errors, "executor_body", APPEALS_CLASSIFIER_ADDRESSEE_BODIES, body_code);
+  if (days < 1 || days > 60)
+    appeals_field_errors_add (errors, "working_days", APPEALS_FIELD_OUT_OF_RANGE, "1..60");
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  appeals_server_get_today (&today);
+  appeals_calendar_add_working_days (appeals_server_get_calendar (request->server), &today, days, &deadline);
+  deadline_text = appeals_date_format_iso (&deadline);
+
+  if (!appeals_db_exec (request->db,
+                        "INSERT INTO protocol_orders (reception_id, text, executor_body, deadline, status, created_by, "
+                        "created_at) VALUES (?, ?, ?, ?, 'open', ?, ?)",
+                        g_variant_new ("(xsssss)", appeals_db_result_get_int64 (row, 0, "id"), text, body_code,
+                                       deadline_text, request->user->login, now),
+                        error))
+    return FALSE;
+
+  return respond_reception (request, appeals_db_result_get_int64 (row, 0, "id"), SOUP_STATUS_CREATED, error);
+}
+
+static gboolean
+handle_order_status (AppealsRequest  *request,
+                     GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  const char *status;
+  JsonObject *body;
+  gint64 order;
+
+  if (!appeals_api_load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+  if (!appeals_request_get_id_param (request, "order", &order))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  status = json_object_get_string_member_with_default (body, "status", NULL);
+  if (g_strcmp0 (status, "executed") != 0 && g_strcmp0 (status, "open") != 0)
+    {
+      appeals_request_respond_field_error (request, 422, "status", APPEALS_FIELD_INVALID_VALUE, "open,executed");
+      return TRUE;
+    }
+
+  if (!appeals_db_exec (request->db,
+                        "UPDATE protocol_orders SET status = ?, executed_at = ? WHERE id = ? AND reception_id = ?",
+                        g_variant_new ("(smsxx)", status, g_str_equal (status, "executed") ? now : NULL, order,
+                                       appeals_db_result_get_int64 (row, 0, "id")),
+                        error))
+    return FALSE;
+
+  return respond_reception (request, appeals_db_result_get_int64 (row, 0, "id"), SOUP_STATUS_OK, error);
+}
+
+static gboolean
+handle_archive (AppealsRequest  *request,
+                GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autoptr(AppealsDbResult) open_orders = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  gint64 id;
+
+  if (!appeals_api_load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL)
+    return TRUE;
+  id = appeals_db_result_get_int64 (row, 0, "id");
+
+  open_orders = appeals_db_query (request->db,
+                                  "SELECT COUNT(*) AS n FROM protocol_orders WHERE reception_id = ? AND status <> 'executed'",
+                                  g_variant_new ("(x)", id), error);
+  if (open_orders == NULL)
+    return FALSE;
+  if (appeals_db_result_get_int64 (open_orders, 0, "n") > 0)
+    {
+      /* under control until executed */
+      appeals_request_respond_field_error (request, SOUP_STATUS_CONFLICT, "orders", APPEALS_FIELD_INVALID_VALUE,
+                                           "executed");
+      return TRUE;
+    }
+
+  if (!appeals_db_exec (request->db, "UPDATE receptions SET status = 'archived', version = version + 1 WHERE id = ?",
+                        g_variant_new ("(x)", id), error) ||
+      !appeals_db_exec (request->db,
+                        "UPDATE reception_steps SET done = 1, done_by = ?, done_at = ? WHERE reception_id = ? AND code = 'archive'",
+                        g_variant_new ("(ssx)", request->user->login, now, id), error))
+    return FALSE;
+
+  return respond_reception (request, id, SOUP_STATUS_OK, error);
+}
+
+static gboolean
+handle_review_list (AppealsRequest  *request,
+                    GError         **error)
+{
+  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate today, until;
+
+  appeals_server_get_today (&today);
+  appeals_calendar_add_working_days (calendar, &today, REVIEW_WORKING_DAYS, &until);
+  from = appeals_date_format_iso (&today);
+  to = appeals_date_format_iso (&until);
+
+  rows = appeals_db_query (request->db,
+                           "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r "
+                           "WHERE r.date > ? AND r.date <= ? AND r.status NOT IN ('cancelled', 'archived') "
+                           "ORDER BY r.date, r.start_time, r.id",
+                           g_variant_new ("(ss)", from, to), error);
+  if (rows == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "until");
+  json_builder_add_string_value (builder, to);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      JsonNode *item = appeals_api_reception_to_json (request, rows, i, error);
+      JsonArray *steps;
+      guint done = 0;
+
+      if (item == NULL)
+        return FALSE;
+
+      /* complete: every step that prepares the materials is done */
+      steps = json_object_get_array_member (json_node_get_object (item), "steps");
+      for (guint j = 0; j < json_array_get_length (steps); j++)
+        {
+          JsonObject *step = json_array_get_object_element (steps, j);
+
+          for (guint k = 0; k < G_N_ELEMENTS (review_steps); k++)
+            if (g_str_equal (json_object_get_string_member (step, "code"), review_steps[k]) &&
+                json_object_get_boolean_member (step, "done"))
+              done++;
+        }
+      json_object_set_int_member (json_node_get_object (item), "materials_done", done);
+      json_object_set_int_member (json_node_get_object (item), "materials_needed", G_N_ELEMENTS (review_steps));
+      json_object_set_boolean_member (json_node_get_object (item), "complete", done == G_N_ELEMENTS (review_steps));
+      json_builder_add_value (builder, item);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
+static gboolean
+handle_review (AppealsRequest  *request,
+               GError         **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  JsonObject *body;
+  const char *instructions;
+  gint64 id;
+
+  if (!appeals_api_load_reception_row (request, &row, error))
+    return FALSE;
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+    return TRUE;
+  id = appeals_db_result_get_int64 (row, 0, "id");
+  instructions = json_object_get_string_member_with_default (body, "instructions", NULL);
+
+  if (!appeals_db_exec (request->db, "DELETE FROM reception_reviews WHERE reception_id = ?",
+                        g_variant_new ("(x)", id), error) ||
+      !appeals_db_exec (request->db,
+                        "INSERT INTO reception_reviews (reception_id, reviewed_by, reviewed_at, instructions) "
+                        "VALUES (?, ?, ?, ?)",
+                        g_variant_new ("(xssms)", id, request->user->login, now, instructions), error))
+    return FALSE;
+
+  return respond_reception (request, id, SOUP_STATUS_OK, error);
+}
+
+void
+appeals_api_protocol_register (AppealsServer *server)
+{
+  AppealsAllow organisers = APPEALS_ALLOW_REGISTRAR | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_HEAD |
+                            APPEALS_ALLOW_ADMIN;
+  AppealsAllow readers = APPEALS_ALLOW_LEADERSHIP | APPEALS_ALLOW_HEAD | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
+
+  appeals_server_add_route (server, "POST", "/api/v1/receptions/{id}/orders", organisers,
+                            APPEALS_ROUTE_DEFAULT, handle_add_order);
+  appeals_server_add_route (server, "PATCH", "/api/v1/receptions/{id}/orders/{order}", organisers,
+                            APPEALS_ROUTE_DEFAULT, handle_order_status);
+  appeals_server_add_route (server, "POST", "/api/v1/receptions/{id}/archive",
+                            APPEALS_ALLOW_LEADERSHIP | APPEALS_ALLOW_HEAD, APPEALS_ROUTE_DEFAULT, handle_archive);
+  appeals_server_add_route (server, "GET", "/api/v1/review", readers, APPEALS_ROUTE_DEFAULT, handle_review_list);
+  appeals_server_add_route (server, "POST", "/api/v1/receptions/{id}/review", APPEALS_ALLOW_LEADERSHIP,
+                            APPEALS_ROUTE_DEFAULT, handle_review);
+}
