@@ -147,6 +147,9 @@ static const struct {
   { APPEALS_PROBLEM_TOO_MANY_REQUESTS,      N_("Too many attempts. Wait a while and try again.") },
   { APPEALS_PROBLEM_SERVICE_UNAVAILABLE,    N_("The server is busy. Try again in a moment.") },
   { APPEALS_PROBLEM_INTERNAL_ERROR,         N_("The server failed. Try again later or call the administrator.") },
+  { APPEALS_PROBLEM_ATTACHMENT_TYPE,        N_("Files of this type cannot be attached. Attach a PDF, PNG, JPEG or plain text file.") },
+  { APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE,   N_("The file is too large to attach.") },
+  { APPEALS_PROBLEM_ATTACHMENT_DAMAGED,     N_("The stored file is damaged: its checksum does not match. Call the administrator.") },
 };
 
 /**

@@ -61,6 +61,9 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_TOO_MANY_REQUESTS        "too_many_requests"
 #define APPEALS_PROBLEM_SERVICE_UNAVAILABLE      "service_unavailable"
 #define APPEALS_PROBLEM_INTERNAL_ERROR           "internal_error"
+#define APPEALS_PROBLEM_ATTACHMENT_TYPE          "attachment_type_not_allowed"
+#define APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE     "attachment_too_large"
+#define APPEALS_PROBLEM_ATTACHMENT_DAMAGED       "attachment_damaged"
 
 const char *appeals_problem_code_describe (const char *code);
 

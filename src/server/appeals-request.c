@@ -52,6 +52,7 @@ appeals_request_free (AppealsRequest *request)
   g_clear_pointer (&request->params, g_hash_table_unref);
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_pointer (&request->body, json_node_unref);
+  g_clear_pointer (&request->raw_body, g_bytes_unref);
   g_clear_object (&request->user);
   g_free (request->token_hash);
   g_free (request->idempotency_key);
@@ -172,6 +173,29 @@ appeals_request_respond_json (AppealsRequest *request,
 {
   respond_text (request, status, "application/json; charset=utf-8",
                 json_to_string (node, FALSE));
+}
+
+/**
+ * appeals_request_respond_bytes:
+ *
+ * Answers with a file's content, e.g. an attachment being downloaded.
+ */
+void
+appeals_request_respond_bytes (AppealsRequest *request,
+                               guint           status,
+                               const char     *content_type,
+                               GBytes         *content)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (content, &size);
+
+  g_clear_pointer (&request->response_body, g_free);
+  request->status = status;
+  request->answered = TRUE;
+
+  soup_server_message_set_status (request->message, status, NULL);
+  soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY,
+                                    data != NULL ? data : "", size);
 }
 
 /* Switches gettext to @language for the duration of one answer. */

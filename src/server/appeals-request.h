@@ -30,6 +30,7 @@ struct _AppealsRequest
   GHashTable        *params;        /* path parameters, e.g. "id" */
   GHashTable        *query;         /* decoded query string */
   JsonNode          *body;          /* parsed JSON body, or NULL */
+  GBytes            *raw_body;      /* UPLOAD routes: the body as sent */
   const char        *language;      /* "kk", "ru" or "en" */
   AppealsUser       *user;          /* the signed-in user, or NULL */
   char              *token_hash;
@@ -59,6 +60,10 @@ JsonObject     *appeals_request_get_body_object (AppealsRequest  *request);
 void            appeals_request_respond_json  (AppealsRequest    *request,
                                                guint              status,
                                                JsonNode          *node);
+void            appeals_request_respond_bytes (AppealsRequest    *request,
+                                               guint              status,
+                                               const char        *content_type,
+                                               GBytes            *content);
 void            appeals_request_set_header    (AppealsRequest    *request,
                                                const char        *name,
                                                const char        *value);

@@ -183,6 +183,32 @@ route_matches_path (const Route *route,
   return TRUE;
 }
 
+/* The largest body a request may carry: files for upload routes, JSON
+ * for the rest. */
+static gsize
+body_limit_for (AppealsServer *self,
+                const char    *method,
+                const char    *path,
+                gboolean      *upload)
+{
+  g_auto(GStrv) segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      const Route *route = g_ptr_array_index (self->routes, i);
+
+      if ((route->flags & APPEALS_ROUTE_UPLOAD) && g_str_equal (route->method, method) &&
+          route_matches_path (route, segments, NULL))
+        {
+          *upload = TRUE;
+          return self->config.max_attachment_bytes;
+        }
+    }
+
+  *upload = FALSE;
+  return self->config.max_body_bytes;
+}
+
 /* Finds the route for the request; answers 404 or 405 when there is none. */
 static const Route *
 find_route (AppealsServer  *self,
@@ -290,7 +316,8 @@ json_depth (const char *text,
 
 static gboolean
 read_body (AppealsServer  *self,
-           AppealsRequest *request)
+           AppealsRequest *request,
+           const Route    *route)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (request->message);
   const char *content_type = appeals_request_get_header (request, "Content-Type");
@@ -306,6 +333,19 @@ read_body (AppealsServer  *self,
 
   bytes = soup_message_body_flatten (body);
   data = g_bytes_get_data (bytes, &length);
+
+  if (route->flags & APPEALS_ROUTE_UPLOAD)
+    {
+      /* the handler checks the type; the size is the server's to limit */
+      if (length > self->config.max_attachment_bytes)
+        {
+          appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                           APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE, NULL, NULL);
+          return FALSE;
+        }
+      request->raw_body = g_steal_pointer (&bytes);
+      return TRUE;
+    }
 
   if (length > self->config.max_body_bytes)
     {
@@ -543,7 +583,7 @@ handle_request (AppealsServer  *self,
         }
     }
 
-  if (!read_body (self, request))
+  if (!read_body (self, request, route))
     return;
 
   key = appeals_request_get_header (request, "Idempotency-Key");
@@ -617,14 +657,19 @@ early_callback (SoupServer        *soup,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
   goffset length = soup_message_headers_get_content_length (headers);
 
+  gboolean upload;
+  gsize limit = body_limit_for (self, soup_server_message_get_method (message), path, &upload);
+
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      length > (goffset) self->config.max_body_bytes)
+      length > (goffset) limit)
     {
       AppealsRequest *request = appeals_request_new (self, message);
 
       request->language = pick_language (soup_message_headers_get_one (headers, "Accept-Language"));
       appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                       APPEALS_PROBLEM_BODY_TOO_LARGE, NULL, NULL);
+                                       upload ? APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE
+                                              : APPEALS_PROBLEM_BODY_TOO_LARGE,
+                                       NULL, NULL);
       soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
       log_request (request);
       appeals_request_free (request);

@@ -32,6 +32,7 @@ typedef enum
   APPEALS_ROUTE_PUBLIC     = 1 << 0,  /* no sign-in needed */
   APPEALS_ROUTE_ASYNC      = 1 << 1,  /* the handler answers later, outside a transaction */
   APPEALS_ROUTE_IDEMPOTENT = 1 << 2,  /* honours Idempotency-Key */
+  APPEALS_ROUTE_UPLOAD     = 1 << 3,  /* the body is a file, up to max_attachment_bytes */
 } AppealsRouteFlags;
 
 /* Runs inside the request's transaction (unless the route is async). The
@@ -47,6 +48,7 @@ typedef struct
   gint64                 session_idle_seconds;
   gint64                 session_absolute_seconds;
   gsize                  max_body_bytes;
+  gsize                  max_attachment_bytes;
   guint                  max_json_depth;
   guint                  max_page_size;
   guint                  lockout_failures;

@@ -30,6 +30,7 @@ static int opt_demo_appeals = 300;
 static gboolean opt_list_routes;
 static int opt_idle_minutes = 30;
 static int opt_absolute_hours = 12;
+static int opt_attachment_mb = 20;
 static char *opt_role;
 static char *opt_full_name;
 static char *opt_district;
@@ -46,6 +47,7 @@ static const GOptionEntry entries[] = {
   { "list-routes", 0, 0, G_OPTION_ARG_NONE, &opt_list_routes, N_("Print the API routes and exit"), NULL },
   { "session-idle-minutes", 0, 0, G_OPTION_ARG_INT, &opt_idle_minutes, N_("Sign out after this idle time"), N_("MINUTES") },
   { "session-hours", 0, 0, G_OPTION_ARG_INT, &opt_absolute_hours, N_("Sign out after this time in any case"), N_("HOURS") },
+  { "max-attachment-size", 0, 0, G_OPTION_ARG_INT, &opt_attachment_mb, N_("Largest attachment accepted, in megabytes (default 20)"), N_("MB") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
@@ -61,6 +63,7 @@ make_config (void)
     .session_idle_seconds = (gint64) opt_idle_minutes * 60,
     .session_absolute_seconds = (gint64) opt_absolute_hours * 3600,
     .max_body_bytes = 1024 * 1024,
+    .max_attachment_bytes = (gsize) MAX (opt_attachment_mb, 1) * 1024 * 1024,
     .max_json_depth = 32,
     .max_page_size = 200,
     .lockout_failures = 5,

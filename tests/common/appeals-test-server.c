@@ -224,6 +224,51 @@ appeals_test_server_free (AppealsTestServer *server)
  * @body: (nullable): sent as application/json
  * @...: header name, value pairs, then %NULL
  */
+static AppealsTestResponse *
+send_message (SoupSession *session,
+              SoupMessage *message)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AppealsTestResponse *response;
+
+  bytes = soup_session_send_and_read (session, message, NULL, &error);
+  response = g_new0 (AppealsTestResponse, 1);
+  if (bytes == NULL)
+    {
+      /* status 0: the connection failed (e.g. the server was killed) */
+      response->text = g_strdup (error->message);
+      response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      return response;
+    }
+
+  response->status = soup_message_get_status (message);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (message));
+  response->text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  response->bytes = g_bytes_ref (bytes);
+
+  if (g_bytes_get_size (bytes) > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, response->text, -1, NULL))
+        response->json = json_parser_steal_root (parser);
+    }
+
+  return response;
+}
+
+static void
+authorize (SoupMessage *message,
+           const char  *token)
+{
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+    }
+}
+
 AppealsTestResponse *
 appeals_test_request (AppealsTestServer *server,
                       SoupSession       *session,
@@ -235,9 +280,6 @@ appeals_test_request (AppealsTestServer *server,
 {
   g_autofree char *uri = g_strconcat (server->url, path, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  AppealsTestResponse *response;
   const char *content_type = NULL;
   va_list args;
   const char *name;
@@ -256,11 +298,7 @@ appeals_test_request (AppealsTestServer *server,
     }
   va_end (args);
 
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
-    }
+  authorize (message, token);
 
   if (body != NULL)
     {
@@ -269,29 +307,26 @@ appeals_test_request (AppealsTestServer *server,
                                                 request_body);
     }
 
-  bytes = soup_session_send_and_read (session, message, NULL, &error);
-  response = g_new0 (AppealsTestResponse, 1);
-  if (bytes == NULL)
-    {
-      /* status 0: the connection failed (e.g. the server was killed) */
-      response->text = g_strdup (error->message);
-      response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-      return response;
-    }
+  return send_message (session, message);
+}
 
-  response->status = soup_message_get_status (message);
-  response->headers = soup_message_headers_ref (soup_message_get_response_headers (message));
-  response->text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+/* Sends a file as the body, e.g. an attachment. */
+AppealsTestResponse *
+appeals_test_request_bytes (AppealsTestServer *server,
+                            SoupSession       *session,
+                            const char        *method,
+                            const char        *path,
+                            const char        *token,
+                            const char        *content_type,
+                            GBytes            *body)
+{
+  g_autofree char *uri = g_strconcat (server->url, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
 
-  if (g_bytes_get_size (bytes) > 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, response->text, -1, NULL))
-        response->json = json_parser_steal_root (parser);
-    }
-
-  return response;
+  g_assert_nonnull (message);
+  authorize (message, token);
+  soup_message_set_request_body_from_bytes (message, content_type, body);
+  return send_message (session, message);
 }
 
 void
@@ -302,6 +337,7 @@ appeals_test_response_free (AppealsTestResponse *response)
 
   g_clear_pointer (&response->headers, soup_message_headers_unref);
   g_clear_pointer (&response->json, json_node_unref);
+  g_clear_pointer (&response->bytes, g_bytes_unref);
   g_free (response->text);
   g_free (response);
 }

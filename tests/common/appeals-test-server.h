@@ -18,6 +18,7 @@ typedef struct
   guint               status;
   SoupMessageHeaders *headers;
   char               *text;
+  GBytes             *bytes;
   JsonNode           *json;
 } AppealsTestResponse;
 
@@ -42,6 +43,13 @@ AppealsTestResponse *appeals_test_request           (AppealsTestServer  *server,
                                                       const char         *token,
                                                       const char         *body,
                                                       ...) G_GNUC_NULL_TERMINATED;
+AppealsTestResponse *appeals_test_request_bytes     (AppealsTestServer  *server,
+                                                      SoupSession        *session,
+                                                      const char         *method,
+                                                      const char         *path,
+                                                      const char         *token,
+                                                      const char         *content_type,
+                                                      GBytes             *body);
 void                 appeals_test_response_free     (AppealsTestResponse *response);
 const char          *appeals_test_response_header   (AppealsTestResponse *response,
                                                       const char         *name);

@@ -16,9 +16,9 @@
 
 #define REVIEW_WORKING_DAYS 3
 
-/* steps that must be done before the leadership sees the materials */
-static const char *review_steps[] = { "clarify", "request_materials", "reference_note", "invite_bodies",
-                                      "check_materials", "materials_to_leadership" };
+/* what the leadership needs to see: the reference note, the applicant's
+ * documents and the bodies' positions, as attachments */
+static const char *review_materials[] = { "reference_note", "applicant_document", "body_position" };
 
 static gboolean
 respond_reception (AppealsRequest  *request,
@@ -199,26 +199,31 @@ handle_review_list (AppealsRequest  *request,
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
       JsonNode *item = appeals_api_reception_to_json (request, rows, i, error);
-      JsonArray *steps;
+      JsonArray *attachments;
+      JsonObject *counts;
       guint done = 0;
 
       if (item == NULL)
         return FALSE;
 
-      /* complete: every step that prepares the materials is done */
-      steps = json_object_get_array_member (json_node_get_object (item), "steps");
-      for (guint j = 0; j < json_array_get_length (steps); j++)
+      /* complete: at least one file of every kind of material */
+      attachments = json_object_get_array_member (json_node_get_object (item), "attachments");
+      counts = json_object_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (review_materials); k++)
         {
-          JsonObject *step = json_array_get_object_element (steps, j);
+          gint64 n = 0;
 
-          for (guint k = 0; k < G_N_ELEMENTS (review_steps); k++)
-            if (g_str_equal (json_object_get_string_member (step, "code"), review_steps[k]) &&
-                json_object_get_boolean_member (step, "done"))
-              done++;
+          for (guint j = 0; j < json_array_get_length (attachments); j++)
+            if (g_str_equal (json_object_get_string_member (json_array_get_object_element (attachments, j), "kind"),
+                             review_materials[k]))
+              n++;
+          json_object_set_int_member (counts, review_materials[k], n);
+          done += n > 0;
         }
+      json_object_set_object_member (json_node_get_object (item), "materials", counts);
       json_object_set_int_member (json_node_get_object (item), "materials_done", done);
-      json_object_set_int_member (json_node_get_object (item), "materials_needed", G_N_ELEMENTS (review_steps));
-      json_object_set_boolean_member (json_node_get_object (item), "complete", done == G_N_ELEMENTS (review_steps));
+      json_object_set_int_member (json_node_get_object (item), "materials_needed", G_N_ELEMENTS (review_materials));
+      json_object_set_boolean_member (json_node_get_object (item), "complete", done == G_N_ELEMENTS (review_materials));
       json_builder_add_value (builder, item);
     }
   json_builder_end_array (builder);

@@ -8,6 +8,7 @@
  *   GET   /receptions/{id}                    a booking with its 13 steps
  *   PATCH /receptions/{id}/steps/{code}       mark a step done or not, with a note
  *   GET   /reception-steps/today              steps due today or overdue, not done
+ *   GET   /reception-days?from=&to=&official_id=  booked visitors per day, for the month view
  *
  * The steps and their terms come from data/reception/workflow.json; the
  * priority categories from data/rules/priority-categories.json.
@@ -196,7 +197,7 @@ review_to_json (AppealsRequest  *request,
  * appeals_api_reception_to_json:
  *
  * A booking with its steps (due dates, done or not, overdue), its
- * protocol orders and the leadership's review.
+ * protocol orders, the leadership's review and the attachments.
  */
 JsonNode *
 appeals_api_reception_to_json (AppealsRequest   *request,
@@ -262,14 +263,17 @@ appeals_api_reception_to_json (AppealsRequest   *request,
   {
     JsonNode *orders = orders_to_json (request, reception->id, today_text, error);
     JsonNode *review = orders != NULL ? review_to_json (request, reception->id, error) : NULL;
+    JsonNode *attachments = review != NULL ? appeals_api_attachments_to_json (request, reception->id, error) : NULL;
 
-    if (review == NULL)
+    if (attachments == NULL)
       {
         g_clear_pointer (&orders, json_node_unref);
+        g_clear_pointer (&review, json_node_unref);
         return NULL;
       }
     json_object_set_member (object, "orders", orders);
     json_object_set_member (object, "review", review);
+    json_object_set_member (object, "attachments", attachments);
   }
   return g_steal_pointer (&node);
 }
@@ -605,6 +609,63 @@ handle_today (AppealsRequest  *request,
   return TRUE;
 }
 
+#define MAX_DAYS_SPAN 62
+
+static gboolean
+handle_days (AppealsRequest  *request,
+             GError         **error)
+{
+  const char *from = appeals_request_get_query (request, "from");
+  const char *to = appeals_request_get_query (request, "to");
+  const char *official = appeals_request_get_query (request, "official_id");
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint64 official_id = 0;
+  GDate first, last;
+
+  if (from == NULL || !appeals_date_parse_iso (from, &first))
+    appeals_field_errors_add (errors, "from", from == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  if (to == NULL || !appeals_date_parse_iso (to, &last))
+    appeals_field_errors_add (errors, "to", to == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  else if (errors->len == 0 && (g_date_compare (&first, &last) > 0 || g_date_days_between (&first, &last) > MAX_DAYS_SPAN))
+    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
+  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &official_id, NULL))
+    appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  rows = appeals_db_query (request->db,
+                           "SELECT date, COUNT(*) AS booked FROM receptions WHERE date >= ? AND date <= ? "
+                           "AND (? = 0 OR official_id = ?) AND status <> 'cancelled' GROUP BY date ORDER BY date",
+                           g_variant_new ("(ssxx)", from, to, (gint64) official_id, (gint64) official_id), error);
+  if (rows == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "date"));
+      json_builder_set_member_name (builder, "booked");
+      json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "booked"));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
 void
 appeals_api_receptions_register (AppealsServer *server)
 {
@@ -622,4 +683,6 @@ appeals_api_receptions_register (AppealsServer *server)
                             organisers | APPEALS_ALLOW_HEAD, APPEALS_ROUTE_DEFAULT, handle_step);
   appeals_server_add_route (server, "GET", "/api/v1/reception-steps/today", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_today);
+  appeals_server_add_route (server, "GET", "/api/v1/reception-days", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_days);
 }

@@ -20,6 +20,7 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_expertise_register (server);
   appeals_api_receptions_register (server);
   appeals_api_protocol_register (server);
+  appeals_api_attachments_register (server);
 }
 
 /**

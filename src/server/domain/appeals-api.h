@@ -44,6 +44,10 @@ gboolean    appeals_api_appeals_load_or_404 (AppealsRequest        *request,
 void        appeals_api_expertise_register (AppealsServer          *server);
 void        appeals_api_receptions_register (AppealsServer         *server);
 void        appeals_api_protocol_register (AppealsServer           *server);
+void        appeals_api_attachments_register (AppealsServer        *server);
+JsonNode   *appeals_api_attachments_to_json (AppealsRequest        *request,
+                                           gint64                   reception_id,
+                                           GError                 **error);
 JsonNode   *appeals_api_reception_to_json (AppealsRequest          *request,
                                            AppealsDbResult         *row,
                                            guint                    index,

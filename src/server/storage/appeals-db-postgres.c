@@ -231,6 +231,50 @@ appeals_db_postgres_finalize (GObject *object)
   G_OBJECT_CLASS (appeals_db_postgres_parent_class)->finalize (object);
 }
 
+/* Attachments in the database itself, so the central deployment has one
+ * thing to back up. Blobs travel as base64 text through the same
+ * parameter path as everything else. */
+static gboolean
+appeals_db_postgres_put_blob (AppealsDb   *db,
+                              const char  *sha256,
+                              GBytes      *content,
+                              GError     **error)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (content, &size);
+  g_autofree char *encoded = g_base64_encode (data, size);
+
+  return appeals_db_exec (db,
+                          "INSERT INTO attachment_blobs (sha256, content) VALUES (?, decode(?, 'base64')) "
+                          "ON CONFLICT (sha256) DO NOTHING",
+                          g_variant_new ("(ss)", sha256, encoded), error);
+}
+
+static GBytes *
+appeals_db_postgres_get_blob (AppealsDb   *db,
+                              const char  *sha256,
+                              GError     **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  guchar *data;
+  gsize size;
+
+  result = appeals_db_query (db, "SELECT encode(content, 'base64') AS content FROM attachment_blobs WHERE sha256 = ?",
+                             g_variant_new ("(s)", sha256), error);
+  if (result == NULL)
+    return NULL;
+  if (appeals_db_result_get_n_rows (result) == 0)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED,
+                   _("The attachment %s is missing from the database"), sha256);
+      return NULL;
+    }
+
+  /* GLib's decoder skips the line breaks PostgreSQL puts in base64 */
+  data = g_base64_decode (appeals_db_result_get_string (result, 0, "content"), &size);
+  return g_bytes_new_take (data, size);
+}
+
 static void
 appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
 {
@@ -241,6 +285,8 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->get_dialect = appeals_db_postgres_get_dialect;
   db_class->query = appeals_db_postgres_query;
   db_class->exec_script = appeals_db_postgres_exec_script;
+  db_class->put_blob = appeals_db_postgres_put_blob;
+  db_class->get_blob = appeals_db_postgres_get_blob;
 }
 
 static void

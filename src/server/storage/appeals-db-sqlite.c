@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 
@@ -25,6 +27,7 @@ struct _AppealsDbSqlite
 
   sqlite3     *db;
   GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+  char        *blob_dir;     /* attachments live beside the database */
 };
 
 #define APPEALS_TYPE_DB_SQLITE (appeals_db_sqlite_get_type ())
@@ -190,12 +193,72 @@ appeals_db_sqlite_exec_script (AppealsDb   *db,
   return TRUE;
 }
 
+static char *
+blob_path (AppealsDbSqlite *self,
+           const char      *sha256)
+{
+  char prefix[3] = { sha256[0], sha256[1], '\0' };
+
+  return g_build_filename (self->blob_dir, prefix, sha256, NULL);
+}
+
+/* Files beside the database, one per content, written durably (fsync
+ * and rename) before the row that names them commits. A blob whose row
+ * was rolled back is only an unreferenced file. */
+static gboolean
+appeals_db_sqlite_put_blob (AppealsDb   *db,
+                            const char  *sha256,
+                            GBytes      *content,
+                            GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autofree char *path = blob_path (self, sha256);
+  g_autofree char *dir = g_path_get_dirname (path);
+  gsize size;
+  const char *data = g_bytes_get_data (content, &size);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED,
+                   _("Cannot create the attachments folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (path, data != NULL ? data : "", size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static GBytes *
+appeals_db_sqlite_get_blob (AppealsDb   *db,
+                            const char  *sha256,
+                            GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autofree char *path = blob_path (self, sha256);
+  char *data = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &data, &size, error))
+    return NULL;
+
+  return g_bytes_new_take (data, size);
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
   AppealsDbSqlite *self = (AppealsDbSqlite *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->blob_dir, g_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
 
@@ -212,6 +275,8 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->get_dialect = appeals_db_sqlite_get_dialect;
   db_class->query = appeals_db_sqlite_query;
   db_class->exec_script = appeals_db_sqlite_exec_script;
+  db_class->put_blob = appeals_db_sqlite_put_blob;
+  db_class->get_blob = appeals_db_sqlite_get_blob;
 }
 
 static void
@@ -255,6 +320,12 @@ appeals_db_sqlite_open (const char  *path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+
+  {
+    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+    self->blob_dir = g_strconcat (absolute, ".attachments", NULL);
+  }
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);

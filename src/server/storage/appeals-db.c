@@ -109,6 +109,53 @@ appeals_db_exec_script (AppealsDb   *self,
   return APPEALS_DB_GET_CLASS (self)->exec_script (self, sql, error);
 }
 
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * appeals_db_put_blob:
+ * @sha256: the lower-case hex SHA-256 of @content; the caller computed it
+ *
+ * Keeps an attachment's content. Storing the same content twice is
+ * harmless: blobs are addressed by their checksum.
+ */
+gboolean
+appeals_db_put_blob (AppealsDb   *self,
+                     const char  *sha256,
+                     GBytes      *content,
+                     GError     **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+  g_return_val_if_fail (is_sha256 (sha256), FALSE);
+
+  return APPEALS_DB_GET_CLASS (self)->put_blob (self, sha256, content, error);
+}
+
+/**
+ * appeals_db_get_blob:
+ *
+ * Returns: (transfer full): the content stored under @sha256, or %NULL
+ * with an error. The caller checks the checksum.
+ */
+GBytes *
+appeals_db_get_blob (AppealsDb   *self,
+                     const char  *sha256,
+                     GError     **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), NULL);
+  g_return_val_if_fail (is_sha256 (sha256), NULL);
+
+  return APPEALS_DB_GET_CLASS (self)->get_blob (self, sha256, error);
+}
+
 static void
 roll_back (AppealsDb *self)
 {

@@ -61,6 +61,15 @@ struct _AppealsDbClass
   gboolean          (*exec_script) (AppealsDb    *self,
                                     const char   *sql,
                                     GError      **error);
+  /* Content-addressed file storage for attachments, keyed by SHA-256. A
+   * stored blob is durable when put_blob returns. */
+  gboolean          (*put_blob)    (AppealsDb    *self,
+                                    const char   *sha256,
+                                    GBytes       *content,
+                                    GError      **error);
+  GBytes           *(*get_blob)    (AppealsDb    *self,
+                                    const char   *sha256,
+                                    GError      **error);
 };
 
 /* Opens "postgresql://…" / "postgres://…" / "host=… dbname=…" with libpq,
@@ -85,6 +94,14 @@ gboolean          appeals_db_exec_script       (AppealsDb    *self,
 /* Applies data/sql/<dialect>/NNNN-*.sql in order, each in its own
  * transaction, recording applied versions in schema_migrations.
  * Safe to run twice and from two processes at once. */
+gboolean          appeals_db_put_blob          (AppealsDb    *self,
+                                                const char   *sha256,
+                                                GBytes       *content,
+                                                GError      **error);
+GBytes           *appeals_db_get_blob          (AppealsDb    *self,
+                                                const char   *sha256,
+                                                GError      **error);
+
 gboolean          appeals_db_migrate           (AppealsDb    *self,
                                                 const char   *migrations_dir,
                                                 GError      **error);
