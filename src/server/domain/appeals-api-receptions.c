@@ -260,6 +260,16 @@ appeals_api_reception_to_json (AppealsRequest   *request,
   node = appeals_reception_to_json (reception);
   object = json_node_get_object (node);
   json_object_set_member (object, "steps", json_builder_get_root (builder));
+  /* for lists: who comes, and on which appeal */
+  if (appeals_db_result_find_column (row, "applicant_name") >= 0)
+    {
+      json_object_set_string_member (object, "applicant_name",
+                                     appeals_db_result_get_string (row, index, "applicant_name"));
+      if (appeals_db_result_is_null (row, index, "appeal_number"))
+        json_object_set_null_member (object, "appeal_number");
+      else
+        json_object_set_string_member (object, "appeal_number", appeals_db_result_get_string (row, index, "appeal_number"));
+    }
   {
     JsonNode *orders = orders_to_json (request, reception->id, today_text, error);
     JsonNode *review = orders != NULL ? review_to_json (request, reception->id, error) : NULL;
@@ -393,6 +403,71 @@ handle_get (AppealsRequest  *request,
   return TRUE;
 }
 
+/**
+ * appeals_api_receptions_insert:
+ * @registered_on: the day the request was registered; the steps count from it
+ *
+ * Books @reception (validated already) with its 13 steps and their terms.
+ *
+ * Returns: the new reception's id, or 0 with @error set
+ */
+gint64
+appeals_api_receptions_insert (AppealsServer     *server,
+                               AppealsDb         *db,
+                               AppealsReception  *reception,
+                               const GDate       *registered_on,
+                               const char        *actor,
+                               GError           **error)
+{
+  AppealsWorkflow *workflow = get_workflow (error);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+  g_autoptr(AppealsDbResult) created = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *registered_text = appeals_date_format_iso (registered_on);
+  g_autofree char *date = appeals_date_format_iso (&reception->date);
+  gint64 id;
+
+  if (workflow == NULL)
+    return 0;
+
+  if (!appeals_db_exec (db,
+                        "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
+                        "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
+                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
+                        g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
+                                       reception->place, reception->video_link, reception->applicant_id,
+                                       (gboolean) (reception->appeal_id > 0), reception->appeal_id,
+                                       reception->question, reception->priority, now, registered_text, actor),
+                        error))
+    return 0;
+
+  created = appeals_db_query (db,
+                              "SELECT id FROM receptions WHERE booked_at = ? AND created_by = ? AND applicant_id = ? "
+                              "ORDER BY id DESC",
+                              g_variant_new ("(ssx)", now, actor, reception->applicant_id), error);
+  if (created == NULL)
+    return 0;
+  id = appeals_db_result_get_int64 (created, 0, "id");
+
+  /* the 13 steps, each with its term */
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    {
+      g_autofree char *due_text = NULL;
+      GDate due;
+
+      if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, &reception->date, &due))
+        due_text = appeals_date_format_iso (&due);
+      if (!appeals_db_exec (db,
+                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
+                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
+                                           due_text),
+                            error))
+        return 0;
+    }
+
+  return id;
+}
+
 static gboolean
 handle_book (AppealsRequest  *request,
              GError         **error)
@@ -405,9 +480,6 @@ handle_book (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) check = NULL;
   g_autoptr(AppealsDbResult) created = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
-  g_autofree char *date = NULL;
-  g_autofree char *today_text = NULL;
   g_autofree char *location = NULL;
   JsonObject *body;
   GDate today;
@@ -454,44 +526,14 @@ handle_book (AppealsRequest  *request,
     }
 
   appeals_server_get_today (&today);
-  today_text = appeals_date_format_iso (&today);
-  date = appeals_date_format_iso (&reception->date);
-
-  if (!appeals_db_exec (request->db,
-                        "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
-                        "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
-                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
-                        g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
-                                       reception->place, reception->video_link, reception->applicant_id,
-                                       (gboolean) (reception->appeal_id > 0), reception->appeal_id,
-                                       reception->question, reception->priority, now, today_text,
-                                       request->user->login),
-                        error))
+  id = appeals_api_receptions_insert (request->server, request->db, reception, &today, request->user->login, error);
+  if (id == 0)
     return FALSE;
 
-  created = appeals_db_query (request->db,
-                              "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.booked_at = ? AND r.created_by = ? "
-                              "AND r.applicant_id = ? ORDER BY r.id DESC",
-                              g_variant_new ("(ssx)", now, request->user->login, reception->applicant_id), error);
+  created = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+                              g_variant_new ("(x)", id), error);
   if (created == NULL)
     return FALSE;
-  id = appeals_db_result_get_int64 (created, 0, "id");
-
-  /* the 13 steps, each with its term */
-  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
-    {
-      g_autofree char *due_text = NULL;
-      GDate due;
-
-      if (appeals_workflow_compute_due (workflow, calendar, i, &today, &reception->date, &due))
-        due_text = appeals_date_format_iso (&due);
-      if (!appeals_db_exec (request->db,
-                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
-                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
-                                           due_text),
-                            error))
-        return FALSE;
-    }
 
   node = appeals_api_reception_to_json (request, created, 0, error);
   if (node == NULL)

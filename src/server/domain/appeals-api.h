@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 #define APPEALS_RECEPTION_COLUMNS \
   "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
-  "r.appeal_id, r.question, r.priority, r.booked_at, r.status"
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, " \
+  "(SELECT ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
+  "WHERE ap.id = r.applicant_id) AS applicant_name, " \
+  "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"
 
 void        appeals_api_register_all      (AppealsServer           *server);
 void        appeals_api_appeals_register  (AppealsServer           *server);
@@ -47,6 +50,12 @@ void        appeals_api_protocol_register (AppealsServer           *server);
 void        appeals_api_attachments_register (AppealsServer        *server);
 JsonNode   *appeals_api_attachments_to_json (AppealsRequest        *request,
                                            gint64                   reception_id,
+                                           GError                 **error);
+gint64      appeals_api_receptions_insert (AppealsServer           *server,
+                                           AppealsDb               *db,
+                                           AppealsReception        *reception,
+                                           const GDate             *registered_on,
+                                           const char              *actor,
                                            GError                 **error);
 JsonNode   *appeals_api_reception_to_json (AppealsRequest          *request,
                                            AppealsDbResult         *row,

@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "appeals-api.h"
@@ -178,6 +181,140 @@ compare_ages_descending (gconstpointer a,
 }
 
 static gboolean
+attach_text (AppealsDb  *db,
+             gint64      reception_id,
+             const char *kind,
+             const char *file_name,
+             const char *text,
+             GError    **error)
+{
+  g_autoptr(GBytes) content = g_bytes_new (text, strlen (text));
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  g_autofree char *now = appeals_server_now_iso ();
+
+  return appeals_db_put_blob (db, sha256, content, error) &&
+         appeals_db_exec (db,
+                          "INSERT INTO attachments (reception_id, kind, file_name, content_type, size, sha256, "
+                          "created_by, created_at) VALUES (?, ?, ?, 'text/plain', ?, ?, 'registrar', ?)",
+                          g_variant_new ("(xssxss)", reception_id, kind, file_name, (gint64) strlen (text), sha256, now),
+                          error);
+}
+
+/* Receptions around today: the past ones held, the coming ones being
+ * prepared, those of the next days with (some of) their materials. */
+static gboolean
+seed_receptions (Seed       *seed,
+                 AppealsDb  *db,
+                 GError    **error)
+{
+  static const char *priorities[] = { "war_veteran", "combat_veteran", "disability", "pregnant" };
+  AppealsCalendar *calendar = appeals_server_get_calendar (seed->server);
+  JsonObject *annotations = json_object_get_object_member (seed->demo, "annotations");
+  g_autoptr(GList) questions = json_object_get_members (annotations);
+  g_autoptr(AppealsDbResult) slots = NULL;
+  GDate today, day, review_until;
+
+  slots = appeals_db_query (db, "SELECT official_id, weekday, start_time, place, video FROM official_schedules "
+                                "ORDER BY official_id, weekday", NULL, error);
+  if (slots == NULL)
+    return FALSE;
+
+  appeals_server_get_today (&today);
+  appeals_calendar_add_working_days (calendar, &today, 3, &review_until);
+  day = today;
+  g_date_subtract_days (&day, 14);
+  for (int d = 0; d < 35; d++, g_date_add_days (&day, 1))
+    {
+      if (!appeals_calendar_covers (calendar, &day) || !appeals_calendar_is_working_day (calendar, &day))
+        continue;
+
+      for (guint s = 0; s < appeals_db_result_get_n_rows (slots); s++)
+        {
+          guint n_visitors = g_rand_int_range (seed->rand, 1, 4);
+          gboolean past = g_date_compare (&day, &today) < 0;
+          GDate registered;
+
+          if (appeals_db_result_get_int64 (slots, s, "weekday") != g_date_get_weekday (&day))
+            continue;
+          appeals_calendar_add_working_days (calendar, &day, -8, &registered);
+
+          for (guint v = 0; v < n_visitors; v++)
+            {
+              g_autoptr(AppealsReception) reception = appeals_reception_new ();
+              guint who = g_rand_int_range (seed->rand, 0, seed->applicants->len);
+              AppealsApplicant *applicant = g_ptr_array_index (seed->applicants, who);
+              const char *language = g_ptr_array_index (seed->languages, who);
+              const char *question = g_list_nth_data (questions, g_rand_int_range (seed->rand, 0, g_list_length (questions)));
+              int start_hour = 0, start_minute = 0;
+              gint64 id;
+
+              sscanf (appeals_db_result_get_string (slots, s, "start_time"), "%d:%d", &start_hour, &start_minute);
+              start_minute += 20 * v;
+              reception->official_id = appeals_db_result_get_int64 (slots, s, "official_id");
+              reception->date = day;
+              reception->start_time = g_strdup_printf ("%02d:%02d", start_hour + start_minute / 60, start_minute % 60);
+              reception->applicant_id = applicant->id;
+              reception->question = g_strdup (pick (seed->rand, json_object_get_array_member (
+                                                      json_object_get_object_member (annotations, question), language)));
+              if (g_rand_double (seed->rand) < 0.35)
+                reception->priority = g_strdup (priorities[g_rand_int_range (seed->rand, 0, G_N_ELEMENTS (priorities))]);
+              if (appeals_db_result_get_boolean (slots, s, "video"))
+                reception->video_link = g_strdup_printf ("https://vks.kostanay.gov.kz/priem/%04u%02u%02u-%u",
+                                                         g_date_get_year (&day), g_date_get_month (&day),
+                                                         g_date_get_day (&day), v + 1);
+              else if (!appeals_db_result_is_null (slots, s, "place"))
+                reception->place = g_strdup (appeals_db_result_get_string (slots, s, "place"));
+
+              id = appeals_api_receptions_insert (seed->server, db, reception, &registered, "registrar", error);
+              if (id == 0)
+                return FALSE;
+
+              /* the steps whose terms have passed are done, mostly */
+              if (!appeals_db_exec (db, past
+                                        ? "UPDATE reception_steps SET done = 1, done_by = 'registrar', done_at = due "
+                                          "WHERE reception_id = ? AND code NOT IN ('protocol_control', 'archive')"
+                                        : "UPDATE reception_steps SET done = 1, done_by = 'registrar', done_at = due "
+                                          "WHERE reception_id = ? AND position < 5",
+                                    g_variant_new ("(x)", id), error))
+                return FALSE;
+              if (past && !appeals_db_exec (db, "UPDATE receptions SET status = 'held' WHERE id = ?",
+                                            g_variant_new ("(x)", id), error))
+                return FALSE;
+
+              /* the materials of the coming days, some still missing */
+              if (!past && g_date_compare (&day, &review_until) <= 0)
+                {
+                  g_autofree char *name = appeals_applicant_dup_full_name (applicant);
+                  g_autofree char *note = g_strdup_printf (g_str_equal (language, "kk")
+                                                           ? "АНЫҚТАМА\n\nӨтініш беруші: %s\nМәселесі: %s\n\n"
+                                                             "Бұрынғы өтініштері қаралды, құзыретті орган анықталды. "
+                                                             "Қабылдауға жазу ұсынылады.\n"
+                                                           : "СПРАВКА\n\nЗаявитель: %s\nВопрос: %s\n\n"
+                                                             "Прежние обращения изучены, компетентный орган определён. "
+                                                             "Предлагается записать на приём.\n",
+                                                           name, reception->question);
+
+                  if (!attach_text (db, id, "reference_note", g_str_equal (language, "kk") ? "анықтама.txt" : "справка.txt",
+                                    note, error))
+                    return FALSE;
+                  if (v % 2 == 0 &&
+                      !attach_text (db, id, "body_position", "позиция-органа.txt",
+                                    "Позиция органа: вопрос изучен, заявителю будет дан исчерпывающий ответ на приёме.\n"
+                                    "Органның ұстанымы: мәселе зерделенді, өтініш берушіге қабылдауда толық жауап беріледі.\n",
+                                    error))
+                    return FALSE;
+                  if (v == 0 &&
+                      !attach_text (db, id, "applicant_document", "өтініш.txt", reception->question, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
 seed_appeals (AppealsDb  *db,
               gpointer    user_data,
               GError    **error)
@@ -279,7 +416,7 @@ seed_appeals (AppealsDb  *db,
         return FALSE;
     }
 
-  return TRUE;
+  return seed_receptions (seed, db, error);
 }
 
 static gboolean

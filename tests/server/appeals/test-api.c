@@ -1175,8 +1175,15 @@ test_review (Fixture       *fixture,
   g_assert_cmpuint (list->status, ==, 200);
   items = json_object_get_array_member (appeals_test_response_object (list), "items");
   g_assert_cmpuint (json_array_get_length (items), >=, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==, id);
-  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (items, 0), "complete"));
+  {
+    JsonObject *item = NULL;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      if (json_object_get_int_member (json_array_get_object_element (items, i), "id") == id)
+        item = json_array_get_object_element (items, i);
+    g_assert_nonnull (item);
+    g_assert_false (json_object_get_boolean_member (item, "complete"));
+  }
 
   review_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/review", id);
   denied = REQUEST (fixture, "POST", review_path, fixture->registrar, "{\"instructions\":\"x\"}");
@@ -1386,7 +1393,15 @@ test_attachments (Fixture       *fixture,
   g_assert_cmpuint (days->status, ==, 200);
   item = json_array_get_object_element (json_object_get_array_member (appeals_test_response_object (days), "items"), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "date"), ==, date);
-  g_assert_cmpint (json_object_get_int_member (item, "booked"), ==, 1);
+  {
+    /* as many as the day's queue holds (the demo books some too) */
+    g_autofree char *queue_path = g_strdup_printf ("/api/v1/receptions?date=%s&official_id=%" G_GINT64_FORMAT, date, official);
+    g_autoptr(AppealsTestResponse) queue = REQUEST (fixture, "GET", queue_path, fixture->registrar, NULL);
+    guint n = json_array_get_length (json_object_get_array_member (appeals_test_response_object (queue), "items"));
+
+    g_assert_cmpuint (n, >=, 1);
+    g_assert_cmpint (json_object_get_int_member (item, "booked"), ==, n);
+  }
   bad_days = REQUEST (fixture, "GET", "/api/v1/reception-days?from=2027-01-01&to=2027-06-30", fixture->registrar, NULL);
   assert_problem (bad_days, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (bad_days, "to"), ==, "out_of_range");
