@@ -22,6 +22,7 @@ struct _AppealsApiClient
   char         *base_url;
   char         *token;
   AppealsUser  *user;
+  gboolean      closed;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsApiClient, appeals_api_client, G_TYPE_OBJECT)
@@ -37,6 +38,8 @@ appeals_api_response_free (AppealsApiResponse *response)
   g_free (response->etag);
   g_free (response->location);
   g_clear_pointer (&response->body, json_node_unref);
+  g_clear_pointer (&response->content, g_bytes_unref);
+  g_free (response->content_type);
   g_free (response->problem_code);
   g_clear_pointer (&response->field_errors, g_ptr_array_unref);
   g_clear_pointer (&response->current, json_node_unref);
@@ -117,6 +120,19 @@ appeals_api_client_set_ca_file (AppealsApiClient  *self,
 
   soup_session_set_tls_database (self->session, database);
   return TRUE;
+}
+
+/**
+ * appeals_api_client_close:
+ *
+ * Cancels every request in flight; their callbacks see
+ * %G_IO_ERROR_CANCELLED. For the application's shutdown.
+ */
+void
+appeals_api_client_close (AppealsApiClient *self)
+{
+  self->closed = TRUE;
+  soup_session_abort (self->session);
 }
 
 const char *
@@ -220,6 +236,12 @@ on_send_and_read (GObject      *source,
   const char *content_type;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes != NULL && APPEALS_API_CLIENT (g_task_get_source_object (task))->closed)
+    {
+      /* an answer that came after the application closed has no one to read it */
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "closed");
+    }
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -240,6 +262,8 @@ on_send_and_read (GObject      *source,
   response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   response->location = g_strdup (soup_message_headers_get_one (headers, "Location"));
   content_type = soup_message_headers_get_content_type (headers, NULL);
+  response->content_type = g_strdup (content_type);
+  response->content = g_bytes_ref (bytes);
 
   if (g_bytes_get_size (bytes) > 0 && content_type != NULL &&
       (g_str_equal (content_type, "application/json") || g_str_equal (content_type, "application/problem+json")))
@@ -279,31 +303,26 @@ on_send_and_read (GObject      *source,
  * included (see appeals_api_response_is_success()); with a #GError only
  * when no answer came (%APPEALS_API_ERROR_NETWORK, %APPEALS_API_ERROR_TLS).
  */
-void
-appeals_api_client_request_async (AppealsApiClient    *self,
-                                  const char          *method,
-                                  const char          *path,
-                                  JsonNode            *body,
-                                  const char          *if_match,
-                                  const char          *idempotency_key,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+/* A message with the headers every request carries; NULL when the
+ * server address cannot make a URI (the task is then answered). */
+static SoupMessage *
+new_message (AppealsApiClient *self,
+             GTask            *task,
+             const char       *method,
+             const char       *path,
+             const char       *idempotency_key)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *uri = g_strconcat (self->base_url, API_PREFIX, "/", path, NULL);
   SoupMessageHeaders *headers;
   RequestData *data;
   SoupMessage *message;
-
-  g_task_set_source_tag (task, appeals_api_client_request_async);
 
   message = soup_message_new (method, uri);
   if (message == NULL)
     {
       g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
                                _("The server address “%s” is not valid."), self->base_url);
-      return;
+      return NULL;
     }
 
   data = g_new0 (RequestData, 1);
@@ -318,10 +337,46 @@ appeals_api_client_request_async (AppealsApiClient    *self,
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
-  if (if_match != NULL)
-    soup_message_headers_replace (headers, "If-Match", if_match);
   if (idempotency_key != NULL)
     soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
+
+  return message;
+}
+
+/**
+ * appeals_api_client_request_async:
+ * @path: relative to /api/v1/, e.g. "appeals?limit=50"
+ * @body: (nullable): sent as JSON
+ * @if_match: (nullable): the ETag an edit was made on
+ * @idempotency_key: (nullable): makes a retried POST safe
+ *
+ * Finishes with an #AppealsApiResponse for every HTTP answer, problems
+ * included (see appeals_api_response_is_success()); with a #GError only
+ * when no answer came (%APPEALS_API_ERROR_NETWORK, %APPEALS_API_ERROR_TLS).
+ * A file in the answer (an attachment) is in the response's content.
+ */
+void
+appeals_api_client_request_async (AppealsApiClient    *self,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonNode            *body,
+                                  const char          *if_match,
+                                  const char          *idempotency_key,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SoupMessage *message;
+
+  g_task_set_source_tag (task, appeals_api_client_request_async);
+
+  message = new_message (self, task, method, path, idempotency_key);
+  if (message == NULL)
+    return;
+
+  if (if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", if_match);
 
   if (body != NULL)
     {
@@ -331,6 +386,37 @@ appeals_api_client_request_async (AppealsApiClient    *self,
       soup_message_set_request_body_from_bytes (message, "application/json", bytes);
     }
 
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    on_send_and_read, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_api_client_upload_async:
+ * @content_type: the file's media type, e.g. "application/pdf"
+ *
+ * Sends a file as the request body (an attachment). Finish with
+ * appeals_api_client_request_finish().
+ */
+void
+appeals_api_client_upload_async (AppealsApiClient    *self,
+                                 const char          *path,
+                                 const char          *content_type,
+                                 GBytes              *content,
+                                 const char          *idempotency_key,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SoupMessage *message;
+
+  g_task_set_source_tag (task, appeals_api_client_upload_async);
+
+  message = new_message (self, task, "POST", path, idempotency_key);
+  if (message == NULL)
+    return;
+
+  soup_message_set_request_body_from_bytes (message, content_type, content);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
                                     on_send_and_read, g_steal_pointer (&task));
 }

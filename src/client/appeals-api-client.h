@@ -33,6 +33,8 @@ typedef struct
   char      *etag;
   char      *location;
   JsonNode  *body;
+  GBytes    *content;        /* the body as sent, e.g. a downloaded file */
+  char      *content_type;
   /* for problem answers */
   char      *problem_code;
   GPtrArray *field_errors;   /* AppealsFieldError */
@@ -55,6 +57,7 @@ void                appeals_api_client_set_base_url  (AppealsApiClient    *self,
 gboolean            appeals_api_client_set_ca_file   (AppealsApiClient    *self,
                                                       const char          *ca_file,
                                                       GError             **error);
+void                appeals_api_client_close         (AppealsApiClient    *self);
 const char         *appeals_api_client_get_token     (AppealsApiClient    *self);
 void                appeals_api_client_set_token     (AppealsApiClient    *self,
                                                       const char          *token);
@@ -67,6 +70,14 @@ void                appeals_api_client_request_async (AppealsApiClient    *self,
                                                       const char          *path,
                                                       JsonNode            *body,
                                                       const char          *if_match,
+                                                      const char          *idempotency_key,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+void                appeals_api_client_upload_async  (AppealsApiClient    *self,
+                                                      const char          *path,
+                                                      const char          *content_type,
+                                                      GBytes              *content,
                                                       const char          *idempotency_key,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,

@@ -28,6 +28,8 @@ struct _AppealsApplication
   AppealsCalendar    *calendar;
   AppealsDeadlineRules *deadlines;
   GHashTable         *classifiers;
+  AppealsPriorityCatalog *priorities;
+  AppealsWorkflow    *workflow;
   gboolean            demo;
   gboolean            keyring_warned;
 };
@@ -106,6 +108,44 @@ AppealsDeadlineRules *
 appeals_application_get_deadlines (AppealsApplication *self)
 {
   return self->deadlines;
+}
+
+/**
+ * appeals_application_get_priorities:
+ *
+ * Returns: (transfer none): the priority categories of reception visitors
+ */
+AppealsPriorityCatalog *
+appeals_application_get_priorities (AppealsApplication *self)
+{
+  if (self->priorities == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->priorities = appeals_priority_catalog_new_default (&error);
+      if (self->priorities == NULL)
+        g_error ("%s", error->message);   /* a broken installation */
+    }
+  return self->priorities;
+}
+
+/**
+ * appeals_application_get_workflow:
+ *
+ * Returns: (transfer none): the 13 steps of a personal reception
+ */
+AppealsWorkflow *
+appeals_application_get_workflow (AppealsApplication *self)
+{
+  if (self->workflow == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->workflow = appeals_workflow_new_default (&error);
+      if (self->workflow == NULL)
+        g_error ("%s", error->message);   /* a broken installation */
+    }
+  return self->workflow;
 }
 
 /**
@@ -515,8 +555,16 @@ static void
 appeals_application_shutdown (GApplication *app)
 {
   AppealsApplication *self = APPEALS_APPLICATION (app);
+  GList *windows;
 
   g_cancellable_cancel (self->cancellable);
+  appeals_api_client_close (self->client);
+
+  /* windows go first, so their pages cancel what they still wait for
+   * before the application's services are gone */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+
   if (self->local_server != NULL)
     appeals_local_server_stop (self->local_server);
 
@@ -536,6 +584,8 @@ appeals_application_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->classifiers, g_hash_table_unref);
+  g_clear_object (&self->priorities);
+  g_clear_object (&self->workflow);
 
   G_OBJECT_CLASS (appeals_application_parent_class)->finalize (object);
 }

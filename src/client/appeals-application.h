@@ -26,6 +26,8 @@ AppealsCalendar    *appeals_application_get_calendar   (AppealsApplication *self
 AppealsDeadlineRules *appeals_application_get_deadlines (AppealsApplication *self);
 AppealsClassifier  *appeals_application_get_classifier (AppealsApplication *self,
                                                         const char         *name);
+AppealsPriorityCatalog *appeals_application_get_priorities (AppealsApplication *self);
+AppealsWorkflow    *appeals_application_get_workflow   (AppealsApplication *self);
 AppealsApplication *appeals_application_get_default    (void);
 void                appeals_application_signed_in      (AppealsApplication *self,
                                                         const char         *login,
