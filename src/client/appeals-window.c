@@ -14,6 +14,8 @@
 #include "appeals-drafts.h"
 #include "appeals-expertise-page.h"
 #include "appeals-quality-page.h"
+#include "appeals-receptions-page.h"
+#include "appeals-review-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-window.h"
 
@@ -32,6 +34,8 @@ struct _AppealsWindow
   GtkLabel             *connection_label;
   GtkStack             *stack;
   AppealsJournalPage   *journal_page;
+  AppealsReceptionsPage *receptions_page;
+  AppealsReviewPage    *review_page;
   AppealsExpertisePage *expertise_page;
   AppealsQualityPage   *quality_page;
 
@@ -60,6 +64,18 @@ GtkWidget *
 appeals_window_get_journal_page (AppealsWindow *self)
 {
   return GTK_WIDGET (self->journal_page);
+}
+
+GtkWidget *
+appeals_window_get_receptions_page (AppealsWindow *self)
+{
+  return GTK_WIDGET (self->receptions_page);
+}
+
+GtkWidget *
+appeals_window_get_review_page (AppealsWindow *self)
+{
+  return GTK_WIDGET (self->review_page);
 }
 
 GtkWidget *
@@ -116,6 +132,8 @@ appeals_window_signed_in (AppealsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
   appeals_journal_page_reload (self->journal_page);
+  appeals_receptions_page_reload (self->receptions_page);
+  appeals_review_page_reload (self->review_page);
   appeals_expertise_page_reload (self->expertise_page);
   appeals_quality_page_reload (self->quality_page);
   offer_drafts (self);
@@ -127,6 +145,8 @@ appeals_window_signed_out (AppealsWindow *self)
   gtk_label_set_text (self->user_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
   appeals_journal_page_clear (self->journal_page);
+  appeals_receptions_page_clear (self->receptions_page);
+  appeals_review_page_clear (self->review_page);
   appeals_expertise_page_clear (self->expertise_page);
   appeals_quality_page_clear (self->quality_page);
 }
@@ -371,6 +391,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = appeals_window_close_request;
 
   g_type_ensure (APPEALS_TYPE_JOURNAL_PAGE);
+  g_type_ensure (APPEALS_TYPE_RECEPTIONS_PAGE);
+  g_type_ensure (APPEALS_TYPE_REVIEW_PAGE);
   g_type_ensure (APPEALS_TYPE_EXPERTISE_PAGE);
   g_type_ensure (APPEALS_TYPE_QUALITY_PAGE);
 
@@ -384,6 +406,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, receptions_page);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, expertise_page);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, quality_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);

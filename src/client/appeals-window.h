@@ -25,6 +25,8 @@ void           appeals_window_open_card          (AppealsWindow      *self,
                                                   gint64              appeal_id);
 GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_expertise_page (AppealsWindow      *self);
+GtkWidget     *appeals_window_get_receptions_page (AppealsWindow     *self);
+GtkWidget     *appeals_window_get_review_page    (AppealsWindow      *self);
 void           appeals_window_show_page          (AppealsWindow      *self,
                                                   const char         *name);
 

@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-screenshots.c: renders the sign-in dialog, the journal, the card
- * editor, a new card with a field error, and the merge dialog to PNG in
- * the language of $LANGUAGE, against a real server with demo data.
+ * editor, a new card with a field error, the merge dialog, the expertise
+ * and analytics pages, the month of receptions with a day's queue, the
+ * booking dialog refusing a request, a reception's workflow, My Day and
+ * the leadership's review to PNG in the language of $LANGUAGE, against a
+ * real server with demo data.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "appeals-expertise-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-quality-page.h"
 #include "appeals-merge-dialog.h"
+#include "appeals-receptions-page.h"
+#include "appeals-review-page.h"
 #include "appeals-test-server.h"
 #include "appeals-test-ui.h"
 
@@ -76,6 +83,230 @@ newest_card (AppealsApplication *app)
 {
   /* the application lists its newest window first */
   return appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+}
+
+/* Receptions ---------------------------------------------------------------- */
+
+static gint64
+book (SoupSession *session,
+      const char  *token,
+      gint64       official,
+      gint64       applicant,
+      const GDate *date,
+      const char  *time,
+      const char  *priority,
+      const char  *question)
+{
+  g_autofree char *iso = appeals_date_format_iso (date);
+  g_autofree char *quoted = priority != NULL ? g_strdup_printf ("\"%s\"", priority) : g_strdup ("null");
+  g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"%s\","
+                                           "\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"%s\",\"priority\":%s}",
+                                           official, iso, time, applicant, question, quoted);
+  g_autoptr(AppealsTestResponse) booked = appeals_test_request (server, session, "POST", "/api/v1/receptions", token,
+                                                                body, NULL);
+
+  if (booked->status != 201)
+    g_error ("booking: %u %s", booked->status, booked->text);
+  return json_object_get_int_member (appeals_test_response_object (booked), "id");
+}
+
+static gint64
+create_applicant (SoupSession *session,
+                  const char  *token,
+                  const char  *iin,
+                  const char  *surname,
+                  const char  *given_name)
+{
+  g_autofree char *body = g_strdup_printf ("{\"iin\":\"%s\",\"surname\":\"%s\",\"given_name\":\"%s\","
+                                           "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}",
+                                           iin, surname, given_name);
+  g_autoptr(AppealsTestResponse) created = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
+                                                                 body, NULL);
+
+  if (created->status != 201)
+    g_error ("applicant: %u %s", created->status, created->text);
+  return json_object_get_int_member (appeals_test_response_object (created), "id");
+}
+
+static gboolean
+officials_known (AppealsReceptionsPage *page)
+{
+  return appeals_receptions_page_get_officials (page) != NULL;
+}
+
+static gboolean
+queue_filled (AppealsReceptionsPage *page)
+{
+  JsonArray *queue = appeals_receptions_page_get_queue (page);
+
+  return queue != NULL && json_array_get_length (queue) >= 3;
+}
+
+static gboolean
+today_filled (AppealsReceptionsPage *page)
+{
+  return appeals_receptions_page_get_n_today (page) > 0;
+}
+
+static gboolean
+review_filled (AppealsReviewPage *page)
+{
+  return appeals_review_page_get_current (page) != NULL;
+}
+
+static void
+on_reception_loaded (GObject  *window,
+                     gboolean *loaded)
+{
+  *loaded = TRUE;
+}
+
+static gboolean
+is_true (gboolean *flag)
+{
+  return *flag;
+}
+
+static gboolean
+booking_refused (AppealsBookingDialog *dialog)
+{
+  return appeals_booking_dialog_get_error (dialog, "question") != NULL;
+}
+
+static void
+on_applicant_found (AppealsBookingDialog *dialog,
+                    gboolean             *found)
+{
+  *found = TRUE;
+}
+
+static const char *wanted_login;
+
+static gboolean
+signed_in_as_wanted (AppealsApplication *app)
+{
+  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         user != NULL && g_strcmp0 (user->login, wanted_login) == 0;
+}
+
+static void
+switch_user (AppealsApplication *app,
+             const char         *login)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  appeals_test_ui_type (dialog, "login", login);
+  appeals_test_ui_type (dialog, "password", "demo");
+  appeals_test_ui_click (dialog, "sign-in");
+  wanted_login = login;
+  APPEALS_TEST_WAIT (signed_in_as_wanted, app);
+}
+
+static void
+receptions_script (AppealsApplication *app,
+                   AppealsWindow      *window)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
+  g_autoptr(AppealsTestResponse) officials = appeals_test_request (server, session, "GET", "/api/v1/officials", token,
+                                                                   NULL, NULL);
+  JsonObject *official = json_array_get_object_element (json_object_get_array_member (
+                           appeals_test_response_object (officials), "items"), 0);
+  JsonArray *schedule = json_object_get_array_member (official, "schedule");
+  gint64 official_id = json_object_get_int_member (official, "id");
+  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsReviewPage *review;
+  AppealsReceptionWindow *reception;
+  AppealsBookingDialog *booking;
+  gint64 first = create_applicant (session, token, "061211600012", "Сейтқали", "Әлия");
+  gint64 second = create_applicant (session, token, "940140000385", "Иванов", "Сергей");
+  gint64 third = create_applicant (session, token, "990140004654", "Нұрланов", "Ержан");
+  gint64 tomorrow_id;
+  gboolean loaded = FALSE;
+  g_autofree char *appeal_body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\","
+                                                  "\"form\":\"electronic\",\"kind\":\"application\","
+                                                  "\"addressee_body\":\"land\",\"question_character\":\"land\","
+                                                  "\"category\":\"typical\",\"language\":\"kk\","
+                                                  "\"district\":\"kostanay-city\","
+                                                  "\"annotation\":\"Жер телімін беру туралы\"}", first);
+  g_autoptr(AppealsTestResponse) earlier = appeals_test_request (server, session, "POST", "/api/v1/appeals", token,
+                                                                 appeal_body, NULL);
+  GDate today, day, next;
+
+  g_assert_cmpuint (earlier->status, ==, 201);
+
+  /* three visitors on the official's next reception day, one tomorrow */
+  appeals_date_get_today (&today);
+  day = today;
+  g_date_add_days (&day, 2);
+  for (gboolean found = FALSE; !found; g_date_add_days (&day, found ? 0 : 1))
+    for (guint j = 0; j < json_array_get_length (schedule) && !found; j++)
+      found = appeals_calendar_is_working_day (calendar, &day) &&
+              json_object_get_int_member (json_array_get_object_element (schedule, j), "weekday") == g_date_get_weekday (&day);
+  book (session, token, official_id, first, &day, "10:00", NULL, "Жер телімін беру мерзімі");
+  book (session, token, official_id, second, &day, "10:20", "disability", "Пандус в подъезде дома");
+  book (session, token, official_id, third, &day, "10:40", "war_veteran", "Тұрғын үйді жөндеу");
+  appeals_calendar_add_working_days (calendar, &today, 1, &next);
+  tomorrow_id = book (session, token, official_id, first, &next, "16:30", "pregnant", "Балабақшаға кезек");
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/attachments?kind=reference_note"
+                                             "&file_name=note.txt", tomorrow_id);
+    g_autoptr(GBytes) note = g_bytes_new_static ("Анықтама / Справка", strlen ("Анықтама / Справка"));
+    g_autoptr(AppealsTestResponse) attached = appeals_test_request_bytes (server, session, "POST", path, token,
+                                                                          "text/plain", note);
+
+    g_assert_cmpuint (attached->status, ==, 201);
+  }
+
+  switch_user (app, "registrar");
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_known, page);
+  appeals_receptions_page_select_official (page, official_id);
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &day);
+  APPEALS_TEST_WAIT (queue_filled, page);
+  appeals_test_ui_settle (500);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-month");
+
+  booking = appeals_receptions_page_book (page);
+  {
+    gboolean found = FALSE;
+
+    g_signal_connect (booking, "applicant-found", G_CALLBACK (on_applicant_found), &found);
+    appeals_booking_dialog_find_applicant (booking, "061211600012");
+    APPEALS_TEST_WAIT (is_true, &found);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (booking), "booking.book", NULL);
+  APPEALS_TEST_WAIT (booking_refused, booking);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (booking), "booking");
+  gtk_window_destroy (GTK_WINDOW (booking));
+
+  reception = appeals_receptions_page_open_reception (page, tomorrow_id);
+  g_signal_connect (reception, "loaded", G_CALLBACK (on_reception_loaded), &loaded);
+  APPEALS_TEST_WAIT (is_true, &loaded);
+  appeals_test_ui_settle (500);
+  appeals_test_ui_screenshot (GTK_WIDGET (reception), "reception-workflow");
+  gtk_window_destroy (GTK_WINDOW (reception));
+
+  appeals_receptions_page_show_view (page, "today");
+  APPEALS_TEST_WAIT (today_filled, page);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "my-day");
+  appeals_receptions_page_show_view (page, "calendar");
+
+  switch_user (app, "leadership");
+  review = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));
+  appeals_window_show_page (window, "review");
+  APPEALS_TEST_WAIT (review_filled, review);
+  appeals_review_page_select (review, tomorrow_id);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "review");
 }
 
 static void
@@ -168,6 +399,9 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (quality_listed, window);
   appeals_window_show_page (window, "analytics");
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  receptions_script (app, window);
 }
 
 int

@@ -1,0 +1,669 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-booking-dialog.c: booking a visitor for a personal reception.
+ *
+ * The applicant is found by IIN; their earlier appeals are listed so the
+ * registrar can pick the one the reception is about (or book a reception
+ * request without one). The official's schedule fills in the time and
+ * the place or says the reception is by video conference. The server
+ * decides: its field errors appear beside the fields and nothing typed
+ * is lost. A request without the essence of the question is refused, and
+ * the dialog says what to tell the applicant.
+ *
+ * Signal "booked" (gint64 id) after the server took the booking.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-booking-dialog.h"
+#include "appeals-reception-text.h"
+
+struct _AppealsBookingDialog
+{
+  AdwWindow         parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwEntryRow      *iin_row;
+  GtkLabel         *iin_error;
+  AdwActionRow     *applicant_row;
+  GtkLabel         *applicant_id_error;
+  AdwPreferencesGroup *earlier_group;
+  GtkCheckButton   *no_appeal_check;
+  GtkTextView      *question_view;
+  GtkLabel         *question_error;
+  AdwComboRow      *official_row;
+  GtkLabel         *official_id_error;
+  AdwEntryRow      *date_row;
+  GtkLabel         *date_error;
+  AdwEntryRow      *time_row;
+  GtkLabel         *start_time_error;
+  AdwEntryRow      *place_row;
+  GtkLabel         *place_error;
+  AdwEntryRow      *video_row;
+  GtkLabel         *video_link_error;
+  AdwComboRow      *priority_row;
+  GtkLabel         *priority_error;
+
+  JsonArray        *officials;
+  GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
+  GPtrArray        *priority_codes;   /* NULL first: no priority */
+  gint64            applicant_id;
+  char             *idempotency_key;
+  GCancellable     *cancellable;
+  gboolean          sending;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  BOOKED,
+  APPLICANT_FOUND,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkLabel *
+error_label_for (AppealsBookingDialog *self,
+                 const char           *field)
+{
+  const struct { const char *field; GtkLabel *label; } labels[] = {
+    { "iin", self->iin_error }, { "applicant_id", self->applicant_id_error },
+    { "question", self->question_error }, { "official_id", self->official_id_error },
+    { "date", self->date_error }, { "start_time", self->start_time_error },
+    { "place", self->place_error }, { "video_link", self->video_link_error },
+    { "priority", self->priority_error },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return labels[i].label;
+  return NULL;
+}
+
+static void
+clear_errors (AppealsBookingDialog *self)
+{
+  const char *fields[] = { "iin", "applicant_id", "question", "official_id", "date", "start_time", "place",
+                           "video_link", "priority" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_set_visible (GTK_WIDGET (error_label_for (self, fields[i])), FALSE);
+}
+
+static void
+show_error (AppealsBookingDialog *self,
+            const char           *field,
+            const char           *text)
+{
+  GtkLabel *label = error_label_for (self, field);
+
+  if (label == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* The essence of the question is what the law asks for: say so plainly,
+ * with what to tell the applicant. */
+static char *
+describe_field_error (const AppealsFieldError *error)
+{
+  if (g_str_equal (error->field, "question") &&
+      (g_str_equal (error->code, APPEALS_FIELD_REQUIRED) || g_str_equal (error->code, APPEALS_FIELD_TOO_SHORT)))
+    return g_strdup (_("The request does not state the essence of the question, so it cannot be booked. "
+                       "Tell the applicant that the request is refused until they state what they ask for."));
+  if (g_str_equal (error->field, "date") && g_str_equal (error->code, APPEALS_FIELD_OUT_OF_RANGE))
+    return g_strdup (_("This is not a working day. Choose a working day."));
+  return appeals_field_error_describe (error);
+}
+
+static char *
+dup_question (AppealsBookingDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->question_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (g_strstrip (text));
+}
+
+/* "27.11.2026" (or ISO) → GDate */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int day, month, year;
+  char tail;
+
+  if (appeals_date_parse_iso (text, date))
+    return TRUE;
+  if (sscanf (text, "%d.%d.%d%c", &day, &month, &year, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static gint64
+selected_official_id (AppealsBookingDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->official_row);
+
+  if (self->officials == NULL || position >= json_array_get_length (self->officials))
+    return 0;
+  return json_object_get_int_member (json_array_get_object_element (self->officials, position), "id");
+}
+
+static gint64
+selected_appeal_id (AppealsBookingDialog *self)
+{
+  for (guint i = 0; i < self->earlier_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->earlier_rows, i);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (gtk_check_button_get_active (check))
+        return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "appeal-id"));
+    }
+  return 0;
+}
+
+/* The official's schedule for the chosen weekday fills in time and place. */
+static void
+fill_from_schedule (AppealsBookingDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->official_row);
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  JsonObject *official;
+  JsonArray *schedule;
+  GDate date;
+
+  if (self->officials == NULL || position >= json_array_get_length (self->officials) ||
+      !parse_date (date_text, &date))
+    return;
+
+  official = json_array_get_object_element (self->officials, position);
+  schedule = json_object_get_array_member (official, "schedule");
+  for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+    {
+      JsonObject *slot = json_array_get_object_element (schedule, i);
+
+      if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (&date))
+        continue;
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')
+        gtk_editable_set_text (GTK_EDITABLE (self->time_row), json_object_get_string_member (slot, "start"));
+      if (*gtk_editable_get_text (GTK_EDITABLE (self->place_row)) == '\0' &&
+          json_object_get_string_member_with_default (slot, "place", NULL) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->place_row), json_object_get_string_member (slot, "place"));
+      gtk_widget_set_visible (GTK_WIDGET (self->video_row), json_object_get_boolean_member (slot, "video"));
+      return;
+    }
+}
+
+static void
+on_official_selected (AppealsBookingDialog *self)
+{
+  fill_from_schedule (self);
+}
+
+/* Earlier appeals ------------------------------------------------------- */
+
+static void
+clear_earlier (AppealsBookingDialog *self)
+{
+  for (guint i = 0; i < self->earlier_rows->len; i++)
+    adw_preferences_group_remove (self->earlier_group, g_ptr_array_index (self->earlier_rows, i));
+  g_ptr_array_set_size (self->earlier_rows, 0);
+  gtk_check_button_set_active (self->no_appeal_check, TRUE);
+}
+
+static void
+on_earlier_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  AppealsClassifier *questions;
+  JsonArray *items;
+
+  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+    {
+      g_signal_emit (self, signals[APPLICANT_FOUND], 0);
+      return;
+    }
+
+  questions = appeals_application_get_classifier (appeals_application_get_default (),
+                                                  APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
+  items = json_object_get_array_member (json_node_get_object (response->body), "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *appeal = json_array_get_object_element (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (appeal, "registration_date", NULL));
+      g_autofree char *title = g_strdup_printf ("%s · %s",
+                                                json_object_get_string_member_with_default (appeal, "registration_number", ""),
+                                                date);
+      const char *question = json_object_get_string_member_with_default (appeal, "question_character", NULL);
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s",
+                                                   question != NULL ? appeals_classifier_get_label (questions, question, NULL) : "",
+                                                   json_object_get_string_member_with_default (appeal, "annotation", ""));
+      g_autofree char *name = g_strdup_printf ("appeal-%" G_GINT64_FORMAT, json_object_get_int_member (appeal, "id"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->no_appeal_check);
+      gtk_widget_set_name (check, name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_object_set_data (G_OBJECT (row), "appeal-id", GSIZE_TO_POINTER (json_object_get_int_member (appeal, "id")));
+      adw_preferences_group_add (self->earlier_group, row);
+      g_ptr_array_add (self->earlier_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), TRUE);
+  g_signal_emit (self, signals[APPLICANT_FOUND], 0);
+}
+
+static void
+on_applicant_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  JsonObject *applicant;
+  g_autofree char *name = NULL;
+
+  if (response == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (!appeals_api_response_is_success (response))
+    {
+      show_error (self, "iin", appeals_api_response_describe (response));
+      return;
+    }
+
+  items = json_object_get_array_member (json_node_get_object (response->body), "items");
+  if (items == NULL || json_array_get_length (items) == 0)
+    {
+      self->applicant_id = 0;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), _("No applicant with this IIN"));
+      adw_action_row_set_subtitle (self->applicant_row,
+                                   _("Register the applicant’s appeal in the journal first, then book the reception."));
+      gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), FALSE);
+      g_signal_emit (self, signals[APPLICANT_FOUND], 0);
+      return;
+    }
+
+  applicant = json_array_get_object_element (items, 0);
+  self->applicant_id = json_object_get_int_member (applicant, "id");
+  name = g_strjoin (" ", json_object_get_string_member_with_default (applicant, "surname", ""),
+                    json_object_get_string_member_with_default (applicant, "given_name", ""),
+                    json_object_get_string_member_with_default (applicant, "patronymic", ""), NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), g_strstrip (name));
+  adw_action_row_set_subtitle (self->applicant_row, json_object_get_string_member_with_default (applicant, "address", ""));
+
+  path = g_strdup_printf ("appeals?applicant_id=%" G_GINT64_FORMAT "&limit=20", self->applicant_id);
+  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
+                                    "GET", path, NULL, NULL, NULL, self->cancellable,
+                                    on_earlier_loaded, g_object_ref (self));
+}
+
+static void
+on_iin_apply (AppealsBookingDialog *self)
+{
+  const char *iin = gtk_editable_get_text (GTK_EDITABLE (self->iin_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  clear_errors (self);
+  clear_earlier (self);
+  self->applicant_id = 0;
+
+  if (!appeals_iin_validate (iin, &error) && !appeals_bin_validate (iin, NULL))
+    {
+      show_error (self, "iin", error->message);
+      return;
+    }
+
+  path = g_strdup_printf ("applicants?iin=%s", iin);
+  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
+                                    "GET", path, NULL, NULL, NULL, self->cancellable,
+                                    on_applicant_loaded, g_object_ref (self));
+}
+
+/* Booking --------------------------------------------------------------- */
+
+static void
+on_booked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+
+  self->sending = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", TRUE);
+
+  if (response == NULL)
+    {
+      /* the same key makes the retry safe */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (!appeals_api_response_is_success (response))
+    {
+      g_clear_pointer (&self->idempotency_key, g_free);
+      if (response->field_errors != NULL && response->field_errors->len > 0)
+        for (guint i = 0; i < response->field_errors->len; i++)
+          {
+            const AppealsFieldError *field_error = g_ptr_array_index (response->field_errors, i);
+            g_autofree char *text = describe_field_error (field_error);
+
+            show_error (self, field_error->field, text);
+          }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (appeals_api_response_describe (response)));
+      return;
+    }
+
+  g_signal_emit (self, signals[BOOKED], 0, json_object_get_int_member (json_node_get_object (response->body), "id"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+book (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (widget);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *question = dup_question (self);
+  g_autofree char *iso = NULL;
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char *text;
+  guint priority = adw_combo_row_get_selected (self->priority_row);
+  gint64 appeal_id = selected_appeal_id (self);
+  GDate date;
+
+  if (self->sending)
+    return;
+  clear_errors (self);
+
+  if (self->applicant_id == 0)
+    {
+      show_error (self, "applicant_id", _("Find the applicant by IIN first."));
+      return;
+    }
+  if (!parse_date (date_text, &date))
+    {
+      show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
+      return;
+    }
+  iso = appeals_date_format_iso (&date);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "official_id");
+  json_builder_add_int_value (builder, selected_official_id (self));
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, iso);
+  json_builder_set_member_name (builder, "start_time");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
+  json_builder_set_member_name (builder, "applicant_id");
+  json_builder_add_int_value (builder, self->applicant_id);
+  if (appeal_id > 0)
+    {
+      json_builder_set_member_name (builder, "appeal_id");
+      json_builder_add_int_value (builder, appeal_id);
+    }
+  json_builder_set_member_name (builder, "question");
+  json_builder_add_string_value (builder, question);
+  if ((text = gtk_editable_get_text (GTK_EDITABLE (self->place_row)))[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "place");
+      json_builder_add_string_value (builder, text);
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->video_row)) &&
+      (text = gtk_editable_get_text (GTK_EDITABLE (self->video_row)))[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "video_link");
+      json_builder_add_string_value (builder, text);
+    }
+  if (priority != GTK_INVALID_LIST_POSITION && priority < self->priority_codes->len &&
+      g_ptr_array_index (self->priority_codes, priority) != NULL)
+    {
+      json_builder_set_member_name (builder, "priority");
+      json_builder_add_string_value (builder, g_ptr_array_index (self->priority_codes, priority));
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  if (self->idempotency_key == NULL)
+    self->idempotency_key = g_uuid_string_random ();
+  self->sending = TRUE;
+  gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
+  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
+                                    "POST", "receptions", body, NULL, self->idempotency_key, self->cancellable,
+                                    on_booked, g_object_ref (self));
+}
+
+/* Construction ---------------------------------------------------------- */
+
+static void
+fill_priorities (AppealsBookingDialog *self)
+{
+  AppealsPriorityCatalog *priorities = appeals_application_get_priorities (appeals_application_get_default ());
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_add (self->priority_codes, NULL);
+  gtk_string_list_append (labels, C_("priority", "None"));
+  for (guint i = 0; i < appeals_priority_catalog_get_n_categories (priorities); i++)
+    {
+      const char *code = appeals_priority_catalog_get_code (priorities, i);
+
+      g_ptr_array_add (self->priority_codes, g_strdup (code));
+      gtk_string_list_append (labels, appeals_priority_catalog_get_name (priorities, code, appeals_ui_language ()));
+    }
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (labels));
+}
+
+static void
+appeals_booking_dialog_dispose (GObject *object)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->dispose (object);
+}
+
+static void
+appeals_booking_dialog_finalize (GObject *object)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->priority_codes, g_ptr_array_unref);
+  g_free (self->idempotency_key);
+  G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->finalize (object);
+}
+
+static void
+appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_booking_dialog_dispose;
+  object_class->finalize = appeals_booking_dialog_finalize;
+
+  signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[APPLICANT_FOUND] = g_signal_new ("applicant-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-booking-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, iin_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, iin_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, applicant_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, applicant_id_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, earlier_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, no_appeal_check);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_view);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_id_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, date_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, start_time_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, place_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, place_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, video_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, video_link_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_official_selected);
+
+  gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+appeals_booking_dialog_init (AppealsBookingDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->earlier_rows = g_ptr_array_new ();
+  self->priority_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_priorities (self);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (fill_from_schedule), self);
+}
+
+/**
+ * appeals_booking_dialog_new:
+ * @officials: the officials as GET /officials gives them
+ * @official_id: the official to preselect, or 0
+ * @date: (nullable): the day to preselect
+ */
+AppealsBookingDialog *
+appeals_booking_dialog_new (GtkWindow   *parent,
+                            JsonArray   *officials,
+                            gint64       official_id,
+                            const GDate *date)
+{
+  AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  self->officials = json_array_ref (officials);
+  for (guint i = 0; i < json_array_get_length (officials); i++)
+    {
+      JsonObject *official = json_array_get_object_element (officials, i);
+      g_autofree char *label = g_strdup_printf ("%s — %s", appeals_official_get_name (official),
+                                                appeals_official_get_position (official));
+
+      gtk_string_list_append (names, label);
+      if (json_object_get_int_member (official, "id") == official_id)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->official_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->official_row, selected);
+
+  if (date != NULL && g_date_valid (date))
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+    }
+  fill_from_schedule (self);
+  return self;
+}
+
+/* For the tests, which drive the dialog as a user would. */
+void
+appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
+                                       const char           *iin)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->iin_row), iin);
+  on_iin_apply (self);
+}
+
+void
+appeals_booking_dialog_set_question (AppealsBookingDialog *self,
+                                     const char           *question)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->question_view), question, -1);
+}
+
+gboolean
+appeals_booking_dialog_set_priority (AppealsBookingDialog *self,
+                                     const char           *code)
+{
+  for (guint i = 0; i < self->priority_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->priority_codes, i), code) == 0)
+      {
+        adw_combo_row_set_selected (self->priority_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+appeals_booking_dialog_set_time (AppealsBookingDialog *self,
+                                 const char           *time)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+}
+
+guint
+appeals_booking_dialog_get_n_earlier (AppealsBookingDialog *self)
+{
+  return self->earlier_rows->len;
+}
+
+/* Returns: (nullable): the error shown beside @field, or %NULL */
+const char *
+appeals_booking_dialog_get_error (AppealsBookingDialog *self,
+                                  const char           *field)
+{
+  GtkLabel *label = error_label_for (self, field);
+
+  return label != NULL && gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
+char *
+appeals_booking_dialog_dup_question (AppealsBookingDialog *self)
+{
+  return dup_question (self);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-booking-dialog.h: booking a visitor for a personal reception.
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_BOOKING_DIALOG (appeals_booking_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, APPEALS, BOOKING_DIALOG, AdwWindow)
+
+AppealsBookingDialog *appeals_booking_dialog_new            (GtkWindow            *parent,
+                                                             JsonArray            *officials,
+                                                             gint64                official_id,
+                                                             const GDate          *date);
+void                  appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
+                                                             const char           *iin);
+void                  appeals_booking_dialog_set_question   (AppealsBookingDialog *self,
+                                                             const char           *question);
+gboolean              appeals_booking_dialog_set_priority   (AppealsBookingDialog *self,
+                                                             const char           *code);
+void                  appeals_booking_dialog_set_time       (AppealsBookingDialog *self,
+                                                             const char           *time);
+guint                 appeals_booking_dialog_get_n_earlier  (AppealsBookingDialog *self);
+const char           *appeals_booking_dialog_get_error      (AppealsBookingDialog *self,
+                                                             const char           *field);
+char                 *appeals_booking_dialog_dup_question   (AppealsBookingDialog *self);
+
+G_END_DECLS

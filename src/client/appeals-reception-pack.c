@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-pack.c: one reception's materials as a single
+ * document for the leadership — a cover (the visitor, the question, the
+ * 13 steps, the protocol, the review, the list of files with their
+ * checksums), then every attachment: PDF pages through poppler, images
+ * scaled to the page, text laid out and paginated. A file that cannot be
+ * read gets a page that says so; the pack is never silently short.
+ *
+ * A GtkPrintOperation, so the same pack goes to a printer or to a PDF.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <poppler.h>
+
+#include "appeals-core.h"
+#include "appeals-reception-pack.h"
+#include "appeals-reception-text.h"
+
+#define HEADER_GAP 10.0
+
+typedef enum
+{
+  PAGE_TEXT,       /* lines of a laid-out text: the cover, a text file, a notice */
+  PAGE_PDF,        /* one page of a PDF attachment */
+  PAGE_IMAGE,      /* an image attachment */
+} PageKind;
+
+typedef struct
+{
+  char         *kind;
+  char         *file_name;
+  char         *content_type;
+  GBytes       *content;
+  PangoLayout  *layout;     /* text, or the notice for an unreadable file */
+  PopplerDocument *document;
+  GdkTexture   *texture;
+} Attachment;
+
+typedef struct
+{
+  PageKind     kind;
+  Attachment  *attachment;  /* NULL for the cover */
+  PangoLayout *layout;      /* PAGE_TEXT */
+  double       from, to;    /* PAGE_TEXT: the part of the layout, in points */
+  int          pdf_page;    /* PAGE_PDF */
+} Page;
+
+struct _AppealsReceptionPack
+{
+  GtkPrintOperation  parent_instance;
+
+  JsonObject        *reception;
+  char              *official_name;
+  char              *applicant_name;
+  GPtrArray         *attachments;   /* Attachment */
+  PangoLayout       *cover;
+  GArray            *pages;         /* Page */
+};
+
+G_DEFINE_FINAL_TYPE (AppealsReceptionPack, appeals_reception_pack, GTK_TYPE_PRINT_OPERATION)
+
+static void
+attachment_free (Attachment *attachment)
+{
+  g_free (attachment->kind);
+  g_free (attachment->file_name);
+  g_free (attachment->content_type);
+  g_clear_pointer (&attachment->content, g_bytes_unref);
+  g_clear_object (&attachment->layout);
+  g_clear_object (&attachment->document);
+  g_clear_object (&attachment->texture);
+  g_free (attachment);
+}
+
+/* The cover ------------------------------------------------------------- */
+
+static void
+append_line (GString    *markup,
+             const char *label,
+             const char *value)
+{
+  g_autofree char *escaped_label = g_markup_escape_text (label, -1);
+  g_autofree char *escaped_value = g_markup_escape_text (value != NULL ? value : "—", -1);
+
+  g_string_append_printf (markup, "<b>%s:</b> %s\n", escaped_label, escaped_value);
+}
+
+static char *
+cover_markup (AppealsReceptionPack *self)
+{
+  JsonObject *reception = self->reception;
+  JsonArray *steps = json_object_get_array_member (reception, "steps");
+  JsonArray *orders = json_object_has_member (reception, "orders") ? json_object_get_array_member (reception, "orders") : NULL;
+  JsonNode *review = json_object_get_member (reception, "review");
+  GString *markup = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (_("Materials of the personal reception"), -1);
+  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (reception, "date", NULL));
+  g_autofree char *when = g_strdup_printf ("%s, %s", date, json_object_get_string_member_with_default (reception, "start_time", ""));
+  const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
+  const char *video = json_object_get_string_member_with_default (reception, "video_link", NULL);
+
+  g_string_append_printf (markup, "<span size='x-large' weight='bold'>%s</span>\n\n", title);
+  append_line (markup, _("Date and time"), when);
+  append_line (markup, _("Official"), self->official_name);
+  append_line (markup, _("Applicant"), self->applicant_name);
+  append_line (markup, video != NULL ? _("Video-conference link") : _("Place"),
+               video != NULL ? video : json_object_get_string_member_with_default (reception, "place", NULL));
+  if (priority != NULL)
+    append_line (markup, _("Priority category"), appeals_priority_get_label (priority));
+  append_line (markup, _("Essence of the question"), json_object_get_string_member_with_default (reception, "question", ""));
+
+  g_string_append_printf (markup, "\n<b>%s</b>\n", _("The steps of the reception"));
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+      g_autofree char *name = g_markup_escape_text (appeals_step_get_label (json_object_get_string_member (step, "code")), -1);
+      g_autofree char *due = appeals_format_iso_date (json_object_get_string_member_with_default (step, "due", NULL));
+      gboolean done = json_object_get_boolean_member (step, "done");
+      gboolean overdue = json_object_get_boolean_member (step, "overdue");
+
+      g_string_append_printf (markup, "%s %u. %s%s%s%s%s\n", done ? "☑" : "☐", i + 1, name,
+                              *due ? " — " : "", due,
+                              overdue ? " <span foreground='#c01c28' weight='bold'>" : "",
+                              overdue ? _("overdue") : "");
+      if (overdue)
+        g_string_append (markup, "</span>");
+    }
+
+  if (orders != NULL && json_array_get_length (orders) > 0)
+    {
+      g_string_append_printf (markup, "\n<b>%s</b>\n", _("The protocol of orders"));
+      for (guint i = 0; i < json_array_get_length (orders); i++)
+        {
+          JsonObject *order = json_array_get_object_element (orders, i);
+          g_autofree char *text = g_markup_escape_text (json_object_get_string_member (order, "text"), -1);
+          g_autofree char *deadline = appeals_format_iso_date (json_object_get_string_member (order, "deadline"));
+
+          g_string_append_printf (markup, "%u. %s — %s %s%s\n", i + 1, text, _("until"), deadline,
+                                  g_str_equal (json_object_get_string_member (order, "status"), "executed")
+                                  ? " ✓" : "");
+        }
+    }
+
+  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+    {
+      JsonObject *object = json_node_get_object (review);
+
+      g_string_append_printf (markup, "\n<b>%s</b>\n", _("Instructions of the Leadership"));
+      append_line (markup, _("Reviewed by"), json_object_get_string_member (object, "reviewed_by"));
+      {
+        g_autofree char *instructions = g_markup_escape_text (json_object_get_string_member_with_default (object, "instructions", ""), -1);
+
+        g_string_append_printf (markup, "%s\n", instructions);
+      }
+    }
+
+  g_string_append_printf (markup, "\n<b>%s</b>\n", _("Attached files"));
+  if (self->attachments->len == 0)
+    g_string_append_printf (markup, "%s\n", _("None"));
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      Attachment *attachment = g_ptr_array_index (self->attachments, i);
+      g_autofree char *name = g_markup_escape_text (attachment->file_name, -1);
+      g_autofree char *size = attachment->content != NULL ? g_format_size (g_bytes_get_size (attachment->content))
+                                                          : g_strdup (_("not received"));
+      g_autofree char *sha256 = attachment->content != NULL
+                                ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, attachment->content) : NULL;
+
+      g_string_append_printf (markup, "%u. %s — %s (%s)%s%.16s\n", i + 1,
+                              appeals_material_kind_label (attachment->kind), name, size,
+                              sha256 != NULL ? ", SHA-256 " : "", sha256 != NULL ? sha256 : "");
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/* Pagination ------------------------------------------------------------ */
+
+static PangoLayout *
+new_layout (GtkPrintContext *context,
+            double           width,
+            const char      *font)
+{
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* Cuts a layout into pages of @height at line boundaries. */
+static void
+add_text_pages (AppealsReceptionPack *self,
+                PangoLayout          *layout,
+                Attachment           *attachment,
+                double                height)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  Page page = { PAGE_TEXT, attachment, layout, 0, 0, 0 };
+
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = pango_units_to_double (logical.y);
+      bottom = pango_units_to_double (logical.y + logical.height);
+      if (bottom - page.from > height && top > page.from)
+        {
+          page.to = top;
+          g_array_append_val (self->pages, page);
+          page.from = top;
+        }
+      page.to = bottom;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_array_append_val (self->pages, page);
+}
+
+static double
+header_height (GtkPrintContext *context)
+{
+  g_autoptr(PangoLayout) layout = new_layout (context, gtk_print_context_get_width (context), "Sans Bold 10");
+
+  pango_layout_set_text (layout, "Ag", -1);
+  {
+    int height;
+
+    pango_layout_get_size (layout, NULL, &height);
+    return pango_units_to_double (height) + HEADER_GAP;
+  }
+}
+
+static void
+set_unreadable (Attachment      *attachment,
+                GtkPrintContext *context,
+                const char      *why)
+{
+  g_autofree char *text = g_strdup_printf (_("This file could not be included in the pack: %s"), why);
+
+  g_clear_object (&attachment->layout);
+  attachment->layout = new_layout (context, gtk_print_context_get_width (context), "Sans Italic 12");
+  pango_layout_set_text (attachment->layout, text, -1);
+}
+
+static gboolean
+appeals_reception_pack_paginate (GtkPrintOperation *operation,
+                                 GtkPrintContext   *context)
+{
+  AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (operation);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double body = height - header_height (context);
+  g_autofree char *markup = cover_markup (self);
+
+  g_array_set_size (self->pages, 0);
+  g_clear_object (&self->cover);
+  self->cover = new_layout (context, width, "Sans 11");
+  pango_layout_set_markup (self->cover, markup, -1);
+  add_text_pages (self, self->cover, NULL, height);
+
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      Attachment *attachment = g_ptr_array_index (self->attachments, i);
+      g_autoptr(GError) error = NULL;
+
+      if (attachment->content == NULL)
+        set_unreadable (attachment, context, _("it did not come from the server"));
+      else if (g_str_equal (attachment->content_type, "application/pdf"))
+        {
+          if (attachment->document == NULL)
+            attachment->document = poppler_document_new_from_bytes (attachment->content, NULL, &error);
+          if (attachment->document != NULL && poppler_document_get_n_pages (attachment->document) > 0)
+            {
+              for (int p = 0; p < poppler_document_get_n_pages (attachment->document); p++)
+                {
+                  Page page = { PAGE_PDF, attachment, NULL, 0, 0, p };
+
+                  g_array_append_val (self->pages, page);
+                }
+              continue;
+            }
+          set_unreadable (attachment, context, error != NULL ? error->message : _("it has no pages"));
+        }
+      else if (g_str_has_prefix (attachment->content_type, "image/"))
+        {
+          if (attachment->texture == NULL)
+            attachment->texture = gdk_texture_new_from_bytes (attachment->content, &error);
+          if (attachment->texture != NULL)
+            {
+              Page page = { PAGE_IMAGE, attachment, NULL, 0, 0, 0 };
+
+              g_array_append_val (self->pages, page);
+              continue;
+            }
+          set_unreadable (attachment, context, error->message);
+        }
+      else
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (attachment->content, &size);
+
+          g_clear_object (&attachment->layout);
+          if (data != NULL && g_utf8_validate (data, size, NULL))
+            {
+              attachment->layout = new_layout (context, width, "Sans 11");
+              pango_layout_set_text (attachment->layout, data, size);
+            }
+          else
+            set_unreadable (attachment, context, _("it is not text in UTF-8"));
+        }
+
+      add_text_pages (self, attachment->layout, attachment, body);
+    }
+
+  gtk_print_operation_set_n_pages (operation, self->pages->len);
+  return TRUE;
+}
+
+/* Drawing --------------------------------------------------------------- */
+
+static double
+draw_header (GtkPrintContext *context,
+             Attachment      *attachment)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  g_autoptr(PangoLayout) layout = new_layout (context, gtk_print_context_get_width (context), "Sans Bold 10");
+  g_autofree char *text = g_strdup_printf ("%s — %s", appeals_material_kind_label (attachment->kind), attachment->file_name);
+  double height = header_height (context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, height - HEADER_GAP / 2);
+  cairo_line_to (cr, gtk_print_context_get_width (context), height - HEADER_GAP / 2);
+  cairo_stroke (cr);
+  return height;
+}
+
+/* Scales (w × h) into the box at (x, y, box_w × box_h), centred on top. */
+static double
+fit (double  w,
+     double  h,
+     double  box_w,
+     double  box_h)
+{
+  return MIN (box_w / w, box_h / h);
+}
+
+static void
+draw_image (GtkPrintContext *context,
+            GdkTexture      *texture,
+            double           top)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  double box_w = gtk_print_context_get_width (context);
+  double box_h = gtk_print_context_get_height (context) - top;
+  double scale = fit (w, h, box_w, box_h);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  cairo_surface_flush (surface);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+
+  cairo_save (cr);
+  cairo_translate (cr, (box_w - w * scale) / 2, top);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+draw_pdf_page (GtkPrintContext *context,
+               PopplerDocument *document,
+               int              index,
+               double           top)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  /* poppler-glib 22.12 defines no autoptr for its types */
+  g_autoptr(GObject) owner = G_OBJECT (poppler_document_get_page (document, index));
+  PopplerPage *page = POPPLER_PAGE (owner);
+  double w, h, scale;
+  double box_w = gtk_print_context_get_width (context);
+  double box_h = gtk_print_context_get_height (context) - top;
+
+  poppler_page_get_size (page, &w, &h);
+  scale = fit (w, h, box_w, box_h);
+
+  cairo_save (cr);
+  cairo_translate (cr, (box_w - w * scale) / 2, top);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poppler_page_render_for_printing (page, cr);
+  cairo_restore (cr);
+
+  /* a thin frame shows where the attached page ends */
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 0.5);
+  cairo_rectangle (cr, (box_w - w * scale) / 2, top, w * scale, h * scale);
+  cairo_stroke (cr);
+}
+
+static void
+draw_text (GtkPrintContext *context,
+           const Page      *page,
+           double           top)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, top, gtk_print_context_get_width (context), page->to - page->from);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, 0, top - page->from);
+  pango_cairo_show_layout (cr, page->layout);
+  cairo_restore (cr);
+}
+
+static void
+appeals_reception_pack_draw_page (GtkPrintOperation *operation,
+                                  GtkPrintContext   *context,
+                                  int                index)
+{
+  AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (operation);
+  const Page *page = &g_array_index (self->pages, Page, index);
+  double top = page->attachment != NULL ? draw_header (context, page->attachment) : 0;
+
+  switch (page->kind)
+    {
+    case PAGE_TEXT:
+      draw_text (context, page, top);
+      break;
+    case PAGE_PDF:
+      draw_pdf_page (context, page->attachment->document, page->pdf_page, top);
+      break;
+    case PAGE_IMAGE:
+      draw_image (context, page->attachment->texture, top);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Construction ---------------------------------------------------------- */
+
+static void
+appeals_reception_pack_finalize (GObject *object)
+{
+  AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (object);
+
+  g_clear_pointer (&self->reception, json_object_unref);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_object (&self->cover);
+  g_free (self->official_name);
+  g_free (self->applicant_name);
+  G_OBJECT_CLASS (appeals_reception_pack_parent_class)->finalize (object);
+}
+
+static void
+appeals_reception_pack_class_init (AppealsReceptionPackClass *klass)
+{
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = appeals_reception_pack_finalize;
+  operation_class->paginate = appeals_reception_pack_paginate;
+  operation_class->draw_page = appeals_reception_pack_draw_page;
+}
+
+static void
+appeals_reception_pack_init (AppealsReceptionPack *self)
+{
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+}
+
+AppealsReceptionPack *
+appeals_reception_pack_new (JsonObject *reception,
+                            const char *official_name,
+                            const char *applicant_name)
+{
+  AppealsReceptionPack *self = g_object_new (APPEALS_TYPE_RECEPTION_PACK, NULL);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (reception, "date", NULL));
+  g_autofree char *job = g_strdup_printf ("%s — %s, %s", _("Materials of the personal reception"), applicant_name, date);
+
+  self->reception = json_object_ref (reception);
+  self->official_name = g_strdup (official_name);
+  self->applicant_name = g_strdup (applicant_name);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), FALSE);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job);
+  return self;
+}
+
+/**
+ * appeals_reception_pack_add_attachment:
+ * @content: (nullable): the file, or %NULL when it could not be fetched —
+ *   the pack then says so on the file's page
+ */
+void
+appeals_reception_pack_add_attachment (AppealsReceptionPack *self,
+                                       const char           *kind,
+                                       const char           *file_name,
+                                       const char           *content_type,
+                                       GBytes               *content)
+{
+  Attachment *attachment = g_new0 (Attachment, 1);
+  g_autofree char *bare = g_strdup (content_type != NULL ? content_type : "application/octet-stream");
+  char *semicolon = strchr (bare, ';');
+
+  if (semicolon != NULL)
+    *semicolon = '\0';
+  attachment->kind = g_strdup (kind);
+  attachment->file_name = g_strdup (file_name);
+  attachment->content_type = g_strdup (g_strstrip (bare));
+  attachment->content = content != NULL ? g_bytes_ref (content) : NULL;
+  g_ptr_array_add (self->attachments, attachment);
+}
+
+guint
+appeals_reception_pack_get_n_attachments (AppealsReceptionPack *self)
+{
+  return self->attachments->len;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-pack.h: one reception's materials as a single
+ * document (printed, or exported to PDF) for the leadership.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_RECEPTION_PACK (appeals_reception_pack_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsReceptionPack, appeals_reception_pack, APPEALS, RECEPTION_PACK, GtkPrintOperation)
+
+AppealsReceptionPack *appeals_reception_pack_new             (JsonObject           *reception,
+                                                              const char           *official_name,
+                                                              const char           *applicant_name);
+void                  appeals_reception_pack_add_attachment  (AppealsReceptionPack *self,
+                                                              const char           *kind,
+                                                              const char           *file_name,
+                                                              const char           *content_type,
+                                                              GBytes               *content);
+guint                 appeals_reception_pack_get_n_attachments (AppealsReceptionPack *self);
+
+G_END_DECLS

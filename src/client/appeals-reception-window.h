@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-window.h: one booked reception — its 13 steps, the
+ * protocol of orders, the materials (attachments) and the archive.
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_RECEPTION_WINDOW (appeals_reception_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsReceptionWindow, appeals_reception_window, APPEALS, RECEPTION_WINDOW, AdwWindow)
+
+AppealsReceptionWindow *appeals_reception_window_new           (GtkWindow              *parent,
+                                                                gint64                  reception_id);
+gint64                  appeals_reception_window_get_reception_id (AppealsReceptionWindow *self);
+JsonObject             *appeals_reception_window_get_reception (AppealsReceptionWindow *self);
+gboolean                appeals_reception_window_set_step_done (AppealsReceptionWindow *self,
+                                                                const char             *code,
+                                                                gboolean                done);
+guint                   appeals_reception_window_get_n_overdue_steps (AppealsReceptionWindow *self);
+void                    appeals_reception_window_attach_file   (AppealsReceptionWindow *self,
+                                                                const char             *kind,
+                                                                GFile                  *file);
+void                    appeals_reception_window_remove_attachment (AppealsReceptionWindow *self,
+                                                                gint64                  attachment_id);
+gboolean                appeals_reception_window_is_busy       (AppealsReceptionWindow *self);
+
+G_END_DECLS

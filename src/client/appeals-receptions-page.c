@@ -1,0 +1,870 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-receptions-page.c: personal receptions.
+ *
+ * The Calendar view is a month of the working-day calendar (the core's,
+ * the same rules the server counts with): non-working days, the unified
+ * reception day, the days the chosen official receives, and how many
+ * visitors are booked; beside it, the chosen day's queue in the order the
+ * server gives (priority categories, then booking time). The My Day view
+ * lists the steps due today or overdue, grouped by what has to be done:
+ * calls, materials, meetings, orders.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-booking-dialog.h"
+#include "appeals-month-view.h"
+#include "appeals-reception-text.h"
+#include "appeals-reception-window.h"
+#include "appeals-receptions-page.h"
+#include "appeals-schedule-poster.h"
+
+struct _AppealsReceptionsPage
+{
+  GtkBox            parent_instance;
+
+  GtkStack         *view_stack;
+  GtkWidget        *month_controls;
+  GtkLabel         *month_label;
+  GtkDropDown      *official_dropdown;
+  AppealsMonthView *month_view;
+  GtkLabel         *day_title;
+  GtkLabel         *day_subtitle;
+  GtkListBox       *queue_list;
+  GtkBox           *today_box;
+  GtkWidget        *today_empty;
+
+  JsonArray        *officials;
+  JsonArray        *queue;
+  GPtrArray        *today_groups;
+  GCancellable     *cancellable;      /* the page's life */
+  GCancellable     *queue_cancellable;
+  GCancellable     *days_cancellable;
+  guint             n_today;
+  gboolean          filling_officials;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsReceptionsPage, appeals_receptions_page, GTK_TYPE_BOX)
+
+enum {
+  QUEUE_LOADED,
+  TODAY_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void load_queue (AppealsReceptionsPage *self);
+static void load_days (AppealsReceptionsPage *self);
+static void load_today (AppealsReceptionsPage *self);
+
+static AppealsApiClient *
+get_client (void)
+{
+  return appeals_application_get_client (appeals_application_get_default ());
+}
+
+static GtkWindow *
+get_parent_window (AppealsReceptionsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* 0 for all officials */
+gint64
+appeals_receptions_page_get_official_id (AppealsReceptionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->official_dropdown);
+
+  if (self->officials == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > json_array_get_length (self->officials))
+    return 0;
+  return json_object_get_int_member (json_array_get_object_element (self->officials, position - 1), "id");
+}
+
+/* Does anyone (or the chosen official) receive citizens on this weekday? */
+static GPtrArray *
+slots_on (AppealsReceptionsPage *self,
+          GDateWeekday           weekday)
+{
+  GPtrArray *slots = g_ptr_array_new_with_free_func (g_free);
+  gint64 chosen = appeals_receptions_page_get_official_id (self);
+
+  for (guint i = 0; self->officials != NULL && i < json_array_get_length (self->officials); i++)
+    {
+      JsonObject *official = json_array_get_object_element (self->officials, i);
+      JsonArray *schedule = json_object_get_array_member (official, "schedule");
+
+      if (chosen != 0 && json_object_get_int_member (official, "id") != chosen)
+        continue;
+      for (guint j = 0; schedule != NULL && j < json_array_get_length (schedule); j++)
+        {
+          JsonObject *slot = json_array_get_object_element (schedule, j);
+
+          if (json_object_get_int_member (slot, "weekday") != weekday)
+            continue;
+          g_ptr_array_add (slots, g_strdup_printf ("%s, %s–%s%s", appeals_official_get_name (official),
+                                                   json_object_get_string_member (slot, "start"),
+                                                   json_object_get_string_member (slot, "end"),
+                                                   json_object_get_boolean_member (slot, "video")
+                                                   ? _(" (video conference)") : ""));
+        }
+    }
+  return slots;
+}
+
+/* Month ----------------------------------------------------------------- */
+
+static gboolean
+covers_year (AppealsCalendar *calendar,
+             int              year)
+{
+  return year >= (int) appeals_calendar_get_first_year (calendar) && year <= (int) appeals_calendar_get_last_year (calendar);
+}
+
+static void
+update_month_title (AppealsReceptionsPage *self)
+{
+  int year, month;
+  g_autofree char *title = NULL;
+
+  appeals_month_view_get_month (self->month_view, &year, &month);
+  title = g_strdup_printf ("%s %d", appeals_month_view_month_name (month), year);
+  gtk_label_set_text (self->month_label, title);
+}
+
+/* The grid shows up to six weeks: mark from the Monday before the 1st to
+ * the Sunday six weeks later. */
+static void
+grid_range (AppealsReceptionsPage *self,
+            GDate                 *first,
+            GDate                 *last)
+{
+  int year, month;
+
+  appeals_month_view_get_month (self->month_view, &year, &month);
+  g_date_clear (first, 1);
+  g_date_set_dmy (first, 1, month, year);
+  g_date_subtract_days (first, g_date_get_weekday (first) - 1);
+  *last = *first;
+  g_date_add_days (last, 6 * 7 - 1);
+}
+
+static void
+mark_days (AppealsReceptionsPage *self,
+           GHashTable            *booked)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  GDate day, last, unified[3];
+  int year, month;
+
+  appeals_month_view_get_month (self->month_view, &year, &month);
+  for (int i = -1; i <= 1; i++)
+    {
+      int m = month + i, y = year;
+
+      if (m < 1)
+        m = 12, y--;
+      else if (m > 12)
+        m = 1, y++;
+      g_date_clear (&unified[i + 1], 1);
+      if (covers_year (calendar, y))
+        appeals_calendar_get_unified_reception_day (calendar, y, m, &unified[i + 1]);
+    }
+
+  appeals_month_view_clear_days (self->month_view);
+  for (grid_range (self, &day, &last); g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
+    {
+      AppealsDayMarks marks = 0;
+      g_autofree char *iso = appeals_date_format_iso (&day);
+      g_autoptr(GPtrArray) slots = NULL;
+      gboolean working = appeals_calendar_covers (calendar, &day)
+                         ? appeals_calendar_is_working_day (calendar, &day)
+                         : g_date_get_weekday (&day) < G_DATE_SATURDAY;
+
+      if (!working)
+        marks |= APPEALS_DAY_NON_WORKING;
+      for (guint u = 0; u < G_N_ELEMENTS (unified); u++)
+        if (g_date_valid (&unified[u]) && g_date_compare (&unified[u], &day) == 0)
+          marks |= APPEALS_DAY_UNIFIED_RECEPTION;
+      slots = slots_on (self, g_date_get_weekday (&day));
+      if (working && slots->len > 0)
+        marks |= APPEALS_DAY_OFFICIAL_RECEPTION;
+
+      appeals_month_view_set_day (self->month_view, &day, marks,
+                                  booked != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (booked, iso)) : 0);
+    }
+}
+
+static void
+on_days_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GHashTable) booked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *items;
+
+  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+    return;
+
+  items = json_object_get_array_member (json_node_get_object (response->body), "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_hash_table_insert (booked, g_strdup (json_object_get_string_member (item, "date")),
+                           GUINT_TO_POINTER ((guint) json_object_get_int_member (item, "booked")));
+    }
+  mark_days (self, booked);
+}
+
+static void
+load_days (AppealsReceptionsPage *self)
+{
+  gint64 official = appeals_receptions_page_get_official_id (self);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *path = NULL;
+  GDate first, last;
+
+  mark_days (self, NULL);
+  if (appeals_api_client_get_token (get_client ()) == NULL)
+    return;
+
+  grid_range (self, &first, &last);
+  from = appeals_date_format_iso (&first);
+  to = appeals_date_format_iso (&last);
+  path = official != 0
+         ? g_strdup_printf ("reception-days?from=%s&to=%s&official_id=%" G_GINT64_FORMAT, from, to, official)
+         : g_strdup_printf ("reception-days?from=%s&to=%s", from, to);
+
+  g_cancellable_cancel (self->days_cancellable);
+  g_clear_object (&self->days_cancellable);
+  self->days_cancellable = g_cancellable_new ();
+  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, self->days_cancellable,
+                                    on_days_loaded, g_object_ref (self));
+}
+
+static void
+on_month_changed (AppealsReceptionsPage *self)
+{
+  update_month_title (self);
+  load_days (self);
+}
+
+/* The day's queue ------------------------------------------------------- */
+
+static guint
+count_overdue_steps (JsonObject *reception)
+{
+  JsonArray *steps = json_object_get_array_member (reception, "steps");
+  guint n = 0;
+
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    n += json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue");
+  return n;
+}
+
+static GtkWidget *
+new_tag (const char *text,
+         const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_add_css_class (label, "tag");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_queue_row (JsonObject *reception,
+               guint       position)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
+  guint overdue = count_overdue_steps (reception);
+  g_autofree char *title = g_strdup_printf ("%u. %s · %s", position,
+                                            json_object_get_string_member_with_default (reception, "start_time", ""),
+                                            json_object_get_string_member_with_default (reception, "applicant_name", ""));
+  g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, json_object_get_int_member (reception, "id"));
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (reception, "question", ""));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "reception-id",
+                     GSIZE_TO_POINTER (json_object_get_int_member (reception, "id")));
+
+  if (priority != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (appeals_priority_get_label (priority), "priority-tag"));
+  if (json_object_get_string_member_with_default (reception, "video_link", NULL) != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("camera-web-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("Video conference"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  if (overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step overdue", "%u steps overdue",
+                                                            overdue), overdue);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (text, "overdue-tag"));
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static void
+show_queue (AppealsReceptionsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
+    gtk_list_box_remove (self->queue_list, child);
+
+  if (self->queue == NULL || json_array_get_length (self->queue) == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No visitors booked for this day"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_widget_set_margin_top (empty, 18);
+      gtk_widget_set_margin_bottom (empty, 18);
+      gtk_list_box_append (self->queue_list, empty);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (empty)), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (self->queue); i++)
+    gtk_list_box_append (self->queue_list, new_queue_row (json_array_get_object_element (self->queue, i), i + 1));
+}
+
+static void
+update_day_header (AppealsReceptionsPage *self,
+                   const GDate           *date)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  g_autofree char *weekday = appeals_weekday_name (g_date_get_weekday (date));
+  g_autoptr(GPtrArray) slots = slots_on (self, g_date_get_weekday (date));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  gboolean working = !appeals_calendar_covers (calendar, date) ||
+                     appeals_calendar_is_working_day (calendar, date);
+  char text[16];
+  GDate unified;
+
+  g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
+  title = g_strdup_printf ("%s, %s", weekday, text);
+  gtk_label_set_text (self->day_title, title);
+
+  if (appeals_calendar_covers (calendar, date))
+    {
+      appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
+      if (g_date_compare (&unified, date) == 0)
+        g_string_append_printf (subtitle, "%s\n", _("Unified reception day: the leadership receives citizens."));
+    }
+  if (!working)
+    g_string_append (subtitle, _("A day off: no receptions."));
+  else if (slots->len == 0)
+    g_string_append (subtitle, _("No official receives citizens on this day by the schedule."));
+  else
+    for (guint i = 0; i < slots->len; i++)
+      g_string_append_printf (subtitle, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (slots, i));
+  gtk_label_set_text (self->day_subtitle, subtitle->str);
+}
+
+static void
+on_queue_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+                                                                              result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->queue, json_array_unref);
+  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
+    self->queue = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+  show_queue (self);
+  g_signal_emit (self, signals[QUEUE_LOADED], 0);
+}
+
+static void
+load_queue (AppealsReceptionsPage *self)
+{
+  gint64 official = appeals_receptions_page_get_official_id (self);
+  g_autofree char *iso = NULL;
+  g_autofree char *path = NULL;
+  GDate date;
+
+  if (!appeals_month_view_get_selected (self->month_view, &date))
+    return;
+  update_day_header (self, &date);
+  if (appeals_api_client_get_token (get_client ()) == NULL)
+    return;
+
+  iso = appeals_date_format_iso (&date);
+  path = official != 0 ? g_strdup_printf ("receptions?date=%s&official_id=%" G_GINT64_FORMAT, iso, official)
+                       : g_strdup_printf ("receptions?date=%s", iso);
+
+  g_cancellable_cancel (self->queue_cancellable);
+  g_clear_object (&self->queue_cancellable);
+  self->queue_cancellable = g_cancellable_new ();
+  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, self->queue_cancellable,
+                                    on_queue_loaded, g_object_ref (self));
+}
+
+static void
+on_day_selected (AppealsReceptionsPage *self)
+{
+  load_queue (self);
+}
+
+/* Reception windows ----------------------------------------------------- */
+
+static void
+on_reception_changed (AppealsReceptionsPage *self)
+{
+  load_queue (self);
+  load_days (self);
+  load_today (self);
+}
+
+AppealsReceptionWindow *
+appeals_receptions_page_open_reception (AppealsReceptionsPage *self,
+                                        gint64                 reception_id)
+{
+  AppealsReceptionWindow *window = appeals_reception_window_new (get_parent_window (self), reception_id);
+
+  g_signal_connect_object (window, "changed", G_CALLBACK (on_reception_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+on_queue_row_activated (AppealsReceptionsPage *self,
+                        GtkListBoxRow         *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "reception-id"));
+
+  if (id > 0)
+    appeals_receptions_page_open_reception (self, id);
+}
+
+static void
+on_day_activated (AppealsReceptionsPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->queue_list, 0);
+
+  /* Enter on a day goes to its queue */
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
+/* My Day ---------------------------------------------------------------- */
+
+static const struct
+{
+  const char *title;
+  const char *codes[7];
+} today_sections[] = {
+  { N_("Calls to Make"), { "list_and_notify", "reminder_calls" } },
+  { N_("Materials to Chase"), { "clarify", "request_materials", "reference_note", "invite_bodies", "check_materials",
+                               "materials_to_leadership" } },
+  { N_("Meetings to Hold"), { "coordination_meeting", "reception" } },
+  { N_("Orders and the Archive"), { "protocol_to_bodies", "protocol_control", "archive" } },
+};
+
+static guint
+today_section_of (const char *code)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (today_sections); s++)
+    for (guint c = 0; c < G_N_ELEMENTS (today_sections[s].codes) && today_sections[s].codes[c] != NULL; c++)
+      if (g_str_equal (today_sections[s].codes[c], code))
+        return s;
+  return 1;
+}
+
+static void
+on_today_row_activated (AdwActionRow          *row,
+                        AppealsReceptionsPage *self)
+{
+  appeals_receptions_page_open_reception (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "reception-id")));
+}
+
+static void
+on_today_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  AdwPreferencesGroup *groups[G_N_ELEMENTS (today_sections)] = { NULL, };
+  JsonArray *items = NULL;
+
+  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+    return;
+
+  for (guint i = 0; i < self->today_groups->len; i++)
+    gtk_box_remove (self->today_box, g_ptr_array_index (self->today_groups, i));
+  g_ptr_array_set_size (self->today_groups, 0);
+
+  items = json_object_get_array_member (json_node_get_object (response->body), "items");
+  self->n_today = items != NULL ? json_array_get_length (items) : 0;
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *code = json_object_get_string_member (item, "code");
+      guint section = today_section_of (code);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *due = appeals_format_iso_date (json_object_get_string_member (item, "due"));
+      g_autofree char *day = appeals_format_iso_date (json_object_get_string_member (item, "reception_date"));
+      g_autofree char *subtitle = g_strdup_printf (_("Reception on %s: %s"), day,
+                                                   json_object_get_string_member (item, "question"));
+      g_autofree char *due_text = g_strdup_printf (_("due %s"), due);
+
+      if (groups[section] == NULL)
+        {
+          groups[section] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (groups[section], _(today_sections[section].title));
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_step_get_label (code));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_tag (json_object_get_boolean_member (item, "overdue") ? _("Overdue") : due_text,
+                                          json_object_get_boolean_member (item, "overdue") ? "overdue-tag" : NULL));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "reception-id",
+                         GSIZE_TO_POINTER (json_object_get_int_member (item, "reception_id")));
+      g_signal_connect (row, "activated", G_CALLBACK (on_today_row_activated), self);
+      adw_preferences_group_add (groups[section], row);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (groups); s++)
+    if (groups[s] != NULL)
+      {
+        gtk_box_append (self->today_box, GTK_WIDGET (groups[s]));
+        g_ptr_array_add (self->today_groups, groups[s]);
+      }
+  gtk_widget_set_visible (self->today_empty, self->today_groups->len == 0);
+  g_signal_emit (self, signals[TODAY_LOADED], 0);
+}
+
+static void
+load_today (AppealsReceptionsPage *self)
+{
+  if (appeals_api_client_get_token (get_client ()) == NULL)
+    return;
+  appeals_api_client_request_async (get_client (), "GET", "reception-steps/today", NULL, NULL, NULL,
+                                    self->cancellable, on_today_loaded, g_object_ref (self));
+}
+
+guint
+appeals_receptions_page_get_n_today (AppealsReceptionsPage *self)
+{
+  return self->n_today;
+}
+
+/* Officials ------------------------------------------------------------- */
+
+static void
+on_official_changed (AppealsReceptionsPage *self)
+{
+  if (self->filling_officials)
+    return;
+  load_days (self);
+  load_queue (self);
+}
+
+static void
+on_officials_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 chosen = appeals_receptions_page_get_official_id (self);
+  guint selected = 0;
+
+  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+    return;
+
+  g_clear_pointer (&self->officials, json_array_unref);
+  self->officials = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+
+  gtk_string_list_append (names, _("All officials"));
+  for (guint i = 0; i < json_array_get_length (self->officials); i++)
+    {
+      JsonObject *official = json_array_get_object_element (self->officials, i);
+
+      gtk_string_list_append (names, appeals_official_get_name (official));
+      if (json_object_get_int_member (official, "id") == chosen)
+        selected = i + 1;
+    }
+
+  self->filling_officials = TRUE;
+  gtk_drop_down_set_model (self->official_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->official_dropdown, selected);
+  self->filling_officials = FALSE;
+
+  load_days (self);
+  load_queue (self);
+  load_today (self);
+}
+
+void
+appeals_receptions_page_reload (AppealsReceptionsPage *self)
+{
+  appeals_api_client_request_async (get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
+                                    on_officials_loaded, g_object_ref (self));
+}
+
+void
+appeals_receptions_page_clear (AppealsReceptionsPage *self)
+{
+  g_clear_pointer (&self->queue, json_array_unref);
+  show_queue (self);
+}
+
+gboolean
+appeals_receptions_page_select_official (AppealsReceptionsPage *self,
+                                         gint64                 official_id)
+{
+  for (guint i = 0; self->officials != NULL && i < json_array_get_length (self->officials); i++)
+    if (json_object_get_int_member (json_array_get_object_element (self->officials, i), "id") == official_id)
+      {
+        gtk_drop_down_set_selected (self->official_dropdown, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+JsonArray *
+appeals_receptions_page_get_officials (AppealsReceptionsPage *self)
+{
+  return self->officials;
+}
+
+JsonArray *
+appeals_receptions_page_get_queue (AppealsReceptionsPage *self)
+{
+  return self->queue;
+}
+
+AppealsMonthView *
+appeals_receptions_page_get_month_view (AppealsReceptionsPage *self)
+{
+  return self->month_view;
+}
+
+void
+appeals_receptions_page_show_view (AppealsReceptionsPage *self,
+                                   const char            *name)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+on_view_changed (AppealsReceptionsPage *self)
+{
+  gboolean calendar = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "calendar") == 0;
+
+  gtk_widget_set_visible (self->month_controls, calendar);
+  if (!calendar)
+    load_today (self);
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+on_booked (AppealsReceptionsPage *self,
+           gint64                 id)
+{
+  on_reception_changed (self);
+}
+
+AppealsBookingDialog *
+appeals_receptions_page_book (AppealsReceptionsPage *self)
+{
+  AppealsBookingDialog *dialog;
+  g_autoptr(JsonArray) none = NULL;
+  GDate date;
+
+  if (!appeals_month_view_get_selected (self->month_view, &date))
+    g_date_clear (&date, 1);
+  if (self->officials == NULL)
+    none = json_array_new ();
+
+  dialog = appeals_booking_dialog_new (get_parent_window (self), self->officials != NULL ? self->officials : none,
+                                       appeals_receptions_page_get_official_id (self), &date);
+  g_signal_connect_object (dialog, "booked", G_CALLBACK (on_booked), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  appeals_receptions_page_book (APPEALS_RECEPTIONS_PAGE (widget));
+}
+
+static void
+move_month (AppealsReceptionsPage *self,
+            int                    delta)
+{
+  int year, month;
+
+  appeals_month_view_get_month (self->month_view, &year, &month);
+  month += delta;
+  if (month < 1)
+    month = 12, year--;
+  else if (month > 12)
+    month = 1, year++;
+  appeals_month_view_set_month (self->month_view, year, month);
+}
+
+static void
+month_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (widget);
+
+  if (g_str_equal (action_name, "receptions.previous-month"))
+    move_month (self, -1);
+  else if (g_str_equal (action_name, "receptions.next-month"))
+    move_month (self, 1);
+  else
+    {
+      GDate today;
+
+      appeals_date_get_today (&today);
+      appeals_month_view_set_selected (self->month_view, &today);
+    }
+}
+
+static void
+print_poster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (widget);
+  g_autoptr(AppealsSchedulePoster) poster = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->officials == NULL)
+    return;
+  poster = appeals_schedule_poster_new (self->officials, g_variant_get_string (parameter, NULL));
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (poster), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               get_parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("printing the schedule failed: %s", error->message);
+}
+
+/* Construction ---------------------------------------------------------- */
+
+static void
+appeals_receptions_page_dispose (GObject *object)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->queue_cancellable);
+  g_cancellable_cancel (self->days_cancellable);
+  G_OBJECT_CLASS (appeals_receptions_page_parent_class)->dispose (object);
+}
+
+static void
+appeals_receptions_page_finalize (GObject *object)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->queue_cancellable);
+  g_clear_object (&self->days_cancellable);
+  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_pointer (&self->queue, json_array_unref);
+  g_clear_pointer (&self->today_groups, g_ptr_array_unref);
+  G_OBJECT_CLASS (appeals_receptions_page_parent_class)->finalize (object);
+}
+
+static void
+appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_receptions_page_dispose;
+  object_class->finalize = appeals_receptions_page_finalize;
+
+  signals[QUEUE_LOADED] = g_signal_new ("queue-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TODAY_LOADED] = g_signal_new ("today-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (APPEALS_TYPE_MONTH_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/kz/gov/kostanay/AppealsDesk/ui/appeals-receptions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, month_controls);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, official_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, month_view);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_title);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_box);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_empty);
+  gtk_widget_class_bind_template_callback (widget_class, on_official_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_queue_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+
+  gtk_widget_class_install_action (widget_class, "receptions.book", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "receptions.previous-month", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "receptions.next-month", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "receptions.today", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "receptions.print-poster", "s", print_poster_action);
+}
+
+static void
+appeals_receptions_page_init (AppealsReceptionsPage *self)
+{
+  GDate today;
+
+  self->cancellable = g_cancellable_new ();
+  self->today_groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  appeals_date_get_today (&today);
+  appeals_month_view_set_selected (self->month_view, &today);
+  update_month_title (self);
+  mark_days (self, NULL);
+  show_queue (self);
+}

@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-review-page.c: the leadership's review of the receptions of the
+ * next three working days.
+ *
+ * Each reception shows its materials — the reference note, the
+ * applicant's documents, the bodies' positions — with what is still
+ * missing, and how far its preparation has come. The leadership marks it
+ * reviewed with instructions, and can export all its materials as one
+ * PDF pack. Other roles read.
+ *
+ * Signals: "loaded" after the list came; "pack-exported" (string: the
+ * file, or NULL when printed) after an export.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-reception-pack.h"
+#include "appeals-reception-text.h"
+#include "appeals-review-page.h"
+#include "appeals-window.h"
+
+static const char *material_kinds[] = { "reference_note", "applicant_document", "body_position" };
+
+struct _AppealsReviewPage
+{
+  GtkBox               parent_instance;
+
+  GtkStack            *stack;
+  GtkLabel            *window_label;
+  GtkListBox          *list_box;
+  AdwPreferencesGroup *summary_group;
+  AdwActionRow        *when_row;
+  AdwActionRow        *official_row;
+  AdwActionRow        *question_row;
+  AdwActionRow        *preparation_row;
+  AdwPreferencesGroup *materials_group;
+  GtkLevelBar         *materials_level;
+  GtkTextView         *instructions_view;
+  GtkLabel            *reviewed_label;
+
+  JsonArray           *items;
+  JsonArray           *officials;
+  JsonObject          *current;
+  GPtrArray           *material_rows;
+  GCancellable        *cancellable;
+  gboolean             busy;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsReviewPage, appeals_review_page, GTK_TYPE_BOX)
+
+enum {
+  LOADED,
+  PACK_EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static AppealsApiClient *
+get_client (void)
+{
+  return appeals_application_get_client (appeals_application_get_default ());
+}
+
+static void
+toast (AppealsReviewPage *self,
+       const char        *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (APPEALS_IS_WINDOW (root))
+    appeals_window_show_toast (APPEALS_WINDOW (root), text);
+}
+
+static gboolean
+is_leadership (void)
+{
+  AppealsUser *user = appeals_api_client_get_user (get_client ());
+
+  return user != NULL && user->role == APPEALS_ROLE_LEADERSHIP;
+}
+
+static const char *
+official_name_of (AppealsReviewPage *self,
+                  JsonObject        *reception)
+{
+  JsonObject *official = appeals_officials_find (self->officials, json_object_get_int_member (reception, "official_id"));
+
+  return official != NULL ? appeals_official_get_name (official) : "";
+}
+
+static void
+update_actions (AppealsReviewPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark", self->current != NULL && !self->busy && is_leadership ());
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export", self->current != NULL && !self->busy);
+  gtk_text_view_set_editable (self->instructions_view, is_leadership ());
+}
+
+/* Detail ---------------------------------------------------------------- */
+
+static void
+show_detail (AppealsReviewPage *self,
+             JsonObject        *reception)
+{
+  JsonArray *attachments = json_object_get_array_member (reception, "attachments");
+  JsonArray *steps = json_object_get_array_member (reception, "steps");
+  JsonNode *review = json_object_get_member (reception, "review");
+  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member (reception, "date"));
+  g_autofree char *when = g_strdup_printf ("%s, %s", date, json_object_get_string_member (reception, "start_time"));
+  g_autofree char *preparation = NULL;
+  guint done = 0, overdue = 0, kinds_present = 0;
+
+  g_clear_pointer (&self->current, json_object_unref);
+  self->current = json_object_ref (reception);
+
+  adw_preferences_group_set_title (self->summary_group, json_object_get_string_member_with_default (reception, "applicant_name", ""));
+  adw_action_row_set_subtitle (self->when_row, when);
+  adw_action_row_set_subtitle (self->official_row, official_name_of (self, reception));
+  adw_action_row_set_subtitle (self->question_row, json_object_get_string_member (reception, "question"));
+
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+
+      done += json_object_get_boolean_member (step, "done");
+      overdue += json_object_get_boolean_member (step, "overdue");
+    }
+  preparation = overdue > 0
+                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u steps done, %u overdue",
+                                                "%u of %u steps done, %u overdue", done),
+                                   done, steps != NULL ? json_array_get_length (steps) : 0, overdue)
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u steps done", "%u of %u steps done", done),
+                                   done, steps != NULL ? json_array_get_length (steps) : 0);
+  adw_action_row_set_subtitle (self->preparation_row, preparation);
+  if (overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->preparation_row), "overdue-row");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->preparation_row), "overdue-row");
+
+  for (guint i = 0; i < self->material_rows->len; i++)
+    adw_preferences_group_remove (self->materials_group, g_ptr_array_index (self->material_rows, i));
+  g_ptr_array_set_size (self->material_rows, 0);
+
+  /* one row per kind the leadership needs, missing ones said so */
+  for (guint k = 0; k < G_N_ELEMENTS (material_kinds); k++)
+    {
+      g_autoptr(GString) files = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+      guint n = 0;
+
+      for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
+        {
+          JsonObject *attachment = json_array_get_object_element (attachments, i);
+          g_autofree char *size = NULL;
+
+          if (!g_str_equal (json_object_get_string_member (attachment, "kind"), material_kinds[k]))
+            continue;
+          size = g_format_size (json_object_get_int_member (attachment, "size"));
+          g_string_append_printf (files, "%s%s (%s)", n > 0 ? "\n" : "",
+                                  json_object_get_string_member (attachment, "file_name"), size);
+          n++;
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_material_kind_label (material_kinds[k]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), n > 0 ? files->str : _("Missing"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      icon = gtk_image_new_from_icon_name (n > 0 ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, n > 0 ? "success" : "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->materials_group, row);
+      g_ptr_array_add (self->material_rows, row);
+      kinds_present += n > 0;
+    }
+  gtk_level_bar_set_value (self->materials_level, kinds_present);
+  {
+    g_autofree char *description = g_strdup_printf (_("%u of %u kinds of materials are here"), kinds_present,
+                                                    (guint) G_N_ELEMENTS (material_kinds));
+
+    adw_preferences_group_set_description (self->materials_group, description);
+  }
+
+  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+    {
+      JsonObject *object = json_node_get_object (review);
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "reviewed_at"), NULL);
+      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+      g_autofree char *stamp = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup ("");
+      g_autofree char *text = g_strdup_printf (_("Reviewed by %s on %s"),
+                                               json_object_get_string_member (object, "reviewed_by"), stamp);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
+                                json_object_get_string_member_with_default (object, "instructions", ""), -1);
+      gtk_label_set_text (self->reviewed_label, text);
+    }
+  else
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view), "", -1);
+      gtk_label_set_text (self->reviewed_label, _("Not reviewed yet"));
+    }
+
+  update_actions (self);
+}
+
+static void
+on_row_selected (AppealsReviewPage *self,
+                 GtkListBoxRow     *row)
+{
+  int index;
+
+  if (row == NULL || self->items == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && (guint) index < json_array_get_length (self->items))
+    show_detail (self, json_array_get_object_element (self->items, index));
+}
+
+/* List ------------------------------------------------------------------ */
+
+static GtkWidget *
+new_list_row (AppealsReviewPage *self,
+              JsonObject        *reception)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member (reception, "date"));
+  g_autofree char *title = g_strdup_printf ("%s %s · %s", date, json_object_get_string_member (reception, "start_time"),
+                                            json_object_get_string_member_with_default (reception, "applicant_name", ""));
+  g_autofree char *completeness = g_strdup_printf (_("%u of %u"),
+                                                   (guint) json_object_get_int_member (reception, "materials_done"),
+                                                   (guint) json_object_get_int_member (reception, "materials_needed"));
+  GtkWidget *tag = gtk_label_new (completeness);
+  JsonNode *review = json_object_get_member (reception, "review");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), official_name_of (self, reception));
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_add_css_class (tag, json_object_get_boolean_member (reception, "complete") ? "complete-tag" : "overdue-tag");
+  gtk_widget_set_tooltip_text (tag, json_object_get_boolean_member (reception, "complete")
+                                    ? _("All materials are here") : _("Some materials are missing"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("Reviewed"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static void
+show_list (AppealsReviewPage *self,
+           const char        *until,
+           gint64             keep_id)
+{
+  GtkWidget *child;
+  g_autofree char *until_text = appeals_format_iso_date (until);
+  g_autofree char *window = g_strdup_printf (_("Receptions until %s, three working days ahead"), until_text);
+  int select = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  gtk_label_set_text (self->window_label, window);
+
+  if (self->items == NULL || json_array_get_length (self->items) == 0)
+    {
+      g_clear_pointer (&self->current, json_object_unref);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_actions (self);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (self->items); i++)
+    {
+      JsonObject *reception = json_array_get_object_element (self->items, i);
+
+      gtk_list_box_append (self->list_box, new_list_row (self, reception));
+      if (json_object_get_int_member (reception, "id") == keep_id)
+        select = i;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, select));
+}
+
+static void
+on_review_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsReviewPage) self = user_data;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  JsonObject *object;
+  gint64 keep = self->current != NULL ? json_object_get_int_member (self->current, "id") : 0;
+
+  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+    return;
+
+  object = json_node_get_object (response->body);
+  g_clear_pointer (&self->items, json_array_unref);
+  self->items = json_array_ref (json_object_get_array_member (object, "items"));
+  show_list (self, json_object_get_string_member_with_default (object, "until", NULL), keep);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+on_officials_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AppealsReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
+    {
+      g_clear_pointer (&self->officials, json_array_unref);
+      self->officials = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+    }
+  appeals_api_client_request_async (get_client (), "GET", "review", NULL, NULL, NULL, self->cancellable,
+                                    on_review_loaded, g_object_ref (self));
+}
+
+void
+appeals_review_page_reload (AppealsReviewPage *self)
+{
+  appeals_api_client_request_async (get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
+                                    on_officials_loaded, g_object_ref (self));
+}
+
+void
+appeals_review_page_clear (AppealsReviewPage *self)
+{
+  g_clear_pointer (&self->items, json_array_unref);
+  show_list (self, NULL, 0);
+}
+
+/* Marking reviewed ------------------------------------------------------ */
+
+static void
+on_marked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AppealsReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+
+  self->busy = FALSE;
+  update_actions (self);
+  if (response == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (!appeals_api_response_is_success (response))
+    {
+      toast (self, appeals_api_response_describe (response));
+      return;
+    }
+  toast (self, _("Marked as reviewed"));
+  appeals_review_page_reload (self);
+}
+
+static void
+mark_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AppealsReviewPage *self = APPEALS_REVIEW_PAGE (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autofree char *instructions = NULL;
+  g_autofree char *path = NULL;
+  GtkTextIter start, end;
+
+  if (self->current == NULL || self->busy)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  instructions = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  json_object_set_string_member (object, "instructions", g_strstrip (instructions));
+  json_node_set_object (body, object);
+
+  path = g_strdup_printf ("receptions/%" G_GINT64_FORMAT "/review", json_object_get_int_member (self->current, "id"));
+  self->busy = TRUE;
+  update_actions (self);
+  appeals_api_client_request_async (get_client (), "POST", path, body, NULL, NULL, self->cancellable,
+                                    on_marked, g_object_ref (self));
+}
+
+/* The PDF pack ---------------------------------------------------------- */
+
+typedef struct
+{
+  AppealsReviewPage    *self;
+  AppealsReceptionPack *pack;
+  JsonArray            *attachments;
+  guint                 next;
+  char                 *export_path;
+} PackJob;
+
+static void
+pack_job_free (PackJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->pack);
+  g_clear_pointer (&job->attachments, json_array_unref);
+  g_free (job->export_path);
+  g_free (job);
+}
+
+static void fetch_next_attachment (PackJob *job);
+
+static void
+run_pack (PackJob *job)
+{
+  AppealsReviewPage *self = job->self;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (job->export_path != NULL)
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (job->pack), job->export_path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (job->pack),
+                                    job->export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  self->busy = FALSE;
+  update_actions (self);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *text = g_strdup_printf (_("The pack could not be made: %s"), error->message);
+
+      toast (self, text);
+      return;
+    }
+  g_signal_emit (self, signals[PACK_EXPORTED], 0, job->export_path);
+}
+
+static void
+on_attachment_fetched (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PackJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+  JsonObject *attachment = json_array_get_object_element (job->attachments, job->next);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      pack_job_free (job);
+      return;
+    }
+
+  /* a file that did not come is still named in the pack, with why */
+  appeals_reception_pack_add_attachment (job->pack, json_object_get_string_member (attachment, "kind"),
+                                         json_object_get_string_member (attachment, "file_name"),
+                                         json_object_get_string_member (attachment, "content_type"),
+                                         response != NULL && appeals_api_response_is_success (response)
+                                         ? response->content : NULL);
+  job->next++;
+  fetch_next_attachment (job);
+}
+
+static void
+fetch_next_attachment (PackJob *job)
+{
+  g_autofree char *path = NULL;
+
+  if (job->next >= json_array_get_length (job->attachments))
+    {
+      run_pack (job);
+      pack_job_free (job);
+      return;
+    }
+
+  path = g_strdup_printf ("attachments/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (json_array_get_object_element (job->attachments, job->next), "id"));
+  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, job->self->cancellable,
+                                    on_attachment_fetched, job);
+}
+
+/**
+ * appeals_review_page_export_pack:
+ * @pdf_path: (nullable): write the pack to this PDF file; %NULL opens the
+ *   print dialog (where "Print to File" makes a PDF too)
+ */
+void
+appeals_review_page_export_pack (AppealsReviewPage *self,
+                                 const char        *pdf_path)
+{
+  PackJob *job;
+  JsonArray *attachments;
+
+  if (self->current == NULL || self->busy)
+    return;
+
+  job = g_new0 (PackJob, 1);
+  job->self = g_object_ref (self);
+  job->pack = appeals_reception_pack_new (self->current, official_name_of (self, self->current),
+                                          json_object_get_string_member_with_default (self->current, "applicant_name", ""));
+  attachments = json_object_get_array_member (self->current, "attachments");
+  job->attachments = attachments != NULL ? json_array_ref (attachments) : json_array_new ();
+  job->export_path = g_strdup (pdf_path);
+
+  self->busy = TRUE;
+  update_actions (self);
+  fetch_next_attachment (job);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  appeals_review_page_export_pack (APPEALS_REVIEW_PAGE (widget), NULL);
+}
+
+/* For the tests */
+
+guint
+appeals_review_page_get_n_items (AppealsReviewPage *self)
+{
+  return self->items != NULL ? json_array_get_length (self->items) : 0;
+}
+
+JsonObject *
+appeals_review_page_get_current (AppealsReviewPage *self)
+{
+  return self->current;
+}
+
+gboolean
+appeals_review_page_can_review (AppealsReviewPage *self)
+{
+  return self->current != NULL && is_leadership ();
+}
+
+gboolean
+appeals_review_page_select (AppealsReviewPage *self,
+                            gint64             reception_id)
+{
+  for (guint i = 0; self->items != NULL && i < json_array_get_length (self->items); i++)
+    if (json_object_get_int_member (json_array_get_object_element (self->items, i), "id") == reception_id)
+      {
+        gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+appeals_review_page_set_instructions (AppealsReviewPage *self,
+                                      const char        *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view), text, -1);
+}
+
+/* Construction ---------------------------------------------------------- */
+
+static void
+appeals_review_page_dispose (GObject *object)
+{
+  AppealsReviewPage *self = APPEALS_REVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (appeals_review_page_parent_class)->dispose (object);
+}
+
+static void
+appeals_review_page_finalize (GObject *object)
+{
+  AppealsReviewPage *self = APPEALS_REVIEW_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->items, json_array_unref);
+  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_pointer (&self->current, json_object_unref);
+  g_clear_pointer (&self->material_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (appeals_review_page_parent_class)->finalize (object);
+}
+
+static void
+appeals_review_page_class_init (AppealsReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_review_page_dispose;
+  object_class->finalize = appeals_review_page_finalize;
+
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PACK_EXPORTED] = g_signal_new ("pack-exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, window_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, when_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, official_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, question_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, preparation_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, materials_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, materials_level);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, instructions_view);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, reviewed_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+
+  gtk_widget_class_install_action (widget_class, "review.mark", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
+}
+
+static void
+appeals_review_page_init (AppealsReviewPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->material_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  show_list (self, NULL, 0);
+}

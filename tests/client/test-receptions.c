@@ -1,0 +1,670 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-receptions.c: personal receptions in real windows against a real
+ * server: three visitors of different priority categories booked through
+ * the booking dialog come out in the queue in priority order (and a
+ * request without the essence of the question is refused, keeping what
+ * was typed); steps of a reception marked done, an overdue one seen and
+ * cleared, the My Day list following; the leadership sees the materials,
+ * marks the reception reviewed and exports the PDF pack.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "appeals-booking-dialog.h"
+#include "appeals-month-view.h"
+#include "appeals-reception-window.h"
+#include "appeals-receptions-page.h"
+#include "appeals-review-page.h"
+#include "appeals-schedule-poster.h"
+#include "appeals-test-server.h"
+#include "appeals-test-ui.h"
+
+#define APPLICANT_IIN "061211600012"
+
+static AppealsTestServer *server;
+static gint64 applicant_id;
+
+/* Set-up through the API ---------------------------------------------------- */
+
+static char *
+api_token (const char *login)
+{
+  return appeals_test_sign_in (server, login, "demo");
+}
+
+static JsonObject *
+first_official (SoupSession *session,
+                const char  *token,
+                AppealsTestResponse **keep)
+{
+  *keep = appeals_test_request (server, session, "GET", "/api/v1/officials", token, NULL, NULL);
+  g_assert_cmpuint ((*keep)->status, ==, 200);
+  return json_array_get_object_element (json_object_get_array_member (appeals_test_response_object (*keep), "items"), 0);
+}
+
+/* The first working day at least @ahead days from today on which @official
+ * receives citizens by the schedule. */
+static void
+reception_day (AppealsApplication *app,
+               JsonObject         *official,
+               int                 ahead,
+               GDate              *date)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  JsonArray *schedule = json_object_get_array_member (official, "schedule");
+
+  appeals_date_get_today (date);
+  g_date_add_days (date, ahead);
+  for (int i = 0; i < 60; i++, g_date_add_days (date, 1))
+    {
+      if (!appeals_calendar_is_working_day (calendar, date))
+        continue;
+      for (guint j = 0; j < json_array_get_length (schedule); j++)
+        if (json_object_get_int_member (json_array_get_object_element (schedule, j), "weekday") ==
+            g_date_get_weekday (date))
+          return;
+    }
+  g_error ("the official never receives");
+}
+
+/* Books through the API: the next working day, so that the steps counted
+ * back from the reception are already overdue. */
+static gint64
+book_tomorrow (AppealsApplication *app,
+               SoupSession        *session,
+               const char         *token,
+               gint64              official)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  g_autofree char *iso = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(AppealsTestResponse) booked = NULL;
+  GDate today, date;
+
+  appeals_date_get_today (&today);
+  appeals_calendar_add_working_days (calendar, &today, 1, &date);
+  iso = appeals_date_format_iso (&date);
+  body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"16:30\","
+                          "\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"Әлеуметтік тұрғын үй кезегі\","
+                          "\"priority\":\"disability\"}", official, iso, applicant_id);
+  booked = appeals_test_request (server, session, "POST", "/api/v1/receptions", token, body, NULL);
+  if (booked->status != 201)
+    g_error ("booking: %u %s", booked->status, booked->text);
+  return json_object_get_int_member (appeals_test_response_object (booked), "id");
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A real one-page PDF, as a scanner or a word processor would give. */
+static GBytes *
+make_pdf (const char *text)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 18);
+  cairo_move_to (cr, 72, 100);
+  cairo_show_text (cr, text);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
+static GBytes *
+make_png (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.85);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.3, 0.6);
+  cairo_rectangle (cr, 30, 30, 240, 140);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_to_array, array);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
+static void
+attach (SoupSession *session,
+        const char  *token,
+        gint64       reception,
+        const char  *kind,
+        const char  *file_name,
+        const char  *content_type,
+        GBytes      *content)
+{
+  g_autofree char *escaped = g_uri_escape_string (file_name, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/attachments?kind=%s&file_name=%s",
+                                           reception, kind, escaped);
+  g_autoptr(AppealsTestResponse) response = appeals_test_request_bytes (server, session, "POST", path, token,
+                                                                        content_type, content);
+
+  if (response->status != 201)
+    g_error ("attachment: %u %s", response->status, response->text);
+}
+
+/* Printed documents are kept beside the screenshots, to be looked at. */
+static char *
+print_path (const char *name)
+{
+  const char *dir = g_getenv ("APPEALS_SCREENSHOT_DIR");
+  g_autofree char *prints = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "prints", NULL);
+
+  g_mkdir_with_parents (prints, 0755);
+  return g_build_filename (prints, name, NULL);
+}
+
+/* Signing in ---------------------------------------------------------------- */
+
+static gboolean
+dialog_or_signed_in (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL ||
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL;
+}
+
+static gboolean
+sign_in_dialog_open (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
+}
+
+typedef struct
+{
+  AppealsApplication *app;
+  const char         *login;
+} SignedIn;
+
+static gboolean
+signed_in_as (SignedIn *wanted)
+{
+  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (wanted->app));
+
+  return appeals_test_ui_find_window (wanted->app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         user != NULL && g_strcmp0 (user->login, wanted->login) == 0;
+}
+
+static AppealsWindow *
+sign_in (AppealsApplication *app,
+         const char         *login)
+{
+  SignedIn wanted = { app, login };
+  GtkWidget *dialog;
+
+  APPEALS_TEST_WAIT (dialog_or_signed_in, app);
+  if (!signed_in_as (&wanted))
+    {
+      if (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL)
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+          APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+        }
+      dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+      appeals_test_ui_type (dialog, "login", login);
+      appeals_test_ui_type (dialog, "password", "demo");
+      appeals_test_ui_click (dialog, "sign-in");
+      APPEALS_TEST_WAIT (signed_in_as, &wanted);
+    }
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+}
+
+/* Conditions ---------------------------------------------------------------- */
+
+static gboolean
+officials_loaded (AppealsReceptionsPage *page)
+{
+  return appeals_receptions_page_get_officials (page) != NULL;
+}
+
+typedef struct
+{
+  AppealsReceptionsPage *page;
+  guint                  n;
+} QueueLength;
+
+static gboolean
+queue_has (QueueLength *wanted)
+{
+  JsonArray *queue = appeals_receptions_page_get_queue (wanted->page);
+
+  return queue != NULL && json_array_get_length (queue) == wanted->n;
+}
+
+static gboolean
+applicant_found (AppealsBookingDialog *dialog)
+{
+  return appeals_booking_dialog_get_n_earlier (dialog) > 0;
+}
+
+static gboolean
+question_refused (AppealsBookingDialog *dialog)
+{
+  return appeals_booking_dialog_get_error (dialog, "question") != NULL;
+}
+
+typedef struct
+{
+  guint loaded;
+  guint booked;
+  guint exported;
+} Counts;
+
+static void
+on_booked (AppealsBookingDialog *dialog,
+           gint64                id,
+           Counts               *counts)
+{
+  counts->booked++;
+}
+
+static void
+on_loaded (GObject *object,
+           Counts  *counts)
+{
+  counts->loaded++;
+}
+
+static gboolean
+booked_count (Counts *counts)
+{
+  return counts->booked > 0;
+}
+
+static gboolean
+loaded_count (Counts *counts)
+{
+  return counts->loaded > 0;
+}
+
+/* Booking three visitors ---------------------------------------------------- */
+
+static void
+book_through_dialog (AppealsApplication    *app,
+                     AppealsReceptionsPage *page,
+                     const char            *priority,
+                     const char            *time,
+                     gboolean               try_without_question)
+{
+  AppealsBookingDialog *dialog = appeals_receptions_page_book (page);
+  Counts counts = { 0, };
+  g_autofree char *kept = NULL;
+
+  g_signal_connect (dialog, "booked", G_CALLBACK (on_booked), &counts);
+  appeals_booking_dialog_find_applicant (dialog, APPLICANT_IIN);
+  APPEALS_TEST_WAIT (applicant_found, dialog);
+  appeals_booking_dialog_set_time (dialog, time);
+  if (priority != NULL)
+    g_assert_true (appeals_booking_dialog_set_priority (dialog, priority));
+
+  if (try_without_question)
+    {
+      /* refused: the essence of the question is missing; nothing typed is lost */
+      appeals_booking_dialog_set_question (dialog, "   ");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
+      APPEALS_TEST_WAIT (question_refused, dialog);
+      g_assert_nonnull (strstr (appeals_booking_dialog_get_error (dialog, "question"), "applicant"));
+      g_assert_cmpuint (counts.booked, ==, 0);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+      g_assert_cmpuint (appeals_booking_dialog_get_n_earlier (dialog), >, 0);
+    }
+
+  appeals_booking_dialog_set_question (dialog, "Жер телімін беру мерзімі / Сроки выделения земельного участка");
+  kept = appeals_booking_dialog_dup_question (dialog);
+  g_assert_cmpstr (kept, ==, "Жер телімін беру мерзімі / Сроки выделения земельного участка");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
+  APPEALS_TEST_WAIT (booked_count, &counts);
+}
+
+static void
+queue_script (AppealsApplication *app,
+              gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  QueueLength three = { page, 3 };
+  JsonObject *official;
+  JsonArray *queue;
+  GDate date;
+
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
+  g_assert_true (appeals_receptions_page_select_official (page, json_object_get_int_member (official, "id")));
+  reception_day (app, official, 25, &date);   /* past the demo's bookings */
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
+
+  /* booked in the order: no priority, a person with a disability, a veteran of the Great Patriotic War */
+  book_through_dialog (app, page, NULL, "10:00", TRUE);
+  book_through_dialog (app, page, "disability", "10:20", FALSE);
+  book_through_dialog (app, page, "war_veteran", "10:40", FALSE);
+
+  /* the queue puts visitors with priority first, in booking order, then the others */
+  APPEALS_TEST_WAIT (queue_has, &three);
+  queue = appeals_receptions_page_get_queue (page);
+  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 0), "priority", NULL),
+                   ==, "disability");
+  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 1), "priority", NULL),
+                   ==, "war_veteran");
+  g_assert_null (json_object_get_string_member_with_default (json_array_get_object_element (queue, 2), "priority", NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (queue, 2), "start_time"), ==, "10:00");
+}
+
+static void
+test_queue_order (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (queue_script, NULL), ==, 0);
+}
+
+/* Steps, an overdue one, and My Day ------------------------------------------ */
+
+static guint
+overdue_steps (JsonObject *reception)
+{
+  JsonArray *steps = json_object_get_array_member (reception, "steps");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    n += json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue");
+  return n;
+}
+
+static const char *
+first_overdue_step (JsonObject *reception)
+{
+  JsonArray *steps = json_object_get_array_member (reception, "steps");
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue"))
+      return json_object_get_string_member (json_array_get_object_element (steps, i), "code");
+  return NULL;
+}
+
+static gboolean
+today_listed (AppealsReceptionsPage *page)
+{
+  return appeals_receptions_page_get_n_today (page) > 0;
+}
+
+static void
+steps_script (AppealsApplication *app,
+              gpointer            user_data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = api_token ("registrar");
+  g_autoptr(AppealsTestResponse) officials = NULL;
+  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
+  gint64 id = book_tomorrow (app, session, token, official);
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsReceptionWindow *reception;
+  Counts counts = { 0, };
+  g_autofree char *code = NULL;
+  guint overdue_before;
+
+  appeals_window_show_page (window, "receptions");
+  appeals_receptions_page_show_view (page, "today");
+  APPEALS_TEST_WAIT (today_listed, page);
+
+  reception = appeals_receptions_page_open_reception (page, id);
+  g_signal_connect (reception, "loaded", G_CALLBACK (on_loaded), &counts);
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+
+  /* counted back from tomorrow's reception, preparing the materials is late */
+  overdue_before = appeals_reception_window_get_n_overdue_steps (reception);
+  g_assert_cmpuint (overdue_before, >, 0);
+  g_assert_cmpuint (overdue_before, ==, overdue_steps (appeals_reception_window_get_reception (reception)));
+
+  /* a step done by hand, then the overdue one */
+  counts.loaded = 0;
+  g_assert_true (appeals_reception_window_set_step_done (reception, "clarify", TRUE));
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  code = g_strdup (first_overdue_step (appeals_reception_window_get_reception (reception)));
+  counts.loaded = 0;
+  g_assert_true (appeals_reception_window_set_step_done (reception, code, TRUE));
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  g_assert_cmpuint (appeals_reception_window_get_n_overdue_steps (reception), ==, overdue_before - 1);
+  g_assert_false (appeals_reception_window_set_step_done (reception, "no-such-step", TRUE));
+
+  /* what the server keeps is what the window shows */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
+    g_autoptr(AppealsTestResponse) stored = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+
+    g_assert_cmpuint (overdue_steps (appeals_test_response_object (stored)), ==, overdue_before - 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (reception));
+}
+
+static void
+test_steps (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (steps_script, NULL), ==, 0);
+}
+
+/* The leadership's review and the PDF pack ---------------------------------- */
+
+static gboolean
+review_listed (AppealsReviewPage *page)
+{
+  return appeals_review_page_get_n_items (page) > 0 && appeals_review_page_get_current (page) != NULL;
+}
+
+static void
+on_pack_exported (AppealsReviewPage *page,
+                  const char        *path,
+                  Counts            *counts)
+{
+  counts->exported++;
+}
+
+static gboolean
+exported_count (Counts *counts)
+{
+  return counts->exported > 0;
+}
+
+static gboolean
+reviewed (AppealsReviewPage *page)
+{
+  JsonObject *current = appeals_review_page_get_current (page);
+  JsonNode *review = current != NULL ? json_object_get_member (current, "review") : NULL;
+
+  return review != NULL && JSON_NODE_HOLDS_OBJECT (review);
+}
+
+static void
+review_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = api_token ("registrar");
+  g_autoptr(AppealsTestResponse) officials = NULL;
+  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
+  gint64 id = book_tomorrow (app, session, token, official);
+  g_autoptr(GBytes) pdf = make_pdf ("Reference note / Anyqtama");
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n", 
+                                               strlen ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n"));
+  g_autofree char *pack_path = NULL;
+  g_autofree char *pack_uri = NULL;
+  g_autoptr(GObject) document = NULL;   /* poppler 22.12 has no autoptr */
+  g_autoptr(GError) error = NULL;
+  AppealsWindow *window;
+  AppealsReviewPage *page;
+  Counts counts = { 0, };
+  JsonObject *current;
+
+  attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
+  attach (session, token, id, "applicant_document", "Өтініш.png", "image/png", png);
+  attach (session, token, id, "body_position", "Позиция.txt", "text/plain; charset=utf-8", text);
+
+  /* a controller reads the review but cannot mark it */
+  window = sign_in (app, "controller");
+  page = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));
+  appeals_window_show_page (window, "review");
+  APPEALS_TEST_WAIT (review_listed, page);
+  g_assert_false (appeals_review_page_can_review (page));
+
+  window = sign_in (app, "leadership");
+  page = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));
+  appeals_window_show_page (window, "review");
+  APPEALS_TEST_WAIT (review_listed, page);
+
+  /* the reception of tomorrow, complete with its three kinds of materials */
+  g_assert_true (appeals_review_page_can_review (page));
+  g_assert_true (appeals_review_page_select (page, id));
+  current = appeals_review_page_get_current (page);
+  g_assert_true (json_object_get_boolean_member (current, "complete"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (current, "attachments")), ==, 3);
+
+  appeals_review_page_set_instructions (page, "Жер комиссиясының төрағасын шақыру");
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
+  APPEALS_TEST_WAIT (reviewed, page);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_review_page_get_current (page),
+                                                                                 "review"), "instructions"),
+                   ==, "Жер комиссиясының төрағасын шақыру");
+
+  /* one PDF: the cover, the note's page, the scan, the position */
+  pack_path = print_path ("reception-pack.pdf");
+  g_remove (pack_path);
+  g_signal_connect (page, "pack-exported", G_CALLBACK (on_pack_exported), &counts);
+  appeals_review_page_export_pack (page, pack_path);
+  APPEALS_TEST_WAIT (exported_count, &counts);
+
+  pack_uri = g_filename_to_uri (pack_path, NULL, NULL);
+  document = G_OBJECT (poppler_document_new_from_file (pack_uri, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (document)), >=, 4);
+  {
+    PopplerDocument *pack = POPPLER_DOCUMENT (document);
+    g_autoptr(GObject) last = G_OBJECT (poppler_document_get_page (pack, poppler_document_get_n_pages (pack) - 1));
+    g_autofree char *last_text = poppler_page_get_text (POPPLER_PAGE (last));
+
+    g_assert_nonnull (strstr (last_text, "Позиция управления образования"));
+  }
+}
+
+static void
+test_review (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (review_script, NULL), ==, 0);
+}
+
+/* The schedule poster, in each language whatever the interface speaks ------- */
+
+static void
+poster_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  static const struct { const char *language; const char *title; const char *weekday; } posters[] = {
+    { "kk", "Лауазымды адамдардың азаматтарды жеке қабылдау кестесі", "Сейсенбі" },
+    { "ru", "График личного приёма граждан должностными лицами", "Вторник" },
+  };
+
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  for (guint i = 0; i < G_N_ELEMENTS (posters); i++)
+    {
+      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (appeals_receptions_page_get_officials (page),
+                                                                            posters[i].language);
+      g_autofree char *name = g_strdup_printf ("poster-%s.pdf", posters[i].language);
+      g_autofree char *path = print_path (name);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) document = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      JsonObject *official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
+
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (poster), path);
+      g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (poster), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_no_error (error);
+
+      document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+      g_assert_no_error (error);
+      for (int p = 0; p < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); p++)
+        {
+          g_autoptr(GObject) pdf_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), p));
+          g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (pdf_page));
+
+          g_string_append (text, page_text);
+        }
+      /* lines wrap where the page ends: read it as one line */
+      g_strdelimit (text->str, "\n", ' ');
+
+      /* the poster's language, not the interface's */
+      g_assert_nonnull (strstr (text->str, posters[i].title));
+      g_assert_nonnull (strstr (text->str, posters[i].weekday));
+      g_assert_nonnull (strstr (text->str, json_object_get_string_member (json_object_get_object_member (official, "full_name"),
+                                                                           posters[i].language)));
+    }
+}
+
+static void
+test_poster (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (poster_script, NULL), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "20", NULL };
+  g_autoptr(SoupSession) session = NULL;
+  g_autofree char *token = NULL;
+  int status;
+
+  appeals_test_ui_init (&argc, &argv);
+  server = appeals_test_server_start ("sqlite", args);
+  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
+
+  /* the visitor: an applicant with an earlier appeal */
+  session = soup_session_new ();
+  token = api_token ("registrar");
+  {
+    g_autoptr(AppealsTestResponse) applicant = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
+        "{\"iin\":\"" APPLICANT_IIN "\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+        "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}", NULL);
+    g_autofree char *appeal_body = NULL;
+    g_autoptr(AppealsTestResponse) appeal = NULL;
+
+    g_assert_cmpuint (applicant->status, ==, 201);
+    applicant_id = json_object_get_int_member (appeals_test_response_object (applicant), "id");
+    appeal_body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\",\"form\":\"electronic\","
+                                   "\"kind\":\"application\",\"addressee_body\":\"land\",\"question_character\":\"land\","
+                                   "\"category\":\"typical\",\"language\":\"kk\",\"district\":\"kostanay-city\","
+                                   "\"annotation\":\"Жер телімін беру туралы\"}", applicant_id);
+    appeal = appeals_test_request (server, session, "POST", "/api/v1/appeals", token, appeal_body, NULL);
+    if (appeal->status != 201)
+      g_error ("appeal: %u %s", appeal->status, appeal->text);
+  }
+
+  g_test_add_func ("/receptions/queue-order", test_queue_order);
+  g_test_add_func ("/receptions/steps", test_steps);
+  g_test_add_func ("/receptions/review", test_review);
+  g_test_add_func ("/receptions/poster", test_poster);
+
+  status = g_test_run ();
+  appeals_test_server_free (server);
+  return status;
+}
