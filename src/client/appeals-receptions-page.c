@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "appeals-application.h"
@@ -34,6 +36,8 @@ struct _AppealsReceptionsPage
   GtkLabel         *day_title;
   GtkLabel         *day_subtitle;
   GtkListBox       *queue_list;
+  GtkStack         *day_stack;
+  GtkListBox       *slots_list;
   GtkBox           *today_box;
   GtkWidget        *today_empty;
 
@@ -354,6 +358,135 @@ show_queue (AppealsReceptionsPage *self)
     gtk_list_box_append (self->queue_list, new_queue_row (json_array_get_object_element (self->queue, i), i + 1));
 }
 
+static void show_slots (AppealsReceptionsPage *self, const GDate *date);
+
+/* The day's time slots -------------------------------------------------- */
+
+/* A visitor's time at a reception; the demo and the booking dialog book on
+ * this grid, but any time the server took is shown where it falls. */
+#define SLOT_MINUTES 20
+
+static int
+minutes_of (const char *time)
+{
+  int hours = 0, minutes = 0;
+
+  if (time == NULL || sscanf (time, "%d:%d", &hours, &minutes) != 2)
+    return -1;
+  return hours * 60 + minutes;
+}
+
+static GtkWidget *
+new_free_slot_row (int minutes)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Book…"));
+  g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  g_autofree char *name = g_strdup_printf ("slot-%s", time);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), time);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), C_("time slot", "Free"));
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "receptions.book-at");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", time);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_widget_add_css_class (row, "free-slot");
+  return row;
+}
+
+static void
+show_slots (AppealsReceptionsPage *self,
+            const GDate           *date)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  JsonObject *official = appeals_officials_find (self->officials, appeals_receptions_page_get_official_id (self));
+  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+  g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  guint n_queue = self->queue != NULL ? json_array_get_length (self->queue) : 0;
+  GtkWidget *child;
+  guint n_rows = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list))) != NULL)
+    gtk_list_box_remove (self->slots_list, child);
+  g_array_set_size (shown, n_queue);
+
+  if (official != NULL && (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date)))
+    for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+      {
+        JsonObject *slot = json_array_get_object_element (schedule, i);
+        int start = minutes_of (json_object_get_string_member (slot, "start"));
+        int end = minutes_of (json_object_get_string_member (slot, "end"));
+
+        if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (date) || start < 0 || end <= start)
+          continue;
+
+        for (int at = start; at < end; at += SLOT_MINUTES)
+          {
+            gboolean taken = FALSE;
+
+            /* whoever is booked within this slot, in queue order */
+            for (guint q = 0; q < n_queue; q++)
+              {
+                JsonObject *reception = json_array_get_object_element (self->queue, q);
+                int time = minutes_of (json_object_get_string_member (reception, "start_time"));
+
+                if (time >= at && time < at + SLOT_MINUTES)
+                  {
+                    gtk_list_box_append (self->slots_list, new_queue_row (reception, q + 1));
+                    g_array_index (shown, gboolean, q) = TRUE;
+                    taken = TRUE;
+                    n_rows++;
+                  }
+              }
+            if (!taken)
+              {
+                gtk_list_box_append (self->slots_list, new_free_slot_row (at));
+                n_rows++;
+              }
+          }
+      }
+
+  /* visitors booked outside the schedule's hours still show */
+  for (guint q = 0; q < n_queue; q++)
+    if (!g_array_index (shown, gboolean, q))
+      {
+        gtk_list_box_append (self->slots_list, new_queue_row (json_array_get_object_element (self->queue, q), q + 1));
+        n_rows++;
+      }
+
+  if (n_rows == 0)
+    {
+      GtkWidget *empty = gtk_label_new (official == NULL ? _("Choose an official to see the time slots")
+                                                         : _("The official does not receive citizens on this day"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_widget_set_margin_top (empty, 18);
+      gtk_widget_set_margin_bottom (empty, 18);
+      gtk_list_box_append (self->slots_list, empty);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (empty)), FALSE);
+    }
+}
+
+guint
+appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += gtk_widget_has_css_class (row, "free-slot");
+  return n;
+}
+
+void
+appeals_receptions_page_show_day_view (AppealsReceptionsPage *self,
+                                       const char            *name)
+{
+  gtk_stack_set_visible_child_name (self->day_stack, name);
+}
+
 static void
 update_day_header (AppealsReceptionsPage *self,
                    const GDate           *date)
@@ -404,6 +537,12 @@ on_queue_loaded (GObject      *source,
   if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
     self->queue = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
   show_queue (self);
+  {
+    GDate date;
+
+    if (appeals_month_view_get_selected (self->month_view, &date))
+      show_slots (self, &date);
+  }
   g_signal_emit (self, signals[QUEUE_LOADED], 0);
 }
 
@@ -734,6 +873,16 @@ book_action (GtkWidget  *widget,
 }
 
 static void
+book_at_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AppealsBookingDialog *dialog = appeals_receptions_page_book (APPEALS_RECEPTIONS_PAGE (widget));
+
+  appeals_booking_dialog_set_time (dialog, g_variant_get_string (parameter, NULL));
+}
+
+static void
 move_month (AppealsReceptionsPage *self,
             int                    delta)
 {
@@ -837,6 +986,8 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_stack);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, slots_list);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_box);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_official_changed);
@@ -847,6 +998,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "receptions.book", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "receptions.book-at", "s", book_at_action);
   gtk_widget_class_install_action (widget_class, "receptions.previous-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "receptions.next-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "receptions.today", NULL, month_action);

@@ -29,6 +29,9 @@ guint                   appeals_receptions_page_get_n_today     (AppealsReceptio
 AppealsMonthView       *appeals_receptions_page_get_month_view  (AppealsReceptionsPage *self);
 void                    appeals_receptions_page_show_view       (AppealsReceptionsPage *self,
                                                                  const char            *name);
+guint                   appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self);
+void                    appeals_receptions_page_show_day_view   (AppealsReceptionsPage *self,
+                                                                 const char            *name);
 AppealsBookingDialog   *appeals_receptions_page_book            (AppealsReceptionsPage *self);
 AppealsReceptionWindow *appeals_receptions_page_open_reception  (AppealsReceptionsPage *self,
                                                                  gint64                 reception_id);

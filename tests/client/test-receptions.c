@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -344,6 +345,9 @@ queue_script (AppealsApplication *app,
   JsonObject *official;
   JsonArray *queue;
   GDate date;
+  int start_hour = 0, start_minute = 0, end_hour = 0, end_minute = 0;
+  guint n_slots;
+  char times[3][8];
 
   appeals_window_show_page (window, "receptions");
   APPEALS_TEST_WAIT (officials_loaded, page);
@@ -352,10 +356,31 @@ queue_script (AppealsApplication *app,
   reception_day (app, official, 25, &date);   /* past the demo's bookings */
   appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
 
+  /* the official's hours that day, in 20-minute slots */
+  {
+    JsonArray *schedule = json_object_get_array_member (official, "schedule");
+
+    for (guint j = 0; j < json_array_get_length (schedule); j++)
+      {
+        JsonObject *slot = json_array_get_object_element (schedule, j);
+
+        if (json_object_get_int_member (slot, "weekday") == g_date_get_weekday (&date))
+          {
+            sscanf (json_object_get_string_member (slot, "start"), "%d:%d", &start_hour, &start_minute);
+            sscanf (json_object_get_string_member (slot, "end"), "%d:%d", &end_hour, &end_minute);
+          }
+      }
+    n_slots = ((end_hour * 60 + end_minute) - (start_hour * 60 + start_minute)) / 20;
+    g_assert_cmpuint (n_slots, >=, 3);
+    for (guint k = 0; k < 3; k++)
+      g_snprintf (times[k], sizeof times[k], "%02d:%02d", start_hour + (start_minute + 20 * k) / 60,
+                  (start_minute + 20 * k) % 60);
+  }
+
   /* booked in the order: no priority, a person with a disability, a veteran of the Great Patriotic War */
-  book_through_dialog (app, page, NULL, "10:00", TRUE);
-  book_through_dialog (app, page, "disability", "10:20", FALSE);
-  book_through_dialog (app, page, "war_veteran", "10:40", FALSE);
+  book_through_dialog (app, page, NULL, times[0], TRUE);
+  book_through_dialog (app, page, "disability", times[1], FALSE);
+  book_through_dialog (app, page, "war_veteran", times[2], FALSE);
 
   /* the queue puts visitors with priority first, in booking order, then the others */
   APPEALS_TEST_WAIT (queue_has, &three);
@@ -365,7 +390,11 @@ queue_script (AppealsApplication *app,
   g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 1), "priority", NULL),
                    ==, "war_veteran");
   g_assert_null (json_object_get_string_member_with_default (json_array_get_object_element (queue, 2), "priority", NULL));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (queue, 2), "start_time"), ==, "10:00");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (queue, 2), "start_time"), ==, times[0]);
+
+  /* the day's time slots: the three taken, the rest free to book */
+  appeals_receptions_page_show_day_view (page, "slots");
+  g_assert_cmpuint (appeals_receptions_page_get_n_free_slots (page), ==, n_slots - 3);
 }
 
 static void

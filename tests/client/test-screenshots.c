@@ -272,6 +272,10 @@ receptions_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (queue_filled, page);
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-month");
+  appeals_receptions_page_show_day_view (page, "slots");
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-slots");
+  appeals_receptions_page_show_day_view (page, "queue");
 
   booking = appeals_receptions_page_book (page);
   {
