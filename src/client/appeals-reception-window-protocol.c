@@ -312,7 +312,11 @@ static gboolean
 can_archive (AppealsReceptionWindow *self)
 {
   JsonArray *orders = _appeals_reception_window_get_array (self->reception, "orders");
+  AppealsUser *user = appeals_api_client_get_user (_appeals_reception_window_get_client ());
 
+  /* archiving is the leadership's decision (or the head's) */
+  if (user == NULL || (user->role != APPEALS_ROLE_LEADERSHIP && user->role != APPEALS_ROLE_HEAD))
+    return FALSE;
   if (self->reception == NULL || self->archiving || _appeals_reception_window_is_archived (self) ||
       orders == NULL || json_array_get_length (orders) == 0)
     return FALSE;

@@ -489,6 +489,100 @@ test_steps (void)
   g_assert_cmpint (appeals_test_ui_run (steps_script, NULL), ==, 0);
 }
 
+/* The protocol of orders and the archive ------------------------------------- */
+
+static gboolean
+window_idle (AppealsReceptionWindow *window)
+{
+  return !appeals_reception_window_is_busy (window);
+}
+
+static gboolean
+order_error_shown (AppealsReceptionWindow *window)
+{
+  GtkWidget *label = appeals_test_ui_find_by_name (GTK_WIDGET (window), "order-text-error");
+
+  return !appeals_reception_window_is_busy (window) && gtk_widget_is_visible (label) &&
+         *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+static AppealsReceptionWindow *
+open_loaded (AppealsReceptionsPage *page,
+             gint64                 id,
+             Counts                *counts)
+{
+  AppealsReceptionWindow *window = appeals_receptions_page_open_reception (page, id);
+
+  counts->loaded = 0;
+  g_signal_connect (window, "loaded", G_CALLBACK (on_loaded), counts);
+  APPEALS_TEST_WAIT (loaded_count, counts);
+  return window;
+}
+
+static void
+protocol_script (AppealsApplication *app,
+                 gpointer            user_data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = api_token ("registrar");
+  g_autoptr(AppealsTestResponse) officials = NULL;
+  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
+  gint64 id = book_tomorrow (app, session, token, official);
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsReceptionWindow *reception;
+  Counts counts = { 0, };
+  g_autofree char *check_name = NULL;
+  JsonArray *orders;
+
+  reception = open_loaded (page, id, &counts);
+
+  /* an order without its text is refused beside the field */
+  appeals_test_ui_type (GTK_WIDGET (reception), "order-text", "");
+  gtk_widget_activate_action (GTK_WIDGET (reception), "reception.add-order", NULL);
+  APPEALS_TEST_WAIT (order_error_shown, reception);
+
+  counts.loaded = 0;
+  appeals_test_ui_type (GTK_WIDGET (reception), "order-text", "Кезекті қайта қарап, өтініш берушіге жазбаша жауап беру");
+  gtk_widget_activate_action (GTK_WIDGET (reception), "reception.add-order", NULL);
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  APPEALS_TEST_WAIT (window_idle, reception);
+  orders = json_object_get_array_member (appeals_reception_window_get_reception (reception), "orders");
+  g_assert_cmpuint (json_array_get_length (orders), ==, 1);
+
+  /* only the leadership or the head archives */
+  g_assert_false (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (reception), "archive")));
+
+  /* executed: the order's check */
+  check_name = g_strdup_printf ("order-%" G_GINT64_FORMAT,
+                                json_object_get_int_member (json_array_get_object_element (orders, 0), "id"));
+  counts.loaded = 0;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (reception), check_name)), TRUE);
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  APPEALS_TEST_WAIT (window_idle, reception);
+  orders = json_object_get_array_member (appeals_reception_window_get_reception (reception), "orders");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (orders, 0), "status"), ==, "executed");
+  gtk_window_destroy (GTK_WINDOW (reception));
+
+  /* the head archives the case */
+  window = sign_in (app, "head");
+  page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  reception = open_loaded (page, id, &counts);
+  g_assert_true (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (reception), "archive")));
+  counts.loaded = 0;
+  gtk_widget_activate_action (GTK_WIDGET (reception), "reception.archive", NULL);
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  g_assert_cmpstr (json_object_get_string_member (appeals_reception_window_get_reception (reception), "status"),
+                   ==, "archived");
+  gtk_window_destroy (GTK_WINDOW (reception));
+}
+
+static void
+test_protocol (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (protocol_script, NULL), ==, 0);
+}
+
 /* The leadership's review and the PDF pack ---------------------------------- */
 
 static gboolean
@@ -690,6 +784,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/receptions/queue-order", test_queue_order);
   g_test_add_func ("/receptions/steps", test_steps);
+  g_test_add_func ("/receptions/protocol", test_protocol);
   g_test_add_func ("/receptions/review", test_review);
   g_test_add_func ("/receptions/poster", test_poster);
 
