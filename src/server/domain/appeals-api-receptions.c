@@ -2,7 +2,6 @@
  *
  * appeals-api-receptions.c: personal receptions by officials.
  *
- *   GET   /officials                          officials with their schedules
  *   GET   /receptions?date=&official_id=      a day's queue: priority first, then booking time
  *   POST  /receptions                         book a visitor (the essence of the question is required)
  *   GET   /receptions/{id}                    a booking with its 13 steps
@@ -39,81 +38,6 @@ get_priorities (GError **error)
   if (catalog == NULL)
     catalog = appeals_priority_catalog_new_default (error);
   return catalog;
-}
-
-static gboolean
-handle_officials (AppealsRequest  *request,
-                  GError         **error)
-{
-  g_autoptr(AppealsDbResult) officials = NULL;
-  g_autoptr(AppealsDbResult) schedules = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  officials = appeals_db_query (request->db, "SELECT * FROM officials WHERE active = 1 ORDER BY id", NULL, error);
-  schedules = officials != NULL
-              ? appeals_db_query (request->db, "SELECT * FROM official_schedules ORDER BY official_id, weekday, start_time",
-                                  NULL, error)
-              : NULL;
-  if (schedules == NULL)
-    return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (officials); i++)
-    {
-      gint64 id = appeals_db_result_get_int64 (officials, i, "id");
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, id);
-      json_builder_set_member_name (builder, "full_name");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kk");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "full_name_kk"));
-      json_builder_set_member_name (builder, "ru");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "full_name_ru"));
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "position");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kk");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "position_kk"));
-      json_builder_set_member_name (builder, "ru");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (officials, i, "position_ru"));
-      json_builder_end_object (builder);
-
-      json_builder_set_member_name (builder, "schedule");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < appeals_db_result_get_n_rows (schedules); j++)
-        {
-          if (appeals_db_result_get_int64 (schedules, j, "official_id") != id)
-            continue;
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "weekday");
-          json_builder_add_int_value (builder, appeals_db_result_get_int64 (schedules, j, "weekday"));
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "start_time"));
-          json_builder_set_member_name (builder, "end");
-          json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "end_time"));
-          json_builder_set_member_name (builder, "place");
-          if (appeals_db_result_is_null (schedules, j, "place"))
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "place"));
-          json_builder_set_member_name (builder, "video");
-          json_builder_add_boolean_value (builder, appeals_db_result_get_boolean (schedules, j, "video"));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
-  return TRUE;
 }
 
 static JsonNode *
@@ -713,8 +637,6 @@ appeals_api_receptions_register (AppealsServer *server)
 {
   AppealsAllow organisers = APPEALS_ALLOW_REGISTRAR | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
 
-  appeals_server_add_route (server, "GET", "/api/v1/officials", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_officials);
   appeals_server_add_route (server, "GET", "/api/v1/receptions", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_queue);
   appeals_server_add_route (server, "POST", "/api/v1/receptions", organisers,

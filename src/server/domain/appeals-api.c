@@ -18,6 +18,7 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_applicants_register (server);
   appeals_api_reference_register (server);
   appeals_api_expertise_register (server);
+  appeals_api_officials_register (server);
   appeals_api_receptions_register (server);
   appeals_api_protocol_register (server);
   appeals_api_attachments_register (server);

@@ -46,6 +46,7 @@ gboolean    appeals_api_appeals_load_or_404 (AppealsRequest        *request,
                                            GError                 **error);
 void        appeals_api_expertise_register (AppealsServer          *server);
 void        appeals_api_receptions_register (AppealsServer         *server);
+void        appeals_api_officials_register (AppealsServer          *server);
 void        appeals_api_protocol_register (AppealsServer           *server);
 void        appeals_api_attachments_register (AppealsServer        *server);
 JsonNode   *appeals_api_attachments_to_json (AppealsRequest        *request,

@@ -1463,6 +1463,80 @@ test_attachment_limit (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Controllers keep the officials' schedules; the others read them. */
+static void
+test_officials (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char *official =
+    "{\"full_name\":{\"kk\":\"Әбенов Ерлан Маратұлы\",\"ru\":\"Абенов Ерлан Маратович\"},"
+    "\"position\":{\"kk\":\"Облыс әкімінің орынбасары\",\"ru\":\"Заместитель акима области\"},"
+    "\"schedule\":[{\"weekday\":3,\"start\":\"09:00\",\"end\":\"12:00\",\"place\":\"Қостанай қ., Әл-Фараби д., 66, 301\"},"
+    "{\"weekday\":5,\"start\":\"15:00\",\"end\":\"17:00\",\"video\":true}]}";
+  static const char *changed =
+    "{\"full_name\":{\"kk\":\"Әбенов Ерлан Маратұлы\",\"ru\":\"Абенов Ерлан Маратович\"},"
+    "\"position\":{\"kk\":\"Облыс әкімі\",\"ru\":\"Аким области\"},"
+    "\"schedule\":[{\"weekday\":2,\"start\":\"10:00\",\"end\":\"13:00\",\"place\":\"каб. 101\"}]}";
+  static const char *wrong =
+    "{\"full_name\":{\"kk\":\"\",\"ru\":\"Абенов\"},\"position\":{\"ru\":\"Аким\"},"
+    "\"schedule\":[{\"weekday\":8,\"start\":\"9:00\",\"end\":\"08:00\"},"
+    "{\"weekday\":1,\"start\":\"12:00\",\"end\":\"11:00\",\"place\":\"каб. 5\"}]}";
+  g_autoptr(AppealsTestResponse) created = REQUEST (fixture, "POST", "/api/v1/officials", fixture->controller, official);
+  g_autoptr(AppealsTestResponse) denied = REQUEST (fixture, "POST", "/api/v1/officials", fixture->registrar, official);
+  g_autoptr(AppealsTestResponse) refused = REQUEST (fixture, "POST", "/api/v1/officials", fixture->controller, wrong);
+  g_autoptr(AppealsTestResponse) replaced = NULL;
+  g_autoptr(AppealsTestResponse) listed = NULL;
+  g_autoptr(AppealsTestResponse) retired = NULL;
+  g_autoptr(AppealsTestResponse) after = NULL;
+  g_autoptr(AppealsTestResponse) gone = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *schedule, *items;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (created->status, ==, 201);
+  schedule = json_object_get_array_member (appeals_test_response_object (created), "schedule");
+  g_assert_cmpuint (json_array_get_length (schedule), ==, 2);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (schedule, 1), "video"));
+  assert_problem (denied, 403, "forbidden");
+
+  assert_problem (refused, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (refused, "full_name.kk"), ==, "required");
+  g_assert_cmpstr (field_error_code (refused, "position.kk"), ==, "required");
+  g_assert_cmpstr (field_error_code (refused, "schedule[0].weekday"), ==, "out_of_range");
+  g_assert_cmpstr (field_error_code (refused, "schedule[0].start"), ==, "invalid_value");
+  g_assert_cmpstr (field_error_code (refused, "schedule[0].place"), ==, "required");
+  g_assert_cmpstr (field_error_code (refused, "schedule[1].end"), ==, "out_of_range");
+
+  path = g_strdup_printf ("/api/v1/officials/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (appeals_test_response_object (created), "id"));
+  replaced = REQUEST (fixture, "PUT", path, fixture->controller, changed);
+  g_assert_cmpuint (replaced->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_test_response_object (replaced),
+                                                                                 "position"), "ru"), ==, "Аким области");
+  schedule = json_object_get_array_member (appeals_test_response_object (replaced), "schedule");
+  g_assert_cmpuint (json_array_get_length (schedule), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday"), ==, 2);
+
+  /* everyone reads the schedules */
+  listed = REQUEST (fixture, "GET", "/api/v1/officials", fixture->registrar, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (listed), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    found |= json_object_get_int_member (json_array_get_object_element (items, i), "id") ==
+             json_object_get_int_member (appeals_test_response_object (created), "id");
+  g_assert_true (found);
+
+  /* retired: no longer listed, no longer bookable */
+  retired = REQUEST (fixture, "DELETE", path, fixture->controller, NULL);
+  g_assert_cmpuint (retired->status, ==, 200);
+  after = REQUEST (fixture, "GET", "/api/v1/officials", fixture->registrar, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (after), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, i), "id"), !=,
+                     json_object_get_int_member (appeals_test_response_object (created), "id"));
+  gone = REQUEST (fixture, "PUT", path, fixture->controller, changed);
+  assert_problem (gone, 404, "not_found");
+}
+
 /* Sessions end after the idle time (here: none at all). */
 static void
 test_session_idle_expiry (void)
@@ -1520,6 +1594,7 @@ main (int argc, char *argv[])
   ADD ("/api/receptions", test_receptions);
   ADD ("/api/review", test_review);
   ADD ("/api/attachments", test_attachments);
+  ADD ("/api/officials", test_officials);
   ADD ("/api/graceful-stop", test_graceful_stop);
   g_test_add_func ("/api/reload-rules", test_reload_rules);
   g_test_add_func ("/api/create-user", test_create_user);
