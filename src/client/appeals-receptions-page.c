@@ -22,6 +22,7 @@
 #include "appeals-reception-text.h"
 #include "appeals-reception-window.h"
 #include "appeals-receptions-page.h"
+#include "appeals-schedule-dialog.h"
 #include "appeals-schedule-poster.h"
 
 struct _AppealsReceptionsPage
@@ -728,9 +729,12 @@ appeals_receptions_page_get_n_today (AppealsReceptionsPage *self)
 
 /* Officials ------------------------------------------------------------- */
 
+static void update_schedule_actions (AppealsReceptionsPage *self);
+
 static void
 on_official_changed (AppealsReceptionsPage *self)
 {
+  update_schedule_actions (self);
   if (self->filling_officials)
     return;
   load_days (self);
@@ -768,6 +772,7 @@ on_officials_loaded (GObject      *source,
   gtk_drop_down_set_model (self->official_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->official_dropdown, selected);
   self->filling_officials = FALSE;
+  update_schedule_actions (self);
 
   load_days (self);
   load_queue (self);
@@ -917,6 +922,57 @@ month_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+keeps_schedules (void)
+{
+  AppealsUser *user = appeals_api_client_get_user (get_client ());
+
+  return user != NULL && (user->role == APPEALS_ROLE_CONTROLLER || user->role == APPEALS_ROLE_ADMIN);
+}
+
+static void
+update_schedule_actions (AppealsReceptionsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "receptions.edit-schedule",
+                                 keeps_schedules () && appeals_receptions_page_get_official_id (self) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "receptions.add-official", keeps_schedules ());
+}
+
+static void
+on_schedule_saved (AppealsReceptionsPage *self)
+{
+  appeals_receptions_page_reload (self);
+}
+
+/**
+ * appeals_receptions_page_edit_schedule:
+ * @official_id: the official, or 0 for a new one
+ */
+AppealsScheduleDialog *
+appeals_receptions_page_edit_schedule (AppealsReceptionsPage *self,
+                                       gint64                 official_id)
+{
+  AppealsScheduleDialog *dialog = appeals_schedule_dialog_new (get_parent_window (self),
+                                                               official_id != 0
+                                                               ? appeals_officials_find (self->officials, official_id)
+                                                               : NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_schedule_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (widget);
+
+  appeals_receptions_page_edit_schedule (self, g_str_equal (action_name, "receptions.edit-schedule")
+                                               ? appeals_receptions_page_get_official_id (self) : 0);
+}
+
 static void
 print_poster_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1003,6 +1059,8 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "receptions.next-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "receptions.today", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "receptions.print-poster", "s", print_poster_action);
+  gtk_widget_class_install_action (widget_class, "receptions.edit-schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "receptions.add-official", NULL, schedule_action);
 }
 
 static void

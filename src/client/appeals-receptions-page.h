@@ -11,6 +11,7 @@
 #include "appeals-booking-dialog.h"
 #include "appeals-month-view.h"
 #include "appeals-reception-window.h"
+#include "appeals-schedule-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ guint                   appeals_receptions_page_get_n_free_slots (AppealsRecepti
 void                    appeals_receptions_page_show_day_view   (AppealsReceptionsPage *self,
                                                                  const char            *name);
 AppealsBookingDialog   *appeals_receptions_page_book            (AppealsReceptionsPage *self);
+AppealsScheduleDialog  *appeals_receptions_page_edit_schedule   (AppealsReceptionsPage *self,
+                                                                 gint64                 official_id);
 AppealsReceptionWindow *appeals_receptions_page_open_reception  (AppealsReceptionsPage *self,
                                                                  gint64                 reception_id);
 

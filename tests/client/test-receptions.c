@@ -20,6 +20,7 @@
 #include "appeals-month-view.h"
 #include "appeals-reception-window.h"
 #include "appeals-receptions-page.h"
+#include "appeals-reception-text.h"
 #include "appeals-review-page.h"
 #include "appeals-schedule-poster.h"
 #include "appeals-test-server.h"
@@ -749,6 +750,97 @@ test_poster (void)
   g_assert_cmpint (appeals_test_ui_run (poster_script, NULL), ==, 0);
 }
 
+/* A controller keeps an official's schedule ---------------------------------- */
+
+static void
+on_saved (AppealsScheduleDialog *dialog,
+          Counts                *counts)
+{
+  counts->booked++;
+}
+
+static gboolean
+day_error_shown (AppealsScheduleDialog *dialog)
+{
+  return appeals_schedule_dialog_get_day_error (dialog, 0) != NULL;
+}
+
+typedef struct
+{
+  AppealsReceptionsPage *page;
+  gint64                 official;
+  guint                  n_days;
+} ScheduleShown;
+
+static gboolean
+schedule_shown (ScheduleShown *wanted)
+{
+  JsonObject *official = appeals_officials_find (appeals_receptions_page_get_officials (wanted->page), wanted->official);
+
+  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+
+  /* the days as saved: first Wednesday */
+  return schedule != NULL && json_array_get_length (schedule) == wanted->n_days &&
+         json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday") == 3;
+}
+
+static void
+schedule_script (AppealsApplication *app,
+                 gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "controller");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsScheduleDialog *dialog;
+  ScheduleShown shown = { page, 0, 2 };
+  Counts counts = { 0, };
+  JsonObject *official;
+  JsonArray *schedule;
+
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  shown.official = json_object_get_int_member (json_array_get_object_element (appeals_receptions_page_get_officials (page), 0),
+                                               "id");
+  g_assert_true (appeals_receptions_page_select_official (page, shown.official));
+  dialog = appeals_receptions_page_edit_schedule (page, shown.official);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &counts);
+  g_assert_cmpuint (appeals_schedule_dialog_get_n_days (dialog), >, 0);
+
+  /* a day that ends before it starts is refused beside the day, nothing lost */
+  appeals_schedule_dialog_set_day (dialog, 0, 3, "12:00", "09:00", "каб. 305", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL);
+  APPEALS_TEST_WAIT (day_error_shown, dialog);
+  g_assert_cmpuint (counts.booked, ==, 0);
+
+  /* two days only: Wednesday in a room, Friday by video */
+  while (appeals_schedule_dialog_get_n_days (dialog) > 2)
+    {
+      g_autofree char *name = g_strdup_printf ("day-%u-weekday", appeals_schedule_dialog_get_n_days (dialog) - 1);
+      GtkWidget *weekday = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), name);
+      GtkWidget *line = gtk_widget_get_parent (weekday);
+
+      /* the day's remove button is the last in its line */
+      g_signal_emit_by_name (gtk_widget_get_last_child (line), "clicked");
+    }
+  appeals_schedule_dialog_set_day (dialog, 0, 3, "09:00", "12:00", "каб. 305", FALSE);
+  appeals_schedule_dialog_set_day (dialog, 1, 5, "15:00", "17:00", NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL);
+  APPEALS_TEST_WAIT (booked_count, &counts);
+
+  /* the page reads the new schedule back from the server */
+  APPEALS_TEST_WAIT (schedule_shown, &shown);
+  official = appeals_officials_find (appeals_receptions_page_get_officials (page), shown.official);
+  schedule = json_object_get_array_member (official, "schedule");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schedule, 0), "place"), ==, "каб. 305");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (schedule, 1), "video"));
+}
+
+static void
+test_schedule (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (schedule_script, NULL), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -787,6 +879,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/receptions/protocol", test_protocol);
   g_test_add_func ("/receptions/review", test_review);
   g_test_add_func ("/receptions/poster", test_poster);
+  g_test_add_func ("/receptions/schedule", test_schedule);   /* last: it changes the first official's days */
 
   status = g_test_run ();
   appeals_test_server_free (server);

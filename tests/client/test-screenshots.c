@@ -277,6 +277,14 @@ receptions_script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-slots");
   appeals_receptions_page_show_day_view (page, "queue");
 
+  {
+    AppealsScheduleDialog *editor = appeals_receptions_page_edit_schedule (page, official_id);
+
+    appeals_test_ui_settle (300);
+    appeals_test_ui_screenshot (GTK_WIDGET (editor), "schedule");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
   booking = appeals_receptions_page_book (page);
   {
     gboolean found = FALSE;

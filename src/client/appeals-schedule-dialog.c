@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-schedule-dialog.c: an official and their reception schedule —
+ * names and positions in Kazakh and Russian, and the days: weekday,
+ * hours, and a place or a video conference. A new official, or an
+ * existing one whose schedule is replaced as a whole; or the official no
+ * longer receives citizens.
+ *
+ * The server checks everything; its field errors (full_name.kk,
+ * schedule[1].end, …) appear under the field or the day they name, and
+ * what was typed stays.
+ *
+ * Signal "saved" after the server took the change.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-application.h"
+#include "appeals-schedule-dialog.h"
+
+typedef struct
+{
+  GtkWidget   *row;       /* the day's box in the list */
+  GtkDropDown *weekday;
+  GtkEditable *start;
+  GtkEditable *end;
+  GtkEditable *place;
+  GtkCheckButton *video;
+  GtkLabel    *error;
+} DayRow;
+
+struct _AppealsScheduleDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwPreferencesGroup *names_group;
+  AdwPreferencesGroup *days_group;
+  GtkListBox          *days_list;
+  GtkLabel            *schedule_error;
+  GtkWidget           *retire_button;
+
+  GtkEditable         *names[4];       /* full_name.kk, full_name.ru, position.kk, position.ru */
+  GtkLabel            *name_errors[4];
+  GPtrArray           *days;           /* DayRow */
+  gint64               official_id;    /* 0 for a new official */
+  char                *idempotency_key;
+  GCancellable        *cancellable;
+  gboolean             sending;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsScheduleDialog, appeals_schedule_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *name_fields[] = { "full_name.kk", "full_name.ru", "position.kk", "position.ru" };
+
+static AppealsApiClient *
+get_client (void)
+{
+  return appeals_application_get_client (appeals_application_get_default ());
+}
+
+static void
+show_toast (AppealsScheduleDialog *self,
+            const char            *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Days ------------------------------------------------------------------- */
+
+static void
+day_row_free (DayRow *day)
+{
+  g_free (day);
+}
+
+static void
+on_remove_day (GtkButton             *button,
+               AppealsScheduleDialog *self)
+{
+  DayRow *day = g_object_get_data (G_OBJECT (button), "day");
+
+  gtk_list_box_remove (self->days_list, gtk_widget_get_parent (day->row));
+  g_ptr_array_remove (self->days, day);
+}
+
+static void
+on_video_toggled (GtkCheckButton *check,
+                  DayRow         *day)
+{
+  /* a video conference needs no room */
+  gtk_widget_set_sensitive (GTK_WIDGET (day->place), !gtk_check_button_get_active (check));
+}
+
+static GtkEditable *
+new_entry (const char *placeholder,
+           int         width_chars,
+           const char *name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_widget_set_name (entry, name);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  return GTK_EDITABLE (entry);
+}
+
+/* Adds a day; @slot fills it, or NULL for an empty one. */
+static DayRow *
+add_day (AppealsScheduleDialog *self,
+         JsonObject            *slot)
+{
+  const char *weekdays[] = {
+    C_("weekday", "Monday"), C_("weekday", "Tuesday"), C_("weekday", "Wednesday"), C_("weekday", "Thursday"),
+    C_("weekday", "Friday"), C_("weekday", "Saturday"), C_("weekday", "Sunday"), NULL,
+  };
+  DayRow *day = g_new0 (DayRow, 1);
+  guint index = self->days->len;
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *dash = gtk_label_new ("–");
+  g_autofree char *weekday_name = g_strdup_printf ("day-%u-weekday", index);
+  g_autofree char *start_name = g_strdup_printf ("day-%u-start", index);
+  g_autofree char *end_name = g_strdup_printf ("day-%u-end", index);
+  g_autofree char *place_name = g_strdup_printf ("day-%u-place", index);
+  g_autofree char *video_name = g_strdup_printf ("day-%u-video", index);
+
+  day->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (day->row, "schedule-day");
+  gtk_widget_set_margin_top (day->row, 6);
+  gtk_widget_set_margin_bottom (day->row, 6);
+  gtk_widget_set_margin_start (day->row, 12);
+  gtk_widget_set_margin_end (day->row, 6);
+
+  day->weekday = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (weekdays));
+  gtk_widget_set_name (GTK_WIDGET (day->weekday), weekday_name);
+  gtk_widget_set_valign (GTK_WIDGET (day->weekday), GTK_ALIGN_CENTER);
+  day->start = new_entry (_("HH:MM"), 5, start_name);
+  day->end = new_entry (_("HH:MM"), 5, end_name);
+  day->place = new_entry (_("Place"), 12, place_name);
+  gtk_widget_set_hexpand (GTK_WIDGET (day->place), TRUE);
+  day->video = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Video conference")));
+  gtk_widget_set_name (GTK_WIDGET (day->video), video_name);
+  g_signal_connect (day->video, "toggled", G_CALLBACK (on_video_toggled), day);
+
+  gtk_widget_set_tooltip_text (remove, _("Remove the day"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data (G_OBJECT (remove), "day", day);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_day), self);
+
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->weekday));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->start));
+  gtk_box_append (GTK_BOX (line), dash);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->end));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->place));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->video));
+  gtk_box_append (GTK_BOX (line), remove);
+  gtk_box_append (GTK_BOX (day->row), line);
+
+  day->error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (day->error, 0);
+  gtk_label_set_wrap (day->error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (day->error), "field-error");
+  gtk_widget_set_visible (GTK_WIDGET (day->error), FALSE);
+  gtk_box_append (GTK_BOX (day->row), GTK_WIDGET (day->error));
+
+  if (slot != NULL)
+    {
+      int weekday = json_object_get_int_member_with_default (slot, "weekday", 1);
+      const char *place = json_object_get_string_member_with_default (slot, "place", NULL);
+
+      gtk_drop_down_set_selected (day->weekday, CLAMP (weekday, 1, 7) - 1);
+      gtk_editable_set_text (day->start, json_object_get_string_member_with_default (slot, "start", ""));
+      gtk_editable_set_text (day->end, json_object_get_string_member_with_default (slot, "end", ""));
+      gtk_editable_set_text (day->place, place != NULL ? place : "");
+      gtk_check_button_set_active (day->video, json_object_get_boolean_member_with_default (slot, "video", FALSE));
+    }
+
+  gtk_list_box_append (self->days_list, day->row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (day->row)), FALSE);
+  g_ptr_array_add (self->days, day);
+  return day;
+}
+
+static void
+add_day_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (widget);
+  DayRow *day = add_day (self, NULL);
+
+  gtk_widget_grab_focus (GTK_WIDGET (day->start));
+}
+
+/* Errors ----------------------------------------------------------------- */
+
+static void
+clear_errors (AppealsScheduleDialog *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->name_errors); i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->name_errors[i]), FALSE);
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      DayRow *day = g_ptr_array_index (self->days, i);
+
+      gtk_label_set_text (day->error, "");
+      gtk_widget_set_visible (GTK_WIDGET (day->error), FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), FALSE);
+}
+
+/* "schedule[2].end" → the third day's label, with the part named */
+static gboolean
+show_day_error (AppealsScheduleDialog  *self,
+                const AppealsFieldError *error)
+{
+  const struct { const char *part; const char *label; } parts[] = {
+    { "weekday", N_("Weekday") }, { "start", N_("Start") }, { "end", N_("End") },
+    { "place", N_("Place") }, { "video", N_("Video conference") },
+  };
+  guint index;
+  char part[16] = "";
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  DayRow *day;
+  const char *current;
+
+  if (sscanf (error->field, "schedule[%u].%15s", &index, part) != 2 || index >= self->days->len)
+    return FALSE;
+
+  day = g_ptr_array_index (self->days, index);
+  text = appeals_field_error_describe (error);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (parts[i].part, part))
+      line = g_strdup_printf ("%s: %s", _(parts[i].label), text);
+
+  current = gtk_label_get_text (day->error);
+  if (*current != '\0')
+    {
+      g_autofree char *joined = g_strdup_printf ("%s\n%s", current, line != NULL ? line : text);
+
+      gtk_label_set_text (day->error, joined);
+    }
+  else
+    gtk_label_set_text (day->error, line != NULL ? line : text);
+  gtk_widget_set_visible (GTK_WIDGET (day->error), TRUE);
+  return TRUE;
+}
+
+static void
+show_field_error (AppealsScheduleDialog   *self,
+                  const AppealsFieldError *error)
+{
+  g_autofree char *text = appeals_field_error_describe (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_fields); i++)
+    if (g_str_equal (error->field, name_fields[i]))
+      {
+        g_autofree char *line = g_strdup_printf ("%s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->names[i])),
+                                                 text);
+
+        gtk_label_set_text (self->name_errors[i], line);
+        gtk_widget_set_visible (GTK_WIDGET (self->name_errors[i]), TRUE);
+        return;
+      }
+  if (show_day_error (self, error))
+    return;
+  gtk_label_set_text (self->schedule_error, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), TRUE);
+}
+
+/* Saving ----------------------------------------------------------------- */
+
+static JsonNode *
+build_body (AppealsScheduleDialog *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *members[] = { "full_name", "position" };
+
+  json_builder_begin_object (builder);
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      json_builder_set_member_name (builder, members[m]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kk");
+      json_builder_add_string_value (builder, gtk_editable_get_text (self->names[m * 2]));
+      json_builder_set_member_name (builder, "ru");
+      json_builder_add_string_value (builder, gtk_editable_get_text (self->names[m * 2 + 1]));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "schedule");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      DayRow *day = g_ptr_array_index (self->days, i);
+      gboolean video = gtk_check_button_get_active (day->video);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "weekday");
+      json_builder_add_int_value (builder, gtk_drop_down_get_selected (day->weekday) + 1);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_string_value (builder, gtk_editable_get_text (day->start));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_string_value (builder, gtk_editable_get_text (day->end));
+      json_builder_set_member_name (builder, "place");
+      if (video || *gtk_editable_get_text (day->place) == '\0')
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, gtk_editable_get_text (day->place));
+      json_builder_set_member_name (builder, "video");
+      json_builder_add_boolean_value (builder, video);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(AppealsScheduleDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+
+  self->sending = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.save", TRUE);
+  if (response == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  if (!appeals_api_response_is_success (response))
+    {
+      g_clear_pointer (&self->idempotency_key, g_free);
+      for (guint i = 0; response->field_errors != NULL && i < response->field_errors->len; i++)
+        show_field_error (self, g_ptr_array_index (response->field_errors, i));
+      show_toast (self, appeals_api_response_describe (response));
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (widget);
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->sending)
+    return;
+  clear_errors (self);
+  body = build_body (self);
+  self->sending = TRUE;
+  gtk_widget_action_set_enabled (widget, "schedule.save", FALSE);
+
+  if (self->official_id > 0)
+    {
+      path = g_strdup_printf ("officials/%" G_GINT64_FORMAT, self->official_id);
+      appeals_api_client_request_async (get_client (), "PUT", path, body, NULL, NULL, self->cancellable,
+                                        on_saved, g_object_ref (self));
+    }
+  else
+    {
+      if (self->idempotency_key == NULL)
+        self->idempotency_key = g_uuid_string_random ();
+      appeals_api_client_request_async (get_client (), "POST", "officials", body, NULL, self->idempotency_key,
+                                        self->cancellable, on_saved, g_object_ref (self));
+    }
+}
+
+static void
+on_retire_response (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    AppealsScheduleDialog *self)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_str_equal (response, "retire"))
+    return;
+  path = g_strdup_printf ("officials/%" G_GINT64_FORMAT, self->official_id);
+  self->sending = TRUE;
+  appeals_api_client_request_async (get_client (), "DELETE", path, NULL, NULL, NULL, self->cancellable,
+                                    on_saved, g_object_ref (self));
+}
+
+static void
+retire_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (widget);
+  GtkWidget *dialog;
+
+  if (self->official_id == 0 || self->sending)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Receptions by This Official?"),
+                                   _("The official leaves the schedule and can no longer be booked. "
+                                     "Receptions already held keep their records."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "retire", _("_Stop Receptions"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retire", ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_retire_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Construction ----------------------------------------------------------- */
+
+static void
+build_names (AppealsScheduleDialog *self)
+{
+  const char *titles[] = {
+    N_("Full name in Kazakh"), N_("Full name in Russian"), N_("Position in Kazakh"), N_("Position in Russian"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *error = gtk_label_new (NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
+      gtk_widget_set_name (row, name_fields[i]);
+      adw_preferences_group_add (self->names_group, row);
+      self->names[i] = GTK_EDITABLE (row);
+
+      gtk_label_set_xalign (GTK_LABEL (error), 0);
+      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+      gtk_widget_add_css_class (error, "field-error");
+      gtk_widget_set_visible (error, FALSE);
+      adw_preferences_group_add (self->names_group, error);
+      self->name_errors[i] = GTK_LABEL (error);
+    }
+}
+
+static void
+appeals_schedule_dialog_dispose (GObject *object)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (appeals_schedule_dialog_parent_class)->dispose (object);
+}
+
+static void
+appeals_schedule_dialog_finalize (GObject *object)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->days, g_ptr_array_unref);
+  g_free (self->idempotency_key);
+  G_OBJECT_CLASS (appeals_schedule_dialog_parent_class)->finalize (object);
+}
+
+static void
+appeals_schedule_dialog_class_init (AppealsScheduleDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = appeals_schedule_dialog_dispose;
+  object_class->finalize = appeals_schedule_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-schedule-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, names_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, days_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, days_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, schedule_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsScheduleDialog, retire_button);
+
+  gtk_widget_class_install_action (widget_class, "schedule.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "schedule.add-day", NULL, add_day_action);
+  gtk_widget_class_install_action (widget_class, "schedule.retire", NULL, retire_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "schedule.save", NULL);
+}
+
+static void
+appeals_schedule_dialog_init (AppealsScheduleDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_row_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_names (self);
+}
+
+/**
+ * appeals_schedule_dialog_new:
+ * @official: (nullable): as GET /officials gives it; %NULL for a new official
+ */
+AppealsScheduleDialog *
+appeals_schedule_dialog_new (GtkWindow  *parent,
+                             JsonObject *official)
+{
+  AppealsScheduleDialog *self = g_object_new (APPEALS_TYPE_SCHEDULE_DIALOG, "transient-for", parent, NULL);
+
+  if (official != NULL)
+    {
+      const char *members[] = { "full_name", "position" };
+      JsonArray *schedule = json_object_get_array_member (official, "schedule");
+
+      self->official_id = json_object_get_int_member (official, "id");
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          JsonObject *names = json_object_get_object_member (official, members[m]);
+
+          gtk_editable_set_text (self->names[m * 2], json_object_get_string_member_with_default (names, "kk", ""));
+          gtk_editable_set_text (self->names[m * 2 + 1], json_object_get_string_member_with_default (names, "ru", ""));
+        }
+      for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+        add_day (self, json_array_get_object_element (schedule, i));
+      gtk_window_set_title (GTK_WINDOW (self), _("Reception Schedule"));
+    }
+  else
+    {
+      add_day (self, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("New Official"));
+    }
+  gtk_widget_set_visible (self->retire_button, self->official_id > 0);
+  return self;
+}
+
+/* For the tests, which fill the dialog as a user would. */
+guint
+appeals_schedule_dialog_get_n_days (AppealsScheduleDialog *self)
+{
+  return self->days->len;
+}
+
+void
+appeals_schedule_dialog_set_day (AppealsScheduleDialog *self,
+                                 guint                  index,
+                                 int                    weekday,
+                                 const char            *start,
+                                 const char            *end,
+                                 const char            *place,
+                                 gboolean               video)
+{
+  DayRow *day;
+
+  while (index >= self->days->len)
+    add_day (self, NULL);
+  day = g_ptr_array_index (self->days, index);
+  gtk_drop_down_set_selected (day->weekday, weekday - 1);
+  gtk_editable_set_text (day->start, start);
+  gtk_editable_set_text (day->end, end);
+  gtk_editable_set_text (day->place, place != NULL ? place : "");
+  gtk_check_button_set_active (day->video, video);
+}
+
+const char *
+appeals_schedule_dialog_get_day_error (AppealsScheduleDialog *self,
+                                       guint                  index)
+{
+  DayRow *day = index < self->days->len ? g_ptr_array_index (self->days, index) : NULL;
+
+  return day != NULL && gtk_widget_get_visible (GTK_WIDGET (day->error)) ? gtk_label_get_text (day->error) : NULL;
+}
