@@ -50,6 +50,7 @@ struct _AppealsBookingDialog
   GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
   GPtrArray        *priority_codes;   /* NULL first: no priority */
   gint64            applicant_id;
+  gint64            wanted_appeal_id;  /* to choose once the applicant's appeals come */
   char             *idempotency_key;
   GCancellable     *cancellable;
   gboolean          sending;
@@ -272,6 +273,8 @@ on_earlier_loaded (GObject      *source,
       g_object_set_data (G_OBJECT (row), "appeal-id", GSIZE_TO_POINTER (json_object_get_int_member (appeal, "id")));
       adw_preferences_group_add (self->earlier_group, row);
       g_ptr_array_add (self->earlier_rows, row);
+      if (json_object_get_int_member (appeal, "id") == self->wanted_appeal_id)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), TRUE);
@@ -581,7 +584,10 @@ appeals_booking_dialog_new (GtkWindow   *parent,
                             gint64       official_id,
                             const GDate *date)
 {
-  AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG, "transient-for", parent, NULL);
+  AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG,
+                                             "transient-for", parent,
+                                             "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                                             NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -617,6 +623,20 @@ appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (self->iin_row), iin);
   on_iin_apply (self);
+}
+
+/* Chooses the appeal @appeal_id among the applicant's appeals when they come. */
+void
+appeals_booking_dialog_select_appeal (AppealsBookingDialog *self,
+                                      gint64                appeal_id)
+{
+  self->wanted_appeal_id = appeal_id;
+}
+
+gint64
+appeals_booking_dialog_get_appeal_id (AppealsBookingDialog *self)
+{
+  return selected_appeal_id (self);
 }
 
 void

@@ -19,6 +19,9 @@ AppealsBookingDialog *appeals_booking_dialog_new            (GtkWindow          
                                                              const GDate          *date);
 void                  appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
                                                              const char           *iin);
+void                  appeals_booking_dialog_select_appeal  (AppealsBookingDialog *self,
+                                                             gint64                appeal_id);
+gint64                appeals_booking_dialog_get_appeal_id  (AppealsBookingDialog *self);
 void                  appeals_booking_dialog_set_question   (AppealsBookingDialog *self,
                                                              const char           *question);
 gboolean              appeals_booking_dialog_set_priority   (AppealsBookingDialog *self,

@@ -103,6 +103,19 @@ _appeals_card_window_update_title (AppealsCardWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, self->dirty ? _("Unsaved changes") : NULL);
+  /* a reception is booked on a registered appeal */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.book-reception", number != NULL && self->parent != NULL);
+}
+
+static void
+book_reception_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AppealsCardWindow *self = APPEALS_CARD_WINDOW (widget);
+  g_autofree char *iin = g_strstrip (g_strdup (appeals_card_form_get_text (self->form, "iin")));
+
+  appeals_window_book_reception (self->parent, iin, self->appeal_id);
 }
 
 /* Drafts ------------------------------------------------------------------ */
@@ -718,6 +731,7 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_list);
 
   gtk_widget_class_install_action (widget_class, "card.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "card.book-reception", NULL, book_reception_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "card.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

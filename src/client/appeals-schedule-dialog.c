@@ -518,7 +518,10 @@ AppealsScheduleDialog *
 appeals_schedule_dialog_new (GtkWindow  *parent,
                              JsonObject *official)
 {
-  AppealsScheduleDialog *self = g_object_new (APPEALS_TYPE_SCHEDULE_DIALOG, "transient-for", parent, NULL);
+  AppealsScheduleDialog *self = g_object_new (APPEALS_TYPE_SCHEDULE_DIALOG,
+                                              "transient-for", parent,
+                                              "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                                              NULL);
 
   if (official != NULL)
     {

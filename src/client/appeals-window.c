@@ -311,6 +311,27 @@ appeals_window_open_card (AppealsWindow *self,
   gtk_window_present (GTK_WINDOW (card));
 }
 
+/**
+ * appeals_window_book_reception:
+ * @iin: the applicant's IIN
+ * @appeal_id: the registered appeal the reception is about
+ *
+ * Opens the booking dialog on the receptions page for this appeal.
+ */
+AppealsBookingDialog *
+appeals_window_book_reception (AppealsWindow *self,
+                               const char    *iin,
+                               gint64         appeal_id)
+{
+  AppealsBookingDialog *dialog;
+
+  appeals_window_show_page (self, "receptions");
+  dialog = appeals_receptions_page_book (self->receptions_page);
+  appeals_booking_dialog_select_appeal (dialog, appeal_id);
+  appeals_booking_dialog_find_applicant (dialog, iin);
+  return dialog;
+}
+
 static void
 new_card_action (GtkWidget  *widget,
                  const char *action_name,

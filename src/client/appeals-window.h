@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "appeals-application.h"
+#include "appeals-booking-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_expertise_page (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_receptions_page (AppealsWindow     *self);
 GtkWidget     *appeals_window_get_review_page    (AppealsWindow      *self);
+AppealsBookingDialog *appeals_window_book_reception (AppealsWindow   *self,
+                                                  const char         *iin,
+                                                  gint64              appeal_id);
 void           appeals_window_show_page          (AppealsWindow      *self,
                                                   const char         *name);
 

@@ -30,6 +30,7 @@
 
 static AppealsTestServer *server;
 static gint64 applicant_id;
+static gint64 appeal_id;       /* the applicant's registered appeal */
 
 /* Set-up through the API ---------------------------------------------------- */
 
@@ -283,6 +284,14 @@ on_loaded (GObject *object,
            Counts  *counts)
 {
   counts->loaded++;
+}
+
+static void
+on_booked_id (AppealsBookingDialog *dialog,
+              gint64                id,
+              gint64               *out)
+{
+  *out = id;
 }
 
 static gboolean
@@ -750,6 +759,68 @@ test_poster (void)
   g_assert_cmpint (appeals_test_ui_run (poster_script, NULL), ==, 0);
 }
 
+/* Booking from the appeal's card -------------------------------------------- */
+
+static gboolean
+card_ready (AppealsCardWindow *card)
+{
+  return !appeals_card_window_is_busy (card);
+}
+
+static gboolean
+appeal_chosen (AppealsBookingDialog *dialog)
+{
+  return appeals_booking_dialog_get_appeal_id (dialog) == appeal_id;
+}
+
+static void
+from_card_script (AppealsApplication *app,
+                  gpointer            user_data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = api_token ("registrar");
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsCardWindow *card;
+  AppealsBookingDialog *dialog;
+  Counts counts = { 0, };
+  gint64 booked_id = 0;
+  g_autofree char *path = NULL;
+  g_autoptr(AppealsTestResponse) stored = NULL;
+  GDate date;
+
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  appeals_window_open_card (window, appeal_id);
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  APPEALS_TEST_WAIT (card_ready, card);
+
+  /* the card's "book a reception": the dialog comes with the applicant and this appeal chosen */
+  reception_day (app, json_array_get_object_element (appeals_receptions_page_get_officials (page), 0), 40, &date);
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.book-reception", NULL);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_BOOKING_DIALOG);
+  g_assert_nonnull (dialog);
+  APPEALS_TEST_WAIT (appeal_chosen, dialog);
+
+  g_signal_connect (dialog, "booked", G_CALLBACK (on_booked_id), &booked_id);
+  g_signal_connect (dialog, "booked", G_CALLBACK (on_booked), &counts);
+  appeals_booking_dialog_set_question (dialog, "Жер телімін беру мерзімін нақтылау");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
+  APPEALS_TEST_WAIT (booked_count, &counts);
+
+  path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, booked_id);
+  stored = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (stored), "appeal_id"), ==, appeal_id);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (stored), "applicant_id"), ==, applicant_id);
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+static void
+test_from_card (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (from_card_script, NULL), ==, 0);
+}
+
 /* A controller keeps an official's schedule ---------------------------------- */
 
 static void
@@ -872,6 +943,7 @@ main (int argc, char *argv[])
     appeal = appeals_test_request (server, session, "POST", "/api/v1/appeals", token, appeal_body, NULL);
     if (appeal->status != 201)
       g_error ("appeal: %u %s", appeal->status, appeal->text);
+    appeal_id = json_object_get_int_member (appeals_test_response_object (appeal), "id");
   }
 
   g_test_add_func ("/receptions/queue-order", test_queue_order);
@@ -879,6 +951,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/receptions/protocol", test_protocol);
   g_test_add_func ("/receptions/review", test_review);
   g_test_add_func ("/receptions/poster", test_poster);
+  g_test_add_func ("/receptions/from-card", test_from_card);
   g_test_add_func ("/receptions/schedule", test_schedule);   /* last: it changes the first official's days */
 
   status = g_test_run ();
