@@ -9,48 +9,17 @@
  * server gives (priority categories, then booking time). The My Day view
  * lists the steps due today or overdue, grouped by what has to be done:
  * calls, materials, meetings, orders.
+ *
+ * This file: the page, the month, the officials and the actions; the day
+ * (queue and time slots) and My Day have a file each.
  */
 #include "config.h"
 
 #include <stdio.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "appeals-application.h"
-#include "appeals-booking-dialog.h"
-#include "appeals-month-view.h"
-#include "appeals-reception-text.h"
-#include "appeals-reception-window.h"
-#include "appeals-receptions-page.h"
+#include "appeals-receptions-page-private.h"
 #include "appeals-schedule-dialog.h"
 #include "appeals-schedule-poster.h"
-
-struct _AppealsReceptionsPage
-{
-  GtkBox            parent_instance;
-
-  GtkStack         *view_stack;
-  GtkWidget        *month_controls;
-  GtkLabel         *month_label;
-  GtkDropDown      *official_dropdown;
-  AppealsMonthView *month_view;
-  GtkLabel         *day_title;
-  GtkLabel         *day_subtitle;
-  GtkListBox       *queue_list;
-  GtkStack         *day_stack;
-  GtkListBox       *slots_list;
-  GtkBox           *today_box;
-  GtkWidget        *today_empty;
-
-  JsonArray        *officials;
-  JsonArray        *queue;
-  GPtrArray        *today_groups;
-  GCancellable     *cancellable;      /* the page's life */
-  GCancellable     *queue_cancellable;
-  GCancellable     *days_cancellable;
-  guint             n_today;
-  gboolean          filling_officials;
-};
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionsPage, appeals_receptions_page, GTK_TYPE_BOX)
 
@@ -62,12 +31,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void load_queue (AppealsReceptionsPage *self);
 static void load_days (AppealsReceptionsPage *self);
-static void load_today (AppealsReceptionsPage *self);
 
-static AppealsApiClient *
-get_client (void)
+AppealsApiClient *
+_appeals_receptions_page_get_client (void)
 {
   return appeals_application_get_client (appeals_application_get_default ());
 }
@@ -93,8 +60,8 @@ appeals_receptions_page_get_official_id (AppealsReceptionsPage *self)
 }
 
 /* Does anyone (or the chosen official) receive citizens on this weekday? */
-static GPtrArray *
-slots_on (AppealsReceptionsPage *self,
+GPtrArray *
+_appeals_receptions_page_slots_on (AppealsReceptionsPage *self,
           GDateWeekday           weekday)
 {
   GPtrArray *slots = g_ptr_array_new_with_free_func (g_free);
@@ -197,7 +164,7 @@ mark_days (AppealsReceptionsPage *self,
       for (guint u = 0; u < G_N_ELEMENTS (unified); u++)
         if (g_date_valid (&unified[u]) && g_date_compare (&unified[u], &day) == 0)
           marks |= APPEALS_DAY_UNIFIED_RECEPTION;
-      slots = slots_on (self, g_date_get_weekday (&day));
+      slots = _appeals_receptions_page_slots_on (self, g_date_get_weekday (&day));
       if (working && slots->len > 0)
         marks |= APPEALS_DAY_OFFICIAL_RECEPTION;
 
@@ -240,7 +207,7 @@ load_days (AppealsReceptionsPage *self)
   GDate first, last;
 
   mark_days (self, NULL);
-  if (appeals_api_client_get_token (get_client ()) == NULL)
+  if (appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
     return;
 
   grid_range (self, &first, &last);
@@ -253,7 +220,7 @@ load_days (AppealsReceptionsPage *self)
   g_cancellable_cancel (self->days_cancellable);
   g_clear_object (&self->days_cancellable);
   self->days_cancellable = g_cancellable_new ();
-  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, self->days_cancellable,
+  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", path, NULL, NULL, NULL, self->days_cancellable,
                                     on_days_loaded, g_object_ref (self));
 }
 
@@ -264,328 +231,14 @@ on_month_changed (AppealsReceptionsPage *self)
   load_days (self);
 }
 
-/* The day's queue ------------------------------------------------------- */
-
-static guint
-count_overdue_steps (JsonObject *reception)
-{
-  JsonArray *steps = json_object_get_array_member (reception, "steps");
-  guint n = 0;
-
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
-    n += json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue");
-  return n;
-}
-
-static GtkWidget *
-new_tag (const char *text,
-         const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_widget_set_tooltip_text (label, text);
-  gtk_widget_add_css_class (label, "tag");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-new_queue_row (JsonObject *reception,
-               guint       position)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
-  guint overdue = count_overdue_steps (reception);
-  g_autofree char *title = g_strdup_printf ("%u. %s · %s", position,
-                                            json_object_get_string_member_with_default (reception, "start_time", ""),
-                                            json_object_get_string_member_with_default (reception, "applicant_name", ""));
-  g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, json_object_get_int_member (reception, "id"));
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (reception, "question", ""));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "reception-id",
-                     GSIZE_TO_POINTER (json_object_get_int_member (reception, "id")));
-
-  if (priority != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (appeals_priority_get_label (priority), "priority-tag"));
-  if (json_object_get_string_member_with_default (reception, "video_link", NULL) != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("camera-web-symbolic");
-
-      gtk_widget_set_tooltip_text (icon, _("Video conference"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-  if (overdue > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step overdue", "%u steps overdue",
-                                                            overdue), overdue);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (text, "overdue-tag"));
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return row;
-}
-
-static void
-show_queue (AppealsReceptionsPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
-    gtk_list_box_remove (self->queue_list, child);
-
-  if (self->queue == NULL || json_array_get_length (self->queue) == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("No visitors booked for this day"));
-
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_widget_set_margin_top (empty, 18);
-      gtk_widget_set_margin_bottom (empty, 18);
-      gtk_list_box_append (self->queue_list, empty);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (empty)), FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < json_array_get_length (self->queue); i++)
-    gtk_list_box_append (self->queue_list, new_queue_row (json_array_get_object_element (self->queue, i), i + 1));
-}
-
-static void show_slots (AppealsReceptionsPage *self, const GDate *date);
-
-/* The day's time slots -------------------------------------------------- */
-
-/* A visitor's time at a reception; the demo and the booking dialog book on
- * this grid, but any time the server took is shown where it falls. */
-#define SLOT_MINUTES 20
-
-static int
-minutes_of (const char *time)
-{
-  int hours = 0, minutes = 0;
-
-  if (time == NULL || sscanf (time, "%d:%d", &hours, &minutes) != 2)
-    return -1;
-  return hours * 60 + minutes;
-}
-
-static GtkWidget *
-new_free_slot_row (int minutes)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Book…"));
-  g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-  g_autofree char *name = g_strdup_printf ("slot-%s", time);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), time);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), C_("time slot", "Free"));
-  gtk_widget_set_name (row, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "receptions.book-at");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", time);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_widget_add_css_class (row, "free-slot");
-  return row;
-}
-
-static void
-show_slots (AppealsReceptionsPage *self,
-            const GDate           *date)
-{
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
-  JsonObject *official = appeals_officials_find (self->officials, appeals_receptions_page_get_official_id (self));
-  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
-  g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  guint n_queue = self->queue != NULL ? json_array_get_length (self->queue) : 0;
-  GtkWidget *child;
-  guint n_rows = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list))) != NULL)
-    gtk_list_box_remove (self->slots_list, child);
-  g_array_set_size (shown, n_queue);
-
-  if (official != NULL && (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date)))
-    for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
-      {
-        JsonObject *slot = json_array_get_object_element (schedule, i);
-        int start = minutes_of (json_object_get_string_member (slot, "start"));
-        int end = minutes_of (json_object_get_string_member (slot, "end"));
-
-        if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (date) || start < 0 || end <= start)
-          continue;
-
-        for (int at = start; at < end; at += SLOT_MINUTES)
-          {
-            gboolean taken = FALSE;
-
-            /* whoever is booked within this slot, in queue order */
-            for (guint q = 0; q < n_queue; q++)
-              {
-                JsonObject *reception = json_array_get_object_element (self->queue, q);
-                int time = minutes_of (json_object_get_string_member (reception, "start_time"));
-
-                if (time >= at && time < at + SLOT_MINUTES)
-                  {
-                    gtk_list_box_append (self->slots_list, new_queue_row (reception, q + 1));
-                    g_array_index (shown, gboolean, q) = TRUE;
-                    taken = TRUE;
-                    n_rows++;
-                  }
-              }
-            if (!taken)
-              {
-                gtk_list_box_append (self->slots_list, new_free_slot_row (at));
-                n_rows++;
-              }
-          }
-      }
-
-  /* visitors booked outside the schedule's hours still show */
-  for (guint q = 0; q < n_queue; q++)
-    if (!g_array_index (shown, gboolean, q))
-      {
-        gtk_list_box_append (self->slots_list, new_queue_row (json_array_get_object_element (self->queue, q), q + 1));
-        n_rows++;
-      }
-
-  if (n_rows == 0)
-    {
-      GtkWidget *empty = gtk_label_new (official == NULL ? _("Choose an official to see the time slots")
-                                                         : _("The official does not receive citizens on this day"));
-
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-      gtk_widget_set_margin_top (empty, 18);
-      gtk_widget_set_margin_bottom (empty, 18);
-      gtk_list_box_append (self->slots_list, empty);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (empty)), FALSE);
-    }
-}
-
-guint
-appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n += gtk_widget_has_css_class (row, "free-slot");
-  return n;
-}
-
-void
-appeals_receptions_page_show_day_view (AppealsReceptionsPage *self,
-                                       const char            *name)
-{
-  gtk_stack_set_visible_child_name (self->day_stack, name);
-}
-
-static void
-update_day_header (AppealsReceptionsPage *self,
-                   const GDate           *date)
-{
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
-  g_autofree char *weekday = appeals_weekday_name (g_date_get_weekday (date));
-  g_autoptr(GPtrArray) slots = slots_on (self, g_date_get_weekday (date));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  gboolean working = !appeals_calendar_covers (calendar, date) ||
-                     appeals_calendar_is_working_day (calendar, date);
-  char text[16];
-  GDate unified;
-
-  g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
-  title = g_strdup_printf ("%s, %s", weekday, text);
-  gtk_label_set_text (self->day_title, title);
-
-  if (appeals_calendar_covers (calendar, date))
-    {
-      appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
-      if (g_date_compare (&unified, date) == 0)
-        g_string_append_printf (subtitle, "%s\n", _("Unified reception day: the leadership receives citizens."));
-    }
-  if (!working)
-    g_string_append (subtitle, _("A day off: no receptions."));
-  else if (slots->len == 0)
-    g_string_append (subtitle, _("No official receives citizens on this day by the schedule."));
-  else
-    for (guint i = 0; i < slots->len; i++)
-      g_string_append_printf (subtitle, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (slots, i));
-  gtk_label_set_text (self->day_subtitle, subtitle->str);
-}
-
-static void
-on_queue_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_pointer (&self->queue, json_array_unref);
-  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
-    self->queue = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
-  show_queue (self);
-  {
-    GDate date;
-
-    if (appeals_month_view_get_selected (self->month_view, &date))
-      show_slots (self, &date);
-  }
-  g_signal_emit (self, signals[QUEUE_LOADED], 0);
-}
-
-static void
-load_queue (AppealsReceptionsPage *self)
-{
-  gint64 official = appeals_receptions_page_get_official_id (self);
-  g_autofree char *iso = NULL;
-  g_autofree char *path = NULL;
-  GDate date;
-
-  if (!appeals_month_view_get_selected (self->month_view, &date))
-    return;
-  update_day_header (self, &date);
-  if (appeals_api_client_get_token (get_client ()) == NULL)
-    return;
-
-  iso = appeals_date_format_iso (&date);
-  path = official != 0 ? g_strdup_printf ("receptions?date=%s&official_id=%" G_GINT64_FORMAT, iso, official)
-                       : g_strdup_printf ("receptions?date=%s", iso);
-
-  g_cancellable_cancel (self->queue_cancellable);
-  g_clear_object (&self->queue_cancellable);
-  self->queue_cancellable = g_cancellable_new ();
-  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, self->queue_cancellable,
-                                    on_queue_loaded, g_object_ref (self));
-}
-
-static void
-on_day_selected (AppealsReceptionsPage *self)
-{
-  load_queue (self);
-}
-
 /* Reception windows ----------------------------------------------------- */
 
 static void
 on_reception_changed (AppealsReceptionsPage *self)
 {
-  load_queue (self);
+  _appeals_receptions_page_load_queue (self);
   load_days (self);
-  load_today (self);
+  _appeals_receptions_page_load_today (self);
 }
 
 AppealsReceptionWindow *
@@ -619,114 +272,6 @@ on_day_activated (AppealsReceptionsPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
-/* My Day ---------------------------------------------------------------- */
-
-static const struct
-{
-  const char *title;
-  const char *codes[7];
-} today_sections[] = {
-  { N_("Calls to Make"), { "list_and_notify", "reminder_calls" } },
-  { N_("Materials to Chase"), { "clarify", "request_materials", "reference_note", "invite_bodies", "check_materials",
-                               "materials_to_leadership" } },
-  { N_("Meetings to Hold"), { "coordination_meeting", "reception" } },
-  { N_("Orders and the Archive"), { "protocol_to_bodies", "protocol_control", "archive" } },
-};
-
-static guint
-today_section_of (const char *code)
-{
-  for (guint s = 0; s < G_N_ELEMENTS (today_sections); s++)
-    for (guint c = 0; c < G_N_ELEMENTS (today_sections[s].codes) && today_sections[s].codes[c] != NULL; c++)
-      if (g_str_equal (today_sections[s].codes[c], code))
-        return s;
-  return 1;
-}
-
-static void
-on_today_row_activated (AdwActionRow          *row,
-                        AppealsReceptionsPage *self)
-{
-  appeals_receptions_page_open_reception (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "reception-id")));
-}
-
-static void
-on_today_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
-  AdwPreferencesGroup *groups[G_N_ELEMENTS (today_sections)] = { NULL, };
-  JsonArray *items = NULL;
-
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
-    return;
-
-  for (guint i = 0; i < self->today_groups->len; i++)
-    gtk_box_remove (self->today_box, g_ptr_array_index (self->today_groups, i));
-  g_ptr_array_set_size (self->today_groups, 0);
-
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  self->n_today = items != NULL ? json_array_get_length (items) : 0;
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *code = json_object_get_string_member (item, "code");
-      guint section = today_section_of (code);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *due = appeals_format_iso_date (json_object_get_string_member (item, "due"));
-      g_autofree char *day = appeals_format_iso_date (json_object_get_string_member (item, "reception_date"));
-      g_autofree char *subtitle = g_strdup_printf (_("Reception on %s: %s"), day,
-                                                   json_object_get_string_member (item, "question"));
-      g_autofree char *due_text = g_strdup_printf (_("due %s"), due);
-
-      if (groups[section] == NULL)
-        {
-          groups[section] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (groups[section], _(today_sections[section].title));
-        }
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_step_get_label (code));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_tag (json_object_get_boolean_member (item, "overdue") ? _("Overdue") : due_text,
-                                          json_object_get_boolean_member (item, "overdue") ? "overdue-tag" : NULL));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "reception-id",
-                         GSIZE_TO_POINTER (json_object_get_int_member (item, "reception_id")));
-      g_signal_connect (row, "activated", G_CALLBACK (on_today_row_activated), self);
-      adw_preferences_group_add (groups[section], row);
-    }
-
-  for (guint s = 0; s < G_N_ELEMENTS (groups); s++)
-    if (groups[s] != NULL)
-      {
-        gtk_box_append (self->today_box, GTK_WIDGET (groups[s]));
-        g_ptr_array_add (self->today_groups, groups[s]);
-      }
-  gtk_widget_set_visible (self->today_empty, self->today_groups->len == 0);
-  g_signal_emit (self, signals[TODAY_LOADED], 0);
-}
-
-static void
-load_today (AppealsReceptionsPage *self)
-{
-  if (appeals_api_client_get_token (get_client ()) == NULL)
-    return;
-  appeals_api_client_request_async (get_client (), "GET", "reception-steps/today", NULL, NULL, NULL,
-                                    self->cancellable, on_today_loaded, g_object_ref (self));
-}
-
-guint
-appeals_receptions_page_get_n_today (AppealsReceptionsPage *self)
-{
-  return self->n_today;
-}
-
 /* Officials ------------------------------------------------------------- */
 
 static void update_schedule_actions (AppealsReceptionsPage *self);
@@ -738,7 +283,7 @@ on_official_changed (AppealsReceptionsPage *self)
   if (self->filling_officials)
     return;
   load_days (self);
-  load_queue (self);
+  _appeals_receptions_page_load_queue (self);
 }
 
 static void
@@ -775,14 +320,14 @@ on_officials_loaded (GObject      *source,
   update_schedule_actions (self);
 
   load_days (self);
-  load_queue (self);
-  load_today (self);
+  _appeals_receptions_page_load_queue (self);
+  _appeals_receptions_page_load_today (self);
 }
 
 void
 appeals_receptions_page_reload (AppealsReceptionsPage *self)
 {
-  appeals_api_client_request_async (get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
+  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
                                     on_officials_loaded, g_object_ref (self));
 }
 
@@ -790,7 +335,7 @@ void
 appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
   g_clear_pointer (&self->queue, json_array_unref);
-  show_queue (self);
+  _appeals_receptions_page_show_queue (self);
 }
 
 gboolean
@@ -838,7 +383,7 @@ on_view_changed (AppealsReceptionsPage *self)
 
   gtk_widget_set_visible (self->month_controls, calendar);
   if (!calendar)
-    load_today (self);
+    _appeals_receptions_page_load_today (self);
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -925,7 +470,7 @@ month_action (GtkWidget  *widget,
 static gboolean
 keeps_schedules (void)
 {
-  AppealsUser *user = appeals_api_client_get_user (get_client ());
+  AppealsUser *user = appeals_api_client_get_user (_appeals_receptions_page_get_client ());
 
   return user != NULL && (user->role == APPEALS_ROLE_CONTROLLER || user->role == APPEALS_ROLE_ADMIN);
 }
@@ -1048,7 +593,8 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_official_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_month_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_day_selected",
+                                                G_CALLBACK (_appeals_receptions_page_on_day_selected));
   gtk_widget_class_bind_template_callback (widget_class, on_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_queue_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
@@ -1076,5 +622,5 @@ appeals_receptions_page_init (AppealsReceptionsPage *self)
   appeals_month_view_set_selected (self->month_view, &today);
   update_month_title (self);
   mark_days (self, NULL);
-  show_queue (self);
+  _appeals_receptions_page_show_queue (self);
 }
