@@ -2,7 +2,8 @@
  *
  * appeals-receptions-page-day.c: the chosen day — its header, the queue in
  * the server's (priority) order, and the official's hours in time slots
- * with the visitors booked in each and the free ones to book.
+ * with the visitors booked in each and the free ones to book; and the
+ * week around it, day by day.
  */
 #include "config.h"
 
@@ -227,6 +228,212 @@ appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self)
   return n;
 }
 
+/* The week ---------------------------------------------------------------- */
+
+/* How many of @official's slots on @date have nobody booked in @queue. */
+static guint
+count_free_slots (JsonObject  *official,
+                  const GDate *date,
+                  JsonArray   *queue)
+{
+  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+  guint n_free = 0;
+
+  for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+    {
+      JsonObject *slot = json_array_get_object_element (schedule, i);
+      int start = minutes_of (json_object_get_string_member (slot, "start"));
+      int end = minutes_of (json_object_get_string_member (slot, "end"));
+
+      if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (date) || start < 0)
+        continue;
+      for (int at = start; at < end; at += SLOT_MINUTES)
+        {
+          gboolean taken = FALSE;
+
+          for (guint q = 0; queue != NULL && q < json_array_get_length (queue) && !taken; q++)
+            {
+              int time = minutes_of (json_object_get_string_member (json_array_get_object_element (queue, q),
+                                                                    "start_time"));
+
+              taken = time >= at && time < at + SLOT_MINUTES;
+            }
+          n_free += !taken;
+        }
+    }
+  return n_free;
+}
+
+static GtkWidget *
+new_week_day_row (const GDate *date,
+                  const char  *note)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  g_autofree char *weekday = appeals_weekday_name (g_date_get_weekday (date));
+  char text[16];
+  g_autofree char *heading = NULL;
+
+  g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
+  heading = g_strdup_printf ("%s, %s", weekday, text);
+  gtk_label_set_text (GTK_LABEL (title), heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  if (note != NULL)
+    {
+      GtkWidget *label = gtk_label_new (note);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (box, "week-day");
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return box;
+}
+
+static void
+show_week (AppealsReceptionsPage *self)
+{
+  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  JsonObject *official = appeals_officials_find (self->officials, appeals_receptions_page_get_official_id (self));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_list))) != NULL)
+    gtk_list_box_remove (self->week_list, child);
+
+  for (guint d = 0; d < 7; d++)
+    {
+      JsonArray *queue = self->week[d];
+      guint n_booked = queue != NULL ? json_array_get_length (queue) : 0;
+      gboolean working;
+      g_autoptr(GPtrArray) slots = NULL;
+      g_autofree char *note = NULL;
+      GtkWidget *header;
+      GDate date = self->week_monday;
+
+      g_date_add_days (&date, d);
+      working = !appeals_calendar_covers (calendar, &date) || appeals_calendar_is_working_day (calendar, &date);
+      slots = _appeals_receptions_page_slots_on (self, g_date_get_weekday (&date));
+      /* weekends only when something happens on them */
+      if (d >= 5 && n_booked == 0)
+        continue;
+
+      if (!working)
+        note = g_strdup (_("A day off: no receptions."));
+      else if (official != NULL && slots->len > 0)
+        {
+          guint n_free = count_free_slots (official, &date, queue);
+
+          note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free time slot", "%u free time slots", n_free),
+                                  n_free);
+        }
+      else if (n_booked == 0)
+        note = g_strdup (_("No visitors booked for this day"));
+
+      header = new_week_day_row (&date, note);
+      gtk_list_box_append (self->week_list, header);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (header)), FALSE);
+      for (guint q = 0; q < n_booked; q++)
+        gtk_list_box_append (self->week_list, new_queue_row (json_array_get_object_element (queue, q), q + 1));
+    }
+}
+
+typedef struct
+{
+  AppealsReceptionsPage *self;
+  guint                  day;
+} WeekCall;
+
+static void
+on_week_day_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree WeekCall *call = user_data;
+  g_autoptr(AppealsReceptionsPage) self = call->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->week[call->day], json_array_unref);
+  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
+    self->week[call->day] = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+
+  if (--self->week_pending == 0)
+    {
+      show_week (self);
+      g_signal_emit_by_name (self, "week-loaded");
+    }
+}
+
+void
+_appeals_receptions_page_clear_week (AppealsReceptionsPage *self)
+{
+  g_cancellable_cancel (self->week_cancellable);
+  g_clear_object (&self->week_cancellable);
+  for (guint d = 0; d < 7; d++)
+    g_clear_pointer (&self->week[d], json_array_unref);
+}
+
+/* The week of the chosen day, one request a day, shown when all came. */
+void
+_appeals_receptions_page_load_week (AppealsReceptionsPage *self)
+{
+  gint64 official = appeals_receptions_page_get_official_id (self);
+  GDate date;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->day_stack), "week") != 0 ||
+      !appeals_month_view_get_selected (self->month_view, &date) ||
+      appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
+    return;
+
+  _appeals_receptions_page_clear_week (self);
+  self->week_cancellable = g_cancellable_new ();
+  self->week_monday = date;
+  g_date_subtract_days (&self->week_monday, g_date_get_weekday (&date) - 1);
+  self->week_pending = 7;
+
+  for (guint d = 0; d < 7; d++)
+    {
+      WeekCall *call = g_new0 (WeekCall, 1);
+      g_autofree char *iso = NULL;
+      g_autofree char *path = NULL;
+
+      date = self->week_monday;
+      g_date_add_days (&date, d);
+      iso = appeals_date_format_iso (&date);
+      path = official != 0 ? g_strdup_printf ("receptions?date=%s&official_id=%" G_GINT64_FORMAT, iso, official)
+                           : g_strdup_printf ("receptions?date=%s", iso);
+      call->self = g_object_ref (self);
+      call->day = d;
+      appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", path, NULL, NULL, NULL,
+                                        self->week_cancellable, on_week_day_loaded, call);
+    }
+}
+
+void
+_appeals_receptions_page_on_day_view_changed (AppealsReceptionsPage *self)
+{
+  _appeals_receptions_page_load_week (self);
+}
+
+guint
+appeals_receptions_page_get_week_booked (AppealsReceptionsPage *self)
+{
+  guint n = 0;
+
+  for (guint d = 0; d < 7; d++)
+    n += self->week[d] != NULL ? json_array_get_length (self->week[d]) : 0;
+  return n;
+}
+
 void
 appeals_receptions_page_show_day_view (AppealsReceptionsPage *self,
                                        const char            *name)
@@ -290,6 +497,7 @@ on_queue_loaded (GObject      *source,
     if (appeals_month_view_get_selected (self->month_view, &date))
       show_slots (self, &date);
   }
+  _appeals_receptions_page_load_week (self);
   g_signal_emit_by_name (self, "queue-loaded");
 }
 

@@ -31,6 +31,11 @@ struct _AppealsReceptionsPage
   GtkListBox       *queue_list;
   GtkStack         *day_stack;
   GtkListBox       *slots_list;
+  GtkListBox       *week_list;
+  JsonArray        *week[7];          /* the queues of the shown week, Monday first */
+  GDate             week_monday;
+  guint             week_pending;
+  GCancellable     *week_cancellable;
   GtkBox           *today_box;
   GtkWidget        *today_empty;
 
@@ -51,5 +56,9 @@ void _appeals_receptions_page_show_queue (AppealsReceptionsPage *self);
 void _appeals_receptions_page_load_queue (AppealsReceptionsPage *self);
 void _appeals_receptions_page_on_day_selected (AppealsReceptionsPage *self);
 void _appeals_receptions_page_load_today (AppealsReceptionsPage *self);
+
+void _appeals_receptions_page_load_week (AppealsReceptionsPage *self);
+void _appeals_receptions_page_on_day_view_changed (AppealsReceptionsPage *self);
+void _appeals_receptions_page_clear_week (AppealsReceptionsPage *self);
 
 G_END_DECLS

@@ -545,6 +545,7 @@ appeals_receptions_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->queue_cancellable);
   g_cancellable_cancel (self->days_cancellable);
+  _appeals_receptions_page_clear_week (self);
   G_OBJECT_CLASS (appeals_receptions_page_parent_class)->dispose (object);
 }
 
@@ -573,6 +574,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
 
   signals[QUEUE_LOADED] = g_signal_new ("queue-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_signal_new ("week-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[TODAY_LOADED] = g_signal_new ("today-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -589,6 +591,9 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, slots_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, week_list);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_day_view_changed",
+                                                G_CALLBACK (_appeals_receptions_page_on_day_view_changed));
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_box);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_official_changed);

@@ -30,6 +30,7 @@ guint                   appeals_receptions_page_get_n_today     (AppealsReceptio
 AppealsMonthView       *appeals_receptions_page_get_month_view  (AppealsReceptionsPage *self);
 void                    appeals_receptions_page_show_view       (AppealsReceptionsPage *self,
                                                                  const char            *name);
+guint                   appeals_receptions_page_get_week_booked (AppealsReceptionsPage *self);
 guint                   appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self);
 void                    appeals_receptions_page_show_day_view   (AppealsReceptionsPage *self,
                                                                  const char            *name);

@@ -309,6 +309,19 @@ loaded_count (Counts *counts)
 /* Booking three visitors ---------------------------------------------------- */
 
 static void
+on_week_loaded (AppealsReceptionsPage *page,
+                gboolean              *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_set (gboolean *flag)
+{
+  return *flag;
+}
+
+static void
 book_through_dialog (AppealsApplication    *app,
                      AppealsReceptionsPage *page,
                      const char            *priority,
@@ -405,6 +418,17 @@ queue_script (AppealsApplication *app,
   /* the day's time slots: the three taken, the rest free to book */
   appeals_receptions_page_show_day_view (page, "slots");
   g_assert_cmpuint (appeals_receptions_page_get_n_free_slots (page), ==, n_slots - 3);
+
+  /* the week around the day holds them too */
+  {
+    gboolean week = FALSE;
+
+    g_signal_connect (page, "week-loaded", G_CALLBACK (on_week_loaded), &week);
+    appeals_receptions_page_show_day_view (page, "week");
+    APPEALS_TEST_WAIT (flag_set, &week);
+    g_assert_cmpuint (appeals_receptions_page_get_week_booked (page), ==, 3);
+    g_signal_handlers_disconnect_by_func (page, on_week_loaded, &week);
+  }
 }
 
 static void

@@ -275,6 +275,16 @@ receptions_script (AppealsApplication *app,
   appeals_receptions_page_show_day_view (page, "slots");
   appeals_test_ui_settle (300);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-slots");
+  {
+    gboolean week = FALSE;
+
+    g_signal_connect (page, "week-loaded", G_CALLBACK (on_reception_loaded), &week);
+    appeals_receptions_page_show_day_view (page, "week");
+    APPEALS_TEST_WAIT (is_true, &week);
+    g_signal_handlers_disconnect_by_func (page, on_reception_loaded, &week);
+  }
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "receptions-week");
   appeals_receptions_page_show_day_view (page, "queue");
 
   {
