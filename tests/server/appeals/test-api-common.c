@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-api-common.c: the fixture and the helpers the API tests share.
+ */
+#include "config.h"
+
+#include "test-api.h"
+
+const char *test_api_backend;
+
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *args[] = { "--demo", "--demo-appeals", "40", NULL };
+
+  fixture->server = appeals_test_server_start (test_api_backend, args);
+  fixture->session = soup_session_new_with_options ("max-conns-per-host", 16, NULL);
+  fixture->registrar = appeals_test_sign_in (fixture->server, "registrar", "demo");
+  fixture->registrar2 = appeals_test_sign_in (fixture->server, "registrar2", "demo");
+  fixture->controller = appeals_test_sign_in (fixture->server, "controller", "demo");
+}
+
+void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_pointer (&fixture->server, appeals_test_server_free);
+  g_clear_object (&fixture->session);
+  g_free (fixture->registrar);
+  g_free (fixture->registrar2);
+  g_free (fixture->controller);
+}
+
+void
+assert_problem (AppealsTestResponse *response,
+                guint                status,
+                const char          *code)
+{
+  JsonObject *problem;
+
+  if (response->status != status)
+    g_error ("expected %u, got %u: %s", status, response->status, response->text);
+  g_assert_true (g_str_has_prefix (appeals_test_response_header (response, "Content-Type"),
+                                   "application/problem+json"));
+  problem = appeals_test_response_object (response);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
+  g_assert_cmpstr (json_object_get_string_member (problem, "title"), !=, "");
+}
+
+const char *
+field_error_code (AppealsTestResponse *response,
+                  const char          *field)
+{
+  JsonArray *errors = json_object_get_array_member (appeals_test_response_object (response), "errors");
+
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonObject *error = json_array_get_object_element (errors, i);
+
+      if (g_str_equal (json_object_get_string_member (error, "field"), field))
+        {
+          g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
+          return json_object_get_string_member (error, "code");
+        }
+    }
+
+  return NULL;
+}
+
+/* Creates an applicant and returns its id. */
+gint64
+create_applicant (Fixture    *fixture,
+                  const char *iin)
+{
+  g_autofree char *body = g_strdup_printf ("{\"iin\":\"%s\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+                                           "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}",
+                                           iin);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/applicants",
+                                                     fixture->registrar, body);
+
+  if (response->status != 201)
+    g_error ("applicant: %u %s", response->status, response->text);
+  return json_object_get_int_member (appeals_test_response_object (response), "id");
+}
+
+char *
+appeal_body (gint64      applicant_id,
+             const char *district,
+             const char *annotation)
+{
+  return g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\",\"form\":\"electronic\","
+                          "\"kind\":\"application\",\"addressee_body\":\"education\","
+                          "\"question_character\":\"education\",\"category\":\"typical\",\"language\":\"kk\","
+                          "\"district\":\"%s\",\"annotation\":\"%s\"}",
+                          applicant_id, district, annotation);
+}
+
+/* Creates an appeal as @token and returns its id. */
+gint64
+create_appeal (Fixture    *fixture,
+               const char *token,
+               gint64      applicant_id,
+               const char *district,
+               const char *annotation)
+{
+  g_autofree char *body = appeal_body (applicant_id, district, annotation);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/appeals", token, body);
+
+  if (response->status != 201)
+    g_error ("appeal: %u %s", response->status, response->text);
+  return json_object_get_int_member (appeals_test_response_object (response), "id");
+}

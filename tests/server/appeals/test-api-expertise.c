@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-api-expertise.c: checklists, verdicts, head approval and answer quality.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-api.h"
+
+static const char *two_noes =
+  "{\"criteria\":[{\"code\":\"all_arguments\",\"answer\":\"yes\"},"
+  "{\"code\":\"justified\",\"answer\":\"no\",\"comment\":\"Нет ссылок на закон\"},"
+  "{\"code\":\"specific_facts\",\"answer\":\"partly\"},{\"code\":\"clear_structure\",\"answer\":\"yes\"},"
+  "{\"code\":\"appeal_right\",\"answer\":\"no\"},{\"code\":\"language\",\"answer\":\"yes\"}],"
+  "\"cross_checks\":[{\"code\":\"applicant_contacted\",\"date\":\"2026-11-20\",\"result\":\"Подтвердил\"}],"
+  "\"verdict\":\"returned\",\"reasons\":\"Нет ссылок на закон; не разъяснено право обжалования\"}";
+
+static const char *all_yes =
+  "{\"criteria\":[{\"code\":\"all_arguments\",\"answer\":\"yes\"},{\"code\":\"justified\",\"answer\":\"yes\"},"
+  "{\"code\":\"specific_facts\",\"answer\":\"yes\"},{\"code\":\"clear_structure\",\"answer\":\"yes\"},"
+  "{\"code\":\"appeal_right\",\"answer\":\"yes\"},{\"code\":\"language\",\"answer\":\"yes\"}],"
+  "\"verdict\":\"accepted\"}";
+
+/* An answered appeal of the controller's with the control flag set as asked. */
+static gint64
+answered_appeal (Fixture  *fixture,
+                 gboolean  control,
+                 gint64    other_than)
+{
+  g_autoptr(AppealsTestResponse) list = REQUEST (fixture, "GET", "/api/v1/appeals?status=answered&limit=50",
+                                                 fixture->controller, NULL);
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (list), "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *appeal = json_array_get_object_element (items, i);
+      gint64 id = json_object_get_int_member (appeal, "id");
+      g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+      g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id,
+                                               json_object_get_int_member (appeal, "version"));
+      g_autoptr(AppealsTestResponse) patched = NULL;
+
+      if (id == other_than)
+        continue;
+      patched = REQUEST (fixture, "PATCH", path, fixture->controller, control ? "{\"control\":true}" : "{\"control\":false}",
+                         "If-Match", etag);
+      g_assert_cmpuint (patched->status, ==, 200);
+      return id;
+    }
+
+  g_error ("no answered appeal in the demo data");
+}
+
+static JsonObject *
+get_appeal_object (Fixture *fixture,
+                   gint64   id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_object_ref (appeals_test_response_object (response));
+}
+
+static void
+test_expertise (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *analyst = appeals_test_sign_in (fixture->server, "analyst", "demo");
+  g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
+  g_autofree char *leadership = appeals_test_sign_in (fixture->server, "leadership", "demo");
+  gint64 plain = answered_appeal (fixture, FALSE, 0);
+  gint64 controlled = answered_appeal (fixture, TRUE, plain);
+  g_autofree char *plain_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", plain);
+  g_autofree char *controlled_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", controlled);
+  g_autoptr(JsonObject) before = get_appeal_object (fixture, plain);
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) closed = NULL;
+  g_autoptr(JsonObject) waiting = NULL;
+  g_autoptr(JsonObject) approved_appeal = NULL;
+  g_autoptr(AppealsTestResponse) denied = REQUEST (fixture, "POST", plain_path, fixture->registrar, two_noes);
+  g_autoptr(AppealsTestResponse) incomplete = REQUEST (fixture, "POST", plain_path, analyst,
+                                                       "{\"criteria\":[{\"code\":\"justified\",\"answer\":\"maybe\"}],"
+                                                       "\"verdict\":\"returned\"}");
+  g_autoptr(AppealsTestResponse) returned = NULL;
+  g_autoptr(AppealsTestResponse) again = NULL;
+  g_autoptr(AppealsTestResponse) reworked = NULL;
+  g_autoptr(AppealsTestResponse) second = NULL;
+  g_autoptr(AppealsTestResponse) rounds = NULL;
+  g_autoptr(AppealsTestResponse) history = NULL;
+  g_autoptr(AppealsTestResponse) pending = NULL;
+  g_autoptr(AppealsTestResponse) analyst_approval = NULL;
+  g_autoptr(AppealsTestResponse) approval = NULL;
+  g_autoptr(AppealsTestResponse) quality = NULL;
+  g_autofree char *plain_appeal_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, plain);
+  g_autofree char *approval_path = NULL;
+  g_autofree char *history_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/history", plain);
+  JsonArray *entries;
+  JsonObject *last;
+
+  assert_problem (denied, 403, "forbidden");
+  assert_problem (incomplete, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (incomplete, "criteria[0].answer"), ==, "invalid_value");
+  g_assert_cmpstr (field_error_code (incomplete, "reasons"), ==, "required");
+
+  /* two "no": returned for rework with a new term */
+  returned = REQUEST (fixture, "POST", plain_path, analyst, two_noes);
+  g_assert_cmpuint (returned->status, ==, 201);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (returned), "round"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (appeals_test_response_object (returned), "score"), <, 80);
+  after = get_appeal_object (fixture, plain);
+  g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (after, "due_date"), ==,
+                   json_object_get_string_member (appeals_test_response_object (returned), "rework_due"));
+  g_assert_cmpstr (json_object_get_string_member (after, "due_date"), !=,
+                   json_object_get_string_member (before, "due_date"));
+
+  /* the card's history shows it */
+  history = REQUEST (fixture, "GET", history_path, fixture->controller, NULL);
+  entries = json_object_get_array_member (appeals_test_response_object (history), "items");
+  last = json_array_get_object_element (entries, json_array_get_length (entries) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "expertise");
+  g_assert_cmpstr (json_object_get_string_member (last, "actor"), ==, "analyst");
+
+  /* a returned answer is not checked again until the body answers anew */
+  again = REQUEST (fixture, "POST", plain_path, analyst, all_yes);
+  assert_problem (again, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (again, "status"), ==, "invalid_value");
+
+  {
+    g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", plain,
+                                             json_object_get_int_member (after, "version"));
+    reworked = REQUEST (fixture, "PATCH", plain_appeal_path, fixture->controller,
+                        "{\"status\":\"answered\",\"answer\":\"Доработанный ответ со ссылками на закон\"}",
+                        "If-Match", etag);
+    g_assert_cmpuint (reworked->status, ==, 200);
+  }
+  second = REQUEST (fixture, "POST", plain_path, analyst, all_yes);
+  g_assert_cmpuint (second->status, ==, 201);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (second), "round"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (second), "previous_id"), ==,
+                   json_object_get_int_member (appeals_test_response_object (returned), "id"));
+  closed = get_appeal_object (fixture, plain);
+  g_assert_cmpstr (json_object_get_string_member (closed, "status"), ==, "closed");
+
+  rounds = REQUEST (fixture, "GET", plain_path, leadership, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (rounds), "items")),
+                    ==, 2);
+
+  /* under control: the head approves */
+  pending = REQUEST (fixture, "POST", controlled_path, analyst, two_noes);
+  g_assert_cmpuint (pending->status, ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (pending), "state"), ==,
+                   "awaiting_approval");
+  waiting = get_appeal_object (fixture, controlled);
+  g_assert_cmpstr (json_object_get_string_member (waiting, "status"), ==, "answered");
+
+  {
+    g_autoptr(AppealsTestResponse) awaiting = REQUEST (fixture, "GET", "/api/v1/expertise?state=awaiting_approval", head, NULL);
+    JsonArray *items = json_object_get_array_member (appeals_test_response_object (awaiting), "items");
+
+    g_assert_cmpuint (json_array_get_length (items), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "appeal_id"), ==, controlled);
+  }
+
+  approval_path = g_strdup_printf ("/api/v1/expertise/%" G_GINT64_FORMAT "/approval",
+                                   json_object_get_int_member (appeals_test_response_object (pending), "id"));
+  analyst_approval = REQUEST (fixture, "POST", approval_path, analyst, NULL);
+  assert_problem (analyst_approval, 403, "forbidden");
+  approval = REQUEST (fixture, "POST", approval_path, head, NULL);
+  g_assert_cmpuint (approval->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (approval), "approved_by"), ==, "head");
+  approved_appeal = get_appeal_object (fixture, controlled);
+  g_assert_cmpstr (json_object_get_string_member (approved_appeal, "status"), ==, "returned");
+
+  quality = REQUEST (fixture, "GET", "/api/v1/analytics/answer-quality", leadership, NULL);
+  g_assert_cmpuint (quality->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (quality),
+                                                                         "items")), >=, 1);
+}
+
+void
+test_api_add_expertise (void)
+{
+  TEST_API_ADD ("/api/expertise", test_expertise);
+}

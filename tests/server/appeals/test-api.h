@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-api.h: what the API test files share — the fixture (a server
+ * with demo data and three signed-in users) and small request helpers.
+ */
+#pragma once
+
+#include "appeals-test-server.h"
+
+G_BEGIN_DECLS
+
+/* "sqlite" or "postgresql", from --backend= */
+extern const char *test_api_backend;
+
+typedef struct
+{
+  AppealsTestServer *server;
+  SoupSession       *session;
+  char              *registrar;    /* kostanay-city */
+  char              *registrar2;   /* rudny-city */
+  char              *controller;   /* the whole region */
+} Fixture;
+
+void fixture_set_up    (Fixture       *fixture,
+                        gconstpointer  user_data);
+void fixture_tear_down (Fixture       *fixture,
+                        gconstpointer  user_data);
+
+#define TEST_API_ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+#define REQUEST(f, method, path, token, body, ...) \
+  appeals_test_request ((f)->server, (f)->session, method, path, token, body, ##__VA_ARGS__, NULL)
+
+void         assert_problem   (AppealsTestResponse *response,
+                               guint                status,
+                               const char          *code);
+const char  *field_error_code (AppealsTestResponse *response,
+                               const char          *field);
+gint64       create_applicant (Fixture             *fixture,
+                               const char          *iin);
+char        *appeal_body      (gint64               applicant_id,
+                               const char          *district,
+                               const char          *annotation);
+gint64       create_appeal    (Fixture             *fixture,
+                               const char          *token,
+                               gint64               applicant_id,
+                               const char          *district,
+                               const char          *annotation);
+
+void test_api_add_durability (void);
+void test_api_add_expertise  (void);
+void test_api_add_receptions (void);
+
+G_END_DECLS
