@@ -15,6 +15,7 @@
 #include <poppler.h>
 
 #include "appeals-core.h"
+#include "appeals-print.h"
 #include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
 
@@ -178,21 +179,6 @@ cover_markup (AppealsReceptionPack *self)
 
 /* Pagination ------------------------------------------------------------ */
 
-static PangoLayout *
-new_layout (GtkPrintContext *context,
-            double           width,
-            const char      *font)
-{
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
 /* Cuts a layout into pages of @height at line boundaries. */
 static void
 add_text_pages (AppealsReceptionPack *self,
@@ -228,7 +214,7 @@ add_text_pages (AppealsReceptionPack *self,
 static double
 header_height (GtkPrintContext *context)
 {
-  g_autoptr(PangoLayout) layout = new_layout (context, gtk_print_context_get_width (context), "Sans Bold 10");
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, "Sans Bold 10", gtk_print_context_get_width (context));
 
   pango_layout_set_text (layout, "Ag", -1);
   {
@@ -247,7 +233,7 @@ set_unreadable (Attachment      *attachment,
   g_autofree char *text = g_strdup_printf (_("This file could not be included in the pack: %s"), why);
 
   g_clear_object (&attachment->layout);
-  attachment->layout = new_layout (context, gtk_print_context_get_width (context), "Sans Italic 12");
+  attachment->layout = appeals_print_layout_new (context, "Sans Italic 12", gtk_print_context_get_width (context));
   pango_layout_set_text (attachment->layout, text, -1);
 }
 
@@ -263,7 +249,7 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
 
   g_array_set_size (self->pages, 0);
   g_clear_object (&self->cover);
-  self->cover = new_layout (context, width, "Sans 11");
+  self->cover = appeals_print_layout_new (context, "Sans 11", width);
   pango_layout_set_markup (self->cover, markup, -1);
   add_text_pages (self, self->cover, NULL, height);
 
@@ -311,7 +297,7 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
           g_clear_object (&attachment->layout);
           if (data != NULL && g_utf8_validate (data, size, NULL))
             {
-              attachment->layout = new_layout (context, width, "Sans 11");
+              attachment->layout = appeals_print_layout_new (context, "Sans 11", width);
               pango_layout_set_text (attachment->layout, data, size);
             }
           else
@@ -332,7 +318,7 @@ draw_header (GtkPrintContext *context,
              Attachment      *attachment)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr(PangoLayout) layout = new_layout (context, gtk_print_context_get_width (context), "Sans Bold 10");
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, "Sans Bold 10", gtk_print_context_get_width (context));
   g_autofree char *text = g_strdup_printf ("%s — %s", appeals_material_kind_label (attachment->kind), attachment->file_name);
   double height = header_height (context);
 
@@ -497,8 +483,6 @@ appeals_reception_pack_new (JsonObject *reception,
                             const char *applicant_name)
 {
   AppealsReceptionPack *self = g_object_new (APPEALS_TYPE_RECEPTION_PACK, NULL);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (reception, "date", NULL));
   g_autofree char *job = g_strdup_printf ("%s — %s, %s", _("Materials of the personal reception"), applicant_name, date);
 
@@ -506,11 +490,7 @@ appeals_reception_pack_new (JsonObject *reception,
   self->official_name = g_strdup (official_name);
   self->applicant_name = g_strdup (applicant_name);
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
-  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), FALSE);
-  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job);
+  appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), job);
   return self;
 }
 

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "appeals-print.h"
 #include "appeals-schedule-poster.h"
 
 #define MARGIN 18.0
@@ -104,24 +105,10 @@ new_layout (GtkPrintContext *context,
             const char      *font,
             double           width)
 {
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoLayout *layout = appeals_print_layout_new (context, font, width);
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
 }
 
 static double
@@ -131,7 +118,7 @@ title_height (AppealsSchedulePoster *self,
   g_autofree char *markup = g_markup_escape_text (say (self, &title), -1);
   g_autoptr(PangoLayout) layout = new_layout (context, markup, "Sans Bold 18", gtk_print_context_get_width (context));
 
-  return layout_height (layout) + MARGIN;
+  return appeals_print_layout_height (layout) + MARGIN;
 }
 
 static double
@@ -147,7 +134,7 @@ row_height (AppealsSchedulePoster *self,
       g_autoptr(PangoLayout) layout = new_layout (context, cells[c], "Sans 11",
                                                   width * column_shares[c] - 2 * CELL_PADDING);
 
-      height = MAX (height, layout_height (layout));
+      height = MAX (height, appeals_print_layout_height (layout));
     }
   return height + 2 * CELL_PADDING;
 }
@@ -346,16 +333,10 @@ appeals_schedule_poster_new (JsonArray  *officials,
                              const char *language)
 {
   AppealsSchedulePoster *self = g_object_new (APPEALS_TYPE_SCHEDULE_POSTER, NULL);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
 
   self->officials = json_array_ref (officials);
   self->language = g_strdup (g_strcmp0 (language, "kk") == 0 ? "kk" : "ru");
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
-  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), FALSE);
-  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), say (self, &title));
+  appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), say (self, &title));
   return self;
 }
