@@ -7,8 +7,9 @@
  * request without one). The official's schedule fills in the time and
  * the place or says the reception is by video conference. The server
  * decides: its field errors appear beside the fields and nothing typed
- * is lost. A request without the essence of the question is refused, and
- * the dialog says what to tell the applicant.
+ * is lost. A request without the essence of the question is refused: the
+ * dialog says what to tell the applicant and prints the refusal notice
+ * for them in Kazakh or Russian.
  *
  * Signal "booked" (gint64 id) after the server took the booking.
  */
@@ -19,6 +20,7 @@
 #include "appeals-application.h"
 #include "appeals-booking-dialog.h"
 #include "appeals-reception-text.h"
+#include "appeals-refusal-notice.h"
 
 struct _AppealsBookingDialog
 {
@@ -33,6 +35,7 @@ struct _AppealsBookingDialog
   GtkCheckButton   *no_appeal_check;
   GtkTextView      *question_view;
   GtkLabel         *question_error;
+  GtkWidget        *refusal_button;
   AdwComboRow      *official_row;
   GtkLabel         *official_id_error;
   AdwEntryRow      *date_row;
@@ -50,6 +53,8 @@ struct _AppealsBookingDialog
   GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
   GPtrArray        *priority_codes;   /* NULL first: no priority */
   gint64            applicant_id;
+  char             *applicant_name;
+  char             *applicant_address;
   gint64            wanted_appeal_id;  /* to choose once the applicant's appeals come */
   char             *idempotency_key;
   GCancellable     *cancellable;
@@ -92,6 +97,7 @@ clear_errors (AppealsBookingDialog *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_set_visible (GTK_WIDGET (error_label_for (self, fields[i])), FALSE);
+  gtk_widget_set_visible (self->refusal_button, FALSE);
 }
 
 static void
@@ -110,13 +116,19 @@ show_error (AppealsBookingDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
+static gboolean
+is_refusal (const AppealsFieldError *error)
+{
+  return g_str_equal (error->field, "question") &&
+         (g_str_equal (error->code, APPEALS_FIELD_REQUIRED) || g_str_equal (error->code, APPEALS_FIELD_TOO_SHORT));
+}
+
 /* The essence of the question is what the law asks for: say so plainly,
  * with what to tell the applicant. */
 static char *
 describe_field_error (const AppealsFieldError *error)
 {
-  if (g_str_equal (error->field, "question") &&
-      (g_str_equal (error->code, APPEALS_FIELD_REQUIRED) || g_str_equal (error->code, APPEALS_FIELD_TOO_SHORT)))
+  if (is_refusal (error))
     return g_strdup (_("The request does not state the essence of the question, so it cannot be booked. "
                        "Tell the applicant that the request is refused until they state what they ask for."));
   if (g_str_equal (error->field, "date") && g_str_equal (error->code, APPEALS_FIELD_OUT_OF_RANGE))
@@ -324,8 +336,12 @@ on_applicant_loaded (GObject      *source,
   name = g_strjoin (" ", json_object_get_string_member_with_default (applicant, "surname", ""),
                     json_object_get_string_member_with_default (applicant, "given_name", ""),
                     json_object_get_string_member_with_default (applicant, "patronymic", ""), NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), g_strstrip (name));
-  adw_action_row_set_subtitle (self->applicant_row, json_object_get_string_member_with_default (applicant, "address", ""));
+  g_free (self->applicant_name);
+  self->applicant_name = g_strdup (g_strstrip (name));
+  g_free (self->applicant_address);
+  self->applicant_address = g_strdup (json_object_get_string_member_with_default (applicant, "address", ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), self->applicant_name);
+  adw_action_row_set_subtitle (self->applicant_row, self->applicant_address);
 
   path = g_strdup_printf ("appeals?applicant_id=%" G_GINT64_FORMAT "&limit=20", self->applicant_id);
   appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
@@ -389,6 +405,8 @@ on_booked (GObject      *source,
             g_autofree char *text = describe_field_error (field_error);
 
             show_error (self, field_error->field, text);
+            if (is_refusal (field_error))
+              gtk_widget_set_visible (self->refusal_button, TRUE);
           }
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (appeals_api_response_describe (response)));
@@ -476,6 +494,24 @@ book (GtkWidget  *widget,
                                     on_booked, g_object_ref (self));
 }
 
+/* The refusal notice ------------------------------------------------------ */
+
+static void
+print_refusal (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (widget);
+  g_autoptr(AppealsRefusalNotice) notice = appeals_booking_dialog_new_refusal_notice (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (notice == NULL)
+    return;
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (notice), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 /* Construction ---------------------------------------------------------- */
 
 static void
@@ -515,6 +551,8 @@ appeals_booking_dialog_finalize (GObject *object)
   g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
   g_clear_pointer (&self->priority_codes, g_ptr_array_unref);
   g_free (self->idempotency_key);
+  g_free (self->applicant_name);
+  g_free (self->applicant_address);
   G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->finalize (object);
 }
 
@@ -542,6 +580,7 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, no_appeal_check);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_view);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, refusal_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_id_error);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, date_row);
@@ -558,6 +597,7 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_official_selected);
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
+  gtk_widget_class_install_action (widget_class, "booking.print-refusal", "s", print_refusal);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -686,4 +726,33 @@ char *
 appeals_booking_dialog_dup_question (AppealsBookingDialog *self)
 {
   return dup_question (self);
+}
+
+/**
+ * appeals_booking_dialog_new_refusal_notice:
+ * @language: "kk" or "ru"
+ *
+ * The notice for the applicant whose request was refused for want of the
+ * essence of the question: dated today, quoting what the request said,
+ * signed by whoever is signed in.
+ *
+ * Returns: (transfer full) (nullable): the notice to print, or %NULL when
+ * no request has been refused in this dialog
+ */
+AppealsRefusalNotice *
+appeals_booking_dialog_new_refusal_notice (AppealsBookingDialog *self,
+                                           const char           *language)
+{
+  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (appeals_application_get_default ()));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *question = dup_question (self);
+  GDate today;
+
+  if (!gtk_widget_get_visible (self->refusal_button) || self->applicant_name == NULL)
+    return NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  return appeals_refusal_notice_new (language, self->applicant_name, self->applicant_address, question, &today,
+                                     user != NULL ? user->full_name : NULL);
 }

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "appeals-refusal-notice.h"
+
 G_BEGIN_DECLS
 
 #define APPEALS_TYPE_BOOKING_DIALOG (appeals_booking_dialog_get_type ())
@@ -32,5 +34,7 @@ guint                 appeals_booking_dialog_get_n_earlier  (AppealsBookingDialo
 const char           *appeals_booking_dialog_get_error      (AppealsBookingDialog *self,
                                                              const char           *field);
 char                 *appeals_booking_dialog_dup_question   (AppealsBookingDialog *self);
+AppealsRefusalNotice *appeals_booking_dialog_new_refusal_notice (AppealsBookingDialog *self,
+                                                                 const char           *language);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "appeals-test-ui.h"
 
 #define APPLICANT_IIN "061211600012"
+#define APPLICANT_SURNAME "Сейтқали"
 
 static AppealsTestServer *server;
 static gint64 applicant_id;
@@ -176,6 +177,36 @@ print_path (const char *name)
   return g_build_filename (prints, name, NULL);
 }
 
+/* Exports @operation to prints/@name as PDF and returns its text, read as
+ * one line (lines wrap where the page ends). */
+static char *
+export_pdf_text (GtkPrintOperation *operation,
+                 const char        *name)
+{
+  g_autofree char *path = print_path (name);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) document = NULL;
+  GString *text = g_string_new (NULL);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+  g_assert_no_error (error);
+  for (int p = 0; p < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); p++)
+    {
+      g_autoptr(GObject) pdf_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), p));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (pdf_page));
+
+      g_string_append (text, page_text);
+    }
+  g_strdelimit (text->str, "\n", ' ');
+  return g_string_free (text, FALSE);
+}
+
 /* Signing in ---------------------------------------------------------------- */
 
 static gboolean
@@ -321,6 +352,32 @@ flag_set (gboolean *flag)
   return *flag;
 }
 
+/* The applicant is told in writing, in their language whatever the
+ * interface speaks: who, when, why, what to do, who refused. */
+static void
+print_refusal (AppealsBookingDialog *dialog)
+{
+  static const struct { const char *language; const char *title; const char *reason; const char *nothing; } notices[] = {
+    { "kk", "жеке қабылдауға жазудан бас тарту туралы", "мәселенің мәні баяндалмаған", "(мәселенің мәні жазылмаған)" },
+    { "ru", "об отказе в записи на личный приём", "не изложена суть вопроса", "(суть вопроса не указана)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notices); i++)
+    {
+      g_autoptr(AppealsRefusalNotice) notice = appeals_booking_dialog_new_refusal_notice (dialog, notices[i].language);
+      g_autofree char *name = g_strdup_printf ("refusal-%s.pdf", notices[i].language);
+      g_autofree char *text = NULL;
+
+      g_assert_nonnull (notice);
+      text = export_pdf_text (GTK_PRINT_OPERATION (notice), name);
+      g_assert_nonnull (strstr (text, notices[i].title));
+      g_assert_nonnull (strstr (text, notices[i].reason));
+      g_assert_nonnull (strstr (text, notices[i].nothing));
+      g_assert_nonnull (strstr (text, APPLICANT_SURNAME));
+      g_assert_nonnull (strstr (text, "eOtinish"));
+    }
+}
+
 static void
 book_through_dialog (AppealsApplication    *app,
                      AppealsReceptionsPage *page,
@@ -335,6 +392,8 @@ book_through_dialog (AppealsApplication    *app,
   g_signal_connect (dialog, "booked", G_CALLBACK (on_booked), &counts);
   appeals_booking_dialog_find_applicant (dialog, APPLICANT_IIN);
   APPEALS_TEST_WAIT (applicant_found, dialog);
+  /* nothing refused yet, nothing to tell the applicant */
+  g_assert_null (appeals_booking_dialog_new_refusal_notice (dialog, "kk"));
   appeals_booking_dialog_set_time (dialog, time);
   if (priority != NULL)
     g_assert_true (appeals_booking_dialog_set_priority (dialog, priority));
@@ -349,6 +408,7 @@ book_through_dialog (AppealsApplication    *app,
       g_assert_cmpuint (counts.booked, ==, 0);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
       g_assert_cmpuint (appeals_booking_dialog_get_n_earlier (dialog), >, 0);
+      print_refusal (dialog);
     }
 
   appeals_booking_dialog_set_question (dialog, "Жер телімін беру мерзімі / Сроки выделения земельного участка");
@@ -745,34 +805,13 @@ poster_script (AppealsApplication *app,
       g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (appeals_receptions_page_get_officials (page),
                                                                             posters[i].language);
       g_autofree char *name = g_strdup_printf ("poster-%s.pdf", posters[i].language);
-      g_autofree char *path = print_path (name);
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GObject) document = NULL;
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (poster), name);
       JsonObject *official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
 
-      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (poster), path);
-      g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (poster), GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                                NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-      g_assert_no_error (error);
-
-      document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
-      g_assert_no_error (error);
-      for (int p = 0; p < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); p++)
-        {
-          g_autoptr(GObject) pdf_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), p));
-          g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (pdf_page));
-
-          g_string_append (text, page_text);
-        }
-      /* lines wrap where the page ends: read it as one line */
-      g_strdelimit (text->str, "\n", ' ');
-
       /* the poster's language, not the interface's */
-      g_assert_nonnull (strstr (text->str, posters[i].title));
-      g_assert_nonnull (strstr (text->str, posters[i].weekday));
-      g_assert_nonnull (strstr (text->str, json_object_get_string_member (json_object_get_object_member (official, "full_name"),
+      g_assert_nonnull (strstr (text, posters[i].title));
+      g_assert_nonnull (strstr (text, posters[i].weekday));
+      g_assert_nonnull (strstr (text, json_object_get_string_member (json_object_get_object_member (official, "full_name"),
                                                                            posters[i].language)));
     }
 }
@@ -953,7 +992,7 @@ main (int argc, char *argv[])
   token = api_token ("registrar");
   {
     g_autoptr(AppealsTestResponse) applicant = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
-        "{\"iin\":\"" APPLICANT_IIN "\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+        "{\"iin\":\"" APPLICANT_IIN "\",\"surname\":\"" APPLICANT_SURNAME "\",\"given_name\":\"Әлия\","
         "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}", NULL);
     g_autofree char *appeal_body = NULL;
     g_autoptr(AppealsTestResponse) appeal = NULL;
