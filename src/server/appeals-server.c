@@ -19,16 +19,6 @@
 #define LISTEN_BACKLOG 1024
 #define MAX_IDEMPOTENCY_KEY 200
 
-typedef struct
-{
-  char              *method;
-  char              *pattern;
-  GStrv              segments;
-  AppealsAllow       allow;
-  AppealsRouteFlags  flags;
-  AppealsRouteFunc   handler;
-} Route;
-
 struct _AppealsServer
 {
   GObject               parent_instance;
@@ -38,7 +28,7 @@ struct _AppealsServer
   SoupServer           *soup;
   GSocket              *socket;
   gboolean              https;
-  GPtrArray            *routes;
+  AppealsRouter        *router;
   AppealsCalendar      *calendar;
   AppealsDeadlineRules *deadlines;
   GHashTable           *classifiers;
@@ -50,17 +40,6 @@ struct _AppealsServer
 G_DEFINE_FINAL_TYPE (AppealsServer, appeals_server, G_TYPE_OBJECT)
 
 static void
-route_free (gpointer data)
-{
-  Route *route = data;
-
-  g_free (route->method);
-  g_free (route->pattern);
-  g_strfreev (route->segments);
-  g_free (route);
-}
-
-static void
 appeals_server_finalize (GObject *object)
 {
   AppealsServer *self = (AppealsServer *)object;
@@ -70,7 +49,7 @@ appeals_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->socket);
   g_clear_object (&self->db);
-  g_clear_pointer (&self->routes, g_ptr_array_unref);
+  g_clear_pointer (&self->router, appeals_router_free);
   g_clear_object (&self->calendar);
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->classifiers, g_hash_table_unref);
@@ -88,7 +67,7 @@ appeals_server_class_init (AppealsServerClass *klass)
 static void
 appeals_server_init (AppealsServer *self)
 {
-  self->routes = g_ptr_array_new_with_free_func (route_free);
+  self->router = appeals_router_new ();
   self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -118,22 +97,7 @@ appeals_server_add_route (AppealsServer     *self,
                           AppealsRouteFlags  flags,
                           AppealsRouteFunc   handler)
 {
-  Route *route = g_new0 (Route, 1);
-
-  route->method = g_strdup (method);
-  route->pattern = g_strdup (pattern);
-  route->segments = g_strsplit (pattern + 1, "/", -1);
-  route->allow = allow;
-  route->flags = flags;
-  route->handler = handler;
-  g_ptr_array_add (self->routes, route);
-}
-
-static int
-compare_route_names (gconstpointer a,
-                     gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+  appeals_router_add (self->router, method, pattern, allow, flags, handler);
 }
 
 /**
@@ -144,43 +108,7 @@ compare_route_names (gconstpointer a,
 GPtrArray *
 appeals_server_list_routes (AppealsServer *self)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      const Route *route = g_ptr_array_index (self->routes, i);
-      g_ptr_array_add (list, g_strdup_printf ("%s %s", route->method, route->pattern));
-    }
-  g_ptr_array_sort (list, compare_route_names);
-  return list;
-}
-
-static gboolean
-route_matches_path (const Route *route,
-                    GStrv        segments,
-                    GHashTable  *params)
-{
-  guint n = g_strv_length (route->segments);
-
-  if (n != g_strv_length (segments))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *want = route->segments[i];
-
-      if (want[0] == '{')
-        {
-          if (segments[i][0] == '\0')
-            return FALSE;
-          if (params != NULL)
-            g_hash_table_insert (params, g_strndup (want + 1, strlen (want) - 2), g_strdup (segments[i]));
-        }
-      else if (!g_str_equal (want, segments[i]))
-        return FALSE;
-    }
-
-  return TRUE;
+  return appeals_router_list (self->router);
 }
 
 /* The largest body a request may carry: files for upload routes, JSON
@@ -191,58 +119,25 @@ body_limit_for (AppealsServer *self,
                 const char    *path,
                 gboolean      *upload)
 {
-  g_auto(GStrv) segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
-
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      const Route *route = g_ptr_array_index (self->routes, i);
-
-      if ((route->flags & APPEALS_ROUTE_UPLOAD) && g_str_equal (route->method, method) &&
-          route_matches_path (route, segments, NULL))
-        {
-          *upload = TRUE;
-          return self->config.max_attachment_bytes;
-        }
-    }
-
-  *upload = FALSE;
-  return self->config.max_body_bytes;
+  *upload = appeals_router_is_upload (self->router, method, path);
+  return *upload ? self->config.max_attachment_bytes : self->config.max_body_bytes;
 }
 
 /* Finds the route for the request; answers 404 or 405 when there is none. */
-static const Route *
+static const AppealsRoute *
 find_route (AppealsServer  *self,
             AppealsRequest *request)
 {
-  g_auto(GStrv) segments = NULL;
-  g_autoptr(GString) allowed = g_string_new (NULL);
-  const char *path = request->path;
+  g_autofree char *allowed = NULL;
+  const AppealsRoute *route = appeals_router_match (self->router, request->method, request->path,
+                                                    request->params, &allowed);
 
-  if (path[0] != '/')
-    path = "/";
-  segments = g_strsplit (path + 1, "/", -1);
+  if (route != NULL)
+    return route;
 
-  for (guint i = 0; i < self->routes->len; i++)
+  if (allowed != NULL)
     {
-      const Route *route = g_ptr_array_index (self->routes, i);
-
-      if (!route_matches_path (route, segments, NULL))
-        continue;
-
-      if (g_str_equal (route->method, request->method))
-        {
-          route_matches_path (route, segments, request->params);
-          return route;
-        }
-
-      if (allowed->len > 0)
-        g_string_append (allowed, ", ");
-      g_string_append (allowed, route->method);
-    }
-
-  if (allowed->len > 0)
-    {
-      appeals_request_set_header (request, "Allow", allowed->str);
+      appeals_request_set_header (request, "Allow", allowed);
       appeals_request_respond_problem (request, SOUP_STATUS_METHOD_NOT_ALLOWED,
                                        APPEALS_PROBLEM_METHOD_NOT_ALLOWED, NULL, NULL);
     }
@@ -315,9 +210,9 @@ json_depth (const char *text,
 }
 
 static gboolean
-read_body (AppealsServer  *self,
-           AppealsRequest *request,
-           const Route    *route)
+read_body (AppealsServer      *self,
+           AppealsRequest     *request,
+           const AppealsRoute *route)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (request->message);
   const char *content_type = appeals_request_get_header (request, "Content-Type");
@@ -402,8 +297,8 @@ request_fingerprint (AppealsRequest *request)
 
 typedef struct
 {
-  AppealsRequest *request;
-  const Route    *route;
+  AppealsRequest     *request;
+  const AppealsRoute *route;
 } Dispatch;
 
 /* Replays a stored answer for a retried POST. Returns TRUE when the request
@@ -544,7 +439,7 @@ handle_request (AppealsServer  *self,
 {
   g_autoptr(GError) error = NULL;
   const char *key;
-  const Route *route;
+  const AppealsRoute *route;
   Dispatch dispatch;
 
   request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));

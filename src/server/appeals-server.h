@@ -11,35 +11,9 @@
 #include "appeals-core.h"
 #include "appeals-db.h"
 #include "appeals-request.h"
+#include "appeals-router.h"
 
 G_BEGIN_DECLS
-
-/* Which roles may call a route. */
-typedef enum
-{
-  APPEALS_ALLOW_REGISTRAR  = 1 << APPEALS_ROLE_REGISTRAR,
-  APPEALS_ALLOW_CONTROLLER = 1 << APPEALS_ROLE_CONTROLLER,
-  APPEALS_ALLOW_HEAD       = 1 << APPEALS_ROLE_HEAD,
-  APPEALS_ALLOW_LEADERSHIP = 1 << APPEALS_ROLE_LEADERSHIP,
-  APPEALS_ALLOW_ANALYST    = 1 << APPEALS_ROLE_ANALYST,
-  APPEALS_ALLOW_ADMIN      = 1 << APPEALS_ROLE_ADMIN,
-  APPEALS_ALLOW_STAFF      = 0x7e,   /* every role */
-} AppealsAllow;
-
-typedef enum
-{
-  APPEALS_ROUTE_DEFAULT    = 0,
-  APPEALS_ROUTE_PUBLIC     = 1 << 0,  /* no sign-in needed */
-  APPEALS_ROUTE_ASYNC      = 1 << 1,  /* the handler answers later, outside a transaction */
-  APPEALS_ROUTE_IDEMPOTENT = 1 << 2,  /* honours Idempotency-Key */
-  APPEALS_ROUTE_UPLOAD     = 1 << 3,  /* the body is a file, up to max_attachment_bytes */
-} AppealsRouteFlags;
-
-/* Runs inside the request's transaction (unless the route is async). The
- * handler answers through the request; returning FALSE rolls back, and
- * the error becomes a problem answer unless one was given already. */
-typedef gboolean (*AppealsRouteFunc) (AppealsRequest  *request,
-                                      GError         **error);
 
 typedef struct
 {
