@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-receptions-documents.c: what the reception organisers hand on —
+ * the leadership's review with the PDF pack of materials, and the schedule
+ * poster in each language.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "test-receptions.h"
+
+/* The leadership's review and the PDF pack ---------------------------------- */
+
+static gboolean
+review_listed (AppealsReviewPage *page)
+{
+  return appeals_review_page_get_n_items (page) > 0 && appeals_review_page_get_current (page) != NULL;
+}
+
+static void
+on_pack_exported (AppealsReviewPage *page,
+                  const char        *path,
+                  Counts            *counts)
+{
+  counts->exported++;
+}
+
+static gboolean
+exported_count (Counts *counts)
+{
+  return counts->exported > 0;
+}
+
+static gboolean
+reviewed (AppealsReviewPage *page)
+{
+  JsonObject *current = appeals_review_page_get_current (page);
+  JsonNode *review = current != NULL ? json_object_get_member (current, "review") : NULL;
+
+  return review != NULL && JSON_NODE_HOLDS_OBJECT (review);
+}
+
+static void
+review_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = api_token ("registrar");
+  g_autoptr(AppealsTestResponse) officials = NULL;
+  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
+  gint64 id = book_tomorrow (app, session, token, official);
+  g_autoptr(GBytes) pdf = make_pdf ("Reference note / Anyqtama");
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n", 
+                                               strlen ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n"));
+  g_autofree char *pack_path = NULL;
+  g_autofree char *pack_uri = NULL;
+  g_autoptr(GObject) document = NULL;   /* poppler 22.12 has no autoptr */
+  g_autoptr(GError) error = NULL;
+  AppealsWindow *window;
+  AppealsReviewPage *page;
+  Counts counts = { 0, };
+  JsonObject *current;
+
+  attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
+  attach (session, token, id, "applicant_document", "Өтініш.png", "image/png", png);
+  attach (session, token, id, "body_position", "Позиция.txt", "text/plain; charset=utf-8", text);
+
+  /* a controller reads the review but cannot mark it */
+  window = sign_in (app, "controller");
+  page = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));
+  appeals_window_show_page (window, "review");
+  APPEALS_TEST_WAIT (review_listed, page);
+  g_assert_false (appeals_review_page_can_review (page));
+
+  window = sign_in (app, "leadership");
+  page = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));
+  appeals_window_show_page (window, "review");
+  APPEALS_TEST_WAIT (review_listed, page);
+
+  /* the reception of tomorrow, complete with its three kinds of materials */
+  g_assert_true (appeals_review_page_can_review (page));
+  g_assert_true (appeals_review_page_select (page, id));
+  current = appeals_review_page_get_current (page);
+  g_assert_true (json_object_get_boolean_member (current, "complete"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (current, "attachments")), ==, 3);
+
+  appeals_review_page_set_instructions (page, "Жер комиссиясының төрағасын шақыру");
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
+  APPEALS_TEST_WAIT (reviewed, page);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_review_page_get_current (page),
+                                                                                 "review"), "instructions"),
+                   ==, "Жер комиссиясының төрағасын шақыру");
+
+  /* one PDF: the cover, the note's page, the scan, the position */
+  pack_path = print_path ("reception-pack.pdf");
+  g_remove (pack_path);
+  g_signal_connect (page, "pack-exported", G_CALLBACK (on_pack_exported), &counts);
+  appeals_review_page_export_pack (page, pack_path);
+  APPEALS_TEST_WAIT (exported_count, &counts);
+
+  pack_uri = g_filename_to_uri (pack_path, NULL, NULL);
+  document = G_OBJECT (poppler_document_new_from_file (pack_uri, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (document)), >=, 4);
+  {
+    PopplerDocument *pack = POPPLER_DOCUMENT (document);
+    g_autoptr(GObject) last = G_OBJECT (poppler_document_get_page (pack, poppler_document_get_n_pages (pack) - 1));
+    g_autofree char *last_text = poppler_page_get_text (POPPLER_PAGE (last));
+
+    g_assert_nonnull (strstr (last_text, "Позиция управления образования"));
+  }
+}
+
+static void
+test_review (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (review_script, NULL), ==, 0);
+}
+
+/* The schedule poster, in each language whatever the interface speaks ------- */
+
+static void
+poster_script (AppealsApplication *app,
+               gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  static const struct { const char *language; const char *title; const char *weekday; } posters[] = {
+    { "kk", "Лауазымды адамдардың азаматтарды жеке қабылдау кестесі", "Сейсенбі" },
+    { "ru", "График личного приёма граждан должностными лицами", "Вторник" },
+  };
+
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  for (guint i = 0; i < G_N_ELEMENTS (posters); i++)
+    {
+      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (appeals_receptions_page_get_officials (page),
+                                                                            posters[i].language);
+      g_autofree char *name = g_strdup_printf ("poster-%s.pdf", posters[i].language);
+      g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (poster), name);
+      JsonObject *official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
+
+      /* the poster's language, not the interface's */
+      g_assert_nonnull (strstr (text, posters[i].title));
+      g_assert_nonnull (strstr (text, posters[i].weekday));
+      g_assert_nonnull (strstr (text, json_object_get_string_member (json_object_get_object_member (official, "full_name"),
+                                                                           posters[i].language)));
+    }
+}
+
+static void
+test_poster (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (poster_script, NULL), ==, 0);
+}
+
+void
+test_receptions_add_documents (void)
+{
+  g_test_add_func ("/receptions/review", test_review);
+  g_test_add_func ("/receptions/poster", test_poster);
+}
