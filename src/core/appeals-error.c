@@ -132,6 +132,7 @@ static const struct {
   { APPEALS_PROBLEM_VALIDATION_FAILED,      N_("Some fields need correcting.") },
   { APPEALS_PROBLEM_MALFORMED_JSON,         N_("The request could not be read.") },
   { APPEALS_PROBLEM_BODY_TOO_LARGE,         N_("The request is too large.") },
+  { APPEALS_PROBLEM_LENGTH_REQUIRED,        N_("The request must state its length.") },
   { APPEALS_PROBLEM_TOO_DEEP,               N_("The request is nested too deeply.") },
   { APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, N_("The request has an unsupported content type.") },
   { APPEALS_PROBLEM_UNAUTHORIZED,           N_("Sign in to continue.") },

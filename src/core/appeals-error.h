@@ -46,6 +46,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"
 #define APPEALS_PROBLEM_MALFORMED_JSON           "malformed_json"
 #define APPEALS_PROBLEM_BODY_TOO_LARGE           "body_too_large"
+#define APPEALS_PROBLEM_LENGTH_REQUIRED          "length_required"
 #define APPEALS_PROBLEM_TOO_DEEP                 "too_deep"
 #define APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE   "unsupported_media_type"
 #define APPEALS_PROBLEM_UNAUTHORIZED             "unauthorized"

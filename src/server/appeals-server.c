@@ -7,6 +7,10 @@
  * is ever half-written), with Idempotency-Key replays in the same
  * transaction. Everything runs on the main loop; the only slow work,
  * password hashing, runs in a thread while its message is paused.
+ *
+ * A request is "active" from its headers to the end of its answer. On
+ * SIGTERM the server refuses new requests (503) and stops once the active
+ * ones, bodies still arriving included, have been answered.
  */
 #include "config.h"
 
@@ -18,6 +22,8 @@
 
 #define LISTEN_BACKLOG 1024
 #define MAX_IDEMPOTENCY_KEY 200
+#define DRAIN_SECONDS 30
+#define ACTIVE_KEY "appeals-active"
 
 struct _AppealsServer
 {
@@ -32,7 +38,8 @@ struct _AppealsServer
   AppealsCalendar      *calendar;
   AppealsDeadlineRules *deadlines;
   GHashTable           *classifiers;
-  guint                 in_flight;
+  guint                 active;      /* requests between headers and answer */
+  guint                 drain_timeout;
   gboolean              stopping;
   GMainLoop            *stop_loop;
 };
@@ -44,8 +51,12 @@ appeals_server_finalize (GObject *object)
 {
   AppealsServer *self = (AppealsServer *)object;
 
+  g_clear_handle_id (&self->drain_timeout, g_source_remove);
   if (self->soup != NULL)
-    soup_server_disconnect (self->soup);
+    {
+      g_signal_handlers_disconnect_by_data (self->soup, self);
+      soup_server_disconnect (self->soup);
+    }
   g_clear_object (&self->soup);
   g_clear_object (&self->socket);
   g_clear_object (&self->db);
@@ -420,17 +431,10 @@ appeals_server_finish_request (AppealsServer  *self,
                                AppealsRequest *request)
 {
   if (request->paused)
-    {
-      soup_server_message_unpause (request->message);
-      g_assert (self->in_flight > 0);
-      self->in_flight--;
-    }
+    soup_server_message_unpause (request->message);
 
   log_request (request);
   appeals_request_free (request);
-
-  if (self->stopping && self->in_flight == 0 && self->stop_loop != NULL)
-    g_main_loop_quit (self->stop_loop);
 }
 
 static void
@@ -443,14 +447,6 @@ handle_request (AppealsServer  *self,
   Dispatch dispatch;
 
   request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));
-
-  if (self->stopping)
-    {
-      appeals_request_set_header (request, "Retry-After", "5");
-      appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                                       APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
-      return;
-    }
 
   route = find_route (self, request);
   if (route == NULL)
@@ -532,7 +528,6 @@ server_callback (SoupServer        *soup,
   if (request->paused)
     {
       soup_server_message_pause (message);
-      self->in_flight++;
       return;
     }
 
@@ -540,7 +535,72 @@ server_callback (SoupServer        *soup,
   appeals_request_free (request);
 }
 
-/* Refuses oversized bodies from their headers, before reading them. */
+static void
+maybe_stopped (AppealsServer *self)
+{
+  if (self->stopping && self->active == 0 && self->stop_loop != NULL)
+    {
+      g_clear_handle_id (&self->drain_timeout, g_source_remove);
+      g_main_loop_quit (g_steal_pointer (&self->stop_loop));
+    }
+}
+
+/* request-finished and request-aborted: the answer is out (or never will be). */
+static void
+on_request_done (SoupServer        *soup,
+                 SoupServerMessage *message,
+                 gpointer           user_data)
+{
+  AppealsServer *self = user_data;
+
+  if (g_object_steal_data (G_OBJECT (message), ACTIVE_KEY) == NULL)
+    return;
+  g_assert (self->active > 0);
+  self->active--;
+  maybe_stopped (self);
+}
+
+/* libsoup reads a refused request's body all the same before it answers:
+ * it is thrown away as it comes, and a sender that goes on and on is cut
+ * off without an answer. */
+#define MAX_DISCARDED_BYTES (64 * 1024 * 1024)
+
+static void
+on_discarded_chunk (SoupServerMessage *message,
+                    GBytes            *chunk)
+{
+  gsize discarded = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (message), "appeals-discarded"));
+
+  discarded += g_bytes_get_size (chunk);
+  g_object_set_data (G_OBJECT (message), "appeals-discarded", GSIZE_TO_POINTER (discarded));
+  if (discarded > MAX_DISCARDED_BYTES && soup_server_message_get_socket (message) != NULL)
+    g_socket_shutdown (soup_server_message_get_socket (message), TRUE, TRUE, NULL);
+}
+
+/* Answers from the headers alone, keeping none of the body, and closes. */
+static void
+refuse_early (AppealsServer     *self,
+              SoupServerMessage *message,
+              guint              status,
+              const char        *code)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  AppealsRequest *request = appeals_request_new (self, message);
+
+  request->language = pick_language (soup_message_headers_get_one (headers, "Accept-Language"));
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    appeals_request_set_header (request, "Retry-After", "5");
+  appeals_request_respond_problem (request, status, code, NULL, NULL);
+  soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (message), FALSE);
+  g_signal_connect (message, "got-chunk", G_CALLBACK (on_discarded_chunk), NULL);
+  log_request (request);
+  appeals_request_free (request);
+}
+
+/* Every request's headers pass here before its body is read: a stopping
+ * server takes nothing new; a body must state its length, and one over
+ * the limit is refused before it is read. */
 static void
 early_callback (SoupServer        *soup,
                 SoupServerMessage *message,
@@ -550,25 +610,29 @@ early_callback (SoupServer        *soup,
 {
   AppealsServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
-  goffset length = soup_message_headers_get_content_length (headers);
-
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
   gboolean upload;
-  gsize limit = body_limit_for (self, soup_server_message_get_method (message), path, &upload);
+  gsize limit;
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      length > (goffset) limit)
+  self->active++;
+  g_object_set_data (G_OBJECT (message), ACTIVE_KEY, GINT_TO_POINTER (TRUE));
+
+  if (self->stopping)
     {
-      AppealsRequest *request = appeals_request_new (self, message);
-
-      request->language = pick_language (soup_message_headers_get_one (headers, "Accept-Language"));
-      appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                       upload ? APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE
-                                              : APPEALS_PROBLEM_BODY_TOO_LARGE,
-                                       NULL, NULL);
-      soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
-      log_request (request);
-      appeals_request_free (request);
+      refuse_early (self, message, SOUP_STATUS_SERVICE_UNAVAILABLE, APPEALS_PROBLEM_SERVICE_UNAVAILABLE);
+      return;
     }
+
+  if (encoding != SOUP_ENCODING_CONTENT_LENGTH && encoding != SOUP_ENCODING_NONE)
+    {
+      refuse_early (self, message, SOUP_STATUS_LENGTH_REQUIRED, APPEALS_PROBLEM_LENGTH_REQUIRED);
+      return;
+    }
+
+  limit = body_limit_for (self, soup_server_message_get_method (message), path, &upload);
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && soup_message_headers_get_content_length (headers) > (goffset) limit)
+    refuse_early (self, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                  upload ? APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE : APPEALS_PROBLEM_BODY_TOO_LARGE);
 }
 
 /* Construction and listening ------------------------------------------- */
@@ -682,6 +746,8 @@ appeals_server_listen (AppealsServer    *self,
                              "tls-certificate", certificate,
                              NULL);
   soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_done), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (on_request_done), self);
   soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
 
   socket = g_socket_new (g_socket_address_get_family (socket_address),
@@ -752,15 +818,32 @@ appeals_server_reload_rules (AppealsServer  *self,
  * Stops taking requests and quits @loop once the requests in flight have
  * been answered.
  */
+static gboolean
+on_drain_timeout (gpointer user_data)
+{
+  AppealsServer *self = user_data;
+
+  g_warning ("stopping with %u requests unanswered after %d s", self->active, DRAIN_SECONDS);
+  self->drain_timeout = 0;
+  g_main_loop_quit (g_steal_pointer (&self->stop_loop));
+  return G_SOURCE_REMOVE;
+}
+
 void
 appeals_server_stop (AppealsServer *self,
                      GMainLoop     *loop)
 {
+  if (self->stopping)
+    return;
   self->stopping = TRUE;
   self->stop_loop = loop;
 
-  if (self->in_flight == 0)
-    g_main_loop_quit (loop);
+  if (self->active > 0)
+    {
+      g_message ("stopping: %u requests in flight", self->active);
+      self->drain_timeout = g_timeout_add_seconds (DRAIN_SECONDS, on_drain_timeout, self);
+    }
+  maybe_stopped (self);
 }
 
 AppealsDb *

@@ -174,10 +174,18 @@ appeals_test_server_signal (AppealsTestServer *server,
 int
 appeals_test_server_terminate (AppealsTestServer *server)
 {
+  g_subprocess_send_signal (server->process, SIGTERM);
+  return appeals_test_server_wait (server);
+}
+
+/* Waits for the process to end by itself; returns its exit status, or -1
+ * when a signal ended it. */
+int
+appeals_test_server_wait (AppealsTestServer *server)
+{
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_subprocess_send_signal (server->process, SIGTERM);
   g_subprocess_wait (server->process, NULL, &error);
   g_assert_no_error (error);
   status = g_subprocess_get_if_exited (server->process) ? g_subprocess_get_exit_status (server->process) : -1;

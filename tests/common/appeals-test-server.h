@@ -32,6 +32,7 @@ void                 appeals_test_server_restart    (AppealsTestServer  *server)
 void                 appeals_test_server_signal     (AppealsTestServer  *server,
                                                       int                 signal_number);
 int                  appeals_test_server_terminate  (AppealsTestServer  *server);
+int                  appeals_test_server_wait       (AppealsTestServer  *server);
 void                 appeals_test_server_free       (AppealsTestServer  *server);
 const char          *appeals_test_server_get_database (AppealsTestServer *server);
 const char          *appeals_test_server_get_url    (AppealsTestServer  *server);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-api.h"
 
 const char *test_api_backend;
@@ -111,4 +113,45 @@ create_appeal (Fixture    *fixture,
   if (response->status != 201)
     g_error ("appeal: %u %s", response->status, response->text);
   return json_object_get_int_member (appeals_test_response_object (response), "id");
+}
+
+/* Raw HTTP over a socket, for what a client library would not send: a
+ * body that arrives in parts, chunked encoding. */
+GSocketConnection *
+raw_connect (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (appeals_test_server_get_url (fixture->server), G_URI_FLAGS_NONE, &error);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  GSocketConnection *connection;
+
+  g_assert_no_error (error);
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri), g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
+void
+raw_write (GSocketConnection *connection,
+           const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), text, strlen (text),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Everything the server sends until it closes the connection. */
+char *
+raw_read_all (GSocketConnection *connection)
+{
+  GInputStream *input = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = g_input_stream_read (input, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (text, buffer, n);
+  return g_string_free (text, FALSE);
 }

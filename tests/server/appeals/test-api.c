@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "test-api.h"
@@ -292,6 +293,22 @@ test_bad_bodies (Fixture       *fixture,
   assert_problem (bad_iin, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (bad_iin, "iin"), ==, "invalid_iin");
 
+  /* a body of unstated length could be endless: refused from the headers */
+  {
+    g_autoptr(GSocketConnection) connection = raw_connect (fixture);
+    g_autofree char *head = g_strdup_printf ("POST /api/v1/appeals HTTP/1.1\r\nHost: localhost\r\n"
+                                             "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                                             "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n"
+                                             "3\r\n12}\r\n0\r\n\r\n",
+                                             fixture->registrar);
+    g_autofree char *answer = NULL;
+
+    raw_write (connection, head);
+    answer = raw_read_all (connection);
+    g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 411"));
+    g_assert_nonnull (strstr (answer, "\"length_required\""));
+  }
+
   still_alive = REQUEST (fixture, "GET", "/api/v1/health", NULL, NULL);
   g_assert_cmpuint (still_alive->status, ==, 200);
 }
@@ -405,11 +422,49 @@ test_calendar (Fixture       *fixture,
   assert_problem (outside, 404, "not_found");
 }
 
+/* SIGTERM while a request's body is still arriving: the request is
+ * answered and kept, a new one is refused, and the server exits cleanly. */
 static void
 test_graceful_stop (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_assert_cmpint (appeals_test_server_terminate (fixture->server), ==, 0);
+  const char *body = "{\"iin\":\"061211600012\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+                     "\"address\":\"Қостанай қ., Абай даңғылы, 5\",\"phone\":\"87051234567\"}";
+  gsize half = strlen (body) / 2;
+  g_autoptr(GSocketConnection) slow = raw_connect (fixture);
+  g_autofree char *head = g_strdup_printf ("POST /api/v1/applicants HTTP/1.1\r\nHost: localhost\r\n"
+                                           "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                                           "Content-Length: %zu\r\nConnection: close\r\n\r\n%.*s",
+                                           fixture->registrar, strlen (body), (int) half, body);
+  g_autofree char *answer = NULL;
+  g_autoptr(AppealsTestResponse) kept = NULL;
+
+  raw_write (slow, head);
+  g_usleep (300 * 1000);
+  appeals_test_server_signal (fixture->server, SIGTERM);
+  g_usleep (300 * 1000);
+
+  {
+    g_autoptr(GSocketConnection) late = raw_connect (fixture);
+    g_autofree char *refused = NULL;
+
+    raw_write (late, "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nAccept-Language: kk\r\n\r\n");
+    refused = raw_read_all (late);
+    g_assert_true (g_str_has_prefix (refused, "HTTP/1.1 503"));
+    g_assert_nonnull (strstr (refused, "Retry-After"));
+  }
+
+  raw_write (slow, body + half);
+  answer = raw_read_all (slow);
+  if (!g_str_has_prefix (answer, "HTTP/1.1 201"))
+    g_error ("the request in flight was not answered: %s", answer);
+  g_assert_cmpint (appeals_test_server_wait (fixture->server), ==, 0);
+
+  appeals_test_server_restart (fixture->server);
+  kept = REQUEST (fixture, "GET", "/api/v1/applicants?iin=061211600012", fixture->registrar, NULL);
+  g_assert_cmpuint (kept->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (kept), "items")),
+                    ==, 1);
 }
 
 int

@@ -48,6 +48,11 @@ gint64       create_appeal    (Fixture             *fixture,
                                const char          *district,
                                const char          *annotation);
 
+GSocketConnection *raw_connect  (Fixture           *fixture);
+void               raw_write    (GSocketConnection *connection,
+                                 const char        *text);
+char              *raw_read_all (GSocketConnection *connection);
+
 void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
