@@ -16,6 +16,9 @@ gboolean     appeals_auth_authenticate    (AppealsRequest  *request,
                                            GError         **error);
 AppealsUser *appeals_auth_user_from_row   (AppealsDbResult *result,
                                            guint            row);
+gboolean     appeals_auth_check_password  (const char      *login,
+                                           const char      *password,
+                                           GError         **error);
 gint64       appeals_auth_create_user     (AppealsDb       *db,
                                            const char      *login,
                                            const char      *full_name,

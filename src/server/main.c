@@ -150,7 +150,31 @@ create_user (const char *login)
       return EXIT_FAILURE;
     }
 
+  if (opt_district != NULL)
+    {
+      g_autoptr(AppealsClassifier) districts = appeals_classifier_load (APPEALS_CLASSIFIER_DISTRICTS, &error);
+
+      if (districts == NULL)
+        {
+          g_printerr ("appeals-server: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (appeals_classifier_lookup (districts, opt_district) == NULL)
+        {
+          g_printerr ("appeals-server: ");
+          g_printerr (_("“%s” is not a district code; see the districts classifier (data/classifiers/districts.json)"),
+                      opt_district);
+          g_printerr ("\n");
+          return EXIT_FAILURE;
+        }
+    }
+
   password = read_password ();
+  if (!appeals_auth_check_password (login, password, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   if (appeals_auth_create_user (db, login, opt_full_name != NULL ? opt_full_name : login, role,
                                 opt_district, password, &error) == 0)
     {

@@ -328,6 +328,31 @@ test_create_user (void)
   g_subprocess_communicate_utf8 (process, "abc\n", NULL, NULL, NULL, &error);
   g_assert_false (g_subprocess_get_successful (process));
 
+  /* the demo password is for demo accounts only; a district must exist */
+  {
+    static const char *refused[][3] = {
+      { "boss", "demo", NULL },
+      { "boss", "boss", NULL },
+      { "boss", "a long secret", "kostanai" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autofree char *input = g_strdup_printf ("%s\n", refused[i][1]);
+
+        g_clear_object (&process);
+        process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                    g_getenv ("APPEALS_SERVER_EXE"), "--database",
+                                    appeals_test_server_get_database (fixture.server),
+                                    "create-user", refused[i][0], "--role", "admin",
+                                    refused[i][2] != NULL ? "--district" : NULL, refused[i][2], NULL);
+        g_assert_no_error (error);
+        g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_false (g_subprocess_get_successful (process));
+      }
+  }
+
   appeals_test_server_free (fixture.server);
   g_object_unref (fixture.session);
 }
