@@ -129,6 +129,34 @@ update_search_index (AppealsDb      *db,
                           g_variant_new ("(xs)", appeal->id, body), error);
 }
 
+/**
+ * appeals_api_appeals_reindex_applicant:
+ *
+ * The search index holds the applicant's name and IIN with each of their
+ * appeals: after a correction of the base card, every one is indexed again.
+ */
+gboolean
+appeals_api_appeals_reindex_applicant (AppealsDb  *db,
+                                       gint64      applicant_id,
+                                       GError    **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, APPEAL_SELECT "WHERE a.applicant_id = ?",
+                                                        g_variant_new ("(x)", applicant_id), error);
+
+  if (result == NULL)
+    return FALSE;
+
+  for (guint row = 0; row < appeals_db_result_get_n_rows (result); row++)
+    {
+      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+
+      if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, row, error) ||
+          !update_search_index (db, appeal, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Fills what the server decides: the repeat flag, the due date. */
 static gboolean
 derive_fields (AppealsServer  *server,
@@ -360,9 +388,10 @@ appeals_api_appeals_update (AppealsServer  *server,
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
   edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
 
-  if (!appeals_db_exec (db, sql,
-                        appeals_store_values (appeals_appeal_get_record_type (), edited, appeal_columns, where, 2),
-                        error))
+  if (!appeals_store_update_versioned (db, sql,
+                                       appeals_store_values (appeals_appeal_get_record_type (), edited,
+                                                             appeal_columns, where, 2),
+                                       error))
     return FALSE;
 
   return update_search_index (db, edited, error) &&
@@ -446,27 +475,12 @@ handle_history (AppealsRequest  *request,
                 GError         **error)
 {
   g_autoptr(AppealsAppeal) appeal = NULL;
-  g_autoptr(JsonNode) history = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL)
     return TRUE;
-
-  history = appeals_audit_get_history (request->db, "appeal", appeal->id, error);
-  if (history == NULL)
-    return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_add_value (builder, g_steal_pointer (&history));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
-  return TRUE;
+  return appeals_api_respond_history (request, "appeal", appeal->id, error);
 }
 
 void

@@ -210,7 +210,11 @@ handle_get (AppealsRequest  *request,
   return TRUE;
 }
 
-/* GET /applicants?iin= : how the card editor recognises a known applicant. */
+/* GET /applicants?iin= : how the card editor recognises a known applicant.
+ * The base card is the region's, not a district's: whoever has the
+ * person's IIN in hand (the applicant gives it) may fill a new card from
+ * it, wherever their earlier appeals were registered. Browsing by id stays
+ * within one's scope. */
 static gboolean
 handle_find (AppealsRequest  *request,
              GError         **error)
@@ -299,17 +303,41 @@ handle_patch (AppealsRequest  *request,
   sql = appeals_store_update_sql ("applicants", applicant_columns, "id = ? AND version = ?");
   where[0] = g_variant_new_int64 (current->id);
   where[1] = g_variant_new_int64 (current->version);
-  if (!appeals_db_exec (request->db, sql,
-                        appeals_store_values (appeals_applicant_get_record_type (), edited,
-                                              applicant_columns, where, 2),
-                        error) ||
+  if (!appeals_store_update_versioned (request->db, sql,
+                                       appeals_store_values (appeals_applicant_get_record_type (), edited,
+                                                             applicant_columns, where, 2),
+                                       error) ||
       !appeals_audit_record_change (request->db, "applicant", edited->id, edited->version,
                                     correction ? "correction" : "update", request->user->login,
                                     appeals_applicant_get_record_type (), current, edited, error))
     return FALSE;
 
+  /* names and the IIN are searched with each of the applicant's appeals */
+  if (g_strcmp0 (current->iin, edited->iin) != 0 || g_strcmp0 (current->surname, edited->surname) != 0 ||
+      g_strcmp0 (current->given_name, edited->given_name) != 0 ||
+      g_strcmp0 (current->patronymic, edited->patronymic) != 0)
+    {
+      if (!appeals_api_appeals_reindex_applicant (request->db, edited->id, error))
+        return FALSE;
+    }
+
   respond_applicant (request, SOUP_STATUS_OK, edited);
   return TRUE;
+}
+
+/* GET /applicants/{id}/history: changes of address and phone, and the
+ * administrator's corrections. */
+static gboolean
+handle_history (AppealsRequest  *request,
+                GError         **error)
+{
+  g_autoptr(AppealsApplicant) applicant = NULL;
+
+  if (!load_or_404 (request, &applicant, error))
+    return FALSE;
+  if (applicant == NULL)
+    return TRUE;
+  return appeals_api_respond_history (request, "applicant", applicant->id, error);
 }
 
 void
@@ -323,6 +351,8 @@ appeals_api_applicants_register (AppealsServer *server)
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
   appeals_server_add_route (server, "GET", "/api/v1/applicants/{id}", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_get);
+  appeals_server_add_route (server, "GET", "/api/v1/applicants/{id}/history", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_history);
   appeals_server_add_route (server, "PATCH", "/api/v1/applicants/{id}", writers,
                             APPEALS_ROUTE_DEFAULT, handle_patch);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "appeals-api.h"
+#include "appeals-audit.h"
 #include "appeals-auth.h"
 
 #include <string.h>
@@ -138,4 +139,34 @@ appeals_api_check_required (const AppealsRecordType *type,
           appeals_field_errors_find (errors, field->name) == NULL)
         appeals_field_errors_add (errors, field->name, APPEALS_FIELD_REQUIRED, NULL);
     }
+}
+
+/**
+ * appeals_api_respond_history:
+ * @kind: "appeal" or "applicant"
+ *
+ * Answers with the audit trail of one object: {"items": [...]}, oldest
+ * first.
+ */
+gboolean
+appeals_api_respond_history (AppealsRequest  *request,
+                             const char      *kind,
+                             gint64           id,
+                             GError         **error)
+{
+  g_autoptr(JsonNode) history = appeals_audit_get_history (request->db, kind, id, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (history == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_add_value (builder, g_steal_pointer (&history));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
 }

@@ -30,6 +30,9 @@ gboolean    appeals_api_applicants_insert (AppealsDb               *db,
                                            AppealsApplicant        *applicant,
                                            const char              *actor,
                                            GError                 **error);
+gboolean    appeals_api_appeals_reindex_applicant (AppealsDb       *db,
+                                                   gint64           applicant_id,
+                                                   GError         **error);
 gboolean    appeals_api_appeals_update    (AppealsServer           *server,
                                            AppealsDb               *db,
                                            AppealsAppeal           *current,
@@ -71,6 +74,10 @@ gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
 gboolean    appeals_api_in_scope          (AppealsRequest          *request,
                                            const char              *district);
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+gboolean    appeals_api_respond_history   (AppealsRequest          *request,
+                                           const char              *kind,
+                                           gint64                   id,
+                                           GError                 **error);
 void        appeals_api_check_code        (AppealsRequest          *request,
                                            GPtrArray               *errors,
                                            const char              *field,

@@ -159,3 +159,33 @@ appeals_store_last_id (AppealsDb   *db,
 
   return appeals_db_result_get_int64 (result, 0, "id");
 }
+
+/**
+ * appeals_store_update_versioned:
+ * @sql: an UPDATE of one row whose WHERE names the version that was read
+ *
+ * Runs @sql and checks that it changed the row. When another transaction
+ * changed it in between (PostgreSQL's READ COMMITTED lets that happen
+ * across server processes), the error is APPEALS_DB_ERROR_BUSY: the
+ * transaction runs again, reads the new version, and the edit meets its
+ * precondition — 412 with the current card — instead of being lost.
+ */
+gboolean
+appeals_store_update_versioned (AppealsDb   *db,
+                                const char  *sql,
+                                GVariant    *values,
+                                GError     **error)
+{
+  g_autofree char *returning = g_strconcat (sql, " RETURNING id", NULL);
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, returning, values, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (result) == 0)
+    {
+      g_set_error_literal (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_BUSY,
+                           "the row changed since it was read");
+      return FALSE;
+    }
+  return TRUE;
+}

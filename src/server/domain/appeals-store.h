@@ -21,6 +21,10 @@ char     *appeals_store_insert_sql   (const char              *table,
 char     *appeals_store_update_sql   (const char              *table,
                                       const char * const      *columns,
                                       const char              *where);
+gboolean  appeals_store_update_versioned (AppealsDb           *db,
+                                          const char          *sql,
+                                          GVariant            *values,
+                                          GError             **error);
 gboolean  appeals_store_read_row     (const AppealsRecordType *type,
                                       gpointer                 record,
                                       AppealsDbResult         *result,

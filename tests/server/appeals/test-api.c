@@ -206,6 +206,58 @@ test_preconditions (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (put_missing, "annotation"), ==, "required");
 }
 
+/* The base card: after creation only address and phone change; an
+ * administrator's correction of the rest is audited, and the appeals are
+ * found under the corrected name at once. */
+static void
+test_base_card (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *admin = appeals_test_sign_in (fixture->server, "admin", "demo");
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 appeal = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Жол жөндеу");
+  g_autofree char *path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant);
+  g_autofree char *history_path = g_strdup_printf ("%s/history", path);
+  g_autoptr(AppealsTestResponse) get = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) renamed = NULL;
+  g_autoptr(AppealsTestResponse) moved = NULL;
+  g_autoptr(AppealsTestResponse) corrected = NULL;
+  g_autoptr(AppealsTestResponse) found = NULL;
+  g_autoptr(AppealsTestResponse) history = NULL;
+  JsonArray *items;
+  JsonObject *last;
+
+  renamed = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"surname\":\"Сейтқалиева\"}",
+                     "If-Match", appeals_test_response_header (get, "ETag"));
+  assert_problem (renamed, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (renamed, "surname"), ==, "immutable");
+
+  moved = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"address\":\"Қостанай қ., Байтұрсынов к., 12\"}",
+                   "If-Match", appeals_test_response_header (get, "ETag"));
+  g_assert_cmpuint (moved->status, ==, 200);
+
+  corrected = REQUEST (fixture, "PATCH", path, admin, "{\"surname\":\"Сейтқалиева\"}",
+                       "If-Match", appeals_test_response_header (moved, "ETag"));
+  g_assert_cmpuint (corrected->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (corrected), "surname"), ==,
+                   "Сейтқалиева");
+
+  /* "сейтқалиева": the index follows the correction */
+  found = REQUEST (fixture, "GET", "/api/v1/appeals?q=%D1%81%D0%B5%D0%B9%D1%82%D2%9B%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2%D0%B0",
+                   fixture->registrar, NULL);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (found), "total"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (appeals_test_response_object (found), "items"), 0), "id"), ==, appeal);
+
+  history = REQUEST (fixture, "GET", history_path, fixture->registrar, NULL);
+  g_assert_cmpuint (history->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (history), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 2);
+  last = json_array_get_object_element (items, json_array_get_length (items) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "correction");
+  g_assert_cmpstr (json_object_get_string_member (last, "actor"), ==, "admin");
+}
+
 static void
 test_idempotency (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -478,6 +530,7 @@ main (int argc, char *argv[])
   TEST_API_ADD ("/api/roles", test_roles);
   TEST_API_ADD ("/api/district-scope", test_district_scope);
   TEST_API_ADD ("/api/preconditions", test_preconditions);
+  TEST_API_ADD ("/api/base-card", test_base_card);
   TEST_API_ADD ("/api/idempotency", test_idempotency);
   TEST_API_ADD ("/api/bad-bodies", test_bad_bodies);
   TEST_API_ADD ("/api/languages", test_languages);
