@@ -132,6 +132,24 @@ appeals_test_server_start (const char         *backend,
   return server;
 }
 
+/**
+ * appeals_test_server_start_beside:
+ *
+ * A second server process on @first's database (without demo seeding), as
+ * a central deployment runs several behind one PostgreSQL. Free it before
+ * @first: the database is @first's.
+ */
+AppealsTestServer *
+appeals_test_server_start_beside (AppealsTestServer *first)
+{
+  AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
+
+  server->backend = g_strdup (first->backend);
+  server->database = g_strdup (first->database);
+  spawn (server);
+  return server;
+}
+
 const char *
 appeals_test_server_get_database (AppealsTestServer *server)
 {

@@ -27,6 +27,7 @@ const char          *appeals_test_backend_from_args (int                *argc,
 
 AppealsTestServer   *appeals_test_server_start      (const char         *backend,
                                                       const char * const *extra_args);
+AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);
 void                 appeals_test_server_signal     (AppealsTestServer  *server,
