@@ -39,6 +39,14 @@ appeals_request_new (AppealsServer     *server,
                                  : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   request->language = "en";
 
+  /* the id the log line carries, for whoever reports a problem */
+  {
+    char id[24];
+
+    g_snprintf (id, sizeof id, "%" G_GUINT64_FORMAT, request->id);
+    soup_message_headers_replace (soup_server_message_get_response_headers (message), "X-Request-Id", id);
+  }
+
   return request;
 }
 

@@ -270,7 +270,7 @@ appeals_api_protocol_register (AppealsServer *server)
   AppealsAllow readers = APPEALS_ALLOW_LEADERSHIP | APPEALS_ALLOW_HEAD | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
 
   appeals_server_add_route (server, "POST", "/api/v1/receptions/{id}/orders", organisers,
-                            APPEALS_ROUTE_DEFAULT, handle_add_order);
+                            APPEALS_ROUTE_IDEMPOTENT, handle_add_order);
   appeals_server_add_route (server, "PATCH", "/api/v1/receptions/{id}/orders/{order}", organisers,
                             APPEALS_ROUTE_DEFAULT, handle_order_status);
   appeals_server_add_route (server, "POST", "/api/v1/receptions/{id}/archive",

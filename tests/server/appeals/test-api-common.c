@@ -49,6 +49,9 @@ assert_problem (AppealsTestResponse *response,
   g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, code);
   g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
   g_assert_cmpstr (json_object_get_string_member (problem, "title"), !=, "");
+  /* the id in the answer is the one the server's log line carries */
+  g_assert_cmpint (json_object_get_int_member (problem, "request_id"), ==,
+                   g_ascii_strtoll (appeals_test_response_header (response, "X-Request-Id"), NULL, 10));
 }
 
 const char *

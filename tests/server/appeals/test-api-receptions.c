@@ -101,7 +101,11 @@ test_receptions (Fixture       *fixture,
                                                         "{\"text\":\"\",\"executor_body\":\"nowhere\",\"working_days\":0}");
     g_autoptr(AppealsTestResponse) order = REQUEST (fixture, "POST", orders_path, fixture->registrar,
                                                     "{\"text\":\"Кезекті қайта қарау\",\"executor_body\":\"housing-utilities\","
-                                                    "\"working_days\":10}");
+                                                    "\"working_days\":10}", "Idempotency-Key", "order-1");
+    /* a retried order is the same order */
+    g_autoptr(AppealsTestResponse) retried = REQUEST (fixture, "POST", orders_path, fixture->registrar,
+                                                      "{\"text\":\"Кезекті қайта қарау\",\"executor_body\":\"housing-utilities\","
+                                                      "\"working_days\":10}", "Idempotency-Key", "order-1");
     g_autoptr(AppealsTestResponse) too_early = REQUEST (fixture, "POST", archive_path, head, NULL);
     g_autoptr(AppealsTestResponse) executed = NULL;
     g_autoptr(AppealsTestResponse) archived = NULL;
@@ -114,6 +118,9 @@ test_receptions (Fixture       *fixture,
     g_assert_cmpuint (order->status, ==, 201);
     orders = json_object_get_array_member (appeals_test_response_object (order), "orders");
     g_assert_cmpuint (json_array_get_length (orders), ==, 1);
+    g_assert_cmpuint (retried->status, ==, 201);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (retried),
+                                                                           "orders")), ==, 1);
     assert_problem (too_early, 409, "validation_failed");
     g_assert_cmpstr (field_error_code (too_early, "orders"), ==, "invalid_value");
 
