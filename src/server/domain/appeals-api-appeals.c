@@ -384,6 +384,14 @@ appeals_api_appeals_update (AppealsServer  *server,
       !derive_fields (server, db, edited, error))
     return FALSE;
 
+  /* the day of the answer, unless the edit gives it: a reworked answer is
+   * judged by the day it came, not by the first one's */
+  if (edited->status == APPEALS_STATUS_ANSWERED &&
+      (current->status != APPEALS_STATUS_ANSWERED || g_strcmp0 (edited->answer, current->answer) != 0) &&
+      (!g_date_valid (&edited->answered_on) || !g_date_valid (&current->answered_on) ||
+       g_date_compare (&edited->answered_on, &current->answered_on) == 0))
+    appeals_server_get_today (&edited->answered_on);
+
   edited->version = current->version + 1;
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
   edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);

@@ -278,12 +278,20 @@ handle_create (AppealsRequest  *request,
       return TRUE;
     }
 
-  previous = appeals_db_query (request->db, "SELECT id, round FROM expertise WHERE appeal_id = ? ORDER BY round DESC",
+  previous = appeals_db_query (request->db,
+                               "SELECT id, round, state FROM expertise WHERE appeal_id = ? ORDER BY round DESC",
                                g_variant_new ("(x)", appeal->id), error);
   if (previous == NULL)
     return FALSE;
   if (appeals_db_result_get_n_rows (previous) > 0)
     {
+      /* one verdict at a time: the last one still waits for the head */
+      if (g_str_equal (appeals_db_result_get_string (previous, 0, "state"), "awaiting_approval"))
+        {
+          appeals_field_errors_add (errors, "verdict", APPEALS_FIELD_DUPLICATE, NULL);
+          appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, errors, NULL);
+          return TRUE;
+        }
       previous_id = appeals_db_result_get_int64 (previous, 0, "id");
       round = appeals_db_result_get_int64 (previous, 0, "round") + 1;
     }
@@ -352,6 +360,8 @@ handle_approve (AppealsRequest  *request,
   g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *rework_due = NULL;
+  const char *verdict;
   gint64 id;
 
   if (!appeals_request_get_id_param (request, "id", &id))
@@ -377,16 +387,34 @@ handle_approve (AppealsRequest  *request,
   if (appeal == NULL)
     return TRUE;
 
-  if (!g_str_equal (appeals_db_result_get_string (round, 0, "state"), "awaiting_approval"))
+  /* the round waits, and the answer it judged is still the one on the card */
+  if (!g_str_equal (appeals_db_result_get_string (round, 0, "state"), "awaiting_approval") ||
+      appeal->status != APPEALS_STATUS_ANSWERED)
     {
       appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, NULL, NULL);
       return TRUE;
     }
 
-  if (!appeals_db_exec (request->db, "UPDATE expertise SET state = 'final', approved_by = ?, approved_at = ? WHERE id = ?",
-                        g_variant_new ("(ssx)", request->user->login, now, id), error) ||
-      !apply_verdict (request, appeal, appeals_db_result_get_string (round, 0, "verdict"),
-                      appeals_db_result_get_string (round, 0, "rework_due"), error))
+  /* a new term runs from the day the verdict takes effect */
+  verdict = appeals_db_result_get_string (round, 0, "verdict");
+  if (g_str_equal (verdict, "returned"))
+    {
+      AppealsChecklistTemplate *template = get_template (error);
+      GDate today, due;
+
+      if (template == NULL)
+        return FALSE;
+      appeals_server_get_today (&today);
+      appeals_checklist_template_compute_rework_due (template, appeals_server_get_calendar (request->server),
+                                                     &today, &due);
+      rework_due = appeals_date_format_iso (&due);
+    }
+
+  if (!appeals_db_exec (request->db,
+                        "UPDATE expertise SET state = 'final', approved_by = ?, approved_at = ?, rework_due = ? "
+                        "WHERE id = ?",
+                        g_variant_new ("(ssmsx)", request->user->login, now, rework_due, id), error) ||
+      !apply_verdict (request, appeal, verdict, rework_due, error))
     return FALSE;
 
   approved = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",

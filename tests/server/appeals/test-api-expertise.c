@@ -135,6 +135,13 @@ test_expertise (Fixture       *fixture,
                         "{\"status\":\"answered\",\"answer\":\"Доработанный ответ со ссылками на закон\"}",
                         "If-Match", etag);
     g_assert_cmpuint (reworked->status, ==, 200);
+    /* the reworked answer is dated the day it came */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (reworked), "answered_on"), ==, today);
+    }
   }
   second = REQUEST (fixture, "POST", plain_path, analyst, all_yes);
   g_assert_cmpuint (second->status, ==, 201);
@@ -156,6 +163,14 @@ test_expertise (Fixture       *fixture,
   waiting = get_appeal_object (fixture, controlled);
   g_assert_cmpstr (json_object_get_string_member (waiting, "status"), ==, "answered");
 
+  /* one verdict at a time: a second one while the first waits is refused */
+  {
+    g_autoptr(AppealsTestResponse) twice = REQUEST (fixture, "POST", controlled_path, analyst, all_yes);
+
+    assert_problem (twice, 409, "conflict");
+    g_assert_cmpstr (field_error_code (twice, "verdict"), ==, "duplicate");
+  }
+
   {
     g_autoptr(AppealsTestResponse) awaiting = REQUEST (fixture, "GET", "/api/v1/expertise?state=awaiting_approval", head, NULL);
     JsonArray *items = json_object_get_array_member (appeals_test_response_object (awaiting), "items");
@@ -173,6 +188,9 @@ test_expertise (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (approval), "approved_by"), ==, "head");
   approved_appeal = get_appeal_object (fixture, controlled);
   g_assert_cmpstr (json_object_get_string_member (approved_appeal, "status"), ==, "returned");
+  /* the body's new term is the one set when the verdict took effect */
+  g_assert_cmpstr (json_object_get_string_member (approved_appeal, "due_date"), ==,
+                   json_object_get_string_member (appeals_test_response_object (approval), "rework_due"));
 
   quality = REQUEST (fixture, "GET", "/api/v1/analytics/answer-quality", leadership, NULL);
   g_assert_cmpuint (quality->status, ==, 200);
