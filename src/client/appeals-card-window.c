@@ -521,9 +521,11 @@ on_form_changed (AppealsCardForm   *form,
 
   self->dirty = TRUE;
   _appeals_card_window_update_title (self);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (g_settings_get_int (settings, "draft-autosave-seconds"),
-                                                 on_autosave, self);
+  /* saved a few seconds after the first unsaved change, however long the
+   * typing goes on */
+  if (self->autosave_source == 0)
+    self->autosave_source = g_timeout_add_seconds (g_settings_get_int (settings, "draft-autosave-seconds"),
+                                                   on_autosave, self);
 }
 
 /* Loading ------------------------------------------------------------------- */

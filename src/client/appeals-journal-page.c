@@ -506,15 +506,20 @@ on_model_loaded (AppealsJournalModel *model,
   AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
   g_autofree char *query = appeals_journal_page_dup_query (self);
   g_autofree char *path = g_strdup_printf ("appeals?limit=1&overdue=true%s%s", *query ? "&" : "", query);
+  gboolean first_page = appeals_journal_model_get_n_loaded (model) <= appeals_journal_model_get_page_size (model);
+  gboolean overdue_only = strstr (query, "overdue=true") != NULL;
 
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->content_stack,
                                     appeals_journal_model_get_total (model) > 0 ? "list" : "empty");
+
+  /* the overdue count belongs to the query, not to each page; when the
+   * query asks for overdue cards only, they all are */
+  if (first_page)
+    self->overdue_total = overdue_only ? appeals_journal_model_get_total (model) : 0;
   update_totals (self);
 
-  /* the overdue count belongs to the query, not to each page */
-  if (appeals_journal_model_get_n_loaded (model) <= appeals_journal_model_get_page_size (model) &&
-      strstr (query, "overdue=") == NULL)
+  if (first_page && !overdue_only)
     {
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);

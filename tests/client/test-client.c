@@ -345,6 +345,18 @@ search_narrowed (AppealsApplication *app)
   return first->id > 0;
 }
 
+/* "3 appeals · 3 overdue" (sscanf cannot match the "·" in a UTF-8 locale) */
+static gboolean
+overdue_totals_agree (GtkWidget *totals)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (totals));
+  const char *second = strstr (text, " · ");
+  guint64 all = g_ascii_strtoull (text, NULL, 10);
+
+  return second != NULL && g_str_has_suffix (text, " overdue") && all > 0 &&
+         g_ascii_strtoull (second + strlen (" · "), NULL, 10) == all;
+}
+
 static void
 search_script (AppealsApplication *app,
                gpointer            user_data)
@@ -365,6 +377,11 @@ search_script (AppealsApplication *app,
 
   found = g_list_model_get_item (journal_model (app), 0);
   g_assert_cmpstr (found->annotation, ==, "Поисковый маркер 4821");
+
+  /* overdue cards only: the totals say all of them are overdue */
+  appeals_test_ui_type (GTK_WIDGET (window), "search", "");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (window), "overdue")), TRUE);
+  APPEALS_TEST_WAIT (overdue_totals_agree, appeals_test_ui_find_by_name (GTK_WIDGET (window), "totals"));
 }
 
 static void
