@@ -212,6 +212,7 @@ typedef enum
   COLUMN_NUMBER,
   COLUMN_REGISTERED,
   COLUMN_DUE,
+  COLUMN_DAYS,
   COLUMN_STATUS,
   COLUMN_APPLICANT,
   COLUMN_ANNOTATION,
@@ -229,12 +230,14 @@ static const struct {
 } columns[N_COLUMNS] = {
   [COLUMN_NUMBER] = { N_("Number"), "registration_number", FALSE, 105 },
   [COLUMN_REGISTERED] = { N_("Date"), "registration_date", FALSE, 95 },
-  [COLUMN_APPLICANT] = { N_("Applicant"), NULL, FALSE, 190 },
+  [COLUMN_APPLICANT] = { N_("Applicant"), NULL, FALSE, 170 },
   [COLUMN_ANNOTATION] = { N_("Annotation"), NULL, TRUE, 200 },
   [COLUMN_QUESTION] = { N_("Question"), NULL, FALSE, 140 },
   [COLUMN_DISTRICT] = { N_("District"), NULL, FALSE, 130 },
-  [COLUMN_STATUS] = { N_("Status"), NULL, FALSE, 115 },
-  [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 230 },
+  [COLUMN_STATUS] = { N_("Status"), NULL, FALSE, 145 },
+  [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 95 },
+  /* working days left or overdue, for open cards */
+  [COLUMN_DAYS] = { N_("Working Days"), NULL, FALSE, 140 },
   [COLUMN_EXECUTOR] = { N_("Executor"), NULL, FALSE, 115 },
 };
 
@@ -249,20 +252,18 @@ format_date (const GDate *date)
   return g_strdup (buffer);
 }
 
+/* The due date's state in working days: "3 left", "2 overdue". */
 static char *
-due_text (AppealsAppeal *appeal,
-          const char   **css_class)
+days_text (AppealsAppeal *appeal,
+           const char   **css_class)
 {
   AppealsApplication *app = appeals_application_get_default ();
-  g_autofree char *date = format_date (&appeal->due_date);
   AppealsDeadlineState state;
   GDate today;
 
   *css_class = NULL;
-  if (!g_date_valid (&appeal->due_date))
+  if (!g_date_valid (&appeal->due_date) || !appeals_appeal_is_open (appeal))
     return g_strdup ("");
-  if (!appeals_appeal_is_open (appeal))
-    return g_steal_pointer (&date);
 
   appeals_date_get_today (&today);
   appeals_deadline_rules_evaluate (appeals_application_get_deadlines (app), appeals_application_get_calendar (app),
@@ -272,20 +273,18 @@ due_text (AppealsAppeal *appeal,
     {
     case APPEALS_DEADLINE_OVERDUE:
       *css_class = "appeal-overdue";
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d working day overdue",
-                                           "%s · %d working days overdue", state.working_days_overdue),
-                              date, state.working_days_overdue);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue", state.working_days_overdue),
+                              state.working_days_overdue);
     case APPEALS_DEADLINE_DUE_TODAY:
       *css_class = "appeal-due-soon";
-      return g_strdup_printf (_("%s · due today"), date);
+      return g_strdup (C_("deadline", "today"));
     case APPEALS_DEADLINE_DUE_SOON:
       *css_class = "appeal-due-soon";
       G_GNUC_FALLTHROUGH;
     case APPEALS_DEADLINE_ON_TIME:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d working day left",
-                                           "%s · %d working days left", state.working_days_left),
-                              date, state.working_days_left);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left", "%d left", state.working_days_left),
+                              state.working_days_left);
     }
 }
 
@@ -321,7 +320,9 @@ cell_text (Column          column,
     case COLUMN_STATUS:
       return g_strdup (appeals_enum_get_label (APPEALS_TYPE_STATUS, appeal->status));
     case COLUMN_DUE:
-      return due_text (appeal, css_class);
+      return format_date (&appeal->due_date);
+    case COLUMN_DAYS:
+      return days_text (appeal, css_class);
     case COLUMN_EXECUTOR:
       return g_strdup (appeal->executor != NULL ? appeal->executor : "");
     case N_COLUMNS:
@@ -354,7 +355,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (column, appeal, &css_class);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, column == COLUMN_ANNOTATION || column == COLUMN_APPLICANT ? text : NULL);
+  gtk_widget_set_tooltip_text (label, column == COLUMN_ANNOTATION || column == COLUMN_APPLICANT ||
+                                      column == COLUMN_STATUS ? text : NULL);
   gtk_widget_remove_css_class (label, "appeal-overdue");
   gtk_widget_remove_css_class (label, "appeal-due-soon");
   gtk_widget_remove_css_class (label, "dim-label");

@@ -169,7 +169,7 @@ appeals_merge_dialog_new (GtkWindow       *parent,
       gtk_widget_set_name (mine, conflict->field);
       gtk_box_append (GTK_BOX (box), mine);
       gtk_box_append (GTK_BOX (box), theirs);
-      gtk_widget_set_size_request (box, 400, -1);
+      gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->group, row);
 
