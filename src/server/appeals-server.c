@@ -801,11 +801,13 @@ appeals_server_reload_rules (AppealsServer  *self,
 {
   g_autoptr(AppealsDeadlineRules) deadlines = NULL;
 
-  if (!appeals_calendar_reload (self->calendar, NULL, error))
-    return FALSE;
-
+  /* both or neither: the deadline table is read aside first, and the
+   * calendar's reload itself keeps the old calendar when it fails */
   deadlines = appeals_deadline_rules_new_default (error);
   if (deadlines == NULL)
+    return FALSE;
+
+  if (!appeals_calendar_reload (self->calendar, NULL, error))
     return FALSE;
 
   g_set_object (&self->deadlines, deadlines);

@@ -126,7 +126,8 @@ static const struct {
   { "2024-01-08", APPEALS_DAY_WORKING, NULL },                   /* after Christmas on Sunday */
   { "2022-07-09", APPEALS_DAY_HOLIDAY, "kurban_ait" },           /* a Saturday: nothing moves */
   { "2022-07-11", APPEALS_DAY_WORKING, NULL },
-  { "2024-06-17", APPEALS_DAY_HOLIDAY, "kurban_ait" },
+  { "2024-06-16", APPEALS_DAY_HOLIDAY, "kurban_ait" },           /* a Sunday: nothing moves */
+  { "2024-06-17", APPEALS_DAY_WORKING, NULL },
   { "2026-05-27", APPEALS_DAY_HOLIDAY, "kurban_ait" },
   /* decree transfers */
   { "2021-07-03", APPEALS_DAY_TRANSFERRED_WORKING, NULL },

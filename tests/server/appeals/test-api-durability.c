@@ -281,6 +281,22 @@ test_reload_rules (void)
     g_file_set_contents (calendar_path, text->str, -1, &error);
     g_assert_no_error (error);
   }
+
+  /* with a broken deadline table beside it, neither file takes effect */
+  {
+    g_autofree char *deadlines_path = g_build_filename (data, "rules", "deadlines.json", NULL);
+    g_autofree char *deadlines = NULL;
+
+    g_file_get_contents (deadlines_path, &deadlines, NULL, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (deadlines_path, "{\"format\": 1, \"kinds\": 7}", -1, &error);
+    g_assert_no_error (error);
+    appeals_test_server_signal (fixture.server, SIGHUP);
+    g_usleep (500 * 1000);
+    g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+    g_file_set_contents (deadlines_path, deadlines, -1, &error);
+    g_assert_no_error (error);
+  }
   appeals_test_server_signal (fixture.server, SIGHUP);
 
   started = g_get_monotonic_time ();
