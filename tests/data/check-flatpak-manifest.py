@@ -4,7 +4,8 @@
 
 Usage: check-flatpak-manifest.py MANIFEST APPLICATION_ID
 
-(a) The manifest is valid JSON, names the application and its command, and
+(a) The manifest is valid JSON, names the application and its command,
+    builds the libraries the runtime lacks (libsodium, poppler), and
     builds the project itself last, with meson, from the source tree.
 (b) If flatpak-builder is installed, it parses the manifest without
     warnings (unknown properties etc. are fatal).
@@ -54,6 +55,11 @@ def main():
     modules = manifest.get('modules')
     if not isinstance(modules, list) or not modules:
         fail('modules is missing or empty')
+    # the libraries the GNOME runtime lacks are built before the application
+    names = [m.get('name') for m in modules if isinstance(m, dict)]
+    for needed in ('libsodium', 'poppler'):
+        if needed not in names[:-1]:
+            fail(f'no module builds {needed}, which the GNOME runtime lacks')
     last = modules[-1]
     if not isinstance(last, dict):
         fail('the last module must be an inline object, not a file reference')
