@@ -47,9 +47,13 @@ new_queue_row (JsonObject *reception,
   GtkWidget *row = adw_action_row_new ();
   const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
   guint overdue = count_overdue_steps (reception);
+  /* another district's visitor: the server tells only the time taken */
+  gboolean restricted = json_object_get_boolean_member_with_default (reception, "restricted", FALSE);
   g_autofree char *title = g_strdup_printf ("%u. %s · %s", position,
                                             json_object_get_string_member_with_default (reception, "start_time", ""),
-                                            json_object_get_string_member_with_default (reception, "applicant_name", ""));
+                                            restricted ? _("A visitor from another district")
+                                                       : json_object_get_string_member_with_default (reception,
+                                                                                                     "applicant_name", ""));
   g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, json_object_get_int_member (reception, "id"));
 
   gtk_widget_set_name (row, name);
@@ -58,7 +62,9 @@ new_queue_row (JsonObject *reception,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (reception, "question", ""));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !restricted);
+  if (restricted)
+    gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data (G_OBJECT (row), "reception-id",
                      GSIZE_TO_POINTER (json_object_get_int_member (reception, "id")));
 
@@ -78,7 +84,8 @@ new_queue_row (JsonObject *reception,
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), _appeals_receptions_page_new_tag (text, "overdue-tag"));
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  if (!restricted)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 

@@ -39,6 +39,7 @@ struct _AppealsWindow
   AppealsExpertisePage *expertise_page;
   AppealsQualityPage   *quality_page;
 
+  GPtrArray            *toasts;     /* AdwToast shown and not yet dismissed */
   GCancellable         *cancellable;
   guint                 retry_source;
   guint                 retry_seconds;
@@ -53,11 +54,39 @@ get_application (AppealsWindow *self)
   return APPEALS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+static void
+on_toast_dismissed (AdwToast      *toast,
+                    AppealsWindow *self)
+{
+  if (self->toasts != NULL)
+    g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
+add_toast (AppealsWindow *self,
+           AdwToast      *toast)
+{
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 appeals_window_show_toast (AppealsWindow *self,
                            const char    *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  add_toast (self, adw_toast_new (text));
+}
+
+/* The notices shown so far go: on signing out they were someone else's. */
+void
+appeals_window_dismiss_toasts (AppealsWindow *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_copy (self->toasts, (GCopyFunc) g_object_ref, NULL);
+
+  g_ptr_array_set_free_func (shown, g_object_unref);
+  for (guint i = 0; i < shown->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (shown, i));
 }
 
 GtkWidget *
@@ -115,7 +144,7 @@ offer_drafts (AppealsWindow *self)
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-drafts");
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      add_toast (self, toast);
     }
 }
 
@@ -142,6 +171,7 @@ appeals_window_signed_in (AppealsWindow *self)
 void
 appeals_window_signed_out (AppealsWindow *self)
 {
+  appeals_window_dismiss_toasts (self);
   gtk_label_set_text (self->user_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
   appeals_journal_page_clear (self->journal_page);
@@ -396,6 +426,7 @@ appeals_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_WINDOW);
 
@@ -447,6 +478,7 @@ appeals_window_init (AppealsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   build_sidebar (self);
   g_signal_connect_swapped (self->expertise_page, "verdict-given", G_CALLBACK (on_verdict_given), self);

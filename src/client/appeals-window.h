@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (AppealsWindow, appeals_window, APPEALS, WINDOW, AdwApplica
 AppealsWindow *appeals_window_new                (AppealsApplication *application);
 void           appeals_window_signed_in          (AppealsWindow      *self);
 void           appeals_window_signed_out         (AppealsWindow      *self);
+void           appeals_window_dismiss_toasts     (AppealsWindow      *self);
 void           appeals_window_show_toast         (AppealsWindow      *self,
                                                   const char         *text);
 void           appeals_window_connection_lost    (AppealsWindow      *self);

@@ -42,8 +42,14 @@ load_applicant (AppealsRequest  *request,
 /* A user bound to a district sees an applicant who has appeals there, or
  * none yet (just registered); others' applicants answer 404. Looking up
  * by IIN is not limited: registering someone needs to find the card. */
-static gboolean
-applicant_in_scope (AppealsRequest  *request,
+/**
+ * appeals_api_applicant_in_scope:
+ *
+ * An applicant is within a district-bound user's scope when they have an
+ * appeal in that district, or none yet. Their receptions follow them.
+ */
+gboolean
+appeals_api_applicant_in_scope (AppealsRequest  *request,
                     gint64           applicant_id,
                     gboolean        *in_scope,
                     GError         **error)
@@ -181,7 +187,7 @@ load_or_404 (AppealsRequest    *request,
   *applicant = NULL;
   if (appeals_request_get_id_param (request, "id", &id))
     {
-      if (!applicant_in_scope (request, id, &in_scope, error))
+      if (!appeals_api_applicant_in_scope (request, id, &in_scope, error))
         return FALSE;
       if (in_scope)
         *applicant = load_applicant (request, "id = ?", g_variant_new_int64 (id), &local_error);

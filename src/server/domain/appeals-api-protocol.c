@@ -205,6 +205,12 @@ handle_review_list (AppealsRequest  *request,
 
       if (item == NULL)
         return FALSE;
+      /* out of the reader's scope */
+      if (json_object_has_member (json_node_get_object (item), "restricted"))
+        {
+          json_node_unref (item);
+          continue;
+        }
 
       /* complete: at least one file of every kind of material */
       attachments = json_object_get_array_member (json_node_get_object (item), "attachments");

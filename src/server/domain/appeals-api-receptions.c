@@ -117,6 +117,37 @@ review_to_json (AppealsRequest  *request,
   return json_builder_get_root (builder);
 }
 
+static JsonNode *
+restricted_to_json (AppealsReception *reception)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *date = appeals_date_format_iso (&reception->date);
+  static const char *empty_lists[] = { "steps", "orders", "attachments" };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, reception->id);
+  json_builder_set_member_name (builder, "official_id");
+  json_builder_add_int_value (builder, reception->official_id);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "start_time");
+  json_builder_add_string_value (builder, reception->start_time);
+  json_builder_set_member_name (builder, "restricted");
+  json_builder_add_boolean_value (builder, TRUE);
+  /* the shape lists expect, empty */
+  for (guint i = 0; i < G_N_ELEMENTS (empty_lists); i++)
+    {
+      json_builder_set_member_name (builder, empty_lists[i]);
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "review");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 /**
  * appeals_api_reception_to_json:
  *
@@ -137,8 +168,16 @@ appeals_api_reception_to_json (AppealsRequest   *request,
   GDate today;
   JsonObject *object;
 
-  if (!appeals_store_read_row (appeals_reception_get_record_type (), reception, row, index, error))
+  gboolean in_scope;
+
+  if (!appeals_store_read_row (appeals_reception_get_record_type (), reception, row, index, error) ||
+      !appeals_api_applicant_in_scope (request, reception->applicant_id, &in_scope, error))
     return NULL;
+
+  /* another district's visitor: the day's queue shows the time taken and
+   * nothing about who comes or why */
+  if (!in_scope)
+    return restricted_to_json (reception);
 
   steps = appeals_db_query (request->db,
                             "SELECT code, due, done, done_by, done_at, note FROM reception_steps "
@@ -300,11 +339,23 @@ appeals_api_load_reception_row (AppealsRequest    *request,
                            g_variant_new ("(x)", id), error);
   if (*row == NULL)
     return FALSE;
-  if (appeals_db_result_get_n_rows (*row) == 0)
+  if (appeals_db_result_get_n_rows (*row) > 0)
     {
-      g_clear_pointer (row, appeals_db_result_free);
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      gboolean in_scope;
+
+      /* a reception is its applicant's: out of scope, as if it did not exist */
+      if (!appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (*row, 0, "applicant_id"),
+                                           &in_scope, error))
+        {
+          g_clear_pointer (row, appeals_db_result_free);
+          return FALSE;
+        }
+      if (in_scope)
+        return TRUE;
     }
+
+  g_clear_pointer (row, appeals_db_result_free);
+  appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
   return TRUE;
 }
 
@@ -539,7 +590,8 @@ handle_today (AppealsRequest  *request,
   appeals_server_get_today (&today);
   today_text = appeals_date_format_iso (&today);
   rows = appeals_db_query (request->db,
-                           "SELECT s.reception_id, s.code, s.due, r.date, r.question FROM reception_steps s "
+                           "SELECT s.reception_id, s.code, s.due, r.date, r.question, r.applicant_id "
+                           "FROM reception_steps s "
                            "JOIN receptions r ON r.id = s.reception_id "
                            "WHERE s.done = 0 AND s.due IS NOT NULL AND s.due <= ? AND r.status <> 'cancelled' "
                            "ORDER BY s.due, s.reception_id, s.position",
@@ -552,6 +604,14 @@ handle_today (AppealsRequest  *request,
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
+      gboolean in_scope;
+
+      if (!appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (rows, i, "applicant_id"),
+                                           &in_scope, error))
+        return FALSE;
+      if (!in_scope)
+        continue;
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "reception_id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));

@@ -71,6 +71,10 @@ gboolean    appeals_api_load_reception_row (AppealsRequest         *request,
 gboolean    appeals_api_appeals_list      (AppealsRequest          *request,
                                            GError                 **error);
 
+gboolean    appeals_api_applicant_in_scope (AppealsRequest         *request,
+                                            gint64                  applicant_id,
+                                            gboolean               *in_scope,
+                                            GError                **error);
 gboolean    appeals_api_in_scope          (AppealsRequest          *request,
                                            const char              *district);
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);

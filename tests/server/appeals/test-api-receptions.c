@@ -80,6 +80,27 @@ test_receptions (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 1), "id"), ==, ids[2]);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 2), "id"), ==, ids[0]);
 
+  /* once the applicant's card is Kostanay's, Rudny's registrar sees the
+   * time taken in the queue and nothing about who comes or why */
+  create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Тұрғын үй кезегі");
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, ids[0]);
+    g_autoptr(AppealsTestResponse) other = REQUEST (fixture, "GET", path, fixture->registrar2, NULL);
+    g_autoptr(AppealsTestResponse) own = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+    g_autoptr(AppealsTestResponse) other_queue = REQUEST (fixture, "GET", queue_path, fixture->registrar2, NULL);
+    JsonArray *seen = json_object_get_array_member (appeals_test_response_object (other_queue), "items");
+    JsonObject *first;
+
+    assert_problem (other, 404, "not_found");
+    g_assert_cmpuint (own->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (seen), ==, 3);
+    first = json_array_get_object_element (seen, 0);
+    g_assert_true (json_object_get_boolean_member (first, "restricted"));
+    g_assert_false (json_object_has_member (first, "applicant_name"));
+    g_assert_false (json_object_has_member (first, "question"));
+    g_assert_cmpstr (json_object_get_string_member (first, "start_time"), ==, "10:00");
+  }
+
   /* the reception step is due on the reception day; mark the first step done */
   steps = json_object_get_array_member (json_array_get_object_element (items, 0), "steps");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 9), "due"), ==, date);
