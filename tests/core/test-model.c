@@ -452,6 +452,104 @@ test_checklist (void)
                                     scores[i].score, 1e-9);
 }
 
+/* A user as the server sends it after sign-in, and back. */
+static void
+test_user_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) in = json_from_string ("{\"id\":7,\"login\":\"registrar2\",\"full_name\":\"Нұрланова Дана\","
+                                             "\"role\":\"registrar\",\"district\":\"rudny-city\",\"language\":\"kk\","
+                                             "\"active\":true}", &error);
+  g_autoptr(AppealsUser) user = NULL;
+  g_autoptr(JsonNode) out = NULL;
+  g_autoptr(AppealsUser) again = NULL;
+
+  g_assert_no_error (error);
+  user = appeals_user_new_from_json (in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user->id, ==, 7);
+  g_assert_cmpint (user->role, ==, APPEALS_ROLE_REGISTRAR);
+  g_assert_cmpstr (user->district, ==, "rudny-city");
+  g_assert_cmpstr (user->full_name, ==, "Нұрланова Дана");
+
+  out = appeals_user_to_json (user);
+  again = appeals_user_new_from_json (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->login, ==, user->login);
+  g_assert_cmpint (again->role, ==, user->role);
+  g_assert_cmpstr (again->district, ==, user->district);
+  g_assert_cmpstr (again->language, ==, "kk");
+  g_assert_true (again->active);
+
+  /* every role has its wire name and back */
+  for (int role = APPEALS_ROLE_REGISTRAR; role <= APPEALS_ROLE_ADMIN; role++)
+    g_assert_cmpint (appeals_role_from_string (appeals_role_to_string (role)), ==, role);
+  g_assert_cmpint (appeals_role_from_string ("janitor"), ==, APPEALS_ROLE_UNSET);
+}
+
+static const struct {
+  const char *json;
+  const char *field;   /* the field refused, or NULL */
+  const char *code;
+} receptions[] = {
+  { "{\"official_id\":1,\"date\":\"2027-03-12\",\"start_time\":\"10:20\",\"applicant_id\":3,"
+    "\"question\":\"Жер телімі\",\"priority\":\"disability\",\"video_link\":\"https://meet.example.kz/a\"}",
+    NULL, NULL },
+  { "{\"official_id\":1,\"date\":\"2027-03-12\",\"start_time\":\"24:00\",\"applicant_id\":3,\"question\":\"Жер\"}",
+    "start_time", APPEALS_FIELD_INVALID_VALUE },
+  { "{\"official_id\":1,\"date\":\"2027-03-12\",\"start_time\":\"9:30\",\"applicant_id\":3,\"question\":\"Жер\"}",
+    "start_time", APPEALS_FIELD_INVALID_VALUE },
+  { "{\"official_id\":1,\"date\":\"2027-03-12\",\"start_time\":\"10:60\",\"applicant_id\":3,\"question\":\"Жер\"}",
+    "start_time", APPEALS_FIELD_INVALID_VALUE },
+  { "{\"official_id\":1,\"date\":\"2027-03-12\",\"start_time\":\"10:00\",\"applicant_id\":3,\"question\":\"Жер\","
+    "\"video_link\":\"http://meet.example.kz/a\"}",
+    "video_link", APPEALS_FIELD_INVALID_VALUE },
+};
+
+/* A booking read from JSON, checked, and written back the same. */
+static void
+test_reception_json (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (receptions); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) in = json_from_string (receptions[i].json, &error);
+      g_autoptr(AppealsReception) reception = NULL;
+      g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+      const AppealsFieldError *found;
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      reception = appeals_reception_new_from_json (in, &error);
+      g_assert_no_error (error);
+
+      if (receptions[i].field == NULL)
+        {
+          g_autoptr(JsonNode) out = NULL;
+          g_autoptr(AppealsReception) again = NULL;
+          char date[16];
+
+          g_assert_true (appeals_reception_validate (reception, errors));
+          out = appeals_reception_to_json (reception);
+          again = appeals_reception_new_from_json (out, &error);
+          g_assert_no_error (error);
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", &again->date);
+          g_assert_cmpstr (date, ==, "2027-03-12");
+          g_assert_cmpstr (again->start_time, ==, "10:20");
+          g_assert_cmpstr (again->question, ==, "Жер телімі");
+          g_assert_cmpstr (again->priority, ==, "disability");
+          g_assert_cmpstr (again->video_link, ==, "https://meet.example.kz/a");
+          g_assert_cmpint (again->applicant_id, ==, 3);
+          continue;
+        }
+
+      g_assert_false (appeals_reception_validate (reception, errors));
+      found = appeals_field_errors_find (errors, receptions[i].field);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (found->code, ==, receptions[i].code);
+    }
+}
+
 static void
 test_text_fold (void)
 {
@@ -476,6 +574,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/applicant/names", test_person_names);
   g_test_add_func ("/model/classifiers", test_classifiers);
   g_test_add_func ("/model/checklist", test_checklist);
+  g_test_add_func ("/model/user/round-trip", test_user_round_trip);
+  g_test_add_func ("/model/reception/json", test_reception_json);
   g_test_add_func ("/model/text-fold", test_text_fold);
 
   return g_test_run ();
