@@ -14,7 +14,7 @@ struct _AppealsCardWindow
 {
   AdwWindow            parent_instance;
 
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
   GtkButton           *save_button;
   GtkSpinner          *spinner;
   GtkRevealer         *status_revealer;

@@ -101,8 +101,8 @@ _appeals_card_window_update_title (AppealsCardWindow *self)
   g_autofree char *title = number != NULL ? g_strdup_printf (_("Card %s"), number) : g_strdup (_("New Card"));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, self->dirty ? _("Unsaved changes") : NULL);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, self->dirty ? _("Unsaved changes") : NULL);
   /* a reception is booked on a registered appeal */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.book-reception", number != NULL && self->parent != NULL);
 }
@@ -718,7 +718,7 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-card-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, status_revealer);
