@@ -101,7 +101,8 @@ _appeals_card_window_update_title (AppealsCardWindow *self)
   g_autofree char *title = number != NULL ? g_strdup_printf (_("Card %s"), number) : g_strdup (_("New Card"));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
+  /* beside the switcher the number alone says it */
+  adw_window_title_set_title (self->window_title, number != NULL ? number : title);
   adw_window_title_set_subtitle (self->window_title, self->dirty ? _("Unsaved changes") : NULL);
   /* a reception is booked on a registered appeal */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.book-reception", number != NULL && self->parent != NULL);

@@ -370,6 +370,18 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (card_idle, card);
   appeals_test_ui_screenshot (GTK_WIDGET (card), "card");
 
+  /* the current part below: category, control, deadline, the earlier appeals */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), "executor"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    appeals_test_ui_settle (200);
+    appeals_test_ui_screenshot (GTK_WIDGET (card), "card-appeal");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
   /* someone else changes the executor while this card is open */
   path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, first->id);
   current = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
