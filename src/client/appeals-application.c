@@ -287,6 +287,8 @@ appeals_application_sign_out (AppealsApplication *self)
 
 /* Silent sign-in ---------------------------------------------------------- */
 
+static void check_session (AppealsApplication *self);
+
 static void
 on_session_checked (GObject      *source,
                     GAsyncResult *result,
@@ -310,8 +312,34 @@ on_session_checked (GObject      *source,
       return;
     }
 
+  /* the server is down, not the session: keep the token, say so, and try
+   * again when it answers */
+  if (g_error_matches (error, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK) && get_window (self) != NULL)
+    {
+      AppealsWindow *window = get_window (self);
+
+      g_signal_handlers_disconnect_by_func (window, check_session, self);
+      g_signal_connect_object (window, "connection-restored", G_CALLBACK (check_session), self, G_CONNECT_SWAPPED);
+      appeals_window_connection_lost (window);
+      return;
+    }
+
   appeals_api_client_set_token (self->client, NULL);
   show_sign_in (self, error != NULL ? error->message : NULL);
+}
+
+/* Asks the server whether the kept token still opens a session. */
+static void
+check_session (AppealsApplication *self)
+{
+  AppealsWindow *window = get_window (self);
+
+  if (window != NULL)
+    g_signal_handlers_disconnect_by_func (window, check_session, self);
+  if (appeals_api_client_get_token (self->client) == NULL)
+    return;
+  appeals_api_client_request_async (self->client, "GET", "session", NULL, NULL, NULL,
+                                    self->cancellable, on_session_checked, g_object_ref (self));
 }
 
 static void
@@ -333,8 +361,7 @@ on_token_looked_up (GObject      *source,
     }
 
   appeals_api_client_set_token (self->client, token);
-  appeals_api_client_request_async (self->client, "GET", "session", NULL, NULL, NULL,
-                                    self->cancellable, on_session_checked, g_object_ref (self));
+  check_session (self);
 }
 
 /* Demo mode --------------------------------------------------------------- */

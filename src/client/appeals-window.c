@@ -48,6 +48,13 @@ struct _AppealsWindow
 
 G_DEFINE_FINAL_TYPE (AppealsWindow, appeals_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  CONNECTION_RESTORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static AppealsApplication *
 get_application (AppealsWindow *self)
 {
@@ -204,6 +211,7 @@ on_health_checked (GObject      *source,
       self->retry_seconds = 0;
       appeals_window_show_toast (self, _("The connection is back"));
       appeals_journal_page_reload (self->journal_page);
+      g_signal_emit (self, signals[CONNECTION_RESTORED], 0);
       return;
     }
 
@@ -268,6 +276,12 @@ appeals_window_connection_lost (AppealsWindow *self)
   gtk_revealer_set_reveal_child (self->connection_revealer, TRUE);
   self->retry_seconds = 1;
   schedule_retry (self);
+}
+
+gboolean
+appeals_window_get_connection_lost (AppealsWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->connection_revealer);
 }
 
 static void
@@ -440,6 +454,14 @@ appeals_window_class_init (AppealsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = appeals_window_dispose;
+
+  /**
+   * AppealsWindow::connection-restored:
+   *
+   * The server answers again after the banner said it did not.
+   */
+  signals[CONNECTION_RESTORED] = g_signal_new ("connection-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   GTK_WINDOW_CLASS (klass)->close_request = appeals_window_close_request;
 
   g_type_ensure (APPEALS_TYPE_JOURNAL_PAGE);

@@ -23,6 +23,7 @@ void           appeals_window_dismiss_toasts     (AppealsWindow      *self);
 void           appeals_window_show_toast         (AppealsWindow      *self,
                                                   const char         *text);
 void           appeals_window_connection_lost    (AppealsWindow      *self);
+gboolean       appeals_window_get_connection_lost (AppealsWindow     *self);
 void           appeals_window_open_card          (AppealsWindow      *self,
                                                   gint64              appeal_id);
 GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);

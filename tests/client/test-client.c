@@ -267,6 +267,28 @@ sign_in_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (token_stored, app);
 }
 
+static gboolean
+connection_lost_shown (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+
+  return window != NULL && appeals_window_get_connection_lost (window);
+}
+
+/* The server is down when the app starts: the kept sign-in is not thrown
+ * away; the banner says so, and once the server is back the app signs in
+ * by itself. */
+static void
+server_down_script (AppealsApplication *app,
+                    gpointer            user_data)
+{
+  APPEALS_TEST_WAIT (connection_lost_shown, app);
+  g_assert_null (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG));
+  appeals_test_server_restart (server);
+  APPEALS_TEST_WAIT (journal_loaded, app);
+  g_assert_null (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG));
+}
+
 static void
 silent_script (AppealsApplication *app,
                gpointer            user_data)
@@ -295,6 +317,8 @@ test_sign_in_and_keyring (void)
   gboolean dialog_seen = TRUE;
 
   g_assert_cmpint (appeals_test_ui_run (sign_in_script, NULL), ==, 0);
+  appeals_test_server_kill (server);
+  g_assert_cmpint (appeals_test_ui_run (server_down_script, NULL), ==, 0);
   g_assert_cmpint (appeals_test_ui_run (silent_script, &dialog_seen), ==, 0);
   g_assert_false (dialog_seen);
   APPEALS_TEST_WAIT (token_forgotten, NULL);
