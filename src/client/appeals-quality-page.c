@@ -79,6 +79,22 @@ on_loaded (GObject      *source,
                                   (int) json_object_get_int_member (item, "reworks"),
                                   (int) json_object_get_int_member (item, "overdue"));
 
+      /* lines break between the figures, never inside one */
+      {
+        g_auto(GStrv) parts = g_strsplit (subtitle, " · ", -1);
+
+        for (guint p = 0; parts[p] != NULL; p++)
+          {
+            g_autoptr(GString) part = g_string_new (parts[p]);
+
+            g_string_replace (part, " ", "\u00a0", 0);
+            g_free (parts[p]);
+            parts[p] = g_string_free (g_steal_pointer (&part), FALSE);
+          }
+        g_free (subtitle);
+        subtitle = g_strjoinv (" · ", parts);
+      }
+
       gtk_label_set_text (GTK_LABEL (rank), rank_text);
       gtk_label_set_width_chars (GTK_LABEL (rank), 3);
       gtk_widget_add_css_class (rank, "title-3");
