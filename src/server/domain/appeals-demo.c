@@ -323,6 +323,91 @@ seed_receptions (Seed       *seed,
   return TRUE;
 }
 
+/* One checked round of a closed appeal's answer: mostly "yes", the odd
+ * "partly"; a returned round has two "no" and its reasons. */
+static gboolean
+insert_round (GRand                    *rand,
+              AppealsDb                *db,
+              AppealsChecklistTemplate *template,
+              AppealsAppeal            *appeal,
+              guint                     round,
+              gint64                    previous_id,
+              gboolean                  returned,
+              gint64                   *id,
+              GError                  **error)
+{
+  guint n = appeals_checklist_template_get_n_criteria (template);
+  g_autofree AppealsCriterionAnswer *answers = g_new0 (AppealsCriterionAnswer, n);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) criteria = NULL;
+  g_autofree char *criteria_text = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(AppealsDbResult) created = NULL;
+  const char *language = appeal->language == APPEALS_LANGUAGE_KK ? "kk" : "ru";
+  GDate day = appeal->answered_on;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      answers[i] = returned && (i == 1 || i == 4) ? APPEALS_CRITERION_ANSWER_NO
+                 : g_rand_double (rand) < 0.2 ? APPEALS_CRITERION_ANSWER_PARTLY : APPEALS_CRITERION_ANSWER_YES;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, appeals_checklist_template_get_criterion (template, i)->code);
+      json_builder_set_member_name (builder, "answer");
+      json_builder_add_string_value (builder, appeals_criterion_answer_to_string (answers[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  criteria = json_builder_get_root (builder);
+  criteria_text = json_to_string (criteria, FALSE);
+  if (returned)
+    reasons = appeals_checklist_template_dup_reasons (template, answers, language);
+
+  g_date_add_days (&day, round);
+  when = g_strdup_printf ("%04d-%02d-%02dT10:00:00Z", g_date_get_year (&day), g_date_get_month (&day),
+                          g_date_get_day (&day));
+  if (!appeals_db_exec (db,
+                        "INSERT INTO expertise (appeal_id, round, previous_id, body, answer, criteria, cross_checks, "
+                        "score, verdict, reasons, rework_due, overdue, state, analyst, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, NULL, ?, 'final', 'analyst', ?)",
+                        g_variant_new ("(xxmxsssdsmsxs)", appeal->id, (gint64) round,
+                                       (gboolean) (previous_id > 0), previous_id, appeal->addressee_body,
+                                       appeal->answer, criteria_text, appeals_checklist_template_score (template, answers),
+                                       returned ? "returned" : "accepted", reasons,
+                                       (gint64) (g_date_compare (&appeal->answered_on, &appeal->due_date) > 0), when),
+                        error))
+    return FALSE;
+
+  created = appeals_db_query (db, "SELECT id FROM expertise WHERE appeal_id = ? AND round = ?",
+                              g_variant_new ("(xx)", appeal->id, (gint64) round), error);
+  if (created == NULL)
+    return FALSE;
+  *id = appeals_db_result_get_int64 (created, 0, "id");
+  return TRUE;
+}
+
+/* Closed appeals were checked: most accepted at once, some after rework,
+ * so that the answer quality per body has something to rank. */
+static gboolean
+seed_expertise (AppealsDb      *db,
+                AppealsAppeal  *appeal,
+                GError        **error)
+{
+  g_autoptr(AppealsChecklistTemplate) template = appeals_checklist_template_new_default (error);
+  /* a generator of its own: the rest of the demo stays as it was */
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) appeal->id);
+  gint64 first = 0, second = 0;
+
+  if (template == NULL)
+    return FALSE;
+  if (g_rand_double (rand) < 0.3)
+    return insert_round (rand, db, template, appeal, 1, 0, TRUE, &first, error) &&
+           insert_round (rand, db, template, appeal, 2, first, FALSE, &second, error);
+  return insert_round (rand, db, template, appeal, 1, 0, FALSE, &first, error);
+}
+
 static gboolean
 seed_appeals (AppealsDb  *db,
               gpointer    user_data,
@@ -422,6 +507,8 @@ seed_appeals (AppealsDb  *db,
       appeal->created_at = g_date_time_ref (created);
 
       if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error))
+        return FALSE;
+      if (appeal->status == APPEALS_STATUS_CLOSED && !seed_expertise (db, appeal, error))
         return FALSE;
     }
 
