@@ -73,6 +73,37 @@ appeals_api_applicant_in_scope (AppealsRequest  *request,
   return TRUE;
 }
 
+/**
+ * appeals_api_keep_row_in_scope:
+ * @row: (inout): a result whose "applicant_id" column says whose it is
+ *
+ * Keeps @row when it has a row within the caller's scope; otherwise frees
+ * it, sets it to %NULL and answers 404, as if nothing were there.
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_keep_row_in_scope (AppealsRequest   *request,
+                               AppealsDbResult **row,
+                               GError          **error)
+{
+  gboolean in_scope = FALSE;
+
+  if (appeals_db_result_get_n_rows (*row) > 0 &&
+      !appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (*row, 0, "applicant_id"),
+                                       &in_scope, error))
+    {
+      g_clear_pointer (row, appeals_db_result_free);
+      return FALSE;
+    }
+  if (!in_scope)
+    {
+      g_clear_pointer (row, appeals_db_result_free);
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+    }
+  return TRUE;
+}
+
 static void
 respond_applicant (AppealsRequest   *request,
                    guint             status,

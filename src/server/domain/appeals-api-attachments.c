@@ -232,26 +232,8 @@ load_attachment (AppealsRequest    *request,
                            "SELECT " ATTACHMENT_COLUMNS ", (SELECT r.applicant_id FROM receptions r "
                            "WHERE r.id = reception_id) AS applicant_id FROM attachments WHERE id = ?",
                            g_variant_new ("(x)", id), error);
-  if (*row == NULL)
-    return FALSE;
-  if (appeals_db_result_get_n_rows (*row) > 0)
-    {
-      gboolean in_scope;
-
-      /* the file is the reception's, and the reception its applicant's */
-      if (!appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (*row, 0, "applicant_id"),
-                                           &in_scope, error))
-        {
-          g_clear_pointer (row, appeals_db_result_free);
-          return FALSE;
-        }
-      if (in_scope)
-        return TRUE;
-    }
-
-  g_clear_pointer (row, appeals_db_result_free);
-  appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-  return TRUE;
+  /* the file is the reception's, and the reception its applicant's */
+  return *row != NULL && appeals_api_keep_row_in_scope (request, row, error);
 }
 
 /* RFC 6266: an ASCII fallback and the real name in UTF-8. */

@@ -337,26 +337,8 @@ appeals_api_load_reception_row (AppealsRequest    *request,
 
   *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
                            g_variant_new ("(x)", id), error);
-  if (*row == NULL)
-    return FALSE;
-  if (appeals_db_result_get_n_rows (*row) > 0)
-    {
-      gboolean in_scope;
-
-      /* a reception is its applicant's: out of scope, as if it did not exist */
-      if (!appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (*row, 0, "applicant_id"),
-                                           &in_scope, error))
-        {
-          g_clear_pointer (row, appeals_db_result_free);
-          return FALSE;
-        }
-      if (in_scope)
-        return TRUE;
-    }
-
-  g_clear_pointer (row, appeals_db_result_free);
-  appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-  return TRUE;
+  /* a reception is its applicant's: out of scope, as if it did not exist */
+  return *row != NULL && appeals_api_keep_row_in_scope (request, row, error);
 }
 
 static gboolean

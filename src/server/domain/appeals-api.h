@@ -75,6 +75,9 @@ gboolean    appeals_api_applicant_in_scope (AppealsRequest         *request,
                                             gint64                  applicant_id,
                                             gboolean               *in_scope,
                                             GError                **error);
+gboolean    appeals_api_keep_row_in_scope (AppealsRequest          *request,
+                                           AppealsDbResult        **row,
+                                           GError                 **error);
 gboolean    appeals_api_in_scope          (AppealsRequest          *request,
                                            const char              *district);
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);
