@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "appeals-api.h"
+#include "appeals-store.h"
 
 #define MAX_FILE_NAME 255
 
@@ -97,18 +98,15 @@ add_attachment_members (JsonBuilder     *builder,
                         AppealsDbResult *rows,
                         guint            i)
 {
-  static const char *texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at" };
+  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at",
+                                        NULL };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
   json_builder_set_member_name (builder, "reception_id");
   json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-    {
-      json_builder_set_member_name (builder, texts[t]);
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, texts[t]));
-    }
+  appeals_store_add_text_members (builder, rows, i, texts);
   json_builder_set_member_name (builder, "size");
   json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "size"));
   json_builder_end_object (builder);

@@ -51,8 +51,8 @@ round_to_json (AppealsDbResult *result,
                guint            row)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  static const char *texts[] = { "body", "answer", "verdict", "reasons", "rework_due", "state", "analyst",
-                                 "approved_by", "approved_at", "created_at" };
+  static const char * const texts[] = { "body", "answer", "verdict", "reasons", "rework_due", "state", "analyst",
+                                        "approved_by", "approved_at", "created_at", NULL };
   static const char *ints[] = { "id", "appeal_id", "round", "previous_id" };
 
   json_builder_begin_object (builder);
@@ -64,14 +64,7 @@ round_to_json (AppealsDbResult *result,
       else
         json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, row, ints[i]));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      json_builder_set_member_name (builder, texts[i]);
-      if (appeals_db_result_is_null (result, row, texts[i]))
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, appeals_db_result_get_string (result, row, texts[i]));
-    }
+  appeals_store_add_text_members (builder, result, row, texts);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, appeals_db_result_get_double (result, row, "score"));
   json_builder_set_member_name (builder, "overdue");

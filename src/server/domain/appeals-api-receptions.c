@@ -64,14 +64,8 @@ orders_to_json (AppealsRequest  *request,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "text"));
-      json_builder_set_member_name (builder, "executor_body");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "executor_body"));
-      json_builder_set_member_name (builder, "deadline");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "deadline"));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "status"));
+      appeals_store_add_text_members (builder, rows, i,
+                                      (const char * const[]) { "text", "executor_body", "deadline", "status", NULL });
       json_builder_set_member_name (builder, "overdue");
       json_builder_add_boolean_value (builder, !executed &&
                                       strcmp (appeals_db_result_get_string (rows, i, "deadline"), today) < 0);
@@ -104,15 +98,8 @@ review_to_json (AppealsRequest  *request,
     return json_node_new (JSON_NODE_NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "reviewed_by");
-  json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "reviewed_by"));
-  json_builder_set_member_name (builder, "reviewed_at");
-  json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "reviewed_at"));
-  json_builder_set_member_name (builder, "instructions");
-  if (appeals_db_result_is_null (rows, 0, "instructions"))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, appeals_db_result_get_string (rows, 0, "instructions"));
+  appeals_store_add_text_members (builder, rows, 0,
+                                  (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -194,28 +181,14 @@ appeals_api_reception_to_json (AppealsRequest   *request,
     {
       gboolean done = appeals_db_result_get_boolean (steps, i, "done");
       const char *due = appeals_db_result_get_string (steps, i, "due");
-      static const char *texts[] = { "done_by", "done_at", "note" };
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (steps, i, "code"));
-      json_builder_set_member_name (builder, "due");
-      if (due == NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, due);
+      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "code", "due", NULL });
       json_builder_set_member_name (builder, "done");
       json_builder_add_boolean_value (builder, done);
       json_builder_set_member_name (builder, "overdue");
       json_builder_add_boolean_value (builder, !done && due != NULL && strcmp (due, today_text) < 0);
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        {
-          json_builder_set_member_name (builder, texts[t]);
-          if (appeals_db_result_is_null (steps, i, texts[t]))
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_string_value (builder, appeals_db_result_get_string (steps, i, texts[t]));
-        }
+      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "done_by", "done_at", "note", NULL });
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -597,10 +570,7 @@ handle_today (AppealsRequest  *request,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "reception_id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "code"));
-      json_builder_set_member_name (builder, "due");
-      json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "due"));
+      appeals_store_add_text_members (builder, rows, i, (const char * const[]) { "code", "due", NULL });
       json_builder_set_member_name (builder, "overdue");
       json_builder_add_boolean_value (builder, strcmp (appeals_db_result_get_string (rows, i, "due"), today_text) < 0);
       json_builder_set_member_name (builder, "reception_date");

@@ -189,3 +189,26 @@ appeals_store_update_versioned (AppealsDb   *db,
     }
   return TRUE;
 }
+
+/**
+ * appeals_store_add_text_members:
+ * @columns: %NULL-terminated column names
+ *
+ * Adds the text @columns of @row to the object being built, each under
+ * its own name; a NULL column becomes null.
+ */
+void
+appeals_store_add_text_members (JsonBuilder        *builder,
+                                AppealsDbResult    *result,
+                                guint               row,
+                                const char * const *columns)
+{
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, columns[i]);
+      if (appeals_db_result_is_null (result, row, columns[i]))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, appeals_db_result_get_string (result, row, columns[i]));
+    }
+}

@@ -25,6 +25,10 @@ gboolean  appeals_store_update_versioned (AppealsDb           *db,
                                           const char          *sql,
                                           GVariant            *values,
                                           GError             **error);
+void      appeals_store_add_text_members (JsonBuilder        *builder,
+                                          AppealsDbResult    *result,
+                                          guint               row,
+                                          const char * const *columns);
 gboolean  appeals_store_read_row     (const AppealsRecordType *type,
                                       gpointer                 record,
                                       AppealsDbResult         *result,
