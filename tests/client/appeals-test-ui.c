@@ -132,6 +132,9 @@ appeals_test_ui_run (AppealsTestScript script,
   char *argv[] = { (char *) "appeals-desk", NULL };
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* the app of an earlier script may live on a moment in a callback; this
+   * one is the default all the same */
+  g_application_set_default (G_APPLICATION (app));
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_script), &run);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

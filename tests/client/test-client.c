@@ -287,6 +287,8 @@ server_down_script (AppealsApplication *app,
   appeals_test_server_restart (server);
   APPEALS_TEST_WAIT (journal_loaded, app);
   g_assert_null (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG));
+  /* the sign-in is written back to the keyring before the app goes */
+  APPEALS_TEST_WAIT (token_stored, app);
 }
 
 static void
