@@ -744,15 +744,13 @@ appeals_booking_dialog_new_refusal_notice (AppealsBookingDialog *self,
                                            const char           *language)
 {
   AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (appeals_application_get_default ()));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *question = dup_question (self);
   GDate today;
 
   if (!gtk_widget_get_visible (self->refusal_button) || self->applicant_name == NULL)
     return NULL;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  appeals_date_get_today (&today);
   return appeals_refusal_notice_new (language, self->applicant_name, self->applicant_address, question, &today,
                                      user != NULL ? user->full_name : NULL);
 }

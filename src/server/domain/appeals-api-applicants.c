@@ -260,7 +260,6 @@ handle_find (AppealsRequest  *request,
   g_autoptr(AppealsApplicant) applicant = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   if (iin == NULL)
     {
@@ -275,16 +274,12 @@ handle_find (AppealsRequest  *request,
       return FALSE;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   if (applicant != NULL)
     json_builder_add_value (builder, appeals_applicant_to_json (applicant));
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 

@@ -85,7 +85,6 @@ handle_list (AppealsRequest  *request,
   g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(AppealsDbResult) rounds = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
@@ -97,16 +96,12 @@ handle_list (AppealsRequest  *request,
   if (rounds == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rounds); i++)
     json_builder_add_value (builder, round_to_json (rounds, i));
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 
@@ -429,7 +424,6 @@ handle_pending (AppealsRequest  *request,
   const char *district = request->user->district != NULL ? request->user->district : "";
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
     {
@@ -450,8 +444,6 @@ handle_pending (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -464,10 +456,8 @@ handle_pending (AppealsRequest  *request,
       json_builder_add_value (builder, item);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 

@@ -233,7 +233,6 @@ handle_queue (AppealsRequest  *request,
   const char *official = appeals_request_get_query (request, "official_id");
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree AppealsQueueEntry *entries = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint64 official_id = 0;
@@ -275,8 +274,6 @@ handle_queue (AppealsRequest  *request,
     }
   appeals_priority_sort_queue (priorities, entries, appeals_db_result_get_n_rows (rows));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -287,10 +284,8 @@ handle_queue (AppealsRequest  *request,
       json_builder_add_value (builder, item);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 
@@ -538,7 +533,6 @@ handle_today (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
 
@@ -554,8 +548,6 @@ handle_today (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -580,10 +572,8 @@ handle_today (AppealsRequest  *request,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 
@@ -599,7 +589,6 @@ handle_days (AppealsRequest  *request,
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   guint64 official_id = 0;
   GDate first, last;
 
@@ -624,8 +613,6 @@ handle_days (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -637,10 +624,8 @@ handle_days (AppealsRequest  *request,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 

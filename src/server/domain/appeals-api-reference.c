@@ -74,18 +74,13 @@ handle_classifiers (AppealsRequest  *request,
                     GError         **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < G_N_ELEMENTS (classifier_names); i++)
     json_builder_add_string_value (builder, classifier_names[i]);
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
 }
 

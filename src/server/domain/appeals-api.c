@@ -142,6 +142,24 @@ appeals_api_check_required (const AppealsRecordType *type,
 }
 
 /**
+ * appeals_api_respond_items:
+ * @items: (transfer full): a JSON array
+ *
+ * Answers 200 with {"items": @items}, the shape of every list.
+ */
+void
+appeals_api_respond_items (AppealsRequest *request,
+                           JsonNode       *items)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "items", items);
+  json_node_set_object (root, object);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+}
+
+/**
  * appeals_api_respond_history:
  * @kind: "appeal" or "applicant"
  *
@@ -154,19 +172,10 @@ appeals_api_respond_history (AppealsRequest  *request,
                              gint64           id,
                              GError         **error)
 {
-  g_autoptr(JsonNode) history = appeals_audit_get_history (request->db, kind, id, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  JsonNode *history = appeals_audit_get_history (request->db, kind, id, error);
 
   if (history == NULL)
     return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_add_value (builder, g_steal_pointer (&history));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_items (request, history);
   return TRUE;
 }

@@ -81,6 +81,8 @@ gboolean    appeals_api_keep_row_in_scope (AppealsRequest          *request,
 gboolean    appeals_api_in_scope          (AppealsRequest          *request,
                                            const char              *district);
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+void        appeals_api_respond_items     (AppealsRequest          *request,
+                                           JsonNode                *items);
 gboolean    appeals_api_respond_history   (AppealsRequest          *request,
                                            const char              *kind,
                                            gint64                   id,

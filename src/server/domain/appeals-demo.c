@@ -391,17 +391,15 @@ insert_round (GRand                    *rand,
 /* Closed appeals were checked: most accepted at once, some after rework,
  * so that the answer quality per body has something to rank. */
 static gboolean
-seed_expertise (AppealsDb      *db,
-                AppealsAppeal  *appeal,
-                GError        **error)
+seed_expertise (AppealsDb                *db,
+                AppealsChecklistTemplate *template,
+                AppealsAppeal            *appeal,
+                GError                  **error)
 {
-  g_autoptr(AppealsChecklistTemplate) template = appeals_checklist_template_new_default (error);
   /* a generator of its own: the rest of the demo stays as it was */
   g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) appeal->id);
   gint64 first = 0, second = 0;
 
-  if (template == NULL)
-    return FALSE;
   if (g_rand_double (rand) < 0.3)
     return insert_round (rand, db, template, appeal, 1, 0, TRUE, &first, error) &&
            insert_round (rand, db, template, appeal, 2, first, FALSE, &second, error);
@@ -420,8 +418,11 @@ seed_appeals (AppealsDb  *db,
   JsonArray *executors = json_object_get_array_member (seed->demo, "executors");
   JsonObject *answers = json_object_get_object_member (seed->demo, "answers");
   g_autoptr(GArray) ages = NULL;
+  g_autoptr(AppealsChecklistTemplate) template = appeals_checklist_template_new_default (error);
   GDate today;
 
+  if (template == NULL)
+    return FALSE;
   g_ptr_array_set_size (seed->applicants, 0);
   g_ptr_array_set_size (seed->languages, 0);
   g_ptr_array_set_size (seed->districts, 0);
@@ -508,7 +509,7 @@ seed_appeals (AppealsDb  *db,
 
       if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error))
         return FALSE;
-      if (appeal->status == APPEALS_STATUS_CLOSED && !seed_expertise (db, appeal, error))
+      if (appeal->status == APPEALS_STATUS_CLOSED && !seed_expertise (db, template, appeal, error))
         return FALSE;
     }
 
