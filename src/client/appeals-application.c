@@ -24,12 +24,8 @@ struct _AppealsApplication
   AppealsApiClient   *client;
   AppealsLocalServer *local_server;
   GCancellable       *cancellable;
+  AppealsContext     *context;
   char               *login;
-  AppealsCalendar    *calendar;
-  AppealsDeadlineRules *deadlines;
-  GHashTable         *classifiers;
-  AppealsPriorityCatalog *priorities;
-  AppealsWorkflow    *workflow;
   gboolean            demo;
   gboolean            keyring_warned;
 };
@@ -98,79 +94,15 @@ appeals_application_get_default (void)
   return APPEALS_APPLICATION (g_application_get_default ());
 }
 
-AppealsCalendar *
-appeals_application_get_calendar (AppealsApplication *self)
-{
-  return self->calendar;
-}
-
-AppealsDeadlineRules *
-appeals_application_get_deadlines (AppealsApplication *self)
-{
-  return self->deadlines;
-}
-
 /**
- * appeals_application_get_priorities:
+ * appeals_application_get_context:
  *
- * Returns: (transfer none): the priority categories of reception visitors
+ * Returns: (transfer none): the settings and services every window gets
  */
-AppealsPriorityCatalog *
-appeals_application_get_priorities (AppealsApplication *self)
+AppealsContext *
+appeals_application_get_context (AppealsApplication *self)
 {
-  if (self->priorities == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->priorities = appeals_priority_catalog_new_default (&error);
-      if (self->priorities == NULL)
-        g_error ("%s", error->message);   /* a broken installation */
-    }
-  return self->priorities;
-}
-
-/**
- * appeals_application_get_workflow:
- *
- * Returns: (transfer none): the 13 steps of a personal reception
- */
-AppealsWorkflow *
-appeals_application_get_workflow (AppealsApplication *self)
-{
-  if (self->workflow == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->workflow = appeals_workflow_new_default (&error);
-      if (self->workflow == NULL)
-        g_error ("%s", error->message);   /* a broken installation */
-    }
-  return self->workflow;
-}
-
-/**
- * appeals_application_get_classifier:
- *
- * Returns: (transfer none): the classifier @name, read once from the data
- *   directory.
- */
-AppealsClassifier *
-appeals_application_get_classifier (AppealsApplication *self,
-                                    const char         *name)
-{
-  AppealsClassifier *classifier = g_hash_table_lookup (self->classifiers, name);
-
-  if (classifier == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      classifier = appeals_classifier_load (name, &error);
-      if (classifier == NULL)
-        g_error ("%s", error->message);   /* a broken installation */
-      g_hash_table_insert (self->classifiers, g_strdup (name), classifier);
-    }
-
-  return classifier;
+  return self->context;
 }
 
 static void
@@ -314,7 +246,7 @@ on_session_checked (GObject      *source,
 
   /* the server is down, not the session: keep the token, say so, and try
    * again when it answers */
-  if (g_error_matches (error, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK) && get_window (self) != NULL)
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && get_window (self) != NULL)
     {
       AppealsWindow *window = get_window (self);
 
@@ -555,7 +487,6 @@ appeals_application_startup (GApplication *app)
   AppealsApplication *self = APPEALS_APPLICATION (app);
   static const char *quit_accels[] = { "<Ctrl>q", NULL };
   static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
-  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (appeals_application_parent_class)->startup (app);
 
@@ -564,15 +495,10 @@ appeals_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->calendar = appeals_calendar_new_default (&error);
-  if (self->calendar == NULL)
-    g_error ("%s", error->message);   /* a broken installation */
-  self->deadlines = appeals_deadline_rules_new_default (&error);
-  if (self->deadlines == NULL)
-    g_error ("%s", error->message);
-  appeals_deadline_rules_set_due_soon_days (self->deadlines,
-                                            g_settings_get_int (self->settings, "due-soon-working-days"));
   self->client = appeals_api_client_new ("http://127.0.0.1:8080/");
+  self->context = appeals_context_new (self->settings, self->client);
+  appeals_deadline_rules_set_due_soon_days (appeals_reference_service_get_deadlines (appeals_context_get_reference_service (self->context)),
+                                            g_settings_get_int (self->settings, "due-soon-working-days"));
   apply_connection_settings (self);
   g_signal_connect (self->settings, "changed::server-url", G_CALLBACK (on_connection_setting_changed), self);
   g_signal_connect (self->settings, "changed::ca-file", G_CALLBACK (on_connection_setting_changed), self);
@@ -608,11 +534,7 @@ appeals_application_finalize (GObject *object)
   g_clear_object (&self->local_server);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->login, g_free);
-  g_clear_object (&self->calendar);
-  g_clear_object (&self->deadlines);
-  g_clear_pointer (&self->classifiers, g_hash_table_unref);
-  g_clear_object (&self->priorities);
-  g_clear_object (&self->workflow);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_application_parent_class)->finalize (object);
 }
@@ -640,7 +562,6 @@ appeals_application_init (AppealsApplication *self)
   };
 
   self->cancellable = g_cancellable_new ();
-  self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

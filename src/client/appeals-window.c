@@ -39,6 +39,7 @@ struct _AppealsWindow
   AppealsExpertisePage *expertise_page;
   AppealsQualityPage   *quality_page;
 
+  AppealsContext       *context;
   GPtrArray            *toasts;     /* AdwToast shown and not yet dismissed */
   GCancellable         *cancellable;
   guint                 retry_source;
@@ -47,6 +48,14 @@ struct _AppealsWindow
 };
 
 G_DEFINE_FINAL_TYPE (AppealsWindow, appeals_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CONNECTION_RESTORED,
@@ -432,6 +441,87 @@ appeals_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (appeals_window_parent_class)->close_request (window);
 }
 
+/* The pages take the context at construction, so they are made here
+ * rather than in the template. */
+static GtkWidget *
+add_page (AppealsWindow *self,
+          GType          type,
+          const char    *name,
+          const char    *title,
+          const char    *icon_name)
+{
+  GtkWidget *page = g_object_new (type, "context", self->context, NULL);
+  GtkStackPage *stack_page = gtk_stack_add_titled (self->stack, page, name, title);
+
+  gtk_stack_page_set_icon_name (stack_page, icon_name);
+  return page;
+}
+
+static void
+appeals_window_constructed (GObject *object)
+{
+  AppealsWindow *self = (AppealsWindow *)object;
+
+  G_OBJECT_CLASS (appeals_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  self->journal_page = APPEALS_JOURNAL_PAGE (add_page (self, APPEALS_TYPE_JOURNAL_PAGE, "journal",
+                                                       _("Journal"), "view-list-symbolic"));
+  self->receptions_page = APPEALS_RECEPTIONS_PAGE (add_page (self, APPEALS_TYPE_RECEPTIONS_PAGE, "receptions",
+                                                             _("Receptions"), "x-office-calendar-symbolic"));
+  self->review_page = APPEALS_REVIEW_PAGE (add_page (self, APPEALS_TYPE_REVIEW_PAGE, "review",
+                                                     _("Review"), "emblem-documents-symbolic"));
+  self->expertise_page = APPEALS_EXPERTISE_PAGE (add_page (self, APPEALS_TYPE_EXPERTISE_PAGE, "expertise",
+                                                           _("Expertise"), "emblem-ok-symbolic"));
+  self->quality_page = APPEALS_QUALITY_PAGE (add_page (self, APPEALS_TYPE_QUALITY_PAGE, "analytics",
+                                                       _("Analytics"), "power-profile-performance-symbolic"));
+
+  build_sidebar (self);
+  g_signal_connect_swapped (self->expertise_page, "verdict-given", G_CALLBACK (on_verdict_given), self);
+}
+
+static void
+appeals_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AppealsWindow *self = APPEALS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AppealsWindow *self = APPEALS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+AppealsContext *
+appeals_window_get_context (AppealsWindow *self)
+{
+  return self->context;
+}
+
 static void
 appeals_window_dispose (GObject *object)
 {
@@ -443,6 +533,7 @@ appeals_window_dispose (GObject *object)
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_WINDOW);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_window_parent_class)->dispose (object);
 }
@@ -453,7 +544,15 @@ appeals_window_class_init (AppealsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_window_constructed;
   object_class->dispose = appeals_window_dispose;
+  object_class->set_property = appeals_window_set_property;
+  object_class->get_property = appeals_window_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AppealsWindow::connection-restored:
@@ -479,11 +578,6 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_revealer);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, journal_page);
-  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, receptions_page);
-  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, expertise_page);
-  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, quality_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
@@ -502,15 +596,16 @@ appeals_window_init (AppealsWindow *self)
 
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
-  build_sidebar (self);
-  g_signal_connect_swapped (self->expertise_page, "verdict-given", G_CALLBACK (on_verdict_given), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
 }
 
 AppealsWindow *
 appeals_window_new (AppealsApplication *application)
 {
-  AppealsWindow *self = g_object_new (APPEALS_TYPE_WINDOW, "application", application, NULL);
+  AppealsWindow *self = g_object_new (APPEALS_TYPE_WINDOW,
+                                      "application", application,
+                                      "context", appeals_application_get_context (application),
+                                      NULL);
   GSettings *settings = appeals_application_get_settings (application);
 
   gtk_window_set_default_size (GTK_WINDOW (self),

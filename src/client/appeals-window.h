@@ -9,6 +9,7 @@
 
 #include "appeals-application.h"
 #include "appeals-booking-dialog.h"
+#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ void           appeals_window_connection_lost    (AppealsWindow      *self);
 gboolean       appeals_window_get_connection_lost (AppealsWindow     *self);
 void           appeals_window_open_card          (AppealsWindow      *self,
                                                   gint64              appeal_id);
+AppealsContext *appeals_window_get_context       (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_expertise_page (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_receptions_page (AppealsWindow     *self);

@@ -90,7 +90,7 @@ test_tls (void)
   /* the system trust store does not know the department's authority */
   get_health (client, &outcome);
   g_assert_null (outcome.response);
-  g_assert_error (outcome.error, APPEALS_API_ERROR, APPEALS_API_ERROR_TLS);
+  g_assert_error (outcome.error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_TLS);
   g_assert_nonnull (strstr (outcome.error->message, "certificate"));
   g_clear_error (&outcome.error);
 

@@ -11,21 +11,10 @@
 #include <json-glib/json-glib.h>
 
 #include "appeals-core.h"
+#include "appeals-service-error.h"
 
 G_BEGIN_DECLS
 
-#define APPEALS_API_ERROR (appeals_api_error_quark ())
-
-typedef enum
-{
-  APPEALS_API_ERROR_NETWORK,        /* the server could not be reached */
-  APPEALS_API_ERROR_TLS,            /* the certificate was refused */
-  APPEALS_API_ERROR_MALFORMED,      /* not the JSON we expected */
-  APPEALS_API_ERROR_REFUSED,        /* a problem answer; see the response */
-  APPEALS_API_ERROR_UNAUTHORIZED,   /* 401: the session is over */
-} AppealsApiErrorCode;
-
-GQuark appeals_api_error_quark (void);
 
 typedef struct
 {
@@ -85,6 +74,25 @@ void                appeals_api_client_upload_async  (AppealsApiClient    *self,
 AppealsApiResponse *appeals_api_client_request_finish (AppealsApiClient   *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+JsonNode           *appeals_api_client_call_finish   (AppealsApiClient    *self,
+                                                      GAsyncResult        *result,
+                                                      char               **etag,
+                                                      GError             **error);
+
+/* Paths with escaping, for the services: "appeals/12?q=%D0%BA…" */
+GString            *appeals_api_path_new             (const char          *first_segment,
+                                                      ...) G_GNUC_NULL_TERMINATED;
+void                appeals_api_path_add_id          (GString             *path,
+                                                      gint64               id);
+void                appeals_api_path_add_query       (GString             *path,
+                                                      const char          *name,
+                                                      const char          *value);
+void                appeals_api_path_add_query_int   (GString             *path,
+                                                      const char          *name,
+                                                      gint64               value);
+void                appeals_api_path_add_query_date  (GString             *path,
+                                                      const char          *name,
+                                                      const GDate         *date);
 
 
 G_END_DECLS

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "appeals-api-client.h"
@@ -27,7 +29,12 @@ struct _AppealsApiClient
 
 G_DEFINE_FINAL_TYPE (AppealsApiClient, appeals_api_client, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (appeals-api-error-quark, appeals_api_error)
+enum {
+  SESSION_EXPIRED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 void
 appeals_api_response_free (AppealsApiResponse *response)
@@ -63,6 +70,15 @@ static void
 appeals_api_client_class_init (AppealsApiClientClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = appeals_api_client_finalize;
+
+  /**
+   * AppealsApiClient::session-expired:
+   *
+   * The server answered 401 to a request made with a token: the session
+   * is over, whichever page asked. Emitted once per token.
+   */
+  signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -213,12 +229,14 @@ appeals_api_response_is_success (const AppealsApiResponse *response)
 typedef struct
 {
   SoupMessage *message;
+  char        *token;     /* the token the request was sent with */
 } RequestData;
 
 static void
 request_data_free (RequestData *data)
 {
   g_clear_object (&data->message);
+  g_free (data->token);
   g_free (data);
 }
 
@@ -248,11 +266,11 @@ on_send_and_read (GObject      *source,
         g_task_return_error (task, g_steal_pointer (&error));
       else if (error->domain == G_TLS_ERROR ||
                soup_message_get_tls_peer_certificate_errors (data->message) != 0)
-        g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_TLS,
+        g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_TLS,
                                  _("The server’s certificate is not trusted. If your department uses its own "
                                    "certificate authority, name its file in Preferences."));
       else
-        g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+        g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
                                  _("The server cannot be reached. Check the connection and the server address."));
       return;
     }
@@ -272,7 +290,7 @@ on_send_and_read (GObject      *source,
 
       if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
         {
-          g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_MALFORMED,
+          g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
                                    _("The server sent an answer that cannot be read."));
           return;
         }
@@ -282,13 +300,22 @@ on_send_and_read (GObject      *source,
   if (response->status == SOUP_STATUS_SERVICE_UNAVAILABLE || response->status == SOUP_STATUS_BAD_GATEWAY ||
       response->status == SOUP_STATUS_GATEWAY_TIMEOUT)
     {
-      g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
                                _("The server is busy or restarting. Your data is kept; try again in a moment."));
       return;
     }
 
   if (!appeals_api_response_is_success (response))
     parse_problem (response);
+  if (response->status == SOUP_STATUS_UNAUTHORIZED && data->token != NULL)
+    {
+      AppealsApiClient *self = g_task_get_source_object (task);
+
+      /* only the token that was refused ends the session: a request sent
+       * before a new sign-in must not sign the new session out */
+      if (g_strcmp0 (self->token, data->token) == 0)
+        g_signal_emit (self, signals[SESSION_EXPIRED], 0);
+    }
   g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) appeals_api_response_free);
 }
 
@@ -301,7 +328,7 @@ on_send_and_read (GObject      *source,
  *
  * Finishes with an #AppealsApiResponse for every HTTP answer, problems
  * included (see appeals_api_response_is_success()); with a #GError only
- * when no answer came (%APPEALS_API_ERROR_NETWORK, %APPEALS_API_ERROR_TLS).
+ * when no answer came (%APPEALS_SERVICE_ERROR_NETWORK, %APPEALS_SERVICE_ERROR_TLS).
  */
 /* A message with the headers every request carries; NULL when the
  * server address cannot make a URI (the task is then answered). */
@@ -320,13 +347,14 @@ new_message (AppealsApiClient *self,
   message = soup_message_new (method, uri);
   if (message == NULL)
     {
-      g_task_return_new_error (task, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK,
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
                                _("The server address “%s” is not valid."), self->base_url);
       return NULL;
     }
 
   data = g_new0 (RequestData, 1);
   data->message = message;
+  data->token = g_strdup (self->token);
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
   headers = soup_message_get_request_headers (message);
@@ -352,7 +380,7 @@ new_message (AppealsApiClient *self,
  *
  * Finishes with an #AppealsApiResponse for every HTTP answer, problems
  * included (see appeals_api_response_is_success()); with a #GError only
- * when no answer came (%APPEALS_API_ERROR_NETWORK, %APPEALS_API_ERROR_TLS).
+ * when no answer came (%APPEALS_SERVICE_ERROR_NETWORK, %APPEALS_SERVICE_ERROR_TLS).
  * A file in the answer (an attachment) is in the response's content.
  */
 void
@@ -429,4 +457,116 @@ appeals_api_client_request_finish (AppealsApiClient  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * appeals_api_client_call_finish:
+ * @etag: (out) (optional): the answer's ETag
+ *
+ * For the services: the body of a successful answer (a JSON null for an
+ * empty one), or a #GError in %APPEALS_SERVICE_ERROR that carries the
+ * problem code, the field errors and the server's current version.
+ *
+ * Returns: (transfer full) (nullable):
+ */
+JsonNode *
+appeals_api_client_call_finish (AppealsApiClient  *self,
+                                GAsyncResult      *result,
+                                char             **etag,
+                                GError           **error)
+{
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (self, result, error);
+
+  if (response == NULL)
+    return NULL;
+
+  if (!appeals_api_response_is_success (response))
+    {
+      g_propagate_error (error, appeals_service_error_new_problem (response->status, response->problem_code,
+                                                                   response->field_errors, response->current));
+      return NULL;
+    }
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&response->etag);
+  if (response->body == NULL)
+    return json_node_new (JSON_NODE_NULL);
+  return g_steal_pointer (&response->body);
+}
+
+/* Paths ------------------------------------------------------------------- */
+
+/**
+ * appeals_api_path_new:
+ * @first_segment: the first path segment, e.g. "appeals"
+ * @...: more segments, escaped one by one, then %NULL
+ *
+ * Returns: (transfer full): a path relative to /api/v1/ for
+ *   appeals_api_client_request_async()
+ */
+GString *
+appeals_api_path_new (const char *first_segment,
+                      ...)
+{
+  GString *path = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first_segment);
+  for (const char *segment = first_segment; segment != NULL; segment = va_arg (args, const char *))
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '/');
+      g_string_append_uri_escaped (path, segment, NULL, TRUE);
+    }
+  va_end (args);
+  return path;
+}
+
+void
+appeals_api_path_add_id (GString *path,
+                         gint64   id)
+{
+  g_string_append_printf (path, "/%" G_GINT64_FORMAT, id);
+}
+
+/* Adds "?name=value" or "&name=value", escaped; a NULL or empty value adds
+ * nothing, so optional filters can be passed as they are. */
+void
+appeals_api_path_add_query (GString    *path,
+                            const char *name,
+                            const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_string_append_c (path, strchr (path->str, '?') != NULL ? '&' : '?');
+  g_string_append_uri_escaped (path, name, NULL, TRUE);
+  g_string_append_c (path, '=');
+  g_string_append_uri_escaped (path, value, NULL, TRUE);
+}
+
+void
+appeals_api_path_add_query_int (GString    *path,
+                                const char *name,
+                                gint64      value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  appeals_api_path_add_query (path, name, text);
+}
+
+/* An unset date adds nothing. */
+void
+appeals_api_path_add_query_date (GString     *path,
+                                 const char  *name,
+                                 const GDate *date)
+{
+  char text[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return;
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+  appeals_api_path_add_query (path, name, text);
 }

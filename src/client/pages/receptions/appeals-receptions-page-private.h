@@ -21,6 +21,8 @@ struct _AppealsReceptionsPage
 {
   GtkBox            parent_instance;
 
+  AppealsContext        *context;
+
   GtkStack         *view_stack;
   GtkWidget        *month_controls;
   GtkLabel         *month_label;

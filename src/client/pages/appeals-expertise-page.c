@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-application.h"
+#include "appeals-context.h"
 #include "appeals-expertise-page.h"
 #include "appeals-journal-model.h"
 #include "appeals-window.h"
@@ -31,6 +32,8 @@ typedef struct
 struct _AppealsExpertisePage
 {
   GtkBox                    parent_instance;
+
+  AppealsContext       *context;
 
   GtkListView              *list_view;
   AdwPreferencesGroup      *pending_group;
@@ -60,6 +63,50 @@ struct _AppealsExpertisePage
 };
 
 G_DEFINE_FINAL_TYPE (AppealsExpertisePage, appeals_expertise_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+appeals_expertise_page_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  AppealsExpertisePage *self = APPEALS_EXPERTISE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_expertise_page_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  AppealsExpertisePage *self = APPEALS_EXPERTISE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 enum {
   VERDICT_GIVEN,
@@ -649,6 +696,8 @@ appeals_expertise_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_EXPERTISE_PAGE);
 
+  g_clear_object (&self->context);
+
   G_OBJECT_CLASS (appeals_expertise_page_parent_class)->dispose (object);
 }
 
@@ -659,6 +708,13 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = appeals_expertise_page_dispose;
+  G_OBJECT_CLASS (klass)->set_property = appeals_expertise_page_set_property;
+  G_OBJECT_CLASS (klass)->get_property = appeals_expertise_page_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   signals[VERDICT_GIVEN] = g_signal_new ("verdict-given", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);

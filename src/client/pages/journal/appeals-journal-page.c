@@ -15,12 +15,15 @@
 
 #include "appeals-application.h"
 #include "appeals-journal-model.h"
+#include "appeals-context.h"
 #include "appeals-journal-page.h"
 #include "appeals-window.h"
 
 struct _AppealsJournalPage
 {
   GtkBox               parent_instance;
+
+  AppealsContext       *context;
 
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *filters_button;
@@ -49,6 +52,50 @@ struct _AppealsJournalPage
 };
 
 G_DEFINE_FINAL_TYPE (AppealsJournalPage, appeals_journal_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+appeals_journal_page_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  AppealsJournalPage *self = APPEALS_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_journal_page_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  AppealsJournalPage *self = APPEALS_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 /* Filters ------------------------------------------------------------------ */
 
@@ -540,13 +587,13 @@ on_model_failed (AppealsJournalModel *model,
 
   gtk_spinner_stop (self->spinner);
 
-  if (g_error_matches (error, APPEALS_API_ERROR, APPEALS_API_ERROR_UNAUTHORIZED))
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
     {
       appeals_application_sign_out (appeals_application_get_default ());
       return;
     }
 
-  if (g_error_matches (error, APPEALS_API_ERROR, APPEALS_API_ERROR_NETWORK) && window != NULL)
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && window != NULL)
     appeals_window_connection_lost (window);
 
   /* keep showing what was loaded; say why nothing more comes */
@@ -624,6 +671,8 @@ appeals_journal_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_JOURNAL_PAGE);
 
+  g_clear_object (&self->context);
+
   G_OBJECT_CLASS (appeals_journal_page_parent_class)->dispose (object);
 }
 
@@ -634,6 +683,13 @@ appeals_journal_page_class_init (AppealsJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = appeals_journal_page_dispose;
+  G_OBJECT_CLASS (klass)->set_property = appeals_journal_page_set_property;
+  G_OBJECT_CLASS (klass)->get_property = appeals_journal_page_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, search_entry);

@@ -145,7 +145,7 @@ _appeals_reception_window_finish_request (AppealsReceptionWindow *self,
     {
       _appeals_reception_window_show_toast (self, error->message);
       parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      if (error->domain == APPEALS_API_ERROR && error->code == APPEALS_API_ERROR_NETWORK && APPEALS_IS_WINDOW (parent))
+      if (error->domain == APPEALS_SERVICE_ERROR && error->code == APPEALS_SERVICE_ERROR_NETWORK && APPEALS_IS_WINDOW (parent))
         appeals_window_connection_lost (APPEALS_WINDOW (parent));
     }
   return response;

@@ -124,9 +124,9 @@ on_page (GObject      *source,
       !JSON_NODE_HOLDS_OBJECT (response->body))
     {
       if (error == NULL)
-        error = g_error_new_literal (APPEALS_API_ERROR,
-                                     response->status == SOUP_STATUS_UNAUTHORIZED ? APPEALS_API_ERROR_UNAUTHORIZED
-                                                                                  : APPEALS_API_ERROR_REFUSED,
+        error = g_error_new_literal (APPEALS_SERVICE_ERROR,
+                                     response->status == SOUP_STATUS_UNAUTHORIZED ? APPEALS_SERVICE_ERROR_UNAUTHORIZED
+                                                                                  : APPEALS_SERVICE_ERROR_REFUSED,
                                      appeals_api_response_describe (response));
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[FAILED], 0, error);

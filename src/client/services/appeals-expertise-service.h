@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-expertise-service.h: the expertise of answers and the answer-quality figures.
+ *
+ * A service is the only code that knows this family's URLs and JSON: it
+ * offers domain verbs as _async/_finish pairs that take and give core
+ * models, and reports refusals as APPEALS_SERVICE_ERROR.
+ */
+#pragma once
+
+#include "appeals-api-client.h"
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_EXPERTISE_SERVICE (appeals_expertise_service_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsExpertiseService, appeals_expertise_service, APPEALS, EXPERTISE_SERVICE, GObject)
+
+AppealsExpertiseService *appeals_expertise_service_new (AppealsApiClient *client);
+
+G_END_DECLS
