@@ -51,6 +51,9 @@ static const AppealsFieldSpec appeal_fields[] = {
   { "text",                S, NONE,      OFF (text), 20000, NULL },
   { "executor",            S, NONE,      OFF (executor), 200, NULL },
   { "due_date",            D, RO,        OFF (due_date), 0, NULL },
+  { "due_state",           E, RO,        OFF (due_state), 0, appeals_due_state_get_type },
+  { "working_days_left",   I, RO,        OFF (working_days_left), 0, NULL },
+  { "working_days_overdue", I, RO,       OFF (working_days_overdue), 0, NULL },
   { "status",              E, NONE,      OFF (status), 0, appeals_status_get_type },
   { "answer",              S, NONE,      OFF (answer), 20000, NULL },
   { "answered_on",         D, NONE,      OFF (answered_on), 0, NULL },
@@ -185,6 +188,41 @@ appeals_appeal_is_open (AppealsAppeal *self)
   g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
 
   return self->status != APPEALS_STATUS_ANSWERED && self->status != APPEALS_STATUS_CLOSED;
+}
+
+/**
+ * appeals_appeal_evaluate_due:
+ * @today: the server's today
+ *
+ * Sets the term's state and its working days from the deadline rules
+ * and the calendar — on the server, so every desk shows the same figures.
+ */
+void
+appeals_appeal_evaluate_due (AppealsAppeal        *self,
+                             AppealsDeadlineRules *rules,
+                             AppealsCalendar      *calendar,
+                             const GDate          *today)
+{
+  static const AppealsDueState states[] = {
+    [APPEALS_DEADLINE_ON_TIME] = APPEALS_DUE_STATE_ON_TIME,
+    [APPEALS_DEADLINE_DUE_SOON] = APPEALS_DUE_STATE_DUE_SOON,
+    [APPEALS_DEADLINE_DUE_TODAY] = APPEALS_DUE_STATE_DUE_TODAY,
+    [APPEALS_DEADLINE_OVERDUE] = APPEALS_DUE_STATE_OVERDUE,
+  };
+  AppealsDeadlineState state;
+
+  g_return_if_fail (APPEALS_IS_APPEAL (self));
+
+  self->due_state = APPEALS_DUE_STATE_UNSET;
+  self->working_days_left = 0;
+  self->working_days_overdue = 0;
+  if (rules == NULL || calendar == NULL || !g_date_valid (&self->due_date) || !appeals_appeal_is_open (self))
+    return;
+
+  appeals_deadline_rules_evaluate (rules, calendar, &self->due_date, today, &state);
+  self->due_state = states[state.status];
+  self->working_days_left = state.working_days_left;
+  self->working_days_overdue = state.working_days_overdue;
 }
 
 typedef struct

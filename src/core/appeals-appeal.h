@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "appeals-calendar.h"
+#include "appeals-deadline.h"
 #include "appeals-record.h"
 
 G_BEGIN_DECLS
@@ -75,6 +77,17 @@ typedef enum
   APPEALS_STATUS_CLOSED,
 } AppealsStatus;
 
+/* the state of an open appeal's term on the server's today, in working
+ * days of the server's calendar; unset for answered and closed ones */
+typedef enum
+{
+  APPEALS_DUE_STATE_UNSET,
+  APPEALS_DUE_STATE_ON_TIME,
+  APPEALS_DUE_STATE_DUE_SOON,
+  APPEALS_DUE_STATE_DUE_TODAY,
+  APPEALS_DUE_STATE_OVERDUE,
+} AppealsDueState;
+
 #define APPEALS_TYPE_APPEAL (appeals_appeal_get_type ())
 
 G_DECLARE_FINAL_TYPE (AppealsAppeal, appeals_appeal, APPEALS, APPEAL, GObject)
@@ -105,6 +118,9 @@ struct _AppealsAppeal
   char       *text;
   char       *executor;
   GDate       due_date;             /* computed by the deadline engine */
+  int         due_state;            /* AppealsDueState, the server's figure */
+  gint64      working_days_left;    /* the server's figures, for open appeals */
+  gint64      working_days_overdue;
   int         status;               /* AppealsStatus */
   char       *answer;
   GDate       answered_on;
@@ -123,6 +139,10 @@ JsonNode      *appeals_appeal_to_json        (AppealsAppeal  *self);
 gboolean       appeals_appeal_validate       (AppealsAppeal  *self,
                                               GPtrArray      *errors);
 gboolean       appeals_appeal_is_open        (AppealsAppeal  *self);
+void           appeals_appeal_evaluate_due   (AppealsAppeal  *self,
+                                              AppealsDeadlineRules *rules,
+                                              AppealsCalendar *calendar,
+                                              const GDate    *today);
 
 const char    *appeals_enum_get_label        (GType           enum_type,
                                               int             value);

@@ -547,36 +547,46 @@ appeals_record_copy_fields (const AppealsRecordType *type,
                             gconstpointer            source)
 {
   for (guint i = 0; i < type->n_fields; i++)
-    {
-      const AppealsFieldSpec *field = &type->fields[i];
-      gpointer to = FIELD_PTR (destination, field);
-      gconstpointer from = FIELD_CPTR (source, field);
+    appeals_record_copy_field (&type->fields[i], destination, source);
+}
 
-      clear_slot (field, to);
-      switch (field->kind)
-        {
-        case APPEALS_FIELD_KIND_STRING:
-          *(char **) to = g_strdup (*(char * const *) from);
-          break;
-        case APPEALS_FIELD_KIND_INT:
-          *(gint64 *) to = *(const gint64 *) from;
-          break;
-        case APPEALS_FIELD_KIND_BOOLEAN:
-          *(gboolean *) to = *(const gboolean *) from;
-          break;
-        case APPEALS_FIELD_KIND_DATE:
-          *(GDate *) to = *(const GDate *) from;
-          break;
-        case APPEALS_FIELD_KIND_DATETIME:
-          if (*(GDateTime * const *) from != NULL)
-            *(GDateTime **) to = g_date_time_ref (*(GDateTime * const *) from);
-          break;
-        case APPEALS_FIELD_KIND_ENUM:
-          *(int *) to = *(const int *) from;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+/**
+ * appeals_record_copy_field:
+ *
+ * Replaces one field of @destination with a copy of @source's.
+ */
+void
+appeals_record_copy_field (const AppealsFieldSpec *field,
+                           gpointer                destination,
+                           gconstpointer           source)
+{
+  gpointer to = FIELD_PTR (destination, field);
+  gconstpointer from = FIELD_CPTR (source, field);
+
+  clear_slot (field, to);
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      *(char **) to = g_strdup (*(char * const *) from);
+      break;
+    case APPEALS_FIELD_KIND_INT:
+      *(gint64 *) to = *(const gint64 *) from;
+      break;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      *(gboolean *) to = *(const gboolean *) from;
+      break;
+    case APPEALS_FIELD_KIND_DATE:
+      *(GDate *) to = *(const GDate *) from;
+      break;
+    case APPEALS_FIELD_KIND_DATETIME:
+      if (*(GDateTime * const *) from != NULL)
+        *(GDateTime **) to = g_date_time_ref (*(GDateTime * const *) from);
+      break;
+    case APPEALS_FIELD_KIND_ENUM:
+      *(int *) to = *(const int *) from;
+      break;
+    default:
+      g_assert_not_reached ();
     }
 }
 

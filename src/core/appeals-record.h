@@ -86,6 +86,9 @@ void      appeals_record_copy_fields   (const AppealsRecordType *type,
                                         gpointer                 destination,
                                         gconstpointer            source);
 
+void      appeals_record_copy_field    (const AppealsFieldSpec  *field,
+                                        gpointer                 destination,
+                                        gconstpointer            source);
 void      appeals_record_clear_field   (const AppealsFieldSpec  *field,
                                         gpointer                 record);
 gboolean  appeals_record_field_is_set  (const AppealsFieldSpec  *field,

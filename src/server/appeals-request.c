@@ -145,7 +145,7 @@ char *
 appeals_request_format_etag (gint64 id,
                              gint64 version)
 {
-  return g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id, version);
+  return appeals_etag_format (id, version);
 }
 
 void

@@ -230,8 +230,13 @@ respond_appeal (AppealsRequest *request,
                 guint           status,
                 AppealsAppeal  *appeal)
 {
-  g_autoptr(JsonNode) node = appeals_appeal_to_json (appeal);
+  g_autoptr(JsonNode) node = NULL;
+  GDate today;
 
+  appeals_server_get_today (&today);
+  appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
+                               appeals_server_get_calendar (request->server), &today);
+  node = appeals_appeal_to_json (appeal);
   appeals_request_set_etag (request, appeal->id, appeal->version);
   appeals_request_respond_json (request, status, node);
 }

@@ -300,6 +300,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   gint64 cursor_id = 0;
   guint n_filter_values;
   Filter filter = { where, values };
+  GDate today;
 
   if (sort_text != NULL)
     {
@@ -374,6 +375,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
+  appeals_server_get_today (&today);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
@@ -383,6 +385,9 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
       if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, rows, i, error))
         return FALSE;
+      /* the term's state in working days is the server's figure */
+      appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
+                                   appeals_server_get_calendar (request->server), &today);
       json_builder_add_value (builder, appeals_appeal_to_json (appeal));
 
       if (i + 1 == limit && appeals_db_result_get_n_rows (rows) > limit)
