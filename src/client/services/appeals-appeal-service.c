@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-appeal-service.c: appeals and applicants: the journal's pages, the registration card, its history and files.
+ *
+ * Every verb is one request: the path is built with escaping here, the
+ * answer is read into core models here, and a save sends a merge patch of
+ * what changed since the version it was made on, with that version's
+ * ETag — or, for a new object, the whole object with an idempotency key.
  */
 #include "config.h"
 
@@ -17,6 +22,642 @@ struct _AppealsAppealService
 
 G_DEFINE_FINAL_TYPE (AppealsAppealService, appeals_appeal_service, G_TYPE_OBJECT)
 
+enum {
+  APPEAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Filters and pages ------------------------------------------------------- */
+
+G_DEFINE_BOXED_TYPE (AppealsAppealFilter, appeals_appeal_filter, appeals_appeal_filter_copy, appeals_appeal_filter_free)
+
+AppealsAppealFilter *
+appeals_appeal_filter_new (void)
+{
+  AppealsAppealFilter *filter = g_new0 (AppealsAppealFilter, 1);
+
+  g_date_clear (&filter->from, 1);
+  g_date_clear (&filter->to, 1);
+  return filter;
+}
+
+AppealsAppealFilter *
+appeals_appeal_filter_copy (const AppealsAppealFilter *filter)
+{
+  AppealsAppealFilter *copy = g_memdup2 (filter, sizeof *filter);
+
+  copy->text = g_strdup (filter->text);
+  copy->district = g_strdup (filter->district);
+  copy->question_character = g_strdup (filter->question_character);
+  copy->sort = g_strdup (filter->sort);
+  return copy;
+}
+
+void
+appeals_appeal_filter_free (AppealsAppealFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free (filter->text);
+  g_free (filter->district);
+  g_free (filter->question_character);
+  g_free (filter->sort);
+  g_free (filter);
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+appeals_appeal_filter_equal (const AppealsAppealFilter *a,
+                             const AppealsAppealFilter *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (a->text, b->text) == 0 && a->status == b->status && a->category == b->category &&
+         a->channel == b->channel && g_strcmp0 (a->district, b->district) == 0 &&
+         g_strcmp0 (a->question_character, b->question_character) == 0 && a->applicant_id == b->applicant_id &&
+         !a->overdue_only == !b->overdue_only && !a->control_only == !b->control_only &&
+         dates_equal (&a->from, &b->from) && dates_equal (&a->to, &b->to) && g_strcmp0 (a->sort, b->sort) == 0;
+}
+
+void
+appeals_appeal_page_free (AppealsAppealPage *page)
+{
+  if (page == NULL)
+    return;
+
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_free (page->next_cursor);
+  g_free (page);
+}
+
+static void
+add_filter (GString                   *path,
+            const AppealsAppealFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  appeals_api_path_add_query (path, "q", filter->text);
+  appeals_api_path_add_query (path, "status", appeals_enum_to_wire (APPEALS_TYPE_STATUS, filter->status));
+  appeals_api_path_add_query (path, "category", appeals_enum_to_wire (APPEALS_TYPE_CATEGORY, filter->category));
+  appeals_api_path_add_query (path, "channel", appeals_enum_to_wire (APPEALS_TYPE_CHANNEL, filter->channel));
+  appeals_api_path_add_query (path, "district", filter->district);
+  appeals_api_path_add_query (path, "question_character", filter->question_character);
+  if (filter->applicant_id > 0)
+    appeals_api_path_add_query_int (path, "applicant_id", filter->applicant_id);
+  if (filter->overdue_only)
+    appeals_api_path_add_query (path, "overdue", "true");
+  if (filter->control_only)
+    appeals_api_path_add_query (path, "control", "true");
+  appeals_api_path_add_query_date (path, "from", &filter->from);
+  appeals_api_path_add_query_date (path, "to", &filter->to);
+  appeals_api_path_add_query (path, "sort", filter->sort);
+}
+
+/* Calls ------------------------------------------------------------------- */
+
+typedef gpointer (*ReadFunc) (JsonNode  *body,
+                              GError   **error);
+
+typedef struct
+{
+  ReadFunc        read;
+  GDestroyNotify  free_value;
+  gboolean        announce;   /* emit "appeal-changed" with the answer */
+  char           *etag;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  g_free (call->etag);
+  g_free (call);
+}
+
+/* A core model that could not be read is the server's fault, not the
+ * user's: it is reported as a malformed answer. */
+static gboolean
+malformed (GError **error,
+           GError  *local_error)
+{
+  g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                       local_error != NULL ? local_error->message
+                                           : _("The server sent a malformed answer: an object was expected"));
+  g_clear_error (&local_error);
+  return FALSE;
+}
+
+static void
+on_called (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsAppealService *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result,
+                                                             &call->etag, &error);
+  gpointer value;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  value = call->read (body, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (call->announce && value != NULL)
+    g_signal_emit (self, signals[APPEAL_CHANGED], 0, value);
+  g_task_return_pointer (task, value, call->free_value);
+}
+
+static void
+call_async (AppealsAppealService *self,
+            const char           *method,
+            GString              *path,
+            JsonNode             *body,
+            const char           *if_match,
+            const char           *idempotency_key,
+            ReadFunc              read,
+            GDestroyNotify        free_value,
+            gpointer              source_tag,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  call->read = read;
+  call->free_value = free_value;
+  call->announce = source_tag == appeals_appeal_service_save_async;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  appeals_api_client_request_async (self->client, method, path->str, body, if_match, idempotency_key,
+                                    cancellable, on_called, task);
+}
+
+static gpointer
+call_finish (AppealsAppealService  *self,
+             GAsyncResult          *result,
+             gpointer               source_tag,
+             char                 **etag,
+             GError               **error)
+{
+  gpointer value;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value != NULL && etag != NULL)
+    *etag = g_strdup (((Call *) g_task_get_task_data (G_TASK (result)))->etag);
+  return value;
+}
+
+/* Readers ----------------------------------------------------------------- */
+
+static gpointer
+read_appeal (JsonNode  *body,
+             GError   **error)
+{
+  GError *local_error = NULL;
+  AppealsAppeal *appeal = appeals_appeal_new_from_json (body, &local_error);
+
+  if (appeal == NULL)
+    malformed (error, local_error);
+  return appeal;
+}
+
+static gpointer
+read_applicant (JsonNode  *body,
+                GError   **error)
+{
+  GError *local_error = NULL;
+  AppealsApplicant *applicant = appeals_applicant_new_from_json (body, &local_error);
+
+  if (applicant == NULL)
+    malformed (error, local_error);
+  return applicant;
+}
+
+static JsonArray *
+get_items (JsonNode  *body,
+           GError   **error)
+{
+  JsonNode *items;
+
+  if (!JSON_NODE_HOLDS_OBJECT (body) ||
+      (items = json_object_get_member (json_node_get_object (body), "items")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      malformed (error, NULL);
+      return NULL;
+    }
+  return json_node_get_array (items);
+}
+
+static gpointer
+read_page (JsonNode  *body,
+           GError   **error)
+{
+  JsonArray *items = get_items (body, error);
+  JsonObject *object;
+  AppealsAppealPage *page;
+
+  if (items == NULL)
+    return NULL;
+
+  object = json_node_get_object (body);
+  page = g_new0 (AppealsAppealPage, 1);
+  page->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      AppealsAppeal *appeal = appeals_appeal_new_from_json (json_array_get_element (items, i), NULL);
+
+      /* one bad row does not hide the others */
+      if (appeal != NULL)
+        g_ptr_array_add (page->items, appeal);
+    }
+  page->next_cursor = g_strdup (json_object_get_string_member_with_default (object, "next_cursor", NULL));
+  page->total = CLAMP (json_object_get_int_member_with_default (object, "total", page->items->len), 0, G_MAXUINT);
+  return page;
+}
+
+static gpointer
+read_history (JsonNode  *body,
+              GError   **error)
+{
+  JsonArray *items = get_items (body, error);
+  GPtrArray *entries;
+
+  if (items == NULL)
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_history_entry_free);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      AppealsHistoryEntry *entry = appeals_history_entry_new_from_json (json_array_get_element (items, i), NULL);
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+/* The first applicant of a list, or none (NULL without an error). */
+static gpointer
+read_first_applicant (JsonNode  *body,
+                      GError   **error)
+{
+  JsonArray *items = get_items (body, error);
+
+  if (items == NULL || json_array_get_length (items) == 0)
+    return NULL;
+  return read_applicant (json_array_get_element (items, 0), error);
+}
+
+/* Verbs ------------------------------------------------------------------- */
+
+/**
+ * appeals_appeal_service_list_page_async:
+ * @cursor: (nullable): the previous page's next_cursor, or %NULL for the first
+ *
+ * One page of the journal, in the filter's order.
+ */
+void
+appeals_appeal_service_list_page_async (AppealsAppealService      *self,
+                                        const AppealsAppealFilter *filter,
+                                        guint                      limit,
+                                        const char                *cursor,
+                                        GCancellable              *cancellable,
+                                        GAsyncReadyCallback        callback,
+                                        gpointer                   user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_query_int (path, "limit", MAX (limit, 1));
+  add_filter (path, filter);
+  appeals_api_path_add_query (path, "cursor", cursor);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_page, (GDestroyNotify) appeals_appeal_page_free,
+              appeals_appeal_service_list_page_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_list_page_finish:
+ *
+ * Returns: (transfer full):
+ */
+AppealsAppealPage *
+appeals_appeal_service_list_page_finish (AppealsAppealService  *self,
+                                         GAsyncResult          *result,
+                                         GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_list_page_async, NULL, error);
+}
+
+void
+appeals_appeal_service_get_appeal_async (AppealsAppealService *self,
+                                         gint64                appeal_id,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_id (path, appeal_id);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_appeal, g_object_unref,
+              appeals_appeal_service_get_appeal_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_get_appeal_finish:
+ * @etag: (out) (optional): the version's ETag, for a later save
+ *
+ * Returns: (transfer full):
+ */
+AppealsAppeal *
+appeals_appeal_service_get_appeal_finish (AppealsAppealService  *self,
+                                          GAsyncResult          *result,
+                                          char                 **etag,
+                                          GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_get_appeal_async, etag, error);
+}
+
+/* A merge patch of the fields a user may edit that differ from @base. */
+static JsonNode *
+build_patch (const AppealsRecordType *type,
+             gconstpointer            base,
+             gconstpointer            edited)
+{
+  g_autoptr(GPtrArray) changed = appeals_merge_changed_fields (type, base, edited);
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const AppealsFieldSpec *field = g_ptr_array_index (changed, i);
+
+      json_object_set_member (object, field->name, appeals_record_field_to_json (field, edited));
+    }
+  json_node_take_object (node, object);
+  return node;
+}
+
+/**
+ * appeals_appeal_service_save_async:
+ * @appeal: the card as edited
+ * @base: (nullable): the version the edit was made on; %NULL for a new appeal
+ * @base_etag: (nullable): @base's ETag
+ * @idempotency_key: (nullable): for a new appeal, so a repeated save
+ *   cannot register it twice
+ *
+ * Registers a new appeal (POST) or sends what changed since @base
+ * (PATCH with If-Match). Someone else's save in between fails with
+ * %APPEALS_SERVICE_ERROR_PRECONDITION_FAILED; see
+ * appeals_appeal_service_dup_current().
+ */
+void
+appeals_appeal_service_save_async (AppealsAppealService *self,
+                                   AppealsAppeal        *appeal,
+                                   AppealsAppeal        *base,
+                                   const char           *base_etag,
+                                   const char           *idempotency_key,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+  g_return_if_fail (APPEALS_IS_APPEAL (appeal));
+
+  if (base == NULL || appeal->id <= 0)
+    {
+      body = appeals_appeal_to_json (appeal);
+      call_async (self, "POST", path, body, NULL, idempotency_key, read_appeal, g_object_unref,
+                  appeals_appeal_service_save_async, cancellable, callback, user_data);
+      return;
+    }
+
+  appeals_api_path_add_id (path, appeal->id);
+  body = build_patch (appeals_appeal_get_record_type (), base, appeal);
+  call_async (self, "PATCH", path, body, base_etag, NULL, read_appeal, g_object_unref,
+              appeals_appeal_service_save_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_save_finish:
+ * @etag: (out) (optional): the saved version's ETag
+ *
+ * Returns: (transfer full): the appeal as the server now has it
+ */
+AppealsAppeal *
+appeals_appeal_service_save_finish (AppealsAppealService  *self,
+                                    GAsyncResult          *result,
+                                    char                 **etag,
+                                    GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_save_async, etag, error);
+}
+
+/**
+ * appeals_appeal_service_dup_current:
+ * @error: a save's %APPEALS_SERVICE_ERROR_PRECONDITION_FAILED
+ * @etag: (out) (optional): its ETag, to save the merge on
+ *
+ * Returns: (transfer full) (nullable): the version someone else saved
+ *   first, as the 412 answer carried it
+ */
+AppealsAppeal *
+appeals_appeal_service_dup_current (const GError  *error,
+                                    char         **etag)
+{
+  JsonNode *current = appeals_service_error_get_current (error);
+  AppealsAppeal *appeal;
+
+  if (current == NULL || (appeal = appeals_appeal_new_from_json (current, NULL)) == NULL)
+    return NULL;
+  if (etag != NULL)
+    *etag = appeals_etag_format (appeal->id, appeal->version);
+  return appeal;
+}
+
+void
+appeals_appeal_service_list_history_async (AppealsAppealService *self,
+                                           gint64                appeal_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_id (path, appeal_id);
+  g_string_append (path, "/history");
+  call_async (self, "GET", path, NULL, NULL, NULL, read_history, (GDestroyNotify) g_ptr_array_unref,
+              appeals_appeal_service_list_history_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_list_history_finish:
+ *
+ * Returns: (transfer container) (element-type AppealsHistoryEntry): oldest first
+ */
+GPtrArray *
+appeals_appeal_service_list_history_finish (AppealsAppealService  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_list_history_async, NULL, error);
+}
+
+void
+appeals_appeal_service_find_applicant_async (AppealsAppealService *self,
+                                             const char           *iin,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("applicants", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_query (path, "iin", iin);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_first_applicant, g_object_unref,
+              appeals_appeal_service_find_applicant_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_find_applicant_finish:
+ * @etag: (out) (optional): the applicant's ETag
+ *
+ * Returns: (transfer full) (nullable): the applicant with that IIN, or
+ *   %NULL without an error when there is none yet
+ */
+AppealsApplicant *
+appeals_appeal_service_find_applicant_finish (AppealsAppealService  *self,
+                                              GAsyncResult          *result,
+                                              char                 **etag,
+                                              GError               **error)
+{
+  AppealsApplicant *applicant = call_finish (self, result, appeals_appeal_service_find_applicant_async, NULL, error);
+
+  /* a list row comes without its own ETag header */
+  if (applicant != NULL && etag != NULL)
+    *etag = appeals_etag_format (applicant->id, applicant->version);
+  return applicant;
+}
+
+void
+appeals_appeal_service_get_applicant_async (AppealsAppealService *self,
+                                            gint64                applicant_id,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("applicants", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_id (path, applicant_id);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_applicant, g_object_unref,
+              appeals_appeal_service_get_applicant_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_get_applicant_finish:
+ *
+ * Returns: (transfer full):
+ */
+AppealsApplicant *
+appeals_appeal_service_get_applicant_finish (AppealsAppealService  *self,
+                                             GAsyncResult          *result,
+                                             char                 **etag,
+                                             GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_get_applicant_async, etag, error);
+}
+
+/**
+ * appeals_appeal_service_save_applicant_async:
+ * @base: (nullable): the version the edit was made on; %NULL for a new applicant
+ *
+ * Creates the applicant (POST) or sends what changed since @base (PATCH
+ * with If-Match).
+ */
+void
+appeals_appeal_service_save_applicant_async (AppealsAppealService *self,
+                                             AppealsApplicant     *applicant,
+                                             AppealsApplicant     *base,
+                                             const char           *base_etag,
+                                             const char           *idempotency_key,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("applicants", NULL);
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+  g_return_if_fail (APPEALS_IS_APPLICANT (applicant));
+
+  if (base == NULL || applicant->id <= 0)
+    {
+      body = appeals_applicant_to_json (applicant);
+      call_async (self, "POST", path, body, NULL, idempotency_key, read_applicant, g_object_unref,
+                  appeals_appeal_service_save_applicant_async, cancellable, callback, user_data);
+      return;
+    }
+
+  appeals_api_path_add_id (path, applicant->id);
+  body = build_patch (appeals_applicant_get_record_type (), base, applicant);
+  call_async (self, "PATCH", path, body, base_etag, NULL, read_applicant, g_object_unref,
+              appeals_appeal_service_save_applicant_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_save_applicant_finish:
+ *
+ * Returns: (transfer full): the applicant as the server now has it
+ */
+AppealsApplicant *
+appeals_appeal_service_save_applicant_finish (AppealsAppealService  *self,
+                                              GAsyncResult          *result,
+                                              char                 **etag,
+                                              GError               **error)
+{
+  return call_finish (self, result, appeals_appeal_service_save_applicant_async, etag, error);
+}
+
+/* The object --------------------------------------------------------------- */
+
 static void
 appeals_appeal_service_finalize (GObject *object)
 {
@@ -31,6 +672,13 @@ static void
 appeals_appeal_service_class_init (AppealsAppealServiceClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = appeals_appeal_service_finalize;
+
+  /**
+   * AppealsAppealService::appeal-changed:
+   * @appeal: the appeal as the server answered the save
+   */
+  signals[APPEAL_CHANGED] = g_signal_new ("appeal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, APPEALS_TYPE_APPEAL);
 }
 
 static void
