@@ -359,7 +359,7 @@ void
 appeals_window_open_card (AppealsWindow *self,
                           gint64         appeal_id)
 {
-  AppealsCardWindow *card = appeals_card_window_new (get_application (self), self, appeal_id, NULL);
+  AppealsCardWindow *card = appeals_card_window_new (self->context, self, appeal_id, NULL);
 
   gtk_window_present (GTK_WINDOW (card));
 }
@@ -416,7 +416,7 @@ open_drafts_action (GtkWidget  *widget,
   for (guint i = 0; i < drafts->len; i++)
     {
       AppealsDraft *draft = g_ptr_array_index (drafts, i);
-      AppealsCardWindow *card = appeals_card_window_new (app, self, draft->appeal_id, draft);
+      AppealsCardWindow *card = appeals_card_window_new (self->context, self, draft->appeal_id, draft);
 
       gtk_window_present (GTK_WINDOW (card));
     }

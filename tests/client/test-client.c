@@ -154,10 +154,7 @@ set_choice (AppealsCardForm *form,
             const char      *field,
             const char      *wire)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_string (node, wire);
-  appeals_card_form_set_value (form, field, node);
+  appeals_card_form_set_choice (form, field, wire);
 }
 
 static void
@@ -601,7 +598,6 @@ expertise_script (AppealsApplication *app,
   AppealsCardWindow *card;
   GListModel *model;
   g_autofree char *reasons = NULL;
-  g_autoptr(JsonObject) values = NULL;
   guint verdicts = 0;
   gint64 appeal_id;
   guint position = G_MAXUINT;
@@ -650,8 +646,7 @@ expertise_script (AppealsApplication *app,
 
   /* the card shows it returned */
   card = open_card (app, appeal_id);
-  values = appeals_card_form_get_values (appeals_card_window_get_form (card), APPEALS_CARD_PART_APPEAL);
-  g_assert_cmpstr (json_object_get_string_member (values, "status"), ==, "returned");
+  g_assert_cmpstr (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), ==, "returned");
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-merge-dialog.c: one row per conflicting field with a choice of
- * "mine" or "theirs"; "resolved" hands back the chosen values.
+ * "mine" or "theirs"; "resolved" hands back the merged appeal with the
+ * chosen values.
  */
 #include "config.h"
 
@@ -15,7 +16,9 @@ struct _AppealsMergeDialog
 
   AdwPreferencesGroup *group;
 
-  GPtrArray           *conflicts;  /* AppealsMergeConflict */
+  GPtrArray           *conflicts;  /* AppealsFieldSpec */
+  AppealsAppeal       *merged;     /* mine in the conflicting fields */
+  AppealsAppeal       *theirs;
   GHashTable          *mine;       /* field → GtkCheckButton of "mine" */
 };
 
@@ -27,15 +30,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-void
-appeals_merge_conflict_free (AppealsMergeConflict *conflict)
-{
-  g_free (conflict->field);
-  g_clear_pointer (&conflict->mine, json_node_unref);
-  g_clear_pointer (&conflict->theirs, json_node_unref);
-  g_free (conflict);
-}
 
 void
 appeals_merge_dialog_choose (AppealsMergeDialog *self,
@@ -52,20 +46,21 @@ appeals_merge_dialog_choose (AppealsMergeDialog *self,
 /**
  * appeals_merge_dialog_accept:
  *
- * Emits "resolved" with a JSON object of the chosen values and closes.
+ * Emits "resolved" with the merged appeal holding the chosen values, and
+ * closes.
  */
 void
 appeals_merge_dialog_accept (AppealsMergeDialog *self)
 {
-  g_autoptr(JsonObject) chosen = json_object_new ();
+  g_autoptr(AppealsAppeal) chosen = appeals_appeal_copy (self->merged);
 
   for (guint i = 0; i < self->conflicts->len; i++)
     {
-      AppealsMergeConflict *conflict = g_ptr_array_index (self->conflicts, i);
-      GtkCheckButton *mine = g_hash_table_lookup (self->mine, conflict->field);
+      const AppealsFieldSpec *field = g_ptr_array_index (self->conflicts, i);
+      GtkCheckButton *mine = g_hash_table_lookup (self->mine, field->name);
 
-      json_object_set_member (chosen, conflict->field,
-                              json_node_copy (gtk_check_button_get_active (mine) ? conflict->mine : conflict->theirs));
+      if (!gtk_check_button_get_active (mine))
+        appeals_record_copy_field (field, chosen, self->theirs);
     }
 
   g_signal_emit (self, signals[RESOLVED], 0, chosen);
@@ -79,6 +74,8 @@ appeals_merge_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->mine, g_hash_table_unref);
+  g_clear_object (&self->merged);
+  g_clear_object (&self->theirs);
 
   G_OBJECT_CLASS (appeals_merge_dialog_parent_class)->finalize (object);
 }
@@ -102,10 +99,10 @@ appeals_merge_dialog_class_init (AppealsMergeDialogClass *klass)
 
   /**
    * AppealsMergeDialog::resolved:
-   * @chosen: a JsonObject of field → chosen value
+   * @chosen: the merged #AppealsAppeal with the chosen values
    */
   signals[RESOLVED] = g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, APPEALS_TYPE_APPEAL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsMergeDialog, group);
@@ -142,39 +139,47 @@ make_choice (const char *caption,
 
 /**
  * appeals_merge_dialog_new:
- * @conflicts: (transfer full) (element-type AppealsMergeConflict)
+ * @conflicts: (transfer full) (element-type AppealsFieldSpec): fields of
+ *   the appeal both sides changed
+ * @merged: the merge, holding mine in the conflicting fields
+ * @theirs: the version saved first
  */
 AppealsMergeDialog *
 appeals_merge_dialog_new (GtkWindow       *parent,
                           AppealsCardForm *form,
-                          GPtrArray       *conflicts)
+                          GPtrArray       *conflicts,
+                          AppealsAppeal   *merged,
+                          AppealsAppeal   *theirs)
 {
   AppealsMergeDialog *self = g_object_new (APPEALS_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
+  const AppealsRecordType *type = appeals_appeal_get_record_type ();
 
   self->conflicts = conflicts;
+  self->merged = g_object_ref (merged);
+  self->theirs = g_object_ref (theirs);
 
   for (guint i = 0; i < conflicts->len; i++)
     {
-      AppealsMergeConflict *conflict = g_ptr_array_index (conflicts, i);
-      g_autofree char *mine_text = appeals_card_form_format_value (form, conflict->field, conflict->mine);
-      g_autofree char *theirs_text = appeals_card_form_format_value (form, conflict->field, conflict->theirs);
+      const AppealsFieldSpec *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *mine_text = appeals_card_form_format_field (form, type, conflict->name, merged);
+      g_autofree char *theirs_text = appeals_card_form_format_field (form, type, conflict->name, theirs);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *mine = make_choice (_("Mine"), mine_text);
-      GtkWidget *theirs = make_choice (_("Theirs"), theirs_text);
+      GtkWidget *theirs_button = make_choice (_("Theirs"), theirs_text);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_card_form_get_label (form, conflict->field));
-      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_card_form_get_label (form, conflict->name));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs_button), GTK_CHECK_BUTTON (mine));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (mine), TRUE);
-      gtk_widget_set_name (mine, conflict->field);
+      gtk_widget_set_name (mine, conflict->name);
       gtk_box_append (GTK_BOX (box), mine);
-      gtk_box_append (GTK_BOX (box), theirs);
+      gtk_box_append (GTK_BOX (box), theirs_button);
       gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->group, row);
 
-      g_object_set_data (G_OBJECT (mine), "theirs", theirs);
-      g_hash_table_insert (self->mine, g_strdup (conflict->field), mine);
+      g_object_set_data (G_OBJECT (mine), "theirs", theirs_button);
+      g_hash_table_insert (self->mine, g_strdup (conflict->name), mine);
     }
 
   return self;

@@ -2,25 +2,16 @@
  *
  * appeals-merge-dialog.h: when someone else saved the card first, the
  * fields both changed are shown side by side — mine and theirs — and the
- * user picks per field.
+ * user picks per field. The conflicts themselves are found by the core's
+ * three-way merge (appeals-merge.h).
  */
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
 
 #include "appeals-card-form.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char     *field;
-  JsonNode *mine;
-  JsonNode *theirs;
-} AppealsMergeConflict;
-
-void appeals_merge_conflict_free (AppealsMergeConflict *conflict);
 
 #define APPEALS_TYPE_MERGE_DIALOG (appeals_merge_dialog_get_type ())
 
@@ -28,7 +19,9 @@ G_DECLARE_FINAL_TYPE (AppealsMergeDialog, appeals_merge_dialog, APPEALS, MERGE_D
 
 AppealsMergeDialog *appeals_merge_dialog_new     (GtkWindow          *parent,
                                                   AppealsCardForm    *form,
-                                                  GPtrArray          *conflicts);
+                                                  GPtrArray          *conflicts,
+                                                  AppealsAppeal      *merged,
+                                                  AppealsAppeal      *theirs);
 void                appeals_merge_dialog_choose  (AppealsMergeDialog *self,
                                                   const char         *field,
                                                   gboolean            mine);

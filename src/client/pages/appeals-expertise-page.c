@@ -21,7 +21,6 @@
 #include "appeals-journal-model.h"
 #include "appeals-window.h"
 
-#define QUERY "status=answered"
 
 typedef struct
 {
@@ -660,7 +659,10 @@ appeals_expertise_page_get_n_pending (AppealsExpertisePage *self)
 void
 appeals_expertise_page_reload (AppealsExpertisePage *self)
 {
-  appeals_journal_model_set_query (self->model, QUERY);
+  g_autoptr(AppealsAppealFilter) answered = appeals_appeal_filter_new ();
+
+  answered->status = APPEALS_STATUS_ANSWERED;
+  appeals_journal_model_set_filter (self->model, answered);
   load_pending (self);
 }
 
@@ -754,7 +756,7 @@ appeals_expertise_page_init (AppealsExpertisePage *self)
     g_error ("%s", error->message);   /* a broken installation */
   build_checklist (self);
 
-  self->model = appeals_journal_model_new (appeals_application_get_client (app));
+  self->model = appeals_journal_model_new (appeals_context_get_appeal_service (appeals_application_get_context (app)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -178,3 +178,58 @@ appeals_drafts_list (const char *server_url)
 
   return drafts;
 }
+
+/**
+ * appeals_draft_set_card:
+ *
+ * Keeps both parts of the card as typed.
+ */
+void
+appeals_draft_set_card (AppealsDraft     *draft,
+                        AppealsApplicant *applicant,
+                        AppealsAppeal    *appeal)
+{
+  g_clear_pointer (&draft->applicant, json_node_unref);
+  g_clear_pointer (&draft->appeal, json_node_unref);
+  draft->applicant = appeals_applicant_to_json (applicant);
+  draft->appeal = appeals_appeal_to_json (appeal);
+}
+
+/**
+ * appeals_draft_dup_applicant:
+ *
+ * Returns: (transfer full) (nullable): the base part as typed, if kept
+ */
+AppealsApplicant *
+appeals_draft_dup_applicant (const AppealsDraft *draft)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  AppealsApplicant *applicant;
+
+  if (draft->applicant == NULL || !JSON_NODE_HOLDS_OBJECT (draft->applicant))
+    return NULL;
+  /* what is readable is kept, even when one value is not */
+  applicant = appeals_applicant_new ();
+  appeals_record_read_members (appeals_applicant_get_record_type (), applicant,
+                               json_node_get_object (draft->applicant), APPEALS_RECORD_TRUSTED, errors);
+  return applicant;
+}
+
+/**
+ * appeals_draft_dup_appeal:
+ *
+ * Returns: (transfer full) (nullable): the current part as typed, if kept
+ */
+AppealsAppeal *
+appeals_draft_dup_appeal (const AppealsDraft *draft)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  AppealsAppeal *appeal;
+
+  if (draft->appeal == NULL || !JSON_NODE_HOLDS_OBJECT (draft->appeal))
+    return NULL;
+  appeal = appeals_appeal_new ();
+  appeals_record_read_members (appeals_appeal_get_record_type (), appeal,
+                               json_node_get_object (draft->appeal), APPEALS_RECORD_TRUSTED, errors);
+  return appeal;
+}

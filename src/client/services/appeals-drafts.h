@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "appeals-core.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -29,6 +31,12 @@ gboolean      appeals_draft_save   (const char          *server_url,
 void          appeals_draft_remove (const char          *server_url,
                                     const AppealsDraft  *draft);
 GPtrArray    *appeals_drafts_list  (const char          *server_url);
+
+void              appeals_draft_set_card      (AppealsDraft       *draft,
+                                               AppealsApplicant   *applicant,
+                                               AppealsAppeal      *appeal);
+AppealsApplicant *appeals_draft_dup_applicant (const AppealsDraft *draft);
+AppealsAppeal    *appeals_draft_dup_appeal    (const AppealsDraft *draft);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsDraft, appeals_draft_free)
 

@@ -7,12 +7,15 @@
  * has an error label right below it, hidden until the server or the
  * client's own checks name that field. Signal "changed" (field name) on
  * every edit by the user.
+ *
+ * Values go in and out through the core models: each field of the form is
+ * a field of the applicant's or the appeal's record table, read and
+ * written in place, so the form and the wire format cannot disagree.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-card-form.h"
 
 typedef enum
@@ -67,7 +70,8 @@ static const FieldInfo fields[] = {
 
 typedef struct
 {
-  const FieldInfo *info;
+  const FieldInfo        *info;
+  const AppealsFieldSpec *spec;  /* the same field in the model's table */
   GtkWidget       *row;
   GtkWidget       *input;       /* entry row, drop-down or switch */
   GtkWidget       *error_label;
@@ -78,6 +82,8 @@ typedef struct
 struct _AppealsCardForm
 {
   GObject     parent_instance;
+
+  AppealsReferenceService *reference;
 
   GHashTable *fields;     /* name → Field */
   GPtrArray  *order;      /* Field, table order */
@@ -131,10 +137,17 @@ on_switch_active (GObject    *widget,
   emit_changed (g_object_get_data (widget, "card-form"), field);
 }
 
-static GtkWidget *
-make_dropdown (Field *field)
+static const AppealsRecordType *
+part_get_record_type (AppealsCardPart part)
 {
-  AppealsApplication *app = appeals_application_get_default ();
+  return part == APPEALS_CARD_PART_APPLICANT ? appeals_applicant_get_record_type ()
+                                             : appeals_appeal_get_record_type ();
+}
+
+static GtkWidget *
+make_dropdown (AppealsCardForm *self,
+               Field           *field)
+{
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   const char *none = NULL;
@@ -163,7 +176,8 @@ make_dropdown (Field *field)
     }
   else
     {
-      AppealsClassifier *classifier = appeals_application_get_classifier (app, field->info->classifier);
+      AppealsClassifier *classifier = appeals_reference_service_get_classifier (self->reference,
+                                                                                field->info->classifier);
 
       for (guint i = 0; i < appeals_classifier_get_n_items (classifier); i++)
         {
@@ -191,6 +205,8 @@ add_field (AppealsCardForm     *self,
   Field *field = g_new0 (Field, 1);
 
   field->info = info;
+  field->spec = appeals_record_type_find_field (part_get_record_type (info->part), info->name);
+  g_assert (field->spec != NULL);
 
   switch (info->kind)
     {
@@ -205,7 +221,7 @@ add_field (AppealsCardForm     *self,
     case WIDGET_CLASSIFIER:
       field->row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(info->label));
-      field->input = make_dropdown (field);
+      field->input = make_dropdown (self, field);
       adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->input);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->input);
       g_signal_connect (field->input, "notify::selected", G_CALLBACK (on_dropdown_selected), field);
@@ -283,84 +299,98 @@ appeals_card_form_get_label (AppealsCardForm *self,
   return field != NULL ? _(field->info->label) : name;
 }
 
-static JsonNode *
-field_get_value (Field *field)
+static guint
+find_position (Field      *field,
+               const char *wire)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  for (guint i = 1; wire != NULL && i < field->values->len; i++)
+    if (g_str_equal (g_array_index (field->values, const char *, i), wire))
+      return i;
+  return 0;
+}
 
+static const char *
+field_get_wire (Field *field)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->input));
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return NULL;
+  return g_array_index (field->values, const char *, selected);
+}
+
+/* The widget's value into the record's slot, as typed (drafts keep
+ * values that are not valid yet). */
+static void
+field_store (Field    *field,
+             gpointer  record)
+{
+  gpointer slot = G_STRUCT_MEMBER_P (record, field->spec->offset);
+
+  appeals_record_clear_field (field->spec, record);
   switch (field->info->kind)
     {
     case WIDGET_ENTRY:
       {
         g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->input))));
 
-        if (*text == '\0')
-          break;
-        json_node_set_string (node, text);
-        return node;
+        if (*text != '\0')
+          *(char **) slot = g_steal_pointer (&text);
+        break;
       }
 
     case WIDGET_ENUM:
-    case WIDGET_CLASSIFIER:
       {
-        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->input));
+        const char *wire = field_get_wire (field);
+        int value = 0;
 
-        if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
-          break;
-        json_node_set_string (node, g_array_index (field->values, const char *, selected));
-        return node;
+        if (wire != NULL && appeals_enum_from_wire (field->info->enum_type (), wire, &value))
+          *(int *) slot = value;
+        break;
       }
 
+    case WIDGET_CLASSIFIER:
+      *(char **) slot = g_strdup (field_get_wire (field));
+      break;
+
     case WIDGET_SWITCH:
-      json_node_set_boolean (node, gtk_switch_get_active (GTK_SWITCH (field->input)));
-      return node;
+      *(gboolean *) slot = gtk_switch_get_active (GTK_SWITCH (field->input));
+      break;
 
     default:
       g_assert_not_reached ();
     }
-
-  json_node_unref (node);
-  return json_node_new (JSON_NODE_NULL);
 }
 
+/* The record's slot into the widget. */
 static void
-field_set_value (Field    *field,
-                 JsonNode *value)
+field_load (Field         *field,
+            gconstpointer  record)
 {
-  gboolean is_null = value == NULL || JSON_NODE_HOLDS_NULL (value);
+  gconstpointer slot = G_STRUCT_MEMBER_P (record, field->spec->offset);
 
   switch (field->info->kind)
     {
     case WIDGET_ENTRY:
       {
-        const char *text = !is_null && json_node_get_value_type (value) == G_TYPE_STRING
-                           ? json_node_get_string (value) : "";
-        g_autofree char *number = NULL;
+        const char *text = *(char * const *) slot;
 
-        if (!is_null && json_node_get_value_type (value) == G_TYPE_INT64)
-          text = number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
-        gtk_editable_set_text (GTK_EDITABLE (field->input), text);
+        gtk_editable_set_text (GTK_EDITABLE (field->input), text != NULL ? text : "");
         break;
       }
 
     case WIDGET_ENUM:
-    case WIDGET_CLASSIFIER:
-      {
-        const char *wire = !is_null && json_node_get_value_type (value) == G_TYPE_STRING
-                           ? json_node_get_string (value) : "";
-        guint position = 0;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input),
+                                  find_position (field, appeals_enum_to_wire (field->info->enum_type (),
+                                                                              *(const int *) slot)));
+      break;
 
-        for (guint i = 1; i < field->values->len; i++)
-          if (g_str_equal (g_array_index (field->values, const char *, i), wire))
-            position = i;
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), position);
-        break;
-      }
+    case WIDGET_CLASSIFIER:
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), find_position (field, *(char * const *) slot));
+      break;
 
     case WIDGET_SWITCH:
-      gtk_switch_set_active (GTK_SWITCH (field->input),
-                             !is_null && json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
-                             json_node_get_boolean (value));
+      gtk_switch_set_active (GTK_SWITCH (field->input), *(const gboolean *) slot);
       break;
 
     default:
@@ -369,32 +399,57 @@ field_set_value (Field    *field,
 }
 
 /**
- * appeals_card_form_get_values:
+ * appeals_card_form_get_record:
+ * @record: an #AppealsApplicant or #AppealsAppeal, as @part says
  *
- * Returns: (transfer full): the fields of @part as typed, including
- *   values that are not valid yet, so drafts keep them.
+ * Writes the visible fields of @part into @record as typed, including
+ * values that are not valid yet, so drafts keep them; the record's other
+ * fields stay as they are.
  */
-JsonObject *
-appeals_card_form_get_values (AppealsCardForm *self,
-                              AppealsCardPart  part)
+void
+appeals_card_form_get_record (AppealsCardForm *self,
+                              AppealsCardPart  part,
+                              gpointer         record)
 {
-  JsonObject *object = json_object_new ();
-
   for (guint i = 0; i < self->order->len; i++)
     {
       Field *field = g_ptr_array_index (self->order, i);
 
       if (field->info->part == part && gtk_widget_get_visible (field->row))
-        json_object_set_member (object, field->info->name, field_get_value (field));
+        field_store (field, record);
     }
-
-  return object;
 }
 
+/**
+ * appeals_card_form_set_record:
+ *
+ * Shows @record's values in the fields of @part; no "changed" is emitted.
+ */
 void
-appeals_card_form_set_value (AppealsCardForm *self,
+appeals_card_form_set_record (AppealsCardForm *self,
+                              AppealsCardPart  part,
+                              gconstpointer    record)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->order, i);
+
+      if (field->info->part == part)
+        field_load (field, record);
+    }
+  self->updating = FALSE;
+}
+
+/**
+ * appeals_card_form_set_field:
+ *
+ * Shows one field of @record, which is of that field's part; no "changed".
+ */
+void
+appeals_card_form_set_field (AppealsCardForm *self,
                              const char      *name,
-                             JsonNode        *value)
+                             gconstpointer    record)
 {
   Field *field = get_field (self, name);
 
@@ -402,22 +457,38 @@ appeals_card_form_set_value (AppealsCardForm *self,
     return;
 
   self->updating = TRUE;
-  field_set_value (field, value);
+  field_load (field, record);
   self->updating = FALSE;
 }
 
+/* Selects a drop-down value by its wire name; no "changed" is emitted. */
 void
-appeals_card_form_set_values (AppealsCardForm *self,
-                              AppealsCardPart  part,
-                              JsonObject      *values)
+appeals_card_form_set_choice (AppealsCardForm *self,
+                              const char      *name,
+                              const char      *wire)
 {
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      Field *field = g_ptr_array_index (self->order, i);
+  Field *field = get_field (self, name);
 
-      if (field->info->part == part && json_object_has_member (values, field->info->name))
-        appeals_card_form_set_value (self, field->info->name, json_object_get_member (values, field->info->name));
-    }
+  g_return_if_fail (field != NULL && field->values != NULL);
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), find_position (field, wire));
+  self->updating = FALSE;
+}
+
+/**
+ * appeals_card_form_get_choice:
+ *
+ * Returns: (nullable): the wire name of a drop-down's value, or %NULL
+ *   for none
+ */
+const char *
+appeals_card_form_get_choice (AppealsCardForm *self,
+                              const char      *name)
+{
+  Field *field = get_field (self, name);
+
+  g_return_val_if_fail (field != NULL && field->values != NULL, NULL);
+  return field_get_wire (field);
 }
 
 /* Sets a text field as if the user typed it ("changed" is emitted). */
@@ -443,36 +514,61 @@ appeals_card_form_get_text (AppealsCardForm *self,
 }
 
 /**
- * appeals_card_form_format_value:
+ * appeals_card_form_format_field:
+ * @type: the record type of @record
+ * @name: a field of @type
  *
- * Returns: (transfer full): @value as a person reads it: the label of an
- *   enumeration or classifier, "Yes"/"No", or "—" for nothing.
+ * Returns: (transfer full): the field's value as a person reads it: the
+ *   label of an enumeration or classifier, "Yes"/"No", or "—" for nothing.
  */
 char *
-appeals_card_form_format_value (AppealsCardForm *self,
-                                const char      *name,
-                                JsonNode        *value)
+appeals_card_form_format_field (AppealsCardForm         *self,
+                                const AppealsRecordType *type,
+                                const char              *name,
+                                gconstpointer            record)
 {
+  const AppealsFieldSpec *spec = appeals_record_type_find_field (type, name);
   Field *field = get_field (self, name);
+  gconstpointer slot;
+  char buffer[32];
 
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+  if (spec == NULL || !appeals_record_field_is_set (spec, record))
     return g_strdup ("—");
-  if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (value) ? _("Yes") : _("No"));
-  if (json_node_get_value_type (value) != G_TYPE_STRING)
-    return json_to_string (value, FALSE);
 
-  if (field != NULL && field->values != NULL)
+  slot = G_STRUCT_MEMBER_P (record, spec->offset);
+  if (field != NULL && field->spec == spec && field->values != NULL)
     {
-      const char *wire = json_node_get_string (value);
       GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (field->input));
+      const char *wire = spec->kind == APPEALS_FIELD_KIND_ENUM
+                         ? appeals_enum_to_wire (spec->enum_type (), *(const int *) slot)
+                         : *(char * const *) slot;
+      guint position = find_position (field, wire);
 
-      for (guint i = 1; i < field->values->len; i++)
-        if (g_str_equal (g_array_index (field->values, const char *, i), wire))
-          return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (labels), i));
+      if (position > 0)
+        return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (labels), position));
     }
 
-  return g_strdup (json_node_get_string (value));
+  switch (spec->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      return g_strdup (*(char * const *) slot);
+    case APPEALS_FIELD_KIND_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) slot);
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return g_strdup (*(const gboolean *) slot ? _("Yes") : _("No"));
+    case APPEALS_FIELD_KIND_DATE:
+      g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", (const GDate *) slot);
+      return g_strdup (buffer);
+    case APPEALS_FIELD_KIND_DATETIME:
+      {
+        g_autoptr(GDateTime) local = g_date_time_to_local (*(GDateTime * const *) slot);
+        return g_date_time_format (local, "%d.%m.%Y %H:%M");
+      }
+    case APPEALS_FIELD_KIND_ENUM:
+      return g_strdup (appeals_enum_to_wire (spec->enum_type (), *(const int *) slot));
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 void
@@ -544,6 +640,7 @@ appeals_card_form_finalize (GObject *object)
 
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_object (&self->reference);
 
   G_OBJECT_CLASS (appeals_card_form_parent_class)->finalize (object);
 }
@@ -564,12 +661,19 @@ appeals_card_form_init (AppealsCardForm *self)
   self->order = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
 }
 
+/**
+ * appeals_card_form_new:
+ * @reference: where the classifiers' items come from
+ */
 AppealsCardForm *
-appeals_card_form_new (AdwPreferencesGroup *applicant_group,
-                       AdwPreferencesGroup *appeal_group,
-                       gboolean             existing_appeal)
+appeals_card_form_new (AppealsReferenceService *reference,
+                       AdwPreferencesGroup     *applicant_group,
+                       AdwPreferencesGroup     *appeal_group,
+                       gboolean                 existing_appeal)
 {
   AppealsCardForm *self = g_object_new (APPEALS_TYPE_CARD_FORM, NULL);
+
+  self->reference = g_object_ref (reference);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {

@@ -7,7 +7,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
+
+#include "appeals-reference-service.h"
 
 G_BEGIN_DECLS
 
@@ -21,17 +22,24 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (AppealsCardForm, appeals_card_form, APPEALS, CARD_FORM, GObject)
 
-AppealsCardForm *appeals_card_form_new            (AdwPreferencesGroup *applicant_group,
+AppealsCardForm *appeals_card_form_new            (AppealsReferenceService *reference,
+                                                   AdwPreferencesGroup *applicant_group,
                                                    AdwPreferencesGroup *appeal_group,
                                                    gboolean             existing_appeal);
-JsonObject      *appeals_card_form_get_values     (AppealsCardForm     *self,
-                                                   AppealsCardPart      part);
-void             appeals_card_form_set_values     (AppealsCardForm     *self,
+void             appeals_card_form_get_record     (AppealsCardForm     *self,
                                                    AppealsCardPart      part,
-                                                   JsonObject          *values);
-void             appeals_card_form_set_value      (AppealsCardForm     *self,
+                                                   gpointer             record);
+void             appeals_card_form_set_record     (AppealsCardForm     *self,
+                                                   AppealsCardPart      part,
+                                                   gconstpointer        record);
+void             appeals_card_form_set_field      (AppealsCardForm     *self,
                                                    const char          *field,
-                                                   JsonNode            *value);
+                                                   gconstpointer        record);
+void             appeals_card_form_set_choice     (AppealsCardForm     *self,
+                                                   const char          *field,
+                                                   const char          *wire);
+const char      *appeals_card_form_get_choice     (AppealsCardForm     *self,
+                                                   const char          *field);
 void             appeals_card_form_set_text       (AppealsCardForm     *self,
                                                    const char          *field,
                                                    const char          *text);
@@ -41,9 +49,10 @@ GtkWidget       *appeals_card_form_get_widget     (AppealsCardForm     *self,
                                                    const char          *field);
 const char      *appeals_card_form_get_label      (AppealsCardForm     *self,
                                                    const char          *field);
-char            *appeals_card_form_format_value   (AppealsCardForm     *self,
+char            *appeals_card_form_format_field   (AppealsCardForm     *self,
+                                                   const AppealsRecordType *type,
                                                    const char          *field,
-                                                   JsonNode            *value);
+                                                   gconstpointer        record);
 void             appeals_card_form_show_error     (AppealsCardForm     *self,
                                                    const char          *field,
                                                    const char          *message);

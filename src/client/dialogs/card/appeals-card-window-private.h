@@ -28,7 +28,8 @@ struct _AppealsCardWindow
   GtkStack            *history_stack;
   GtkListBox          *history_list;
 
-  AppealsApplication  *application;
+  AppealsContext      *context;
+  AppealsAppealService *service;
   AppealsWindow       *parent;
   AppealsCardForm     *form;
   GCancellable        *cancellable;
@@ -37,10 +38,10 @@ struct _AppealsCardWindow
 
   gint64               appeal_id;
   char                *appeal_etag;
-  JsonObject          *appeal_base;      /* the appeal as last loaded or saved */
+  AppealsAppeal       *appeal_base;      /* the appeal as last loaded or saved */
   gint64               applicant_id;
   char                *applicant_etag;
-  JsonObject          *applicant_base;
+  AppealsApplicant    *applicant_base;
   char                *looked_up_iin;
 
   guint                autosave_source;
@@ -52,17 +53,18 @@ struct _AppealsCardWindow
   AppealsMergeDialog  *merge_dialog;
 };
 
-AppealsApiClient *_appeals_card_window_get_client       (AppealsCardWindow *self);
+AppealsAppeal    *_appeals_card_window_dup_appeal       (AppealsCardWindow *self);
+AppealsApplicant *_appeals_card_window_dup_applicant    (AppealsCardWindow *self);
 void              _appeals_card_window_show_status      (AppealsCardWindow *self,
                                                          const char        *message);
 void              _appeals_card_window_update_title     (AppealsCardWindow *self);
 void              _appeals_card_window_update_due       (AppealsCardWindow *self);
 void              _appeals_card_window_load_history     (AppealsCardWindow *self);
 void              _appeals_card_window_set_applicant    (AppealsCardWindow *self,
-                                                         JsonObject        *applicant,
+                                                         AppealsApplicant  *applicant,
                                                          const char        *etag);
 void              _appeals_card_window_take_appeal      (AppealsCardWindow *self,
-                                                         JsonObject        *appeal,
+                                                         AppealsAppeal     *appeal,
                                                          const char        *etag);
 void              _appeals_card_window_remove_draft     (AppealsCardWindow *self);
 void              _appeals_card_window_emit_saved       (AppealsCardWindow *self);

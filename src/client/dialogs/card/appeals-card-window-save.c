@@ -5,18 +5,19 @@
  * Nothing typed is lost: a failed save (no connection, the server down)
  * keeps the draft and tries again with growing pauses while the window is
  * open; the draft is removed only once the server has the card. Saving is
- * a chain of asynchronous requests — the applicant (created, or its
- * address/phone patched), then the appeal (created with an idempotency
- * key, or patched with If-Match). A 412 opens the merge dialog unless the
- * other person's changes do not touch the fields changed here, in which
- * case the edit is simply applied on top of theirs.
+ * a chain of two saves through the appeal service — the applicant
+ * (created, or its address/phone patched), then the appeal (created with
+ * an idempotency key, or patched with If-Match). A 412 runs the core's
+ * three-way merge: when the other person's changes do not touch the
+ * fields changed here, the edit is simply applied on top of theirs;
+ * otherwise the merge dialog asks, field by field. The journal learns of
+ * the save from the service's "appeal-changed", not from this window.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "appeals-card-window-private.h"
-#include "appeals-journal-page.h"
 #include "appeals-window.h"
 
 #define MAX_RETRY_SECONDS 60
@@ -66,41 +67,59 @@ save_failed_offline (AppealsCardWindow *self,
 /* Field errors from the server go beside their fields; the typed data
  * stays as it is. */
 static void
-save_refused (AppealsCardWindow        *self,
-              const AppealsApiResponse *response,
-              AppealsCardPart           part)
+save_refused (AppealsCardWindow *self,
+              const GError      *error,
+              AppealsCardPart    part)
 {
+  GPtrArray *field_errors = appeals_service_error_get_field_errors (error);
   guint placed = 0;
 
   set_saving (self, FALSE);
   appeals_card_window_save_draft_now (self);
 
-  for (guint i = 0; response->field_errors != NULL && i < response->field_errors->len; i++)
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
     {
-      const AppealsFieldError *error = g_ptr_array_index (response->field_errors, i);
-      g_autofree char *message = appeals_field_error_describe (error);
+      const AppealsFieldError *field_error = g_ptr_array_index (field_errors, i);
+      g_autofree char *message = appeals_field_error_describe (field_error);
 
-      if (appeals_card_form_has_field (self->form, part, error->field))
+      if (appeals_card_form_has_field (self->form, part, field_error->field))
         {
-          appeals_card_form_show_error (self->form, error->field, message);
+          appeals_card_form_show_error (self->form, field_error->field, message);
           placed++;
         }
     }
 
   _appeals_card_window_show_status (self, placed > 0 ? _("Some fields need correcting: see the messages below them.")
-                                : appeals_api_response_describe (response));
+                                                     : error->message);
   _appeals_card_window_emit_save_failed (self);
 }
 
+/* A save that did not go through: kept and retried when the server was
+ * away, explained otherwise. */
 static void
-save_succeeded (AppealsCardWindow  *self,
-                AppealsApiResponse *response)
+save_failed (AppealsCardWindow *self,
+             const GError      *error,
+             AppealsCardPart    part)
 {
-  JsonObject *appeal = json_node_get_object (response->body);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (appeals_service_error_is_offline (error) ||
+      g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_TLS))
+    save_failed_offline (self, error);
+  else
+    save_refused (self, error, part);
+}
+
+static void
+save_succeeded (AppealsCardWindow *self,
+                AppealsAppeal     *appeal,
+                const char        *etag)
+{
   g_autofree char *message = NULL;
 
   self->loading = TRUE;
-  _appeals_card_window_take_appeal (self, appeal, response->etag);
+  _appeals_card_window_take_appeal (self, appeal, etag);
   self->loading = FALSE;
   self->dirty = FALSE;
   self->retry_seconds = 0;
@@ -112,74 +131,25 @@ save_succeeded (AppealsCardWindow  *self,
   _appeals_card_window_update_due (self);
   _appeals_card_window_load_history (self);
 
-  message = g_strdup_printf (_("Card %s saved"), json_object_get_string_member (appeal, "registration_number"));
+  message = g_strdup_printf (_("Card %s saved"), appeal->registration_number);
   appeals_window_show_toast (self->parent, message);
-  appeals_journal_page_reload (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (self->parent)));
   _appeals_card_window_emit_saved (self);
 }
 
-/* Members of @values that differ from @base: what this edit changes. */
-static JsonObject *
-changed_members (JsonObject *values,
-                 JsonObject *base)
-{
-  JsonObject *changed = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (values);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (values, l->data);
-      JsonNode *old = base != NULL && json_object_has_member (base, l->data)
-                      ? json_object_get_member (base, l->data) : NULL;
-      gboolean same = old != NULL ? json_node_equal (value, old) : JSON_NODE_HOLDS_NULL (value);
-
-      if (!same)
-        json_object_set_member (changed, l->data, json_node_copy (value));
-    }
-
-  return changed;
-}
-
-static void send_appeal (AppealsCardWindow *self, JsonObject *patch);
-
-/* Returns the answer to one request of a save, or NULL when there is none
- * (cancelled, or the server is away: then the save is retried later). */
-static AppealsApiResponse *
-finish_save_step (AppealsCardWindow *self,
-                  GObject           *source,
-                  GAsyncResult      *result)
-{
-  g_autoptr(GError) error = NULL;
-  AppealsApiResponse *response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
-
-  if (response == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    save_failed_offline (self, error);
-  return response;
-}
+static void send_appeal (AppealsCardWindow *self, AppealsAppeal *appeal);
 
 static void
 on_merge_resolved (AppealsMergeDialog *dialog,
-                   JsonObject         *chosen,
+                   AppealsAppeal      *chosen,
                    AppealsCardWindow  *self)
 {
-  g_autoptr(JsonObject) mine = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) patch = changed_members (mine, self->appeal_base);
-  g_autoptr(GList) members = json_object_get_members (chosen);
-
   self->merge_dialog = NULL;
 
-  /* the chosen values go into the form and the patch */
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (chosen, l->data);
-
-      self->loading = TRUE;
-      appeals_card_form_set_value (self->form, l->data, value);
-      self->loading = FALSE;
-      json_object_set_member (patch, l->data, json_node_copy (value));
-    }
-
-  send_appeal (self, patch);
+  /* the chosen values go into the form and the save */
+  self->loading = TRUE;
+  appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, chosen);
+  self->loading = FALSE;
+  send_appeal (self, chosen);
 }
 
 static void
@@ -196,158 +166,119 @@ on_merge_destroyed (AppealsCardWindow *self)
 /* 412: someone saved first. Apply this edit on top of theirs when it does
  * not touch what they changed; otherwise ask, field by field. */
 static void
-handle_conflict (AppealsCardWindow        *self,
-                 const AppealsApiResponse *response)
+handle_conflict (AppealsCardWindow *self,
+                 const GError      *error)
 {
-  JsonObject *current = JSON_NODE_HOLDS_OBJECT (response->current) ? json_node_get_object (response->current) : NULL;
-  g_autoptr(JsonObject) mine = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) my_changes = changed_members (mine, self->appeal_base);
-  g_autoptr(GList) members = json_object_get_members (my_changes);
-  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_merge_conflict_free);
-  g_autoptr(JsonObject) base = self->appeal_base != NULL ? json_object_ref (self->appeal_base) : NULL;
   g_autofree char *etag = NULL;
+  g_autoptr(AppealsAppeal) theirs = appeals_appeal_service_dup_current (error, &etag);
+  g_autoptr(AppealsAppeal) mine = NULL;
+  g_autoptr(AppealsAppeal) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
 
-  if (current == NULL)
+  if (theirs == NULL)
     {
-      save_refused (self, response, APPEALS_CARD_PART_APPEAL);
+      save_refused (self, error, APPEALS_CARD_PART_APPEAL);
       return;
     }
 
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *theirs = json_object_has_member (current, l->data) ? json_object_get_member (current, l->data) : NULL;
-      JsonNode *old = base != NULL && json_object_has_member (base, l->data) ? json_object_get_member (base, l->data)
-                                                                             : NULL;
-      gboolean they_changed = theirs != NULL && (old == NULL || !json_node_equal (theirs, old));
-      gboolean same_as_mine = theirs != NULL && json_node_equal (theirs, json_object_get_member (my_changes, l->data));
+  mine = _appeals_card_window_dup_appeal (self);
+  merged = appeals_appeal_new ();
+  conflicts = appeals_merge_records (appeals_appeal_get_record_type (), self->appeal_base, mine, theirs, merged);
 
-      if (they_changed && !same_as_mine)
-        {
-          AppealsMergeConflict *conflict = g_new0 (AppealsMergeConflict, 1);
-
-          conflict->field = g_strdup (l->data);
-          conflict->mine = json_node_copy (json_object_get_member (my_changes, l->data));
-          conflict->theirs = json_node_copy (theirs);
-          g_ptr_array_add (conflicts, conflict);
-        }
-    }
-
-  /* their version becomes the base of this edit */
-  etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"",
-                          json_object_get_int_member (current, "id"), json_object_get_int_member (current, "version"));
-  g_clear_pointer (&self->appeal_base, json_object_unref);
-  self->appeal_base = json_object_ref (current);
+  /* their version becomes the base of this edit, and the fields only
+   * they changed show their values */
+  g_set_object (&self->appeal_base, theirs);
   g_free (self->appeal_etag);
   self->appeal_etag = g_steal_pointer (&etag);
-
-  /* fields only they changed take their value */
-  {
-    g_autoptr(GList) current_members = json_object_get_members (current);
-
-    self->loading = TRUE;
-    for (const GList *l = current_members; l != NULL; l = l->next)
-      if (!json_object_has_member (my_changes, l->data))
-        appeals_card_form_set_value (self->form, l->data, json_object_get_member (current, l->data));
-    self->loading = FALSE;
-  }
+  self->loading = TRUE;
+  appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, merged);
+  self->loading = FALSE;
 
   if (conflicts->len == 0)
     {
-      send_appeal (self, my_changes);
+      send_appeal (self, merged);
       return;
     }
 
-  self->merge_dialog = appeals_merge_dialog_new (GTK_WINDOW (self), self->form, g_steal_pointer (&conflicts));
+  self->merge_dialog = appeals_merge_dialog_new (GTK_WINDOW (self), self->form, g_steal_pointer (&conflicts),
+                                                 merged, theirs);
   g_signal_connect (self->merge_dialog, "resolved", G_CALLBACK (on_merge_resolved), self);
   g_signal_connect_swapped (self->merge_dialog, "destroy", G_CALLBACK (on_merge_destroyed), self);
   gtk_window_present (GTK_WINDOW (self->merge_dialog));
 }
 
 static void
-on_appeal_sent (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_appeal_saved (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(AppealsApiResponse) response = finish_save_step (self, source, result);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_service_save_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                       result, &etag, &error);
 
-  if (response == NULL)
-    return;
-
-  if (appeals_api_response_is_success (response))
-    save_succeeded (self, response);
-  else if (response->status == SOUP_STATUS_PRECONDITION_FAILED)
-    handle_conflict (self, response);
+  if (appeal != NULL)
+    save_succeeded (self, appeal, etag);
+  else if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_PRECONDITION_FAILED))
+    handle_conflict (self, error);
   else
-    save_refused (self, response, APPEALS_CARD_PART_APPEAL);
+    save_failed (self, error, APPEALS_CARD_PART_APPEAL);
 }
 
 static void
 send_appeal (AppealsCardWindow *self,
-             JsonObject        *patch)
+             AppealsAppeal     *appeal)
 {
-  JsonNode *body = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) owned = body;
-
-  if (self->appeal_id == 0)
-    {
-      JsonObject *values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-
-      json_object_set_int_member (values, "applicant_id", self->applicant_id);
-      json_node_take_object (body, values);
-      appeals_api_client_request_async (_appeals_card_window_get_client (self), "POST", "appeals", body, NULL,
-                                        self->draft->idempotency_key, self->cancellable,
-                                        on_appeal_sent, g_object_ref (self));
-    }
-  else
-    {
-      g_autofree char *path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT, self->appeal_id);
-
-      json_node_set_object (body, patch);
-      appeals_api_client_request_async (_appeals_card_window_get_client (self), "PATCH", path, body, self->appeal_etag, NULL,
-                                        self->cancellable, on_appeal_sent, g_object_ref (self));
-    }
+  appeals_appeal_service_save_async (self->service, appeal, self->appeal_id > 0 ? self->appeal_base : NULL,
+                                     self->appeal_etag, self->draft->idempotency_key, self->cancellable,
+                                     on_appeal_saved, g_object_ref (self));
 }
 
 static void
 save_appeal (AppealsCardWindow *self)
 {
-  g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  g_autoptr(JsonObject) patch = changed_members (values, self->appeal_base);
+  g_autoptr(AppealsAppeal) appeal = _appeals_card_window_dup_appeal (self);
 
-  if (self->appeal_id > 0 && json_object_get_size (patch) == 0)
+  if (self->appeal_id > 0 && self->appeal_base != NULL)
     {
-      self->dirty = FALSE;
-      set_saving (self, FALSE);
-      _appeals_card_window_remove_draft (self);
-      _appeals_card_window_show_status (self, NULL);
-      _appeals_card_window_update_title (self);
-      _appeals_card_window_emit_saved (self);
-      return;
+      g_autoptr(GPtrArray) changed = appeals_merge_changed_fields (appeals_appeal_get_record_type (),
+                                                                   self->appeal_base, appeal);
+
+      if (changed->len == 0)
+        {
+          self->dirty = FALSE;
+          set_saving (self, FALSE);
+          _appeals_card_window_remove_draft (self);
+          _appeals_card_window_show_status (self, NULL);
+          _appeals_card_window_update_title (self);
+          _appeals_card_window_emit_saved (self);
+          return;
+        }
     }
 
-  send_appeal (self, patch);
+  send_appeal (self, appeal);
 }
 
 static void
-on_applicant_sent (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_applicant_saved (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(AppealsApiResponse) response = finish_save_step (self, source, result);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(AppealsApplicant) applicant = appeals_appeal_service_save_applicant_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                                       result, &etag, &error);
 
-  if (response == NULL)
-    return;
-
-  if (!appeals_api_response_is_success (response))
+  if (applicant == NULL)
     {
-      save_refused (self, response, APPEALS_CARD_PART_APPLICANT);
+      save_failed (self, error, APPEALS_CARD_PART_APPLICANT);
       return;
     }
 
   self->loading = TRUE;
-  _appeals_card_window_set_applicant (self, json_node_get_object (response->body), response->etag);
+  _appeals_card_window_set_applicant (self, applicant, etag);
   self->loading = FALSE;
   save_appeal (self);
 }
@@ -355,8 +286,9 @@ on_applicant_sent (GObject      *source,
 void
 _appeals_card_window_save (AppealsCardWindow *self)
 {
-  g_autoptr(JsonObject) applicant = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPLICANT);
-  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(AppealsApplicant) applicant = NULL;
+  g_autoptr(AppealsApplicant) edited = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
 
   if (self->saving)
     return;
@@ -366,38 +298,31 @@ _appeals_card_window_save (AppealsCardWindow *self)
   set_saving (self, TRUE);
   _appeals_card_window_show_status (self, _("Saving…"));
   appeals_card_window_save_draft_now (self);
+  applicant = _appeals_card_window_dup_applicant (self);
 
-  if (self->applicant_id == 0)
+  if (self->applicant_id == 0 || self->applicant_base == NULL)
     {
       g_autofree char *key = self->draft->idempotency_key != NULL
                              ? g_strconcat (self->draft->idempotency_key, "-applicant", NULL) : NULL;
 
-      json_node_set_object (body, applicant);
-      appeals_api_client_request_async (_appeals_card_window_get_client (self), "POST", "applicants", body, NULL, key,
-                                        self->cancellable, on_applicant_sent, g_object_ref (self));
+      appeals_appeal_service_save_applicant_async (self->service, applicant, NULL, NULL, key, self->cancellable,
+                                                   on_applicant_saved, g_object_ref (self));
       return;
     }
 
   /* a known applicant: only the address and the phone can change */
-  {
-    g_autoptr(JsonObject) changed = changed_members (applicant, self->applicant_base);
-    g_autoptr(JsonObject) patch = json_object_new ();
-    g_autofree char *path = g_strdup_printf ("applicants/%" G_GINT64_FORMAT, self->applicant_id);
+  edited = appeals_applicant_copy (self->applicant_base);
+  g_free (edited->address);
+  edited->address = g_strdup (applicant->address);
+  g_free (edited->phone);
+  edited->phone = g_strdup (applicant->phone);
+  changed = appeals_merge_changed_fields (appeals_applicant_get_record_type (), self->applicant_base, edited);
+  if (changed->len == 0)
+    {
+      save_appeal (self);
+      return;
+    }
 
-    if (json_object_has_member (changed, "address"))
-      json_object_set_member (patch, "address", json_node_copy (json_object_get_member (changed, "address")));
-    if (json_object_has_member (changed, "phone"))
-      json_object_set_member (patch, "phone", json_node_copy (json_object_get_member (changed, "phone")));
-
-    if (json_object_get_size (patch) == 0)
-      {
-        save_appeal (self);
-        return;
-      }
-
-    json_node_set_object (body, patch);
-    appeals_api_client_request_async (_appeals_card_window_get_client (self), "PATCH", path, body, self->applicant_etag, NULL,
-                                      self->cancellable, on_applicant_sent, g_object_ref (self));
-  }
+  appeals_appeal_service_save_applicant_async (self->service, edited, self->applicant_base, self->applicant_etag,
+                                               NULL, self->cancellable, on_applicant_saved, g_object_ref (self));
 }
-

@@ -6,6 +6,11 @@
  * the history, and drafts: every change restarts a short timer that writes
  * a local draft. Saving lives in appeals-card-window-save.c.
  *
+ * The card speaks to the server only through the appeal service and
+ * holds core models: the applicant and the appeal as last loaded or
+ * saved, from which an edit's changes are computed. Due dates and their
+ * working days are the server's figures.
+ *
  * Signals: "loaded" once the card (or a new empty one) is shown, "saved"
  * after a successful save, "save-failed" when a save did not go through.
  */
@@ -14,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-card-window-private.h"
-#include "appeals-journal-page.h"
 #include "appeals-merge-dialog.h"
 #include "appeals-window.h"
 
@@ -78,10 +82,31 @@ appeals_card_window_get_draft_key (AppealsCardWindow *self)
   return self->draft->key;
 }
 
-AppealsApiClient *
-_appeals_card_window_get_client (AppealsCardWindow *self)
+/**
+ * _appeals_card_window_dup_appeal:
+ *
+ * Returns: (transfer full): the appeal as edited: the last loaded or saved
+ *   version with the form's values over it.
+ */
+AppealsAppeal *
+_appeals_card_window_dup_appeal (AppealsCardWindow *self)
 {
-  return appeals_application_get_client (self->application);
+  AppealsAppeal *appeal = self->appeal_base != NULL ? appeals_appeal_copy (self->appeal_base) : appeals_appeal_new ();
+
+  appeals_card_form_get_record (self->form, APPEALS_CARD_PART_APPEAL, appeal);
+  if (self->applicant_id > 0)
+    appeal->applicant_id = self->applicant_id;
+  return appeal;
+}
+
+AppealsApplicant *
+_appeals_card_window_dup_applicant (AppealsCardWindow *self)
+{
+  AppealsApplicant *applicant = self->applicant_base != NULL ? appeals_applicant_copy (self->applicant_base)
+                                                             : appeals_applicant_new ();
+
+  appeals_card_form_get_record (self->form, APPEALS_CARD_PART_APPLICANT, applicant);
+  return applicant;
 }
 
 void
@@ -95,9 +120,7 @@ _appeals_card_window_show_status (AppealsCardWindow *self,
 void
 _appeals_card_window_update_title (AppealsCardWindow *self)
 {
-  const char *number = self->appeal_base != NULL
-                       ? json_object_get_string_member_with_default (self->appeal_base, "registration_number", NULL)
-                       : NULL;
+  const char *number = self->appeal_base != NULL ? self->appeal_base->registration_number : NULL;
   g_autofree char *title = number != NULL ? g_strdup_printf (_("Card %s"), number) : g_strdup (_("New Card"));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -125,23 +148,17 @@ void
 appeals_card_window_save_draft_now (AppealsCardWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node;
+  g_autoptr(AppealsApplicant) applicant = _appeals_card_window_dup_applicant (self);
+  g_autoptr(AppealsAppeal) appeal = _appeals_card_window_dup_appeal (self);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
 
-  g_clear_pointer (&self->draft->applicant, json_node_unref);
-  g_clear_pointer (&self->draft->appeal, json_node_unref);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPLICANT));
-  self->draft->applicant = node;
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL));
-  self->draft->appeal = node;
+  appeals_draft_set_card (self->draft, applicant, appeal);
   self->draft->appeal_id = self->appeal_id;
   g_free (self->draft->etag);
   self->draft->etag = g_strdup (self->appeal_etag);
 
-  if (!appeals_draft_save (appeals_application_get_server_url (self->application), self->draft, &error))
+  if (!appeals_draft_save (appeals_context_get_server_url (self->context), self->draft, &error))
     g_warning ("draft %s: %s", self->draft->key, error->message);
 }
 
@@ -160,55 +177,86 @@ void
 _appeals_card_window_remove_draft (AppealsCardWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  appeals_draft_remove (appeals_application_get_server_url (self->application), self->draft);
+  appeals_draft_remove (appeals_context_get_server_url (self->context), self->draft);
 }
 
 /* Derived information --------------------------------------------------------- */
 
+/* A new card: what the deadline will be if registered today, by the
+ * deadline table and calendar the reference service holds. */
+static void
+show_due_preview (AppealsCardWindow *self)
+{
+  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+  const char *kind = appeals_card_form_get_choice (self->form, "kind");
+  g_autofree char *text = NULL;
+  char buffer[32];
+  AppealsDeadlineState state;
+  GDate today, due;
+  int days;
+
+  appeals_date_get_today (&today);
+  if (kind == NULL || !appeals_deadline_rules_compute_due (appeals_reference_service_get_deadlines (reference),
+                                                           appeals_reference_service_get_calendar (reference),
+                                                           kind, &today, &due, NULL))
+    {
+      adw_action_row_set_subtitle (self->due_row, _("Choose the kind of appeal to see its deadline"));
+      return;
+    }
+
+  appeals_deadline_rules_evaluate (appeals_reference_service_get_deadlines (reference),
+                                   appeals_reference_service_get_calendar (reference), &due, &today, &state);
+  days = state.working_days_left;
+  g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", &due);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d working day left",
+                                       "%s — %d working days left", days),
+                          buffer, days);
+  adw_action_row_set_subtitle (self->due_row, text);
+}
+
+/* The deadline as the server figures it: the due date and the working
+ * days left or overdue come with the appeal. */
 void
 _appeals_card_window_update_due (AppealsCardWindow *self)
 {
-  const char *due_text = self->appeal_base != NULL
-                         ? json_object_get_string_member_with_default (self->appeal_base, "due_date", NULL) : NULL;
-  AppealsDeadlineRules *rules = appeals_application_get_deadlines (self->application);
-  AppealsCalendar *calendar = appeals_application_get_calendar (self->application);
-  g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
+  AppealsAppeal *appeal = self->appeal_base;
   g_autofree char *text = NULL;
-  AppealsDeadlineState state;
-  GDate due, today;
   char buffer[32];
+  int days;
 
-  appeals_date_get_today (&today);
-
-  if (due_text == NULL || !appeals_date_parse_iso (due_text, &due))
-    {
-      /* a new card: what the deadline will be if registered today */
-      const char *kind = json_object_get_string_member_with_default (values, "kind", NULL);
-
-      if (kind == NULL || !appeals_deadline_rules_compute_due (rules, calendar, kind, &today, &due, NULL))
-        {
-          adw_action_row_set_subtitle (self->due_row, _("Choose the kind of appeal to see its deadline"));
-          return;
-        }
-    }
-
-  appeals_deadline_rules_evaluate (rules, calendar, &due, &today, &state);
-  g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", &due);
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "appeal-overdue");
 
-  if (state.status == APPEALS_DEADLINE_OVERDUE)
+  if (appeal == NULL || !g_date_valid (&appeal->due_date))
     {
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — overdue by %d working day",
-                                           "%s — overdue by %d working days", state.working_days_overdue),
-                              buffer, state.working_days_overdue);
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "appeal-overdue");
+      show_due_preview (self);
+      return;
     }
-  else if (state.status == APPEALS_DEADLINE_DUE_TODAY)
-    text = g_strdup_printf (_("%s — due today"), buffer);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d working day left",
-                                         "%s — %d working days left", state.working_days_left),
-                            buffer, state.working_days_left);
+
+  g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", &appeal->due_date);
+  switch (appeal->due_state)
+    {
+    case APPEALS_DUE_STATE_OVERDUE:
+      days = (int) appeal->working_days_overdue;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — overdue by %d working day",
+                                           "%s — overdue by %d working days", days),
+                              buffer, days);
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "appeal-overdue");
+      break;
+    case APPEALS_DUE_STATE_DUE_TODAY:
+      text = g_strdup_printf (_("%s — due today"), buffer);
+      break;
+    case APPEALS_DUE_STATE_ON_TIME:
+    case APPEALS_DUE_STATE_DUE_SOON:
+      days = (int) appeal->working_days_left;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d working day left",
+                                           "%s — %d working days left", days),
+                              buffer, days);
+      break;
+    case APPEALS_DUE_STATE_UNSET:
+    default:
+      text = g_strdup (buffer);   /* answered or closed: the term no longer runs */
+      break;
+    }
 
   adw_action_row_set_subtitle (self->due_row, text);
 }
@@ -228,27 +276,25 @@ on_earlier_loaded (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
-  JsonArray *items;
+  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                               result, NULL);
   guint shown = 0;
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (page == NULL)
     return;
 
   for (guint i = 0; i < self->repeat_rows->len; i++)
     adw_expander_row_remove (self->repeat_row, g_ptr_array_index (self->repeat_rows, i));
   g_ptr_array_set_size (self->repeat_rows, 0);
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < page->items->len; i++)
     {
-      g_autoptr(AppealsAppeal) earlier = appeals_appeal_new_from_json (json_array_get_element (items, i), NULL);
+      AppealsAppeal *earlier = g_ptr_array_index (page->items, i);
       GtkWidget *row, *button;
       g_autofree char *title = NULL;
       char date[32];
 
-      if (earlier == NULL || earlier->id == self->appeal_id)
+      if (earlier->id == self->appeal_id)
         continue;
 
       g_date_strftime (date, sizeof date, "%d.%m.%Y", &earlier->registration_date);
@@ -284,9 +330,8 @@ on_earlier_loaded (GObject      *source,
 static void
 load_earlier (AppealsCardWindow *self)
 {
-  g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-  const char *question = json_object_get_string_member_with_default (values, "question_character", NULL);
-  g_autofree char *path = NULL;
+  const char *question = appeals_card_form_get_choice (self->form, "question_character");
+  g_autoptr(AppealsAppealFilter) filter = appeals_appeal_filter_new ();
 
   if (self->applicant_id == 0 || question == NULL)
     {
@@ -295,10 +340,10 @@ load_earlier (AppealsCardWindow *self)
       return;
     }
 
-  path = g_strdup_printf ("appeals?applicant_id=%" G_GINT64_FORMAT "&question_character=%s&limit=20",
-                          self->applicant_id, question);
-  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_earlier_loaded, g_object_ref (self));
+  filter->applicant_id = self->applicant_id;
+  filter->question_character = g_strdup (question);
+  appeals_appeal_service_list_page_async (self->service, filter, 20, NULL, self->cancellable,
+                                          on_earlier_loaded, g_object_ref (self));
 }
 
 /* History ------------------------------------------------------------------ */
@@ -309,50 +354,43 @@ on_history_loaded (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AppealsCardWindow) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
+  g_autoptr(GPtrArray) entries = appeals_appeal_service_list_history_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                             result, NULL);
+  const AppealsRecordType *type = appeals_appeal_get_record_type ();
   GtkWidget *child;
-  JsonArray *items;
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (entries == NULL)
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  for (int i = json_array_get_length (items) - 1; i >= 0; i--)
+  /* newest first */
+  for (guint i = entries->len; i-- > 0;)
     {
-      JsonObject *entry = json_array_get_object_element (items, i);
-      JsonArray *changes = json_object_get_array_member (entry, "changes");
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "at"), NULL);
-      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+      AppealsHistoryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) local = entry->at != NULL ? g_date_time_to_local (entry->at) : NULL;
       g_autofree char *when = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup ("");
       g_autofree char *title = NULL;
-      g_autoptr(GString) body = g_string_new (NULL);
       GtkWidget *row = adw_expander_row_new ();
-      const char *action = json_object_get_string_member (entry, "action");
+      gboolean created = g_str_equal (entry->action, "create");
 
-      if (g_str_equal (action, "create"))
-        title = g_strdup_printf (_("Registered by %s"), json_object_get_string_member (entry, "actor"));
-      else if (g_str_equal (action, "expertise"))
-        title = g_strdup_printf (_("Answer checked by %s"), json_object_get_string_member (entry, "actor"));
+      if (created)
+        title = g_strdup_printf (_("Registered by %s"), entry->actor);
+      else if (g_str_equal (entry->action, "expertise"))
+        title = g_strdup_printf (_("Answer checked by %s"), entry->actor);
       else
-        title = g_strdup_printf (_("Changed by %s"), json_object_get_string_member (entry, "actor"));
+        title = g_strdup_printf (_("Changed by %s"), entry->actor);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
-      for (guint j = 0; j < json_array_get_length (changes); j++)
+      for (guint j = 0; entry->fields[j] != NULL; j++)
         {
-          JsonObject *change = json_array_get_object_element (changes, j);
-          const char *field = json_object_get_string_member (change, "field");
-          g_autofree char *before = appeals_card_form_format_value (self->form, field,
-                                                                    json_object_get_member (change, "before"));
-          g_autofree char *after = appeals_card_form_format_value (self->form, field,
-                                                                   json_object_get_member (change, "after"));
+          const char *field = entry->fields[j];
+          g_autofree char *before = appeals_card_form_format_field (self->form, type, field, entry->before);
+          g_autofree char *after = appeals_card_form_format_field (self->form, type, field, entry->after);
           GtkWidget *line = adw_action_row_new ();
-          g_autofree char *text = g_str_equal (action, "create") ? g_strdup (after)
-                                                                 : g_strdup_printf ("%s → %s", before, after);
+          g_autofree char *text = created ? g_strdup (after) : g_strdup_printf ("%s → %s", before, after);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), appeals_card_form_get_label (self->form, field));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (line), text);
@@ -362,40 +400,44 @@ on_history_loaded (GObject      *source,
       gtk_list_box_append (self->history_list, row);
     }
 
-  gtk_stack_set_visible_child_name (self->history_stack, json_array_get_length (items) > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->history_stack, entries->len > 0 ? "list" : "empty");
 }
 
 void
 _appeals_card_window_load_history (AppealsCardWindow *self)
 {
-  g_autofree char *path = NULL;
-
   if (self->appeal_id == 0)
     return;
 
-  path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT "/history", self->appeal_id);
-  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_history_loaded, g_object_ref (self));
+  appeals_appeal_service_list_history_async (self->service, self->appeal_id, self->cancellable,
+                                             on_history_loaded, g_object_ref (self));
 }
 
 /* The applicant ------------------------------------------------------------ */
+
+/* the complaint's subject is asked for complaints only */
+static void
+show_complaint_subject (AppealsCardWindow *self)
+{
+  appeals_card_form_set_visible (self->form, "complaint_subject",
+                                 g_strcmp0 (appeals_card_form_get_choice (self->form, "category"), "complaint") == 0);
+}
 
 static void describe_iin (AppealsCardWindow *self,
                           const char        *iin);
 
 void
 _appeals_card_window_set_applicant (AppealsCardWindow *self,
-               JsonObject        *applicant,
-               const char        *etag)
+                                    AppealsApplicant  *applicant,
+                                    const char        *etag)
 {
-  self->applicant_id = json_object_get_int_member_with_default (applicant, "id", 0);
+  self->applicant_id = applicant->id;
   g_free (self->applicant_etag);
   self->applicant_etag = g_strdup (etag);
-  g_clear_pointer (&self->applicant_base, json_object_unref);
-  self->applicant_base = json_object_ref (applicant);
+  g_set_object (&self->applicant_base, applicant);
 
-  appeals_card_form_set_values (self->form, APPEALS_CARD_PART_APPLICANT, applicant);
-  describe_iin (self, json_object_get_string_member_with_default (applicant, "iin", ""));
+  appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPLICANT, applicant);
+  describe_iin (self, applicant->iin != NULL ? applicant->iin : "");
   for (guint i = 0; locked_applicant_fields[i] != NULL; i++)
     appeals_card_form_set_locked (self->form, locked_applicant_fields[i], self->applicant_id > 0);
 }
@@ -435,25 +477,20 @@ on_applicant_found (GObject      *source,
 {
   g_autoptr(AppealsCardWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  JsonArray *items;
+  g_autofree char *etag = NULL;
+  g_autoptr(AppealsApplicant) applicant = appeals_appeal_service_find_applicant_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                                       result, &etag, &error);
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (error != NULL)
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (appeals_service_error_is_offline (error))
         appeals_window_connection_lost (self->parent);
       return;
     }
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  if (json_array_get_length (items) > 0)
+  /* a known IIN fills the applicant's base card */
+  if (applicant != NULL)
     {
-      JsonObject *applicant = json_array_get_object_element (items, 0);
-      g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"",
-                                               json_object_get_int_member (applicant, "id"),
-                                               json_object_get_int_member (applicant, "version"));
-
       _appeals_card_window_set_applicant (self, applicant, etag);
       load_earlier (self);
     }
@@ -463,7 +500,6 @@ static void
 on_iin_changed (AppealsCardWindow *self)
 {
   g_autofree char *iin = g_strstrip (g_strdup (appeals_card_form_get_text (self->form, "iin")));
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
   describe_iin (self, iin);
@@ -487,9 +523,8 @@ on_iin_changed (AppealsCardWindow *self)
 
   g_free (self->looked_up_iin);
   self->looked_up_iin = g_strdup (iin);
-  path = g_strdup_printf ("applicants?iin=%s", iin);
-  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_applicant_found, g_object_ref (self));
+  appeals_appeal_service_find_applicant_async (self->service, iin, self->cancellable,
+                                               on_applicant_found, g_object_ref (self));
 }
 
 static void
@@ -497,7 +532,7 @@ on_form_changed (AppealsCardForm   *form,
                  const char        *field,
                  AppealsCardWindow *self)
 {
-  GSettings *settings = appeals_application_get_settings (self->application);
+  GSettings *settings = appeals_context_get_settings (self->context);
 
   if (g_str_equal (field, "iin"))
     on_iin_changed (self);
@@ -505,13 +540,7 @@ on_form_changed (AppealsCardForm   *form,
     appeals_card_form_show_error (self->form, field, NULL);
 
   if (g_str_equal (field, "category"))
-    {
-      g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-
-      appeals_card_form_set_visible (self->form, "complaint_subject",
-                                     g_strcmp0 (json_object_get_string_member_with_default (values, "category", NULL),
-                                                "complaint") == 0);
-    }
+    show_complaint_subject (self);
   if (g_str_equal (field, "kind"))
     _appeals_card_window_update_due (self);
   if (g_str_equal (field, "question_character"))
@@ -534,27 +563,24 @@ on_form_changed (AppealsCardForm   *form,
 static void
 finish_loading (AppealsCardWindow *self)
 {
+  g_autoptr(AppealsAppeal) kept_appeal = appeals_draft_dup_appeal (self->draft);
+  g_autoptr(AppealsApplicant) kept_applicant = appeals_draft_dup_applicant (self->draft);
+
   self->loading = FALSE;
 
   /* a kept draft goes over what the server has */
-  if (self->draft->appeal != NULL && JSON_NODE_HOLDS_OBJECT (self->draft->appeal))
+  if (kept_appeal != NULL)
     {
-      if (self->draft->applicant != NULL && JSON_NODE_HOLDS_OBJECT (self->draft->applicant))
-        appeals_card_form_set_values (self->form, APPEALS_CARD_PART_APPLICANT,
-                                      json_node_get_object (self->draft->applicant));
-      appeals_card_form_set_values (self->form, APPEALS_CARD_PART_APPEAL, json_node_get_object (self->draft->appeal));
+      if (kept_applicant != NULL)
+        appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPLICANT, kept_applicant);
+      appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, kept_appeal);
       self->dirty = TRUE;
       _appeals_card_window_show_status (self, _("Restored from a draft that was not saved"));
       if (self->applicant_id == 0)
         on_iin_changed (self);
     }
 
-  {
-    g_autoptr(JsonObject) values = appeals_card_form_get_values (self->form, APPEALS_CARD_PART_APPEAL);
-    appeals_card_form_set_visible (self->form, "complaint_subject",
-                                   g_strcmp0 (json_object_get_string_member_with_default (values, "category", NULL),
-                                              "complaint") == 0);
-  }
+  show_complaint_subject (self);
 
   _appeals_card_window_update_title (self);
   _appeals_card_window_update_due (self);
@@ -578,15 +604,16 @@ on_card_applicant_loaded (GObject      *source,
 {
   g_autoptr(AppealsCardWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
+  g_autofree char *etag = NULL;
+  g_autoptr(AppealsApplicant) applicant = appeals_appeal_service_get_applicant_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                                      result, &etag, &error);
 
-  if (response != NULL && appeals_api_response_is_success (response))
+  if (applicant != NULL)
     {
       self->loading = TRUE;
-      _appeals_card_window_set_applicant (self, json_node_get_object (response->body), response->etag);
+      _appeals_card_window_set_applicant (self, applicant, etag);
     }
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _appeals_card_window_show_status (self, error->message);
 
   finish_loading (self);
@@ -594,18 +621,17 @@ on_card_applicant_loaded (GObject      *source,
 
 void
 _appeals_card_window_take_appeal (AppealsCardWindow *self,
-             JsonObject        *appeal,
-             const char        *etag)
+                                  AppealsAppeal     *appeal,
+                                  const char        *etag)
 {
-  g_clear_pointer (&self->appeal_base, json_object_unref);
-  self->appeal_base = json_object_ref (appeal);
+  g_set_object (&self->appeal_base, appeal);
   g_free (self->appeal_etag);
   self->appeal_etag = g_strdup (etag);
-  self->appeal_id = json_object_get_int_member (appeal, "id");
-  self->applicant_id = json_object_get_int_member (appeal, "applicant_id");
+  self->appeal_id = appeal->id;
+  self->applicant_id = appeal->applicant_id;
 
   self->loading = TRUE;
-  appeals_card_form_set_values (self->form, APPEALS_CARD_PART_APPEAL, appeal);
+  appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, appeal);
   self->loading = FALSE;
 }
 
@@ -616,28 +642,27 @@ on_appeal_loaded (GObject      *source,
 {
   g_autoptr(AppealsCardWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_service_get_appeal_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                             result, &etag, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (appeal == NULL)
     {
-      _appeals_card_window_show_status (self, response != NULL ? appeals_api_response_describe (response) : error->message);
-      if (error != NULL)
+      _appeals_card_window_show_status (self, error->message);
+      if (appeals_service_error_is_offline (error))
         appeals_window_connection_lost (self->parent);
       finish_loading (self);
       return;
     }
 
-  _appeals_card_window_take_appeal (self, json_node_get_object (response->body), response->etag);
+  _appeals_card_window_take_appeal (self, appeal, etag);
   self->loading = TRUE;
 
-  path = g_strdup_printf ("applicants/%" G_GINT64_FORMAT, self->applicant_id);
-  appeals_api_client_request_async (_appeals_card_window_get_client (self), "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_card_applicant_loaded, g_object_ref (self));
+  appeals_appeal_service_get_applicant_async (self->service, self->applicant_id, self->cancellable,
+                                              on_card_applicant_loaded, g_object_ref (self));
 }
 
 static void
@@ -694,8 +719,9 @@ appeals_card_window_finalize (GObject *object)
   g_free (self->appeal_etag);
   g_free (self->applicant_etag);
   g_free (self->looked_up_iin);
-  g_clear_pointer (&self->appeal_base, json_object_unref);
-  g_clear_pointer (&self->applicant_base, json_object_unref);
+  g_clear_object (&self->appeal_base);
+  g_clear_object (&self->applicant_base);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_card_window_parent_class)->finalize (object);
 }
@@ -754,21 +780,26 @@ appeals_card_window_init (AppealsCardWindow *self)
  * @draft: (nullable): a kept draft to restore over the server's version
  */
 AppealsCardWindow *
-appeals_card_window_new (AppealsApplication *application,
+appeals_card_window_new (AppealsContext     *context,
                          AppealsWindow      *parent,
                          gint64              appeal_id,
                          const AppealsDraft *draft)
 {
-  AppealsCardWindow *self = g_object_new (APPEALS_TYPE_CARD_WINDOW,
-                                          "application", application,
-                                          "transient-for", NULL,
-                                          NULL);
+  AppealsCardWindow *self;
 
-  self->application = application;
+  g_return_val_if_fail (APPEALS_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (APPEALS_TYPE_CARD_WINDOW,
+                       "application", parent != NULL ? gtk_window_get_application (GTK_WINDOW (parent)) : NULL,
+                       "transient-for", NULL,
+                       NULL);
+  self->context = g_object_ref (context);
+  self->service = appeals_context_get_appeal_service (context);
   self->parent = parent;
   self->appeal_id = appeal_id;
   self->draft = draft != NULL ? appeals_draft_copy (draft) : appeals_draft_new (appeal_id);
-  self->form = appeals_card_form_new (self->applicant_group, self->appeal_group, appeal_id > 0);
+  self->form = appeals_card_form_new (appeals_context_get_reference_service (context),
+                                      self->applicant_group, self->appeal_group, appeal_id > 0);
   g_signal_connect (self->form, "changed", G_CALLBACK (on_form_changed), self);
 
   self->loading = TRUE;
@@ -776,25 +807,16 @@ appeals_card_window_new (AppealsApplication *application,
   _appeals_card_window_update_title (self);
 
   if (appeal_id > 0)
-    {
-      g_autofree char *path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT, appeal_id);
-      appeals_api_client_request_async (appeals_application_get_client (application), "GET", path, NULL, NULL,
-                                        NULL, self->cancellable, on_appeal_loaded, g_object_ref (self));
-    }
+    appeals_appeal_service_get_appeal_async (self->service, appeal_id, self->cancellable,
+                                             on_appeal_loaded, g_object_ref (self));
   else
     {
-      AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (application));
-      g_autoptr(JsonNode) district = json_node_new (JSON_NODE_VALUE);
-      g_autoptr(JsonNode) language = json_node_new (JSON_NODE_VALUE);
+      AppealsUser *user = appeals_context_get_user (context);
 
       /* sensible starting values for a registrar */
-      json_node_set_string (language, g_str_equal (appeals_ui_language (), "ru") ? "ru" : "kk");
-      appeals_card_form_set_value (self->form, "language", language);
+      appeals_card_form_set_choice (self->form, "language", g_str_equal (appeals_ui_language (), "ru") ? "ru" : "kk");
       if (user != NULL && user->district != NULL)
-        {
-          json_node_set_string (district, user->district);
-          appeals_card_form_set_value (self->form, "district", district);
-        }
+        appeals_card_form_set_choice (self->form, "district", user->district);
       gtk_stack_set_visible_child_name (self->history_stack, "empty");
       g_idle_add_full (G_PRIORITY_DEFAULT, finish_loading_idle, g_object_ref (self), g_object_unref);
     }

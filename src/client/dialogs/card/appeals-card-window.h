@@ -8,8 +8,8 @@
 
 #include <adwaita.h>
 
-#include "appeals-application.h"
 #include "appeals-card-form.h"
+#include "appeals-context.h"
 #include "appeals-drafts.h"
 
 G_BEGIN_DECLS
@@ -21,7 +21,7 @@ typedef struct _AppealsMergeDialog AppealsMergeDialog;
 
 G_DECLARE_FINAL_TYPE (AppealsCardWindow, appeals_card_window, APPEALS, CARD_WINDOW, AdwWindow)
 
-AppealsCardWindow  *appeals_card_window_new              (AppealsApplication *application,
+AppealsCardWindow  *appeals_card_window_new              (AppealsContext     *context,
                                                           AppealsWindow      *parent,
                                                           gint64              appeal_id,
                                                           const AppealsDraft *draft);

@@ -8,6 +8,9 @@
  * (pages are chained by the server's cursor), so scrolling pulls the
  * journal in as far as the user looks, and no further.
  *
+ * A saved appeal replaces its row in place (items-changed of one row), so
+ * a save never reloads the journal.
+ *
  * Signals: "loaded" after each page, "failed" (GError) when a fetch fails.
  */
 #include "config.h"
@@ -20,8 +23,8 @@ struct _AppealsJournalModel
 {
   GObject           parent_instance;
 
-  AppealsApiClient *client;
-  char             *query;        /* "status=…&q=…" without limit/cursor */
+  AppealsAppealService *service;
+  AppealsAppealFilter *filter;
   GPtrArray        *items;        /* loaded AppealsAppeal */
   GHashTable       *placeholders; /* position → AppealsAppeal */
   guint             total;
@@ -107,11 +110,9 @@ on_page (GObject      *source,
   Fetch *fetch = user_data;
   g_autoptr(AppealsJournalModel) self = fetch->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
+  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                               result, &error);
   guint generation = fetch->generation;
-  JsonObject *object;
-  JsonArray *items;
   guint old_total, old_loaded;
 
   g_free (fetch);
@@ -120,37 +121,21 @@ on_page (GObject      *source,
 
   self->loading = FALSE;
 
-  if (response == NULL || !appeals_api_response_is_success (response) ||
-      !JSON_NODE_HOLDS_OBJECT (response->body))
+  if (page == NULL)
     {
-      if (error == NULL)
-        error = g_error_new_literal (APPEALS_SERVICE_ERROR,
-                                     response->status == SOUP_STATUS_UNAUTHORIZED ? APPEALS_SERVICE_ERROR_UNAUTHORIZED
-                                                                                  : APPEALS_SERVICE_ERROR_REFUSED,
-                                     appeals_api_response_describe (response));
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
 
-  object = json_node_get_object (response->body);
-  items = json_object_get_array_member (object, "items");
   old_total = self->total;
   old_loaded = self->items->len;
 
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (json_array_get_element (items, i), NULL);
+  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page->items));
+  g_free (self->next_cursor);
+  self->next_cursor = g_steal_pointer (&page->next_cursor);
 
-      if (appeal != NULL)
-        g_ptr_array_add (self->items, g_steal_pointer (&appeal));
-    }
-
-  g_clear_pointer (&self->next_cursor, g_free);
-  if (!json_object_get_null_member (object, "next_cursor"))
-    self->next_cursor = g_uri_escape_string (json_object_get_string_member (object, "next_cursor"), NULL, TRUE);
-
-  self->total = json_object_get_int_member (object, "total");
+  self->total = page->total;
   /* the server's total may have moved: never claim rows we cannot fetch */
   if (self->next_cursor == NULL)
     self->total = self->items->len;
@@ -172,20 +157,14 @@ on_page (GObject      *source,
 static void
 fetch_page (AppealsJournalModel *self)
 {
-  g_autofree char *path = NULL;
   Fetch *fetch = g_new0 (Fetch, 1);
 
   fetch->self = g_object_ref (self);
   fetch->generation = self->generation;
   self->loading = TRUE;
 
-  path = g_strdup_printf ("appeals?limit=%u%s%s%s%s", self->page_size,
-                          self->query != NULL && *self->query != '\0' ? "&" : "",
-                          self->query != NULL ? self->query : "",
-                          self->next_cursor != NULL ? "&cursor=" : "",
-                          self->next_cursor != NULL ? self->next_cursor : "");
-  appeals_api_client_request_async (self->client, "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_page, fetch);
+  appeals_appeal_service_list_page_async (self->service, self->filter, self->page_size, self->next_cursor,
+                                          self->cancellable, on_page, fetch);
 }
 
 /**
@@ -231,18 +210,46 @@ appeals_journal_model_clear (AppealsJournalModel *self)
 }
 
 /**
- * appeals_journal_model_set_query:
- * @query: the filters as a query string ("status=…&q=…")
+ * appeals_journal_model_set_filter:
  *
- * Replaces the query and fetches its first page.
+ * Replaces the filter and fetches its first page.
  */
 void
-appeals_journal_model_set_query (AppealsJournalModel *self,
-                                 const char          *query)
+appeals_journal_model_set_filter (AppealsJournalModel       *self,
+                                  const AppealsAppealFilter *filter)
 {
-  g_free (self->query);
-  self->query = g_strdup (query);
+  appeals_appeal_filter_free (self->filter);
+  self->filter = appeals_appeal_filter_copy (filter);
   appeals_journal_model_reload (self);
+}
+
+/**
+ * appeals_journal_model_update_appeal:
+ * @appeal: an appeal as the server answered its save
+ *
+ * Puts @appeal in place of the loaded row with its id, as one changed
+ * row; nothing is fetched.
+ *
+ * Returns: whether a loaded row was that appeal
+ */
+gboolean
+appeals_journal_model_update_appeal (AppealsJournalModel *self,
+                                     AppealsAppeal       *appeal)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      AppealsAppeal *row = g_ptr_array_index (self->items, i);
+
+      if (row->id != appeal->id)
+        continue;
+
+      g_ptr_array_index (self->items, i) = appeals_appeal_copy (appeal);
+      g_object_unref (row);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 void
@@ -283,7 +290,7 @@ appeals_journal_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
+  g_clear_object (&self->service);
 
   G_OBJECT_CLASS (appeals_journal_model_parent_class)->dispose (object);
 }
@@ -295,7 +302,7 @@ appeals_journal_model_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->placeholders, g_hash_table_unref);
-  g_free (self->query);
+  appeals_appeal_filter_free (self->filter);
   g_free (self->next_cursor);
 
   G_OBJECT_CLASS (appeals_journal_model_parent_class)->finalize (object);
@@ -322,13 +329,14 @@ appeals_journal_model_init (AppealsJournalModel *self)
   self->placeholders = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->page_size = DEFAULT_PAGE_SIZE;
   self->cancellable = g_cancellable_new ();
+  self->filter = appeals_appeal_filter_new ();
 }
 
 AppealsJournalModel *
-appeals_journal_model_new (AppealsApiClient *client)
+appeals_journal_model_new (AppealsAppealService *service)
 {
   AppealsJournalModel *self = g_object_new (APPEALS_TYPE_JOURNAL_MODEL, NULL);
 
-  self->client = g_object_ref (client);
+  self->service = g_object_ref (service);
   return self;
 }

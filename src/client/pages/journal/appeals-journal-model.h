@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "appeals-api-client.h"
+#include "appeals-appeal-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsJournalModel, appeals_journal_model, APPEALS, JOURNAL_MODEL, GObject)
 
-AppealsJournalModel *appeals_journal_model_new        (AppealsApiClient    *client);
-void                 appeals_journal_model_set_query  (AppealsJournalModel *self,
-                                                       const char          *query);
+AppealsJournalModel *appeals_journal_model_new        (AppealsAppealService *service);
+void                 appeals_journal_model_set_filter (AppealsJournalModel *self,
+                                                       const AppealsAppealFilter *filter);
+gboolean             appeals_journal_model_update_appeal (AppealsJournalModel *self,
+                                                       AppealsAppeal       *appeal);
 void                 appeals_journal_model_reload     (AppealsJournalModel *self);
 void                 appeals_journal_model_clear      (AppealsJournalModel *self);
 void                 appeals_journal_model_set_page_size (AppealsJournalModel *self,

@@ -6,6 +6,10 @@
  * it comes. GTK 4.8 does not tell which column a click made the primary
  * sort key, so the view's sorter is probed with two marker objects: only
  * the primary column's sorter decides their order.
+ *
+ * The due dates' state in working days and the overdue count are the
+ * server's figures. A saved card comes back through the appeal service's
+ * "appeal-changed" and replaces its one row.
  */
 #include "config.h"
 
@@ -13,7 +17,6 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-journal-model.h"
 #include "appeals-context.h"
 #include "appeals-journal-page.h"
@@ -45,7 +48,7 @@ struct _AppealsJournalPage
   GtkSingleSelection  *selection;
   GCancellable        *cancellable;
   char                *sort;
-  char                *query;
+  AppealsAppealFilter *filter;
   gint64               overdue_total;
   gboolean             signed_in;
   gboolean             resetting;
@@ -125,11 +128,17 @@ fill_enum_dropdown (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
+static AppealsClassifier *
+get_classifier (AppealsJournalPage *self,
+                const char         *name)
+{
+  return appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context), name);
+}
+
 static void
 fill_district_dropdown (AppealsJournalPage *self)
 {
-  AppealsClassifier *districts = appeals_application_get_classifier (appeals_application_get_default (),
-                                                                     APPEALS_CLASSIFIER_DISTRICTS);
+  AppealsClassifier *districts = get_classifier (self, APPEALS_CLASSIFIER_DISTRICTS);
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
@@ -140,66 +149,43 @@ fill_district_dropdown (AppealsJournalPage *self)
   gtk_drop_down_set_expression (self->district_dropdown, expression);
 }
 
-static void
-append_param (GString    *query,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, TRUE);
-
-  g_string_append_printf (query, "%s%s=%s", query->len > 0 ? "&" : "", name, escaped);
-}
-
-static void
-append_enum (GString     *query,
-             const char  *name,
-             GtkDropDown *dropdown,
-             GType        enum_type,
-             const int   *values)
+static int
+selected_enum (GtkDropDown *dropdown,
+               const int   *values)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    append_param (query, name, appeals_enum_to_wire (enum_type, values[selected - 1]));
+  return selected != GTK_INVALID_LIST_POSITION && selected > 0 ? values[selected - 1] : 0;
 }
 
 /**
- * appeals_journal_page_dup_query:
+ * appeals_journal_page_dup_filter:
  *
- * Returns: (transfer full): the query string of the current search,
- *   filters and sorting.
+ * Returns: (transfer full): the current search, filters and sorting.
  */
-char *
-appeals_journal_page_dup_query (AppealsJournalPage *self)
+AppealsAppealFilter *
+appeals_journal_page_dup_filter (AppealsJournalPage *self)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(AppealsAppealFilter) filter = appeals_appeal_filter_new ();
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint district = gtk_drop_down_get_selected (self->district_dropdown);
-  GDate date;
 
-  if (*text != '\0')
-    append_param (query, "q", text);
-  append_enum (query, "status", self->status_dropdown, APPEALS_TYPE_STATUS, status_values);
-  append_enum (query, "category", self->category_dropdown, APPEALS_TYPE_CATEGORY, category_values);
-  append_enum (query, "channel", self->channel_dropdown, APPEALS_TYPE_CHANNEL, channel_values);
+  filter->text = *text != '\0' ? g_strdup (text) : NULL;
+  filter->status = selected_enum (self->status_dropdown, status_values);
+  filter->category = selected_enum (self->category_dropdown, category_values);
+  filter->channel = selected_enum (self->channel_dropdown, channel_values);
   if (district != GTK_INVALID_LIST_POSITION && district > 0)
-    {
-      AppealsClassifier *districts = appeals_application_get_classifier (appeals_application_get_default (),
-                                                                         APPEALS_CLASSIFIER_DISTRICTS);
-      append_param (query, "district", appeals_classifier_get_item (districts, district - 1)->code);
-    }
-  if (gtk_check_button_get_active (self->overdue_check))
-    append_param (query, "overdue", "true");
-  if (gtk_check_button_get_active (self->control_check))
-    append_param (query, "control", "true");
-  if (appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &date))
-    append_param (query, "from", gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
-  if (appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &date))
-    append_param (query, "to", gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
-  if (self->sort != NULL)
-    append_param (query, "sort", self->sort);
+    filter->district = g_strdup (appeals_classifier_get_item (get_classifier (self, APPEALS_CLASSIFIER_DISTRICTS),
+                                                              district - 1)->code);
+  filter->overdue_only = gtk_check_button_get_active (self->overdue_check);
+  filter->control_only = gtk_check_button_get_active (self->control_check);
+  if (!appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &filter->from))
+    g_date_clear (&filter->from, 1);
+  if (!appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &filter->to))
+    g_date_clear (&filter->to, 1);
+  filter->sort = g_strdup (self->sort);
 
-  return g_string_free (g_steal_pointer (&query), FALSE);
+  return g_steal_pointer (&filter);
 }
 
 static void
@@ -217,20 +203,20 @@ mark_date_entry (GtkEntry *entry)
 static void
 on_filters_changed (AppealsJournalPage *self)
 {
-  g_autofree char *query = NULL;
+  g_autoptr(AppealsAppealFilter) filter = NULL;
 
   if (!self->signed_in || self->resetting)
     return;
 
   mark_date_entry (self->from_entry);
   mark_date_entry (self->to_entry);
-  query = appeals_journal_page_dup_query (self);
-  if (g_strcmp0 (query, self->query) == 0)
+  filter = appeals_journal_page_dup_filter (self);
+  if (appeals_appeal_filter_equal (filter, self->filter))
     return;
 
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  appeals_journal_model_set_query (self->model, self->query);
+  appeals_appeal_filter_free (self->filter);
+  self->filter = g_steal_pointer (&filter);
+  appeals_journal_model_set_filter (self->model, self->filter);
   gtk_spinner_start (self->spinner);
 }
 
@@ -299,49 +285,41 @@ format_date (const GDate *date)
   return g_strdup (buffer);
 }
 
-/* The due date's state in working days: "3 left", "2 overdue". */
+/* The due date's state in working days, as the server counted them:
+ * "3 left", "2 overdue". */
 static char *
 days_text (AppealsAppeal *appeal,
            const char   **css_class)
 {
-  AppealsApplication *app = appeals_application_get_default ();
-  AppealsDeadlineState state;
-  GDate today;
+  int left = (int) appeal->working_days_left;
+  int overdue = (int) appeal->working_days_overdue;
 
   *css_class = NULL;
-  if (!g_date_valid (&appeal->due_date) || !appeals_appeal_is_open (appeal))
-    return g_strdup ("");
-
-  appeals_date_get_today (&today);
-  appeals_deadline_rules_evaluate (appeals_application_get_deadlines (app), appeals_application_get_calendar (app),
-                                   &appeal->due_date, &today, &state);
-
-  switch (state.status)
+  switch (appeal->due_state)
     {
-    case APPEALS_DEADLINE_OVERDUE:
+    case APPEALS_DUE_STATE_OVERDUE:
       *css_class = "appeal-overdue";
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue", state.working_days_overdue),
-                              state.working_days_overdue);
-    case APPEALS_DEADLINE_DUE_TODAY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue", overdue), overdue);
+    case APPEALS_DUE_STATE_DUE_TODAY:
       *css_class = "appeal-due-soon";
       return g_strdup (C_("deadline", "today"));
-    case APPEALS_DEADLINE_DUE_SOON:
+    case APPEALS_DUE_STATE_DUE_SOON:
       *css_class = "appeal-due-soon";
       G_GNUC_FALLTHROUGH;
-    case APPEALS_DEADLINE_ON_TIME:
+    case APPEALS_DUE_STATE_ON_TIME:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left", "%d left", left), left);
+    case APPEALS_DUE_STATE_UNSET:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left", "%d left", state.working_days_left),
-                              state.working_days_left);
+      return g_strdup ("");
     }
 }
 
 static char *
 cell_text (Column          column,
            AppealsAppeal  *appeal,
+           AppealsJournalPage  *self,
            const char    **css_class)
 {
-  AppealsApplication *app = appeals_application_get_default ();
-
   *css_class = NULL;
   if (appeal->id == 0)
     return g_strdup (column == COLUMN_ANNOTATION ? _("Loading…") : "");
@@ -357,12 +335,10 @@ cell_text (Column          column,
     case COLUMN_ANNOTATION:
       return g_strdup (appeal->annotation);
     case COLUMN_QUESTION:
-      return g_strdup (appeals_classifier_get_label (appeals_application_get_classifier (app,
-                                                       APPEALS_CLASSIFIER_QUESTION_CHARACTERS),
+      return g_strdup (appeals_classifier_get_label (get_classifier (self, APPEALS_CLASSIFIER_QUESTION_CHARACTERS),
                                                      appeal->question_character, NULL));
     case COLUMN_DISTRICT:
-      return g_strdup (appeals_classifier_get_label (appeals_application_get_classifier (app,
-                                                       APPEALS_CLASSIFIER_DISTRICTS),
+      return g_strdup (appeals_classifier_get_label (get_classifier (self, APPEALS_CLASSIFIER_DISTRICTS),
                                                      appeal->district, NULL));
     case COLUMN_STATUS:
       return g_strdup (appeals_enum_get_label (APPEALS_TYPE_STATUS, appeal->status));
@@ -395,11 +371,12 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  AppealsJournalPage *self = user_data;
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   AppealsAppeal *appeal = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   const char *css_class;
-  g_autofree char *text = cell_text (column, appeal, &css_class);
+  g_autofree char *text = cell_text (column, appeal, self, &css_class);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_tooltip_text (label, column == COLUMN_ANNOTATION || column == COLUMN_APPLICANT ||
@@ -494,7 +471,8 @@ build_columns (AppealsJournalPage *self)
       GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -538,44 +516,70 @@ on_overdue_counted (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(AppealsJournalPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
+  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                               result, NULL);
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (page == NULL)
     return;
 
-  self->overdue_total = json_object_get_int_member (json_node_get_object (response->body), "total");
+  self->overdue_total = page->total;
   update_totals (self);
+}
+
+/* The overdue count belongs to the query, not to each page: the server
+ * counts it as the total of the same query narrowed to overdue cards. */
+static void
+count_overdue (AppealsJournalPage *self)
+{
+  g_autoptr(AppealsAppealFilter) overdue = appeals_appeal_filter_copy (self->filter);
+
+  overdue->overdue_only = TRUE;
+  g_clear_pointer (&overdue->sort, g_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  appeals_appeal_service_list_page_async (appeals_context_get_appeal_service (self->context), overdue, 1, NULL,
+                                          self->cancellable, on_overdue_counted, g_object_ref (self));
 }
 
 static void
 on_model_loaded (AppealsJournalModel *model,
                  AppealsJournalPage  *self)
 {
-  AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
-  g_autofree char *query = appeals_journal_page_dup_query (self);
-  g_autofree char *path = g_strdup_printf ("appeals?limit=1&overdue=true%s%s", *query ? "&" : "", query);
   gboolean first_page = appeals_journal_model_get_n_loaded (model) <= appeals_journal_model_get_page_size (model);
-  gboolean overdue_only = strstr (query, "overdue=true") != NULL;
+  gboolean overdue_only = self->filter != NULL && self->filter->overdue_only;
 
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->content_stack,
                                     appeals_journal_model_get_total (model) > 0 ? "list" : "empty");
 
-  /* the overdue count belongs to the query, not to each page; when the
-   * query asks for overdue cards only, they all are */
+  /* when the query asks for overdue cards only, they all are */
   if (first_page)
     self->overdue_total = overdue_only ? appeals_journal_model_get_total (model) : 0;
   update_totals (self);
 
   if (first_page && !overdue_only)
+    count_overdue (self);
+}
+
+/* A card was saved: its row shows the server's answer at once; a new
+ * card is not in the loaded rows, so the journal asks again. */
+static void
+on_appeal_changed (AppealsAppealService *service,
+                   AppealsAppeal        *appeal,
+                   AppealsJournalPage   *self)
+{
+  if (!self->signed_in)
+    return;
+
+  if (!appeals_journal_model_update_appeal (self->model, appeal))
     {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      appeals_api_client_request_async (client, "GET", path, NULL, NULL, NULL, self->cancellable,
-                                        on_overdue_counted, g_object_ref (self));
+      appeals_journal_page_reload (self);
+      return;
     }
+
+  if (self->filter != NULL && !self->filter->overdue_only)
+    count_overdue (self);
 }
 
 static void
@@ -589,7 +593,7 @@ on_model_failed (AppealsJournalModel *model,
 
   if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
     {
-      appeals_application_sign_out (appeals_application_get_default ());
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.sign-out", NULL);
       return;
     }
 
@@ -618,19 +622,16 @@ on_row_activated (AppealsJournalPage *self,
 void
 appeals_journal_page_reload (AppealsJournalPage *self)
 {
-  g_autofree char *query = NULL;
-
   if (self->model == NULL)
     return;
 
   self->signed_in = TRUE;
-  query = appeals_journal_page_dup_query (self);
+  appeals_appeal_filter_free (self->filter);
+  self->filter = appeals_journal_page_dup_filter (self);
   appeals_journal_model_set_page_size (self->model,
-                                       g_settings_get_int (appeals_application_get_settings (appeals_application_get_default ()),
+                                       g_settings_get_int (appeals_context_get_settings (self->context),
                                                            "journal-page-size"));
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  appeals_journal_model_set_query (self->model, self->query);
+  appeals_journal_model_set_filter (self->model, self->filter);
   gtk_spinner_start (self->spinner);
 }
 
@@ -667,7 +668,9 @@ appeals_journal_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->sort, g_free);
-  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->filter, appeals_appeal_filter_free);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (appeals_context_get_appeal_service (self->context), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_JOURNAL_PAGE);
 
@@ -677,12 +680,30 @@ appeals_journal_page_dispose (GObject *object)
 }
 
 static void
+appeals_journal_page_constructed (GObject *object)
+{
+  AppealsJournalPage *self = (AppealsJournalPage *)object;
+  AppealsAppealService *service = appeals_context_get_appeal_service (self->context);
+
+  G_OBJECT_CLASS (appeals_journal_page_parent_class)->constructed (object);
+
+  fill_district_dropdown (self);
+  self->model = appeals_journal_model_new (service);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->model, "loaded", G_CALLBACK (on_model_loaded), self);
+  g_signal_connect (self->model, "failed", G_CALLBACK (on_model_failed), self);
+  g_signal_connect (service, "appeal-changed", G_CALLBACK (on_appeal_changed), self);
+}
+
+static void
 appeals_journal_page_class_init (AppealsJournalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = appeals_journal_page_dispose;
+  object_class->constructed = appeals_journal_page_constructed;
   G_OBJECT_CLASS (klass)->set_property = appeals_journal_page_set_property;
   G_OBJECT_CLASS (klass)->get_property = appeals_journal_page_get_property;
 
@@ -716,8 +737,6 @@ appeals_journal_page_class_init (AppealsJournalPageClass *klass)
 static void
 appeals_journal_page_init (AppealsJournalPage *self)
 {
-  AppealsApplication *app = appeals_application_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -727,13 +746,7 @@ appeals_journal_page_init (AppealsJournalPage *self)
                       category_values, G_N_ELEMENTS (category_values));
   fill_enum_dropdown (self->channel_dropdown, _("Any channel"), APPEALS_TYPE_CHANNEL,
                       channel_values, G_N_ELEMENTS (channel_values));
-  fill_district_dropdown (self);
   build_columns (self);
-
-  self->model = appeals_journal_model_new (appeals_application_get_client (app));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->model, "loaded", G_CALLBACK (on_model_loaded), self);
-  g_signal_connect (self->model, "failed", G_CALLBACK (on_model_failed), self);
   gtk_stack_set_visible_child_name (self->content_stack, "signed-out");
 }
+

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "appeals-appeal-service.h"
+
 G_BEGIN_DECLS
 
 #define APPEALS_TYPE_JOURNAL_PAGE (appeals_journal_page_get_type ())
@@ -17,6 +19,6 @@ void        appeals_journal_page_reload       (AppealsJournalPage *self);
 void        appeals_journal_page_clear        (AppealsJournalPage *self);
 void        appeals_journal_page_focus_search (AppealsJournalPage *self);
 GListModel *appeals_journal_page_get_model    (AppealsJournalPage *self);
-char       *appeals_journal_page_dup_query    (AppealsJournalPage *self);
+AppealsAppealFilter *appeals_journal_page_dup_filter (AppealsJournalPage *self);
 
 G_END_DECLS
