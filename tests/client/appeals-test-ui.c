@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "appeals-journal-page.h"
 #include "appeals-test-ui.h"
 
 typedef struct
@@ -240,4 +241,121 @@ appeals_test_ui_type (GtkWidget  *root,
   g_assert_nonnull (editable);
   g_assert_true (GTK_IS_EDITABLE (editable));
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* The journal --------------------------------------------------------------- */
+
+GListModel *
+appeals_test_ui_journal_model (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+
+  return appeals_journal_page_get_model (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (window)));
+}
+
+gboolean
+appeals_test_ui_journal_loaded (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
+         g_list_model_get_n_items (appeals_test_ui_journal_model (app)) > 0;
+}
+
+/* Signing in ------------------------------------------------------------------ */
+
+static gboolean
+dialog_or_signed_in (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL ||
+         appeals_test_ui_journal_loaded (app);
+}
+
+static gboolean
+sign_in_dialog_open (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
+}
+
+/**
+ * appeals_test_ui_sign_in:
+ *
+ * Signs in as @login through the dialog, unless the keyring already
+ * signed that user in; another user is signed out first.
+ */
+void
+appeals_test_ui_sign_in (AppealsApplication *app,
+                         const char         *login,
+                         const char         *password)
+{
+  GtkWidget *dialog;
+
+  APPEALS_TEST_WAIT (dialog_or_signed_in, app);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  if (dialog == NULL)
+    {
+      AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+
+      if (g_strcmp0 (user->login, login) == 0)
+        return;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+      APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+      dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+    }
+  appeals_test_ui_type (dialog, "login", login);
+  appeals_test_ui_type (dialog, "password", password);
+  appeals_test_ui_click (dialog, "sign-in");
+}
+
+/* Cards ------------------------------------------------------------------------ */
+
+gboolean
+appeals_test_ui_card_idle (AppealsCardWindow *card)
+{
+  return !appeals_card_window_is_busy (card);
+}
+
+/* Opens the card @appeal_id (0: a new one) from the main window and waits
+ * until it is loaded. */
+AppealsCardWindow *
+appeals_test_ui_open_card (AppealsApplication *app,
+                           gint64              appeal_id)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  AppealsCardWindow *card;
+
+  if (appeal_id > 0)
+    appeals_window_open_card (window, appeal_id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-card", NULL);
+
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_nonnull (card);
+  APPEALS_TEST_WAIT (appeals_test_ui_card_idle, card);
+  return card;
+}
+
+void
+appeals_test_ui_on_saved (AppealsCardWindow *card,
+                          AppealsTestSaves  *count)
+{
+  count->saved++;
+}
+
+void
+appeals_test_ui_on_save_failed (AppealsCardWindow *card,
+                                AppealsTestSaves  *count)
+{
+  count->failed++;
+}
+
+gboolean
+appeals_test_ui_saved_once (AppealsTestSaves *count)
+{
+  return count->saved > 0;
+}
+
+gboolean
+appeals_test_ui_failed_once (AppealsTestSaves *count)
+{
+  return count->failed > 0;
 }

@@ -38,6 +38,26 @@ void       appeals_test_ui_type          (GtkWidget            *root,
                                           const char           *text);
 void       appeals_test_ui_screenshot    (GtkWidget            *widget,
                                           const char           *name);
+typedef struct
+{
+  guint saved;
+  guint failed;
+} AppealsTestSaves;
+
+AppealsCardWindow *appeals_test_ui_open_card  (AppealsApplication  *app,
+                                          gint64                appeal_id);
+gboolean   appeals_test_ui_card_idle     (AppealsCardWindow    *card);
+void       appeals_test_ui_on_saved      (AppealsCardWindow    *card,
+                                          AppealsTestSaves     *count);
+void       appeals_test_ui_on_save_failed (AppealsCardWindow   *card,
+                                          AppealsTestSaves     *count);
+gboolean   appeals_test_ui_saved_once    (AppealsTestSaves     *count);
+gboolean   appeals_test_ui_failed_once   (AppealsTestSaves     *count);
+GListModel *appeals_test_ui_journal_model (AppealsApplication  *app);
+gboolean   appeals_test_ui_journal_loaded (AppealsApplication  *app);
+void       appeals_test_ui_sign_in       (AppealsApplication   *app,
+                                          const char           *login,
+                                          const char           *password);
 
 #define APPEALS_TEST_WAIT(condition, data) \
   G_STMT_START { \

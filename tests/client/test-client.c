@@ -4,7 +4,8 @@
  * server: sign-in with a wrong and a right password, the token kept in
  * and reused from a private keyring, search narrowing the journal, a new
  * card refused for its IIN and saved once fixed, a conflicting edit merged,
- * and a save during a server outage kept as a draft and finished later.
+ * a save updating its one journal row without a reload, and a save during
+ * a server outage kept as a draft and finished later.
  */
 #include "config.h"
 
@@ -37,125 +38,13 @@ sign_in_error_shown (AppealsApplication *app)
   return label != NULL && gtk_widget_get_visible (label);
 }
 
-static GListModel *
-journal_model (AppealsApplication *app)
-{
-  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-
-  return appeals_journal_page_get_model (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (window)));
-}
-
-static gboolean
-journal_loaded (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         g_list_model_get_n_items (journal_model (app)) > 0;
-}
-
-static gboolean
-card_idle (AppealsCardWindow *card)
-{
-  return !appeals_card_window_is_busy (card);
-}
-
 static gboolean
 merge_dialog_open (AppealsCardWindow *card)
 {
   return appeals_card_window_get_merge_dialog (card) != NULL;
 }
 
-typedef struct
-{
-  guint saved;
-  guint failed;
-} SaveCount;
-
-static void
-on_saved (AppealsCardWindow *card,
-          SaveCount         *count)
-{
-  count->saved++;
-}
-
-static void
-on_save_failed (AppealsCardWindow *card,
-                SaveCount         *count)
-{
-  count->failed++;
-}
-
-static gboolean
-saved_once (SaveCount *count)
-{
-  return count->saved > 0;
-}
-
-static gboolean
-failed_once (SaveCount *count)
-{
-  return count->failed > 0;
-}
-
 /* Helpers -------------------------------------------------------------------- */
-
-static gboolean
-dialog_or_signed_in (AppealsApplication *app)
-{
-  return sign_in_dialog_open (app) || journal_loaded (app);
-}
-
-/* Signs in as @login through the dialog, unless the keyring already
- * signed that user in; another user is signed out first. */
-static void
-sign_in_through_dialog (AppealsApplication *app,
-                        const char         *login,
-                        const char         *password)
-{
-  GtkWidget *dialog;
-
-  APPEALS_TEST_WAIT (dialog_or_signed_in, app);
-  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
-  if (dialog == NULL)
-    {
-      AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
-
-      if (g_strcmp0 (user->login, login) == 0)
-        return;
-      g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-      APPEALS_TEST_WAIT (sign_in_dialog_open, app);
-      dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
-    }
-  appeals_test_ui_type (dialog, "login", login);
-  appeals_test_ui_type (dialog, "password", password);
-  appeals_test_ui_click (dialog, "sign-in");
-}
-
-static AppealsCardWindow *
-open_card (AppealsApplication *app,
-           gint64              appeal_id)
-{
-  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-  AppealsCardWindow *card;
-
-  if (appeal_id > 0)
-    appeals_window_open_card (window, appeal_id);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-card", NULL);
-
-  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
-  g_assert_nonnull (card);
-  APPEALS_TEST_WAIT (card_idle, card);
-  return card;
-}
-
-static void
-set_choice (AppealsCardForm *form,
-            const char      *field,
-            const char      *wire)
-{
-  appeals_card_form_set_choice (form, field, wire);
-}
 
 static void
 fill_new_card (AppealsCardForm *form,
@@ -167,14 +56,14 @@ fill_new_card (AppealsCardForm *form,
   appeals_card_form_set_text (form, "given_name", "Меруерт");
   appeals_card_form_set_text (form, "address", "Қостанай қ., Абай даңғылы, 12");
   appeals_card_form_set_text (form, "phone", "8 705 111 22 33");
-  set_choice (form, "channel", "by_hand");
-  set_choice (form, "form", "electronic");
-  set_choice (form, "kind", "application");
-  set_choice (form, "addressee_body", "education");
-  set_choice (form, "question_character", "education");
-  set_choice (form, "category", "typical");
-  set_choice (form, "language", "kk");
-  set_choice (form, "district", "kostanay-city");
+  appeals_card_form_set_choice (form, "channel", "by_hand");
+  appeals_card_form_set_choice (form, "form", "electronic");
+  appeals_card_form_set_choice (form, "kind", "application");
+  appeals_card_form_set_choice (form, "addressee_body", "education");
+  appeals_card_form_set_choice (form, "question_character", "education");
+  appeals_card_form_set_choice (form, "category", "typical");
+  appeals_card_form_set_choice (form, "language", "kk");
+  appeals_card_form_set_choice (form, "district", "kostanay-city");
   appeals_card_form_set_text (form, "annotation", annotation);
 }
 
@@ -249,7 +138,7 @@ sign_in_script (AppealsApplication *app,
   GtkWidget *error;
 
   APPEALS_TEST_WAIT (sign_in_dialog_open, app);
-  sign_in_through_dialog (app, "registrar", "not the password");
+  appeals_test_ui_sign_in (app, "registrar", "not the password");
   APPEALS_TEST_WAIT (sign_in_error_shown, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   error = appeals_test_ui_find_by_name (dialog, "sign-in-error");
@@ -260,7 +149,7 @@ sign_in_script (AppealsApplication *app,
 
   appeals_test_ui_type (dialog, "password", "demo");
   appeals_test_ui_click (dialog, "sign-in");
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   APPEALS_TEST_WAIT (token_stored, app);
 }
 
@@ -282,7 +171,7 @@ server_down_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (connection_lost_shown, app);
   g_assert_null (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG));
   appeals_test_server_restart (server);
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   g_assert_null (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG));
   /* the sign-in is written back to the keyring before the app goes */
   APPEALS_TEST_WAIT (token_stored, app);
@@ -295,7 +184,7 @@ silent_script (AppealsApplication *app,
   gboolean *dialog_seen = user_data;
 
   /* no dialog: the token from the keyring is reused */
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   *dialog_seen = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
@@ -335,11 +224,11 @@ static void
 without_keyring_script (AppealsApplication *app,
                         gpointer            user_data)
 {
-  sign_in_through_dialog (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   /* the app works and says, once, that it cannot remember the sign-in */
   APPEALS_TEST_WAIT (keyring_reported, app);
-  g_assert_true (journal_loaded (app));
+  g_assert_true (appeals_test_ui_journal_loaded (app));
 }
 
 static void
@@ -359,7 +248,7 @@ test_without_keyring (void)
 static gboolean
 search_narrowed (AppealsApplication *app)
 {
-  GListModel *model = journal_model (app);
+  GListModel *model = appeals_test_ui_journal_model (app);
   g_autoptr(AppealsAppeal) first = NULL;
 
   if (g_list_model_get_n_items (model) != 1)
@@ -388,9 +277,9 @@ search_script (AppealsApplication *app,
   g_autoptr(AppealsAppeal) found = NULL;
   guint before;
 
-  sign_in_through_dialog (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
-  before = g_list_model_get_n_items (journal_model (app));
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  before = g_list_model_get_n_items (appeals_test_ui_journal_model (app));
   g_assert_cmpuint (before, >, 1);
 
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
@@ -398,7 +287,7 @@ search_script (AppealsApplication *app,
   appeals_test_ui_type (GTK_WIDGET (window), "search", "ПОИСКОВЫЙ маркёр");
   APPEALS_TEST_WAIT (search_narrowed, app);
 
-  found = g_list_model_get_item (journal_model (app), 0);
+  found = g_list_model_get_item (appeals_test_ui_journal_model (app), 0);
   g_assert_cmpstr (found->annotation, ==, "Поисковый маркер 4821");
 
   /* overdue cards only: the totals say all of them are overdue */
@@ -434,24 +323,24 @@ invalid_iin_script (AppealsApplication *app,
                     gpointer            user_data)
 {
   gint64 *saved_id = user_data;
-  SaveCount count = { 0, 0 };
+  AppealsTestSaves count = { 0, 0 };
   AppealsCardWindow *card;
   AppealsCardForm *form;
 
-  sign_in_through_dialog (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
 
-  card = open_card (app, 0);
+  card = appeals_test_ui_open_card (app, 0);
   form = appeals_card_window_get_form (card);
-  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
-  g_signal_connect (card, "save-failed", G_CALLBACK (on_save_failed), &count);
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
 
   fill_new_card (form, "123123123123", "Балабақшадан орын беру туралы");
   /* checked while typing */
   g_assert_nonnull (appeals_card_form_get_error (form, "iin"));
 
   gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
-  APPEALS_TEST_WAIT (failed_once, &count);
+  APPEALS_TEST_WAIT (appeals_test_ui_failed_once, &count);
   g_assert_cmpstr (appeals_card_form_get_error (form, "iin"), ==,
                    appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN));
   /* what was typed stays */
@@ -463,7 +352,7 @@ invalid_iin_script (AppealsApplication *app,
   appeals_card_form_set_text (form, "iin", "061211600012");
   g_assert_null (appeals_card_form_get_error (form, "iin"));
   gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
-  APPEALS_TEST_WAIT (saved_once, &count);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
   *saved_id = appeals_card_window_get_appeal_id (card);
 }
 
@@ -498,14 +387,14 @@ merge_script (AppealsApplication *app,
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, merge->id);
   g_autoptr(AppealsTestResponse) current = NULL;
   g_autoptr(AppealsTestResponse) theirs = NULL;
-  SaveCount count = { 0, 0 };
+  AppealsTestSaves count = { 0, 0 };
   AppealsCardWindow *card;
   AppealsMergeDialog *dialog;
 
-  sign_in_through_dialog (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
-  card = open_card (app, merge->id);
-  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  card = appeals_test_ui_open_card (app, merge->id);
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
 
   /* a second session saves first */
   current = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
@@ -522,7 +411,7 @@ merge_script (AppealsApplication *app,
   dialog = appeals_card_window_get_merge_dialog (card);
   appeals_merge_dialog_choose (dialog, "executor", TRUE);
   appeals_merge_dialog_accept (dialog);
-  APPEALS_TEST_WAIT (saved_once, &count);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
 }
 
 static void
@@ -544,6 +433,83 @@ test_merge (void)
   g_assert_cmpstr (json_object_get_string_member (appeal, "executor"), ==, "Абенова Д.С.");
   g_assert_true (json_object_get_boolean_member (appeal, "control"));
   g_assert_cmpstr (json_object_get_string_member (appeal, "text"), ==, "Қосымша мәлімет");
+}
+
+/* A save updates its journal row --------------------------------------------- */
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint changes;
+  guint pages;
+} RowWatch;
+
+static void
+on_rows_changed (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 RowWatch   *watch)
+{
+  watch->position = position;
+  watch->removed = removed;
+  watch->added = added;
+  watch->changes++;
+}
+
+static void
+on_page_loaded (GObject  *model,
+                RowWatch *watch)
+{
+  watch->pages++;
+}
+
+static void
+row_update_script (AppealsApplication *app,
+                   gpointer            user_data)
+{
+  GListModel *model;
+  g_autoptr(AppealsAppeal) edited = NULL;
+  g_autoptr(AppealsAppeal) row = NULL;
+  AppealsTestSaves count = { 0, 0 };
+  RowWatch watch = { 0, };
+  AppealsCardWindow *card;
+  guint n_items;
+
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  model = appeals_test_ui_journal_model (app);
+  n_items = g_list_model_get_n_items (model);
+  edited = g_list_model_get_item (model, 1);
+  card = appeals_test_ui_open_card (app, edited->id);
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_rows_changed), &watch);
+  g_signal_connect (model, "loaded", G_CALLBACK (on_page_loaded), &watch);
+
+  appeals_card_form_set_text (appeals_card_window_get_form (card), "executor", "Жұмабаев Н.Қ.");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
+  g_signal_handlers_disconnect_by_data (model, &watch);
+
+  /* that one row changed, from the save's answer; the journal was not fetched again */
+  g_assert_cmpuint (watch.changes, ==, 1);
+  g_assert_cmpuint (watch.position, ==, 1);
+  g_assert_cmpuint (watch.removed, ==, 1);
+  g_assert_cmpuint (watch.added, ==, 1);
+  g_assert_cmpuint (watch.pages, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+  row = g_list_model_get_item (model, 1);
+  g_assert_cmpint (row->id, ==, edited->id);
+  g_assert_cmpstr (row->executor, ==, "Жұмабаев Н.Қ.");
+  g_assert_cmpint (row->version, >, edited->version);
+}
+
+static void
+test_save_updates_journal_row (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (row_update_script, NULL), ==, 0);
 }
 
 /* Expertise: two "no" answers, returned for rework ------------------------------ */
@@ -602,7 +568,7 @@ expertise_script (AppealsApplication *app,
   gint64 appeal_id;
   guint position = G_MAXUINT;
 
-  sign_in_through_dialog (app, "analyst", "demo");
+  appeals_test_ui_sign_in (app, "analyst", "demo");
   APPEALS_TEST_WAIT (signed_in_as_analyst, app);
 
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
@@ -645,7 +611,7 @@ expertise_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (quality_listed, window);
 
   /* the card shows it returned */
-  card = open_card (app, appeal_id);
+  card = appeals_test_ui_open_card (app, appeal_id);
   g_assert_cmpstr (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), ==, "returned");
 }
 
@@ -673,8 +639,8 @@ approval_script (AppealsApplication *app,
   AppealsWindow *window;
   guint verdicts = 0;
 
-  sign_in_through_dialog (app, "head", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
+  appeals_test_ui_sign_in (app, "head", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   appeals_window_show_page (window, "expertise");
   page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
@@ -734,20 +700,20 @@ offline_script (AppealsApplication *app,
                 gpointer            user_data)
 {
   gint64 *saved_id = user_data;
-  SaveCount count = { 0, 0 };
+  AppealsTestSaves count = { 0, 0 };
   AppealsCardWindow *card;
   g_autoptr(GPtrArray) drafts = NULL;
 
-  sign_in_through_dialog (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (journal_loaded, app);
-  card = open_card (app, 0);
-  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &count);
-  g_signal_connect (card, "save-failed", G_CALLBACK (on_save_failed), &count);
+  appeals_test_ui_sign_in (app, "registrar", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  card = appeals_test_ui_open_card (app, 0);
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
   fill_new_card (appeals_card_window_get_form (card), "940140000385", "Сервер өшірілген кезде сақталған өтініш");
 
   appeals_test_server_kill (server);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
-  APPEALS_TEST_WAIT (failed_once, &count);
+  APPEALS_TEST_WAIT (appeals_test_ui_failed_once, &count);
 
   /* the card is kept on disk, as typed */
   drafts = appeals_drafts_list (appeals_application_get_server_url (app));
@@ -756,7 +722,7 @@ offline_script (AppealsApplication *app,
                                                   "annotation"), ==, "Сервер өшірілген кезде сақталған өтініш");
 
   appeals_test_server_restart (server);
-  APPEALS_TEST_WAIT (saved_once, &count);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
   APPEALS_TEST_WAIT (no_drafts, NULL);
   *saved_id = appeals_card_window_get_appeal_id (card);
 }
@@ -788,6 +754,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/search", test_search);
   g_test_add_func ("/client/new-card-invalid-iin", test_new_card_invalid_iin);
   g_test_add_func ("/client/merge", test_merge);
+  g_test_add_func ("/client/save-updates-journal-row", test_save_updates_journal_row);
   g_test_add_func ("/client/expertise", test_expertise);
   g_test_add_func ("/client/head-approval", test_head_approval);
   g_test_add_func ("/client/offline-save", test_offline_save);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-card-window-private.h: the card window's state, shared by its
- * two files (loading and editing; saving).
+ * three files (loading and editing; what is shown around the fields;
+ * saving).
  */
 #pragma once
 
@@ -60,6 +61,7 @@ void              _appeals_card_window_show_status      (AppealsCardWindow *self
 void              _appeals_card_window_update_title     (AppealsCardWindow *self);
 void              _appeals_card_window_update_due       (AppealsCardWindow *self);
 void              _appeals_card_window_load_history     (AppealsCardWindow *self);
+void              _appeals_card_window_load_earlier     (AppealsCardWindow *self);
 void              _appeals_card_window_set_applicant    (AppealsCardWindow *self,
                                                          AppealsApplicant  *applicant,
                                                          const char        *etag);
