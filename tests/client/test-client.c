@@ -665,8 +665,7 @@ test_head_approval (void)
   gint64 id = json_object_get_int_member (appeal, "id");
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
   g_autofree char *expertise_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", id);
-  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id,
-                                           json_object_get_int_member (appeal, "version"));
+  g_autofree char *etag = appeals_etag_format (id, json_object_get_int_member (appeal, "version"));
   g_autoptr(AppealsTestResponse) controlled = appeals_test_request (server, session, "PATCH", path, controller,
                                                                     "{\"control\":true}", "If-Match", etag, NULL);
   g_autoptr(AppealsTestResponse) verdict = appeals_test_request (server, session, "POST", expertise_path, analyst,
