@@ -113,13 +113,34 @@ on_dialog_signed_in (AppealsApplication *self,
   appeals_application_signed_in (self, user->login, token, user);
 }
 
+/* One sign-in dialog at a time: a second refusal (a late answer to a
+ * request of the old session) finds the dialog already open, with what
+ * the user typed in it. */
+static AppealsSignInDialog *
+find_sign_in (AppealsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (APPEALS_IS_SIGN_IN_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 show_sign_in (AppealsApplication *self,
               const char         *message)
 {
   AppealsWindow *window = get_window (self);
-  AppealsSignInDialog *dialog = appeals_sign_in_dialog_new (self->context, GTK_WINDOW (window));
+  AppealsSignInDialog *dialog = find_sign_in (self);
 
+  if (dialog != NULL)
+    {
+      if (message != NULL)
+        appeals_sign_in_dialog_show_error (dialog, message);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = appeals_sign_in_dialog_new (self->context, GTK_WINDOW (window));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_dialog_signed_in), self, G_CONNECT_SWAPPED);
 
