@@ -305,7 +305,8 @@ static void
 on_verdict_given (AppealsWindow *self,
                   gint64         appeal_id)
 {
-  appeals_journal_page_reload (self->journal_page);
+  if (appeals_context_is_signed_in (self->context))
+    appeals_journal_page_reload (self->journal_page);
 }
 
 static void

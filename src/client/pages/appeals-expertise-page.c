@@ -625,6 +625,9 @@ static void
 on_verdict_given (AppealsExpertisePage *self,
                   gint64                appeal_id)
 {
+  /* an answer that came after signing out changes nothing shown */
+  if (!appeals_context_is_signed_in (self->context))
+    return;
   appeals_journal_model_reload (self->model);
   load_pending (self);
 }

@@ -183,7 +183,8 @@ static void
 on_verdict_given (AppealsQualityPage *self,
                   gint64              appeal_id)
 {
-  appeals_quality_page_reload (self);
+  if (appeals_context_is_signed_in (self->context))
+    appeals_quality_page_reload (self);
 }
 
 static void
