@@ -106,11 +106,43 @@ appeals_application_get_context (AppealsApplication *self)
 }
 
 static void
+on_dialog_signed_in (AppealsApplication *self,
+                     AppealsUser        *user,
+                     const char         *token)
+{
+  appeals_application_signed_in (self, user->login, token, user);
+}
+
+/* One sign-in dialog at a time: a second refusal (a late answer to a
+ * request of the old session) finds the dialog already open, with what
+ * the user typed in it. */
+static AppealsSignInDialog *
+find_sign_in (AppealsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (APPEALS_IS_SIGN_IN_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
 show_sign_in (AppealsApplication *self,
               const char         *message)
 {
   AppealsWindow *window = get_window (self);
-  AppealsSignInDialog *dialog = appeals_sign_in_dialog_new (self, GTK_WINDOW (window));
+  AppealsSignInDialog *dialog = find_sign_in (self);
+
+  if (dialog != NULL)
+    {
+      if (message != NULL)
+        appeals_sign_in_dialog_show_error (dialog, message);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = appeals_sign_in_dialog_new (self->context, GTK_WINDOW (window));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_dialog_signed_in), self, G_CONNECT_SWAPPED);
 
   if (self->login != NULL)
     appeals_sign_in_dialog_set_login (dialog, self->login);
@@ -193,8 +225,10 @@ on_signed_out (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_session_service_sign_out_finish (APPEALS_SESSION_SERVICE (source), result, &error))
+    g_debug ("sign-out: %s", error->message);
 }
 
 void
@@ -203,8 +237,8 @@ appeals_application_sign_out (AppealsApplication *self)
   AppealsWindow *window = get_window (self);
 
   if (appeals_api_client_get_token (self->client) != NULL)
-    appeals_api_client_request_async (self->client, "DELETE", "session", NULL, NULL, NULL,
-                                      NULL, on_signed_out, NULL);
+    appeals_session_service_sign_out_async (appeals_context_get_session_service (self->context), NULL,
+                                            on_signed_out, NULL);
 
   if (self->login != NULL && !self->demo)
     appeals_session_store_clear_async (appeals_application_get_server_url (self), self->login,
@@ -228,14 +262,8 @@ on_session_checked (GObject      *source,
 {
   g_autoptr(AppealsApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  g_autoptr(AppealsUser) user = NULL;
-
-  if (response != NULL && appeals_api_response_is_success (response) &&
-      JSON_NODE_HOLDS_OBJECT (response->body))
-    user = appeals_user_new_from_json (json_object_get_member (json_node_get_object (response->body), "user"),
-                                       NULL);
+  g_autoptr(AppealsUser) user = appeals_session_service_check_finish (APPEALS_SESSION_SERVICE (source), result,
+                                                                     &error);
 
   if (user != NULL)
     {
@@ -256,8 +284,9 @@ on_session_checked (GObject      *source,
       return;
     }
 
+  /* a refused token needs no words; a server that cannot be read does */
   appeals_api_client_set_token (self->client, NULL);
-  show_sign_in (self, error != NULL ? error->message : NULL);
+  show_sign_in (self, appeals_service_error_get_problem_code (error) == NULL ? error->message : NULL);
 }
 
 /* Asks the server whether the kept token still opens a session. */
@@ -270,8 +299,8 @@ check_session (AppealsApplication *self)
     g_signal_handlers_disconnect_by_func (window, check_session, self);
   if (appeals_api_client_get_token (self->client) == NULL)
     return;
-  appeals_api_client_request_async (self->client, "GET", "session", NULL, NULL, NULL,
-                                    self->cancellable, on_session_checked, g_object_ref (self));
+  appeals_session_service_check_async (appeals_context_get_session_service (self->context), self->cancellable,
+                                       on_session_checked, g_object_ref (self));
 }
 
 static void
@@ -305,20 +334,17 @@ on_demo_signed_in (GObject      *source,
 {
   g_autoptr(AppealsApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  g_autoptr(AppealsUser) user = NULL;
-  JsonObject *object;
+  g_autofree char *token = NULL;
+  g_autoptr(AppealsUser) user = appeals_session_service_sign_in_finish (APPEALS_SESSION_SERVICE (source), result,
+                                                                       &token, &error);
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (user == NULL)
     {
-      show_sign_in (self, error != NULL ? error->message : appeals_api_response_describe (response));
+      show_sign_in (self, error->message);
       return;
     }
 
-  object = json_node_get_object (response->body);
-  user = appeals_user_new_from_json (json_object_get_member (object, "user"), NULL);
-  appeals_application_signed_in (self, DEMO_LOGIN, json_object_get_string_member (object, "token"), user);
+  appeals_application_signed_in (self, DEMO_LOGIN, token, user);
 }
 
 static void
@@ -328,8 +354,6 @@ on_local_server_started (GObject      *source,
 {
   g_autoptr(AppealsApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
 
   self->local_server = appeals_local_server_start_finish (result, &error);
   if (self->local_server == NULL)
@@ -344,16 +368,8 @@ on_local_server_started (GObject      *source,
 
   appeals_api_client_set_base_url (self->client, appeals_local_server_get_url (self->local_server));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "login");
-  json_builder_add_string_value (builder, DEMO_LOGIN);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, DEMO_PASSWORD);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  appeals_api_client_request_async (self->client, "POST", "session", body, NULL, NULL,
-                                    self->cancellable, on_demo_signed_in, g_object_ref (self));
+  appeals_session_service_sign_in_async (appeals_context_get_session_service (self->context), DEMO_LOGIN,
+                                         DEMO_PASSWORD, self->cancellable, on_demo_signed_in, g_object_ref (self));
 }
 
 /* Application ------------------------------------------------------------- */
@@ -430,7 +446,7 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   AppealsApplication *self = user_data;
-  AppealsPreferencesWindow *preferences = appeals_preferences_window_new (self);
+  AppealsPreferencesWindow *preferences = appeals_preferences_window_new (self->context, !self->demo);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
   gtk_window_present (GTK_WINDOW (preferences));

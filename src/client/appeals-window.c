@@ -302,10 +302,11 @@ on_retry_clicked (AppealsWindow *self)
 /* Navigation --------------------------------------------------------------- */
 
 static void
-on_verdict_given (AppealsWindow *self)
+on_verdict_given (AppealsWindow *self,
+                  gint64         appeal_id)
 {
-  appeals_quality_page_reload (self->quality_page);
-  appeals_journal_page_reload (self->journal_page);
+  if (appeals_context_is_signed_in (self->context))
+    appeals_journal_page_reload (self->journal_page);
 }
 
 static void
@@ -477,7 +478,8 @@ appeals_window_constructed (GObject *object)
                                                        _("Analytics"), "power-profile-performance-symbolic"));
 
   build_sidebar (self);
-  g_signal_connect_swapped (self->expertise_page, "verdict-given", G_CALLBACK (on_verdict_given), self);
+  g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
+                           G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -25,3 +25,4 @@
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
 #include "appeals-workflow.h"
+#include "appeals-expertise.h"

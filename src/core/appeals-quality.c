@@ -7,7 +7,21 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "appeals-error.h"
 #include "appeals-quality.h"
+
+G_DEFINE_BOXED_TYPE (AppealsBodyQuality, appeals_body_quality, appeals_body_quality_copy, appeals_body_quality_free)
+
+AppealsBodyQuality *
+appeals_body_quality_copy (const AppealsBodyQuality *quality)
+{
+  AppealsBodyQuality *copy = g_memdup2 (quality, sizeof *quality);
+
+  copy->body = g_strdup (quality->body);
+  return copy;
+}
 
 void
 appeals_body_quality_free (AppealsBodyQuality *quality)
@@ -129,4 +143,122 @@ appeals_quality_rank (const AppealsExpertiseResult *results,
     }
 
   return ranking;
+}
+
+/* The wire format ------------------------------------------------------------ */
+
+/* A count member: a non-negative integer. */
+static gboolean
+read_count (JsonObject *object,
+            const char *member,
+            guint      *count)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || json_node_get_int (node) > G_MAXUINT)
+    return FALSE;
+  *count = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+read_number (JsonObject *object,
+             const char *member,
+             double     *number)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    return FALSE;
+  *number = json_node_get_double (node);
+  return TRUE;
+}
+
+/**
+ * appeals_body_quality_new_from_json:
+ *
+ * Reads one body of the ranking as the server sends it; a body that is not
+ * ranked has a null rank.
+ *
+ * Returns: (transfer full) (nullable):
+ */
+AppealsBodyQuality *
+appeals_body_quality_new_from_json (JsonNode  *node,
+                                    GError   **error)
+{
+  g_autoptr(AppealsBodyQuality) quality = g_new0 (AppealsBodyQuality, 1);
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *rank = object != NULL ? json_object_get_member (object, "rank") : NULL;
+  const char *bad = NULL;
+
+  if (object == NULL)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+                           _("The server sent a malformed answer: an object was expected"));
+      return NULL;
+    }
+
+  quality->body = g_strdup (json_object_get_string_member_with_default (object, "body", NULL));
+  if (quality->body == NULL)
+    bad = "body";
+  else if (!read_count (object, "answers", &quality->answers))
+    bad = "answers";
+  else if (!read_number (object, "accepted_first", &quality->accepted_first))
+    bad = "accepted_first";
+  else if (!read_number (object, "average_score", &quality->average_score))
+    bad = "average_score";
+  else if (!read_count (object, "reworks", &quality->reworks))
+    bad = "reworks";
+  else if (!read_count (object, "overdue", &quality->overdue))
+    bad = "overdue";
+  else if (rank != NULL && !JSON_NODE_HOLDS_NULL (rank) &&
+           (!read_count (object, "rank", &quality->rank) || quality->rank == 0))
+    bad = "rank";
+
+  if (bad != NULL)
+    {
+      g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
+                   _("The server sent a malformed answer: field “%s”: %s"),
+                   bad, appeals_field_error_code_describe (APPEALS_FIELD_WRONG_TYPE));
+      return NULL;
+    }
+
+  quality->ranked = quality->rank > 0;
+  return g_steal_pointer (&quality);
+}
+
+/**
+ * appeals_body_quality_to_json:
+ *
+ * Returns: (transfer full): one body of the ranking, its rank null when
+ *   it has too few answers to be ranked
+ */
+JsonNode *
+appeals_body_quality_to_json (const AppealsBodyQuality *quality)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "body");
+  json_builder_add_string_value (builder, quality->body);
+  json_builder_set_member_name (builder, "rank");
+  if (quality->ranked)
+    json_builder_add_int_value (builder, quality->rank);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "answers");
+  json_builder_add_int_value (builder, quality->answers);
+  json_builder_set_member_name (builder, "accepted_first");
+  json_builder_add_double_value (builder, quality->accepted_first);
+  json_builder_set_member_name (builder, "average_score");
+  json_builder_add_double_value (builder, quality->average_score);
+  json_builder_set_member_name (builder, "reworks");
+  json_builder_add_int_value (builder, quality->reworks);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_int_value (builder, quality->overdue);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -32,7 +32,16 @@ typedef struct
   guint    rank;             /* 1 = best; 0 when not ranked */
 } AppealsBodyQuality;
 
-void       appeals_body_quality_free  (AppealsBodyQuality           *quality);
+#define APPEALS_TYPE_BODY_QUALITY (appeals_body_quality_get_type ())
+
+GType               appeals_body_quality_get_type      (void) G_GNUC_CONST;
+AppealsBodyQuality *appeals_body_quality_copy          (const AppealsBodyQuality *quality);
+void                appeals_body_quality_free          (AppealsBodyQuality       *quality);
+AppealsBodyQuality *appeals_body_quality_new_from_json (JsonNode                 *node,
+                                                        GError                  **error);
+JsonNode           *appeals_body_quality_to_json       (const AppealsBodyQuality *quality);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsBodyQuality, appeals_body_quality_free)
+
 GPtrArray *appeals_quality_rank       (const AppealsExpertiseResult *results,
                                        gsize                         n_results,
                                        guint                         min_answers);

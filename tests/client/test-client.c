@@ -549,8 +549,9 @@ verdict_given (guint *count)
 }
 
 static void
-on_verdict_given (AppealsExpertisePage *page,
-                  guint                *count)
+on_verdict_given (AppealsExpertiseService *service,
+                  gint64                   appeal_id,
+                  guint                   *count)
 {
   (*count)++;
 }
@@ -574,7 +575,8 @@ expertise_script (AppealsApplication *app,
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   appeals_window_show_page (window, "expertise");
   page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
-  g_signal_connect (page, "verdict-given", G_CALLBACK (on_verdict_given), &verdicts);
+  g_signal_connect (appeals_context_get_expertise_service (appeals_window_get_context (window)), "verdict-given",
+                    G_CALLBACK (on_verdict_given), &verdicts);
   APPEALS_TEST_WAIT (expertise_list_loaded, app);
 
   /* an answered appeal that is not under control, so the verdict applies at once */
@@ -644,7 +646,8 @@ approval_script (AppealsApplication *app,
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   appeals_window_show_page (window, "expertise");
   page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
-  g_signal_connect (page, "verdict-given", G_CALLBACK (on_verdict_given), &verdicts);
+  g_signal_connect (appeals_context_get_expertise_service (appeals_window_get_context (window)), "verdict-given",
+                    G_CALLBACK (on_verdict_given), &verdicts);
   APPEALS_TEST_WAIT (pending_listed, page);
 
   appeals_test_ui_click (GTK_WIDGET (page), button);

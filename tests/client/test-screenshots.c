@@ -66,6 +66,13 @@ quality_listed (AppealsWindow *window)
   return appeals_quality_page_get_n_bodies (APPEALS_QUALITY_PAGE (page)) > 0;
 }
 
+/* the page lets go of the appeal once the server took the verdict */
+static gboolean
+verdict_taken (AppealsExpertisePage *page)
+{
+  return appeals_expertise_page_get_appeal_id (page) == 0;
+}
+
 static gboolean
 card_idle (AppealsCardWindow *card)
 {
@@ -430,6 +437,7 @@ script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (window), "expertise");
 
   gtk_widget_activate_action (appeals_window_get_expertise_page (window), "expertise.return", NULL);
+  APPEALS_TEST_WAIT (verdict_taken, appeals_window_get_expertise_page (window));
   APPEALS_TEST_WAIT (quality_listed, window);
   appeals_window_show_page (window, "analytics");
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics");

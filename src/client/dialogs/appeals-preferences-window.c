@@ -22,10 +22,19 @@ struct _AppealsPreferencesWindow
   GtkSpinButton        *due_soon_spin;
   GtkSpinButton        *autosave_spin;
 
+  AppealsContext       *context;
   GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsPreferencesWindow, appeals_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (AppealsPreferencesWindow *self,
@@ -85,11 +94,73 @@ on_language_selected (AppealsPreferencesWindow *self)
 }
 
 static void
+appeals_preferences_window_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  AppealsPreferencesWindow *self = APPEALS_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_preferences_window_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  AppealsPreferencesWindow *self = APPEALS_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_preferences_window_constructed (GObject *object)
+{
+  AppealsPreferencesWindow *self = (AppealsPreferencesWindow *)object;
+  g_autofree char *url = NULL;
+  g_autofree char *ca = NULL;
+  g_autofree char *language = NULL;
+
+  G_OBJECT_CLASS (appeals_preferences_window_parent_class)->constructed (object);
+
+  self->settings = g_object_ref (appeals_context_get_settings (self->context));
+  url = g_settings_get_string (self->settings, "server-url");
+  ca = g_settings_get_string (self->settings, "ca-file");
+  language = g_settings_get_string (self->settings, "language");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
+  gtk_editable_set_text (GTK_EDITABLE (self->ca_row), ca);
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_str_equal (language, language_codes[i]))
+      adw_combo_row_set_selected (self->language_row, i);
+
+  g_settings_bind (self->settings, "due-soon-working-days", self->due_soon_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "draft-autosave-seconds", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
 appeals_preferences_window_dispose (GObject *object)
 {
   AppealsPreferencesWindow *self = (AppealsPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (appeals_preferences_window_parent_class)->dispose (object);
@@ -101,7 +172,15 @@ appeals_preferences_window_class_init (AppealsPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_preferences_window_constructed;
   object_class->dispose = appeals_preferences_window_dispose;
+  object_class->set_property = appeals_preferences_window_set_property;
+  object_class->get_property = appeals_preferences_window_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, server_row);
@@ -128,30 +207,17 @@ appeals_preferences_window_init (AppealsPreferencesWindow *self)
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
 }
 
+/**
+ * appeals_preferences_window_new:
+ * @server_editable: %FALSE when the application runs its own server (the
+ *   demo), whose address is not the user's to change
+ */
 AppealsPreferencesWindow *
-appeals_preferences_window_new (AppealsApplication *application)
+appeals_preferences_window_new (AppealsContext *context,
+                                gboolean        server_editable)
 {
-  AppealsPreferencesWindow *self = g_object_new (APPEALS_TYPE_PREFERENCES_WINDOW, NULL);
-  g_autofree char *url = NULL;
-  g_autofree char *ca = NULL;
-  g_autofree char *language = NULL;
+  AppealsPreferencesWindow *self = g_object_new (APPEALS_TYPE_PREFERENCES_WINDOW, "context", context, NULL);
 
-  self->settings = g_object_ref (appeals_application_get_settings (application));
-  url = g_settings_get_string (self->settings, "server-url");
-  ca = g_settings_get_string (self->settings, "ca-file");
-  language = g_settings_get_string (self->settings, "language");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
-  gtk_editable_set_text (GTK_EDITABLE (self->ca_row), ca);
-  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
-    if (g_str_equal (language, language_codes[i]))
-      adw_combo_row_set_selected (self->language_row, i);
-
-  g_settings_bind (self->settings, "due-soon-working-days", self->due_soon_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "draft-autosave-seconds", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
-
-  if (appeals_application_is_demo (application))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), FALSE);
-
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), server_editable);
   return self;
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "appeals-application.h"
+#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppealsPreferencesWindow, appeals_preferences_window, APPEALS, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-AppealsPreferencesWindow *appeals_preferences_window_new (AppealsApplication *application);
+AppealsPreferencesWindow *appeals_preferences_window_new (AppealsContext *context,
+                                                          gboolean        server_editable);
 
 G_END_DECLS

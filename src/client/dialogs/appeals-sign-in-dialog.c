@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-sign-in-dialog.c: POST /session, with errors (wrong password,
- * lock-out, no connection) shown in the dialog; the typed login stays.
+ * appeals-sign-in-dialog.c: signing in through the session service, with
+ * errors (wrong password, lock-out, no connection) shown in the dialog;
+ * the typed login stays.
+ *
+ * Signal "signed-in" (user, token) once the server opened a session; the
+ * dialog then closes.
  */
 #include "config.h"
 
@@ -20,11 +24,26 @@ struct _AppealsSignInDialog
   GtkSpinner         *spinner;
   GtkLabel           *error_label;
 
-  AppealsApplication *application;
+  AppealsContext     *context;
   GCancellable       *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsSignInDialog, appeals_sign_in_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNED_IN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 void
 appeals_sign_in_dialog_show_error (AppealsSignInDialog *self,
@@ -59,40 +78,28 @@ on_signed_in (GObject      *source,
 {
   g_autoptr(AppealsSignInDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  g_autoptr(AppealsUser) user = NULL;
-  JsonObject *object;
+  g_autofree char *token = NULL;
+  g_autoptr(AppealsUser) user = appeals_session_service_sign_in_finish (APPEALS_SESSION_SERVICE (source), result,
+                                                                       &token, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_busy (self, FALSE);
 
-  if (response == NULL)
-    {
-      appeals_sign_in_dialog_show_error (self, error->message);
-      return;
-    }
-
-  if (!appeals_api_response_is_success (response))
-    {
-      appeals_sign_in_dialog_show_error (self, appeals_api_response_describe (response));
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-      return;
-    }
-
-  object = json_node_get_object (response->body);
-  user = appeals_user_new_from_json (json_object_get_member (object, "user"), &error);
   if (user == NULL)
     {
       appeals_sign_in_dialog_show_error (self, error->message);
+      /* refused by the server (not unreachable): the password is typed again */
+      if (appeals_service_error_get_problem_code (error) != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+        }
       return;
     }
 
-  appeals_application_signed_in (self->application, user->login,
-                                 json_object_get_string_member (object, "token"), user);
+  g_signal_emit (self, signals[SIGNED_IN], 0, user, token);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -101,8 +108,6 @@ on_sign_in_clicked (AppealsSignInDialog *self)
 {
   const char *login = gtk_editable_get_text (GTK_EDITABLE (self->login_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
 
   if (*login == '\0')
     {
@@ -111,18 +116,56 @@ on_sign_in_clicked (AppealsSignInDialog *self)
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "login");
-  json_builder_add_string_value (builder, login);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
   appeals_sign_in_dialog_show_error (self, NULL);
   set_busy (self, TRUE);
-  appeals_api_client_request_async (appeals_application_get_client (self->application), "POST", "session",
-                                    body, NULL, NULL, self->cancellable, on_signed_in, g_object_ref (self));
+  appeals_session_service_sign_in_async (appeals_context_get_session_service (self->context), login, password,
+                                         self->cancellable, on_signed_in, g_object_ref (self));
+}
+
+static void
+appeals_sign_in_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AppealsSignInDialog *self = APPEALS_SIGN_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_sign_in_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AppealsSignInDialog *self = APPEALS_SIGN_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_sign_in_dialog_constructed (GObject *object)
+{
+  AppealsSignInDialog *self = (AppealsSignInDialog *)object;
+
+  G_OBJECT_CLASS (appeals_sign_in_dialog_parent_class)->constructed (object);
+
+  adw_action_row_set_subtitle (self->server_row, appeals_context_get_server_url (self->context));
 }
 
 static void
@@ -134,6 +177,7 @@ appeals_sign_in_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_SIGN_IN_DIALOG);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_sign_in_dialog_parent_class)->dispose (object);
 }
@@ -144,7 +188,25 @@ appeals_sign_in_dialog_class_init (AppealsSignInDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_sign_in_dialog_constructed;
   object_class->dispose = appeals_sign_in_dialog_dispose;
+  object_class->set_property = appeals_sign_in_dialog_set_property;
+  object_class->get_property = appeals_sign_in_dialog_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AppealsSignInDialog::signed-in:
+   * @user: the signed-in user
+   * @token: the session's token
+   *
+   * The server opened a session; whoever opened the dialog keeps it.
+   */
+  signals[SIGNED_IN] = g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, APPEALS_TYPE_USER, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsSignInDialog, login_row);
@@ -163,16 +225,16 @@ appeals_sign_in_dialog_init (AppealsSignInDialog *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * appeals_sign_in_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ */
 AppealsSignInDialog *
-appeals_sign_in_dialog_new (AppealsApplication *application,
-                            GtkWindow          *parent)
+appeals_sign_in_dialog_new (AppealsContext *context,
+                            GtkWindow      *parent)
 {
-  AppealsSignInDialog *self = g_object_new (APPEALS_TYPE_SIGN_IN_DIALOG,
-                                            "application", application,
-                                            "transient-for", parent,
-                                            NULL);
-
-  self->application = application;
-  adw_action_row_set_subtitle (self->server_row, appeals_application_get_server_url (application));
-  return self;
+  return g_object_new (APPEALS_TYPE_SIGN_IN_DIALOG,
+                       "context", context,
+                       "transient-for", parent,
+                       NULL);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "appeals-application.h"
+#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsSignInDialog, appeals_sign_in_dialog, APPEALS, SIGN_IN_DIALOG, AdwWindow)
 
-AppealsSignInDialog *appeals_sign_in_dialog_new        (AppealsApplication  *application,
+AppealsSignInDialog *appeals_sign_in_dialog_new        (AppealsContext      *context,
                                                         GtkWindow           *parent);
 void                 appeals_sign_in_dialog_set_login  (AppealsSignInDialog *self,
                                                         const char          *login);

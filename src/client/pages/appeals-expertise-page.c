@@ -6,16 +6,15 @@
  * Each criterion of the checklist template gets yes / partly / no buttons
  * and a comment; the score follows the template's weights; the reasons
  * for a return are written from the failed criteria until the analyst
- * edits them. Only analysts give verdicts; the others read.
- *
- * Signal "verdict-given" after the server took a verdict.
+ * edits them. Only analysts give verdicts; the others read; heads approve
+ * verdicts on appeals under control. The list follows the expertise
+ * service's "verdict-given", wherever the verdict came from.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-context.h"
 #include "appeals-expertise-page.h"
 #include "appeals-journal-model.h"
@@ -107,13 +106,6 @@ appeals_expertise_page_get_property (GObject    *object,
     }
 }
 
-enum {
-  VERDICT_GIVEN,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void load_pending (AppealsExpertisePage *self);
 
 static AppealsCriterionAnswer
@@ -133,7 +125,7 @@ criterion_answer (AppealsExpertisePage *self,
 static gboolean
 can_decide (AppealsExpertisePage *self)
 {
-  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (appeals_application_get_default ()));
+  AppealsUser *user = appeals_context_get_user (self->context);
   guint n = appeals_checklist_template_get_n_criteria (self->template);
 
   if (self->appeal == NULL || self->sending || user == NULL || user->role != APPEALS_ROLE_ANALYST)
@@ -289,8 +281,8 @@ static void
 show_appeal (AppealsExpertisePage *self,
              AppealsAppeal        *appeal)
 {
-  AppealsApplication *app = appeals_application_get_default ();
-  AppealsClassifier *bodies = appeals_application_get_classifier (app, APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
+  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+  AppealsClassifier *bodies = appeals_reference_service_get_classifier (reference, APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
   g_autofree char *title = g_strdup_printf ("%s · %s", appeal->registration_number, appeal->applicant_name);
   g_autofree char *appeal_text = g_strdup_printf ("%s\n\n%s", appeal->annotation, appeal->text != NULL ? appeal->text : "");
   GDate today, due;
@@ -304,7 +296,8 @@ show_appeal (AppealsExpertisePage *self,
   gtk_label_set_text (self->answer_label, appeal->answer != NULL ? appeal->answer : "");
 
   appeals_date_get_today (&today);
-  appeals_checklist_template_compute_rework_due (self->template, appeals_application_get_calendar (app), &today, &due);
+  appeals_checklist_template_compute_rework_due (self->template, appeals_reference_service_get_calendar (reference),
+                                                 &today, &due);
   g_date_strftime (date, sizeof date, "%d.%m.%Y", &due);
   term = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A new term of %d working day, until %s",
                                        "A new term of %d working days, until %s",
@@ -377,66 +370,44 @@ appeals_expertise_page_dup_reasons (AppealsExpertisePage *self)
 
 /* The verdict ----------------------------------------------------------------- */
 
-static JsonNode *
-build_body (AppealsExpertisePage *self,
-            const char           *verdict)
+static AppealsExpertise *
+build_verdict (AppealsExpertisePage *self,
+               AppealsVerdict        verdict_given)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *reasons = appeals_expertise_page_dup_reasons (self);
-  g_autofree char *today_text = NULL;
+  g_autoptr(AppealsExpertise) verdict = appeals_expertise_new ();
   GDate today;
 
   appeals_date_get_today (&today);
-  today_text = appeals_date_format_iso (&today);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_checklist_template_get_n_criteria (self->template); i++)
-    {
-      const char *comment = gtk_editable_get_text (GTK_EDITABLE (self->criteria[i].comment));
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, appeals_checklist_template_get_criterion (self->template, i)->code);
-      json_builder_set_member_name (builder, "answer");
-      json_builder_add_string_value (builder, appeals_criterion_answer_to_string (criterion_answer (self, i)));
-      if (*comment != '\0')
-        {
-          json_builder_set_member_name (builder, "comment");
-          json_builder_add_string_value (builder, comment);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "cross_checks");
-  json_builder_begin_array (builder);
+    appeals_expertise_add_criterion (verdict, appeals_checklist_template_get_criterion (self->template, i)->code,
+                                     criterion_answer (self, i),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->criteria[i].comment)));
   for (guint i = 0; i < appeals_checklist_template_get_n_cross_checks (self->template); i++)
-    {
-      if (!gtk_switch_get_active (self->cross_switches[i]))
-        continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, appeals_checklist_template_get_cross_check (self->template, i)->code);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, today_text);
-      json_builder_set_member_name (builder, "result");
-      json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->cross_results[i])));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+    if (gtk_switch_get_active (self->cross_switches[i]))
+      appeals_expertise_add_cross_check (verdict, appeals_checklist_template_get_cross_check (self->template, i)->code,
+                                         &today, gtk_editable_get_text (GTK_EDITABLE (self->cross_results[i])));
 
-  json_builder_set_member_name (builder, "verdict");
-  json_builder_add_string_value (builder, verdict);
-  if (g_str_equal (verdict, "returned"))
-    {
-      json_builder_set_member_name (builder, "reasons");
-      json_builder_add_string_value (builder, reasons);
-    }
-  json_builder_end_object (builder);
+  verdict->verdict = verdict_given;
+  if (verdict_given == APPEALS_VERDICT_RETURNED)
+    verdict->reasons = appeals_expertise_page_dup_reasons (self);
+  return g_steal_pointer (&verdict);
+}
 
-  return json_builder_get_root (builder);
+/* A refusal is shown; a server out of reach also starts the window's
+ * checks. */
+static void
+report_error (AppealsExpertisePage *self,
+              const GError         *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AppealsWindow *window = APPEALS_IS_WINDOW (root) ? APPEALS_WINDOW (root) : NULL;
+
+  if (window == NULL)
+    return;
+  appeals_window_show_toast (window, error->message);
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) ||
+      g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_TLS))
+    appeals_window_connection_lost (window);
 }
 
 static void
@@ -446,58 +417,47 @@ on_verdict_sent (GObject      *source,
 {
   g_autoptr(AppealsExpertisePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  AppealsWindow *window = APPEALS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  g_autofree char *message = NULL;
-  JsonObject *round;
+  g_autoptr(AppealsExpertise) round = appeals_expertise_service_give_verdict_finish (APPEALS_EXPERTISE_SERVICE (source),
+                                                                                      result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *message;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->sending = FALSE;
   update_verdict (self);
 
-  if (response == NULL || !appeals_api_response_is_success (response))
+  if (round == NULL)
     {
-      if (window != NULL)
-        appeals_window_show_toast (window, response != NULL ? appeals_api_response_describe (response)
-                                                            : error->message);
-      if (response == NULL && window != NULL)
-        appeals_window_connection_lost (window);
+      report_error (self, error);
       return;
     }
 
-  round = json_node_get_object (response->body);
-  if (g_str_equal (json_object_get_string_member (round, "state"), "awaiting_approval"))
-    message = g_strdup (_("The verdict awaits the approval of the head: the appeal is under control"));
-  else if (g_str_equal (json_object_get_string_member (round, "verdict"), "returned"))
-    message = g_strdup (_("The answer was returned to the body for rework"));
+  if (round->state == APPEALS_EXPERTISE_STATE_AWAITING_APPROVAL)
+    message = _("The verdict awaits the approval of the head: the appeal is under control");
+  else if (round->verdict == APPEALS_VERDICT_RETURNED)
+    message = _("The answer was returned to the body for rework");
   else
-    message = g_strdup (_("The answer was accepted"));
+    message = _("The answer was accepted");
 
-  if (window != NULL)
-    appeals_window_show_toast (window, message);
+  if (APPEALS_IS_WINDOW (root))
+    appeals_window_show_toast (APPEALS_WINDOW (root), message);
 
   g_clear_object (&self->appeal);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  appeals_journal_model_reload (self->model);
-  load_pending (self);
-  g_signal_emit (self, signals[VERDICT_GIVEN], 0);
 }
 
 static void
 send_verdict (AppealsExpertisePage *self,
-              const char           *verdict)
+              AppealsVerdict        verdict_given)
 {
-  g_autoptr(JsonNode) body = build_body (self, verdict);
-  g_autofree char *path = g_strdup_printf ("appeals/%" G_GINT64_FORMAT "/expertise", self->appeal->id);
-  g_autofree char *key = g_uuid_string_random ();
+  g_autoptr(AppealsExpertise) verdict = build_verdict (self, verdict_given);
 
   self->sending = TRUE;
   update_verdict (self);
-  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
-                                    "POST", path, body, NULL, key, self->cancellable,
-                                    on_verdict_sent, g_object_ref (self));
+  appeals_expertise_service_give_verdict_async (appeals_context_get_expertise_service (self->context),
+                                                self->appeal->id, verdict, self->cancellable,
+                                                on_verdict_sent, g_object_ref (self));
 }
 
 static void
@@ -505,7 +465,7 @@ accept_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  send_verdict (APPEALS_EXPERTISE_PAGE (widget), "accepted");
+  send_verdict (APPEALS_EXPERTISE_PAGE (widget), APPEALS_VERDICT_ACCEPTED);
 }
 
 static void
@@ -513,7 +473,7 @@ return_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  send_verdict (APPEALS_EXPERTISE_PAGE (widget), "returned");
+  send_verdict (APPEALS_EXPERTISE_PAGE (widget), APPEALS_VERDICT_RETURNED);
 }
 
 /* The list -------------------------------------------------------------------- */
@@ -562,32 +522,58 @@ on_approved (GObject      *source,
 {
   g_autoptr(AppealsExpertisePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  AppealsWindow *window = APPEALS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr(AppealsExpertise) round = appeals_expertise_service_approve_finish (APPEALS_EXPERTISE_SERVICE (source),
+                                                                                 result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (window != NULL)
-    appeals_window_show_toast (window, response != NULL && appeals_api_response_is_success (response)
-                                       ? _("The verdict is approved and applied to the appeal")
-                                       : response != NULL ? appeals_api_response_describe (response) : error->message);
-  load_pending (self);
-  g_signal_emit (self, signals[VERDICT_GIVEN], 0);
+  if (round == NULL)
+    {
+      /* e.g. approved meanwhile by another head: the list says what is left */
+      report_error (self, error);
+      load_pending (self);
+      return;
+    }
+
+  if (APPEALS_IS_WINDOW (root))
+    appeals_window_show_toast (APPEALS_WINDOW (root), _("The verdict is approved and applied to the appeal"));
 }
 
 static void
 on_approve_clicked (GtkButton            *button,
                     AppealsExpertisePage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "expertise-id"));
-  g_autofree char *path = g_strdup_printf ("expertise/%" G_GINT64_FORMAT "/approval", id);
+  AppealsExpertise *round = g_object_get_data (G_OBJECT (button), "expertise");
 
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
-                                    "POST", path, NULL, NULL, NULL, self->cancellable,
-                                    on_approved, g_object_ref (self));
+  appeals_expertise_service_approve_async (appeals_context_get_expertise_service (self->context), round->id,
+                                           self->cancellable, on_approved, g_object_ref (self));
+}
+
+static void
+add_pending_row (AppealsExpertisePage *self,
+                 AppealsExpertise     *round)
+{
+  gboolean returned = round->verdict == APPEALS_VERDICT_RETURNED;
+  g_autofree char *title = g_strdup_printf ("%s · %s", round->registration_number != NULL ? round->registration_number : "",
+                                            returned ? _("Return for rework") : _("Accept"));
+  g_autofree char *name = g_strdup_printf ("approve-%" G_GINT64_FORMAT, round->appeal_id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("A_pprove"));
+  const char *subtitle = returned ? round->reasons : round->annotation;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, name);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (button), "expertise", g_object_ref (round), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_approve_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (self->pending_group, row);
+  g_ptr_array_add (self->pending_rows, row);
 }
 
 static void
@@ -596,40 +582,23 @@ on_pending_loaded (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AppealsExpertisePage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
-  JsonArray *items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = appeals_expertise_service_list_pending_finish (APPEALS_EXPERTISE_SERVICE (source),
+                                                                               result, &error);
 
-  if (response == NULL || !appeals_api_response_is_success (response))
-    return;
+  if (rounds == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("verdicts awaiting approval: %s", error->message);
+      return;
+    }
 
   for (guint i = 0; i < self->pending_rows->len; i++)
     adw_preferences_group_remove (self->pending_group, g_ptr_array_index (self->pending_rows, i));
   g_ptr_array_set_size (self->pending_rows, 0);
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      gboolean returned = g_str_equal (json_object_get_string_member (item, "verdict"), "returned");
-      g_autofree char *title = g_strdup_printf ("%s · %s", json_object_get_string_member (item, "registration_number"),
-                                                returned ? _("Return for rework") : _("Accept"));
-      g_autofree char *name = g_strdup_printf ("approve-%" G_GINT64_FORMAT, json_object_get_int_member (item, "appeal_id"));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("A_pprove"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), returned ? json_object_get_string_member (item, "reasons")
-                                                                  : json_object_get_string_member (item, "annotation"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (button, name);
-      gtk_widget_add_css_class (button, "suggested-action");
-      g_object_set_data (G_OBJECT (button), "expertise-id", GSIZE_TO_POINTER (json_object_get_int_member (item, "id")));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_approve_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (self->pending_group, row);
-      g_ptr_array_add (self->pending_rows, row);
-    }
+  for (guint i = 0; i < rounds->len; i++)
+    add_pending_row (self, g_ptr_array_index (rounds, i));
 
   gtk_widget_set_visible (GTK_WIDGET (self->pending_group), self->pending_rows->len > 0);
 }
@@ -637,8 +606,7 @@ on_pending_loaded (GObject      *source,
 static void
 load_pending (AppealsExpertisePage *self)
 {
-  AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
-  AppealsUser *user = appeals_api_client_get_user (client);
+  AppealsUser *user = appeals_context_get_user (self->context);
 
   if (user == NULL || user->role != APPEALS_ROLE_HEAD)
     {
@@ -646,8 +614,21 @@ load_pending (AppealsExpertisePage *self)
       return;
     }
 
-  appeals_api_client_request_async (client, "GET", "expertise?state=awaiting_approval", NULL, NULL, NULL,
-                                    self->cancellable, on_pending_loaded, g_object_ref (self));
+  appeals_expertise_service_list_pending_async (appeals_context_get_expertise_service (self->context),
+                                                self->cancellable, on_pending_loaded, g_object_ref (self));
+}
+
+/* A verdict given here or elsewhere: the appeal leaves the list, and an
+ * approved one leaves the pending ones. */
+static void
+on_verdict_given (AppealsExpertisePage *self,
+                  gint64                appeal_id)
+{
+  /* an answer that came after signing out changes nothing shown */
+  if (!appeals_context_is_signed_in (self->context))
+    return;
+  appeals_journal_model_reload (self->model);
+  load_pending (self);
 }
 
 guint
@@ -691,6 +672,9 @@ appeals_expertise_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->appeal);
   g_clear_object (&self->template);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (appeals_context_get_expertise_service (self->context),
+                                          on_verdict_given, self);
   g_clear_pointer (&self->criteria, g_free);
   g_clear_pointer (&self->cross_switches, g_free);
   g_clear_pointer (&self->cross_results, g_free);
@@ -704,11 +688,40 @@ appeals_expertise_page_dispose (GObject *object)
 }
 
 static void
+appeals_expertise_page_constructed (GObject *object)
+{
+  AppealsExpertisePage *self = (AppealsExpertisePage *)object;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (appeals_expertise_page_parent_class)->constructed (object);
+
+  self->template = g_object_ref (appeals_reference_service_get_checklist (appeals_context_get_reference_service (self->context)));
+  build_checklist (self);
+
+  self->model = appeals_journal_model_new (appeals_context_get_appeal_service (self->context));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (gtk_text_view_get_buffer (self->reasons_view), "changed", G_CALLBACK (on_reasons_changed), self);
+  g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
+                           G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
+  update_verdict (self);
+}
+
+static void
 appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_expertise_page_constructed;
   object_class->dispose = appeals_expertise_page_dispose;
   G_OBJECT_CLASS (klass)->set_property = appeals_expertise_page_set_property;
   G_OBJECT_CLASS (klass)->get_property = appeals_expertise_page_get_property;
@@ -717,9 +730,6 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                   G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
-
-  signals[VERDICT_GIVEN] = g_signal_new ("verdict-given", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-expertise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, list_view);
@@ -743,30 +753,8 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
 static void
 appeals_expertise_page_init (AppealsExpertisePage *self)
 {
-  AppealsApplication *app = appeals_application_get_default ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GError) error = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_ptr_array_new ();
-  self->template = appeals_checklist_template_new_default (&error);
-  if (self->template == NULL)
-    g_error ("%s", error->message);   /* a broken installation */
-  build_checklist (self);
-
-  self->model = appeals_journal_model_new (appeals_context_get_appeal_service (appeals_application_get_context (app)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect (gtk_text_view_get_buffer (self->reasons_view), "changed", G_CALLBACK (on_reasons_changed), self);
-  update_verdict (self);
 }

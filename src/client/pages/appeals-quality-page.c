@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-context.h"
 #include "appeals-quality-page.h"
 
@@ -83,97 +82,120 @@ appeals_quality_page_get_n_bodies (AppealsQualityPage *self)
   return self->rows->len;
 }
 
+/* Keeps figures whole: lines break between them, never inside one. */
+static char *
+join_figures (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, " · ", -1);
+
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      g_autoptr(GString) part = g_string_new (parts[p]);
+
+      g_string_replace (part, " ", "\u00a0", 0);
+      g_free (parts[p]);
+      parts[p] = g_string_free (g_steal_pointer (&part), FALSE);
+    }
+  return g_strjoinv (" · ", parts);
+}
+
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+add_body (AppealsQualityPage       *self,
+          AppealsClassifier        *bodies,
+          const AppealsBodyQuality *quality)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *rank = gtk_label_new (NULL);
+  g_autofree char *rank_text = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *answers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d answer", "%d answers",
+                                                                quality->answers), (int) quality->answers);
+
+  if (!quality->ranked)
+    rank_text = g_strdup ("—");
+  else
+    rank_text = g_strdup_printf ("%u", quality->rank);
+
+  /* TRANSLATORS: 3 answers · 80% accepted the first time · score 86 · 1 returned · 0 late */
+  figures = g_strdup_printf (_("%s · %.0f%% accepted the first time · average score %.0f · %d returned · %d late"),
+                             answers_text, 100 * quality->accepted_first, quality->average_score,
+                             (int) quality->reworks, (int) quality->overdue);
+  subtitle = join_figures (figures);
+
+  gtk_label_set_text (GTK_LABEL (rank), rank_text);
+  gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+  gtk_widget_add_css_class (rank, "title-3");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_classifier_get_label (bodies, quality->body, NULL));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+on_ranking_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(AppealsQualityPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ranking = NULL;
+  g_autofree char *description = NULL;
   AppealsClassifier *bodies;
-  JsonObject *object;
-  JsonArray *items;
+  guint min_answers = 0;
 
-  if (response == NULL || !appeals_api_response_is_success (response))
-    return;
-
-  bodies = appeals_application_get_classifier (appeals_application_get_default (), APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
-  object = json_node_get_object (response->body);
-  items = json_object_get_array_member (object, "items");
-
-  appeals_quality_page_clear (self);
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  ranking = appeals_expertise_service_rank_bodies_finish (APPEALS_EXPERTISE_SERVICE (source), result,
+                                                          &min_answers, &error);
+  if (ranking == NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      gint64 answers = json_object_get_int_member (item, "answers");
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *rank = gtk_label_new (NULL);
-      g_autofree char *rank_text = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *answers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d answer", "%d answers",
-                                                                    answers), (int) answers);
-
-      if (json_object_get_null_member (item, "rank"))
-        rank_text = g_strdup ("—");
-      else
-        rank_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "rank"));
-
-      /* TRANSLATORS: 3 answers · 80% accepted the first time · score 86 · 1 returned · 0 late */
-      subtitle = g_strdup_printf (_("%s · %.0f%% accepted the first time · average score %.0f · %d returned · %d late"),
-                                  answers_text, 100 * json_object_get_double_member (item, "accepted_first"),
-                                  json_object_get_double_member (item, "average_score"),
-                                  (int) json_object_get_int_member (item, "reworks"),
-                                  (int) json_object_get_int_member (item, "overdue"));
-
-      /* lines break between the figures, never inside one */
-      {
-        g_auto(GStrv) parts = g_strsplit (subtitle, " · ", -1);
-
-        for (guint p = 0; parts[p] != NULL; p++)
-          {
-            g_autoptr(GString) part = g_string_new (parts[p]);
-
-            g_string_replace (part, " ", "\u00a0", 0);
-            g_free (parts[p]);
-            parts[p] = g_string_free (g_steal_pointer (&part), FALSE);
-          }
-        g_free (subtitle);
-        subtitle = g_strjoinv (" · ", parts);
-      }
-
-      gtk_label_set_text (GTK_LABEL (rank), rank_text);
-      gtk_label_set_width_chars (GTK_LABEL (rank), 3);
-      gtk_widget_add_css_class (rank, "title-3");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     appeals_classifier_get_label (bodies, json_object_get_string_member (item, "body"),
-                                                                   NULL));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("answer quality: %s", error->message);
+      return;
     }
 
-  {
-    g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "Bodies are ranked once %d answer of theirs has been checked.",
-                                                                 "Bodies are ranked once %d answers of theirs have been checked.",
-                                                                 json_object_get_int_member (object, "min_answers")),
-                                                    (int) json_object_get_int_member (object, "min_answers"));
-    adw_preferences_group_set_description (self->group, description);
-  }
+  bodies = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
+                                                     APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
+  appeals_quality_page_clear (self);
+  for (guint i = 0; i < ranking->len; i++)
+    add_body (self, bodies, g_ptr_array_index (ranking, i));
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Bodies are ranked once %d answer of theirs has been checked.",
+                                              "Bodies are ranked once %d answers of theirs have been checked.",
+                                              min_answers),
+                                 (int) min_answers);
+  adw_preferences_group_set_description (self->group, description);
 }
 
 void
 appeals_quality_page_reload (AppealsQualityPage *self)
 {
-  AppealsApiClient *client = appeals_application_get_client (appeals_application_get_default ());
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  appeals_api_client_request_async (client, "GET", "analytics/answer-quality", NULL, NULL, NULL, self->cancellable,
-                                    on_loaded, g_object_ref (self));
+  appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
+                                               self->cancellable, on_ranking_loaded, g_object_ref (self));
+}
+
+/* A verdict changes the figures, whichever window gave it. */
+static void
+on_verdict_given (AppealsQualityPage *self,
+                  gint64              appeal_id)
+{
+  if (appeals_context_is_signed_in (self->context))
+    appeals_quality_page_reload (self);
+}
+
+static void
+appeals_quality_page_constructed (GObject *object)
+{
+  AppealsQualityPage *self = (AppealsQualityPage *)object;
+
+  G_OBJECT_CLASS (appeals_quality_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
+                           G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -185,6 +207,9 @@ appeals_quality_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (appeals_context_get_expertise_service (self->context),
+                                          on_verdict_given, self);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_quality_page_parent_class)->dispose (object);
@@ -193,6 +218,7 @@ appeals_quality_page_dispose (GObject *object)
 static void
 appeals_quality_page_class_init (AppealsQualityPageClass *klass)
 {
+  G_OBJECT_CLASS (klass)->constructed = appeals_quality_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = appeals_quality_page_dispose;
   G_OBJECT_CLASS (klass)->set_property = appeals_quality_page_set_property;
   G_OBJECT_CLASS (klass)->get_property = appeals_quality_page_get_property;

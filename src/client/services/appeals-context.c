@@ -16,6 +16,7 @@ struct _AppealsContext
   AppealsReceptionService *receptions;
   AppealsExpertiseService *expertise;
   AppealsReferenceService *reference;
+  AppealsSessionService   *session;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsContext, appeals_context, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->receptions);
   g_clear_object (&self->expertise);
   g_clear_object (&self->reference);
+  g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
@@ -86,6 +88,7 @@ appeals_context_new (GSettings        *settings,
   self->receptions = appeals_reception_service_new (client);
   self->expertise = appeals_expertise_service_new (client);
   self->reference = appeals_reference_service_new (client);
+  self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
   return self;
 }
@@ -155,4 +158,15 @@ AppealsReferenceService *
 appeals_context_get_reference_service (AppealsContext *self)
 {
   return self->reference;
+}
+
+/**
+ * appeals_context_get_session_service:
+ *
+ * Returns: (transfer none): signing in and out
+ */
+AppealsSessionService *
+appeals_context_get_session_service (AppealsContext *self)
+{
+  return self->session;
 }

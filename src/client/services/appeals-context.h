@@ -14,6 +14,7 @@
 #include "appeals-expertise-service.h"
 #include "appeals-reception-service.h"
 #include "appeals-reference-service.h"
+#include "appeals-session-service.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,6 @@ AppealsAppealService    *appeals_context_get_appeal_service    (AppealsContext  
 AppealsReceptionService *appeals_context_get_reception_service (AppealsContext   *self);
 AppealsExpertiseService *appeals_context_get_expertise_service (AppealsContext   *self);
 AppealsReferenceService *appeals_context_get_reference_service (AppealsContext   *self);
+AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
 
 G_END_DECLS

@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-expertise-service.c: the expertise of answers and the answer-quality figures.
+ *
+ *   GET  expertise?state=awaiting_approval   verdicts a head approves
+ *   POST appeals/{id}/expertise              an analyst's checklist and verdict
+ *   POST expertise/{id}/approval             a head's approval
+ *   GET  analytics/answer-quality            bodies ranked by answer quality
+ *
+ * Signal "verdict-given" (appeal id) once a verdict was taken or approved,
+ * so every view of the appeal or the figures can follow.
  */
 #include "config.h"
 
@@ -17,6 +25,13 @@ struct _AppealsExpertiseService
 
 G_DEFINE_FINAL_TYPE (AppealsExpertiseService, appeals_expertise_service, G_TYPE_OBJECT)
 
+enum {
+  VERDICT_GIVEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 appeals_expertise_service_finalize (GObject *object)
 {
@@ -31,6 +46,16 @@ static void
 appeals_expertise_service_class_init (AppealsExpertiseServiceClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = appeals_expertise_service_finalize;
+
+  /**
+   * AppealsExpertiseService::verdict-given:
+   * @appeal_id: the appeal judged
+   *
+   * A verdict was taken by the server, or a head approved one: the
+   * appeal's status and the answer-quality figures may have changed.
+   */
+  signals[VERDICT_GIVEN] = g_signal_new ("verdict-given", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -45,4 +70,336 @@ appeals_expertise_service_new (AppealsApiClient *client)
 
   self->client = g_object_ref (client);
   return self;
+}
+
+/* Answers ------------------------------------------------------------------- */
+
+static GError *
+malformed (const GError *parse_error)
+{
+  return g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                              parse_error != NULL ? parse_error->message
+                                                  : _("The server sent an answer that cannot be read."));
+}
+
+/* The "items" array of a list answer, or NULL. */
+static JsonArray *
+get_items (JsonNode *node)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *items = object != NULL ? json_object_get_member (object, "items") : NULL;
+
+  return items != NULL && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+}
+
+static GPtrArray *
+read_rounds (JsonNode  *node,
+             GError   **error)
+{
+  JsonArray *items = get_items (node);
+  g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (items == NULL)
+    {
+      g_propagate_error (error, malformed (NULL));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(GError) parse_error = NULL;
+      AppealsExpertise *round = appeals_expertise_new_from_json (json_array_get_element (items, i), &parse_error);
+
+      if (round == NULL)
+        {
+          g_propagate_error (error, malformed (parse_error));
+          return NULL;
+        }
+      g_ptr_array_add (rounds, round);
+    }
+
+  return g_steal_pointer (&rounds);
+}
+
+/* A verdict given or approved: the round is returned and the signal says
+ * so. */
+static void
+on_round_answered (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsExpertiseService *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  g_autoptr(AppealsExpertise) round = NULL;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  round = appeals_expertise_new_from_json (node, &parse_error);
+  if (round == NULL)
+    {
+      g_task_return_error (task, malformed (parse_error));
+      return;
+    }
+
+  g_signal_emit (self, signals[VERDICT_GIVEN], 0, round->appeal_id);
+  g_task_return_pointer (task, g_steal_pointer (&round), g_object_unref);
+}
+
+/* Verdicts awaiting approval ------------------------------------------------- */
+
+static void
+on_pending_listed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  GPtrArray *rounds = node != NULL ? read_rounds (node, &error) : NULL;
+
+  if (rounds == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rounds, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * appeals_expertise_service_list_pending_async:
+ *
+ * The verdicts on appeals under control that wait for a head's approval,
+ * in the caller's scope, each with its appeal's registration number and
+ * annotation.
+ */
+void
+appeals_expertise_service_list_pending_async (AppealsExpertiseService *self,
+                                              GCancellable            *cancellable,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = appeals_api_path_new ("expertise", NULL);
+
+  g_task_set_source_tag (task, appeals_expertise_service_list_pending_async);
+  appeals_api_path_add_query (path, "state", "awaiting_approval");
+  appeals_api_client_request_async (self->client, "GET", path->str, NULL, NULL, NULL, cancellable,
+                                    on_pending_listed, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_expertise_service_list_pending_finish:
+ *
+ * Returns: (transfer container) (element-type AppealsExpertise):
+ */
+GPtrArray *
+appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
+                                               GAsyncResult             *result,
+                                               GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A verdict --------------------------------------------------------------------- */
+
+/**
+ * appeals_expertise_service_give_verdict_async:
+ * @verdict: the checklist answers, cross-checks, verdict and reasons
+ *
+ * Sends an analyst's verdict on the answer of @appeal_id. It takes effect
+ * at once, or waits for a head's approval on an appeal under control (the
+ * round's state says which). Sent once even when retried.
+ */
+void
+appeals_expertise_service_give_verdict_async (AppealsExpertiseService *self,
+                                              gint64                   appeal_id,
+                                              AppealsExpertise        *verdict,
+                                              GCancellable            *cancellable,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+  g_autoptr(JsonNode) body = appeals_expertise_verdict_to_json (verdict);
+  g_autofree char *key = g_uuid_string_random ();
+
+  g_task_set_source_tag (task, appeals_expertise_service_give_verdict_async);
+  appeals_api_path_add_id (path, appeal_id);
+  g_string_append (path, "/expertise");
+  appeals_api_client_request_async (self->client, "POST", path->str, body, NULL, key, cancellable,
+                                    on_round_answered, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_expertise_service_give_verdict_finish:
+ *
+ * Returns: (transfer full): the round the server recorded
+ */
+AppealsExpertise *
+appeals_expertise_service_give_verdict_finish (AppealsExpertiseService  *self,
+                                               GAsyncResult             *result,
+                                               GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * appeals_expertise_service_approve_async:
+ * @expertise_id: the round awaiting approval
+ *
+ * A head approves a verdict; it then takes effect on the appeal.
+ */
+void
+appeals_expertise_service_approve_async (AppealsExpertiseService *self,
+                                         gint64                   expertise_id,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = appeals_api_path_new ("expertise", NULL);
+
+  g_task_set_source_tag (task, appeals_expertise_service_approve_async);
+  appeals_api_path_add_id (path, expertise_id);
+  g_string_append (path, "/approval");
+  appeals_api_client_request_async (self->client, "POST", path->str, NULL, NULL, NULL, cancellable,
+                                    on_round_answered, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_expertise_service_approve_finish:
+ *
+ * Returns: (transfer full): the approved round
+ */
+AppealsExpertise *
+appeals_expertise_service_approve_finish (AppealsExpertiseService  *self,
+                                          GAsyncResult             *result,
+                                          GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The answer-quality ranking ------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *bodies;       /* AppealsBodyQuality */
+  guint      min_answers;
+} Ranking;
+
+static void
+ranking_free (Ranking *ranking)
+{
+  g_clear_pointer (&ranking->bodies, g_ptr_array_unref);
+  g_free (ranking);
+}
+
+static Ranking *
+read_ranking (JsonNode  *node,
+              GError   **error)
+{
+  JsonArray *items = get_items (node);
+  Ranking *ranking;
+  gint64 min_answers;
+
+  if (items == NULL)
+    {
+      g_propagate_error (error, malformed (NULL));
+      return NULL;
+    }
+
+  min_answers = json_object_get_int_member_with_default (json_node_get_object (node), "min_answers", 0);
+  ranking = g_new0 (Ranking, 1);
+  ranking->min_answers = CLAMP (min_answers, 0, G_MAXUINT);
+  ranking->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_body_quality_free);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(GError) parse_error = NULL;
+      AppealsBodyQuality *quality = appeals_body_quality_new_from_json (json_array_get_element (items, i),
+                                                                        &parse_error);
+
+      if (quality == NULL)
+        {
+          ranking_free (ranking);
+          g_propagate_error (error, malformed (parse_error));
+          return NULL;
+        }
+      g_ptr_array_add (ranking->bodies, quality);
+    }
+
+  return ranking;
+}
+
+static void
+on_ranking_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  Ranking *ranking = node != NULL ? read_ranking (node, &error) : NULL;
+
+  if (ranking == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ranking, (GDestroyNotify) ranking_free);
+}
+
+/**
+ * appeals_expertise_service_rank_bodies_async:
+ *
+ * The bodies in the caller's scope ranked by the quality of their answers.
+ */
+void
+appeals_expertise_service_rank_bodies_async (AppealsExpertiseService *self,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, appeals_expertise_service_rank_bodies_async);
+  appeals_api_client_request_async (self->client, "GET", "analytics/answer-quality", NULL, NULL, NULL, cancellable,
+                                    on_ranking_loaded, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_expertise_service_rank_bodies_finish:
+ * @min_answers: (out) (optional): the answers a body needs to be ranked
+ *
+ * Returns: (transfer container) (element-type AppealsBodyQuality): ranked
+ *   bodies first, best first, then the others
+ */
+GPtrArray *
+appeals_expertise_service_rank_bodies_finish (AppealsExpertiseService  *self,
+                                              GAsyncResult             *result,
+                                              guint                    *min_answers,
+                                              GError                  **error)
+{
+  Ranking *ranking;
+  GPtrArray *bodies;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  ranking = g_task_propagate_pointer (G_TASK (result), error);
+  if (ranking == NULL)
+    return NULL;
+
+  if (min_answers != NULL)
+    *min_answers = ranking->min_answers;
+  bodies = g_steal_pointer (&ranking->bodies);
+  ranking_free (ranking);
+  return bodies;
 }

@@ -16,6 +16,39 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsExpertiseService, appeals_expertise_service, APPEALS, EXPERTISE_SERVICE, GObject)
 
-AppealsExpertiseService *appeals_expertise_service_new (AppealsApiClient *client);
+AppealsExpertiseService *appeals_expertise_service_new                 (AppealsApiClient         *client);
+
+void                     appeals_expertise_service_list_pending_async  (AppealsExpertiseService  *self,
+                                                                        GCancellable             *cancellable,
+                                                                        GAsyncReadyCallback       callback,
+                                                                        gpointer                  user_data);
+GPtrArray               *appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
+                                                                        GAsyncResult             *result,
+                                                                        GError                  **error);
+void                     appeals_expertise_service_give_verdict_async  (AppealsExpertiseService  *self,
+                                                                        gint64                    appeal_id,
+                                                                        AppealsExpertise         *verdict,
+                                                                        GCancellable             *cancellable,
+                                                                        GAsyncReadyCallback       callback,
+                                                                        gpointer                  user_data);
+AppealsExpertise        *appeals_expertise_service_give_verdict_finish (AppealsExpertiseService  *self,
+                                                                        GAsyncResult             *result,
+                                                                        GError                  **error);
+void                     appeals_expertise_service_approve_async       (AppealsExpertiseService  *self,
+                                                                        gint64                    expertise_id,
+                                                                        GCancellable             *cancellable,
+                                                                        GAsyncReadyCallback       callback,
+                                                                        gpointer                  user_data);
+AppealsExpertise        *appeals_expertise_service_approve_finish      (AppealsExpertiseService  *self,
+                                                                        GAsyncResult             *result,
+                                                                        GError                  **error);
+void                     appeals_expertise_service_rank_bodies_async   (AppealsExpertiseService  *self,
+                                                                        GCancellable             *cancellable,
+                                                                        GAsyncReadyCallback       callback,
+                                                                        gpointer                  user_data);
+GPtrArray               *appeals_expertise_service_rank_bodies_finish  (AppealsExpertiseService  *self,
+                                                                        GAsyncResult             *result,
+                                                                        guint                    *min_answers,
+                                                                        GError                  **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ struct _AppealsReferenceService
   GObject                 parent_instance;
 
   AppealsApiClient       *client;
+  AppealsChecklistTemplate *checklist;
   AppealsCalendar        *calendar;
   AppealsDeadlineRules   *deadlines;
   GHashTable             *classifiers;   /* name → AppealsClassifier */
@@ -28,6 +29,7 @@ appeals_reference_service_finalize (GObject *object)
   AppealsReferenceService *self = (AppealsReferenceService *)object;
 
   g_clear_object (&self->client);
+  g_clear_object (&self->checklist);
   g_clear_object (&self->calendar);
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->classifiers, g_hash_table_unref);
@@ -145,4 +147,26 @@ appeals_reference_service_get_classifier (AppealsReferenceService *self,
       g_hash_table_insert (self->classifiers, g_strdup (name), classifier);
     }
   return classifier;
+}
+
+/**
+ * appeals_reference_service_get_checklist:
+ *
+ * The server does not serve the checklist yet, so it is read here, once,
+ * from the data folder, as the server reads it.
+ *
+ * Returns: (transfer none): the answer-quality checklist template
+ */
+AppealsChecklistTemplate *
+appeals_reference_service_get_checklist (AppealsReferenceService *self)
+{
+  if (self->checklist == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->checklist = appeals_checklist_template_new_default (&error);
+      if (self->checklist == NULL)
+        g_error ("%s", error->message);   /* a broken installation */
+    }
+  return self->checklist;
 }

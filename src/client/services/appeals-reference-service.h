@@ -25,5 +25,6 @@ AppealsClassifier       *appeals_reference_service_get_classifier (AppealsRefere
                                                                    const char              *name);
 AppealsPriorityCatalog  *appeals_reference_service_get_priorities (AppealsReferenceService *self);
 AppealsWorkflow         *appeals_reference_service_get_workflow   (AppealsReferenceService *self);
+AppealsChecklistTemplate *appeals_reference_service_get_checklist (AppealsReferenceService *self);
 
 G_END_DECLS

@@ -508,29 +508,7 @@ handle_quality (AppealsRequest  *request,
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ranking->len; i++)
-    {
-      const AppealsBodyQuality *quality = g_ptr_array_index (ranking, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "body");
-      json_builder_add_string_value (builder, quality->body);
-      json_builder_set_member_name (builder, "rank");
-      if (quality->ranked)
-        json_builder_add_int_value (builder, quality->rank);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "answers");
-      json_builder_add_int_value (builder, quality->answers);
-      json_builder_set_member_name (builder, "accepted_first");
-      json_builder_add_double_value (builder, quality->accepted_first);
-      json_builder_set_member_name (builder, "average_score");
-      json_builder_add_double_value (builder, quality->average_score);
-      json_builder_set_member_name (builder, "reworks");
-      json_builder_add_int_value (builder, quality->reworks);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_int_value (builder, quality->overdue);
-      json_builder_end_object (builder);
-    }
+    json_builder_add_value (builder, appeals_body_quality_to_json (g_ptr_array_index (ranking, i)));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
