@@ -19,6 +19,8 @@
 #include "appeals-applicant.h"
 #include "appeals-appeal.h"
 #include "appeals-reception.h"
+#include "appeals-reception-lists.h"
+#include "appeals-official.h"
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
 #include "appeals-workflow.h"
