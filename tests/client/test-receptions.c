@@ -105,8 +105,9 @@ queue_script (AppealsApplication *app,
   AppealsWindow *window = sign_in (app, "registrar");
   AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
   QueueLength three = { page, 3 };
-  JsonObject *official;
-  JsonArray *queue;
+  AppealsOfficial *official;
+  GPtrArray *queue;
+  AppealsReceptionVisit *visit;
   GDate date;
   int start_hour = 0, start_minute = 0, end_hour = 0, end_minute = 0;
   guint n_slots;
@@ -114,23 +115,21 @@ queue_script (AppealsApplication *app,
 
   appeals_window_show_page (window, "receptions");
   APPEALS_TEST_WAIT (officials_loaded, page);
-  official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
-  g_assert_true (appeals_receptions_page_select_official (page, json_object_get_int_member (official, "id")));
+  official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
+  g_assert_true (appeals_receptions_page_select_official (page, official->id));
   reception_day (app, official, 25, &date);   /* past the demo's bookings */
   appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
 
   /* the official's hours that day, in 20-minute slots */
   {
-    JsonArray *schedule = json_object_get_array_member (official, "schedule");
-
-    for (guint j = 0; j < json_array_get_length (schedule); j++)
+    for (guint j = 0; j < official->schedule->len; j++)
       {
-        JsonObject *slot = json_array_get_object_element (schedule, j);
+        const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, j);
 
-        if (json_object_get_int_member (slot, "weekday") == g_date_get_weekday (&date))
+        if (slot->weekday == (int) g_date_get_weekday (&date))
           {
-            sscanf (json_object_get_string_member (slot, "start"), "%d:%d", &start_hour, &start_minute);
-            sscanf (json_object_get_string_member (slot, "end"), "%d:%d", &end_hour, &end_minute);
+            sscanf (slot->start, "%d:%d", &start_hour, &start_minute);
+            sscanf (slot->end, "%d:%d", &end_hour, &end_minute);
           }
       }
     n_slots = ((end_hour * 60 + end_minute) - (start_hour * 60 + start_minute)) / 20;
@@ -148,12 +147,13 @@ queue_script (AppealsApplication *app,
   /* the queue puts visitors with priority first, in booking order, then the others */
   APPEALS_TEST_WAIT (queue_has, &three);
   queue = appeals_receptions_page_get_queue (page);
-  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 0), "priority", NULL),
-                   ==, "disability");
-  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 1), "priority", NULL),
-                   ==, "war_veteran");
-  g_assert_null (json_object_get_string_member_with_default (json_array_get_object_element (queue, 2), "priority", NULL));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (queue, 2), "start_time"), ==, times[0]);
+  visit = g_ptr_array_index (queue, 0);
+  g_assert_cmpstr (visit->reception->priority, ==, "disability");
+  visit = g_ptr_array_index (queue, 1);
+  g_assert_cmpstr (visit->reception->priority, ==, "war_veteran");
+  visit = g_ptr_array_index (queue, 2);
+  g_assert_null (visit->reception->priority);
+  g_assert_cmpstr (visit->reception->start_time, ==, times[0]);
 
   /* the day's time slots: the three taken, the rest free to book */
   appeals_receptions_page_show_day_view (page, "slots");
@@ -393,7 +393,7 @@ from_card_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (card_ready, card);
 
   /* the card's "book a reception": the dialog comes with the applicant and this appeal chosen */
-  reception_day (app, json_array_get_object_element (appeals_receptions_page_get_officials (page), 0), 40, &date);
+  reception_day (app, g_ptr_array_index (appeals_receptions_page_get_officials (page), 0), 40, &date);
   appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.book-reception", NULL);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_BOOKING_DIALOG);
@@ -444,13 +444,12 @@ typedef struct
 static gboolean
 schedule_shown (ScheduleShown *wanted)
 {
-  JsonObject *official = appeals_officials_find (appeals_receptions_page_get_officials (wanted->page), wanted->official);
-
-  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+  AppealsOfficial *official = appeals_officials_find_by_id (appeals_receptions_page_get_officials (wanted->page),
+                                                            wanted->official);
 
   /* the days as saved: first Wednesday */
-  return schedule != NULL && json_array_get_length (schedule) == wanted->n_days &&
-         json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday") == 3;
+  return official != NULL && official->schedule->len == wanted->n_days &&
+         ((AppealsScheduleSlot *) g_ptr_array_index (official->schedule, 0))->weekday == 3;
 }
 
 static void
@@ -462,13 +461,12 @@ schedule_script (AppealsApplication *app,
   AppealsScheduleDialog *dialog;
   ScheduleShown shown = { page, 0, 2 };
   Counts counts = { 0, };
-  JsonObject *official;
-  JsonArray *schedule;
+  AppealsOfficial *official;
+  const AppealsScheduleSlot *slot;
 
   appeals_window_show_page (window, "receptions");
   APPEALS_TEST_WAIT (officials_loaded, page);
-  shown.official = json_object_get_int_member (json_array_get_object_element (appeals_receptions_page_get_officials (page), 0),
-                                               "id");
+  shown.official = ((AppealsOfficial *) g_ptr_array_index (appeals_receptions_page_get_officials (page), 0))->id;
   g_assert_true (appeals_receptions_page_select_official (page, shown.official));
   dialog = appeals_receptions_page_edit_schedule (page, shown.official);
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &counts);
@@ -497,11 +495,13 @@ schedule_script (AppealsApplication *app,
 
   /* the page reads the new schedule back from the server */
   APPEALS_TEST_WAIT (schedule_shown, &shown);
-  official = appeals_officials_find (appeals_receptions_page_get_officials (page), shown.official);
-  schedule = json_object_get_array_member (official, "schedule");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday"), ==, 3);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schedule, 0), "place"), ==, "каб. 305");
-  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (schedule, 1), "video"));
+  official = appeals_officials_find_by_id (appeals_receptions_page_get_officials (page), shown.official);
+  slot = g_ptr_array_index (official->schedule, 0);
+  g_assert_cmpint (slot->weekday, ==, 3);
+  g_assert_cmpstr (slot->place, ==, "каб. 305");
+  slot = g_ptr_array_index (official->schedule, 1);
+  g_assert_true (slot->video);
+  g_assert_null (slot->place);
 }
 
 static void
