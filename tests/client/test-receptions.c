@@ -6,7 +6,8 @@
  * request without the essence of the question is refused, keeping what
  * was typed); steps of a reception marked done, an overdue one seen and
  * cleared, the My Day list following; the protocol of orders and the
- * archive; booking from the appeal's card; a controller keeping an
+ * archive; booking from the appeal's card; a booking made through the
+ * service reaching the page by its signal; a controller keeping an
  * official's schedule. The leadership's review and the printed poster are
  * in test-receptions-documents.c, the shared helpers in -common.c.
  */
@@ -175,6 +176,79 @@ static void
 test_queue_order (void)
 {
   g_assert_cmpint (appeals_test_ui_run (queue_script, NULL), ==, 0);
+}
+
+/* Changes travel as signals: a booking made through the reception service
+ * (not through the page's dialog) reaches the page's day and week, and the
+ * page's officials are the reference service's one copy. */
+static void
+on_booked_through_service (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  gint64 *booked_id = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) reception = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                 result, &error);
+
+  g_assert_no_error (error);
+  *booked_id = reception->id;
+}
+
+static gboolean
+id_known (gint64 *id)
+{
+  return *id != 0;
+}
+
+static void
+service_signal_script (AppealsApplication *app,
+                       gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsContext *context = appeals_window_get_context (window);
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  g_autoptr(AppealsReception) reception = appeals_reception_new ();
+  g_autofree char *key = g_uuid_string_random ();
+  QueueLength one = { page, 1 };
+  AppealsOfficial *official;
+  gint64 booked_id = 0;
+  gboolean week = FALSE;
+
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  g_assert_true (appeals_receptions_page_get_officials (page) ==
+                 appeals_reference_service_get_officials (appeals_context_get_reference_service (context)));
+  official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
+  g_assert_true (appeals_receptions_page_select_official (page, official->id));
+  reception_day (app, official, 55, &reception->date);   /* a day nobody else books */
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &reception->date);
+  appeals_receptions_page_show_day_view (page, "week");
+
+  reception->official_id = official->id;
+  reception->start_time = g_strdup (appeals_official_find_slot (official, g_date_get_weekday (&reception->date))->start);
+  reception->applicant_id = applicant_id;
+  reception->question = g_strdup ("Аулаға жарық орнату");
+  g_signal_connect (page, "week-loaded", G_CALLBACK (on_week_loaded), &week);
+  appeals_reception_service_book_async (appeals_context_get_reception_service (context), reception, key, NULL,
+                                        on_booked_through_service, &booked_id);
+  APPEALS_TEST_WAIT (id_known, &booked_id);
+
+  /* nobody told the page but the service */
+  APPEALS_TEST_WAIT (queue_has, &one);
+  g_assert_cmpint (((AppealsReceptionVisit *) g_ptr_array_index (appeals_receptions_page_get_queue (page), 0))->reception->id,
+                   ==, booked_id);
+  /* the day's queue asks for the week again, in one request */
+  week = FALSE;
+  APPEALS_TEST_WAIT (flag_set, &week);
+  g_assert_cmpuint (appeals_receptions_page_get_week_booked (page), >=, 1);
+  g_signal_handlers_disconnect_by_func (page, on_week_loaded, &week);
+}
+
+static void
+test_service_signal (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (service_signal_script, NULL), ==, 0);
 }
 
 /* Steps, an overdue one, and My Day ------------------------------------------ */
@@ -545,6 +619,7 @@ main (int argc, char *argv[])
   }
 
   g_test_add_func ("/receptions/queue-order", test_queue_order);
+  g_test_add_func ("/receptions/service-signal", test_service_signal);
   g_test_add_func ("/receptions/steps", test_steps);
   g_test_add_func ("/receptions/protocol", test_protocol);
   test_receptions_add_documents ();
