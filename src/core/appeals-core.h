@@ -22,6 +22,8 @@
 #include "appeals-appeal.h"
 #include "appeals-history.h"
 #include "appeals-reception.h"
+#include "appeals-reception-lists.h"
+#include "appeals-official.h"
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
 #include "appeals-workflow.h"

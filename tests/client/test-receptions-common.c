@@ -34,12 +34,11 @@ first_official (SoupSession *session,
  * receives citizens by the schedule. */
 void
 reception_day (AppealsApplication *app,
-               JsonObject         *official,
+               AppealsOfficial    *official,
                int                 ahead,
                GDate              *date)
 {
   AppealsCalendar *calendar = appeals_application_get_calendar (app);
-  JsonArray *schedule = json_object_get_array_member (official, "schedule");
 
   appeals_date_get_today (date);
   g_date_add_days (date, ahead);
@@ -47,10 +46,8 @@ reception_day (AppealsApplication *app,
     {
       if (!appeals_calendar_is_working_day (calendar, date))
         continue;
-      for (guint j = 0; j < json_array_get_length (schedule); j++)
-        if (json_object_get_int_member (json_array_get_object_element (schedule, j), "weekday") ==
-            g_date_get_weekday (date))
-          return;
+      if (appeals_official_receives_on (official, g_date_get_weekday (date)))
+        return;
     }
   g_error ("the official never receives");
 }
@@ -251,9 +248,9 @@ officials_loaded (AppealsReceptionsPage *page)
 gboolean
 queue_has (QueueLength *wanted)
 {
-  JsonArray *queue = appeals_receptions_page_get_queue (wanted->page);
+  GPtrArray *queue = appeals_receptions_page_get_queue (wanted->page);
 
-  return queue != NULL && json_array_get_length (queue) == wanted->n;
+  return queue != NULL && queue->len == wanted->n;
 }
 
 gboolean

@@ -140,13 +140,12 @@ poster_script (AppealsApplication *app,
                                                                             posters[i].language);
       g_autofree char *name = g_strdup_printf ("poster-%s.pdf", posters[i].language);
       g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (poster), name);
-      JsonObject *official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
+      AppealsOfficial *official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
 
       /* the poster's language, not the interface's */
       g_assert_nonnull (strstr (text, posters[i].title));
       g_assert_nonnull (strstr (text, posters[i].weekday));
-      g_assert_nonnull (strstr (text, json_object_get_string_member (json_object_get_object_member (official, "full_name"),
-                                                                           posters[i].language)));
+      g_assert_nonnull (strstr (text, appeals_official_get_full_name (official, posters[i].language)));
     }
 }
 

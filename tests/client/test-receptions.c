@@ -6,7 +6,8 @@
  * request without the essence of the question is refused, keeping what
  * was typed); steps of a reception marked done, an overdue one seen and
  * cleared, the My Day list following; the protocol of orders and the
- * archive; booking from the appeal's card; a controller keeping an
+ * archive; booking from the appeal's card; a booking made through the
+ * service reaching the page by its signal; a controller keeping an
  * official's schedule. The leadership's review and the printed poster are
  * in test-receptions-documents.c, the shared helpers in -common.c.
  */
@@ -105,8 +106,9 @@ queue_script (AppealsApplication *app,
   AppealsWindow *window = sign_in (app, "registrar");
   AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
   QueueLength three = { page, 3 };
-  JsonObject *official;
-  JsonArray *queue;
+  AppealsOfficial *official;
+  GPtrArray *queue;
+  AppealsReceptionVisit *visit;
   GDate date;
   int start_hour = 0, start_minute = 0, end_hour = 0, end_minute = 0;
   guint n_slots;
@@ -114,23 +116,21 @@ queue_script (AppealsApplication *app,
 
   appeals_window_show_page (window, "receptions");
   APPEALS_TEST_WAIT (officials_loaded, page);
-  official = json_array_get_object_element (appeals_receptions_page_get_officials (page), 0);
-  g_assert_true (appeals_receptions_page_select_official (page, json_object_get_int_member (official, "id")));
+  official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
+  g_assert_true (appeals_receptions_page_select_official (page, official->id));
   reception_day (app, official, 25, &date);   /* past the demo's bookings */
   appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
 
   /* the official's hours that day, in 20-minute slots */
   {
-    JsonArray *schedule = json_object_get_array_member (official, "schedule");
-
-    for (guint j = 0; j < json_array_get_length (schedule); j++)
+    for (guint j = 0; j < official->schedule->len; j++)
       {
-        JsonObject *slot = json_array_get_object_element (schedule, j);
+        const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, j);
 
-        if (json_object_get_int_member (slot, "weekday") == g_date_get_weekday (&date))
+        if (slot->weekday == (int) g_date_get_weekday (&date))
           {
-            sscanf (json_object_get_string_member (slot, "start"), "%d:%d", &start_hour, &start_minute);
-            sscanf (json_object_get_string_member (slot, "end"), "%d:%d", &end_hour, &end_minute);
+            sscanf (slot->start, "%d:%d", &start_hour, &start_minute);
+            sscanf (slot->end, "%d:%d", &end_hour, &end_minute);
           }
       }
     n_slots = ((end_hour * 60 + end_minute) - (start_hour * 60 + start_minute)) / 20;
@@ -148,12 +148,13 @@ queue_script (AppealsApplication *app,
   /* the queue puts visitors with priority first, in booking order, then the others */
   APPEALS_TEST_WAIT (queue_has, &three);
   queue = appeals_receptions_page_get_queue (page);
-  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 0), "priority", NULL),
-                   ==, "disability");
-  g_assert_cmpstr (json_object_get_string_member_with_default (json_array_get_object_element (queue, 1), "priority", NULL),
-                   ==, "war_veteran");
-  g_assert_null (json_object_get_string_member_with_default (json_array_get_object_element (queue, 2), "priority", NULL));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (queue, 2), "start_time"), ==, times[0]);
+  visit = g_ptr_array_index (queue, 0);
+  g_assert_cmpstr (visit->reception->priority, ==, "disability");
+  visit = g_ptr_array_index (queue, 1);
+  g_assert_cmpstr (visit->reception->priority, ==, "war_veteran");
+  visit = g_ptr_array_index (queue, 2);
+  g_assert_null (visit->reception->priority);
+  g_assert_cmpstr (visit->reception->start_time, ==, times[0]);
 
   /* the day's time slots: the three taken, the rest free to book */
   appeals_receptions_page_show_day_view (page, "slots");
@@ -175,6 +176,79 @@ static void
 test_queue_order (void)
 {
   g_assert_cmpint (appeals_test_ui_run (queue_script, NULL), ==, 0);
+}
+
+/* Changes travel as signals: a booking made through the reception service
+ * (not through the page's dialog) reaches the page's day and week, and the
+ * page's officials are the reference service's one copy. */
+static void
+on_booked_through_service (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  gint64 *booked_id = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) reception = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                 result, &error);
+
+  g_assert_no_error (error);
+  *booked_id = reception->id;
+}
+
+static gboolean
+id_known (gint64 *id)
+{
+  return *id != 0;
+}
+
+static void
+service_signal_script (AppealsApplication *app,
+                       gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsContext *context = appeals_window_get_context (window);
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  g_autoptr(AppealsReception) reception = appeals_reception_new ();
+  g_autofree char *key = g_uuid_string_random ();
+  QueueLength one = { page, 1 };
+  AppealsOfficial *official;
+  gint64 booked_id = 0;
+  gboolean week = FALSE;
+
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  g_assert_true (appeals_receptions_page_get_officials (page) ==
+                 appeals_reference_service_get_officials (appeals_context_get_reference_service (context)));
+  official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
+  g_assert_true (appeals_receptions_page_select_official (page, official->id));
+  reception_day (app, official, 55, &reception->date);   /* a day nobody else books */
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &reception->date);
+  appeals_receptions_page_show_day_view (page, "week");
+
+  reception->official_id = official->id;
+  reception->start_time = g_strdup (appeals_official_find_slot (official, g_date_get_weekday (&reception->date))->start);
+  reception->applicant_id = applicant_id;
+  reception->question = g_strdup ("Аулаға жарық орнату");
+  g_signal_connect (page, "week-loaded", G_CALLBACK (on_week_loaded), &week);
+  appeals_reception_service_book_async (appeals_context_get_reception_service (context), reception, key, NULL,
+                                        on_booked_through_service, &booked_id);
+  APPEALS_TEST_WAIT (id_known, &booked_id);
+
+  /* nobody told the page but the service */
+  APPEALS_TEST_WAIT (queue_has, &one);
+  g_assert_cmpint (((AppealsReceptionVisit *) g_ptr_array_index (appeals_receptions_page_get_queue (page), 0))->reception->id,
+                   ==, booked_id);
+  /* the day's queue asks for the week again, in one request */
+  week = FALSE;
+  APPEALS_TEST_WAIT (flag_set, &week);
+  g_assert_cmpuint (appeals_receptions_page_get_week_booked (page), >=, 1);
+  g_signal_handlers_disconnect_by_func (page, on_week_loaded, &week);
+}
+
+static void
+test_service_signal (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (service_signal_script, NULL), ==, 0);
 }
 
 /* Steps, an overdue one, and My Day ------------------------------------------ */
@@ -393,7 +467,7 @@ from_card_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (card_ready, card);
 
   /* the card's "book a reception": the dialog comes with the applicant and this appeal chosen */
-  reception_day (app, json_array_get_object_element (appeals_receptions_page_get_officials (page), 0), 40, &date);
+  reception_day (app, g_ptr_array_index (appeals_receptions_page_get_officials (page), 0), 40, &date);
   appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &date);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.book-reception", NULL);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_BOOKING_DIALOG);
@@ -444,13 +518,12 @@ typedef struct
 static gboolean
 schedule_shown (ScheduleShown *wanted)
 {
-  JsonObject *official = appeals_officials_find (appeals_receptions_page_get_officials (wanted->page), wanted->official);
-
-  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+  AppealsOfficial *official = appeals_officials_find_by_id (appeals_receptions_page_get_officials (wanted->page),
+                                                            wanted->official);
 
   /* the days as saved: first Wednesday */
-  return schedule != NULL && json_array_get_length (schedule) == wanted->n_days &&
-         json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday") == 3;
+  return official != NULL && official->schedule->len == wanted->n_days &&
+         ((AppealsScheduleSlot *) g_ptr_array_index (official->schedule, 0))->weekday == 3;
 }
 
 static void
@@ -462,13 +535,12 @@ schedule_script (AppealsApplication *app,
   AppealsScheduleDialog *dialog;
   ScheduleShown shown = { page, 0, 2 };
   Counts counts = { 0, };
-  JsonObject *official;
-  JsonArray *schedule;
+  AppealsOfficial *official;
+  const AppealsScheduleSlot *slot;
 
   appeals_window_show_page (window, "receptions");
   APPEALS_TEST_WAIT (officials_loaded, page);
-  shown.official = json_object_get_int_member (json_array_get_object_element (appeals_receptions_page_get_officials (page), 0),
-                                               "id");
+  shown.official = ((AppealsOfficial *) g_ptr_array_index (appeals_receptions_page_get_officials (page), 0))->id;
   g_assert_true (appeals_receptions_page_select_official (page, shown.official));
   dialog = appeals_receptions_page_edit_schedule (page, shown.official);
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &counts);
@@ -497,11 +569,13 @@ schedule_script (AppealsApplication *app,
 
   /* the page reads the new schedule back from the server */
   APPEALS_TEST_WAIT (schedule_shown, &shown);
-  official = appeals_officials_find (appeals_receptions_page_get_officials (page), shown.official);
-  schedule = json_object_get_array_member (official, "schedule");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (schedule, 0), "weekday"), ==, 3);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schedule, 0), "place"), ==, "каб. 305");
-  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (schedule, 1), "video"));
+  official = appeals_officials_find_by_id (appeals_receptions_page_get_officials (page), shown.official);
+  slot = g_ptr_array_index (official->schedule, 0);
+  g_assert_cmpint (slot->weekday, ==, 3);
+  g_assert_cmpstr (slot->place, ==, "каб. 305");
+  slot = g_ptr_array_index (official->schedule, 1);
+  g_assert_true (slot->video);
+  g_assert_null (slot->place);
 }
 
 static void
@@ -545,6 +619,7 @@ main (int argc, char *argv[])
   }
 
   g_test_add_func ("/receptions/queue-order", test_queue_order);
+  g_test_add_func ("/receptions/service-signal", test_service_signal);
   g_test_add_func ("/receptions/steps", test_steps);
   g_test_add_func ("/receptions/protocol", test_protocol);
   test_receptions_add_documents ();

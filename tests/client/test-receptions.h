@@ -46,7 +46,7 @@ JsonObject    *first_official   (SoupSession            *session,
                                  const char             *token,
                                  AppealsTestResponse   **keep);
 void           reception_day    (AppealsApplication     *app,
-                                 JsonObject             *official,
+                                 AppealsOfficial             *official,
                                  int                     ahead,
                                  GDate                  *date);
 gint64         book_tomorrow    (AppealsApplication     *app,

@@ -144,9 +144,9 @@ officials_known (AppealsReceptionsPage *page)
 static gboolean
 queue_filled (AppealsReceptionsPage *page)
 {
-  JsonArray *queue = appeals_receptions_page_get_queue (page);
+  GPtrArray *queue = appeals_receptions_page_get_queue (page);
 
-  return queue != NULL && json_array_get_length (queue) >= 3;
+  return queue != NULL && queue->len >= 3;
 }
 
 static gboolean

@@ -17,8 +17,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-booking-dialog.h"
+#include "appeals-context.h"
 #include "appeals-reception-text.h"
 #include "appeals-refusal-notice.h"
 
@@ -26,6 +26,7 @@ struct _AppealsBookingDialog
 {
   AdwWindow         parent_instance;
 
+  AppealsContext   *context;
   AdwToastOverlay  *toast_overlay;
   AdwEntryRow      *iin_row;
   GtkLabel         *iin_error;
@@ -49,7 +50,8 @@ struct _AppealsBookingDialog
   AdwComboRow      *priority_row;
   GtkLabel         *priority_error;
 
-  JsonArray        *officials;
+  GPtrArray        *officials;        /* AppealsOfficial */
+  gint64            wanted_official_id;
   GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
   GPtrArray        *priority_codes;   /* NULL first: no priority */
   gint64            applicant_id;
@@ -62,6 +64,14 @@ struct _AppealsBookingDialog
 };
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   BOOKED,
@@ -166,14 +176,14 @@ parse_date (const char *text,
   return TRUE;
 }
 
-static gint64
-selected_official_id (AppealsBookingDialog *self)
+static AppealsOfficial *
+selected_official (AppealsBookingDialog *self)
 {
   guint position = adw_combo_row_get_selected (self->official_row);
 
-  if (self->officials == NULL || position >= json_array_get_length (self->officials))
-    return 0;
-  return json_object_get_int_member (json_array_get_object_element (self->officials, position), "id");
+  if (self->officials == NULL || position >= self->officials->len)
+    return NULL;
+  return g_ptr_array_index (self->officials, position);
 }
 
 static gint64
@@ -194,38 +204,22 @@ selected_appeal_id (AppealsBookingDialog *self)
 static void
 fill_from_schedule (AppealsBookingDialog *self)
 {
-  guint position = adw_combo_row_get_selected (self->official_row);
+  AppealsOfficial *official = selected_official (self);
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  JsonObject *official;
-  JsonArray *schedule;
+  const AppealsScheduleSlot *slot;
   GDate date;
 
-  if (self->officials == NULL || position >= json_array_get_length (self->officials) ||
-      !parse_date (date_text, &date))
+  if (official == NULL || !parse_date (date_text, &date))
     return;
 
-  official = json_array_get_object_element (self->officials, position);
-  schedule = json_object_get_array_member (official, "schedule");
-  for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
-    {
-      JsonObject *slot = json_array_get_object_element (schedule, i);
-
-      if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (&date))
-        continue;
-      if (*gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->time_row), json_object_get_string_member (slot, "start"));
-      if (*gtk_editable_get_text (GTK_EDITABLE (self->place_row)) == '\0' &&
-          json_object_get_string_member_with_default (slot, "place", NULL) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->place_row), json_object_get_string_member (slot, "place"));
-      gtk_widget_set_visible (GTK_WIDGET (self->video_row), json_object_get_boolean_member (slot, "video"));
-      return;
-    }
-}
-
-static void
-on_official_selected (AppealsBookingDialog *self)
-{
-  fill_from_schedule (self);
+  slot = appeals_official_find_slot (official, g_date_get_weekday (&date));
+  if (slot == NULL)
+    return;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->time_row), slot->start);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->place_row)) == '\0' && slot->place != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->place_row), slot->place);
+  gtk_widget_set_visible (GTK_WIDGET (self->video_row), slot->video);
 }
 
 /* Earlier appeals ------------------------------------------------------- */
@@ -245,34 +239,34 @@ on_earlier_loaded (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GPtrArray) appeals = appeals_reception_service_list_applicant_appeals_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                          result, NULL);
   AppealsClassifier *questions;
-  JsonArray *items;
 
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+  if (appeals == NULL)
     {
       g_signal_emit (self, signals[APPLICANT_FOUND], 0);
       return;
     }
 
-  questions = appeals_application_get_classifier (appeals_application_get_default (),
-                                                  APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  questions = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
+                                                        APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
+  for (guint i = 0; i < appeals->len; i++)
     {
-      JsonObject *appeal = json_array_get_object_element (items, i);
+      AppealsAppeal *appeal = g_ptr_array_index (appeals, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (appeal, "registration_date", NULL));
-      g_autofree char *title = g_strdup_printf ("%s · %s",
-                                                json_object_get_string_member_with_default (appeal, "registration_number", ""),
-                                                date);
-      const char *question = json_object_get_string_member_with_default (appeal, "question_character", NULL);
+      char date[16] = "";
+      g_autofree char *title = NULL;
+      const char *question = appeal->question_character;
       g_autofree char *subtitle = g_strdup_printf ("%s — %s",
                                                    question != NULL ? appeals_classifier_get_label (questions, question, NULL) : "",
-                                                   json_object_get_string_member_with_default (appeal, "annotation", ""));
-      g_autofree char *name = g_strdup_printf ("appeal-%" G_GINT64_FORMAT, json_object_get_int_member (appeal, "id"));
+                                                   appeal->annotation != NULL ? appeal->annotation : "");
+      g_autofree char *name = g_strdup_printf ("appeal-%" G_GINT64_FORMAT, appeal->id);
 
+      if (g_date_valid (&appeal->registration_date))
+        g_date_strftime (date, sizeof date, "%d.%m.%Y", &appeal->registration_date);
+      title = g_strdup_printf ("%s · %s", appeal->registration_number != NULL ? appeal->registration_number : "", date);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -282,10 +276,10 @@ on_earlier_loaded (GObject      *source,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data (G_OBJECT (row), "appeal-id", GSIZE_TO_POINTER (json_object_get_int_member (appeal, "id")));
+      g_object_set_data (G_OBJECT (row), "appeal-id", GSIZE_TO_POINTER (appeal->id));
       adw_preferences_group_add (self->earlier_group, row);
       g_ptr_array_add (self->earlier_rows, row);
-      if (json_object_get_int_member (appeal, "id") == self->wanted_appeal_id)
+      if (appeal->id == self->wanted_appeal_id)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     }
 
@@ -300,27 +294,22 @@ on_applicant_loaded (GObject      *source,
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  g_autofree char *path = NULL;
-  JsonArray *items;
-  JsonObject *applicant;
+  g_autoptr(AppealsApplicant) applicant = appeals_reception_service_find_applicant_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                          result, &error);
   g_autofree char *name = NULL;
 
-  if (response == NULL)
+  if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (error->domain == APPEALS_SERVICE_ERROR && error->code == APPEALS_SERVICE_ERROR_NETWORK)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  if (!appeals_api_response_is_success (response))
-    {
-      show_error (self, "iin", appeals_api_response_describe (response));
+      else
+        show_error (self, "iin", error->message);
       return;
     }
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  if (items == NULL || json_array_get_length (items) == 0)
+  if (applicant == NULL)
     {
       self->applicant_id = 0;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), _("No applicant with this IIN"));
@@ -331,22 +320,20 @@ on_applicant_loaded (GObject      *source,
       return;
     }
 
-  applicant = json_array_get_object_element (items, 0);
-  self->applicant_id = json_object_get_int_member (applicant, "id");
-  name = g_strjoin (" ", json_object_get_string_member_with_default (applicant, "surname", ""),
-                    json_object_get_string_member_with_default (applicant, "given_name", ""),
-                    json_object_get_string_member_with_default (applicant, "patronymic", ""), NULL);
+  self->applicant_id = applicant->id;
+  name = g_strjoin (" ", applicant->surname != NULL ? applicant->surname : "",
+                    applicant->given_name != NULL ? applicant->given_name : "",
+                    applicant->patronymic != NULL ? applicant->patronymic : "", NULL);
   g_free (self->applicant_name);
   self->applicant_name = g_strdup (g_strstrip (name));
   g_free (self->applicant_address);
-  self->applicant_address = g_strdup (json_object_get_string_member_with_default (applicant, "address", ""));
+  self->applicant_address = g_strdup (applicant->address != NULL ? applicant->address : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), self->applicant_name);
   adw_action_row_set_subtitle (self->applicant_row, self->applicant_address);
 
-  path = g_strdup_printf ("appeals?applicant_id=%" G_GINT64_FORMAT "&limit=20", self->applicant_id);
-  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
-                                    "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_earlier_loaded, g_object_ref (self));
+  appeals_reception_service_list_applicant_appeals_async (appeals_context_get_reception_service (self->context),
+                                                          self->applicant_id, 20, self->cancellable,
+                                                          on_earlier_loaded, g_object_ref (self));
 }
 
 static void
@@ -354,7 +341,6 @@ on_iin_apply (AppealsBookingDialog *self)
 {
   const char *iin = gtk_editable_get_text (GTK_EDITABLE (self->iin_row));
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   clear_errors (self);
   clear_earlier (self);
@@ -366,10 +352,8 @@ on_iin_apply (AppealsBookingDialog *self)
       return;
     }
 
-  path = g_strdup_printf ("applicants?iin=%s", iin);
-  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
-                                    "GET", path, NULL, NULL, NULL, self->cancellable,
-                                    on_applicant_loaded, g_object_ref (self));
+  appeals_reception_service_find_applicant_async (appeals_context_get_reception_service (self->context), iin,
+                                                  self->cancellable, on_applicant_loaded, g_object_ref (self));
 }
 
 /* Booking --------------------------------------------------------------- */
@@ -381,40 +365,38 @@ on_booked (GObject      *source,
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
+  g_autoptr(AppealsReception) booked = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
                                                                               result, &error);
+  GPtrArray *field_errors;
 
   self->sending = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", TRUE);
 
-  if (response == NULL)
+  if (booked != NULL)
     {
-      /* the same key makes the retry safe */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_signal_emit (self, signals[BOOKED], 0, booked->id);
+      gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  if (!appeals_api_response_is_success (response))
-    {
-      g_clear_pointer (&self->idempotency_key, g_free);
-      if (response->field_errors != NULL && response->field_errors->len > 0)
-        for (guint i = 0; i < response->field_errors->len; i++)
-          {
-            const AppealsFieldError *field_error = g_ptr_array_index (response->field_errors, i);
-            g_autofree char *text = describe_field_error (field_error);
+  /* the same key makes a retry after a lost answer safe; a refusal needs a new one */
+  if (!appeals_service_error_is_offline (error))
+    g_clear_pointer (&self->idempotency_key, g_free);
+  field_errors = appeals_service_error_get_field_errors (error);
+  if (field_errors != NULL && field_errors->len > 0)
+    for (guint i = 0; i < field_errors->len; i++)
+      {
+        const AppealsFieldError *field_error = g_ptr_array_index (field_errors, i);
+        g_autofree char *text = describe_field_error (field_error);
 
-            show_error (self, field_error->field, text);
-            if (is_refusal (field_error))
-              gtk_widget_set_visible (self->refusal_button, TRUE);
-          }
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (appeals_api_response_describe (response)));
-      return;
-    }
-
-  g_signal_emit (self, signals[BOOKED], 0, json_object_get_int_member (json_node_get_object (response->body), "id"));
-  gtk_window_destroy (GTK_WINDOW (self));
+        show_error (self, field_error->field, text);
+        if (is_refusal (field_error))
+          gtk_widget_set_visible (self->refusal_button, TRUE);
+      }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -423,15 +405,11 @@ book (GtkWidget  *widget,
       GVariant   *parameter)
 {
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (widget);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *question = dup_question (self);
-  g_autofree char *iso = NULL;
+  g_autoptr(AppealsReception) reception = appeals_reception_new ();
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   const char *text;
   guint priority = adw_combo_row_get_selected (self->priority_row);
-  gint64 appeal_id = selected_appeal_id (self);
-  GDate date;
+  AppealsOfficial *official = selected_official (self);
 
   if (self->sending)
     return;
@@ -442,56 +420,31 @@ book (GtkWidget  *widget,
       show_error (self, "applicant_id", _("Find the applicant by IIN first."));
       return;
     }
-  if (!parse_date (date_text, &date))
+  if (!parse_date (date_text, &reception->date))
     {
       show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
       return;
     }
-  iso = appeals_date_format_iso (&date);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "official_id");
-  json_builder_add_int_value (builder, selected_official_id (self));
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, iso);
-  json_builder_set_member_name (builder, "start_time");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
-  json_builder_set_member_name (builder, "applicant_id");
-  json_builder_add_int_value (builder, self->applicant_id);
-  if (appeal_id > 0)
-    {
-      json_builder_set_member_name (builder, "appeal_id");
-      json_builder_add_int_value (builder, appeal_id);
-    }
-  json_builder_set_member_name (builder, "question");
-  json_builder_add_string_value (builder, question);
+  reception->official_id = official != NULL ? official->id : 0;
+  reception->start_time = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
+  reception->applicant_id = self->applicant_id;
+  reception->appeal_id = selected_appeal_id (self);
+  reception->question = dup_question (self);
   if ((text = gtk_editable_get_text (GTK_EDITABLE (self->place_row)))[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "place");
-      json_builder_add_string_value (builder, text);
-    }
+    reception->place = g_strdup (text);
   if (gtk_widget_get_visible (GTK_WIDGET (self->video_row)) &&
       (text = gtk_editable_get_text (GTK_EDITABLE (self->video_row)))[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "video_link");
-      json_builder_add_string_value (builder, text);
-    }
-  if (priority != GTK_INVALID_LIST_POSITION && priority < self->priority_codes->len &&
-      g_ptr_array_index (self->priority_codes, priority) != NULL)
-    {
-      json_builder_set_member_name (builder, "priority");
-      json_builder_add_string_value (builder, g_ptr_array_index (self->priority_codes, priority));
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+    reception->video_link = g_strdup (text);
+  if (priority != GTK_INVALID_LIST_POSITION && priority < self->priority_codes->len)
+    reception->priority = g_strdup (g_ptr_array_index (self->priority_codes, priority));
 
   if (self->idempotency_key == NULL)
     self->idempotency_key = g_uuid_string_random ();
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
-  appeals_api_client_request_async (appeals_application_get_client (appeals_application_get_default ()),
-                                    "POST", "receptions", body, NULL, self->idempotency_key, self->cancellable,
-                                    on_booked, g_object_ref (self));
+  appeals_reception_service_book_async (appeals_context_get_reception_service (self->context), reception,
+                                        self->idempotency_key, self->cancellable, on_booked, g_object_ref (self));
 }
 
 /* The refusal notice ------------------------------------------------------ */
@@ -517,7 +470,7 @@ print_refusal (GtkWidget  *widget,
 static void
 fill_priorities (AppealsBookingDialog *self)
 {
-  AppealsPriorityCatalog *priorities = appeals_application_get_priorities (appeals_application_get_default ());
+  AppealsPriorityCatalog *priorities = appeals_reference_service_get_priorities (appeals_context_get_reference_service (self->context));
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   g_ptr_array_add (self->priority_codes, NULL);
@@ -538,6 +491,7 @@ appeals_booking_dialog_dispose (GObject *object)
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->dispose (object);
 }
 
@@ -547,7 +501,7 @@ appeals_booking_dialog_finalize (GObject *object)
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
   g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
   g_clear_pointer (&self->priority_codes, g_ptr_array_unref);
   g_free (self->idempotency_key);
@@ -557,13 +511,108 @@ appeals_booking_dialog_finalize (GObject *object)
 }
 
 static void
+appeals_booking_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_booking_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fill_officials (AppealsBookingDialog *self,
+                GPtrArray            *officials)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
+  self->officials = g_ptr_array_ref (officials);
+  for (guint i = 0; i < officials->len; i++)
+    {
+      AppealsOfficial *official = g_ptr_array_index (officials, i);
+      g_autofree char *label = g_strdup_printf ("%s — %s", appeals_official_get_full_name (official, NULL),
+                                                appeals_official_get_job_title (official, NULL));
+
+      gtk_string_list_append (names, label);
+      if (official->id == self->wanted_official_id)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->official_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->official_row, selected);
+  fill_from_schedule (self);
+}
+
+static void
+on_officials_listed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) officials = appeals_reference_service_list_officials_finish (APPEALS_REFERENCE_SERVICE (source),
+                                                                                    result, &error);
+
+  if (officials != NULL)
+    fill_officials (self, officials);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+appeals_booking_dialog_constructed (GObject *object)
+{
+  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
+
+  G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  fill_priorities (self);
+}
+
+static void
 appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_booking_dialog_constructed;
   object_class->dispose = appeals_booking_dialog_dispose;
   object_class->finalize = appeals_booking_dialog_finalize;
+  object_class->set_property = appeals_booking_dialog_set_property;
+  object_class->get_property = appeals_booking_dialog_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -594,7 +643,7 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
   gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_official_selected);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_official_selected", G_CALLBACK (fill_from_schedule));
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
   gtk_widget_class_install_action (widget_class, "booking.print-refusal", "s", print_refusal);
@@ -608,43 +657,32 @@ appeals_booking_dialog_init (AppealsBookingDialog *self)
   self->earlier_rows = g_ptr_array_new ();
   self->priority_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  fill_priorities (self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (fill_from_schedule), self);
 }
 
 /**
  * appeals_booking_dialog_new:
- * @officials: the officials as GET /officials gives them
+ * @context: the desk's services
  * @official_id: the official to preselect, or 0
  * @date: (nullable): the day to preselect
+ *
+ * The officials are the reference service's (asked for when not known).
  */
 AppealsBookingDialog *
-appeals_booking_dialog_new (GtkWindow   *parent,
-                            JsonArray   *officials,
-                            gint64       official_id,
-                            const GDate *date)
+appeals_booking_dialog_new (GtkWindow      *parent,
+                            AppealsContext *context,
+                            gint64          official_id,
+                            const GDate    *date)
 {
   AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG,
+                                             "context", context,
                                              "transient-for", parent,
                                              "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                                              NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  AppealsReferenceService *reference = appeals_context_get_reference_service (context);
+  GPtrArray *known = appeals_reference_service_get_officials (reference);
 
-  self->officials = json_array_ref (officials);
-  for (guint i = 0; i < json_array_get_length (officials); i++)
-    {
-      JsonObject *official = json_array_get_object_element (officials, i);
-      g_autofree char *label = g_strdup_printf ("%s — %s", appeals_official_get_name (official),
-                                                appeals_official_get_position (official));
-
-      gtk_string_list_append (names, label);
-      if (json_object_get_int_member (official, "id") == official_id)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->official_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->official_row, selected);
-
+  self->wanted_official_id = official_id;
   if (date != NULL && g_date_valid (date))
     {
       char text[16];
@@ -652,7 +690,11 @@ appeals_booking_dialog_new (GtkWindow   *parent,
       g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
     }
-  fill_from_schedule (self);
+  if (known != NULL)
+    fill_officials (self, known);
+  else
+    appeals_reference_service_list_officials_async (reference, FALSE, self->cancellable, on_officials_listed,
+                                                    g_object_ref (self));
   return self;
 }
 
@@ -743,7 +785,7 @@ AppealsRefusalNotice *
 appeals_booking_dialog_new_refusal_notice (AppealsBookingDialog *self,
                                            const char           *language)
 {
-  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (appeals_application_get_default ()));
+  AppealsUser *user = appeals_context_get_user (self->context);
   g_autofree char *question = dup_question (self);
   GDate today;
 

@@ -5,8 +5,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
-
+#include "appeals-context.h"
 #include "appeals-refusal-notice.h"
 
 G_BEGIN_DECLS
@@ -16,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, APPEALS, BOOKING_DIALOG, AdwWindow)
 
 AppealsBookingDialog *appeals_booking_dialog_new            (GtkWindow            *parent,
-                                                             JsonArray            *officials,
+                                                             AppealsContext       *context,
                                                              gint64                official_id,
                                                              const GDate          *date);
 void                  appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,

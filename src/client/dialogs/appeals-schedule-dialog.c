@@ -18,7 +18,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-schedule-dialog.h"
 
 typedef struct
@@ -36,6 +35,7 @@ struct _AppealsScheduleDialog
 {
   AdwWindow            parent_instance;
 
+  AppealsContext      *context;
   AdwToastOverlay     *toast_overlay;
   AdwPreferencesGroup *names_group;
   AdwPreferencesGroup *days_group;
@@ -55,6 +55,14 @@ struct _AppealsScheduleDialog
 G_DEFINE_FINAL_TYPE (AppealsScheduleDialog, appeals_schedule_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -63,10 +71,10 @@ static guint signals[N_SIGNALS];
 
 static const char *name_fields[] = { "full_name.kk", "full_name.ru", "position.kk", "position.ru" };
 
-static AppealsApiClient *
-get_client (void)
+static AppealsReferenceService *
+get_reference_service (AppealsScheduleDialog *self)
 {
-  return appeals_application_get_client (appeals_application_get_default ());
+  return appeals_context_get_reference_service (self->context);
 }
 
 static void
@@ -118,8 +126,8 @@ new_entry (const char *placeholder,
 
 /* Adds a day; @slot fills it, or NULL for an empty one. */
 static DayRow *
-add_day (AppealsScheduleDialog *self,
-         JsonObject            *slot)
+add_day (AppealsScheduleDialog     *self,
+         const AppealsScheduleSlot *slot)
 {
   const char *weekdays[] = {
     C_("weekday", "Monday"), C_("weekday", "Tuesday"), C_("weekday", "Wednesday"), C_("weekday", "Thursday"),
@@ -178,14 +186,11 @@ add_day (AppealsScheduleDialog *self,
 
   if (slot != NULL)
     {
-      int weekday = json_object_get_int_member_with_default (slot, "weekday", 1);
-      const char *place = json_object_get_string_member_with_default (slot, "place", NULL);
-
-      gtk_drop_down_set_selected (day->weekday, CLAMP (weekday, 1, 7) - 1);
-      gtk_editable_set_text (day->start, json_object_get_string_member_with_default (slot, "start", ""));
-      gtk_editable_set_text (day->end, json_object_get_string_member_with_default (slot, "end", ""));
-      gtk_editable_set_text (day->place, place != NULL ? place : "");
-      gtk_check_button_set_active (day->video, json_object_get_boolean_member_with_default (slot, "video", FALSE));
+      gtk_drop_down_set_selected (day->weekday, CLAMP (slot->weekday, 1, 7) - 1);
+      gtk_editable_set_text (day->start, slot->start != NULL ? slot->start : "");
+      gtk_editable_set_text (day->end, slot->end != NULL ? slot->end : "");
+      gtk_editable_set_text (day->place, slot->place != NULL ? slot->place : "");
+      gtk_check_button_set_active (day->video, slot->video);
     }
 
   gtk_list_box_append (self->days_list, day->row);
@@ -284,50 +289,29 @@ show_field_error (AppealsScheduleDialog   *self,
 
 /* Saving ----------------------------------------------------------------- */
 
-static JsonNode *
-build_body (AppealsScheduleDialog *self)
+/* The official as the dialog shows it. */
+static AppealsOfficial *
+build_official (AppealsScheduleDialog *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *members[] = { "full_name", "position" };
+  AppealsOfficial *official = appeals_official_new ();
 
-  json_builder_begin_object (builder);
-  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
-    {
-      json_builder_set_member_name (builder, members[m]);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kk");
-      json_builder_add_string_value (builder, gtk_editable_get_text (self->names[m * 2]));
-      json_builder_set_member_name (builder, "ru");
-      json_builder_add_string_value (builder, gtk_editable_get_text (self->names[m * 2 + 1]));
-      json_builder_end_object (builder);
-    }
-
-  json_builder_set_member_name (builder, "schedule");
-  json_builder_begin_array (builder);
+  official->id = self->official_id;
+  official->full_name_kk = g_strdup (gtk_editable_get_text (self->names[0]));
+  official->full_name_ru = g_strdup (gtk_editable_get_text (self->names[1]));
+  official->position_kk = g_strdup (gtk_editable_get_text (self->names[2]));
+  official->position_ru = g_strdup (gtk_editable_get_text (self->names[3]));
   for (guint i = 0; i < self->days->len; i++)
     {
       DayRow *day = g_ptr_array_index (self->days, i);
       gboolean video = gtk_check_button_get_active (day->video);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "weekday");
-      json_builder_add_int_value (builder, gtk_drop_down_get_selected (day->weekday) + 1);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, gtk_editable_get_text (day->start));
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_string_value (builder, gtk_editable_get_text (day->end));
-      json_builder_set_member_name (builder, "place");
-      if (video || *gtk_editable_get_text (day->place) == '\0')
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, gtk_editable_get_text (day->place));
-      json_builder_set_member_name (builder, "video");
-      json_builder_add_boolean_value (builder, video);
-      json_builder_end_object (builder);
+      /* a day by video conference has no place */
+      g_ptr_array_add (official->schedule,
+                       appeals_schedule_slot_new (gtk_drop_down_get_selected (day->weekday) + 1,
+                                                  gtk_editable_get_text (day->start), gtk_editable_get_text (day->end),
+                                                  video ? NULL : gtk_editable_get_text (day->place), video));
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return official;
 }
 
 static void
@@ -337,27 +321,25 @@ on_saved (GObject      *source,
 {
   g_autoptr(AppealsScheduleDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+  GPtrArray *field_errors;
 
   self->sending = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.save", TRUE);
-  if (response == NULL)
+  if (appeals_reference_service_save_official_finish (APPEALS_REFERENCE_SERVICE (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+      g_signal_emit (self, signals[SAVED], 0);
+      gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  if (!appeals_api_response_is_success (response))
-    {
-      g_clear_pointer (&self->idempotency_key, g_free);
-      for (guint i = 0; response->field_errors != NULL && i < response->field_errors->len; i++)
-        show_field_error (self, g_ptr_array_index (response->field_errors, i));
-      show_toast (self, appeals_api_response_describe (response));
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!appeals_service_error_is_offline (error))
+    g_clear_pointer (&self->idempotency_key, g_free);
+  field_errors = appeals_service_error_get_field_errors (error);
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
+    show_field_error (self, g_ptr_array_index (field_errors, i));
+  show_toast (self, error->message);
 }
 
 static void
@@ -366,29 +348,36 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (widget);
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(AppealsOfficial) official = NULL;
 
   if (self->sending)
     return;
   clear_errors (self);
-  body = build_body (self);
+  official = build_official (self);
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "schedule.save", FALSE);
+  if (self->official_id == 0 && self->idempotency_key == NULL)
+    self->idempotency_key = g_uuid_string_random ();
+  appeals_reference_service_save_official_async (get_reference_service (self), official, self->idempotency_key,
+                                                 self->cancellable, on_saved, g_object_ref (self));
+}
 
-  if (self->official_id > 0)
+static void
+on_retired (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AppealsScheduleDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->sending = FALSE;
+  if (appeals_reference_service_retire_official_finish (APPEALS_REFERENCE_SERVICE (source), result, &error))
     {
-      path = g_strdup_printf ("officials/%" G_GINT64_FORMAT, self->official_id);
-      appeals_api_client_request_async (get_client (), "PUT", path, body, NULL, NULL, self->cancellable,
-                                        on_saved, g_object_ref (self));
+      g_signal_emit (self, signals[SAVED], 0);
+      gtk_window_destroy (GTK_WINDOW (self));
     }
-  else
-    {
-      if (self->idempotency_key == NULL)
-        self->idempotency_key = g_uuid_string_random ();
-      appeals_api_client_request_async (get_client (), "POST", "officials", body, NULL, self->idempotency_key,
-                                        self->cancellable, on_saved, g_object_ref (self));
-    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
 }
 
 static void
@@ -396,14 +385,11 @@ on_retire_response (AdwMessageDialog      *dialog,
                     const char            *response,
                     AppealsScheduleDialog *self)
 {
-  g_autofree char *path = NULL;
-
   if (!g_str_equal (response, "retire"))
     return;
-  path = g_strdup_printf ("officials/%" G_GINT64_FORMAT, self->official_id);
   self->sending = TRUE;
-  appeals_api_client_request_async (get_client (), "DELETE", path, NULL, NULL, NULL, self->cancellable,
-                                    on_saved, g_object_ref (self));
+  appeals_reference_service_retire_official_async (get_reference_service (self), self->official_id, self->cancellable,
+                                                   on_retired, g_object_ref (self));
 }
 
 static void
@@ -460,6 +446,7 @@ appeals_schedule_dialog_dispose (GObject *object)
   AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (appeals_schedule_dialog_parent_class)->dispose (object);
 }
 
@@ -475,6 +462,42 @@ appeals_schedule_dialog_finalize (GObject *object)
 }
 
 static void
+appeals_schedule_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+appeals_schedule_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 appeals_schedule_dialog_class_init (AppealsScheduleDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -482,6 +505,13 @@ appeals_schedule_dialog_class_init (AppealsScheduleDialogClass *klass)
 
   object_class->dispose = appeals_schedule_dialog_dispose;
   object_class->finalize = appeals_schedule_dialog_finalize;
+  object_class->set_property = appeals_schedule_dialog_set_property;
+  object_class->get_property = appeals_schedule_dialog_get_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
@@ -512,32 +542,29 @@ appeals_schedule_dialog_init (AppealsScheduleDialog *self)
 
 /**
  * appeals_schedule_dialog_new:
- * @official: (nullable): as GET /officials gives it; %NULL for a new official
+ * @context: the desk's services; the reference service saves
+ * @official: (nullable): the official to edit; %NULL for a new official
  */
 AppealsScheduleDialog *
-appeals_schedule_dialog_new (GtkWindow  *parent,
-                             JsonObject *official)
+appeals_schedule_dialog_new (GtkWindow       *parent,
+                             AppealsContext  *context,
+                             AppealsOfficial *official)
 {
   AppealsScheduleDialog *self = g_object_new (APPEALS_TYPE_SCHEDULE_DIALOG,
+                                              "context", context,
                                               "transient-for", parent,
                                               "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                                               NULL);
 
   if (official != NULL)
     {
-      const char *members[] = { "full_name", "position" };
-      JsonArray *schedule = json_object_get_array_member (official, "schedule");
-
-      self->official_id = json_object_get_int_member (official, "id");
-      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
-        {
-          JsonObject *names = json_object_get_object_member (official, members[m]);
-
-          gtk_editable_set_text (self->names[m * 2], json_object_get_string_member_with_default (names, "kk", ""));
-          gtk_editable_set_text (self->names[m * 2 + 1], json_object_get_string_member_with_default (names, "ru", ""));
-        }
-      for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
-        add_day (self, json_array_get_object_element (schedule, i));
+      self->official_id = official->id;
+      gtk_editable_set_text (self->names[0], appeals_official_get_full_name (official, "kk"));
+      gtk_editable_set_text (self->names[1], appeals_official_get_full_name (official, "ru"));
+      gtk_editable_set_text (self->names[2], appeals_official_get_job_title (official, "kk"));
+      gtk_editable_set_text (self->names[3], appeals_official_get_job_title (official, "ru"));
+      for (guint i = 0; i < official->schedule->len; i++)
+        add_day (self, g_ptr_array_index (official->schedule, i));
       gtk_window_set_title (GTK_WINDOW (self), _("Reception Schedule"));
     }
   else

@@ -5,7 +5,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
+
+#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppealsScheduleDialog, appeals_schedule_dialog, APPEALS, SCHEDULE_DIALOG, AdwWindow)
 
 AppealsScheduleDialog *appeals_schedule_dialog_new           (GtkWindow             *parent,
-                                                              JsonObject            *official);
+                                                              AppealsContext        *context,
+                                                              AppealsOfficial       *official);
 guint                  appeals_schedule_dialog_get_n_days    (AppealsScheduleDialog *self);
 void                   appeals_schedule_dialog_set_day       (AppealsScheduleDialog *self,
                                                               guint                  index,

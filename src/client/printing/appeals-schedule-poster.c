@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "appeals-core.h"
 #include "appeals-print.h"
 #include "appeals-schedule-poster.h"
 
@@ -21,7 +22,7 @@ struct _AppealsSchedulePoster
 {
   GtkPrintOperation  parent_instance;
 
-  JsonArray         *officials;
+  GPtrArray         *officials;   /* AppealsOfficial */
   char              *language;   /* "kk" or "ru" */
   GArray            *row_heights;
   GArray            *page_starts;  /* the first row of each page */
@@ -58,39 +59,27 @@ say (AppealsSchedulePoster *self,
   return g_str_equal (self->language, "kk") ? words->kk : words->ru;
 }
 
-static const char *
-name_in (AppealsSchedulePoster *self,
-         JsonObject            *official,
-         const char            *member)
-{
-  JsonObject *names = json_object_get_object_member (official, member);
-
-  return names != NULL ? json_object_get_string_member_with_default (names, self->language, "") : "";
-}
-
 /* The three cells of an official's row, as Pango markup. */
 static void
 row_cells (AppealsSchedulePoster *self,
-           JsonObject            *official,
+           AppealsOfficial       *official,
            char                  *cells[3])
 {
-  JsonArray *schedule = json_object_get_array_member (official, "schedule");
   g_autoptr(GString) days = g_string_new (NULL);
   g_autoptr(GString) places = g_string_new (NULL);
 
-  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n%s", name_in (self, official, "full_name"),
-                                      name_in (self, official, "position"));
-  for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n%s", appeals_official_get_full_name (official, self->language),
+                                      appeals_official_get_job_title (official, self->language));
+  for (guint i = 0; i < official->schedule->len; i++)
     {
-      JsonObject *slot = json_array_get_object_element (schedule, i);
-      int weekday = json_object_get_int_member (slot, "weekday");
-      const char *place = json_object_get_string_member_with_default (slot, "place", NULL);
+      const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
+      int weekday = slot->weekday;
       g_autofree char *day = g_markup_printf_escaped ("%s %s–%s",
                                                       weekday >= 1 && weekday <= 7 ? say (self, &weekdays[weekday - 1]) : "",
-                                                      json_object_get_string_member (slot, "start"),
-                                                      json_object_get_string_member (slot, "end"));
-      g_autofree char *where = g_markup_escape_text (json_object_get_boolean_member (slot, "video")
-                                                     ? say (self, &video) : place != NULL ? place : "", -1);
+                                                      slot->start != NULL ? slot->start : "",
+                                                      slot->end != NULL ? slot->end : "");
+      g_autofree char *where = g_markup_escape_text (slot->video ? say (self, &video)
+                                                     : slot->place != NULL ? slot->place : "", -1);
 
       g_string_append_printf (days, "%s%s", i > 0 ? "\n" : "", day);
       g_string_append_printf (places, "%s%s", i > 0 ? "\n" : "", where);
@@ -164,7 +153,7 @@ appeals_schedule_poster_begin_print (GtkPrintOperation *operation,
   double used;
   char *cells[3];
   double head;
-  guint n = json_array_get_length (self->officials);
+  guint n = self->officials->len;
 
   g_array_set_size (self->row_heights, 0);
   g_array_set_size (self->page_starts, 0);
@@ -179,7 +168,7 @@ appeals_schedule_poster_begin_print (GtkPrintOperation *operation,
     {
       double height;
 
-      row_cells (self, json_array_get_object_element (self->officials, i), cells);
+      row_cells (self, g_ptr_array_index (self->officials, i), cells);
       height = row_height (self, context, cells);
       free_cells (cells);
       g_array_append_val (self->row_heights, height);
@@ -277,7 +266,7 @@ appeals_schedule_poster_draw_page (GtkPrintOperation *operation,
     {
       double height = g_array_index (self->row_heights, double, i);
 
-      row_cells (self, json_array_get_object_element (self->officials, i), cells);
+      row_cells (self, g_ptr_array_index (self->officials, i), cells);
       draw_row (self, context, y, height, cells, FALSE);
       free_cells (cells);
       y += height;
@@ -299,7 +288,7 @@ appeals_schedule_poster_finalize (GObject *object)
 {
   AppealsSchedulePoster *self = APPEALS_SCHEDULE_POSTER (object);
 
-  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
   g_clear_pointer (&self->row_heights, g_array_unref);
   g_clear_pointer (&self->page_starts, g_array_unref);
   g_free (self->language);
@@ -325,16 +314,16 @@ appeals_schedule_poster_init (AppealsSchedulePoster *self)
 
 /**
  * appeals_schedule_poster_new:
- * @officials: as GET /officials gives them
+ * @officials: (element-type AppealsOfficial): the officials, with their schedules
  * @language: "kk" or "ru"
  */
 AppealsSchedulePoster *
-appeals_schedule_poster_new (JsonArray  *officials,
+appeals_schedule_poster_new (GPtrArray  *officials,
                              const char *language)
 {
   AppealsSchedulePoster *self = g_object_new (APPEALS_TYPE_SCHEDULE_POSTER, NULL);
 
-  self->officials = json_array_ref (officials);
+  self->officials = g_ptr_array_ref (officials);
   self->language = g_strdup (g_strcmp0 (language, "kk") == 0 ? "kk" : "ru");
 
   appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), say (self, &title));

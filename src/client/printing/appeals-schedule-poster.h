@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -14,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsSchedulePoster, appeals_schedule_poster, APPEALS, SCHEDULE_POSTER, GtkPrintOperation)
 
-AppealsSchedulePoster *appeals_schedule_poster_new (JsonArray  *officials,
+AppealsSchedulePoster *appeals_schedule_poster_new (GPtrArray  *officials,
                                                     const char *language);
 
 G_END_DECLS

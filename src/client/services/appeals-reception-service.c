@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-reception-service.c: personal receptions: days, queues, bookings, the 13 steps, the protocol, materials and the leadership's review.
+ *
+ * Signal "reception-changed" (gint64 id): a reception was booked or
+ * changed through this service; pages showing receptions refresh on it.
  */
 #include "config.h"
 
@@ -17,6 +20,13 @@ struct _AppealsReceptionService
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, G_TYPE_OBJECT)
 
+enum {
+  RECEPTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 appeals_reception_service_finalize (GObject *object)
 {
@@ -31,6 +41,9 @@ static void
 appeals_reception_service_class_init (AppealsReceptionServiceClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = appeals_reception_service_finalize;
+
+  signals[RECEPTION_CHANGED] = g_signal_new ("reception-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -46,3 +59,325 @@ appeals_reception_service_new (AppealsApiClient *client)
   self->client = g_object_ref (client);
   return self;
 }
+
+/**
+ * appeals_reception_service_notify_changed:
+ * @reception_id: the reception, or 0 when several changed
+ *
+ * Emits "reception-changed". The verbs that change a reception call it;
+ * so may a window that changed one by other means.
+ */
+void
+appeals_reception_service_notify_changed (AppealsReceptionService *self,
+                                          gint64                   reception_id)
+{
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  g_signal_emit (self, signals[RECEPTION_CHANGED], 0, reception_id);
+}
+
+/* Lists ------------------------------------------------------------------- */
+
+typedef gpointer (*ReadItem) (JsonNode *node, GError **error);
+
+static void
+on_list_answered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  GPtrArray *items;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  items = appeals_items_read (body, (ReadItem) g_task_get_task_data (task), &error);
+  if (items == NULL)
+    g_task_return_error (task, g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                                                    error->message));
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_async (AppealsReceptionService *self,
+            GString                 *path,
+            ReadItem                 read,
+            gpointer                 source_tag,
+            GCancellable            *cancellable,
+            GAsyncReadyCallback      callback,
+            gpointer                 user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read, NULL);
+  appeals_api_client_request_async (self->client, "GET", path->str, NULL, NULL, NULL, cancellable,
+                                    on_list_answered, task);
+  g_string_free (path, TRUE);
+}
+
+static GPtrArray *
+list_finish (AppealsReceptionService  *self,
+             GAsyncResult             *result,
+             gpointer                  source_tag,
+             GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * appeals_reception_service_list_days_async:
+ * @official_id: the official, or 0 for all
+ *
+ * How many visitors are booked on each day from @from to @to (at most 62
+ * days), for the month view. Days without visitors are left out.
+ */
+void
+appeals_reception_service_list_days_async (AppealsReceptionService *self,
+                                           gint64                   official_id,
+                                           const GDate             *from,
+                                           const GDate             *to,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data)
+{
+  GString *path = appeals_api_path_new ("reception-days", NULL);
+
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  if (official_id != 0)
+    appeals_api_path_add_query_int (path, "official_id", official_id);
+  list_async (self, path, (ReadItem) appeals_reception_day_new_from_json, appeals_reception_service_list_days_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type AppealsReceptionDay): */
+GPtrArray *
+appeals_reception_service_list_days_finish (AppealsReceptionService  *self,
+                                            GAsyncResult             *result,
+                                            GError                  **error)
+{
+  return list_finish (self, result, appeals_reception_service_list_days_async, error);
+}
+
+/**
+ * appeals_reception_service_list_queue_async:
+ * @official_id: the official, or 0 for all
+ *
+ * The day's queue in the server's order: priority categories first, then
+ * booking time. Another district's visitor comes restricted.
+ */
+void
+appeals_reception_service_list_queue_async (AppealsReceptionService *self,
+                                            gint64                   official_id,
+                                            const GDate             *date,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data)
+{
+  GString *path = appeals_api_path_new ("receptions", NULL);
+
+  appeals_api_path_add_query_date (path, "date", date);
+  if (official_id != 0)
+    appeals_api_path_add_query_int (path, "official_id", official_id);
+  list_async (self, path, (ReadItem) appeals_reception_visit_new_from_json, appeals_reception_service_list_queue_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type AppealsReceptionVisit): */
+GPtrArray *
+appeals_reception_service_list_queue_finish (AppealsReceptionService  *self,
+                                             GAsyncResult             *result,
+                                             GError                  **error)
+{
+  return list_finish (self, result, appeals_reception_service_list_queue_async, error);
+}
+
+/**
+ * appeals_reception_service_list_queues_async:
+ * @official_id: the official, or 0 for all
+ *
+ * The queues of the days from @from to @to (at most 31) in one request:
+ * by date, each day in the queue's order.
+ */
+void
+appeals_reception_service_list_queues_async (AppealsReceptionService *self,
+                                             gint64                   official_id,
+                                             const GDate             *from,
+                                             const GDate             *to,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  GString *path = appeals_api_path_new ("reception-queues", NULL);
+
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  if (official_id != 0)
+    appeals_api_path_add_query_int (path, "official_id", official_id);
+  list_async (self, path, (ReadItem) appeals_reception_visit_new_from_json, appeals_reception_service_list_queues_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type AppealsReceptionVisit): */
+GPtrArray *
+appeals_reception_service_list_queues_finish (AppealsReceptionService  *self,
+                                              GAsyncResult             *result,
+                                              GError                  **error)
+{
+  return list_finish (self, result, appeals_reception_service_list_queues_async, error);
+}
+
+/* "My Day": the steps due today or overdue and not done, in the caller's scope. */
+void
+appeals_reception_service_list_due_steps_async (AppealsReceptionService *self,
+                                                GCancellable            *cancellable,
+                                                GAsyncReadyCallback      callback,
+                                                gpointer                 user_data)
+{
+  list_async (self, appeals_api_path_new ("reception-steps", "today", NULL), (ReadItem) appeals_step_task_new_from_json,
+              appeals_reception_service_list_due_steps_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type AppealsStepTask): */
+GPtrArray *
+appeals_reception_service_list_due_steps_finish (AppealsReceptionService  *self,
+                                                 GAsyncResult             *result,
+                                                 GError                  **error)
+{
+  return list_finish (self, result, appeals_reception_service_list_due_steps_async, error);
+}
+
+/* For the booking dialog: the applicant by IIN, and their appeals.
+ * (Applicants are the appeals family's; these two read only.) */
+void
+appeals_reception_service_find_applicant_async (AppealsReceptionService *self,
+                                                const char              *iin,
+                                                GCancellable            *cancellable,
+                                                GAsyncReadyCallback      callback,
+                                                gpointer                 user_data)
+{
+  GString *path = appeals_api_path_new ("applicants", NULL);
+
+  appeals_api_path_add_query (path, "iin", iin);
+  list_async (self, path, (ReadItem) appeals_applicant_new_from_json, appeals_reception_service_find_applicant_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (nullable): the applicant, or %NULL without an
+ * error when nobody has this IIN */
+AppealsApplicant *
+appeals_reception_service_find_applicant_finish (AppealsReceptionService  *self,
+                                                 GAsyncResult             *result,
+                                                 GError                  **error)
+{
+  g_autoptr(GPtrArray) found = list_finish (self, result, appeals_reception_service_find_applicant_async, error);
+
+  return found != NULL && found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
+}
+
+void
+appeals_reception_service_list_applicant_appeals_async (AppealsReceptionService *self,
+                                                        gint64                   applicant_id,
+                                                        guint                    limit,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data)
+{
+  GString *path = appeals_api_path_new ("appeals", NULL);
+
+  appeals_api_path_add_query_int (path, "applicant_id", applicant_id);
+  appeals_api_path_add_query_int (path, "limit", limit);
+  list_async (self, path, (ReadItem) appeals_appeal_new_from_json,
+              appeals_reception_service_list_applicant_appeals_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type AppealsAppeal): */
+GPtrArray *
+appeals_reception_service_list_applicant_appeals_finish (AppealsReceptionService  *self,
+                                                         GAsyncResult             *result,
+                                                         GError                  **error)
+{
+  return list_finish (self, result, appeals_reception_service_list_applicant_appeals_async, error);
+}
+
+/* Booking ----------------------------------------------------------------- */
+
+static void
+on_booked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  g_autoptr(AppealsReception) reception = NULL;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  reception = appeals_reception_new_from_json (body, &error);
+  if (reception == NULL)
+    {
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
+      return;
+    }
+  appeals_reception_service_notify_changed (self, reception->id);
+  g_task_return_pointer (task, g_steal_pointer (&reception), g_object_unref);
+}
+
+/**
+ * appeals_reception_service_book_async:
+ * @reception: the booking: official, date, time, applicant, question, …
+ * @idempotency_key: the same key for a retry of the same booking
+ *
+ * Books a visitor. The server's refusals come as %APPEALS_SERVICE_ERROR
+ * with field errors (a request without the essence of the question is
+ * refused on "question"). Emits "reception-changed" once booked.
+ */
+void
+appeals_reception_service_book_async (AppealsReceptionService *self,
+                                      AppealsReception        *reception,
+                                      const char              *idempotency_key,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonNode) body = appeals_reception_to_json (reception);
+  JsonObject *object = json_node_get_object (body);
+  const char *read_only[] = { "id", "version", "booked_at", "status" };
+
+  g_task_set_source_tag (task, appeals_reception_service_book_async);
+  /* a new booking: what the server sets is not sent, nor what is unset */
+  for (guint i = 0; i < G_N_ELEMENTS (read_only); i++)
+    json_object_remove_member (object, read_only[i]);
+  if (reception->appeal_id == 0)
+    json_object_remove_member (object, "appeal_id");
+  appeals_api_client_request_async (self->client, "POST", "receptions", body, NULL, idempotency_key, cancellable,
+                                    on_booked, task);
+}
+
+/* Returns: (transfer full): the reception as the server booked it */
+AppealsReception *
+appeals_reception_service_book_finish (AppealsReceptionService  *self,
+                                       GAsyncResult             *result,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The reception window's verbs: steps, protocol, materials, review ------- */

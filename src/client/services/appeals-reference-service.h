@@ -27,4 +27,32 @@ AppealsPriorityCatalog  *appeals_reference_service_get_priorities (AppealsRefere
 AppealsWorkflow         *appeals_reference_service_get_workflow   (AppealsReferenceService *self);
 AppealsChecklistTemplate *appeals_reference_service_get_checklist (AppealsReferenceService *self);
 
+/* Officials and their reception schedules (signal "officials-changed") */
+GPtrArray               *appeals_reference_service_get_officials          (AppealsReferenceService  *self);
+void                     appeals_reference_service_list_officials_async   (AppealsReferenceService  *self,
+                                                                           gboolean                  refresh,
+                                                                           GCancellable             *cancellable,
+                                                                           GAsyncReadyCallback       callback,
+                                                                           gpointer                  user_data);
+GPtrArray               *appeals_reference_service_list_officials_finish  (AppealsReferenceService  *self,
+                                                                           GAsyncResult             *result,
+                                                                           GError                  **error);
+void                     appeals_reference_service_save_official_async    (AppealsReferenceService  *self,
+                                                                           AppealsOfficial          *official,
+                                                                           const char               *idempotency_key,
+                                                                           GCancellable             *cancellable,
+                                                                           GAsyncReadyCallback       callback,
+                                                                           gpointer                  user_data);
+gboolean                 appeals_reference_service_save_official_finish   (AppealsReferenceService  *self,
+                                                                           GAsyncResult             *result,
+                                                                           GError                  **error);
+void                     appeals_reference_service_retire_official_async  (AppealsReferenceService  *self,
+                                                                           gint64                    official_id,
+                                                                           GCancellable             *cancellable,
+                                                                           GAsyncReadyCallback       callback,
+                                                                           gpointer                  user_data);
+gboolean                 appeals_reference_service_retire_official_finish (AppealsReferenceService  *self,
+                                                                           GAsyncResult             *result,
+                                                                           GError                  **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
  *   PATCH /receptions/{id}/steps/{code}       mark a step done or not, with a note
  *   GET   /reception-steps/today              steps due today or overdue, not done
  *   GET   /reception-days?from=&to=&official_id=  booked visitors per day, for the month view
+ *   GET   /reception-queues?from=&to=&official_id=  the queues of up to 31 days in one answer (the week view)
  *
  * The steps and their terms come from data/reception/workflow.json; the
  * priority categories from data/rules/priority-categories.json.
@@ -629,6 +630,89 @@ handle_days (AppealsRequest  *request,
   return TRUE;
 }
 
+/* The queues of several days in one answer (the week view): by date, and
+ * within a day in the queue's order, each visitor checked against the
+ * caller's scope as in the day's queue. */
+#define MAX_QUEUE_SPAN 31
+
+static gboolean
+handle_queues (AppealsRequest  *request,
+               GError         **error)
+{
+  AppealsPriorityCatalog *priorities = get_priorities (error);
+  const char *from = appeals_request_get_query (request, "from");
+  const char *to = appeals_request_get_query (request, "to");
+  const char *official = appeals_request_get_query (request, "official_id");
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree AppealsQueueEntry *entries = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint64 official_id = 0;
+  guint n_rows;
+  GDate first, last;
+
+  if (priorities == NULL)
+    return FALSE;
+  if (from == NULL || !appeals_date_parse_iso (from, &first))
+    appeals_field_errors_add (errors, "from", from == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  if (to == NULL || !appeals_date_parse_iso (to, &last))
+    appeals_field_errors_add (errors, "to", to == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  else if (errors->len == 0 && (g_date_compare (&first, &last) > 0 ||
+                                g_date_days_between (&first, &last) >= MAX_QUEUE_SPAN))
+    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
+  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &official_id, NULL))
+    appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  rows = appeals_db_query (request->db,
+                           "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.date >= ? AND r.date <= ? "
+                           "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled' ORDER BY r.date, r.id",
+                           g_variant_new ("(ssxx)", from, to, (gint64) official_id, (gint64) official_id), error);
+  if (rows == NULL)
+    return FALSE;
+
+  /* each day's run of rows in the queue's order, as the day's queue has it */
+  n_rows = appeals_db_result_get_n_rows (rows);
+  entries = g_new0 (AppealsQueueEntry, MAX (n_rows, 1));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GDateTime) booked = g_date_time_new_from_iso8601 (appeals_db_result_get_string (rows, i, "booked_at"),
+                                                                  NULL);
+      char *index = g_strdup_printf ("%010u", i);
+
+      g_ptr_array_add (ids, index);
+      entries[i].id = index;
+      entries[i].priority = appeals_db_result_get_string (rows, i, "priority");
+      entries[i].booked_at = booked != NULL ? g_date_time_to_unix (booked) * G_USEC_PER_SEC + g_date_time_get_microsecond (booked) : 0;
+    }
+  for (guint start = 0, end; start < n_rows; start = end)
+    {
+      for (end = start + 1; end < n_rows && g_str_equal (appeals_db_result_get_string (rows, end, "date"),
+                                                         appeals_db_result_get_string (rows, start, "date")); end++)
+        ;
+      appeals_priority_sort_queue (priorities, entries + start, end - start);
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      JsonNode *item = appeals_api_reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
+
+      if (item == NULL)
+        return FALSE;
+      json_builder_add_value (builder, item);
+    }
+  json_builder_end_array (builder);
+
+  appeals_api_respond_items (request, json_builder_get_root (builder));
+  return TRUE;
+}
+
 void
 appeals_api_receptions_register (AppealsServer *server)
 {
@@ -646,4 +730,6 @@ appeals_api_receptions_register (AppealsServer *server)
                             APPEALS_ROUTE_DEFAULT, handle_today);
   appeals_server_add_route (server, "GET", "/api/v1/reception-days", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_days);
+  appeals_server_add_route (server, "GET", "/api/v1/reception-queues", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_queues);
 }

@@ -155,6 +155,118 @@ test_receptions (Fixture       *fixture,
   }
 }
 
+/* The week view's one request: the queues of a date range by date, each
+ * day in the queue's order, scope-checked like the day's queue. */
+static gint64
+book_at (Fixture    *fixture,
+         gint64      official,
+         gint64      applicant,
+         const char *date,
+         const char *priority)
+{
+  g_autofree char *quoted = priority != NULL ? g_strdup_printf ("\"%s\"", priority) : g_strdup ("null");
+  g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                           "\"start_time\":\"11:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
+                                           "\"question\":\"Жол жөндеу\",\"priority\":%s}",
+                                           official, date, applicant, quoted);
+  g_autoptr(AppealsTestResponse) booked = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, body);
+
+  if (booked->status != 201)
+    g_error ("booking on %s: %u %s", date, booked->status, booked->text);
+  return json_object_get_int_member (appeals_test_response_object (booked), "id");
+}
+
+static void
+test_reception_queues (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(AppealsTestResponse) officials = REQUEST (fixture, "GET", "/api/v1/officials", fixture->registrar, NULL);
+  JsonArray *list = json_object_get_array_member (appeals_test_response_object (officials), "items");
+  gint64 official = json_object_get_int_member (json_array_get_object_element (list, 0), "id");
+  gint64 other_official = json_object_get_int_member (json_array_get_object_element (list, json_array_get_length (list) - 1), "id");
+  g_autofree char *week_path = g_strdup_printf ("/api/v1/reception-queues?from=2027-03-08&to=2027-03-14&official_id=%"
+                                                G_GINT64_FORMAT, official);
+  g_autofree char *other_path = g_strdup_printf ("/api/v1/reception-queues?from=2027-03-08&to=2027-03-14&official_id=%"
+                                                 G_GINT64_FORMAT, other_official);
+  static const struct { const char *path; const char *field; const char *code; } bad[] = {
+    { "/api/v1/reception-queues?to=2027-03-14", "from", "required" },
+    { "/api/v1/reception-queues?from=2027-03-08&to=14.03.2027", "to", "invalid_date" },
+    { "/api/v1/reception-queues?from=2027-03-14&to=2027-03-08", "to", "out_of_range" },
+    { "/api/v1/reception-queues?from=2027-03-01&to=2027-04-01", "to", "out_of_range" },
+    { "/api/v1/reception-queues?from=2027-03-08&to=2027-03-14&official_id=x", "official_id", "invalid_value" },
+  };
+  g_autoptr(AppealsTestResponse) week = NULL;
+  g_autoptr(AppealsTestResponse) day = NULL;
+  JsonArray *items;
+  gint64 ids[4];
+
+  g_assert_cmpint (official, !=, other_official);
+  /* Friday first, then Tuesday: the answer is by date whatever the booking order */
+  ids[0] = book_at (fixture, official, applicant, "2027-03-12", NULL);
+  ids[1] = book_at (fixture, official, applicant, "2027-03-12", "war_veteran");
+  ids[2] = book_at (fixture, official, applicant, "2027-03-09", NULL);
+  ids[3] = book_at (fixture, official, applicant, "2027-03-19", NULL);   /* the week after */
+
+  week = REQUEST (fixture, "GET", week_path, fixture->registrar, NULL);
+  g_assert_cmpuint (week->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (week), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==, ids[2]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 1), "id"), ==, ids[1]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 2), "id"), ==, ids[0]);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "date"), ==, "2027-03-12");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (items, 0),
+                                                                         "steps")), ==, 13);
+  g_assert_cmpint (ids[3], >, 0);
+
+  /* the same day in the week's answer as in the day's queue */
+  day = REQUEST (fixture, "GET", "/api/v1/receptions?date=2027-03-12", fixture->registrar, NULL);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (appeals_test_response_object (day), "items"), 0), "id"), ==, ids[1]);
+
+  /* another official's week is empty */
+  {
+    g_autoptr(AppealsTestResponse) other = REQUEST (fixture, "GET", other_path, fixture->registrar, NULL);
+
+    g_assert_cmpuint (other->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (other),
+                                                                           "items")), ==, 0);
+  }
+
+  /* once the applicant is Kostanay's, Rudny's registrar sees only the times taken */
+  create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Жол жөндеу");
+  {
+    g_autoptr(AppealsTestResponse) seen = REQUEST (fixture, "GET", week_path, fixture->registrar2, NULL);
+    JsonArray *restricted = json_object_get_array_member (appeals_test_response_object (seen), "items");
+
+    g_assert_cmpuint (json_array_get_length (restricted), ==, 3);
+    for (guint i = 0; i < json_array_get_length (restricted); i++)
+      {
+        JsonObject *item = json_array_get_object_element (restricted, i);
+
+        g_assert_true (json_object_get_boolean_member (item, "restricted"));
+        g_assert_false (json_object_has_member (item, "applicant_name"));
+        g_assert_false (json_object_has_member (item, "question"));
+      }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(AppealsTestResponse) refused = REQUEST (fixture, "GET", bad[i].path, fixture->registrar, NULL);
+
+      assert_problem (refused, 422, "validation_failed");
+      g_assert_cmpstr (field_error_code (refused, bad[i].field), ==, bad[i].code);
+    }
+
+  /* staff only */
+  {
+    g_autoptr(AppealsTestResponse) anonymous = REQUEST (fixture, "GET", week_path, NULL, NULL);
+
+    g_assert_cmpuint (anonymous->status, ==, 401);
+  }
+}
+
 /* The leadership sees the receptions of the next three working days and
  * marks them reviewed. */
 static void
@@ -563,6 +675,7 @@ void
 test_api_add_receptions (void)
 {
   TEST_API_ADD ("/api/receptions", test_receptions);
+  TEST_API_ADD ("/api/reception-queues", test_reception_queues);
   TEST_API_ADD ("/api/review", test_review);
   TEST_API_ADD ("/api/attachments", test_attachments);
   TEST_API_ADD ("/api/officials", test_officials);

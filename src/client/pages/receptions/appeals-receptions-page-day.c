@@ -13,17 +13,6 @@
 
 /* The day's queue ------------------------------------------------------- */
 
-static guint
-count_overdue_steps (JsonObject *reception)
-{
-  JsonArray *steps = json_object_get_array_member (reception, "steps");
-  guint n = 0;
-
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
-    n += json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue");
-  return n;
-}
-
 GtkWidget *
 _appeals_receptions_page_new_tag (const char *text,
          const char *css_class)
@@ -41,36 +30,38 @@ _appeals_receptions_page_new_tag (const char *text,
 }
 
 static GtkWidget *
-new_queue_row (JsonObject *reception,
-               guint       position)
+new_queue_row (AppealsReceptionsPage *self,
+               AppealsReceptionVisit *visit,
+               guint                  position)
 {
+  AppealsReception *reception = visit->reception;
   GtkWidget *row = adw_action_row_new ();
-  const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
-  guint overdue = count_overdue_steps (reception);
+  const char *priority = reception->priority;
+  guint overdue = visit->n_overdue_steps;
   /* another district's visitor: the server tells only the time taken */
-  gboolean restricted = json_object_get_boolean_member_with_default (reception, "restricted", FALSE);
+  gboolean restricted = visit->restricted;
   g_autofree char *title = g_strdup_printf ("%u. %s · %s", position,
-                                            json_object_get_string_member_with_default (reception, "start_time", ""),
+                                            reception->start_time != NULL ? reception->start_time : "",
                                             restricted ? _("A visitor from another district")
-                                                       : json_object_get_string_member_with_default (reception,
-                                                                                                     "applicant_name", ""));
-  g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, json_object_get_int_member (reception, "id"));
+                                                       : visit->applicant_name != NULL ? visit->applicant_name : "");
+  g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, reception->id);
 
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (reception, "question", ""));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reception->question != NULL ? reception->question : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !restricted);
   if (restricted)
     gtk_widget_add_css_class (row, "dim-label");
-  g_object_set_data (G_OBJECT (row), "reception-id",
-                     GSIZE_TO_POINTER (json_object_get_int_member (reception, "id")));
+  g_object_set_data (G_OBJECT (row), "reception-id", GSIZE_TO_POINTER (reception->id));
 
   if (priority != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _appeals_receptions_page_new_tag (appeals_priority_get_label (priority), "priority-tag"));
-  if (json_object_get_string_member_with_default (reception, "video_link", NULL) != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               _appeals_receptions_page_new_tag (_appeals_receptions_page_priority_label (self, priority),
+                                                                 "priority-tag"));
+  if (reception->video_link != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("camera-web-symbolic");
 
@@ -97,7 +88,7 @@ _appeals_receptions_page_show_queue (AppealsReceptionsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
     gtk_list_box_remove (self->queue_list, child);
 
-  if (self->queue == NULL || json_array_get_length (self->queue) == 0)
+  if (self->queue == NULL || self->queue->len == 0)
     {
       GtkWidget *empty = gtk_label_new (_("No visitors booked for this day"));
 
@@ -109,8 +100,8 @@ _appeals_receptions_page_show_queue (AppealsReceptionsPage *self)
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (self->queue); i++)
-    gtk_list_box_append (self->queue_list, new_queue_row (json_array_get_object_element (self->queue, i), i + 1));
+  for (guint i = 0; i < self->queue->len; i++)
+    gtk_list_box_append (self->queue_list, new_queue_row (self, g_ptr_array_index (self->queue, i), i + 1));
 }
 
 static void show_slots (AppealsReceptionsPage *self, const GDate *date);
@@ -154,11 +145,10 @@ static void
 show_slots (AppealsReceptionsPage *self,
             const GDate           *date)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
-  JsonObject *official = appeals_officials_find (self->officials, appeals_receptions_page_get_official_id (self));
-  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
+  AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
+  AppealsOfficial *official = appeals_officials_find_by_id (self->officials, appeals_receptions_page_get_official_id (self));
   g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  guint n_queue = self->queue != NULL ? json_array_get_length (self->queue) : 0;
+  guint n_queue = self->queue != NULL ? self->queue->len : 0;
   GtkWidget *child;
   guint n_rows = 0;
 
@@ -167,13 +157,13 @@ show_slots (AppealsReceptionsPage *self,
   g_array_set_size (shown, n_queue);
 
   if (official != NULL && (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date)))
-    for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+    for (guint i = 0; i < official->schedule->len; i++)
       {
-        JsonObject *slot = json_array_get_object_element (schedule, i);
-        int start = minutes_of (json_object_get_string_member (slot, "start"));
-        int end = minutes_of (json_object_get_string_member (slot, "end"));
+        const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
+        int start = minutes_of (slot->start);
+        int end = minutes_of (slot->end);
 
-        if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (date) || start < 0 || end <= start)
+        if (slot->weekday != (int) g_date_get_weekday (date) || start < 0 || end <= start)
           continue;
 
         for (int at = start; at < end; at += SLOT_MINUTES)
@@ -183,12 +173,12 @@ show_slots (AppealsReceptionsPage *self,
             /* whoever is booked within this slot, in queue order */
             for (guint q = 0; q < n_queue; q++)
               {
-                JsonObject *reception = json_array_get_object_element (self->queue, q);
-                int time = minutes_of (json_object_get_string_member (reception, "start_time"));
+                AppealsReceptionVisit *visit = g_ptr_array_index (self->queue, q);
+                int time = minutes_of (visit->reception->start_time);
 
                 if (time >= at && time < at + SLOT_MINUTES)
                   {
-                    gtk_list_box_append (self->slots_list, new_queue_row (reception, q + 1));
+                    gtk_list_box_append (self->slots_list, new_queue_row (self, visit, q + 1));
                     g_array_index (shown, gboolean, q) = TRUE;
                     taken = TRUE;
                     n_rows++;
@@ -206,7 +196,7 @@ show_slots (AppealsReceptionsPage *self,
   for (guint q = 0; q < n_queue; q++)
     if (!g_array_index (shown, gboolean, q))
       {
-        gtk_list_box_append (self->slots_list, new_queue_row (json_array_get_object_element (self->queue, q), q + 1));
+        gtk_list_box_append (self->slots_list, new_queue_row (self, g_ptr_array_index (self->queue, q), q + 1));
         n_rows++;
       }
 
@@ -239,29 +229,27 @@ appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self)
 
 /* How many of @official's slots on @date have nobody booked in @queue. */
 static guint
-count_free_slots (JsonObject  *official,
-                  const GDate *date,
-                  JsonArray   *queue)
+count_free_slots (AppealsOfficial *official,
+                  const GDate     *date,
+                  GPtrArray       *queue)
 {
-  JsonArray *schedule = official != NULL ? json_object_get_array_member (official, "schedule") : NULL;
   guint n_free = 0;
 
-  for (guint i = 0; schedule != NULL && i < json_array_get_length (schedule); i++)
+  for (guint i = 0; official != NULL && i < official->schedule->len; i++)
     {
-      JsonObject *slot = json_array_get_object_element (schedule, i);
-      int start = minutes_of (json_object_get_string_member (slot, "start"));
-      int end = minutes_of (json_object_get_string_member (slot, "end"));
+      const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
+      int start = minutes_of (slot->start);
+      int end = minutes_of (slot->end);
 
-      if (json_object_get_int_member (slot, "weekday") != g_date_get_weekday (date) || start < 0)
+      if (slot->weekday != (int) g_date_get_weekday (date) || start < 0)
         continue;
       for (int at = start; at < end; at += SLOT_MINUTES)
         {
           gboolean taken = FALSE;
 
-          for (guint q = 0; queue != NULL && q < json_array_get_length (queue) && !taken; q++)
+          for (guint q = 0; queue != NULL && q < queue->len && !taken; q++)
             {
-              int time = minutes_of (json_object_get_string_member (json_array_get_object_element (queue, q),
-                                                                    "start_time"));
+              int time = minutes_of (((AppealsReceptionVisit *) g_ptr_array_index (queue, q))->reception->start_time);
 
               taken = time >= at && time < at + SLOT_MINUTES;
             }
@@ -307,8 +295,8 @@ new_week_day_row (const GDate *date,
 static void
 show_week (AppealsReceptionsPage *self)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
-  JsonObject *official = appeals_officials_find (self->officials, appeals_receptions_page_get_official_id (self));
+  AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
+  AppealsOfficial *official = appeals_officials_find_by_id (self->officials, appeals_receptions_page_get_official_id (self));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_list))) != NULL)
@@ -316,8 +304,8 @@ show_week (AppealsReceptionsPage *self)
 
   for (guint d = 0; d < 7; d++)
     {
-      JsonArray *queue = self->week[d];
-      guint n_booked = queue != NULL ? json_array_get_length (queue) : 0;
+      GPtrArray *queue = self->week[d];
+      guint n_booked = queue != NULL ? queue->len : 0;
       gboolean working;
       g_autoptr(GPtrArray) slots = NULL;
       g_autofree char *note = NULL;
@@ -347,37 +335,38 @@ show_week (AppealsReceptionsPage *self)
       gtk_list_box_append (self->week_list, header);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (header)), FALSE);
       for (guint q = 0; q < n_booked; q++)
-        gtk_list_box_append (self->week_list, new_queue_row (json_array_get_object_element (queue, q), q + 1));
+        gtk_list_box_append (self->week_list, new_queue_row (self, g_ptr_array_index (queue, q), q + 1));
     }
 }
 
-typedef struct
-{
-  AppealsReceptionsPage *self;
-  guint                  day;
-} WeekCall;
-
 static void
-on_week_day_loaded (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_week_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autofree WeekCall *call = user_data;
-  g_autoptr(AppealsReceptionsPage) self = call->self;
+  g_autoptr(AppealsReceptionsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) visits = appeals_reception_service_list_queues_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                              result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_pointer (&self->week[call->day], json_array_unref);
-  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
-    self->week[call->day] = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
 
-  if (--self->week_pending == 0)
+  /* the answer is by date, each day in the queue's order */
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
     {
-      show_week (self);
-      g_signal_emit_by_name (self, "week-loaded");
+      AppealsReceptionVisit *visit = g_ptr_array_index (visits, i);
+      int day = g_date_valid (&visit->reception->date)
+                ? g_date_days_between (&self->week_monday, &visit->reception->date) : -1;
+
+      if (day < 0 || day >= 7)
+        continue;
+      if (self->week[day] == NULL)
+        self->week[day] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->week[day], g_object_ref (visit));
     }
+  show_week (self);
+  g_signal_emit_by_name (self, "week-loaded");
 }
 
 void
@@ -386,43 +375,30 @@ _appeals_receptions_page_clear_week (AppealsReceptionsPage *self)
   g_cancellable_cancel (self->week_cancellable);
   g_clear_object (&self->week_cancellable);
   for (guint d = 0; d < 7; d++)
-    g_clear_pointer (&self->week[d], json_array_unref);
+    g_clear_pointer (&self->week[d], g_ptr_array_unref);
 }
 
-/* The week of the chosen day, one request a day, shown when all came. */
+/* The week of the chosen day, in one request. */
 void
 _appeals_receptions_page_load_week (AppealsReceptionsPage *self)
 {
-  gint64 official = appeals_receptions_page_get_official_id (self);
-  GDate date;
+  GDate date, sunday;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->day_stack), "week") != 0 ||
       !appeals_month_view_get_selected (self->month_view, &date) ||
-      appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
+      !_appeals_receptions_page_is_signed_in (self))
     return;
 
   _appeals_receptions_page_clear_week (self);
   self->week_cancellable = g_cancellable_new ();
   self->week_monday = date;
   g_date_subtract_days (&self->week_monday, g_date_get_weekday (&date) - 1);
-  self->week_pending = 7;
-
-  for (guint d = 0; d < 7; d++)
-    {
-      WeekCall *call = g_new0 (WeekCall, 1);
-      g_autofree char *iso = NULL;
-      g_autofree char *path = NULL;
-
-      date = self->week_monday;
-      g_date_add_days (&date, d);
-      iso = appeals_date_format_iso (&date);
-      path = official != 0 ? g_strdup_printf ("receptions?date=%s&official_id=%" G_GINT64_FORMAT, iso, official)
-                           : g_strdup_printf ("receptions?date=%s", iso);
-      call->self = g_object_ref (self);
-      call->day = d;
-      appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", path, NULL, NULL, NULL,
-                                        self->week_cancellable, on_week_day_loaded, call);
-    }
+  sunday = self->week_monday;
+  g_date_add_days (&sunday, 6);
+  appeals_reception_service_list_queues_async (appeals_context_get_reception_service (self->context),
+                                               appeals_receptions_page_get_official_id (self),
+                                               &self->week_monday, &sunday, self->week_cancellable,
+                                               on_week_loaded, g_object_ref (self));
 }
 
 void
@@ -437,7 +413,7 @@ appeals_receptions_page_get_week_booked (AppealsReceptionsPage *self)
   guint n = 0;
 
   for (guint d = 0; d < 7; d++)
-    n += self->week[d] != NULL ? json_array_get_length (self->week[d]) : 0;
+    n += self->week[d] != NULL ? self->week[d]->len : 0;
   return n;
 }
 
@@ -452,7 +428,7 @@ static void
 update_day_header (AppealsReceptionsPage *self,
                    const GDate           *date)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
   g_autofree char *weekday = appeals_weekday_name (g_date_get_weekday (date));
   g_autoptr(GPtrArray) slots = _appeals_receptions_page_slots_on (self, g_date_get_weekday (date));
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -489,14 +465,13 @@ on_queue_loaded (GObject      *source,
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
+  g_autoptr(GPtrArray) queue = appeals_reception_service_list_queue_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                            result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_pointer (&self->queue, json_array_unref);
-  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
-    self->queue = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = g_steal_pointer (&queue);
   _appeals_receptions_page_show_queue (self);
   {
     GDate date;
@@ -511,26 +486,20 @@ on_queue_loaded (GObject      *source,
 void
 _appeals_receptions_page_load_queue (AppealsReceptionsPage *self)
 {
-  gint64 official = appeals_receptions_page_get_official_id (self);
-  g_autofree char *iso = NULL;
-  g_autofree char *path = NULL;
   GDate date;
 
-  if (!appeals_month_view_get_selected (self->month_view, &date))
+  if (self->context == NULL || !appeals_month_view_get_selected (self->month_view, &date))
     return;
   update_day_header (self, &date);
-  if (appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
+  if (!_appeals_receptions_page_is_signed_in (self))
     return;
-
-  iso = appeals_date_format_iso (&date);
-  path = official != 0 ? g_strdup_printf ("receptions?date=%s&official_id=%" G_GINT64_FORMAT, iso, official)
-                       : g_strdup_printf ("receptions?date=%s", iso);
 
   g_cancellable_cancel (self->queue_cancellable);
   g_clear_object (&self->queue_cancellable);
   self->queue_cancellable = g_cancellable_new ();
-  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", path, NULL, NULL, NULL, self->queue_cancellable,
-                                    on_queue_loaded, g_object_ref (self));
+  appeals_reception_service_list_queue_async (appeals_context_get_reception_service (self->context),
+                                              appeals_receptions_page_get_official_id (self), &date,
+                                              self->queue_cancellable, on_queue_loaded, g_object_ref (self));
 }
 
 void

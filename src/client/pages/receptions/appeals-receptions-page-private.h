@@ -8,8 +8,8 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-booking-dialog.h"
+#include "appeals-context.h"
 #include "appeals-month-view.h"
 #include "appeals-reception-text.h"
 #include "appeals-reception-window.h"
@@ -21,7 +21,7 @@ struct _AppealsReceptionsPage
 {
   GtkBox            parent_instance;
 
-  AppealsContext        *context;
+  AppealsContext   *context;
 
   GtkStack         *view_stack;
   GtkWidget        *month_controls;
@@ -34,24 +34,27 @@ struct _AppealsReceptionsPage
   GtkStack         *day_stack;
   GtkListBox       *slots_list;
   GtkListBox       *week_list;
-  JsonArray        *week[7];          /* the queues of the shown week, Monday first */
+  GPtrArray        *week[7];          /* AppealsReceptionVisit: the shown week's queues, Monday first */
   GDate             week_monday;
-  guint             week_pending;
   GCancellable     *week_cancellable;
   GtkBox           *today_box;
   GtkWidget        *today_empty;
 
-  JsonArray        *officials;
-  JsonArray        *queue;
+  GPtrArray        *officials;        /* AppealsOfficial */
+  GPtrArray        *queue;            /* AppealsReceptionVisit */
   GPtrArray        *today_groups;
   GCancellable     *cancellable;      /* the page's life */
   GCancellable     *queue_cancellable;
   GCancellable     *days_cancellable;
+  GCancellable     *today_cancellable;
   guint             n_today;
   gboolean          filling_officials;
 };
 
-AppealsApiClient * _appeals_receptions_page_get_client (void);
+AppealsCalendar *_appeals_receptions_page_get_calendar (AppealsReceptionsPage *self);
+const char *_appeals_receptions_page_priority_label (AppealsReceptionsPage *self, const char *code);
+const char *_appeals_receptions_page_step_label (AppealsReceptionsPage *self, const char *code);
+gboolean _appeals_receptions_page_is_signed_in (AppealsReceptionsPage *self);
 GPtrArray * _appeals_receptions_page_slots_on (AppealsReceptionsPage *self, GDateWeekday weekday);
 GtkWidget * _appeals_receptions_page_new_tag (const char *text, const char *css_class);
 void _appeals_receptions_page_show_queue (AppealsReceptionsPage *self);

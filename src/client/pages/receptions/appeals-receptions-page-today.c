@@ -41,35 +41,44 @@ on_today_row_activated (AdwActionRow          *row,
   appeals_receptions_page_open_reception (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "reception-id")));
 }
 
+static char *
+format_date (const GDate *date)
+{
+  char text[16];
+
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
+  return g_strdup (text);
+}
+
 static void
 on_today_loaded (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GPtrArray) tasks = appeals_reception_service_list_due_steps_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                result, NULL);
   AdwPreferencesGroup *groups[G_N_ELEMENTS (today_sections)] = { NULL, };
-  JsonArray *items = NULL;
 
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+  if (tasks == NULL)
     return;
 
   for (guint i = 0; i < self->today_groups->len; i++)
     gtk_box_remove (self->today_box, g_ptr_array_index (self->today_groups, i));
   g_ptr_array_set_size (self->today_groups, 0);
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  self->n_today = items != NULL ? json_array_get_length (items) : 0;
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  self->n_today = tasks->len;
+  for (guint i = 0; i < tasks->len; i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *code = json_object_get_string_member (item, "code");
-      guint section = today_section_of (code);
+      AppealsStepTask *task = g_ptr_array_index (tasks, i);
+      guint section = today_section_of (task->code);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *due = appeals_format_iso_date (json_object_get_string_member (item, "due"));
-      g_autofree char *day = appeals_format_iso_date (json_object_get_string_member (item, "reception_date"));
+      g_autofree char *due = format_date (&task->due);
+      g_autofree char *day = format_date (&task->reception_date);
       g_autofree char *subtitle = g_strdup_printf (_("Reception on %s: %s"), day,
-                                                   json_object_get_string_member (item, "question"));
+                                                   task->question != NULL ? task->question : "");
       g_autofree char *due_text = g_strdup_printf (_("due %s"), due);
 
       if (groups[section] == NULL)
@@ -79,16 +88,15 @@ on_today_loaded (GObject      *source,
         }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_step_get_label (code));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _appeals_receptions_page_step_label (self, task->code));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 _appeals_receptions_page_new_tag (json_object_get_boolean_member (item, "overdue") ? _("Overdue") : due_text,
-                                          json_object_get_boolean_member (item, "overdue") ? "overdue-tag" : NULL));
+                                 _appeals_receptions_page_new_tag (task->overdue ? _("Overdue") : due_text,
+                                                                   task->overdue ? "overdue-tag" : NULL));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "reception-id",
-                         GSIZE_TO_POINTER (json_object_get_int_member (item, "reception_id")));
+      g_object_set_data (G_OBJECT (row), "reception-id", GSIZE_TO_POINTER (task->reception_id));
       g_signal_connect (row, "activated", G_CALLBACK (on_today_row_activated), self);
       adw_preferences_group_add (groups[section], row);
     }
@@ -106,10 +114,14 @@ on_today_loaded (GObject      *source,
 void
 _appeals_receptions_page_load_today (AppealsReceptionsPage *self)
 {
-  if (appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
+  if (!_appeals_receptions_page_is_signed_in (self))
     return;
-  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", "reception-steps/today", NULL, NULL, NULL,
-                                    self->cancellable, on_today_loaded, g_object_ref (self));
+  /* the latest question wins: an older answer must not overwrite a newer one */
+  g_cancellable_cancel (self->today_cancellable);
+  g_clear_object (&self->today_cancellable);
+  self->today_cancellable = g_cancellable_new ();
+  appeals_reception_service_list_due_steps_async (appeals_context_get_reception_service (self->context),
+                                                  self->today_cancellable, on_today_loaded, g_object_ref (self));
 }
 
 guint

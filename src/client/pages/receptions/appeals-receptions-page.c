@@ -77,10 +77,57 @@ static guint signals[N_SIGNALS];
 
 static void load_days (AppealsReceptionsPage *self);
 
-AppealsApiClient *
-_appeals_receptions_page_get_client (void)
+static AppealsReceptionService *
+get_reception_service (AppealsReceptionsPage *self)
 {
-  return appeals_application_get_client (appeals_application_get_default ());
+  return appeals_context_get_reception_service (self->context);
+}
+
+static AppealsReferenceService *
+get_reference_service (AppealsReceptionsPage *self)
+{
+  return appeals_context_get_reference_service (self->context);
+}
+
+AppealsCalendar *
+_appeals_receptions_page_get_calendar (AppealsReceptionsPage *self)
+{
+  return appeals_reference_service_get_calendar (get_reference_service (self));
+}
+
+gboolean
+_appeals_receptions_page_is_signed_in (AppealsReceptionsPage *self)
+{
+  return self->context != NULL && appeals_context_is_signed_in (self->context);
+}
+
+const char *
+_appeals_receptions_page_priority_label (AppealsReceptionsPage *self,
+                                         const char            *code)
+{
+  AppealsPriorityCatalog *priorities = appeals_reference_service_get_priorities (get_reference_service (self));
+  const char *name;
+
+  if (code == NULL)
+    return NULL;
+  name = appeals_priority_catalog_get_name (priorities, code, appeals_ui_language ());
+  return name != NULL ? name : code;
+}
+
+const char *
+_appeals_receptions_page_step_label (AppealsReceptionsPage *self,
+                                     const char            *code)
+{
+  AppealsWorkflow *workflow = appeals_reference_service_get_workflow (get_reference_service (self));
+
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    {
+      const AppealsWorkflowStep *step = appeals_workflow_get_step (workflow, i);
+
+      if (g_str_equal (step->code, code))
+        return appeals_names_get (&step->name, appeals_ui_language ());
+    }
+  return code;
 }
 
 static GtkWindow *
@@ -98,9 +145,9 @@ appeals_receptions_page_get_official_id (AppealsReceptionsPage *self)
   guint position = gtk_drop_down_get_selected (self->official_dropdown);
 
   if (self->officials == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
-      position > json_array_get_length (self->officials))
+      position > self->officials->len)
     return 0;
-  return json_object_get_int_member (json_array_get_object_element (self->officials, position - 1), "id");
+  return ((AppealsOfficial *) g_ptr_array_index (self->officials, position - 1))->id;
 }
 
 /* Does anyone (or the chosen official) receive citizens on this weekday? */
@@ -111,24 +158,21 @@ _appeals_receptions_page_slots_on (AppealsReceptionsPage *self,
   GPtrArray *slots = g_ptr_array_new_with_free_func (g_free);
   gint64 chosen = appeals_receptions_page_get_official_id (self);
 
-  for (guint i = 0; self->officials != NULL && i < json_array_get_length (self->officials); i++)
+  for (guint i = 0; self->officials != NULL && i < self->officials->len; i++)
     {
-      JsonObject *official = json_array_get_object_element (self->officials, i);
-      JsonArray *schedule = json_object_get_array_member (official, "schedule");
+      AppealsOfficial *official = g_ptr_array_index (self->officials, i);
 
-      if (chosen != 0 && json_object_get_int_member (official, "id") != chosen)
+      if (chosen != 0 && official->id != chosen)
         continue;
-      for (guint j = 0; schedule != NULL && j < json_array_get_length (schedule); j++)
+      for (guint j = 0; j < official->schedule->len; j++)
         {
-          JsonObject *slot = json_array_get_object_element (schedule, j);
+          const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, j);
 
-          if (json_object_get_int_member (slot, "weekday") != weekday)
+          if (slot->weekday != (int) weekday)
             continue;
-          g_ptr_array_add (slots, g_strdup_printf ("%s, %s–%s%s", appeals_official_get_name (official),
-                                                   json_object_get_string_member (slot, "start"),
-                                                   json_object_get_string_member (slot, "end"),
-                                                   json_object_get_boolean_member (slot, "video")
-                                                   ? _(" (video conference)") : ""));
+          g_ptr_array_add (slots, g_strdup_printf ("%s, %s–%s%s", appeals_official_get_full_name (official, NULL),
+                                                   slot->start, slot->end,
+                                                   slot->video ? _(" (video conference)") : ""));
         }
     }
   return slots;
@@ -175,7 +219,7 @@ static void
 mark_days (AppealsReceptionsPage *self,
            GHashTable            *booked)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (appeals_application_get_default ());
+  AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
   GDate day, last, unified[3];
   int year, month;
 
@@ -223,20 +267,18 @@ on_days_loaded (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GPtrArray) days = appeals_reception_service_list_days_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                          result, NULL);
   g_autoptr(GHashTable) booked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *items;
 
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+  if (days == NULL)
     return;
 
-  items = json_object_get_array_member (json_node_get_object (response->body), "items");
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  for (guint i = 0; i < days->len; i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
+      AppealsReceptionDay *day = g_ptr_array_index (days, i);
 
-      g_hash_table_insert (booked, g_strdup (json_object_get_string_member (item, "date")),
-                           GUINT_TO_POINTER ((guint) json_object_get_int_member (item, "booked")));
+      g_hash_table_insert (booked, appeals_date_format_iso (&day->date), GUINT_TO_POINTER ((guint) day->booked));
     }
   mark_days (self, booked);
 }
@@ -244,28 +286,21 @@ on_days_loaded (GObject      *source,
 static void
 load_days (AppealsReceptionsPage *self)
 {
-  gint64 official = appeals_receptions_page_get_official_id (self);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *path = NULL;
   GDate first, last;
 
+  if (self->context == NULL)   /* still being built */
+    return;
   mark_days (self, NULL);
-  if (appeals_api_client_get_token (_appeals_receptions_page_get_client ()) == NULL)
+  if (!_appeals_receptions_page_is_signed_in (self))
     return;
 
   grid_range (self, &first, &last);
-  from = appeals_date_format_iso (&first);
-  to = appeals_date_format_iso (&last);
-  path = official != 0
-         ? g_strdup_printf ("reception-days?from=%s&to=%s&official_id=%" G_GINT64_FORMAT, from, to, official)
-         : g_strdup_printf ("reception-days?from=%s&to=%s", from, to);
-
   g_cancellable_cancel (self->days_cancellable);
   g_clear_object (&self->days_cancellable);
   self->days_cancellable = g_cancellable_new ();
-  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", path, NULL, NULL, NULL, self->days_cancellable,
-                                    on_days_loaded, g_object_ref (self));
+  appeals_reception_service_list_days_async (get_reception_service (self), appeals_receptions_page_get_official_id (self),
+                                             &first, &last, self->days_cancellable, on_days_loaded,
+                                             g_object_ref (self));
 }
 
 static void
@@ -277,12 +312,22 @@ on_month_changed (AppealsReceptionsPage *self)
 
 /* Reception windows ----------------------------------------------------- */
 
+/* A booking or a change anywhere in the desk: the day, the month and My Day follow. */
 static void
-on_reception_changed (AppealsReceptionsPage *self)
+on_reception_changed (AppealsReceptionsPage *self,
+                      gint64                 reception_id)
 {
   _appeals_receptions_page_load_queue (self);
   load_days (self);
   _appeals_receptions_page_load_today (self);
+}
+
+/* The reception window reports its changes here until it changes
+ * receptions through the service itself. */
+static void
+on_reception_window_changed (AppealsReceptionsPage *self)
+{
+  appeals_reception_service_notify_changed (get_reception_service (self), 0);
 }
 
 AppealsReceptionWindow *
@@ -291,7 +336,7 @@ appeals_receptions_page_open_reception (AppealsReceptionsPage *self,
 {
   AppealsReceptionWindow *window = appeals_reception_window_new (get_parent_window (self), reception_id);
 
-  g_signal_connect_object (window, "changed", G_CALLBACK (on_reception_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "changed", G_CALLBACK (on_reception_window_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -336,24 +381,25 @@ on_officials_loaded (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
+  g_autoptr(GPtrArray) officials = appeals_reference_service_list_officials_finish (APPEALS_REFERENCE_SERVICE (source),
+                                                                                    result, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 chosen = appeals_receptions_page_get_official_id (self);
   guint selected = 0;
 
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
+  if (officials == NULL)
     return;
 
-  g_clear_pointer (&self->officials, json_array_unref);
-  self->officials = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
+  self->officials = g_steal_pointer (&officials);
 
   gtk_string_list_append (names, _("All officials"));
-  for (guint i = 0; i < json_array_get_length (self->officials); i++)
+  for (guint i = 0; i < self->officials->len; i++)
     {
-      JsonObject *official = json_array_get_object_element (self->officials, i);
+      AppealsOfficial *official = g_ptr_array_index (self->officials, i);
 
-      gtk_string_list_append (names, appeals_official_get_name (official));
-      if (json_object_get_int_member (official, "id") == chosen)
+      gtk_string_list_append (names, appeals_official_get_full_name (official, NULL));
+      if (official->id == chosen)
         selected = i + 1;
     }
 
@@ -368,17 +414,31 @@ on_officials_loaded (GObject      *source,
   _appeals_receptions_page_load_today (self);
 }
 
+static void
+load_officials (AppealsReceptionsPage *self,
+                gboolean               refresh)
+{
+  appeals_reference_service_list_officials_async (get_reference_service (self), refresh, self->cancellable,
+                                                  on_officials_loaded, g_object_ref (self));
+}
+
+/* After sign-in: the officials as the server has them now, then the rest. */
 void
 appeals_receptions_page_reload (AppealsReceptionsPage *self)
 {
-  appeals_api_client_request_async (_appeals_receptions_page_get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
-                                    on_officials_loaded, g_object_ref (self));
+  load_officials (self, TRUE);
+}
+
+static void
+on_officials_changed (AppealsReceptionsPage *self)
+{
+  load_officials (self, FALSE);
 }
 
 void
 appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
-  g_clear_pointer (&self->queue, json_array_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   _appeals_receptions_page_show_queue (self);
 }
 
@@ -386,8 +446,8 @@ gboolean
 appeals_receptions_page_select_official (AppealsReceptionsPage *self,
                                          gint64                 official_id)
 {
-  for (guint i = 0; self->officials != NULL && i < json_array_get_length (self->officials); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->officials, i), "id") == official_id)
+  for (guint i = 0; self->officials != NULL && i < self->officials->len; i++)
+    if (((AppealsOfficial *) g_ptr_array_index (self->officials, i))->id == official_id)
       {
         gtk_drop_down_set_selected (self->official_dropdown, i + 1);
         return TRUE;
@@ -395,13 +455,15 @@ appeals_receptions_page_select_official (AppealsReceptionsPage *self,
   return FALSE;
 }
 
-JsonArray *
+/* Returns: (transfer none) (nullable) (element-type AppealsOfficial): */
+GPtrArray *
 appeals_receptions_page_get_officials (AppealsReceptionsPage *self)
 {
   return self->officials;
 }
 
-JsonArray *
+/* Returns: (transfer none) (nullable) (element-type AppealsReceptionVisit): */
+GPtrArray *
 appeals_receptions_page_get_queue (AppealsReceptionsPage *self)
 {
   return self->queue;
@@ -432,28 +494,18 @@ on_view_changed (AppealsReceptionsPage *self)
 
 /* Actions --------------------------------------------------------------- */
 
-static void
-on_booked (AppealsReceptionsPage *self,
-           gint64                 id)
-{
-  on_reception_changed (self);
-}
-
+/* The day, the month and My Day refresh on the service's "reception-changed". */
 AppealsBookingDialog *
 appeals_receptions_page_book (AppealsReceptionsPage *self)
 {
   AppealsBookingDialog *dialog;
-  g_autoptr(JsonArray) none = NULL;
   GDate date;
 
   if (!appeals_month_view_get_selected (self->month_view, &date))
     g_date_clear (&date, 1);
-  if (self->officials == NULL)
-    none = json_array_new ();
 
-  dialog = appeals_booking_dialog_new (get_parent_window (self), self->officials != NULL ? self->officials : none,
+  dialog = appeals_booking_dialog_new (get_parent_window (self), self->context,
                                        appeals_receptions_page_get_official_id (self), &date);
-  g_signal_connect_object (dialog, "booked", G_CALLBACK (on_booked), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -512,9 +564,9 @@ month_action (GtkWidget  *widget,
 }
 
 static gboolean
-keeps_schedules (void)
+keeps_schedules (AppealsReceptionsPage *self)
 {
-  AppealsUser *user = appeals_api_client_get_user (_appeals_receptions_page_get_client ());
+  AppealsUser *user = self->context != NULL ? appeals_context_get_user (self->context) : NULL;
 
   return user != NULL && (user->role == APPEALS_ROLE_CONTROLLER || user->role == APPEALS_ROLE_ADMIN);
 }
@@ -523,14 +575,8 @@ static void
 update_schedule_actions (AppealsReceptionsPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receptions.edit-schedule",
-                                 keeps_schedules () && appeals_receptions_page_get_official_id (self) != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "receptions.add-official", keeps_schedules ());
-}
-
-static void
-on_schedule_saved (AppealsReceptionsPage *self)
-{
-  appeals_receptions_page_reload (self);
+                                 keeps_schedules (self) && appeals_receptions_page_get_official_id (self) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "receptions.add-official", keeps_schedules (self));
 }
 
 /**
@@ -541,12 +587,12 @@ AppealsScheduleDialog *
 appeals_receptions_page_edit_schedule (AppealsReceptionsPage *self,
                                        gint64                 official_id)
 {
-  AppealsScheduleDialog *dialog = appeals_schedule_dialog_new (get_parent_window (self),
+  /* the officials follow on the reference service's "officials-changed" */
+  AppealsScheduleDialog *dialog = appeals_schedule_dialog_new (get_parent_window (self), self->context,
                                                                official_id != 0
-                                                               ? appeals_officials_find (self->officials, official_id)
+                                                               ? appeals_officials_find_by_id (self->officials, official_id)
                                                                : NULL);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_schedule_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -589,6 +635,7 @@ appeals_receptions_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->queue_cancellable);
   g_cancellable_cancel (self->days_cancellable);
+  g_cancellable_cancel (self->today_cancellable);
   _appeals_receptions_page_clear_week (self);
   g_clear_object (&self->context);
 
@@ -603,10 +650,33 @@ appeals_receptions_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->queue_cancellable);
   g_clear_object (&self->days_cancellable);
-  g_clear_pointer (&self->officials, json_array_unref);
-  g_clear_pointer (&self->queue, json_array_unref);
+  g_clear_object (&self->today_cancellable);
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->today_groups, g_ptr_array_unref);
   G_OBJECT_CLASS (appeals_receptions_page_parent_class)->finalize (object);
+}
+
+/* What needs the context: the month's marks, and the services' signals. */
+static void
+appeals_receptions_page_constructed (GObject *object)
+{
+  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (object);
+  GDate today;
+
+  G_OBJECT_CLASS (appeals_receptions_page_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  g_signal_connect_object (get_reception_service (self), "reception-changed",
+                           G_CALLBACK (on_reception_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_reference_service (self), "officials-changed",
+                           G_CALLBACK (on_officials_changed), self, G_CONNECT_SWAPPED);
+  appeals_date_get_today (&today);
+  appeals_month_view_set_selected (self->month_view, &today);
+  update_month_title (self);
+  mark_days (self, NULL);
+  _appeals_receptions_page_show_queue (self);
+  update_schedule_actions (self);
 }
 
 static void
@@ -615,6 +685,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_receptions_page_constructed;
   object_class->dispose = appeals_receptions_page_dispose;
   G_OBJECT_CLASS (klass)->set_property = appeals_receptions_page_set_property;
   G_OBJECT_CLASS (klass)->get_property = appeals_receptions_page_get_property;
@@ -670,15 +741,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
 static void
 appeals_receptions_page_init (AppealsReceptionsPage *self)
 {
-  GDate today;
-
   self->cancellable = g_cancellable_new ();
   self->today_groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  appeals_date_get_today (&today);
-  appeals_month_view_set_selected (self->month_view, &today);
-  update_month_title (self);
-  mark_days (self, NULL);
-  _appeals_receptions_page_show_queue (self);
 }

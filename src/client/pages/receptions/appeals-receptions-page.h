@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
 #include "appeals-booking-dialog.h"
 #include "appeals-month-view.h"
@@ -24,8 +23,8 @@ void                    appeals_receptions_page_clear           (AppealsReceptio
 gint64                  appeals_receptions_page_get_official_id (AppealsReceptionsPage *self);
 gboolean                appeals_receptions_page_select_official (AppealsReceptionsPage *self,
                                                                  gint64                 official_id);
-JsonArray              *appeals_receptions_page_get_officials   (AppealsReceptionsPage *self);
-JsonArray              *appeals_receptions_page_get_queue       (AppealsReceptionsPage *self);
+GPtrArray              *appeals_receptions_page_get_officials   (AppealsReceptionsPage *self);
+GPtrArray              *appeals_receptions_page_get_queue       (AppealsReceptionsPage *self);
 guint                   appeals_receptions_page_get_n_today     (AppealsReceptionsPage *self);
 AppealsMonthView       *appeals_receptions_page_get_month_view  (AppealsReceptionsPage *self);
 void                    appeals_receptions_page_show_view       (AppealsReceptionsPage *self,
