@@ -19,6 +19,7 @@
 #include "appeals-applicant.h"
 #include "appeals-appeal.h"
 #include "appeals-reception.h"
+#include "appeals-reception-parts.h"
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
 #include "appeals-workflow.h"

@@ -69,7 +69,7 @@ new_queue_row (JsonObject *reception,
                      GSIZE_TO_POINTER (json_object_get_int_member (reception, "id")));
 
   if (priority != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _appeals_receptions_page_new_tag (appeals_priority_get_label (priority), "priority-tag"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _appeals_receptions_page_new_tag (appeals_priority_get_label (appeals_application_get_priorities (appeals_application_get_default ()), priority), "priority-tag"));
   if (json_object_get_string_member_with_default (reception, "video_link", NULL) != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("camera-web-symbolic");

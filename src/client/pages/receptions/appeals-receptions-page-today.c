@@ -79,7 +79,7 @@ on_today_loaded (GObject      *source,
         }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_step_get_label (code));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_step_get_label (appeals_reference_service_get_workflow (appeals_context_get_reference_service (self->context)), code));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
