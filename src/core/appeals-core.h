@@ -24,6 +24,7 @@
 #include "appeals-reception.h"
 #include "appeals-reception-lists.h"
 #include "appeals-official.h"
+#include "appeals-reception-parts.h"
 #include "appeals-checklist.h"
 #include "appeals-quality.h"
 #include "appeals-workflow.h"

@@ -47,7 +47,17 @@ appeals_reception_get_record_type (void)
 static void
 appeals_reception_finalize (GObject *object)
 {
+  AppealsReception *self = APPEALS_RECEPTION (object);
+
   appeals_record_clear (&reception_record_type, object);
+  g_free (self->applicant_name);
+  g_free (self->appeal_number);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->orders, g_ptr_array_unref);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_object (&self->review);
+  g_free (self->official_name);
+  g_free (self->official_position);
 
   G_OBJECT_CLASS (appeals_reception_parent_class)->finalize (object);
 }
@@ -62,6 +72,9 @@ static void
 appeals_reception_init (AppealsReception *self)
 {
   g_date_clear (&self->date, 1);
+  self->steps = g_ptr_array_new_with_free_func (g_object_unref);
+  self->orders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->attachments = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 AppealsReception *
@@ -76,7 +89,8 @@ appeals_reception_new_from_json (JsonNode  *node,
 {
   g_autoptr(AppealsReception) self = appeals_reception_new ();
 
-  if (!appeals_record_read_trusted (&reception_record_type, self, node, error))
+  if (!appeals_record_read_trusted (&reception_record_type, self, node, error) ||
+      !appeals_reception_read_details (self, node, error))
     return NULL;
 
   return g_steal_pointer (&self);

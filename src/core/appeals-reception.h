@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "appeals-record.h"
+#include "appeals-reception-parts.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,18 @@ struct _AppealsReception
   char       *priority;      /* a priority category code, or NULL */
   GDateTime  *booked_at;
   int         status;        /* AppealsReceptionStatus */
+
+  /* What the server adds when it details a reception (never input). */
+  char                   *applicant_name;
+  char                   *appeal_number;
+  gboolean                restricted;    /* another district's visitor: time only */
+  GPtrArray              *steps;         /* AppealsReceptionStep, in order */
+  GPtrArray              *orders;        /* AppealsProtocolOrder */
+  GPtrArray              *attachments;   /* AppealsAttachment, oldest first */
+  AppealsReceptionReview *review;        /* NULL until the leadership reviewed it */
+  /* Filled by the client from the officials list, in the interface's language. */
+  char                   *official_name;
+  char                   *official_position;
 };
 
 const AppealsRecordType *appeals_reception_get_record_type (void);
@@ -52,6 +65,13 @@ AppealsReception *appeals_reception_new_from_json (JsonNode          *node,
 JsonNode         *appeals_reception_to_json       (AppealsReception  *self);
 gboolean          appeals_reception_validate      (AppealsReception  *self,
                                                    GPtrArray         *errors);
+gboolean          appeals_reception_read_details  (AppealsReception  *self,
+                                                   JsonNode          *node,
+                                                   GError           **error);
+gboolean          appeals_reception_is_editable   (AppealsReception  *self);
+guint             appeals_reception_count_overdue_steps (AppealsReception *self);
+AppealsReceptionStep *appeals_reception_find_step (AppealsReception  *self,
+                                                   const char        *code);
 gboolean          appeals_time_of_day_is_valid    (const char        *text);
 
 G_END_DECLS

@@ -36,10 +36,17 @@ exported_count (Counts *counts)
 static gboolean
 reviewed (AppealsReviewPage *page)
 {
-  JsonObject *current = appeals_review_page_get_current (page);
-  JsonNode *review = current != NULL ? json_object_get_member (current, "review") : NULL;
+  AppealsReviewEntry *current = appeals_review_page_get_current (page);
 
-  return review != NULL && JSON_NODE_HOLDS_OBJECT (review);
+  return current != NULL && current->reception->review != NULL;
+}
+
+static gboolean
+window_reviewed (AppealsReceptionWindow *window)
+{
+  AppealsReception *reception = appeals_reception_window_get_reception (window);
+
+  return reception != NULL && reception->review != NULL;
 }
 
 static void
@@ -62,7 +69,8 @@ review_script (AppealsApplication *app,
   AppealsWindow *window;
   AppealsReviewPage *page;
   Counts counts = { 0, };
-  JsonObject *current;
+  AppealsReviewEntry *current;
+  AppealsReceptionWindow *reception_window;
 
   attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
   attach (session, token, id, "applicant_document", "Өтініш.png", "image/png", png);
@@ -84,15 +92,31 @@ review_script (AppealsApplication *app,
   g_assert_true (appeals_review_page_can_review (page));
   g_assert_true (appeals_review_page_select (page, id));
   current = appeals_review_page_get_current (page);
-  g_assert_true (json_object_get_boolean_member (current, "complete"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (current, "attachments")), ==, 3);
+  g_assert_true (current->complete);
+  g_assert_cmpuint (current->reception->attachments->len, ==, 3);
+
+  g_assert_nonnull (current->reception->official_name);
+  g_assert_cmpstr (current->reception->official_name, !=, "");
+
+  /* the same reception open in its own window learns of the review from
+   * the service, not from the page */
+  reception_window = appeals_reception_window_new (appeals_window_get_context (window), GTK_WINDOW (window), id);
+  counts.loaded = 0;
+  g_signal_connect (reception_window, "loaded", G_CALLBACK (on_loaded), &counts);
+  APPEALS_TEST_WAIT (loaded_count, &counts);
+  g_assert_null (appeals_reception_window_get_reception (reception_window)->review);
+  g_assert_cmpstr (appeals_reception_window_get_reception (reception_window)->official_name, ==,
+                   current->reception->official_name);
 
   appeals_review_page_set_instructions (page, "Жер комиссиясының төрағасын шақыру");
   gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
   APPEALS_TEST_WAIT (reviewed, page);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (appeals_review_page_get_current (page),
-                                                                                 "review"), "instructions"),
+  g_assert_cmpstr (appeals_review_page_get_current (page)->reception->review->instructions,
                    ==, "Жер комиссиясының төрағасын шақыру");
+  APPEALS_TEST_WAIT (window_reviewed, reception_window);
+  g_assert_cmpstr (appeals_reception_window_get_reception (reception_window)->review->instructions,
+                   ==, "Жер комиссиясының төрағасын шақыру");
+  gtk_window_destroy (GTK_WINDOW (reception_window));
 
   /* one PDF: the cover, the note's page, the scan, the position */
   pack_path = print_path ("reception-pack.pdf");

@@ -253,6 +253,7 @@ test_service_signal (void)
 
 /* Steps, an overdue one, and My Day ------------------------------------------ */
 
+/* as the server stores it, read straight from its JSON */
 static guint
 overdue_steps (JsonObject *reception)
 {
@@ -264,14 +265,27 @@ overdue_steps (JsonObject *reception)
   return n;
 }
 
-static const char *
-first_overdue_step (JsonObject *reception)
+/* as the window holds it */
+static guint
+model_overdue_steps (AppealsReception *reception)
 {
-  JsonArray *steps = json_object_get_array_member (reception, "steps");
+  guint n = 0;
 
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    if (json_object_get_boolean_member (json_array_get_object_element (steps, i), "overdue"))
-      return json_object_get_string_member (json_array_get_object_element (steps, i), "code");
+  for (guint i = 0; i < reception->steps->len; i++)
+    n += ((AppealsReceptionStep *) g_ptr_array_index (reception->steps, i))->overdue;
+  return n;
+}
+
+static const char *
+first_overdue_step (AppealsReception *reception)
+{
+  for (guint i = 0; i < reception->steps->len; i++)
+    {
+      AppealsReceptionStep *step = g_ptr_array_index (reception->steps, i);
+
+      if (step->overdue)
+        return step->code;
+    }
   return NULL;
 }
 
@@ -308,7 +322,7 @@ steps_script (AppealsApplication *app,
   /* counted back from tomorrow's reception, preparing the materials is late */
   overdue_before = appeals_reception_window_get_n_overdue_steps (reception);
   g_assert_cmpuint (overdue_before, >, 0);
-  g_assert_cmpuint (overdue_before, ==, overdue_steps (appeals_reception_window_get_reception (reception)));
+  g_assert_cmpuint (overdue_before, ==, model_overdue_steps (appeals_reception_window_get_reception (reception)));
 
   /* a step done by hand, then the overdue one */
   counts.loaded = 0;
@@ -381,7 +395,7 @@ protocol_script (AppealsApplication *app,
   AppealsReceptionWindow *reception;
   Counts counts = { 0, };
   g_autofree char *check_name = NULL;
-  JsonArray *orders;
+  GPtrArray *orders;
 
   reception = open_loaded (page, id, &counts);
 
@@ -395,21 +409,21 @@ protocol_script (AppealsApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (reception), "reception.add-order", NULL);
   APPEALS_TEST_WAIT (loaded_count, &counts);
   APPEALS_TEST_WAIT (window_idle, reception);
-  orders = json_object_get_array_member (appeals_reception_window_get_reception (reception), "orders");
-  g_assert_cmpuint (json_array_get_length (orders), ==, 1);
+  orders = appeals_reception_window_get_reception (reception)->orders;
+  g_assert_cmpuint (orders->len, ==, 1);
 
   /* only the leadership or the head archives */
   g_assert_false (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (reception), "archive")));
 
   /* executed: the order's check */
   check_name = g_strdup_printf ("order-%" G_GINT64_FORMAT,
-                                json_object_get_int_member (json_array_get_object_element (orders, 0), "id"));
+                                ((AppealsProtocolOrder *) g_ptr_array_index (orders, 0))->id);
   counts.loaded = 0;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (reception), check_name)), TRUE);
   APPEALS_TEST_WAIT (loaded_count, &counts);
   APPEALS_TEST_WAIT (window_idle, reception);
-  orders = json_object_get_array_member (appeals_reception_window_get_reception (reception), "orders");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (orders, 0), "status"), ==, "executed");
+  orders = appeals_reception_window_get_reception (reception)->orders;
+  g_assert_cmpint (((AppealsProtocolOrder *) g_ptr_array_index (orders, 0))->status, ==, APPEALS_ORDER_STATUS_EXECUTED);
   gtk_window_destroy (GTK_WINDOW (reception));
 
   /* the head archives the case */
@@ -420,8 +434,7 @@ protocol_script (AppealsApplication *app,
   counts.loaded = 0;
   gtk_widget_activate_action (GTK_WIDGET (reception), "reception.archive", NULL);
   APPEALS_TEST_WAIT (loaded_count, &counts);
-  g_assert_cmpstr (json_object_get_string_member (appeals_reception_window_get_reception (reception), "status"),
-                   ==, "archived");
+  g_assert_cmpint (appeals_reception_window_get_reception (reception)->status, ==, APPEALS_RECEPTION_STATUS_ARCHIVED);
   gtk_window_destroy (GTK_WINDOW (reception));
 }
 

@@ -9,6 +9,10 @@
  * reviewed with instructions, and can export all its materials as one
  * PDF pack. Other roles read.
  *
+ * The list is the reception service's; it comes again whenever the
+ * service says a reception changed (reviewed here, or its materials
+ * attached in a reception window).
+ *
  * Signals: "loaded" after the list came; "pack-exported" (string: the
  * file, or NULL when printed) after an export.
  */
@@ -16,7 +20,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
 #include "appeals-context.h"
@@ -44,9 +47,8 @@ struct _AppealsReviewPage
   GtkTextView         *instructions_view;
   GtkLabel            *reviewed_label;
 
-  JsonArray           *items;
-  JsonArray           *officials;
-  JsonObject          *current;
+  GPtrArray           *items;      /* AppealsReviewEntry */
+  AppealsReviewEntry  *current;
   GPtrArray           *material_rows;
   GCancellable        *cancellable;
   gboolean             busy;
@@ -106,10 +108,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static AppealsApiClient *
-get_client (void)
+static AppealsReceptionService *
+get_service (AppealsReviewPage *self)
 {
-  return appeals_application_get_client (appeals_application_get_default ());
+  return appeals_context_get_reception_service (self->context);
 }
 
 static void
@@ -123,65 +125,61 @@ toast (AppealsReviewPage *self,
 }
 
 static gboolean
-is_leadership (void)
+is_leadership (AppealsReviewPage *self)
 {
-  AppealsUser *user = appeals_api_client_get_user (get_client ());
+  AppealsUser *user = self->context != NULL ? appeals_context_get_user (self->context) : NULL;
 
   return user != NULL && user->role == APPEALS_ROLE_LEADERSHIP;
 }
 
 static const char *
-official_name_of (AppealsReviewPage *self,
-                  JsonObject        *reception)
+or_empty (const char *text)
 {
-  JsonObject *official = appeals_officials_find (self->officials, json_object_get_int_member (reception, "official_id"));
-
-  return official != NULL ? appeals_official_get_name (official) : "";
+  return text != NULL ? text : "";
 }
 
 static void
 update_actions (AppealsReviewPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark", self->current != NULL && !self->busy && is_leadership ());
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark", self->current != NULL && !self->busy && is_leadership (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export", self->current != NULL && !self->busy);
-  gtk_text_view_set_editable (self->instructions_view, is_leadership ());
+  gtk_text_view_set_editable (self->instructions_view, is_leadership (self));
 }
 
 /* Detail ---------------------------------------------------------------- */
 
 static void
-show_detail (AppealsReviewPage *self,
-             JsonObject        *reception)
+show_detail (AppealsReviewPage  *self,
+             AppealsReviewEntry *entry)
 {
-  JsonArray *attachments = json_object_get_array_member (reception, "attachments");
-  JsonArray *steps = json_object_get_array_member (reception, "steps");
-  JsonNode *review = json_object_get_member (reception, "review");
-  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member (reception, "date"));
-  g_autofree char *when = g_strdup_printf ("%s, %s", date, json_object_get_string_member (reception, "start_time"));
+  AppealsReception *reception = entry->reception;
+  GPtrArray *steps = reception->steps;
+  g_autofree char *date = appeals_format_date (&reception->date);
+  g_autofree char *when = g_strdup_printf ("%s, %s", date, or_empty (reception->start_time));
   g_autofree char *preparation = NULL;
+  g_autofree char *description = NULL;
   guint done = 0, overdue = 0, kinds_present = 0;
 
-  g_clear_pointer (&self->current, json_object_unref);
-  self->current = json_object_ref (reception);
+  g_set_object (&self->current, entry);
 
-  adw_preferences_group_set_title (self->summary_group, json_object_get_string_member_with_default (reception, "applicant_name", ""));
+  adw_preferences_group_set_title (self->summary_group, or_empty (reception->applicant_name));
   adw_action_row_set_subtitle (self->when_row, when);
-  adw_action_row_set_subtitle (self->official_row, official_name_of (self, reception));
-  adw_action_row_set_subtitle (self->question_row, json_object_get_string_member (reception, "question"));
+  adw_action_row_set_subtitle (self->official_row, or_empty (reception->official_name));
+  adw_action_row_set_subtitle (self->question_row, or_empty (reception->question));
 
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < steps->len; i++)
     {
-      JsonObject *step = json_array_get_object_element (steps, i);
+      AppealsReceptionStep *step = g_ptr_array_index (steps, i);
 
-      done += json_object_get_boolean_member (step, "done");
-      overdue += json_object_get_boolean_member (step, "overdue");
+      done += step->done;
+      overdue += step->overdue;
     }
   preparation = overdue > 0
                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u steps done, %u overdue",
                                                 "%u of %u steps done, %u overdue", done),
-                                   done, steps != NULL ? json_array_get_length (steps) : 0, overdue)
+                                   done, steps->len, overdue)
                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u steps done", "%u of %u steps done", done),
-                                   done, steps != NULL ? json_array_get_length (steps) : 0);
+                                   done, steps->len);
   adw_action_row_set_subtitle (self->preparation_row, preparation);
   if (overdue > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->preparation_row), "overdue-row");
@@ -200,16 +198,15 @@ show_detail (AppealsReviewPage *self,
       GtkWidget *icon;
       guint n = 0;
 
-      for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
+      for (guint i = 0; i < reception->attachments->len; i++)
         {
-          JsonObject *attachment = json_array_get_object_element (attachments, i);
+          AppealsAttachment *attachment = g_ptr_array_index (reception->attachments, i);
           g_autofree char *size = NULL;
 
-          if (!g_str_equal (json_object_get_string_member (attachment, "kind"), material_kinds[k]))
+          if (g_strcmp0 (attachment->kind, material_kinds[k]) != 0)
             continue;
-          size = g_format_size (json_object_get_int_member (attachment, "size"));
-          g_string_append_printf (files, "%s%s (%s)", n > 0 ? "\n" : "",
-                                  json_object_get_string_member (attachment, "file_name"), size);
+          size = g_format_size (attachment->size);
+          g_string_append_printf (files, "%s%s (%s)", n > 0 ? "\n" : "", or_empty (attachment->file_name), size);
           n++;
         }
 
@@ -225,24 +222,19 @@ show_detail (AppealsReviewPage *self,
       kinds_present += n > 0;
     }
   gtk_level_bar_set_value (self->materials_level, kinds_present);
-  {
-    g_autofree char *description = g_strdup_printf (_("%u of %u kinds of materials are here"), kinds_present,
-                                                    (guint) G_N_ELEMENTS (material_kinds));
+  description = g_strdup_printf (_("%u of %u kinds of materials are here"), kinds_present,
+                                 (guint) G_N_ELEMENTS (material_kinds));
+  adw_preferences_group_set_description (self->materials_group, description);
 
-    adw_preferences_group_set_description (self->materials_group, description);
-  }
-
-  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+  if (reception->review != NULL)
     {
-      JsonObject *object = json_node_get_object (review);
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "reviewed_at"), NULL);
-      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+      g_autoptr(GDateTime) local = reception->review->reviewed_at != NULL
+                                   ? g_date_time_to_local (reception->review->reviewed_at) : NULL;
       g_autofree char *stamp = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup ("");
-      g_autofree char *text = g_strdup_printf (_("Reviewed by %s on %s"),
-                                               json_object_get_string_member (object, "reviewed_by"), stamp);
+      g_autofree char *text = g_strdup_printf (_("Reviewed by %s on %s"), or_empty (reception->review->reviewed_by), stamp);
 
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
-                                json_object_get_string_member_with_default (object, "instructions", ""), -1);
+                                or_empty (reception->review->instructions), -1);
       gtk_label_set_text (self->reviewed_label, text);
     }
   else
@@ -263,36 +255,33 @@ on_row_selected (AppealsReviewPage *self,
   if (row == NULL || self->items == NULL)
     return;
   index = gtk_list_box_row_get_index (row);
-  if (index >= 0 && (guint) index < json_array_get_length (self->items))
-    show_detail (self, json_array_get_object_element (self->items, index));
+  if (index >= 0 && (guint) index < self->items->len)
+    show_detail (self, g_ptr_array_index (self->items, index));
 }
 
 /* List ------------------------------------------------------------------ */
 
 static GtkWidget *
-new_list_row (AppealsReviewPage *self,
-              JsonObject        *reception)
+new_list_row (AppealsReviewEntry *entry)
 {
+  AppealsReception *reception = entry->reception;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member (reception, "date"));
-  g_autofree char *title = g_strdup_printf ("%s %s · %s", date, json_object_get_string_member (reception, "start_time"),
-                                            json_object_get_string_member_with_default (reception, "applicant_name", ""));
-  g_autofree char *completeness = g_strdup_printf (_("%u of %u"),
-                                                   (guint) json_object_get_int_member (reception, "materials_done"),
-                                                   (guint) json_object_get_int_member (reception, "materials_needed"));
+  g_autofree char *date = appeals_format_date (&reception->date);
+  g_autofree char *title = g_strdup_printf ("%s %s · %s", date, or_empty (reception->start_time),
+                                            or_empty (reception->applicant_name));
+  g_autofree char *completeness = g_strdup_printf (_("%u of %u"), (guint) entry->materials_done,
+                                                   (guint) entry->materials_needed);
   GtkWidget *tag = gtk_label_new (completeness);
-  JsonNode *review = json_object_get_member (reception, "review");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), official_name_of (self, reception));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), or_empty (reception->official_name));
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (tag, "tag");
-  gtk_widget_add_css_class (tag, json_object_get_boolean_member (reception, "complete") ? "complete-tag" : "overdue-tag");
-  gtk_widget_set_tooltip_text (tag, json_object_get_boolean_member (reception, "complete")
-                                    ? _("All materials are here") : _("Some materials are missing"));
+  gtk_widget_add_css_class (tag, entry->complete ? "complete-tag" : "overdue-tag");
+  gtk_widget_set_tooltip_text (tag, entry->complete ? _("All materials are here") : _("Some materials are missing"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+  if (reception->review != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
@@ -304,11 +293,11 @@ new_list_row (AppealsReviewPage *self,
 
 static void
 show_list (AppealsReviewPage *self,
-           const char        *until,
+           const GDate       *until,
            gint64             keep_id)
 {
   GtkWidget *child;
-  g_autofree char *until_text = appeals_format_iso_date (until);
+  g_autofree char *until_text = appeals_format_date (until);
   g_autofree char *window = g_strdup_printf (_("Receptions until %s, three working days ahead"), until_text);
   int select = 0;
 
@@ -316,20 +305,20 @@ show_list (AppealsReviewPage *self,
     gtk_list_box_remove (self->list_box, child);
   gtk_label_set_text (self->window_label, window);
 
-  if (self->items == NULL || json_array_get_length (self->items) == 0)
+  if (self->items == NULL || self->items->len == 0)
     {
-      g_clear_pointer (&self->current, json_object_unref);
+      g_clear_object (&self->current);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (self->items); i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      JsonObject *reception = json_array_get_object_element (self->items, i);
+      AppealsReviewEntry *entry = g_ptr_array_index (self->items, i);
 
-      gtk_list_box_append (self->list_box, new_list_row (self, reception));
-      if (json_object_get_int_member (reception, "id") == keep_id)
+      gtk_list_box_append (self->list_box, new_list_row (entry));
+      if (entry->reception->id == keep_id)
         select = i;
     }
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -342,56 +331,50 @@ on_review_loaded (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(AppealsReviewPage) self = user_data;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, NULL);
-  JsonObject *object;
-  gint64 keep = self->current != NULL ? json_object_get_int_member (self->current, "id") : 0;
-
-  if (response == NULL || !appeals_api_response_is_success (response) || response->body == NULL)
-    return;
-
-  object = json_node_get_object (response->body);
-  g_clear_pointer (&self->items, json_array_unref);
-  self->items = json_array_ref (json_object_get_array_member (object, "items"));
-  show_list (self, json_object_get_string_member_with_default (object, "until", NULL), keep);
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-static void
-on_officials_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AppealsReviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 keep = self->current != NULL ? self->current->reception->id : 0;
+  GDate until;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (response != NULL && appeals_api_response_is_success (response) && response->body != NULL)
+  items = appeals_reception_service_list_review_finish (APPEALS_RECEPTION_SERVICE (source), result, &until, &error);
+  if (items == NULL)
     {
-      g_clear_pointer (&self->officials, json_array_unref);
-      self->officials = json_array_ref (json_object_get_array_member (json_node_get_object (response->body), "items"));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
     }
-  appeals_api_client_request_async (get_client (), "GET", "review", NULL, NULL, NULL, self->cancellable,
-                                    on_review_loaded, g_object_ref (self));
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&items);
+  show_list (self, &until, keep);
+  g_signal_emit (self, signals[LOADED], 0);
 }
 
 void
 appeals_review_page_reload (AppealsReviewPage *self)
 {
-  appeals_api_client_request_async (get_client (), "GET", "officials", NULL, NULL, NULL, self->cancellable,
-                                    on_officials_loaded, g_object_ref (self));
+  appeals_reception_service_list_review_async (get_service (self), self->cancellable, on_review_loaded,
+                                               g_object_ref (self));
 }
 
 void
 appeals_review_page_clear (AppealsReviewPage *self)
 {
-  g_clear_pointer (&self->items, json_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   show_list (self, NULL, 0);
+}
+
+/* A reception changed somewhere: its review, steps or materials. */
+static void
+on_reception_changed (AppealsReviewPage *self)
+{
+  if (self->items != NULL)
+    appeals_review_page_reload (self);
 }
 
 /* Marking reviewed ------------------------------------------------------ */
 
+/* The list comes again through the service's "reception-changed". */
 static void
 on_marked (GObject      *source,
            GAsyncResult *result,
@@ -399,23 +382,14 @@ on_marked (GObject      *source,
 {
   g_autoptr(AppealsReviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                  result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->busy = FALSE;
   update_actions (self);
-  if (response == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  if (!appeals_api_response_is_success (response))
-    {
-      toast (self, appeals_api_response_describe (response));
-      return;
-    }
-  toast (self, _("Marked as reviewed"));
-  appeals_review_page_reload (self);
+  toast (self, reception != NULL ? _("Marked as reviewed") : error->message);
 }
 
 static void
@@ -425,24 +399,19 @@ mark_action (GtkWidget  *widget,
 {
   AppealsReviewPage *self = APPEALS_REVIEW_PAGE (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
-  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) object = json_object_new ();
   g_autofree char *instructions = NULL;
-  g_autofree char *path = NULL;
   GtkTextIter start, end;
 
   if (self->current == NULL || self->busy)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   instructions = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  json_object_set_string_member (object, "instructions", g_strstrip (instructions));
-  json_node_set_object (body, object);
 
-  path = g_strdup_printf ("receptions/%" G_GINT64_FORMAT "/review", json_object_get_int_member (self->current, "id"));
   self->busy = TRUE;
   update_actions (self);
-  appeals_api_client_request_async (get_client (), "POST", path, body, NULL, NULL, self->cancellable,
-                                    on_marked, g_object_ref (self));
+  appeals_reception_service_post_review_async (get_service (self), self->current->reception->id,
+                                               g_strstrip (instructions), self->cancellable, on_marked,
+                                               g_object_ref (self));
 }
 
 /* The PDF pack ---------------------------------------------------------- */
@@ -451,7 +420,7 @@ typedef struct
 {
   AppealsReviewPage    *self;
   AppealsReceptionPack *pack;
-  JsonArray            *attachments;
+  GPtrArray            *attachments;  /* AppealsAttachment */
   guint                 next;
   char                 *export_path;
 } PackJob;
@@ -461,7 +430,7 @@ pack_job_free (PackJob *job)
 {
   g_clear_object (&job->self);
   g_clear_object (&job->pack);
-  g_clear_pointer (&job->attachments, json_array_unref);
+  g_clear_pointer (&job->attachments, g_ptr_array_unref);
   g_free (job->export_path);
   g_free (job);
 }
@@ -501,8 +470,8 @@ on_attachment_fetched (GObject      *source,
 {
   PackJob *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
-  JsonObject *attachment = json_array_get_object_element (job->attachments, job->next);
+  g_autoptr(GBytes) content = appeals_reception_service_download_attachment_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                     result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -511,11 +480,7 @@ on_attachment_fetched (GObject      *source,
     }
 
   /* a file that did not come is still named in the pack, with why */
-  appeals_reception_pack_add_attachment (job->pack, json_object_get_string_member (attachment, "kind"),
-                                         json_object_get_string_member (attachment, "file_name"),
-                                         json_object_get_string_member (attachment, "content_type"),
-                                         response != NULL && appeals_api_response_is_success (response)
-                                         ? response->content : NULL);
+  appeals_reception_pack_add_attachment (job->pack, g_ptr_array_index (job->attachments, job->next), content);
   job->next++;
   fetch_next_attachment (job);
 }
@@ -523,19 +488,18 @@ on_attachment_fetched (GObject      *source,
 static void
 fetch_next_attachment (PackJob *job)
 {
-  g_autofree char *path = NULL;
+  AppealsAttachment *attachment;
 
-  if (job->next >= json_array_get_length (job->attachments))
+  if (job->next >= job->attachments->len)
     {
       run_pack (job);
       pack_job_free (job);
       return;
     }
 
-  path = g_strdup_printf ("attachments/%" G_GINT64_FORMAT,
-                          json_object_get_int_member (json_array_get_object_element (job->attachments, job->next), "id"));
-  appeals_api_client_request_async (get_client (), "GET", path, NULL, NULL, NULL, job->self->cancellable,
-                                    on_attachment_fetched, job);
+  attachment = g_ptr_array_index (job->attachments, job->next);
+  appeals_reception_service_download_attachment_async (get_service (job->self), attachment->id, job->self->cancellable,
+                                                       on_attachment_fetched, job);
 }
 
 /**
@@ -547,18 +511,20 @@ void
 appeals_review_page_export_pack (AppealsReviewPage *self,
                                  const char        *pdf_path)
 {
+  AppealsReferenceService *reference;
+  AppealsReception *reception;
   PackJob *job;
-  JsonArray *attachments;
 
   if (self->current == NULL || self->busy)
     return;
 
+  reference = appeals_context_get_reference_service (self->context);
+  reception = self->current->reception;
   job = g_new0 (PackJob, 1);
   job->self = g_object_ref (self);
-  job->pack = appeals_reception_pack_new (self->current, official_name_of (self, self->current),
-                                          json_object_get_string_member_with_default (self->current, "applicant_name", ""));
-  attachments = json_object_get_array_member (self->current, "attachments");
-  job->attachments = attachments != NULL ? json_array_ref (attachments) : json_array_new ();
+  job->pack = appeals_reception_pack_new (reception, appeals_reference_service_get_priorities (reference),
+                                          appeals_reference_service_get_workflow (reference));
+  job->attachments = g_ptr_array_ref (reception->attachments);
   job->export_path = g_strdup (pdf_path);
 
   self->busy = TRUE;
@@ -579,10 +545,15 @@ export_action (GtkWidget  *widget,
 guint
 appeals_review_page_get_n_items (AppealsReviewPage *self)
 {
-  return self->items != NULL ? json_array_get_length (self->items) : 0;
+  return self->items != NULL ? self->items->len : 0;
 }
 
-JsonObject *
+/**
+ * appeals_review_page_get_current:
+ *
+ * Returns: (transfer none) (nullable): the entry shown in detail
+ */
+AppealsReviewEntry *
 appeals_review_page_get_current (AppealsReviewPage *self)
 {
   return self->current;
@@ -591,15 +562,15 @@ appeals_review_page_get_current (AppealsReviewPage *self)
 gboolean
 appeals_review_page_can_review (AppealsReviewPage *self)
 {
-  return self->current != NULL && is_leadership ();
+  return self->current != NULL && is_leadership (self);
 }
 
 gboolean
 appeals_review_page_select (AppealsReviewPage *self,
                             gint64             reception_id)
 {
-  for (guint i = 0; self->items != NULL && i < json_array_get_length (self->items); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->items, i), "id") == reception_id)
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    if (((AppealsReviewEntry *) g_ptr_array_index (self->items, i))->reception->id == reception_id)
       {
         gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, i));
         return TRUE;
@@ -633,11 +604,22 @@ appeals_review_page_finalize (GObject *object)
   AppealsReviewPage *self = APPEALS_REVIEW_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->items, json_array_unref);
-  g_clear_pointer (&self->officials, json_array_unref);
-  g_clear_pointer (&self->current, json_object_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->current);
   g_clear_pointer (&self->material_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (appeals_review_page_parent_class)->finalize (object);
+}
+
+static void
+appeals_review_page_constructed (GObject *object)
+{
+  AppealsReviewPage *self = APPEALS_REVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (appeals_review_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (get_service (self), "reception-changed", G_CALLBACK (on_reception_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 static void
@@ -646,6 +628,7 @@ appeals_review_page_class_init (AppealsReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = appeals_review_page_constructed;
   object_class->dispose = appeals_review_page_dispose;
   G_OBJECT_CLASS (klass)->set_property = appeals_review_page_set_property;
   G_OBJECT_CLASS (klass)->get_property = appeals_review_page_get_property;

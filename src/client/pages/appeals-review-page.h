@@ -6,7 +6,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
+
+#include "appeals-core.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ void        appeals_review_page_clear            (AppealsReviewPage *self);
 void        appeals_review_page_export_pack      (AppealsReviewPage *self,
                                                   const char        *pdf_path);
 guint       appeals_review_page_get_n_items      (AppealsReviewPage *self);
-JsonObject *appeals_review_page_get_current      (AppealsReviewPage *self);
+AppealsReviewEntry *appeals_review_page_get_current (AppealsReviewPage *self);
 gboolean    appeals_review_page_can_review       (AppealsReviewPage *self);
 gboolean    appeals_review_page_select           (AppealsReviewPage *self,
                                                   gint64             reception_id);

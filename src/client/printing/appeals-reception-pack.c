@@ -52,9 +52,9 @@ struct _AppealsReceptionPack
 {
   GtkPrintOperation  parent_instance;
 
-  JsonObject        *reception;
-  char              *official_name;
-  char              *applicant_name;
+  AppealsReception  *reception;
+  AppealsPriorityCatalog *priorities;
+  AppealsWorkflow   *workflow;
   GPtrArray         *attachments;   /* Attachment */
   PangoLayout       *cover;
   GArray            *pages;         /* Page */
@@ -91,70 +91,59 @@ append_line (GString    *markup,
 static char *
 cover_markup (AppealsReceptionPack *self)
 {
-  JsonObject *reception = self->reception;
-  JsonArray *steps = json_object_get_array_member (reception, "steps");
-  JsonArray *orders = json_object_has_member (reception, "orders") ? json_object_get_array_member (reception, "orders") : NULL;
-  JsonNode *review = json_object_get_member (reception, "review");
+  AppealsReception *reception = self->reception;
   GString *markup = g_string_new (NULL);
   g_autofree char *title = g_markup_escape_text (_("Materials of the personal reception"), -1);
-  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (reception, "date", NULL));
-  g_autofree char *when = g_strdup_printf ("%s, %s", date, json_object_get_string_member_with_default (reception, "start_time", ""));
-  const char *priority = json_object_get_string_member_with_default (reception, "priority", NULL);
-  const char *video = json_object_get_string_member_with_default (reception, "video_link", NULL);
+  g_autofree char *date = appeals_format_date (&reception->date);
+  g_autofree char *when = g_strdup_printf ("%s, %s", date, reception->start_time != NULL ? reception->start_time : "");
+  const char *video = reception->video_link;
 
   g_string_append_printf (markup, "<span size='x-large' weight='bold'>%s</span>\n\n", title);
   append_line (markup, _("Date and time"), when);
-  append_line (markup, _("Official"), self->official_name);
-  append_line (markup, _("Applicant"), self->applicant_name);
-  append_line (markup, video != NULL ? _("Video-conference link") : _("Place"),
-               video != NULL ? video : json_object_get_string_member_with_default (reception, "place", NULL));
-  if (priority != NULL)
-    append_line (markup, _("Priority category"), appeals_priority_get_label (priority));
-  append_line (markup, _("Essence of the question"), json_object_get_string_member_with_default (reception, "question", ""));
+  append_line (markup, _("Official"), reception->official_name);
+  append_line (markup, _("Applicant"), reception->applicant_name);
+  append_line (markup, video != NULL ? _("Video-conference link") : _("Place"), video != NULL ? video : reception->place);
+  if (reception->priority != NULL)
+    append_line (markup, _("Priority category"), appeals_priority_get_label (self->priorities, reception->priority));
+  append_line (markup, _("Essence of the question"), reception->question != NULL ? reception->question : "");
 
   g_string_append_printf (markup, "\n<b>%s</b>\n", _("The steps of the reception"));
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < reception->steps->len; i++)
     {
-      JsonObject *step = json_array_get_object_element (steps, i);
-      g_autofree char *name = g_markup_escape_text (appeals_step_get_label (json_object_get_string_member (step, "code")), -1);
-      g_autofree char *due = appeals_format_iso_date (json_object_get_string_member_with_default (step, "due", NULL));
-      gboolean done = json_object_get_boolean_member (step, "done");
-      gboolean overdue = json_object_get_boolean_member (step, "overdue");
+      AppealsReceptionStep *step = g_ptr_array_index (reception->steps, i);
+      g_autofree char *name = g_markup_escape_text (appeals_step_get_label (self->workflow, step->code), -1);
+      g_autofree char *due = appeals_format_date (&step->due);
 
-      g_string_append_printf (markup, "%s %u. %s%s%s%s%s\n", done ? "☑" : "☐", i + 1, name,
+      g_string_append_printf (markup, "%s %u. %s%s%s%s%s\n", step->done ? "☑" : "☐", i + 1, name,
                               *due ? " — " : "", due,
-                              overdue ? " <span foreground='#c01c28' weight='bold'>" : "",
-                              overdue ? _("overdue") : "");
-      if (overdue)
+                              step->overdue ? " <span foreground='#c01c28' weight='bold'>" : "",
+                              step->overdue ? _("overdue") : "");
+      if (step->overdue)
         g_string_append (markup, "</span>");
     }
 
-  if (orders != NULL && json_array_get_length (orders) > 0)
+  if (reception->orders->len > 0)
     {
       g_string_append_printf (markup, "\n<b>%s</b>\n", _("The protocol of orders"));
-      for (guint i = 0; i < json_array_get_length (orders); i++)
+      for (guint i = 0; i < reception->orders->len; i++)
         {
-          JsonObject *order = json_array_get_object_element (orders, i);
-          g_autofree char *text = g_markup_escape_text (json_object_get_string_member (order, "text"), -1);
-          g_autofree char *deadline = appeals_format_iso_date (json_object_get_string_member (order, "deadline"));
+          AppealsProtocolOrder *order = g_ptr_array_index (reception->orders, i);
+          g_autofree char *text = g_markup_escape_text (order->text != NULL ? order->text : "", -1);
+          g_autofree char *deadline = appeals_format_date (&order->deadline);
 
           g_string_append_printf (markup, "%u. %s — %s %s%s\n", i + 1, text, _("until"), deadline,
-                                  g_str_equal (json_object_get_string_member (order, "status"), "executed")
-                                  ? " ✓" : "");
+                                  order->status == APPEALS_ORDER_STATUS_EXECUTED ? " ✓" : "");
         }
     }
 
-  if (review != NULL && JSON_NODE_HOLDS_OBJECT (review))
+  if (reception->review != NULL)
     {
-      JsonObject *object = json_node_get_object (review);
+      g_autofree char *instructions = g_markup_escape_text (reception->review->instructions != NULL
+                                                            ? reception->review->instructions : "", -1);
 
       g_string_append_printf (markup, "\n<b>%s</b>\n", _("Instructions of the Leadership"));
-      append_line (markup, _("Reviewed by"), json_object_get_string_member (object, "reviewed_by"));
-      {
-        g_autofree char *instructions = g_markup_escape_text (json_object_get_string_member_with_default (object, "instructions", ""), -1);
-
-        g_string_append_printf (markup, "%s\n", instructions);
-      }
+      append_line (markup, _("Reviewed by"), reception->review->reviewed_by);
+      g_string_append_printf (markup, "%s\n", instructions);
     }
 
   g_string_append_printf (markup, "\n<b>%s</b>\n", _("Attached files"));
@@ -451,12 +440,12 @@ appeals_reception_pack_finalize (GObject *object)
 {
   AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (object);
 
-  g_clear_pointer (&self->reception, json_object_unref);
+  g_clear_object (&self->reception);
+  g_clear_object (&self->priorities);
+  g_clear_object (&self->workflow);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->cover);
-  g_free (self->official_name);
-  g_free (self->applicant_name);
   G_OBJECT_CLASS (appeals_reception_pack_parent_class)->finalize (object);
 }
 
@@ -477,18 +466,25 @@ appeals_reception_pack_init (AppealsReceptionPack *self)
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
 }
 
+/**
+ * appeals_reception_pack_new:
+ * @reception: the reception with its details and its official's name
+ * @priorities: (nullable): to name the priority category
+ * @workflow: (nullable): to name the steps
+ */
 AppealsReceptionPack *
-appeals_reception_pack_new (JsonObject *reception,
-                            const char *official_name,
-                            const char *applicant_name)
+appeals_reception_pack_new (AppealsReception       *reception,
+                            AppealsPriorityCatalog *priorities,
+                            AppealsWorkflow        *workflow)
 {
   AppealsReceptionPack *self = g_object_new (APPEALS_TYPE_RECEPTION_PACK, NULL);
-  g_autofree char *date = appeals_format_iso_date (json_object_get_string_member_with_default (reception, "date", NULL));
-  g_autofree char *job = g_strdup_printf ("%s — %s, %s", _("Materials of the personal reception"), applicant_name, date);
+  g_autofree char *date = appeals_format_date (&reception->date);
+  g_autofree char *job = g_strdup_printf ("%s — %s, %s", _("Materials of the personal reception"),
+                                          reception->applicant_name != NULL ? reception->applicant_name : "", date);
 
-  self->reception = json_object_ref (reception);
-  self->official_name = g_strdup (official_name);
-  self->applicant_name = g_strdup (applicant_name);
+  self->reception = g_object_ref (reception);
+  self->priorities = priorities != NULL ? g_object_ref (priorities) : NULL;
+  self->workflow = workflow != NULL ? g_object_ref (workflow) : NULL;
 
   appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), job);
   return self;
@@ -501,19 +497,17 @@ appeals_reception_pack_new (JsonObject *reception,
  */
 void
 appeals_reception_pack_add_attachment (AppealsReceptionPack *self,
-                                       const char           *kind,
-                                       const char           *file_name,
-                                       const char           *content_type,
+                                       AppealsAttachment    *file,
                                        GBytes               *content)
 {
   Attachment *attachment = g_new0 (Attachment, 1);
-  g_autofree char *bare = g_strdup (content_type != NULL ? content_type : "application/octet-stream");
+  g_autofree char *bare = g_strdup (file->content_type != NULL ? file->content_type : "application/octet-stream");
   char *semicolon = strchr (bare, ';');
 
   if (semicolon != NULL)
     *semicolon = '\0';
-  attachment->kind = g_strdup (kind);
-  attachment->file_name = g_strdup (file_name);
+  attachment->kind = g_strdup (file->kind);
+  attachment->file_name = g_strdup (file->file_name != NULL ? file->file_name : "");
   attachment->content_type = g_strdup (g_strstrip (bare));
   attachment->content = content != NULL ? g_bytes_ref (content) : NULL;
   g_ptr_array_add (self->attachments, attachment);

@@ -6,7 +6,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
+
+#include "appeals-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsReceptionPack, appeals_reception_pack, APPEALS, RECEPTION_PACK, GtkPrintOperation)
 
-AppealsReceptionPack *appeals_reception_pack_new             (JsonObject           *reception,
-                                                              const char           *official_name,
-                                                              const char           *applicant_name);
-void                  appeals_reception_pack_add_attachment  (AppealsReceptionPack *self,
-                                                              const char           *kind,
-                                                              const char           *file_name,
-                                                              const char           *content_type,
-                                                              GBytes               *content);
+AppealsReceptionPack *appeals_reception_pack_new             (AppealsReception       *reception,
+                                                              AppealsPriorityCatalog *priorities,
+                                                              AppealsWorkflow        *workflow);
+void                  appeals_reception_pack_add_attachment  (AppealsReceptionPack   *self,
+                                                              AppealsAttachment      *attachment,
+                                                              GBytes                 *content);
 guint                 appeals_reception_pack_get_n_attachments (AppealsReceptionPack *self);
 
 G_END_DECLS

@@ -6,50 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
 #include "appeals-reception-text.h"
-
-/* Officials are named in Kazakh and Russian; an English interface reads
- * the Russian name. */
-static const char *
-pick_name (JsonObject *official,
-           const char *member)
-{
-  JsonObject *names = json_object_get_object_member (official, member);
-  const char *language = appeals_ui_language ();
-
-  if (names == NULL)
-    return "";
-  if (!g_str_equal (language, "kk"))
-    language = "ru";
-  return json_object_get_string_member_with_default (names, language, "");
-}
-
-const char *
-appeals_official_get_name (JsonObject *official)
-{
-  return pick_name (official, "full_name");
-}
-
-const char *
-appeals_official_get_position (JsonObject *official)
-{
-  return pick_name (official, "position");
-}
-
-JsonObject *
-appeals_officials_find (JsonArray *officials,
-                        gint64     id)
-{
-  for (guint i = 0; officials != NULL && i < json_array_get_length (officials); i++)
-    {
-      JsonObject *official = json_array_get_object_element (officials, i);
-
-      if (json_object_get_int_member_with_default (official, "id", 0) == id)
-        return official;
-    }
-  return NULL;
-}
 
 /* "2026-11-27" → "27.11.2026"; anything else comes back as it was. */
 char *
@@ -66,24 +23,66 @@ appeals_format_iso_date (const char *iso)
   return g_strdup (buffer);
 }
 
-const char *
-appeals_priority_get_label (const char *code)
+/* A day as "27.11.2026"; an unset one as "". */
+char *
+appeals_format_date (const GDate *date)
 {
-  AppealsPriorityCatalog *priorities = appeals_application_get_priorities (appeals_application_get_default ());
+  char buffer[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", date);
+  return g_strdup (buffer);
+}
+
+/* The day of a moment where the user is: "2026-11-25T04:58:27Z" →
+ * "25.11.2026"; none as "". */
+char *
+appeals_format_local_day (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  if (datetime == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (datetime);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return appeals_format_date (&date);
+}
+
+/* "2026-11-25T04:58:27Z" or "2026-11-25" → "25.11.2026", the day where
+ * the user is; anything else comes back as it was. */
+char *
+appeals_format_iso_day (const char *iso)
+{
+  g_autoptr(GDateTime) moment = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+  if (moment != NULL)
+    return appeals_format_local_day (moment);
+  return appeals_format_iso_date (iso);
+}
+
+const char *
+appeals_priority_get_label (AppealsPriorityCatalog *priorities,
+                            const char             *code)
+{
   const char *name;
 
-  if (code == NULL)
+  if (code == NULL || priorities == NULL)
     return NULL;
   name = appeals_priority_catalog_get_name (priorities, code, appeals_ui_language ());
   return name != NULL ? name : code;
 }
 
 const char *
-appeals_step_get_label (const char *code)
+appeals_step_get_label (AppealsWorkflow *workflow,
+                        const char      *code)
 {
-  AppealsWorkflow *workflow = appeals_application_get_workflow (appeals_application_get_default ());
-
-  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+  if (code == NULL)
+    return "";
+  for (guint i = 0; workflow != NULL && i < appeals_workflow_get_n_steps (workflow); i++)
     {
       const AppealsWorkflowStep *step = appeals_workflow_get_step (workflow, i);
 

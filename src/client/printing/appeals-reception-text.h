@@ -6,17 +6,20 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "appeals-core.h"
+/* the officials' JSON helpers, until officials come as models */
+#include "appeals-reception-service.h"
 
 G_BEGIN_DECLS
 
-const char *appeals_official_get_name        (JsonObject *official);
-const char *appeals_official_get_position    (JsonObject *official);
-JsonObject *appeals_officials_find           (JsonArray  *officials,
-                                              gint64      id);
 char       *appeals_format_iso_date          (const char *iso);
-const char *appeals_priority_get_label       (const char *code);
-const char *appeals_step_get_label           (const char *code);
+char       *appeals_format_date              (const GDate *date);
+char       *appeals_format_local_day         (GDateTime  *datetime);
+char       *appeals_format_iso_day           (const char *iso);
+const char *appeals_priority_get_label       (AppealsPriorityCatalog *priorities,
+                                              const char *code);
+const char *appeals_step_get_label           (AppealsWorkflow *workflow,
+                                              const char *code);
 char       *appeals_weekday_name             (int         weekday);
 const char *appeals_material_kind_label      (const char *kind);
 

@@ -10,22 +10,18 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-reception-service.h"
+#include "appeals-reception-service-private.h"
 
 struct _AppealsReceptionService
 {
   GObject           parent_instance;
 
   AppealsApiClient *client;
+  JsonArray        *officials;   /* for the officials' names on a reception */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, G_TYPE_OBJECT)
 
-enum {
-  RECEPTION_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void
 appeals_reception_service_finalize (GObject *object)
@@ -33,6 +29,7 @@ appeals_reception_service_finalize (GObject *object)
   AppealsReceptionService *self = (AppealsReceptionService *)object;
 
   g_clear_object (&self->client);
+  g_clear_pointer (&self->officials, json_array_unref);
 
   G_OBJECT_CLASS (appeals_reception_service_parent_class)->finalize (object);
 }
@@ -42,8 +39,7 @@ appeals_reception_service_class_init (AppealsReceptionServiceClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = appeals_reception_service_finalize;
 
-  signals[RECEPTION_CHANGED] = g_signal_new ("reception-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  _appeals_reception_service_class_init_window (klass);
 }
 
 static void
@@ -73,7 +69,7 @@ appeals_reception_service_notify_changed (AppealsReceptionService *self,
 {
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  g_signal_emit (self, signals[RECEPTION_CHANGED], 0, reception_id);
+  g_signal_emit_by_name (self, "reception-changed", reception_id, NULL);
 }
 
 /* Lists ------------------------------------------------------------------- */
@@ -381,3 +377,26 @@ appeals_reception_service_book_finish (AppealsReceptionService  *self,
 }
 
 /* The reception window's verbs: steps, protocol, materials, review ------- */
+
+
+/* For the verbs of one reception's window (appeals-reception-service-window.c) */
+
+AppealsApiClient *
+_appeals_reception_service_get_client (AppealsReceptionService *self)
+{
+  return self->client;
+}
+
+JsonArray *
+_appeals_reception_service_get_officials (AppealsReceptionService *self)
+{
+  return self->officials;
+}
+
+void
+_appeals_reception_service_set_officials (AppealsReceptionService *self,
+                                          JsonArray               *officials)
+{
+  g_clear_pointer (&self->officials, json_array_unref);
+  self->officials = officials != NULL ? json_array_ref (officials) : NULL;
+}

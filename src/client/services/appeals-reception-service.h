@@ -90,3 +90,108 @@ AppealsReception *appeals_reception_service_book_finish                  (Appeal
 /* The reception window: steps, protocol, materials, the leadership's review */
 
 G_END_DECLS
+
+
+/* One reception's window and the leadership's review ---------------------
+ *
+ * A reception comes with its steps, protocol orders, attachments and
+ * review, and with its official's name filled in. Every accepted change
+ * emits "reception-changed" (the reception's id, and the reception as the
+ * server now holds it, or NULL when the answer was not the reception).
+ */
+G_BEGIN_DECLS
+
+void               appeals_reception_service_get_reception_async      (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+AppealsReception  *appeals_reception_service_get_reception_finish     (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GError                 **error);
+void               appeals_reception_service_set_step_async           (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       const char              *code,
+                                                                       gboolean                 done,
+                                                                       const char              *note,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+void               appeals_reception_service_add_order_async          (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       const char              *text,
+                                                                       const char              *executor_body,
+                                                                       int                      working_days,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+void               appeals_reception_service_set_order_executed_async (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       gint64                   order_id,
+                                                                       gboolean                 executed,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+void               appeals_reception_service_archive_async            (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+void               appeals_reception_service_post_review_async        (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       const char              *instructions,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+/* the finish of every verb above that answers with the reception */
+AppealsReception  *appeals_reception_service_change_finish            (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GError                 **error);
+
+void               appeals_reception_service_upload_attachment_async  (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       const char              *kind,
+                                                                       const char              *file_name,
+                                                                       const char              *content_type,
+                                                                       GBytes                  *content,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+AppealsAttachment *appeals_reception_service_upload_attachment_finish (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GError                 **error);
+void               appeals_reception_service_download_attachment_async (AppealsReceptionService *self,
+                                                                       gint64                   attachment_id,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+GBytes            *appeals_reception_service_download_attachment_finish (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GError                 **error);
+void               appeals_reception_service_remove_attachment_async  (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       gint64                   attachment_id,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+gboolean           appeals_reception_service_remove_attachment_finish (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GError                 **error);
+
+void               appeals_reception_service_list_review_async        (AppealsReceptionService *self,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+GPtrArray         *appeals_reception_service_list_review_finish       (AppealsReceptionService *self,
+                                                                       GAsyncResult            *result,
+                                                                       GDate                   *until,
+                                                                       GError                 **error);
+
+/* Until the officials come as models from the reference service: the
+ * officials list as GET /officials gives it, read here and nowhere else. */
+const char        *appeals_official_get_name                          (JsonObject              *official);
+const char        *appeals_official_get_position                      (JsonObject              *official);
+JsonObject        *appeals_officials_find                             (JsonArray               *officials,
+                                                                       gint64                   id);
+
+G_END_DECLS

@@ -48,20 +48,20 @@ on_attachment_downloaded (GObject      *source,
 {
   g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  GFile *file = call->file;
-  gboolean closing;
-  g_autoptr(AppealsApiResponse) response = _appeals_reception_window_finish_request (self, source, result, &closing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = appeals_reception_service_download_attachment_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                     result, &error);
 
-  if (response == NULL)
+  if (!_appeals_reception_window_request_ended (self, error))
     return;
-  if (!appeals_api_response_is_success (response) || response->content == NULL)
+  if (content == NULL)
     {
-      _appeals_reception_window_show_toast (self, appeals_api_response_describe (response));
+      _appeals_reception_window_show_toast (self, error->message);
       return;
     }
 
   _appeals_reception_window_begin_request (self);
-  g_file_replace_contents_bytes_async (file, response->content, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  g_file_replace_contents_bytes_async (call->file, content, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                        self->cancellable, on_file_written, g_steal_pointer (&call));
 }
 
@@ -70,15 +70,17 @@ on_save_chooser_response (GtkNativeDialog        *chooser,
                           int                     response_id,
                           AppealsReceptionWindow *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (chooser), "attachment-id");
   g_autoptr(GFile) file = response_id == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
                                                               : NULL;
 
   if (file != NULL)
     {
-      g_autofree char *path = g_strconcat ("attachments/", id, NULL);
+      Call *call = _appeals_reception_window_call_new (self, NULL, file);
 
-      _appeals_reception_window_send_request (self, "GET", path, NULL, on_attachment_downloaded, _appeals_reception_window_call_new (self, id, file));
+      call->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "attachment-id"));
+      _appeals_reception_window_begin_request (self);
+      appeals_reception_service_download_attachment_async (_appeals_reception_window_get_service (self), call->id,
+                                                           self->cancellable, on_attachment_downloaded, call);
     }
   if (self->chooser == chooser)
     g_clear_object (&self->chooser);
@@ -116,33 +118,9 @@ on_save_clicked (GtkButton              *button,
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      g_object_get_data (G_OBJECT (button), "file-name"));
-  g_object_set_data_full (G_OBJECT (chooser), "attachment-id",
-                          g_strdup (g_object_get_data (G_OBJECT (button), "attachment-id")), g_free);
+  g_object_set_data (G_OBJECT (chooser), "attachment-id", g_object_get_data (G_OBJECT (button), "attachment-id"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_chooser_response), self);
   set_chooser (self, chooser);
-}
-
-void
-_appeals_reception_window_on_attachment_removed (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  AppealsReceptionWindow *self = call->self;
-  gboolean closing;
-  g_autoptr(AppealsApiResponse) response = _appeals_reception_window_finish_request (self, source, result, &closing);
-
-  if (response == NULL)
-    return;
-  if (!appeals_api_response_is_success (response))
-    {
-      _appeals_reception_window_show_toast (self, appeals_api_response_describe (response));
-      return;
-    }
-
-  _appeals_reception_window_show_toast (self, _("The file is removed from the materials"));
-  _appeals_reception_window_emit_changed (self);
-  _appeals_reception_window_load_reception (self);
 }
 
 static void
@@ -191,19 +169,19 @@ new_file_button (const char *label,
 
 static GtkWidget *
 new_attachment_row (AppealsReceptionWindow *self,
-                    JsonObject             *attachment)
+                    AppealsAttachment      *attachment)
 {
-  gint64 id = json_object_get_int_member_with_default (attachment, "id", 0);
-  const char *file_name = _appeals_reception_window_or_empty (_appeals_reception_window_get_string (attachment, "file_name"));
-  const char *sha256 = _appeals_reception_window_or_empty (_appeals_reception_window_get_string (attachment, "sha256"));
-  g_autofree char *size = g_format_size (json_object_get_int_member_with_default (attachment, "size", 0));
-  g_autofree char *date = _appeals_reception_window_format_timestamp (_appeals_reception_window_get_string (attachment, "created_at"));
-  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), _appeals_reception_window_or_empty (_appeals_reception_window_get_string (attachment, "created_by")), date);
+  const char *file_name = _appeals_reception_window_or_empty (attachment->file_name);
+  const char *sha256 = _appeals_reception_window_or_empty (attachment->sha256);
+  g_autofree char *size = g_format_size (attachment->size);
+  g_autofree char *date = appeals_format_local_day (attachment->created_at);
+  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), _appeals_reception_window_or_empty (attachment->created_by),
+                                            date);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", size, added);
   g_autofree char *sha_prefix = g_strndup (sha256, SHA_PREFIX_LENGTH);
   g_autofree char *sha_tooltip = g_strdup_printf (_("SHA-256 checksum: %s"), sha256);
-  g_autofree char *save_name = g_strdup_printf ("save-attachment-%" G_GINT64_FORMAT, id);
-  g_autofree char *remove_name = g_strdup_printf ("remove-attachment-%" G_GINT64_FORMAT, id);
+  g_autofree char *save_name = g_strdup_printf ("save-attachment-%" G_GINT64_FORMAT, attachment->id);
+  g_autofree char *remove_name = g_strdup_printf ("remove-attachment-%" G_GINT64_FORMAT, attachment->id);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *sha = gtk_label_new (sha_prefix);
   GtkWidget *save_button = new_file_button (_("_Save…"), save_name);
@@ -220,12 +198,12 @@ new_attachment_row (AppealsReceptionWindow *self,
   gtk_widget_set_tooltip_text (sha, sha_tooltip);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sha);
 
-  g_object_set_data_full (G_OBJECT (save_button), "attachment-id", g_strdup_printf ("%" G_GINT64_FORMAT, id), g_free);
+  g_object_set_data (G_OBJECT (save_button), "attachment-id", GSIZE_TO_POINTER (attachment->id));
   g_object_set_data_full (G_OBJECT (save_button), "file-name", g_strdup (file_name), g_free);
   g_signal_connect (save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), save_button);
 
-  g_object_set_data (G_OBJECT (remove_button), "attachment-number", GSIZE_TO_POINTER (id));
+  g_object_set_data (G_OBJECT (remove_button), "attachment-number", GSIZE_TO_POINTER (attachment->id));
   g_object_set_data_full (G_OBJECT (remove_button), "file-name", g_strdup (file_name), g_free);
   g_signal_connect (remove_button, "clicked", G_CALLBACK (on_remove_clicked), self);
   gtk_widget_add_css_class (remove_button, "flat");
@@ -237,8 +215,7 @@ new_attachment_row (AppealsReceptionWindow *self,
 void
 _appeals_reception_window_update_materials (AppealsReceptionWindow *self)
 {
-  JsonArray *attachments = _appeals_reception_window_get_array (self->reception, "attachments");
-  guint n = attachments != NULL ? json_array_get_length (attachments) : 0;
+  GPtrArray *attachments = self->reception->attachments;
   guint per_kind[N_KINDS] = { 0 };
 
   for (guint i = 0; i < self->file_rows->len; i++)
@@ -250,10 +227,10 @@ _appeals_reception_window_update_materials (AppealsReceptionWindow *self)
     }
   g_ptr_array_set_size (self->file_rows, 0);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < attachments->len; i++)
     {
-      JsonObject *attachment = json_array_get_object_element (attachments, i);
-      guint kind = kind_get_index (_appeals_reception_window_get_string (attachment, "kind"));
+      AppealsAttachment *attachment = g_ptr_array_index (attachments, i);
+      guint kind = kind_get_index (attachment->kind);
       GtkWidget *row = new_attachment_row (self, attachment);
 
       adw_preferences_group_add (self->kind_groups[kind], row);
@@ -263,9 +240,10 @@ _appeals_reception_window_update_materials (AppealsReceptionWindow *self)
 
   for (guint k = 0; k < N_KINDS; k++)
     gtk_widget_set_visible (GTK_WIDGET (self->kind_groups[k]), per_kind[k] > 0);
-  gtk_widget_set_visible (self->no_files_label, n == 0);
+  gtk_widget_set_visible (self->no_files_label, attachments->len == 0);
 }
 
+/* The materials come up to date through the service's "reception-changed". */
 static void
 on_file_uploaded (GObject      *source,
                   GAsyncResult *result,
@@ -273,47 +251,40 @@ on_file_uploaded (GObject      *source,
 {
   g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  gboolean closing;
-  g_autoptr(AppealsApiResponse) response = _appeals_reception_window_finish_request (self, source, result, &closing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAttachment) attachment = appeals_reception_service_upload_attachment_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                                result, &error);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (closing)
+  if (!_appeals_reception_window_request_ended (self, error))
     return;
 
   self->uploading = FALSE;
   _appeals_reception_window_update_actions (self);
-  if (response == NULL)
-    return;
-  if (!appeals_api_response_is_success (response))
+  if (attachment == NULL)
     {
-      _appeals_reception_window_show_toast (self, appeals_api_response_describe (response));
+      _appeals_reception_window_show_toast (self, error->message);
       return;
     }
 
   name = g_file_get_basename (call->file);
   message = g_strdup_printf (_("“%s” is attached"), name);
   _appeals_reception_window_show_toast (self, message);
-  _appeals_reception_window_emit_changed (self);
-  _appeals_reception_window_load_reception (self);
 }
 
 void
 _appeals_reception_window_on_file_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+                                        GAsyncResult *result,
+                                        gpointer      user_data)
 {
   g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autofree char *name = g_file_get_basename (call->file);
-  g_autofree char *escaped_name = g_uri_escape_string (name, NULL, FALSE);
-  g_autofree char *escaped_kind = g_uri_escape_string (call->key, NULL, FALSE);
   g_autofree char *content_type = NULL;
   g_autofree char *mime_type = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = g_uuid_string_random ();
   char *data;
   gsize length;
 
@@ -321,9 +292,8 @@ _appeals_reception_window_on_file_read (GObject      *source,
     {
       g_autofree char *message = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!_appeals_reception_window_request_ended (self, error))
         return;
-      _appeals_reception_window_end_request (self);
       self->uploading = FALSE;
       _appeals_reception_window_update_actions (self);
       message = g_strdup_printf (_("“%s” cannot be read: %s"), name, error->message);
@@ -334,11 +304,10 @@ _appeals_reception_window_on_file_read (GObject      *source,
   content = g_bytes_new_take (data, length);
   content_type = g_content_type_guess (name, (const guchar *) data, length, NULL);
   mime_type = g_content_type_get_mime_type (content_type);
-  path = g_strdup_printf ("receptions/%" G_GINT64_FORMAT "/attachments?kind=%s&file_name=%s",
-                          self->reception_id, escaped_kind, escaped_name);
   /* the request counted since the file was opened goes on */
-  appeals_api_client_upload_async (_appeals_reception_window_get_client (), path, mime_type != NULL ? mime_type : "application/octet-stream",
-                                   content, key, self->cancellable, on_file_uploaded, g_steal_pointer (&call));
+  appeals_reception_service_upload_attachment_async (_appeals_reception_window_get_service (self), self->reception_id,
+                                                     call->key, name, mime_type, content, self->cancellable,
+                                                     on_file_uploaded, g_steal_pointer (&call));
 }
 
 static void

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-application.h"
+#include "appeals-context.h"
 #include "appeals-reception-text.h"
 #include "appeals-reception-window.h"
 
@@ -84,10 +84,10 @@ struct _AppealsReceptionWindow
   GtkNativeDialog      *chooser;
   AdwToast             *toast;          /* the one shown last */
   GCancellable         *cancellable;
-  JsonArray            *officials;
+  AppealsContext       *context;
 
   gint64                reception_id;
-  JsonObject           *reception;
+  AppealsReception     *reception;      /* as last loaded */
   guint                 n_requests;
   gboolean              adding_order;
   gboolean              archiving;
@@ -99,7 +99,8 @@ struct _AppealsReceptionWindow
 typedef struct
 {
   AppealsReceptionWindow *self;
-  char                   *key;    /* a step code, an order id, an attachment kind */
+  char                   *key;    /* a step code, an attachment kind */
+  gint64                  id;     /* an order, an attachment */
   GFile                  *file;
 } Call;
 
@@ -111,33 +112,26 @@ void _appeals_reception_window_begin_request (AppealsReceptionWindow *self);
 Call * _appeals_reception_window_call_new (AppealsReceptionWindow *self, const char *key, GFile *file);
 void _appeals_reception_window_clear_chooser (AppealsReceptionWindow *self);
 void _appeals_reception_window_end_request (AppealsReceptionWindow *self);
+gboolean _appeals_reception_window_request_ended (AppealsReceptionWindow *self, const GError *error);
 StepRow * _appeals_reception_window_find_step (AppealsReceptionWindow *self, const char *code);
-AppealsApiResponse * _appeals_reception_window_finish_request (AppealsReceptionWindow *self, GObject *source, GAsyncResult *result, gboolean *closing);
-char * _appeals_reception_window_format_timestamp (const char *iso);
-JsonArray * _appeals_reception_window_get_array (JsonObject *object, const char *member);
-gboolean _appeals_reception_window_get_boolean (JsonObject *object, const char *member);
-AppealsApiClient * _appeals_reception_window_get_client (void);
-JsonObject * _appeals_reception_window_get_object (JsonObject *object, const char *member);
-const char * _appeals_reception_window_get_string (JsonObject *object, const char *member);
+AppealsReceptionService * _appeals_reception_window_get_service (AppealsReceptionWindow *self);
+AppealsReferenceService * _appeals_reception_window_get_reference (AppealsReceptionWindow *self);
 gboolean _appeals_reception_window_is_archived (AppealsReceptionWindow *self);
 void _appeals_reception_window_load_reception (AppealsReceptionWindow *self);
 void _appeals_reception_window_mark_overdue (GtkWidget *row, gboolean overdue);
 GtkWidget * _appeals_reception_window_new_tag (const char *text, const char *style);
-void _appeals_reception_window_on_attachment_removed (GObject *source, GAsyncResult *result, gpointer user_data);
 void _appeals_reception_window_on_days_changed (AppealsReceptionWindow *self);
 void _appeals_reception_window_on_file_read (GObject *source, GAsyncResult *result, gpointer user_data);
 const char * _appeals_reception_window_or_empty (const char *text);
-void _appeals_reception_window_send_request (AppealsReceptionWindow *self, const char *method, const char *path, JsonNode *body, GAsyncReadyCallback callback, Call *call);
 void _appeals_reception_window_send_step (StepRow *step, gboolean done);
 void _appeals_reception_window_set_step_check (StepRow *step, gboolean done);
-void _appeals_reception_window_show_reception (AppealsReceptionWindow *self, JsonNode *reception);
+void _appeals_reception_window_show_reception (AppealsReceptionWindow *self, AppealsReception *reception);
 void _appeals_reception_window_show_toast (AppealsReceptionWindow *self, const char *text);
 void _appeals_reception_window_step_row_free (StepRow *step);
 void _appeals_reception_window_update_actions (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_materials (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_orders (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_steps (AppealsReceptionWindow *self);
-void _appeals_reception_window_emit_changed (AppealsReceptionWindow *self);
 
 void _appeals_reception_window_call_free (Call *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, _appeals_reception_window_call_free)

@@ -42,46 +42,42 @@ _appeals_reception_window_set_step_check (StepRow  *step,
 }
 
 static void
-update_step_row (StepRow    *step,
-                 JsonObject *json)
+update_step_row (StepRow              *step,
+                 AppealsReceptionStep *model)
 {
-  const char *due = _appeals_reception_window_get_string (json, "due");
-  const char *done_by = _appeals_reception_window_get_string (json, "done_by");
-  const char *note = _appeals_reception_window_get_string (json, "note");
-  gboolean done = _appeals_reception_window_get_boolean (json, "done");
-  gboolean overdue = _appeals_reception_window_get_boolean (json, "overdue");
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
-  if (due != NULL)
+  if (g_date_valid (&model->due))
     {
-      g_autofree char *date = appeals_format_iso_date (due);
+      g_autofree char *date = appeals_format_date (&model->due);
 
       g_string_append_printf (subtitle, _("Due %s"), date);
     }
-  if (done)
+  if (model->done)
     {
-      g_autofree char *date = _appeals_reception_window_format_timestamp (_appeals_reception_window_get_string (json, "done_at"));
+      g_autofree char *date = appeals_format_iso_day (model->done_at);
 
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("Done by %s on %s"), done_by != NULL ? done_by : "", date);
+      g_string_append_printf (subtitle, _("Done by %s on %s"), _appeals_reception_window_or_empty (model->done_by), date);
     }
-  if (note != NULL && *note != '\0')
+  if (model->note != NULL && *model->note != '\0')
     {
       if (subtitle->len > 0)
         g_string_append_c (subtitle, '\n');
-      g_string_append_printf (subtitle, _("Note: %s"), note);
+      g_string_append_printf (subtitle, _("Note: %s"), model->note);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (step->row), subtitle->str);
 
-  _appeals_reception_window_set_step_check (step, done);
+  _appeals_reception_window_set_step_check (step, model->done);
   gtk_widget_set_sensitive (GTK_WIDGET (step->check), !step->sending);
-  gtk_widget_set_visible (step->tag, overdue);
-  _appeals_reception_window_mark_overdue (step->row, overdue);
+  gtk_widget_set_visible (step->tag, model->overdue);
+  _appeals_reception_window_mark_overdue (step->row, model->overdue);
   if (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (step->note_button))))
-    gtk_editable_set_text (GTK_EDITABLE (step->note_entry), note != NULL ? note : "");
+    gtk_editable_set_text (GTK_EDITABLE (step->note_entry), _appeals_reception_window_or_empty (model->note));
 }
 
+/* The answer itself arrives through the service's "reception-changed". */
 static void
 on_step_sent (GObject      *source,
               GAsyncResult *result,
@@ -89,65 +85,55 @@ on_step_sent (GObject      *source,
 {
   g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  gboolean closing;
-  g_autoptr(AppealsApiResponse) response = _appeals_reception_window_finish_request (self, source, result, &closing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                  result, &error);
   StepRow *step;
 
-  if (closing)
+  if (!_appeals_reception_window_request_ended (self, error))
     return;
 
   step = _appeals_reception_window_find_step (self, call->key);
   if (step != NULL)
     step->sending = FALSE;
 
-  if (response == NULL || !appeals_api_response_is_success (response) || !JSON_NODE_HOLDS_OBJECT (response->body))
+  if (reception == NULL)
     {
-      if (response != NULL)
-        _appeals_reception_window_show_toast (self, appeals_api_response_describe (response));
+      _appeals_reception_window_show_toast (self, error->message);
       if (step != NULL)
         {
           /* the check goes back to what the server holds */
-          JsonArray *steps = _appeals_reception_window_get_array (self->reception, "steps");
+          AppealsReceptionStep *held = self->reception != NULL ? appeals_reception_find_step (self->reception, step->code)
+                                                               : NULL;
 
-          for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
-            if (g_strcmp0 (_appeals_reception_window_get_string (json_array_get_object_element (steps, i), "code"), step->code) == 0)
-              _appeals_reception_window_set_step_check (step, _appeals_reception_window_get_boolean (json_array_get_object_element (steps, i), "done"));
+          if (held != NULL)
+            _appeals_reception_window_set_step_check (step, held->done);
           gtk_widget_set_sensitive (GTK_WIDGET (step->check), TRUE);
         }
       return;
     }
 
   if (step != NULL)
-    gtk_menu_button_popdown (step->note_button);
-  _appeals_reception_window_show_reception (self, response->body);
-  _appeals_reception_window_emit_changed (self);
+    {
+      gtk_menu_button_popdown (step->note_button);
+      gtk_widget_set_sensitive (GTK_WIDGET (step->check), TRUE);
+    }
 }
 
-/* One PATCH carries both the tick and the note. */
+/* One request carries both the tick and the note. */
 void
 _appeals_reception_window_send_step (StepRow  *step,
-           gboolean  done)
+                                     gboolean  done)
 {
   AppealsReceptionWindow *self = step->self;
   const char *note = gtk_editable_get_text (GTK_EDITABLE (step->note_entry));
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = g_strdup_printf ("receptions/%" G_GINT64_FORMAT "/steps/%s", self->reception_id, step->code);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, done);
-  json_builder_set_member_name (builder, "note");
-  if (*note != '\0')
-    json_builder_add_string_value (builder, note);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
 
   step->sending = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (step->check), FALSE);
-  _appeals_reception_window_send_request (self, "PATCH", path, body, on_step_sent, _appeals_reception_window_call_new (self, step->code, NULL));
+  _appeals_reception_window_begin_request (self);
+  appeals_reception_service_set_step_async (_appeals_reception_window_get_service (self), self->reception_id,
+                                            step->code, done, note, self->cancellable, on_step_sent,
+                                            _appeals_reception_window_call_new (self, step->code, NULL));
 }
 
 static void
@@ -206,7 +192,9 @@ add_step_row (AppealsReceptionWindow *self,
   step->code = g_strdup (code);
   step->row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (step->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (step->row), appeals_step_get_label (code));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (step->row),
+                                 appeals_step_get_label (appeals_reference_service_get_workflow (
+                                                           _appeals_reception_window_get_reference (self)), code));
 
   step->tag = _appeals_reception_window_new_tag (_("Overdue"), "appeal-overdue");
   adw_action_row_add_suffix (ADW_ACTION_ROW (step->row), step->tag);
@@ -235,31 +223,26 @@ add_step_row (AppealsReceptionWindow *self,
 void
 _appeals_reception_window_update_steps (AppealsReceptionWindow *self)
 {
-  JsonArray *steps = _appeals_reception_window_get_array (self->reception, "steps");
-  guint n = steps != NULL ? json_array_get_length (steps) : 0;
-  guint n_overdue = appeals_reception_window_get_n_overdue_steps (self);
-  gboolean same = n == self->steps->len;
+  GPtrArray *steps = self->reception->steps;
+  guint n_overdue = appeals_reception_count_overdue_steps (self->reception);
+  gboolean same = steps->len == self->steps->len;
   g_autofree char *description = NULL;
 
   /* the rows stay while the steps are the same, so a tick keeps the focus */
-  for (guint i = 0; same && i < n; i++)
-    same = g_strcmp0 (_appeals_reception_window_get_string (json_array_get_object_element (steps, i), "code"),
+  for (guint i = 0; same && i < steps->len; i++)
+    same = g_strcmp0 (((AppealsReceptionStep *) g_ptr_array_index (steps, i))->code,
                       ((StepRow *) g_ptr_array_index (self->steps, i))->code) == 0;
   if (!same)
     {
       for (guint i = 0; i < self->steps->len; i++)
         adw_preferences_group_remove (self->steps_group, ((StepRow *) g_ptr_array_index (self->steps, i))->row);
       g_ptr_array_set_size (self->steps, 0);
-      for (guint i = 0; i < n; i++)
-        {
-          const char *code = _appeals_reception_window_get_string (json_array_get_object_element (steps, i), "code");
-
-          add_step_row (self, code != NULL ? code : "");
-        }
+      for (guint i = 0; i < steps->len; i++)
+        add_step_row (self, _appeals_reception_window_or_empty (((AppealsReceptionStep *) g_ptr_array_index (steps, i))->code));
     }
 
-  for (guint i = 0; i < n; i++)
-    update_step_row (g_ptr_array_index (self->steps, i), json_array_get_object_element (steps, i));
+  for (guint i = 0; i < steps->len; i++)
+    update_step_row (g_ptr_array_index (self->steps, i), g_ptr_array_index (steps, i));
 
   if (n_overdue > 0)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step is overdue", "%u steps are overdue", n_overdue),

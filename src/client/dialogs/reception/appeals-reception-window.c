@@ -6,30 +6,30 @@
  * organising it (ticked off with a note each), the protocol of orders to
  * the bodies (added with a term in working days, marked executed, then
  * the reception is archived) and the materials (attached files by kind).
- * Every change is a request whose answer is the reception itself, so the
- * window always shows what the server holds: a refused change puts the
- * control back as it was and says why in a toast.
+ * Every change goes through the reception service, whose answer is the
+ * reception itself; the service announces it ("reception-changed") and the
+ * window shows what the server holds from that signal, whichever window
+ * made the change. A refused change puts the control back as it was and
+ * says why in a toast.
  *
  * This file: the requests, the summary, loading, and the class; the
  * steps, the protocol and the materials have a file each.
  *
  * Signals: "loaded" each time the reception was (re)loaded or updated from
- * an answer; "changed" after each change the server accepted.
+ * an answer; "changed" after each change the server accepted to this
+ * reception (pages had better listen to the service's "reception-changed").
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "appeals-reception-window-private.h"
-#include "appeals-window.h"
-
-
-
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionWindow, appeals_reception_window, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_RECEPTION_ID,
   N_PROPS
 };
@@ -43,12 +43,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-void
-_appeals_reception_window_emit_changed (AppealsReceptionWindow *self)
-{
-  g_signal_emit (self, signals[CHANGED], 0);
-}
 
 
 /* Requests ------------------------------------------------------------------- */
@@ -76,10 +70,16 @@ _appeals_reception_window_call_free (Call *call)
 }
 
 
-AppealsApiClient *
-_appeals_reception_window_get_client (void)
+AppealsReceptionService *
+_appeals_reception_window_get_service (AppealsReceptionWindow *self)
 {
-  return appeals_application_get_client (appeals_application_get_default ());
+  return appeals_context_get_reception_service (self->context);
+}
+
+AppealsReferenceService *
+_appeals_reception_window_get_reference (AppealsReceptionWindow *self)
+{
+  return appeals_context_get_reference_service (self->context);
 }
 
 /* The newest message replaces the one shown, rather than queueing behind it. */
@@ -109,57 +109,17 @@ _appeals_reception_window_end_request (AppealsReceptionWindow *self)
     gtk_spinner_stop (self->spinner);
 }
 
-void
-_appeals_reception_window_send_request (AppealsReceptionWindow *self,
-              const char             *method,
-              const char             *path,
-              JsonNode               *body,
-              GAsyncReadyCallback     callback,
-              Call                   *call)
+/* After a request of the window: %FALSE when it was cancelled because the
+ * window is closing (nothing is left to update); otherwise the request is
+ * counted off. */
+gboolean
+_appeals_reception_window_request_ended (AppealsReceptionWindow *self,
+                                         const GError           *error)
 {
-  g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
-
-  _appeals_reception_window_begin_request (self);
-  appeals_api_client_request_async (_appeals_reception_window_get_client (), method, path, body, NULL, key, self->cancellable, callback, call);
-}
-
-/* The answer to a request, or NULL. *closing tells a closing window (the
- * request was cancelled: nothing is left to update) from a request that
- * got no answer, which the user has been told about. */
-AppealsApiResponse *
-_appeals_reception_window_finish_request (AppealsReceptionWindow *self,
-                GObject                *source,
-                GAsyncResult           *result,
-                gboolean               *closing)
-{
-  g_autoptr(GError) error = NULL;
-  AppealsApiResponse *response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
-  GtkWindow *parent;
-
-  *closing = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  if (*closing)
-    return NULL;
-
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
   _appeals_reception_window_end_request (self);
-  if (response == NULL)
-    {
-      _appeals_reception_window_show_toast (self, error->message);
-      parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      if (error->domain == APPEALS_SERVICE_ERROR && error->code == APPEALS_SERVICE_ERROR_NETWORK && APPEALS_IS_WINDOW (parent))
-        appeals_window_connection_lost (APPEALS_WINDOW (parent));
-    }
-  return response;
-}
-
-/* JSON as the server sends it: members may be missing or null. */
-const char *
-_appeals_reception_window_get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
+  return TRUE;
 }
 
 const char *
@@ -168,73 +128,30 @@ _appeals_reception_window_or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
-JsonArray *
-_appeals_reception_window_get_array (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-JsonObject *
-_appeals_reception_window_get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-gboolean
-_appeals_reception_window_get_boolean (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
-}
-
-/* "2026-11-25T04:58:27Z" → "25.11.2026", the day where the user is. */
-char *
-_appeals_reception_window_format_timestamp (const char *iso)
-{
-  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  char buffer[16];
-  GDate date;
-
-  if (utc == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  local = g_date_time_to_local (utc);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", &date);
-  return g_strdup (buffer);
-}
-
 static const char *
-status_get_label (const char *status)
+status_get_label (int status)
 {
-  if (g_strcmp0 (status, "booked") == 0)
-    return C_("reception status", "Booked");
-  if (g_strcmp0 (status, "confirmed") == 0)
-    return C_("reception status", "Confirmed");
-  if (g_strcmp0 (status, "held") == 0)
-    return C_("reception status", "Held");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("reception status", "Cancelled");
-  if (g_strcmp0 (status, "archived") == 0)
-    return C_("reception status", "Archived");
-  return status != NULL ? status : "";
+  switch (status)
+    {
+    case APPEALS_RECEPTION_STATUS_BOOKED:
+      return C_("reception status", "Booked");
+    case APPEALS_RECEPTION_STATUS_CONFIRMED:
+      return C_("reception status", "Confirmed");
+    case APPEALS_RECEPTION_STATUS_HELD:
+      return C_("reception status", "Held");
+    case APPEALS_RECEPTION_STATUS_CANCELLED:
+      return C_("reception status", "Cancelled");
+    case APPEALS_RECEPTION_STATUS_ARCHIVED:
+      return C_("reception status", "Archived");
+    default:
+      return "";
+    }
 }
 
 gboolean
 _appeals_reception_window_is_archived (AppealsReceptionWindow *self)
 {
-  return g_strcmp0 (_appeals_reception_window_get_string (self->reception, "status"), "archived") == 0;
+  return self->reception != NULL && self->reception->status == APPEALS_RECEPTION_STATUS_ARCHIVED;
 }
 
 /* The row's own subtitle label (AdwActionRow gives no access to it): an
@@ -285,39 +202,29 @@ _appeals_reception_window_new_tag (const char *text,
 static void
 update_summary (AppealsReceptionWindow *self)
 {
-  JsonObject *official = appeals_officials_find (self->officials,
-                                                 json_object_get_int_member_with_default (self->reception, "official_id", 0));
-  const char *iso_date = _appeals_reception_window_get_string (self->reception, "date");
-  const char *video_link = _appeals_reception_window_get_string (self->reception, "video_link");
-  const char *place = _appeals_reception_window_get_string (self->reception, "place");
-  const char *priority = _appeals_reception_window_get_string (self->reception, "priority");
-  const char *status = _appeals_reception_window_get_string (self->reception, "status");
-  const char *question = _appeals_reception_window_get_string (self->reception, "question");
-  g_autofree char *date = appeals_format_iso_date (iso_date);
+  AppealsReception *reception = self->reception;
+  const char *video_link = reception->video_link;
+  const char *place = reception->place;
+  const char *priority = reception->priority;
+  g_autofree char *date = appeals_format_date (&reception->date);
   g_autofree char *title = g_strdup_printf (_("Reception on %s"), date);
-  g_autofree char *weekday = NULL;
+  g_autofree char *weekday = g_date_valid (&reception->date) ? appeals_weekday_name (g_date_get_weekday (&reception->date))
+                                                             : NULL;
   g_autofree char *when = NULL;
-  GDate day;
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
 
-  if (iso_date != NULL && appeals_date_parse_iso (iso_date, &day))
-    weekday = appeals_weekday_name (g_date_get_weekday (&day));
   when = g_strdup_printf ("%s, %s, %s — %s", date, weekday != NULL ? weekday : "",
-                          _appeals_reception_window_or_empty (_appeals_reception_window_get_string (self->reception, "start_time")),
-                          official != NULL ? appeals_official_get_name (official) : "");
+                          _appeals_reception_window_or_empty (reception->start_time),
+                          _appeals_reception_window_or_empty (reception->official_name));
   gtk_label_set_text (self->when_label, when);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->when_label),
-                               official != NULL ? appeals_official_get_position (official) : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->when_label), reception->official_position);
 
   /* who comes is what the page is about; the official is in the line below */
-  gtk_label_set_text (self->official_label,
-                      _appeals_reception_window_or_empty (_appeals_reception_window_get_string (self->reception,
-                                                                                                "applicant_name")));
+  gtk_label_set_text (self->official_label, _appeals_reception_window_or_empty (reception->applicant_name));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->official_label), _("Applicant"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        official != NULL ? appeals_official_get_name (official) : NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, reception->official_name);
 
   gtk_widget_set_visible (GTK_WIDGET (self->video_button), video_link != NULL && *video_link != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->place_label), video_link == NULL || *video_link == '\0');
@@ -337,49 +244,28 @@ update_summary (AppealsReceptionWindow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->place_label), "dim-label");
     }
 
-  gtk_label_set_text (self->question_label, question != NULL ? question : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->question_label), question);
+  gtk_label_set_text (self->question_label, _appeals_reception_window_or_empty (reception->question));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->question_label), reception->question);
 
   gtk_widget_set_visible (GTK_WIDGET (self->priority_label), priority != NULL);
   if (priority != NULL)
     {
-      gtk_label_set_text (self->priority_label, appeals_priority_get_label (priority));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->priority_label), appeals_priority_get_label (priority));
+      const char *label = appeals_priority_get_label (
+        appeals_reference_service_get_priorities (_appeals_reception_window_get_reference (self)), priority);
+
+      gtk_label_set_text (self->priority_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->priority_label), label);
     }
 
-  gtk_label_set_text (self->status_label, status_get_label (status));
-  if (g_strcmp0 (status, "held") == 0 || g_strcmp0 (status, "archived") == 0)
+  gtk_label_set_text (self->status_label, status_get_label (reception->status));
+  if (reception->status == APPEALS_RECEPTION_STATUS_HELD || reception->status == APPEALS_RECEPTION_STATUS_ARCHIVED)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "success");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
-  if (g_strcmp0 (status, "cancelled") == 0)
+  if (reception->status == APPEALS_RECEPTION_STATUS_CANCELLED)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-}
-
-static void
-on_officials_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  AppealsReceptionWindow *self = call->self;
-  gboolean closing;
-  g_autoptr(AppealsApiResponse) response = _appeals_reception_window_finish_request (self, source, result, &closing);
-  JsonArray *items;
-
-  if (response == NULL || !appeals_api_response_is_success (response) ||
-      !JSON_NODE_HOLDS_OBJECT (response->body))
-    return;
-
-  items = _appeals_reception_window_get_array (json_node_get_object (response->body), "items");
-  if (items == NULL)
-    return;
-  g_clear_pointer (&self->officials, json_array_unref);
-  self->officials = json_array_ref (items);
-  if (self->reception != NULL)
-    update_summary (self);
 }
 
 /* Loading ------------------------------------------------------------------------ */
@@ -388,13 +274,10 @@ on_officials_loaded (GObject      *source,
  * loaded, again) on every page, and emits "loaded" for a new one. */
 void
 _appeals_reception_window_show_reception (AppealsReceptionWindow *self,
-                JsonNode               *reception)
+                                          AppealsReception       *reception)
 {
   if (reception != NULL)
-    {
-      g_clear_pointer (&self->reception, json_object_unref);
-      self->reception = json_object_ref (json_node_get_object (reception));
-    }
+    g_set_object (&self->reception, reception);
   if (self->reception == NULL)
     return;
 
@@ -416,26 +299,19 @@ on_reception_loaded (GObject      *source,
   g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
-  const char *problem;
+  g_autoptr(AppealsReception) reception = appeals_reception_service_get_reception_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                         result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!_appeals_reception_window_request_ended (self, error))
     return;
 
-  _appeals_reception_window_end_request (self);
-  if (response != NULL && appeals_api_response_is_success (response) && JSON_NODE_HOLDS_OBJECT (response->body))
-    {
-      _appeals_reception_window_show_reception (self, response->body);
-      return;
-    }
-
-  problem = response != NULL ? appeals_api_response_describe (response) : error->message;
-  if (self->reception != NULL)
-    _appeals_reception_window_show_toast (self, problem);
+  if (reception != NULL)
+    _appeals_reception_window_show_reception (self, reception);
+  else if (self->reception != NULL)
+    _appeals_reception_window_show_toast (self, error->message);
   else
     {
-      adw_status_page_set_description (self->failed_page, problem);
+      adw_status_page_set_description (self->failed_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
     }
 }
@@ -443,20 +319,28 @@ on_reception_loaded (GObject      *source,
 void
 _appeals_reception_window_load_reception (AppealsReceptionWindow *self)
 {
-  g_autofree char *path = g_strdup_printf ("receptions/%" G_GINT64_FORMAT, self->reception_id);
-
   if (self->reception == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  _appeals_reception_window_send_request (self, "GET", path, NULL, on_reception_loaded, _appeals_reception_window_call_new (self, NULL, NULL));
+  _appeals_reception_window_begin_request (self);
+  appeals_reception_service_get_reception_async (_appeals_reception_window_get_service (self), self->reception_id,
+                                                 self->cancellable, on_reception_loaded,
+                                                 _appeals_reception_window_call_new (self, NULL, NULL));
 }
 
-/* The officials' names come once; the reception each time. */
+/* A change accepted by the server, made here or in another window: show
+ * the reception as it now is, or load it when the answer was not it. */
 static void
-reload (AppealsReceptionWindow *self)
+on_reception_changed (AppealsReceptionWindow *self,
+                      gint64                  reception_id,
+                      AppealsReception       *reception)
 {
-  if (self->officials == NULL)
-    _appeals_reception_window_send_request (self, "GET", "officials", NULL, on_officials_loaded, _appeals_reception_window_call_new (self, NULL, NULL));
-  _appeals_reception_window_load_reception (self);
+  if (reception_id != self->reception_id)
+    return;
+  if (reception != NULL)
+    _appeals_reception_window_show_reception (self, reception);
+  else
+    _appeals_reception_window_load_reception (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -464,19 +348,38 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reload (APPEALS_RECEPTION_WINDOW (widget));
+  _appeals_reception_window_load_reception (APPEALS_RECEPTION_WINDOW (widget));
 }
 
 /* GObject ------------------------------------------------------------------------ */
 
+/* The addressee bodies and the working-day calendar come with the context. */
 static void
 appeals_reception_window_constructed (GObject *object)
 {
   AppealsReceptionWindow *self = APPEALS_RECEPTION_WINDOW (object);
+  AppealsClassifier *bodies = NULL;
+  g_autoptr(GtkStringList) body_labels = gtk_string_list_new (NULL);
 
   G_OBJECT_CLASS (appeals_reception_window_parent_class)->constructed (object);
 
-  reload (self);
+  g_return_if_fail (APPEALS_IS_CONTEXT (self->context));
+
+  bodies = appeals_reference_service_get_classifier (_appeals_reception_window_get_reference (self),
+                                                     APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
+  for (guint i = 0; bodies != NULL && i < appeals_classifier_get_n_items (bodies); i++)
+    {
+      const AppealsClassifierItem *item = appeals_classifier_get_item (bodies, i);
+
+      gtk_string_list_append (body_labels, appeals_classifier_item_get_label (item, appeals_ui_language ()));
+      g_ptr_array_add (self->body_codes, g_strdup (item->code));
+    }
+  adw_combo_row_set_model (self->body_row, G_LIST_MODEL (body_labels));
+  _appeals_reception_window_on_days_changed (self);
+
+  g_signal_connect_object (_appeals_reception_window_get_service (self), "reception-changed",
+                           G_CALLBACK (on_reception_changed), self, G_CONNECT_SWAPPED);
+  _appeals_reception_window_load_reception (self);
 }
 
 static void
@@ -489,6 +392,9 @@ appeals_reception_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_RECEPTION_ID:
       g_value_set_int64 (value, self->reception_id);
       break;
@@ -507,6 +413,9 @@ appeals_reception_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     case PROP_RECEPTION_ID:
       self->reception_id = g_value_get_int64 (value);
       break;
@@ -530,6 +439,7 @@ appeals_reception_window_dispose (GObject *object)
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->order_rows, g_ptr_array_unref);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_reception_window_parent_class)->dispose (object);
 }
@@ -539,8 +449,7 @@ appeals_reception_window_finalize (GObject *object)
 {
   AppealsReceptionWindow *self = APPEALS_RECEPTION_WINDOW (object);
 
-  g_clear_pointer (&self->reception, json_object_unref);
-  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_object (&self->reception);
   g_clear_pointer (&self->body_codes, g_ptr_array_unref);
   g_clear_pointer (&self->sending_orders, g_hash_table_unref);
   G_OBJECT_CLASS (appeals_reception_window_parent_class)->finalize (object);
@@ -558,6 +467,9 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
   object_class->dispose = appeals_reception_window_dispose;
   object_class->finalize = appeals_reception_window_finalize;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_RECEPTION_ID] =
     g_param_spec_int64 ("reception-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -616,9 +528,6 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
 static void
 appeals_reception_window_init (AppealsReceptionWindow *self)
 {
-  AppealsClassifier *bodies = appeals_application_get_classifier (appeals_application_get_default (),
-                                                                  APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
-  g_autoptr(GtkStringList) body_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -628,16 +537,7 @@ appeals_reception_window_init (AppealsReceptionWindow *self)
   self->order_rows = g_ptr_array_new ();
   self->file_rows = g_ptr_array_new ();
   self->body_codes = g_ptr_array_new_with_free_func (g_free);
-  self->sending_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < appeals_classifier_get_n_items (bodies); i++)
-    {
-      const AppealsClassifierItem *item = appeals_classifier_get_item (bodies, i);
-
-      gtk_string_list_append (body_labels, appeals_classifier_item_get_label (item, appeals_ui_language ()));
-      g_ptr_array_add (self->body_codes, g_strdup (item->code));
-    }
-  adw_combo_row_set_model (self->body_row, G_LIST_MODEL (body_labels));
+  self->sending_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint k = 0; k < N_KINDS; k++)
     {
@@ -649,7 +549,6 @@ appeals_reception_window_init (AppealsReceptionWindow *self)
     }
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
 
-  _appeals_reception_window_on_days_changed (self);
   _appeals_reception_window_update_actions (self);
 }
 
@@ -657,15 +556,20 @@ appeals_reception_window_init (AppealsReceptionWindow *self)
 
 /**
  * appeals_reception_window_new:
+ * @context: the services it works with
  * @parent: (nullable): the window that opened it
  *
  * A window over reception @reception_id; it starts loading at once.
  */
 AppealsReceptionWindow *
-appeals_reception_window_new (GtkWindow *parent,
-                              gint64     reception_id)
+appeals_reception_window_new (AppealsContext *context,
+                              GtkWindow      *parent,
+                              gint64          reception_id)
 {
+  g_return_val_if_fail (APPEALS_IS_CONTEXT (context), NULL);
+
   return g_object_new (APPEALS_TYPE_RECEPTION_WINDOW,
+                       "context", context,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "transient-for", parent,
                        "reception-id", reception_id,
@@ -685,7 +589,7 @@ appeals_reception_window_get_reception_id (AppealsReceptionWindow *self)
  *
  * Returns: (transfer none) (nullable): the reception as last loaded
  */
-JsonObject *
+AppealsReception *
 appeals_reception_window_get_reception (AppealsReceptionWindow *self)
 {
   g_return_val_if_fail (APPEALS_IS_RECEPTION_WINDOW (self), NULL);
@@ -727,15 +631,9 @@ appeals_reception_window_set_step_done (AppealsReceptionWindow *self,
 guint
 appeals_reception_window_get_n_overdue_steps (AppealsReceptionWindow *self)
 {
-  JsonArray *steps;
-  guint n = 0;
-
   g_return_val_if_fail (APPEALS_IS_RECEPTION_WINDOW (self), 0);
 
-  steps = _appeals_reception_window_get_array (self->reception, "steps");
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
-    n += _appeals_reception_window_get_boolean (json_array_get_object_element (steps, i), "overdue");
-  return n;
+  return self->reception != NULL ? appeals_reception_count_overdue_steps (self->reception) : 0;
 }
 
 /**
@@ -758,7 +656,24 @@ appeals_reception_window_attach_file (AppealsReceptionWindow *self,
   self->uploading = TRUE;
   _appeals_reception_window_update_actions (self);
   _appeals_reception_window_begin_request (self);
-  g_file_load_contents_async (file, self->cancellable, _appeals_reception_window_on_file_read, _appeals_reception_window_call_new (self, kind, file));
+  g_file_load_contents_async (file, self->cancellable, _appeals_reception_window_on_file_read,
+                              _appeals_reception_window_call_new (self, kind, file));
+}
+
+static void
+on_attachment_removed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  AppealsReceptionWindow *self = call->self;
+  g_autoptr(GError) error = NULL;
+
+  appeals_reception_service_remove_attachment_finish (APPEALS_RECEPTION_SERVICE (source), result, &error);
+  if (!_appeals_reception_window_request_ended (self, error))
+    return;
+  /* the service's "reception-changed" brings the materials up to date */
+  _appeals_reception_window_show_toast (self, error != NULL ? error->message : _("The file is removed from the materials"));
 }
 
 /**
@@ -771,12 +686,12 @@ void
 appeals_reception_window_remove_attachment (AppealsReceptionWindow *self,
                                             gint64                  attachment_id)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (APPEALS_IS_RECEPTION_WINDOW (self));
 
-  path = g_strdup_printf ("attachments/%" G_GINT64_FORMAT, attachment_id);
-  _appeals_reception_window_send_request (self, "DELETE", path, NULL, _appeals_reception_window_on_attachment_removed, _appeals_reception_window_call_new (self, NULL, NULL));
+  _appeals_reception_window_begin_request (self);
+  appeals_reception_service_remove_attachment_async (_appeals_reception_window_get_service (self), self->reception_id,
+                                                     attachment_id, self->cancellable, on_attachment_removed,
+                                                     _appeals_reception_window_call_new (self, NULL, NULL));
 }
 
 /**

@@ -6,7 +6,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
+
+#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsReceptionWindow, appeals_reception_window, APPEALS, RECEPTION_WINDOW, AdwWindow)
 
-AppealsReceptionWindow *appeals_reception_window_new           (GtkWindow              *parent,
+AppealsReceptionWindow *appeals_reception_window_new           (AppealsContext         *context,
+                                                                GtkWindow              *parent,
                                                                 gint64                  reception_id);
 gint64                  appeals_reception_window_get_reception_id (AppealsReceptionWindow *self);
-JsonObject             *appeals_reception_window_get_reception (AppealsReceptionWindow *self);
+AppealsReception       *appeals_reception_window_get_reception (AppealsReceptionWindow *self);
 gboolean                appeals_reception_window_set_step_done (AppealsReceptionWindow *self,
                                                                 const char             *code,
                                                                 gboolean                done);

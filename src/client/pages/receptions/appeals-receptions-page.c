@@ -334,7 +334,7 @@ AppealsReceptionWindow *
 appeals_receptions_page_open_reception (AppealsReceptionsPage *self,
                                         gint64                 reception_id)
 {
-  AppealsReceptionWindow *window = appeals_reception_window_new (get_parent_window (self), reception_id);
+  AppealsReceptionWindow *window = appeals_reception_window_new (self->context, get_parent_window (self), reception_id);
 
   g_signal_connect_object (window, "changed", G_CALLBACK (on_reception_window_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));

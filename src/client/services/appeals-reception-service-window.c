@@ -1,0 +1,740 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-service-window.c: the reception service's verbs for
+ * one reception's window and for the leadership's review — a reception
+ * with its steps, protocol orders, attachments and review, the changes to
+ * them, and the review list. Every accepted change is announced as
+ * "reception-changed".
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-reception-service.h"
+#include "appeals-reception-service-private.h"
+
+enum {
+  RECEPTION_CHANGED,
+  N_WINDOW_SIGNALS
+};
+
+static guint window_signals[N_WINDOW_SIGNALS];
+
+void
+_appeals_reception_service_class_init_window (AppealsReceptionServiceClass *klass)
+{
+  /**
+   * AppealsReceptionService::reception-changed:
+   * @reception_id: the reception that changed
+   * @reception: (nullable): the reception as the server now holds it, or
+   *   %NULL when the answer was not the reception (a file attached or
+   *   removed): then whoever shows it loads it again
+   *
+   * The server accepted a change to a reception: a step, an order, the
+   * archive, the review or its materials.
+   */
+  window_signals[RECEPTION_CHANGED] = g_signal_new ("reception-changed", G_TYPE_FROM_CLASS (klass),
+                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                    G_TYPE_NONE, 2, G_TYPE_INT64, APPEALS_TYPE_RECEPTION);
+}
+
+/* Officials are named in Kazakh and Russian; an English interface reads
+ * the Russian name. */
+static const char *
+pick_name (JsonObject *official,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (official, member);
+  const char *language = appeals_ui_language ();
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return "";
+  if (!g_str_equal (language, "kk"))
+    language = "ru";
+  return json_object_get_string_member_with_default (json_node_get_object (node), language, "");
+}
+
+const char *
+appeals_official_get_name (JsonObject *official)
+{
+  return pick_name (official, "full_name");
+}
+
+const char *
+appeals_official_get_position (JsonObject *official)
+{
+  return pick_name (official, "position");
+}
+
+JsonObject *
+appeals_officials_find (JsonArray *officials,
+                        gint64     id)
+{
+  for (guint i = 0; officials != NULL && i < json_array_get_length (officials); i++)
+    {
+      JsonNode *node = json_array_get_element (officials, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_get_int_member_with_default (json_node_get_object (node), "id", 0) == id)
+        return json_node_get_object (node);
+    }
+  return NULL;
+}
+
+static gboolean
+name_official (AppealsReceptionService *self,
+               AppealsReception        *reception)
+{
+  JsonArray *officials = _appeals_reception_service_get_officials (self);
+  JsonObject *official = appeals_officials_find (officials, reception->official_id);
+
+  if (official == NULL)
+    return FALSE;
+  g_free (reception->official_name);
+  reception->official_name = g_strdup (appeals_official_get_name (official));
+  g_free (reception->official_position);
+  reception->official_position = g_strdup (appeals_official_get_position (official));
+  return TRUE;
+}
+
+/* What a request for receptions keeps until the officials' names are
+ * there: the receptions (or review entries), and the list's end date. */
+typedef struct
+{
+  GPtrArray *results;        /* AppealsReception or AppealsReviewEntry */
+  GDate      until;
+  gint64     changed_id;     /* emit "reception-changed" for it; 0: a read */
+} ReceptionCall;
+
+static void
+reception_call_free (ReceptionCall *call)
+{
+  g_clear_pointer (&call->results, g_ptr_array_unref);
+  g_free (call);
+}
+
+static AppealsReception *
+result_reception (gpointer result)
+{
+  return APPEALS_IS_REVIEW_ENTRY (result) ? APPEALS_REVIEW_ENTRY (result)->reception : result;
+}
+
+static void
+complete_reception_call (GTask *task)
+{
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  ReceptionCall *call = g_task_get_task_data (task);
+
+  for (guint i = 0; i < call->results->len; i++)
+    name_official (self, result_reception (g_ptr_array_index (call->results, i)));
+  if (call->changed_id != 0)
+    g_signal_emit (self, window_signals[RECEPTION_CHANGED], 0, call->changed_id,
+                   call->results->len > 0 ? result_reception (g_ptr_array_index (call->results, 0)) : NULL);
+  g_task_return_pointer (task, g_ptr_array_ref (call->results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_officials_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  JsonNode *items;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* without the names a reception still shows, unnamed */
+  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body) &&
+      (items = json_object_get_member (json_node_get_object (body), "items")) != NULL && JSON_NODE_HOLDS_ARRAY (items))
+    {
+      _appeals_reception_service_set_officials (self, json_node_get_array (items));
+    }
+  complete_reception_call (task);
+}
+
+/* The officials are asked for once, and again when one is missing (an
+ * official added since). */
+static void
+name_officials_then_complete (GTask *task)
+{
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  ReceptionCall *call = g_task_get_task_data (task);
+
+  JsonArray *officials = _appeals_reception_service_get_officials (self);
+
+  for (guint i = 0; i < call->results->len; i++)
+    if (appeals_officials_find (officials, result_reception (g_ptr_array_index (call->results, i))->official_id) == NULL)
+      {
+        appeals_api_client_request_async (_appeals_reception_service_get_client (self), "GET", "officials",
+                                          NULL, NULL, NULL, g_task_get_cancellable (task),
+                                          on_officials_loaded, g_object_ref (task));
+        return;
+      }
+  complete_reception_call (task);
+}
+
+static void
+on_reception_answer (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReceptionCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  AppealsReception *reception;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  reception = appeals_reception_new_from_json (body, &error);
+  if (reception == NULL)
+    {
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
+      return;
+    }
+  g_ptr_array_add (call->results, reception);
+  name_officials_then_complete (task);
+}
+
+static void
+send_for_reception (AppealsReceptionService *self,
+                    const char              *method,
+                    const char              *path,
+                    JsonNode                *body,
+                    gint64                   changed_id,
+                    gpointer                 source_tag,
+                    GCancellable            *cancellable,
+                    GAsyncReadyCallback      callback,
+                    gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ReceptionCall *call = g_new0 (ReceptionCall, 1);
+  g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
+
+  call->results = g_ptr_array_new_with_free_func (g_object_unref);
+  call->changed_id = changed_id;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) reception_call_free);
+  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
+                                    method, path, body, NULL, key, cancellable,
+                                    on_reception_answer, g_steal_pointer (&task));
+}
+
+static AppealsReception *
+finish_reception (AppealsReceptionService  *self,
+                  GAsyncResult             *result,
+                  GError                  **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  results = g_task_propagate_pointer (G_TASK (result), error);
+  if (results == NULL || results->len == 0)
+    return NULL;
+  return g_object_ref (result_reception (g_ptr_array_index (results, 0)));
+}
+
+static GString *
+reception_path (gint64      reception_id,
+                const char *first_segment,
+                ...)
+{
+  GString *path = appeals_api_path_new ("receptions", NULL);
+  va_list args;
+
+  appeals_api_path_add_id (path, reception_id);
+  va_start (args, first_segment);
+  for (const char *segment = first_segment; segment != NULL; segment = va_arg (args, const char *))
+    {
+      g_string_append_c (path, '/');
+      g_string_append_uri_escaped (path, segment, NULL, TRUE);
+    }
+  va_end (args);
+  return path;
+}
+
+/**
+ * appeals_reception_service_get_reception_async:
+ *
+ * A reception with its steps, protocol, materials and review.
+ */
+void
+appeals_reception_service_get_reception_async (AppealsReceptionService *self,
+                                               gint64                   reception_id,
+                                               GCancellable            *cancellable,
+                                               GAsyncReadyCallback      callback,
+                                               gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, NULL);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  send_for_reception (self, "GET", path->str, NULL, 0, appeals_reception_service_get_reception_async,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_get_reception_finish:
+ *
+ * Returns: (transfer full): the reception, or %NULL with @error set
+ */
+AppealsReception *
+appeals_reception_service_get_reception_finish (AppealsReceptionService  *self,
+                                                GAsyncResult             *result,
+                                                GError                  **error)
+{
+  return finish_reception (self, result, error);
+}
+
+/**
+ * appeals_reception_service_set_step_async:
+ * @note: (nullable): the note that goes with the step; %NULL or empty: none
+ *
+ * Ticks a step as done (or takes the tick away), with its note, in one
+ * request. Finish with appeals_reception_service_change_finish().
+ */
+void
+appeals_reception_service_set_step_async (AppealsReceptionService *self,
+                                          gint64                   reception_id,
+                                          const char              *code,
+                                          gboolean                 done,
+                                          const char              *note,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "steps", code, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+  g_return_if_fail (code != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "done");
+  json_builder_add_boolean_value (builder, done);
+  json_builder_set_member_name (builder, "note");
+  if (note != NULL && *note != '\0')
+    json_builder_add_string_value (builder, note);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  send_for_reception (self, "PATCH", path->str, body, reception_id, appeals_reception_service_set_step_async,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_add_order_async:
+ * @executor_body: (nullable): a code of the addressee-bodies classifier
+ * @working_days: the term, counted from today in working days
+ *
+ * Adds an order to the protocol. A refusal carries field errors for
+ * "text", "executor_body" and "working_days".
+ */
+void
+appeals_reception_service_add_order_async (AppealsReceptionService *self,
+                                           gint64                   reception_id,
+                                           const char              *text,
+                                           const char              *executor_body,
+                                           int                      working_days,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "orders", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text != NULL ? text : "");
+  json_builder_set_member_name (builder, "executor_body");
+  if (executor_body != NULL)
+    json_builder_add_string_value (builder, executor_body);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "working_days");
+  json_builder_add_int_value (builder, working_days);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  send_for_reception (self, "POST", path->str, body, reception_id, appeals_reception_service_add_order_async,
+                      cancellable, callback, user_data);
+}
+
+/* An order of the protocol executed, or open again. */
+void
+appeals_reception_service_set_order_executed_async (AppealsReceptionService *self,
+                                                    gint64                   reception_id,
+                                                    gint64                   order_id,
+                                                    gboolean                 executed,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "orders", NULL);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  appeals_api_path_add_id (path, order_id);
+  json_object_set_string_member (object, "status",
+                                 appeals_enum_to_wire (APPEALS_TYPE_ORDER_STATUS,
+                                                       executed ? APPEALS_ORDER_STATUS_EXECUTED
+                                                                : APPEALS_ORDER_STATUS_OPEN));
+  json_node_take_object (body, object);
+  send_for_reception (self, "PATCH", path->str, body, reception_id,
+                      appeals_reception_service_set_order_executed_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_archive_async:
+ *
+ * Archives the reception. While an order of its protocol is not executed
+ * the server refuses with %APPEALS_SERVICE_ERROR_CONFLICT.
+ */
+void
+appeals_reception_service_archive_async (AppealsReceptionService *self,
+                                         gint64                   reception_id,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "archive", NULL);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  send_for_reception (self, "POST", path->str, NULL, reception_id, appeals_reception_service_archive_async,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_post_review_async:
+ * @instructions: (nullable): the leadership's instructions
+ *
+ * Marks the reception reviewed by the signed-in leadership.
+ */
+void
+appeals_reception_service_post_review_async (AppealsReceptionService *self,
+                                             gint64                   reception_id,
+                                             const char              *instructions,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "review", NULL);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  json_object_set_string_member (object, "instructions", instructions != NULL ? instructions : "");
+  json_node_take_object (body, object);
+  send_for_reception (self, "POST", path->str, body, reception_id, appeals_reception_service_post_review_async,
+                      cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_change_finish:
+ *
+ * Finishes a step, an order, the archive or a review.
+ *
+ * Returns: (transfer full): the reception as the server now holds it
+ */
+AppealsReception *
+appeals_reception_service_change_finish (AppealsReceptionService  *self,
+                                         GAsyncResult             *result,
+                                         GError                  **error)
+{
+  return finish_reception (self, result, error);
+}
+
+/* Attachments ------------------------------------------------------------- */
+
+static void
+on_attachment_uploaded (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  g_autoptr(AppealsAttachment) attachment = NULL;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  attachment = appeals_attachment_new_from_json (body, &error);
+  if (attachment == NULL)
+    {
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
+      return;
+    }
+  g_signal_emit (self, window_signals[RECEPTION_CHANGED], 0, attachment->reception_id, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&attachment), g_object_unref);
+}
+
+/**
+ * appeals_reception_service_upload_attachment_async:
+ * @kind: "reference_note", "applicant_document", "body_position" or "other"
+ * @content_type: (nullable): the file's MIME type
+ *
+ * Adds a file to the reception's materials.
+ */
+void
+appeals_reception_service_upload_attachment_async (AppealsReceptionService *self,
+                                                   gint64                   reception_id,
+                                                   const char              *kind,
+                                                   const char              *file_name,
+                                                   const char              *content_type,
+                                                   GBytes                  *content,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = reception_path (reception_id, "attachments", NULL);
+  g_autofree char *key = g_uuid_string_random ();
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  g_task_set_source_tag (task, appeals_reception_service_upload_attachment_async);
+  appeals_api_path_add_query (path, "kind", kind);
+  appeals_api_path_add_query (path, "file_name", file_name);
+  appeals_api_client_upload_async (_appeals_reception_service_get_client (self), path->str,
+                                   content_type != NULL ? content_type : "application/octet-stream",
+                                   content, key, cancellable, on_attachment_uploaded, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_reception_service_upload_attachment_finish:
+ *
+ * Returns: (transfer full): the attachment as the server keeps it
+ */
+AppealsAttachment *
+appeals_reception_service_upload_attachment_finish (AppealsReceptionService  *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_attachment_downloaded (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result,
+                                                                              &error);
+
+  if (response == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!appeals_api_response_is_success (response))
+    g_task_return_error (task, appeals_service_error_new_problem (response->status, response->problem_code,
+                                                                  response->field_errors, response->current));
+  else
+    g_task_return_pointer (task,
+                           response->content != NULL ? g_bytes_ref (response->content) : g_bytes_new (NULL, 0),
+                           (GDestroyNotify) g_bytes_unref);
+}
+
+void
+appeals_reception_service_download_attachment_async (AppealsReceptionService *self,
+                                                     gint64                   attachment_id,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = appeals_api_path_new ("attachments", NULL);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  g_task_set_source_tag (task, appeals_reception_service_download_attachment_async);
+  appeals_api_path_add_id (path, attachment_id);
+  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
+                                    "GET", path->str, NULL, NULL, NULL, cancellable,
+                                    on_attachment_downloaded, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_reception_service_download_attachment_finish:
+ *
+ * Returns: (transfer full): the file's content as it was attached
+ */
+GBytes *
+appeals_reception_service_download_attachment_finish (AppealsReceptionService  *self,
+                                                      GAsyncResult             *result,
+                                                      GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_attachment_removed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AppealsReceptionService *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_signal_emit (self, window_signals[RECEPTION_CHANGED], 0, *(gint64 *) g_task_get_task_data (task), NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Withdraws a file from the materials of reception @reception_id. */
+void
+appeals_reception_service_remove_attachment_async (AppealsReceptionService *self,
+                                                   gint64                   reception_id,
+                                                   gint64                   attachment_id,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GString) path = appeals_api_path_new ("attachments", NULL);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  g_task_set_source_tag (task, appeals_reception_service_remove_attachment_async);
+  g_task_set_task_data (task, g_memdup2 (&reception_id, sizeof reception_id), g_free);
+  appeals_api_path_add_id (path, attachment_id);
+  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
+                                    "DELETE", path->str, NULL, NULL, NULL, cancellable,
+                                    on_attachment_removed, g_steal_pointer (&task));
+}
+
+gboolean
+appeals_reception_service_remove_attachment_finish (AppealsReceptionService  *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The leadership's review list ---------------------------------------------- */
+
+static void
+on_review_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReceptionCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  JsonObject *object;
+  JsonNode *items;
+  const char *until;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (body) || (items = json_object_get_member (json_node_get_object (body), "items")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                               _("The server sent a malformed answer: an object was expected"));
+      return;
+    }
+
+  object = json_node_get_object (body);
+  until = json_object_get_string_member_with_default (object, "until", NULL);
+  if (until != NULL)
+    appeals_date_parse_iso (until, &call->until);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      AppealsReviewEntry *entry = appeals_review_entry_new_from_json (json_array_get_element (json_node_get_array (items), i),
+                                                                     &error);
+
+      if (entry == NULL)
+        {
+          g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
+          return;
+        }
+      g_ptr_array_add (call->results, entry);
+    }
+  name_officials_then_complete (task);
+}
+
+/**
+ * appeals_reception_service_list_review_async:
+ *
+ * The receptions of the next three working days that the leadership
+ * reviews, with how complete their materials are.
+ */
+void
+appeals_reception_service_list_review_async (AppealsReceptionService *self,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ReceptionCall *call = g_new0 (ReceptionCall, 1);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  call->results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_date_clear (&call->until, 1);
+  g_task_set_source_tag (task, appeals_reception_service_list_review_async);
+  g_task_set_task_data (task, call, (GDestroyNotify) reception_call_free);
+  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
+                                    "GET", "review", NULL, NULL, NULL, cancellable,
+                                    on_review_listed, g_steal_pointer (&task));
+}
+
+/**
+ * appeals_reception_service_list_review_finish:
+ * @until: (out) (optional): the last day the list covers (invalid if the
+ *   server did not say)
+ *
+ * Returns: (transfer container) (element-type AppealsReviewEntry):
+ */
+GPtrArray *
+appeals_reception_service_list_review_finish (AppealsReceptionService  *self,
+                                              GAsyncResult             *result,
+                                              GDate                    *until,
+                                              GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (until != NULL)
+    *until = ((ReceptionCall *) g_task_get_task_data (G_TASK (result)))->until;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
