@@ -35,8 +35,8 @@ appeals_api_reception_workflow (GError **error)
  */
 void
 appeals_api_attachment_add_json (JsonBuilder     *builder,
-                        AppealsDbResult *rows,
-                        guint            i)
+                                 AppealsDbResult *rows,
+                                 guint            i)
 {
   static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at",
                                         NULL };
@@ -386,8 +386,8 @@ appeals_api_reception_to_json (AppealsRequest   *request,
 
 gboolean
 appeals_api_load_reception_row (AppealsRequest    *request,
-                    AppealsDbResult  **row,
-                    GError           **error)
+                                AppealsDbResult  **row,
+                                GError           **error)
 {
   gint64 id;
 
