@@ -25,6 +25,7 @@ struct _AppealsRequest
   AppealsDb         *db;
   guint64            id;            /* for the log */
   gint64             started_usec;
+  guint64            statements_at_start; /* the connection's count, see X-Statement-Count */
   const char        *method;
   const char        *path;
   GHashTable        *params;        /* path parameters, e.g. "id" */

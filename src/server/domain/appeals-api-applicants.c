@@ -6,14 +6,12 @@
  */
 #include "config.h"
 
-#include "appeals-api.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
+#include "appeals-applicant-records.h"
 #include "appeals-audit.h"
+#include "appeals-scope.h"
 #include "appeals-store.h"
-
-static const char * const applicant_columns[] = {
-  "version", "iin", "surname", "given_name", "patronymic", "birth_date", "sex", "social_status",
-  "occupation", "address", "phone", "created_at", "updated_at", NULL
-};
 
 static AppealsApplicant *
 load_applicant (AppealsRequest  *request,
@@ -39,71 +37,6 @@ load_applicant (AppealsRequest  *request,
   return g_steal_pointer (&applicant);
 }
 
-/* A user bound to a district sees an applicant who has appeals there, or
- * none yet (just registered); others' applicants answer 404. Looking up
- * by IIN is not limited: registering someone needs to find the card. */
-/**
- * appeals_api_applicant_in_scope:
- *
- * An applicant is within a district-bound user's scope when they have an
- * appeal in that district, or none yet. Their receptions follow them.
- */
-gboolean
-appeals_api_applicant_in_scope (AppealsRequest  *request,
-                    gint64           applicant_id,
-                    gboolean        *in_scope,
-                    GError         **error)
-{
-  g_autoptr(AppealsDbResult) result = NULL;
-
-  *in_scope = TRUE;
-  if (request->user->district == NULL)
-    return TRUE;
-
-  result = appeals_db_query (request->db,
-                             "SELECT COUNT(*) AS total, "
-                             "COUNT(CASE WHEN district = ? THEN 1 END) AS here "
-                             "FROM appeals WHERE applicant_id = ?",
-                             g_variant_new ("(sx)", request->user->district, applicant_id), error);
-  if (result == NULL)
-    return FALSE;
-
-  *in_scope = appeals_db_result_get_int64 (result, 0, "total") == 0 ||
-              appeals_db_result_get_int64 (result, 0, "here") > 0;
-  return TRUE;
-}
-
-/**
- * appeals_api_keep_row_in_scope:
- * @row: (inout): a result whose "applicant_id" column says whose it is
- *
- * Keeps @row when it has a row within the caller's scope; otherwise frees
- * it, sets it to %NULL and answers 404, as if nothing were there.
- *
- * Returns: %FALSE only for a storage error.
- */
-gboolean
-appeals_api_keep_row_in_scope (AppealsRequest   *request,
-                               AppealsDbResult **row,
-                               GError          **error)
-{
-  gboolean in_scope = FALSE;
-
-  if (appeals_db_result_get_n_rows (*row) > 0 &&
-      !appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (*row, 0, "applicant_id"),
-                                       &in_scope, error))
-    {
-      g_clear_pointer (row, appeals_db_result_free);
-      return FALSE;
-    }
-  if (!in_scope)
-    {
-      g_clear_pointer (row, appeals_db_result_free);
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-    }
-  return TRUE;
-}
-
 static void
 respond_applicant (AppealsRequest   *request,
                    guint             status,
@@ -122,39 +55,6 @@ check_applicant_codes (AppealsRequest   *request,
 {
   appeals_api_check_code (request, errors, "social_status", APPEALS_CLASSIFIER_SOCIAL_STATUSES,
                           applicant->social_status);
-}
-
-/**
- * appeals_api_applicants_insert:
- *
- * Stores a validated new base card with its audit entry, in the caller's
- * transaction.
- */
-gboolean
-appeals_api_applicants_insert (AppealsDb         *db,
-                               AppealsApplicant  *applicant,
-                               const char        *actor,
-                               GError           **error)
-{
-  g_autofree char *now = appeals_server_now_iso ();
-  g_autofree char *sql = appeals_store_insert_sql ("applicants", applicant_columns);
-
-  applicant->version = 1;
-  if (applicant->created_at == NULL)
-    applicant->created_at = g_date_time_new_from_iso8601 (now, NULL);
-  g_clear_pointer (&applicant->updated_at, g_date_time_unref);
-  applicant->updated_at = g_date_time_ref (applicant->created_at);
-
-  if (!appeals_db_exec (db, sql,
-                        appeals_store_values (appeals_applicant_get_record_type (), applicant,
-                                              applicant_columns, NULL, 0),
-                        error))
-    return FALSE;
-
-  applicant->id = appeals_store_last_id (db, "applicants", "iin", applicant->iin, error);
-  return applicant->id != 0 &&
-         appeals_audit_record_change (db, "applicant", applicant->id, 1, "create", actor,
-                                      appeals_applicant_get_record_type (), NULL, applicant, error);
 }
 
 static gboolean
@@ -291,10 +191,7 @@ handle_patch (AppealsRequest  *request,
   g_autoptr(AppealsApplicant) edited = NULL;
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(GPtrArray) changed = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
   gboolean correction = request->user->role == APPEALS_ROLE_ADMIN;
-  GVariant *where[2];
   JsonObject *body;
 
   if (!load_or_404 (request, &current, error))
@@ -328,30 +225,8 @@ handle_patch (AppealsRequest  *request,
       return TRUE;
     }
 
-  edited->version = current->version + 1;
-  g_clear_pointer (&edited->updated_at, g_date_time_unref);
-  edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
-
-  sql = appeals_store_update_sql ("applicants", applicant_columns, "id = ? AND version = ?");
-  where[0] = g_variant_new_int64 (current->id);
-  where[1] = g_variant_new_int64 (current->version);
-  if (!appeals_store_update_versioned (request->db, sql,
-                                       appeals_store_values (appeals_applicant_get_record_type (), edited,
-                                                             applicant_columns, where, 2),
-                                       error) ||
-      !appeals_audit_record_change (request->db, "applicant", edited->id, edited->version,
-                                    correction ? "correction" : "update", request->user->login,
-                                    appeals_applicant_get_record_type (), current, edited, error))
+  if (!appeals_api_applicants_update (request->db, current, edited, request->user->login, correction, error))
     return FALSE;
-
-  /* names and the IIN are searched with each of the applicant's appeals */
-  if (g_strcmp0 (current->iin, edited->iin) != 0 || g_strcmp0 (current->surname, edited->surname) != 0 ||
-      g_strcmp0 (current->given_name, edited->given_name) != 0 ||
-      g_strcmp0 (current->patronymic, edited->patronymic) != 0)
-    {
-      if (!appeals_api_appeals_reindex_applicant (request->db, edited->id, error))
-        return FALSE;
-    }
 
   respond_applicant (request, SOUP_STATUS_OK, edited);
   return TRUE;

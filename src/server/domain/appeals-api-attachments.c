@@ -16,8 +16,10 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
-#include "appeals-store.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
+#include "appeals-reception-records.h"
+#include "appeals-scope.h"
 
 #define MAX_FILE_NAME 255
 
@@ -93,53 +95,6 @@ is_file_name (const char *name)
   return TRUE;
 }
 
-static void
-add_attachment_members (JsonBuilder     *builder,
-                        AppealsDbResult *rows,
-                        guint            i)
-{
-  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at",
-                                        NULL };
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
-  json_builder_set_member_name (builder, "reception_id");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
-  appeals_store_add_text_members (builder, rows, i, texts);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "size"));
-  json_builder_end_object (builder);
-}
-
-#define ATTACHMENT_COLUMNS "id, reception_id, kind, file_name, content_type, size, sha256, created_by, created_at"
-
-/**
- * appeals_api_attachments_to_json:
- *
- * The attachments of one reception, oldest first.
- */
-JsonNode *
-appeals_api_attachments_to_json (AppealsRequest  *request,
-                                 gint64           reception_id,
-                                 GError         **error)
-{
-  g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  rows = appeals_db_query (request->db,
-                           "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id = ? ORDER BY id",
-                           g_variant_new ("(x)", reception_id), error);
-  if (rows == NULL)
-    return NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    add_attachment_members (builder, rows, i);
-  json_builder_end_array (builder);
-  return json_builder_get_root (builder);
-}
-
 static gboolean
 handle_upload (AppealsRequest  *request,
                GError         **error)
@@ -195,7 +150,7 @@ handle_upload (AppealsRequest  *request,
     return FALSE;
 
   created = appeals_db_query (request->db,
-                              "SELECT " ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id = ? AND sha256 = ? "
+                              "SELECT " APPEALS_ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id = ? AND sha256 = ? "
                               "AND created_at = ? ORDER BY id DESC",
                               g_variant_new ("(xss)", reception_id, sha256, now), error);
   if (created == NULL)
@@ -203,7 +158,7 @@ handle_upload (AppealsRequest  *request,
   id = appeals_db_result_get_int64 (created, 0, "id");
 
   builder = json_builder_new ();
-  add_attachment_members (builder, created, 0);
+  appeals_api_attachment_add_json (builder, created, 0);
   node = json_builder_get_root (builder);
 
   location = g_strdup_printf ("/api/v1/attachments/%" G_GINT64_FORMAT, id);
@@ -227,7 +182,7 @@ load_attachment (AppealsRequest    *request,
     }
 
   *row = appeals_db_query (request->db,
-                           "SELECT " ATTACHMENT_COLUMNS ", (SELECT r.applicant_id FROM receptions r "
+                           "SELECT " APPEALS_ATTACHMENT_COLUMNS ", (SELECT r.applicant_id FROM receptions r "
                            "WHERE r.id = reception_id) AS applicant_id FROM attachments WHERE id = ?",
                            g_variant_new ("(x)", id), error);
   /* the file is the reception's, and the reception its applicant's */

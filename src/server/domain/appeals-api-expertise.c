@@ -17,7 +17,9 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
+#include "appeals-appeal-records.h"
 #include "appeals-audit.h"
 #include "appeals-store.h"
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
+#include "appeals-api-routes.h"
 #include "appeals-store.h"
 
 #define DEFAULT_PAGE_SIZE 50
@@ -276,7 +276,7 @@ decode_cursor (const char  *cursor,
   return TRUE;
 }
 
-gboolean
+static gboolean
 appeals_api_appeals_list (AppealsRequest  *request,
                           GError         **error)
 {
@@ -407,4 +407,11 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
   return TRUE;
+}
+
+void
+appeals_api_list_register (AppealsServer *server)
+{
+  appeals_server_add_route (server, "GET", "/api/v1/appeals", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, appeals_api_appeals_list);
 }

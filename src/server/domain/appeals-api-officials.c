@@ -15,7 +15,8 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
 
 #define MAX_NAME 200
 #define MAX_PLACE 300

@@ -12,7 +12,9 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
+#include "appeals-reception-records.h"
 
 #define REVIEW_WORKING_DAYS 3
 
@@ -172,6 +174,7 @@ handle_review_list (AppealsRequest  *request,
 {
   AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
   g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *from = NULL;
@@ -190,21 +193,22 @@ handle_review_list (AppealsRequest  *request,
                            g_variant_new ("(ss)", from, to), error);
   if (rows == NULL)
     return FALSE;
+  items = appeals_api_receptions_to_json (request, rows, NULL, appeals_db_result_get_n_rows (rows), error);
+  if (items == NULL)
+    return FALSE;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "until");
   json_builder_add_string_value (builder, to);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonNode *item = appeals_api_reception_to_json (request, rows, i, error);
+      JsonNode *item = json_node_ref (g_ptr_array_index (items, i));
       JsonArray *attachments;
       JsonObject *counts;
       guint done = 0;
 
-      if (item == NULL)
-        return FALSE;
       /* out of the reader's scope */
       if (json_object_has_member (json_node_get_object (item), "restricted"))
         {

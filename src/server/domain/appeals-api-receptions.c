@@ -17,19 +17,11 @@
 
 #include <string.h>
 
-#include "appeals-api.h"
-#include "appeals-audit.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
+#include "appeals-reception-records.h"
+#include "appeals-scope.h"
 #include "appeals-store.h"
-
-static AppealsWorkflow *
-get_workflow (GError **error)
-{
-  static AppealsWorkflow *workflow;
-
-  if (workflow == NULL)
-    workflow = appeals_workflow_new_default (error);
-  return workflow;
-}
 
 static AppealsPriorityCatalog *
 get_priorities (GError **error)
@@ -39,190 +31,6 @@ get_priorities (GError **error)
   if (catalog == NULL)
     catalog = appeals_priority_catalog_new_default (error);
   return catalog;
-}
-
-static JsonNode *
-orders_to_json (AppealsRequest  *request,
-                gint64           reception_id,
-                const char      *today,
-                GError         **error)
-{
-  g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  rows = appeals_db_query (request->db,
-                           "SELECT id, text, executor_body, deadline, status, executed_at FROM protocol_orders "
-                           "WHERE reception_id = ? ORDER BY id",
-                           g_variant_new ("(x)", reception_id), error);
-  if (rows == NULL)
-    return NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      gboolean executed = g_str_equal (appeals_db_result_get_string (rows, i, "status"), "executed");
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
-      appeals_store_add_text_members (builder, rows, i,
-                                      (const char * const[]) { "text", "executor_body", "deadline", "status", NULL });
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, !executed &&
-                                      strcmp (appeals_db_result_get_string (rows, i, "deadline"), today) < 0);
-      json_builder_set_member_name (builder, "executed_at");
-      if (executed)
-        json_builder_add_string_value (builder, appeals_db_result_get_string (rows, i, "executed_at"));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
-review_to_json (AppealsRequest  *request,
-                gint64           reception_id,
-                GError         **error)
-{
-  g_autoptr(AppealsDbResult) rows = appeals_db_query (request->db,
-                                                      "SELECT reviewed_by, reviewed_at, instructions FROM reception_reviews "
-                                                      "WHERE reception_id = ?",
-                                                      g_variant_new ("(x)", reception_id), error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  if (rows == NULL)
-    return NULL;
-  if (appeals_db_result_get_n_rows (rows) == 0)
-    return json_node_new (JSON_NODE_NULL);
-
-  json_builder_begin_object (builder);
-  appeals_store_add_text_members (builder, rows, 0,
-                                  (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
-restricted_to_json (AppealsReception *reception)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *date = appeals_date_format_iso (&reception->date);
-  static const char *empty_lists[] = { "steps", "orders", "attachments" };
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, reception->id);
-  json_builder_set_member_name (builder, "official_id");
-  json_builder_add_int_value (builder, reception->official_id);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "start_time");
-  json_builder_add_string_value (builder, reception->start_time);
-  json_builder_set_member_name (builder, "restricted");
-  json_builder_add_boolean_value (builder, TRUE);
-  /* the shape lists expect, empty */
-  for (guint i = 0; i < G_N_ELEMENTS (empty_lists); i++)
-    {
-      json_builder_set_member_name (builder, empty_lists[i]);
-      json_builder_begin_array (builder);
-      json_builder_end_array (builder);
-    }
-  json_builder_set_member_name (builder, "review");
-  json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-/**
- * appeals_api_reception_to_json:
- *
- * A booking with its steps (due dates, done or not, overdue), its
- * protocol orders, the leadership's review and the attachments.
- */
-JsonNode *
-appeals_api_reception_to_json (AppealsRequest   *request,
-                   AppealsDbResult  *row,
-                   guint             index,
-                   GError          **error)
-{
-  g_autoptr(AppealsReception) reception = appeals_reception_new ();
-  g_autoptr(AppealsDbResult) steps = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *today_text = NULL;
-  GDate today;
-  JsonObject *object;
-
-  gboolean in_scope;
-
-  if (!appeals_store_read_row (appeals_reception_get_record_type (), reception, row, index, error) ||
-      !appeals_api_applicant_in_scope (request, reception->applicant_id, &in_scope, error))
-    return NULL;
-
-  /* another district's visitor: the day's queue shows the time taken and
-   * nothing about who comes or why */
-  if (!in_scope)
-    return restricted_to_json (reception);
-
-  steps = appeals_db_query (request->db,
-                            "SELECT code, due, done, done_by, done_at, note FROM reception_steps "
-                            "WHERE reception_id = ? ORDER BY position",
-                            g_variant_new ("(x)", reception->id), error);
-  if (steps == NULL)
-    return NULL;
-
-  appeals_server_get_today (&today);
-  today_text = appeals_date_format_iso (&today);
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (steps); i++)
-    {
-      gboolean done = appeals_db_result_get_boolean (steps, i, "done");
-      const char *due = appeals_db_result_get_string (steps, i, "due");
-
-      json_builder_begin_object (builder);
-      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "code", "due", NULL });
-      json_builder_set_member_name (builder, "done");
-      json_builder_add_boolean_value (builder, done);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, !done && due != NULL && strcmp (due, today_text) < 0);
-      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "done_by", "done_at", "note", NULL });
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  node = appeals_reception_to_json (reception);
-  object = json_node_get_object (node);
-  json_object_set_member (object, "steps", json_builder_get_root (builder));
-  /* for lists: who comes, and on which appeal */
-  if (appeals_db_result_find_column (row, "applicant_name") >= 0)
-    {
-      json_object_set_string_member (object, "applicant_name",
-                                     appeals_db_result_get_string (row, index, "applicant_name"));
-      if (appeals_db_result_is_null (row, index, "appeal_number"))
-        json_object_set_null_member (object, "appeal_number");
-      else
-        json_object_set_string_member (object, "appeal_number", appeals_db_result_get_string (row, index, "appeal_number"));
-    }
-  {
-    JsonNode *orders = orders_to_json (request, reception->id, today_text, error);
-    JsonNode *review = orders != NULL ? review_to_json (request, reception->id, error) : NULL;
-    JsonNode *attachments = review != NULL ? appeals_api_attachments_to_json (request, reception->id, error) : NULL;
-
-    if (attachments == NULL)
-      {
-        g_clear_pointer (&orders, json_node_unref);
-        g_clear_pointer (&review, json_node_unref);
-        return NULL;
-      }
-    json_object_set_member (object, "orders", orders);
-    json_object_set_member (object, "review", review);
-    json_object_set_member (object, "attachments", attachments);
-  }
-  return g_steal_pointer (&node);
 }
 
 static gboolean
@@ -236,6 +44,8 @@ handle_queue (AppealsRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree AppealsQueueEntry *entries = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree guint *order = NULL;
   guint64 official_id = 0;
   GDate day;
 
@@ -275,39 +85,20 @@ handle_queue (AppealsRequest  *request,
     }
   appeals_priority_sort_queue (priorities, entries, appeals_db_result_get_n_rows (rows));
 
-  json_builder_begin_array (builder);
+  order = g_new (guint, appeals_db_result_get_n_rows (rows) + 1);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      JsonNode *item = appeals_api_reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
+    order[i] = g_ascii_strtoull (entries[i].id, NULL, 10);
+  items = appeals_api_receptions_to_json (request, rows, order, appeals_db_result_get_n_rows (rows), error);
+  if (items == NULL)
+    return FALSE;
 
-      if (item == NULL)
-        return FALSE;
-      json_builder_add_value (builder, item);
-    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (builder, json_node_ref (g_ptr_array_index (items, i)));
   json_builder_end_array (builder);
 
   appeals_api_respond_items (request, json_builder_get_root (builder));
   return TRUE;
-}
-
-gboolean
-appeals_api_load_reception_row (AppealsRequest    *request,
-                    AppealsDbResult  **row,
-                    GError           **error)
-{
-  gint64 id;
-
-  *row = NULL;
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
-
-  *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
-                           g_variant_new ("(x)", id), error);
-  /* a reception is its applicant's: out of scope, as if it did not exist */
-  return *row != NULL && appeals_api_keep_row_in_scope (request, row, error);
 }
 
 static gboolean
@@ -329,76 +120,11 @@ handle_get (AppealsRequest  *request,
   return TRUE;
 }
 
-/**
- * appeals_api_receptions_insert:
- * @registered_on: the day the request was registered; the steps count from it
- *
- * Books @reception (validated already) with its 13 steps and their terms.
- *
- * Returns: the new reception's id, or 0 with @error set
- */
-gint64
-appeals_api_receptions_insert (AppealsServer     *server,
-                               AppealsDb         *db,
-                               AppealsReception  *reception,
-                               const GDate       *registered_on,
-                               const char        *actor,
-                               GError           **error)
-{
-  AppealsWorkflow *workflow = get_workflow (error);
-  AppealsCalendar *calendar = appeals_server_get_calendar (server);
-  g_autoptr(AppealsDbResult) created = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
-  g_autofree char *registered_text = appeals_date_format_iso (registered_on);
-  g_autofree char *date = appeals_date_format_iso (&reception->date);
-  gint64 id;
-
-  if (workflow == NULL)
-    return 0;
-
-  if (!appeals_db_exec (db,
-                        "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
-                        "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
-                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
-                        g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
-                                       reception->place, reception->video_link, reception->applicant_id,
-                                       (gboolean) (reception->appeal_id > 0), reception->appeal_id,
-                                       reception->question, reception->priority, now, registered_text, actor),
-                        error))
-    return 0;
-
-  created = appeals_db_query (db,
-                              "SELECT id FROM receptions WHERE booked_at = ? AND created_by = ? AND applicant_id = ? "
-                              "ORDER BY id DESC",
-                              g_variant_new ("(ssx)", now, actor, reception->applicant_id), error);
-  if (created == NULL)
-    return 0;
-  id = appeals_db_result_get_int64 (created, 0, "id");
-
-  /* the 13 steps, each with its term */
-  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
-    {
-      g_autofree char *due_text = NULL;
-      GDate due;
-
-      if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, &reception->date, &due))
-        due_text = appeals_date_format_iso (&due);
-      if (!appeals_db_exec (db,
-                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
-                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
-                                           due_text),
-                            error))
-        return 0;
-    }
-
-  return id;
-}
-
 static gboolean
 handle_book (AppealsRequest  *request,
              GError         **error)
 {
-  AppealsWorkflow *workflow = get_workflow (error);
+  AppealsWorkflow *workflow = appeals_api_reception_workflow (error);
   AppealsPriorityCatalog *priorities = get_priorities (error);
   AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
@@ -534,6 +260,8 @@ handle_today (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) out_of_scope = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
 
@@ -549,15 +277,22 @@ handle_today (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
+  /* whose visitors: the scope of every applicant at once */
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
+
+      g_array_append_val (applicant_ids, applicant_id);
+    }
+  if (!appeals_api_applicants_in_scope (request, applicant_ids, &out_of_scope, error))
+    return FALSE;
+
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
-      gboolean in_scope;
+      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
 
-      if (!appeals_api_applicant_in_scope (request, appeals_db_result_get_int64 (rows, i, "applicant_id"),
-                                           &in_scope, error))
-        return FALSE;
-      if (!in_scope)
+      if (g_hash_table_contains (out_of_scope, &applicant_id))
         continue;
 
       json_builder_begin_object (builder);

@@ -5,7 +5,8 @@
  */
 #include "config.h"
 
-#include "appeals-api.h"
+#include "appeals-api-common.h"
+#include "appeals-api-routes.h"
 
 static const char * const classifier_names[] = {
   APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,

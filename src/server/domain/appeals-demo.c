@@ -12,7 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-api.h"
+#include "appeals-appeal-records.h"
+#include "appeals-applicant-records.h"
+#include "appeals-reception-records.h"
 #include "appeals-auth.h"
 #include "appeals-demo.h"
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "appeals-store.h"
 
 #define FIELD_CPTR(record, field) ((gconstpointer) ((const guint8 *) (record) + (field)->offset))
@@ -211,4 +213,83 @@ appeals_store_add_text_members (JsonBuilder        *builder,
       else
         json_builder_add_string_value (builder, appeals_db_result_get_string (result, row, columns[i]));
     }
+}
+
+/* Far below both backends' limit on parameters of one statement (SQLite
+ * 32766, PostgreSQL 65535); a day's queue or review list holds tens. */
+#define IDS_PER_STATEMENT 500
+
+/**
+ * appeals_store_query_ids:
+ * @sql: a statement in which "@ids" stands for the list "(?, ?, …)"
+ * @leading: (nullable): a tuple of the parameters before the list; a
+ *   floating reference is consumed
+ * @ids: the ids (gint64) to put in the list
+ *
+ * Runs @sql for all of @ids at once — one statement, or one per
+ * IDS_PER_STATEMENT ids — instead of once per id, so that a list answer
+ * costs a fixed number of statements however long it is. The rows of
+ * every statement come back in one result, in the order they were run.
+ *
+ * Returns: (nullable): the rows, or %NULL with @error set
+ */
+AppealsDbResult *
+appeals_store_query_ids (AppealsDb    *db,
+                         const char   *sql,
+                         GVariant     *leading,
+                         GArray       *ids,
+                         GError      **error)
+{
+  g_autoptr(GVariant) owned = leading != NULL ? g_variant_ref_sink (leading) : NULL;
+  const char *mark = strstr (sql, "@ids");
+  AppealsDbResult *all = NULL;
+
+  g_return_val_if_fail (mark != NULL, NULL);
+
+  if (ids->len == 0)
+    return appeals_db_result_new (0, (const char * const[]) { NULL });
+
+  for (guint start = 0; start < ids->len; start += IDS_PER_STATEMENT)
+    {
+      guint n = MIN (IDS_PER_STATEMENT, ids->len - start);
+      g_autoptr(GString) statement = g_string_new_len (sql, mark - sql);
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      g_autoptr(AppealsDbResult) rows = NULL;
+
+      for (gsize i = 0; owned != NULL && i < g_variant_n_children (owned); i++)
+        g_ptr_array_add (values, g_variant_get_child_value (owned, i));
+      g_string_append_c (statement, '(');
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (statement, i == 0 ? "?" : ", ?");
+          g_ptr_array_add (values, g_variant_new_int64 (g_array_index (ids, gint64, start + i)));
+        }
+      g_string_append_c (statement, ')');
+      g_string_append (statement, mark + strlen ("@ids"));
+
+      rows = appeals_db_query (db, statement->str,
+                               g_variant_new_tuple ((GVariant **) values->pdata, values->len), error);
+      if (rows == NULL)
+        {
+          g_clear_pointer (&all, appeals_db_result_free);
+          return NULL;
+        }
+      if (all == NULL)
+        {
+          all = g_steal_pointer (&rows);
+          continue;
+        }
+      for (guint row = 0; row < appeals_db_result_get_n_rows (rows); row++)
+        {
+          guint n_columns = appeals_db_result_get_n_columns (rows);
+          g_autofree const char **cells = g_new0 (const char *, n_columns);
+
+          for (guint column = 0; column < n_columns; column++)
+            cells[column] = appeals_db_result_get_string (rows, row,
+                                                          appeals_db_result_get_column_name (rows, column));
+          appeals_db_result_add_row (all, cells);
+        }
+    }
+
+  return all;
 }

@@ -39,5 +39,10 @@ gint64    appeals_store_last_id      (AppealsDb               *db,
                                       const char              *unique_column,
                                       const char              *unique_value,
                                       GError                 **error);
+AppealsDbResult *appeals_store_query_ids (AppealsDb           *db,
+                                          const char          *sql,
+                                          GVariant            *leading,
+                                          GArray              *ids,
+                                          GError             **error);
 
 G_END_DECLS

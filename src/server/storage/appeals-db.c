@@ -17,7 +17,12 @@
 
 G_DEFINE_QUARK (appeals-db-error-quark, appeals_db_error)
 
-G_DEFINE_ABSTRACT_TYPE (AppealsDb, appeals_db, G_TYPE_OBJECT)
+typedef struct
+{
+  guint64 n_statements;
+} AppealsDbPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AppealsDb, appeals_db, G_TYPE_OBJECT)
 
 struct _AppealsDbResult
 {
@@ -85,7 +90,24 @@ appeals_db_query (AppealsDb   *self,
   g_return_val_if_fail (APPEALS_IS_DB (self), NULL);
   g_return_val_if_fail (owned == NULL || g_variant_is_of_type (owned, G_VARIANT_TYPE_TUPLE), NULL);
 
+  ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements++;
   return APPEALS_DB_GET_CLASS (self)->query (self, sql, owned, error);
+}
+
+/**
+ * appeals_db_get_statement_count:
+ *
+ * Returns: how many statements appeals_db_query() and appeals_db_exec()
+ *   have run on this connection since it was opened, BEGIN and COMMIT
+ *   included (migration scripts are not). A measure, for tests that prove a list costs
+ *   a fixed number of statements however long it is.
+ */
+guint64
+appeals_db_get_statement_count (AppealsDb *self)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), 0);
+
+  return ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements;
 }
 
 gboolean

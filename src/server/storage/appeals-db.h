@@ -90,6 +90,7 @@ gboolean          appeals_db_exec              (AppealsDb    *self,
 gboolean          appeals_db_exec_script       (AppealsDb    *self,
                                                 const char   *sql,
                                                 GError      **error);
+guint64           appeals_db_get_statement_count (AppealsDb  *self);
 
 /* Applies data/sql/<dialect>/NNNN-*.sql in order, each in its own
  * transaction, recording applied versions in schema_migrations.

@@ -331,7 +331,7 @@ test_review (Fixture       *fixture,
 
 /* Books a visitor on the first day after today that takes a booking, so
  * that the reception falls within the leadership's review window. */
-static gint64
+gint64
 book_soon (Fixture     *fixture,
            gint64       applicant,
            gint64       official,

@@ -47,6 +47,10 @@ gint64       create_appeal    (Fixture             *fixture,
                                gint64               applicant_id,
                                const char          *district,
                                const char          *annotation);
+gint64       book_soon        (Fixture             *fixture,
+                               gint64               applicant,
+                               gint64               official,
+                               char               **date_out);
 
 GSocketConnection *raw_connect  (Fixture           *fixture);
 void               raw_write    (GSocketConnection *connection,
@@ -56,5 +60,6 @@ char              *raw_read_all (GSocketConnection *connection);
 void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
+void test_api_add_lists      (void);
 
 G_END_DECLS

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-common.c: what the HTTP handlers (appeals-api-*.c) share
+ * about requests and answers: the body as an object, the {"items"} shape of
+ * lists, the history answer, classifier codes, If-Match, and the field
+ * rules of PUT. Domain logic (scope, loading, storing) lives in the
+ * appeals-*-records.c modules and appeals-scope.c; handlers never call
+ * each other.
+ */
+#include "config.h"
+
+#include "appeals-api-common.h"
+#include "appeals-audit.h"
+
+#include <string.h>
+
+/**
+ * appeals_api_require_object:
+ *
+ * Returns: (nullable): the body as an object, or %NULL after answering
+ *   400 for anything else.
+ */
+JsonObject *
+appeals_api_require_object (AppealsRequest *request)
+{
+  JsonObject *object = appeals_request_get_body_object (request);
+
+  if (object == NULL)
+    appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                     APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
+  return object;
+}
+
+void
+appeals_api_check_code (AppealsRequest *request,
+                        GPtrArray      *errors,
+                        const char     *field,
+                        const char     *classifier,
+                        const char     *code)
+{
+  AppealsClassifier *list = appeals_server_get_classifier (request->server, classifier);
+
+  if (code != NULL && appeals_classifier_lookup (list, code) == NULL &&
+      appeals_field_errors_find (errors, field) == NULL)
+    appeals_field_errors_add (errors, field, APPEALS_FIELD_INVALID_VALUE, classifier);
+}
+
+/**
+ * appeals_api_check_if_match:
+ *
+ * Edits must name the version they were made on: without If-Match the
+ * answer is 428, with a stale one 412 carrying the current representation
+ * so the client can merge.
+ *
+ * Returns: %TRUE when the edit may go on.
+ */
+gboolean
+appeals_api_check_if_match (AppealsRequest          *request,
+                            gint64                   id,
+                            gint64                   version,
+                            const AppealsRecordType *type,
+                            gconstpointer            current)
+{
+  const char *if_match = appeals_request_get_header (request, "If-Match");
+  g_autofree char *etag = appeals_request_format_etag (id, version);
+
+  if (if_match == NULL)
+    {
+      appeals_request_respond_problem (request, 428, APPEALS_PROBLEM_PRECONDITION_REQUIRED, NULL, NULL);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *given = g_strstrip (g_strdup (if_match));
+
+    if (g_str_has_prefix (given, "W/"))
+      memmove (given, given + 2, strlen (given + 2) + 1);
+
+    if (!g_str_equal (given, etag) && !g_str_equal (given, "*"))
+      {
+        g_autoptr(JsonNode) node = appeals_record_to_json (type, current);
+
+        appeals_request_set_etag (request, id, version);
+        appeals_request_respond_problem (request, SOUP_STATUS_PRECONDITION_FAILED,
+                                         APPEALS_PROBLEM_PRECONDITION_FAILED, NULL, node);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+/* For PUT: what the body does not give is cleared. */
+void
+appeals_api_clear_mutable (const AppealsRecordType *type,
+                           gpointer                 record)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    if (!(type->fields[i].flags & (APPEALS_FIELD_FLAG_READ_ONLY | APPEALS_FIELD_FLAG_IMMUTABLE)))
+      appeals_record_clear_field (&type->fields[i], record);
+}
+
+void
+appeals_api_check_required (const AppealsRecordType *type,
+                            gconstpointer            record,
+                            GPtrArray               *errors)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const AppealsFieldSpec *field = &type->fields[i];
+
+      if ((field->flags & APPEALS_FIELD_FLAG_REQUIRED) &&
+          !appeals_record_field_is_set (field, record) &&
+          appeals_field_errors_find (errors, field->name) == NULL)
+        appeals_field_errors_add (errors, field->name, APPEALS_FIELD_REQUIRED, NULL);
+    }
+}
+
+/**
+ * appeals_api_respond_items:
+ * @items: (transfer full): a JSON array
+ *
+ * Answers 200 with {"items": @items}, the shape of every list.
+ */
+void
+appeals_api_respond_items (AppealsRequest *request,
+                           JsonNode       *items)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "items", items);
+  json_node_set_object (root, object);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+}
+
+/**
+ * appeals_api_respond_history:
+ * @kind: "appeal" or "applicant"
+ *
+ * Answers with the audit trail of one object: {"items": [...]}, oldest
+ * first.
+ */
+gboolean
+appeals_api_respond_history (AppealsRequest  *request,
+                             const char      *kind,
+                             gint64           id,
+                             GError         **error)
+{
+  JsonNode *history = appeals_audit_get_history (request->db, kind, id, error);
+
+  if (history == NULL)
+    return FALSE;
+  appeals_api_respond_items (request, history);
+  return TRUE;
+}

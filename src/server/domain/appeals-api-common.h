@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-common.h: the request and answer helpers that the HTTP
+ * handlers (appeals-api-*.c) share. A handler includes this, the domain
+ * modules it calls (appeals-scope.h, appeals-*-records.h) and
+ * appeals-api-routes.h for its own register function; never another
+ * handler.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+void        appeals_api_respond_items     (AppealsRequest          *request,
+                                           JsonNode                *items);
+gboolean    appeals_api_respond_history   (AppealsRequest          *request,
+                                           const char              *kind,
+                                           gint64                   id,
+                                           GError                 **error);
+void        appeals_api_check_code        (AppealsRequest          *request,
+                                           GPtrArray               *errors,
+                                           const char              *field,
+                                           const char              *classifier,
+                                           const char              *code);
+gboolean    appeals_api_check_if_match    (AppealsRequest          *request,
+                                           gint64                   id,
+                                           gint64                   version,
+                                           const AppealsRecordType *type,
+                                           gconstpointer            current);
+void        appeals_api_clear_mutable     (const AppealsRecordType *type,
+                                           gpointer                 record);
+void        appeals_api_check_required    (const AppealsRecordType *type,
+                                           gconstpointer            record,
+                                           GPtrArray               *errors);
+
+G_END_DECLS

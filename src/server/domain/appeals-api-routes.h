@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-api-routes.h: the route families. Each handler file
+ * (appeals-api-<family>.c) registers its own routes; appeals-api.c lists
+ * the families. Nothing else is shared through here.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+void appeals_api_list_register        (AppealsServer *server);
+void appeals_api_appeals_register     (AppealsServer *server);
+void appeals_api_applicants_register  (AppealsServer *server);
+void appeals_api_reference_register   (AppealsServer *server);
+void appeals_api_expertise_register   (AppealsServer *server);
+void appeals_api_officials_register   (AppealsServer *server);
+void appeals_api_receptions_register  (AppealsServer *server);
+void appeals_api_protocol_register    (AppealsServer *server);
+void appeals_api_attachments_register (AppealsServer *server);
+
+G_END_DECLS

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-appeal-records.c: appeals as the domain keeps them — loading
+ * one within the caller's scope, registering a new one (number, due date,
+ * repeat flag), storing an edit under its version, the search index, and
+ * the audit entry of every change, all in the caller's transaction.
+ */
+#include "config.h"
+
+#include "appeals-appeal-records.h"
+#include "appeals-audit.h"
+#include "appeals-scope.h"
+#include "appeals-store.h"
+
+static const char * const appeal_columns[] = {
+  "version", "registration_number", "registration_date", "applicant_id", "channel", "form", "kind",
+  "addressee_body", "question_character", "category", "complaint_subject", "language", "district",
+  "repeat", "control", "annotation", "text", "executor", "due_date", "status", "answer",
+  "answered_on", "registrar", "created_at", "updated_at", NULL
+};
+
+#define APPEAL_SELECT \
+  "SELECT a.*, ap.iin AS applicant_iin, " \
+  "ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name " \
+  "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
+
+static AppealsAppeal *
+load_appeal (AppealsRequest  *request,
+             gint64           id,
+             GError         **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autoptr(AppealsAppeal) appeal = NULL;
+
+  result = appeals_db_query (request->db, APPEAL_SELECT "WHERE a.id = ?", g_variant_new ("(x)", id), error);
+  if (result == NULL)
+    return NULL;
+  if (appeals_db_result_get_n_rows (result) == 0)
+    return NULL;
+
+  appeal = appeals_appeal_new ();
+  if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, 0, error))
+    return NULL;
+
+  /* out of the caller's scope: as if it did not exist */
+  if (!appeals_api_in_scope (request, appeal->district))
+    return NULL;
+
+  return g_steal_pointer (&appeal);
+}
+
+/**
+ * appeals_api_appeals_load_by_id_or_404:
+ * @appeal: (out): the appeal @id, or %NULL after answering 404 (it does not
+ *   exist, or is out of the caller's scope)
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_appeals_load_by_id_or_404 (AppealsRequest  *request,
+                                       gint64           id,
+                                       AppealsAppeal  **appeal,
+                                       GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *appeal = load_appeal (request, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*appeal == NULL)
+    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * appeals_api_appeals_load_or_404:
+ *
+ * The same for the appeal {id} of the path.
+ */
+gboolean
+appeals_api_appeals_load_or_404 (AppealsRequest  *request,
+                                 AppealsAppeal  **appeal,
+                                 GError         **error)
+{
+  gint64 id;
+
+  *appeal = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  return appeals_api_appeals_load_by_id_or_404 (request, id, appeal, error);
+}
+
+static char *
+search_body (AppealsAppeal *appeal)
+{
+  g_autofree char *text = g_strjoin (" ",
+                                     appeal->registration_number ? appeal->registration_number : "",
+                                     appeal->applicant_name ? appeal->applicant_name : "",
+                                     appeal->applicant_iin ? appeal->applicant_iin : "",
+                                     appeal->annotation ? appeal->annotation : "",
+                                     appeal->text ? appeal->text : "",
+                                     appeal->executor ? appeal->executor : "",
+                                     NULL);
+  return appeals_text_fold (text);
+}
+
+static gboolean
+update_search_index (AppealsDb      *db,
+                     AppealsAppeal  *appeal,
+                     GError        **error)
+{
+  g_autofree char *body = search_body (appeal);
+
+  if (appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL)
+    return appeals_db_exec (db,
+                            "UPDATE appeals SET search_vector = to_tsvector ('simple', ?) WHERE id = ?",
+                            g_variant_new ("(sx)", body, appeal->id), error);
+
+  return appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?",
+                          g_variant_new ("(x)", appeal->id), error) &&
+         appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) VALUES (?, ?)",
+                          g_variant_new ("(xs)", appeal->id, body), error);
+}
+
+/**
+ * appeals_api_appeals_reindex_applicant:
+ *
+ * The search index holds the applicant's name and IIN with each of their
+ * appeals: after a correction of the base card, every one is indexed again.
+ */
+gboolean
+appeals_api_appeals_reindex_applicant (AppealsDb  *db,
+                                       gint64      applicant_id,
+                                       GError    **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, APPEAL_SELECT "WHERE a.applicant_id = ?",
+                                                        g_variant_new ("(x)", applicant_id), error);
+
+  if (result == NULL)
+    return FALSE;
+
+  for (guint row = 0; row < appeals_db_result_get_n_rows (result); row++)
+    {
+      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+
+      if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, row, error) ||
+          !update_search_index (db, appeal, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fills what the server decides: the repeat flag, the due date. */
+static gboolean
+derive_fields (AppealsServer  *server,
+               AppealsDb      *db,
+               AppealsAppeal  *appeal,
+               GError        **error)
+{
+  g_autoptr(AppealsDbResult) earlier = NULL;
+  g_autofree char *registered = appeals_date_format_iso (&appeal->registration_date);
+  AppealsDeadlineRules *deadlines = appeals_server_get_deadlines (server);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+
+  earlier = appeals_db_query (db,
+                              "SELECT COUNT(*) AS n FROM appeals WHERE applicant_id = ? AND question_character = ? "
+                              "AND id <> ? AND registration_date <= ?",
+                              g_variant_new ("(xsxs)", appeal->applicant_id, appeal->question_character,
+                                             appeal->id, registered),
+                              error);
+  if (earlier == NULL)
+    return FALSE;
+  appeal->repeat = appeals_db_result_get_int64 (earlier, 0, "n") > 0;
+
+  return appeals_deadline_rules_compute_due (deadlines, calendar,
+                                             appeals_enum_to_wire (APPEALS_TYPE_KIND, appeal->kind),
+                                             &appeal->registration_date, &appeal->due_date, error);
+}
+
+static gboolean
+next_registration_number (AppealsDb    *db,
+                          const GDate  *date,
+                          char        **number,
+                          GError      **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  guint year = g_date_get_year (date);
+
+  if (!appeals_db_exec (db,
+                        "INSERT INTO registration_counters (year, last_number) VALUES (?, 1) "
+                        "ON CONFLICT (year) DO UPDATE SET last_number = registration_counters.last_number + 1",
+                        g_variant_new ("(x)", (gint64) year), error))
+    return FALSE;
+
+  result = appeals_db_query (db, "SELECT last_number FROM registration_counters WHERE year = ?",
+                             g_variant_new ("(x)", (gint64) year), error);
+  if (result == NULL)
+    return FALSE;
+
+  *number = g_strdup_printf ("%u-%06" G_GINT64_FORMAT, year,
+                             appeals_db_result_get_int64 (result, 0, "last_number"));
+  return TRUE;
+}
+
+/**
+ * appeals_api_appeals_insert:
+ * @appeal: a validated new card; a registration date already set is kept
+ *   (the demo data back-dates), otherwise today is used
+ *
+ * Registers @appeal: number, due date, repeat flag, search index and the
+ * audit entry, all in the caller's transaction.
+ */
+gboolean
+appeals_api_appeals_insert (AppealsServer  *server,
+                            AppealsDb      *db,
+                            AppealsAppeal  *appeal,
+                            const char     *actor,
+                            GError        **error)
+{
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *sql = NULL;
+
+  appeal->version = 1;
+  if (!g_date_valid (&appeal->registration_date))
+    appeals_server_get_today (&appeal->registration_date);
+  if (appeal->status == APPEALS_STATUS_UNSET)
+    appeal->status = APPEALS_STATUS_REGISTERED;
+  g_free (appeal->registrar);
+  appeal->registrar = g_strdup (actor);
+  if (appeal->created_at == NULL)
+    appeal->created_at = g_date_time_new_from_iso8601 (now, NULL);
+  g_clear_pointer (&appeal->updated_at, g_date_time_unref);
+  appeal->updated_at = g_date_time_ref (appeal->created_at);
+
+  if (!next_registration_number (db, &appeal->registration_date, &appeal->registration_number, error) ||
+      !derive_fields (server, db, appeal, error))
+    return FALSE;
+
+  sql = appeals_store_insert_sql ("appeals", appeal_columns);
+  if (!appeals_db_exec (db, sql,
+                        appeals_store_values (appeals_appeal_get_record_type (), appeal, appeal_columns, NULL, 0),
+                        error))
+    return FALSE;
+
+  appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
+  return appeal->id != 0 &&
+         update_search_index (db, appeal, error) &&
+         appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
+                                      appeals_appeal_get_record_type (), NULL, appeal, error);
+}
+
+/**
+ * appeals_api_appeals_update:
+ * @action: what the audit trail calls the change ("update", "expertise")
+ *
+ * Stores @edited over @current: the deadline and repeat flag follow a new
+ * kind or question, the version goes up (and must still be @current's in
+ * the table, so no update is ever lost), and the audit trail gets the
+ * fields that changed.
+ */
+gboolean
+appeals_api_appeals_update (AppealsServer  *server,
+                            AppealsDb      *db,
+                            AppealsAppeal  *current,
+                            AppealsAppeal  *edited,
+                            const char     *actor,
+                            const char     *action,
+                            GError        **error)
+{
+  g_autofree char *sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
+  g_autofree char *now = appeals_server_now_iso ();
+  GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
+
+  if ((edited->kind != current->kind ||
+       g_strcmp0 (edited->question_character, current->question_character) != 0) &&
+      !derive_fields (server, db, edited, error))
+    return FALSE;
+
+  /* the day of the answer, unless the edit gives it: a reworked answer is
+   * judged by the day it came, not by the first one's */
+  if (edited->status == APPEALS_STATUS_ANSWERED &&
+      (current->status != APPEALS_STATUS_ANSWERED || g_strcmp0 (edited->answer, current->answer) != 0) &&
+      (!g_date_valid (&edited->answered_on) || !g_date_valid (&current->answered_on) ||
+       g_date_compare (&edited->answered_on, &current->answered_on) == 0))
+    appeals_server_get_today (&edited->answered_on);
+
+  edited->version = current->version + 1;
+  g_clear_pointer (&edited->updated_at, g_date_time_unref);
+  edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
+
+  if (!appeals_store_update_versioned (db, sql,
+                                       appeals_store_values (appeals_appeal_get_record_type (), edited,
+                                                             appeal_columns, where, 2),
+                                       error))
+    return FALSE;
+
+  return update_search_index (db, edited, error) &&
+         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor,
+                                      appeals_appeal_get_record_type (), current, edited, error);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-appeal-records.h: appeals as the domain keeps them: loaded
+ * within the caller's scope, registered, updated with their audit entry
+ * and search index.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+gboolean    appeals_api_appeals_load_by_id_or_404 (AppealsRequest  *request,
+                                                   gint64           id,
+                                                   AppealsAppeal  **appeal,
+                                                   GError         **error);
+gboolean    appeals_api_appeals_load_or_404       (AppealsRequest  *request,
+                                                   AppealsAppeal  **appeal,
+                                                   GError         **error);
+gboolean    appeals_api_appeals_insert            (AppealsServer   *server,
+                                                   AppealsDb       *db,
+                                                   AppealsAppeal   *appeal,
+                                                   const char      *actor,
+                                                   GError         **error);
+gboolean    appeals_api_appeals_update            (AppealsServer   *server,
+                                                   AppealsDb       *db,
+                                                   AppealsAppeal   *current,
+                                                   AppealsAppeal   *edited,
+                                                   const char      *actor,
+                                                   const char      *action,
+                                                   GError         **error);
+gboolean    appeals_api_appeals_reindex_applicant (AppealsDb       *db,
+                                                   gint64           applicant_id,
+                                                   GError         **error);
+
+G_END_DECLS

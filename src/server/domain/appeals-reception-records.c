@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-records.c: receptions as the domain keeps them —
+ * booked with their 13 steps, loaded within the caller's scope, and
+ * answered as one JSON object with their steps, protocol orders, the
+ * leadership's review and the attached materials.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-reception-records.h"
+#include "appeals-scope.h"
+#include "appeals-store.h"
+
+/**
+ * appeals_api_reception_workflow:
+ *
+ * The 13 steps of a reception and their terms, read once from data.
+ */
+AppealsWorkflow *
+appeals_api_reception_workflow (GError **error)
+{
+  static AppealsWorkflow *workflow;
+
+  if (workflow == NULL)
+    workflow = appeals_workflow_new_default (error);
+  return workflow;
+}
+
+/**
+ * appeals_api_attachment_add_json:
+ *
+ * Adds the attachment of row @i of @rows (APPEALS_ATTACHMENT_COLUMNS) as an object.
+ */
+void
+appeals_api_attachment_add_json (JsonBuilder     *builder,
+                                 AppealsDbResult *rows,
+                                 guint            i)
+{
+  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at",
+                                        NULL };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
+  json_builder_set_member_name (builder, "reception_id");
+  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
+  appeals_store_add_text_members (builder, rows, i, texts);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "size"));
+  json_builder_end_object (builder);
+}
+
+/* The rows of @result by their "reception_id": id → GArray of row numbers,
+ * in the order of the result. */
+static GHashTable *
+group_by_reception (AppealsDbResult *result)
+{
+  GHashTable *groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (result); i++)
+    {
+      gint64 id = appeals_db_result_get_int64 (result, i, "reception_id");
+      GArray *rows = g_hash_table_lookup (groups, &id);
+
+      if (rows == NULL)
+        {
+          rows = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, g_memdup2 (&id, sizeof id), rows);
+        }
+      g_array_append_val (rows, i);
+    }
+  return groups;
+}
+
+/* What a reception's answer holds besides its own row, for a whole list
+ * at once: one statement per table, not one per reception. */
+typedef struct
+{
+  AppealsDbResult *steps;
+  AppealsDbResult *orders;
+  AppealsDbResult *reviews;
+  AppealsDbResult *attachments;
+  GHashTable      *steps_of;
+  GHashTable      *orders_of;
+  GHashTable      *reviews_of;
+  GHashTable      *attachments_of;
+  char            *today;
+} Related;
+
+static void
+related_clear (Related *related)
+{
+  g_clear_pointer (&related->steps, appeals_db_result_free);
+  g_clear_pointer (&related->orders, appeals_db_result_free);
+  g_clear_pointer (&related->reviews, appeals_db_result_free);
+  g_clear_pointer (&related->attachments, appeals_db_result_free);
+  g_clear_pointer (&related->steps_of, g_hash_table_unref);
+  g_clear_pointer (&related->orders_of, g_hash_table_unref);
+  g_clear_pointer (&related->reviews_of, g_hash_table_unref);
+  g_clear_pointer (&related->attachments_of, g_hash_table_unref);
+  g_clear_pointer (&related->today, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Related, related_clear)
+
+static gboolean
+load_related (AppealsRequest  *request,
+              GArray          *ids,
+              Related         *related,
+              GError         **error)
+{
+  GDate today;
+
+  /* steps in their order, orders and files oldest first, one review */
+  static const char * const statements[] = {
+    "SELECT reception_id, code, due, done, done_by, done_at, note FROM reception_steps "
+    "WHERE reception_id IN @ids ORDER BY reception_id, position",
+    "SELECT id, reception_id, text, executor_body, deadline, status, executed_at FROM protocol_orders "
+    "WHERE reception_id IN @ids ORDER BY id",
+    "SELECT reception_id, reviewed_by, reviewed_at, instructions FROM reception_reviews WHERE reception_id IN @ids",
+    "SELECT " APPEALS_ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id IN @ids ORDER BY id",
+  };
+  AppealsDbResult **results[] = { &related->steps, &related->orders, &related->reviews, &related->attachments };
+  GHashTable **groups[] = { &related->steps_of, &related->orders_of, &related->reviews_of, &related->attachments_of };
+
+  appeals_server_get_today (&today);
+  related->today = appeals_date_format_iso (&today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      *results[i] = appeals_store_query_ids (request->db, statements[i], NULL, ids, error);
+      if (*results[i] == NULL)
+        return FALSE;
+      *groups[i] = group_by_reception (*results[i]);
+    }
+  return TRUE;
+}
+
+/* The rows of one reception in @groups; none is an empty list. */
+static GArray *
+rows_of (GHashTable *groups,
+         gint64      reception_id)
+{
+  static GArray *none;
+  GArray *rows = g_hash_table_lookup (groups, &reception_id);
+
+  if (rows == NULL && none == NULL)
+    none = g_array_new (FALSE, FALSE, sizeof (guint));
+  return rows != NULL ? rows : none;
+}
+
+static JsonNode *
+steps_to_json (AppealsDbResult *steps,
+               GArray          *rows,
+               const char      *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      guint i = g_array_index (rows, guint, k);
+      gboolean done = appeals_db_result_get_boolean (steps, i, "done");
+      const char *due = appeals_db_result_get_string (steps, i, "due");
+
+      json_builder_begin_object (builder);
+      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "code", "due", NULL });
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_boolean_value (builder, done);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, !done && due != NULL && strcmp (due, today) < 0);
+      appeals_store_add_text_members (builder, steps, i, (const char * const[]) { "done_by", "done_at", "note", NULL });
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+orders_to_json (AppealsDbResult *orders,
+                GArray          *rows,
+                const char      *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      guint i = g_array_index (rows, guint, k);
+      gboolean executed = g_str_equal (appeals_db_result_get_string (orders, i, "status"), "executed");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, appeals_db_result_get_int64 (orders, i, "id"));
+      appeals_store_add_text_members (builder, orders, i,
+                                      (const char * const[]) { "text", "executor_body", "deadline", "status", NULL });
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, !executed &&
+                                      strcmp (appeals_db_result_get_string (orders, i, "deadline"), today) < 0);
+      json_builder_set_member_name (builder, "executed_at");
+      if (executed)
+        json_builder_add_string_value (builder, appeals_db_result_get_string (orders, i, "executed_at"));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+review_to_json (AppealsDbResult *reviews,
+                GArray          *rows)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (rows->len == 0)
+    return json_node_new (JSON_NODE_NULL);
+
+  json_builder_begin_object (builder);
+  appeals_store_add_text_members (builder, reviews, g_array_index (rows, guint, 0),
+                                  (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* The attachments of one reception, oldest first. */
+static JsonNode *
+attachments_to_json (AppealsDbResult *attachments,
+                     GArray          *rows)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < rows->len; k++)
+    appeals_api_attachment_add_json (builder, attachments, g_array_index (rows, guint, k));
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+restricted_to_json (AppealsReception *reception)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *date = appeals_date_format_iso (&reception->date);
+  static const char *empty_lists[] = { "steps", "orders", "attachments" };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, reception->id);
+  json_builder_set_member_name (builder, "official_id");
+  json_builder_add_int_value (builder, reception->official_id);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "start_time");
+  json_builder_add_string_value (builder, reception->start_time);
+  json_builder_set_member_name (builder, "restricted");
+  json_builder_add_boolean_value (builder, TRUE);
+  /* the shape lists expect, empty */
+  for (guint i = 0; i < G_N_ELEMENTS (empty_lists); i++)
+    {
+      json_builder_set_member_name (builder, empty_lists[i]);
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "review");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+full_to_json (AppealsReception *reception,
+              AppealsDbResult  *row,
+              guint             index,
+              Related          *related)
+{
+  g_autoptr(JsonNode) node = appeals_reception_to_json (reception);
+  JsonObject *object = json_node_get_object (node);
+
+  json_object_set_member (object, "steps",
+                          steps_to_json (related->steps, rows_of (related->steps_of, reception->id), related->today));
+  /* for lists: who comes, and on which appeal */
+  if (appeals_db_result_find_column (row, "applicant_name") >= 0)
+    {
+      json_object_set_string_member (object, "applicant_name",
+                                     appeals_db_result_get_string (row, index, "applicant_name"));
+      if (appeals_db_result_is_null (row, index, "appeal_number"))
+        json_object_set_null_member (object, "appeal_number");
+      else
+        json_object_set_string_member (object, "appeal_number", appeals_db_result_get_string (row, index, "appeal_number"));
+    }
+  json_object_set_member (object, "orders",
+                          orders_to_json (related->orders, rows_of (related->orders_of, reception->id), related->today));
+  json_object_set_member (object, "review",
+                          review_to_json (related->reviews, rows_of (related->reviews_of, reception->id)));
+  json_object_set_member (object, "attachments",
+                          attachments_to_json (related->attachments,
+                                               rows_of (related->attachments_of, reception->id)));
+  return g_steal_pointer (&node);
+}
+
+/**
+ * appeals_api_receptions_to_json:
+ * @rows: receptions read with APPEALS_RECEPTION_COLUMNS
+ * @order: (nullable) (array length=n): the rows to answer, in this order;
+ *   %NULL for all of them as they are
+ *
+ * Bookings with their steps (due dates, done or not, overdue), their
+ * protocol orders, the leadership's review and the attachments. A booking
+ * of another district's visitor shows the time taken and nothing about
+ * who comes or why. However many rows, this costs the same few
+ * statements: the scope of all applicants at once, then each related
+ * table for all receptions at once.
+ *
+ * Returns: (transfer full) (element-type JsonNode): the answers, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+appeals_api_receptions_to_json (AppealsRequest   *request,
+                                AppealsDbResult  *rows,
+                                const guint      *order,
+                                guint             n,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) receptions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) visible_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) out_of_scope = NULL;
+  g_auto(Related) related = { 0 };
+
+  for (guint k = 0; k < n; k++)
+    {
+      AppealsReception *reception = appeals_reception_new ();
+
+      g_ptr_array_add (receptions, reception);
+      if (!appeals_store_read_row (appeals_reception_get_record_type (), reception, rows,
+                                   order != NULL ? order[k] : k, error))
+        return NULL;
+      g_array_append_val (applicant_ids, reception->applicant_id);
+    }
+
+  if (!appeals_api_applicants_in_scope (request, applicant_ids, &out_of_scope, error))
+    return NULL;
+  for (guint k = 0; k < n; k++)
+    {
+      AppealsReception *reception = g_ptr_array_index (receptions, k);
+
+      if (!g_hash_table_contains (out_of_scope, &reception->applicant_id))
+        g_array_append_val (visible_ids, reception->id);
+    }
+  if (!load_related (request, visible_ids, &related, error))
+    return NULL;
+
+  for (guint k = 0; k < n; k++)
+    {
+      AppealsReception *reception = g_ptr_array_index (receptions, k);
+
+      if (g_hash_table_contains (out_of_scope, &reception->applicant_id))
+        g_ptr_array_add (nodes, restricted_to_json (reception));
+      else
+        g_ptr_array_add (nodes, full_to_json (reception, rows, order != NULL ? order[k] : k, &related));
+    }
+
+  return g_steal_pointer (&nodes);
+}
+
+/**
+ * appeals_api_reception_to_json:
+ *
+ * The same for the one reception in row @index of @row.
+ */
+JsonNode *
+appeals_api_reception_to_json (AppealsRequest   *request,
+                               AppealsDbResult  *row,
+                               guint             index,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) nodes = appeals_api_receptions_to_json (request, row, &index, 1, error);
+
+  return nodes != NULL ? g_ptr_array_steal_index (nodes, 0) : NULL;
+}
+
+gboolean
+appeals_api_load_reception_row (AppealsRequest    *request,
+                                AppealsDbResult  **row,
+                                GError           **error)
+{
+  gint64 id;
+
+  *row = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+
+  *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+                           g_variant_new ("(x)", id), error);
+  /* a reception is its applicant's: out of scope, as if it did not exist */
+  return *row != NULL && appeals_api_keep_row_in_scope (request, row, error);
+}
+
+/**
+ * appeals_api_receptions_insert:
+ * @registered_on: the day the request was registered; the steps count from it
+ *
+ * Books @reception (validated already) with its 13 steps and their terms.
+ *
+ * Returns: the new reception's id, or 0 with @error set
+ */
+gint64
+appeals_api_receptions_insert (AppealsServer     *server,
+                               AppealsDb         *db,
+                               AppealsReception  *reception,
+                               const GDate       *registered_on,
+                               const char        *actor,
+                               GError           **error)
+{
+  AppealsWorkflow *workflow = appeals_api_reception_workflow (error);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+  g_autoptr(AppealsDbResult) created = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *registered_text = appeals_date_format_iso (registered_on);
+  g_autofree char *date = appeals_date_format_iso (&reception->date);
+  gint64 id;
+
+  if (workflow == NULL)
+    return 0;
+
+  if (!appeals_db_exec (db,
+                        "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
+                        "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
+                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
+                        g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
+                                       reception->place, reception->video_link, reception->applicant_id,
+                                       (gboolean) (reception->appeal_id > 0), reception->appeal_id,
+                                       reception->question, reception->priority, now, registered_text, actor),
+                        error))
+    return 0;
+
+  created = appeals_db_query (db,
+                              "SELECT id FROM receptions WHERE booked_at = ? AND created_by = ? AND applicant_id = ? "
+                              "ORDER BY id DESC",
+                              g_variant_new ("(ssx)", now, actor, reception->applicant_id), error);
+  if (created == NULL)
+    return 0;
+  id = appeals_db_result_get_int64 (created, 0, "id");
+
+  /* the 13 steps, each with its term */
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    {
+      g_autofree char *due_text = NULL;
+      GDate due;
+
+      if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, &reception->date, &due))
+        due_text = appeals_date_format_iso (&due);
+      if (!appeals_db_exec (db,
+                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
+                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
+                                           due_text),
+                            error))
+        return 0;
+    }
+
+  return id;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-records.h: receptions as the domain keeps them:
+ * booked with their steps, loaded within the caller's scope, answered
+ * with their steps, orders, review and materials.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+#define APPEALS_RECEPTION_COLUMNS \
+  "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, " \
+  "(SELECT ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
+  "WHERE ap.id = r.applicant_id) AS applicant_name, " \
+  "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"
+
+#define APPEALS_ATTACHMENT_COLUMNS \
+  "id, reception_id, kind, file_name, content_type, size, sha256, created_by, created_at"
+
+AppealsWorkflow *appeals_api_reception_workflow  (GError           **error);
+gint64           appeals_api_receptions_insert   (AppealsServer     *server,
+                                                  AppealsDb         *db,
+                                                  AppealsReception  *reception,
+                                                  const GDate       *registered_on,
+                                                  const char        *actor,
+                                                  GError           **error);
+gboolean         appeals_api_load_reception_row  (AppealsRequest    *request,
+                                                  AppealsDbResult  **row,
+                                                  GError           **error);
+JsonNode        *appeals_api_reception_to_json   (AppealsRequest    *request,
+                                                  AppealsDbResult   *row,
+                                                  guint              index,
+                                                  GError           **error);
+GPtrArray       *appeals_api_receptions_to_json  (AppealsRequest    *request,
+                                                  AppealsDbResult   *rows,
+                                                  const guint       *order,
+                                                  guint              n,
+                                                  GError           **error);
+void             appeals_api_attachment_add_json (JsonBuilder       *builder,
+                                                  AppealsDbResult   *rows,
+                                                  guint              i);
+
+G_END_DECLS
