@@ -60,7 +60,7 @@ review_script (AppealsApplication *app,
   gint64 id = book_tomorrow (app, session, token, official);
   g_autoptr(GBytes) pdf = make_pdf ("Reference note / Anyqtama");
   g_autoptr(GBytes) png = make_png ();
-  g_autoptr(GBytes) text = g_bytes_new_static ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n", 
+  g_autoptr(GBytes) text = g_bytes_new_static ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n",
                                                strlen ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n"));
   g_autofree char *pack_path = NULL;
   g_autofree char *pack_uri = NULL;

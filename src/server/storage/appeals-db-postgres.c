@@ -32,33 +32,69 @@ appeals_db_postgres_get_dialect (AppealsDb *db)
   return APPEALS_DB_DIALECT_POSTGRESQL;
 }
 
-/* "?" → "$n", leaving quoted literals, identifiers and $$ bodies alone. */
+/* The length of the dollar-quote tag ("$$", "$body$") starting at @p, or 0
+ * when @p starts a positional parameter or anything else. (A "$" inside an
+ * identifier is the caller's to rule out.) */
+static gsize
+dollar_tag_length (const char *p)
+{
+  const char *q = p + 1;
+
+  if (*p != '$' || g_ascii_isdigit (*q))
+    return 0;
+  while (g_ascii_isalnum (*q) || *q == '_')
+    q++;
+
+  return *q == '$' ? (gsize) (q - p + 1) : 0;
+}
+
+/* "?" → "$n", leaving quoted literals, identifiers, comments and $$
+ * bodies alone: a "?" there is text, not a parameter. */
 static char *
 rewrite_placeholders (const char *sql)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   guint n = 0;
-  char quote = 0;
 
   for (const char *p = sql; *p != '\0'; p++)
     {
-      if (quote != 0)
+      const char *end = NULL;
+      gsize tag;
+
+      if (*p == '\'' || *p == '"')
+        end = strchr (p + 1, *p);
+      else if (p[0] == '-' && p[1] == '-')
+        end = strchr (p, '\n');
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          end = strstr (p + 2, "*/");
+          end = end != NULL ? end + 1 : NULL;
+        }
+      else if ((p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')) &&
+               (tag = dollar_tag_length (p)) > 0)
+        {
+          g_autofree char *delimiter = g_strndup (p, tag);
+
+          end = strstr (p + tag, delimiter);
+          end = end != NULL ? end + tag - 1 : NULL;
+        }
+      else if (*p == '?')
+        {
+          g_string_append_printf (out, "$%u", ++n);
+          continue;
+        }
+      else
         {
           g_string_append_c (out, *p);
-          if (*p == quote)
-            quote = 0;
           continue;
         }
 
-      if (*p == '\'' || *p == '"')
-        {
-          quote = *p;
-          g_string_append_c (out, *p);
-        }
-      else if (*p == '?')
-        g_string_append_printf (out, "$%u", ++n);
-      else
-        g_string_append_c (out, *p);
+      /* copy the literal or comment through its last character; an
+       * unterminated one runs to the end, and PostgreSQL reports it */
+      if (end == NULL)
+        end = p + strlen (p) - 1;
+      g_string_append_len (out, p, end - p + 1);
+      p = end;
     }
 
   return g_string_free (out, FALSE);
@@ -97,8 +133,10 @@ param_text (GVariant *value)
     return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
     return g_strdup_printf ("%d", g_variant_get_int32 (value));
+  /* "1"/"0" read as a boolean and as an integer: the schema keeps flags
+   * in INTEGER columns, as on SQLite */
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+    return g_strdup (g_variant_get_boolean (value) ? "1" : "0");
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];

@@ -134,6 +134,27 @@ prepare (AppealsDbSqlite  *self,
   return statement;
 }
 
+/* SQLite writes a REAL with 15 significant digits, which does not always
+ * read back as the same double (0.30000000000000004 comes back as 0.3);
+ * such a value gets the 17 digits that do, as PostgreSQL's text has. */
+static const char *
+cell_text (sqlite3_stmt *statement,
+           int           column,
+           char         *buffer)
+{
+  const char *text = (const char *) sqlite3_column_text (statement, column);
+  double value;
+
+  if (sqlite3_column_type (statement, column) != SQLITE_FLOAT)
+    return text;
+
+  value = sqlite3_column_double (statement, column);
+  if (g_ascii_strtod (text, NULL) == value)
+    return text;
+
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+}
+
 static AppealsDbResult *
 appeals_db_sqlite_query (AppealsDb   *db,
                          const char  *sql,
@@ -144,6 +165,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   g_autoptr(AppealsDbResult) result = NULL;
   g_autofree const char **names = NULL;
   g_autofree const char **cells = NULL;
+  g_autofree char *reals = NULL;   /* a text buffer per column for REALs */
   sqlite3_stmt *statement;
   int n_columns, rc;
 
@@ -154,6 +176,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   n_columns = sqlite3_column_count (statement);
   names = g_new0 (const char *, n_columns + 1);
   cells = g_new0 (const char *, n_columns + 1);
+  reals = g_malloc ((n_columns + 1) * G_ASCII_DTOSTR_BUF_SIZE);
   for (int i = 0; i < n_columns; i++)
     names[i] = sqlite3_column_name (statement, i);
   result = appeals_db_result_new (n_columns, names);
@@ -161,7 +184,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       for (int i = 0; i < n_columns; i++)
-        cells[i] = (const char *) sqlite3_column_text (statement, i);
+        cells[i] = cell_text (statement, i, reals + i * G_ASCII_DTOSTR_BUF_SIZE);
       appeals_db_result_add_row (result, cells);
     }
 

@@ -20,6 +20,7 @@ G_DEFINE_QUARK (appeals-db-error-quark, appeals_db_error)
 typedef struct
 {
   guint64 n_statements;
+  gboolean in_transaction;   /* inside the func of appeals_db_run_transaction() */
 } AppealsDbPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AppealsDb, appeals_db, G_TYPE_OBJECT)
@@ -201,18 +202,39 @@ appeals_db_run_transaction (AppealsDb                *self,
                             gpointer                  user_data,
                             GError                  **error)
 {
+  AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
   const char *begin = appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
                       ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
   guint backoff = FIRST_BACKOFF_US;
+
+  /* nested: join the transaction in progress; a BUSY error reaches the
+   * outer loop, which runs the whole outer func again */
+  if (priv->in_transaction)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (func (self, user_data, &local_error))
+        return TRUE;
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "transaction failed");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       gboolean begun = appeals_db_exec (self, begin, NULL, &local_error);
+      gboolean done = FALSE;
 
-      if (begun &&
-          func (self, user_data, &local_error) &&
-          appeals_db_exec (self, "COMMIT", NULL, &local_error))
+      if (begun)
+        {
+          priv->in_transaction = TRUE;
+          done = func (self, user_data, &local_error);
+          priv->in_transaction = FALSE;
+        }
+
+      if (done && appeals_db_exec (self, "COMMIT", NULL, &local_error))
         return TRUE;
 
       if (begun)

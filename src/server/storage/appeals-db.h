@@ -115,7 +115,10 @@ typedef gboolean (*AppealsDbTransactionFunc)   (AppealsDb    *db,
  * any step it rolls back and runs func again with a short jittered back-off,
  * a bounded number of times; when retries run out the BUSY error is
  * returned (the API answers 503 with Retry-After). Any other error rolls back
- * and is returned as is. func must therefore be safe to run again. */
+ * and is returned as is. func must therefore be safe to run again.
+ * Called from inside func on the same db, it joins the transaction in
+ * progress: its func runs once and its error goes to the outer func (a
+ * BUSY one, handed on, makes the whole outer func run again). */
 gboolean          appeals_db_run_transaction   (AppealsDb                *self,
                                                 AppealsDbTransactionFunc  func,
                                                 gpointer                  user_data,

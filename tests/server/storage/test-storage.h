@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-storage.h: what the storage test files share — the backend under
+ * test, and a fixture of two connections to one database with a scratch
+ * table "probe" in it.
+ */
+#pragma once
+
+#include "appeals-db.h"
+
+G_BEGIN_DECLS
+
+/* "sqlite" or "postgresql", from --backend= */
+extern const char *test_storage_backend;
+
+typedef struct
+{
+  AppealsDb *db;      /* the connection under test */
+  AppealsDb *other;   /* a second connection to the same database */
+} Fixture;
+
+/* probe (id BIGINT PRIMARY KEY, number BIGINT, label TEXT, flag INTEGER,
+ *        score DOUBLE PRECISION, day TEXT), empty */
+void fixture_set_up    (Fixture       *fixture,
+                        gconstpointer  user_data);
+void fixture_tear_down (Fixture       *fixture,
+                        gconstpointer  user_data);
+
+AppealsDb *open_connection (void);
+
+/* "/storage/<backend>/<path>" with the fixture; @row is the table row */
+void       add_test        (const char     *path,
+                            gconstpointer   row,
+                            void          (*func) (Fixture *, gconstpointer));
+
+gint64     count_rows      (AppealsDb      *db,
+                            const char     *where);
+
+void       test_storage_add_transactions (void);
+
+G_END_DECLS
