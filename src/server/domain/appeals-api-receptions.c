@@ -383,6 +383,8 @@ handle_queues (AppealsRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree AppealsQueueEntry *entries = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree guint *order = NULL;
   guint64 official_id = 0;
   guint n_rows;
   GDate first, last;
@@ -433,15 +435,17 @@ handle_queues (AppealsRequest  *request,
       appeals_priority_sort_queue (priorities, entries + start, end - start);
     }
 
-  json_builder_begin_array (builder);
+  /* the whole range in a fixed number of statements, as the day's queue */
+  order = g_new (guint, n_rows + 1);
   for (guint i = 0; i < n_rows; i++)
-    {
-      JsonNode *item = appeals_api_reception_to_json (request, rows, g_ascii_strtoull (entries[i].id, NULL, 10), error);
+    order[i] = g_ascii_strtoull (entries[i].id, NULL, 10);
+  items = appeals_api_receptions_to_json (request, rows, order, n_rows, error);
+  if (items == NULL)
+    return FALSE;
 
-      if (item == NULL)
-        return FALSE;
-      json_builder_add_value (builder, item);
-    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (builder, json_node_ref (g_ptr_array_index (items, i)));
   json_builder_end_array (builder);
 
   appeals_api_respond_items (request, json_builder_get_root (builder));

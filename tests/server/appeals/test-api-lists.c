@@ -2,7 +2,8 @@
  *
  * test-api-lists.c: a reception list answer costs a fixed number of SQL
  * statements however many receptions it holds — the day's queue, the
- * leadership's review list and today's steps, for 1 and for 20 bookings.
+ * week's queues, the leadership's review list and today's steps, for 1
+ * and for 20 bookings.
  *
  * The server counts the statements a request runs before its answer and
  * says so in X-Statement-Count when APPEALS_SERVER_COUNT_STATEMENTS is set
@@ -66,17 +67,26 @@ test_queue_statements (Fixture       *fixture,
   /* a working Monday in the calendar's range, far from the demo's bookings */
   const char *date = "2027-03-15";
   g_autofree char *path = g_strdup_printf ("/api/v1/receptions?date=%s&official_id=%" G_GINT64_FORMAT, date, official);
-  guint64 for_one, for_twenty;
+  /* the week view's one request over the same days */
+  g_autofree char *week = g_strdup_printf ("/api/v1/reception-queues?from=2027-03-15&to=2027-03-21&official_id=%"
+                                           G_GINT64_FORMAT, official);
+  guint64 for_one, for_twenty, week_for_one, week_for_twenty;
   guint n;
 
   book (fixture, official, date, applicant);
   for_one = count_statements (fixture, path, fixture->registrar, &n);
+  g_assert_cmpuint (n, ==, 1);
+  week_for_one = count_statements (fixture, week, fixture->registrar, &n);
   g_assert_cmpuint (n, ==, 1);
 
   for (guint i = 1; i < 20; i++)
     book (fixture, official, date, applicant);
   for_twenty = count_statements (fixture, path, fixture->registrar, &n);
   g_assert_cmpuint (n, ==, 20);
+  week_for_twenty = count_statements (fixture, week, fixture->registrar, &n);
+  g_assert_cmpuint (n, ==, 20);
+  g_assert_cmpuint (week_for_twenty, ==, week_for_one);
+  g_assert_cmpuint (week_for_one, <, 20);
 
   g_test_message ("queue: %" G_GUINT64_FORMAT " statements for 1, %" G_GUINT64_FORMAT " for 20",
                   for_one, for_twenty);
