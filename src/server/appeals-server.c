@@ -38,6 +38,9 @@ struct _AppealsServer
   AppealsCalendar      *calendar;
   AppealsDeadlineRules *deadlines;
   GHashTable           *classifiers;
+  AppealsPriorityCatalog   *priorities;
+  AppealsWorkflow          *workflow;
+  AppealsChecklistTemplate *checklist;
   guint                 active;      /* requests between headers and answer */
   guint                 drain_timeout;
   gboolean              stopping;
@@ -64,6 +67,9 @@ appeals_server_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->classifiers, g_hash_table_unref);
+  g_clear_object (&self->priorities);
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->checklist);
   g_clear_pointer (&self->config.database, g_free);
 
   G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
@@ -79,7 +85,6 @@ static void
 appeals_server_init (AppealsServer *self)
 {
   self->router = appeals_router_new ();
-  self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* Time and dates ------------------------------------------------------- */
@@ -637,32 +642,84 @@ early_callback (SoupServer        *soup,
 
 /* Construction and listening ------------------------------------------- */
 
+/* The rules besides the calendar, read aside so that a reload can take
+ * them all or none. */
+typedef struct
+{
+  AppealsDeadlineRules     *deadlines;
+  GHashTable               *classifiers;
+  AppealsPriorityCatalog   *priorities;
+  AppealsWorkflow          *workflow;
+  AppealsChecklistTemplate *checklist;
+} Rules;
+
+static void
+rules_clear (Rules *rules)
+{
+  g_clear_object (&rules->deadlines);
+  g_clear_pointer (&rules->classifiers, g_hash_table_unref);
+  g_clear_object (&rules->priorities);
+  g_clear_object (&rules->workflow);
+  g_clear_object (&rules->checklist);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rules, rules_clear)
+
 static gboolean
-load_rules (AppealsServer  *self,
-            GError        **error)
+rules_load (Rules   *rules,
+            GError **error)
 {
   static const char *names[] = {
     APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
     APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
   };
 
-  self->calendar = appeals_calendar_new_default (error);
-  if (self->calendar == NULL)
-    return FALSE;
-
-  self->deadlines = appeals_deadline_rules_new_default (error);
-  if (self->deadlines == NULL)
-    return FALSE;
-
+  rules->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       AppealsClassifier *classifier = appeals_classifier_load (names[i], error);
 
       if (classifier == NULL)
         return FALSE;
-      g_hash_table_insert (self->classifiers, g_strdup (names[i]), classifier);
+      g_hash_table_insert (rules->classifiers, g_strdup (names[i]), classifier);
     }
 
+  rules->deadlines = appeals_deadline_rules_new_default (error);
+  if (rules->deadlines == NULL)
+    return FALSE;
+  rules->priorities = appeals_priority_catalog_new_default (error);
+  if (rules->priorities == NULL)
+    return FALSE;
+  rules->workflow = appeals_workflow_new_default (error);
+  if (rules->workflow == NULL)
+    return FALSE;
+  rules->checklist = appeals_checklist_template_new_default (error);
+  return rules->checklist != NULL;
+}
+
+static void
+take_rules (AppealsServer *self,
+            Rules         *rules)
+{
+  g_set_object (&self->deadlines, rules->deadlines);
+  g_clear_pointer (&self->classifiers, g_hash_table_unref);
+  self->classifiers = g_steal_pointer (&rules->classifiers);
+  g_set_object (&self->priorities, rules->priorities);
+  g_set_object (&self->workflow, rules->workflow);
+  g_set_object (&self->checklist, rules->checklist);
+}
+
+static gboolean
+load_rules (AppealsServer  *self,
+            GError        **error)
+{
+  g_auto(Rules) rules = { 0, };
+
+  self->calendar = appeals_calendar_new_default (error);
+  if (self->calendar == NULL || !rules_load (&rules, error))
+    return FALSE;
+
+  take_rules (self, &rules);
   return TRUE;
 }
 
@@ -790,27 +847,28 @@ appeals_server_get_url (AppealsServer *self)
 /**
  * appeals_server_reload_rules:
  *
- * Reads the calendar and the deadline table again (on SIGHUP), so an
- * administrator can follow a new decree without a restart. A malformed
- * file is refused with a message naming the file and the field, and the
- * rules in force stay.
+ * Reads the calendar, the deadline table, the classifiers, the priority
+ * categories, the reception workflow and the checklist template again (on
+ * SIGHUP), so an administrator can follow a new decree without a restart.
+ * A malformed file is refused with a message naming the file and the
+ * field, and the rules in force stay. The reference routes' ETags follow
+ * the content, so the clients see the change at their next refresh.
  */
 gboolean
 appeals_server_reload_rules (AppealsServer  *self,
                              GError        **error)
 {
-  g_autoptr(AppealsDeadlineRules) deadlines = NULL;
+  g_auto(Rules) rules = { 0, };
 
-  /* both or neither: the deadline table is read aside first, and the
+  /* all or none: the other rules are read aside first, and the
    * calendar's reload itself keeps the old calendar when it fails */
-  deadlines = appeals_deadline_rules_new_default (error);
-  if (deadlines == NULL)
+  if (!rules_load (&rules, error))
     return FALSE;
 
   if (!appeals_calendar_reload (self->calendar, NULL, error))
     return FALSE;
 
-  g_set_object (&self->deadlines, deadlines);
+  take_rules (self, &rules);
   return TRUE;
 }
 
@@ -877,4 +935,22 @@ appeals_server_get_classifier (AppealsServer *self,
                                const char    *name)
 {
   return g_hash_table_lookup (self->classifiers, name);
+}
+
+AppealsPriorityCatalog *
+appeals_server_get_priorities (AppealsServer *self)
+{
+  return self->priorities;
+}
+
+AppealsWorkflow *
+appeals_server_get_workflow (AppealsServer *self)
+{
+  return self->workflow;
+}
+
+AppealsChecklistTemplate *
+appeals_server_get_checklist (AppealsServer *self)
+{
+  return self->checklist;
 }

@@ -56,5 +56,6 @@ char              *raw_read_all (GSocketConnection *connection);
 void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
+void test_api_add_reference  (void);
 
 G_END_DECLS
