@@ -28,6 +28,7 @@ struct _AppealsApplication
   char               *login;
   gboolean            demo;
   gboolean            keyring_warned;
+  gboolean            rules_pending;   /* signed in; the pages wait for the rules */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsApplication, appeals_application, ADW_TYPE_APPLICATION)
@@ -147,11 +148,75 @@ on_token_saved (GObject      *source,
     warn_keyring (self, error);
 }
 
+/* The rules --------------------------------------------------------------- */
+
+static void load_rules (AppealsApplication *self);
+
+static void
+on_rules_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  AppealsReferenceService *reference = APPEALS_REFERENCE_SERVICE (source);
+  AppealsWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (appeals_reference_service_refresh_finish (reference, result, &error) ||
+      appeals_reference_service_has_rules (reference))
+    {
+      if (!self->rules_pending)
+        return;
+      self->rules_pending = FALSE;
+      appeals_reference_service_start_refreshing (reference);
+      if (window != NULL)
+        appeals_window_signed_in (window);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->rules_pending)
+    return;
+
+  /* without the rules no due date can be shown: the server is down, so
+   * say so and load them once it answers ("connection-restored") */
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && window != NULL)
+    {
+      appeals_window_connection_lost (window);
+      return;
+    }
+
+  /* refused or unreadable: work on with what came, and say so */
+  g_warning ("rules: %s", error->message);
+  self->rules_pending = FALSE;
+  if (window != NULL)
+    {
+      appeals_window_show_toast (window, error->message);
+      appeals_window_signed_in (window);
+    }
+}
+
+static void
+load_rules (AppealsApplication *self)
+{
+  appeals_reference_service_refresh_async (appeals_context_get_reference_service (self->context),
+                                           self->cancellable, on_rules_loaded, g_object_ref (self));
+}
+
+/* The connection is back: rules that changed meanwhile are fetched, and
+ * a sign-in that waited for them goes on. */
+static void
+on_connection_restored (AppealsApplication *self)
+{
+  if (appeals_api_client_get_token (self->client) != NULL)
+    load_rules (self);
+}
+
 /**
  * appeals_application_signed_in:
  *
  * Called once a session exists: remembers the login and the token (in the
- * keyring; never in the demo) and lets the window load.
+ * keyring; never in the demo), fetches the rules and then lets the window
+ * load.
  */
 void
 appeals_application_signed_in (AppealsApplication *self,
@@ -159,8 +224,6 @@ appeals_application_signed_in (AppealsApplication *self,
                                const char         *token,
                                AppealsUser        *user)
 {
-  AppealsWindow *window = get_window (self);
-
   g_free (self->login);
   self->login = g_strdup (login);
   appeals_api_client_set_token (self->client, token);
@@ -173,8 +236,8 @@ appeals_application_signed_in (AppealsApplication *self,
                                         self->cancellable, on_token_saved, g_object_ref (self));
     }
 
-  if (window != NULL)
-    appeals_window_signed_in (window);
+  self->rules_pending = TRUE;
+  load_rules (self);
 }
 
 static void
@@ -212,6 +275,7 @@ appeals_application_sign_out (AppealsApplication *self)
 
   appeals_api_client_set_token (self->client, NULL);
   appeals_api_client_set_user (self->client, NULL);
+  self->rules_pending = FALSE;
   if (window != NULL)
     appeals_window_signed_out (window);
   show_sign_in (self, NULL);
@@ -392,6 +456,8 @@ appeals_application_activate (GApplication *app)
     }
 
   window = appeals_window_new (self);
+  g_signal_connect_object (window, "connection-restored", G_CALLBACK (on_connection_restored), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->demo)
@@ -482,6 +548,15 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+on_due_soon_changed (GSettings          *settings,
+                     const char         *key,
+                     AppealsApplication *self)
+{
+  appeals_reference_service_set_due_soon_days (appeals_context_get_reference_service (self->context),
+                                               g_settings_get_int (settings, "due-soon-working-days"));
+}
+
+static void
 appeals_application_startup (GApplication *app)
 {
   AppealsApplication *self = APPEALS_APPLICATION (app);
@@ -497,8 +572,8 @@ appeals_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   self->client = appeals_api_client_new ("http://127.0.0.1:8080/");
   self->context = appeals_context_new (self->settings, self->client);
-  appeals_deadline_rules_set_due_soon_days (appeals_reference_service_get_deadlines (appeals_context_get_reference_service (self->context)),
-                                            g_settings_get_int (self->settings, "due-soon-working-days"));
+  on_due_soon_changed (self->settings, NULL, self);
+  g_signal_connect (self->settings, "changed::due-soon-working-days", G_CALLBACK (on_due_soon_changed), self);
   apply_connection_settings (self);
   g_signal_connect (self->settings, "changed::server-url", G_CALLBACK (on_connection_setting_changed), self);
   g_signal_connect (self->settings, "changed::ca-file", G_CALLBACK (on_connection_setting_changed), self);

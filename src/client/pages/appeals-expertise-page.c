@@ -149,10 +149,19 @@ can_decide (AppealsExpertisePage *self)
 static void
 update_verdict (AppealsExpertisePage *self)
 {
-  guint n = appeals_checklist_template_get_n_criteria (self->template);
-  g_autofree AppealsCriterionAnswer *answers = g_new0 (AppealsCriterionAnswer, n);
+  guint n;
+  g_autofree AppealsCriterionAnswer *answers = NULL;
   g_autofree char *score = NULL;
   gboolean failed = FALSE;
+
+  if (self->template == NULL)   /* the checklist comes with the server's rules */
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "expertise.accept", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "expertise.return", FALSE);
+      return;
+    }
+  n = appeals_checklist_template_get_n_criteria (self->template);
+  answers = g_new0 (AppealsCriterionAnswer, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -660,6 +669,14 @@ appeals_expertise_page_get_n_pending (AppealsExpertisePage *self)
 void
 appeals_expertise_page_reload (AppealsExpertisePage *self)
 {
+  /* the checklist is the server's: it is there once the window loads */
+  if (self->template == NULL)
+    {
+      AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+
+      self->template = g_object_ref (appeals_reference_service_get_checklist_template (reference));
+      build_checklist (self);
+    }
   appeals_journal_model_set_query (self->model, QUERY);
   load_pending (self);
 }
@@ -743,16 +760,11 @@ appeals_expertise_page_init (AppealsExpertisePage *self)
 {
   AppealsApplication *app = appeals_application_get_default ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_ptr_array_new ();
-  self->template = appeals_checklist_template_new_default (&error);
-  if (self->template == NULL)
-    g_error ("%s", error->message);   /* a broken installation */
-  build_checklist (self);
 
   self->model = appeals_journal_model_new (appeals_application_get_client (app));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -4,8 +4,9 @@
  * officials, classifiers, the working-day calendar, the deadline table,
  * priority categories, the reception workflow and the checklist template.
  *
- * The rule catalogues are read through this service only, so where they
- * come from is decided in one place.
+ * The rule catalogues are the server's, fetched and refreshed here (with
+ * ETags) and read through this service only; "changed" says a refresh
+ * brought a new one.
  */
 #pragma once
 
@@ -18,6 +19,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppealsReferenceService, appeals_reference_service, APPEALS, REFERENCE_SERVICE, GObject)
 
 AppealsReferenceService *appeals_reference_service_new            (AppealsApiClient        *client);
+
+void                     appeals_reference_service_refresh_async  (AppealsReferenceService *self,
+                                                                   GCancellable            *cancellable,
+                                                                   GAsyncReadyCallback      callback,
+                                                                   gpointer                 user_data);
+gboolean                 appeals_reference_service_refresh_finish (AppealsReferenceService *self,
+                                                                   GAsyncResult            *result,
+                                                                   GError                 **error);
+gboolean                 appeals_reference_service_has_rules      (AppealsReferenceService *self);
+void                     appeals_reference_service_start_refreshing (AppealsReferenceService *self);
+void                     appeals_reference_service_set_due_soon_days (AppealsReferenceService *self,
+                                                                   int                      working_days);
+AppealsChecklistTemplate *appeals_reference_service_get_checklist_template (AppealsReferenceService *self);
 
 AppealsCalendar         *appeals_reference_service_get_calendar   (AppealsReferenceService *self);
 AppealsDeadlineRules    *appeals_reference_service_get_deadlines  (AppealsReferenceService *self);
