@@ -177,6 +177,13 @@ on_rules_loaded (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->rules_pending)
     return;
 
+  /* the session is over before the window could load: sign in again */
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
+    {
+      appeals_application_sign_out (self);
+      return;
+    }
+
   /* without the rules no due date can be shown: the server is down, so
    * say so and load them once it answers ("connection-restored") */
   if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && window != NULL)

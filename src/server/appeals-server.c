@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-rules.h"
 #include "appeals-server.h"
 
 #define LISTEN_BACKLOG 1024
@@ -35,12 +36,7 @@ struct _AppealsServer
   GSocket              *socket;
   gboolean              https;
   AppealsRouter        *router;
-  AppealsCalendar      *calendar;
-  AppealsDeadlineRules *deadlines;
-  GHashTable           *classifiers;
-  AppealsPriorityCatalog   *priorities;
-  AppealsWorkflow          *workflow;
-  AppealsChecklistTemplate *checklist;
+  AppealsRules         *rules;
   guint                 active;      /* requests between headers and answer */
   guint                 drain_timeout;
   gboolean              stopping;
@@ -64,12 +60,7 @@ appeals_server_finalize (GObject *object)
   g_clear_object (&self->socket);
   g_clear_object (&self->db);
   g_clear_pointer (&self->router, appeals_router_free);
-  g_clear_object (&self->calendar);
-  g_clear_object (&self->deadlines);
-  g_clear_pointer (&self->classifiers, g_hash_table_unref);
-  g_clear_object (&self->priorities);
-  g_clear_object (&self->workflow);
-  g_clear_object (&self->checklist);
+  g_clear_pointer (&self->rules, appeals_rules_free);
   g_clear_pointer (&self->config.database, g_free);
 
   G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
@@ -642,87 +633,6 @@ early_callback (SoupServer        *soup,
 
 /* Construction and listening ------------------------------------------- */
 
-/* The rules besides the calendar, read aside so that a reload can take
- * them all or none. */
-typedef struct
-{
-  AppealsDeadlineRules     *deadlines;
-  GHashTable               *classifiers;
-  AppealsPriorityCatalog   *priorities;
-  AppealsWorkflow          *workflow;
-  AppealsChecklistTemplate *checklist;
-} Rules;
-
-static void
-rules_clear (Rules *rules)
-{
-  g_clear_object (&rules->deadlines);
-  g_clear_pointer (&rules->classifiers, g_hash_table_unref);
-  g_clear_object (&rules->priorities);
-  g_clear_object (&rules->workflow);
-  g_clear_object (&rules->checklist);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rules, rules_clear)
-
-static gboolean
-rules_load (Rules   *rules,
-            GError **error)
-{
-  static const char *names[] = {
-    APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
-    APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
-  };
-
-  rules->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      AppealsClassifier *classifier = appeals_classifier_load (names[i], error);
-
-      if (classifier == NULL)
-        return FALSE;
-      g_hash_table_insert (rules->classifiers, g_strdup (names[i]), classifier);
-    }
-
-  rules->deadlines = appeals_deadline_rules_new_default (error);
-  if (rules->deadlines == NULL)
-    return FALSE;
-  rules->priorities = appeals_priority_catalog_new_default (error);
-  if (rules->priorities == NULL)
-    return FALSE;
-  rules->workflow = appeals_workflow_new_default (error);
-  if (rules->workflow == NULL)
-    return FALSE;
-  rules->checklist = appeals_checklist_template_new_default (error);
-  return rules->checklist != NULL;
-}
-
-static void
-take_rules (AppealsServer *self,
-            Rules         *rules)
-{
-  g_set_object (&self->deadlines, rules->deadlines);
-  g_clear_pointer (&self->classifiers, g_hash_table_unref);
-  self->classifiers = g_steal_pointer (&rules->classifiers);
-  g_set_object (&self->priorities, rules->priorities);
-  g_set_object (&self->workflow, rules->workflow);
-  g_set_object (&self->checklist, rules->checklist);
-}
-
-static gboolean
-load_rules (AppealsServer  *self,
-            GError        **error)
-{
-  g_auto(Rules) rules = { 0, };
-
-  self->calendar = appeals_calendar_new_default (error);
-  if (self->calendar == NULL || !rules_load (&rules, error))
-    return FALSE;
-
-  take_rules (self, &rules);
-  return TRUE;
-}
-
 AppealsServer *
 appeals_server_new (AppealsDb                 *db,
                     const AppealsServerConfig *config,
@@ -734,7 +644,8 @@ appeals_server_new (AppealsDb                 *db,
   self->config = *config;
   self->config.database = g_strdup (config->database);
 
-  if (!load_rules (self, error))
+  self->rules = appeals_rules_load (error);
+  if (self->rules == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -858,18 +769,7 @@ gboolean
 appeals_server_reload_rules (AppealsServer  *self,
                              GError        **error)
 {
-  g_auto(Rules) rules = { 0, };
-
-  /* all or none: the other rules are read aside first, and the
-   * calendar's reload itself keeps the old calendar when it fails */
-  if (!rules_load (&rules, error))
-    return FALSE;
-
-  if (!appeals_calendar_reload (self->calendar, NULL, error))
-    return FALSE;
-
-  take_rules (self, &rules);
-  return TRUE;
+  return appeals_rules_reload (self->rules, error);
 }
 
 /**
@@ -921,36 +821,36 @@ appeals_server_get_config (AppealsServer *self)
 AppealsCalendar *
 appeals_server_get_calendar (AppealsServer *self)
 {
-  return self->calendar;
+  return self->rules->calendar;
 }
 
 AppealsDeadlineRules *
 appeals_server_get_deadlines (AppealsServer *self)
 {
-  return self->deadlines;
+  return self->rules->deadlines;
 }
 
 AppealsClassifier *
 appeals_server_get_classifier (AppealsServer *self,
                                const char    *name)
 {
-  return g_hash_table_lookup (self->classifiers, name);
+  return g_hash_table_lookup (self->rules->classifiers, name);
 }
 
 AppealsPriorityCatalog *
 appeals_server_get_priorities (AppealsServer *self)
 {
-  return self->priorities;
+  return self->rules->priorities;
 }
 
 AppealsWorkflow *
 appeals_server_get_workflow (AppealsServer *self)
 {
-  return self->workflow;
+  return self->rules->workflow;
 }
 
 AppealsChecklistTemplate *
 appeals_server_get_checklist (AppealsServer *self)
 {
-  return self->checklist;
+  return self->rules->checklist;
 }
