@@ -28,7 +28,7 @@ struct _AppealsApplication
   char               *login;
   gboolean            demo;
   gboolean            keyring_warned;
-  gboolean            rules_pending;   /* signed in; the pages wait for the rules */
+  AppealsUser        *pending_user;    /* signed in; waits for the rules */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsApplication, appeals_application, ADW_TYPE_APPLICATION)
@@ -152,6 +152,20 @@ on_token_saved (GObject      *source,
 
 static void load_rules (AppealsApplication *self);
 
+/* The rules are there: the user is signed in from now on, and the
+ * window's pages load. */
+static void
+finish_sign_in (AppealsApplication *self)
+{
+  AppealsWindow *window = get_window (self);
+  g_autoptr(AppealsUser) user = g_steal_pointer (&self->pending_user);
+
+  appeals_api_client_set_user (self->client, user);
+  appeals_reference_service_start_refreshing (appeals_context_get_reference_service (self->context));
+  if (window != NULL)
+    appeals_window_signed_in (window);
+}
+
 static void
 on_rules_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -165,16 +179,12 @@ on_rules_loaded (GObject      *source,
   if (appeals_reference_service_refresh_finish (reference, result, &error) ||
       appeals_reference_service_has_rules (reference))
     {
-      if (!self->rules_pending)
-        return;
-      self->rules_pending = FALSE;
-      appeals_reference_service_start_refreshing (reference);
-      if (window != NULL)
-        appeals_window_signed_in (window);
+      if (self->pending_user != NULL)
+        finish_sign_in (self);
       return;
     }
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->rules_pending)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->pending_user == NULL)
     return;
 
   /* the session is over before the window could load: sign in again */
@@ -194,12 +204,9 @@ on_rules_loaded (GObject      *source,
 
   /* refused or unreadable: work on with what came, and say so */
   g_warning ("rules: %s", error->message);
-  self->rules_pending = FALSE;
+  finish_sign_in (self);
   if (window != NULL)
-    {
-      appeals_window_show_toast (window, error->message);
-      appeals_window_signed_in (window);
-    }
+    appeals_window_show_toast (window, error->message);
 }
 
 static void
@@ -222,8 +229,8 @@ on_connection_restored (AppealsApplication *self)
  * appeals_application_signed_in:
  *
  * Called once a session exists: remembers the login and the token (in the
- * keyring; never in the demo), fetches the rules and then lets the window
- * load.
+ * keyring; never in the demo), fetches the rules, and once they are there
+ * sets the user and lets the window load.
  */
 void
 appeals_application_signed_in (AppealsApplication *self,
@@ -234,7 +241,8 @@ appeals_application_signed_in (AppealsApplication *self,
   g_free (self->login);
   self->login = g_strdup (login);
   appeals_api_client_set_token (self->client, token);
-  appeals_api_client_set_user (self->client, user);
+  appeals_api_client_set_user (self->client, NULL);
+  g_set_object (&self->pending_user, user);
 
   if (!self->demo)
     {
@@ -243,7 +251,6 @@ appeals_application_signed_in (AppealsApplication *self,
                                         self->cancellable, on_token_saved, g_object_ref (self));
     }
 
-  self->rules_pending = TRUE;
   load_rules (self);
 }
 
@@ -282,7 +289,7 @@ appeals_application_sign_out (AppealsApplication *self)
 
   appeals_api_client_set_token (self->client, NULL);
   appeals_api_client_set_user (self->client, NULL);
-  self->rules_pending = FALSE;
+  g_clear_object (&self->pending_user);
   if (window != NULL)
     appeals_window_signed_out (window);
   show_sign_in (self, NULL);
@@ -617,6 +624,7 @@ appeals_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->login, g_free);
   g_clear_object (&self->context);
+  g_clear_object (&self->pending_user);
 
   G_OBJECT_CLASS (appeals_application_parent_class)->finalize (object);
 }
