@@ -28,6 +28,7 @@ struct _AppealsApplication
   char               *login;
   gboolean            demo;
   gboolean            keyring_warned;
+  AppealsUser        *pending_user;    /* signed in; waits for the rules */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsApplication, appeals_application, ADW_TYPE_APPLICATION)
@@ -179,11 +180,89 @@ on_token_saved (GObject      *source,
     warn_keyring (self, error);
 }
 
+/* The rules --------------------------------------------------------------- */
+
+static void load_rules (AppealsApplication *self);
+
+/* The rules are there: the user is signed in from now on, and the
+ * window's pages load. */
+static void
+finish_sign_in (AppealsApplication *self)
+{
+  AppealsWindow *window = get_window (self);
+  g_autoptr(AppealsUser) user = g_steal_pointer (&self->pending_user);
+
+  appeals_api_client_set_user (self->client, user);
+  appeals_reference_service_start_refreshing (appeals_context_get_reference_service (self->context));
+  if (window != NULL)
+    appeals_window_signed_in (window);
+}
+
+static void
+on_rules_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsApplication) self = user_data;
+  AppealsReferenceService *reference = APPEALS_REFERENCE_SERVICE (source);
+  AppealsWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (appeals_reference_service_refresh_finish (reference, result, &error) ||
+      appeals_reference_service_has_rules (reference))
+    {
+      if (self->pending_user != NULL)
+        finish_sign_in (self);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->pending_user == NULL)
+    return;
+
+  /* the session is over before the window could load: sign in again */
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
+    {
+      appeals_application_sign_out (self);
+      return;
+    }
+
+  /* without the rules no due date can be shown: the server is down, so
+   * say so and load them once it answers ("connection-restored") */
+  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && window != NULL)
+    {
+      appeals_window_connection_lost (window);
+      return;
+    }
+
+  /* refused or unreadable: work on with what came, and say so */
+  g_warning ("rules: %s", error->message);
+  finish_sign_in (self);
+  if (window != NULL)
+    appeals_window_show_toast (window, error->message);
+}
+
+static void
+load_rules (AppealsApplication *self)
+{
+  appeals_reference_service_refresh_async (appeals_context_get_reference_service (self->context),
+                                           self->cancellable, on_rules_loaded, g_object_ref (self));
+}
+
+/* The connection is back: rules that changed meanwhile are fetched, and
+ * a sign-in that waited for them goes on. */
+static void
+on_connection_restored (AppealsApplication *self)
+{
+  if (appeals_api_client_get_token (self->client) != NULL)
+    load_rules (self);
+}
+
 /**
  * appeals_application_signed_in:
  *
  * Called once a session exists: remembers the login and the token (in the
- * keyring; never in the demo) and lets the window load.
+ * keyring; never in the demo), fetches the rules, and once they are there
+ * sets the user and lets the window load.
  */
 void
 appeals_application_signed_in (AppealsApplication *self,
@@ -191,12 +270,11 @@ appeals_application_signed_in (AppealsApplication *self,
                                const char         *token,
                                AppealsUser        *user)
 {
-  AppealsWindow *window = get_window (self);
-
   g_free (self->login);
   self->login = g_strdup (login);
   appeals_api_client_set_token (self->client, token);
-  appeals_api_client_set_user (self->client, user);
+  appeals_api_client_set_user (self->client, NULL);
+  g_set_object (&self->pending_user, user);
 
   if (!self->demo)
     {
@@ -205,8 +283,7 @@ appeals_application_signed_in (AppealsApplication *self,
                                         self->cancellable, on_token_saved, g_object_ref (self));
     }
 
-  if (window != NULL)
-    appeals_window_signed_in (window);
+  load_rules (self);
 }
 
 static void
@@ -246,6 +323,7 @@ appeals_application_sign_out (AppealsApplication *self)
 
   appeals_api_client_set_token (self->client, NULL);
   appeals_api_client_set_user (self->client, NULL);
+  g_clear_object (&self->pending_user);
   if (window != NULL)
     appeals_window_signed_out (window);
   show_sign_in (self, NULL);
@@ -408,6 +486,8 @@ appeals_application_activate (GApplication *app)
     }
 
   window = appeals_window_new (self);
+  g_signal_connect_object (window, "connection-restored", G_CALLBACK (on_connection_restored), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->demo)
@@ -498,6 +578,15 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+on_due_soon_changed (GSettings          *settings,
+                     const char         *key,
+                     AppealsApplication *self)
+{
+  appeals_reference_service_set_due_soon_days (appeals_context_get_reference_service (self->context),
+                                               g_settings_get_int (settings, "due-soon-working-days"));
+}
+
+static void
 appeals_application_startup (GApplication *app)
 {
   AppealsApplication *self = APPEALS_APPLICATION (app);
@@ -513,8 +602,8 @@ appeals_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   self->client = appeals_api_client_new ("http://127.0.0.1:8080/");
   self->context = appeals_context_new (self->settings, self->client);
-  appeals_deadline_rules_set_due_soon_days (appeals_reference_service_get_deadlines (appeals_context_get_reference_service (self->context)),
-                                            g_settings_get_int (self->settings, "due-soon-working-days"));
+  on_due_soon_changed (self->settings, NULL, self);
+  g_signal_connect (self->settings, "changed::due-soon-working-days", G_CALLBACK (on_due_soon_changed), self);
   apply_connection_settings (self);
   g_signal_connect (self->settings, "changed::server-url", G_CALLBACK (on_connection_setting_changed), self);
   g_signal_connect (self->settings, "changed::ca-file", G_CALLBACK (on_connection_setting_changed), self);
@@ -551,6 +640,7 @@ appeals_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->login, g_free);
   g_clear_object (&self->context);
+  g_clear_object (&self->pending_user);
 
   G_OBJECT_CLASS (appeals_application_parent_class)->finalize (object);
 }

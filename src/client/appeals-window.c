@@ -442,6 +442,19 @@ appeals_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (appeals_window_parent_class)->close_request (window);
 }
 
+/* New rules from the server (a holiday, a term): the pages that count
+ * due dates and overdue days on the client draw them again. */
+static void
+on_rules_changed (AppealsWindow *self)
+{
+  /* while signing in the pages wait for appeals_window_signed_in() */
+  if (appeals_context_get_user (self->context) == NULL)
+    return;
+
+  appeals_journal_page_reload (self->journal_page);
+  appeals_receptions_page_reload (self->receptions_page);
+}
+
 /* The pages take the context at construction, so they are made here
  * rather than in the template. */
 static GtkWidget *
@@ -480,6 +493,8 @@ appeals_window_constructed (GObject *object)
   build_sidebar (self);
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (appeals_context_get_reference_service (self->context), "changed",
+                           G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -39,6 +39,7 @@ appeals_calendar_data_free (AppealsCalendarData *data)
     return;
 
   g_free (data->path);
+  g_clear_pointer (&data->root, json_node_unref);
   g_free (data->kinds);
   g_free (data->holiday_ids);
   g_free (data);
@@ -356,10 +357,28 @@ parse_years (AppealsCalendarData  *data,
 
 AppealsCalendarData *
 appeals_calendar_data_load (const char  *path,
-                    GError     **error)
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = appeals_json_load_file (path, error);
+  AppealsCalendarData *data;
+
+  if (root == NULL)
+    return NULL;
+
+  data = appeals_calendar_data_load_json (root, path, error);
+  if (data != NULL)
+    data->path = g_strdup (path);
+  return data;
+}
+
+/* @origin: the file or URL the document came from, for error messages */
+AppealsCalendarData *
+appeals_calendar_data_load_json (JsonNode    *node,
+                                 const char  *origin,
+                                 GError     **error)
 {
   g_autoptr(AppealsCalendarData) data = g_new0 (AppealsCalendarData, 1);
-  g_autoptr(JsonNode) root_node = NULL;
+  const char *path = origin;
   g_autoptr(GArray) holidays = g_array_new (FALSE, FALSE, sizeof (Holiday));
   g_autoptr(GArray) transfers = g_array_new (FALSE, FALSE, sizeof (GDate));
   g_autoptr(GArray) moving = g_array_new (FALSE, FALSE, sizeof (MovingHoliday));
@@ -367,7 +386,7 @@ appeals_calendar_data_load (const char  *path,
   gint64 format = 0, first_year = 0, last_year = 0;
   GDate day, end;
 
-  root = appeals_json_load_object_file (path, &root_node, error);
+  root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL)
     return NULL;
 
@@ -380,7 +399,7 @@ appeals_calendar_data_load (const char  *path,
       !parse_holidays (root, path, holidays, error))
     return NULL;
 
-  data->path = g_strdup (path);
+  data->root = json_node_ref (node);
   data->first_year = first_year;
   data->last_year = last_year;
 

@@ -6,13 +6,16 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "appeals-calendar.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  char                 *path;
+  char                 *path;         /* NULL when read from a server's answer */
+  JsonNode             *root;         /* the document, as the server hands it on */
   guint                 first_year;
   guint                 last_year;
   GDateWeekday          unified_weekday;
@@ -25,6 +28,10 @@ typedef struct
 
 G_GNUC_INTERNAL
 AppealsCalendarData *appeals_calendar_data_load  (const char                *path,
+                                                  GError                   **error);
+G_GNUC_INTERNAL
+AppealsCalendarData *appeals_calendar_data_load_json (JsonNode          *node,
+                                                  const char                *origin,
                                                   GError                   **error);
 G_GNUC_INTERNAL
 void                 appeals_calendar_data_free  (AppealsCalendarData       *data);

@@ -79,6 +79,39 @@ appeals_calendar_new_from_file (const char  *path,
 }
 
 /**
+ * appeals_calendar_new_from_json:
+ * @node: a document in the format of data/calendar/kz.json
+ * @origin: the file or URL the document came from, for error messages
+ */
+AppealsCalendar *
+appeals_calendar_new_from_json (JsonNode    *node,
+                                const char  *origin,
+                                GError     **error)
+{
+  g_autoptr(AppealsCalendar) self = g_object_new (APPEALS_TYPE_CALENDAR, NULL);
+
+  self->data = appeals_calendar_data_load_json (node, origin, error);
+  if (self->data == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * appeals_calendar_to_json:
+ *
+ * Returns: (transfer full): the document the calendar in force was read
+ *   from, as the server hands it to the clients
+ */
+JsonNode *
+appeals_calendar_to_json (AppealsCalendar *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CALENDAR (self), NULL);
+
+  return json_node_ref (self->data->root);
+}
+
+/**
  * appeals_calendar_new_default:
  *
  * Returns: (transfer full): the calendar from the data directory's
@@ -112,6 +145,9 @@ appeals_calendar_reload (AppealsCalendar  *self,
   AppealsCalendarData *data;
 
   g_return_val_if_fail (APPEALS_IS_CALENDAR (self), FALSE);
+
+  /* a calendar read from a server's answer has no file to read again */
+  g_return_val_if_fail (path != NULL || self->data->path != NULL, FALSE);
 
   file = g_strdup (path != NULL ? path : self->data->path);
   data = appeals_calendar_data_load (file, error);

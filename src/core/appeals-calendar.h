@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -41,6 +41,10 @@ G_DECLARE_FINAL_TYPE (AppealsCalendar, appeals_calendar, APPEALS, CALENDAR, GObj
 AppealsCalendar       *appeals_calendar_new_from_file      (const char            *path,
                                                             GError               **error);
 AppealsCalendar       *appeals_calendar_new_default        (GError               **error);
+AppealsCalendar       *appeals_calendar_new_from_json      (JsonNode              *node,
+                                                            const char            *origin,
+                                                            GError               **error);
+JsonNode              *appeals_calendar_to_json            (AppealsCalendar       *self);
 gboolean               appeals_calendar_reload             (AppealsCalendar       *self,
                                                             const char            *path,
                                                             GError               **error);

@@ -24,6 +24,7 @@ struct _AppealsChecklistTemplate
   int      accept_threshold;
   int      rework_days;
   int      ranking_min_answers;
+  JsonNode *root;         /* the document the template was read from */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsChecklistTemplate, appeals_checklist_template, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ appeals_checklist_template_finalize (GObject *object)
 
   g_clear_pointer (&self->criteria, g_array_unref);
   g_clear_pointer (&self->cross_checks, g_array_unref);
+  g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (appeals_checklist_template_parent_class)->finalize (object);
 }
@@ -107,16 +109,22 @@ parse_items (JsonObject  *root,
   return TRUE;
 }
 
+/**
+ * appeals_checklist_template_new_from_json:
+ * @node: a document in the format of data/rules/checklist.json
+ * @origin: the file or URL the document came from, for error messages
+ */
 AppealsChecklistTemplate *
-appeals_checklist_template_new_from_file (const char  *path,
+appeals_checklist_template_new_from_json (JsonNode    *node,
+                                          const char  *origin,
                                           GError     **error)
 {
   g_autoptr(AppealsChecklistTemplate) self = g_object_new (APPEALS_TYPE_CHECKLIST_TEMPLATE, NULL);
-  g_autoptr(JsonNode) root_node = NULL;
+  const char *path = origin;
   JsonObject *root;
   gint64 format = 0, threshold = 0, rework_days = 0, min_answers = 0;
 
-  root = appeals_json_load_object_file (path, &root_node, error);
+  root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL)
     return NULL;
 
@@ -138,7 +146,37 @@ appeals_checklist_template_new_from_file (const char  *path,
   self->accept_threshold = threshold;
   self->rework_days = rework_days;
   self->ranking_min_answers = min_answers;
+  self->root = json_node_ref (node);
   return g_steal_pointer (&self);
+}
+
+AppealsChecklistTemplate *
+appeals_checklist_template_new_from_file (const char  *path,
+                                          GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  root = appeals_json_load_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  return appeals_checklist_template_new_from_json (root, path, error);
+}
+
+/**
+ * appeals_checklist_template_to_json:
+ *
+ * Returns: (transfer full): the document this was read from, as the
+ *   server hands it to the clients
+ */
+JsonNode *
+appeals_checklist_template_to_json (AppealsChecklistTemplate *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CHECKLIST_TEMPLATE (self), NULL);
+
+  return json_node_ref (self->root);
 }
 
 AppealsChecklistTemplate *

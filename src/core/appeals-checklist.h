@@ -34,6 +34,10 @@ G_DECLARE_FINAL_TYPE (AppealsChecklistTemplate, appeals_checklist_template, APPE
 AppealsChecklistTemplate   *appeals_checklist_template_new_from_file (const char               *path,
                                                                       GError                  **error);
 AppealsChecklistTemplate   *appeals_checklist_template_new_default   (GError                  **error);
+AppealsChecklistTemplate   *appeals_checklist_template_new_from_json (JsonNode                 *node,
+                                                                      const char               *origin,
+                                                                      GError                  **error);
+JsonNode                   *appeals_checklist_template_to_json       (AppealsChecklistTemplate *self);
 guint                       appeals_checklist_template_get_n_criteria (AppealsChecklistTemplate *self);
 const AppealsChecklistItem *appeals_checklist_template_get_criterion (AppealsChecklistTemplate *self,
                                                                       guint                     position);

@@ -30,6 +30,7 @@ struct _AppealsDeadlineRules
   int         forwarding_days;
   int         extension_max_months;
   int         extension_notify_days;
+  JsonNode   *root;      /* the document the rules were read from */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsDeadlineRules, appeals_deadline_rules, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ appeals_deadline_rules_finalize (GObject *object)
 
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->kinds, g_strfreev);
+  g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (appeals_deadline_rules_parent_class)->finalize (object);
 }
@@ -98,19 +100,23 @@ parse_kinds (AppealsDeadlineRules  *self,
   return TRUE;
 }
 
+/**
+ * appeals_deadline_rules_new_from_json:
+ * @node: a document in the format of data/rules/deadlines.json
+ * @origin: the file or URL the document came from, for error messages
+ */
 AppealsDeadlineRules *
-appeals_deadline_rules_new_from_file (const char  *path,
+appeals_deadline_rules_new_from_json (JsonNode    *node,
+                                      const char  *origin,
                                       GError     **error)
 {
   g_autoptr(AppealsDeadlineRules) self = g_object_new (APPEALS_TYPE_DEADLINE_RULES, NULL);
-  g_autoptr(JsonNode) root_node = NULL;
+  const char *path = origin;
   JsonObject *root, *extension = NULL;
   gint64 format = 0, due_soon = 2, forwarding = 0, max_months = 0, notify = 0;
   gboolean day_counts = FALSE;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  root = appeals_json_load_object_file (path, &root_node, error);
+  root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL)
     return NULL;
 
@@ -131,8 +137,38 @@ appeals_deadline_rules_new_from_file (const char  *path,
   self->forwarding_days = forwarding;
   self->extension_max_months = max_months;
   self->extension_notify_days = notify;
+  self->root = json_node_ref (node);
 
   return g_steal_pointer (&self);
+}
+
+AppealsDeadlineRules *
+appeals_deadline_rules_new_from_file (const char  *path,
+                                      GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  root = appeals_json_load_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  return appeals_deadline_rules_new_from_json (root, path, error);
+}
+
+/**
+ * appeals_deadline_rules_to_json:
+ *
+ * Returns: (transfer full): the document the rules were read from, as the
+ *   server hands it to the clients
+ */
+JsonNode *
+appeals_deadline_rules_to_json (AppealsDeadlineRules *self)
+{
+  g_return_val_if_fail (APPEALS_IS_DEADLINE_RULES (self), NULL);
+
+  return json_node_ref (self->root);
 }
 
 AppealsDeadlineRules *

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "appeals-calendar.h"
 
@@ -33,6 +33,10 @@ G_DECLARE_FINAL_TYPE (AppealsDeadlineRules, appeals_deadline_rules, APPEALS, DEA
 AppealsDeadlineRules *appeals_deadline_rules_new_from_file  (const char            *path,
                                                              GError               **error);
 AppealsDeadlineRules *appeals_deadline_rules_new_default    (GError               **error);
+AppealsDeadlineRules *appeals_deadline_rules_new_from_json  (JsonNode              *node,
+                                                             const char            *origin,
+                                                             GError               **error);
+JsonNode             *appeals_deadline_rules_to_json        (AppealsDeadlineRules  *self);
 
 int                   appeals_deadline_rules_get_term       (AppealsDeadlineRules  *self,
                                                              const char            *kind);

@@ -49,16 +49,33 @@ appeals_json_load_object_file (const char  *path,
   if (root == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      appeals_json_set_field_error (error, path, "/", _("must be an object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
+  object = appeals_json_node_get_root_object (root, path, error);
+  if (object == NULL)
+    return NULL;
   *root_out = g_steal_pointer (&root);
 
   return object;
+}
+
+/**
+ * appeals_json_node_get_root_object:
+ * @origin: the file or URL the document came from, for error messages
+ *
+ * Returns: (transfer none) (nullable): the top-level object of a document
+ *   read elsewhere (e.g. a server's answer), or %NULL with @error set.
+ */
+JsonObject *
+appeals_json_node_get_root_object (JsonNode    *node,
+                                   const char  *origin,
+                                   GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      appeals_json_set_field_error (error, origin, "/", _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
 }
 
 void

@@ -19,6 +19,10 @@ JsonObject *appeals_json_load_object_file   (const char   *path,
                                              JsonNode    **root_out,
                                              GError      **error);
 
+JsonObject *appeals_json_node_get_root_object (JsonNode *node,
+                                             const char   *origin,
+                                             GError      **error);
+
 void        appeals_json_set_field_error    (GError      **error,
                                              const char   *file,
                                              const char   *field,

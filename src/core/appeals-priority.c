@@ -30,6 +30,7 @@ struct _AppealsPriorityCatalog
 
   GArray     *categories;  /* Category */
   GHashTable *by_code;     /* code → position + 1 */
+  JsonNode   *root;        /* the document the catalog was read from */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsPriorityCatalog, appeals_priority_catalog, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ appeals_priority_catalog_finalize (GObject *object)
 
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (appeals_priority_catalog_parent_class)->finalize (object);
 }
@@ -68,17 +70,23 @@ appeals_priority_catalog_init (AppealsPriorityCatalog *self)
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/**
+ * appeals_priority_catalog_new_from_json:
+ * @node: a document in the format of data/rules/priority-categories.json
+ * @origin: the file or URL the document came from, for error messages
+ */
 AppealsPriorityCatalog *
-appeals_priority_catalog_new_from_file (const char  *path,
+appeals_priority_catalog_new_from_json (JsonNode    *node,
+                                        const char  *origin,
                                         GError     **error)
 {
   g_autoptr(AppealsPriorityCatalog) self = g_object_new (APPEALS_TYPE_PRIORITY_CATALOG, NULL);
-  g_autoptr(JsonNode) root_node = NULL;
+  const char *path = origin;
   JsonObject *root;
   JsonArray *array = NULL;
   gint64 format = 0;
 
-  root = appeals_json_load_object_file (path, &root_node, error);
+  root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL ||
       !appeals_json_read_int (root, "format", TRUE, PRIORITY_FORMAT, PRIORITY_FORMAT, &format, path, NULL, error) ||
       !appeals_json_read_array (root, "categories", TRUE, &array, path, NULL, error))
@@ -113,7 +121,37 @@ appeals_priority_catalog_new_from_file (const char  *path,
                            GUINT_TO_POINTER (i + 1));
     }
 
+  self->root = json_node_ref (node);
   return g_steal_pointer (&self);
+}
+
+AppealsPriorityCatalog *
+appeals_priority_catalog_new_from_file (const char  *path,
+                                        GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  root = appeals_json_load_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  return appeals_priority_catalog_new_from_json (root, path, error);
+}
+
+/**
+ * appeals_priority_catalog_to_json:
+ *
+ * Returns: (transfer full): the document this was read from, as the
+ *   server hands it to the clients
+ */
+JsonNode *
+appeals_priority_catalog_to_json (AppealsPriorityCatalog *self)
+{
+  g_return_val_if_fail (APPEALS_IS_PRIORITY_CATALOG (self), NULL);
+
+  return json_node_ref (self->root);
 }
 
 AppealsPriorityCatalog *

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (AppealsPriorityCatalog, appeals_priority_catalog, APPEALS,
 AppealsPriorityCatalog *appeals_priority_catalog_new_from_file (const char             *path,
                                                                 GError                **error);
 AppealsPriorityCatalog *appeals_priority_catalog_new_default   (GError                **error);
+AppealsPriorityCatalog *appeals_priority_catalog_new_from_json (JsonNode               *node,
+                                                                const char             *origin,
+                                                                GError                **error);
+JsonNode               *appeals_priority_catalog_to_json       (AppealsPriorityCatalog *self);
 guint                   appeals_priority_catalog_get_n_categories (AppealsPriorityCatalog *self);
 const char             *appeals_priority_catalog_get_code      (AppealsPriorityCatalog *self,
                                                                 guint                   position);

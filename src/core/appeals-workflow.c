@@ -20,7 +20,8 @@ struct _AppealsWorkflow
 {
   GObject  parent_instance;
 
-  GArray  *steps;   /* AppealsWorkflowStep */
+  GArray   *steps;   /* AppealsWorkflowStep */
+  JsonNode *root;    /* the document the steps were read from */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsWorkflow, appeals_workflow, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ static void
 appeals_workflow_finalize (GObject *object)
 {
   g_clear_pointer (&APPEALS_WORKFLOW (object)->steps, g_array_unref);
+  g_clear_pointer (&APPEALS_WORKFLOW (object)->root, json_node_unref);
 
   G_OBJECT_CLASS (appeals_workflow_parent_class)->finalize (object);
 }
@@ -55,17 +57,23 @@ appeals_workflow_init (AppealsWorkflow *self)
   g_array_set_clear_func (self->steps, step_clear);
 }
 
+/**
+ * appeals_workflow_new_from_json:
+ * @node: a document in the format of data/reception/workflow.json
+ * @origin: the file or URL the document came from, for error messages
+ */
 AppealsWorkflow *
-appeals_workflow_new_from_file (const char  *path,
+appeals_workflow_new_from_json (JsonNode    *node,
+                                const char  *origin,
                                 GError     **error)
 {
   g_autoptr(AppealsWorkflow) self = g_object_new (APPEALS_TYPE_WORKFLOW, NULL);
-  g_autoptr(JsonNode) root_node = NULL;
+  const char *path = origin;
   JsonObject *root;
   JsonArray *steps = NULL;
   gint64 format = 0;
 
-  root = appeals_json_load_object_file (path, &root_node, error);
+  root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL ||
       !appeals_json_read_int (root, "format", TRUE, WORKFLOW_FORMAT, WORKFLOW_FORMAT, &format, path, NULL, error) ||
       !appeals_json_read_array (root, "steps", TRUE, &steps, path, NULL, error))
@@ -102,7 +110,37 @@ appeals_workflow_new_from_file (const char  *path,
       g_array_append_val (self->steps, step);
     }
 
+  self->root = json_node_ref (node);
   return g_steal_pointer (&self);
+}
+
+AppealsWorkflow *
+appeals_workflow_new_from_file (const char  *path,
+                                GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  root = appeals_json_load_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  return appeals_workflow_new_from_json (root, path, error);
+}
+
+/**
+ * appeals_workflow_to_json:
+ *
+ * Returns: (transfer full): the document this was read from, as the
+ *   server hands it to the clients
+ */
+JsonNode *
+appeals_workflow_to_json (AppealsWorkflow *self)
+{
+  g_return_val_if_fail (APPEALS_IS_WORKFLOW (self), NULL);
+
+  return json_node_ref (self->root);
 }
 
 AppealsWorkflow *

@@ -34,6 +34,10 @@ G_DECLARE_FINAL_TYPE (AppealsWorkflow, appeals_workflow, APPEALS, WORKFLOW, GObj
 AppealsWorkflow           *appeals_workflow_new_from_file (const char          *path,
                                                            GError             **error);
 AppealsWorkflow           *appeals_workflow_new_default   (GError             **error);
+AppealsWorkflow           *appeals_workflow_new_from_json (JsonNode            *node,
+                                                           const char          *origin,
+                                                           GError             **error);
+JsonNode                  *appeals_workflow_to_json       (AppealsWorkflow     *self);
 guint                      appeals_workflow_get_n_steps   (AppealsWorkflow     *self);
 const AppealsWorkflowStep *appeals_workflow_get_step      (AppealsWorkflow     *self,
                                                            guint                position);

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-rules.h"
 #include "appeals-server.h"
 
 #define LISTEN_BACKLOG 1024
@@ -35,9 +36,7 @@ struct _AppealsServer
   GSocket              *socket;
   gboolean              https;
   AppealsRouter        *router;
-  AppealsCalendar      *calendar;
-  AppealsDeadlineRules *deadlines;
-  GHashTable           *classifiers;
+  AppealsRules         *rules;
   guint                 active;      /* requests between headers and answer */
   guint                 drain_timeout;
   gboolean              stopping;
@@ -61,9 +60,7 @@ appeals_server_finalize (GObject *object)
   g_clear_object (&self->socket);
   g_clear_object (&self->db);
   g_clear_pointer (&self->router, appeals_router_free);
-  g_clear_object (&self->calendar);
-  g_clear_object (&self->deadlines);
-  g_clear_pointer (&self->classifiers, g_hash_table_unref);
+  g_clear_pointer (&self->rules, appeals_rules_free);
   g_clear_pointer (&self->config.database, g_free);
 
   G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
@@ -79,7 +76,6 @@ static void
 appeals_server_init (AppealsServer *self)
 {
   self->router = appeals_router_new ();
-  self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* Time and dates ------------------------------------------------------- */
@@ -637,35 +633,6 @@ early_callback (SoupServer        *soup,
 
 /* Construction and listening ------------------------------------------- */
 
-static gboolean
-load_rules (AppealsServer  *self,
-            GError        **error)
-{
-  static const char *names[] = {
-    APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
-    APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
-  };
-
-  self->calendar = appeals_calendar_new_default (error);
-  if (self->calendar == NULL)
-    return FALSE;
-
-  self->deadlines = appeals_deadline_rules_new_default (error);
-  if (self->deadlines == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      AppealsClassifier *classifier = appeals_classifier_load (names[i], error);
-
-      if (classifier == NULL)
-        return FALSE;
-      g_hash_table_insert (self->classifiers, g_strdup (names[i]), classifier);
-    }
-
-  return TRUE;
-}
-
 AppealsServer *
 appeals_server_new (AppealsDb                 *db,
                     const AppealsServerConfig *config,
@@ -677,7 +644,8 @@ appeals_server_new (AppealsDb                 *db,
   self->config = *config;
   self->config.database = g_strdup (config->database);
 
-  if (!load_rules (self, error))
+  self->rules = appeals_rules_load (error);
+  if (self->rules == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -790,28 +758,18 @@ appeals_server_get_url (AppealsServer *self)
 /**
  * appeals_server_reload_rules:
  *
- * Reads the calendar and the deadline table again (on SIGHUP), so an
- * administrator can follow a new decree without a restart. A malformed
- * file is refused with a message naming the file and the field, and the
- * rules in force stay.
+ * Reads the calendar, the deadline table, the classifiers, the priority
+ * categories, the reception workflow and the checklist template again (on
+ * SIGHUP), so an administrator can follow a new decree without a restart.
+ * A malformed file is refused with a message naming the file and the
+ * field, and the rules in force stay. The reference routes' ETags follow
+ * the content, so the clients see the change at their next refresh.
  */
 gboolean
 appeals_server_reload_rules (AppealsServer  *self,
                              GError        **error)
 {
-  g_autoptr(AppealsDeadlineRules) deadlines = NULL;
-
-  /* both or neither: the deadline table is read aside first, and the
-   * calendar's reload itself keeps the old calendar when it fails */
-  deadlines = appeals_deadline_rules_new_default (error);
-  if (deadlines == NULL)
-    return FALSE;
-
-  if (!appeals_calendar_reload (self->calendar, NULL, error))
-    return FALSE;
-
-  g_set_object (&self->deadlines, deadlines);
-  return TRUE;
+  return appeals_rules_reload (self->rules, error);
 }
 
 /**
@@ -863,18 +821,36 @@ appeals_server_get_config (AppealsServer *self)
 AppealsCalendar *
 appeals_server_get_calendar (AppealsServer *self)
 {
-  return self->calendar;
+  return self->rules->calendar;
 }
 
 AppealsDeadlineRules *
 appeals_server_get_deadlines (AppealsServer *self)
 {
-  return self->deadlines;
+  return self->rules->deadlines;
 }
 
 AppealsClassifier *
 appeals_server_get_classifier (AppealsServer *self,
                                const char    *name)
 {
-  return g_hash_table_lookup (self->classifiers, name);
+  return g_hash_table_lookup (self->rules->classifiers, name);
+}
+
+AppealsPriorityCatalog *
+appeals_server_get_priorities (AppealsServer *self)
+{
+  return self->rules->priorities;
+}
+
+AppealsWorkflow *
+appeals_server_get_workflow (AppealsServer *self)
+{
+  return self->rules->workflow;
+}
+
+AppealsChecklistTemplate *
+appeals_server_get_checklist (AppealsServer *self)
+{
+  return self->rules->checklist;
 }

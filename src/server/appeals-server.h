@@ -59,6 +59,9 @@ AppealsCalendar        *appeals_server_get_calendar     (AppealsServer        *s
 AppealsDeadlineRules   *appeals_server_get_deadlines    (AppealsServer        *self);
 AppealsClassifier      *appeals_server_get_classifier   (AppealsServer        *self,
                                                          const char           *name);
+AppealsPriorityCatalog *appeals_server_get_priorities   (AppealsServer        *self);
+AppealsWorkflow        *appeals_server_get_workflow     (AppealsServer        *self);
+AppealsChecklistTemplate *appeals_server_get_checklist  (AppealsServer        *self);
 
 /* For handlers that finish later (ASYNC routes). */
 void                    appeals_server_finish_request   (AppealsServer        *self,

@@ -209,7 +209,7 @@ on_hangup (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   if (appeals_server_reload_rules (running->server, &error))
-    g_message ("%s", _("Reloaded the calendar and the deadline table"));
+    g_message ("%s", _("Reloaded the rules"));
   else
     g_warning (_("The rules were not reloaded; the ones in force stay: %s"), error->message);
   return G_SOURCE_CONTINUE;

@@ -140,10 +140,19 @@ can_decide (AppealsExpertisePage *self)
 static void
 update_verdict (AppealsExpertisePage *self)
 {
-  guint n = appeals_checklist_template_get_n_criteria (self->template);
-  g_autofree AppealsCriterionAnswer *answers = g_new0 (AppealsCriterionAnswer, n);
+  guint n;
+  g_autofree AppealsCriterionAnswer *answers = NULL;
   g_autofree char *score = NULL;
   gboolean failed = FALSE;
+
+  if (self->template == NULL)   /* the checklist comes with the server's rules */
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "expertise.accept", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "expertise.return", FALSE);
+      return;
+    }
+  n = appeals_checklist_template_get_n_criteria (self->template);
+  answers = g_new0 (AppealsCriterionAnswer, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -642,6 +651,14 @@ appeals_expertise_page_reload (AppealsExpertisePage *self)
 {
   g_autoptr(AppealsAppealFilter) answered = appeals_appeal_filter_new ();
 
+  /* the checklist is the server's: it is there once the window loads */
+  if (self->template == NULL)
+    {
+      AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+
+      self->template = g_object_ref (appeals_reference_service_get_checklist_template (reference));
+      build_checklist (self);
+    }
   answered->status = APPEALS_STATUS_ANSWERED;
   appeals_journal_model_set_filter (self->model, answered);
   load_pending (self);
@@ -694,9 +711,6 @@ appeals_expertise_page_constructed (GObject *object)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   G_OBJECT_CLASS (appeals_expertise_page_parent_class)->constructed (object);
-
-  self->template = g_object_ref (appeals_reference_service_get_checklist (appeals_context_get_reference_service (self->context)));
-  build_checklist (self);
 
   self->model = appeals_journal_model_new (appeals_context_get_appeal_service (self->context));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -419,6 +419,38 @@ appeals_api_client_request_async (AppealsApiClient    *self,
 }
 
 /**
+ * appeals_api_client_get_async:
+ * @path: relative to /api/v1/
+ * @if_none_match: (nullable): the ETag of the copy the caller holds
+ *
+ * A conditional GET: while the resource has not changed, the answer is
+ * 304 with no body. Finish with appeals_api_client_request_finish().
+ */
+void
+appeals_api_client_get_async (AppealsApiClient    *self,
+                              const char          *path,
+                              const char          *if_none_match,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SoupMessage *message;
+
+  g_task_set_source_tag (task, appeals_api_client_get_async);
+
+  message = new_message (self, task, "GET", path, NULL);
+  if (message == NULL)
+    return;
+
+  if (if_none_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "If-None-Match", if_none_match);
+
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    on_send_and_read, g_steal_pointer (&task));
+}
+
+/**
  * appeals_api_client_upload_async:
  * @content_type: the file's media type, e.g. "application/pdf"
  *

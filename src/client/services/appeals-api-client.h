@@ -63,6 +63,12 @@ void                appeals_api_client_request_async (AppealsApiClient    *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
+void                appeals_api_client_get_async     (AppealsApiClient    *self,
+                                                      const char          *path,
+                                                      const char          *if_none_match,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 void                appeals_api_client_upload_async  (AppealsApiClient    *self,
                                                       const char          *path,
                                                       const char          *content_type,

@@ -1,6 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-reference-service.c: reference data and the rules in force.
+ *
+ * The rules (calendar, deadline table, classifiers, priority categories,
+ * reception workflow, checklist template) are the server's: fetched after
+ * sign-in, kept, and asked for again every few minutes, when the
+ * connection is back, or on request. Each route is asked with the ETag of
+ * the copy held, so an unchanged rule costs a 304; a changed one replaces
+ * the copy and "changed" tells the pages to draw their due dates again.
+ *
+ * Until a rule has come, its getter answers an empty stand-in (a calendar
+ * of weekends only, no terms, no steps), never an abort.
  */
 #include "config.h"
 
@@ -8,22 +18,375 @@
 
 #include "appeals-reference-service.h"
 
+#define REFRESH_SECONDS (5 * 60)
+
+typedef enum
+{
+  RULE_CALENDAR,
+  RULE_DEADLINES,
+  RULE_PRIORITIES,
+  RULE_WORKFLOW,
+  RULE_CHECKLIST,
+  RULE_CLASSIFIER,
+} RuleKind;
+
+typedef struct
+{
+  RuleKind    kind;
+  const char *path;        /* relative to /api/v1/ */
+  const char *classifier;  /* RULE_CLASSIFIER: its name */
+} Rule;
+
+static const Rule rules[] = {
+  { RULE_CALENDAR, "calendar", NULL },
+  { RULE_DEADLINES, "rules/deadlines", NULL },
+  { RULE_PRIORITIES, "rules/priority-categories", NULL },
+  { RULE_WORKFLOW, "rules/reception-workflow", NULL },
+  { RULE_CHECKLIST, "rules/checklist", NULL },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_DISTRICTS },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_ADDRESSEE_BODIES, APPEALS_CLASSIFIER_ADDRESSEE_BODIES },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_QUESTION_CHARACTERS },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_SOCIAL_STATUSES, APPEALS_CLASSIFIER_SOCIAL_STATUSES },
+};
+
+/* The stand-ins while a rule has not come: valid documents that decide
+ * nothing (2000 is far outside any date the desks show, so the calendar
+ * has weekends only). */
+static const char *const stand_ins[] = {
+  [RULE_CALENDAR] = "{\"format\": 1, \"first_year\": 2000, \"last_year\": 2000, \"holidays\": [],"
+                    " \"years\": [{\"year\": 2000, \"kurban_ait\": \"2000-03-16\"}]}",
+  [RULE_DEADLINES] = "{\"format\": 1, \"registration_day_counts\": false, \"forwarding_working_days\": 5,"
+                     " \"extension\": {\"max_months\": 0, \"notify_applicant_working_days\": 3}, \"kinds\": []}",
+  [RULE_PRIORITIES] = "{\"format\": 1, \"categories\": []}",
+  [RULE_WORKFLOW] = "{\"format\": 1, \"steps\": []}",
+  [RULE_CHECKLIST] = "{\"format\": 1, \"accept_threshold\": 100, \"rework_working_days\": 10,"
+                     " \"ranking_min_answers\": 5, \"criteria\": [{\"code\": \"answer\", \"weight\": 1,"
+                     " \"name\": {\"en\": \"—\", \"kk\": \"—\", \"ru\": \"—\"}}]}",
+  [RULE_CLASSIFIER] = "{\"format\": 1, \"classifier\": \"stand-in\", \"items\": []}",
+};
+
 struct _AppealsReferenceService
 {
-  GObject                 parent_instance;
+  GObject                   parent_instance;
 
-  AppealsApiClient       *client;
+  AppealsApiClient         *client;
+  AppealsCalendar          *calendar;
+  AppealsDeadlineRules     *deadlines;
+  GHashTable               *classifiers;   /* name → AppealsClassifier */
+  AppealsPriorityCatalog   *priorities;
+  AppealsWorkflow          *workflow;
   AppealsChecklistTemplate *checklist;
-  AppealsCalendar        *calendar;
-  AppealsDeadlineRules   *deadlines;
-  GHashTable             *classifiers;   /* name → AppealsClassifier */
-  AppealsPriorityCatalog *priorities;
-  AppealsWorkflow        *workflow;
+  GHashTable               *etags;         /* path → ETag of the copy held */
+  guint                     received;      /* bit per rule that came at least once */
+  int                       due_soon_days; /* the user's setting; -1: the table's */
+  guint                     refresh_source;
+  GCancellable             *cancellable;   /* the timer's and the connection's refreshes */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReferenceService, appeals_reference_service, G_TYPE_OBJECT)
 
 static void add_official_signals (AppealsReferenceServiceClass *klass);
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GObject *
+new_rule (RuleKind     kind,
+          JsonNode    *node,
+          const char  *origin,
+          GError     **error)
+{
+  switch (kind)
+    {
+    case RULE_CALENDAR:
+      return G_OBJECT (appeals_calendar_new_from_json (node, origin, error));
+    case RULE_DEADLINES:
+      return G_OBJECT (appeals_deadline_rules_new_from_json (node, origin, error));
+    case RULE_PRIORITIES:
+      return G_OBJECT (appeals_priority_catalog_new_from_json (node, origin, error));
+    case RULE_WORKFLOW:
+      return G_OBJECT (appeals_workflow_new_from_json (node, origin, error));
+    case RULE_CHECKLIST:
+      return G_OBJECT (appeals_checklist_template_new_from_json (node, origin, error));
+    case RULE_CLASSIFIER:
+      return G_OBJECT (appeals_classifier_new_from_json (node, origin, error));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gpointer
+new_stand_in (RuleKind kind)
+{
+  g_autoptr(JsonNode) node = json_from_string (stand_ins[kind], NULL);
+  g_autoptr(GError) error = NULL;
+  GObject *object = new_rule (kind, node, "stand-in", &error);
+
+  g_assert_no_error (error);   /* the stand-ins are fixed text */
+  return object;
+}
+
+static void
+apply_due_soon_days (AppealsReferenceService *self)
+{
+  if (self->deadlines != NULL && self->due_soon_days >= 0)
+    appeals_deadline_rules_set_due_soon_days (self->deadlines, self->due_soon_days);
+}
+
+/* Takes a rule that came from the server in place of the copy held. */
+static void
+take_rule (AppealsReferenceService *self,
+           const Rule              *rule,
+           GObject                 *object)
+{
+  switch (rule->kind)
+    {
+    case RULE_CALENDAR:
+      g_set_object (&self->calendar, APPEALS_CALENDAR (object));
+      break;
+    case RULE_DEADLINES:
+      g_set_object (&self->deadlines, APPEALS_DEADLINE_RULES (object));
+      apply_due_soon_days (self);
+      break;
+    case RULE_PRIORITIES:
+      g_set_object (&self->priorities, APPEALS_PRIORITY_CATALOG (object));
+      break;
+    case RULE_WORKFLOW:
+      g_set_object (&self->workflow, APPEALS_WORKFLOW (object));
+      break;
+    case RULE_CHECKLIST:
+      g_set_object (&self->checklist, APPEALS_CHECKLIST_TEMPLATE (object));
+      break;
+    case RULE_CLASSIFIER:
+      g_hash_table_replace (self->classifiers, g_strdup (rule->classifier), g_object_ref (object));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Refreshing ---------------------------------------------------------------- */
+
+typedef struct
+{
+  guint    pending;
+  gboolean changed;
+  GError  *error;     /* the first failure */
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_error (&refresh->error);
+  g_free (refresh);
+}
+
+typedef struct
+{
+  GTask      *task;
+  const Rule *rule;
+} RuleRequest;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rules) < 32);
+
+static void
+refresh_step_done (GTask *task)
+{
+  AppealsReferenceService *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+
+  if (--refresh->pending > 0)
+    return;
+
+  if (refresh->changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  if (refresh->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&refresh->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_rule_fetched (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RuleRequest *request = user_data;
+  g_autoptr(GTask) task = request->task;
+  const Rule *rule = request->rule;
+  AppealsReferenceService *self = g_task_get_source_object (task);
+  Refresh *refresh = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = NULL;
+  g_autoptr(GObject) object = NULL;
+
+  g_free (request);
+  response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result, &error);
+
+  if (response != NULL && response->status == SOUP_STATUS_NOT_MODIFIED)
+    ;  /* the copy held is current */
+  else if (response != NULL && !appeals_api_response_is_success (response))
+    error = appeals_service_error_new_problem (response->status, response->problem_code,
+                                               response->field_errors, response->current);
+  else if (response != NULL)
+    {
+      g_autofree char *origin = g_strconcat (appeals_api_client_get_base_url (self->client), "api/v1/",
+                                             rule->path, NULL);
+      g_autoptr(GError) parse_error = NULL;
+
+      object = new_rule (rule->kind, response->body, origin, &parse_error);
+      if (object == NULL)
+        {
+          g_warning ("%s", parse_error->message);
+          error = g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                                       _("The server sent an answer that cannot be read."));
+        }
+      else
+        {
+          take_rule (self, rule, object);
+          self->received |= 1u << (rule - rules);
+          if (response->etag != NULL)
+            g_hash_table_replace (self->etags, g_strdup (rule->path), g_strdup (response->etag));
+          else
+            g_hash_table_remove (self->etags, rule->path);
+          refresh->changed = TRUE;
+        }
+    }
+
+  if (error != NULL && refresh->error == NULL)
+    refresh->error = g_steal_pointer (&error);
+
+  refresh_step_done (task);
+}
+
+/**
+ * appeals_reference_service_refresh_async:
+ *
+ * Asks the server for every rule, with the ETag of the copy held: what
+ * changed replaces the copy, and #AppealsReferenceService::changed is
+ * emitted once at the end when anything did. A rule that could not be
+ * fetched keeps its copy; the first failure is the task's error.
+ */
+void
+appeals_reference_service_refresh_async (AppealsReferenceService *self,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (APPEALS_IS_REFERENCE_SERVICE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, appeals_reference_service_refresh_async);
+  refresh = g_new0 (Refresh, 1);
+  refresh->pending = G_N_ELEMENTS (rules);
+  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      RuleRequest *request = g_new0 (RuleRequest, 1);
+
+      request->task = g_object_ref (task);
+      request->rule = &rules[i];
+      appeals_api_client_get_async (self->client, rules[i].path, g_hash_table_lookup (self->etags, rules[i].path),
+                                    cancellable, on_rule_fetched, request);
+    }
+}
+
+gboolean
+appeals_reference_service_refresh_finish (AppealsReferenceService  *self,
+                                          GAsyncResult             *result,
+                                          GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * appeals_reference_service_has_rules:
+ *
+ * Returns: whether every rule has come from the server at least once
+ */
+gboolean
+appeals_reference_service_has_rules (AppealsReferenceService *self)
+{
+  g_return_val_if_fail (APPEALS_IS_REFERENCE_SERVICE (self), FALSE);
+
+  return self->received == (1u << G_N_ELEMENTS (rules)) - 1;
+}
+
+static void
+on_background_refresh (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_reference_service_refresh_finish (APPEALS_REFERENCE_SERVICE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("rules not refreshed: %s", error->message);
+}
+
+static gboolean
+on_refresh_timeout (gpointer user_data)
+{
+  AppealsReferenceService *self = user_data;
+
+  /* signed out: nothing to ask until the next sign-in */
+  if (appeals_api_client_get_token (self->client) != NULL)
+    appeals_reference_service_refresh_async (self, self->cancellable, on_background_refresh, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * appeals_reference_service_start_refreshing:
+ *
+ * Refreshes the rules every few minutes from now on (while signed in).
+ */
+void
+appeals_reference_service_start_refreshing (AppealsReferenceService *self)
+{
+  g_return_if_fail (APPEALS_IS_REFERENCE_SERVICE (self));
+
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, on_refresh_timeout, self);
+}
+
+/**
+ * appeals_reference_service_set_due_soon_days:
+ * @working_days: the user's "due soon" margin
+ *
+ * Kept across refreshes: a new deadline table gets it too.
+ */
+void
+appeals_reference_service_set_due_soon_days (AppealsReferenceService *self,
+                                             int                      working_days)
+{
+  g_return_if_fail (APPEALS_IS_REFERENCE_SERVICE (self));
+
+  self->due_soon_days = working_days;
+  apply_due_soon_days (self);
+}
+
+/* Object --------------------------------------------------------------------- */
+
+static void
+appeals_reference_service_dispose (GObject *object)
+{
+  AppealsReferenceService *self = (AppealsReferenceService *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  G_OBJECT_CLASS (appeals_reference_service_parent_class)->dispose (object);
+}
 
 static void
 appeals_reference_service_finalize (GObject *object)
@@ -31,12 +394,14 @@ appeals_reference_service_finalize (GObject *object)
   AppealsReferenceService *self = (AppealsReferenceService *)object;
 
   g_clear_object (&self->client);
-  g_clear_object (&self->checklist);
   g_clear_object (&self->calendar);
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->classifiers, g_hash_table_unref);
   g_clear_object (&self->priorities);
   g_clear_object (&self->workflow);
+  g_clear_object (&self->checklist);
+  g_clear_pointer (&self->etags, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (appeals_reference_service_parent_class)->finalize (object);
 }
@@ -44,7 +409,19 @@ appeals_reference_service_finalize (GObject *object)
 static void
 appeals_reference_service_class_init (AppealsReferenceServiceClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = appeals_reference_service_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = appeals_reference_service_dispose;
+  object_class->finalize = appeals_reference_service_finalize;
+
+  /**
+   * AppealsReferenceService::changed:
+   *
+   * Emitted when a refresh brought a rule that differs from the copy held:
+   * due dates and labels drawn from the rules should be drawn again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   add_official_signals (klass);
 }
 
@@ -52,6 +429,9 @@ static void
 appeals_reference_service_init (AppealsReferenceService *self)
 {
   self->classifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->due_soon_days = -1;
+  self->cancellable = g_cancellable_new ();
 }
 
 AppealsReferenceService *
@@ -63,30 +443,33 @@ appeals_reference_service_new (AppealsApiClient *client)
   return self;
 }
 
+/* Getters: the copy held, or a stand-in until the server's has come ----------- */
+
+/**
+ * appeals_reference_service_get_calendar:
+ *
+ * Returns: (transfer none): the working-day calendar
+ */
 AppealsCalendar *
 appeals_reference_service_get_calendar (AppealsReferenceService *self)
 {
   if (self->calendar == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->calendar = appeals_calendar_new_default (&error);
-      if (self->calendar == NULL)
-        g_error ("%s", error->message);
-    }
+    self->calendar = new_stand_in (RULE_CALENDAR);
   return self->calendar;
 }
 
+/**
+ * appeals_reference_service_get_deadlines:
+ *
+ * Returns: (transfer none): the terms for considering appeals
+ */
 AppealsDeadlineRules *
 appeals_reference_service_get_deadlines (AppealsReferenceService *self)
 {
   if (self->deadlines == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      self->deadlines = appeals_deadline_rules_new_default (&error);
-      if (self->deadlines == NULL)
-        g_error ("%s", error->message);
+      self->deadlines = new_stand_in (RULE_DEADLINES);
+      apply_due_soon_days (self);
     }
   return self->deadlines;
 }
@@ -100,13 +483,7 @@ AppealsPriorityCatalog *
 appeals_reference_service_get_priorities (AppealsReferenceService *self)
 {
   if (self->priorities == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->priorities = appeals_priority_catalog_new_default (&error);
-      if (self->priorities == NULL)
-        g_error ("%s", error->message);
-    }
+    self->priorities = new_stand_in (RULE_PRIORITIES);
   return self->priorities;
 }
 
@@ -119,14 +496,21 @@ AppealsWorkflow *
 appeals_reference_service_get_workflow (AppealsReferenceService *self)
 {
   if (self->workflow == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->workflow = appeals_workflow_new_default (&error);
-      if (self->workflow == NULL)
-        g_error ("%s", error->message);
-    }
+    self->workflow = new_stand_in (RULE_WORKFLOW);
   return self->workflow;
+}
+
+/**
+ * appeals_reference_service_get_checklist_template:
+ *
+ * Returns: (transfer none): the answer-quality checklist
+ */
+AppealsChecklistTemplate *
+appeals_reference_service_get_checklist_template (AppealsReferenceService *self)
+{
+  if (self->checklist == NULL)
+    self->checklist = new_stand_in (RULE_CHECKLIST);
+  return self->checklist;
 }
 
 /**
@@ -142,36 +526,11 @@ appeals_reference_service_get_classifier (AppealsReferenceService *self,
 
   if (classifier == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      classifier = appeals_classifier_load (name, &error);
-      if (classifier == NULL)
-        g_error ("%s", error->message);
+      /* an empty list until the server's has come */
+      classifier = new_stand_in (RULE_CLASSIFIER);
       g_hash_table_insert (self->classifiers, g_strdup (name), classifier);
     }
   return classifier;
-}
-
-/**
- * appeals_reference_service_get_checklist:
- *
- * The server does not serve the checklist yet, so it is read here, once,
- * from the data folder, as the server reads it.
- *
- * Returns: (transfer none): the answer-quality checklist template
- */
-AppealsChecklistTemplate *
-appeals_reference_service_get_checklist (AppealsReferenceService *self)
-{
-  if (self->checklist == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->checklist = appeals_checklist_template_new_default (&error);
-      if (self->checklist == NULL)
-        g_error ("%s", error->message);   /* a broken installation */
-    }
-  return self->checklist;
 }
 
 /* Officials and their reception schedules ----------------------------------

@@ -4,8 +4,9 @@
  * officials, classifiers, the working-day calendar, the deadline table,
  * priority categories, the reception workflow and the checklist template.
  *
- * The rule catalogues are read through this service only, so where they
- * come from is decided in one place.
+ * The rule catalogues are the server's, fetched and refreshed here (with
+ * ETags) and read through this service only; "changed" says a refresh
+ * brought a new one.
  */
 #pragma once
 
@@ -19,13 +20,25 @@ G_DECLARE_FINAL_TYPE (AppealsReferenceService, appeals_reference_service, APPEAL
 
 AppealsReferenceService *appeals_reference_service_new            (AppealsApiClient        *client);
 
+void                     appeals_reference_service_refresh_async  (AppealsReferenceService *self,
+                                                                   GCancellable            *cancellable,
+                                                                   GAsyncReadyCallback      callback,
+                                                                   gpointer                 user_data);
+gboolean                 appeals_reference_service_refresh_finish (AppealsReferenceService *self,
+                                                                   GAsyncResult            *result,
+                                                                   GError                 **error);
+gboolean                 appeals_reference_service_has_rules      (AppealsReferenceService *self);
+void                     appeals_reference_service_start_refreshing (AppealsReferenceService *self);
+void                     appeals_reference_service_set_due_soon_days (AppealsReferenceService *self,
+                                                                   int                      working_days);
+AppealsChecklistTemplate *appeals_reference_service_get_checklist_template (AppealsReferenceService *self);
+
 AppealsCalendar         *appeals_reference_service_get_calendar   (AppealsReferenceService *self);
 AppealsDeadlineRules    *appeals_reference_service_get_deadlines  (AppealsReferenceService *self);
 AppealsClassifier       *appeals_reference_service_get_classifier (AppealsReferenceService *self,
                                                                    const char              *name);
 AppealsPriorityCatalog  *appeals_reference_service_get_priorities (AppealsReferenceService *self);
 AppealsWorkflow         *appeals_reference_service_get_workflow   (AppealsReferenceService *self);
-AppealsChecklistTemplate *appeals_reference_service_get_checklist (AppealsReferenceService *self);
 
 /* Officials and their reception schedules (signal "officials-changed") */
 GPtrArray               *appeals_reference_service_get_officials          (AppealsReferenceService  *self);

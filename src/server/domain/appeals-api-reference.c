@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-api-reference.c: read-only reference data — the working-day
- * calendar of a year, the classifiers, and a health check.
+ * calendar (its rules, and the days off of a year), the deadline table, the
+ * classifiers, the priority categories, the reception workflow, the
+ * checklist template, and a health check.
+ *
+ * The clients keep these rules and ask again every few minutes: each answer
+ * carries an ETag computed from its content, so it changes when a SIGHUP
+ * reloads a changed file, and an unchanged set costs a 304 per route.
  */
 #include "config.h"
 
@@ -12,6 +18,55 @@ static const char * const classifier_names[] = {
   APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
   APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
 };
+
+/* Whether @etag is among the tags of an If-None-Match header ("*", or a
+ * list of possibly weak tags). */
+static gboolean
+etag_matches (const char *header,
+              const char *etag)
+{
+  g_auto(GStrv) tags = NULL;
+
+  if (header == NULL)
+    return FALSE;
+
+  tags = g_strsplit (header, ",", -1);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      const char *tag = g_strstrip (tags[i]);
+
+      if (g_str_has_prefix (tag, "W/"))
+        tag += 2;
+      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Answers a rule document with an ETag of its content, or 304 when the
+ * client already has it. */
+static void
+respond_reference (AppealsRequest *request,
+                   JsonNode       *root)
+{
+  g_autofree char *text = json_to_string (root, FALSE);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *etag = g_strdup_printf ("\"rules-%.16s\"", digest);
+
+  appeals_request_set_header (request, "ETag", etag);
+  /* kept, but asked again each time: a reload must reach the desks */
+  appeals_request_set_header (request, "Cache-Control", "no-cache");
+
+  if (etag_matches (appeals_request_get_header (request, "If-None-Match"), etag))
+    {
+      g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+
+      appeals_request_respond_bytes (request, SOUP_STATUS_NOT_MODIFIED, NULL, empty);
+      return;
+    }
+
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+}
 
 static void
 add_date (JsonBuilder *builder,
@@ -65,8 +120,57 @@ handle_calendar (AppealsRequest  *request,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  appeals_request_set_header (request, "Cache-Control", "max-age=3600");
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
+handle_calendar_rules (AppealsRequest  *request,
+                       GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_calendar_to_json (appeals_server_get_calendar (request->server));
+
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
+handle_deadlines (AppealsRequest  *request,
+                  GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_deadline_rules_to_json (appeals_server_get_deadlines (request->server));
+
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
+handle_priorities (AppealsRequest  *request,
+                   GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_priority_catalog_to_json (appeals_server_get_priorities (request->server));
+
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
+handle_workflow (AppealsRequest  *request,
+                 GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_workflow_to_json (appeals_server_get_workflow (request->server));
+
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
+handle_checklist (AppealsRequest  *request,
+                  GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_checklist_template_to_json (appeals_server_get_checklist (request->server));
+
+  respond_reference (request, root);
   return TRUE;
 }
 
@@ -100,8 +204,7 @@ handle_classifier (AppealsRequest  *request,
     }
 
   root = appeals_classifier_to_json (classifier);
-  appeals_request_set_header (request, "Cache-Control", "max-age=3600");
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  respond_reference (request, root);
   return TRUE;
 }
 
@@ -133,8 +236,18 @@ appeals_api_reference_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/health", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_PUBLIC, handle_health);
+  appeals_server_add_route (server, "GET", "/api/v1/calendar", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_calendar_rules);
   appeals_server_add_route (server, "GET", "/api/v1/calendar/{year}", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_calendar);
+  appeals_server_add_route (server, "GET", "/api/v1/rules/deadlines", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_deadlines);
+  appeals_server_add_route (server, "GET", "/api/v1/rules/priority-categories", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_priorities);
+  appeals_server_add_route (server, "GET", "/api/v1/rules/reception-workflow", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_workflow);
+  appeals_server_add_route (server, "GET", "/api/v1/rules/checklist", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_checklist);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_classifiers);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers/{name}", APPEALS_ALLOW_STAFF,

@@ -584,6 +584,7 @@ main (int argc, char *argv[])
   test_api_add_expertise ();
   test_api_add_receptions ();
   test_api_add_lists ();
+  test_api_add_reference ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
 
   return g_test_run ();

@@ -61,5 +61,6 @@ void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_lists      (void);
+void test_api_add_reference  (void);
 
 G_END_DECLS

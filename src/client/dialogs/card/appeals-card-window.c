@@ -541,6 +541,14 @@ appeals_card_window_init (AppealsCardWindow *self)
   self->repeat_rows = g_ptr_array_new ();
 }
 
+/* A refresh brought new rules (a holiday, a term): the due date moves. */
+static void
+on_rules_changed (AppealsCardWindow *self)
+{
+  if (self->form != NULL && !self->loading)
+    _appeals_card_window_update_due (self);
+}
+
 /**
  * appeals_card_window_new:
  * @appeal_id: the appeal to edit, or 0 for a new card
@@ -568,6 +576,8 @@ appeals_card_window_new (AppealsContext     *context,
   self->form = appeals_card_form_new (appeals_context_get_reference_service (context),
                                       self->applicant_group, self->appeal_group, appeal_id > 0);
   g_signal_connect (self->form, "changed", G_CALLBACK (on_form_changed), self);
+  g_signal_connect_object (appeals_context_get_reference_service (context),
+                           "changed", G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
 
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
