@@ -23,6 +23,7 @@ G_DEFINE_FINAL_TYPE (AppealsContext, appeals_context, G_TYPE_OBJECT)
 
 enum {
   SESSION_EXPIRED,
+  CONNECTION_LOST,
   N_SIGNALS
 };
 
@@ -35,12 +36,21 @@ on_session_expired (AppealsContext *self)
 }
 
 static void
+on_connection_lost (AppealsContext *self)
+{
+  g_signal_emit (self, signals[CONNECTION_LOST], 0);
+}
+
+static void
 appeals_context_dispose (GObject *object)
 {
   AppealsContext *self = (AppealsContext *)object;
 
   if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, on_session_expired, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->client, on_session_expired, self);
+      g_signal_handlers_disconnect_by_func (self->client, on_connection_lost, self);
+    }
   g_clear_object (&self->appeals);
   g_clear_object (&self->receptions);
   g_clear_object (&self->expertise);
@@ -64,6 +74,15 @@ appeals_context_class_init (AppealsContextClass *klass)
    */
   signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * AppealsContext::connection-lost:
+   *
+   * A request found no server: the main window shows its banner and checks
+   * the server until it answers. Pages and dialogs keep what they show.
+   */
+  signals[CONNECTION_LOST] = g_signal_new ("connection-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -84,12 +103,13 @@ appeals_context_new (GSettings        *settings,
 
   self->settings = g_object_ref (settings);
   self->client = g_object_ref (client);
-  self->appeals = appeals_appeal_service_new (client);
-  self->receptions = appeals_reception_service_new (client);
-  self->expertise = appeals_expertise_service_new (client);
   self->reference = appeals_reference_service_new (client);
+  self->appeals = appeals_appeal_service_new (client);
+  self->receptions = appeals_reception_service_new (client, self->reference);
+  self->expertise = appeals_expertise_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
+  g_signal_connect_swapped (client, "connection-lost", G_CALLBACK (on_connection_lost), self);
   return self;
 }
 

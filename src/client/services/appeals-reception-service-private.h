@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 void              _appeals_reception_service_class_init_window (AppealsReceptionServiceClass *klass);
 AppealsApiClient *_appeals_reception_service_get_client        (AppealsReceptionService      *self);
-JsonArray        *_appeals_reception_service_get_officials     (AppealsReceptionService      *self);
-void              _appeals_reception_service_set_officials     (AppealsReceptionService      *self,
-                                                                JsonArray                    *officials);
+AppealsReferenceService *_appeals_reception_service_get_reference (AppealsReceptionService *self);
 
 G_END_DECLS

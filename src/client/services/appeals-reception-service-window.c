@@ -38,62 +38,19 @@ _appeals_reception_service_class_init_window (AppealsReceptionServiceClass *klas
                                                     G_TYPE_NONE, 2, G_TYPE_INT64, APPEALS_TYPE_RECEPTION);
 }
 
-/* Officials are named in Kazakh and Russian; an English interface reads
- * the Russian name. */
-static const char *
-pick_name (JsonObject *official,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (official, member);
-  const char *language = appeals_ui_language ();
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return "";
-  if (!g_str_equal (language, "kk"))
-    language = "ru";
-  return json_object_get_string_member_with_default (json_node_get_object (node), language, "");
-}
-
-const char *
-appeals_official_get_name (JsonObject *official)
-{
-  return pick_name (official, "full_name");
-}
-
-const char *
-appeals_official_get_position (JsonObject *official)
-{
-  return pick_name (official, "position");
-}
-
-JsonObject *
-appeals_officials_find (JsonArray *officials,
-                        gint64     id)
-{
-  for (guint i = 0; officials != NULL && i < json_array_get_length (officials); i++)
-    {
-      JsonNode *node = json_array_get_element (officials, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          json_object_get_int_member_with_default (json_node_get_object (node), "id", 0) == id)
-        return json_node_get_object (node);
-    }
-  return NULL;
-}
-
 static gboolean
 name_official (AppealsReceptionService *self,
                AppealsReception        *reception)
 {
-  JsonArray *officials = _appeals_reception_service_get_officials (self);
-  JsonObject *official = appeals_officials_find (officials, reception->official_id);
+  GPtrArray *officials = appeals_reference_service_get_officials (_appeals_reception_service_get_reference (self));
+  AppealsOfficial *official = officials != NULL ? appeals_officials_find_by_id (officials, reception->official_id) : NULL;
 
   if (official == NULL)
     return FALSE;
   g_free (reception->official_name);
-  reception->official_name = g_strdup (appeals_official_get_name (official));
+  reception->official_name = g_strdup (appeals_official_get_full_name (official, NULL));
   g_free (reception->official_position);
-  reception->official_position = g_strdup (appeals_official_get_position (official));
+  reception->official_position = g_strdup (appeals_official_get_job_title (official, NULL));
   return TRUE;
 }
 
@@ -139,10 +96,9 @@ on_officials_loaded (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AppealsReceptionService *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  JsonNode *items;
+  g_autoptr(GPtrArray) officials = appeals_reference_service_list_officials_finish (APPEALS_REFERENCE_SERVICE (source),
+                                                                                    result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -151,32 +107,30 @@ on_officials_loaded (GObject      *source,
     }
 
   /* without the names a reception still shows, unnamed */
-  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body) &&
-      (items = json_object_get_member (json_node_get_object (body), "items")) != NULL && JSON_NODE_HOLDS_ARRAY (items))
-    {
-      _appeals_reception_service_set_officials (self, json_node_get_array (items));
-    }
   complete_reception_call (task);
 }
 
-/* The officials are asked for once, and again when one is missing (an
- * official added since). */
+/* The officials come from the reference service, which keeps them; it is
+ * asked again when one is missing (an official added since). */
 static void
 name_officials_then_complete (GTask *task)
 {
   AppealsReceptionService *self = g_task_get_source_object (task);
+  AppealsReferenceService *reference = _appeals_reception_service_get_reference (self);
   ReceptionCall *call = g_task_get_task_data (task);
-
-  JsonArray *officials = _appeals_reception_service_get_officials (self);
+  GPtrArray *officials = appeals_reference_service_get_officials (reference);
 
   for (guint i = 0; i < call->results->len; i++)
-    if (appeals_officials_find (officials, result_reception (g_ptr_array_index (call->results, i))->official_id) == NULL)
-      {
-        appeals_api_client_request_async (_appeals_reception_service_get_client (self), "GET", "officials",
-                                          NULL, NULL, NULL, g_task_get_cancellable (task),
-                                          on_officials_loaded, g_object_ref (task));
-        return;
-      }
+    {
+      gint64 official_id = result_reception (g_ptr_array_index (call->results, i))->official_id;
+
+      if (officials == NULL || appeals_officials_find_by_id (officials, official_id) == NULL)
+        {
+          appeals_reference_service_list_officials_async (reference, officials != NULL, g_task_get_cancellable (task),
+                                                          on_officials_loaded, g_object_ref (task));
+          return;
+        }
+    }
   complete_reception_call (task);
 }
 

@@ -17,7 +17,7 @@ struct _AppealsReceptionService
   GObject           parent_instance;
 
   AppealsApiClient *client;
-  JsonArray        *officials;   /* for the officials' names on a reception */
+  AppealsReferenceService *reference;   /* names the officials on a reception */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, G_TYPE_OBJECT)
@@ -29,7 +29,7 @@ appeals_reception_service_finalize (GObject *object)
   AppealsReceptionService *self = (AppealsReceptionService *)object;
 
   g_clear_object (&self->client);
-  g_clear_pointer (&self->officials, json_array_unref);
+  g_clear_object (&self->reference);
 
   G_OBJECT_CLASS (appeals_reception_service_parent_class)->finalize (object);
 }
@@ -48,11 +48,13 @@ appeals_reception_service_init (AppealsReceptionService *self)
 }
 
 AppealsReceptionService *
-appeals_reception_service_new (AppealsApiClient *client)
+appeals_reception_service_new (AppealsApiClient        *client,
+                               AppealsReferenceService *reference)
 {
   AppealsReceptionService *self = g_object_new (APPEALS_TYPE_RECEPTION_SERVICE, NULL);
 
   self->client = g_object_ref (client);
+  self->reference = g_object_ref (reference);
   return self;
 }
 
@@ -387,16 +389,8 @@ _appeals_reception_service_get_client (AppealsReceptionService *self)
   return self->client;
 }
 
-JsonArray *
-_appeals_reception_service_get_officials (AppealsReceptionService *self)
+AppealsReferenceService *
+_appeals_reception_service_get_reference (AppealsReceptionService *self)
 {
-  return self->officials;
-}
-
-void
-_appeals_reception_service_set_officials (AppealsReceptionService *self,
-                                          JsonArray               *officials)
-{
-  g_clear_pointer (&self->officials, json_array_unref);
-  self->officials = officials != NULL ? json_array_ref (officials) : NULL;
+  return self->reference;
 }

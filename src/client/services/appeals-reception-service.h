@@ -9,6 +9,7 @@
 #pragma once
 
 #include "appeals-api-client.h"
+#include "appeals-reference-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, APPEALS, RECEPTION_SERVICE, GObject)
 
-AppealsReceptionService *appeals_reception_service_new (AppealsApiClient *client);
+AppealsReceptionService *appeals_reception_service_new (AppealsApiClient        *client,
+                                                        AppealsReferenceService *reference);
 
 void              appeals_reception_service_notify_changed               (AppealsReceptionService  *self,
                                                                           gint64                    reception_id);
@@ -186,12 +188,5 @@ GPtrArray         *appeals_reception_service_list_review_finish       (AppealsRe
                                                                        GAsyncResult            *result,
                                                                        GDate                   *until,
                                                                        GError                 **error);
-
-/* Until the officials come as models from the reference service: the
- * officials list as GET /officials gives it, read here and nowhere else. */
-const char        *appeals_official_get_name                          (JsonObject              *official);
-const char        *appeals_official_get_position                      (JsonObject              *official);
-JsonObject        *appeals_officials_find                             (JsonArray               *officials,
-                                                                       gint64                   id);
 
 G_END_DECLS
