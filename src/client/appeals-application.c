@@ -219,12 +219,10 @@ on_rules_loaded (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->pending_user == NULL)
     return;
 
-  /* the session is over before the window could load: sign in again */
+  /* the session is over before the window could load: the context's
+   * "session-expired" has asked for a new sign-in already */
   if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
-    {
-      appeals_application_sign_out (self);
-      return;
-    }
+    return;
 
   /* without the rules no due date can be shown: the server is down, so
    * say so and load them once it answers ("connection-restored") */
@@ -308,12 +306,16 @@ on_signed_out (GObject      *source,
     g_debug ("sign-out: %s", error->message);
 }
 
-void
-appeals_application_sign_out (AppealsApplication *self)
+/* Forgets the session (on the server too, unless it has ended there) and
+ * asks for a sign-in, saying @message if given. */
+static void
+end_session (AppealsApplication *self,
+             gboolean            tell_server,
+             const char         *message)
 {
   AppealsWindow *window = get_window (self);
 
-  if (appeals_api_client_get_token (self->client) != NULL)
+  if (tell_server && appeals_api_client_get_token (self->client) != NULL)
     appeals_session_service_sign_out_async (appeals_context_get_session_service (self->context), NULL,
                                             on_signed_out, NULL);
 
@@ -326,7 +328,23 @@ appeals_application_sign_out (AppealsApplication *self)
   g_clear_object (&self->pending_user);
   if (window != NULL)
     appeals_window_signed_out (window);
-  show_sign_in (self, NULL);
+  show_sign_in (self, message);
+}
+
+void
+appeals_application_sign_out (AppealsApplication *self)
+{
+  end_session (self, TRUE, NULL);
+}
+
+/* Any request of any page or window was refused with 401: the session is
+ * over (expired, or ended elsewhere). */
+static void
+on_session_expired (AppealsApplication *self)
+{
+  if (appeals_api_client_get_token (self->client) == NULL)
+    return;
+  end_session (self, FALSE, appeals_problem_code_describe (APPEALS_PROBLEM_UNAUTHORIZED));
 }
 
 /* Silent sign-in ---------------------------------------------------------- */
@@ -602,6 +620,8 @@ appeals_application_startup (GApplication *app)
   self->settings = g_settings_new (APPLICATION_ID);
   self->client = appeals_api_client_new ("http://127.0.0.1:8080/");
   self->context = appeals_context_new (self->settings, self->client);
+  g_signal_connect_object (self->context, "session-expired", G_CALLBACK (on_session_expired), self,
+                           G_CONNECT_SWAPPED);
   on_due_soon_changed (self->settings, NULL, self);
   g_signal_connect (self->settings, "changed::due-soon-working-days", G_CALLBACK (on_due_soon_changed), self);
   apply_connection_settings (self);

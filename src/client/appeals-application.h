@@ -24,17 +24,6 @@ const char         *appeals_application_get_server_url (AppealsApplication *self
 gboolean            appeals_application_is_demo        (AppealsApplication *self);
 gboolean            appeals_application_get_keyring_unavailable (AppealsApplication *self);
 AppealsContext     *appeals_application_get_context    (AppealsApplication *self);
-/* transitional, until every widget takes the context: */
-#define appeals_application_get_calendar(app) \
-  appeals_reference_service_get_calendar (appeals_context_get_reference_service (appeals_application_get_context (app)))
-#define appeals_application_get_deadlines(app) \
-  appeals_reference_service_get_deadlines (appeals_context_get_reference_service (appeals_application_get_context (app)))
-#define appeals_application_get_classifier(app, name) \
-  appeals_reference_service_get_classifier (appeals_context_get_reference_service (appeals_application_get_context (app)), name)
-#define appeals_application_get_priorities(app) \
-  appeals_reference_service_get_priorities (appeals_context_get_reference_service (appeals_application_get_context (app)))
-#define appeals_application_get_workflow(app) \
-  appeals_reference_service_get_workflow (appeals_context_get_reference_service (appeals_application_get_context (app)))
 AppealsApplication *appeals_application_get_default    (void);
 void                appeals_application_signed_in      (AppealsApplication *self,
                                                         const char         *login,

@@ -64,12 +64,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static AppealsApplication *
-get_application (AppealsWindow *self)
-{
-  return APPEALS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
 static void
 on_toast_dismissed (AdwToast      *toast,
                     AppealsWindow *self)
@@ -146,8 +140,7 @@ appeals_window_show_page (AppealsWindow *self,
 static void
 offer_drafts (AppealsWindow *self)
 {
-  AppealsApplication *app = get_application (self);
-  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_application_get_server_url (app));
+  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_context_get_server_url (self->context));
 
   if (drafts->len > 0)
     {
@@ -167,8 +160,7 @@ offer_drafts (AppealsWindow *self)
 void
 appeals_window_signed_in (AppealsWindow *self)
 {
-  AppealsApplication *app = get_application (self);
-  AppealsUser *user = appeals_api_client_get_user (appeals_application_get_client (app));
+  AppealsUser *user = appeals_context_get_user (self->context);
   g_autofree char *text = NULL;
 
   if (user != NULL)
@@ -208,13 +200,12 @@ on_health_checked (GObject      *source,
 {
   g_autoptr(AppealsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source),
-                                                                              result, &error);
+  gboolean answered = appeals_session_service_ping_finish (APPEALS_SESSION_SERVICE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (response != NULL && appeals_api_response_is_success (response))
+  if (answered)
     {
       gtk_revealer_set_reveal_child (self->connection_revealer, FALSE);
       self->retry_seconds = 0;
@@ -231,12 +222,10 @@ on_health_checked (GObject      *source,
 static void
 check_server (AppealsWindow *self)
 {
-  AppealsApiClient *client = appeals_application_get_client (get_application (self));
-
   g_clear_handle_id (&self->retry_source, g_source_remove);
   gtk_label_set_text (self->connection_label, _("No connection to the server. Checking…"));
-  appeals_api_client_request_async (client, "GET", "health", NULL, NULL, NULL, self->cancellable,
-                                    on_health_checked, g_object_ref (self));
+  appeals_session_service_ping_async (appeals_context_get_session_service (self->context), self->cancellable,
+                                      on_health_checked, g_object_ref (self));
 }
 
 static gboolean
@@ -411,8 +400,7 @@ open_drafts_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   AppealsWindow *self = APPEALS_WINDOW (widget);
-  AppealsApplication *app = get_application (self);
-  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_application_get_server_url (app));
+  g_autoptr(GPtrArray) drafts = appeals_drafts_list (appeals_context_get_server_url (self->context));
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -427,8 +415,7 @@ open_drafts_action (GtkWidget  *widget,
 static gboolean
 appeals_window_close_request (GtkWindow *window)
 {
-  AppealsApplication *app = get_application (APPEALS_WINDOW (window));
-  GSettings *settings = app != NULL ? appeals_application_get_settings (app) : NULL;
+  GSettings *settings = appeals_context_get_settings (APPEALS_WINDOW (window)->context);
   int width, height;
 
   if (settings != NULL)
@@ -495,6 +482,8 @@ appeals_window_constructed (GObject *object)
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (appeals_context_get_reference_service (self->context), "changed",
                            G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "connection-lost",
+                           G_CALLBACK (appeals_window_connection_lost), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -623,7 +612,7 @@ appeals_window_new (AppealsApplication *application)
                                       "application", application,
                                       "context", appeals_application_get_context (application),
                                       NULL);
-  GSettings *settings = appeals_application_get_settings (application);
+  GSettings *settings = appeals_context_get_settings (appeals_application_get_context (application));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),

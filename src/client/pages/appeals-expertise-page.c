@@ -402,8 +402,8 @@ build_verdict (AppealsExpertisePage *self,
   return g_steal_pointer (&verdict);
 }
 
-/* A refusal is shown; a server out of reach also starts the window's
- * checks. */
+/* A refusal is shown; a server out of reach is the window's to show (the
+ * context's "connection-lost"). */
 static void
 report_error (AppealsExpertisePage *self,
               const GError         *error)
@@ -414,9 +414,6 @@ report_error (AppealsExpertisePage *self,
   if (window == NULL)
     return;
   appeals_window_show_toast (window, error->message);
-  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) ||
-      g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_TLS))
-    appeals_window_connection_lost (window);
 }
 
 static void

@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (AppealsApiClient, appeals_api_client, G_TYPE_OBJECT)
 
 enum {
   SESSION_EXPIRED,
+  CONNECTION_LOST,
   N_SIGNALS
 };
 
@@ -78,6 +79,17 @@ appeals_api_client_class_init (AppealsApiClientClass *klass)
    * is over, whichever page asked. Emitted once per token.
    */
   signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * AppealsApiClient::connection-lost:
+   *
+   * A request got no answer, or the server said it is busy or restarting
+   * (502, 503, 504): whoever shows the connection's state checks the
+   * server again. The request's caller gets %APPEALS_SERVICE_ERROR_NETWORK
+   * as well and keeps what it shows.
+   */
+  signals[CONNECTION_LOST] = g_signal_new ("connection-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -270,8 +282,11 @@ on_send_and_read (GObject      *source,
                                  _("The server’s certificate is not trusted. If your department uses its own "
                                    "certificate authority, name its file in Preferences."));
       else
-        g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
-                                 _("The server cannot be reached. Check the connection and the server address."));
+        {
+          g_signal_emit (g_task_get_source_object (task), signals[CONNECTION_LOST], 0);
+          g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
+                                   _("The server cannot be reached. Check the connection and the server address."));
+        }
       return;
     }
 
@@ -300,6 +315,7 @@ on_send_and_read (GObject      *source,
   if (response->status == SOUP_STATUS_SERVICE_UNAVAILABLE || response->status == SOUP_STATUS_BAD_GATEWAY ||
       response->status == SOUP_STATUS_GATEWAY_TIMEOUT)
     {
+      g_signal_emit (g_task_get_source_object (task), signals[CONNECTION_LOST], 0);
       g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
                                _("The server is busy or restarting. Your data is kept; try again in a moment."));
       return;

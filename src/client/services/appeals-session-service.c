@@ -194,8 +194,9 @@ appeals_session_service_check_finish (AppealsSessionService  *self,
   return appeals_session_service_sign_in_finish (self, result, NULL, error);
 }
 
+/* An answer that is only a yes: sign-out, the server's health. */
 static void
-on_signed_out (GObject      *source,
+on_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
@@ -225,13 +226,42 @@ appeals_session_service_sign_out_async (AppealsSessionService *self,
 
   g_task_set_source_tag (task, appeals_session_service_sign_out_async);
   appeals_api_client_request_async (self->client, "DELETE", "session", NULL, NULL, NULL, cancellable,
-                                    on_signed_out, g_steal_pointer (&task));
+                                    on_done, g_steal_pointer (&task));
 }
 
 gboolean
 appeals_session_service_sign_out_finish (AppealsSessionService  *self,
                                          GAsyncResult           *result,
                                          GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * appeals_session_service_ping_async:
+ *
+ * Asks whether the server answers at all (GET /health), for the window
+ * that waits for a lost connection; no session is needed.
+ */
+void
+appeals_session_service_ping_async (AppealsSessionService *self,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, appeals_session_service_ping_async);
+  appeals_api_client_request_async (self->client, "GET", "health", NULL, NULL, NULL, cancellable,
+                                    on_done, g_steal_pointer (&task));
+}
+
+gboolean
+appeals_session_service_ping_finish (AppealsSessionService  *self,
+                                     GAsyncResult           *result,
+                                     GError                **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

@@ -40,5 +40,12 @@ void                   appeals_session_service_sign_out_async  (AppealsSessionSe
 gboolean               appeals_session_service_sign_out_finish (AppealsSessionService  *self,
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
+void                   appeals_session_service_ping_async      (AppealsSessionService  *self,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+gboolean               appeals_session_service_ping_finish     (AppealsSessionService  *self,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
 
 G_END_DECLS

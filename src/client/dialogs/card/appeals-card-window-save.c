@@ -60,7 +60,6 @@ save_failed_offline (AppealsCardWindow *self,
   _appeals_card_window_show_status (self, message);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->retry_source = g_timeout_add_seconds (self->retry_seconds, on_retry_save, self);
-  appeals_window_connection_lost (self->parent);
   _appeals_card_window_emit_save_failed (self);
 }
 

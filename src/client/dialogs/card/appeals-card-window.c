@@ -249,11 +249,7 @@ on_applicant_found (GObject      *source,
                                                                                        result, &etag, &error);
 
   if (error != NULL)
-    {
-      if (appeals_service_error_is_offline (error))
-        appeals_window_connection_lost (self->parent);
-      return;
-    }
+    return;
 
   /* a known IIN fills the applicant's base card */
   if (applicant != NULL)
@@ -419,8 +415,6 @@ on_appeal_loaded (GObject      *source,
   if (appeal == NULL)
     {
       _appeals_card_window_show_status (self, error->message);
-      if (appeals_service_error_is_offline (error))
-        appeals_window_connection_lost (self->parent);
       finish_loading (self);
       return;
     }

@@ -587,18 +587,13 @@ on_model_failed (AppealsJournalModel *model,
                  GError              *error,
                  AppealsJournalPage  *self)
 {
-  AppealsWindow *window = APPEALS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-
   gtk_spinner_stop (self->spinner);
 
+  /* an ended session and a lost server are the application's and the
+   * window's business (the context's "session-expired" and
+   * "connection-lost"); the page keeps what it shows */
   if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "app.sign-out", NULL);
-      return;
-    }
-
-  if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK) && window != NULL)
-    appeals_window_connection_lost (window);
+    return;
 
   /* keep showing what was loaded; say why nothing more comes */
   if (appeals_journal_model_get_total (model) == 0)
