@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-request-body.h"
 #include "appeals-rules.h"
 #include "appeals-server.h"
 
@@ -181,174 +182,11 @@ pick_language (const char *accept_language)
   return "en";
 }
 
-/* Nesting depth of a JSON text, counted before parsing so that a hostile
- * body cannot exhaust the parser's stack. */
-static guint
-json_depth (const char *text,
-            gsize       length)
-{
-  gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0, deepest = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        deepest = MAX (deepest, ++depth);
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return deepest;
-}
-
-static gboolean
-read_body (AppealsServer      *self,
-           AppealsRequest     *request,
-           const AppealsRoute *route)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-  const char *content_type = appeals_request_get_header (request, "Content-Type");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data;
-  gsize length;
-
-  if (!g_str_equal (request->method, "POST") && !g_str_equal (request->method, "PUT") &&
-      !g_str_equal (request->method, "PATCH"))
-    return TRUE;
-
-  bytes = soup_message_body_flatten (body);
-  data = g_bytes_get_data (bytes, &length);
-
-  if (route->flags & APPEALS_ROUTE_UPLOAD)
-    {
-      /* the handler checks the type; the size is the server's to limit */
-      if (length > self->config.max_attachment_bytes)
-        {
-          appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                           APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE, NULL, NULL);
-          return FALSE;
-        }
-      request->raw_body = g_steal_pointer (&bytes);
-      return TRUE;
-    }
-
-  if (length > self->config.max_body_bytes)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                       APPEALS_PROBLEM_BODY_TOO_LARGE, NULL, NULL);
-      return FALSE;
-    }
-
-  if (length == 0 && g_str_equal (request->method, "POST") && content_type == NULL)
-    return TRUE;
-
-  if (content_type == NULL ||
-      (!g_str_has_prefix (content_type, "application/json") &&
-       !g_str_has_prefix (content_type, "application/merge-patch+json")))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-                                       APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
-      return FALSE;
-    }
-
-  if (json_depth (data, length) > self->config.max_json_depth)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
-      return FALSE;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
-      return FALSE;
-    }
-
-  request->body = json_parser_steal_root (parser);
-  return TRUE;
-}
-
-static char *
-request_fingerprint (AppealsRequest *request)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-
-  g_checksum_update (checksum, (const guchar *) request->method, -1);
-  g_checksum_update (checksum, (const guchar *) request->path, -1);
-  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 typedef struct
 {
   AppealsRequest     *request;
   const AppealsRoute *route;
 } Dispatch;
-
-/* Replays a stored answer for a retried POST. Returns TRUE when the request
- * was answered from the store (or refused because the key was reused). */
-static gboolean
-replay_idempotent (AppealsRequest  *request,
-                   const char      *fingerprint,
-                   gboolean        *answered,
-                   GError         **error)
-{
-  g_autoptr(AppealsDbResult) result = NULL;
-
-  *answered = FALSE;
-  result = appeals_db_query (request->db,
-                             "SELECT request_hash, status, location, body FROM idempotency_keys "
-                             "WHERE user_id = ? AND idempotency_key = ?",
-                             g_variant_new ("(xs)", request->user->id, request->idempotency_key),
-                             error);
-  if (result == NULL)
-    return FALSE;
-
-  if (appeals_db_result_get_n_rows (result) == 0)
-    return TRUE;
-
-  *answered = TRUE;
-  if (!g_str_equal (appeals_db_result_get_string (result, 0, "request_hash"), fingerprint))
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_IDEMPOTENCY_KEY_REUSED, NULL, NULL);
-      return TRUE;
-    }
-
-  if (!appeals_db_result_is_null (result, 0, "location"))
-    appeals_request_set_header (request, "Location", appeals_db_result_get_string (result, 0, "location"));
-  appeals_request_set_header (request, "Idempotent-Replayed", "true");
-  soup_server_message_set_status (request->message,
-                                  appeals_db_result_get_int64 (result, 0, "status"), NULL);
-  soup_server_message_set_response (request->message, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
-                                    appeals_db_result_get_string (result, 0, "body"),
-                                    strlen (appeals_db_result_get_string (result, 0, "body")));
-  request->status = appeals_db_result_get_int64 (result, 0, "status");
-  request->answered = TRUE;
-  return TRUE;
-}
 
 static gboolean
 run_handler_in_transaction (AppealsDb  *db,
@@ -368,8 +206,8 @@ run_handler_in_transaction (AppealsDb  *db,
     {
       gboolean replayed;
 
-      fingerprint = request_fingerprint (request);
-      if (!replay_idempotent (request, fingerprint, &replayed, error))
+      fingerprint = appeals_request_fingerprint (request);
+      if (!appeals_request_replay_idempotent (request, fingerprint, &replayed, error))
         return FALSE;
       if (replayed)
         return TRUE;
@@ -470,7 +308,7 @@ handle_request (AppealsServer  *self,
         }
     }
 
-  if (!read_body (self, request, route))
+  if (!appeals_request_read_body (request, &self->config, route))
     return;
 
   key = appeals_request_get_header (request, "Idempotency-Key");

@@ -27,15 +27,11 @@
   "id, appeal_id, round, previous_id, body, answer, criteria, cross_checks, score, verdict, reasons, " \
   "rework_due, overdue, state, analyst, approved_by, approved_at, created_at"
 
+/* the checklist in force, as the last start or SIGHUP loaded it */
 static AppealsChecklistTemplate *
-get_template (GError **error)
+get_template (AppealsRequest *request)
 {
-  static AppealsChecklistTemplate *template;
-
-  /* read once; the file is data, replaced with the other rules */
-  if (template == NULL)
-    template = appeals_checklist_template_new_default (error);
-  return template;
+  return appeals_server_get_checklist (request->server);
 }
 
 static JsonNode *
@@ -221,7 +217,7 @@ static gboolean
 handle_create (AppealsRequest  *request,
                GError         **error)
 {
-  AppealsChecklistTemplate *template = get_template (error);
+  AppealsChecklistTemplate *template = get_template (request);
   g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) previous = NULL;
@@ -389,7 +385,7 @@ handle_approve (AppealsRequest  *request,
   verdict = appeals_db_result_get_string (round, 0, "verdict");
   if (g_str_equal (verdict, "returned"))
     {
-      AppealsChecklistTemplate *template = get_template (error);
+      AppealsChecklistTemplate *template = get_template (request);
       GDate today, due;
 
       if (template == NULL)
@@ -467,7 +463,7 @@ static gboolean
 handle_quality (AppealsRequest  *request,
                 GError         **error)
 {
-  AppealsChecklistTemplate *template = get_template (error);
+  AppealsChecklistTemplate *template = get_template (request);
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (AppealsExpertiseResult));
   g_autoptr(GPtrArray) ranking = NULL;

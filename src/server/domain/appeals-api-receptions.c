@@ -23,21 +23,18 @@
 #include "appeals-scope.h"
 #include "appeals-store.h"
 
+/* the rules in force, as the last start or SIGHUP loaded them */
 static AppealsPriorityCatalog *
-get_priorities (GError **error)
+get_priorities (AppealsRequest *request)
 {
-  static AppealsPriorityCatalog *catalog;
-
-  if (catalog == NULL)
-    catalog = appeals_priority_catalog_new_default (error);
-  return catalog;
+  return appeals_server_get_priorities (request->server);
 }
 
 static gboolean
 handle_queue (AppealsRequest  *request,
               GError         **error)
 {
-  AppealsPriorityCatalog *priorities = get_priorities (error);
+  AppealsPriorityCatalog *priorities = get_priorities (request);
   const char *date = appeals_request_get_query (request, "date");
   const char *official = appeals_request_get_query (request, "official_id");
   g_autoptr(AppealsDbResult) rows = NULL;
@@ -124,8 +121,8 @@ static gboolean
 handle_book (AppealsRequest  *request,
              GError         **error)
 {
-  AppealsWorkflow *workflow = appeals_api_reception_workflow (error);
-  AppealsPriorityCatalog *priorities = get_priorities (error);
+  AppealsWorkflow *workflow = appeals_server_get_workflow (request->server);
+  AppealsPriorityCatalog *priorities = get_priorities (request);
   AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
@@ -374,7 +371,7 @@ static gboolean
 handle_queues (AppealsRequest  *request,
                GError         **error)
 {
-  AppealsPriorityCatalog *priorities = get_priorities (error);
+  AppealsPriorityCatalog *priorities = get_priorities (request);
   const char *from = appeals_request_get_query (request, "from");
   const char *to = appeals_request_get_query (request, "to");
   const char *official = appeals_request_get_query (request, "official_id");

@@ -14,21 +14,6 @@
 #include "appeals-store.h"
 
 /**
- * appeals_api_reception_workflow:
- *
- * The 13 steps of a reception and their terms, read once from data.
- */
-AppealsWorkflow *
-appeals_api_reception_workflow (GError **error)
-{
-  static AppealsWorkflow *workflow;
-
-  if (workflow == NULL)
-    workflow = appeals_workflow_new_default (error);
-  return workflow;
-}
-
-/**
  * appeals_api_attachment_add_json:
  *
  * Adds the attachment of row @i of @rows (APPEALS_ATTACHMENT_COLUMNS) as an object.
@@ -420,7 +405,7 @@ appeals_api_receptions_insert (AppealsServer     *server,
                                const char        *actor,
                                GError           **error)
 {
-  AppealsWorkflow *workflow = appeals_api_reception_workflow (error);
+  AppealsWorkflow *workflow = appeals_server_get_workflow (server);
   AppealsCalendar *calendar = appeals_server_get_calendar (server);
   g_autoptr(AppealsDbResult) created = NULL;
   g_autofree char *now = appeals_server_now_iso ();

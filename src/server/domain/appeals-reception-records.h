@@ -20,7 +20,6 @@ G_BEGIN_DECLS
 #define APPEALS_ATTACHMENT_COLUMNS \
   "id, reception_id, kind, file_name, content_type, size, sha256, created_by, created_at"
 
-AppealsWorkflow *appeals_api_reception_workflow  (GError           **error);
 gint64           appeals_api_receptions_insert   (AppealsServer     *server,
                                                   AppealsDb         *db,
                                                   AppealsReception  *reception,

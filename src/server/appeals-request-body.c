@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-request-body.c: the request's body within the server's limits
+ * (size, JSON depth, media type), and the replay of a retried POST from
+ * its Idempotency-Key, inside the request's transaction.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-request-body.h"
+
+/* Nesting depth of a JSON text, counted before parsing so that a hostile
+ * body cannot exhaust the parser's stack. */
+static guint
+json_depth (const char *text,
+            gsize       length)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
+/**
+ * appeals_request_read_body:
+ *
+ * Reads the body of a POST, PUT or PATCH within @config's limits: a file
+ * for an upload route, JSON otherwise. Returns %FALSE when the request has
+ * been answered with a problem.
+ */
+gboolean
+appeals_request_read_body (AppealsRequest            *request,
+                           const AppealsServerConfig *config,
+                           const AppealsRoute        *route)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+  const char *content_type = appeals_request_get_header (request, "Content-Type");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  if (!g_str_equal (request->method, "POST") && !g_str_equal (request->method, "PUT") &&
+      !g_str_equal (request->method, "PATCH"))
+    return TRUE;
+
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (route->flags & APPEALS_ROUTE_UPLOAD)
+    {
+      /* the handler checks the type; the size is the server's to limit */
+      if (length > config->max_attachment_bytes)
+        {
+          appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                           APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE, NULL, NULL);
+          return FALSE;
+        }
+      request->raw_body = g_steal_pointer (&bytes);
+      return TRUE;
+    }
+
+  if (length > config->max_body_bytes)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                       APPEALS_PROBLEM_BODY_TOO_LARGE, NULL, NULL);
+      return FALSE;
+    }
+
+  if (length == 0 && g_str_equal (request->method, "POST") && content_type == NULL)
+    return TRUE;
+
+  if (content_type == NULL ||
+      (!g_str_has_prefix (content_type, "application/json") &&
+       !g_str_has_prefix (content_type, "application/merge-patch+json")))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+                                       APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
+      return FALSE;
+    }
+
+  if (json_depth (data, length) > config->max_json_depth)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
+      return FALSE;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!g_utf8_validate (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, &error) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
+      return FALSE;
+    }
+
+  request->body = json_parser_steal_root (parser);
+  return TRUE;
+}
+
+/* What makes two requests the same request for an Idempotency-Key. */
+char *
+appeals_request_fingerprint (AppealsRequest *request)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+  g_checksum_update (checksum, (const guchar *) request->method, -1);
+  g_checksum_update (checksum, (const guchar *) request->path, -1);
+  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Replays a stored answer for a retried POST. Returns TRUE when the request
+ * was answered from the store (or refused because the key was reused). */
+gboolean
+appeals_request_replay_idempotent (AppealsRequest  *request,
+                                   const char      *fingerprint,
+                                   gboolean        *answered,
+                                   GError         **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  *answered = FALSE;
+  result = appeals_db_query (request->db,
+                             "SELECT request_hash, status, location, body FROM idempotency_keys "
+                             "WHERE user_id = ? AND idempotency_key = ?",
+                             g_variant_new ("(xs)", request->user->id, request->idempotency_key),
+                             error);
+  if (result == NULL)
+    return FALSE;
+
+  if (appeals_db_result_get_n_rows (result) == 0)
+    return TRUE;
+
+  *answered = TRUE;
+  if (!g_str_equal (appeals_db_result_get_string (result, 0, "request_hash"), fingerprint))
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_IDEMPOTENCY_KEY_REUSED, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!appeals_db_result_is_null (result, 0, "location"))
+    appeals_request_set_header (request, "Location", appeals_db_result_get_string (result, 0, "location"));
+  appeals_request_set_header (request, "Idempotent-Replayed", "true");
+  soup_server_message_set_status (request->message,
+                                  appeals_db_result_get_int64 (result, 0, "status"), NULL);
+  soup_server_message_set_response (request->message, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
+                                    appeals_db_result_get_string (result, 0, "body"),
+                                    strlen (appeals_db_result_get_string (result, 0, "body")));
+  request->status = appeals_db_result_get_int64 (result, 0, "status");
+  request->answered = TRUE;
+  return TRUE;
+}
