@@ -38,7 +38,7 @@ reception_day (AppealsApplication *app,
                int                 ahead,
                GDate              *date)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  AppealsCalendar *calendar = appeals_reference_service_get_calendar (appeals_context_get_reference_service (appeals_application_get_context (app)));
 
   appeals_date_get_today (date);
   g_date_add_days (date, ahead);
@@ -60,7 +60,7 @@ book_tomorrow (AppealsApplication *app,
                const char         *token,
                gint64              official)
 {
-  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  AppealsCalendar *calendar = appeals_reference_service_get_calendar (appeals_context_get_reference_service (appeals_application_get_context (app)));
   g_autofree char *iso = NULL;
   g_autofree char *body = NULL;
   g_autoptr(AppealsTestResponse) booked = NULL;

@@ -69,7 +69,7 @@ review_script (AppealsApplication *app,
   AppealsWindow *window;
   AppealsReviewPage *page;
   Counts counts = { 0, };
-  AppealsReviewEntry *current;
+  g_autoptr(AppealsReviewEntry) current = NULL;   /* the page may load its list again meanwhile */
   AppealsReceptionWindow *reception_window;
 
   attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
@@ -91,7 +91,7 @@ review_script (AppealsApplication *app,
   /* the reception of tomorrow, complete with its three kinds of materials */
   g_assert_true (appeals_review_page_can_review (page));
   g_assert_true (appeals_review_page_select (page, id));
-  current = appeals_review_page_get_current (page);
+  current = g_object_ref (appeals_review_page_get_current (page));
   g_assert_true (current->complete);
   g_assert_cmpuint (current->reception->attachments->len, ==, 3);
 

@@ -226,7 +226,7 @@ receptions_script (AppealsApplication *app,
                            appeals_test_response_object (officials), "items"), 0);
   JsonArray *schedule = json_object_get_array_member (official, "schedule");
   gint64 official_id = json_object_get_int_member (official, "id");
-  AppealsCalendar *calendar = appeals_application_get_calendar (app);
+  AppealsCalendar *calendar = appeals_reference_service_get_calendar (appeals_context_get_reference_service (appeals_application_get_context (app)));
   AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
   AppealsReviewPage *review;
   AppealsReceptionWindow *reception;
