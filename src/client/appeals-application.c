@@ -33,24 +33,14 @@ struct _AppealsApplication
 
 G_DEFINE_FINAL_TYPE (AppealsApplication, appeals_application, ADW_TYPE_APPLICATION)
 
+/* The main window, whichever window (a card, a reception) is active. */
 static AppealsWindow *
 get_window (AppealsApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
-      for (; windows != NULL; windows = windows->next)
-        if (APPEALS_IS_WINDOW (windows->data))
-          return windows->data;
-      return NULL;
-    }
-
-  if (!APPEALS_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-  return APPEALS_IS_WINDOW (window) ? APPEALS_WINDOW (window) : NULL;
+  for (GList *windows = gtk_application_get_windows (GTK_APPLICATION (self)); windows != NULL; windows = windows->next)
+    if (APPEALS_IS_WINDOW (windows->data))
+      return windows->data;
+  return NULL;
 }
 
 AppealsApiClient *
@@ -588,7 +578,52 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Windows ask the application, not each other, for what belongs to the
+ * main window: a card's earlier appeal, a booking on an appeal, a notice
+ * that outlives the window that gave it. */
+static void
+open_card_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AppealsWindow *window = get_window (user_data);
+
+  if (window != NULL)
+    appeals_window_open_card (window, g_variant_get_int64 (parameter));
+}
+
+static void
+book_reception_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AppealsWindow *window = get_window (user_data);
+  const char *iin;
+  gint64 appeal_id;
+
+  g_variant_get (parameter, "(&sx)", &iin, &appeal_id);
+  if (window != NULL)
+    {
+      appeals_window_book_reception (window, iin, appeal_id);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+show_toast_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AppealsWindow *window = get_window (user_data);
+
+  if (window != NULL)
+    appeals_window_show_toast (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-card", open_card_action, "x" },
+  { "book-reception", book_reception_action, "(sx)" },
+  { "show-toast", show_toast_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "sign-out", sign_out_action },

@@ -15,6 +15,7 @@ struct _AppealsCardWindow
 {
   AdwWindow            parent_instance;
 
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkButton           *save_button;
   GtkSpinner          *spinner;

@@ -98,7 +98,7 @@ on_earlier_clicked (GtkButton         *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "appeal-id"));
 
-  appeals_window_open_card (self->parent, id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-card", "x", id);
 }
 
 static void

@@ -130,8 +130,9 @@ save_succeeded (AppealsCardWindow *self,
   _appeals_card_window_update_due (self);
   _appeals_card_window_load_history (self);
 
+  /* said where the work happens: in the card */
   message = g_strdup_printf (_("Card %s saved"), appeal->registration_number);
-  appeals_window_show_toast (self->parent, message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   _appeals_card_window_emit_saved (self);
 }
 

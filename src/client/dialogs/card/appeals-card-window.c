@@ -139,7 +139,8 @@ book_reception_action (GtkWidget  *widget,
   AppealsCardWindow *self = APPEALS_CARD_WINDOW (widget);
   g_autofree char *iin = g_strstrip (g_strdup (appeals_card_form_get_text (self->form, "iin")));
 
-  appeals_window_book_reception (self->parent, iin, self->appeal_id);
+  /* the receptions are the main window's: the application takes it there */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.book-reception", "(sx)", iin, self->appeal_id);
 }
 
 /* Drafts ------------------------------------------------------------------ */
@@ -446,7 +447,8 @@ appeals_card_window_close_request (GtkWindow *window)
   if (self->dirty)
     {
       appeals_card_window_save_draft_now (self);
-      appeals_window_show_toast (self->parent, _("The unsaved card is kept as a draft"));
+      /* the card goes: the main window says it */
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", _("The unsaved card is kept as a draft"));
     }
 
   return GTK_WINDOW_CLASS (appeals_card_window_parent_class)->close_request (window);
@@ -506,6 +508,7 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-card-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, spinner);
