@@ -493,7 +493,7 @@ appeals_application_activate (GApplication *app)
       return;
     }
 
-  window = appeals_window_new (self);
+  window = appeals_window_new (GTK_APPLICATION (self), self->context);
   g_signal_connect_object (window, "connection-restored", G_CALLBACK (on_connection_restored), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));

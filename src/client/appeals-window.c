@@ -383,6 +383,23 @@ new_card_action (GtkWidget  *widget,
   appeals_window_open_card (APPEALS_WINDOW (widget), 0);
 }
 
+/* The pages ask their window through actions: a notice, a card to open. */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  appeals_window_show_toast (APPEALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  appeals_window_open_card (APPEALS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -590,6 +607,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-card", NULL, new_card_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-card", "x", open_card_action);
   gtk_widget_class_install_action (widget_class, "win.open-drafts", NULL, open_drafts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -606,13 +625,14 @@ appeals_window_init (AppealsWindow *self)
 }
 
 AppealsWindow *
-appeals_window_new (AppealsApplication *application)
+appeals_window_new (GtkApplication *application,
+                    AppealsContext *context)
 {
   AppealsWindow *self = g_object_new (APPEALS_TYPE_WINDOW,
                                       "application", application,
-                                      "context", appeals_application_get_context (application),
+                                      "context", context,
                                       NULL);
-  GSettings *settings = appeals_context_get_settings (appeals_application_get_context (application));
+  GSettings *settings = appeals_context_get_settings (context);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "appeals-application.h"
 #include "appeals-booking-dialog.h"
 #include "appeals-context.h"
 
@@ -17,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AppealsWindow, appeals_window, APPEALS, WINDOW, AdwApplicationWindow)
 
-AppealsWindow *appeals_window_new                (AppealsApplication *application);
+AppealsWindow *appeals_window_new                (GtkApplication     *application,
+                                                  AppealsContext     *context);
 void           appeals_window_signed_in          (AppealsWindow      *self);
 void           appeals_window_signed_out         (AppealsWindow      *self);
 void           appeals_window_dismiss_toasts     (AppealsWindow      *self);

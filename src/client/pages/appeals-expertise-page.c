@@ -18,7 +18,6 @@
 #include "appeals-context.h"
 #include "appeals-expertise-page.h"
 #include "appeals-journal-model.h"
-#include "appeals-window.h"
 
 
 typedef struct
@@ -408,12 +407,7 @@ static void
 report_error (AppealsExpertisePage *self,
               const GError         *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AppealsWindow *window = APPEALS_IS_WINDOW (root) ? APPEALS_WINDOW (root) : NULL;
-
-  if (window == NULL)
-    return;
-  appeals_window_show_toast (window, error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
 static void
@@ -425,7 +419,6 @@ on_verdict_sent (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsExpertise) round = appeals_expertise_service_give_verdict_finish (APPEALS_EXPERTISE_SERVICE (source),
                                                                                       result, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *message;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -446,8 +439,7 @@ on_verdict_sent (GObject      *source,
   else
     message = _("The answer was accepted");
 
-  if (APPEALS_IS_WINDOW (root))
-    appeals_window_show_toast (APPEALS_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 
   g_clear_object (&self->appeal);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -530,7 +522,6 @@ on_approved (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsExpertise) round = appeals_expertise_service_approve_finish (APPEALS_EXPERTISE_SERVICE (source),
                                                                                  result, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -543,8 +534,8 @@ on_approved (GObject      *source,
       return;
     }
 
-  if (APPEALS_IS_WINDOW (root))
-    appeals_window_show_toast (APPEALS_WINDOW (root), _("The verdict is approved and applied to the appeal"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                              _("The verdict is approved and applied to the appeal"));
 }
 
 static void

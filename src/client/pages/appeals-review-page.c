@@ -18,13 +18,13 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
 #include "appeals-context.h"
 #include "appeals-review-page.h"
-#include "appeals-window.h"
 
 static const char *material_kinds[] = { "reference_note", "applicant_document", "body_position" };
 
@@ -118,10 +118,7 @@ static void
 toast (AppealsReviewPage *self,
        const char        *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (APPEALS_IS_WINDOW (root))
-    appeals_window_show_toast (APPEALS_WINDOW (root), text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
 }
 
 static gboolean

@@ -20,7 +20,6 @@
 #include "appeals-journal-model.h"
 #include "appeals-context.h"
 #include "appeals-journal-page.h"
-#include "appeals-window.h"
 
 struct _AppealsJournalPage
 {
@@ -608,10 +607,8 @@ on_row_activated (AppealsJournalPage *self,
                   guint               position)
 {
   g_autoptr(AppealsAppeal) appeal = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  AppealsWindow *window = APPEALS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-
   if (appeal != NULL && appeal->id > 0)
-    appeals_window_open_card (window, appeal->id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-card", "x", appeal->id);
 }
 
 void
