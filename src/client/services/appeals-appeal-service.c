@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-appeal-service.h"
+#include "appeals-service-call.h"
 
 struct _AppealsAppealService
 {
@@ -128,24 +129,6 @@ add_filter (GString                   *path,
 
 /* Calls ------------------------------------------------------------------- */
 
-typedef gpointer (*ReadFunc) (JsonNode  *body,
-                              GError   **error);
-
-typedef struct
-{
-  ReadFunc        read;
-  GDestroyNotify  free_value;
-  gboolean        announce;   /* emit "appeal-changed" with the answer */
-  char           *etag;
-} Call;
-
-static void
-call_free (Call *call)
-{
-  g_free (call->etag);
-  g_free (call);
-}
-
 /* A core model that could not be read is the server's fault, not the
  * user's: it is reported as a malformed answer. */
 static gboolean
@@ -160,84 +143,28 @@ malformed (GError **error,
 }
 
 static void
-on_called (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AppealsAppealService *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result,
-                                                             &call->etag, &error);
-  gpointer value;
-
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  value = call->read (body, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (call->announce && value != NULL)
-    g_signal_emit (self, signals[APPEAL_CHANGED], 0, value);
-  g_task_return_pointer (task, value, call->free_value);
-}
-
-static void
 call_async (AppealsAppealService *self,
             const char           *method,
             GString              *path,
             JsonNode             *body,
             const char           *if_match,
             const char           *idempotency_key,
-            ReadFunc              read,
+            AppealsServiceReader  read,
             GDestroyNotify        free_value,
             gpointer              source_tag,
             GCancellable         *cancellable,
             GAsyncReadyCallback   callback,
             gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
-
-  call->read = read;
-  call->free_value = free_value;
-  call->announce = source_tag == appeals_appeal_service_save_async;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  appeals_api_client_request_async (self->client, method, path->str, body, if_match, idempotency_key,
-                                    cancellable, on_called, task);
-}
-
-static gpointer
-call_finish (AppealsAppealService  *self,
-             GAsyncResult          *result,
-             gpointer               source_tag,
-             char                 **etag,
-             GError               **error)
-{
-  gpointer value;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  value = g_task_propagate_pointer (G_TASK (result), error);
-  if (value != NULL && etag != NULL)
-    *etag = g_strdup (((Call *) g_task_get_task_data (G_TASK (result)))->etag);
-  return value;
+  appeals_service_call_async (self->client, self, source_tag, method, path->str, body, if_match, idempotency_key,
+                              read, self, NULL, free_value, cancellable, callback, user_data);
 }
 
 /* Readers ----------------------------------------------------------------- */
 
 static gpointer
 read_appeal (JsonNode  *body,
+             gpointer   data,
              GError   **error)
 {
   GError *local_error = NULL;
@@ -248,8 +175,22 @@ read_appeal (JsonNode  *body,
   return appeal;
 }
 
+/* A saved appeal, announced as "appeal-changed" before the save finishes. */
+static gpointer
+read_saved_appeal (JsonNode  *body,
+                   gpointer   data,
+                   GError   **error)
+{
+  AppealsAppeal *appeal = read_appeal (body, data, error);
+
+  if (appeal != NULL)
+    g_signal_emit (APPEALS_APPEAL_SERVICE (data), signals[APPEAL_CHANGED], 0, appeal);
+  return appeal;
+}
+
 static gpointer
 read_applicant (JsonNode  *body,
+                gpointer   data,
                 GError   **error)
 {
   GError *local_error = NULL;
@@ -278,6 +219,7 @@ get_items (JsonNode  *body,
 
 static gpointer
 read_page (JsonNode  *body,
+           gpointer   data,
            GError   **error)
 {
   JsonArray *items = get_items (body, error);
@@ -305,6 +247,7 @@ read_page (JsonNode  *body,
 
 static gpointer
 read_history (JsonNode  *body,
+              gpointer   data,
               GError   **error)
 {
   JsonArray *items = get_items (body, error);
@@ -327,13 +270,14 @@ read_history (JsonNode  *body,
 /* The first applicant of a list, or none (NULL without an error). */
 static gpointer
 read_first_applicant (JsonNode  *body,
+                      gpointer   data,
                       GError   **error)
 {
   JsonArray *items = get_items (body, error);
 
   if (items == NULL || json_array_get_length (items) == 0)
     return NULL;
-  return read_applicant (json_array_get_element (items, 0), error);
+  return read_applicant (json_array_get_element (items, 0), data, error);
 }
 
 /* Verbs ------------------------------------------------------------------- */
@@ -374,7 +318,7 @@ appeals_appeal_service_list_page_finish (AppealsAppealService  *self,
                                          GAsyncResult          *result,
                                          GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_list_page_async, NULL, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_list_page_async, NULL, error);
 }
 
 void
@@ -405,7 +349,7 @@ appeals_appeal_service_get_appeal_finish (AppealsAppealService  *self,
                                           char                 **etag,
                                           GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_get_appeal_async, etag, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_get_appeal_async, etag, error);
 }
 
 /* A merge patch of the fields a user may edit that differ from @base. */
@@ -426,6 +370,44 @@ build_patch (const AppealsRecordType *type,
     }
   json_node_take_object (node, object);
   return node;
+}
+
+typedef JsonNode *(*ToJsonFunc) (gpointer object);
+
+/* A save of either kind of record: a new one is POSTed whole with
+ * @idempotency_key, an existing one PATCHed with what changed since
+ * @base and If-Match @base_etag. */
+static void
+save_record_async (AppealsAppealService    *self,
+                   const char              *collection,
+                   const AppealsRecordType *type,
+                   ToJsonFunc               to_json,
+                   gint64                   id,
+                   gpointer                 edited,
+                   gpointer                 base,
+                   const char              *base_etag,
+                   const char              *idempotency_key,
+                   AppealsServiceReader     read,
+                   gpointer                 source_tag,
+                   GCancellable            *cancellable,
+                   GAsyncReadyCallback      callback,
+                   gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new (collection, NULL);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (base == NULL || id <= 0)
+    {
+      body = to_json (edited);
+      call_async (self, "POST", path, body, NULL, idempotency_key, read, g_object_unref,
+                  source_tag, cancellable, callback, user_data);
+      return;
+    }
+
+  appeals_api_path_add_id (path, id);
+  body = build_patch (type, base, edited);
+  call_async (self, "PATCH", path, body, base_etag, NULL, read, g_object_unref,
+              source_tag, cancellable, callback, user_data);
 }
 
 /**
@@ -451,24 +433,12 @@ appeals_appeal_service_save_async (AppealsAppealService *self,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
-  g_autoptr(JsonNode) body = NULL;
-
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
   g_return_if_fail (APPEALS_IS_APPEAL (appeal));
 
-  if (base == NULL || appeal->id <= 0)
-    {
-      body = appeals_appeal_to_json (appeal);
-      call_async (self, "POST", path, body, NULL, idempotency_key, read_appeal, g_object_unref,
-                  appeals_appeal_service_save_async, cancellable, callback, user_data);
-      return;
-    }
-
-  appeals_api_path_add_id (path, appeal->id);
-  body = build_patch (appeals_appeal_get_record_type (), base, appeal);
-  call_async (self, "PATCH", path, body, base_etag, NULL, read_appeal, g_object_unref,
-              appeals_appeal_service_save_async, cancellable, callback, user_data);
+  save_record_async (self, "appeals", appeals_appeal_get_record_type (), (ToJsonFunc) appeals_appeal_to_json,
+                     appeal->id, appeal, base, base_etag, idempotency_key, read_saved_appeal,
+                     appeals_appeal_service_save_async, cancellable, callback, user_data);
 }
 
 /**
@@ -483,7 +453,7 @@ appeals_appeal_service_save_finish (AppealsAppealService  *self,
                                     char                 **etag,
                                     GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_save_async, etag, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_save_async, etag, error);
 }
 
 /**
@@ -535,7 +505,7 @@ appeals_appeal_service_list_history_finish (AppealsAppealService  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_list_history_async, NULL, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_list_history_async, NULL, error);
 }
 
 void
@@ -567,7 +537,7 @@ appeals_appeal_service_find_applicant_finish (AppealsAppealService  *self,
                                               char                 **etag,
                                               GError               **error)
 {
-  AppealsApplicant *applicant = call_finish (self, result, appeals_appeal_service_find_applicant_async, NULL, error);
+  AppealsApplicant *applicant = appeals_service_call_finish (self, result, appeals_appeal_service_find_applicant_async, NULL, error);
 
   /* a list row comes without its own ETag header */
   if (applicant != NULL && etag != NULL)
@@ -602,7 +572,7 @@ appeals_appeal_service_get_applicant_finish (AppealsAppealService  *self,
                                              char                 **etag,
                                              GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_get_applicant_async, etag, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_get_applicant_async, etag, error);
 }
 
 /**
@@ -622,24 +592,13 @@ appeals_appeal_service_save_applicant_async (AppealsAppealService *self,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("applicants", NULL);
-  g_autoptr(JsonNode) body = NULL;
-
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
   g_return_if_fail (APPEALS_IS_APPLICANT (applicant));
 
-  if (base == NULL || applicant->id <= 0)
-    {
-      body = appeals_applicant_to_json (applicant);
-      call_async (self, "POST", path, body, NULL, idempotency_key, read_applicant, g_object_unref,
-                  appeals_appeal_service_save_applicant_async, cancellable, callback, user_data);
-      return;
-    }
-
-  appeals_api_path_add_id (path, applicant->id);
-  body = build_patch (appeals_applicant_get_record_type (), base, applicant);
-  call_async (self, "PATCH", path, body, base_etag, NULL, read_applicant, g_object_unref,
-              appeals_appeal_service_save_applicant_async, cancellable, callback, user_data);
+  save_record_async (self, "applicants", appeals_applicant_get_record_type (),
+                     (ToJsonFunc) appeals_applicant_to_json, applicant->id, applicant, base, base_etag,
+                     idempotency_key, read_applicant, appeals_appeal_service_save_applicant_async,
+                     cancellable, callback, user_data);
 }
 
 /**
@@ -653,7 +612,7 @@ appeals_appeal_service_save_applicant_finish (AppealsAppealService  *self,
                                               char                 **etag,
                                               GError               **error)
 {
-  return call_finish (self, result, appeals_appeal_service_save_applicant_async, etag, error);
+  return appeals_service_call_finish (self, result, appeals_appeal_service_save_applicant_async, etag, error);
 }
 
 /* The object --------------------------------------------------------------- */

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-expertise-service.h"
+#include "appeals-service-call.h"
 
 struct _AppealsExpertiseService
 {
@@ -92,8 +93,9 @@ get_items (JsonNode *node)
   return items != NULL && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
 }
 
-static GPtrArray *
+static gpointer
 read_rounds (JsonNode  *node,
+             gpointer   data,
              GError   **error)
 {
   JsonArray *items = get_items (node);
@@ -123,52 +125,19 @@ read_rounds (JsonNode  *node,
 
 /* A verdict given or approved: the round is returned and the signal says
  * so. */
-static void
-on_round_answered (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+static gpointer
+read_round (JsonNode  *node,
+            gpointer   data,
+            GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  AppealsExpertiseService *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  g_autoptr(AppealsExpertise) round = NULL;
+  AppealsExpertise *round = appeals_expertise_new_from_json (node, error);
 
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  round = appeals_expertise_new_from_json (node, &parse_error);
-  if (round == NULL)
-    {
-      g_task_return_error (task, malformed (parse_error));
-      return;
-    }
-
-  g_signal_emit (self, signals[VERDICT_GIVEN], 0, round->appeal_id);
-  g_task_return_pointer (task, g_steal_pointer (&round), g_object_unref);
+  if (round != NULL)
+    g_signal_emit (APPEALS_EXPERTISE_SERVICE (data), signals[VERDICT_GIVEN], 0, round->appeal_id);
+  return round;
 }
 
 /* Verdicts awaiting approval ------------------------------------------------- */
-
-static void
-on_pending_listed (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  GPtrArray *rounds = node != NULL ? read_rounds (node, &error) : NULL;
-
-  if (rounds == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, rounds, (GDestroyNotify) g_ptr_array_unref);
-}
 
 /**
  * appeals_expertise_service_list_pending_async:
@@ -183,13 +152,12 @@ appeals_expertise_service_list_pending_async (AppealsExpertiseService *self,
                                               GAsyncReadyCallback      callback,
                                               gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = appeals_api_path_new ("expertise", NULL);
 
-  g_task_set_source_tag (task, appeals_expertise_service_list_pending_async);
   appeals_api_path_add_query (path, "state", "awaiting_approval");
-  appeals_api_client_request_async (self->client, "GET", path->str, NULL, NULL, NULL, cancellable,
-                                    on_pending_listed, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_expertise_service_list_pending_async, "GET", path->str,
+                              NULL, NULL, NULL, read_rounds, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -202,9 +170,7 @@ appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
                                                GAsyncResult             *result,
                                                GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_expertise_service_list_pending_async, NULL, error);
 }
 
 /* A verdict --------------------------------------------------------------------- */
@@ -225,16 +191,15 @@ appeals_expertise_service_give_verdict_async (AppealsExpertiseService *self,
                                               GAsyncReadyCallback      callback,
                                               gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
   g_autoptr(JsonNode) body = appeals_expertise_verdict_to_json (verdict);
   g_autofree char *key = g_uuid_string_random ();
 
-  g_task_set_source_tag (task, appeals_expertise_service_give_verdict_async);
   appeals_api_path_add_id (path, appeal_id);
   g_string_append (path, "/expertise");
-  appeals_api_client_request_async (self->client, "POST", path->str, body, NULL, key, cancellable,
-                                    on_round_answered, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_expertise_service_give_verdict_async, "POST", path->str,
+                              body, NULL, key, read_round, self, NULL, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -247,9 +212,7 @@ appeals_expertise_service_give_verdict_finish (AppealsExpertiseService  *self,
                                                GAsyncResult             *result,
                                                GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_expertise_service_give_verdict_async, NULL, error);
 }
 
 /**
@@ -265,14 +228,13 @@ appeals_expertise_service_approve_async (AppealsExpertiseService *self,
                                          GAsyncReadyCallback      callback,
                                          gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = appeals_api_path_new ("expertise", NULL);
 
-  g_task_set_source_tag (task, appeals_expertise_service_approve_async);
   appeals_api_path_add_id (path, expertise_id);
   g_string_append (path, "/approval");
-  appeals_api_client_request_async (self->client, "POST", path->str, NULL, NULL, NULL, cancellable,
-                                    on_round_answered, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_expertise_service_approve_async, "POST", path->str,
+                              NULL, NULL, NULL, read_round, self, NULL, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -285,9 +247,7 @@ appeals_expertise_service_approve_finish (AppealsExpertiseService  *self,
                                           GAsyncResult             *result,
                                           GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_expertise_service_approve_async, NULL, error);
 }
 
 /* The answer-quality ranking ------------------------------------------------------ */
@@ -305,8 +265,9 @@ ranking_free (Ranking *ranking)
   g_free (ranking);
 }
 
-static Ranking *
+static gpointer
 read_ranking (JsonNode  *node,
+              gpointer   data,
               GError   **error)
 {
   JsonArray *items = get_items (node);
@@ -341,22 +302,6 @@ read_ranking (JsonNode  *node,
   return ranking;
 }
 
-static void
-on_ranking_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  Ranking *ranking = node != NULL ? read_ranking (node, &error) : NULL;
-
-  if (ranking == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ranking, (GDestroyNotify) ranking_free);
-}
-
 /**
  * appeals_expertise_service_rank_bodies_async:
  *
@@ -368,11 +313,9 @@ appeals_expertise_service_rank_bodies_async (AppealsExpertiseService *self,
                                              GAsyncReadyCallback      callback,
                                              gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, appeals_expertise_service_rank_bodies_async);
-  appeals_api_client_request_async (self->client, "GET", "analytics/answer-quality", NULL, NULL, NULL, cancellable,
-                                    on_ranking_loaded, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_expertise_service_rank_bodies_async, "GET",
+                              "analytics/answer-quality", NULL, NULL, NULL, read_ranking, NULL, NULL,
+                              (GDestroyNotify) ranking_free, cancellable, callback, user_data);
 }
 
 /**
@@ -391,9 +334,7 @@ appeals_expertise_service_rank_bodies_finish (AppealsExpertiseService  *self,
   Ranking *ranking;
   GPtrArray *bodies;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  ranking = g_task_propagate_pointer (G_TASK (result), error);
+  ranking = appeals_service_call_finish (self, result, appeals_expertise_service_rank_bodies_async, NULL, error);
   if (ranking == NULL)
     return NULL;
 

@@ -12,6 +12,7 @@
 
 #include "appeals-reception-service.h"
 #include "appeals-reception-service-private.h"
+#include "appeals-service-call.h"
 
 enum {
   RECEPTION_CHANGED,
@@ -134,6 +135,24 @@ name_officials_then_complete (GTask *task)
   complete_reception_call (task);
 }
 
+static void send_for_reception (AppealsReceptionService *self,
+                                const char              *method,
+                                const char              *path,
+                                JsonNode                *body,
+                                gint64                   changed_id,
+                                gpointer                 source_tag,
+                                GCancellable            *cancellable,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data);
+
+static gpointer
+read_reception (JsonNode  *body,
+                gpointer   data,
+                GError   **error)
+{
+  return appeals_reception_new_from_json (body, error);
+}
+
 static void
 on_reception_answer (GObject      *source,
                      GAsyncResult *result,
@@ -142,24 +161,19 @@ on_reception_answer (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ReceptionCall *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  AppealsReception *reception;
+  AppealsReception *reception = appeals_service_call_finish (source, result, send_for_reception, NULL, &error);
 
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  reception = appeals_reception_new_from_json (body, &error);
   if (reception == NULL)
     {
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   g_ptr_array_add (call->results, reception);
   name_officials_then_complete (task);
 }
 
+/* The reception is read by a call of its own; this task then names its
+ * official before it returns. */
 static void
 send_for_reception (AppealsReceptionService *self,
                     const char              *method,
@@ -179,9 +193,9 @@ send_for_reception (AppealsReceptionService *self,
   call->changed_id = changed_id;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) reception_call_free);
-  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
-                                    method, path, body, NULL, key, cancellable,
-                                    on_reception_answer, g_steal_pointer (&task));
+  appeals_service_call_async (_appeals_reception_service_get_client (self), self, send_for_reception, method, path,
+                              body, NULL, key, read_reception, NULL, NULL, g_object_unref, cancellable,
+                              on_reception_answer, g_steal_pointer (&task));
 }
 
 static AppealsReception *
@@ -602,30 +616,25 @@ appeals_reception_service_remove_attachment_finish (AppealsReceptionService  *se
 
 /* The leadership's review list ---------------------------------------------- */
 
-static void
-on_review_listed (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Reads the entries; the last day the list covers goes to @data, the
+ * ReceptionCall. */
+static gpointer
+read_review (JsonNode  *body,
+             gpointer   data,
+             GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  ReceptionCall *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  ReceptionCall *call = data;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *object;
   JsonNode *items;
   const char *until;
 
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   if (!JSON_NODE_HOLDS_OBJECT (body) || (items = json_object_get_member (json_node_get_object (body), "items")) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (items))
     {
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
-                               _("The server sent a malformed answer: an object was expected"));
-      return;
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                           _("The server sent a malformed answer: an object was expected"));
+      return NULL;
     }
 
   object = json_node_get_object (body);
@@ -635,15 +644,33 @@ on_review_listed (GObject      *source,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
     {
       AppealsReviewEntry *entry = appeals_review_entry_new_from_json (json_array_get_element (json_node_get_array (items), i),
-                                                                     &error);
+                                                                     error);
 
       if (entry == NULL)
-        {
-          g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
-          return;
-        }
-      g_ptr_array_add (call->results, entry);
+        return NULL;
+      g_ptr_array_add (entries, entry);
     }
+  return g_steal_pointer (&entries);
+}
+
+static void
+on_review_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReceptionCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = appeals_service_call_finish (source, result, appeals_reception_service_list_review_async,
+                                                    NULL, &error);
+
+  if (entries == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_ptr_array_unref (call->results);
+  call->results = entries;
   name_officials_then_complete (task);
 }
 
@@ -668,9 +695,10 @@ appeals_reception_service_list_review_async (AppealsReceptionService *self,
   g_date_clear (&call->until, 1);
   g_task_set_source_tag (task, appeals_reception_service_list_review_async);
   g_task_set_task_data (task, call, (GDestroyNotify) reception_call_free);
-  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
-                                    "GET", "review", NULL, NULL, NULL, cancellable,
-                                    on_review_listed, g_steal_pointer (&task));
+  appeals_service_call_async (_appeals_reception_service_get_client (self), self,
+                              appeals_reception_service_list_review_async, "GET", "review", NULL, NULL, NULL,
+                              read_review, call, NULL, (GDestroyNotify) g_ptr_array_unref, cancellable,
+                              on_review_listed, g_steal_pointer (&task));
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "appeals-reception-service.h"
 #include "appeals-reception-service-private.h"
+#include "appeals-service-call.h"
 
 struct _AppealsReceptionService
 {
@@ -76,31 +77,9 @@ appeals_reception_service_notify_changed (AppealsReceptionService *self,
 
 /* Lists ------------------------------------------------------------------- */
 
-typedef gpointer (*ReadItem) (JsonNode *node, GError **error);
+typedef AppealsServiceItemReader ReadItem;
 
-static void
-on_list_answered (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  GPtrArray *items;
-
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  items = appeals_items_read (body, (ReadItem) g_task_get_task_data (task), &error);
-  if (items == NULL)
-    g_task_return_error (task, g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
-                                                    error->message));
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-}
-
+/* Takes @path. */
 static void
 list_async (AppealsReceptionService *self,
             GString                 *path,
@@ -110,12 +89,7 @@ list_async (AppealsReceptionService *self,
             GAsyncReadyCallback      callback,
             gpointer                 user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, read, NULL);
-  appeals_api_client_request_async (self->client, "GET", path->str, NULL, NULL, NULL, cancellable,
-                                    on_list_answered, task);
+  appeals_service_list_async (self->client, self, source_tag, path->str, read, cancellable, callback, user_data);
   g_string_free (path, TRUE);
 }
 
@@ -125,10 +99,7 @@ list_finish (AppealsReceptionService  *self,
              gpointer                  source_tag,
              GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, source_tag, NULL, error);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-reference-service.h"
+#include "appeals-service-call.h"
 
 #define REFRESH_SECONDS (5 * 60)
 
@@ -573,31 +574,18 @@ forget_officials (AppealsReferenceService *self)
   g_signal_emit (self, officials_changed_signal, 0);
 }
 
-static void
-on_officials_listed (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+/* Reads the list and keeps it as the known officials. */
+static gpointer
+read_officials (JsonNode  *body,
+                gpointer   data,
+                GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  AppealsReferenceService *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  g_autoptr(GPtrArray) officials = NULL;
+  GPtrArray *officials = appeals_items_read (body, (gpointer) appeals_official_new_from_json, error);
 
-  if (body != NULL)
-    officials = appeals_items_read (body, (gpointer) appeals_official_new_from_json, &error);
-  if (officials == NULL)
-    {
-      if (error->domain == APPEALS_SERVICE_ERROR || error->domain == G_IO_ERROR)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
-      return;
-    }
-
-  g_object_set_data_full (G_OBJECT (self), OFFICIALS_KEY, g_ptr_array_ref (officials),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_task_return_pointer (task, g_steal_pointer (&officials), (GDestroyNotify) g_ptr_array_unref);
+  if (officials != NULL)
+    g_object_set_data_full (G_OBJECT (data), OFFICIALS_KEY, g_ptr_array_ref (officials),
+                            (GDestroyNotify) g_ptr_array_unref);
+  return officials;
 }
 
 /**
@@ -613,18 +601,19 @@ appeals_reference_service_list_officials_async (AppealsReferenceService *self,
                                                 GAsyncReadyCallback      callback,
                                                 gpointer                 user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   GPtrArray *known = appeals_reference_service_get_officials (self);
 
-  g_task_set_source_tag (task, appeals_reference_service_list_officials_async);
   if (known != NULL && !refresh)
     {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, appeals_reference_service_list_officials_async);
       g_task_return_pointer (task, g_ptr_array_ref (known), (GDestroyNotify) g_ptr_array_unref);
-      g_object_unref (task);
       return;
     }
-  appeals_api_client_request_async (self->client, "GET", "officials", NULL, NULL, NULL, cancellable,
-                                    on_officials_listed, task);
+  appeals_service_call_async (self->client, self, appeals_reference_service_list_officials_async, "GET",
+                              "officials", NULL, NULL, NULL, read_officials, self, NULL,
+                              (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type AppealsOfficial): */
@@ -633,27 +622,27 @@ appeals_reference_service_list_officials_finish (AppealsReferenceService  *self,
                                                  GAsyncResult             *result,
                                                  GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_reference_service_list_officials_async, NULL, error);
 }
 
-static void
-on_official_saved (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+/* A saved or retired official: the known list is forgotten. The answer
+ * is only a yes, so the service itself stands for it. */
+static gpointer
+read_official_saved (JsonNode  *body,
+                     gpointer   data,
+                     GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
+  forget_officials (data);
+  return data;
+}
 
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  forget_officials (g_task_get_source_object (task));
-  g_task_return_boolean (task, TRUE);
+static gboolean
+finish_official_saved (AppealsReferenceService  *self,
+                       GAsyncResult             *result,
+                       gpointer                  source_tag,
+                       GError                  **error)
+{
+  return appeals_service_call_finish (self, result, source_tag, NULL, error) != NULL;
 }
 
 /**
@@ -673,16 +662,15 @@ appeals_reference_service_save_official_async (AppealsReferenceService *self,
                                                GAsyncReadyCallback      callback,
                                                gpointer                 user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonNode) body = appeals_official_to_json (official);
   g_autoptr(GString) path = appeals_api_path_new ("officials", NULL);
 
-  g_task_set_source_tag (task, appeals_reference_service_save_official_async);
   if (official->id > 0)
     appeals_api_path_add_id (path, official->id);
-  appeals_api_client_request_async (self->client, official->id > 0 ? "PUT" : "POST", path->str, body, NULL,
-                                    official->id > 0 ? NULL : idempotency_key, cancellable,
-                                    on_official_saved, task);
+  appeals_service_call_async (self->client, self, appeals_reference_service_save_official_async,
+                              official->id > 0 ? "PUT" : "POST", path->str, body, NULL,
+                              official->id > 0 ? NULL : idempotency_key, read_official_saved, self, NULL, NULL,
+                              cancellable, callback, user_data);
 }
 
 gboolean
@@ -690,9 +678,7 @@ appeals_reference_service_save_official_finish (AppealsReferenceService  *self,
                                                 GAsyncResult             *result,
                                                 GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_official_saved (self, result, appeals_reference_service_save_official_async, error);
 }
 
 /* The official no longer receives citizens; their receptions stay. */
@@ -703,13 +689,12 @@ appeals_reference_service_retire_official_async (AppealsReferenceService *self,
                                                  GAsyncReadyCallback      callback,
                                                  gpointer                 user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = appeals_api_path_new ("officials", NULL);
 
-  g_task_set_source_tag (task, appeals_reference_service_retire_official_async);
   appeals_api_path_add_id (path, official_id);
-  appeals_api_client_request_async (self->client, "DELETE", path->str, NULL, NULL, NULL, cancellable,
-                                    on_official_saved, task);
+  appeals_service_call_async (self->client, self, appeals_reference_service_retire_official_async, "DELETE",
+                              path->str, NULL, NULL, NULL, read_official_saved, self, NULL, NULL,
+                              cancellable, callback, user_data);
 }
 
 gboolean
@@ -717,5 +702,5 @@ appeals_reference_service_retire_official_finish (AppealsReferenceService  *self
                                                   GAsyncResult             *result,
                                                   GError                  **error)
 {
-  return appeals_reference_service_save_official_finish (self, result, error);
+  return finish_official_saved (self, result, appeals_reference_service_retire_official_async, error);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "appeals-session-service.h"
+#include "appeals-service-call.h"
 
 struct _AppealsSessionService
 {
@@ -64,40 +65,50 @@ session_free (Session *session)
 }
 
 /* Reads {"user": …, "token": …}; the token only when @with_token. */
-static void
-on_session_answered (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+static gpointer
+read_session (JsonNode  *node,
+              gpointer   with_token,
+              GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  gboolean with_token = GPOINTER_TO_INT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  Session *session;
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autoptr(GError) local_error = NULL;
+  Session *session = g_new0 (Session, 1);
 
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  session = g_new0 (Session, 1);
   if (object != NULL)
     {
-      session->user = appeals_user_new_from_json (json_object_get_member (object, "user"), &error);
+      session->user = appeals_user_new_from_json (json_object_get_member (object, "user"), &local_error);
       session->token = g_strdup (json_object_get_string_member_with_default (object, "token", NULL));
     }
 
-  if (session->user == NULL || (with_token && session->token == NULL))
+  if (session->user == NULL || (GPOINTER_TO_INT (with_token) && session->token == NULL))
     {
       session_free (session);
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s",
-                               error != NULL ? error->message : appeals_problem_code_describe (APPEALS_PROBLEM_INTERNAL_ERROR));
-      return;
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                           local_error != NULL ? local_error->message
+                                               : appeals_problem_code_describe (APPEALS_PROBLEM_INTERNAL_ERROR));
+      return NULL;
     }
+  return session;
+}
 
-  g_task_return_pointer (task, session, (GDestroyNotify) session_free);
+static AppealsUser *
+finish_session (AppealsSessionService  *self,
+                GAsyncResult           *result,
+                gpointer                source_tag,
+                char                  **token,
+                GError                **error)
+{
+  Session *session = appeals_service_call_finish (self, result, source_tag, NULL, error);
+  AppealsUser *user;
+
+  if (session == NULL)
+    return NULL;
+
+  if (token != NULL)
+    *token = g_steal_pointer (&session->token);
+  user = g_steal_pointer (&session->user);
+  session_free (session);
+  return user;
 }
 
 /**
@@ -114,12 +125,8 @@ appeals_session_service_sign_in_async (AppealsSessionService *self,
                                        GAsyncReadyCallback    callback,
                                        gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
-
-  g_task_set_source_tag (task, appeals_session_service_sign_in_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "login");
@@ -129,8 +136,9 @@ appeals_session_service_sign_in_async (AppealsSessionService *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  appeals_api_client_request_async (self->client, "POST", "session", body, NULL, NULL, cancellable,
-                                    on_session_answered, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_session_service_sign_in_async, "POST", "session", body,
+                              NULL, NULL, read_session, GINT_TO_POINTER (TRUE), NULL, (GDestroyNotify) session_free,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -145,20 +153,7 @@ appeals_session_service_sign_in_finish (AppealsSessionService  *self,
                                         char                  **token,
                                         GError                **error)
 {
-  Session *session;
-  AppealsUser *user;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  session = g_task_propagate_pointer (G_TASK (result), error);
-  if (session == NULL)
-    return NULL;
-
-  if (token != NULL)
-    *token = g_steal_pointer (&session->token);
-  user = g_steal_pointer (&session->user);
-  session_free (session);
-  return user;
+  return finish_session (self, result, appeals_session_service_sign_in_async, token, error);
 }
 
 /**
@@ -174,11 +169,9 @@ appeals_session_service_check_async (AppealsSessionService *self,
                                      GAsyncReadyCallback    callback,
                                      gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, appeals_session_service_check_async);
-  appeals_api_client_request_async (self->client, "GET", "session", NULL, NULL, NULL, cancellable,
-                                    on_session_answered, g_steal_pointer (&task));
+  appeals_service_call_async (self->client, self, appeals_session_service_check_async, "GET", "session", NULL,
+                              NULL, NULL, read_session, GINT_TO_POINTER (FALSE), NULL, (GDestroyNotify) session_free,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -191,23 +184,7 @@ appeals_session_service_check_finish (AppealsSessionService  *self,
                                       GAsyncResult           *result,
                                       GError                **error)
 {
-  return appeals_session_service_sign_in_finish (self, result, NULL, error);
-}
-
-/* An answer that is only a yes: sign-out, the server's health. */
-static void
-on_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return finish_session (self, result, appeals_session_service_check_async, NULL, error);
 }
 
 /**
@@ -222,11 +199,9 @@ appeals_session_service_sign_out_async (AppealsSessionService *self,
                                         GAsyncReadyCallback    callback,
                                         gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, appeals_session_service_sign_out_async);
-  appeals_api_client_request_async (self->client, "DELETE", "session", NULL, NULL, NULL, cancellable,
-                                    on_done, g_steal_pointer (&task));
+  /* the answer is only a yes */
+  appeals_service_call_async (self->client, self, appeals_session_service_sign_out_async, "DELETE", "session", NULL, NULL, NULL,
+                              NULL, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -234,9 +209,7 @@ appeals_session_service_sign_out_finish (AppealsSessionService  *self,
                                          GAsyncResult           *result,
                                          GError                **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return appeals_service_call_finish_boolean (self, result, appeals_session_service_sign_out_async, error);
 }
 
 /**
@@ -251,11 +224,9 @@ appeals_session_service_ping_async (AppealsSessionService *self,
                                     GAsyncReadyCallback    callback,
                                     gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, appeals_session_service_ping_async);
-  appeals_api_client_request_async (self->client, "GET", "health", NULL, NULL, NULL, cancellable,
-                                    on_done, g_steal_pointer (&task));
+  /* the answer is only a yes */
+  appeals_service_call_async (self->client, self, appeals_session_service_ping_async, "GET", "health", NULL, NULL, NULL,
+                              NULL, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -263,7 +234,5 @@ appeals_session_service_ping_finish (AppealsSessionService  *self,
                                      GAsyncResult           *result,
                                      GError                **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return appeals_service_call_finish_boolean (self, result, appeals_session_service_ping_async, error);
 }

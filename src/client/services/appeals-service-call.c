@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-service-call.c: one request of a typed service, from the GTask
+ * to the model read from the answer.
+ */
+#include "config.h"
+
+#include "appeals-reception-lists.h"
+#include "appeals-service-call.h"
+
+typedef struct
+{
+  AppealsServiceReader  reader;
+  gpointer              reader_data;
+  GDestroyNotify        reader_data_free;
+  GDestroyNotify        value_free;
+  char                 *etag;
+} ServiceCall;
+
+static void
+service_call_free (ServiceCall *call)
+{
+  if (call->reader_data_free != NULL)
+    g_clear_pointer (&call->reader_data, call->reader_data_free);
+  g_free (call->etag);
+  g_free (call);
+}
+
+static void
+on_service_call_answered (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ServiceCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result,
+                                                             &call->etag, &error);
+  gpointer value;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (call->reader == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  value = call->reader (body, call->reader_data, &error);
+  if (error != NULL)
+    {
+      /* a model that could not be read is the server's fault, not the user's */
+      if (!g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED))
+        {
+          GError *malformed = g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                                                   error->message);
+
+          g_clear_error (&error);
+          error = malformed;
+        }
+      if (value != NULL && call->value_free != NULL)
+        call->value_free (value);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, value, call->value_free);
+}
+
+/**
+ * appeals_service_call_async:
+ * @source_object: the service, the source of the task
+ * @source_tag: the service's `_async` verb
+ * @reader: (nullable): reads the answer's body; its error becomes
+ *   %APPEALS_SERVICE_ERROR_MALFORMED. Without a reader the answer is only
+ *   a yes: finish with appeals_service_call_finish_boolean().
+ * @value_free: frees what @reader returned
+ *
+ * Sends one request through @client and reads the answer with @reader.
+ */
+void
+appeals_service_call_async (AppealsApiClient     *client,
+                            gpointer              source_object,
+                            gpointer              source_tag,
+                            const char           *method,
+                            const char           *path,
+                            JsonNode             *body,
+                            const char           *if_match,
+                            const char           *idempotency_key,
+                            AppealsServiceReader  reader,
+                            gpointer              reader_data,
+                            GDestroyNotify        reader_data_free,
+                            GDestroyNotify        value_free,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  GTask *task;
+  ServiceCall *call;
+
+  g_return_if_fail (APPEALS_IS_API_CLIENT (client));
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  call = g_new0 (ServiceCall, 1);
+  call->reader = reader;
+  call->reader_data = reader_data;
+  call->reader_data_free = reader_data_free;
+  call->value_free = value_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) service_call_free);
+  appeals_api_client_request_async (client, method, path, body, if_match, idempotency_key, cancellable,
+                                    on_service_call_answered, task);
+}
+
+static gpointer
+read_items (JsonNode  *body,
+            gpointer   reader_data,
+            GError   **error)
+{
+  return appeals_items_read (body, (AppealsServiceItemReader) reader_data, error);
+}
+
+/**
+ * appeals_service_list_async:
+ * @read_item: reads one element of the answer's "items"
+ *
+ * GETs @path and reads `{"items": […]}` into a #GPtrArray; finish with
+ * appeals_service_call_finish().
+ */
+void
+appeals_service_list_async (AppealsApiClient         *client,
+                            gpointer                  source_object,
+                            gpointer                  source_tag,
+                            const char               *path,
+                            AppealsServiceItemReader  read_item,
+                            GCancellable             *cancellable,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  appeals_service_call_async (client, source_object, source_tag, "GET", path, NULL, NULL, NULL,
+                              read_items, read_item, NULL, (GDestroyNotify) g_ptr_array_unref,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * appeals_service_call_finish:
+ * @etag: (out) (optional): the answer's ETag, when there is a model
+ *
+ * Returns: (transfer full) (nullable): what the call's reader returned
+ */
+gpointer
+appeals_service_call_finish (gpointer       source_object,
+                             GAsyncResult  *result,
+                             gpointer       source_tag,
+                             char         **etag,
+                             GError       **error)
+{
+  gpointer value;
+
+  g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value != NULL && etag != NULL)
+    *etag = g_strdup (((ServiceCall *) g_task_get_task_data (G_TASK (result)))->etag);
+  return value;
+}
+
+/* Finishes a call made without a reader. */
+gboolean
+appeals_service_call_finish_boolean (gpointer       source_object,
+                                     GAsyncResult  *result,
+                                     gpointer       source_tag,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
