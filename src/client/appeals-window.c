@@ -48,14 +48,7 @@ struct _AppealsWindow
 };
 
 G_DEFINE_FINAL_TYPE (AppealsWindow, appeals_window, ADW_TYPE_APPLICATION_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsWindow, appeals_window)
 
 enum {
   CONNECTION_RESTORED,
@@ -503,42 +496,6 @@ appeals_window_constructed (GObject *object)
                            G_CALLBACK (appeals_window_connection_lost), self, G_CONNECT_SWAPPED);
 }
 
-static void
-appeals_window_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AppealsWindow *self = APPEALS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_window_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AppealsWindow *self = APPEALS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 AppealsContext *
 appeals_window_get_context (AppealsWindow *self)
 {
@@ -569,13 +526,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
 
   object_class->constructed = appeals_window_constructed;
   object_class->dispose = appeals_window_dispose;
-  object_class->set_property = appeals_window_set_property;
-  object_class->get_property = appeals_window_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  appeals_window_install_context_property (G_OBJECT_CLASS (klass));
 
   /**
    * AppealsWindow::connection-restored:

@@ -64,14 +64,7 @@ struct _AppealsBookingDialog
 };
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsBookingDialog, appeals_booking_dialog)
 
 enum {
   BOOKED,
@@ -511,42 +504,6 @@ appeals_booking_dialog_finalize (GObject *object)
 }
 
 static void
-appeals_booking_dialog_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_booking_dialog_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fill_officials (AppealsBookingDialog *self,
                 GPtrArray            *officials)
 {
@@ -606,13 +563,8 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   object_class->constructed = appeals_booking_dialog_constructed;
   object_class->dispose = appeals_booking_dialog_dispose;
   object_class->finalize = appeals_booking_dialog_finalize;
-  object_class->set_property = appeals_booking_dialog_set_property;
-  object_class->get_property = appeals_booking_dialog_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  appeals_booking_dialog_install_context_property (G_OBJECT_CLASS (klass));
 
   signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_INT64);

@@ -27,14 +27,7 @@ struct _AppealsPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (AppealsPreferencesWindow, appeals_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsPreferencesWindow, appeals_preferences_window)
 
 static void
 show_error (AppealsPreferencesWindow *self,
@@ -94,42 +87,6 @@ on_language_selected (AppealsPreferencesWindow *self)
 }
 
 static void
-appeals_preferences_window_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  AppealsPreferencesWindow *self = APPEALS_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_preferences_window_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  AppealsPreferencesWindow *self = APPEALS_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 appeals_preferences_window_constructed (GObject *object)
 {
   AppealsPreferencesWindow *self = (AppealsPreferencesWindow *)object;
@@ -174,13 +131,8 @@ appeals_preferences_window_class_init (AppealsPreferencesWindowClass *klass)
 
   object_class->constructed = appeals_preferences_window_constructed;
   object_class->dispose = appeals_preferences_window_dispose;
-  object_class->set_property = appeals_preferences_window_set_property;
-  object_class->get_property = appeals_preferences_window_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  appeals_preferences_window_install_context_property (G_OBJECT_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, server_row);

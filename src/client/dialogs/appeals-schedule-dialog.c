@@ -53,14 +53,7 @@ struct _AppealsScheduleDialog
 };
 
 G_DEFINE_FINAL_TYPE (AppealsScheduleDialog, appeals_schedule_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsScheduleDialog, appeals_schedule_dialog)
 
 enum {
   SAVED,
@@ -462,42 +455,6 @@ appeals_schedule_dialog_finalize (GObject *object)
 }
 
 static void
-appeals_schedule_dialog_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_schedule_dialog_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  AppealsScheduleDialog *self = APPEALS_SCHEDULE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 appeals_schedule_dialog_class_init (AppealsScheduleDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -505,13 +462,8 @@ appeals_schedule_dialog_class_init (AppealsScheduleDialogClass *klass)
 
   object_class->dispose = appeals_schedule_dialog_dispose;
   object_class->finalize = appeals_schedule_dialog_finalize;
-  object_class->set_property = appeals_schedule_dialog_set_property;
-  object_class->get_property = appeals_schedule_dialog_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  appeals_schedule_dialog_install_context_property (G_OBJECT_CLASS (klass));
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);

@@ -29,14 +29,7 @@ struct _AppealsSignInDialog
 };
 
 G_DEFINE_FINAL_TYPE (AppealsSignInDialog, appeals_sign_in_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsSignInDialog, appeals_sign_in_dialog)
 
 enum {
   SIGNED_IN,
@@ -123,42 +116,6 @@ on_sign_in_clicked (AppealsSignInDialog *self)
 }
 
 static void
-appeals_sign_in_dialog_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  AppealsSignInDialog *self = APPEALS_SIGN_IN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_sign_in_dialog_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  AppealsSignInDialog *self = APPEALS_SIGN_IN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 appeals_sign_in_dialog_constructed (GObject *object)
 {
   AppealsSignInDialog *self = (AppealsSignInDialog *)object;
@@ -190,13 +147,8 @@ appeals_sign_in_dialog_class_init (AppealsSignInDialogClass *klass)
 
   object_class->constructed = appeals_sign_in_dialog_constructed;
   object_class->dispose = appeals_sign_in_dialog_dispose;
-  object_class->set_property = appeals_sign_in_dialog_set_property;
-  object_class->get_property = appeals_sign_in_dialog_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  appeals_sign_in_dialog_install_context_property (G_OBJECT_CLASS (klass));
 
   /**
    * AppealsSignInDialog::signed-in:

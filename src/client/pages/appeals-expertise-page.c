@@ -60,50 +60,7 @@ struct _AppealsExpertisePage
 };
 
 G_DEFINE_FINAL_TYPE (AppealsExpertisePage, appeals_expertise_page, GTK_TYPE_BOX)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-appeals_expertise_page_set_property (GObject      *object,
-                    guint         prop_id,
-                    const GValue *value,
-                    GParamSpec   *pspec)
-{
-  AppealsExpertisePage *self = APPEALS_EXPERTISE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_expertise_page_get_property (GObject    *object,
-                    guint       prop_id,
-                    GValue     *value,
-                    GParamSpec *pspec)
-{
-  AppealsExpertisePage *self = APPEALS_EXPERTISE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsExpertisePage, appeals_expertise_page)
 
 static void load_pending (AppealsExpertisePage *self);
 
@@ -725,13 +682,8 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
 
   object_class->constructed = appeals_expertise_page_constructed;
   object_class->dispose = appeals_expertise_page_dispose;
-  G_OBJECT_CLASS (klass)->set_property = appeals_expertise_page_set_property;
-  G_OBJECT_CLASS (klass)->get_property = appeals_expertise_page_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  appeals_expertise_page_install_context_property (G_OBJECT_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-expertise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, list_view);

@@ -23,50 +23,7 @@ struct _AppealsQualityPage
 };
 
 G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-appeals_quality_page_set_property (GObject      *object,
-                    guint         prop_id,
-                    const GValue *value,
-                    GParamSpec   *pspec)
-{
-  AppealsQualityPage *self = APPEALS_QUALITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_quality_page_get_property (GObject    *object,
-                    guint       prop_id,
-                    GValue     *value,
-                    GParamSpec *pspec)
-{
-  AppealsQualityPage *self = APPEALS_QUALITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsQualityPage, appeals_quality_page)
 
 void
 appeals_quality_page_clear (AppealsQualityPage *self)
@@ -220,13 +177,8 @@ appeals_quality_page_class_init (AppealsQualityPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->constructed = appeals_quality_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = appeals_quality_page_dispose;
-  G_OBJECT_CLASS (klass)->set_property = appeals_quality_page_set_property;
-  G_OBJECT_CLASS (klass)->get_property = appeals_quality_page_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  appeals_quality_page_install_context_property (G_OBJECT_CLASS (klass));
 }
 
 static void

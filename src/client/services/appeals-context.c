@@ -190,3 +190,17 @@ appeals_context_get_session_service (AppealsContext *self)
 {
   return self->session;
 }
+
+/**
+ * appeals_context_param_spec:
+ *
+ * Returns: (transfer floating): a new spec of the construct-only "context"
+ *   property that windows, pages and dialogs take (see
+ *   APPEALS_DEFINE_CONTEXT_PROPERTY)
+ */
+GParamSpec *
+appeals_context_param_spec (void)
+{
+  return g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+}

@@ -35,4 +35,49 @@ AppealsExpertiseService *appeals_context_get_expertise_service (AppealsContext  
 AppealsReferenceService *appeals_context_get_reference_service (AppealsContext   *self);
 AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
 
+GParamSpec              *appeals_context_param_spec            (void);
+
+/**
+ * APPEALS_DEFINE_CONTEXT_PROPERTY:
+ * @TypeName: the type, e.g. AppealsJournalPage
+ * @type_name: its prefix, e.g. appeals_journal_page
+ *
+ * For a window, page or dialog whose instance has `AppealsContext *context`
+ * and whose one property is the construct-only "context": defines its
+ * set_property and get_property, and `type_name_install_context_property ()`
+ * to call from class_init. The instance drops its context in dispose.
+ */
+#define APPEALS_DEFINE_CONTEXT_PROPERTY(TypeName, type_name) \
+static void \
+type_name##_set_property (GObject      *object, \
+                          guint         prop_id, \
+                          const GValue *value, \
+                          GParamSpec   *pspec) \
+{ \
+  if (prop_id == 1) \
+    ((TypeName *) object)->context = g_value_dup_object (value); \
+  else \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); \
+} \
+\
+static void \
+type_name##_get_property (GObject    *object, \
+                          guint       prop_id, \
+                          GValue     *value, \
+                          GParamSpec *pspec) \
+{ \
+  if (prop_id == 1) \
+    g_value_set_object (value, ((TypeName *) object)->context); \
+  else \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec); \
+} \
+\
+static void \
+type_name##_install_context_property (GObjectClass *object_class) \
+{ \
+  object_class->set_property = type_name##_set_property; \
+  object_class->get_property = type_name##_get_property; \
+  g_object_class_install_property (object_class, 1, appeals_context_param_spec ()); \
+}
+
 G_END_DECLS

@@ -22,50 +22,7 @@
 #include "appeals-schedule-poster.h"
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionsPage, appeals_receptions_page, GTK_TYPE_BOX)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-appeals_receptions_page_set_property (GObject      *object,
-                    guint         prop_id,
-                    const GValue *value,
-                    GParamSpec   *pspec)
-{
-  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-appeals_receptions_page_get_property (GObject    *object,
-                    guint       prop_id,
-                    GValue     *value,
-                    GParamSpec *pspec)
-{
-  AppealsReceptionsPage *self = APPEALS_RECEPTIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsReceptionsPage, appeals_receptions_page)
 
 enum {
   QUEUE_LOADED,
@@ -687,13 +644,8 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
 
   object_class->constructed = appeals_receptions_page_constructed;
   object_class->dispose = appeals_receptions_page_dispose;
-  G_OBJECT_CLASS (klass)->set_property = appeals_receptions_page_set_property;
-  G_OBJECT_CLASS (klass)->get_property = appeals_receptions_page_get_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  appeals_receptions_page_install_context_property (G_OBJECT_CLASS (klass));
   object_class->finalize = appeals_receptions_page_finalize;
 
   signals[QUEUE_LOADED] = g_signal_new ("queue-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
