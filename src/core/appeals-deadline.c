@@ -146,15 +146,9 @@ AppealsDeadlineRules *
 appeals_deadline_rules_new_from_file (const char  *path,
                                       GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  root = appeals_json_load_file (path, error);
-  if (root == NULL)
-    return NULL;
-
-  return appeals_deadline_rules_new_from_json (root, path, error);
+  return appeals_json_parse_file (path, (AppealsJsonDocumentParser) appeals_deadline_rules_new_from_json, error);
 }
 
 /**
@@ -174,12 +168,7 @@ appeals_deadline_rules_to_json (AppealsDeadlineRules *self)
 AppealsDeadlineRules *
 appeals_deadline_rules_new_default (GError **error)
 {
-  g_autofree char *path = appeals_data_find_file (DEFAULT_DEADLINES_FILE, error);
-
-  if (path == NULL)
-    return NULL;
-
-  return appeals_deadline_rules_new_from_file (path, error);
+  return appeals_json_parse_data_file (DEFAULT_DEADLINES_FILE, (AppealsJsonDocumentParser) appeals_deadline_rules_new_from_json, error);
 }
 
 /**

@@ -33,6 +33,48 @@ appeals_json_load_file (const char  *path,
 }
 
 /**
+ * appeals_json_parse_file:
+ * @parse: the document's parser, e.g. appeals_workflow_new_from_json()
+ *
+ * Reads the JSON file @path and hands it to @parse, which names the file
+ * in its errors.
+ *
+ * Returns: (transfer full) (nullable): what @parse made of it
+ */
+gpointer
+appeals_json_parse_file (const char                 *path,
+                         AppealsJsonDocumentParser   parse,
+                         GError                    **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  root = appeals_json_load_file (path, error);
+  if (root == NULL)
+    return NULL;
+  return parse (root, path, error);
+}
+
+/**
+ * appeals_json_parse_data_file:
+ * @relative_path: e.g. "rules/deadlines.json", under the data directory
+ *
+ * As appeals_json_parse_file(), for the file of the data directory.
+ */
+gpointer
+appeals_json_parse_data_file (const char                 *relative_path,
+                              AppealsJsonDocumentParser   parse,
+                              GError                    **error)
+{
+  g_autofree char *path = appeals_data_find_file (relative_path, error);
+
+  if (path == NULL)
+    return NULL;
+  return appeals_json_parse_file (path, parse, error);
+}
+
+/**
  * appeals_json_load_object_file:
  * @root_out: (out): the document, which owns the returned object
  *

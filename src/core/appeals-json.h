@@ -15,6 +15,17 @@ G_BEGIN_DECLS
 
 JsonNode   *appeals_json_load_file          (const char   *path,
                                              GError      **error);
+/* A rule document's parser: @origin names where the document came from
+ * (a file, the server) in its error messages. */
+typedef gpointer (*AppealsJsonDocumentParser) (JsonNode     *root,
+                                               const char   *origin,
+                                               GError      **error);
+gpointer    appeals_json_parse_file         (const char                 *path,
+                                             AppealsJsonDocumentParser   parse,
+                                             GError                    **error);
+gpointer    appeals_json_parse_data_file    (const char                 *relative_path,
+                                             AppealsJsonDocumentParser   parse,
+                                             GError                    **error);
 JsonObject *appeals_json_load_object_file   (const char   *path,
                                              JsonNode    **root_out,
                                              GError      **error);

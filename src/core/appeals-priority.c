@@ -129,15 +129,9 @@ AppealsPriorityCatalog *
 appeals_priority_catalog_new_from_file (const char  *path,
                                         GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  root = appeals_json_load_file (path, error);
-  if (root == NULL)
-    return NULL;
-
-  return appeals_priority_catalog_new_from_json (root, path, error);
+  return appeals_json_parse_file (path, (AppealsJsonDocumentParser) appeals_priority_catalog_new_from_json, error);
 }
 
 /**
@@ -157,12 +151,7 @@ appeals_priority_catalog_to_json (AppealsPriorityCatalog *self)
 AppealsPriorityCatalog *
 appeals_priority_catalog_new_default (GError **error)
 {
-  g_autofree char *path = appeals_data_find_file (DEFAULT_PRIORITY_FILE, error);
-
-  if (path == NULL)
-    return NULL;
-
-  return appeals_priority_catalog_new_from_file (path, error);
+  return appeals_json_parse_data_file (DEFAULT_PRIORITY_FILE, (AppealsJsonDocumentParser) appeals_priority_catalog_new_from_json, error);
 }
 
 static const Category *

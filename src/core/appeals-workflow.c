@@ -118,15 +118,9 @@ AppealsWorkflow *
 appeals_workflow_new_from_file (const char  *path,
                                 GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  root = appeals_json_load_file (path, error);
-  if (root == NULL)
-    return NULL;
-
-  return appeals_workflow_new_from_json (root, path, error);
+  return appeals_json_parse_file (path, (AppealsJsonDocumentParser) appeals_workflow_new_from_json, error);
 }
 
 /**
@@ -146,12 +140,7 @@ appeals_workflow_to_json (AppealsWorkflow *self)
 AppealsWorkflow *
 appeals_workflow_new_default (GError **error)
 {
-  g_autofree char *path = appeals_data_find_file (DEFAULT_WORKFLOW_FILE, error);
-
-  if (path == NULL)
-    return NULL;
-
-  return appeals_workflow_new_from_file (path, error);
+  return appeals_json_parse_data_file (DEFAULT_WORKFLOW_FILE, (AppealsJsonDocumentParser) appeals_workflow_new_from_json, error);
 }
 
 guint
