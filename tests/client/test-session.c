@@ -5,7 +5,8 @@
  * request ends the session through the context's "session-expired" (the
  * sign-in dialog says why, and nothing of the previous person stays), and
  * a request that finds no server shows the window's banner through the
- * context's "connection-lost" until the server answers again.
+ * context's "connection-lost" until the server answers again. A page the
+ * role may not see says so.
  */
 #include "config.h"
 
@@ -38,6 +39,17 @@ connection_back (AppealsApplication *app)
   return !connection_lost_shown (app);
 }
 
+/* The registrar's role has no review: the page says so instead of a toast
+ * at every sign-in or an empty list. */
+static gboolean
+review_forbidden_shown (AppealsApplication *app)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  GtkWidget *status = appeals_test_ui_find_by_name (appeals_window_get_review_page (window), "review-forbidden");
+
+  return status != NULL && gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (status))) == status;
+}
+
 static AppealsJournalPage *
 journal_page (AppealsApplication *app)
 {
@@ -59,6 +71,7 @@ expired_script (AppealsApplication *app,
 
   appeals_test_ui_sign_in (app, "registrar", "demo");
   APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  APPEALS_TEST_WAIT (review_forbidden_shown, app);
 
   ended = appeals_test_request (server, session, "DELETE", "/api/v1/session",
                                 appeals_api_client_get_token (appeals_context_get_client (context)), NULL, NULL);

@@ -35,6 +35,7 @@ struct _AppealsReviewPage
   AppealsContext       *context;
 
   GtkStack            *stack;
+  AdwStatusPage       *forbidden_page;
   GtkLabel            *window_label;
   GtkListBox          *list_box;
   AdwPreferencesGroup *summary_group;
@@ -293,7 +294,14 @@ on_review_loaded (GObject      *source,
   items = appeals_reception_service_list_review_finish (APPEALS_RECEPTION_SERVICE (source), result, &until, &error);
   if (items == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* a role without the review sees why the page is empty, once, here */
+      if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_FORBIDDEN))
+        {
+          appeals_review_page_clear (self);
+          adw_status_page_set_description (self->forbidden_page, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "forbidden");
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
@@ -595,6 +603,7 @@ appeals_review_page_class_init (AppealsReviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, forbidden_page);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, window_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, summary_group);
