@@ -59,19 +59,12 @@ appeals_reception_service_new (AppealsApiClient        *client,
   return self;
 }
 
-/**
- * appeals_reception_service_notify_changed:
- * @reception_id: the reception, or 0 when several changed
- *
- * Emits "reception-changed". The verbs that change a reception call it;
- * so may a window that changed one by other means.
- */
-void
-appeals_reception_service_notify_changed (AppealsReceptionService *self,
-                                          gint64                   reception_id)
+/* A booking was made: the reception is new, so the answer is not handed
+ * on and whoever shows the day loads it. */
+static void
+notify_changed (AppealsReceptionService *self,
+                gint64                   reception_id)
 {
-  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
-
   g_signal_emit_by_name (self, "reception-changed", reception_id, NULL);
 }
 
@@ -302,7 +295,7 @@ on_booked (GObject      *source,
       g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
       return;
     }
-  appeals_reception_service_notify_changed (self, reception->id);
+  notify_changed (self, reception->id);
   g_task_return_pointer (task, g_steal_pointer (&reception), g_object_unref);
 }
 

@@ -20,9 +20,6 @@ G_DECLARE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, APPEAL
 AppealsReceptionService *appeals_reception_service_new (AppealsApiClient        *client,
                                                         AppealsReferenceService *reference);
 
-void              appeals_reception_service_notify_changed               (AppealsReceptionService  *self,
-                                                                          gint64                    reception_id);
-
 /* The month, the day, the week and My Day */
 void              appeals_reception_service_list_days_async              (AppealsReceptionService  *self,
                                                                           gint64                    official_id,

@@ -82,13 +82,14 @@ struct _AppealsReferenceService
   int                       due_soon_days; /* the user's setting; -1: the table's */
   guint                     refresh_source;
   GCancellable             *cancellable;   /* the timer's and the connection's refreshes */
+  GPtrArray                *officials;     /* AppealsOfficial as last listed, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReferenceService, appeals_reference_service, G_TYPE_OBJECT)
 
-static void add_official_signals (AppealsReferenceServiceClass *klass);
 enum {
   CHANGED,
+  OFFICIALS_CHANGED,
   N_SIGNALS
 };
 
@@ -403,6 +404,7 @@ appeals_reference_service_finalize (GObject *object)
   g_clear_object (&self->checklist);
   g_clear_pointer (&self->etags, g_hash_table_unref);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
 
   G_OBJECT_CLASS (appeals_reference_service_parent_class)->finalize (object);
 }
@@ -423,7 +425,15 @@ appeals_reference_service_class_init (AppealsReferenceServiceClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  add_official_signals (klass);
+
+  /**
+   * AppealsReferenceService::officials-changed:
+   *
+   * An official was saved or retired: the officials known are forgotten,
+   * and the next list asks the server.
+   */
+  signals[OFFICIALS_CHANGED] = g_signal_new ("officials-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -539,19 +549,7 @@ appeals_reference_service_get_classifier (AppealsReferenceService *self,
  * GET /officials is asked once and kept here for every page and dialog
  * that names officials; a save or a retirement drops the copy and emits
  * "officials-changed", after which the next list asks the server again.
- * The copy hangs on the object as data, so this block keeps to itself.
  */
-
-static guint officials_changed_signal;
-
-static void
-add_official_signals (AppealsReferenceServiceClass *klass)
-{
-  officials_changed_signal = g_signal_new ("officials-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-#define OFFICIALS_KEY "appeals-officials"
 
 /**
  * appeals_reference_service_get_officials:
@@ -564,14 +562,14 @@ appeals_reference_service_get_officials (AppealsReferenceService *self)
 {
   g_return_val_if_fail (APPEALS_IS_REFERENCE_SERVICE (self), NULL);
 
-  return g_object_get_data (G_OBJECT (self), OFFICIALS_KEY);
+  return self->officials;
 }
 
 static void
 forget_officials (AppealsReferenceService *self)
 {
-  g_object_set_data (G_OBJECT (self), OFFICIALS_KEY, NULL);
-  g_signal_emit (self, officials_changed_signal, 0);
+  g_clear_pointer (&self->officials, g_ptr_array_unref);
+  g_signal_emit (self, signals[OFFICIALS_CHANGED], 0);
 }
 
 /* Reads the list and keeps it as the known officials. */
@@ -582,9 +580,13 @@ read_officials (JsonNode  *body,
 {
   GPtrArray *officials = appeals_items_read (body, (gpointer) appeals_official_new_from_json, error);
 
+  AppealsReferenceService *self = data;
+
   if (officials != NULL)
-    g_object_set_data_full (G_OBJECT (data), OFFICIALS_KEY, g_ptr_array_ref (officials),
-                            (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->officials, g_ptr_array_unref);
+      self->officials = g_ptr_array_ref (officials);
+    }
   return officials;
 }
 

@@ -15,9 +15,8 @@
  * This file: the requests, the summary, loading, and the class; the
  * steps, the protocol and the materials have a file each.
  *
- * Signals: "loaded" each time the reception was (re)loaded or updated from
- * an answer; "changed" after each change the server accepted to this
- * reception (pages had better listen to the service's "reception-changed").
+ * Signal: "loaded" each time the reception was (re)loaded or updated from
+ * an answer. Pages learn of changes from the service's "reception-changed".
  */
 #include "config.h"
 
@@ -38,7 +37,6 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   LOADED,
-  CHANGED,
   N_SIGNALS
 };
 
@@ -340,7 +338,6 @@ on_reception_changed (AppealsReceptionWindow *self,
     _appeals_reception_window_show_reception (self, reception);
   else
     _appeals_reception_window_load_reception (self);
-  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -477,8 +474,6 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-reception-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionWindow, toast_overlay);

@@ -279,21 +279,12 @@ on_reception_changed (AppealsReceptionsPage *self,
   _appeals_receptions_page_load_today (self);
 }
 
-/* The reception window reports its changes here until it changes
- * receptions through the service itself. */
-static void
-on_reception_window_changed (AppealsReceptionsPage *self)
-{
-  appeals_reception_service_notify_changed (get_reception_service (self), 0);
-}
-
 AppealsReceptionWindow *
 appeals_receptions_page_open_reception (AppealsReceptionsPage *self,
                                         gint64                 reception_id)
 {
   AppealsReceptionWindow *window = appeals_reception_window_new (self->context, get_parent_window (self), reception_id);
 
-  g_signal_connect_object (window, "changed", G_CALLBACK (on_reception_window_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
