@@ -49,7 +49,9 @@ int
 main (int argc, char *argv[])
 {
   const char *backend = appeals_test_backend_from_args (&argc, argv);
-  const char *args[] = { "--demo", "--demo-appeals", "2000", NULL };
+  /* APPEALS_BENCH_APPEALS sets the size of a larger run */
+  const char *size = g_getenv ("APPEALS_BENCH_APPEALS") != NULL ? g_getenv ("APPEALS_BENCH_APPEALS") : "2000";
+  const char *args[] = { "--demo", "--demo-appeals", size, NULL };
   AppealsTestServer *server = appeals_test_server_start (backend, args);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
@@ -70,8 +72,8 @@ main (int argc, char *argv[])
   by_id = measure (server, session, "GET", card, token, NULL, FALSE);
   patch = measure (server, session, "PATCH", card, token, appeals_test_response_header (current, "ETag"), TRUE);
 
-  g_print ("backend %s, 2000 demo appeals, %d rounds each; GET /health = 1.0 (%.0f us here)\n",
-           backend, ROUNDS, reference);
+  g_print ("backend %s, %s demo appeals, %d rounds each; GET /health = 1.0 (%.0f us here)\n",
+           backend, size, ROUNDS, reference);
   g_print ("journal page of 50 cards (with total): %.1fx\n", page / reference);
   g_print ("full-text search, page of 50:          %.1fx\n", search / reference);
   g_print ("card by id (read logged):              %.1fx\n", by_id / reference);
