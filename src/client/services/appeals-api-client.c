@@ -335,37 +335,42 @@ on_send_and_read (GObject      *source,
   g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) appeals_api_response_free);
 }
 
-/**
- * appeals_api_client_request_async:
- * @path: relative to /api/v1/, e.g. "appeals?limit=50"
- * @body: (nullable): sent as JSON
- * @if_match: (nullable): the ETag an edit was made on
- * @idempotency_key: (nullable): makes a retried POST safe
- *
- * Finishes with an #AppealsApiResponse for every HTTP answer, problems
- * included (see appeals_api_response_is_success()); with a #GError only
- * when no answer came (%APPEALS_SERVICE_ERROR_NETWORK, %APPEALS_SERVICE_ERROR_TLS).
- */
-/* A message with the headers every request carries; NULL when the
- * server address cannot make a URI (the task is then answered). */
-static SoupMessage *
-new_message (AppealsApiClient *self,
-             GTask            *task,
-             const char       *method,
-             const char       *path,
-             const char       *idempotency_key)
+/* What one request sends, beside the headers every request carries. */
+typedef struct
 {
-  g_autofree char *uri = g_strconcat (self->base_url, API_PREFIX, "/", path, NULL);
+  const char *method;
+  const char *path;             /* relative to /api/v1/ */
+  const char *idempotency_key;
+  const char *condition;        /* "If-Match" or "If-None-Match" */
+  const char *condition_etag;
+  const char *content_type;
+  GBytes     *content;
+} Outgoing;
+
+/* Sends @out with the headers every request carries; a server address
+ * that cannot make a URI answers the task at once. */
+static void
+send_request (AppealsApiClient    *self,
+              gpointer             source_tag,
+              const Outgoing      *out,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *uri = g_strconcat (self->base_url, API_PREFIX, "/", out->path, NULL);
   SoupMessageHeaders *headers;
   RequestData *data;
   SoupMessage *message;
 
-  message = soup_message_new (method, uri);
+  g_task_set_source_tag (task, source_tag);
+
+  message = soup_message_new (out->method, uri);
   if (message == NULL)
     {
       g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_NETWORK,
                                _("The server address “%s” is not valid."), self->base_url);
-      return NULL;
+      return;
     }
 
   data = g_new0 (RequestData, 1);
@@ -381,10 +386,15 @@ new_message (AppealsApiClient *self,
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
-  if (idempotency_key != NULL)
-    soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
+  if (out->idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", out->idempotency_key);
+  if (out->condition_etag != NULL)
+    soup_message_headers_replace (headers, out->condition, out->condition_etag);
+  if (out->content != NULL)
+    soup_message_set_request_body_from_bytes (message, out->content_type, out->content);
 
-  return message;
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    on_send_and_read, g_steal_pointer (&task));
 }
 
 /**
@@ -410,28 +420,17 @@ appeals_api_client_request_async (AppealsApiClient    *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  SoupMessage *message;
-
-  g_task_set_source_tag (task, appeals_api_client_request_async);
-
-  message = new_message (self, task, method, path, idempotency_key);
-  if (message == NULL)
-    return;
-
-  if (if_match != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", if_match);
+  g_autoptr(GBytes) content = NULL;
+  Outgoing out = { method, path, idempotency_key, "If-Match", if_match, "application/json", NULL };
 
   if (body != NULL)
     {
       char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+      content = g_bytes_new_take (text, strlen (text));
     }
-
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_send_and_read, g_steal_pointer (&task));
+  out.content = content;
+  send_request (self, appeals_api_client_request_async, &out, cancellable, callback, user_data);
 }
 
 /**
@@ -450,20 +449,9 @@ appeals_api_client_get_async (AppealsApiClient    *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  SoupMessage *message;
+  Outgoing out = { "GET", path, NULL, "If-None-Match", if_none_match, NULL, NULL };
 
-  g_task_set_source_tag (task, appeals_api_client_get_async);
-
-  message = new_message (self, task, "GET", path, NULL);
-  if (message == NULL)
-    return;
-
-  if (if_none_match != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (message), "If-None-Match", if_none_match);
-
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_send_and_read, g_steal_pointer (&task));
+  send_request (self, appeals_api_client_get_async, &out, cancellable, callback, user_data);
 }
 
 /**
@@ -483,18 +471,9 @@ appeals_api_client_upload_async (AppealsApiClient    *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  SoupMessage *message;
+  Outgoing out = { "POST", path, idempotency_key, NULL, NULL, content_type, content };
 
-  g_task_set_source_tag (task, appeals_api_client_upload_async);
-
-  message = new_message (self, task, "POST", path, idempotency_key);
-  if (message == NULL)
-    return;
-
-  soup_message_set_request_body_from_bytes (message, content_type, content);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_send_and_read, g_steal_pointer (&task));
+  send_request (self, appeals_api_client_upload_async, &out, cancellable, callback, user_data);
 }
 
 AppealsApiResponse *
