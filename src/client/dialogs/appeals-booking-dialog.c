@@ -232,8 +232,9 @@ on_earlier_loaded (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(GPtrArray) appeals = appeals_reception_service_list_applicant_appeals_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                          result, NULL);
+  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                               result, NULL);
+  GPtrArray *appeals = page != NULL ? page->items : NULL;
   AppealsClassifier *questions;
 
   if (appeals == NULL)
@@ -287,8 +288,9 @@ on_applicant_loaded (GObject      *source,
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApplicant) applicant = appeals_reception_service_find_applicant_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                          result, &error);
+  g_autoptr(AppealsApplicant) applicant = appeals_appeal_service_find_applicant_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                                       result, NULL, &error);
+  g_autoptr(AppealsAppealFilter) earlier = appeals_appeal_filter_new ();
   g_autofree char *name = NULL;
 
   if (error != NULL)
@@ -324,9 +326,9 @@ on_applicant_loaded (GObject      *source,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), self->applicant_name);
   adw_action_row_set_subtitle (self->applicant_row, self->applicant_address);
 
-  appeals_reception_service_list_applicant_appeals_async (appeals_context_get_reception_service (self->context),
-                                                          self->applicant_id, 20, self->cancellable,
-                                                          on_earlier_loaded, g_object_ref (self));
+  earlier->applicant_id = self->applicant_id;
+  appeals_appeal_service_list_page_async (appeals_context_get_appeal_service (self->context), earlier, 20, NULL,
+                                          self->cancellable, on_earlier_loaded, g_object_ref (self));
 }
 
 static void
@@ -345,8 +347,8 @@ on_iin_apply (AppealsBookingDialog *self)
       return;
     }
 
-  appeals_reception_service_find_applicant_async (appeals_context_get_reception_service (self->context), iin,
-                                                  self->cancellable, on_applicant_loaded, g_object_ref (self));
+  appeals_appeal_service_find_applicant_async (appeals_context_get_appeal_service (self->context), iin,
+                                               self->cancellable, on_applicant_loaded, g_object_ref (self));
 }
 
 /* Booking --------------------------------------------------------------- */

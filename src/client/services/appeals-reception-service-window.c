@@ -213,6 +213,28 @@ finish_reception (AppealsReceptionService  *self,
   return g_object_ref (result_reception (g_ptr_array_index (results, 0)));
 }
 
+/* A request body around @object (which the node takes). */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+/* @value, or null when it is %NULL or empty. */
+static void
+set_text_or_null (JsonObject *object,
+                  const char *name,
+                  const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
 static GString *
 reception_path (gint64      reception_id,
                 const char *first_segment,
@@ -283,23 +305,14 @@ appeals_reception_service_set_step_async (AppealsReceptionService *self,
                                           gpointer                 user_data)
 {
   g_autoptr(GString) path = reception_path (reception_id, "steps", code, NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
   g_return_if_fail (code != NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, done);
-  json_builder_set_member_name (builder, "note");
-  if (note != NULL && *note != '\0')
-    json_builder_add_string_value (builder, note);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
+  json_object_set_boolean_member (object, "done", done);
+  set_text_or_null (object, "note", note);
   send_for_reception (self, "PATCH", path->str, body, reception_id, appeals_reception_service_set_step_async,
                       cancellable, callback, user_data);
 }
@@ -323,24 +336,14 @@ appeals_reception_service_add_order_async (AppealsReceptionService *self,
                                            gpointer                 user_data)
 {
   g_autoptr(GString) path = reception_path (reception_id, "orders", NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text != NULL ? text : "");
-  json_builder_set_member_name (builder, "executor_body");
-  if (executor_body != NULL)
-    json_builder_add_string_value (builder, executor_body);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "working_days");
-  json_builder_add_int_value (builder, working_days);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
+  json_object_set_string_member (object, "text", text != NULL ? text : "");
+  set_text_or_null (object, "executor_body", executor_body);
+  json_object_set_int_member (object, "working_days", working_days);
   send_for_reception (self, "POST", path->str, body, reception_id, appeals_reception_service_add_order_async,
                       cancellable, callback, user_data);
 }
@@ -356,8 +359,8 @@ appeals_reception_service_set_order_executed_async (AppealsReceptionService *sel
                                                     gpointer                 user_data)
 {
   g_autoptr(GString) path = reception_path (reception_id, "orders", NULL);
-  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
@@ -366,7 +369,6 @@ appeals_reception_service_set_order_executed_async (AppealsReceptionService *sel
                                  appeals_enum_to_wire (APPEALS_TYPE_ORDER_STATUS,
                                                        executed ? APPEALS_ORDER_STATUS_EXECUTED
                                                                 : APPEALS_ORDER_STATUS_OPEN));
-  json_node_take_object (body, object);
   send_for_reception (self, "PATCH", path->str, body, reception_id,
                       appeals_reception_service_set_order_executed_async, cancellable, callback, user_data);
 }
@@ -407,13 +409,12 @@ appeals_reception_service_post_review_async (AppealsReceptionService *self,
                                              gpointer                 user_data)
 {
   g_autoptr(GString) path = reception_path (reception_id, "review", NULL);
-  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
   json_object_set_string_member (object, "instructions", instructions != NULL ? instructions : "");
-  json_node_take_object (body, object);
   send_for_reception (self, "POST", path->str, body, reception_id, appeals_reception_service_post_review_async,
                       cancellable, callback, user_data);
 }
@@ -441,24 +442,18 @@ on_attachment_uploaded (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AppealsReceptionService *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  g_autoptr(AppealsAttachment) attachment = NULL;
+  AppealsAttachment *attachment = appeals_service_read_answer (APPEALS_API_CLIENT (source), result,
+                                                               (AppealsServiceItemReader) appeals_attachment_new_from_json,
+                                                               &error);
 
-  if (body == NULL)
+  if (attachment == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  attachment = appeals_attachment_new_from_json (body, &error);
-  if (attachment == NULL)
-    {
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
-      return;
-    }
-  g_signal_emit (self, window_signals[RECEPTION_CHANGED], 0, attachment->reception_id, NULL);
-  g_task_return_pointer (task, g_steal_pointer (&attachment), g_object_unref);
+  g_signal_emit (g_task_get_source_object (task), window_signals[RECEPTION_CHANGED], 0, attachment->reception_id, NULL);
+  g_task_return_pointer (task, attachment, g_object_unref);
 }
 
 /**

@@ -86,13 +86,21 @@ list_async (AppealsReceptionService *self,
   g_string_free (path, TRUE);
 }
 
-static GPtrArray *
-list_finish (AppealsReceptionService  *self,
-             GAsyncResult             *result,
-             gpointer                  source_tag,
-             GError                  **error)
+/* @resource?from=…&to=…[&official_id=…] */
+static GString *
+range_path (const char  *resource,
+            gint64       official_id,
+            const GDate *from,
+            const GDate *to)
 {
-  return appeals_service_call_finish (self, result, source_tag, NULL, error);
+  GString *path = appeals_api_path_new (resource, NULL);
+
+  appeals_api_path_add_query_date (path, "from", from);
+  if (to != NULL)
+    appeals_api_path_add_query_date (path, "to", to);
+  if (official_id != 0)
+    appeals_api_path_add_query_int (path, "official_id", official_id);
+  return path;
 }
 
 /**
@@ -100,7 +108,8 @@ list_finish (AppealsReceptionService  *self,
  * @official_id: the official, or 0 for all
  *
  * How many visitors are booked on each day from @from to @to (at most 62
- * days), for the month view. Days without visitors are left out.
+ * days), for the month view. Days without visitors are left out. The
+ * list holds #AppealsReceptionDay.
  */
 void
 appeals_reception_service_list_days_async (AppealsReceptionService *self,
@@ -111,23 +120,9 @@ appeals_reception_service_list_days_async (AppealsReceptionService *self,
                                            GAsyncReadyCallback      callback,
                                            gpointer                 user_data)
 {
-  GString *path = appeals_api_path_new ("reception-days", NULL);
-
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  if (official_id != 0)
-    appeals_api_path_add_query_int (path, "official_id", official_id);
-  list_async (self, path, (ReadItem) appeals_reception_day_new_from_json, appeals_reception_service_list_days_async,
+  list_async (self, range_path ("reception-days", official_id, from, to),
+              (ReadItem) appeals_reception_day_new_from_json, appeals_reception_service_list_days_async,
               cancellable, callback, user_data);
-}
-
-/* Returns: (transfer full) (element-type AppealsReceptionDay): */
-GPtrArray *
-appeals_reception_service_list_days_finish (AppealsReceptionService  *self,
-                                            GAsyncResult             *result,
-                                            GError                  **error)
-{
-  return list_finish (self, result, appeals_reception_service_list_days_async, error);
 }
 
 /**
@@ -135,7 +130,8 @@ appeals_reception_service_list_days_finish (AppealsReceptionService  *self,
  * @official_id: the official, or 0 for all
  *
  * The day's queue in the server's order: priority categories first, then
- * booking time. Another district's visitor comes restricted.
+ * booking time. Another district's visitor comes restricted. The list
+ * holds #AppealsReceptionVisit.
  */
 void
 appeals_reception_service_list_queue_async (AppealsReceptionService *self,
@@ -154,21 +150,12 @@ appeals_reception_service_list_queue_async (AppealsReceptionService *self,
               cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full) (element-type AppealsReceptionVisit): */
-GPtrArray *
-appeals_reception_service_list_queue_finish (AppealsReceptionService  *self,
-                                             GAsyncResult             *result,
-                                             GError                  **error)
-{
-  return list_finish (self, result, appeals_reception_service_list_queue_async, error);
-}
-
 /**
  * appeals_reception_service_list_queues_async:
  * @official_id: the official, or 0 for all
  *
  * The queues of the days from @from to @to (at most 31) in one request:
- * by date, each day in the queue's order.
+ * by date, each day in the queue's order (#AppealsReceptionVisit).
  */
 void
 appeals_reception_service_list_queues_async (AppealsReceptionService *self,
@@ -179,26 +166,13 @@ appeals_reception_service_list_queues_async (AppealsReceptionService *self,
                                              GAsyncReadyCallback      callback,
                                              gpointer                 user_data)
 {
-  GString *path = appeals_api_path_new ("reception-queues", NULL);
-
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  if (official_id != 0)
-    appeals_api_path_add_query_int (path, "official_id", official_id);
-  list_async (self, path, (ReadItem) appeals_reception_visit_new_from_json, appeals_reception_service_list_queues_async,
+  list_async (self, range_path ("reception-queues", official_id, from, to),
+              (ReadItem) appeals_reception_visit_new_from_json, appeals_reception_service_list_queues_async,
               cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full) (element-type AppealsReceptionVisit): */
-GPtrArray *
-appeals_reception_service_list_queues_finish (AppealsReceptionService  *self,
-                                              GAsyncResult             *result,
-                                              GError                  **error)
-{
-  return list_finish (self, result, appeals_reception_service_list_queues_async, error);
-}
-
-/* "My Day": the steps due today or overdue and not done, in the caller's scope. */
+/* "My Day": the steps due today or overdue and not done, in the caller's
+ * scope (#AppealsStepTask). */
 void
 appeals_reception_service_list_due_steps_async (AppealsReceptionService *self,
                                                 GCancellable            *cancellable,
@@ -209,66 +183,29 @@ appeals_reception_service_list_due_steps_async (AppealsReceptionService *self,
               appeals_reception_service_list_due_steps_async, cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full) (element-type AppealsStepTask): */
+/**
+ * appeals_reception_service_list_finish:
+ *
+ * Finishes any of the list verbs above.
+ *
+ * Returns: (transfer full): the items, of the type the verb names
+ */
 GPtrArray *
-appeals_reception_service_list_due_steps_finish (AppealsReceptionService  *self,
-                                                 GAsyncResult             *result,
-                                                 GError                  **error)
+appeals_reception_service_list_finish (AppealsReceptionService  *self,
+                                       GAsyncResult             *result,
+                                       GError                  **error)
 {
-  return list_finish (self, result, appeals_reception_service_list_due_steps_async, error);
-}
+  gpointer tag;
 
-/* For the booking dialog: the applicant by IIN, and their appeals.
- * (Applicants are the appeals family's; these two read only.) */
-void
-appeals_reception_service_find_applicant_async (AppealsReceptionService *self,
-                                                const char              *iin,
-                                                GCancellable            *cancellable,
-                                                GAsyncReadyCallback      callback,
-                                                gpointer                 user_data)
-{
-  GString *path = appeals_api_path_new ("applicants", NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  appeals_api_path_add_query (path, "iin", iin);
-  list_async (self, path, (ReadItem) appeals_applicant_new_from_json, appeals_reception_service_find_applicant_async,
-              cancellable, callback, user_data);
-}
+  tag = g_task_get_source_tag (G_TASK (result));
+  g_return_val_if_fail (tag == appeals_reception_service_list_days_async ||
+                        tag == appeals_reception_service_list_queue_async ||
+                        tag == appeals_reception_service_list_queues_async ||
+                        tag == appeals_reception_service_list_due_steps_async, NULL);
 
-/* Returns: (transfer full) (nullable): the applicant, or %NULL without an
- * error when nobody has this IIN */
-AppealsApplicant *
-appeals_reception_service_find_applicant_finish (AppealsReceptionService  *self,
-                                                 GAsyncResult             *result,
-                                                 GError                  **error)
-{
-  g_autoptr(GPtrArray) found = list_finish (self, result, appeals_reception_service_find_applicant_async, error);
-
-  return found != NULL && found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
-}
-
-void
-appeals_reception_service_list_applicant_appeals_async (AppealsReceptionService *self,
-                                                        gint64                   applicant_id,
-                                                        guint                    limit,
-                                                        GCancellable            *cancellable,
-                                                        GAsyncReadyCallback      callback,
-                                                        gpointer                 user_data)
-{
-  GString *path = appeals_api_path_new ("appeals", NULL);
-
-  appeals_api_path_add_query_int (path, "applicant_id", applicant_id);
-  appeals_api_path_add_query_int (path, "limit", limit);
-  list_async (self, path, (ReadItem) appeals_appeal_new_from_json,
-              appeals_reception_service_list_applicant_appeals_async, cancellable, callback, user_data);
-}
-
-/* Returns: (transfer full) (element-type AppealsAppeal): */
-GPtrArray *
-appeals_reception_service_list_applicant_appeals_finish (AppealsReceptionService  *self,
-                                                         GAsyncResult             *result,
-                                                         GError                  **error)
-{
-  return list_finish (self, result, appeals_reception_service_list_applicant_appeals_async, error);
+  return appeals_service_call_finish (self, result, tag, NULL, error);
 }
 
 /* Booking ----------------------------------------------------------------- */
@@ -279,24 +216,17 @@ on_booked (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  AppealsReceptionService *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  g_autoptr(AppealsReception) reception = NULL;
+  AppealsReception *reception = appeals_service_read_answer (APPEALS_API_CLIENT (source), result,
+                                                             (ReadItem) appeals_reception_new_from_json, &error);
 
-  if (body == NULL)
+  if (reception == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  reception = appeals_reception_new_from_json (body, &error);
-  if (reception == NULL)
-    {
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
-      return;
-    }
-  notify_changed (self, reception->id);
-  g_task_return_pointer (task, g_steal_pointer (&reception), g_object_unref);
+  notify_changed (g_task_get_source_object (task), reception->id);
+  g_task_return_pointer (task, reception, g_object_unref);
 }
 
 /**

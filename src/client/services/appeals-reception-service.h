@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (AppealsReceptionService, appeals_reception_service, APPEAL
 AppealsReceptionService *appeals_reception_service_new (AppealsApiClient        *client,
                                                         AppealsReferenceService *reference);
 
-/* The month, the day, the week and My Day */
+/* The month, the day, the week and My Day: each finishes with
+ * appeals_reception_service_list_finish(). */
 void              appeals_reception_service_list_days_async              (AppealsReceptionService  *self,
                                                                           gint64                    official_id,
                                                                           const GDate              *from,
@@ -28,18 +29,12 @@ void              appeals_reception_service_list_days_async              (Appeal
                                                                           GCancellable             *cancellable,
                                                                           GAsyncReadyCallback       callback,
                                                                           gpointer                  user_data);
-GPtrArray        *appeals_reception_service_list_days_finish             (AppealsReceptionService  *self,
-                                                                          GAsyncResult             *result,
-                                                                          GError                  **error);
 void              appeals_reception_service_list_queue_async             (AppealsReceptionService  *self,
                                                                           gint64                    official_id,
                                                                           const GDate              *date,
                                                                           GCancellable             *cancellable,
                                                                           GAsyncReadyCallback       callback,
                                                                           gpointer                  user_data);
-GPtrArray        *appeals_reception_service_list_queue_finish            (AppealsReceptionService  *self,
-                                                                          GAsyncResult             *result,
-                                                                          GError                  **error);
 void              appeals_reception_service_list_queues_async            (AppealsReceptionService  *self,
                                                                           gint64                    official_id,
                                                                           const GDate              *from,
@@ -47,35 +42,15 @@ void              appeals_reception_service_list_queues_async            (Appeal
                                                                           GCancellable             *cancellable,
                                                                           GAsyncReadyCallback       callback,
                                                                           gpointer                  user_data);
-GPtrArray        *appeals_reception_service_list_queues_finish           (AppealsReceptionService  *self,
-                                                                          GAsyncResult             *result,
-                                                                          GError                  **error);
 void              appeals_reception_service_list_due_steps_async         (AppealsReceptionService  *self,
                                                                           GCancellable             *cancellable,
                                                                           GAsyncReadyCallback       callback,
                                                                           gpointer                  user_data);
-GPtrArray        *appeals_reception_service_list_due_steps_finish        (AppealsReceptionService  *self,
+GPtrArray        *appeals_reception_service_list_finish                  (AppealsReceptionService  *self,
                                                                           GAsyncResult             *result,
                                                                           GError                  **error);
 
-/* Booking */
-void              appeals_reception_service_find_applicant_async         (AppealsReceptionService  *self,
-                                                                          const char               *iin,
-                                                                          GCancellable             *cancellable,
-                                                                          GAsyncReadyCallback       callback,
-                                                                          gpointer                  user_data);
-AppealsApplicant *appeals_reception_service_find_applicant_finish        (AppealsReceptionService  *self,
-                                                                          GAsyncResult             *result,
-                                                                          GError                  **error);
-void              appeals_reception_service_list_applicant_appeals_async (AppealsReceptionService  *self,
-                                                                          gint64                    applicant_id,
-                                                                          guint                     limit,
-                                                                          GCancellable             *cancellable,
-                                                                          GAsyncReadyCallback       callback,
-                                                                          gpointer                  user_data);
-GPtrArray        *appeals_reception_service_list_applicant_appeals_finish (AppealsReceptionService *self,
-                                                                          GAsyncResult             *result,
-                                                                          GError                  **error);
+/* Booking (the applicant and their appeals come from the appeal service) */
 void              appeals_reception_service_book_async                   (AppealsReceptionService  *self,
                                                                           AppealsReception         *reception,
                                                                           const char               *idempotency_key,

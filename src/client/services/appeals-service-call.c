@@ -168,6 +168,36 @@ appeals_service_call_finish (gpointer       source_object,
   return value;
 }
 
+/**
+ * appeals_service_read_answer:
+ * @read: reads the answer's body into a model
+ *
+ * For a service that sends a request of its own (an upload, a booking it
+ * announces): finishes the request on @client and reads its answer.
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set: the
+ *   request's error, or %APPEALS_SERVICE_ERROR_MALFORMED when the body
+ *   cannot be read
+ */
+gpointer
+appeals_service_read_answer (AppealsApiClient          *client,
+                             GAsyncResult              *result,
+                             AppealsServiceItemReader   read,
+                             GError                   **error)
+{
+  g_autoptr(JsonNode) body = appeals_api_client_call_finish (client, result, NULL, error);
+  g_autoptr(GError) local_error = NULL;
+  gpointer value;
+
+  if (body == NULL)
+    return NULL;
+  value = read (body, &local_error);
+  if (value == NULL)
+    g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                         local_error != NULL ? local_error->message : "empty answer");
+  return value;
+}
+
 /* Finishes a call made without a reader. */
 gboolean
 appeals_service_call_finish_boolean (gpointer       source_object,

@@ -50,6 +50,10 @@ gpointer  appeals_service_call_finish  (gpointer                  source_object,
                                         gpointer                  source_tag,
                                         char                    **etag,
                                         GError                  **error);
+gpointer  appeals_service_read_answer  (AppealsApiClient         *client,
+                                        GAsyncResult             *result,
+                                        AppealsServiceItemReader  read,
+                                        GError                  **error);
 gboolean  appeals_service_call_finish_boolean
                                        (gpointer                  source_object,
                                         GAsyncResult             *result,

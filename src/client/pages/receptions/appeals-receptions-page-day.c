@@ -346,8 +346,7 @@ on_week_loaded (GObject      *source,
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) visits = appeals_reception_service_list_queues_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                              result, &error);
+  g_autoptr(GPtrArray) visits = appeals_reception_service_list_finish (APPEALS_RECEPTION_SERVICE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -465,8 +464,7 @@ on_queue_loaded (GObject      *source,
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) queue = appeals_reception_service_list_queue_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                            result, &error);
+  g_autoptr(GPtrArray) queue = appeals_reception_service_list_finish (APPEALS_RECEPTION_SERVICE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;

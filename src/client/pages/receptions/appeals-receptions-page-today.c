@@ -58,8 +58,7 @@ on_today_loaded (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(GPtrArray) tasks = appeals_reception_service_list_due_steps_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                result, NULL);
+  g_autoptr(GPtrArray) tasks = appeals_reception_service_list_finish (APPEALS_RECEPTION_SERVICE (source), result, NULL);
   AdwPreferencesGroup *groups[G_N_ELEMENTS (today_sections)] = { NULL, };
 
   if (tasks == NULL)

@@ -224,8 +224,7 @@ on_days_loaded (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(AppealsReceptionsPage) self = user_data;
-  g_autoptr(GPtrArray) days = appeals_reception_service_list_days_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                          result, NULL);
+  g_autoptr(GPtrArray) days = appeals_reception_service_list_finish (APPEALS_RECEPTION_SERVICE (source), result, NULL);
   g_autoptr(GHashTable) booked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (days == NULL)
