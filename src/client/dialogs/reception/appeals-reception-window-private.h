@@ -94,15 +94,25 @@ struct _AppealsReceptionWindow
   gboolean              uploading;
 };
 
+typedef struct _Call Call;
+
+/* What to do with the answer to a change (a step, an order, the archive):
+ * @reception is the reception as the server now holds it, or %NULL with
+ * @error set. Not called when the window is closing. */
+typedef void (*ChangeDone) (Call             *call,
+                            AppealsReception *reception,
+                            const GError     *error);
+
 /* What a callback needs: the window (a reference, so it outlives the
  * request) and what the request was about. */
-typedef struct
+struct _Call
 {
   AppealsReceptionWindow *self;
   char                   *key;    /* a step code, an attachment kind */
   gint64                  id;     /* an order, an attachment */
   GFile                  *file;
-} Call;
+  ChangeDone              done;
+};
 
 
 void _appeals_reception_window_add_order_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
@@ -110,6 +120,8 @@ void _appeals_reception_window_archive_action (GtkWidget *widget, const char *ac
 void _appeals_reception_window_attach_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void _appeals_reception_window_begin_request (AppealsReceptionWindow *self);
 Call * _appeals_reception_window_call_new (AppealsReceptionWindow *self, const char *key, GFile *file);
+Call * _appeals_reception_window_change_new (AppealsReceptionWindow *self, ChangeDone done, const char *key);
+void _appeals_reception_window_on_change_answered (GObject *source, GAsyncResult *result, gpointer user_data);
 void _appeals_reception_window_clear_chooser (AppealsReceptionWindow *self);
 void _appeals_reception_window_end_request (AppealsReceptionWindow *self);
 gboolean _appeals_reception_window_request_ended (AppealsReceptionWindow *self, const GError *error);

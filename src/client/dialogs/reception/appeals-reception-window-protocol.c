@@ -10,18 +10,11 @@
 /* The protocol ------------------------------------------------------------------- */
 
 static void
-on_order_sent (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+order_sent (Call             *call,
+            AppealsReception *reception,
+            const GError     *error)
 {
-  g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                  result, &error);
-
-  if (!_appeals_reception_window_request_ended (self, error))
-    return;
 
   g_hash_table_remove (self->sending_orders, &call->id);
   if (reception == NULL)
@@ -34,15 +27,15 @@ static void
 on_order_toggled (GtkCheckButton         *check,
                   AppealsReceptionWindow *self)
 {
-  Call *call = _appeals_reception_window_call_new (self, NULL, NULL);
+  Call *call = _appeals_reception_window_change_new (self, order_sent, NULL);
 
   call->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "order-id"));
   g_hash_table_add (self->sending_orders, g_memdup2 (&call->id, sizeof call->id));
   gtk_widget_set_sensitive (GTK_WIDGET (check), FALSE);
-  _appeals_reception_window_begin_request (self);
   appeals_reception_service_set_order_executed_async (_appeals_reception_window_get_service (self), self->reception_id,
                                                       call->id, gtk_check_button_get_active (check),
-                                                      self->cancellable, on_order_sent, call);
+                                                      self->cancellable, _appeals_reception_window_on_change_answered,
+                                                      call);
 }
 
 static GtkWidget *
@@ -180,18 +173,11 @@ order_refused (AppealsReceptionWindow *self,
 }
 
 static void
-on_order_added (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+order_added (Call             *call,
+             AppealsReception *reception,
+             const GError     *error)
 {
-  g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                  result, &error);
-
-  if (!_appeals_reception_window_request_ended (self, error))
-    return;
 
   self->adding_order = FALSE;
   _appeals_reception_window_update_actions (self);
@@ -217,14 +203,13 @@ _appeals_reception_window_add_order_action (GtkWidget  *widget,
   clear_order_errors (self);
   self->adding_order = TRUE;
   _appeals_reception_window_update_actions (self);
-  _appeals_reception_window_begin_request (self);
   appeals_reception_service_add_order_async (_appeals_reception_window_get_service (self), self->reception_id,
                                              gtk_editable_get_text (GTK_EDITABLE (self->order_entry)),
                                              selected < self->body_codes->len
                                              ? g_ptr_array_index (self->body_codes, selected) : NULL,
                                              gtk_spin_button_get_value_as_int (self->days_spin),
-                                             self->cancellable, on_order_added,
-                                             _appeals_reception_window_call_new (self, NULL, NULL));
+                                             self->cancellable, _appeals_reception_window_on_change_answered,
+                                             _appeals_reception_window_change_new (self, order_added, NULL));
 }
 
 /* The deadline an order would get if given today. */
@@ -248,18 +233,11 @@ _appeals_reception_window_on_days_changed (AppealsReceptionWindow *self)
 }
 
 static void
-on_archived (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+archived (Call             *call,
+          AppealsReception *reception,
+          const GError     *error)
 {
-  g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                  result, &error);
-
-  if (!_appeals_reception_window_request_ended (self, error))
-    return;
 
   self->archiving = FALSE;
   _appeals_reception_window_update_actions (self);
@@ -280,10 +258,9 @@ _appeals_reception_window_archive_action (GtkWidget  *widget,
 
   self->archiving = TRUE;
   _appeals_reception_window_update_actions (self);
-  _appeals_reception_window_begin_request (self);
   appeals_reception_service_archive_async (_appeals_reception_window_get_service (self), self->reception_id,
-                                           self->cancellable, on_archived,
-                                           _appeals_reception_window_call_new (self, NULL, NULL));
+                                           self->cancellable, _appeals_reception_window_on_change_answered,
+                                           _appeals_reception_window_change_new (self, archived, NULL));
 }
 
 /* Archiving needs a protocol with every order executed. */

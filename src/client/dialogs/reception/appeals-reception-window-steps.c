@@ -79,19 +79,12 @@ update_step_row (StepRow              *step,
 
 /* The answer itself arrives through the service's "reception-changed". */
 static void
-on_step_sent (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+step_sent (Call             *call,
+           AppealsReception *reception,
+           const GError     *error)
 {
-  g_autoptr(Call) call = user_data;
   AppealsReceptionWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                  result, &error);
   StepRow *step;
-
-  if (!_appeals_reception_window_request_ended (self, error))
-    return;
 
   step = _appeals_reception_window_find_step (self, call->key);
   if (step != NULL)
@@ -130,10 +123,10 @@ _appeals_reception_window_send_step (StepRow  *step,
 
   step->sending = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (step->check), FALSE);
-  _appeals_reception_window_begin_request (self);
   appeals_reception_service_set_step_async (_appeals_reception_window_get_service (self), self->reception_id,
-                                            step->code, done, note, self->cancellable, on_step_sent,
-                                            _appeals_reception_window_call_new (self, step->code, NULL));
+                                            step->code, done, note, self->cancellable,
+                                            _appeals_reception_window_on_change_answered,
+                                            _appeals_reception_window_change_new (self, step_sent, step->code));
 }
 
 static void

@@ -120,6 +120,34 @@ _appeals_reception_window_request_ended (AppealsReceptionWindow *self,
   return TRUE;
 }
 
+/* A change sent from the window: the request is counted, and its answer
+ * goes to @done through _appeals_reception_window_on_change_answered(). */
+Call *
+_appeals_reception_window_change_new (AppealsReceptionWindow *self,
+                                      ChangeDone              done,
+                                      const char             *key)
+{
+  Call *call = _appeals_reception_window_call_new (self, key, NULL);
+
+  call->done = done;
+  _appeals_reception_window_begin_request (self);
+  return call;
+}
+
+void
+_appeals_reception_window_on_change_answered (GObject      *source,
+                                              GAsyncResult *result,
+                                              gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                                  result, &error);
+
+  if (_appeals_reception_window_request_ended (call->self, error))
+    call->done (call, reception, error);
+}
+
 const char *
 _appeals_reception_window_or_empty (const char *text)
 {
