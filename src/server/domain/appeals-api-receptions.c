@@ -30,24 +30,72 @@ get_priorities (AppealsRequest *request)
   return appeals_server_get_priorities (request->server);
 }
 
+/* Answers @rows (receptions by date) as the queues of their days: within
+ * a day priority categories first, then booking time (the core's order),
+ * each visitor checked against the caller's scope, in a fixed number of
+ * statements whatever the number of days. */
+static gboolean
+respond_queues (AppealsRequest   *request,
+                AppealsDbResult  *rows,
+                GError          **error)
+{
+  AppealsPriorityCatalog *priorities = get_priorities (request);
+  guint n_rows = appeals_db_result_get_n_rows (rows);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree AppealsQueueEntry *entries = g_new0 (AppealsQueueEntry, MAX (n_rows, 1));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *order = g_new (guint, n_rows + 1);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (priorities == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GDateTime) booked = g_date_time_new_from_iso8601 (appeals_db_result_get_string (rows, i, "booked_at"),
+                                                                  NULL);
+      char *index = g_strdup_printf ("%010u", i);
+
+      g_ptr_array_add (ids, index);
+      entries[i].id = index;
+      entries[i].priority = appeals_db_result_get_string (rows, i, "priority");
+      entries[i].booked_at = booked != NULL ? g_date_time_to_unix (booked) * G_USEC_PER_SEC + g_date_time_get_microsecond (booked) : 0;
+    }
+  /* each day's run of rows in the queue's order */
+  for (guint start = 0, end; start < n_rows; start = end)
+    {
+      for (end = start + 1; end < n_rows && g_str_equal (appeals_db_result_get_string (rows, end, "date"),
+                                                         appeals_db_result_get_string (rows, start, "date")); end++)
+        ;
+      appeals_priority_sort_queue (priorities, entries + start, end - start);
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    order[i] = g_ascii_strtoull (entries[i].id, NULL, 10);
+  items = appeals_api_receptions_to_json (request, rows, order, n_rows, error);
+  if (items == NULL)
+    return FALSE;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (builder, json_node_ref (g_ptr_array_index (items, i)));
+  json_builder_end_array (builder);
+
+  appeals_api_respond_items (request, json_builder_get_root (builder));
+  return TRUE;
+}
+
+/* One day's queue. */
 static gboolean
 handle_queue (AppealsRequest  *request,
               GError         **error)
 {
-  AppealsPriorityCatalog *priorities = get_priorities (request);
   const char *date = appeals_request_get_query (request, "date");
   const char *official = appeals_request_get_query (request, "official_id");
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree AppealsQueueEntry *entries = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree guint *order = NULL;
   guint64 official_id = 0;
   GDate day;
 
-  if (priorities == NULL)
-    return FALSE;
   if (date == NULL || !appeals_date_parse_iso (date, &day))
     {
       appeals_request_respond_field_error (request, 422, "date", date == NULL ? APPEALS_FIELD_REQUIRED
@@ -62,40 +110,9 @@ handle_queue (AppealsRequest  *request,
 
   rows = appeals_db_query (request->db,
                            "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.date = ? "
-                           "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled'",
+                           "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled' ORDER BY r.id",
                            g_variant_new ("(sxx)", date, (gint64) official_id, (gint64) official_id), error);
-  if (rows == NULL)
-    return FALSE;
-
-  /* the queue's order is the core's: priority categories, then booking time */
-  entries = g_new0 (AppealsQueueEntry, appeals_db_result_get_n_rows (rows));
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(GDateTime) booked = g_date_time_new_from_iso8601 (appeals_db_result_get_string (rows, i, "booked_at"),
-                                                                  NULL);
-      char *index = g_strdup_printf ("%010u", i);
-
-      g_ptr_array_add (ids, index);
-      entries[i].id = index;
-      entries[i].priority = appeals_db_result_get_string (rows, i, "priority");
-      entries[i].booked_at = booked != NULL ? g_date_time_to_unix (booked) * G_USEC_PER_SEC + g_date_time_get_microsecond (booked) : 0;
-    }
-  appeals_priority_sort_queue (priorities, entries, appeals_db_result_get_n_rows (rows));
-
-  order = g_new (guint, appeals_db_result_get_n_rows (rows) + 1);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    order[i] = g_ascii_strtoull (entries[i].id, NULL, 10);
-  items = appeals_api_receptions_to_json (request, rows, order, appeals_db_result_get_n_rows (rows), error);
-  if (items == NULL)
-    return FALSE;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    json_builder_add_value (builder, json_node_ref (g_ptr_array_index (items, i)));
-  json_builder_end_array (builder);
-
-  appeals_api_respond_items (request, json_builder_get_root (builder));
-  return TRUE;
+  return rows != NULL && respond_queues (request, rows, error);
 }
 
 static gboolean
@@ -312,37 +329,54 @@ handle_today (AppealsRequest  *request,
 
 #define MAX_DAYS_SPAN 62
 
+/* The query of a list over days: "from" and "to" (at most @max_span
+ * days apart) and an optional "official_id" (0 when absent). %FALSE
+ * when the request has been answered with a 422 naming the fields. */
+static gboolean
+read_range (AppealsRequest  *request,
+            int              max_span,
+            const char     **from,
+            const char     **to,
+            gint64          *official_id)
+{
+  const char *official = appeals_request_get_query (request, "official_id");
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  guint64 id = 0;
+  GDate first, last;
+
+  *from = appeals_request_get_query (request, "from");
+  *to = appeals_request_get_query (request, "to");
+  if (*from == NULL || !appeals_date_parse_iso (*from, &first))
+    appeals_field_errors_add (errors, "from", *from == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  if (*to == NULL || !appeals_date_parse_iso (*to, &last))
+    appeals_field_errors_add (errors, "to", *to == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
+  else if (errors->len == 0 && (g_date_compare (&first, &last) > 0 || g_date_days_between (&first, &last) > max_span))
+    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
+  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &id, NULL))
+    appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
+  *official_id = (gint64) id;
+  if (errors->len == 0)
+    return TRUE;
+  appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+  return FALSE;
+}
+
 static gboolean
 handle_days (AppealsRequest  *request,
              GError         **error)
 {
-  const char *from = appeals_request_get_query (request, "from");
-  const char *to = appeals_request_get_query (request, "to");
-  const char *official = appeals_request_get_query (request, "official_id");
-  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint64 official_id = 0;
-  GDate first, last;
+  const char *from, *to;
+  gint64 official_id;
 
-  if (from == NULL || !appeals_date_parse_iso (from, &first))
-    appeals_field_errors_add (errors, "from", from == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
-  if (to == NULL || !appeals_date_parse_iso (to, &last))
-    appeals_field_errors_add (errors, "to", to == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
-  else if (errors->len == 0 && (g_date_compare (&first, &last) > 0 || g_date_days_between (&first, &last) > MAX_DAYS_SPAN))
-    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
-  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &official_id, NULL))
-    appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (!read_range (request, MAX_DAYS_SPAN, &from, &to, &official_id))
+    return TRUE;
 
   rows = appeals_db_query (request->db,
                            "SELECT date, COUNT(*) AS booked FROM receptions WHERE date >= ? AND date <= ? "
                            "AND (? = 0 OR official_id = ?) AND status <> 'cancelled' GROUP BY date ORDER BY date",
-                           g_variant_new ("(ssxx)", from, to, (gint64) official_id, (gint64) official_id), error);
+                           g_variant_new ("(ssxx)", from, to, official_id, official_id), error);
   if (rows == NULL)
     return FALSE;
 
@@ -371,82 +405,18 @@ static gboolean
 handle_queues (AppealsRequest  *request,
                GError         **error)
 {
-  AppealsPriorityCatalog *priorities = get_priorities (request);
-  const char *from = appeals_request_get_query (request, "from");
-  const char *to = appeals_request_get_query (request, "to");
-  const char *official = appeals_request_get_query (request, "official_id");
-  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree AppealsQueueEntry *entries = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree guint *order = NULL;
-  guint64 official_id = 0;
-  guint n_rows;
-  GDate first, last;
+  const char *from, *to;
+  gint64 official_id;
 
-  if (priorities == NULL)
-    return FALSE;
-  if (from == NULL || !appeals_date_parse_iso (from, &first))
-    appeals_field_errors_add (errors, "from", from == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
-  if (to == NULL || !appeals_date_parse_iso (to, &last))
-    appeals_field_errors_add (errors, "to", to == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_DATE, NULL);
-  else if (errors->len == 0 && (g_date_compare (&first, &last) > 0 ||
-                                g_date_days_between (&first, &last) >= MAX_QUEUE_SPAN))
-    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
-  if (official != NULL && !g_ascii_string_to_unsigned (official, 10, 1, G_MAXINT64, &official_id, NULL))
-    appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_INVALID_VALUE, NULL);
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (!read_range (request, MAX_QUEUE_SPAN - 1, &from, &to, &official_id))
+    return TRUE;
 
   rows = appeals_db_query (request->db,
                            "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.date >= ? AND r.date <= ? "
                            "AND (? = 0 OR r.official_id = ?) AND r.status <> 'cancelled' ORDER BY r.date, r.id",
-                           g_variant_new ("(ssxx)", from, to, (gint64) official_id, (gint64) official_id), error);
-  if (rows == NULL)
-    return FALSE;
-
-  /* each day's run of rows in the queue's order, as the day's queue has it */
-  n_rows = appeals_db_result_get_n_rows (rows);
-  entries = g_new0 (AppealsQueueEntry, MAX (n_rows, 1));
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autoptr(GDateTime) booked = g_date_time_new_from_iso8601 (appeals_db_result_get_string (rows, i, "booked_at"),
-                                                                  NULL);
-      char *index = g_strdup_printf ("%010u", i);
-
-      g_ptr_array_add (ids, index);
-      entries[i].id = index;
-      entries[i].priority = appeals_db_result_get_string (rows, i, "priority");
-      entries[i].booked_at = booked != NULL ? g_date_time_to_unix (booked) * G_USEC_PER_SEC + g_date_time_get_microsecond (booked) : 0;
-    }
-  for (guint start = 0, end; start < n_rows; start = end)
-    {
-      for (end = start + 1; end < n_rows && g_str_equal (appeals_db_result_get_string (rows, end, "date"),
-                                                         appeals_db_result_get_string (rows, start, "date")); end++)
-        ;
-      appeals_priority_sort_queue (priorities, entries + start, end - start);
-    }
-
-  /* the whole range in a fixed number of statements, as the day's queue */
-  order = g_new (guint, n_rows + 1);
-  for (guint i = 0; i < n_rows; i++)
-    order[i] = g_ascii_strtoull (entries[i].id, NULL, 10);
-  items = appeals_api_receptions_to_json (request, rows, order, n_rows, error);
-  if (items == NULL)
-    return FALSE;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    json_builder_add_value (builder, json_node_ref (g_ptr_array_index (items, i)));
-  json_builder_end_array (builder);
-
-  appeals_api_respond_items (request, json_builder_get_root (builder));
-  return TRUE;
+                           g_variant_new ("(ssxx)", from, to, official_id, official_id), error);
+  return rows != NULL && respond_queues (request, rows, error);
 }
 
 void

@@ -124,54 +124,63 @@ handle_calendar (AppealsRequest  *request,
   return TRUE;
 }
 
-static gboolean
-handle_calendar_rules (AppealsRequest  *request,
-                       GError         **error)
+/* The rules in force, as the last start or SIGHUP loaded them: each
+ * served whole, with the reference answers' ETag. */
+static JsonNode *
+calendar_json (AppealsServer *server)
 {
-  g_autoptr(JsonNode) root = appeals_calendar_to_json (appeals_server_get_calendar (request->server));
-
-  respond_reference (request, root);
-  return TRUE;
+  return appeals_calendar_to_json (appeals_server_get_calendar (server));
 }
 
-static gboolean
-handle_deadlines (AppealsRequest  *request,
-                  GError         **error)
+static JsonNode *
+deadlines_json (AppealsServer *server)
 {
-  g_autoptr(JsonNode) root = appeals_deadline_rules_to_json (appeals_server_get_deadlines (request->server));
-
-  respond_reference (request, root);
-  return TRUE;
+  return appeals_deadline_rules_to_json (appeals_server_get_deadlines (server));
 }
 
-static gboolean
-handle_priorities (AppealsRequest  *request,
-                   GError         **error)
+static JsonNode *
+priorities_json (AppealsServer *server)
 {
-  g_autoptr(JsonNode) root = appeals_priority_catalog_to_json (appeals_server_get_priorities (request->server));
-
-  respond_reference (request, root);
-  return TRUE;
+  return appeals_priority_catalog_to_json (appeals_server_get_priorities (server));
 }
 
-static gboolean
-handle_workflow (AppealsRequest  *request,
-                 GError         **error)
+static JsonNode *
+workflow_json (AppealsServer *server)
 {
-  g_autoptr(JsonNode) root = appeals_workflow_to_json (appeals_server_get_workflow (request->server));
-
-  respond_reference (request, root);
-  return TRUE;
+  return appeals_workflow_to_json (appeals_server_get_workflow (server));
 }
 
-static gboolean
-handle_checklist (AppealsRequest  *request,
-                  GError         **error)
+static JsonNode *
+checklist_json (AppealsServer *server)
 {
-  g_autoptr(JsonNode) root = appeals_checklist_template_to_json (appeals_server_get_checklist (request->server));
+  return appeals_checklist_template_to_json (appeals_server_get_checklist (server));
+}
 
-  respond_reference (request, root);
-  return TRUE;
+static const struct
+{
+  const char *path;
+  JsonNode *(*to_json) (AppealsServer *server);
+} rule_routes[] = {
+  { "/api/v1/calendar", calendar_json },
+  { "/api/v1/rules/deadlines", deadlines_json },
+  { "/api/v1/rules/priority-categories", priorities_json },
+  { "/api/v1/rules/reception-workflow", workflow_json },
+  { "/api/v1/rules/checklist", checklist_json },
+};
+
+static gboolean
+handle_rules (AppealsRequest  *request,
+              GError         **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_routes); i++)
+    if (g_str_equal (request->path, rule_routes[i].path))
+      {
+        g_autoptr(JsonNode) root = rule_routes[i].to_json (request->server);
+
+        respond_reference (request, root);
+        return TRUE;
+      }
+  g_return_val_if_reached (FALSE);
 }
 
 static gboolean
@@ -236,18 +245,11 @@ appeals_api_reference_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/health", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_PUBLIC, handle_health);
-  appeals_server_add_route (server, "GET", "/api/v1/calendar", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_calendar_rules);
+  for (guint i = 0; i < G_N_ELEMENTS (rule_routes); i++)
+    appeals_server_add_route (server, "GET", rule_routes[i].path, APPEALS_ALLOW_STAFF,
+                              APPEALS_ROUTE_DEFAULT, handle_rules);
   appeals_server_add_route (server, "GET", "/api/v1/calendar/{year}", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_calendar);
-  appeals_server_add_route (server, "GET", "/api/v1/rules/deadlines", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_deadlines);
-  appeals_server_add_route (server, "GET", "/api/v1/rules/priority-categories", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_priorities);
-  appeals_server_add_route (server, "GET", "/api/v1/rules/reception-workflow", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_workflow);
-  appeals_server_add_route (server, "GET", "/api/v1/rules/checklist", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_checklist);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_classifiers);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers/{name}", APPEALS_ALLOW_STAFF,
