@@ -7,18 +7,7 @@
  */
 #include "config.h"
 
-#include "appeals-core.h"
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_parser_steal_root (parser);
-}
+#include "core-test-util.h"
 
 /* Rounds as the server sends them ------------------------------------------- */
 
@@ -63,11 +52,10 @@ test_round_from_json (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (round_cases); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (round_cases[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (round_cases[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsExpertise) round = appeals_expertise_new_from_json (node, &error);
       g_autoptr(AppealsExpertise) again = NULL;
-      g_autoptr(JsonNode) written = NULL;
       g_autoptr(GPtrArray) changed = NULL;
 
       g_test_message ("%s", round_cases[i].name);
@@ -89,9 +77,8 @@ test_round_from_json (void)
         g_assert_false (g_date_valid (&round->rework_due));
 
       /* what is written reads back the same */
-      written = appeals_expertise_to_json (round);
-      again = appeals_expertise_new_from_json (written, &error);
-      g_assert_no_error (error);
+      again = core_test_round_trip (round, (CoreTestWriter) appeals_expertise_to_json,
+                                    (CoreTestReader) appeals_expertise_new_from_json);
       changed = appeals_record_diff (appeals_expertise_get_record_type (), round, again);
       g_assert_cmpuint (changed->len, ==, 0);
       g_assert_cmpfloat_with_epsilon (again->score, round->score, 1e-9);
@@ -103,7 +90,7 @@ test_round_from_json (void)
 static void
 test_round_criteria (void)
 {
-  g_autoptr(JsonNode) node = parse_json (round_cases[0].json);
+  g_autoptr(JsonNode) node = core_test_parse_json (round_cases[0].json);
   g_autoptr(AppealsExpertise) round = appeals_expertise_new_from_json (node, NULL);
   const AppealsCriterionResult *first = g_ptr_array_index (round->criteria, 0);
   const AppealsCriterionResult *second = g_ptr_array_index (round->criteria, 1);
@@ -139,7 +126,7 @@ test_round_malformed (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (malformed_rounds); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (malformed_rounds[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (malformed_rounds[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsExpertise) round = appeals_expertise_new_from_json (node, &error);
 
@@ -238,21 +225,12 @@ test_body_quality_json (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (quality_cases); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (quality_cases[i].json);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AppealsBodyQuality) quality = appeals_body_quality_new_from_json (node, &error);
+      g_autoptr(AppealsBodyQuality) quality = core_test_read_case (quality_cases[i].name, quality_cases[i].json,
+                                                                   quality_cases[i].valid, (CoreTestReader) appeals_body_quality_new_from_json);
       g_autoptr(AppealsBodyQuality) again = NULL;
-      g_autoptr(JsonNode) written = NULL;
 
-      g_test_message ("%s", quality_cases[i].name);
-      if (!quality_cases[i].valid)
-        {
-          g_assert_null (quality);
-          g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
-          continue;
-        }
-
-      g_assert_no_error (error);
+      if (quality == NULL)
+        continue;
       g_assert_cmpstr (quality->body, ==, quality_cases[i].body);
       g_assert_cmpint (quality->ranked, ==, quality_cases[i].ranked);
       g_assert_cmpuint (quality->rank, ==, quality_cases[i].rank);
@@ -263,9 +241,8 @@ test_body_quality_json (void)
       g_assert_cmpuint (quality->overdue, ==, quality_cases[i].overdue);
 
       /* the server writes what the client reads */
-      written = appeals_body_quality_to_json (quality);
-      again = appeals_body_quality_new_from_json (written, &error);
-      g_assert_no_error (error);
+      again = core_test_round_trip (quality, (CoreTestWriter) appeals_body_quality_to_json,
+                                    (CoreTestReader) appeals_body_quality_new_from_json);
       g_assert_cmpint (again->ranked, ==, quality->ranked);
       g_assert_cmpuint (again->rank, ==, quality->rank);
       g_assert_cmpuint (again->overdue, ==, quality->overdue);

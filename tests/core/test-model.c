@@ -6,18 +6,7 @@
  */
 #include "config.h"
 
-#include "appeals-core.h"
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_parser_steal_root (parser);
-}
+#include "core-test-util.h"
 
 static const char *full_appeal =
   "{\"id\":42,\"version\":3,\"registration_number\":\"ЖТ-2026/000042\",\"registration_date\":\"2026-11-24\","
@@ -33,7 +22,7 @@ static const char *full_appeal =
 static void
 test_appeal_round_trip (void)
 {
-  g_autoptr(JsonNode) node = parse_json (full_appeal);
+  g_autoptr(JsonNode) node = core_test_parse_json (full_appeal);
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (node, &error);
   g_autoptr(AppealsAppeal) again = NULL;
@@ -106,7 +95,7 @@ test_appeal_create_validation (void)
         text = g_strdup (create_cases[i].members + 1);
       else
         text = g_strdup_printf ("{%s%s}", valid_new_appeal, create_cases[i].members);
-      node = parse_json (text);
+      node = core_test_parse_json (text);
 
       valid = appeals_record_read_members (appeals_appeal_get_record_type (), appeal,
                                            json_node_get_object (node), APPEALS_RECORD_CREATE, errors);
@@ -185,8 +174,8 @@ test_appeal_merge_patch (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (update_cases); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (full_appeal);
-      g_autoptr(JsonNode) patch = parse_json (update_cases[i].patch);
+      g_autoptr(JsonNode) node = core_test_parse_json (full_appeal);
+      g_autoptr(JsonNode) patch = core_test_parse_json (update_cases[i].patch);
       g_autoptr(AppealsAppeal) before = appeals_appeal_new_from_json (node, NULL);
       g_autoptr(AppealsAppeal) after = appeals_appeal_copy (before);
       g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
@@ -211,8 +200,8 @@ test_appeal_merge_patch (void)
 static void
 test_appeal_diff (void)
 {
-  g_autoptr(JsonNode) node = parse_json (full_appeal);
-  g_autoptr(JsonNode) patch = parse_json ("{\"control\":false,\"executor\":\"Петров П.П.\",\"language\":\"kk\"}");
+  g_autoptr(JsonNode) node = core_test_parse_json (full_appeal);
+  g_autoptr(JsonNode) patch = core_test_parse_json ("{\"control\":false,\"executor\":\"Петров П.П.\",\"language\":\"kk\"}");
   g_autoptr(AppealsAppeal) before = appeals_appeal_new_from_json (node, NULL);
   g_autoptr(AppealsAppeal) after = appeals_appeal_copy (before);
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
@@ -303,7 +292,7 @@ test_applicant_validation (void)
                                                "\"address\":\"Қостанай қ., Әл-Фараби д-ғы, 65\","
                                                "\"phone\":\"8 (705) 123-45-67\",\"sex\":\"male\"}",
                                                applicant_cases[i].iin);
-      g_autoptr(JsonNode) node = parse_json (text);
+      g_autoptr(JsonNode) node = core_test_parse_json (text);
       gboolean valid;
 
       valid = appeals_record_read_members (appeals_applicant_get_record_type (), applicant,

@@ -6,18 +6,7 @@
  */
 #include "config.h"
 
-#include "appeals-core.h"
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_parser_steal_root (parser);
-}
+#include "core-test-util.h"
 
 static char *
 format_date (const GDate *date)
@@ -57,7 +46,7 @@ test_steps (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (steps[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (steps[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsReceptionStep) step = appeals_reception_step_new_from_json (node, &error);
       g_autofree char *due = NULL;
@@ -107,7 +96,7 @@ test_orders (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (orders[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (orders[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsProtocolOrder) order = appeals_protocol_order_new_from_json (node, &error);
       g_autofree char *deadline = NULL;
@@ -154,7 +143,7 @@ test_attachments (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (attachments); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (attachments[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (attachments[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsAttachment) attachment = appeals_attachment_new_from_json (node, &error);
 
@@ -192,7 +181,7 @@ test_reviews (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (reviews); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (reviews[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (reviews[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsReceptionReview) review = appeals_reception_review_new_from_json (node, &error);
 
@@ -249,7 +238,7 @@ test_reception_details (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (details[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (details[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsReception) reception = appeals_reception_new_from_json (node, &error);
 
@@ -297,7 +286,7 @@ test_review_entries (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autoptr(JsonNode) node = parse_json (entries[i].json);
+      g_autoptr(JsonNode) node = core_test_parse_json (entries[i].json);
       g_autoptr(GError) error = NULL;
       g_autoptr(AppealsReviewEntry) entry = appeals_review_entry_new_from_json (node, &error);
 
