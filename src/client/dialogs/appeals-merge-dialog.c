@@ -153,10 +153,23 @@ appeals_merge_dialog_new (GtkWindow       *parent,
 {
   AppealsMergeDialog *self = g_object_new (APPEALS_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
   const AppealsRecordType *type = appeals_appeal_get_record_type ();
+  g_autofree char *theirs_caption = NULL;
 
   self->conflicts = conflicts;
   self->merged = g_object_ref (merged);
   self->theirs = g_object_ref (theirs);
+
+  /* the other version by when it was saved, not as "theirs" */
+  if (theirs->updated_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (theirs->updated_at);
+      g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M");
+
+      /* Translators: the version of the card another person saved; %s is a date and time */
+      theirs_caption = g_strdup_printf (_("Saved %s"), when);
+    }
+  else
+    theirs_caption = g_strdup (_("The saved version"));
 
   for (guint i = 0; i < conflicts->len; i++)
     {
@@ -165,8 +178,8 @@ appeals_merge_dialog_new (GtkWindow       *parent,
       g_autofree char *theirs_text = appeals_card_form_format_field (form, type, conflict->name, theirs);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *mine = make_choice (_("Mine"), mine_text);
-      GtkWidget *theirs_button = make_choice (_("Theirs"), theirs_text);
+      GtkWidget *mine = make_choice (_("Your changes"), mine_text);
+      GtkWidget *theirs_button = make_choice (theirs_caption, theirs_text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_card_form_get_label (form, conflict->name));
       gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs_button), GTK_CHECK_BUTTON (mine));
