@@ -334,6 +334,9 @@ invalid_iin_script (AppealsApplication *app,
   form = appeals_card_window_get_form (card);
   g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
   g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
+  /* a new card starts in the IIN field */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (card)),
+                                         appeals_card_form_get_widget (form, "iin")));
 
   fill_new_card (form, "123123123123", "Балабақшадан орын беру туралы");
   /* checked while typing */

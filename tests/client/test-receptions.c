@@ -70,9 +70,18 @@ book_through_dialog (AppealsApplication    *app,
   Counts counts = { 0, };
   g_autofree char *kept = NULL;
 
+  GtkWidget *focus;
+
   g_signal_connect (dialog, "booked", G_CALLBACK (on_booked), &counts);
-  appeals_booking_dialog_find_applicant (dialog, APPLICANT_IIN);
+  /* as a registrar types: the dialog opens in the IIN field, and Enter
+   * there looks the applicant up instead of closing the dialog */
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (GTK_EDITABLE (focus), APPLICANT_IIN);
+  g_signal_emit_by_name (focus, "activate");
   APPEALS_TEST_WAIT (applicant_found, dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   /* nothing refused yet, nothing to tell the applicant */
   g_assert_null (appeals_booking_dialog_new_refusal_notice (dialog, "kk"));
   appeals_booking_dialog_set_time (dialog, time);

@@ -612,6 +612,9 @@ appeals_booking_dialog_init (AppealsBookingDialog *self)
   self->priority_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (fill_from_schedule), self);
+  /* typing starts in the IIN, and Enter there looks the applicant up:
+   * it never reaches a button that would close the dialog */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->iin_row));
 }
 
 /**

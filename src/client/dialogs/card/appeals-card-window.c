@@ -592,6 +592,8 @@ appeals_card_window_new (AppealsContext     *context,
       if (user != NULL && user->district != NULL)
         appeals_card_form_set_choice (self->form, "district", user->district);
       gtk_stack_set_visible_child_name (self->history_stack, "empty");
+      /* a new card starts where the registrar starts typing */
+      gtk_window_set_focus (GTK_WINDOW (self), appeals_card_form_get_widget (self->form, "iin"));
       g_idle_add_full (G_PRIORITY_DEFAULT, finish_loading_idle, g_object_ref (self), g_object_unref);
     }
 
