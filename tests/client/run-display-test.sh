@@ -22,5 +22,5 @@ exec dbus-run-session -- sh -c '
   if [ -z "${APPEALS_TEST_NO_KEYRING:-}" ]; then
     echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
   fi
-  exec xvfb-run -a -s "-screen 0 1600x1200x24" "$@"
+  exec xvfb-run -a -s "-screen 0 1920x1200x24" "$@"
 ' sh "$@"

@@ -338,6 +338,47 @@ receptions_script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (window), "review");
 }
 
+static GtkWidget *
+find_leaflet (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_leaflet (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The journal on the screens the department has, and narrow: the
+ * sidebar stays beside the journal from the window's default size up,
+ * and folds only when the window is really narrow. */
+static void
+journal_at_sizes (AppealsWindow *window)
+{
+  const struct { int width, height; gboolean folded; const char *name; } sizes[] = {
+    { 1200, 800, FALSE, "journal-default" },
+    { 1366, 768, FALSE, "journal-1366x768" },
+    { 1920, 1080, FALSE, "journal-1920x1080" },
+    { 720, 700, TRUE, "journal-narrow" },   /* as narrow as the pages allow */
+  };
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_leaflet (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      appeals_test_ui_settle (500);
+      g_test_message ("%s: %d px wide, folded %d", sizes[i].name, gtk_widget_get_width (GTK_WIDGET (window)),
+                      adw_leaflet_get_folded (leaflet));
+      appeals_test_ui_screenshot (GTK_WIDGET (window), sizes[i].name);
+      g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, sizes[i].folded);
+    }
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -366,6 +407,7 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (journal_loaded, app);
 
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  journal_at_sizes (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "journal");

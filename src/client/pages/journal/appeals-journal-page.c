@@ -226,7 +226,7 @@ static const struct {
   [COLUMN_STATUS] = { N_("Status"), NULL, FALSE, 145 },
   [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 95 },
   /* working days left or overdue, for open cards */
-  [COLUMN_DAYS] = { N_("Working Days"), NULL, FALSE, 140 },
+  [COLUMN_DAYS] = { N_("Working Days"), NULL, FALSE, 160 },
   [COLUMN_EXECUTOR] = { N_("Executor"), NULL, FALSE, 115 },
 };
 
