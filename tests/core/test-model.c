@@ -547,6 +547,51 @@ test_text_fold (void)
   g_assert_cmpstr (a, ==, "федоров әлия құрманғазы");
 }
 
+/* Dates as registrars type them. */
+static const struct {
+  const char *text;
+  const char *iso;   /* NULL: refused */
+} date_text_cases[] = {
+  { "27.11.2026", "2026-11-27" },
+  { " 7.1.2026 ", "2026-01-07" },
+  { "27.11.26", "2026-11-27" },
+  { "27/11/2026", "2026-11-27" },
+  { "2026-11-27", "2026-11-27" },
+  { "29.02.2028", "2028-02-29" },
+  { "29.02.2026", NULL },
+  { "31.04.2026", NULL },
+  { "27.11/2026", NULL },
+  { "27.11.2026г", NULL },
+  { "2026.11.27", NULL },
+  { "27.11", NULL },
+  { "", NULL },
+  { "ертең", NULL },
+};
+
+static void
+test_date_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_text_cases); i++)
+    {
+      GDate date;
+      gboolean parsed = appeals_date_parse_text (date_text_cases[i].text, &date);
+
+      g_test_message ("“%s”", date_text_cases[i].text);
+      g_assert_cmpint (parsed, ==, date_text_cases[i].iso != NULL);
+      if (parsed)
+        {
+          g_autofree char *iso = appeals_date_format_iso (&date);
+          g_autofree char *shown = appeals_date_format_text (&date);
+          GDate again;
+
+          g_assert_cmpstr (iso, ==, date_text_cases[i].iso);
+          /* what the desk shows reads back the same */
+          g_assert_true (appeals_date_parse_text (shown, &again));
+          g_assert_cmpint (g_date_compare (&date, &again), ==, 0);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -566,6 +611,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/user/round-trip", test_user_round_trip);
   g_test_add_func ("/model/reception/json", test_reception_json);
   g_test_add_func ("/model/text-fold", test_text_fold);
+  g_test_add_func ("/model/date-text", test_date_text);
 
   return g_test_run ();
 }

@@ -151,24 +151,6 @@ dup_question (AppealsBookingDialog *self)
   return g_strdup (g_strstrip (text));
 }
 
-/* "27.11.2026" (or ISO) → GDate */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int day, month, year;
-  char tail;
-
-  if (appeals_date_parse_iso (text, date))
-    return TRUE;
-  if (sscanf (text, "%d.%d.%d%c", &day, &month, &year, &tail) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 static AppealsOfficial *
 selected_official (AppealsBookingDialog *self)
 {
@@ -202,7 +184,7 @@ fill_from_schedule (AppealsBookingDialog *self)
   const AppealsScheduleSlot *slot;
   GDate date;
 
-  if (official == NULL || !parse_date (date_text, &date))
+  if (official == NULL || !appeals_date_parse_text (date_text, &date))
     return;
 
   slot = appeals_official_find_slot (official, g_date_get_weekday (&date));
@@ -415,7 +397,7 @@ book (GtkWidget  *widget,
       show_error (self, "applicant_id", _("Find the applicant by IIN first."));
       return;
     }
-  if (!parse_date (date_text, &reception->date))
+  if (!appeals_date_parse_text (date_text, &reception->date))
     {
       show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
       return;

@@ -19,6 +19,7 @@
 
 #include "appeals-journal-model.h"
 #include "appeals-context.h"
+#include "appeals-date-entry.h"
 #include "appeals-journal-page.h"
 
 struct _AppealsJournalPage
@@ -35,8 +36,8 @@ struct _AppealsJournalPage
   GtkDropDown         *district_dropdown;
   GtkCheckButton      *overdue_check;
   GtkCheckButton      *control_check;
-  GtkEntry            *from_entry;
-  GtkEntry            *to_entry;
+  AppealsDateEntry    *from_entry;
+  AppealsDateEntry    *to_entry;
   GtkStack            *content_stack;
   AdwStatusPage       *error_page;
   GtkColumnView       *column_view;
@@ -135,25 +136,13 @@ appeals_journal_page_dup_filter (AppealsJournalPage *self)
                                                               district - 1)->code);
   filter->overdue_only = gtk_check_button_get_active (self->overdue_check);
   filter->control_only = gtk_check_button_get_active (self->control_check);
-  if (!appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &filter->from))
+  if (!appeals_date_entry_get_date (self->from_entry, &filter->from))
     g_date_clear (&filter->from, 1);
-  if (!appeals_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &filter->to))
+  if (!appeals_date_entry_get_date (self->to_entry, &filter->to))
     g_date_clear (&filter->to, 1);
   filter->sort = g_strdup (self->sort);
 
   return g_steal_pointer (&filter);
-}
-
-static void
-mark_date_entry (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GDate date;
-
-  if (*text == '\0' || appeals_date_parse_iso (text, &date))
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
 }
 
 static void
@@ -164,8 +153,6 @@ on_filters_changed (AppealsJournalPage *self)
   if (!self->signed_in || self->resetting)
     return;
 
-  mark_date_entry (self->from_entry);
-  mark_date_entry (self->to_entry);
   filter = appeals_journal_page_dup_filter (self);
   if (appeals_appeal_filter_equal (filter, self->filter))
     return;
@@ -187,8 +174,8 @@ on_reset_clicked (AppealsJournalPage *self)
   gtk_drop_down_set_selected (self->district_dropdown, 0);
   gtk_check_button_set_active (self->overdue_check, FALSE);
   gtk_check_button_set_active (self->control_check, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  appeals_date_entry_set_date (self->from_entry, NULL);
+  appeals_date_entry_set_date (self->to_entry, NULL);
   self->resetting = FALSE;
   on_filters_changed (self);
 }
@@ -651,6 +638,7 @@ appeals_journal_page_class_init (AppealsJournalPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (APPEALS_TYPE_DATE_ENTRY);
   object_class->dispose = appeals_journal_page_dispose;
   object_class->constructed = appeals_journal_page_constructed;
 
