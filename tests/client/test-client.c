@@ -335,6 +335,25 @@ search_script (AppealsApplication *app,
   found = g_list_model_get_item (appeals_test_ui_journal_model (app), 0);
   g_assert_cmpstr (found->annotation, ==, "Поисковый маркер 4821");
 
+  /* Down in the search field goes on to the results */
+  {
+    GtkWidget *search = appeals_test_ui_find_by_name (GTK_WIDGET (window), "search");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (search);
+    gboolean handled = FALSE;
+    GtkWidget *focus;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+    focus = gtk_window_get_focus (GTK_WINDOW (window));
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
+  }
+
   /* overdue cards only: the totals say all of them are overdue */
   appeals_test_ui_type (GTK_WIDGET (window), "search", "");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (window), "overdue")), TRUE);

@@ -666,10 +666,31 @@ appeals_journal_page_class_init (AppealsJournalPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, appeals_journal_page_reload);
 }
 
+/* Down in the search field goes on to the results, as in a search box
+ * that lists what it found. */
+static gboolean
+on_search_key_pressed (AppealsJournalPage *self,
+                       guint               keyval,
+                       guint               keycode,
+                       GdkModifierType     state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || (state & GDK_MODIFIER_MASK) != 0 ||
+      self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return GDK_EVENT_STOP;
+}
+
 static void
 appeals_journal_page_init (AppealsJournalPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   self->cancellable = g_cancellable_new ();
   fill_enum_dropdown (self->status_dropdown, _("Any status"), APPEALS_TYPE_STATUS,
