@@ -27,6 +27,7 @@ struct _AppealsWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkStack             *session_stack;
   GtkListBox           *sidebar_list;
   GtkLabel             *user_label;
   AdwWindowTitle       *title_widget;
@@ -161,6 +162,7 @@ appeals_window_signed_in (AppealsWindow *self)
   gtk_label_set_text (self->user_label, text != NULL ? text : "");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
+  gtk_stack_set_visible_child_name (self->session_stack, "signed-in");
   appeals_journal_page_reload (self->journal_page);
   appeals_receptions_page_reload (self->receptions_page);
   appeals_review_page_reload (self->review_page);
@@ -173,6 +175,7 @@ void
 appeals_window_signed_out (AppealsWindow *self)
 {
   appeals_window_dismiss_toasts (self);
+  gtk_stack_set_visible_child_name (self->session_stack, "signed-out");
   gtk_label_set_text (self->user_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
   appeals_journal_page_clear (self->journal_page);
@@ -560,6 +563,7 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, session_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, title_widget);

@@ -457,6 +457,12 @@ script (AppealsApplication *app,
   /* the expertise page, as the analyst sees it */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  /* nothing of the registrar's stays behind the sign-in dialog */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window),
+                                                                                              "session"))),
+                   ==, "signed-out");
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "signed-out");
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   appeals_test_ui_type (dialog, "login", "analyst");
   appeals_test_ui_type (dialog, "password", "demo");
