@@ -127,9 +127,12 @@ def _explain(error):
         extra = [k for k in error.instance if k not in known and not any(p.search(k) for p in patterns)]
         return [(pointer(where + [k]), 'member not in the schema') for k in extra]
     if error.validator in ('anyOf', 'oneOf') and error.context:
-        # the branch that got furthest says most
-        best = jsonschema.exceptions.best_match(error.context)
-        return _explain(best)
+        # the branch with the fewest errors is the one the answer meant
+        branches = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        closest = min(branches.values(), key=len)
+        return [found for sub in closest for found in _explain(sub)]
     return [(pointer(where), error.message if len(error.message) < 240 else error.message[:240] + '…')]
 
 

@@ -49,6 +49,10 @@ def main():
     if len(failures) > MAX_SHOWN:
         print(f'… and {len(failures) - MAX_SHOWN} more', file=sys.stderr)
     operations = {(m, t) for m, t, _ in seen}
+    for path, item in document['paths'].items():
+        for method in item:
+            if method in openapi_contract.METHODS and (method.upper(), path) not in operations:
+                print(f'note: {method.upper()} {path} was not exercised', file=sys.stderr)
     print(f'{count} exchanges checked against {sys.argv[1]}: {len(operations)} operations, '
           f'{len(seen)} (operation, status) pairs exercised; {len(failures)} distinct failures',
           file=sys.stderr)
