@@ -110,7 +110,7 @@ def type_of(document, schema):
             details.append(f'{text_key} {schema[key]}')
     if details:
         text += ' (' + '; '.join(details) + ')'
-    if schema.get('nullable') and 'enum' not in schema:
+    if schema.get('nullable'):
         text += ' or null'
     return text
 
@@ -193,16 +193,11 @@ def main():
 
     out.append('## Error codes')
     out.append('')
-    out.append('| Problem code | Meaning |')
-    out.append('|---|---|')
-    for code, meaning in document.get('x-problem-codes', {}).items():
-        out.append(f'| `{code}` | {escape(meaning)} |')
-    out.append('')
-    out.append('| Field error code | Meaning |')
-    out.append('|---|---|')
-    for code, meaning in document.get('x-field-error-codes', {}).items():
-        out.append(f'| `{code}` | {escape(meaning)} |')
-    out.append('')
+    for title, member in (('Problem code', 'x-problem-codes'), ('Field error code', 'x-field-error-codes')):
+        out.append(f'| {title} | Meaning |')
+        out.append('|---|---|')
+        out.extend(f'| `{code}` | {escape(meaning)} |' for code, meaning in document.get(member, {}).items())
+        out.append('')
 
     groups = {}
     for path, item in document['paths'].items():

@@ -29,25 +29,27 @@ def operations(document):
                 yield path, method, operation
 
 
+def nodes(node, where='#'):
+    """(JSON pointer, object) of every object in @node, depth first."""
+    if isinstance(node, dict):
+        yield where, node
+        for key, value in node.items():
+            yield from nodes(value, f'{where}/{key}')
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from nodes(value, f'{where}/{i}')
+
+
 def check_refs(document):
     """Every $ref is local and resolves."""
     contract = openapi_contract.Contract(document)
     problems = []
-
-    def walk(node, where):
-        if isinstance(node, dict):
-            if '$ref' in node:
-                try:
-                    contract.resolve(node)
-                except (KeyError, TypeError):
-                    problems.append(f'{where}: $ref {node["$ref"]} does not resolve')
-            for key, value in node.items():
-                walk(value, f'{where}/{key}')
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                walk(value, f'{where}/{i}')
-
-    walk(document, '#')
+    for where, node in nodes(document):
+        if '$ref' in node:
+            try:
+                contract.resolve(node)
+            except (KeyError, TypeError):
+                problems.append(f'{where}: $ref {node["$ref"]} does not resolve')
     return problems
 
 
@@ -163,21 +165,12 @@ def check_codes(document, problem_codes, field_codes):
     for code in sorted(set(field_codes) ^ set(listed_fields)):
         problems.append(f'x-field-error-codes: {code} differs from the server\'s field error codes')
 
-    def walk(node, where):
-        if isinstance(node, dict):
-            code = node.get('properties', {}).get('code', {})
-            if 'urn:appeals:problem' in str(node.get('properties', {}).get('type', {}).get('pattern', '')):
-                for value in code.get('enum', []):
-                    if value not in listed:
-                        problems.append(f'{where}: problem code {value} is not in x-problem-codes')
-            for key, value in node.items():
-                walk(value, f'{where}/{key}')
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                walk(value, f'{where}/{i}')
-
-    walk(document.get('components', {}), '#/components')
-    walk(document.get('paths', {}), '#/paths')
+    for where, node in nodes({'components': document.get('components', {}), 'paths': document.get('paths', {})}):
+        props = node.get('properties', {})
+        if isinstance(props, dict) and 'urn:appeals:problem' in str(props.get('type', {}).get('pattern', '')):
+            for value in props.get('code', {}).get('enum', []):
+                if value not in listed:
+                    problems.append(f'{where}: problem code {value} is not in x-problem-codes')
     return problems
 
 
