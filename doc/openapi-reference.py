@@ -205,10 +205,8 @@ def main():
             if method in item:
                 tag = (item[method].get('tags') or ['other'])[0]
                 groups.setdefault(tag, []).append((path, method, item[method]))
-    out.append('## Operations')
-    out.append('')
     for tag, ops in groups.items():
-        out.append(f'## {tag.capitalize()}')
+        out.append(f'## Operations: {tag}')
         out.append('')
         for path, method, operation in ops:
             operation_section(document, base, path, method, operation, out)
