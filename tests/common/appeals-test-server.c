@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "appeals-test-exchanges.h"
 #include "appeals-test-pg.h"
 #include "appeals-test-server.h"
 
@@ -272,6 +273,7 @@ send_message (SoupSession *session,
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (message));
   response->text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   response->bytes = g_bytes_ref (bytes);
+  appeals_test_exchanges_record (message, bytes);
 
   if (g_bytes_get_size (bytes) > 0)
     {

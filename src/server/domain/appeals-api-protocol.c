@@ -152,9 +152,12 @@ handle_archive (AppealsRequest  *request,
     return FALSE;
   if (appeals_db_result_get_int64 (open_orders, 0, "n") > 0)
     {
-      /* under control until executed */
-      appeals_request_respond_field_error (request, SOUP_STATUS_CONFLICT, "orders", APPEALS_FIELD_INVALID_VALUE,
-                                           "executed");
+      /* under control until executed; a 409 says "conflict", as every
+       * other 409 does, and names the member in the way */
+      g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+
+      appeals_field_errors_add (errors, "orders", APPEALS_FIELD_INVALID_VALUE, "executed");
+      appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, errors, NULL);
       return TRUE;
     }
 

@@ -6,9 +6,29 @@
 
 #include <string.h>
 
+#include "appeals-test-exchanges.h"
 #include "test-api.h"
 
 const char *test_api_backend;
+
+/* Every exchange of this run goes to api-exchanges-<backend>.jsonl in the
+ * build tree, to be checked by test_api_check_contract(). */
+void
+test_api_record_exchanges (void)
+{
+  g_autofree char *name = g_strdup_printf ("api-exchanges-%s.jsonl", test_api_backend);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  appeals_test_exchanges_start (path);
+}
+
+/* Fails when an answer has a status, member or header that
+ * data/api/openapi.json does not describe; the validator names each. */
+void
+test_api_check_contract (void)
+{
+  g_assert_cmpint (appeals_test_exchanges_check (), ==, 0);
+}
 
 void
 fixture_set_up (Fixture       *fixture,

@@ -142,7 +142,7 @@ test_receptions (Fixture       *fixture,
     g_assert_cmpuint (retried->status, ==, 201);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (retried),
                                                                            "orders")), ==, 1);
-    assert_problem (too_early, 409, "validation_failed");
+    assert_problem (too_early, 409, "conflict");
     g_assert_cmpstr (field_error_code (too_early, "orders"), ==, "invalid_value");
 
     order_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, orders_path,

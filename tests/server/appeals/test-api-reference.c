@@ -109,6 +109,30 @@ test_reference_documents (Fixture       *fixture,
   g_assert_true (json_object_has_member (appeals_test_response_object (calendar), "years"));
 }
 
+/* The names GET /classifiers lists are the ones GET /classifiers/{name}
+ * serves. */
+static void
+test_reference_classifiers (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(AppealsTestResponse) names = REQUEST (fixture, "GET", "/api/v1/classifiers", fixture->registrar, NULL);
+  JsonArray *items;
+
+  g_assert_cmpuint (names->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (names), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *name = json_array_get_string_element (items, i);
+      g_autofree char *path = g_strconcat ("/api/v1/classifiers/", name, NULL);
+      g_autoptr(AppealsTestResponse) classifier = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+
+      g_assert_cmpuint (classifier->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (classifier), "classifier"),
+                       ==, name);
+    }
+}
+
 static char *
 get_etag (Fixture    *fixture,
           const char *path,
@@ -226,5 +250,6 @@ test_api_add_reference (void)
 {
   TEST_API_ADD ("/api/reference-etags", test_reference_etags);
   TEST_API_ADD ("/api/reference-documents", test_reference_documents);
+  TEST_API_ADD ("/api/reference-classifiers", test_reference_classifiers);
   g_test_add_func ("/api/reference-reload", test_reference_reload);
 }

@@ -567,6 +567,7 @@ main (int argc, char *argv[])
 {
   test_api_backend = appeals_test_backend_from_args (&argc, argv);
   g_test_init (&argc, &argv, NULL);
+  test_api_record_exchanges ();
 
   TEST_API_ADD ("/api/sign-in", test_sign_in);
   TEST_API_ADD ("/api/lockout", test_lockout);
@@ -586,6 +587,10 @@ main (int argc, char *argv[])
   test_api_add_lists ();
   test_api_add_reference ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
+  /* last: every answer the tests above received is the one documented.
+   * GTest runs a suite's own cases before its child suites (/api/lists/...),
+   * so this is a suite of its own, made after /api. */
+  g_test_add_func ("/contract/answers", test_api_check_contract);
 
   return g_test_run ();
 }

@@ -57,6 +57,9 @@ void               raw_write    (GSocketConnection *connection,
                                  const char        *text);
 char              *raw_read_all (GSocketConnection *connection);
 
+void test_api_record_exchanges (void);
+void test_api_check_contract   (void);
+
 void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
