@@ -458,10 +458,8 @@ build_grid (AppealsMonthView *self)
       cell->unified = gtk_label_new (_("Unified day"));
       gtk_widget_add_css_class (cell->unified, "unified-badge");
       gtk_widget_set_halign (cell->unified, GTK_ALIGN_START);
-      /* in a narrow month the badge shortens (whole in its tooltip) rather
-       * than widening the grid */
-      gtk_label_set_ellipsize (GTK_LABEL (cell->unified), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (cell->unified, _("Unified day"));
+      /* whole, on two lines if need be */
+      gtk_label_set_wrap (GTK_LABEL (cell->unified), TRUE);
       gtk_label_set_xalign (GTK_LABEL (cell->unified), 0);
       gtk_box_append (GTK_BOX (cell->box), cell->unified);
 

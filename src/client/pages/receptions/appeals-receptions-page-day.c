@@ -20,8 +20,12 @@ _appeals_receptions_page_new_tag (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a long category ("Ветеран Великой Отечественной войны") goes on two
+   * lines rather than being cut */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 22));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (label, "tag");
   if (css_class != NULL)
