@@ -14,8 +14,11 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR
 chmod 700 "$XDG_RUNTIME_DIR"
 export GSK_RENDERER=cairo
 export GDK_BACKEND=x11
-export NO_AT_BRIDGE=1
-export GTK_A11Y=none
+# APPEALS_TEST_A11Y=1: with the accessibility bus, as a screen reader needs
+if [ -z "${APPEALS_TEST_A11Y:-}" ]; then
+  export NO_AT_BRIDGE=1
+  export GTK_A11Y=none
+fi
 
 # APPEALS_TEST_NO_KEYRING=1: a desktop without any secret service
 exec dbus-run-session -- sh -c '

@@ -197,6 +197,7 @@ appeals_date_entry_init (AppealsDateEntry *self)
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (self->button, _("Choose a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Date"), -1);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
   gtk_box_append (GTK_BOX (self), self->button);
 }
