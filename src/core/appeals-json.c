@@ -439,9 +439,23 @@ appeals_date_parse_iso (const char *text,
   month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
   day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
 
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
+  return year >= 1 && appeals_date_set_checked (date, day, month, year);
+}
 
+/**
+ * appeals_date_set_checked:
+ *
+ * Returns: %TRUE and sets @date when @day, @month and @year make a real
+ *   calendar date; %FALSE, leaving @date alone, otherwise
+ */
+gboolean
+appeals_date_set_checked (GDate *date,
+                          guint  day,
+                          guint  month,
+                          guint  year)
+{
+  if (day > 31 || month > 12 || year > G_MAXUINT16 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
   g_date_clear (date, 1);
   g_date_set_dmy (date, day, month, year);
   return TRUE;

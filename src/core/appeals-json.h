@@ -111,6 +111,10 @@ void        appeals_names_clear             (AppealsNames *names);
 const char *appeals_names_get               (const AppealsNames *names,
                                              const char   *language);
 
+gboolean    appeals_date_set_checked        (GDate        *date,
+                                             guint         day,
+                                             guint         month,
+                                             guint         year);
 gboolean    appeals_date_parse_iso          (const char   *text,
                                              GDate        *date);
 char       *appeals_date_format_iso         (const GDate  *date);

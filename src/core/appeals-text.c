@@ -74,11 +74,7 @@ appeals_date_parse_text (const char *text,
     return FALSE;
   if (year < 100)
     year += 2000;
-  if (year < 1900 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
+  return year >= 1900 && appeals_date_set_checked (date, day, month, year);
 }
 
 /**

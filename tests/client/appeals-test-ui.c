@@ -362,3 +362,28 @@ appeals_test_ui_failed_once (AppealsTestSaves *count)
 {
   return count->failed > 0;
 }
+
+/* A demo server on SQLite started with @server_args, the client pointed at it. */
+AppealsTestServer *
+appeals_test_ui_start_server (const char *const *server_args)
+{
+  AppealsTestServer *server = appeals_test_server_start ("sqlite", (const char **) server_args);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_string (settings, "server-url", appeals_test_server_get_url (server));
+  return server;
+}
+
+/* A display test's main, once its tests are added: the server in *@server
+ * for them, the tests run, the server stopped. */
+int
+appeals_test_ui_run_tests (AppealsTestServer **server,
+                           const char *const  *server_args)
+{
+  int status;
+
+  *server = appeals_test_ui_start_server (server_args);
+  status = g_test_run ();
+  g_clear_pointer (server, appeals_test_server_free);
+  return status;
+}

@@ -12,6 +12,7 @@
 #include "appeals-card-window.h"
 #include "appeals-sign-in-dialog.h"
 #include "appeals-window.h"
+#include "appeals-test-server.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ typedef gboolean (*AppealsTestCondition) (gpointer user_data);
 typedef void     (*AppealsTestScript)    (AppealsApplication *app,
                                           gpointer            user_data);
 
+AppealsTestServer *appeals_test_ui_start_server (const char *const *server_args);
+int        appeals_test_ui_run_tests     (AppealsTestServer   **server,
+                                          const char *const    *server_args);
 void       appeals_test_ui_init          (int                  *argc,
                                           char               ***argv);
 int        appeals_test_ui_run           (AppealsTestScript     script,

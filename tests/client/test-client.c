@@ -815,12 +815,8 @@ int
 main (int argc, char *argv[])
 {
   const char *args[] = { "--demo", "--demo-appeals", "60", NULL };
-  int status;
 
   appeals_test_ui_init (&argc, &argv);
-  server = appeals_test_server_start ("sqlite", args);
-  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
-
   g_test_add_func ("/client/without-keyring", test_without_keyring);
   g_test_add_func ("/client/sign-in-and-keyring", test_sign_in_and_keyring);
   g_test_add_func ("/client/search", test_search);
@@ -831,7 +827,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/head-approval", test_head_approval);
   g_test_add_func ("/client/offline-save", test_offline_save);
 
-  status = g_test_run ();
-  appeals_test_server_free (server);
-  return status;
+  return appeals_test_ui_run_tests (&server, args);
 }

@@ -506,8 +506,7 @@ main (int argc, char *argv[])
   int status;
 
   appeals_test_ui_init (&argc, &argv);
-  server = appeals_test_server_start ("sqlite", args);
-  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
+  server = appeals_test_ui_start_server (args);
 
   status = appeals_test_ui_run (script, NULL);
   appeals_test_server_free (server);

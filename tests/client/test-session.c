@@ -132,16 +132,10 @@ int
 main (int argc, char *argv[])
 {
   const char *args[] = { "--demo", "--demo-appeals", "30", NULL };
-  int status;
 
   appeals_test_ui_init (&argc, &argv);
-  server = appeals_test_server_start ("sqlite", args);
-  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
-
   g_test_add_func ("/session/expired", test_session_expired);
   g_test_add_func ("/session/connection-lost", test_connection_lost);
 
-  status = g_test_run ();
-  appeals_test_server_free (server);
-  return status;
+  return appeals_test_ui_run_tests (&server, args);
 }
