@@ -179,9 +179,47 @@ test_poster (void)
   g_assert_cmpint (appeals_test_ui_run (poster_script, NULL), ==, 0);
 }
 
+/* A booking's draft: what was typed comes back when the dialog is opened
+ * again after it was closed without booking (a crash, a lost connection),
+ * and is gone once the dialog is cancelled. */
+static void
+draft_script (AppealsApplication *app,
+              gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  const char *question = "Көше жарығы / Уличное освещение";
+  AppealsBookingDialog *dialog;
+  g_autofree char *kept = NULL;
+  g_autofree char *after_cancel = NULL;
+
+  appeals_window_show_page (window, "receptions");
+  dialog = appeals_receptions_page_book (page);
+  appeals_booking_dialog_set_question (dialog, question);
+  appeals_booking_dialog_set_time (dialog, "11:40");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = appeals_receptions_page_book (page);
+  kept = appeals_booking_dialog_dup_question (dialog);
+  g_assert_cmpstr (kept, ==, question);
+  appeals_test_ui_click (GTK_WIDGET (dialog), "cancel");
+
+  dialog = appeals_receptions_page_book (page);
+  after_cancel = appeals_booking_dialog_dup_question (dialog);
+  g_assert_cmpstr (after_cancel, ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_booking_draft (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (draft_script, NULL), ==, 0);
+}
+
 void
 test_receptions_add_documents (void)
 {
   g_test_add_func ("/receptions/review", test_review);
   g_test_add_func ("/receptions/poster", test_poster);
+  g_test_add_func ("/receptions/booking-draft", test_booking_draft);
 }

@@ -19,6 +19,7 @@
 
 #include "appeals-booking-dialog.h"
 #include "appeals-context.h"
+#include "appeals-draft-binding.h"
 #include "appeals-reception-text.h"
 #include "appeals-refusal-notice.h"
 
@@ -60,6 +61,7 @@ struct _AppealsBookingDialog
   gint64            wanted_appeal_id;  /* to choose once the applicant's appeals come */
   char             *idempotency_key;
   GCancellable     *cancellable;
+  AppealsDraftBinding *draft;         /* what is typed, kept until booked or cancelled */
   gboolean          sending;
 };
 
@@ -351,6 +353,7 @@ on_booked (GObject      *source,
 
   if (booked != NULL)
     {
+      appeals_draft_binding_discard (self->draft);
       g_signal_emit (self, signals[BOOKED], 0, booked->id);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -462,12 +465,43 @@ fill_priorities (AppealsBookingDialog *self)
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (labels));
 }
 
+/* Nothing typed is lost to a crash or a lost connection: the draft comes
+ * back when the dialog opens again, until the visitor is booked or the
+ * dialog cancelled. A dialog opened on a day keeps that day. */
+static void
+keep_draft (AppealsBookingDialog *self,
+            gboolean              with_date)
+{
+  self->draft = appeals_draft_binding_new (self->context, "booking");
+  appeals_draft_binding_add_editable (self->draft, "iin", GTK_EDITABLE (self->iin_row));
+  appeals_draft_binding_add_text_view (self->draft, "question", self->question_view);
+  if (with_date)
+    appeals_draft_binding_add_editable (self->draft, "date", GTK_EDITABLE (self->date_row));
+  appeals_draft_binding_add_editable (self->draft, "time", GTK_EDITABLE (self->time_row));
+  appeals_draft_binding_add_editable (self->draft, "place", GTK_EDITABLE (self->place_row));
+  appeals_draft_binding_add_editable (self->draft, "video_link", GTK_EDITABLE (self->video_row));
+  appeals_draft_binding_add_combo_row (self->draft, "priority", self->priority_row);
+  if (!appeals_draft_binding_restore (self->draft))
+    return;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("What you typed last time is back")));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->iin_row)) != '\0')
+    on_iin_apply (self);
+}
+
+static void
+on_cancel_clicked (AppealsBookingDialog *self)
+{
+  appeals_draft_binding_discard (self->draft);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 appeals_booking_dialog_dispose (GObject *object)
 {
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->draft);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->dispose (object);
 }
@@ -579,6 +613,7 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
   gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_official_selected", G_CALLBACK (fill_from_schedule));
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
@@ -634,6 +669,7 @@ appeals_booking_dialog_new (GtkWindow      *parent,
   else
     appeals_reference_service_list_officials_async (reference, FALSE, self->cancellable, on_officials_listed,
                                                     g_object_ref (self));
+  keep_draft (self, date == NULL || !g_date_valid (date));
   return self;
 }
 
