@@ -65,6 +65,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_ATTACHMENT_TYPE          "attachment_type_not_allowed"
 #define APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE     "attachment_too_large"
 #define APPEALS_PROBLEM_ATTACHMENT_DAMAGED       "attachment_damaged"
+#define APPEALS_PROBLEM_INVALID_ENCODING         "invalid_encoding"
 
 const char *appeals_problem_code_describe (const char *code);
 

@@ -111,9 +111,15 @@ appeals_request_read_body (AppealsRequest            *request,
       return FALSE;
     }
 
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_INVALID_ENCODING, NULL, NULL);
+      return FALSE;
+    }
+
   parser = json_parser_new_immutable ();
-  if (!g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &error) ||
+  if (!json_parser_load_from_data (parser, data, length, &error) ||
       json_parser_get_root (parser) == NULL)
     {
       appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,

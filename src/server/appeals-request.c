@@ -70,6 +70,57 @@ appeals_request_free (AppealsRequest *request)
   g_free (request);
 }
 
+/* Whether @text, percent-decoded, is UTF-8 without NUL; a malformed
+ * escape is as bad as a bad byte. */
+static gboolean
+escaped_text_is_valid (const char *text)
+{
+  g_autofree char *decoded = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  decoded = g_uri_unescape_string (text, NULL);
+  return decoded != NULL && g_utf8_validate (decoded, -1, NULL);
+}
+
+/**
+ * appeals_request_check_encoding:
+ *
+ * Checks once, at the edge, that the path, every query parameter and every
+ * header value is UTF-8 text without NUL, so that no handler ever passes
+ * invalid text on to GLib's string APIs (which abort on it). Answers 400
+ * invalid_encoding and returns %FALSE otherwise.
+ */
+gboolean
+appeals_request_check_encoding (AppealsRequest *request)
+{
+  GUri *uri = soup_server_message_get_uri (request->message);
+  const char *query = g_uri_get_query (uri);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  gboolean valid = escaped_text_is_valid (request->path);
+
+  if (valid && query != NULL)
+    {
+      g_auto(GStrv) pairs = g_strsplit (query, "&", -1);
+
+      for (guint i = 0; valid && pairs[i] != NULL; i++)
+        {
+          g_strdelimit (pairs[i], "+", ' ');
+          valid = escaped_text_is_valid (pairs[i]);
+        }
+    }
+
+  soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (request->message));
+  while (valid && soup_message_headers_iter_next (&iter, &name, &value))
+    valid = g_utf8_validate (name, -1, NULL) && g_utf8_validate (value, -1, NULL);
+
+  if (!valid)
+    appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST, APPEALS_PROBLEM_INVALID_ENCODING,
+                                     NULL, NULL);
+  return valid;
+}
+
 const char *
 appeals_request_get_param (AppealsRequest *request,
                            const char     *name)

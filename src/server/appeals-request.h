@@ -46,6 +46,7 @@ struct _AppealsRequest
 AppealsRequest *appeals_request_new           (AppealsServer     *server,
                                                SoupServerMessage *message);
 void            appeals_request_free          (AppealsRequest    *request);
+gboolean        appeals_request_check_encoding (AppealsRequest   *request);
 
 const char     *appeals_request_get_param     (AppealsRequest    *request,
                                                const char        *name);

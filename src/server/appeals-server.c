@@ -282,6 +282,9 @@ handle_request (AppealsServer  *self,
 
   request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));
 
+  if (!appeals_request_check_encoding (request))
+    return;
+
   route = find_route (self, request);
   if (route == NULL)
     return;
