@@ -8,6 +8,7 @@
 
 #include <libsoup/soup.h>
 
+#include "appeals-connections.h"
 #include "appeals-core.h"
 #include "appeals-db.h"
 #include "appeals-request.h"
@@ -27,6 +28,7 @@ typedef struct
   guint                  max_page_size;
   guint                  lockout_failures;
   gint64                 lockout_seconds;
+  AppealsConnectionLimits connections;
 } AppealsServerConfig;
 
 #define APPEALS_TYPE_SERVER (appeals_server_get_type ())

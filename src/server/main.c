@@ -34,6 +34,10 @@ static int opt_attachment_mb = 20;
 static char *opt_role;
 static char *opt_full_name;
 static char *opt_district;
+static int opt_header_timeout = 10;
+static int opt_body_timeout = 30;
+static int opt_keep_alive = 60;
+static int opt_connections_per_address = 64;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_STRING, &opt_database,
@@ -48,6 +52,10 @@ static const GOptionEntry entries[] = {
   { "session-idle-minutes", 0, 0, G_OPTION_ARG_INT, &opt_idle_minutes, N_("Sign out after this idle time"), N_("MINUTES") },
   { "session-hours", 0, 0, G_OPTION_ARG_INT, &opt_absolute_hours, N_("Sign out after this time in any case"), N_("HOURS") },
   { "max-attachment-size", 0, 0, G_OPTION_ARG_INT, &opt_attachment_mb, N_("Largest attachment accepted, in megabytes (default 20)"), N_("MB") },
+  { "header-timeout", 0, 0, G_OPTION_ARG_INT, &opt_header_timeout, N_("Close a connection whose request headers take longer (default 10)"), N_("SECONDS") },
+  { "body-timeout", 0, 0, G_OPTION_ARG_INT, &opt_body_timeout, N_("Close a connection whose request body stalls longer (default 30)"), N_("SECONDS") },
+  { "keep-alive", 0, 0, G_OPTION_ARG_INT, &opt_keep_alive, N_("Close an idle connection after this time (default 60)"), N_("SECONDS") },
+  { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &opt_connections_per_address, N_("Open connections one client address may hold; 0 for no limit (default 64)"), N_("N") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
@@ -68,6 +76,12 @@ make_config (void)
     .max_page_size = 200,
     .lockout_failures = 5,
     .lockout_seconds = 15 * 60,
+    .connections = {
+      .header_seconds = MAX (opt_header_timeout, 1),
+      .body_seconds = MAX (opt_body_timeout, 1),
+      .idle_seconds = MAX (opt_keep_alive, 1),
+      .max_per_address = MAX (opt_connections_per_address, 0),
+    },
   };
 
   return config;

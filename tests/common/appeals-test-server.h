@@ -27,6 +27,9 @@ const char          *appeals_test_backend_from_args (int                *argc,
 
 AppealsTestServer   *appeals_test_server_start      (const char         *backend,
                                                       const char * const *extra_args);
+AppealsTestServer   *appeals_test_server_start_with_file_limit (const char         *backend,
+                                                                 const char * const *extra_args,
+                                                                 guint               max_files);
 AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);

@@ -127,6 +127,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   TEST_API_ADD ("/hardening/invalid-utf8", test_invalid_utf8);
+  test_hardening_add_connections ();
 
   return g_test_run ();
 }

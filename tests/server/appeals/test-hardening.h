@@ -16,4 +16,6 @@ guint raw_exchange        (Fixture    *fixture,
 void  assert_raw_problem  (const char *text,
                            const char *code);
 
+void  test_hardening_add_connections (void);
+
 G_END_DECLS
