@@ -83,7 +83,7 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-#define USER_COLUMNS "u.id, u.login, u.full_name, u.role, u.district, u.language, u.active"
+#define USER_COLUMNS "u.id, u.login, u.full_name, u.role, u.district, u.language, u.active, u.region_wide"
 
 AppealsUser *
 appeals_auth_user_from_row (AppealsDbResult *result,
@@ -98,6 +98,7 @@ appeals_auth_user_from_row (AppealsDbResult *result,
   user->district = g_strdup (appeals_db_result_get_string (result, row, "district"));
   user->language = g_strdup (appeals_db_result_get_string (result, row, "language"));
   user->active = appeals_db_result_get_boolean (result, row, "active");
+  user->region_wide = appeals_db_result_get_boolean (result, row, "region_wide");
   return user;
 }
 
@@ -180,6 +181,7 @@ appeals_auth_create_user (AppealsDb    *db,
                           const char   *full_name,
                           AppealsRole   role,
                           const char   *district,
+                          gboolean      region_wide,
                           const char   *password,
                           GError      **error)
 {
@@ -200,10 +202,10 @@ appeals_auth_create_user (AppealsDb    *db,
     return 0;
 
   if (!appeals_db_exec (db,
-                        "INSERT INTO users (login, full_name, role, district, active, password_hash, created_at) "
-                        "VALUES (?, ?, ?, ?, 1, ?, ?)",
-                        g_variant_new ("(sssmsss)", login, full_name, appeals_role_to_string (role),
-                                       district, hash, now),
+                        "INSERT INTO users (login, full_name, role, district, region_wide, active, password_hash, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                        g_variant_new ("(sssmsxss)", login, full_name, appeals_role_to_string (role),
+                                       district, (gint64) (region_wide ? 1 : 0), hash, now),
                         error))
     return 0;
 

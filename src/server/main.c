@@ -34,6 +34,7 @@ static int opt_attachment_mb = 20;
 static char *opt_role;
 static char *opt_full_name;
 static char *opt_district;
+static gboolean opt_region_wide;
 static int opt_header_timeout = 10;
 static int opt_body_timeout = 30;
 static int opt_keep_alive = 60;
@@ -59,6 +60,7 @@ static const GOptionEntry entries[] = {
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
+  { "region-wide", 0, 0, G_OPTION_ARG_NONE, &opt_region_wide, N_("create-user: let the user see the whole region"), NULL },
   { NULL }
 };
 
@@ -164,6 +166,13 @@ create_user (const char *login)
       return EXIT_FAILURE;
     }
 
+  /* what a user sees is said explicitly: one district or the region */
+  if ((opt_district != NULL) == opt_region_wide)
+    {
+      g_printerr ("appeals-server: %s\n", _("Give either --district CODE or --region-wide"));
+      return EXIT_FAILURE;
+    }
+
   if (opt_district != NULL)
     {
       g_autoptr(AppealsClassifier) districts = appeals_classifier_load (APPEALS_CLASSIFIER_DISTRICTS, &error);
@@ -190,7 +199,7 @@ create_user (const char *login)
       return EXIT_FAILURE;
     }
   if (appeals_auth_create_user (db, login, opt_full_name != NULL ? opt_full_name : login, role,
-                                opt_district, password, &error) == 0)
+                                opt_district, opt_region_wide, password, &error) == 0)
     {
       g_printerr ("appeals-server: %s\n", error->message);
       return EXIT_FAILURE;

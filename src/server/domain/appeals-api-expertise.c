@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "appeals-scope.h"
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-appeal-records.h"
@@ -419,7 +420,7 @@ handle_pending (AppealsRequest  *request,
                 GError         **error)
 {
   const char *state = appeals_request_get_query (request, "state");
-  const char *district = request->user->district != NULL ? request->user->district : "";
+  const char *district = appeals_api_scope_district (request);
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -436,8 +437,9 @@ handle_pending (AppealsRequest  *request,
                            "e.analyst, e.approved_by, e.approved_at, e.created_at, "
                            "a.registration_number, a.annotation FROM expertise e "
                            "JOIN appeals a ON a.id = e.appeal_id "
-                           "WHERE e.state = ? AND (? = '' OR a.district = ?) ORDER BY e.id LIMIT 200",
-                           g_variant_new ("(sss)", state != NULL ? state : "awaiting_approval", district, district),
+                           "WHERE e.state = ? AND (? = 1 OR a.district = ?) ORDER BY e.id LIMIT 200",
+                           g_variant_new ("(sxs)", state != NULL ? state : "awaiting_approval",
+                                          (gint64) (district == NULL), district != NULL ? district : ""),
                            error);
   if (rows == NULL)
     return FALSE;
@@ -477,9 +479,10 @@ handle_quality (AppealsRequest  *request,
   rows = appeals_db_query (request->db,
                            "SELECT e.body, e.appeal_id, e.round, e.verdict, e.score, e.overdue FROM expertise e "
                            "JOIN appeals a ON a.id = e.appeal_id WHERE e.state = 'final' "
-                           "AND (? = '' OR a.district = ?)",
-                           g_variant_new ("(ss)", request->user->district != NULL ? request->user->district : "",
-                                          request->user->district != NULL ? request->user->district : ""),
+                           "AND (? = 1 OR a.district = ?)",
+                           g_variant_new ("(xs)", (gint64) (appeals_api_scope_district (request) == NULL),
+                                          appeals_api_scope_district (request) != NULL
+                                          ? appeals_api_scope_district (request) : ""),
                            error);
   if (rows == NULL)
     return FALSE;

@@ -349,7 +349,7 @@ test_create_user (void)
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                               g_getenv ("APPEALS_SERVER_EXE"), "--database",
                               appeals_test_server_get_database (fixture.server),
-                              "create-user", "short", "--role", "analyst", NULL);
+                              "create-user", "short", "--role", "analyst", "--region-wide", NULL);
   g_subprocess_communicate_utf8 (process, "abc\n", NULL, NULL, NULL, &error);
   g_assert_false (g_subprocess_get_successful (process));
 
@@ -370,7 +370,7 @@ test_create_user (void)
                                     g_getenv ("APPEALS_SERVER_EXE"), "--database",
                                     appeals_test_server_get_database (fixture.server),
                                     "create-user", refused[i][0], "--role", "admin",
-                                    refused[i][2] != NULL ? "--district" : NULL, refused[i][2], NULL);
+                                    refused[i][2] != NULL ? "--district" : "--region-wide", refused[i][2], NULL);
         g_assert_no_error (error);
         g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error);
         g_assert_no_error (error);

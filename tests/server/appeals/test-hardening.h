@@ -17,5 +17,6 @@ void  assert_raw_problem  (const char *text,
                            const char *code);
 
 void  test_hardening_add_connections (void);
+void  test_hardening_add_scope       (void);
 
 G_END_DECLS
