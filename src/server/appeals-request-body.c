@@ -131,17 +131,92 @@ appeals_request_read_body (AppealsRequest            *request,
   return TRUE;
 }
 
-/* What makes two requests the same request for an Idempotency-Key. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* @node written with every object's members in the order of their names:
+ * the same JSON, however a client orders its members, is the same text. */
+static void
+append_canonical (GString  *out,
+                  JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          g_ptr_array_add (names, l->data);
+        g_ptr_array_sort (names, compare_names);
+        g_string_append_c (out, '{');
+        for (guint i = 0; i < names->len; i++)
+          {
+            g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), g_ptr_array_index (names, i));
+            g_autofree char *quoted = json_to_string (name, FALSE);
+
+            g_string_append_printf (out, "%s%s:", i > 0 ? "," : "", quoted);
+            append_canonical (out, json_object_get_member (object, g_ptr_array_index (names, i)));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_canonical (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
+/* What makes two requests the same request for an Idempotency-Key: the
+ * method, the path and the body — a JSON body as canonical JSON, so that a
+ * retry whose members come in another order is the same request. */
 char *
 appeals_request_fingerprint (AppealsRequest *request)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
 
   g_checksum_update (checksum, (const guchar *) request->method, -1);
   g_checksum_update (checksum, (const guchar *) request->path, -1);
-  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (request->body != NULL)
+    {
+      g_autoptr(GString) canonical = g_string_new (NULL);
+
+      append_canonical (canonical, request->body);
+      g_checksum_update (checksum, (const guchar *) canonical->str, canonical->len);
+    }
+  else
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
   return g_strdup (g_checksum_get_string (checksum));
 }
 

@@ -26,8 +26,11 @@ typedef struct
   gsize                  max_attachment_bytes;
   guint                  max_json_depth;
   guint                  max_page_size;
-  guint                  lockout_failures;
-  gint64                 lockout_seconds;
+  guint                  lockout_failures;   /* a login's failures before it backs off */
+  guint                  address_failures;   /* an address's; 0: not limited */
+  gint64                 lockout_seconds;    /* the longest back-off */
+  gint64                 idempotency_seconds; /* how long a retried POST is recognised */
+  guint                  housekeeping_seconds; /* between purges */
   AppealsConnectionLimits connections;
 } AppealsServerConfig;
 

@@ -19,6 +19,7 @@
 #include "appeals-api.h"
 #include "appeals-auth.h"
 #include "appeals-demo.h"
+#include "appeals-housekeeping.h"
 #include "appeals-server.h"
 
 static char *opt_database;
@@ -39,6 +40,9 @@ static int opt_header_timeout = 10;
 static int opt_body_timeout = 30;
 static int opt_keep_alive = 60;
 static int opt_connections_per_address = 64;
+static int opt_address_failures = 20;
+static int opt_idempotency_seconds = 24 * 3600;
+static int opt_housekeeping_seconds = 600;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_STRING, &opt_database,
@@ -57,6 +61,9 @@ static const GOptionEntry entries[] = {
   { "body-timeout", 0, 0, G_OPTION_ARG_INT, &opt_body_timeout, N_("Close a connection whose request body stalls longer (default 30)"), N_("SECONDS") },
   { "keep-alive", 0, 0, G_OPTION_ARG_INT, &opt_keep_alive, N_("Close an idle connection after this time (default 60)"), N_("SECONDS") },
   { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &opt_connections_per_address, N_("Open connections one client address may hold; 0 for no limit (default 64)"), N_("N") },
+  { "sign-in-failures-per-address", 0, 0, G_OPTION_ARG_INT, &opt_address_failures, N_("Failed sign-ins from one address before it has to wait; 0 for no limit (default 20)"), N_("N") },
+  { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
+  { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
@@ -77,7 +84,10 @@ make_config (void)
     .max_json_depth = 32,
     .max_page_size = 200,
     .lockout_failures = 5,
+    .address_failures = MAX (opt_address_failures, 0),
     .lockout_seconds = 15 * 60,
+    .idempotency_seconds = MAX (opt_idempotency_seconds, 1),
+    .housekeeping_seconds = MAX (opt_housekeeping_seconds, 1),
     .connections = {
       .header_seconds = MAX (opt_header_timeout, 1),
       .body_seconds = MAX (opt_body_timeout, 1),
@@ -251,6 +261,7 @@ main (int   argc,
   g_autofree char *url = NULL;
   AppealsServerConfig config;
   Running running;
+  guint housekeeping;
 
   appeals_i18n_init ();
 
@@ -336,6 +347,8 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  housekeeping = appeals_housekeeping_schedule (server);
+
   /* The first line on stdout is the contract with scripts and tests. */
   url = appeals_server_get_url (server);
   g_print ("appeals-server: listening on %s\n", url);
@@ -348,6 +361,7 @@ main (int   argc,
   g_unix_signal_add (SIGINT, on_terminate, &running);
   g_unix_signal_add (SIGHUP, on_hangup, &running);
   g_main_loop_run (loop);
+  g_source_remove (housekeeping);
 
   g_message ("%s", _("Stopped"));
   return EXIT_SUCCESS;

@@ -129,6 +129,7 @@ main (int argc, char *argv[])
   TEST_API_ADD ("/hardening/invalid-utf8", test_invalid_utf8);
   test_hardening_add_connections ();
   test_hardening_add_scope ();
+  test_hardening_add_sign_in ();
 
   return g_test_run ();
 }
