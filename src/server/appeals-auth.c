@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-demo.h"
 
 #define TOKEN_BYTES 32
 #define LAST_SEEN_GRANULARITY 30   /* seconds between last_seen updates */
@@ -146,18 +147,56 @@ appeals_auth_authenticate (AppealsRequest  *request,
   return TRUE;
 }
 
+static guint
+count_distinct_characters (const char *text)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    g_hash_table_add (seen, GUINT_TO_POINTER (g_utf8_get_char (p)));
+  return g_hash_table_size (seen);
+}
+
+/* Whether @password is on the list of common ones (data/passwords). */
+static gboolean
+is_common_password (const char  *password,
+                    GError     **error)
+{
+  g_autofree char *path = appeals_data_find_file ("passwords/common.txt", error);
+  g_autofree char *contents = NULL;
+  g_autofree char *folded = g_utf8_casefold (password, -1);
+  g_auto(GStrv) lines = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_utf8_casefold (g_strstrip (lines[i]), -1);
+
+      if (*line != '\0' && *line != '#' && g_str_equal (line, folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * appeals_auth_check_password:
  *
- * The policy for passwords that people choose: at least 8 characters and
- * not the login itself. (The demo accounts' "demo" never passes here:
- * they are made by the demo seed alone.)
+ * The policy for passwords that people choose: at least 8 characters, at
+ * least 5 different ones, not the login itself and not one of the common
+ * passwords listed in data/passwords/common.txt (compared without regard
+ * to case). (The demo accounts' "demo" never passes here: they are made
+ * by the demo seed alone.)
  */
 gboolean
 appeals_auth_check_password (const char  *login,
                              const char  *password,
                              GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (g_utf8_strlen (password, -1) < 8)
     {
       g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
@@ -168,6 +207,23 @@ appeals_auth_check_password (const char  *login,
     {
       g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
                            _("A password must not be the login"));
+      return FALSE;
+    }
+  if (count_distinct_characters (password) < 5)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                           _("A password must have at least 5 different characters"));
+      return FALSE;
+    }
+  if (is_common_password (password, &local_error))
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                           _("This password is too common; choose another"));
+      return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
@@ -576,7 +632,10 @@ handle_sign_in (AppealsRequest  *request,
   sign_in->login_key = g_steal_pointer (&login_key);
   sign_in->address_key = g_steal_pointer (&address_key);
   sign_in->password = g_strdup (password);
-  if (appeals_db_result_get_n_rows (result) == 1 && appeals_db_result_get_boolean (result, 0, "active"))
+  /* the demo password opens no account on a server not started with
+   * --demo, even one left from a demo: it fails like a wrong one */
+  if (appeals_db_result_get_n_rows (result) == 1 && appeals_db_result_get_boolean (result, 0, "active") &&
+      (appeals_server_get_config (request->server)->demo || !g_str_equal (password, APPEALS_DEMO_PASSWORD)))
     {
       sign_in->user_id = appeals_db_result_get_int64 (result, 0, "id");
       sign_in->hash = g_strdup (appeals_db_result_get_string (result, 0, "password_hash"));

@@ -10,15 +10,25 @@
 
 #include "appeals-request-body.h"
 
-/* Nesting depth of a JSON text, counted before parsing so that a hostile
- * body cannot exhaust the parser's stack. */
-static guint
-json_depth (const char *text,
-            gsize       length)
+typedef struct
+{
+  guint    depth;          /* the deepest nesting */
+  gboolean comment;        /* a "/" outside strings: json-glib takes comments */
+  gboolean nul;            /* a \u0000 escape: the C string would end there */
+} JsonScan;
+
+/* What json-glib 1.6 would let through or choke on, found before it
+ * parses: the nesting depth (so that a hostile body cannot exhaust the
+ * parser's stack), comments and NUL characters inside strings. */
+static void
+scan_json (const char *text,
+           gsize       length,
+           JsonScan   *scan)
 {
   gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0, deepest = 0;
+  guint depth = 0;
 
+  memset (scan, 0, sizeof *scan);
   for (gsize i = 0; i < length; i++)
     {
       char c = text[i];
@@ -26,7 +36,11 @@ json_depth (const char *text,
       if (in_string)
         {
           if (escaped)
-            escaped = FALSE;
+            {
+              escaped = FALSE;
+              if (c == 'u' && i + 4 < length && strncmp (text + i + 1, "0000", 4) == 0)
+                scan->nul = TRUE;
+            }
           else if (c == '\\')
             escaped = TRUE;
           else if (c == '"')
@@ -36,13 +50,35 @@ json_depth (const char *text,
 
       if (c == '"')
         in_string = TRUE;
+      else if (c == '/')
+        scan->comment = TRUE;
       else if (c == '{' || c == '[')
-        deepest = MAX (deepest, ++depth);
+        scan->depth = MAX (scan->depth, ++depth);
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }
+}
 
-  return deepest;
+/* JSON is application/json (or merge-patch+json), with no parameter but
+ * charset=utf-8: not application/jsonp, not another charset. */
+static gboolean
+is_json_media_type (SoupMessageHeaders *headers)
+{
+  g_autoptr(GHashTable) params = NULL;
+  const char *type = soup_message_headers_get_content_type (headers, &params);
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (type == NULL ||
+      (g_ascii_strcasecmp (type, "application/json") != 0 &&
+       g_ascii_strcasecmp (type, "application/merge-patch+json") != 0))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (g_ascii_strcasecmp (name, "charset") != 0 || value == NULL || g_ascii_strcasecmp (value, "utf-8") != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -62,6 +98,7 @@ appeals_request_read_body (AppealsRequest            *request,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  JsonScan scan;
   const char *data;
   gsize length;
 
@@ -96,15 +133,15 @@ appeals_request_read_body (AppealsRequest            *request,
     return TRUE;
 
   if (content_type == NULL ||
-      (!g_str_has_prefix (content_type, "application/json") &&
-       !g_str_has_prefix (content_type, "application/merge-patch+json")))
+      !is_json_media_type (soup_server_message_get_request_headers (request->message)))
     {
       appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
                                        APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
       return FALSE;
     }
 
-  if (json_depth (data, length) > config->max_json_depth)
+  scan_json (data, length, &scan);
+  if (scan.depth > config->max_json_depth)
     {
       appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
                                        APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
@@ -115,6 +152,14 @@ appeals_request_read_body (AppealsRequest            *request,
     {
       appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
                                        APPEALS_PROBLEM_INVALID_ENCODING, NULL, NULL);
+      return FALSE;
+    }
+
+  /* a byte-order mark, a comment or a NUL is no JSON of ours */
+  if ((length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) || scan.comment || scan.nul)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
+                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
       return FALSE;
     }
 

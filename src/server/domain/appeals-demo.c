@@ -19,7 +19,7 @@
 #include "appeals-demo.h"
 
 #define DEMO_SEED 20261125
-#define DEMO_PASSWORD "demo"
+#define DEMO_PASSWORD APPEALS_DEMO_PASSWORD
 
 typedef struct
 {

@@ -353,11 +353,16 @@ test_create_user (void)
   g_subprocess_communicate_utf8 (process, "abc\n", NULL, NULL, NULL, &error);
   g_assert_false (g_subprocess_get_successful (process));
 
-  /* the demo password is for demo accounts only; a district must exist */
+  /* the demo password is for demo accounts only, common and weak ones for
+   * no one; a district must exist */
   {
     static const char *refused[][3] = {
       { "boss", "demo", NULL },
       { "boss", "boss", NULL },
+      { "boss", "password", NULL },
+      { "boss", "12345678", NULL },
+      { "boss", "PassWord1", NULL },
+      { "boss", "abababababab", NULL },
       { "boss", "a long secret", "kostanai" },
     };
 

@@ -135,9 +135,27 @@ test_idempotency_canonical_and_purged (void)
   g_free (fixture.registrar);
 }
 
+/* The demo accounts' password opens nothing on a server started without
+ * --demo, even on a database a demo server filled. */
+static void
+test_demo_password_outside_demo (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  AppealsTestServer *plain = appeals_test_server_start_beside (fixture->server);
+  g_autoptr(AppealsTestResponse) refused = NULL;
+  g_autoptr(AppealsTestResponse) in_demo = sign_in (fixture, "head", "demo");
+
+  refused = appeals_test_request (plain, fixture->session, "POST", "/api/v1/session", NULL,
+                                  "{\"login\":\"head\",\"password\":\"demo\"}", NULL);
+  assert_problem (refused, 401, "invalid_credentials");
+  g_assert_cmpuint (in_demo->status, ==, 201);
+  appeals_test_server_free (plain);
+}
+
 void
 test_hardening_add_sign_in (void)
 {
+  TEST_API_ADD ("/hardening/demo-password-outside-demo", test_demo_password_outside_demo);
   TEST_API_ADD ("/hardening/sign-in-back-off", test_back_off);
   g_test_add_func ("/hardening/sign-in-per-address", test_address_back_off);
   g_test_add_func ("/hardening/idempotency-canonical-purged", test_idempotency_canonical_and_purged);

@@ -130,6 +130,7 @@ main (int argc, char *argv[])
   test_hardening_add_connections ();
   test_hardening_add_scope ();
   test_hardening_add_sign_in ();
+  test_hardening_add_parsing ();
 
   return g_test_run ();
 }

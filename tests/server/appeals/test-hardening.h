@@ -19,5 +19,6 @@ void  assert_raw_problem  (const char *text,
 void  test_hardening_add_connections (void);
 void  test_hardening_add_scope       (void);
 void  test_hardening_add_sign_in     (void);
+void  test_hardening_add_parsing     (void);
 
 G_END_DECLS
