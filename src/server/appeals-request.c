@@ -234,6 +234,25 @@ add_statement_count (AppealsRequest *request)
                                 "X-Statement-Count", count);
 }
 
+/**
+ * appeals_request_add_answer_headers:
+ *
+ * What every answer carries, whoever wrote it (a handler, a replay, a
+ * refusal): nothing personal is kept by a cache unless the handler said
+ * otherwise (the reference data, revalidated by ETag), and over TLS
+ * browsers are told to come back over TLS only.
+ */
+void
+appeals_request_add_answer_headers (AppealsRequest *request)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
+
+  if (soup_message_headers_get_one (headers, "Cache-Control") == NULL)
+    soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (appeals_server_is_https (request->server))
+    soup_message_headers_replace (headers, "Strict-Transport-Security", "max-age=31536000");
+}
+
 static void
 respond_text (AppealsRequest *request,
               guint           status,

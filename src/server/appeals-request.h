@@ -47,6 +47,7 @@ AppealsRequest *appeals_request_new           (AppealsServer     *server,
                                                SoupServerMessage *message);
 void            appeals_request_free          (AppealsRequest    *request);
 gboolean        appeals_request_check_encoding (AppealsRequest   *request);
+void            appeals_request_add_answer_headers (AppealsRequest *request);
 
 const char     *appeals_request_get_param     (AppealsRequest    *request,
                                                const char        *name);

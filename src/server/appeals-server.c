@@ -267,6 +267,7 @@ void
 appeals_server_finish_request (AppealsServer  *self,
                                AppealsRequest *request)
 {
+  appeals_request_add_answer_headers (request);
   if (request->paused)
     soup_server_message_unpause (request->message);
 
@@ -373,6 +374,7 @@ server_callback (SoupServer        *soup,
       return;
     }
 
+  appeals_request_add_answer_headers (request);
   log_request (request);
   appeals_request_free (request);
 }
@@ -437,6 +439,7 @@ refuse_early (AppealsServer     *self,
   soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
   soup_message_body_set_accumulate (soup_server_message_get_request_body (message), FALSE);
   g_signal_connect (message, "got-chunk", G_CALLBACK (on_discarded_chunk), NULL);
+  appeals_request_add_answer_headers (request);
   log_request (request);
   appeals_request_free (request);
 }
@@ -715,6 +718,12 @@ appeals_server_stop (AppealsServer *self,
       self->drain_timeout = g_timeout_add_seconds (DRAIN_SECONDS, on_drain_timeout, self);
     }
   maybe_stopped (self);
+}
+
+gboolean
+appeals_server_is_https (AppealsServer *self)
+{
+  return self->https;
 }
 
 AppealsDb *

@@ -59,6 +59,7 @@ void                    appeals_server_stop             (AppealsServer        *s
                                                          GMainLoop            *loop);
 
 AppealsDb              *appeals_server_get_db           (AppealsServer        *self);
+gboolean                appeals_server_is_https         (AppealsServer        *self);
 const AppealsServerConfig *appeals_server_get_config    (AppealsServer        *self);
 AppealsCalendar        *appeals_server_get_calendar     (AppealsServer        *self);
 AppealsDeadlineRules   *appeals_server_get_deadlines    (AppealsServer        *self);

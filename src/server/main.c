@@ -22,6 +22,12 @@
 #include "appeals-housekeeping.h"
 #include "appeals-server.h"
 
+/* GnuTLS priorities: its defaults without TLS 1.0/1.1 (and SSL 3) and
+ * without the key exchanges that are not forward secret (static RSA,
+ * PSK); TLS 1.3's suites all are. */
+#define APPEALS_TLS_PRIORITY \
+  "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA:%SERVER_PRECEDENCE"
+
 static char *opt_database;
 static char *opt_listen = NULL;
 static char *opt_certificate;
@@ -317,6 +323,16 @@ main (int   argc,
   if ((opt_certificate == NULL) != (opt_key == NULL))
     {
       g_printerr ("appeals-server: %s\n", _("--tls-certificate and --tls-key go together"));
+      return EXIT_FAILURE;
+    }
+  /* TLS 1.2 and 1.3 only, and only forward-secret key exchanges: GIO's
+   * GnuTLS backend (glib-networking) reads its priority string from the
+   * environment when it makes its first TLS connection — before any
+   * thread starts, here. An administrator's own G_TLS_GNUTLS_PRIORITY is
+   * left as it is. */
+  if (opt_certificate != NULL && !g_setenv ("G_TLS_GNUTLS_PRIORITY", APPEALS_TLS_PRIORITY, FALSE))
+    {
+      g_printerr ("appeals-server: cannot set G_TLS_GNUTLS_PRIORITY\n");
       return EXIT_FAILURE;
     }
   if (opt_certificate != NULL &&

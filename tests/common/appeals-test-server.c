@@ -158,14 +158,20 @@ appeals_test_server_start_with_file_limit (const char         *backend,
 /**
  * appeals_test_server_start_beside:
  *
- * A second server process on @first's database (without demo seeding), as
- * a central deployment runs several behind one PostgreSQL. Free it before
- * @first: the database is @first's.
+ * @extra_args: (nullable): its options, e.g. "--demo" (which seeds nothing
+ *   in a database that has users, but lets the demo accounts sign in)
+ *
+ * A second server process on @first's database, as a central deployment
+ * runs several behind one PostgreSQL. Free it before @first: the database
+ * is @first's.
  */
 AppealsTestServer *
-appeals_test_server_start_beside (AppealsTestServer *first)
+appeals_test_server_start_beside (AppealsTestServer  *first,
+                                  const char * const *extra_args)
 {
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
+
+  server->extra_args = g_strdupv ((GStrv) extra_args);
 
   server->backend = g_strdup (first->backend);
   server->database = g_strdup (first->database);

@@ -74,7 +74,8 @@ test_concurrent_edits (Fixture       *fixture,
   Client clients[8];
   GThread *threads[8];
   g_autoptr(GHashTable) acknowledged_per_card = g_hash_table_new (g_int64_hash, g_int64_equal);
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server);
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
 
   shared[0] = create_appeal (fixture, fixture->controller, applicant, "kostanay-city", "Ортақ карта 1");
   shared[1] = create_appeal (fixture, fixture->controller, applicant, "rudny-city", "Ортақ карта 2");

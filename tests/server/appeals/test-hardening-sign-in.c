@@ -141,7 +141,7 @@ static void
 test_demo_password_outside_demo (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  AppealsTestServer *plain = appeals_test_server_start_beside (fixture->server);
+  AppealsTestServer *plain = appeals_test_server_start_beside (fixture->server, NULL);
   g_autoptr(AppealsTestResponse) refused = NULL;
   g_autoptr(AppealsTestResponse) in_demo = sign_in (fixture, "head", "demo");
 

@@ -131,6 +131,7 @@ main (int argc, char *argv[])
   test_hardening_add_scope ();
   test_hardening_add_sign_in ();
   test_hardening_add_parsing ();
+  test_hardening_add_tls ();
 
   return g_test_run ();
 }

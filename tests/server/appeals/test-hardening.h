@@ -20,5 +20,6 @@ void  test_hardening_add_connections (void);
 void  test_hardening_add_scope       (void);
 void  test_hardening_add_sign_in     (void);
 void  test_hardening_add_parsing     (void);
+void  test_hardening_add_tls         (void);
 
 G_END_DECLS
