@@ -62,23 +62,87 @@ scan_json (const char *text,
 /* JSON is application/json (or merge-patch+json), with no parameter but
  * charset=utf-8: not application/jsonp, not another charset. */
 static gboolean
-is_json_media_type (SoupMessageHeaders *headers)
+is_json_media_type (const char *content_type)
 {
+  const char *semicolon = strchr (content_type, ';');
+  g_autofree char *type = g_strstrip (g_strndup (content_type, semicolon != NULL ? (gsize) (semicolon - content_type)
+                                                                                 : strlen (content_type)));
   g_autoptr(GHashTable) params = NULL;
-  const char *type = soup_message_headers_get_content_type (headers, &params);
   GHashTableIter iter;
   gpointer name, value;
 
-  if (type == NULL ||
-      (g_ascii_strcasecmp (type, "application/json") != 0 &&
-       g_ascii_strcasecmp (type, "application/merge-patch+json") != 0))
+  if (g_ascii_strcasecmp (type, "application/json") != 0 &&
+      g_ascii_strcasecmp (type, "application/merge-patch+json") != 0)
     return FALSE;
+  if (semicolon == NULL)
+    return TRUE;
 
+  params = soup_header_parse_semi_param_list (semicolon + 1);
+  if (g_hash_table_size (params) == 0)
+    return FALSE;
   g_hash_table_iter_init (&iter, params);
   while (g_hash_table_iter_next (&iter, &name, &value))
     if (g_ascii_strcasecmp (name, "charset") != 0 || value == NULL || g_ascii_strcasecmp (value, "utf-8") != 0)
       return FALSE;
   return TRUE;
+}
+
+/**
+ * appeals_json_body_parse:
+ * @content_type: (nullable): the request's Content-Type
+ * @status: (out): the status of the refusal
+ * @code: (out): the problem code of the refusal
+ *
+ * Reads a JSON request body as strictly as the server does: only JSON
+ * media types, UTF-8 without a byte-order mark, no comments, no NUL in a
+ * string, nested at most @max_depth deep. Free of libsoup messages, so the
+ * fuzz targets call it as it is.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   @status and @code set
+ */
+JsonNode *
+appeals_json_body_parse (const char *content_type,
+                         const char *data,
+                         gsize       length,
+                         guint       max_depth,
+                         guint      *status,
+                         const char **code)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonScan scan;
+
+  *status = SOUP_STATUS_BAD_REQUEST;
+  if (content_type == NULL || !is_json_media_type (content_type))
+    {
+      *status = SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE;
+      *code = APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE;
+      return NULL;
+    }
+
+  scan_json (data, length, &scan);
+  if (scan.depth > max_depth)
+    {
+      *code = APPEALS_PROBLEM_TOO_DEEP;
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      *code = APPEALS_PROBLEM_INVALID_ENCODING;
+      return NULL;
+    }
+
+  /* a byte-order mark, a comment or a NUL is no JSON of ours */
+  parser = json_parser_new_immutable ();
+  if ((length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) || scan.comment || scan.nul ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      *code = APPEALS_PROBLEM_MALFORMED_JSON;
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
 }
 
 /**
@@ -96,11 +160,9 @@ appeals_request_read_body (AppealsRequest            *request,
   SoupMessageBody *body = soup_server_message_get_request_body (request->message);
   const char *content_type = appeals_request_get_header (request, "Content-Type");
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonScan scan;
-  const char *data;
+  const char *data, *code;
   gsize length;
+  guint status;
 
   if (!g_str_equal (request->method, "POST") && !g_str_equal (request->method, "PUT") &&
       !g_str_equal (request->method, "PATCH"))
@@ -132,47 +194,12 @@ appeals_request_read_body (AppealsRequest            *request,
   if (length == 0 && g_str_equal (request->method, "POST") && content_type == NULL)
     return TRUE;
 
-  if (content_type == NULL ||
-      !is_json_media_type (soup_server_message_get_request_headers (request->message)))
+  request->body = appeals_json_body_parse (content_type, data, length, config->max_json_depth, &status, &code);
+  if (request->body == NULL)
     {
-      appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-                                       APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
+      appeals_request_respond_problem (request, status, code, NULL, NULL);
       return FALSE;
     }
-
-  scan_json (data, length, &scan);
-  if (scan.depth > config->max_json_depth)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_INVALID_ENCODING, NULL, NULL);
-      return FALSE;
-    }
-
-  /* a byte-order mark, a comment or a NUL is no JSON of ours */
-  if ((length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) || scan.comment || scan.nul)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
-      return FALSE;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
-      return FALSE;
-    }
-
-  request->body = json_parser_steal_root (parser);
   return TRUE;
 }
 
@@ -238,6 +265,21 @@ append_canonical (GString  *out,
     }
 }
 
+/**
+ * appeals_json_canonical:
+ *
+ * Returns: @node as canonical JSON text: every object's members in the
+ *   order of their names, no spaces.
+ */
+char *
+appeals_json_canonical (JsonNode *node)
+{
+  GString *canonical = g_string_new (NULL);
+
+  append_canonical (canonical, node);
+  return g_string_free (canonical, FALSE);
+}
+
 /* What makes two requests the same request for an Idempotency-Key: the
  * method, the path and the body — a JSON body as canonical JSON, so that a
  * retry whose members come in another order is the same request. */
@@ -250,10 +292,9 @@ appeals_request_fingerprint (AppealsRequest *request)
   g_checksum_update (checksum, (const guchar *) request->path, -1);
   if (request->body != NULL)
     {
-      g_autoptr(GString) canonical = g_string_new (NULL);
+      g_autofree char *canonical = appeals_json_canonical (request->body);
 
-      append_canonical (canonical, request->body);
-      g_checksum_update (checksum, (const guchar *) canonical->str, canonical->len);
+      g_checksum_update (checksum, (const guchar *) canonical, strlen (canonical));
     }
   else
     {

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-request.h"
@@ -70,10 +71,14 @@ appeals_request_free (AppealsRequest *request)
   g_free (request);
 }
 
-/* Whether @text, percent-decoded, is UTF-8 without NUL; a malformed
- * escape is as bad as a bad byte. */
-static gboolean
-escaped_text_is_valid (const char *text)
+/**
+ * appeals_escaped_text_is_valid:
+ *
+ * Returns: whether @text, as it is and percent-decoded, is UTF-8 without
+ *   NUL; a malformed escape is as bad as a bad byte.
+ */
+gboolean
+appeals_escaped_text_is_valid (const char *text)
 {
   g_autofree char *decoded = NULL;
 
@@ -81,6 +86,54 @@ escaped_text_is_valid (const char *text)
     return FALSE;
   decoded = g_uri_unescape_string (text, NULL);
   return decoded != NULL && g_utf8_validate (decoded, -1, NULL);
+}
+
+/**
+ * appeals_query_is_valid:
+ * @query: (nullable): a query string as sent
+ *
+ * Returns: whether every name and value of @query is valid text
+ *   (appeals_escaped_text_is_valid())
+ */
+gboolean
+appeals_query_is_valid (const char *query)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (query == NULL)
+    return TRUE;
+  pairs = g_strsplit (query, "&", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_strdelimit (pairs[i], "+", ' ');
+      if (!appeals_escaped_text_is_valid (pairs[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * appeals_content_length_is_sound:
+ * @value: (nullable): the Content-Length header (several joined by ", ")
+ *
+ * One Content-Length, of at most 15 digits and nothing else: libsoup 3.2
+ * reads "-1", a 20-digit number or two different lengths as some length
+ * and waits for that much body.
+ */
+gboolean
+appeals_content_length_is_sound (const char *value)
+{
+  gsize length;
+
+  if (value == NULL)
+    return TRUE;
+  length = strlen (value);
+  if (length == 0 || length > 15)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (value[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -95,21 +148,9 @@ gboolean
 appeals_request_check_encoding (AppealsRequest *request)
 {
   GUri *uri = soup_server_message_get_uri (request->message);
-  const char *query = g_uri_get_query (uri);
   SoupMessageHeadersIter iter;
   const char *name, *value;
-  gboolean valid = escaped_text_is_valid (request->path);
-
-  if (valid && query != NULL)
-    {
-      g_auto(GStrv) pairs = g_strsplit (query, "&", -1);
-
-      for (guint i = 0; valid && pairs[i] != NULL; i++)
-        {
-          g_strdelimit (pairs[i], "+", ' ');
-          valid = escaped_text_is_valid (pairs[i]);
-        }
-    }
+  gboolean valid = appeals_escaped_text_is_valid (request->path) && appeals_query_is_valid (g_uri_get_query (uri));
 
   soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (request->message));
   while (valid && soup_message_headers_iter_next (&iter, &name, &value))

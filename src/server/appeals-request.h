@@ -47,6 +47,9 @@ AppealsRequest *appeals_request_new           (AppealsServer     *server,
                                                SoupServerMessage *message);
 void            appeals_request_free          (AppealsRequest    *request);
 gboolean        appeals_request_check_encoding (AppealsRequest   *request);
+gboolean        appeals_escaped_text_is_valid (const char        *text);
+gboolean        appeals_query_is_valid        (const char        *query);
+gboolean        appeals_content_length_is_sound (const char      *value);
 void            appeals_request_add_answer_headers (AppealsRequest *request);
 
 const char     *appeals_request_get_param     (AppealsRequest    *request,

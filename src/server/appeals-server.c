@@ -444,26 +444,6 @@ refuse_early (AppealsServer     *self,
   appeals_request_free (request);
 }
 
-/* One Content-Length, of at most 15 digits and nothing else: libsoup
- * 3.2 reads "-1", a 20-digit number or two different lengths as some
- * length and waits for that much body. */
-static gboolean
-content_length_is_sound (SoupMessageHeaders *headers)
-{
-  const char *value = soup_message_headers_get_list (headers, "Content-Length");
-  gsize length;
-
-  if (value == NULL)
-    return TRUE;
-  length = strlen (value);
-  if (length == 0 || length > 15)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (value[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* Every request's headers pass here before its body is read: a stopping
  * server takes nothing new; a body must state its length, and one over
  * the limit is refused before it is read. */
@@ -485,7 +465,7 @@ early_callback (SoupServer        *soup,
   soup_message_headers_remove (soup_server_message_get_response_headers (message), "Content-Type");
   soup_message_body_truncate (soup_server_message_get_response_body (message));
 
-  if (!content_length_is_sound (headers))
+  if (!appeals_content_length_is_sound (soup_message_headers_get_list (headers, "Content-Length")))
     {
       appeals_connections_refuse (self->connections, message, SOUP_STATUS_BAD_REQUEST,
                                   APPEALS_PROBLEM_MALFORMED_REQUEST);
@@ -718,6 +698,22 @@ appeals_server_stop (AppealsServer *self,
       self->drain_timeout = g_timeout_add_seconds (DRAIN_SECONDS, on_drain_timeout, self);
     }
   maybe_stopped (self);
+}
+
+/**
+ * appeals_server_match_route:
+ *
+ * The route table's answer for @method and @path, as the pipeline asks it
+ * (see appeals_router_match()).
+ */
+const AppealsRoute *
+appeals_server_match_route (AppealsServer  *self,
+                            const char     *method,
+                            const char     *path,
+                            GHashTable     *params,
+                            char          **allowed)
+{
+  return appeals_router_match (self->router, method, path, params, allowed);
 }
 
 gboolean

@@ -48,6 +48,11 @@ void                    appeals_server_add_route        (AppealsServer        *s
                                                          AppealsRouteFlags     flags,
                                                          AppealsRouteFunc      handler);
 GPtrArray              *appeals_server_list_routes      (AppealsServer        *self);
+const AppealsRoute     *appeals_server_match_route      (AppealsServer        *self,
+                                                         const char           *method,
+                                                         const char           *path,
+                                                         GHashTable           *params,
+                                                         char                **allowed);
 gboolean                appeals_server_listen           (AppealsServer        *self,
                                                          const char           *address,
                                                          GTlsCertificate      *certificate,
