@@ -34,6 +34,7 @@
 #include <json-glib/json-glib.h>
 
 #include "appeals-connections.h"
+#include "appeals-request.h"
 
 typedef enum
 {
@@ -127,17 +128,8 @@ appeals_connections_problem_body (guint       status,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
+  appeals_problem_begin (builder, status, code);
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
   json_builder_end_array (builder);

@@ -366,6 +366,31 @@ pop_language (char *previous)
 }
 
 /**
+ * appeals_problem_begin:
+ *
+ * Opens a problem+json object in @builder with its type, title (in the
+ * current language), status and code; the caller adds the rest and closes
+ * it.
+ */
+void
+appeals_problem_begin (JsonBuilder *builder,
+                       guint        status,
+                       const char  *code)
+{
+  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, status);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+}
+
+/**
  * appeals_request_respond_problem:
  * @field_errors: (nullable): AppealsFieldError elements
  * @current: (nullable): the current representation, sent with 412 so the
@@ -384,18 +409,9 @@ appeals_request_respond_problem (AppealsRequest *request,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
   char *previous = push_language (request->language);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
+  appeals_problem_begin (builder, status, code);
   json_builder_set_member_name (builder, "request_id");
   json_builder_add_int_value (builder, request->id);
 

@@ -83,6 +83,9 @@ void            appeals_request_respond_problem (AppealsRequest  *request,
                                                const char        *code,
                                                GPtrArray         *field_errors,
                                                JsonNode          *extra_member_current);
+void            appeals_problem_begin         (JsonBuilder       *builder,
+                                               guint              status,
+                                               const char        *code);
 void            appeals_request_respond_field_error (AppealsRequest *request,
                                                guint              status,
                                                const char        *field,
