@@ -151,6 +151,9 @@ static const struct {
   { APPEALS_PROBLEM_ATTACHMENT_TYPE,        N_("Files of this type cannot be attached. Attach a PDF, PNG, JPEG or plain text file.") },
   { APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE,   N_("The file is too large to attach.") },
   { APPEALS_PROBLEM_ATTACHMENT_DAMAGED,     N_("The stored file is damaged: its checksum does not match. Call the administrator.") },
+  { APPEALS_PROBLEM_INVALID_ENCODING,       N_("The request is not valid UTF-8 text.") },
+  { APPEALS_PROBLEM_REQUEST_TIMEOUT,        N_("The request did not arrive in time.") },
+  { APPEALS_PROBLEM_MALFORMED_REQUEST,      N_("The request is not well-formed HTTP.") },
 };
 
 /**

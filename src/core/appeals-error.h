@@ -65,6 +65,9 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_ATTACHMENT_TYPE          "attachment_type_not_allowed"
 #define APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE     "attachment_too_large"
 #define APPEALS_PROBLEM_ATTACHMENT_DAMAGED       "attachment_damaged"
+#define APPEALS_PROBLEM_INVALID_ENCODING         "invalid_encoding"
+#define APPEALS_PROBLEM_REQUEST_TIMEOUT          "request_timeout"
+#define APPEALS_PROBLEM_MALFORMED_REQUEST        "malformed_request"
 
 const char *appeals_problem_code_describe (const char *code);
 

@@ -27,6 +27,8 @@ static const AppealsFieldSpec user_fields[] = {
     G_STRUCT_OFFSET (AppealsUser, language), 2, NULL },
   { "active", APPEALS_FIELD_KIND_BOOLEAN, APPEALS_FIELD_FLAG_NONE,
     G_STRUCT_OFFSET (AppealsUser, active), 0, NULL },
+  { "region_wide", APPEALS_FIELD_KIND_BOOLEAN, APPEALS_FIELD_FLAG_NONE,
+    G_STRUCT_OFFSET (AppealsUser, region_wide), 0, NULL },
 };
 
 static const AppealsRecordType user_record_type = { user_fields, G_N_ELEMENTS (user_fields) };

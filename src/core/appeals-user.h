@@ -34,7 +34,8 @@ struct _AppealsUser
   char        *login;
   char        *full_name;
   int          role;       /* AppealsRole */
-  char        *district;   /* a districts classifier code; NULL = the whole region */
+  char        *district;   /* a districts classifier code, or NULL */
+  gboolean     region_wide; /* sees the whole region; without it nor a district, nothing */
   char        *language;   /* "kk" or "ru" */
   gboolean     active;
 };

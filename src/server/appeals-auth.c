@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-demo.h"
 
 #define TOKEN_BYTES 32
 #define LAST_SEEN_GRANULARITY 30   /* seconds between last_seen updates */
@@ -83,7 +84,7 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-#define USER_COLUMNS "u.id, u.login, u.full_name, u.role, u.district, u.language, u.active"
+#define USER_COLUMNS "u.id, u.login, u.full_name, u.role, u.district, u.language, u.active, u.region_wide"
 
 AppealsUser *
 appeals_auth_user_from_row (AppealsDbResult *result,
@@ -98,6 +99,7 @@ appeals_auth_user_from_row (AppealsDbResult *result,
   user->district = g_strdup (appeals_db_result_get_string (result, row, "district"));
   user->language = g_strdup (appeals_db_result_get_string (result, row, "language"));
   user->active = appeals_db_result_get_boolean (result, row, "active");
+  user->region_wide = appeals_db_result_get_boolean (result, row, "region_wide");
   return user;
 }
 
@@ -145,18 +147,56 @@ appeals_auth_authenticate (AppealsRequest  *request,
   return TRUE;
 }
 
+static guint
+count_distinct_characters (const char *text)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    g_hash_table_add (seen, GUINT_TO_POINTER (g_utf8_get_char (p)));
+  return g_hash_table_size (seen);
+}
+
+/* Whether @password is on the list of common ones (data/passwords). */
+static gboolean
+is_common_password (const char  *password,
+                    GError     **error)
+{
+  g_autofree char *path = appeals_data_find_file ("passwords/common.txt", error);
+  g_autofree char *contents = NULL;
+  g_autofree char *folded = g_utf8_casefold (password, -1);
+  g_auto(GStrv) lines = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_utf8_casefold (g_strstrip (lines[i]), -1);
+
+      if (*line != '\0' && *line != '#' && g_str_equal (line, folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * appeals_auth_check_password:
  *
- * The policy for passwords that people choose: at least 8 characters and
- * not the login itself. (The demo accounts' "demo" never passes here:
- * they are made by the demo seed alone.)
+ * The policy for passwords that people choose: at least 8 characters, at
+ * least 5 different ones, not the login itself and not one of the common
+ * passwords listed in data/passwords/common.txt (compared without regard
+ * to case). (The demo accounts' "demo" never passes here: they are made
+ * by the demo seed alone.)
  */
 gboolean
 appeals_auth_check_password (const char  *login,
                              const char  *password,
                              GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (g_utf8_strlen (password, -1) < 8)
     {
       g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
@@ -167,6 +207,23 @@ appeals_auth_check_password (const char  *login,
     {
       g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
                            _("A password must not be the login"));
+      return FALSE;
+    }
+  if (count_distinct_characters (password) < 5)
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                           _("A password must have at least 5 different characters"));
+      return FALSE;
+    }
+  if (is_common_password (password, &local_error))
+    {
+      g_set_error_literal (error, APPEALS_ERROR, APPEALS_ERROR_INVALID,
+                           _("This password is too common; choose another"));
+      return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
@@ -180,6 +237,7 @@ appeals_auth_create_user (AppealsDb    *db,
                           const char   *full_name,
                           AppealsRole   role,
                           const char   *district,
+                          gboolean      region_wide,
                           const char   *password,
                           GError      **error)
 {
@@ -200,10 +258,10 @@ appeals_auth_create_user (AppealsDb    *db,
     return 0;
 
   if (!appeals_db_exec (db,
-                        "INSERT INTO users (login, full_name, role, district, active, password_hash, created_at) "
-                        "VALUES (?, ?, ?, ?, 1, ?, ?)",
-                        g_variant_new ("(sssmsss)", login, full_name, appeals_role_to_string (role),
-                                       district, hash, now),
+                        "INSERT INTO users (login, full_name, role, district, region_wide, active, password_hash, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                        g_variant_new ("(sssmsxss)", login, full_name, appeals_role_to_string (role),
+                                       district, (gint64) (region_wide ? 1 : 0), hash, now),
                         error))
     return 0;
 
@@ -219,6 +277,8 @@ appeals_auth_create_user (AppealsDb    *db,
 typedef struct
 {
   AppealsRequest *request;
+  char           *login_key;
+  char           *address_key;
   char           *login;
   char           *password;
   char           *hash;
@@ -230,6 +290,8 @@ static void
 sign_in_free (SignIn *sign_in)
 {
   g_free (sign_in->login);
+  g_free (sign_in->login_key);
+  g_free (sign_in->address_key);
   if (sign_in->password != NULL)
     sodium_memzero (sign_in->password, strlen (sign_in->password));
   g_free (sign_in->password);
@@ -251,9 +313,41 @@ verify_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Sign-in throttling. Failures are counted per login and per client
+ * address (as "login:…" and "address:…" keys of login_failures). From the
+ * threshold on, each failure makes the key back off for twice as long as
+ * the one before — 5 s, 10 s, 20 s… up to lockout_seconds — and an
+ * attempt during a back-off is answered 429 with Retry-After without
+ * checking the password. Once it has elapsed, the right password works
+ * again: nobody can lock a login away for good, and a spray from one
+ * address slows down whatever logins it tries. */
+#define FIRST_BACK_OFF_SECONDS 5
+#define MAX_PASSWORD_BYTES 1024
+
+static char *
+throttle_key (const char *kind,
+              const char *value)
+{
+  return g_strconcat (kind, ":", value != NULL ? value : "", NULL);
+}
+
+static gint64
+back_off_for (gint64 failures,
+              gint64 threshold,
+              gint64 longest)
+{
+  gint64 seconds = FIRST_BACK_OFF_SECONDS;
+
+  if (threshold == 0 || failures < threshold)
+    return 0;
+  for (gint64 i = threshold; i < failures && seconds < longest; i++)
+    seconds *= 2;
+  return MIN (seconds, longest);
+}
+
 static gboolean
 check_lock (AppealsDb   *db,
-            const char  *login,
+            const char  *key,
             gint64      *retry_after,
             gint64      *failures,
             GError     **error)
@@ -261,7 +355,7 @@ check_lock (AppealsDb   *db,
   g_autoptr(AppealsDbResult) result = appeals_db_query (db,
                                                         "SELECT failures, last_failure, locked_until "
                                                         "FROM login_failures WHERE login = ?",
-                                                        g_variant_new ("(s)", login), error);
+                                                        g_variant_new ("(s)", key), error);
   gint64 now = now_seconds ();
 
   *retry_after = 0;
@@ -279,12 +373,48 @@ check_lock (AppealsDb   *db,
   return TRUE;
 }
 
+/* The longer back-off of the login's and the address's. */
+static gboolean
+check_locks (AppealsDb   *db,
+             const char  *login_key,
+             const char  *address_key,
+             gint64      *retry_after,
+             gint64      *login_failures,
+             gint64      *address_failures,
+             GError     **error)
+{
+  gint64 login_retry, address_retry;
+
+  if (!check_lock (db, login_key, &login_retry, login_failures, error) ||
+      !check_lock (db, address_key, &address_retry, address_failures, error))
+    return FALSE;
+  *retry_after = MAX (login_retry, address_retry);
+  return TRUE;
+}
+
+static gboolean
+record_failure (AppealsDb   *db,
+                const char  *key,
+                gint64       failures,
+                gint64       back_off,
+                GError     **error)
+{
+  gint64 now = now_seconds ();
+
+  return appeals_db_exec (db, "DELETE FROM login_failures WHERE login = ?", g_variant_new ("(s)", key), error) &&
+         appeals_db_exec (db, "INSERT INTO login_failures (login, failures, last_failure, locked_until) "
+                              "VALUES (?, ?, ?, ?)",
+                          g_variant_new ("(sxxx)", key, failures, now, back_off > 0 ? now + back_off : (gint64) 0),
+                          error);
+}
+
 typedef struct
 {
   SignIn  *sign_in;
   guint    status;
   gint64   retry_after;
-  gint64   failures;
+  gint64   failures;           /* the login's */
+  gint64   address_failures;
 } SignInOutcome;
 
 static gboolean
@@ -317,7 +447,7 @@ record_outcome (AppealsDb  *db,
       token_hash = hash_token (token);
 
       if (!appeals_db_exec (db, "DELETE FROM login_failures WHERE login = ?",
-                            g_variant_new ("(s)", sign_in->login), error) ||
+                            g_variant_new ("(s)", sign_in->login_key), error) ||
           !appeals_db_exec (db, "INSERT INTO sessions (token_hash, user_id, created_at, last_seen, revoked) "
                                 "VALUES (?, ?, ?, ?, 0)",
                             g_variant_new ("(sxxx)", token_hash, sign_in->user_id, now, now), error))
@@ -350,17 +480,16 @@ record_outcome (AppealsDb  *db,
       return TRUE;
     }
 
-  outcome->failures++;
-  outcome->retry_after = outcome->failures >= config->lockout_failures ? config->lockout_seconds : 0;
-  if (!appeals_db_exec (db, "DELETE FROM login_failures WHERE login = ?",
-                        g_variant_new ("(s)", sign_in->login), error) ||
-      !appeals_db_exec (db, "INSERT INTO login_failures (login, failures, last_failure, locked_until) "
-                            "VALUES (?, ?, ?, ?)",
-                        g_variant_new ("(sxxx)", sign_in->login,
-                                       outcome->retry_after > 0 ? (gint64) 0 : outcome->failures, now,
-                                       outcome->retry_after > 0 ? now + outcome->retry_after : (gint64) 0),
-                        error))
-    return FALSE;
+  {
+    gint64 login_back_off = back_off_for (++outcome->failures, config->lockout_failures, config->lockout_seconds);
+    gint64 address_back_off = back_off_for (++outcome->address_failures, config->address_failures,
+                                            config->lockout_seconds);
+
+    outcome->retry_after = MAX (login_back_off, address_back_off);
+    if (!record_failure (db, sign_in->login_key, outcome->failures, login_back_off, error) ||
+        !record_failure (db, sign_in->address_key, outcome->address_failures, address_back_off, error))
+      return FALSE;
+  }
 
   outcome->status = SOUP_STATUS_UNAUTHORIZED;
   return TRUE;
@@ -398,7 +527,8 @@ on_verified (GObject      *source_object,
   guint delay_ms = 0;
 
   /* failures may have grown while we were hashing */
-  if (!check_lock (request->db, sign_in->login, &outcome.retry_after, &outcome.failures, &error) ||
+  if (!check_locks (request->db, sign_in->login_key, sign_in->address_key, &outcome.retry_after,
+                    &outcome.failures, &outcome.address_failures, &error) ||
       (outcome.retry_after == 0 &&
        !appeals_db_run_transaction (request->db, record_outcome, &outcome, &error)))
     {
@@ -435,7 +565,9 @@ handle_sign_in (AppealsRequest  *request,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GList) members = NULL;
   const char *login = NULL, *password = NULL;
-  gint64 retry_after, failures;
+  g_autofree char *login_key = NULL;
+  g_autofree char *address_key = NULL;
+  gint64 retry_after, failures, address_failures;
   SignIn *sign_in;
 
   if (body == NULL)
@@ -470,7 +602,18 @@ handle_sign_in (AppealsRequest  *request,
       return TRUE;
     }
 
-  if (!check_lock (request->db, login, &retry_after, &failures, error))
+  /* a login that cannot exist, or a password no one can have, is refused
+   * before anything is looked up or stored */
+  if (!appeals_login_is_valid (login) || strlen (password) > MAX_PASSWORD_BYTES)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_UNAUTHORIZED,
+                                       APPEALS_PROBLEM_INVALID_CREDENTIALS, NULL, NULL);
+      return TRUE;
+    }
+
+  login_key = throttle_key ("login", login);
+  address_key = throttle_key ("address", soup_server_message_get_remote_host (request->message));
+  if (!check_locks (request->db, login_key, address_key, &retry_after, &failures, &address_failures, error))
     return FALSE;
   if (retry_after > 0)
     {
@@ -486,8 +629,13 @@ handle_sign_in (AppealsRequest  *request,
   sign_in = g_new0 (SignIn, 1);
   sign_in->request = request;
   sign_in->login = g_strdup (login);
+  sign_in->login_key = g_steal_pointer (&login_key);
+  sign_in->address_key = g_steal_pointer (&address_key);
   sign_in->password = g_strdup (password);
-  if (appeals_db_result_get_n_rows (result) == 1 && appeals_db_result_get_boolean (result, 0, "active"))
+  /* the demo password opens no account on a server not started with
+   * --demo, even one left from a demo: it fails like a wrong one */
+  if (appeals_db_result_get_n_rows (result) == 1 && appeals_db_result_get_boolean (result, 0, "active") &&
+      (appeals_server_get_config (request->server)->demo || !g_str_equal (password, APPEALS_DEMO_PASSWORD)))
     {
       sign_in->user_id = appeals_db_result_get_int64 (result, 0, "id");
       sign_in->hash = g_strdup (appeals_db_result_get_string (result, 0, "password_hash"));

@@ -24,6 +24,7 @@ gint64       appeals_auth_create_user     (AppealsDb       *db,
                                            const char      *full_name,
                                            AppealsRole      role,
                                            const char      *district,
+                                           gboolean         region_wide,
                                            const char      *password,
                                            GError         **error);
 void         appeals_auth_register_routes (AppealsServer   *server);

@@ -10,15 +10,25 @@
 
 #include "appeals-request-body.h"
 
-/* Nesting depth of a JSON text, counted before parsing so that a hostile
- * body cannot exhaust the parser's stack. */
-static guint
-json_depth (const char *text,
-            gsize       length)
+typedef struct
+{
+  guint    depth;          /* the deepest nesting */
+  gboolean comment;        /* a "/" outside strings: json-glib takes comments */
+  gboolean nul;            /* a \u0000 escape: the C string would end there */
+} JsonScan;
+
+/* What json-glib 1.6 would let through or choke on, found before it
+ * parses: the nesting depth (so that a hostile body cannot exhaust the
+ * parser's stack), comments and NUL characters inside strings. */
+static void
+scan_json (const char *text,
+           gsize       length,
+           JsonScan   *scan)
 {
   gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0, deepest = 0;
+  guint depth = 0;
 
+  memset (scan, 0, sizeof *scan);
   for (gsize i = 0; i < length; i++)
     {
       char c = text[i];
@@ -26,7 +36,11 @@ json_depth (const char *text,
       if (in_string)
         {
           if (escaped)
-            escaped = FALSE;
+            {
+              escaped = FALSE;
+              if (c == 'u' && i + 4 < length && strncmp (text + i + 1, "0000", 4) == 0)
+                scan->nul = TRUE;
+            }
           else if (c == '\\')
             escaped = TRUE;
           else if (c == '"')
@@ -36,13 +50,99 @@ json_depth (const char *text,
 
       if (c == '"')
         in_string = TRUE;
+      else if (c == '/')
+        scan->comment = TRUE;
       else if (c == '{' || c == '[')
-        deepest = MAX (deepest, ++depth);
+        scan->depth = MAX (scan->depth, ++depth);
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }
+}
 
-  return deepest;
+/* JSON is application/json (or merge-patch+json), with no parameter but
+ * charset=utf-8: not application/jsonp, not another charset. */
+static gboolean
+is_json_media_type (const char *content_type)
+{
+  const char *semicolon = strchr (content_type, ';');
+  g_autofree char *type = g_strstrip (g_strndup (content_type, semicolon != NULL ? (gsize) (semicolon - content_type)
+                                                                                 : strlen (content_type)));
+  g_autoptr(GHashTable) params = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (g_ascii_strcasecmp (type, "application/json") != 0 &&
+      g_ascii_strcasecmp (type, "application/merge-patch+json") != 0)
+    return FALSE;
+  if (semicolon == NULL)
+    return TRUE;
+
+  params = soup_header_parse_semi_param_list (semicolon + 1);
+  if (g_hash_table_size (params) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (g_ascii_strcasecmp (name, "charset") != 0 || value == NULL || g_ascii_strcasecmp (value, "utf-8") != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * appeals_json_body_parse:
+ * @content_type: (nullable): the request's Content-Type
+ * @status: (out): the status of the refusal
+ * @code: (out): the problem code of the refusal
+ *
+ * Reads a JSON request body as strictly as the server does: only JSON
+ * media types, UTF-8 without a byte-order mark, no comments, no NUL in a
+ * string, nested at most @max_depth deep. Free of libsoup messages, so the
+ * fuzz targets call it as it is.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   @status and @code set
+ */
+JsonNode *
+appeals_json_body_parse (const char *content_type,
+                         const char *data,
+                         gsize       length,
+                         guint       max_depth,
+                         guint      *status,
+                         const char **code)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonScan scan;
+
+  *status = SOUP_STATUS_BAD_REQUEST;
+  if (content_type == NULL || !is_json_media_type (content_type))
+    {
+      *status = SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE;
+      *code = APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE;
+      return NULL;
+    }
+
+  scan_json (data, length, &scan);
+  if (scan.depth > max_depth)
+    {
+      *code = APPEALS_PROBLEM_TOO_DEEP;
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      *code = APPEALS_PROBLEM_INVALID_ENCODING;
+      return NULL;
+    }
+
+  /* a byte-order mark, a comment or a NUL is no JSON of ours */
+  parser = json_parser_new_immutable ();
+  if ((length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) || scan.comment || scan.nul ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      *code = APPEALS_PROBLEM_MALFORMED_JSON;
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
 }
 
 /**
@@ -60,10 +160,9 @@ appeals_request_read_body (AppealsRequest            *request,
   SoupMessageBody *body = soup_server_message_get_request_body (request->message);
   const char *content_type = appeals_request_get_header (request, "Content-Type");
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data;
+  const char *data, *code;
   gsize length;
+  guint status;
 
   if (!g_str_equal (request->method, "POST") && !g_str_equal (request->method, "PUT") &&
       !g_str_equal (request->method, "PATCH"))
@@ -95,47 +194,115 @@ appeals_request_read_body (AppealsRequest            *request,
   if (length == 0 && g_str_equal (request->method, "POST") && content_type == NULL)
     return TRUE;
 
-  if (content_type == NULL ||
-      (!g_str_has_prefix (content_type, "application/json") &&
-       !g_str_has_prefix (content_type, "application/merge-patch+json")))
+  request->body = appeals_json_body_parse (content_type, data, length, config->max_json_depth, &status, &code);
+  if (request->body == NULL)
     {
-      appeals_request_respond_problem (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-                                       APPEALS_PROBLEM_UNSUPPORTED_MEDIA_TYPE, NULL, NULL);
+      appeals_request_respond_problem (request, status, code, NULL, NULL);
       return FALSE;
     }
-
-  if (json_depth (data, length) > config->max_json_depth)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_TOO_DEEP, NULL, NULL);
-      return FALSE;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST,
-                                       APPEALS_PROBLEM_MALFORMED_JSON, NULL, NULL);
-      return FALSE;
-    }
-
-  request->body = json_parser_steal_root (parser);
   return TRUE;
 }
 
-/* What makes two requests the same request for an Idempotency-Key. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* @node written with every object's members in the order of their names:
+ * the same JSON, however a client orders its members, is the same text. */
+static void
+append_canonical (GString  *out,
+                  JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          g_ptr_array_add (names, l->data);
+        g_ptr_array_sort (names, compare_names);
+        g_string_append_c (out, '{');
+        for (guint i = 0; i < names->len; i++)
+          {
+            g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), g_ptr_array_index (names, i));
+            g_autofree char *quoted = json_to_string (name, FALSE);
+
+            g_string_append_printf (out, "%s%s:", i > 0 ? "," : "", quoted);
+            append_canonical (out, json_object_get_member (object, g_ptr_array_index (names, i)));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_canonical (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
+/**
+ * appeals_json_canonical:
+ *
+ * Returns: @node as canonical JSON text: every object's members in the
+ *   order of their names, no spaces.
+ */
+char *
+appeals_json_canonical (JsonNode *node)
+{
+  GString *canonical = g_string_new (NULL);
+
+  append_canonical (canonical, node);
+  return g_string_free (canonical, FALSE);
+}
+
+/* What makes two requests the same request for an Idempotency-Key: the
+ * method, the path and the body — a JSON body as canonical JSON, so that a
+ * retry whose members come in another order is the same request. */
 char *
 appeals_request_fingerprint (AppealsRequest *request)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
 
   g_checksum_update (checksum, (const guchar *) request->method, -1);
   g_checksum_update (checksum, (const guchar *) request->path, -1);
-  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (request->body != NULL)
+    {
+      g_autofree char *canonical = appeals_json_canonical (request->body);
+
+      g_checksum_update (checksum, (const guchar *) canonical, strlen (canonical));
+    }
+  else
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
   return g_strdup (g_checksum_get_string (checksum));
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-request.h"
@@ -68,6 +69,97 @@ appeals_request_free (AppealsRequest *request)
   g_free (request->response_body);
   g_free (request->location);
   g_free (request);
+}
+
+/**
+ * appeals_escaped_text_is_valid:
+ *
+ * Returns: whether @text, as it is and percent-decoded, is UTF-8 without
+ *   NUL; a malformed escape is as bad as a bad byte.
+ */
+gboolean
+appeals_escaped_text_is_valid (const char *text)
+{
+  g_autofree char *decoded = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  decoded = g_uri_unescape_string (text, NULL);
+  return decoded != NULL && g_utf8_validate (decoded, -1, NULL);
+}
+
+/**
+ * appeals_query_is_valid:
+ * @query: (nullable): a query string as sent
+ *
+ * Returns: whether every name and value of @query is valid text
+ *   (appeals_escaped_text_is_valid())
+ */
+gboolean
+appeals_query_is_valid (const char *query)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (query == NULL)
+    return TRUE;
+  pairs = g_strsplit (query, "&", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_strdelimit (pairs[i], "+", ' ');
+      if (!appeals_escaped_text_is_valid (pairs[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * appeals_content_length_is_sound:
+ * @value: (nullable): the Content-Length header (several joined by ", ")
+ *
+ * One Content-Length, of at most 15 digits and nothing else: libsoup 3.2
+ * reads "-1", a 20-digit number or two different lengths as some length
+ * and waits for that much body.
+ */
+gboolean
+appeals_content_length_is_sound (const char *value)
+{
+  gsize length;
+
+  if (value == NULL)
+    return TRUE;
+  length = strlen (value);
+  if (length == 0 || length > 15)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (value[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * appeals_request_check_encoding:
+ *
+ * Checks once, at the edge, that the path, every query parameter and every
+ * header value is UTF-8 text without NUL, so that no handler ever passes
+ * invalid text on to GLib's string APIs (which abort on it). Answers 400
+ * invalid_encoding and returns %FALSE otherwise.
+ */
+gboolean
+appeals_request_check_encoding (AppealsRequest *request)
+{
+  GUri *uri = soup_server_message_get_uri (request->message);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  gboolean valid = appeals_escaped_text_is_valid (request->path) && appeals_query_is_valid (g_uri_get_query (uri));
+
+  soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (request->message));
+  while (valid && soup_message_headers_iter_next (&iter, &name, &value))
+    valid = g_utf8_validate (name, -1, NULL) && g_utf8_validate (value, -1, NULL);
+
+  if (!valid)
+    appeals_request_respond_problem (request, SOUP_STATUS_BAD_REQUEST, APPEALS_PROBLEM_INVALID_ENCODING,
+                                     NULL, NULL);
+  return valid;
 }
 
 const char *
@@ -183,6 +275,25 @@ add_statement_count (AppealsRequest *request)
                                 "X-Statement-Count", count);
 }
 
+/**
+ * appeals_request_add_answer_headers:
+ *
+ * What every answer carries, whoever wrote it (a handler, a replay, a
+ * refusal): nothing personal is kept by a cache unless the handler said
+ * otherwise (the reference data, revalidated by ETag), and over TLS
+ * browsers are told to come back over TLS only.
+ */
+void
+appeals_request_add_answer_headers (AppealsRequest *request)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
+
+  if (soup_message_headers_get_one (headers, "Cache-Control") == NULL)
+    soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (appeals_server_is_https (request->server))
+    soup_message_headers_replace (headers, "Strict-Transport-Security", "max-age=31536000");
+}
+
 static void
 respond_text (AppealsRequest *request,
               guint           status,
@@ -255,6 +366,31 @@ pop_language (char *previous)
 }
 
 /**
+ * appeals_problem_begin:
+ *
+ * Opens a problem+json object in @builder with its type, title (in the
+ * current language), status and code; the caller adds the rest and closes
+ * it.
+ */
+void
+appeals_problem_begin (JsonBuilder *builder,
+                       guint        status,
+                       const char  *code)
+{
+  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, status);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+}
+
+/**
  * appeals_request_respond_problem:
  * @field_errors: (nullable): AppealsFieldError elements
  * @current: (nullable): the current representation, sent with 412 so the
@@ -273,18 +409,9 @@ appeals_request_respond_problem (AppealsRequest *request,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *type = g_strconcat ("urn:appeals:problem:", code, NULL);
   char *previous = push_language (request->language);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, appeals_problem_code_describe (code));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
+  appeals_problem_begin (builder, status, code);
   json_builder_set_member_name (builder, "request_id");
   json_builder_add_int_value (builder, request->id);
 

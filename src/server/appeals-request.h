@@ -46,6 +46,11 @@ struct _AppealsRequest
 AppealsRequest *appeals_request_new           (AppealsServer     *server,
                                                SoupServerMessage *message);
 void            appeals_request_free          (AppealsRequest    *request);
+gboolean        appeals_request_check_encoding (AppealsRequest   *request);
+gboolean        appeals_escaped_text_is_valid (const char        *text);
+gboolean        appeals_query_is_valid        (const char        *query);
+gboolean        appeals_content_length_is_sound (const char      *value);
+void            appeals_request_add_answer_headers (AppealsRequest *request);
 
 const char     *appeals_request_get_param     (AppealsRequest    *request,
                                                const char        *name);
@@ -78,6 +83,9 @@ void            appeals_request_respond_problem (AppealsRequest  *request,
                                                const char        *code,
                                                GPtrArray         *field_errors,
                                                JsonNode          *extra_member_current);
+void            appeals_problem_begin         (JsonBuilder       *builder,
+                                               guint              status,
+                                               const char        *code);
 void            appeals_request_respond_field_error (AppealsRequest *request,
                                                guint              status,
                                                const char        *field,

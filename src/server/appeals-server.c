@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-auth.h"
+#include "appeals-connections.h"
 #include "appeals-request-body.h"
 #include "appeals-rules.h"
 #include "appeals-server.h"
@@ -36,6 +37,7 @@ struct _AppealsServer
   SoupServer           *soup;
   GSocket              *socket;
   gboolean              https;
+  AppealsConnections   *connections;
   AppealsRouter        *router;
   AppealsRules         *rules;
   guint                 active;      /* requests between headers and answer */
@@ -58,6 +60,7 @@ appeals_server_finalize (GObject *object)
       soup_server_disconnect (self->soup);
     }
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->connections, appeals_connections_free);
   g_clear_object (&self->socket);
   g_clear_object (&self->db);
   g_clear_pointer (&self->router, appeals_router_free);
@@ -264,6 +267,7 @@ void
 appeals_server_finish_request (AppealsServer  *self,
                                AppealsRequest *request)
 {
+  appeals_request_add_answer_headers (request);
   if (request->paused)
     soup_server_message_unpause (request->message);
 
@@ -281,6 +285,9 @@ handle_request (AppealsServer  *self,
   Dispatch dispatch;
 
   request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));
+
+  if (!appeals_request_check_encoding (request))
+    return;
 
   route = find_route (self, request);
   if (route == NULL)
@@ -355,8 +362,10 @@ server_callback (SoupServer        *soup,
                  gpointer           user_data)
 {
   AppealsServer *self = user_data;
-  AppealsRequest *request = appeals_request_new (self, message);
+  AppealsRequest *request;
 
+  appeals_connections_got_body (self->connections, message);
+  request = appeals_request_new (self, message);
   handle_request (self, request);
 
   if (request->paused)
@@ -365,6 +374,7 @@ server_callback (SoupServer        *soup,
       return;
     }
 
+  appeals_request_add_answer_headers (request);
   log_request (request);
   appeals_request_free (request);
 }
@@ -387,6 +397,7 @@ on_request_done (SoupServer        *soup,
 {
   AppealsServer *self = user_data;
 
+  appeals_connections_request_done (self->connections, message);
   if (g_object_steal_data (G_OBJECT (message), ACTIVE_KEY) == NULL)
     return;
   g_assert (self->active > 0);
@@ -428,6 +439,7 @@ refuse_early (AppealsServer     *self,
   soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
   soup_message_body_set_accumulate (soup_server_message_get_request_body (message), FALSE);
   g_signal_connect (message, "got-chunk", G_CALLBACK (on_discarded_chunk), NULL);
+  appeals_request_add_answer_headers (request);
   log_request (request);
   appeals_request_free (request);
 }
@@ -448,6 +460,18 @@ early_callback (SoupServer        *soup,
   gboolean upload;
   gsize limit;
 
+  appeals_connections_got_headers (self->connections, message);
+  /* the headers were read: the answer is the pipeline's, not libsoup's */
+  soup_message_headers_remove (soup_server_message_get_response_headers (message), "Content-Type");
+  soup_message_body_truncate (soup_server_message_get_response_body (message));
+
+  if (!appeals_content_length_is_sound (soup_message_headers_get_list (headers, "Content-Length")))
+    {
+      appeals_connections_refuse (self->connections, message, SOUP_STATUS_BAD_REQUEST,
+                                  APPEALS_PROBLEM_MALFORMED_REQUEST);
+      return;
+    }
+
   self->active++;
   g_object_set_data (G_OBJECT (message), ACTIVE_KEY, GINT_TO_POINTER (TRUE));
 
@@ -467,6 +491,36 @@ early_callback (SoupServer        *soup,
   if (encoding == SOUP_ENCODING_CONTENT_LENGTH && soup_message_headers_get_content_length (headers) > (goffset) limit)
     refuse_early (self, message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                   upload ? APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE : APPEALS_PROBLEM_BODY_TOO_LARGE);
+}
+
+static void
+on_got_chunk (SoupServerMessage *message,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  AppealsServer *self = user_data;
+
+  appeals_connections_got_chunk (self->connections, message);
+}
+
+/* A connection was accepted, or the next request on it sent its first
+ * byte: from here its time is counted. */
+static void
+on_request_started (SoupServer        *soup,
+                    SoupServerMessage *message,
+                    gpointer           user_data)
+{
+  AppealsServer *self = user_data;
+
+  g_autofree char *problem = appeals_connections_problem_body (SOUP_STATUS_BAD_REQUEST,
+                                                               APPEALS_PROBLEM_MALFORMED_REQUEST);
+
+  appeals_connections_request_started (self->connections, message);
+  /* what libsoup sends if it cannot read the request (it answers 400 by
+   * itself then); the early handler clears it once the headers are read */
+  soup_server_message_set_response (message, "application/problem+json; charset=utf-8", SOUP_MEMORY_COPY,
+                                    problem, strlen (problem));
+  g_signal_connect_object (message, "got-chunk", G_CALLBACK (on_got_chunk), self, 0);
 }
 
 /* Construction and listening ------------------------------------------- */
@@ -548,9 +602,11 @@ appeals_server_listen (AppealsServer    *self,
     return FALSE;
 
   self->soup = g_object_new (SOUP_TYPE_SERVER,
-                             "server-header", "appeals-server/" PACKAGE_VERSION " ",
+                             "server-header", "appeals-server",
                              "tls-certificate", certificate,
                              NULL);
+  self->connections = appeals_connections_new (&self->config.connections, certificate != NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started), self);
   soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_done), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (on_request_done), self);
@@ -642,6 +698,28 @@ appeals_server_stop (AppealsServer *self,
       self->drain_timeout = g_timeout_add_seconds (DRAIN_SECONDS, on_drain_timeout, self);
     }
   maybe_stopped (self);
+}
+
+/**
+ * appeals_server_match_route:
+ *
+ * The route table's answer for @method and @path, as the pipeline asks it
+ * (see appeals_router_match()).
+ */
+const AppealsRoute *
+appeals_server_match_route (AppealsServer  *self,
+                            const char     *method,
+                            const char     *path,
+                            GHashTable     *params,
+                            char          **allowed)
+{
+  return appeals_router_match (self->router, method, path, params, allowed);
+}
+
+gboolean
+appeals_server_is_https (AppealsServer *self)
+{
+  return self->https;
 }
 
 AppealsDb *

@@ -8,6 +8,7 @@
 
 #include <libsoup/soup.h>
 
+#include "appeals-connections.h"
 #include "appeals-core.h"
 #include "appeals-db.h"
 #include "appeals-request.h"
@@ -25,8 +26,12 @@ typedef struct
   gsize                  max_attachment_bytes;
   guint                  max_json_depth;
   guint                  max_page_size;
-  guint                  lockout_failures;
-  gint64                 lockout_seconds;
+  guint                  lockout_failures;   /* a login's failures before it backs off */
+  guint                  address_failures;   /* an address's; 0: not limited */
+  gint64                 lockout_seconds;    /* the longest back-off */
+  gint64                 idempotency_seconds; /* how long a retried POST is recognised */
+  guint                  housekeeping_seconds; /* between purges */
+  AppealsConnectionLimits connections;
 } AppealsServerConfig;
 
 #define APPEALS_TYPE_SERVER (appeals_server_get_type ())
@@ -43,6 +48,11 @@ void                    appeals_server_add_route        (AppealsServer        *s
                                                          AppealsRouteFlags     flags,
                                                          AppealsRouteFunc      handler);
 GPtrArray              *appeals_server_list_routes      (AppealsServer        *self);
+const AppealsRoute     *appeals_server_match_route      (AppealsServer        *self,
+                                                         const char           *method,
+                                                         const char           *path,
+                                                         GHashTable           *params,
+                                                         char                **allowed);
 gboolean                appeals_server_listen           (AppealsServer        *self,
                                                          const char           *address,
                                                          GTlsCertificate      *certificate,
@@ -54,6 +64,7 @@ void                    appeals_server_stop             (AppealsServer        *s
                                                          GMainLoop            *loop);
 
 AppealsDb              *appeals_server_get_db           (AppealsServer        *self);
+gboolean                appeals_server_is_https         (AppealsServer        *self);
 const AppealsServerConfig *appeals_server_get_config    (AppealsServer        *self);
 AppealsCalendar        *appeals_server_get_calendar     (AppealsServer        *self);
 AppealsDeadlineRules   *appeals_server_get_deadlines    (AppealsServer        *self);

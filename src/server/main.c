@@ -19,7 +19,14 @@
 #include "appeals-api.h"
 #include "appeals-auth.h"
 #include "appeals-demo.h"
+#include "appeals-housekeeping.h"
 #include "appeals-server.h"
+
+/* GnuTLS priorities: its defaults without TLS 1.0/1.1 (and SSL 3) and
+ * without the key exchanges that are not forward secret (static RSA,
+ * PSK); TLS 1.3's suites all are. */
+#define APPEALS_TLS_PRIORITY \
+  "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA:%SERVER_PRECEDENCE"
 
 static char *opt_database;
 static char *opt_listen = NULL;
@@ -34,6 +41,14 @@ static int opt_attachment_mb = 20;
 static char *opt_role;
 static char *opt_full_name;
 static char *opt_district;
+static gboolean opt_region_wide;
+static int opt_header_timeout = 10;
+static int opt_body_timeout = 30;
+static int opt_keep_alive = 60;
+static int opt_connections_per_address = 64;
+static int opt_address_failures = 20;
+static int opt_idempotency_seconds = 24 * 3600;
+static int opt_housekeeping_seconds = 600;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_STRING, &opt_database,
@@ -48,9 +63,17 @@ static const GOptionEntry entries[] = {
   { "session-idle-minutes", 0, 0, G_OPTION_ARG_INT, &opt_idle_minutes, N_("Sign out after this idle time"), N_("MINUTES") },
   { "session-hours", 0, 0, G_OPTION_ARG_INT, &opt_absolute_hours, N_("Sign out after this time in any case"), N_("HOURS") },
   { "max-attachment-size", 0, 0, G_OPTION_ARG_INT, &opt_attachment_mb, N_("Largest attachment accepted, in megabytes (default 20)"), N_("MB") },
+  { "header-timeout", 0, 0, G_OPTION_ARG_INT, &opt_header_timeout, N_("Close a connection whose request headers take longer (default 10)"), N_("SECONDS") },
+  { "body-timeout", 0, 0, G_OPTION_ARG_INT, &opt_body_timeout, N_("Close a connection whose request body stalls longer (default 30)"), N_("SECONDS") },
+  { "keep-alive", 0, 0, G_OPTION_ARG_INT, &opt_keep_alive, N_("Close an idle connection after this time (default 60)"), N_("SECONDS") },
+  { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &opt_connections_per_address, N_("Open connections one client address may hold; 0 for no limit (default 64)"), N_("N") },
+  { "sign-in-failures-per-address", 0, 0, G_OPTION_ARG_INT, &opt_address_failures, N_("Failed sign-ins from one address before it has to wait; 0 for no limit (default 20)"), N_("N") },
+  { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
+  { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
+  { "region-wide", 0, 0, G_OPTION_ARG_NONE, &opt_region_wide, N_("create-user: let the user see the whole region"), NULL },
   { NULL }
 };
 
@@ -67,7 +90,16 @@ make_config (void)
     .max_json_depth = 32,
     .max_page_size = 200,
     .lockout_failures = 5,
+    .address_failures = MAX (opt_address_failures, 0),
     .lockout_seconds = 15 * 60,
+    .idempotency_seconds = MAX (opt_idempotency_seconds, 1),
+    .housekeeping_seconds = MAX (opt_housekeeping_seconds, 1),
+    .connections = {
+      .header_seconds = MAX (opt_header_timeout, 1),
+      .body_seconds = MAX (opt_body_timeout, 1),
+      .idle_seconds = MAX (opt_keep_alive, 1),
+      .max_per_address = MAX (opt_connections_per_address, 0),
+    },
   };
 
   return config;
@@ -150,6 +182,13 @@ create_user (const char *login)
       return EXIT_FAILURE;
     }
 
+  /* what a user sees is said explicitly: one district or the region */
+  if ((opt_district != NULL) == opt_region_wide)
+    {
+      g_printerr ("appeals-server: %s\n", _("Give either --district CODE or --region-wide"));
+      return EXIT_FAILURE;
+    }
+
   if (opt_district != NULL)
     {
       g_autoptr(AppealsClassifier) districts = appeals_classifier_load (APPEALS_CLASSIFIER_DISTRICTS, &error);
@@ -176,7 +215,7 @@ create_user (const char *login)
       return EXIT_FAILURE;
     }
   if (appeals_auth_create_user (db, login, opt_full_name != NULL ? opt_full_name : login, role,
-                                opt_district, password, &error) == 0)
+                                opt_district, opt_region_wide, password, &error) == 0)
     {
       g_printerr ("appeals-server: %s\n", error->message);
       return EXIT_FAILURE;
@@ -228,6 +267,7 @@ main (int   argc,
   g_autofree char *url = NULL;
   AppealsServerConfig config;
   Running running;
+  guint housekeeping;
 
   appeals_i18n_init ();
 
@@ -285,6 +325,16 @@ main (int   argc,
       g_printerr ("appeals-server: %s\n", _("--tls-certificate and --tls-key go together"));
       return EXIT_FAILURE;
     }
+  /* TLS 1.2 and 1.3 only, and only forward-secret key exchanges: GIO's
+   * GnuTLS backend (glib-networking) reads its priority string from the
+   * environment when it makes its first TLS connection — before any
+   * thread starts, here. An administrator's own G_TLS_GNUTLS_PRIORITY is
+   * left as it is. */
+  if (opt_certificate != NULL && !g_setenv ("G_TLS_GNUTLS_PRIORITY", APPEALS_TLS_PRIORITY, FALSE))
+    {
+      g_printerr ("appeals-server: cannot set G_TLS_GNUTLS_PRIORITY\n");
+      return EXIT_FAILURE;
+    }
   if (opt_certificate != NULL &&
       (certificate = g_tls_certificate_new_from_files (opt_certificate, opt_key, &error)) == NULL)
     {
@@ -313,6 +363,8 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  housekeeping = appeals_housekeeping_schedule (server);
+
   /* The first line on stdout is the contract with scripts and tests. */
   url = appeals_server_get_url (server);
   g_print ("appeals-server: listening on %s\n", url);
@@ -325,6 +377,7 @@ main (int   argc,
   g_unix_signal_add (SIGINT, on_terminate, &running);
   g_unix_signal_add (SIGHUP, on_hangup, &running);
   g_main_loop_run (loop);
+  g_source_remove (housekeeping);
 
   g_message ("%s", _("Stopped"));
   return EXIT_SUCCESS;

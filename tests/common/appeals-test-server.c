@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
@@ -28,6 +29,7 @@ struct _AppealsTestServer
   GPid           pid;
   char          *url;
   GSubprocess   *process;
+  guint          max_files;     /* RLIMIT_NOFILE of the process; 0: inherited */
 };
 
 static AppealsTestPgCluster *cluster;
@@ -59,9 +61,17 @@ appeals_test_backend_from_args (int   *argc,
 }
 
 static void
-die_with_parent (gpointer user_data)
+set_up_child (gpointer user_data)
 {
+  AppealsTestServer *server = user_data;
+
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (server->max_files > 0)
+    {
+      struct rlimit limit = { server->max_files, server->max_files };
+
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
 }
 
 static void
@@ -87,7 +97,7 @@ spawn (AppealsTestServer *server)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   /* the server dies with the test, even when the test aborts */
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, set_up_child, server, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
 
@@ -110,9 +120,22 @@ AppealsTestServer *
 appeals_test_server_start (const char         *backend,
                            const char * const *extra_args)
 {
+  return appeals_test_server_start_with_file_limit (backend, extra_args, 0);
+}
+
+/**
+ * appeals_test_server_start_with_file_limit:
+ * @max_files: the process's limit of open descriptors (`ulimit -n`)
+ */
+AppealsTestServer *
+appeals_test_server_start_with_file_limit (const char         *backend,
+                                           const char * const *extra_args,
+                                           guint               max_files)
+{
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
   g_autoptr(GError) error = NULL;
 
+  server->max_files = max_files;
   server->backend = g_strdup (backend);
   server->extra_args = g_strdupv ((GStrv) extra_args);
 
@@ -136,14 +159,20 @@ appeals_test_server_start (const char         *backend,
 /**
  * appeals_test_server_start_beside:
  *
- * A second server process on @first's database (without demo seeding), as
- * a central deployment runs several behind one PostgreSQL. Free it before
- * @first: the database is @first's.
+ * @extra_args: (nullable): its options, e.g. "--demo" (which seeds nothing
+ *   in a database that has users, but lets the demo accounts sign in)
+ *
+ * A second server process on @first's database, as a central deployment
+ * runs several behind one PostgreSQL. Free it before @first: the database
+ * is @first's.
  */
 AppealsTestServer *
-appeals_test_server_start_beside (AppealsTestServer *first)
+appeals_test_server_start_beside (AppealsTestServer  *first,
+                                  const char * const *extra_args)
 {
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
+
+  server->extra_args = g_strdupv ((GStrv) extra_args);
 
   server->backend = g_strdup (first->backend);
   server->database = g_strdup (first->database);

@@ -27,7 +27,11 @@ const char          *appeals_test_backend_from_args (int                *argc,
 
 AppealsTestServer   *appeals_test_server_start      (const char         *backend,
                                                       const char * const *extra_args);
-AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first);
+AppealsTestServer   *appeals_test_server_start_with_file_limit (const char         *backend,
+                                                                 const char * const *extra_args,
+                                                                 guint               max_files);
+AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first,
+                                                        const char * const *extra_args);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);
 void                 appeals_test_server_signal     (AppealsTestServer  *server,

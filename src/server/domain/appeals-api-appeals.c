@@ -31,10 +31,21 @@ check_references (AppealsRequest  *request,
 
   if (appeal->district != NULL && !appeals_api_in_scope (request, appeal->district) &&
       appeals_field_errors_find (errors, "district") == NULL)
-    appeals_field_errors_add (errors, "district", APPEALS_FIELD_OUT_OF_RANGE, request->user->district);
+    appeals_field_errors_add (errors, "district", APPEALS_FIELD_OUT_OF_RANGE, appeals_api_scope_district (request));
 
   if (appeal->applicant_id > 0 && appeals_field_errors_find (errors, "applicant_id") == NULL)
     {
+      gboolean in_scope;
+
+      /* someone else's applicant is no one's to the caller */
+      if (!appeals_api_applicant_in_scope (request, appeal->applicant_id, &in_scope, error))
+        return FALSE;
+      if (!in_scope)
+        {
+          appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
+          return TRUE;
+        }
+
       applicant = appeals_db_query (request->db,
                                     "SELECT iin, surname || ' ' || given_name || COALESCE (' ' || patronymic, '') "
                                     "AS name FROM applicants WHERE id = ?",

@@ -90,13 +90,19 @@ handle_create (AppealsRequest  *request,
   if (existing != NULL)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, existing->id);
+      gboolean in_scope;
 
-      appeals_field_errors_add (errors, "iin", APPEALS_FIELD_DUPLICATE, id);
+      /* the card's id only to whoever may see it; the others find it by
+       * the IIN (GET /applicants?iin=), which is audited */
+      if (!appeals_api_applicant_in_scope (request, existing->id, &in_scope, error))
+        return FALSE;
+      appeals_field_errors_add (errors, "iin", APPEALS_FIELD_DUPLICATE, in_scope ? id : NULL);
       appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, errors, NULL);
       return TRUE;
     }
 
-  if (!appeals_api_applicants_insert (request->db, applicant, request->user->login, error))
+  if (!appeals_api_applicants_insert (request->db, applicant, request->user->login, error) ||
+      !appeals_api_applicant_claim (request, applicant->id, error))
     return FALSE;
 
   location = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant->id);
@@ -149,8 +155,9 @@ handle_get (AppealsRequest  *request,
 
 /* GET /applicants?iin= : how the card editor recognises a known applicant.
  * The base card is the region's, not a district's: whoever has the
- * person's IIN in hand (the applicant gives it) may fill a new card from
- * it, wherever their earlier appeals were registered. Browsing by id stays
+ * person's IIN in hand (the applicant gives it at the desk) may fill a new
+ * card from it, wherever their earlier appeals were registered, and the
+ * card belongs to the caller's district from then on. Browsing by id stays
  * within one's scope. */
 static gboolean
 handle_find (AppealsRequest  *request,
@@ -173,6 +180,9 @@ handle_find (AppealsRequest  *request,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  if (applicant != NULL && !appeals_api_applicant_claim (request, applicant->id, error))
+    return FALSE;
 
   json_builder_begin_array (builder);
   if (applicant != NULL)

@@ -154,3 +154,61 @@ appeals_api_respond_history (AppealsRequest  *request,
   appeals_api_respond_items (request, history);
   return TRUE;
 }
+
+/* A member of another JSON type than the one read: a field error when
+ * @errors is given (named @field, or @member), never a Json-CRITICAL. */
+static JsonNode *
+member_of_type (JsonObject *object,
+                const char *member,
+                GType       type,
+                const char *field,
+                GPtrArray  *errors)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    {
+      if (errors != NULL)
+        appeals_field_errors_add (errors, field != NULL ? field : member, APPEALS_FIELD_WRONG_TYPE, NULL);
+      return NULL;
+    }
+  return node;
+}
+
+/**
+ * appeals_api_member_string:
+ * @field: (nullable): the name a field error gives, @member by default
+ * @errors: (nullable): receives wrong_type for a member that is no string
+ *
+ * Returns: (nullable): the string @member holds; %NULL when it is
+ *   missing, null, or of another type
+ */
+const char *
+appeals_api_member_string (JsonObject *object,
+                           const char *member,
+                           const char *field,
+                           GPtrArray  *errors)
+{
+  JsonNode *node = member_of_type (object, member, G_TYPE_STRING, field, errors);
+
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+/**
+ * appeals_api_member_int:
+ *
+ * As appeals_api_member_string() for an integer member.
+ */
+gint64
+appeals_api_member_int (JsonObject *object,
+                        const char *member,
+                        gint64      default_value,
+                        const char *field,
+                        GPtrArray  *errors)
+{
+  JsonNode *node = member_of_type (object, member, G_TYPE_INT64, field, errors);
+
+  return node != NULL ? json_node_get_int (node) : default_value;
+}

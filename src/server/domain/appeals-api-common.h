@@ -13,6 +13,15 @@
 G_BEGIN_DECLS
 
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+const char *appeals_api_member_string     (JsonObject              *object,
+                                           const char              *member,
+                                           const char              *field,
+                                           GPtrArray               *errors);
+gint64      appeals_api_member_int        (JsonObject              *object,
+                                           const char              *member,
+                                           gint64                   default_value,
+                                           const char              *field,
+                                           GPtrArray               *errors);
 void        appeals_api_respond_items     (AppealsRequest          *request,
                                            JsonNode                *items);
 gboolean    appeals_api_respond_history   (AppealsRequest          *request,

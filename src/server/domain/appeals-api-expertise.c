@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "appeals-scope.h"
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-appeal-records.h"
@@ -131,8 +132,8 @@ read_checklist (AppealsChecklistTemplate *template,
         {
           JsonObject *item = JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i))
                              ? json_array_get_object_element (array, i) : NULL;
-          const char *code = item != NULL ? json_object_get_string_member_with_default (item, "code", NULL) : NULL;
-          const char *answer = item != NULL ? json_object_get_string_member_with_default (item, "answer", NULL) : NULL;
+          const char *code = appeals_api_member_string (item, "code", NULL, NULL);
+          const char *answer = appeals_api_member_string (item, "answer", NULL, NULL);
           g_autofree char *where = g_strdup_printf ("criteria[%u]", i);
           g_autofree char *code_field = g_strconcat (where, ".code", NULL);
           g_autofree char *answer_field = g_strconcat (where, ".answer", NULL);
@@ -170,8 +171,8 @@ read_checklist (AppealsChecklistTemplate *template,
         {
           JsonObject *item = JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i))
                              ? json_array_get_object_element (array, i) : NULL;
-          const char *code = item != NULL ? json_object_get_string_member_with_default (item, "code", NULL) : NULL;
-          const char *date = item != NULL ? json_object_get_string_member_with_default (item, "date", NULL) : NULL;
+          const char *code = appeals_api_member_string (item, "code", NULL, NULL);
+          const char *date = appeals_api_member_string (item, "date", NULL, NULL);
           g_autofree char *code_field = g_strdup_printf ("cross_checks[%u].code", i);
           g_autofree char *date_field = g_strdup_printf ("cross_checks[%u].date", i);
           gboolean known = FALSE;
@@ -247,11 +248,11 @@ handle_create (AppealsRequest  *request,
   answers = g_new0 (AppealsCriterionAnswer, appeals_checklist_template_get_n_criteria (template));
   read_checklist (template, body, answers, &criteria, &cross_checks, errors);
 
-  verdict = json_object_get_string_member_with_default (body, "verdict", NULL);
+  verdict = appeals_api_member_string (body, "verdict", NULL, NULL);
   if (g_strcmp0 (verdict, "accepted") != 0 && g_strcmp0 (verdict, "returned") != 0)
     appeals_field_errors_add (errors, "verdict", verdict == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_VALUE,
                               "accepted,returned");
-  reasons = json_object_get_string_member_with_default (body, "reasons", NULL);
+  reasons = appeals_api_member_string (body, "reasons", NULL, errors);
   if (g_strcmp0 (verdict, "returned") == 0 && (reasons == NULL || *reasons == '\0'))
     appeals_field_errors_add (errors, "reasons", APPEALS_FIELD_REQUIRED, NULL);
 
@@ -419,7 +420,7 @@ handle_pending (AppealsRequest  *request,
                 GError         **error)
 {
   const char *state = appeals_request_get_query (request, "state");
-  const char *district = request->user->district != NULL ? request->user->district : "";
+  const char *district = appeals_api_scope_district (request);
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -436,8 +437,9 @@ handle_pending (AppealsRequest  *request,
                            "e.analyst, e.approved_by, e.approved_at, e.created_at, "
                            "a.registration_number, a.annotation FROM expertise e "
                            "JOIN appeals a ON a.id = e.appeal_id "
-                           "WHERE e.state = ? AND (? = '' OR a.district = ?) ORDER BY e.id LIMIT 200",
-                           g_variant_new ("(sss)", state != NULL ? state : "awaiting_approval", district, district),
+                           "WHERE e.state = ? AND (? = 1 OR a.district = ?) ORDER BY e.id LIMIT 200",
+                           g_variant_new ("(sxs)", state != NULL ? state : "awaiting_approval",
+                                          (gint64) (district == NULL), district != NULL ? district : ""),
                            error);
   if (rows == NULL)
     return FALSE;
@@ -477,9 +479,10 @@ handle_quality (AppealsRequest  *request,
   rows = appeals_db_query (request->db,
                            "SELECT e.body, e.appeal_id, e.round, e.verdict, e.score, e.overdue FROM expertise e "
                            "JOIN appeals a ON a.id = e.appeal_id WHERE e.state = 'final' "
-                           "AND (? = '' OR a.district = ?)",
-                           g_variant_new ("(ss)", request->user->district != NULL ? request->user->district : "",
-                                          request->user->district != NULL ? request->user->district : ""),
+                           "AND (? = 1 OR a.district = ?)",
+                           g_variant_new ("(xs)", (gint64) (appeals_api_scope_district (request) == NULL),
+                                          appeals_api_scope_district (request) != NULL
+                                          ? appeals_api_scope_district (request) : ""),
                            error);
   if (rows == NULL)
     return FALSE;

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "appeals-scope.h"
 #include "appeals-api-routes.h"
 #include "appeals-store.h"
 
@@ -153,8 +154,8 @@ build_filter (AppealsRequest *request,
   gboolean flag;
   GDate date;
 
-  if (request->user->district != NULL)
-    filter_add (filter, "a.district = ?", g_variant_new_string (request->user->district));
+  if (appeals_api_scope_district (request) != NULL)
+    filter_add (filter, "a.district = ?", g_variant_new_string (appeals_api_scope_district (request)));
 
   add_enum_filter (request, filter, errors, "status", APPEALS_TYPE_STATUS);
   add_enum_filter (request, filter, errors, "category", APPEALS_TYPE_CATEGORY);

@@ -186,8 +186,8 @@ check_slot (JsonNode  *node,
     appeals_field_errors_add (errors, weekday_field, weekday == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_OUT_OF_RANGE,
                               "1–7");
 
-  start = json_object_get_string_member_with_default (slot, "start", NULL);
-  end = json_object_get_string_member_with_default (slot, "end", NULL);
+  start = appeals_api_member_string (slot, "start", NULL, NULL);
+  end = appeals_api_member_string (slot, "end", NULL, NULL);
   if (!appeals_time_of_day_is_valid (start))
     appeals_field_errors_add (errors, start_field, start == NULL ? APPEALS_FIELD_REQUIRED : APPEALS_FIELD_INVALID_VALUE,
                               "HH:MM");

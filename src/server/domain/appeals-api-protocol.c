@@ -57,9 +57,9 @@ handle_add_order (AppealsRequest  *request,
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
 
-  text = json_object_get_string_member_with_default (body, "text", NULL);
-  body_code = json_object_get_string_member_with_default (body, "executor_body", NULL);
-  days = json_object_get_int_member_with_default (body, "working_days", 0);
+  text = appeals_api_member_string (body, "text", NULL, errors);
+  body_code = appeals_api_member_string (body, "executor_body", NULL, errors);
+  days = appeals_api_member_int (body, "working_days", 0, NULL, errors);
   {
     g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -113,7 +113,7 @@ handle_order_status (AppealsRequest  *request,
       return TRUE;
     }
 
-  status = json_object_get_string_member_with_default (body, "status", NULL);
+  status = appeals_api_member_string (body, "status", NULL, NULL);
   if (g_strcmp0 (status, "executed") != 0 && g_strcmp0 (status, "open") != 0)
     {
       appeals_request_respond_field_error (request, 422, "status", APPEALS_FIELD_INVALID_VALUE, "open,executed");
@@ -253,6 +253,7 @@ handle_review (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) row = NULL;
   g_autofree char *now = appeals_server_now_iso ();
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   JsonObject *body;
   const char *instructions;
   gint64 id;
@@ -262,7 +263,12 @@ handle_review (AppealsRequest  *request,
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
   id = appeals_db_result_get_int64 (row, 0, "id");
-  instructions = json_object_get_string_member_with_default (body, "instructions", NULL);
+  instructions = appeals_api_member_string (body, "instructions", NULL, errors);
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
 
   if (!appeals_db_exec (request->db, "DELETE FROM reception_reviews WHERE reception_id = ?",
                         g_variant_new ("(x)", id), error) ||

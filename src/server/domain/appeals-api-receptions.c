@@ -150,6 +150,7 @@ handle_book (AppealsRequest  *request,
   JsonObject *body;
   GDate today;
   gint64 id;
+  gboolean in_scope;
 
   if (workflow == NULL || priorities == NULL)
     return FALSE;
@@ -174,15 +175,21 @@ handle_book (AppealsRequest  *request,
         appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_NOT_FOUND, NULL);
       g_clear_pointer (&check, appeals_db_result_free);
     }
+  /* the applicant and the appeal as the caller's scope shows them: one
+   * out of it does not exist */
   if (reception->applicant_id > 0)
     {
-      check = appeals_db_query (request->db, "SELECT id FROM applicants WHERE id = ?",
-                                g_variant_new ("(x)", reception->applicant_id), error);
-      if (check == NULL)
+      if (!appeals_api_applicant_in_scope (request, reception->applicant_id, &in_scope, error))
         return FALSE;
-      if (appeals_db_result_get_n_rows (check) == 0)
+      if (!in_scope)
         appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
-      g_clear_pointer (&check, appeals_db_result_free);
+    }
+  if (reception->appeal_id > 0)
+    {
+      if (!appeals_api_appeal_in_scope (request, reception->appeal_id, &in_scope, error))
+        return FALSE;
+      if (!in_scope)
+        appeals_field_errors_add (errors, "appeal_id", APPEALS_FIELD_NOT_FOUND, NULL);
     }
 
   if (errors->len > 0)

@@ -19,7 +19,7 @@
 #include "appeals-demo.h"
 
 #define DEMO_SEED 20261125
-#define DEMO_PASSWORD "demo"
+#define DEMO_PASSWORD APPEALS_DEMO_PASSWORD
 
 typedef struct
 {
@@ -605,6 +605,7 @@ appeals_demo_seed (AppealsServer  *server,
                                     json_object_get_string_member (user, "full_name"),
                                     appeals_role_from_string (json_object_get_string_member (user, "role")),
                                     json_object_get_string_member_with_default (user, "district", NULL),
+                                    json_object_get_boolean_member_with_default (user, "region_wide", FALSE),
                                     DEMO_PASSWORD, error) == 0)
         return FALSE;
     }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* the demo accounts' password: it signs in on a --demo server only */
+#define APPEALS_DEMO_PASSWORD "demo"
+
 gboolean appeals_demo_seed (AppealsServer  *server,
                             AppealsDb      *db,
                             guint           n_appeals,

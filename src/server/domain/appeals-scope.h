@@ -2,8 +2,9 @@
  *
  * appeals-scope.h: what a signed-in user may see. A user bound to a
  * district sees that district's appeals, and the applicants (with their
- * receptions and files) who have an appeal there or none yet; everything
- * else answers as if it did not exist.
+ * receptions and files) whose card belongs to the district or who have an
+ * appeal there; a region-wide user sees everything, a user with neither
+ * nothing. Everything else answers as if it did not exist.
  */
 #pragma once
 
@@ -11,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+const char *appeals_api_scope_district    (AppealsRequest   *request);
 gboolean    appeals_api_in_scope           (AppealsRequest   *request,
                                             const char       *district);
 gboolean    appeals_api_applicant_in_scope (AppealsRequest   *request,
@@ -21,6 +23,13 @@ gboolean    appeals_api_applicants_in_scope (AppealsRequest  *request,
                                              GArray          *applicant_ids,
                                              GHashTable     **out_of_scope,
                                              GError         **error);
+gboolean    appeals_api_appeal_in_scope    (AppealsRequest   *request,
+                                            gint64            appeal_id,
+                                            gboolean         *in_scope,
+                                            GError          **error);
+gboolean    appeals_api_applicant_claim    (AppealsRequest   *request,
+                                            gint64            applicant_id,
+                                            GError          **error);
 gboolean    appeals_api_keep_row_in_scope  (AppealsRequest   *request,
                                             AppealsDbResult **row,
                                             GError          **error);

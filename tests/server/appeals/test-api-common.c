@@ -11,12 +11,13 @@
 
 const char *test_api_backend;
 
-/* Every exchange of this run goes to api-exchanges-<backend>.jsonl in the
- * build tree, to be checked by test_api_check_contract(). */
+/* Every exchange of this run goes to <program>-exchanges-<backend>.jsonl in
+ * the build tree, to be checked by test_api_check_contract(). */
 void
 test_api_record_exchanges (void)
 {
-  g_autofree char *name = g_strdup_printf ("api-exchanges-%s.jsonl", test_api_backend);
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *name = g_strdup_printf ("%s-exchanges-%s.jsonl", program, test_api_backend);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
   appeals_test_exchanges_start (path);

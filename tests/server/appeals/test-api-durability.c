@@ -74,7 +74,8 @@ test_concurrent_edits (Fixture       *fixture,
   Client clients[8];
   GThread *threads[8];
   g_autoptr(GHashTable) acknowledged_per_card = g_hash_table_new (g_int64_hash, g_int64_equal);
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server);
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
 
   shared[0] = create_appeal (fixture, fixture->controller, applicant, "kostanay-city", "Ортақ карта 1");
   shared[1] = create_appeal (fixture, fixture->controller, applicant, "rudny-city", "Ортақ карта 2");
@@ -349,15 +350,20 @@ test_create_user (void)
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                               g_getenv ("APPEALS_SERVER_EXE"), "--database",
                               appeals_test_server_get_database (fixture.server),
-                              "create-user", "short", "--role", "analyst", NULL);
+                              "create-user", "short", "--role", "analyst", "--region-wide", NULL);
   g_subprocess_communicate_utf8 (process, "abc\n", NULL, NULL, NULL, &error);
   g_assert_false (g_subprocess_get_successful (process));
 
-  /* the demo password is for demo accounts only; a district must exist */
+  /* the demo password is for demo accounts only, common and weak ones for
+   * no one; a district must exist */
   {
     static const char *refused[][3] = {
       { "boss", "demo", NULL },
       { "boss", "boss", NULL },
+      { "boss", "password", NULL },
+      { "boss", "12345678", NULL },
+      { "boss", "PassWord1", NULL },
+      { "boss", "abababababab", NULL },
       { "boss", "a long secret", "kostanai" },
     };
 
@@ -370,7 +376,7 @@ test_create_user (void)
                                     g_getenv ("APPEALS_SERVER_EXE"), "--database",
                                     appeals_test_server_get_database (fixture.server),
                                     "create-user", refused[i][0], "--role", "admin",
-                                    refused[i][2] != NULL ? "--district" : NULL, refused[i][2], NULL);
+                                    refused[i][2] != NULL ? "--district" : "--region-wide", refused[i][2], NULL);
         g_assert_no_error (error);
         g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error);
         g_assert_no_error (error);

@@ -130,6 +130,9 @@ test_district_scope (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   gint64 applicant = create_applicant (fixture, "061211600012");
+  /* the person presents their IIN at the Rudny desk: then Rudny may take their appeal */
+  g_autoptr(AppealsTestResponse) presented = REQUEST (fixture, "GET", "/api/v1/applicants?iin=061211600012",
+                                                      fixture->registrar2, NULL);
   gint64 rudny = create_appeal (fixture, fixture->registrar2, applicant, "rudny-city", "Рудный қаласы туралы");
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, rudny);
   g_autofree char *wrong_district = appeal_body (applicant, "rudny-city", "Басқа аудан");
@@ -159,9 +162,17 @@ test_district_scope (Fixture       *fixture,
   assert_problem (create_elsewhere, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (create_elsewhere, "district"), ==, "out_of_range");
 
-  /* the applicant of Rudny's card is Rudny's: not visible from Kostanay by id */
+  g_assert_cmpuint (presented->status, ==, 200);
+
+  /* an applicant registered in Rudny is Rudny's: not visible from Kostanay by id */
   {
-    g_autofree char *applicant_path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant);
+    g_autoptr(AppealsTestResponse) created = REQUEST (fixture, "POST", "/api/v1/applicants", fixture->registrar2,
+                                                      "{\"iin\":\"061211600024\",\"surname\":\"Ким\","
+                                                      "\"given_name\":\"Ольга\",\"address\":\"Рудный\","
+                                                      "\"phone\":\"87051234568\"}");
+    g_autofree char *applicant_path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT,
+                                                       json_object_get_int_member (appeals_test_response_object (created),
+                                                                                   "id"));
     g_autoptr(AppealsTestResponse) from_rudny = REQUEST (fixture, "GET", applicant_path, fixture->registrar2, NULL);
     g_autoptr(AppealsTestResponse) from_kostanay = REQUEST (fixture, "GET", applicant_path, fixture->registrar, NULL);
 
@@ -296,8 +307,14 @@ static const struct {
   const char *field_code;
 } bad_bodies[] = {
   { "malformed", "application/json", "{\"applicant_id\": ", 400, "malformed_json", NULL, NULL },
-  { "not UTF-8", "application/json", "{\"annotation\":\"\xff\xfe\"}", 400, "malformed_json", NULL, NULL },
+  { "not UTF-8", "application/json", "{\"annotation\":\"\xff\xfe\"}", 400, "invalid_encoding", NULL, NULL },
   { "an array", "application/json", "[1,2,3]", 400, "malformed_json", NULL, NULL },
+  { "a NUL in a string", "application/json", "{\"annotation\":\"a\\u0000b\"}", 400, "malformed_json", NULL, NULL },
+  { "a comment", "application/json", "{/* x */\"annotation\":\"a\"}", 400, "malformed_json", NULL, NULL },
+  { "a line comment", "application/json", "{\"annotation\":\"a\"// x\n}", 400, "malformed_json", NULL, NULL },
+  { "a byte-order mark", "application/json", "\xef\xbb\xbf{\"annotation\":\"a\"}", 400, "malformed_json", NULL, NULL },
+  { "JSONP", "application/jsonp", "{\"annotation\":\"a\"}", 415, "unsupported_media_type", NULL, NULL },
+  { "another charset", "application/json; charset=latin1", "{}", 415, "unsupported_media_type", NULL, NULL },
   { "not JSON", "text/plain", "hello", 415, "unsupported_media_type", NULL, NULL },
   { "wrong type", "application/json", "{\"control\":\"yes\"}", 422, "validation_failed", "control", "wrong_type" },
   { "unknown field", "application/json", "{\"colour\":\"red\"}", 422, "validation_failed", "colour", "unknown_field" },

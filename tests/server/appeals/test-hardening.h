@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-hardening.h: what the hardening test files share, beside the API
+ * tests' fixture.
+ */
+#pragma once
+
+#include "test-api.h"
+
+G_BEGIN_DECLS
+
+void  assert_server_alive (Fixture    *fixture);
+guint raw_exchange        (Fixture    *fixture,
+                           const char *request,
+                           char      **text_out);
+void  assert_raw_problem  (const char *text,
+                           const char *code);
+
+void  test_hardening_add_connections (void);
+void  test_hardening_add_scope       (void);
+void  test_hardening_add_sign_in     (void);
+void  test_hardening_add_parsing     (void);
+void  test_hardening_add_tls         (void);
+
+G_END_DECLS
