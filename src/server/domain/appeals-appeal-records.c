@@ -16,7 +16,11 @@ static const char * const appeal_columns[] = {
   "version", "registration_number", "registration_date", "applicant_id", "channel", "form", "kind",
   "addressee_body", "question_character", "category", "complaint_subject", "language", "district",
   "repeat", "control", "annotation", "text", "executor", "due_date", "status", "answer",
-  "answered_on", "registrar", "created_at", "updated_at", NULL
+  "answered_on", "registrar", "created_at", "updated_at",
+  "forwarded_to", "forwarding_scope", "forwarding_number", "forwarding_date", "forwarding_due_date",
+  "forwarded_late", "original_due_date", "extended_on", "extension_reason", "answer_character",
+  "answer_late", "answer_attachment_id", "termination_ground", "termination_reason", "reopen_reason",
+  "notice_kind", "notice_due_date", NULL
 };
 
 #define APPEAL_SELECT \
@@ -258,7 +262,8 @@ appeals_api_appeals_insert (AppealsServer  *server,
 
 /**
  * appeals_api_appeals_update:
- * @action: what the audit trail calls the change ("update", "expertise")
+ * @action: what the audit trail calls the change ("update", "expertise",
+ *   or a lifecycle action's name)
  *
  * Stores @edited over @current: the deadline and repeat flag follow a new
  * kind or question, the version goes up (and must still be @current's in
@@ -282,14 +287,6 @@ appeals_api_appeals_update (AppealsServer  *server,
        g_strcmp0 (edited->question_character, current->question_character) != 0) &&
       !derive_fields (server, db, edited, error))
     return FALSE;
-
-  /* the day of the answer, unless the edit gives it: a reworked answer is
-   * judged by the day it came, not by the first one's */
-  if (edited->status == APPEALS_STATUS_ANSWERED &&
-      (current->status != APPEALS_STATUS_ANSWERED || g_strcmp0 (edited->answer, current->answer) != 0) &&
-      (!g_date_valid (&edited->answered_on) || !g_date_valid (&current->answered_on) ||
-       g_date_compare (&edited->answered_on, &current->answered_on) == 0))
-    appeals_server_get_today (&edited->answered_on);
 
   edited->version = current->version + 1;
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
