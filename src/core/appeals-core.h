@@ -30,3 +30,4 @@
 #include "appeals-workflow.h"
 #include "appeals-expertise.h"
 #include "appeals-lifecycle.h"
+#include "appeals-letterhead.h"

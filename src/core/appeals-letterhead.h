@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-letterhead.h: the department's letterhead on printed notices,
+ * in Kazakh and Russian, read from data/printing/letterhead.json.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  APPEALS_LETTERHEAD_ORGANISATION,
+  APPEALS_LETTERHEAD_ADDRESS,
+  APPEALS_LETTERHEAD_CONTACTS,
+  APPEALS_LETTERHEAD_SIGNATORY,
+  APPEALS_LETTERHEAD_SIGNATORY_NAME,
+  APPEALS_LETTERHEAD_N_LINES,
+} AppealsLetterheadLine;
+
+typedef struct _AppealsLetterhead AppealsLetterhead;
+
+AppealsLetterhead *appeals_letterhead_new_from_json (JsonNode              *node,
+                                                     const char            *origin,
+                                                     GError               **error);
+AppealsLetterhead *appeals_letterhead_new_default   (GError               **error);
+void               appeals_letterhead_free          (AppealsLetterhead     *self);
+const char        *appeals_letterhead_get           (AppealsLetterhead     *self,
+                                                     AppealsLetterheadLine  line,
+                                                     const char            *language);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsLetterhead, appeals_letterhead_free)
+
+G_END_DECLS
