@@ -21,6 +21,7 @@ struct _AppealsCardWindow
   GtkSpinner          *spinner;
   GtkRevealer         *status_revealer;
   GtkLabel            *status_label;
+  GtkFlowBox          *action_bar;
   AdwViewStack        *view_stack;
   AdwPreferencesGroup *applicant_group;
   GtkLabel            *iin_info;
@@ -73,5 +74,6 @@ void              _appeals_card_window_remove_draft     (AppealsCardWindow *self
 void              _appeals_card_window_emit_saved       (AppealsCardWindow *self);
 void              _appeals_card_window_emit_save_failed (AppealsCardWindow *self);
 void              _appeals_card_window_save             (AppealsCardWindow *self);
+void              _appeals_card_window_update_actions   (AppealsCardWindow *self);
 
 G_END_DECLS
