@@ -79,6 +79,18 @@ build_body (const AppealsActionRequest *request)
   return node;
 }
 
+/* appeals/{id}/@suffix */
+static GString *
+appeal_path (gint64      appeal_id,
+             const char *suffix)
+{
+  GString *path = appeals_api_path_new ("appeals", NULL);
+
+  appeals_api_path_add_id (path, appeal_id);
+  g_string_append (path, suffix);
+  return path;
+}
+
 /**
  * appeals_appeal_service_take_action_async:
  * @etag: the ETag of the version the action was decided on
@@ -100,14 +112,12 @@ appeals_appeal_service_take_action_async (AppealsAppealService       *self,
                                           GAsyncReadyCallback         callback,
                                           gpointer                    user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+  g_autoptr(GString) path = appeal_path (appeal_id, "/actions/");
   g_autoptr(JsonNode) body = NULL;
 
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
   g_return_if_fail (action != NULL);
 
-  appeals_api_path_add_id (path, appeal_id);
-  g_string_append (path, "/actions/");
   g_string_append_uri_escaped (path, action, NULL, FALSE);
   if (request != NULL)
     body = build_body (request);
@@ -152,14 +162,12 @@ appeals_appeal_service_record_notice_async (AppealsAppealService *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+  g_autoptr(GString) path = appeal_path (appeal_id, "/notices");
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
 
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
 
-  appeals_api_path_add_id (path, appeal_id);
-  g_string_append (path, "/notices");
   add_string (object, "kind", kind);
   add_string (object, "language", language);
   add_string (object, "outgoing_number", outgoing_number);

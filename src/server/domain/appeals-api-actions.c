@@ -375,12 +375,9 @@ handle_action (AppealsRequest  *request,
       return TRUE;
     }
 
-  if (!appeals_api_appeals_load_or_404 (request, &current, error))
+  if (!appeals_api_appeals_load_for_change (request, &current, error))
     return FALSE;
   if (current == NULL)
-    return TRUE;
-  if (!appeals_api_check_if_match (request, current->id, current->version,
-                                   appeals_appeal_get_record_type (), current))
     return TRUE;
 
   if (!appeals_api_lifecycle_get_state (request, current, &state, error))

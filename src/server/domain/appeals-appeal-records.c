@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "appeals-api-common.h"
 #include "appeals-appeal-records.h"
 #include "appeals-audit.h"
 #include "appeals-scope.h"
@@ -99,6 +100,29 @@ appeals_api_appeals_load_or_404 (AppealsRequest  *request,
     }
 
   return appeals_api_appeals_load_by_id_or_404 (request, id, appeal, error);
+}
+
+/**
+ * appeals_api_appeals_load_for_change:
+ * @appeal: (out): the appeal {id} of the path, or %NULL after answering
+ *   (404, or 428/412 for a missing or stale If-Match)
+ *
+ * Loads the appeal a change is about, on the version the change was made on.
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_appeals_load_for_change (AppealsRequest  *request,
+                                     AppealsAppeal  **appeal,
+                                     GError         **error)
+{
+  if (!appeals_api_appeals_load_or_404 (request, appeal, error))
+    return FALSE;
+  if (*appeal != NULL &&
+      !appeals_api_check_if_match (request, (*appeal)->id, (*appeal)->version,
+                                   appeals_appeal_get_record_type (), *appeal))
+    g_clear_object (appeal);
+  return TRUE;
 }
 
 static char *
