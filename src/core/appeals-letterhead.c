@@ -18,21 +18,36 @@ static const char * const members[APPEALS_LETTERHEAD_N_LINES] = {
 
 struct _AppealsLetterhead
 {
-  char *kk[APPEALS_LETTERHEAD_N_LINES];
-  char *ru[APPEALS_LETTERHEAD_N_LINES];
+  GObject   parent_instance;
+
+  char     *kk[APPEALS_LETTERHEAD_N_LINES];
+  char     *ru[APPEALS_LETTERHEAD_N_LINES];
 };
 
-void
-appeals_letterhead_free (AppealsLetterhead *self)
+G_DEFINE_FINAL_TYPE (AppealsLetterhead, appeals_letterhead, G_TYPE_OBJECT)
+
+static void
+appeals_letterhead_finalize (GObject *object)
 {
-  if (self == NULL)
-    return;
+  AppealsLetterhead *self = APPEALS_LETTERHEAD (object);
+
   for (guint i = 0; i < APPEALS_LETTERHEAD_N_LINES; i++)
     {
       g_free (self->kk[i]);
       g_free (self->ru[i]);
     }
-  g_free (self);
+  G_OBJECT_CLASS (appeals_letterhead_parent_class)->finalize (object);
+}
+
+static void
+appeals_letterhead_class_init (AppealsLetterheadClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = appeals_letterhead_finalize;
+}
+
+static void
+appeals_letterhead_init (AppealsLetterhead *self)
+{
 }
 
 AppealsLetterhead *
@@ -40,7 +55,7 @@ appeals_letterhead_new_from_json (JsonNode    *node,
                                   const char  *origin,
                                   GError     **error)
 {
-  g_autoptr(AppealsLetterhead) self = g_new0 (AppealsLetterhead, 1);
+  g_autoptr(AppealsLetterhead) self = g_object_new (APPEALS_TYPE_LETTERHEAD, NULL);
   JsonObject *root = appeals_json_node_get_root_object (node, origin, error);
   gint64 format = 0;
 
@@ -64,10 +79,46 @@ appeals_letterhead_new_from_json (JsonNode    *node,
 }
 
 AppealsLetterhead *
+appeals_letterhead_new_from_file (const char  *path,
+                                  GError     **error)
+{
+  return appeals_json_parse_file (path, (AppealsJsonDocumentParser) appeals_letterhead_new_from_json, error);
+}
+
+AppealsLetterhead *
 appeals_letterhead_new_default (GError **error)
 {
   return appeals_json_parse_data_file (DEFAULT_LETTERHEAD_FILE,
                                        (AppealsJsonDocumentParser) appeals_letterhead_new_from_json, error);
+}
+
+/**
+ * appeals_letterhead_to_json:
+ *
+ * Returns: (transfer full): the letterhead as its file has it
+ */
+JsonNode *
+appeals_letterhead_to_json (AppealsLetterhead *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (APPEALS_IS_LETTERHEAD (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, LETTERHEAD_FORMAT);
+  for (guint i = 0; i < APPEALS_LETTERHEAD_N_LINES; i++)
+    {
+      json_builder_set_member_name (builder, members[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kk");
+      json_builder_add_string_value (builder, self->kk[i]);
+      json_builder_set_member_name (builder, "ru");
+      json_builder_add_string_value (builder, self->ru[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 /**
@@ -81,7 +132,7 @@ appeals_letterhead_get (AppealsLetterhead     *self,
                         AppealsLetterheadLine  line,
                         const char            *language)
 {
-  g_return_val_if_fail (self != NULL && line < APPEALS_LETTERHEAD_N_LINES, "");
+  g_return_val_if_fail (APPEALS_IS_LETTERHEAD (self) && line < APPEALS_LETTERHEAD_N_LINES, "");
 
   return g_strcmp0 (language, "kk") == 0 ? self->kk[line] : self->ru[line];
 }

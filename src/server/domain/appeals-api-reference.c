@@ -176,6 +176,16 @@ handle_checklist (AppealsRequest  *request,
 }
 
 static gboolean
+handle_letterhead (AppealsRequest  *request,
+                   GError         **error)
+{
+  g_autoptr(JsonNode) root = appeals_letterhead_to_json (appeals_server_get_letterhead (request->server));
+
+  respond_reference (request, root);
+  return TRUE;
+}
+
+static gboolean
 handle_classifiers (AppealsRequest  *request,
                     GError         **error)
 {
@@ -249,6 +259,8 @@ appeals_api_reference_register (AppealsServer *server)
                             APPEALS_ROUTE_DEFAULT, handle_workflow);
   appeals_server_add_route (server, "GET", "/api/v1/rules/checklist", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_checklist);
+  appeals_server_add_route (server, "GET", "/api/v1/rules/letterhead", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_letterhead);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_classifiers);
   appeals_server_add_route (server, "GET", "/api/v1/classifiers/{name}", APPEALS_ALLOW_STAFF,

@@ -152,7 +152,7 @@ appeals_card_window_list_actions (AppealsCardWindow *self)
  * @notice: one of the appeal's notices
  *
  * Returns: (transfer full) (nullable): the notice as a print operation, in
- *   its language on the letterhead; %NULL when the letterhead cannot be read
+ *   its language on the server's letterhead; %NULL for a kind without one
  */
 AppealsDecisionNotice *
 appeals_card_window_new_decision_notice (AppealsCardWindow   *self,
@@ -161,18 +161,11 @@ appeals_card_window_new_decision_notice (AppealsCardWindow   *self,
   AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
   AppealsClassifier *grounds = appeals_reference_service_get_classifier (reference,
                                                                          APPEALS_CLASSIFIER_TERMINATION_GROUNDS);
-  g_autoptr(AppealsLetterhead) letterhead = NULL;
-  g_autoptr(GError) error = NULL;
+  AppealsLetterhead *letterhead = appeals_reference_service_get_letterhead (reference);
   const char *ground = NULL;
 
   g_return_val_if_fail (APPEALS_IS_CARD_WINDOW (self), NULL);
 
-  letterhead = appeals_letterhead_new_default (&error);
-  if (letterhead == NULL)
-    {
-      _appeals_card_window_show_status (self, error->message);
-      return NULL;
-    }
   if (self->appeal_base->termination_ground != NULL)
     ground = appeals_classifier_get_label (grounds, self->appeal_base->termination_ground, notice->language);
   return appeals_decision_notice_new (letterhead, self->appeal_base, notice, ground);
