@@ -284,6 +284,10 @@ notice_script (AppealsApplication *app,
       /* the decision owes a notice: the bar offers it */
       shown = dup_shown_actions (card);
       g_assert_nonnull (strstr (shown, "notice"));
+      /* and the card says what was decided and sent */
+      g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "notice"));
+      g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), g_str_equal (notice_cases[i].action, "extend")
+                                                                         ? "extended" : "ground"));
       notice = appeals_card_window_new_decision_notice (card, prints[i].notice);
       g_assert_nonnull (notice);
       text = export_pdf_text (GTK_PRINT_OPERATION (notice), prints[i].name);

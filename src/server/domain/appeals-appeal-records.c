@@ -270,6 +270,10 @@ appeals_api_appeals_insert (AppealsServer  *server,
   if (!next_registration_number (db, &appeal->registration_date, &appeal->registration_number, error) ||
       !derive_fields (server, db, appeal, error))
     return FALSE;
+  /* the law's days to forward run from registration: tracked from the start */
+  appeals_deadline_rules_compute_forwarding_due (appeals_server_get_deadlines (server),
+                                                 appeals_server_get_calendar (server),
+                                                 &appeal->registration_date, &appeal->forwarding_due_date);
 
   sql = appeals_store_insert_sql ("appeals", appeal_columns);
   if (!appeals_db_exec (db, sql,

@@ -326,6 +326,8 @@ test_extension_limit (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (extended, "extension_reason"), ==, "Запрос в министерство");
   g_assert_cmpstr (json_object_get_string_member (extended, "notice_kind"), ==, "extension");
   g_assert_cmpstr (json_object_get_string_member (extended, "notice_due_date"), >, today);
+  /* the days to forward are tracked from registration */
+  g_assert_cmpstr (json_object_get_string_member (appeal, "forwarding_due_date"), >, today);
 
   /* the limit counts from the first term, not from the extended one */
   assert_problem (again, 422, "validation_failed");

@@ -28,6 +28,7 @@ struct _AppealsCardWindow
   AdwPreferencesGroup *appeal_group;
   AdwActionRow        *due_row;
   AdwExpanderRow      *repeat_row;
+  AdwPreferencesGroup *course_group;
   GtkStack            *history_stack;
   GtkListBox          *history_list;
 
@@ -75,5 +76,6 @@ void              _appeals_card_window_emit_saved       (AppealsCardWindow *self
 void              _appeals_card_window_emit_save_failed (AppealsCardWindow *self);
 void              _appeals_card_window_save             (AppealsCardWindow *self);
 void              _appeals_card_window_update_actions   (AppealsCardWindow *self);
+void              _appeals_card_window_update_course    (AppealsCardWindow *self);
 
 G_END_DECLS

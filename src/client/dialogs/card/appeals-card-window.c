@@ -398,6 +398,7 @@ _appeals_card_window_take_appeal (AppealsCardWindow *self,
   appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, appeal);
   self->loading = FALSE;
   _appeals_card_window_update_actions (self);
+  _appeals_card_window_update_course (self);
 }
 
 static void
@@ -522,6 +523,7 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, appeal_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, due_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, course_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_list);
 
