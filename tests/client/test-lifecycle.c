@@ -288,6 +288,18 @@ notice_script (AppealsApplication *app,
       g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "notice"));
       g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), g_str_equal (notice_cases[i].action, "extend")
                                                                          ? "extended" : "ground"));
+      if (i == 0)
+        {
+          GtkWidget *scrolled = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), "notice"),
+                                                         GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          /* the course of the appeal is the card's last group */
+          appeals_test_ui_settle (300);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          appeals_test_ui_settle (300);
+          appeals_test_ui_screenshot (GTK_WIDGET (card), "card-course");
+        }
       notice = appeals_card_window_new_decision_notice (card, prints[i].notice);
       g_assert_nonnull (notice);
       text = export_pdf_text (GTK_PRINT_OPERATION (notice), prints[i].name);
