@@ -70,6 +70,7 @@ static const struct {
   { APPEALS_FIELD_NOT_FOUND,     N_("Nothing with this value exists.") },
   { APPEALS_FIELD_DUPLICATE,     N_("This value is already registered.") },
   { APPEALS_FIELD_OUT_OF_RANGE,  N_("This value is out of range.") },
+  { APPEALS_FIELD_READ_ONLY,     N_("This field changes only through the appeal’s actions.") },
 };
 
 /**
@@ -151,6 +152,8 @@ static const struct {
   { APPEALS_PROBLEM_ATTACHMENT_TYPE,        N_("Files of this type cannot be attached. Attach a PDF, PNG, JPEG or plain text file.") },
   { APPEALS_PROBLEM_ATTACHMENT_TOO_LARGE,   N_("The file is too large to attach.") },
   { APPEALS_PROBLEM_ATTACHMENT_DAMAGED,     N_("The stored file is damaged: its checksum does not match. Call the administrator.") },
+  { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
+  { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
 };
 
 /**
