@@ -332,7 +332,7 @@ respond_invalid_transition (AppealsRequest              *request,
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autofree char *joined = g_strjoinv (",", allowed);
 
-  appeals_field_errors_add (errors, "action", APPEALS_PROBLEM_INVALID_TRANSITION, joined);
+  appeals_field_errors_add (errors, "action", APPEALS_FIELD_INVALID_VALUE, joined);
   appeals_request_respond_problem_detail (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_INVALID_TRANSITION,
                                           errors, describe_allowed, allowed);
 }
