@@ -375,16 +375,13 @@ main (int argc, char *argv[])
   int status;
 
   appeals_test_ui_init (&argc, &argv);
-  server = appeals_test_server_start ("sqlite", args);
   session = soup_session_new ();
-  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
 
   g_test_add_func ("/lifecycle/allowed-actions-per-role", test_allowed_actions_per_role);
   g_test_add_func ("/lifecycle/answer-dialog", test_answer_dialog);
   g_test_add_func ("/lifecycle/notices", test_notices);
 
-  status = g_test_run ();
+  status = appeals_test_ui_run_tests (&server, args);
   g_object_unref (session);
-  appeals_test_server_free (server);
   return status;
 }
