@@ -206,6 +206,9 @@ add_field (AppealsActionDialog *self,
       field->input = make_dropdown (self, field);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), field->input);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), field->input);
+      /* a drop-down beside its title is heard with the title */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->input), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(info->label), -1);
     }
   else
     {
