@@ -46,7 +46,7 @@ static const AppealsFieldSpec appeal_fields[] = {
   { "language",            E, REQ,       OFF (language), 0, appeals_language_get_type },
   { "district",            S, REQ,       OFF (district), 64, NULL },
   { "repeat",              B, RO,        OFF (repeat), 0, NULL },
-  { "control",             B, NONE,      OFF (control), 0, NULL },
+  { "control",             B, RO,        OFF (control), 0, NULL },
   { "annotation",          S, REQ,       OFF (annotation), 2000, NULL },
   { "text",                S, NONE,      OFF (text), 20000, NULL },
   { "executor",            S, NONE,      OFF (executor), 200, NULL },
@@ -54,12 +54,38 @@ static const AppealsFieldSpec appeal_fields[] = {
   { "due_state",           E, RO,        OFF (due_state), 0, appeals_due_state_get_type },
   { "working_days_left",   I, RO,        OFF (working_days_left), 0, NULL },
   { "working_days_overdue", I, RO,       OFF (working_days_overdue), 0, NULL },
-  { "status",              E, NONE,      OFF (status), 0, appeals_status_get_type },
-  { "answer",              S, NONE,      OFF (answer), 20000, NULL },
-  { "answered_on",         D, NONE,      OFF (answered_on), 0, NULL },
+  { "status",              E, RO,        OFF (status), 0, appeals_status_get_type },
+  { "answer",              S, RO,        OFF (answer), 20000, NULL },
+  { "answered_on",         D, RO,        OFF (answered_on), 0, NULL },
   { "registrar",           S, RO,        OFF (registrar), 0, NULL },
   { "created_at",          T, RO,        OFF (created_at), 0, NULL },
   { "updated_at",          T, RO,        OFF (updated_at), 0, NULL },
+  { "forwarded_to",        S, RO,        OFF (forwarded_to), 64, NULL },
+  { "forwarding_scope",    S, RO,        OFF (forwarding_scope), 16, NULL },
+  { "forwarding_number",   S, RO,        OFF (forwarding_number), 64, NULL },
+  { "forwarding_date",     D, RO,        OFF (forwarding_date), 0, NULL },
+  { "forwarding_due_date", D, RO,        OFF (forwarding_due_date), 0, NULL },
+  { "forwarded_late",      B, RO,        OFF (forwarded_late), 0, NULL },
+  { "original_due_date",   D, RO,        OFF (original_due_date), 0, NULL },
+  { "extended_on",         D, RO,        OFF (extended_on), 0, NULL },
+  { "extension_reason",    S, RO,        OFF (extension_reason), 2000, NULL },
+  { "answer_character",    S, RO,        OFF (answer_character), 64, NULL },
+  { "answer_late",         B, RO,        OFF (answer_late), 0, NULL },
+  { "answer_attachment_id", I, RO,       OFF (answer_attachment_id), 0, NULL },
+  { "termination_ground",  S, RO,        OFF (termination_ground), 64, NULL },
+  { "termination_reason",  S, RO,        OFF (termination_reason), 2000, NULL },
+  { "reopen_reason",       S, RO,        OFF (reopen_reason), 2000, NULL },
+  { "notice_kind",         S, RO,        OFF (notice_kind), 64, NULL },
+  { "notice_due_date",     D, RO,        OFF (notice_due_date), 0, NULL },
+};
+
+static const AppealsFieldSpec notice_fields[] = {
+  { "kind",            S, RO, G_STRUCT_OFFSET (AppealsNotice, kind), 64, NULL },
+  { "language",        S, RO, G_STRUCT_OFFSET (AppealsNotice, language), 2, NULL },
+  { "outgoing_number", S, RO, G_STRUCT_OFFSET (AppealsNotice, outgoing_number), 64, NULL },
+  { "outgoing_date",   D, RO, G_STRUCT_OFFSET (AppealsNotice, outgoing_date), 0, NULL },
+  { "late",            B, RO, G_STRUCT_OFFSET (AppealsNotice, late), 0, NULL },
+  { "created_by",      S, RO, G_STRUCT_OFFSET (AppealsNotice, created_by), 0, NULL },
 };
 
 #undef RO
@@ -76,6 +102,7 @@ static const AppealsFieldSpec appeal_fields[] = {
 #undef E
 
 static const AppealsRecordType appeal_record_type = { appeal_fields, G_N_ELEMENTS (appeal_fields) };
+static const AppealsRecordType notice_record_type = { notice_fields, G_N_ELEMENTS (notice_fields) };
 
 const AppealsRecordType *
 appeals_appeal_get_record_type (void)
@@ -86,7 +113,11 @@ appeals_appeal_get_record_type (void)
 static void
 appeals_appeal_finalize (GObject *object)
 {
+  AppealsAppeal *self = APPEALS_APPEAL (object);
+
   appeals_record_clear (&appeal_record_type, object);
+  g_clear_pointer (&self->allowed_actions, g_strfreev);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (appeals_appeal_parent_class)->finalize (object);
 }
@@ -103,6 +134,91 @@ appeals_appeal_init (AppealsAppeal *self)
   g_date_clear (&self->registration_date, 1);
   g_date_clear (&self->due_date, 1);
   g_date_clear (&self->answered_on, 1);
+  g_date_clear (&self->forwarding_date, 1);
+  g_date_clear (&self->forwarding_due_date, 1);
+  g_date_clear (&self->original_due_date, 1);
+  g_date_clear (&self->extended_on, 1);
+  g_date_clear (&self->notice_due_date, 1);
+}
+
+const AppealsRecordType *
+appeals_notice_get_record_type (void)
+{
+  return &notice_record_type;
+}
+
+void
+appeals_notice_free (AppealsNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  appeals_record_clear (&notice_record_type, notice);
+  g_free (notice);
+}
+
+JsonNode *
+appeals_notice_to_json (const AppealsNotice *notice)
+{
+  return appeals_record_to_json (&notice_record_type, notice);
+}
+
+AppealsNotice *
+appeals_notice_new_from_json (JsonNode  *node,
+                              GError   **error)
+{
+  AppealsNotice *notice = g_new0 (AppealsNotice, 1);
+
+  g_date_clear (&notice->outgoing_date, 1);
+  if (!appeals_record_read_trusted (&notice_record_type, notice, node, error))
+    {
+      appeals_notice_free (notice);
+      return NULL;
+    }
+  return notice;
+}
+
+/* The members that are not stored fields: the caller's actions and the
+ * notices sent. Both are optional: lists leave them out. */
+static gboolean
+read_extras (AppealsAppeal  *self,
+             JsonNode       *node,
+             GError        **error)
+{
+  JsonObject *object = json_node_get_object (node);
+  JsonNode *member;
+
+  if ((member = json_object_get_member (object, "allowed_actions")) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *action = json_node_get_string (json_array_get_element (array, i));
+
+          if (action != NULL)
+            g_strv_builder_add (builder, action);
+        }
+      self->allowed_actions = g_strv_builder_end (builder);
+    }
+
+  if ((member = json_object_get_member (object, "notices")) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      self->notices = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_notice_free);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          AppealsNotice *notice = appeals_notice_new_from_json (json_array_get_element (array, i), error);
+
+          if (notice == NULL)
+            return FALSE;
+          g_ptr_array_add (self->notices, notice);
+        }
+    }
+  return TRUE;
 }
 
 AppealsAppeal *
@@ -117,7 +233,8 @@ appeals_appeal_new_from_json (JsonNode  *node,
 {
   g_autoptr(AppealsAppeal) self = appeals_appeal_new ();
 
-  if (!appeals_record_read_trusted (&appeal_record_type, self, node, error))
+  if (!appeals_record_read_trusted (&appeal_record_type, self, node, error) ||
+      !read_extras (self, node, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -138,9 +255,45 @@ appeals_appeal_copy (AppealsAppeal *self)
 JsonNode *
 appeals_appeal_to_json (AppealsAppeal *self)
 {
+  JsonNode *node;
+  JsonObject *object;
+
   g_return_val_if_fail (APPEALS_IS_APPEAL (self), NULL);
 
-  return appeals_record_to_json (&appeal_record_type, self);
+  node = appeals_record_to_json (&appeal_record_type, self);
+  object = json_node_get_object (node);
+  if (self->allowed_actions != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; self->allowed_actions[i] != NULL; i++)
+        json_array_add_string_element (array, self->allowed_actions[i]);
+      json_object_set_array_member (object, "allowed_actions", array);
+    }
+  if (self->notices != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < self->notices->len; i++)
+        json_array_add_element (array, appeals_notice_to_json (g_ptr_array_index (self->notices, i)));
+      json_object_set_array_member (object, "notices", array);
+    }
+  return node;
+}
+
+/**
+ * appeals_appeal_may:
+ * @action: an action's name, as in allowed_actions
+ *
+ * Returns: whether the server said the caller may do @action now.
+ */
+gboolean
+appeals_appeal_may (AppealsAppeal *self,
+                    const char    *action)
+{
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
+
+  return self->allowed_actions != NULL && g_strv_contains ((const char * const *) self->allowed_actions, action);
 }
 
 /**
@@ -187,7 +340,8 @@ appeals_appeal_is_open (AppealsAppeal *self)
 {
   g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
 
-  return self->status != APPEALS_STATUS_ANSWERED && self->status != APPEALS_STATUS_CLOSED;
+  return self->status != APPEALS_STATUS_ANSWERED && self->status != APPEALS_STATUS_CLOSED &&
+         self->status != APPEALS_STATUS_TERMINATED && self->status != APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION;
 }
 
 /**
@@ -285,6 +439,8 @@ static const EnumLabel status_labels[] = {
   { APPEALS_STATUS_ANSWERED, N_("Answered") },
   { APPEALS_STATUS_RETURNED, N_("Returned for rework") },
   { APPEALS_STATUS_CLOSED, N_("Closed") },
+  { APPEALS_STATUS_TERMINATED, N_("Consideration terminated") },
+  { APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION, N_("Left without consideration") },
   { 0, NULL }
 };
 

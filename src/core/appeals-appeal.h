@@ -75,6 +75,8 @@ typedef enum
   APPEALS_STATUS_ANSWERED,
   APPEALS_STATUS_RETURNED,  /* the answer was returned to the body for rework */
   APPEALS_STATUS_CLOSED,
+  APPEALS_STATUS_TERMINATED,                  /* consideration terminated */
+  APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION,
 } AppealsStatus;
 
 /* the state of an open appeal's term on the server's today, in working
@@ -127,7 +129,47 @@ struct _AppealsAppeal
   char       *registrar;            /* login of who registered it */
   GDateTime  *created_at;
   GDateTime  *updated_at;
+
+  /* what the lifecycle's actions record (appeals-lifecycle.h); read-only */
+  char       *forwarded_to;         /* addressee-bodies code */
+  char       *forwarding_scope;     /* "full" or "partial" */
+  char       *forwarding_number;    /* outgoing number of the covering letter */
+  GDate       forwarding_date;
+  GDate       forwarding_due_date;  /* the law's working days from registration */
+  gboolean    forwarded_late;
+  GDate       original_due_date;    /* the term before its extension */
+  GDate       extended_on;
+  char       *extension_reason;
+  char       *answer_character;     /* answer-characters classifier code */
+  gboolean    answer_late;          /* came after the due date in force */
+  gint64      answer_attachment_id;
+  char       *termination_ground;   /* termination-grounds classifier code */
+  char       *termination_reason;
+  char       *reopen_reason;
+  char       *notice_kind;          /* the notice the last decision owes the applicant */
+  GDate       notice_due_date;
+
+  /* not stored: what the caller may do now, and the notices sent */
+  GStrv       allowed_actions;
+  GPtrArray  *notices;              /* AppealsNotice */
 };
+
+/* A notice sent to the applicant about a decision on the appeal. */
+typedef struct
+{
+  char     *kind;             /* "extension", "termination", "leave-without-consideration" */
+  char     *language;         /* "kk" or "ru" */
+  char     *outgoing_number;
+  GDate     outgoing_date;
+  gboolean  late;             /* after the notice's due date */
+  char     *created_by;
+} AppealsNotice;
+
+const AppealsRecordType *appeals_notice_get_record_type (void);
+void           appeals_notice_free           (AppealsNotice  *notice);
+JsonNode      *appeals_notice_to_json        (const AppealsNotice *notice);
+AppealsNotice *appeals_notice_new_from_json  (JsonNode       *node,
+                                              GError        **error);
 
 const AppealsRecordType *appeals_appeal_get_record_type (void);
 
@@ -139,6 +181,8 @@ JsonNode      *appeals_appeal_to_json        (AppealsAppeal  *self);
 gboolean       appeals_appeal_validate       (AppealsAppeal  *self,
                                               GPtrArray      *errors);
 gboolean       appeals_appeal_is_open        (AppealsAppeal  *self);
+gboolean       appeals_appeal_may            (AppealsAppeal  *self,
+                                              const char     *action);
 void           appeals_appeal_evaluate_due   (AppealsAppeal  *self,
                                               AppealsDeadlineRules *rules,
                                               AppealsCalendar *calendar,

@@ -29,3 +29,5 @@
 #include "appeals-quality.h"
 #include "appeals-workflow.h"
 #include "appeals-expertise.h"
+#include "appeals-lifecycle.h"
+#include "appeals-letterhead.h"

@@ -70,6 +70,7 @@ static const struct {
   { APPEALS_FIELD_NOT_FOUND,     N_("Nothing with this value exists.") },
   { APPEALS_FIELD_DUPLICATE,     N_("This value is already registered.") },
   { APPEALS_FIELD_OUT_OF_RANGE,  N_("This value is out of range.") },
+  { APPEALS_FIELD_READ_ONLY,     N_("This field changes only through the appeal’s actions.") },
 };
 
 /**
@@ -154,6 +155,8 @@ static const struct {
   { APPEALS_PROBLEM_INVALID_ENCODING,       N_("The request is not valid UTF-8 text.") },
   { APPEALS_PROBLEM_REQUEST_TIMEOUT,        N_("The request did not arrive in time.") },
   { APPEALS_PROBLEM_MALFORMED_REQUEST,      N_("The request is not well-formed HTTP.") },
+  { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
+  { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
 };
 
 /**

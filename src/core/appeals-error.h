@@ -41,6 +41,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_NOT_FOUND      "not_found"
 #define APPEALS_FIELD_DUPLICATE      "duplicate"
 #define APPEALS_FIELD_OUT_OF_RANGE   "out_of_range"
+#define APPEALS_FIELD_READ_ONLY      "read_only"
 
 /* Stable problem codes of application/problem+json answers ("code" member). */
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"
@@ -68,6 +69,8 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_INVALID_ENCODING         "invalid_encoding"
 #define APPEALS_PROBLEM_REQUEST_TIMEOUT          "request_timeout"
 #define APPEALS_PROBLEM_MALFORMED_REQUEST        "malformed_request"
+#define APPEALS_PROBLEM_INVALID_TRANSITION       "invalid_transition"
+#define APPEALS_PROBLEM_READ_ONLY                "read_only"
 
 const char *appeals_problem_code_describe (const char *code);
 

@@ -400,12 +400,14 @@ appeals_problem_begin (JsonBuilder *builder,
  * {"type", "title", "status", "code", "detail", "errors": [{field, code, message, detail}]}
  * with the human texts in the request's language.
  */
-void
-appeals_request_respond_problem (AppealsRequest *request,
-                                 guint           status,
-                                 const char     *code,
-                                 GPtrArray      *field_errors,
-                                 JsonNode       *current)
+static void
+respond_problem (AppealsRequest           *request,
+                 guint                     status,
+                 const char               *code,
+                 GPtrArray                *field_errors,
+                 JsonNode                 *current,
+                 AppealsProblemDetailFunc  detail,
+                 gpointer                  detail_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -414,6 +416,13 @@ appeals_request_respond_problem (AppealsRequest *request,
   appeals_problem_begin (builder, status, code);
   json_builder_set_member_name (builder, "request_id");
   json_builder_add_int_value (builder, request->id);
+  if (detail != NULL)
+    {
+      g_autofree char *text = detail (detail_data);
+
+      json_builder_set_member_name (builder, "detail");
+      json_builder_add_string_value (builder, text);
+    }
 
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
@@ -450,6 +459,35 @@ appeals_request_respond_problem (AppealsRequest *request,
   root = json_builder_get_root (builder);
   respond_text (request, status, "application/problem+json; charset=utf-8",
                 json_to_string (root, FALSE));
+}
+
+void
+appeals_request_respond_problem (AppealsRequest *request,
+                                 guint           status,
+                                 const char     *code,
+                                 GPtrArray      *field_errors,
+                                 JsonNode       *current)
+{
+  respond_problem (request, status, code, field_errors, current, NULL, NULL);
+}
+
+/**
+ * appeals_request_respond_problem_detail:
+ * @detail: makes the translated "detail" sentence, called with gettext in
+ *   the request's language
+ *
+ * As appeals_request_respond_problem(), with a detail that names what the
+ * caller may do instead.
+ */
+void
+appeals_request_respond_problem_detail (AppealsRequest           *request,
+                                        guint                     status,
+                                        const char               *code,
+                                        GPtrArray                *field_errors,
+                                        AppealsProblemDetailFunc  detail,
+                                        gpointer                  detail_data)
+{
+  respond_problem (request, status, code, field_errors, NULL, detail, detail_data);
 }
 
 void

@@ -86,6 +86,16 @@ void            appeals_request_respond_problem (AppealsRequest  *request,
 void            appeals_problem_begin         (JsonBuilder       *builder,
                                                guint              status,
                                                const char        *code);
+/* Writes a problem's "detail" in the answer's language (gettext is
+ * switched to it while this runs). */
+typedef char   *(*AppealsProblemDetailFunc)   (gpointer           data);
+
+void            appeals_request_respond_problem_detail (AppealsRequest *request,
+                                               guint              status,
+                                               const char        *code,
+                                               GPtrArray         *field_errors,
+                                               AppealsProblemDetailFunc detail,
+                                               gpointer           detail_data);
 void            appeals_request_respond_field_error (AppealsRequest *request,
                                                guint              status,
                                                const char        *field,

@@ -20,6 +20,7 @@ appeals_rules_free (AppealsRules *self)
   g_clear_object (&self->priorities);
   g_clear_object (&self->workflow);
   g_clear_object (&self->checklist);
+  g_clear_object (&self->letterhead);
   g_free (self);
 }
 
@@ -31,6 +32,7 @@ load_besides_calendar (GError **error)
   static const char *names[] = {
     APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
     APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
+    APPEALS_CLASSIFIER_ANSWER_CHARACTERS, APPEALS_CLASSIFIER_TERMINATION_GROUNDS,
   };
   g_autoptr(AppealsRules) rules = g_new0 (AppealsRules, 1);
 
@@ -55,6 +57,9 @@ load_besides_calendar (GError **error)
     return NULL;
   rules->checklist = appeals_checklist_template_new_default (error);
   if (rules->checklist == NULL)
+    return NULL;
+  rules->letterhead = appeals_letterhead_new_default (error);
+  if (rules->letterhead == NULL)
     return NULL;
 
   return g_steal_pointer (&rules);
@@ -98,5 +103,6 @@ appeals_rules_reload (AppealsRules  *self,
   g_set_object (&self->priorities, fresh->priorities);
   g_set_object (&self->workflow, fresh->workflow);
   g_set_object (&self->checklist, fresh->checklist);
+  g_set_object (&self->letterhead, fresh->letterhead);
   return TRUE;
 }

@@ -2,7 +2,8 @@
  *
  * appeals-rules.h: the rules the server works by and hands to the clients
  * — the working-day calendar, the deadline table, the classifiers, the
- * priority categories, the reception workflow and the checklist template —
+ * priority categories, the reception workflow, the checklist template and
+ * the letterhead of printed notices —
  * read from the data directory, and read again on SIGHUP.
  */
 #pragma once
@@ -19,6 +20,7 @@ typedef struct
   AppealsPriorityCatalog   *priorities;
   AppealsWorkflow          *workflow;
   AppealsChecklistTemplate *checklist;
+  AppealsLetterhead        *letterhead;
 } AppealsRules;
 
 AppealsRules *appeals_rules_load   (GError       **error);

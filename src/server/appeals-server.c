@@ -770,3 +770,9 @@ appeals_server_get_checklist (AppealsServer *self)
 {
   return self->rules->checklist;
 }
+
+AppealsLetterhead *
+appeals_server_get_letterhead (AppealsServer *self)
+{
+  return self->rules->letterhead;
+}

@@ -73,6 +73,7 @@ AppealsClassifier      *appeals_server_get_classifier   (AppealsServer        *s
 AppealsPriorityCatalog *appeals_server_get_priorities   (AppealsServer        *self);
 AppealsWorkflow        *appeals_server_get_workflow     (AppealsServer        *self);
 AppealsChecklistTemplate *appeals_server_get_checklist  (AppealsServer        *self);
+AppealsLetterhead      *appeals_server_get_letterhead   (AppealsServer        *self);
 
 /* For handlers that finish later (ASYNC routes). */
 void                    appeals_server_finish_request   (AppealsServer        *self,

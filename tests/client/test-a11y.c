@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "appeals-action-dialog.h"
 #include "appeals-card-window.h"
 #include "appeals-test-server.h"
 #include "appeals-test-ui.h"
@@ -69,6 +70,41 @@ sign_in_open (AppealsApplication *app)
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
 }
 
+/* The first demo appeal the controller may act on: its card with the
+ * action bar, and each action's dialog in turn. */
+static void
+check_actions (AppealsApplication *app)
+{
+  g_auto(GStrv) actions = NULL;
+  AppealsCardWindow *card = NULL;
+
+  for (gint64 id = 1; id <= 30; id++)
+    {
+      card = appeals_test_ui_open_card (app, id);
+      actions = appeals_card_window_list_actions (card);
+      if (g_strv_length (actions) >= 3)
+        break;
+      g_clear_pointer (&actions, g_strfreev);
+      gtk_window_destroy (GTK_WINDOW (card));
+      card = NULL;
+    }
+  g_assert_nonnull (card);
+  appeals_test_ui_settle (300);
+  check_accessible ("card-actions");
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      AppealsActionDialog *dialog = appeals_card_window_open_action (card, actions[i]);
+      g_autofree char *scope = g_strconcat ("action-", actions[i], NULL);
+
+      g_assert_nonnull (dialog);
+      appeals_test_ui_settle (300);
+      check_accessible (scope);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -99,6 +135,9 @@ script (AppealsApplication *app,
   card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
   g_assert_nonnull (card);
   check_accessible ("card");
+  gtk_window_destroy (GTK_WINDOW (card));
+
+  check_actions (app);
 }
 
 static void

@@ -442,7 +442,7 @@ script (AppealsApplication *app,
   other = appeals_test_request (server, session, "PATCH", path, token, "{\"executor\":\"Ким В.А.\"}",
                                 "If-Match", appeals_test_response_header (current, "ETag"), NULL);
   g_assert_cmpuint (other->status, ==, 200);
-  appeals_card_form_set_text (appeals_card_window_get_form (card), "executor", "Абенова Д.С.");
+  appeals_card_form_set_text (appeals_card_window_get_form (card), "executor", "Жақсыбекова Г.Т.");
   gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
   APPEALS_TEST_WAIT (merge_dialog_open, card);
   appeals_test_ui_screenshot (GTK_WIDGET (appeals_card_window_get_merge_dialog (card)), "merge");

@@ -160,6 +160,7 @@ static const struct {
 } extensions[] = {
   { "2022-03-28", "2022-04-28", TRUE },
   { "2022-03-28", "2022-05-28", TRUE },    /* exactly two months */
+  { "2022-03-28", "2022-05-29", FALSE },   /* one day more */
   { "2022-03-28", "2022-05-30", FALSE },
   { "2022-03-28", "2022-03-28", FALSE },   /* not later */
   { "2022-12-30", "2023-02-28", TRUE },    /* clamped to the end of February */

@@ -112,12 +112,14 @@ test_changed_fields (void)
 {
   g_autoptr(JsonNode) base_node = json_from_string (base_appeal, NULL);
   g_autoptr(AppealsAppeal) base = appeals_appeal_new_from_json (base_node, NULL);
-  g_autoptr(AppealsAppeal) edited = appeal_with (base, "\"executor\":null,\"control\":true,\"version\":9");
+  g_autoptr(AppealsAppeal) edited = appeal_with (base, "\"executor\":null,\"annotation\":\"Кезек туралы\","
+                                                     "\"control\":true,\"version\":9");
   g_autoptr(GPtrArray) changed = appeals_merge_changed_fields (appeals_appeal_get_record_type (), base, edited);
 
-  /* read-only members are never part of a patch */
+  /* read-only members — the version, and the control flag that only the
+   * lifecycle's actions change — are never part of a patch */
   g_assert_cmpuint (changed->len, ==, 2);
-  g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[0])->name, ==, "control");
+  g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[0])->name, ==, "annotation");
   g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[1])->name, ==, "executor");
 }
 

@@ -64,18 +64,19 @@ static const struct {
   { "valid", "", NULL, NULL, NULL },
   { "read-only members are ignored", ",\"id\":99,\"repeat\":true,\"due_date\":\"2020-01-01\"", NULL, NULL, NULL },
   { "unknown member", ",\"colour\":\"red\"", "colour", APPEALS_FIELD_UNKNOWN, NULL },
-  { "wrong type", ",\"control\":\"yes\"", "control", APPEALS_FIELD_WRONG_TYPE, NULL },
+  { "wrong type", ",\"annotation\":true", "annotation", APPEALS_FIELD_WRONG_TYPE, NULL },
   { "number as text", ",\"executor\":12", "executor", APPEALS_FIELD_WRONG_TYPE, NULL },
   { "object for a string", ",\"text\":{\"a\":1}", "text", APPEALS_FIELD_WRONG_TYPE, NULL },
   { "unknown channel", ",\"channel\":\"fax\"", "channel", APPEALS_FIELD_INVALID_VALUE,
     "by_hand,kazpost,egov,virtual_reception" },
-  { "bad date", ",\"answered_on\":\"2026-02-30\"", "answered_on", APPEALS_FIELD_INVALID_DATE, NULL },
+  /* the lifecycle's members change through actions only */
+  { "lifecycle members are read-only", ",\"status\":\"closed\",\"control\":\"yes\",\"answered_on\":\"2026-02-30\"",
+    NULL, NULL, NULL },
   { "required missing", "!{\"applicant_id\":7}", "channel", APPEALS_FIELD_REQUIRED, NULL },
   { "required blank", ",\"annotation\":\"   \"", "annotation", APPEALS_FIELD_REQUIRED, NULL },
   { "complaint without subject", ",\"category\":\"complaint\"", "complaint_subject", APPEALS_FIELD_REQUIRED, NULL },
   { "subject without complaint", ",\"complaint_subject\":\"judges\"", "complaint_subject",
     APPEALS_FIELD_INVALID_VALUE, "category=complaint" },
-  { "answered without answer", ",\"status\":\"answered\"", "answer", APPEALS_FIELD_REQUIRED, NULL },
 };
 
 static void
@@ -201,7 +202,8 @@ static void
 test_appeal_diff (void)
 {
   g_autoptr(JsonNode) node = core_test_parse_json (full_appeal);
-  g_autoptr(JsonNode) patch = core_test_parse_json ("{\"control\":false,\"executor\":\"Петров П.П.\",\"language\":\"kk\"}");
+  g_autoptr(JsonNode) patch = core_test_parse_json ("{\"annotation\":\"Жол жөндеу\",\"executor\":\"Петров П.П.\","
+                                                    "\"language\":\"kk\",\"control\":false}");
   g_autoptr(AppealsAppeal) before = appeals_appeal_new_from_json (node, NULL);
   g_autoptr(AppealsAppeal) after = appeals_appeal_copy (before);
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
@@ -211,7 +213,8 @@ test_appeal_diff (void)
                                               json_node_get_object (patch), APPEALS_RECORD_UPDATE, errors));
   changed = appeals_record_diff (appeals_appeal_get_record_type (), before, after);
   g_assert_cmpuint (changed->len, ==, 2);
-  g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[0])->name, ==, "control");
+  /* the control flag is the lifecycle's: a patch does not change it */
+  g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[0])->name, ==, "annotation");
   g_assert_cmpstr (((const AppealsFieldSpec *) changed->pdata[1])->name, ==, "executor");
 }
 

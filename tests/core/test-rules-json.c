@@ -104,6 +104,16 @@ describe_classifier (gpointer self)
   return g_string_free (text, FALSE);
 }
 
+static char *
+describe_letterhead (gpointer self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < APPEALS_LETTERHEAD_N_LINES; i++)
+    g_string_append_printf (text, "%s|%s|", appeals_letterhead_get (self, i, "kk"), appeals_letterhead_get (self, i, "ru"));
+  return g_string_free (text, FALSE);
+}
+
 static const Catalogue catalogues[] = {
   { "calendar/kz.json", (NewFromFile) appeals_calendar_new_from_file,
     (NewFromJson) appeals_calendar_new_from_json, (ToJson) appeals_calendar_to_json, describe_calendar },
@@ -119,6 +129,12 @@ static const Catalogue catalogues[] = {
     describe_checklist },
   { "classifiers/districts.json", (NewFromFile) appeals_classifier_new_from_file,
     (NewFromJson) appeals_classifier_new_from_json, (ToJson) appeals_classifier_to_json, describe_classifier },
+  { "classifiers/answer-characters.json", (NewFromFile) appeals_classifier_new_from_file,
+    (NewFromJson) appeals_classifier_new_from_json, (ToJson) appeals_classifier_to_json, describe_classifier },
+  { "classifiers/termination-grounds.json", (NewFromFile) appeals_classifier_new_from_file,
+    (NewFromJson) appeals_classifier_new_from_json, (ToJson) appeals_classifier_to_json, describe_classifier },
+  { "printing/letterhead.json", (NewFromFile) appeals_letterhead_new_from_file,
+    (NewFromJson) appeals_letterhead_new_from_json, (ToJson) appeals_letterhead_to_json, describe_letterhead },
 };
 
 /* What a client builds from the server's answer (sent as text) decides

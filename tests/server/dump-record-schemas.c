@@ -30,6 +30,7 @@ static const Record records[] = {
   { "ReceptionReview", appeals_reception_review_get_record_type },
   { "ReviewItem", appeals_review_entry_get_record_type },   /* a reception with its materials */
   { "User", appeals_user_get_record_type },
+  { "Notice", appeals_notice_get_record_type },
 };
 
 static void

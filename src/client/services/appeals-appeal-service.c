@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-appeal-service.h"
+#include "appeals-appeal-service-private.h"
 #include "appeals-service-call.h"
 
 struct _AppealsAppealService
@@ -350,6 +351,26 @@ appeals_appeal_service_get_appeal_finish (AppealsAppealService  *self,
                                           GError               **error)
 {
   return appeals_service_call_finish (self, result, appeals_appeal_service_get_appeal_async, etag, error);
+}
+
+/**
+ * _appeals_appeal_service_call_saving:
+ *
+ * A request whose answer is the appeal as it now is, announced as
+ * "appeal-changed" (the lifecycle's actions and notices).
+ */
+void
+_appeals_appeal_service_call_saving (AppealsAppealService *self,
+                                     const char           *path,
+                                     JsonNode             *body,
+                                     const char           *if_match,
+                                     gpointer              source_tag,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  appeals_service_call_async (self->client, self, source_tag, "POST", path, body, if_match, NULL,
+                              read_saved_appeal, self, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
 /* A merge patch of the fields a user may edit that differ from @base. */

@@ -29,6 +29,7 @@ typedef enum
   RULE_WORKFLOW,
   RULE_CHECKLIST,
   RULE_CLASSIFIER,
+  RULE_LETTERHEAD,
 } RuleKind;
 
 typedef struct
@@ -44,10 +45,13 @@ static const Rule rules[] = {
   { RULE_PRIORITIES, "rules/priority-categories", NULL },
   { RULE_WORKFLOW, "rules/reception-workflow", NULL },
   { RULE_CHECKLIST, "rules/checklist", NULL },
+  { RULE_LETTERHEAD, "rules/letterhead", NULL },
   { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_DISTRICTS },
   { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_ADDRESSEE_BODIES, APPEALS_CLASSIFIER_ADDRESSEE_BODIES },
   { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_QUESTION_CHARACTERS },
   { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_SOCIAL_STATUSES, APPEALS_CLASSIFIER_SOCIAL_STATUSES },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_ANSWER_CHARACTERS, APPEALS_CLASSIFIER_ANSWER_CHARACTERS },
+  { RULE_CLASSIFIER, "classifiers/" APPEALS_CLASSIFIER_TERMINATION_GROUNDS, APPEALS_CLASSIFIER_TERMINATION_GROUNDS },
 };
 
 /* The stand-ins while a rule has not come: valid documents that decide
@@ -64,6 +68,9 @@ static const char *const stand_ins[] = {
                      " \"ranking_min_answers\": 5, \"criteria\": [{\"code\": \"answer\", \"weight\": 1,"
                      " \"name\": {\"en\": \"—\", \"kk\": \"—\", \"ru\": \"—\"}}]}",
   [RULE_CLASSIFIER] = "{\"format\": 1, \"classifier\": \"stand-in\", \"items\": []}",
+  [RULE_LETTERHEAD] = "{\"format\": 1, \"organisation\": {\"kk\": \"—\", \"ru\": \"—\"}, \"address\": {\"kk\": \"—\","
+                      " \"ru\": \"—\"}, \"contacts\": {\"kk\": \"—\", \"ru\": \"—\"}, \"signatory\": {\"kk\": \"—\","
+                      " \"ru\": \"—\"}, \"signatory_name\": {\"kk\": \"—\", \"ru\": \"—\"}}",
 };
 
 struct _AppealsReferenceService
@@ -77,6 +84,7 @@ struct _AppealsReferenceService
   AppealsPriorityCatalog   *priorities;
   AppealsWorkflow          *workflow;
   AppealsChecklistTemplate *checklist;
+  AppealsLetterhead        *letterhead;
   GHashTable               *etags;         /* path → ETag of the copy held */
   guint                     received;      /* bit per rule that came at least once */
   int                       due_soon_days; /* the user's setting; -1: the table's */
@@ -115,6 +123,8 @@ new_rule (RuleKind     kind,
       return G_OBJECT (appeals_checklist_template_new_from_json (node, origin, error));
     case RULE_CLASSIFIER:
       return G_OBJECT (appeals_classifier_new_from_json (node, origin, error));
+    case RULE_LETTERHEAD:
+      return G_OBJECT (appeals_letterhead_new_from_json (node, origin, error));
     default:
       g_assert_not_reached ();
     }
@@ -164,6 +174,9 @@ take_rule (AppealsReferenceService *self,
       break;
     case RULE_CLASSIFIER:
       g_hash_table_replace (self->classifiers, g_strdup (rule->classifier), g_object_ref (object));
+      break;
+    case RULE_LETTERHEAD:
+      g_set_object (&self->letterhead, APPEALS_LETTERHEAD (object));
       break;
     default:
       g_assert_not_reached ();
@@ -402,6 +415,7 @@ appeals_reference_service_finalize (GObject *object)
   g_clear_object (&self->priorities);
   g_clear_object (&self->workflow);
   g_clear_object (&self->checklist);
+  g_clear_object (&self->letterhead);
   g_clear_pointer (&self->etags, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->officials, g_ptr_array_unref);
@@ -509,6 +523,19 @@ appeals_reference_service_get_workflow (AppealsReferenceService *self)
   if (self->workflow == NULL)
     self->workflow = new_stand_in (RULE_WORKFLOW);
   return self->workflow;
+}
+
+/**
+ * appeals_reference_service_get_letterhead:
+ *
+ * Returns: (transfer none): the letterhead of printed notices
+ */
+AppealsLetterhead *
+appeals_reference_service_get_letterhead (AppealsReferenceService *self)
+{
+  if (self->letterhead == NULL)
+    self->letterhead = new_stand_in (RULE_LETTERHEAD);
+  return self->letterhead;
 }
 
 /**

@@ -2,7 +2,8 @@
  *
  * appeals-reference-service.h: reference data and the rules in force —
  * officials, classifiers, the working-day calendar, the deadline table,
- * priority categories, the reception workflow and the checklist template.
+ * priority categories, the reception workflow, the checklist template and
+ * the letterhead of printed notices.
  *
  * The rule catalogues are the server's, fetched and refreshed here (with
  * ETags) and read through this service only; "changed" says a refresh
@@ -32,6 +33,7 @@ void                     appeals_reference_service_start_refreshing (AppealsRefe
 void                     appeals_reference_service_set_due_soon_days (AppealsReferenceService *self,
                                                                    int                      working_days);
 AppealsChecklistTemplate *appeals_reference_service_get_checklist_template (AppealsReferenceService *self);
+AppealsLetterhead       *appeals_reference_service_get_letterhead (AppealsReferenceService *self);
 
 AppealsCalendar         *appeals_reference_service_get_calendar   (AppealsReferenceService *self);
 AppealsDeadlineRules    *appeals_reference_service_get_deadlines  (AppealsReferenceService *self);

@@ -2,6 +2,8 @@
  *
  * appeals-api-appeals.c: /appeals — register, read, list and search,
  * edit with If-Match (merge patch or full replacement), and the history.
+ * The status, control flag and answer are not edited here but through the
+ * lifecycle's actions (appeals-api-actions.c).
  *
  * A user bound to a district sees only that district's cards; a card of
  * another district answers 404, as if it did not exist.
@@ -12,6 +14,7 @@
 #include "appeals-api-routes.h"
 #include "appeals-appeal-records.h"
 #include "appeals-audit.h"
+#include "appeals-lifecycle-records.h"
 #include "appeals-scope.h"
 
 /* Classifier codes, the applicant, and the caller's district. */
@@ -66,20 +69,28 @@ check_references (AppealsRequest  *request,
   return TRUE;
 }
 
+/* The lifecycle's members change only through actions
+ * (appeals-api-actions.c): an edit that tries is refused, by name. */
 static void
-respond_appeal (AppealsRequest *request,
-                guint           status,
-                AppealsAppeal  *appeal)
+check_read_only (AppealsAppeal *current,
+                 JsonObject    *body,
+                 GPtrArray     *errors)
 {
-  g_autoptr(JsonNode) node = NULL;
-  GDate today;
+  const AppealsRecordType *type = appeals_appeal_get_record_type ();
+  const char * const *managed = appeals_lifecycle_managed_fields ();
+  g_autoptr(AppealsAppeal) given = appeals_appeal_copy (current);
+  g_autoptr(GPtrArray) ignored = appeals_field_errors_new ();
 
-  appeals_server_get_today (&today);
-  appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
-                               appeals_server_get_calendar (request->server), &today);
-  node = appeals_appeal_to_json (appeal);
-  appeals_request_set_etag (request, appeal->id, appeal->version);
-  appeals_request_respond_json (request, status, node);
+  /* as given, to compare: sending back the value in force is no change */
+  appeals_record_read_members (type, given, body, APPEALS_RECORD_TRUSTED, ignored);
+  for (guint i = 0; managed[i] != NULL; i++)
+    {
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, managed[i]);
+
+      if (json_object_has_member (body, managed[i]) &&
+          !appeals_record_field_equal (field, given, current))
+        appeals_field_errors_add (errors, managed[i], APPEALS_FIELD_READ_ONLY, NULL);
+    }
 }
 
 static gboolean
@@ -109,8 +120,7 @@ handle_create (AppealsRequest  *request,
 
   location = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, appeal->id);
   appeals_request_set_header (request, "Location", location);
-  respond_appeal (request, SOUP_STATUS_CREATED, appeal);
-  return TRUE;
+  return appeals_api_lifecycle_respond (request, SOUP_STATUS_CREATED, appeal, error);
 }
 
 static gboolean
@@ -127,8 +137,7 @@ handle_get (AppealsRequest  *request,
   if (!appeals_audit_record_read (request->db, request->user->login, "appeal", appeal->id, error))
     return FALSE;
 
-  respond_appeal (request, SOUP_STATUS_OK, appeal);
-  return TRUE;
+  return appeals_api_lifecycle_respond (request, SOUP_STATUS_OK, appeal, error);
 }
 
 /* PATCH (merge patch) and PUT (the whole card) share everything but how
@@ -144,18 +153,21 @@ handle_edit (AppealsRequest  *request,
   g_autoptr(GPtrArray) changed = NULL;
   JsonObject *body;
 
-  if (!appeals_api_appeals_load_or_404 (request, &current, error))
+  if (!appeals_api_appeals_load_for_change (request, &current, error))
     return FALSE;
   if (current == NULL)
-    return TRUE;
-
-  if (!appeals_api_check_if_match (request, current->id, current->version,
-                                   appeals_appeal_get_record_type (), current))
     return TRUE;
 
   body = appeals_api_require_object (request);
   if (body == NULL)
     return TRUE;
+
+  check_read_only (current, body, errors);
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_READ_ONLY, errors, NULL);
+      return TRUE;
+    }
 
   edited = appeals_appeal_copy (current);
   if (replace)
@@ -175,17 +187,13 @@ handle_edit (AppealsRequest  *request,
 
   changed = appeals_record_diff (appeals_appeal_get_record_type (), current, edited);
   if (changed->len == 0)
-    {
-      respond_appeal (request, SOUP_STATUS_OK, current);
-      return TRUE;
-    }
+    return appeals_api_lifecycle_respond (request, SOUP_STATUS_OK, current, error);
 
   if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user->login,
                                    "update", error))
     return FALSE;
 
-  respond_appeal (request, SOUP_STATUS_OK, edited);
-  return TRUE;
+  return appeals_api_lifecycle_respond (request, SOUP_STATUS_OK, edited, error);
 }
 
 static gboolean

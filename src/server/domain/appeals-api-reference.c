@@ -17,6 +17,7 @@
 static const char * const classifier_names[] = {
   APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
   APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
+  APPEALS_CLASSIFIER_ANSWER_CHARACTERS, APPEALS_CLASSIFIER_TERMINATION_GROUNDS,
 };
 
 /* Whether @etag is among the tags of an If-None-Match header ("*", or a
@@ -156,6 +157,12 @@ checklist_json (AppealsServer *server)
   return appeals_checklist_template_to_json (appeals_server_get_checklist (server));
 }
 
+static JsonNode *
+letterhead_json (AppealsServer *server)
+{
+  return appeals_letterhead_to_json (appeals_server_get_letterhead (server));
+}
+
 static const struct
 {
   const char *path;
@@ -166,6 +173,7 @@ static const struct
   { "/api/v1/rules/priority-categories", priorities_json },
   { "/api/v1/rules/reception-workflow", workflow_json },
   { "/api/v1/rules/checklist", checklist_json },
+  { "/api/v1/rules/letterhead", letterhead_json },
 };
 
 static gboolean

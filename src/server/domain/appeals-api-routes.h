@@ -19,5 +19,6 @@ void appeals_api_officials_register   (AppealsServer *server);
 void appeals_api_receptions_register  (AppealsServer *server);
 void appeals_api_protocol_register    (AppealsServer *server);
 void appeals_api_attachments_register (AppealsServer *server);
+void appeals_api_actions_register     (AppealsServer *server);
 
 G_END_DECLS

@@ -23,4 +23,5 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_receptions_register (server);
   appeals_api_protocol_register (server);
   appeals_api_attachments_register (server);
+  appeals_api_actions_register (server);
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "appeals-api-common.h"
 #include "appeals-appeal-records.h"
 #include "appeals-audit.h"
 #include "appeals-scope.h"
@@ -16,7 +17,11 @@ static const char * const appeal_columns[] = {
   "version", "registration_number", "registration_date", "applicant_id", "channel", "form", "kind",
   "addressee_body", "question_character", "category", "complaint_subject", "language", "district",
   "repeat", "control", "annotation", "text", "executor", "due_date", "status", "answer",
-  "answered_on", "registrar", "created_at", "updated_at", NULL
+  "answered_on", "registrar", "created_at", "updated_at",
+  "forwarded_to", "forwarding_scope", "forwarding_number", "forwarding_date", "forwarding_due_date",
+  "forwarded_late", "original_due_date", "extended_on", "extension_reason", "answer_character",
+  "answer_late", "answer_attachment_id", "termination_ground", "termination_reason", "reopen_reason",
+  "notice_kind", "notice_due_date", NULL
 };
 
 #define APPEAL_SELECT \
@@ -95,6 +100,29 @@ appeals_api_appeals_load_or_404 (AppealsRequest  *request,
     }
 
   return appeals_api_appeals_load_by_id_or_404 (request, id, appeal, error);
+}
+
+/**
+ * appeals_api_appeals_load_for_change:
+ * @appeal: (out): the appeal {id} of the path, or %NULL after answering
+ *   (404, or 428/412 for a missing or stale If-Match)
+ *
+ * Loads the appeal a change is about, on the version the change was made on.
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_appeals_load_for_change (AppealsRequest  *request,
+                                     AppealsAppeal  **appeal,
+                                     GError         **error)
+{
+  if (!appeals_api_appeals_load_or_404 (request, appeal, error))
+    return FALSE;
+  if (*appeal != NULL &&
+      !appeals_api_check_if_match (request, (*appeal)->id, (*appeal)->version,
+                                   appeals_appeal_get_record_type (), *appeal))
+    g_clear_object (appeal);
+  return TRUE;
 }
 
 static char *
@@ -242,6 +270,10 @@ appeals_api_appeals_insert (AppealsServer  *server,
   if (!next_registration_number (db, &appeal->registration_date, &appeal->registration_number, error) ||
       !derive_fields (server, db, appeal, error))
     return FALSE;
+  /* the law's days to forward run from registration: tracked from the start */
+  appeals_deadline_rules_compute_forwarding_due (appeals_server_get_deadlines (server),
+                                                 appeals_server_get_calendar (server),
+                                                 &appeal->registration_date, &appeal->forwarding_due_date);
 
   sql = appeals_store_insert_sql ("appeals", appeal_columns);
   if (!appeals_db_exec (db, sql,
@@ -258,7 +290,8 @@ appeals_api_appeals_insert (AppealsServer  *server,
 
 /**
  * appeals_api_appeals_update:
- * @action: what the audit trail calls the change ("update", "expertise")
+ * @action: what the audit trail calls the change ("update", "expertise",
+ *   or a lifecycle action's name)
  *
  * Stores @edited over @current: the deadline and repeat flag follow a new
  * kind or question, the version goes up (and must still be @current's in
@@ -282,14 +315,6 @@ appeals_api_appeals_update (AppealsServer  *server,
        g_strcmp0 (edited->question_character, current->question_character) != 0) &&
       !derive_fields (server, db, edited, error))
     return FALSE;
-
-  /* the day of the answer, unless the edit gives it: a reworked answer is
-   * judged by the day it came, not by the first one's */
-  if (edited->status == APPEALS_STATUS_ANSWERED &&
-      (current->status != APPEALS_STATUS_ANSWERED || g_strcmp0 (edited->answer, current->answer) != 0) &&
-      (!g_date_valid (&edited->answered_on) || !g_date_valid (&current->answered_on) ||
-       g_date_compare (&edited->answered_on, &current->answered_on) == 0))
-    appeals_server_get_today (&edited->answered_on);
 
   edited->version = current->version + 1;
   g_clear_pointer (&edited->updated_at, g_date_time_unref);

@@ -17,6 +17,9 @@ gboolean    appeals_api_appeals_load_by_id_or_404 (AppealsRequest  *request,
 gboolean    appeals_api_appeals_load_or_404       (AppealsRequest  *request,
                                                    AppealsAppeal  **appeal,
                                                    GError         **error);
+gboolean    appeals_api_appeals_load_for_change (AppealsRequest *request,
+                                                 AppealsAppeal **appeal,
+                                                 GError        **error);
 gboolean    appeals_api_appeals_insert            (AppealsServer   *server,
                                                    AppealsDb       *db,
                                                    AppealsAppeal   *appeal,

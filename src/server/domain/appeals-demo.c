@@ -17,6 +17,7 @@
 #include "appeals-reception-records.h"
 #include "appeals-auth.h"
 #include "appeals-demo.h"
+#include "appeals-demo-lifecycle.h"
 
 #define DEMO_SEED 20261125
 #define DEMO_PASSWORD APPEALS_DEMO_PASSWORD
@@ -509,7 +510,9 @@ seed_appeals (AppealsDb  *db,
                                      g_rand_int_range (seed->rand, 0, 60), 0);
       appeal->created_at = g_date_time_ref (created);
 
-      if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error))
+      appeals_demo_lifecycle_prepare (seed->server, seed->rand, appeal);
+      if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error) ||
+          !appeals_demo_lifecycle_finish (seed->server, db, appeal, error))
         return FALSE;
       if (appeal->status == APPEALS_STATUS_CLOSED && !seed_expertise (db, template, appeal, error))
         return FALSE;

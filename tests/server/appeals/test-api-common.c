@@ -139,6 +139,34 @@ create_appeal (Fixture    *fixture,
   return json_object_get_int_member (appeals_test_response_object (response), "id");
 }
 
+/* Today in Kazakhstan (UTC+5), the server's today, moved by @days. */
+char *
+today_iso (int days)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/* A lifecycle action on the appeal's version now in force. */
+AppealsTestResponse *
+post_action (Fixture    *fixture,
+             const char *token,
+             gint64      id,
+             const char *action,
+             const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autofree char *action_path = g_strdup_printf ("%s/actions/%s", path, action);
+  g_autoptr(AppealsTestResponse) current = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+
+  g_assert_cmpuint (current->status, ==, 200);
+  return REQUEST (fixture, "POST", action_path, token, body,
+                  "If-Match", appeals_test_response_header (current, "ETag"));
+}
+
 /* Raw HTTP over a socket, for what a client library would not send: a
  * body that arrives in parts, chunked encoding. */
 GSocketConnection *

@@ -120,7 +120,7 @@ test_reference_classifiers (Fixture       *fixture,
 
   g_assert_cmpuint (names->status, ==, 200);
   items = json_object_get_array_member (appeals_test_response_object (names), "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  g_assert_cmpuint (json_array_get_length (items), ==, 6);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       const char *name = json_array_get_string_element (items, i);

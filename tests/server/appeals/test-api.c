@@ -190,9 +190,10 @@ test_preconditions (Fixture       *fixture,
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
   g_autoptr(AppealsTestResponse) get = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
   const char *etag = appeals_test_response_header (get, "ETag");
-  g_autoptr(AppealsTestResponse) no_match = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"control\":true}");
-  g_autoptr(AppealsTestResponse) first = REQUEST (fixture, "PATCH", path, fixture->registrar, "{\"control\":true}",
-                                                  "If-Match", etag);
+  g_autoptr(AppealsTestResponse) no_match = REQUEST (fixture, "PATCH", path, fixture->registrar,
+                                                     "{\"executor\":\"Абенова Д.С.\"}");
+  g_autoptr(AppealsTestResponse) first = REQUEST (fixture, "PATCH", path, fixture->registrar,
+                                                  "{\"executor\":\"Абенова Д.С.\"}", "If-Match", etag);
   g_autoptr(AppealsTestResponse) stale = REQUEST (fixture, "PATCH", path, fixture->registrar,
                                                   "{\"executor\":\"Ким В.А.\"}", "If-Match", etag);
   g_autoptr(AppealsTestResponse) put_missing = NULL;
@@ -201,17 +202,17 @@ test_preconditions (Fixture       *fixture,
   g_assert_nonnull (etag);
   assert_problem (no_match, 428, "precondition_required");
   g_assert_cmpuint (first->status, ==, 200);
-  g_assert_true (json_object_get_boolean_member (appeals_test_response_object (first), "control"));
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (first), "executor"), ==, "Абенова Д.С.");
   g_assert_cmpstr (appeals_test_response_header (first, "ETag"), !=, etag);
 
   assert_problem (stale, 412, "precondition_failed");
   current = json_object_get_object_member (appeals_test_response_object (stale), "current");
   g_assert_nonnull (current);
-  g_assert_true (json_object_get_boolean_member (current, "control"));
+  g_assert_cmpstr (json_object_get_string_member (current, "executor"), ==, "Абенова Д.С.");
   g_assert_cmpint (json_object_get_int_member (current, "version"), ==, 2);
 
   /* PUT replaces the card: required members must all be there */
-  put_missing = REQUEST (fixture, "PUT", path, fixture->registrar, "{\"control\":false}",
+  put_missing = REQUEST (fixture, "PUT", path, fixture->registrar, "{\"executor\":\"Ким В.А.\"}",
                          "If-Match", appeals_test_response_header (first, "ETag"));
   assert_problem (put_missing, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (put_missing, "annotation"), ==, "required");
@@ -316,7 +317,7 @@ static const struct {
   { "JSONP", "application/jsonp", "{\"annotation\":\"a\"}", 415, "unsupported_media_type", NULL, NULL },
   { "another charset", "application/json; charset=latin1", "{}", 415, "unsupported_media_type", NULL, NULL },
   { "not JSON", "text/plain", "hello", 415, "unsupported_media_type", NULL, NULL },
-  { "wrong type", "application/json", "{\"control\":\"yes\"}", 422, "validation_failed", "control", "wrong_type" },
+  { "wrong type", "application/json", "{\"executor\":5}", 422, "validation_failed", "executor", "wrong_type" },
   { "unknown field", "application/json", "{\"colour\":\"red\"}", 422, "validation_failed", "colour", "unknown_field" },
   { "bad enum", "application/json", "{\"channel\":\"fax\"}", 422, "validation_failed", "channel", "invalid_value" },
   { "unknown body", "application/json", "{\"addressee_body\":\"nowhere\"}", 422, "validation_failed",
@@ -603,6 +604,7 @@ main (int argc, char *argv[])
   test_api_add_receptions ();
   test_api_add_lists ();
   test_api_add_reference ();
+  test_api_add_lifecycle ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
   /* last: every answer the tests above received is the one documented.
    * GTest runs a suite's own cases before its child suites (/api/lists/...),

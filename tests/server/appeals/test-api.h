@@ -52,6 +52,13 @@ gint64       book_soon        (Fixture             *fixture,
                                gint64               official,
                                char               **date_out);
 
+char                *today_iso   (int               days);
+AppealsTestResponse *post_action (Fixture          *fixture,
+                                  const char       *token,
+                                  gint64            id,
+                                  const char       *action,
+                                  const char       *body);
+
 GSocketConnection *raw_connect  (Fixture           *fixture);
 void               raw_write    (GSocketConnection *connection,
                                  const char        *text);
@@ -65,5 +72,6 @@ void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_lists      (void);
 void test_api_add_reference  (void);
+void test_api_add_lifecycle  (void);
 
 G_END_DECLS

@@ -243,6 +243,9 @@ add_field (AppealsCardForm     *self,
 
   g_object_set_data (G_OBJECT (field->input), "card-form", self);
   gtk_widget_set_name (field->input, info->name);
+  /* status, control and answer change through the card's actions */
+  if (field->spec->flags & APPEALS_FIELD_FLAG_READ_ONLY)
+    gtk_widget_set_sensitive (field->input, FALSE);
 
   /* the error is a row of its own right below the field's row: a plain
    * widget would land below the whole group */

@@ -21,12 +21,14 @@ struct _AppealsCardWindow
   GtkSpinner          *spinner;
   GtkRevealer         *status_revealer;
   GtkLabel            *status_label;
+  GtkFlowBox          *action_bar;
   AdwViewStack        *view_stack;
   AdwPreferencesGroup *applicant_group;
   GtkLabel            *iin_info;
   AdwPreferencesGroup *appeal_group;
   AdwActionRow        *due_row;
   AdwExpanderRow      *repeat_row;
+  AdwPreferencesGroup *course_group;
   GtkStack            *history_stack;
   GtkListBox          *history_list;
 
@@ -73,5 +75,7 @@ void              _appeals_card_window_remove_draft     (AppealsCardWindow *self
 void              _appeals_card_window_emit_saved       (AppealsCardWindow *self);
 void              _appeals_card_window_emit_save_failed (AppealsCardWindow *self);
 void              _appeals_card_window_save             (AppealsCardWindow *self);
+void              _appeals_card_window_update_actions   (AppealsCardWindow *self);
+void              _appeals_card_window_update_course    (AppealsCardWindow *self);
 
 G_END_DECLS

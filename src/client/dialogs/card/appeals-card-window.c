@@ -397,6 +397,8 @@ _appeals_card_window_take_appeal (AppealsCardWindow *self,
   self->loading = TRUE;
   appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, appeal);
   self->loading = FALSE;
+  _appeals_card_window_update_actions (self);
+  _appeals_card_window_update_course (self);
 }
 
 static void
@@ -514,12 +516,14 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, action_bar);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, applicant_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, iin_info);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, appeal_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, due_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, course_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_list);
 

@@ -11,6 +11,8 @@
 #include "appeals-card-form.h"
 #include "appeals-context.h"
 #include "appeals-drafts.h"
+#include "appeals-action-dialog.h"
+#include "appeals-decision-notice.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,12 @@ gboolean            appeals_card_window_is_busy          (AppealsCardWindow  *se
 AppealsMergeDialog *appeals_card_window_get_merge_dialog (AppealsCardWindow  *self);
 const char         *appeals_card_window_get_draft_key    (AppealsCardWindow  *self);
 void                appeals_card_window_save_draft_now   (AppealsCardWindow  *self);
+
+/* the lifecycle's action bar (appeals-card-window-actions.c) */
+GStrv               appeals_card_window_list_actions     (AppealsCardWindow  *self);
+AppealsActionDialog *appeals_card_window_open_action     (AppealsCardWindow  *self,
+                                                          const char         *action);
+AppealsDecisionNotice *appeals_card_window_new_decision_notice (AppealsCardWindow *self,
+                                                          const AppealsNotice *notice);
 
 G_END_DECLS

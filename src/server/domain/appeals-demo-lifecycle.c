@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-demo-lifecycle.c: what the lifecycle's actions would have
+ * recorded on the demo appeals — forwarding with its outgoing number,
+ * answers with their character (so analytics has something to count),
+ * extensions, terminations and appeals left without consideration —
+ * written directly with the card, without an action per appeal, so a
+ * large demo stays fast.
+ */
+#include "config.h"
+
+#include "appeals-demo-lifecycle.h"
+
+static void
+set_string (char       **slot,
+            const char  *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+static const char *
+pick_answer_character (GRand *rand)
+{
+  double roll = g_rand_double (rand);
+
+  return roll < 0.35 ? "satisfied" : roll < 0.5 ? "partly-satisfied" : roll < 0.65 ? "refused" : "explained";
+}
+
+static void
+forward (AppealsServer *server,
+         GRand         *rand,
+         AppealsAppeal *appeal)
+{
+  AppealsDeadlineRules *rules = appeals_server_get_deadlines (server);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+  g_autofree char *number = g_strdup_printf ("01-%02d/%03d", g_rand_int_range (rand, 10, 40),
+                                             g_rand_int_range (rand, 100, 999));
+
+  set_string (&appeal->forwarded_to, appeal->addressee_body);
+  set_string (&appeal->forwarding_scope, g_rand_double (rand) < 0.9 ? "full" : "partial");
+  set_string (&appeal->forwarding_number, number);
+  appeals_calendar_add_working_days (calendar, &appeal->registration_date, g_rand_int_range (rand, 1, 5),
+                                     &appeal->forwarding_date);
+  appeals_deadline_rules_compute_forwarding_due (rules, calendar, &appeal->registration_date,
+                                                 &appeal->forwarding_due_date);
+  appeal->forwarded_late = g_date_compare (&appeal->forwarding_date, &appeal->forwarding_due_date) > 0;
+}
+
+static void
+decide (AppealsServer *server,
+        GRand         *rand,
+        AppealsAppeal *appeal)
+{
+  gboolean terminate = g_rand_boolean (rand);
+  gboolean kk = appeal->language == APPEALS_LANGUAGE_KK;
+  GDate decided = appeal->registration_date;
+
+  appeals_calendar_add_working_days (appeals_server_get_calendar (server), &appeal->registration_date, 3, &decided);
+  appeal->status = terminate ? APPEALS_STATUS_TERMINATED : APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION;
+  set_string (&appeal->termination_ground, terminate ? "withdrawn" : "repeated-without-new-arguments");
+  set_string (&appeal->termination_reason,
+              terminate ? (kk ? "Өтініш иесі өтінішін кері қайтарып алды" : "Заявитель отозвал обращение")
+                        : (kk ? "Бұрын қаралған мәселе, жаңа дәлелдер жоқ" : "Вопрос рассмотрен ранее, новых доводов нет"));
+  set_string (&appeal->notice_kind, terminate ? "termination" : "leave-without-consideration");
+  appeals_deadline_rules_compute_notify_by (appeals_server_get_deadlines (server),
+                                            appeals_server_get_calendar (server), &decided, &appeal->notice_due_date);
+}
+
+/**
+ * appeals_demo_lifecycle_prepare:
+ * @appeal: a demo card with its status, registration and answer set,
+ *   before it is inserted
+ *
+ * Fills what the actions record, and turns a few appeals in progress
+ * into extended, terminated or left without consideration.
+ */
+void
+appeals_demo_lifecycle_prepare (AppealsServer *server,
+                                GRand         *rand,
+                                AppealsAppeal *appeal)
+{
+  GDate due;
+  double roll = g_rand_double (rand);
+
+  g_date_clear (&due, 1);
+  if (!appeals_deadline_rules_compute_due (appeals_server_get_deadlines (server), appeals_server_get_calendar (server),
+                                           appeals_enum_to_wire (APPEALS_TYPE_KIND, appeal->kind),
+                                           &appeal->registration_date, &due, NULL))
+    return;
+
+  if (appeal->status == APPEALS_STATUS_FORWARDED ||
+      (appeal->status != APPEALS_STATUS_REGISTERED && roll < 0.4))
+    forward (server, rand, appeal);
+
+  if (appeal->status == APPEALS_STATUS_ANSWERED || appeal->status == APPEALS_STATUS_CLOSED)
+    {
+      set_string (&appeal->answer_character, pick_answer_character (rand));
+      appeal->answer_late = g_date_compare (&appeal->answered_on, &due) > 0;
+    }
+  else if (appeal->status == APPEALS_STATUS_IN_PROGRESS && roll > 0.85)
+    appeal->status = APPEALS_STATUS_EXTENDED;
+  else if (appeal->status == APPEALS_STATUS_IN_PROGRESS && roll > 0.78)
+    decide (server, rand, appeal);
+}
+
+/**
+ * appeals_demo_lifecycle_finish:
+ *
+ * After the insert, which computed the first term: moves an extended
+ * appeal's term by a month, keeping the first one beside it.
+ */
+gboolean
+appeals_demo_lifecycle_finish (AppealsServer  *server,
+                               AppealsDb      *db,
+                               AppealsAppeal  *appeal,
+                               GError        **error)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *extended_on = NULL;
+  g_autofree char *notice_due = NULL;
+  gboolean kk = appeal->language == APPEALS_LANGUAGE_KK;
+  GDate day;
+
+  if (appeal->status != APPEALS_STATUS_EXTENDED)
+    return TRUE;
+
+  appeal->original_due_date = appeal->due_date;
+  g_date_add_months (&appeal->due_date, 1);
+  appeals_calendar_previous_working_day (appeals_server_get_calendar (server), &appeal->original_due_date, &day);
+  appeals_deadline_rules_compute_notify_by (appeals_server_get_deadlines (server),
+                                            appeals_server_get_calendar (server), &day, &appeal->notice_due_date);
+  appeal->extended_on = day;
+  original = appeals_date_format_iso (&appeal->original_due_date);
+  due = appeals_date_format_iso (&appeal->due_date);
+  extended_on = appeals_date_format_iso (&day);
+  notice_due = appeals_date_format_iso (&appeal->notice_due_date);
+
+  return appeals_db_exec (db,
+                          "UPDATE appeals SET original_due_date = ?, due_date = ?, extended_on = ?, "
+                          "extension_reason = ?, notice_kind = 'extension', notice_due_date = ? WHERE id = ?",
+                          g_variant_new ("(sssssx)", original, due, extended_on,
+                                         kk ? "Қосымша тексеру жүргізу қажет" : "Требуется дополнительная проверка",
+                                         notice_due, appeal->id),
+                          error);
+}
