@@ -29,3 +29,4 @@
 #include "appeals-quality.h"
 #include "appeals-workflow.h"
 #include "appeals-expertise.h"
+#include "appeals-order.h"
