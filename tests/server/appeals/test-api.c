@@ -585,6 +585,8 @@ main (int argc, char *argv[])
   test_api_add_receptions ();
   test_api_add_lists ();
   test_api_add_reference ();
+  test_api_add_orders ();
+  test_api_add_records ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
 
   return g_test_run ();

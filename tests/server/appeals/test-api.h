@@ -62,5 +62,7 @@ void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_lists      (void);
 void test_api_add_reference  (void);
+void test_api_add_orders     (void);
+void test_api_add_records    (void);
 
 G_END_DECLS
