@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "appeals-core-enums.h"
 #include "appeals-error.h"
 #include "appeals-order.h"
@@ -324,4 +326,26 @@ appeals_order_evaluate_overdue (AppealsOrder    *self,
   self->overdue = appeals_order_is_open (self) && g_date_valid (&self->due_date) &&
                   g_date_compare (&self->due_date, today) < 0;
   self->days_overdue = self->overdue ? appeals_calendar_count_working_days (calendar, &self->due_date, today) : 0;
+}
+
+/**
+ * appeals_order_control_get_label:
+ *
+ * Returns: the status's name in the interface's language
+ */
+const char *
+appeals_order_control_get_label (AppealsOrderControl status)
+{
+  switch (status)
+    {
+    case APPEALS_ORDER_CONTROL_ON_CONTROL:
+      return C_("order", "On control");
+    case APPEALS_ORDER_CONTROL_EXECUTED:
+      return C_("order", "Executed");
+    case APPEALS_ORDER_CONTROL_TAKEN_OFF:
+      return C_("order", "Taken off control");
+    case APPEALS_ORDER_CONTROL_UNSET:
+    default:
+      return "";
+    }
 }

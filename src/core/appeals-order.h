@@ -91,6 +91,7 @@ void                appeals_order_evaluate_overdue (AppealsOrder     *self,
                                                     AppealsCalendar  *calendar,
                                                     const GDate      *today);
 gboolean            appeals_order_is_open          (AppealsOrder     *self);
+const char         *appeals_order_control_get_label (AppealsOrderControl status);
 
 AppealsOrderReport *appeals_order_report_new       (void);
 AppealsOrderReport *appeals_order_report_new_from_json (JsonNode     *node,
