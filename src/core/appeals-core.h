@@ -30,3 +30,4 @@
 #include "appeals-workflow.h"
 #include "appeals-expertise.h"
 #include "appeals-order.h"
+#include "appeals-data-read.h"

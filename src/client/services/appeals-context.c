@@ -16,6 +16,7 @@ struct _AppealsContext
   AppealsReceptionService *receptions;
   AppealsExpertiseService *expertise;
   AppealsOrderService     *orders;
+  AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
 };
@@ -56,6 +57,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->receptions);
   g_clear_object (&self->expertise);
   g_clear_object (&self->orders);
+  g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
   g_clear_object (&self->client);
@@ -110,6 +112,7 @@ appeals_context_new (GSettings        *settings,
   self->receptions = appeals_reception_service_new (client, self->reference);
   self->expertise = appeals_expertise_service_new (client);
   self->orders = appeals_order_service_new (client);
+  self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
   g_signal_connect_swapped (client, "connection-lost", G_CALLBACK (on_connection_lost), self);
@@ -181,6 +184,12 @@ AppealsOrderService *
 appeals_context_get_order_service (AppealsContext *self)
 {
   return self->orders;
+}
+
+AppealsFileService *
+appeals_context_get_file_service (AppealsContext *self)
+{
+  return self->files;
 }
 
 AppealsReferenceService *
