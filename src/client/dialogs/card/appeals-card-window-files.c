@@ -350,6 +350,7 @@ _appeals_card_window_build_files (AppealsCardWindow *self)
 
   self->file_rows = g_ptr_array_new ();
   self->read_rows = g_ptr_array_new ();
+  gtk_widget_set_name (GTK_WIDGET (self->view_stack), "card-views");
   page = adw_view_stack_add_titled (self->view_stack, build_files_page (self), "files", _("Files"));
   adw_view_stack_page_set_icon_name (page, "mail-attachment-symbolic");
 

@@ -24,7 +24,8 @@
 
 /* applicant fields that do not change after registration */
 static const char *locked_applicant_fields[] = {
-  "iin", "surname", "given_name", "patronymic", "social_status", "occupation", NULL
+  "iin", "surname", "given_name", "patronymic", "social_status", "occupation", "organisation_name",
+  "representative_position", NULL
 };
 
 
