@@ -72,9 +72,10 @@ on_reads_loaded (GObject      *source,
       GtkWidget *row = adw_action_row_new ();
       g_autoptr(GDateTime) local = g_date_time_to_local (read->at);
       g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, read->entity_id);
       g_autofree char *what = g_str_equal (read->entity, "appeal")
                               /* TRANSLATORS: what was read: an appeal card, by its number in the register */
-                              ? g_strdup_printf (_("Appeal card %" G_GINT64_FORMAT), read->entity_id)
+                              ? g_strdup_printf (_("Appeal card %s"), id)
                               : g_strdup (_("Applicant's base card"));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, what);
 
