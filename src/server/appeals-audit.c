@@ -16,6 +16,23 @@ is_bookkeeping (const AppealsFieldSpec *field)
          g_str_equal (field->name, "created_at") || g_str_equal (field->name, "id");
 }
 
+/* One change of an entry: {"field", "before", "after"}; takes the values. */
+static void
+add_change (JsonBuilder *builder,
+            const char  *field,
+            JsonNode    *before,
+            JsonNode    *after)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "field");
+  json_builder_add_string_value (builder, field);
+  json_builder_set_member_name (builder, "before");
+  json_builder_add_value (builder, before);
+  json_builder_set_member_name (builder, "after");
+  json_builder_add_value (builder, after);
+  json_builder_end_object (builder);
+}
+
 static gboolean
 insert_entry (AppealsDb   *db,
               const char  *entity,
@@ -70,15 +87,9 @@ appeals_audit_record_change (AppealsDb               *db,
                          : JSON_NODE_HOLDS_NULL (after_value))
         continue;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, field->name);
-      json_builder_set_member_name (builder, "before");
-      json_builder_add_value (builder, before != NULL ? appeals_record_field_to_json (field, before)
-                                                      : json_node_new (JSON_NODE_NULL));
-      json_builder_set_member_name (builder, "after");
-      json_builder_add_value (builder, g_steal_pointer (&after_value));
-      json_builder_end_object (builder);
+      add_change (builder, field->name,
+                  before != NULL ? appeals_record_field_to_json (field, before) : json_node_new (JSON_NODE_NULL),
+                  g_steal_pointer (&after_value));
     }
   json_builder_end_array (builder);
 
@@ -172,14 +183,7 @@ appeals_audit_record_snapshots (AppealsDb   *db,
       if (json_node_equal (old_value, new_value))
         continue;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, l->data);
-      json_builder_set_member_name (builder, "before");
-      json_builder_add_value (builder, g_steal_pointer (&old_value));
-      json_builder_set_member_name (builder, "after");
-      json_builder_add_value (builder, g_steal_pointer (&new_value));
-      json_builder_end_object (builder);
+      add_change (builder, l->data, g_steal_pointer (&old_value), g_steal_pointer (&new_value));
     }
   json_builder_end_array (builder);
 

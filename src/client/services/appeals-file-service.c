@@ -112,30 +112,18 @@ appeals_file_service_list_finish (AppealsFileService  *self,
   return appeals_service_call_finish (self, result, appeals_file_service_list_async, NULL, error);
 }
 
-static void
-on_uploaded (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* The file the server kept; @data is the service, which says the
+ * appeal's files changed. */
+static gpointer
+read_uploaded (JsonNode  *node,
+               gpointer   data,
+               GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  AppealsFileService *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = appeals_api_client_call_finish (APPEALS_API_CLIENT (source), result, NULL, &error);
-  g_autoptr(AppealsAttachment) attachment = NULL;
+  AppealsAttachment *attachment = appeals_attachment_new_from_json (node, error);
 
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  attachment = appeals_attachment_new_from_json (body, &error);
-  if (attachment == NULL)
-    {
-      g_task_return_new_error (task, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "%s", error->message);
-      return;
-    }
-  g_signal_emit (self, signals[FILES_CHANGED], 0, attachment->appeal_id);
-  g_task_return_pointer (task, g_steal_pointer (&attachment), g_object_unref);
+  if (attachment != NULL)
+    g_signal_emit (data, signals[FILES_CHANGED], 0, attachment->appeal_id);
+  return attachment;
 }
 
 /**
@@ -157,16 +145,13 @@ appeals_file_service_upload_async (AppealsFileService  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = files_path (appeal_id);
-  g_autofree char *key = g_uuid_string_random ();
 
-  g_task_set_source_tag (task, appeals_file_service_upload_async);
   appeals_api_path_add_query (path, "kind", kind);
   appeals_api_path_add_query (path, "file_name", file_name);
-  appeals_api_client_upload_async (self->client, path->str,
-                                   content_type != NULL ? content_type : "application/octet-stream",
-                                   content, key, cancellable, on_uploaded, g_steal_pointer (&task));
+  appeals_service_upload_async (self->client, self, appeals_file_service_upload_async, path->str,
+                                content_type != NULL ? content_type : "application/octet-stream", content,
+                                read_uploaded, self, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -179,9 +164,7 @@ appeals_file_service_upload_finish (AppealsFileService  *self,
                                     GAsyncResult        *result,
                                     GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_file_service_upload_async, NULL, error);
 }
 
 typedef struct

@@ -17,11 +17,11 @@
 #include "appeals-api-routes.h"
 #include "appeals-appeal-records.h"
 #include "appeals-attachment-files.h"
-#include "appeals-audit.h"
 
 #define COLUMNS "id, appeal_id, kind, file_name, content_type, size, sha256, created_by, created_at"
 
 static const char * const kinds[] = { "appeal_scan", "answer_document", "other", NULL };
+static const AppealsFileOwner owner = { "appeal_attachments", "appeal_id", "appeal_attachment", kinds };
 
 static gboolean
 handle_list (AppealsRequest  *request,
@@ -53,41 +53,14 @@ handle_upload (AppealsRequest  *request,
                GError         **error)
 {
   g_autoptr(AppealsAppeal) appeal = NULL;
-  g_autoptr(AppealsDbResult) created = NULL;
-  g_autoptr(JsonObject) snapshot = NULL;
-  g_auto(AppealsUpload) upload = { 0 };
-  g_autofree char *now = appeals_server_now_iso ();
   g_autofree char *location = NULL;
-  gboolean accepted;
-  gint64 id;
 
   if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
   if (appeal == NULL)
     return TRUE;
-  if (!appeals_attachment_accept_upload (request, kinds, &upload, &accepted, error))
-    return FALSE;
-  if (!accepted)
-    return TRUE;
-
-  created = appeals_db_query (request->db,
-                              "INSERT INTO appeal_attachments (appeal_id, kind, file_name, content_type, size, sha256, "
-                              "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " COLUMNS,
-                              g_variant_new ("(xsssxsss)", appeal->id, upload.kind, upload.file_name,
-                                             upload.content_type, upload.size, upload.sha256, request->user->login,
-                                             now),
-                              error);
-  if (created == NULL)
-    return FALSE;
-  id = appeals_db_result_get_int64 (created, 0, "id");
-  if ((snapshot = appeals_attachment_snapshot (request->db, "appeal_attachments", id, error)) == NULL ||
-      !appeals_audit_record_snapshots (request->db, "appeal_attachment", id, 0, "create", request->user->login,
-                                       NULL, snapshot, error))
-    return FALSE;
-
   location = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments/", appeal->id);
-  appeals_attachment_respond_created (request, created, "appeal_id", location);
-  return TRUE;
+  return appeals_attachment_upload (request, &owner, appeal->id, location, error);
 }
 
 /* The file {file} of appeal {id}, within the caller's scope. */
@@ -123,40 +96,14 @@ static gboolean
 handle_download (AppealsRequest  *request,
                  GError         **error)
 {
-  g_autoptr(AppealsDbResult) row = NULL;
-
-  if (!load_file (request, &row, error))
-    return FALSE;
-  if (row != NULL)
-    appeals_attachment_respond_file (request, row);
-  return TRUE;
+  return appeals_attachment_serve (request, &owner, load_file, FALSE, error);
 }
 
 static gboolean
 handle_delete (AppealsRequest  *request,
                GError         **error)
 {
-  g_autoptr(AppealsDbResult) row = NULL;
-  g_autoptr(JsonObject) before = NULL;
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  gint64 id;
-
-  if (!load_file (request, &row, error))
-    return FALSE;
-  if (row == NULL)
-    return TRUE;
-  id = appeals_db_result_get_int64 (row, 0, "id");
-
-  /* the content stays: another row may name the same checksum */
-  if ((before = appeals_attachment_snapshot (request->db, "appeal_attachments", id, error)) == NULL ||
-      !appeals_db_exec (request->db, "DELETE FROM appeal_attachments WHERE id = ?", g_variant_new ("(x)", id), error) ||
-      !appeals_audit_record_snapshots (request->db, "appeal_attachment", id, 0, "delete", request->user->login,
-                                       before, NULL, error))
-    return FALSE;
-
-  json_node_take_object (node, json_object_new ());
-  appeals_request_respond_json (request, SOUP_STATUS_OK, node);
-  return TRUE;
+  return appeals_attachment_serve (request, &owner, load_file, TRUE, error);
 }
 
 void

@@ -215,3 +215,29 @@ appeals_api_decode_cursor (const char  *cursor,
   *id = json_array_get_int_element (array, 1);
   return TRUE;
 }
+
+/**
+ * appeals_api_respond_page:
+ * @items: (transfer full): a JSON array
+ * @next_cursor: (nullable): where the next page starts; %NULL on the last
+ *
+ * Answers 200 with one page of a list: {"items", "next_cursor", "total"}.
+ */
+void
+appeals_api_respond_page (AppealsRequest *request,
+                          JsonNode       *items,
+                          const char     *next_cursor,
+                          gint64          total)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "items", items);
+  if (next_cursor != NULL)
+    json_object_set_string_member (object, "next_cursor", next_cursor);
+  else
+    json_object_set_null_member (object, "next_cursor");
+  json_object_set_int_member (object, "total", total);
+  json_node_set_object (root, object);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+}

@@ -228,7 +228,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(AppealsDbResult) total = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
@@ -317,8 +316,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
     return FALSE;
 
   appeals_server_get_today (&today);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < MIN (appeals_db_result_get_n_rows (rows), limit); i++)
     {
@@ -336,17 +333,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
                                      appeal->id);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (next_cursor != NULL)
-    json_builder_add_string_value (builder, next_cursor);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (total, 0, "n"));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor,
+                            appeals_db_result_get_int64 (total, 0, "n"));
   return TRUE;
 }
 

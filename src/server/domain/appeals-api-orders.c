@@ -212,26 +212,12 @@ handle_list (AppealsRequest  *request,
                                                last->id);
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < orders->len; i++)
     json_builder_add_value (builder, appeals_order_to_json (g_ptr_array_index (orders, i)));
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (next_cursor != NULL)
-    json_builder_add_string_value (builder, next_cursor);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (total, 0, "n"));
-  json_builder_end_object (builder);
-
-  {
-    g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-    appeals_request_respond_json (request, SOUP_STATUS_OK, root);
-  }
+  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor,
+                            appeals_db_result_get_int64 (total, 0, "n"));
   return TRUE;
 }
 

@@ -107,7 +107,7 @@ appeals_upload_clear (AppealsUpload *upload)
 }
 
 /**
- * appeals_attachment_accept_upload:
+ * accept_upload:
  * @kinds: the kinds of file the owner keeps
  * @upload: (out caller-allocates): what was accepted
  * @accepted: (out): %FALSE after answering 422 (kind, name) or 415 (type)
@@ -117,12 +117,12 @@ appeals_upload_clear (AppealsUpload *upload)
  *
  * Returns: %FALSE only for a storage error.
  */
-gboolean
-appeals_attachment_accept_upload (AppealsRequest      *request,
-                                  const char * const  *kinds,
-                                  AppealsUpload       *upload,
-                                  gboolean            *accepted,
-                                  GError             **error)
+static gboolean
+accept_upload (AppealsRequest      *request,
+               const char * const  *kinds,
+               AppealsUpload       *upload,
+               gboolean            *accepted,
+               GError             **error)
 {
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   GBytes *content = request->raw_body;
@@ -189,30 +189,6 @@ appeals_attachment_add_json (JsonBuilder     *builder,
 }
 
 /**
- * appeals_attachment_respond_created:
- * @row: the new file's row
- * @location_prefix: its address without the id
- *
- * Answers 201 with the file and its Location.
- */
-void
-appeals_attachment_respond_created (AppealsRequest  *request,
-                                    AppealsDbResult *row,
-                                    const char      *owner_column,
-                                    const char      *location_prefix)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *location = g_strdup_printf ("%s%" G_GINT64_FORMAT, location_prefix,
-                                               appeals_db_result_get_int64 (row, 0, "id"));
-
-  appeals_attachment_add_json (builder, row, 0, owner_column);
-  node = json_builder_get_root (builder);
-  appeals_request_set_header (request, "Location", location);
-  appeals_request_respond_json (request, SOUP_STATUS_CREATED, node);
-}
-
-/**
  * appeals_attachment_respond_file:
  * @row: the file's row ("id", "file_name", "content_type", "sha256")
  *
@@ -253,19 +229,132 @@ appeals_attachment_respond_file (AppealsRequest  *request,
                                  appeals_db_result_get_string (row, 0, "content_type"), content);
 }
 
-/**
- * appeals_attachment_snapshot:
- * @table: "attachments" or "appeal_attachments"
- *
- * Returns: (transfer full) (nullable): what the audit trail keeps of a file
- */
-JsonObject *
-appeals_attachment_snapshot (AppealsDb   *db,
-                             const char  *table,
-                             gint64       id,
-                             GError     **error)
+/* What the audit trail keeps of a file: its row. */
+static JsonObject *
+snapshot_file (AppealsRequest         *request,
+               const AppealsFileOwner *owner,
+               gint64                  id,
+               GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", owner->table);
 
-  return appeals_audit_snapshot (db, sql, g_variant_new ("(x)", id), error);
+  return appeals_audit_snapshot (request->db, sql, g_variant_new ("(x)", id), error);
+}
+
+/**
+ * appeals_attachment_upload:
+ * @owner_id: the reception or appeal the file goes with (in scope already)
+ * @location_prefix: the new file's address without its id
+ *
+ * Takes the upload in the request — ?kind=&file_name=, the body is the
+ * file — checks it, keeps its content by SHA-256, writes its row and
+ * audit entry, and answers 201 with it (or 422/415).
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_attachment_upload (AppealsRequest          *request,
+                           const AppealsFileOwner  *owner,
+                           gint64                   owner_id,
+                           const char              *location_prefix,
+                           GError                 **error)
+{
+  g_auto(AppealsUpload) upload = { 0 };
+  g_autoptr(AppealsDbResult) created = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *sql = NULL;
+  g_autofree char *location = NULL;
+  gboolean accepted;
+  gint64 id;
+
+  if (!accept_upload (request, owner->kinds, &upload, &accepted, error))
+    return FALSE;
+  if (!accepted)
+    return TRUE;
+
+  sql = g_strdup_printf ("INSERT INTO %s (%s, kind, file_name, content_type, size, sha256, created_by, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, %s, kind, file_name, content_type, size, "
+                         "sha256, created_by, created_at", owner->table, owner->column, owner->column);
+  created = appeals_db_query (request->db, sql,
+                              g_variant_new ("(xsssxsss)", owner_id, upload.kind, upload.file_name,
+                                             upload.content_type, upload.size, upload.sha256, request->user->login,
+                                             now),
+                              error);
+  if (created == NULL)
+    return FALSE;
+  id = appeals_db_result_get_int64 (created, 0, "id");
+  if ((snapshot = snapshot_file (request, owner, id, error)) == NULL ||
+      !appeals_audit_record_snapshots (request->db, owner->entity, id, 0, "create", request->user->login,
+                                       NULL, snapshot, error))
+    return FALSE;
+
+  appeals_attachment_add_json (builder, created, 0, owner->column);
+  node = json_builder_get_root (builder);
+  location = g_strdup_printf ("%s%" G_GINT64_FORMAT, location_prefix, id);
+  appeals_request_set_header (request, "Location", location);
+  appeals_request_respond_json (request, SOUP_STATUS_CREATED, node);
+  return TRUE;
+}
+
+/**
+ * appeals_attachment_withdraw:
+ * @id: the file (in scope already)
+ *
+ * Withdraws a file: the row goes, its audit entry keeps what it was, and
+ * the content stays (another row may name the same checksum).
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_attachment_withdraw (AppealsRequest          *request,
+                             const AppealsFileOwner  *owner,
+                             gint64                   id,
+                             GError                 **error)
+{
+  g_autoptr(JsonObject) before = snapshot_file (request, owner, id, error);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", owner->table);
+
+  if (before == NULL ||
+      !appeals_db_exec (request->db, sql, g_variant_new ("(x)", id), error) ||
+      !appeals_audit_record_snapshots (request->db, owner->entity, id, 0, "delete", request->user->login,
+                                       before, NULL, error))
+    return FALSE;
+
+  g_message ("file %" G_GINT64_FORMAT " (%s) of %s %s withdrawn by %s", id,
+             json_object_get_string_member (before, "file_name"), owner->column,
+             json_object_get_string_member (before, owner->column), request->user->login);
+  json_node_take_object (node, json_object_new ());
+  appeals_request_respond_json (request, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+/**
+ * appeals_attachment_serve:
+ * @load: finds the file of the request within the caller's scope (or
+ *   answers 404)
+ * @withdraw: %TRUE to withdraw the file, %FALSE to send it
+ *
+ * What GET and DELETE of a file do, whoever it goes with.
+ */
+gboolean
+appeals_attachment_serve (AppealsRequest          *request,
+                          const AppealsFileOwner  *owner,
+                          AppealsFileLoader        load,
+                          gboolean                 withdraw,
+                          GError                 **error)
+{
+  g_autoptr(AppealsDbResult) row = NULL;
+
+  if (!load (request, &row, error))
+    return FALSE;
+  if (row == NULL)
+    return TRUE;
+  if (withdraw)
+    return appeals_attachment_withdraw (request, owner, appeals_db_result_get_int64 (row, 0, "id"), error);
+  appeals_attachment_respond_file (request, row);
+  return TRUE;
 }

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* What files go with: a reception or an appeal. */
+typedef struct
+{
+  const char         *table;     /* "attachments", "appeal_attachments" */
+  const char         *column;    /* the owner's id: "reception_id", "appeal_id" */
+  const char         *entity;    /* of the audit entries */
+  const char * const *kinds;     /* the kinds of file it keeps, NULL-terminated */
+} AppealsFileOwner;
+
 typedef struct
 {
   const char *kind;
@@ -19,26 +28,31 @@ typedef struct
   gint64      size;
 } AppealsUpload;
 
-gboolean  appeals_attachment_accept_upload   (AppealsRequest     *request,
-                                              const char * const *kinds,
-                                              AppealsUpload      *upload,
-                                              gboolean           *accepted,
-                                              GError            **error);
-void      appeals_upload_clear               (AppealsUpload      *upload);
-void      appeals_attachment_respond_file    (AppealsRequest     *request,
-                                              AppealsDbResult    *row);
-void      appeals_attachment_add_json        (JsonBuilder        *builder,
-                                              AppealsDbResult    *rows,
-                                              guint               i,
-                                              const char         *owner_column);
-void      appeals_attachment_respond_created (AppealsRequest     *request,
-                                              AppealsDbResult    *row,
-                                              const char         *owner_column,
-                                              const char         *location_prefix);
-JsonObject *appeals_attachment_snapshot      (AppealsDb          *db,
-                                              const char         *table,
-                                              gint64              id,
-                                              GError            **error);
+typedef gboolean (*AppealsFileLoader) (AppealsRequest   *request,
+                                       AppealsDbResult **row,
+                                       GError          **error);
+
+void      appeals_upload_clear               (AppealsUpload          *upload);
+gboolean  appeals_attachment_upload          (AppealsRequest         *request,
+                                              const AppealsFileOwner *owner,
+                                              gint64                  owner_id,
+                                              const char             *location_prefix,
+                                              GError                **error);
+gboolean  appeals_attachment_withdraw        (AppealsRequest         *request,
+                                              const AppealsFileOwner *owner,
+                                              gint64                  id,
+                                              GError                **error);
+gboolean  appeals_attachment_serve           (AppealsRequest         *request,
+                                              const AppealsFileOwner *owner,
+                                              AppealsFileLoader       load,
+                                              gboolean                withdraw,
+                                              GError                **error);
+void      appeals_attachment_respond_file    (AppealsRequest         *request,
+                                              AppealsDbResult        *row);
+void      appeals_attachment_add_json        (JsonBuilder            *builder,
+                                              AppealsDbResult        *rows,
+                                              guint                   i,
+                                              const char             *owner_column);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppealsUpload, appeals_upload_clear)
 

@@ -179,31 +179,7 @@ orders_to_json (AppealsDbResult *orders,
   return json_builder_get_root (builder);
 }
 
-static void
-add_review (JsonBuilder     *builder,
-            AppealsDbResult *reviews,
-            guint            i)
-{
-  json_builder_begin_object (builder);
-  appeals_store_add_text_members (builder, reviews, i,
-                                  (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
-  json_builder_end_object (builder);
-}
-
-/* The latest review; earlier ones stay, in "reviews". */
-static JsonNode *
-review_to_json (AppealsDbResult *reviews,
-                GArray          *rows)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  if (rows->len == 0)
-    return json_node_new (JSON_NODE_NULL);
-
-  add_review (builder, reviews, g_array_index (rows, guint, rows->len - 1));
-  return json_builder_get_root (builder);
-}
-
+/* Every review, oldest first: a review is never overwritten. */
 static JsonNode *
 reviews_to_json (AppealsDbResult *reviews,
                  GArray          *rows)
@@ -212,7 +188,12 @@ reviews_to_json (AppealsDbResult *reviews,
 
   json_builder_begin_array (builder);
   for (guint k = 0; k < rows->len; k++)
-    add_review (builder, reviews, g_array_index (rows, guint, k));
+    {
+      json_builder_begin_object (builder);
+      appeals_store_add_text_members (builder, reviews, g_array_index (rows, guint, k),
+                                      (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
@@ -270,6 +251,8 @@ full_to_json (AppealsReception *reception,
 {
   g_autoptr(JsonNode) node = appeals_reception_to_json (reception);
   JsonObject *object = json_node_get_object (node);
+  JsonNode *reviews;
+  guint n_reviews;
 
   json_object_set_member (object, "steps",
                           steps_to_json (related->steps, rows_of (related->steps_of, reception->id), related->today));
@@ -285,10 +268,14 @@ full_to_json (AppealsReception *reception,
     }
   json_object_set_member (object, "orders",
                           orders_to_json (related->orders, rows_of (related->orders_of, reception->id), related->today));
+  reviews = reviews_to_json (related->reviews, rows_of (related->reviews_of, reception->id));
+  /* "review" is the latest */
+  n_reviews = json_array_get_length (json_node_get_array (reviews));
   json_object_set_member (object, "review",
-                          review_to_json (related->reviews, rows_of (related->reviews_of, reception->id)));
-  json_object_set_member (object, "reviews",
-                          reviews_to_json (related->reviews, rows_of (related->reviews_of, reception->id)));
+                          n_reviews > 0 ? json_node_copy (json_array_get_element (json_node_get_array (reviews),
+                                                                                  n_reviews - 1))
+                                        : json_node_new (JSON_NODE_NULL));
+  json_object_set_member (object, "reviews", reviews);
   json_object_set_member (object, "attachments",
                           attachments_to_json (related->attachments,
                                                rows_of (related->attachments_of, reception->id)));

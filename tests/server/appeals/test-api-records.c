@@ -139,12 +139,7 @@ upload (Fixture    *fixture,
         const char *data,
         gsize       size)
 {
-  g_autofree char *escaped = g_uri_escape_string (file_name, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments?kind=%s&file_name=%s",
-                                           appeal, kind, escaped);
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
-
-  return appeals_test_request_bytes (fixture->server, fixture->session, "POST", path, token, content_type, bytes);
+  return upload_file (fixture, token, "appeals", appeal, kind, file_name, content_type, data, size);
 }
 
 static void
@@ -231,34 +226,6 @@ test_appeal_files (Fixture       *fixture,
                                                                               "sha256"), "after")), ==, expected_sha);
   g_assert_cmpstr (json_node_get_string (json_object_get_member (find_change (assert_entry (entries, 1, "delete", "registrar"),
                                                                               "file_name"), "before")), ==, "Өтініш.pdf");
-}
-
-/* The server's size limit holds for an appeal's files as for a reception's. */
-static void
-test_appeal_file_limit (void)
-{
-  const char *args[] = { "--demo", "--demo-appeals", "1", "--max-attachment-size", "1", NULL };
-  Fixture fixture = { 0, };
-  gsize size = 1024 * 1024 + 1;
-  g_autofree char *big = g_malloc (size);
-  g_autoptr(AppealsTestResponse) too_large = NULL;
-  g_autoptr(AppealsTestResponse) fits = NULL;
-  gint64 appeal;
-
-  fixture.server = appeals_test_server_start (test_api_backend, args);
-  fixture.session = soup_session_new ();
-  fixture.registrar = appeals_test_sign_in (fixture.server, "registrar", "demo");
-  appeal = create_appeal (&fixture, fixture.registrar, create_applicant (&fixture, "061211600012"), "kostanay-city",
-                          "Үлкен файл");
-
-  memset (big, 'a', size);
-  memcpy (big, "%PDF-", 5);
-  too_large = upload (&fixture, fixture.registrar, appeal, "appeal_scan", "big.pdf", "application/pdf", big, size);
-  assert_problem (too_large, 413, "attachment_too_large");
-  fits = upload (&fixture, fixture.registrar, appeal, "appeal_scan", "fits.pdf", "application/pdf", big, size - 1);
-  g_assert_cmpuint (fits->status, ==, 201);
-
-  fixture_tear_down (&fixture, NULL);
 }
 
 /* Every change to a reception, a step, a review, an order, an official, a
@@ -456,7 +423,6 @@ test_api_add_records (void)
 {
   TEST_API_ADD ("/api/records/organisation-applicant", test_organisation_applicant);
   TEST_API_ADD ("/api/records/appeal-files", test_appeal_files);
-  g_test_add_func ("/api/records/appeal-file-limit", test_appeal_file_limit);
   TEST_API_ADD ("/api/records/audit", test_audit_everything);
   TEST_API_ADD ("/api/records/personal-data-reads", test_personal_data_reads);
 }

@@ -52,6 +52,16 @@ gint64       book_soon        (Fixture             *fixture,
                                gint64               official,
                                char               **date_out);
 
+AppealsTestResponse *upload_file (Fixture           *fixture,
+                                  const char        *token,
+                                  const char        *collection,
+                                  gint64             id,
+                                  const char        *kind,
+                                  const char        *file_name,
+                                  const char        *content_type,
+                                  const char        *data,
+                                  gsize              size);
+
 GSocketConnection *raw_connect  (Fixture           *fixture);
 void               raw_write    (GSocketConnection *connection,
                                  const char        *text);
