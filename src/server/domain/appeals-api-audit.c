@@ -11,10 +11,11 @@
 #include "appeals-api-routes.h"
 #include "appeals-audit.h"
 
-/* The entities the trail keeps (appeals-*-records.c, appeals-api-*.c, appeals-auth.c). */
+/* The entities the trail keeps (appeals-*-records.c, appeals-api-*.c,
+ * appeals-auth.c, appeals-classifier-audit.c). */
 static const char * const entities[] = {
   "appeal", "applicant", "reception", "reception_step", "reception_review", "order", "official", "attachment",
-  "appeal_attachment", "user", NULL
+  "appeal_attachment", "user", "classifier", NULL
 };
 
 static gboolean

@@ -351,6 +351,24 @@ test_audit_everything (Fixture       *fixture,
     g_assert_null (strstr (((AppealsTestResponse *) g_ptr_array_index (keep, keep->len - 1))->text, "argon2"));
   }
 
+  /* the classifiers as the server read them at start; a restart with the
+   * same files adds nothing */
+  {
+    JsonObject *entry;
+
+    entries = audit_entries (fixture, admin, "classifier", 5, keep);
+    g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+    entry = assert_entry (entries, 0, "create", NULL);
+    g_assert_cmpstr (json_object_get_string_member (find_change (entry, "name"), "after"), ==, "order-sources");
+    g_assert_nonnull (strstr (json_object_get_string_member (find_change (entry, "codes"), "after"), "president"));
+    g_assert_cmpint (appeals_test_server_terminate (fixture->server), ==, 0);
+    appeals_test_server_restart (fixture->server);
+    g_free (admin);
+    admin = appeals_test_sign_in (fixture->server, "admin", "demo");
+    entries = audit_entries (fixture, admin, "classifier", 5, keep);
+    g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  }
+
   /* the archive changes the reception's status */
   {
     g_autofree char *archive_path = g_strdup_printf ("%s/archive", reception_path);
