@@ -334,6 +334,9 @@ appeals_orders_page_constructed (GObject *object)
 
   g_signal_connect_object (appeals_context_get_order_service (self->context), "order-changed",
                            G_CALLBACK (on_order_changed), self, G_CONNECT_SWAPPED);
+  /* the sources come with the rules, which may come after the page */
+  g_signal_connect_object (appeals_context_get_reference_service (self->context), "changed",
+                           G_CALLBACK (fill_sources), self, G_CONNECT_SWAPPED);
 }
 
 static void
