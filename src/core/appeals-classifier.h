@@ -24,6 +24,7 @@ typedef struct
 #define APPEALS_CLASSIFIER_ADDRESSEE_BODIES    "addressee-bodies"
 #define APPEALS_CLASSIFIER_QUESTION_CHARACTERS "question-characters"
 #define APPEALS_CLASSIFIER_SOCIAL_STATUSES     "social-statuses"
+#define APPEALS_CLASSIFIER_ORDER_SOURCES       "order-sources"
 
 #define APPEALS_TYPE_CLASSIFIER (appeals_classifier_get_type ())
 

@@ -29,3 +29,5 @@
 #include "appeals-quality.h"
 #include "appeals-workflow.h"
 #include "appeals-expertise.h"
+#include "appeals-order.h"
+#include "appeals-data-read.h"

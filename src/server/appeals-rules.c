@@ -31,6 +31,7 @@ load_besides_calendar (GError **error)
   static const char *names[] = {
     APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
     APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
+    APPEALS_CLASSIFIER_ORDER_SOURCES,
   };
   g_autoptr(AppealsRules) rules = g_new0 (AppealsRules, 1);
 

@@ -4,9 +4,14 @@
  *
  *   POST  /receptions/{id}/orders             an order of the protocol: executor body, term in working days
  *   PATCH /receptions/{id}/orders/{order}     the order executed (or reopened)
+ *
+ * The protocol's orders live in the register of orders
+ * (appeals-order-records.c) with "reception-protocol" as their source;
+ * these routes keep the protocol's words for them: open or executed.
  *   POST  /receptions/{id}/archive            archive, once every order is executed
  *   GET   /review                             receptions of the next three working days, with completeness
- *   POST  /receptions/{id}/review             the leadership reviewed them, with instructions
+ *   POST  /receptions/{id}/review             the leadership reviewed them, with instructions (a new
+ *                                             entry every time: a review is never overwritten)
  */
 #include "config.h"
 
@@ -14,6 +19,8 @@
 
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
+#include "appeals-audit.h"
+#include "appeals-order-records.h"
 #include "appeals-reception-records.h"
 
 #define REVIEW_WORKING_DAYS 3
@@ -39,75 +46,75 @@ respond_reception (AppealsRequest  *request,
   return TRUE;
 }
 
+/* POST /receptions/{id}/orders: an order of the register whose source is
+ * the reception's protocol. */
 static gboolean
 handle_add_order (AppealsRequest  *request,
                   GError         **error)
 {
   g_autoptr(AppealsDbResult) row = NULL;
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_autofree char *now = appeals_server_now_iso ();
-  g_autofree char *deadline_text = NULL;
+  g_autoptr(AppealsOrder) order = appeals_order_new ();
   JsonObject *body;
-  const char *text, *body_code;
-  gint64 days;
-  GDate today, deadline;
 
   if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
 
-  text = json_object_get_string_member_with_default (body, "text", NULL);
-  body_code = json_object_get_string_member_with_default (body, "executor_body", NULL);
-  days = json_object_get_int_member_with_default (body, "working_days", 0);
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-    if (*stripped == '\0')
-      appeals_field_errors_add (errors, "text", APPEALS_FIELD_REQUIRED, NULL);
-  }
-  if (body_code == NULL)
+  order->source = g_strdup (APPEALS_ORDER_SOURCE_RECEPTION_PROTOCOL);
+  order->reception_id = appeals_db_result_get_int64 (row, 0, "id");
+  order->text = g_strdup (json_object_get_string_member_with_default (body, "text", NULL));
+  order->executor_body = g_strdup (json_object_get_string_member_with_default (body, "executor_body", NULL));
+  order->working_days = json_object_get_int_member_with_default (body, "working_days", 0);
+  if (order->text == NULL)
+    appeals_field_errors_add (errors, "text", APPEALS_FIELD_REQUIRED, NULL);
+  if (order->executor_body == NULL)
     appeals_field_errors_add (errors, "executor_body", APPEALS_FIELD_REQUIRED, NULL);
-  else
-    appeals_api_check_code (request, errors, "executor_body", APPEALS_CLASSIFIER_ADDRESSEE_BODIES, body_code);
-  if (days < 1 || days > 60)
+  if (order->working_days < 1 || order->working_days > 60)
     appeals_field_errors_add (errors, "working_days", APPEALS_FIELD_OUT_OF_RANGE, "1..60");
+  appeals_order_validate (order, errors);
+  if (!appeals_api_orders_check_references (request, order, errors, error))
+    return FALSE;
   if (errors->len > 0)
     {
       appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
       return TRUE;
     }
 
-  appeals_server_get_today (&today);
-  appeals_calendar_add_working_days (appeals_server_get_calendar (request->server), &today, days, &deadline);
-  deadline_text = appeals_date_format_iso (&deadline);
-
-  if (!appeals_db_exec (request->db,
-                        "INSERT INTO protocol_orders (reception_id, text, executor_body, deadline, status, created_by, "
-                        "created_at) VALUES (?, ?, ?, ?, 'open', ?, ?)",
-                        g_variant_new ("(xsssss)", appeals_db_result_get_int64 (row, 0, "id"), text, body_code,
-                                       deadline_text, request->user->login, now),
-                        error))
+  if (!appeals_api_orders_insert (request, order, error))
     return FALSE;
-
-  return respond_reception (request, appeals_db_result_get_int64 (row, 0, "id"), SOUP_STATUS_CREATED, error);
+  return respond_reception (request, order->reception_id, SOUP_STATUS_CREATED, error);
 }
 
+/* PATCH /receptions/{id}/orders/{order}: "executed", or "open" again — the
+ * register's executed and on control. An order that is not this
+ * reception's is not found. */
 static gboolean
 handle_order_status (AppealsRequest  *request,
                      GError         **error)
 {
   g_autoptr(AppealsDbResult) row = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
+  g_autoptr(AppealsOrder) current = NULL;
+  g_autoptr(AppealsOrder) edited = NULL;
   const char *status;
   JsonObject *body;
-  gint64 order;
+  gint64 id;
 
   if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
-  if (!appeals_request_get_id_param (request, "order", &order))
+  if (!appeals_request_get_id_param (request, "order", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+  if (!appeals_api_orders_load_or_404 (request, id, &current, error))
+    return FALSE;
+  if (current == NULL)
+    return TRUE;
+  if (current->reception_id != appeals_db_result_get_int64 (row, 0, "id"))
     {
       appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
       return TRUE;
@@ -120,14 +127,13 @@ handle_order_status (AppealsRequest  *request,
       return TRUE;
     }
 
-  if (!appeals_db_exec (request->db,
-                        "UPDATE protocol_orders SET status = ?, executed_at = ? WHERE id = ? AND reception_id = ?",
-                        g_variant_new ("(smsxx)", status, g_str_equal (status, "executed") ? now : NULL, order,
-                                       appeals_db_result_get_int64 (row, 0, "id")),
-                        error))
+  edited = appeals_order_copy (current);
+  edited->status = g_str_equal (status, "executed") ? APPEALS_ORDER_CONTROL_EXECUTED
+                                                    : APPEALS_ORDER_CONTROL_ON_CONTROL;
+  if (edited->status != current->status && !appeals_api_orders_update (request, current, edited, error))
     return FALSE;
 
-  return respond_reception (request, appeals_db_result_get_int64 (row, 0, "id"), SOUP_STATUS_OK, error);
+  return respond_reception (request, current->reception_id, SOUP_STATUS_OK, error);
 }
 
 static gboolean
@@ -136,6 +142,7 @@ handle_archive (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) row = NULL;
   g_autoptr(AppealsDbResult) open_orders = NULL;
+  g_autoptr(JsonObject) before = NULL;
   g_autofree char *now = appeals_server_now_iso ();
   gint64 id;
 
@@ -146,7 +153,7 @@ handle_archive (AppealsRequest  *request,
   id = appeals_db_result_get_int64 (row, 0, "id");
 
   open_orders = appeals_db_query (request->db,
-                                  "SELECT COUNT(*) AS n FROM protocol_orders WHERE reception_id = ? AND status <> 'executed'",
+                                  "SELECT COUNT(*) AS n FROM orders WHERE reception_id = ? AND status = 'on_control'",
                                   g_variant_new ("(x)", id), error);
   if (open_orders == NULL)
     return FALSE;
@@ -161,8 +168,11 @@ handle_archive (AppealsRequest  *request,
       return TRUE;
     }
 
-  if (!appeals_db_exec (request->db, "UPDATE receptions SET status = 'archived', version = version + 1 WHERE id = ?",
+  if ((before = appeals_api_reception_snapshot (request->db, id, NULL, error)) == NULL ||
+      !appeals_db_exec (request->db, "UPDATE receptions SET status = 'archived', version = version + 1 WHERE id = ?",
                         g_variant_new ("(x)", id), error) ||
+      !appeals_api_audit_reception (request->db, id, NULL, "reception", "archive", request->user->login, before,
+                                    error) ||
       !appeals_db_exec (request->db,
                         "UPDATE reception_steps SET done = 1, done_by = ?, done_at = ? WHERE reception_id = ? AND code = 'archive'",
                         g_variant_new ("(ssx)", request->user->login, now, id), error))
@@ -252,6 +262,8 @@ handle_review (AppealsRequest  *request,
                GError         **error)
 {
   g_autoptr(AppealsDbResult) row = NULL;
+  g_autoptr(AppealsDbResult) reviewed = NULL;
+  g_autoptr(JsonObject) after = NULL;
   g_autofree char *now = appeals_server_now_iso ();
   JsonObject *body;
   const char *instructions;
@@ -264,12 +276,19 @@ handle_review (AppealsRequest  *request,
   id = appeals_db_result_get_int64 (row, 0, "id");
   instructions = json_object_get_string_member_with_default (body, "instructions", NULL);
 
-  if (!appeals_db_exec (request->db, "DELETE FROM reception_reviews WHERE reception_id = ?",
-                        g_variant_new ("(x)", id), error) ||
-      !appeals_db_exec (request->db,
-                        "INSERT INTO reception_reviews (reception_id, reviewed_by, reviewed_at, instructions) "
-                        "VALUES (?, ?, ?, ?)",
-                        g_variant_new ("(xssms)", id, request->user->login, now, instructions), error))
+  /* a review is never overwritten: each is an entry of its own */
+  reviewed = appeals_db_query (request->db,
+                               "INSERT INTO reception_review_entries (reception_id, reviewed_by, reviewed_at, "
+                               "instructions) VALUES (?, ?, ?, ?) RETURNING id",
+                               g_variant_new ("(xssms)", id, request->user->login, now, instructions), error);
+  if (reviewed == NULL ||
+      (after = appeals_audit_snapshot (request->db,
+                                       "SELECT id AS review_id, reviewed_by, reviewed_at, instructions "
+                                       "FROM reception_review_entries WHERE id = ?",
+                                       g_variant_new ("(x)", appeals_db_result_get_int64 (reviewed, 0, "id")),
+                                       error)) == NULL ||
+      !appeals_audit_record_snapshots (request->db, "reception_review", id, 0, "review", request->user->login,
+                                       NULL, after, error))
     return FALSE;
 
   return respond_reception (request, id, SOUP_STATUS_OK, error);

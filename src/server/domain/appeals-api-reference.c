@@ -17,6 +17,7 @@
 static const char * const classifier_names[] = {
   APPEALS_CLASSIFIER_DISTRICTS, APPEALS_CLASSIFIER_ADDRESSEE_BODIES,
   APPEALS_CLASSIFIER_QUESTION_CHARACTERS, APPEALS_CLASSIFIER_SOCIAL_STATUSES,
+    APPEALS_CLASSIFIER_ORDER_SOURCES,
 };
 
 /* Whether @etag is among the tags of an If-None-Match header ("*", or a

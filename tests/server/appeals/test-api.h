@@ -52,6 +52,16 @@ gint64       book_soon        (Fixture             *fixture,
                                gint64               official,
                                char               **date_out);
 
+AppealsTestResponse *upload_file (Fixture           *fixture,
+                                  const char        *token,
+                                  const char        *collection,
+                                  gint64             id,
+                                  const char        *kind,
+                                  const char        *file_name,
+                                  const char        *content_type,
+                                  const char        *data,
+                                  gsize              size);
+
 GSocketConnection *raw_connect  (Fixture           *fixture);
 void               raw_write    (GSocketConnection *connection,
                                  const char        *text);
@@ -65,5 +75,7 @@ void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_lists      (void);
 void test_api_add_reference  (void);
+void test_api_add_orders     (void);
+void test_api_add_records    (void);
 
 G_END_DECLS
