@@ -21,6 +21,12 @@ static const AppealsFieldSpec data_read_fields[] = {
 
 static const AppealsRecordType data_read_record_type = { data_read_fields, G_N_ELEMENTS (data_read_fields) };
 
+const AppealsRecordType *
+appeals_data_read_get_record_type (void)
+{
+  return &data_read_record_type;
+}
+
 static void
 appeals_data_read_finalize (GObject *object)
 {

@@ -25,6 +25,8 @@ struct _AppealsDataRead
   gint64      entity_id;
 };
 
+const AppealsRecordType *appeals_data_read_get_record_type (void);
+
 AppealsDataRead *appeals_data_read_new_from_json (JsonNode  *node,
                                                   GError   **error);
 

@@ -30,6 +30,9 @@ static const Record records[] = {
   { "ReceptionReview", appeals_reception_review_get_record_type },
   { "ReviewItem", appeals_review_entry_get_record_type },   /* a reception with its materials */
   { "User", appeals_user_get_record_type },
+  { "Order", appeals_order_get_record_type },
+  { "OrderReport", appeals_order_report_get_record_type },
+  { "PersonalDataRead", appeals_data_read_get_record_type },
 };
 
 static void
