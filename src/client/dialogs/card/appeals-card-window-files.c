@@ -150,6 +150,8 @@ new_file_row (AppealsCardWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->file_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (withdraw, _("Withdraw the file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (withdraw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Withdraw the file"), -1);
   gtk_widget_set_valign (withdraw, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (withdraw, "flat");
   g_object_set_data_full (G_OBJECT (withdraw), "file-id", g_memdup2 (&file->id, sizeof file->id), g_free);
@@ -305,6 +307,7 @@ build_files_page (AppealsCardWindow *self)
     gtk_string_list_append (kinds, _(file_kinds[i].label));
   self->file_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_widget_set_name (GTK_WIDGET (self->file_kind), "file-kind");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
   self->attach_button = gtk_button_new_with_mnemonic (_("_Attach File…"));
   gtk_widget_set_name (self->attach_button, "attach-file");
   g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (on_attach_clicked), self);

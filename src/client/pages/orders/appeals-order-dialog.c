@@ -373,6 +373,8 @@ new_suffix_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   gtk_widget_set_name (widget, name);
+  /* the row's title names the control for screen readers too */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
   return row;
 }

@@ -378,6 +378,10 @@ new_filter_bar (AppealsOrdersPage *self)
   gtk_widget_set_name (GTK_WIDGET (self->status_dropdown), "orders-status");
   self->source_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_name (GTK_WIDGET (self->source_dropdown), "orders-source");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Status"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Source"), -1);
   self->overdue_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Overdue only")));
   gtk_widget_set_name (GTK_WIDGET (self->overdue_check), "orders-overdue");
   self->total_label = GTK_LABEL (gtk_label_new (NULL));
