@@ -17,6 +17,7 @@
 #include "appeals-receptions-page.h"
 #include "appeals-review-page.h"
 #include "appeals-journal-page.h"
+#include "appeals-orders-page.h"
 #include "appeals-window.h"
 
 #define MAX_RETRY_SECONDS 60
@@ -39,6 +40,7 @@ struct _AppealsWindow
   AppealsReviewPage    *review_page;
   AppealsExpertisePage *expertise_page;
   AppealsQualityPage   *quality_page;
+  AppealsOrdersPage    *orders_page;
 
   AppealsContext       *context;
   GPtrArray            *toasts;     /* AdwToast shown and not yet dismissed */
@@ -119,7 +121,7 @@ appeals_window_get_expertise_page (AppealsWindow *self)
 
 /**
  * appeals_window_show_page:
- * @name: "journal", "receptions", "review", "expertise" or "analytics"
+ * @name: "journal", "receptions", "review", "expertise", "analytics" or "orders"
  */
 void
 appeals_window_show_page (AppealsWindow *self,
@@ -168,6 +170,7 @@ appeals_window_signed_in (AppealsWindow *self)
   appeals_review_page_reload (self->review_page);
   appeals_expertise_page_reload (self->expertise_page);
   appeals_quality_page_reload (self->quality_page);
+  appeals_orders_page_reload (self->orders_page);
   offer_drafts (self);
 }
 
@@ -183,6 +186,7 @@ appeals_window_signed_out (AppealsWindow *self)
   appeals_review_page_clear (self->review_page);
   appeals_expertise_page_clear (self->expertise_page);
   appeals_quality_page_clear (self->quality_page);
+  appeals_orders_page_clear (self->orders_page);
 }
 
 /* The lost connection ------------------------------------------------------ */
@@ -502,6 +506,8 @@ appeals_window_constructed (GObject *object)
                                                            _("Expertise"), "emblem-ok-symbolic"));
   self->quality_page = APPEALS_QUALITY_PAGE (add_page (self, APPEALS_TYPE_QUALITY_PAGE, "analytics",
                                                        _("Analytics"), "power-profile-performance-symbolic"));
+  self->orders_page = APPEALS_ORDERS_PAGE (add_page (self, APPEALS_TYPE_ORDERS_PAGE, "orders",
+                                                     _("Orders"), "mail-mark-important-symbolic"));
 
   build_sidebar (self);
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",

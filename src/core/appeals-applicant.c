@@ -33,6 +33,8 @@ static const AppealsFieldSpec applicant_fields[] = {
   { "occupation",    APPEALS_FIELD_KIND_STRING,   IMM,           OFF (occupation), 200, NULL },
   { "address",       APPEALS_FIELD_KIND_STRING,   REQ | PD,      OFF (address), 300, NULL },
   { "phone",         APPEALS_FIELD_KIND_STRING,   PD,            OFF (phone), 32, NULL },
+  { "organisation_name", APPEALS_FIELD_KIND_STRING, IMM,         OFF (organisation_name), 300, NULL },
+  { "representative_position", APPEALS_FIELD_KIND_STRING, IMM,   OFF (representative_position), 200, NULL },
   { "created_at",    APPEALS_FIELD_KIND_DATETIME, RO,            OFF (created_at), 0, NULL },
   { "updated_at",    APPEALS_FIELD_KIND_DATETIME, RO,            OFF (updated_at), 0, NULL },
 };
@@ -190,6 +192,44 @@ check_name (GPtrArray  *errors,
     appeals_field_errors_add (errors, field, APPEALS_FIELD_INVALID_VALUE, NULL);
 }
 
+/* A BIN card names the organisation and says who speaks for it; a
+ * person's card has neither. */
+static void
+check_organisation (AppealsApplicant *self,
+                    GPtrArray        *errors)
+{
+  static const char * const members[] = { "organisation_name", "representative_position" };
+  const char *values[] = { self->organisation_name, self->representative_position };
+  gboolean organisation = appeals_applicant_is_organisation (self);
+
+  if (self->iin == NULL || appeals_field_errors_find (errors, "iin") != NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (values[i] != NULL ? values[i] : ""));
+
+      if (appeals_field_errors_find (errors, members[i]) != NULL)
+        continue;
+      if (organisation && *stripped == '\0')
+        appeals_field_errors_add (errors, members[i], APPEALS_FIELD_REQUIRED, NULL);
+      else if (!organisation && values[i] != NULL)
+        appeals_field_errors_add (errors, members[i], APPEALS_FIELD_INVALID_VALUE, "bin");
+    }
+}
+
+/**
+ * appeals_applicant_is_organisation:
+ *
+ * Returns: whether the card carries a valid BIN rather than an IIN.
+ */
+gboolean
+appeals_applicant_is_organisation (AppealsApplicant *self)
+{
+  g_return_val_if_fail (APPEALS_IS_APPLICANT (self), FALSE);
+
+  return self->iin != NULL && appeals_tax_id_classify (self->iin) == APPEALS_TAX_ID_BIN;
+}
+
 /**
  * appeals_applicant_validate:
  *
@@ -226,6 +266,7 @@ appeals_applicant_validate (AppealsApplicant *self,
         appeals_field_errors_add (errors, "iin", APPEALS_FIELD_INVALID_IIN, NULL);
     }
 
+  check_organisation (self, errors);
   check_name (errors, "surname", self->surname);
   check_name (errors, "given_name", self->given_name);
   check_name (errors, "patronymic", self->patronymic);
@@ -250,7 +291,8 @@ appeals_applicant_validate (AppealsApplicant *self,
  * appeals_applicant_dup_full_name:
  *
  * Returns: (transfer full): "Surname Given-name Patronymic", as names are
- *   written on Kazakhstan documents.
+ *   written on Kazakhstan documents; an organisation's name before its
+ *   representative's.
  */
 char *
 appeals_applicant_dup_full_name (AppealsApplicant *self)
@@ -260,6 +302,8 @@ appeals_applicant_dup_full_name (AppealsApplicant *self)
 
   g_return_val_if_fail (APPEALS_IS_APPLICANT (self), NULL);
 
+  if (self->organisation_name != NULL)
+    g_strv_builder_add (parts, self->organisation_name);
   if (self->surname != NULL)
     g_strv_builder_add (parts, self->surname);
   if (self->given_name != NULL)

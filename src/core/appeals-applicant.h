@@ -29,8 +29,8 @@ struct _AppealsApplicant
 
   gint64      id;
   gint64      version;
-  char       *iin;
-  char       *surname;
+  char       *iin;            /* or a BIN, for an organisation */
+  char       *surname;        /* an organisation's: its representative's */
   char       *given_name;
   char       *patronymic;
   GDate       birth_date;     /* derived from the IIN */
@@ -39,6 +39,8 @@ struct _AppealsApplicant
   char       *occupation;
   char       *address;
   char       *phone;          /* normalised: +7XXXXXXXXXX */
+  char       *organisation_name;        /* a BIN card only */
+  char       *representative_position;  /* a BIN card only: who the person is to it */
   GDateTime  *created_at;
   GDateTime  *updated_at;
 };
@@ -53,6 +55,7 @@ JsonNode         *appeals_applicant_to_json        (AppealsApplicant  *self);
 gboolean          appeals_applicant_validate       (AppealsApplicant  *self,
                                                     GPtrArray         *errors);
 char             *appeals_applicant_dup_full_name  (AppealsApplicant  *self);
+gboolean          appeals_applicant_is_organisation (AppealsApplicant *self);
 
 char             *appeals_phone_normalize          (const char        *phone);
 gboolean          appeals_person_name_is_valid     (const char        *name);

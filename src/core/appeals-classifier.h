@@ -26,6 +26,7 @@ typedef struct
 #define APPEALS_CLASSIFIER_SOCIAL_STATUSES     "social-statuses"
 #define APPEALS_CLASSIFIER_ANSWER_CHARACTERS   "answer-characters"
 #define APPEALS_CLASSIFIER_TERMINATION_GROUNDS "termination-grounds"
+#define APPEALS_CLASSIFIER_ORDER_SOURCES       "order-sources"
 
 #define APPEALS_TYPE_CLASSIFIER (appeals_classifier_get_type ())
 

@@ -31,3 +31,5 @@
 #include "appeals-expertise.h"
 #include "appeals-lifecycle.h"
 #include "appeals-letterhead.h"
+#include "appeals-order.h"
+#include "appeals-data-read.h"

@@ -80,3 +80,28 @@ appeals_merge_changed_fields (const AppealsRecordType *type,
 
   return changed;
 }
+
+/**
+ * appeals_merge_build_patch:
+ *
+ * Returns: (transfer full): a merge patch (RFC 7396) of the fields a user
+ *   may edit whose values in @edited differ from @base
+ */
+JsonNode *
+appeals_merge_build_patch (const AppealsRecordType *type,
+                           gconstpointer            base,
+                           gconstpointer            edited)
+{
+  g_autoptr(GPtrArray) changed = appeals_merge_changed_fields (type, base, edited);
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const AppealsFieldSpec *field = g_ptr_array_index (changed, i);
+
+      json_object_set_member (object, field->name, appeals_record_field_to_json (field, edited));
+    }
+  json_node_take_object (node, object);
+  return node;
+}

@@ -21,5 +21,8 @@ GPtrArray *appeals_merge_records      (const AppealsRecordType *type,
 GPtrArray *appeals_merge_changed_fields (const AppealsRecordType *type,
                                        gconstpointer            base,
                                        gconstpointer            edited);
+JsonNode  *appeals_merge_build_patch (const AppealsRecordType *type,
+                                     gconstpointer            base,
+                                     gconstpointer            edited);
 
 G_END_DECLS

@@ -112,6 +112,7 @@ appeals_protocol_order_init (AppealsProtocolOrder *self)
 static const AppealsFieldSpec appeals_attachment_fields[] = {
   { "id", APPEALS_FIELD_KIND_INT, RO, OFF (id), 0, NULL },
   { "reception_id", APPEALS_FIELD_KIND_INT, RO, OFF (reception_id), 0, NULL },
+  { "appeal_id", APPEALS_FIELD_KIND_INT, RO, OFF (appeal_id), 0, NULL },
   { "kind", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (kind), 0, NULL },
   { "file_name", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (file_name), 0, NULL },
   { "content_type", APPEALS_FIELD_KIND_STRING, RO, OFF (content_type), 0, NULL },

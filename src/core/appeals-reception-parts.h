@@ -65,7 +65,8 @@ struct _AppealsAttachment
   GObject     parent_instance;
 
   gint64      id;
-  gint64      reception_id;
+  gint64      reception_id;   /* a reception's file */
+  gint64      appeal_id;      /* or an appeal's: "appeal_scan", "answer_document", "other" */
   char       *kind;           /* "reference_note", "applicant_document", "body_position", "other" */
   char       *file_name;
   char       *content_type;

@@ -16,6 +16,43 @@ is_bookkeeping (const AppealsFieldSpec *field)
          g_str_equal (field->name, "created_at") || g_str_equal (field->name, "id");
 }
 
+/* One change of an entry: {"field", "before", "after"}; takes the values. */
+static void
+add_change (JsonBuilder *builder,
+            const char  *field,
+            JsonNode    *before,
+            JsonNode    *after)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "field");
+  json_builder_add_string_value (builder, field);
+  json_builder_set_member_name (builder, "before");
+  json_builder_add_value (builder, before);
+  json_builder_set_member_name (builder, "after");
+  json_builder_add_value (builder, after);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+insert_entry (AppealsDb   *db,
+              const char  *entity,
+              gint64       entity_id,
+              gint64       version,
+              const char  *action,
+              const char  *actor,
+              JsonNode    *changes,
+              GError     **error)
+{
+  g_autofree char *text = json_to_string (changes, FALSE);
+  g_autofree char *now = appeals_server_now_iso ();
+
+  return appeals_db_exec (db,
+                          "INSERT INTO audit (entity, entity_id, version, action, actor, at, changes) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          g_variant_new ("(sxxssss)", entity, entity_id, version, action, actor, now, text),
+                          error);
+}
+
 /**
  * appeals_audit_record_change:
  * @before: (nullable): the object before the change; %NULL for a creation
@@ -37,8 +74,6 @@ appeals_audit_record_change (AppealsDb               *db,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) changes = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *now = appeals_server_now_iso ();
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < type->n_fields; i++)
@@ -52,26 +87,108 @@ appeals_audit_record_change (AppealsDb               *db,
                          : JSON_NODE_HOLDS_NULL (after_value))
         continue;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, field->name);
-      json_builder_set_member_name (builder, "before");
-      json_builder_add_value (builder, before != NULL ? appeals_record_field_to_json (field, before)
-                                                      : json_node_new (JSON_NODE_NULL));
-      json_builder_set_member_name (builder, "after");
-      json_builder_add_value (builder, g_steal_pointer (&after_value));
-      json_builder_end_object (builder);
+      add_change (builder, field->name,
+                  before != NULL ? appeals_record_field_to_json (field, before) : json_node_new (JSON_NODE_NULL),
+                  g_steal_pointer (&after_value));
     }
   json_builder_end_array (builder);
 
   changes = json_builder_get_root (builder);
-  text = json_to_string (changes, FALSE);
+  return insert_entry (db, entity, entity_id, version, action, actor, changes, error);
+}
 
-  return appeals_db_exec (db,
-                          "INSERT INTO audit (entity, entity_id, version, action, actor, at, changes) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          g_variant_new ("(sxxssss)", entity, entity_id, version, action, actor, now, text),
-                          error);
+/**
+ * appeals_audit_snapshot:
+ * @sql: a SELECT of at most one row; its columns are what the audit keeps
+ *
+ * The state of an object that has no model record (a step, an official,
+ * a file), as the audit trail compares it: column → text or null. Leave
+ * secrets out of @sql.
+ *
+ * Returns: (transfer full) (nullable): the row as an object, or %NULL when
+ *   there is none (check @error)
+ */
+JsonObject *
+appeals_audit_snapshot (AppealsDb   *db,
+                        const char  *sql,
+                        GVariant    *params,
+                        GError     **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, params, error);
+  JsonObject *object;
+
+  if (result == NULL || appeals_db_result_get_n_rows (result) == 0)
+    return NULL;
+
+  object = json_object_new ();
+  for (guint column = 0; column < appeals_db_result_get_n_columns (result); column++)
+    {
+      const char *name = appeals_db_result_get_column_name (result, column);
+
+      if (appeals_db_result_is_null (result, 0, name))
+        json_object_set_null_member (object, name);
+      else
+        json_object_set_string_member (object, name, appeals_db_result_get_string (result, 0, name));
+    }
+  return object;
+}
+
+static JsonNode *
+member_or_null (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL ? json_node_copy (node) : json_node_new (JSON_NODE_NULL);
+}
+
+/**
+ * appeals_audit_record_snapshots:
+ * @before: (nullable): appeals_audit_snapshot() before the change; %NULL
+ *   for a creation
+ * @after: (nullable): the same after it; %NULL for a deletion
+ *
+ * Writes one audit entry holding, per column that differs, the values
+ * before and after.
+ */
+gboolean
+appeals_audit_record_snapshots (AppealsDb   *db,
+                                const char  *entity,
+                                gint64       entity_id,
+                                gint64       version,
+                                const char  *action,
+                                const char  *actor,
+                                JsonObject  *before,
+                                JsonObject  *after,
+                                GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  names = g_list_concat (before != NULL ? json_object_get_members (before) : NULL,
+                         after != NULL ? json_object_get_members (after) : NULL);
+
+  json_builder_begin_array (builder);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      g_autoptr(JsonNode) old_value = NULL;
+      g_autoptr(JsonNode) new_value = NULL;
+
+      if (!g_hash_table_add (seen, l->data))
+        continue;
+      old_value = member_or_null (before, l->data);
+      new_value = member_or_null (after, l->data);
+      if (json_node_equal (old_value, new_value))
+        continue;
+
+      add_change (builder, l->data, g_steal_pointer (&old_value), g_steal_pointer (&new_value));
+    }
+  json_builder_end_array (builder);
+
+  changes = json_builder_get_root (builder);
+  return insert_entry (db, entity, entity_id, version, action, actor, changes, error);
 }
 
 gboolean
@@ -134,5 +251,52 @@ appeals_audit_get_history (AppealsDb   *db,
     }
   json_builder_end_array (builder);
 
+  return json_builder_get_root (builder);
+}
+
+/* The most reads an answer lists; the log itself keeps them all. */
+#define MAX_READS 500
+
+/**
+ * appeals_audit_get_reads:
+ *
+ * Who read an applicant's personal data: their base card and the cards
+ * of their appeals, newest first.
+ *
+ * Returns: (transfer full): a JSON array of {"actor", "at", "entity",
+ *   "entity_id"}, or %NULL with @error set
+ */
+JsonNode *
+appeals_audit_get_reads (AppealsDb  *db,
+                         gint64      applicant_id,
+                         GError    **error)
+{
+  g_autoptr(AppealsDbResult) result = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  result = appeals_db_query (db,
+                             "SELECT actor, at, entity, entity_id FROM personal_data_reads "
+                             "WHERE (entity = 'applicant' AND entity_id = ?) OR (entity = 'appeal' AND entity_id IN "
+                             "(SELECT id FROM appeals WHERE applicant_id = ?)) ORDER BY id DESC LIMIT ?",
+                             g_variant_new ("(xxx)", applicant_id, applicant_id, (gint64) MAX_READS), error);
+  if (result == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (result); i++)
+    {
+      static const char * const texts[] = { "actor", "at", "entity" };
+
+      json_builder_begin_object (builder);
+      for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+        {
+          json_builder_set_member_name (builder, texts[k]);
+          json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, texts[k]));
+        }
+      json_builder_set_member_name (builder, "entity_id");
+      json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, i, "entity_id"));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }

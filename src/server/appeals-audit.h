@@ -21,6 +21,22 @@ gboolean  appeals_audit_record_change  (AppealsDb               *db,
                                         gconstpointer            before,
                                         gconstpointer            after,
                                         GError                 **error);
+JsonObject *appeals_audit_snapshot     (AppealsDb               *db,
+                                        const char              *sql,
+                                        GVariant                *params,
+                                        GError                 **error);
+gboolean  appeals_audit_record_snapshots (AppealsDb             *db,
+                                        const char              *entity,
+                                        gint64                   entity_id,
+                                        gint64                   version,
+                                        const char              *action,
+                                        const char              *actor,
+                                        JsonObject              *before,
+                                        JsonObject              *after,
+                                        GError                 **error);
+JsonNode *appeals_audit_get_reads      (AppealsDb               *db,
+                                        gint64                   applicant_id,
+                                        GError                 **error);
 gboolean  appeals_audit_record_read    (AppealsDb               *db,
                                         const char              *actor,
                                         const char              *entity,

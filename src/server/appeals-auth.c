@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-audit.h"
 #include "appeals-auth.h"
 #include "appeals-demo.h"
 
@@ -243,7 +244,10 @@ appeals_auth_create_user (AppealsDb    *db,
 {
   g_autofree char *hash = NULL;
   g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *actor = NULL;
   g_autoptr(AppealsDbResult) result = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  gint64 id;
 
   if (!appeals_login_is_valid (login))
     {
@@ -268,8 +272,17 @@ appeals_auth_create_user (AppealsDb    *db,
   result = appeals_db_query (db, "SELECT id FROM users WHERE login = ?", g_variant_new ("(s)", login), error);
   if (result == NULL)
     return 0;
+  id = appeals_db_result_get_int64 (result, 0, "id");
 
-  return appeals_db_result_get_int64 (result, 0, "id");
+  /* users are made on the server's console: the audit names its account;
+   * the password's hash stays out of the trail */
+  actor = g_strdup_printf ("console:%s", g_get_user_name ());
+  snapshot = appeals_audit_snapshot (db, "SELECT login, full_name, role, district, language, active FROM users "
+                                     "WHERE id = ?", g_variant_new ("(x)", id), error);
+  if (snapshot == NULL ||
+      !appeals_audit_record_snapshots (db, "user", id, 0, "create", actor, NULL, snapshot, error))
+    return 0;
+  return id;
 }
 
 /* POST /session ---------------------------------------------------------- */

@@ -18,6 +18,7 @@
 
 #include "appeals-api.h"
 #include "appeals-auth.h"
+#include "appeals-classifier-audit.h"
 #include "appeals-demo.h"
 #include "appeals-housekeeping.h"
 #include "appeals-server.h"
@@ -248,7 +249,11 @@ on_hangup (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   if (appeals_server_reload_rules (running->server, &error))
-    g_message ("%s", _("Reloaded the rules"));
+    {
+      g_message ("%s", _("Reloaded the rules"));
+      if (!appeals_classifier_audit_record (running->server, &error))
+        g_warning ("the classifiers' changes are not in the audit trail: %s", error->message);
+    }
   else
     g_warning (_("The rules were not reloaded; the ones in force stay: %s"), error->message);
   return G_SOURCE_CONTINUE;
@@ -350,6 +355,12 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   appeals_api_register_all (server);
+  /* the classifier files as read now, against what the audit trail saw */
+  if (!appeals_classifier_audit_record (server, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (opt_demo && !appeals_demo_seed (server, db, MAX (opt_demo_appeals, 0), &error))
     {

@@ -369,7 +369,8 @@ test_search (void)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
   g_autoptr(AppealsTestResponse) applicant = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
-    "{\"iin\":\"990140004654\",\"surname\":\"Ахметов\",\"given_name\":\"Ерлан\",\"address\":\"Костанай\"}", NULL);
+    "{\"iin\":\"990140004654\",\"surname\":\"Ахметов\",\"given_name\":\"Ерлан\",\"address\":\"Костанай\","
+    "\"organisation_name\":\"ТОО «Жол»\",\"representative_position\":\"директор\"}", NULL);
   g_autofree char *body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"egov\","
                                            "\"form\":\"electronic\",\"kind\":\"proposal\",\"addressee_body\":\"roads\","
                                            "\"question_character\":\"roads-transport\",\"category\":\"typical\","
@@ -782,7 +783,7 @@ offline_script (AppealsApplication *app,
   card = appeals_test_ui_open_card (app, 0);
   g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
   g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
-  fill_new_card (appeals_card_window_get_form (card), "940140000385", "Сервер өшірілген кезде сақталған өтініш");
+  fill_new_card (appeals_card_window_get_form (card), "880520300128", "Сервер өшірілген кезде сақталған өтініш");
 
   appeals_test_server_kill (server);
   gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);

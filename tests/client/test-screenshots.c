@@ -232,8 +232,8 @@ receptions_script (AppealsApplication *app,
   AppealsReceptionWindow *reception;
   AppealsBookingDialog *booking;
   gint64 first = create_applicant (session, token, "061211600012", "Сейтқали", "Әлия");
-  gint64 second = create_applicant (session, token, "940140000385", "Иванов", "Сергей");
-  gint64 third = create_applicant (session, token, "990140004654", "Нұрланов", "Ержан");
+  gint64 second = create_applicant (session, token, "880520300128", "Иванов", "Сергей");
+  gint64 third = create_applicant (session, token, "911111300343", "Нұрланов", "Ержан");
   gint64 tomorrow_id;
   gboolean loaded = FALSE;
   g_autofree char *appeal_body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\","

@@ -31,6 +31,9 @@ static const Record records[] = {
   { "ReviewItem", appeals_review_entry_get_record_type },   /* a reception with its materials */
   { "User", appeals_user_get_record_type },
   { "Notice", appeals_notice_get_record_type },
+  { "Order", appeals_order_get_record_type },
+  { "OrderReport", appeals_order_report_get_record_type },
+  { "PersonalDataRead", appeals_data_read_get_record_type },
 };
 
 static void

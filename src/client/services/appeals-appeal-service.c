@@ -373,26 +373,6 @@ _appeals_appeal_service_call_saving (AppealsAppealService *self,
                               read_saved_appeal, self, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
-/* A merge patch of the fields a user may edit that differ from @base. */
-static JsonNode *
-build_patch (const AppealsRecordType *type,
-             gconstpointer            base,
-             gconstpointer            edited)
-{
-  g_autoptr(GPtrArray) changed = appeals_merge_changed_fields (type, base, edited);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  for (guint i = 0; i < changed->len; i++)
-    {
-      const AppealsFieldSpec *field = g_ptr_array_index (changed, i);
-
-      json_object_set_member (object, field->name, appeals_record_field_to_json (field, edited));
-    }
-  json_node_take_object (node, object);
-  return node;
-}
-
 typedef JsonNode *(*ToJsonFunc) (gpointer object);
 
 /* A save of either kind of record: a new one is POSTed whole with
@@ -426,7 +406,7 @@ save_record_async (AppealsAppealService    *self,
     }
 
   appeals_api_path_add_id (path, id);
-  body = build_patch (type, base, edited);
+  body = appeals_merge_build_patch (type, base, edited);
   call_async (self, "PATCH", path, body, base_etag, NULL, read, g_object_unref,
               source_tag, cancellable, callback, user_data);
 }

@@ -15,6 +15,8 @@ struct _AppealsContext
   AppealsAppealService    *appeals;
   AppealsReceptionService *receptions;
   AppealsExpertiseService *expertise;
+  AppealsOrderService     *orders;
+  AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
 };
@@ -54,6 +56,8 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->appeals);
   g_clear_object (&self->receptions);
   g_clear_object (&self->expertise);
+  g_clear_object (&self->orders);
+  g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
   g_clear_object (&self->client);
@@ -107,6 +111,8 @@ appeals_context_new (GSettings        *settings,
   self->appeals = appeals_appeal_service_new (client);
   self->receptions = appeals_reception_service_new (client, self->reference);
   self->expertise = appeals_expertise_service_new (client);
+  self->orders = appeals_order_service_new (client);
+  self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
   g_signal_connect_swapped (client, "connection-lost", G_CALLBACK (on_connection_lost), self);
@@ -172,6 +178,18 @@ AppealsExpertiseService *
 appeals_context_get_expertise_service (AppealsContext *self)
 {
   return self->expertise;
+}
+
+AppealsOrderService *
+appeals_context_get_order_service (AppealsContext *self)
+{
+  return self->orders;
+}
+
+AppealsFileService *
+appeals_context_get_file_service (AppealsContext *self)
+{
+  return self->files;
 }
 
 AppealsReferenceService *

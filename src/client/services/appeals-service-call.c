@@ -69,6 +69,29 @@ on_service_call_answered (GObject      *source,
   g_task_return_pointer (task, value, call->value_free);
 }
 
+static GTask *
+new_call_task (gpointer              source_object,
+               gpointer              source_tag,
+               AppealsServiceReader  reader,
+               gpointer              reader_data,
+               GDestroyNotify        reader_data_free,
+               GDestroyNotify        value_free,
+               GCancellable         *cancellable,
+               GAsyncReadyCallback   callback,
+               gpointer              user_data)
+{
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+  ServiceCall *call = g_new0 (ServiceCall, 1);
+
+  call->reader = reader;
+  call->reader_data = reader_data;
+  call->reader_data_free = reader_data_free;
+  call->value_free = value_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) service_call_free);
+  return task;
+}
+
 /**
  * appeals_service_call_async:
  * @source_object: the service, the source of the task
@@ -98,20 +121,46 @@ appeals_service_call_async (AppealsApiClient     *client,
                             gpointer              user_data)
 {
   GTask *task;
-  ServiceCall *call;
 
   g_return_if_fail (APPEALS_IS_API_CLIENT (client));
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
-  call = g_new0 (ServiceCall, 1);
-  call->reader = reader;
-  call->reader_data = reader_data;
-  call->reader_data_free = reader_data_free;
-  call->value_free = value_free;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) service_call_free);
+  task = new_call_task (source_object, source_tag, reader, reader_data, reader_data_free, value_free,
+                        cancellable, callback, user_data);
   appeals_api_client_request_async (client, method, path, body, if_match, idempotency_key, cancellable,
                                     on_service_call_answered, task);
+}
+
+/**
+ * appeals_service_upload_async:
+ * @content_type: the file's MIME type
+ *
+ * Sends a file as the body of a POST to @path (once, even when retried)
+ * and reads the answer with @reader, as appeals_service_call_async() does.
+ */
+void
+appeals_service_upload_async (AppealsApiClient     *client,
+                              gpointer              source_object,
+                              gpointer              source_tag,
+                              const char           *path,
+                              const char           *content_type,
+                              GBytes               *content,
+                              AppealsServiceReader  reader,
+                              gpointer              reader_data,
+                              GDestroyNotify        reader_data_free,
+                              GDestroyNotify        value_free,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  g_autofree char *key = g_uuid_string_random ();
+  GTask *task;
+
+  g_return_if_fail (APPEALS_IS_API_CLIENT (client));
+
+  task = new_call_task (source_object, source_tag, reader, reader_data, reader_data_free, value_free,
+                        cancellable, callback, user_data);
+  appeals_api_client_upload_async (client, path, content_type, content, key, cancellable,
+                                   on_service_call_answered, task);
 }
 
 static gpointer

@@ -50,7 +50,7 @@ check_references (AppealsRequest  *request,
         }
 
       applicant = appeals_db_query (request->db,
-                                    "SELECT iin, surname || ' ' || given_name || COALESCE (' ' || patronymic, '') "
+                                    "SELECT iin, COALESCE (organisation_name || ' ', '') || surname || ' ' || given_name || COALESCE (' ' || patronymic, '') "
                                     "AS name FROM applicants WHERE id = ?",
                                     g_variant_new ("(x)", appeal->applicant_id), error);
       if (applicant == NULL)

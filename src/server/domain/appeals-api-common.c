@@ -211,4 +211,89 @@ appeals_api_member_int (JsonObject *object,
   JsonNode *node = member_of_type (object, member, G_TYPE_INT64, field, errors);
 
   return node != NULL ? json_node_get_int (node) : default_value;
+/* "true"/"1" or "false"/"0", as query parameters say yes or no. */
+gboolean
+appeals_api_parse_bool (const char *text,
+                        gboolean   *value)
+{
+  if (g_strcmp0 (text, "true") == 0 || g_strcmp0 (text, "1") == 0)
+    *value = TRUE;
+  else if (g_strcmp0 (text, "false") == 0 || g_strcmp0 (text, "0") == 0)
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A cursor is the sort key and id of the last item seen, base64-encoded
+ * JSON: opaque to clients, stable under inserts. */
+char *
+appeals_api_encode_cursor (const char *key,
+                           gint64      id)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, key);
+  json_builder_add_int_value (builder, id);
+  json_builder_end_array (builder);
+  node = json_builder_get_root (builder);
+  text = json_to_string (node, FALSE);
+
+  return g_base64_encode ((const guchar *) text, strlen (text));
+}
+
+gboolean
+appeals_api_decode_cursor (const char  *cursor,
+                           char       **key,
+                           gint64      *id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree guchar *text = NULL;
+  gsize length;
+  JsonArray *array;
+
+  text = g_base64_decode (cursor, &length);
+  if (text == NULL || length == 0 || !g_utf8_validate ((const char *) text, length, NULL) ||
+      !json_parser_load_from_data (parser, (const char *) text, length, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return FALSE;
+
+  array = json_node_get_array (json_parser_get_root (parser));
+  if (json_array_get_length (array) != 2 ||
+      json_node_get_value_type (json_array_get_element (array, 0)) != G_TYPE_STRING ||
+      json_node_get_value_type (json_array_get_element (array, 1)) != G_TYPE_INT64)
+    return FALSE;
+
+  *key = g_strdup (json_array_get_string_element (array, 0));
+  *id = json_array_get_int_element (array, 1);
+  return TRUE;
+}
+
+/**
+ * appeals_api_respond_page:
+ * @items: (transfer full): a JSON array
+ * @next_cursor: (nullable): where the next page starts; %NULL on the last
+ *
+ * Answers 200 with one page of a list: {"items", "next_cursor", "total"}.
+ */
+void
+appeals_api_respond_page (AppealsRequest *request,
+                          JsonNode       *items,
+                          const char     *next_cursor,
+                          gint64          total)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "items", items);
+  if (next_cursor != NULL)
+    json_object_set_string_member (object, "next_cursor", next_cursor);
+  else
+    json_object_set_null_member (object, "next_cursor");
+  json_object_set_int_member (object, "total", total);
+  json_node_set_object (root, object);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
 }

@@ -43,5 +43,16 @@ void        appeals_api_clear_mutable     (const AppealsRecordType *type,
 void        appeals_api_check_required    (const AppealsRecordType *type,
                                            gconstpointer            record,
                                            GPtrArray               *errors);
+void        appeals_api_respond_page      (AppealsRequest          *request,
+                                           JsonNode                *items,
+                                           const char              *next_cursor,
+                                           gint64                   total);
+gboolean    appeals_api_parse_bool        (const char              *text,
+                                           gboolean                *value);
+char       *appeals_api_encode_cursor     (const char              *key,
+                                           gint64                   id);
+gboolean    appeals_api_decode_cursor     (const char              *cursor,
+                                           char                   **key,
+                                           gint64                  *id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "appeals-scope.h"
+#include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-store.h"
 
@@ -105,19 +106,6 @@ add_search (AppealsRequest *request,
   return TRUE;
 }
 
-static gboolean
-parse_bool (const char *text,
-            gboolean   *value)
-{
-  if (g_strcmp0 (text, "true") == 0 || g_strcmp0 (text, "1") == 0)
-    *value = TRUE;
-  else if (g_strcmp0 (text, "false") == 0 || g_strcmp0 (text, "0") == 0)
-    *value = FALSE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 /* Adds the enum filter @name; answers 422 and returns FALSE for a value
  * the enum does not have. */
 static gboolean
@@ -196,7 +184,7 @@ build_filter (AppealsRequest *request,
 
   if ((value = appeals_request_get_query (request, "control")) != NULL)
     {
-      if (!parse_bool (value, &flag))
+      if (!appeals_api_parse_bool (value, &flag))
         appeals_field_errors_add (errors, "control", APPEALS_FIELD_INVALID_VALUE, "true,false");
       else
         filter_add (filter, "a.control = ?", g_variant_new_int64 (flag));
@@ -204,7 +192,7 @@ build_filter (AppealsRequest *request,
 
   if ((value = appeals_request_get_query (request, "overdue")) != NULL)
     {
-      if (!parse_bool (value, &flag))
+      if (!appeals_api_parse_bool (value, &flag))
         appeals_field_errors_add (errors, "overdue", APPEALS_FIELD_INVALID_VALUE, "true,false");
       else
         {
@@ -230,53 +218,6 @@ build_filter (AppealsRequest *request,
   return errors->len == 0;
 }
 
-/* A cursor is the sort key and id of the last item seen, base64-encoded
- * JSON: opaque to clients, stable under inserts. */
-static char *
-encode_cursor (const char *key,
-               gint64      id)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, key);
-  json_builder_add_int_value (builder, id);
-  json_builder_end_array (builder);
-  node = json_builder_get_root (builder);
-  text = json_to_string (node, FALSE);
-
-  return g_base64_encode ((const guchar *) text, strlen (text));
-}
-
-static gboolean
-decode_cursor (const char  *cursor,
-               char       **key,
-               gint64      *id)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree guchar *text = NULL;
-  gsize length;
-  JsonArray *array;
-
-  text = g_base64_decode (cursor, &length);
-  if (text == NULL || length == 0 || !g_utf8_validate ((const char *) text, length, NULL) ||
-      !json_parser_load_from_data (parser, (const char *) text, length, NULL) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return FALSE;
-
-  array = json_node_get_array (json_parser_get_root (parser));
-  if (json_array_get_length (array) != 2 ||
-      json_node_get_value_type (json_array_get_element (array, 0)) != G_TYPE_STRING ||
-      json_node_get_value_type (json_array_get_element (array, 1)) != G_TYPE_INT64)
-    return FALSE;
-
-  *key = g_strdup (json_array_get_string_element (array, 0));
-  *id = json_array_get_int_element (array, 1);
-  return TRUE;
-}
-
 static gboolean
 appeals_api_appeals_list (AppealsRequest  *request,
                           GError         **error)
@@ -288,7 +229,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(AppealsDbResult) total = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
@@ -325,7 +265,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
       appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
     }
 
-  if (cursor != NULL && !decode_cursor (cursor, &cursor_key, &cursor_id))
+  if (cursor != NULL && !appeals_api_decode_cursor (cursor, &cursor_key, &cursor_id))
     appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
 
   build_filter (request, &filter, errors);
@@ -364,7 +304,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   sql = g_string_new (NULL);
   g_string_append_printf (sql,
                           "SELECT a.*, ap.iin AS applicant_iin, "
-                          "ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name "
+                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name "
                           "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id WHERE %s "
                           "ORDER BY %s %s, a.id %s LIMIT ?",
                           where->str, sort->column, descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
@@ -377,8 +317,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
     return FALSE;
 
   appeals_server_get_today (&today);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < MIN (appeals_db_result_get_n_rows (rows), limit); i++)
     {
@@ -392,21 +330,12 @@ appeals_api_appeals_list (AppealsRequest  *request,
       json_builder_add_value (builder, appeals_appeal_to_json (appeal));
 
       if (i + 1 == limit && appeals_db_result_get_n_rows (rows) > limit)
-        next_cursor = encode_cursor (appeals_db_result_get_string (rows, i, sort->column + 2),
+        next_cursor = appeals_api_encode_cursor (appeals_db_result_get_string (rows, i, sort->column + 2),
                                      appeal->id);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (next_cursor != NULL)
-    json_builder_add_string_value (builder, next_cursor);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (total, 0, "n"));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor,
+                            appeals_db_result_get_int64 (total, 0, "n"));
   return TRUE;
 }
 

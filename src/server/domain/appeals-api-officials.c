@@ -17,6 +17,7 @@
 
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
+#include "appeals-audit.h"
 
 #define MAX_NAME 200
 #define MAX_PLACE 300
@@ -297,6 +298,54 @@ respond_official (AppealsRequest  *request,
   return TRUE;
 }
 
+/* What the audit trail keeps of an official: the row, and the schedule as
+ * one line per day ("1 09:00-12:00 Room 5"). */
+static JsonObject *
+official_snapshot (AppealsRequest  *request,
+                   gint64           id,
+                   GError         **error)
+{
+  g_autoptr(JsonObject) snapshot = appeals_audit_snapshot (request->db, "SELECT * FROM officials WHERE id = ?",
+                                                           g_variant_new ("(x)", id), error);
+  g_autoptr(AppealsDbResult) slots = NULL;
+  g_autoptr(GString) schedule = g_string_new (NULL);
+
+  if (snapshot == NULL)
+    return NULL;
+  slots = appeals_db_query (request->db,
+                            "SELECT weekday, start_time, end_time, place, video FROM official_schedules "
+                            "WHERE official_id = ? ORDER BY weekday, start_time",
+                            g_variant_new ("(x)", id), error);
+  if (slots == NULL)
+    return NULL;
+  for (guint i = 0; i < appeals_db_result_get_n_rows (slots); i++)
+    g_string_append_printf (schedule, "%s%s %s-%s %s", i > 0 ? "\n" : "",
+                            appeals_db_result_get_string (slots, i, "weekday"),
+                            appeals_db_result_get_string (slots, i, "start_time"),
+                            appeals_db_result_get_string (slots, i, "end_time"),
+                            appeals_db_result_get_boolean (slots, i, "video")
+                              ? "video"
+                              : (appeals_db_result_is_null (slots, i, "place")
+                                   ? "" : appeals_db_result_get_string (slots, i, "place")));
+  json_object_set_string_member (snapshot, "schedule", schedule->str);
+  return g_steal_pointer (&snapshot);
+}
+
+/* The change of official @id since @before, in the audit trail. */
+static gboolean
+audit_official (AppealsRequest  *request,
+                gint64           id,
+                const char      *action,
+                JsonObject      *before,
+                GError         **error)
+{
+  g_autoptr(JsonObject) after = official_snapshot (request, id, error);
+
+  return after != NULL &&
+         appeals_audit_record_snapshots (request->db, "official", id, 0, action, request->user->login,
+                                         before, after, error);
+}
+
 static gboolean
 handle_create (AppealsRequest  *request,
                GError         **error)
@@ -319,7 +368,8 @@ handle_create (AppealsRequest  *request,
     return FALSE;
 
   id = appeals_db_result_get_int64 (created, 0, "id");
-  if (!write_schedule (request, id, official.schedule, error))
+  if (!write_schedule (request, id, official.schedule, error) ||
+      !audit_official (request, id, "create", NULL, error))
     return FALSE;
 
   g_message ("official %" G_GINT64_FORMAT " (%s) added by %s", id, official.full_name[1], request->user->login);
@@ -358,6 +408,7 @@ handle_replace (AppealsRequest  *request,
                 GError         **error)
 {
   OfficialBody official;
+  g_autoptr(JsonObject) before = NULL;
   gint64 id;
 
   if (!load_active (request, &id, error))
@@ -365,13 +416,15 @@ handle_replace (AppealsRequest  *request,
   if (id == 0 || !read_official (request, &official))
     return TRUE;
 
-  if (!appeals_db_exec (request->db,
+  if ((before = official_snapshot (request, id, error)) == NULL ||
+      !appeals_db_exec (request->db,
                         "UPDATE officials SET full_name_kk = ?, full_name_ru = ?, position_kk = ?, position_ru = ? "
                         "WHERE id = ?",
                         g_variant_new ("(ssssx)", official.full_name[0], official.full_name[1],
                                        official.position[0], official.position[1], id),
                         error) ||
-      !write_schedule (request, id, official.schedule, error))
+      !write_schedule (request, id, official.schedule, error) ||
+      !audit_official (request, id, "update", before, error))
     return FALSE;
 
   g_message ("official %" G_GINT64_FORMAT " and the schedule changed by %s", id, request->user->login);
@@ -383,6 +436,7 @@ handle_retire (AppealsRequest  *request,
                GError         **error)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) before = NULL;
   gint64 id;
 
   if (!load_active (request, &id, error))
@@ -390,7 +444,9 @@ handle_retire (AppealsRequest  *request,
   if (id == 0)
     return TRUE;
 
-  if (!appeals_db_exec (request->db, "UPDATE officials SET active = 0 WHERE id = ?", g_variant_new ("(x)", id), error))
+  if ((before = official_snapshot (request, id, error)) == NULL ||
+      !appeals_db_exec (request->db, "UPDATE officials SET active = 0 WHERE id = ?", g_variant_new ("(x)", id), error) ||
+      !audit_official (request, id, "retire", before, error))
     return FALSE;
   g_message ("official %" G_GINT64_FORMAT " no longer receives, by %s", id, request->user->login);
   json_node_take_object (node, json_object_new ());

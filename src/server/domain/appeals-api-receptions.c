@@ -224,6 +224,7 @@ handle_step (AppealsRequest  *request,
   g_autoptr(AppealsDbResult) row = NULL;
   g_autoptr(AppealsDbResult) step = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) before = NULL;
   g_autofree char *now = appeals_server_now_iso ();
   const char *code = appeals_request_get_param (request, "code");
   JsonObject *body;
@@ -256,7 +257,8 @@ handle_step (AppealsRequest  *request,
       return TRUE;
     }
 
-  if (!appeals_db_exec (request->db,
+  if ((before = appeals_api_reception_snapshot (request->db, id, code, error)) == NULL ||
+      !appeals_db_exec (request->db,
                         "UPDATE reception_steps SET done = ?, done_by = ?, done_at = ?, note = ? "
                         "WHERE reception_id = ? AND code = ?",
                         g_variant_new ("(xmsmsmsxs)", (gint64) json_node_get_boolean (done),
@@ -264,7 +266,9 @@ handle_step (AppealsRequest  *request,
                                        json_node_get_boolean (done) ? now : NULL,
                                        note != NULL && !JSON_NODE_HOLDS_NULL (note) ? json_node_get_string (note) : NULL,
                                        id, code),
-                        error))
+                        error) ||
+      !appeals_api_audit_reception (request->db, id, code, "reception_step", "update", request->user->login,
+                                    before, error))
     return FALSE;
 
   node = appeals_api_reception_to_json (request, row, 0, error);

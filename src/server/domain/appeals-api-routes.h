@@ -20,5 +20,8 @@ void appeals_api_receptions_register  (AppealsServer *server);
 void appeals_api_protocol_register    (AppealsServer *server);
 void appeals_api_attachments_register (AppealsServer *server);
 void appeals_api_actions_register     (AppealsServer *server);
+void appeals_api_orders_register      (AppealsServer *server);
+void appeals_api_audit_register       (AppealsServer *server);
+void appeals_api_appeal_files_register (AppealsServer *server);
 
 G_END_DECLS

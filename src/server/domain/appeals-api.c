@@ -24,4 +24,7 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_protocol_register (server);
   appeals_api_attachments_register (server);
   appeals_api_actions_register (server);
+  appeals_api_orders_register (server);
+  appeals_api_audit_register (server);
+  appeals_api_appeal_files_register (server);
 }

@@ -26,7 +26,7 @@ static const char * const appeal_columns[] = {
 
 #define APPEAL_SELECT \
   "SELECT a.*, ap.iin AS applicant_iin, " \
-  "ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name " \
+  "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name " \
   "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
 
 static AppealsAppeal *

@@ -13,7 +13,7 @@
 
 static const char * const applicant_columns[] = {
   "version", "iin", "surname", "given_name", "patronymic", "birth_date", "sex", "social_status",
-  "occupation", "address", "phone", "created_at", "updated_at", NULL
+  "occupation", "address", "phone", "organisation_name", "representative_position", "created_at", "updated_at", NULL
 };
 
 /**

@@ -9,33 +9,11 @@
 
 #include <string.h>
 
+#include "appeals-attachment-files.h"
+#include "appeals-audit.h"
 #include "appeals-reception-records.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
-
-/**
- * appeals_api_attachment_add_json:
- *
- * Adds the attachment of row @i of @rows (APPEALS_ATTACHMENT_COLUMNS) as an object.
- */
-void
-appeals_api_attachment_add_json (JsonBuilder     *builder,
-                                 AppealsDbResult *rows,
-                                 guint            i)
-{
-  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at",
-                                        NULL };
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "id"));
-  json_builder_set_member_name (builder, "reception_id");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "reception_id"));
-  appeals_store_add_text_members (builder, rows, i, texts);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, appeals_db_result_get_int64 (rows, i, "size"));
-  json_builder_end_object (builder);
-}
 
 /* The rows of @result by their "reception_id": id → GArray of row numbers,
  * in the order of the result. */
@@ -102,9 +80,10 @@ load_related (AppealsRequest  *request,
   static const char * const statements[] = {
     "SELECT reception_id, code, due, done, done_by, done_at, note FROM reception_steps "
     "WHERE reception_id IN @ids ORDER BY reception_id, position",
-    "SELECT id, reception_id, text, executor_body, deadline, status, executed_at FROM protocol_orders "
+    "SELECT id, reception_id, text, executor_body, due_date, status, executed_at FROM orders "
     "WHERE reception_id IN @ids ORDER BY id",
-    "SELECT reception_id, reviewed_by, reviewed_at, instructions FROM reception_reviews WHERE reception_id IN @ids",
+    "SELECT reception_id, reviewed_by, reviewed_at, instructions FROM reception_review_entries "
+    "WHERE reception_id IN @ids ORDER BY reception_id, id",
     "SELECT " APPEALS_ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id IN @ids ORDER BY id",
   };
   AppealsDbResult **results[] = { &related->steps, &related->orders, &related->reviews, &related->attachments };
@@ -174,16 +153,21 @@ orders_to_json (AppealsDbResult *orders,
   for (guint k = 0; k < rows->len; k++)
     {
       guint i = g_array_index (rows, guint, k);
+      /* the protocol's view of the register: open while on control */
+      gboolean open = g_str_equal (appeals_db_result_get_string (orders, i, "status"), "on_control");
       gboolean executed = g_str_equal (appeals_db_result_get_string (orders, i, "status"), "executed");
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (orders, i, "id"));
-      appeals_store_add_text_members (builder, orders, i,
-                                      (const char * const[]) { "text", "executor_body", "deadline", "status", NULL });
+      appeals_store_add_text_members (builder, orders, i, (const char * const[]) { "text", "executor_body", NULL });
+      json_builder_set_member_name (builder, "deadline");
+      json_builder_add_string_value (builder, appeals_db_result_get_string (orders, i, "due_date"));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, open ? "open" : "executed");
       json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, !executed &&
-                                      strcmp (appeals_db_result_get_string (orders, i, "deadline"), today) < 0);
+      json_builder_add_boolean_value (builder, open &&
+                                      strcmp (appeals_db_result_get_string (orders, i, "due_date"), today) < 0);
       json_builder_set_member_name (builder, "executed_at");
       if (executed)
         json_builder_add_string_value (builder, appeals_db_result_get_string (orders, i, "executed_at"));
@@ -195,19 +179,22 @@ orders_to_json (AppealsDbResult *orders,
   return json_builder_get_root (builder);
 }
 
+/* Every review, oldest first: a review is never overwritten. */
 static JsonNode *
-review_to_json (AppealsDbResult *reviews,
-                GArray          *rows)
+reviews_to_json (AppealsDbResult *reviews,
+                 GArray          *rows)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  if (rows->len == 0)
-    return json_node_new (JSON_NODE_NULL);
-
-  json_builder_begin_object (builder);
-  appeals_store_add_text_members (builder, reviews, g_array_index (rows, guint, 0),
-                                  (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
-  json_builder_end_object (builder);
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      json_builder_begin_object (builder);
+      appeals_store_add_text_members (builder, reviews, g_array_index (rows, guint, k),
+                                      (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
 
@@ -220,7 +207,7 @@ attachments_to_json (AppealsDbResult *attachments,
 
   json_builder_begin_array (builder);
   for (guint k = 0; k < rows->len; k++)
-    appeals_api_attachment_add_json (builder, attachments, g_array_index (rows, guint, k));
+    appeals_attachment_add_json (builder, attachments, g_array_index (rows, guint, k), "reception_id");
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
@@ -230,7 +217,7 @@ restricted_to_json (AppealsReception *reception)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *date = appeals_date_format_iso (&reception->date);
-  static const char *empty_lists[] = { "steps", "orders", "attachments" };
+  static const char *empty_lists[] = { "steps", "orders", "attachments", "reviews" };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -264,6 +251,8 @@ full_to_json (AppealsReception *reception,
 {
   g_autoptr(JsonNode) node = appeals_reception_to_json (reception);
   JsonObject *object = json_node_get_object (node);
+  JsonNode *reviews;
+  guint n_reviews;
 
   json_object_set_member (object, "steps",
                           steps_to_json (related->steps, rows_of (related->steps_of, reception->id), related->today));
@@ -279,8 +268,14 @@ full_to_json (AppealsReception *reception,
     }
   json_object_set_member (object, "orders",
                           orders_to_json (related->orders, rows_of (related->orders_of, reception->id), related->today));
+  reviews = reviews_to_json (related->reviews, rows_of (related->reviews_of, reception->id));
+  /* "review" is the latest */
+  n_reviews = json_array_get_length (json_node_get_array (reviews));
   json_object_set_member (object, "review",
-                          review_to_json (related->reviews, rows_of (related->reviews_of, reception->id)));
+                          n_reviews > 0 ? json_node_copy (json_array_get_element (json_node_get_array (reviews),
+                                                                                  n_reviews - 1))
+                                        : json_node_new (JSON_NODE_NULL));
+  json_object_set_member (object, "reviews", reviews);
   json_object_set_member (object, "attachments",
                           attachments_to_json (related->attachments,
                                                rows_of (related->attachments_of, reception->id)));
@@ -451,5 +446,61 @@ appeals_api_receptions_insert (AppealsServer     *server,
         return 0;
     }
 
-  return id;
+  return appeals_api_audit_reception (db, id, NULL, "reception", "create", actor, NULL, error) ? id : 0;
+}
+
+/**
+ * appeals_api_reception_snapshot:
+ * @step: (nullable): a step's code, for the step's state instead of the
+ *   reception's
+ *
+ * Returns: (transfer full) (nullable): what the audit trail keeps of a
+ *   reception or one of its steps
+ */
+JsonObject *
+appeals_api_reception_snapshot (AppealsDb   *db,
+                                gint64       id,
+                                const char  *step,
+                                GError     **error)
+{
+  if (step != NULL)
+    return appeals_audit_snapshot (db,
+                                   "SELECT code, done, done_by, done_at, note FROM reception_steps "
+                                   "WHERE reception_id = ? AND code = ?",
+                                   g_variant_new ("(xs)", id, step), error);
+  return appeals_audit_snapshot (db,
+                                 "SELECT official_id, date, start_time, place, video_link, applicant_id, appeal_id, "
+                                 "question, priority, status FROM receptions WHERE id = ?",
+                                 g_variant_new ("(x)", id), error);
+}
+
+/**
+ * appeals_api_audit_reception:
+ * @step: (nullable): the step that changed, or %NULL for the reception
+ * @entity: "reception", "reception_step", "reception_review"…: the
+ *   entity of the entry; its id is the reception's
+ * @before: (nullable): appeals_api_reception_snapshot() before the
+ *   change, %NULL for a creation
+ *
+ * Writes the audit entry of a change to reception @id.
+ */
+gboolean
+appeals_api_audit_reception (AppealsDb   *db,
+                             gint64       id,
+                             const char  *step,
+                             const char  *entity,
+                             const char  *action,
+                             const char  *actor,
+                             JsonObject  *before,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) after = appeals_api_reception_snapshot (db, id, step, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return appeals_audit_record_snapshots (db, entity, id, 0, action, actor, before, after, error);
 }

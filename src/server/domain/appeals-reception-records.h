@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define APPEALS_RECEPTION_COLUMNS \
   "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
   "r.appeal_id, r.question, r.priority, r.booked_at, r.status, " \
-  "(SELECT ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
+  "(SELECT COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
   "WHERE ap.id = r.applicant_id) AS applicant_name, " \
   "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"
 
@@ -38,8 +38,17 @@ GPtrArray       *appeals_api_receptions_to_json  (AppealsRequest    *request,
                                                   const guint       *order,
                                                   guint              n,
                                                   GError           **error);
-void             appeals_api_attachment_add_json (JsonBuilder       *builder,
-                                                  AppealsDbResult   *rows,
-                                                  guint              i);
+JsonObject      *appeals_api_reception_snapshot  (AppealsDb         *db,
+                                                  gint64             id,
+                                                  const char        *step,
+                                                  GError           **error);
+gboolean         appeals_api_audit_reception     (AppealsDb         *db,
+                                                  gint64             id,
+                                                  const char        *step,
+                                                  const char        *entity,
+                                                  const char        *action,
+                                                  const char        *actor,
+                                                  JsonObject        *before,
+                                                  GError           **error);
 
 G_END_DECLS

@@ -207,3 +207,23 @@ raw_read_all (GSocketConnection *connection)
     g_string_append_len (text, buffer, n);
   return g_string_free (text, FALSE);
 }
+
+/* Uploads a file to the "attachments" of /@collection/@id: "receptions" or "appeals". */
+AppealsTestResponse *
+upload_file (Fixture    *fixture,
+             const char *token,
+             const char *collection,
+             gint64      id,
+             const char *kind,
+             const char *file_name,
+             const char *content_type,
+             const char *data,
+             gsize       size)
+{
+  g_autofree char *escaped = g_uri_escape_string (file_name, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT "/attachments?kind=%s&file_name=%s",
+                                           collection, id, kind, escaped);
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+
+  return appeals_test_request_bytes (fixture->server, fixture->session, "POST", path, token, content_type, bytes);
+}

@@ -369,12 +369,7 @@ upload (Fixture    *fixture,
         const char *data,
         gsize       size)
 {
-  g_autofree char *escaped = g_uri_escape_string (file_name, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/attachments?kind=%s&file_name=%s",
-                                           reception, kind, escaped);
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
-
-  return appeals_test_request_bytes (fixture->server, fixture->session, "POST", path, token, content_type, bytes);
+  return upload_file (fixture, token, "receptions", reception, kind, file_name, content_type, data, size);
 }
 
 static JsonObject *
@@ -563,7 +558,8 @@ test_attachments (Fixture       *fixture,
   assert_problem (damaged, 500, "attachment_damaged");
 }
 
-/* The size limit is the server's setting, refused from the headers. */
+/* The size limit is the server's setting, refused from the headers, for a
+ * reception's files and an appeal's alike. */
 static void
 test_attachment_limit (void)
 {
@@ -593,6 +589,23 @@ test_attachment_limit (void)
   /* a file just at the limit goes through */
   fits = upload (&fixture, fixture.registrar, id, "other", "fits.pdf", "application/pdf", big, size - 1);
   g_assert_cmpuint (fits->status, ==, 201);
+
+  /* and the same for an appeal's files */
+  {
+    gint64 appeal = create_appeal (&fixture, fixture.registrar, create_applicant (&fixture, "750315300018"),
+                                   "kostanay-city", "Үлкен файл");
+    g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments?kind=appeal_scan"
+                                             "&file_name=big.pdf", appeal);
+    g_autoptr(GBytes) too_big = g_bytes_new_static (big, size);
+    g_autoptr(GBytes) just = g_bytes_new_static (big, size - 1);
+    g_autoptr(AppealsTestResponse) refused = appeals_test_request_bytes (fixture.server, fixture.session, "POST", path,
+                                                                         fixture.registrar, "application/pdf", too_big);
+    g_autoptr(AppealsTestResponse) taken = appeals_test_request_bytes (fixture.server, fixture.session, "POST", path,
+                                                                       fixture.registrar, "application/pdf", just);
+
+    assert_problem (refused, 413, "attachment_too_large");
+    g_assert_cmpuint (taken->status, ==, 201);
+  }
 
   fixture_tear_down (&fixture, NULL);
 }

@@ -109,8 +109,9 @@ test_reference_documents (Fixture       *fixture,
   g_assert_true (json_object_has_member (appeals_test_response_object (calendar), "years"));
 }
 
-/* The names GET /classifiers lists are the ones GET /classifiers/{name}
- * serves. */
+/* The names GET /classifiers lists (districts, addressee bodies, question
+ * characters, social statuses, order sources) are the ones
+ * GET /classifiers/{name} serves. */
 static void
 test_reference_classifiers (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -120,7 +121,7 @@ test_reference_classifiers (Fixture       *fixture,
 
   g_assert_cmpuint (names->status, ==, 200);
   items = json_object_get_array_member (appeals_test_response_object (names), "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, 6);
+  g_assert_cmpuint (json_array_get_length (items), ==, 7);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       const char *name = json_array_get_string_element (items, i);

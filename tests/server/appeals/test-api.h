@@ -58,6 +58,15 @@ AppealsTestResponse *post_action (Fixture          *fixture,
                                   gint64            id,
                                   const char       *action,
                                   const char       *body);
+AppealsTestResponse *upload_file (Fixture           *fixture,
+                                  const char        *token,
+                                  const char        *collection,
+                                  gint64             id,
+                                  const char        *kind,
+                                  const char        *file_name,
+                                  const char        *content_type,
+                                  const char        *data,
+                                  gsize              size);
 
 GSocketConnection *raw_connect  (Fixture           *fixture);
 void               raw_write    (GSocketConnection *connection,
@@ -73,5 +82,7 @@ void test_api_add_receptions (void);
 void test_api_add_lists      (void);
 void test_api_add_reference  (void);
 void test_api_add_lifecycle  (void);
+void test_api_add_orders     (void);
+void test_api_add_records    (void);
 
 G_END_DECLS

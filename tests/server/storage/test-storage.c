@@ -545,6 +545,7 @@ main (int   argc,
   g_autoptr(AppealsDb) db = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *migrations = NULL;
+  g_autofree char *fresh = NULL;
   AppealsTestPgCluster *cluster = NULL;
   int status;
 
@@ -556,11 +557,13 @@ main (int   argc,
       dir = g_dir_make_tmp ("appeals-storage-XXXXXX", &error);
       g_assert_no_error (error);
       location = g_build_filename (dir, "storage.db", NULL);
+      fresh = g_build_filename (dir, "migrations.db", NULL);
     }
   else if (g_str_equal (test_storage_backend, "postgresql"))
     {
       cluster = appeals_test_pg_cluster_start ();
       location = appeals_test_pg_cluster_create_database (cluster, 1);
+      fresh = appeals_test_pg_cluster_create_database (cluster, 2);
     }
   else
     g_error ("unknown backend “%s”", test_storage_backend);
@@ -587,6 +590,7 @@ main (int   argc,
   add_test ("blobs/missing", NULL, test_blob_missing);
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
   test_storage_add_transactions ();
+  test_storage_add_migrations (fresh);
 
   status = g_test_run ();
 

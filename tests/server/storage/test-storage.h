@@ -37,5 +37,6 @@ gint64     count_rows      (AppealsDb      *db,
                             const char     *where);
 
 void       test_storage_add_transactions (void);
+void       test_storage_add_migrations   (const char     *location);
 
 G_END_DECLS

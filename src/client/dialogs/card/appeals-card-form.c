@@ -39,6 +39,10 @@ typedef struct
 
 static const FieldInfo fields[] = {
   { "iin", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("IIN or BIN"), NULL, NULL, FALSE },
+  /* a BIN card: shown when the number is a BIN; the names are then its representative's */
+  { "organisation_name", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("Organisation"), NULL, NULL, FALSE },
+  { "representative_position", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("Representative's position"), NULL,
+    NULL, FALSE },
   { "surname", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("Surname"), NULL, NULL, FALSE },
   { "given_name", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("Given name"), NULL, NULL, FALSE },
   { "patronymic", APPEALS_CARD_PART_APPLICANT, WIDGET_ENTRY, N_("Patronymic"), NULL, NULL, FALSE },

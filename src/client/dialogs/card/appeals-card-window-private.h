@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-card-window-private.h: the card window's state, shared by its
- * three files (loading and editing; what is shown around the fields;
- * saving).
+ * four files (loading and editing; what is shown around the fields;
+ * saving; files, organisations and reads of personal data).
  */
 #pragma once
 
@@ -55,6 +55,15 @@ struct _AppealsCardWindow
   gboolean             saving;
   gboolean             loading;
   AppealsMergeDialog  *merge_dialog;
+
+  /* appeals-card-window-files.c */
+  GtkListBox          *files_list;
+  GtkDropDown         *file_kind;
+  GtkWidget           *attach_button;
+  GtkLabel            *files_hint;
+  GPtrArray           *file_rows;
+  AdwPreferencesGroup *reads_group;
+  GPtrArray           *read_rows;
 };
 
 AppealsAppeal    *_appeals_card_window_dup_appeal       (AppealsCardWindow *self);
@@ -77,5 +86,10 @@ void              _appeals_card_window_emit_save_failed (AppealsCardWindow *self
 void              _appeals_card_window_save             (AppealsCardWindow *self);
 void              _appeals_card_window_update_actions   (AppealsCardWindow *self);
 void              _appeals_card_window_update_course    (AppealsCardWindow *self);
+void              _appeals_card_window_build_files      (AppealsCardWindow *self);
+void              _appeals_card_window_load_files       (AppealsCardWindow *self);
+void              _appeals_card_window_load_reads       (AppealsCardWindow *self);
+void              _appeals_card_window_show_organisation (AppealsCardWindow *self,
+                                                         const char        *iin);
 
 G_END_DECLS

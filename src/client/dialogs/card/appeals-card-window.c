@@ -24,7 +24,8 @@
 
 /* applicant fields that do not change after registration */
 static const char *locked_applicant_fields[] = {
-  "iin", "surname", "given_name", "patronymic", "social_status", "occupation", NULL
+  "iin", "surname", "given_name", "patronymic", "social_status", "occupation", "organisation_name",
+  "representative_position", NULL
 };
 
 
@@ -236,6 +237,7 @@ describe_iin (AppealsCardWindow *self,
     text = g_strdup (_("A legal entity (BIN)"));
 
   gtk_label_set_text (self->iin_info, text != NULL ? text : "");
+  _appeals_card_window_show_organisation (self, iin);
 }
 
 static void
@@ -350,6 +352,8 @@ finish_loading (AppealsCardWindow *self)
   _appeals_card_window_update_due (self);
   _appeals_card_window_load_earlier (self);
   _appeals_card_window_load_history (self);
+  _appeals_card_window_load_files (self);
+  _appeals_card_window_load_reads (self);
   gtk_spinner_stop (self->spinner);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -469,6 +473,8 @@ appeals_card_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->form, self);
   g_clear_object (&self->form);
   g_clear_pointer (&self->repeat_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->file_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->read_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_CARD_WINDOW);
 
@@ -577,6 +583,7 @@ appeals_card_window_new (AppealsContext     *context,
   self->form = appeals_card_form_new (appeals_context_get_reference_service (context),
                                       self->applicant_group, self->appeal_group, appeal_id > 0);
   g_signal_connect (self->form, "changed", G_CALLBACK (on_form_changed), self);
+  _appeals_card_window_build_files (self);
   g_signal_connect_object (appeals_context_get_reference_service (context),
                            "changed", G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
 

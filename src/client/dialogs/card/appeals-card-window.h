@@ -33,6 +33,10 @@ gboolean            appeals_card_window_is_busy          (AppealsCardWindow  *se
 AppealsMergeDialog *appeals_card_window_get_merge_dialog (AppealsCardWindow  *self);
 const char         *appeals_card_window_get_draft_key    (AppealsCardWindow  *self);
 void                appeals_card_window_save_draft_now   (AppealsCardWindow  *self);
+void                appeals_card_window_attach_file      (AppealsCardWindow  *self,
+                                                          GFile              *file,
+                                                          const char         *kind);
+guint               appeals_card_window_get_n_files      (AppealsCardWindow  *self);
 
 /* the lifecycle's action bar (appeals-card-window-actions.c) */
 GStrv               appeals_card_window_list_actions     (AppealsCardWindow  *self);

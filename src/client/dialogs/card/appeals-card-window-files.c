@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-card-window-files.c: what the card keeps besides its fields —
+ * the Files tab (scans of the appeal and of the answer documents,
+ * attached, listed with their checksum, withdrawn), the organisation's
+ * fields of a BIN applicant, and for the administrator who read the
+ * applicant's personal data.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-card-window-private.h"
+
+static const struct
+{
+  const char *kind;
+  const char *label;
+} file_kinds[] = {
+  { "appeal_scan", N_("Scan of the appeal") },
+  { "answer_document", N_("Answer document") },
+  { "other", N_("Other") },
+};
+
+static const char *
+kind_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (file_kinds); i++)
+    if (g_strcmp0 (file_kinds[i].kind, kind) == 0)
+      return _(file_kinds[i].label);
+  return kind;
+}
+
+/* Organisations --------------------------------------------------------- */
+
+/**
+ * _appeals_card_window_show_organisation:
+ *
+ * A BIN card names the organisation and its representative's position;
+ * the name fields are then the representative's.
+ */
+void
+_appeals_card_window_show_organisation (AppealsCardWindow *self,
+                                        const char        *iin)
+{
+  gboolean organisation = iin != NULL && appeals_tax_id_classify (iin) == APPEALS_TAX_ID_BIN;
+
+  appeals_card_form_set_visible (self->form, "organisation_name", organisation);
+  appeals_card_form_set_visible (self->form, "representative_position", organisation);
+}
+
+/* The reads of personal data, for the administrator --------------------------- */
+
+static void
+on_reads_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsCardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reads = appeals_file_service_list_reads_finish (APPEALS_FILE_SERVICE (source), result, &error);
+
+  if (reads == NULL)
+    return;
+
+  for (guint i = 0; i < self->read_rows->len; i++)
+    adw_preferences_group_remove (self->reads_group, g_ptr_array_index (self->read_rows, i));
+  g_ptr_array_set_size (self->read_rows, 0);
+  for (guint i = 0; i < reads->len; i++)
+    {
+      AppealsDataRead *read = g_ptr_array_index (reads, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GDateTime) local = g_date_time_to_local (read->at);
+      g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, read->entity_id);
+      g_autofree char *what = g_str_equal (read->entity, "appeal")
+                              /* TRANSLATORS: what was read: an appeal card, by its number in the register */
+                              ? g_strdup_printf (_("Appeal card %s"), id)
+                              : g_strdup (_("Applicant's base card"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, what);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), read->actor);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->reads_group, row);
+      g_ptr_array_add (self->read_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reads_group), TRUE);
+}
+
+/**
+ * _appeals_card_window_load_reads:
+ *
+ * For an administrator, who read this applicant's personal data.
+ */
+void
+_appeals_card_window_load_reads (AppealsCardWindow *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+
+  if (user == NULL || user->role != APPEALS_ROLE_ADMIN || self->applicant_id <= 0)
+    return;
+  appeals_file_service_list_reads_async (appeals_context_get_file_service (self->context), self->applicant_id,
+                                         self->cancellable, on_reads_loaded, g_object_ref (self));
+}
+
+/* Files ---------------------------------------------------------------------- */
+
+guint
+appeals_card_window_get_n_files (AppealsCardWindow *self)
+{
+  return self->file_rows->len;
+}
+
+static void
+on_file_removed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsCardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_file_service_remove_finish (APPEALS_FILE_SERVICE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+on_withdraw_clicked (GtkButton         *button,
+                     AppealsCardWindow *self)
+{
+  gint64 *file_id = g_object_get_data (G_OBJECT (button), "file-id");
+
+  appeals_file_service_remove_async (appeals_context_get_file_service (self->context), self->appeal_id, *file_id,
+                                     self->cancellable, on_file_removed, g_object_ref (self));
+}
+
+static GtkWidget *
+new_file_row (AppealsCardWindow *self,
+              AppealsAttachment *file)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *withdraw = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *size = g_format_size (file->size);
+  g_autofree char *digest = g_strndup (file->sha256 != NULL ? file->sha256 : "", 16);
+  /* TRANSLATORS: a file's kind · its size · the start of its SHA-256 */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · SHA-256 %s…"), kind_label (file->kind), size, digest);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (withdraw, _("Withdraw the file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (withdraw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Withdraw the file"), -1);
+  gtk_widget_set_valign (withdraw, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (withdraw, "flat");
+  g_object_set_data_full (G_OBJECT (withdraw), "file-id", g_memdup2 (&file->id, sizeof file->id), g_free);
+  g_signal_connect (withdraw, "clicked", G_CALLBACK (on_withdraw_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), withdraw);
+  return row;
+}
+
+static void
+on_files_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsCardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = appeals_file_service_list_finish (APPEALS_FILE_SERVICE (source), result, &error);
+
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < self->file_rows->len; i++)
+    gtk_list_box_remove (self->files_list, g_ptr_array_index (self->file_rows, i));
+  g_ptr_array_set_size (self->file_rows, 0);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GtkWidget *row = new_file_row (self, g_ptr_array_index (files, i));
+
+      gtk_list_box_append (self->files_list, row);
+      g_ptr_array_add (self->file_rows, row);
+    }
+}
+
+/**
+ * _appeals_card_window_load_files:
+ *
+ * The appeal's files; a card not yet saved has none and cannot take one.
+ */
+void
+_appeals_card_window_load_files (AppealsCardWindow *self)
+{
+  gtk_widget_set_sensitive (self->attach_button, self->appeal_id > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_hint), self->appeal_id <= 0);
+  if (self->appeal_id > 0)
+    appeals_file_service_list_async (appeals_context_get_file_service (self->context), self->appeal_id,
+                                     self->cancellable, on_files_loaded, g_object_ref (self));
+}
+
+static void
+on_files_changed (AppealsCardWindow *self,
+                  gint64             appeal_id)
+{
+  if (appeal_id == self->appeal_id)
+    _appeals_card_window_load_files (self);
+}
+
+static void
+on_file_uploaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsCardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAttachment) file = appeals_file_service_upload_finish (APPEALS_FILE_SERVICE (source), result,
+                                                                          &error);
+
+  if (file == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      const char *code = appeals_service_error_get_problem_code (error);
+
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (code != NULL ? appeals_problem_code_describe (code)
+                                                               : error->message));
+    }
+}
+
+/**
+ * appeals_card_window_attach_file:
+ * @kind: "appeal_scan", "answer_document" or "other"
+ *
+ * Attaches @file to the appeal; its type is read from its content, and
+ * the server checks it again.
+ */
+void
+appeals_card_window_attach_file (AppealsCardWindow *self,
+                                 GFile             *file,
+                                 const char        *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *guessed = NULL;
+  g_autofree char *mime = NULL;
+  gsize size;
+  const guchar *data;
+
+  if (content == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  data = g_bytes_get_data (content, &size);
+  guessed = g_content_type_guess (name, data, size, NULL);
+  mime = g_content_type_get_mime_type (guessed);
+  appeals_file_service_upload_async (appeals_context_get_file_service (self->context), self->appeal_id, kind, name,
+                                     mime, content, self->cancellable, on_file_uploaded, g_object_ref (self));
+}
+
+static void
+on_chooser_response (GtkNativeDialog   *chooser,
+                     int                response,
+                     AppealsCardWindow *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->file_kind);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      appeals_card_window_attach_file (self, file, file_kinds[MIN (kind, G_N_ELEMENTS (file_kinds) - 1)].kind);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_attach_clicked (AppealsCardWindow *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                                               _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF, images and text"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+build_files_page (AppealsCardWindow *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *empty = gtk_label_new (_("No files yet: attach the scans of the appeal and the answer documents."));
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_kinds); i++)
+    gtk_string_list_append (kinds, _(file_kinds[i].label));
+  self->file_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->file_kind), "file-kind");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  self->attach_button = gtk_button_new_with_mnemonic (_("_Attach File…"));
+  gtk_widget_set_name (self->attach_button, "attach-file");
+  g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (on_attach_clicked), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->file_kind));
+  gtk_box_append (GTK_BOX (bar), self->attach_button);
+
+  self->files_hint = GTK_LABEL (gtk_label_new (_("Save the card to attach files to it.")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->files_hint), "dim-label");
+  gtk_label_set_xalign (self->files_hint, 0);
+
+  self->files_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->files_list), "files");
+  gtk_list_box_set_selection_mode (self->files_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->files_list), "boxed-list");
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_top (empty, 12);
+  gtk_widget_set_margin_bottom (empty, 12);
+  gtk_list_box_set_placeholder (self->files_list, empty);
+
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->files_hint));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->files_list));
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  return scrolled;
+}
+
+/**
+ * _appeals_card_window_build_files:
+ *
+ * Adds the Files tab, and the group of personal-data reads below the
+ * applicant (shown to an administrator once loaded).
+ */
+void
+_appeals_card_window_build_files (AppealsCardWindow *self)
+{
+  AdwViewStackPage *page;
+  GtkWidget *applicant_box = gtk_widget_get_parent (GTK_WIDGET (self->iin_info));
+
+  self->file_rows = g_ptr_array_new ();
+  self->read_rows = g_ptr_array_new ();
+  gtk_widget_set_name (GTK_WIDGET (self->view_stack), "card-views");
+  page = adw_view_stack_add_titled (self->view_stack, build_files_page (self), "files", _("Files"));
+  adw_view_stack_page_set_icon_name (page, "mail-attachment-symbolic");
+
+  self->reads_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->reads_group), "personal-data-reads");
+  adw_preferences_group_set_title (self->reads_group, _("Who Read the Personal Data"));
+  gtk_widget_set_visible (GTK_WIDGET (self->reads_group), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (applicant_box), GTK_WIDGET (self->reads_group), GTK_WIDGET (self->iin_info));
+
+  _appeals_card_window_show_organisation (self, NULL);
+  g_signal_connect_object (appeals_context_get_file_service (self->context), "files-changed",
+                           G_CALLBACK (on_files_changed), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-order-dialog.c: an order of the register. A new one takes its
+ * source, text, the appeal or reception it is given on, the executor
+ * body and the term in working days; an existing one shows its due date
+ * and lateness, and takes its status, the on-site check, the conclusion
+ * and interim reports. What the server refuses is shown beside the
+ * fields, in the interface's words.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "appeals-order-dialog.h"
+
+static const AppealsOrderControl statuses[] = {
+  APPEALS_ORDER_CONTROL_ON_CONTROL, APPEALS_ORDER_CONTROL_EXECUTED, APPEALS_ORDER_CONTROL_TAKEN_OFF,
+};
+
+struct _AppealsOrderDialog
+{
+  AdwWindow            parent_instance;
+
+  AppealsContext      *context;
+  AppealsOrder        *order;          /* NULL for a new one */
+  GCancellable        *cancellable;
+  gboolean             busy;
+
+  GPtrArray           *source_codes;
+  GPtrArray           *executor_codes;
+  GtkDropDown         *source;
+  AdwEntryRow         *text;
+  GtkSpinButton       *appeal;
+  GtkSpinButton       *reception;
+  GtkDropDown         *executor;
+  GtkSpinButton       *working_days;
+  AdwEntryRow         *given_on;
+  GtkDropDown         *status;
+  AdwActionRow        *due;
+  AdwEntryRow         *check_date;
+  AdwEntryRow         *check_findings;
+  AdwEntryRow         *conclusion;
+  AdwPreferencesGroup *control_group;
+  AdwPreferencesGroup *reports_group;
+  GPtrArray           *report_rows;
+  AdwEntryRow         *report_text;
+  GtkLabel            *error_label;
+  GtkWidget           *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsOrderDialog, appeals_order_dialog, ADW_TYPE_WINDOW)
+
+AppealsOrder *
+appeals_order_dialog_get_order (AppealsOrderDialog *self)
+{
+  return self->order;
+}
+
+gboolean
+appeals_order_dialog_is_busy (AppealsOrderDialog *self)
+{
+  return self->busy;
+}
+
+/* Dates as people type them here: 09.02.2026 (or 2026-02-09). */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint day, month, year;
+
+  g_date_clear (date, 1);
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (sscanf (text, "%2u.%2u.%4u", &day, &month, &year) == 3 && g_date_valid_dmy (day, month, year))
+    {
+      g_date_set_dmy (date, day, month, year);
+      return TRUE;
+    }
+  return appeals_date_parse_iso (text, date);
+}
+
+static void
+set_date_text (AdwEntryRow *row,
+               const GDate *date)
+{
+  char text[32] = "";
+
+  if (g_date_valid (date))
+    g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* A nonempty entry's text, or NULL. */
+static char *
+dup_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Errors ----------------------------------------------------------------- */
+
+static const struct
+{
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "source", N_("Source") },
+  { "text", N_("Text of the order") },
+  { "appeal_id", N_("Appeal") },
+  { "reception_id", N_("Reception") },
+  { "executor_body", N_("Executor") },
+  { "working_days", N_("Term, working days") },
+  { "given_on", N_("Given on") },
+  { "status", N_("Status") },
+  { "check_date", N_("On-site check date") },
+  { "check_findings", N_("Findings of the check") },
+  { "conclusion", N_("Conclusion") },
+  { "reported_on", N_("Reported on") },
+};
+
+static void
+show_error (AppealsOrderDialog *self,
+            const GError       *error)
+{
+  GPtrArray *field_errors = appeals_service_error_get_field_errors (error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
+    {
+      const AppealsFieldError *field_error = g_ptr_array_index (field_errors, i);
+      g_autofree char *message = appeals_field_error_describe (field_error);
+      const char *label = field_error->field;
+
+      for (guint k = 0; k < G_N_ELEMENTS (field_labels); k++)
+        if (g_str_equal (field_labels[k].field, field_error->field))
+          label = _(field_labels[k].label);
+      /* TRANSLATORS: a field's name and what is wrong with it */
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", label, message);
+    }
+  if (text->len == 0)
+    g_string_append (text, error->message);
+  gtk_label_set_text (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Showing the order -------------------------------------------------------- */
+
+static guint
+index_of (GPtrArray  *codes,
+          const char *code)
+{
+  for (guint i = 0; code != NULL && i < codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (codes, i), code))
+      return i;
+  return 0;
+}
+
+static void
+show_reports (AppealsOrderDialog *self)
+{
+  for (guint i = 0; i < self->report_rows->len; i++)
+    adw_preferences_group_remove (self->reports_group, g_ptr_array_index (self->report_rows, i));
+  g_ptr_array_set_size (self->report_rows, 0);
+
+  for (guint i = 0; i < self->order->reports->len; i++)
+    {
+      AppealsOrderReport *report = g_ptr_array_index (self->order->reports, i);
+      GtkWidget *row = adw_action_row_new ();
+      char date[32] = "";
+      g_autofree char *subtitle = NULL;
+
+      g_date_strftime (date, sizeof date, "%d.%m.%Y", &report->reported_on);
+      subtitle = g_strdup_printf ("%s · %s", date, report->created_by != NULL ? report->created_by : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), report->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->reports_group, row);
+      g_ptr_array_add (self->report_rows, row);
+    }
+}
+
+static void
+show_order (AppealsOrderDialog *self)
+{
+  AppealsOrder *order = self->order;
+  char due[32] = "";
+  g_autofree char *due_text = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), order != NULL ? _("Order") : _("New Order"));
+  gtk_widget_set_visible (GTK_WIDGET (self->control_group), order != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reports_group), order != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->given_on), order == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source), order == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->appeal), order == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reception), order == NULL);
+  if (order == NULL)
+    return;
+
+  gtk_drop_down_set_selected (self->source, index_of (self->source_codes, order->source));
+  gtk_editable_set_text (GTK_EDITABLE (self->text), order->text != NULL ? order->text : "");
+  gtk_spin_button_set_value (self->appeal, order->appeal_id);
+  gtk_spin_button_set_value (self->reception, order->reception_id);
+  gtk_drop_down_set_selected (self->executor, index_of (self->executor_codes, order->executor_body));
+  if (order->working_days > 0)
+    gtk_spin_button_set_value (self->working_days, order->working_days);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (statuses[i] == order->status)
+      gtk_drop_down_set_selected (self->status, i);
+  set_date_text (self->check_date, &order->check_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->check_findings), order->check_findings != NULL ? order->check_findings : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->conclusion), order->conclusion != NULL ? order->conclusion : "");
+
+  g_date_strftime (due, sizeof due, "%d.%m.%Y", &order->due_date);
+  if (order->overdue)
+    due_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %d working day overdue",
+                                             "%s — %d working days overdue", order->days_overdue),
+                                due, (int) order->days_overdue);
+  else
+    due_text = g_strdup (due);
+  adw_action_row_set_subtitle (self->due, due_text);
+  if (order->overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due), "overdue-row");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due), "overdue-row");
+  show_reports (self);
+}
+
+/* Saving ------------------------------------------------------------------ */
+
+static void
+set_busy (AppealsOrderDialog *self,
+          gboolean            busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->save_button, !busy);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(AppealsOrderDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsOrder) order = appeals_order_service_order_finish (APPEALS_ORDER_SERVICE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (order == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_set_object (&self->order, order);
+  show_order (self);
+}
+
+/* The form read into @order; FALSE (and the error shown) for a date that is not one. */
+static gboolean
+read_form (AppealsOrderDialog *self,
+           AppealsOrder       *order)
+{
+  guint source = gtk_drop_down_get_selected (self->source);
+  guint executor = gtk_drop_down_get_selected (self->executor);
+  guint status = gtk_drop_down_get_selected (self->status);
+  AdwEntryRow *date_rows[] = { self->given_on, self->check_date };
+  GDate *dates[] = { &order->given_on, &order->check_date };
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
+    if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (date_rows[i])), dates[i]))
+      {
+        gtk_label_set_text (self->error_label, _("Type dates as DD.MM.YYYY."));
+        gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        return FALSE;
+      }
+
+  g_free (order->source);
+  order->source = source < self->source_codes->len ? g_strdup (g_ptr_array_index (self->source_codes, source)) : NULL;
+  g_free (order->executor_body);
+  order->executor_body = executor < self->executor_codes->len
+                         ? g_strdup (g_ptr_array_index (self->executor_codes, executor)) : NULL;
+  g_free (order->text);
+  order->text = dup_text (self->text);
+  order->appeal_id = gtk_spin_button_get_value_as_int (self->appeal);
+  order->reception_id = gtk_spin_button_get_value_as_int (self->reception);
+  order->working_days = gtk_spin_button_get_value_as_int (self->working_days);
+  if (self->order != NULL && status < G_N_ELEMENTS (statuses))
+    order->status = statuses[status];
+  g_free (order->check_findings);
+  order->check_findings = dup_text (self->check_findings);
+  g_free (order->conclusion);
+  order->conclusion = dup_text (self->conclusion);
+  return TRUE;
+}
+
+static void
+on_save_clicked (AppealsOrderDialog *self)
+{
+  AppealsOrderService *service = appeals_context_get_order_service (self->context);
+  g_autoptr(AppealsOrder) edited = self->order != NULL ? appeals_order_copy (self->order) : appeals_order_new ();
+
+  if (self->busy || !read_form (self, edited))
+    return;
+  set_busy (self, TRUE);
+  if (self->order == NULL)
+    appeals_order_service_create_async (service, edited, self->cancellable, on_saved, g_object_ref (self));
+  else
+    appeals_order_service_update_async (service, self->order, edited, self->cancellable, on_saved,
+                                        g_object_ref (self));
+}
+
+static void
+on_report_clicked (AppealsOrderDialog *self)
+{
+  g_autoptr(AppealsOrderReport) report = appeals_order_report_new ();
+
+  if (self->busy || self->order == NULL)
+    return;
+  report->text = dup_text (self->report_text);
+  appeals_date_get_today (&report->reported_on);
+  if (report->text == NULL)
+    return;
+  set_busy (self, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->report_text), "");
+  appeals_order_service_add_report_async (appeals_context_get_order_service (self->context), self->order->id,
+                                          report, self->cancellable, on_saved, g_object_ref (self));
+}
+
+/* Building --------------------------------------------------------------- */
+
+/* A drop-down of a classifier's items; @codes gets their codes. */
+static GtkDropDown *
+new_classifier_dropdown (AppealsOrderDialog *self,
+                         const char         *name,
+                         GPtrArray          *codes)
+{
+  AppealsClassifier *classifier = appeals_reference_service_get_classifier (
+                                    appeals_context_get_reference_service (self->context), name);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  GtkDropDown *dropdown;
+
+  for (guint i = 0; i < appeals_classifier_get_n_items (classifier); i++)
+    {
+      const AppealsClassifierItem *item = appeals_classifier_get_item (classifier, i);
+
+      gtk_string_list_append (labels, appeals_classifier_item_get_label (item, NULL));
+      g_ptr_array_add (codes, g_strdup (item->code));
+    }
+  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_drop_down_set_expression (dropdown, expression);
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  return dropdown;
+}
+
+/* A row titled @title with @widget at its end, named @name for tests. */
+static GtkWidget *
+new_suffix_row (const char *title,
+                const char *subtitle,
+                GtkWidget  *widget,
+                const char *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (widget, name);
+  /* the row's title names the control for screen readers too */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  return row;
+}
+
+static AdwEntryRow *
+new_entry_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *name)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, name);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkSpinButton *
+new_spin (double min,
+          double max)
+{
+  return GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (min, max, 1));
+}
+
+static void
+build_order_group (AppealsOrderDialog  *self,
+                   AdwPreferencesGroup *group)
+{
+  self->source = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ORDER_SOURCES, self->source_codes);
+  adw_preferences_group_add (group, new_suffix_row (_("Source"), NULL, GTK_WIDGET (self->source), "order-source"));
+  self->text = new_entry_row (group, _("Text of the order"), "order-text");
+  self->appeal = new_spin (0, G_MAXINT32);
+  adw_preferences_group_add (group, new_suffix_row (_("Appeal"), _("Its number in the register, 0 for none"),
+                                                    GTK_WIDGET (self->appeal), "order-appeal"));
+  self->reception = new_spin (0, G_MAXINT32);
+  adw_preferences_group_add (group, new_suffix_row (_("Reception"), _("Its number, 0 for none"),
+                                                    GTK_WIDGET (self->reception), "order-reception"));
+  self->executor = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ADDRESSEE_BODIES, self->executor_codes);
+  gtk_widget_set_size_request (GTK_WIDGET (self->executor), 280, -1);
+  adw_preferences_group_add (group, new_suffix_row (_("Executor"), NULL, GTK_WIDGET (self->executor),
+                                                    "order-executor"));
+  self->working_days = new_spin (1, APPEALS_ORDER_MAX_WORKING_DAYS);
+  gtk_spin_button_set_value (self->working_days, 10);
+  adw_preferences_group_add (group, new_suffix_row (_("Term, working days"), NULL, GTK_WIDGET (self->working_days),
+                                                    "order-days"));
+  self->given_on = new_entry_row (group, _("Given on (DD.MM.YYYY, today when empty)"), "order-given-on");
+}
+
+static void
+build_control_group (AppealsOrderDialog  *self,
+                     AdwPreferencesGroup *group)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (labels, appeals_order_control_get_label (statuses[i]));
+  self->status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  adw_preferences_group_add (group, new_suffix_row (_("Status"), NULL, GTK_WIDGET (self->status), "order-status"));
+  self->due = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due), _("Due date"));
+  gtk_widget_set_name (GTK_WIDGET (self->due), "order-due");
+  adw_preferences_group_add (group, GTK_WIDGET (self->due));
+  self->check_date = new_entry_row (group, _("On-site check date (DD.MM.YYYY)"), "order-check-date");
+  self->check_findings = new_entry_row (group, _("Findings of the check"), "order-findings");
+  self->conclusion = new_entry_row (group, _("Conclusion"), "order-conclusion");
+}
+
+static void
+build_reports_group (AppealsOrderDialog  *self,
+                     AdwPreferencesGroup *group)
+{
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Report"));
+
+  gtk_widget_set_name (add, "order-report-add");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_report_clicked), self);
+  self->report_text = new_entry_row (group, _("New interim report of the executor"), "order-report-text");
+  adw_entry_row_add_suffix (self->report_text, add);
+}
+
+static void
+appeals_order_dialog_dispose (GObject *object)
+{
+  AppealsOrderDialog *self = (AppealsOrderDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->order);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->source_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->executor_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->report_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (appeals_order_dialog_parent_class)->dispose (object);
+}
+
+static void
+appeals_order_dialog_class_init (AppealsOrderDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = appeals_order_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+appeals_order_dialog_init (AppealsOrderDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->source_codes = g_ptr_array_new_with_free_func (g_free);
+  self->executor_codes = g_ptr_array_new_with_free_func (g_free);
+  self->report_rows = g_ptr_array_new ();
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
+}
+
+/**
+ * appeals_order_dialog_new:
+ * @order: (nullable): the order as the server has it, or %NULL for a new one
+ */
+GtkWidget *
+appeals_order_dialog_new (AppealsContext *context,
+                          AppealsOrder   *order)
+{
+  AppealsOrderDialog *self = g_object_new (APPEALS_TYPE_ORDER_DIALOG, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *order_group = adw_preferences_group_new ();
+
+  self->context = g_object_ref (context);
+  self->order = order != NULL ? g_object_ref (order) : NULL;
+
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_set_name (self->save_button, "order-save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->error_label), "order-error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "field-error");
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  build_order_group (self, ADW_PREFERENCES_GROUP (order_group));
+  self->control_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->control_group, _("Control"));
+  build_control_group (self, self->control_group);
+  self->reports_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->reports_group, _("Interim Reports"));
+  build_reports_group (self, self->reports_group);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (order_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->control_group);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->reports_group);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  show_order (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-orders.c: the register of orders and the card's files, in real
+ * windows against a real server, in the language of $LANGUAGE (kk, ru),
+ * with screenshots. The Orders page lists the orders on control with the
+ * overdue one marked, filters to the overdue ones, takes an interim
+ * report and registers a new order (refusing one without text first);
+ * the card of an appeal takes a scan in its Files tab, shows a BIN
+ * applicant's organisation, and shows the administrator who read the
+ * applicant's personal data.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "appeals-order-dialog.h"
+#include "appeals-orders-page.h"
+#include "appeals-test-server.h"
+#include "appeals-test-ui.h"
+
+#define BIN "940140000385"
+
+static AppealsTestServer *server;
+
+typedef struct
+{
+  gint64 appeal;
+  gint64 organisation_appeal;
+  gint64 late_order;
+} Seed;
+
+static gint64
+post (SoupSession *session,
+      const char  *token,
+      const char  *path,
+      const char  *body)
+{
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "POST", path, token, body, NULL);
+
+  if (response->status != 201)
+    g_error ("%s: %u %s", path, response->status, response->text);
+  return json_object_get_int_member (appeals_test_response_object (response), "id");
+}
+
+static gint64
+post_appeal (SoupSession *session,
+             const char  *token,
+             gint64       applicant,
+             const char  *annotation)
+{
+  g_autofree char *body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"channel\":\"by_hand\","
+                                           "\"form\":\"electronic\",\"kind\":\"application\",\"addressee_body\":\"education\","
+                                           "\"question_character\":\"education\",\"category\":\"typical\",\"language\":\"kk\","
+                                           "\"district\":\"kostanay-city\",\"annotation\":\"%s\"}", applicant, annotation);
+
+  return post (session, token, "/api/v1/appeals", body);
+}
+
+/* Two orders on an appeal — one given in February and long overdue, one
+ * fresh — and an organisation's appeal. */
+static void
+seed (Seed *seed)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *registrar = appeals_test_sign_in (server, "registrar", "demo");
+  g_autofree char *controller = appeals_test_sign_in (server, "controller", "demo");
+  gint64 person = post (session, registrar, "/api/v1/applicants",
+                        "{\"iin\":\"061211600012\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+                        "\"address\":\"Қостанай қ., Абай даңғылы, 5\"}");
+  gint64 organisation = post (session, registrar, "/api/v1/applicants",
+                              "{\"iin\":\"" BIN "\",\"surname\":\"Ахметов\",\"given_name\":\"Нұрлан\","
+                              "\"address\":\"Қостанай қ., Байтұрсынов к., 1\",\"organisation_name\":\"«Дән» ЖШС\","
+                              "\"representative_position\":\"директор\"}");
+  g_autofree char *late = NULL;
+  g_autofree char *fresh = NULL;
+
+  seed->appeal = post_appeal (session, registrar, person, "Мектеп құрылысы");
+  seed->organisation_appeal = post_appeal (session, registrar, organisation, "Егістік жер");
+  late = g_strdup_printf ("{\"source\":\"akim\",\"text\":\"Мектеп құрылысының мерзімін тексеру\",\"appeal_id\":%"
+                          G_GINT64_FORMAT ",\"executor_body\":\"education\",\"working_days\":5,"
+                          "\"given_on\":\"2026-02-02\"}", seed->appeal);
+  fresh = g_strdup_printf ("{\"source\":\"president\",\"text\":\"Жергілікті тұрғындармен кездесу өткізу\","
+                           "\"appeal_id\":%" G_GINT64_FORMAT ",\"executor_body\":\"regional-akimat\","
+                           "\"working_days\":30}", seed->appeal);
+  seed->late_order = post (session, controller, "/api/v1/orders", late);
+  post (session, controller, "/api/v1/orders", fresh);
+}
+
+static AppealsOrdersPage *
+orders_page (AppealsWindow *window)
+{
+  return APPEALS_ORDERS_PAGE (gtk_stack_get_child_by_name (
+           GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")), "orders"));
+}
+
+static gboolean
+orders_listed (AppealsOrdersPage *page)
+{
+  return !appeals_orders_page_is_loading (page) && appeals_orders_page_get_n_orders (page) >= 2;
+}
+
+static gboolean
+only_overdue_listed (AppealsOrdersPage *page)
+{
+  return !appeals_orders_page_is_loading (page) && appeals_orders_page_get_n_orders (page) >= 1 &&
+         appeals_orders_page_get_n_orders (page) == appeals_orders_page_get_n_overdue (page);
+}
+
+static gboolean
+dialog_idle (AppealsOrderDialog *dialog)
+{
+  return !appeals_order_dialog_is_busy (dialog);
+}
+
+static gboolean
+report_added (AppealsOrderDialog *dialog)
+{
+  AppealsOrder *order = appeals_order_dialog_get_order (dialog);
+
+  return !appeals_order_dialog_is_busy (dialog) && order != NULL && order->reports->len == 1;
+}
+
+static gboolean
+order_registered (AppealsOrderDialog *dialog)
+{
+  AppealsOrder *order = appeals_order_dialog_get_order (dialog);
+
+  return order != NULL && order->id > 0;
+}
+
+static gboolean
+file_listed (AppealsCardWindow *card)
+{
+  return appeals_card_window_get_n_files (card) == 1;
+}
+
+static gboolean
+reads_shown (AppealsCardWindow *card)
+{
+  return gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads"));
+}
+
+static void
+orders_script (AppealsApplication *app,
+               AppealsWindow      *window,
+               Seed               *seeded)
+{
+  AppealsOrdersPage *page = orders_page (window);
+  AppealsOrderDialog *dialog;
+  GtkWidget *first_row;
+
+  appeals_window_show_page (window, "orders");
+  appeals_orders_page_reload (page);
+  APPEALS_TEST_WAIT (orders_listed, page);
+  /* the most urgent first: the overdue order, marked */
+  g_assert_cmpuint (appeals_orders_page_get_n_overdue (page), >=, 1);
+  first_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (appeals_test_ui_find_by_name (GTK_WIDGET (page),
+                                                                                                  "orders-list")), 0));
+  g_assert_true (gtk_widget_has_css_class (first_row, "overdue-row"));
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "orders");
+
+  /* the overdue ones only */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (page), "orders-overdue")),
+                               TRUE);
+  APPEALS_TEST_WAIT (only_overdue_listed, page);
+
+  /* an interim report on the overdue order */
+  dialog = APPEALS_ORDER_DIALOG (appeals_orders_page_open_order (page, 0));
+  g_assert_cmpint (appeals_order_dialog_get_order (dialog)->id, ==, seeded->late_order);
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-report-text", "Мердігер жұмысты 20 желтоқсанға аяқтайды");
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-report-add");
+  APPEALS_TEST_WAIT (report_added, dialog);
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a new order: refused without its text, registered with it */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (page), "orders-overdue")),
+                               FALSE);
+  appeals_test_ui_click (GTK_WIDGET (page), "orders-new");
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_ORDER_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal")),
+                             seeded->appeal);
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
+  APPEALS_TEST_WAIT (dialog_idle, dialog);
+  g_assert_true (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error")));
+  g_assert_null (appeals_order_dialog_get_order (dialog));
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-refused");
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-text", "Тұрғындарға жауап беру мерзімін бақылау");
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
+  APPEALS_TEST_WAIT (order_registered, dialog);
+  g_assert_cmpstr (appeals_order_dialog_get_order (dialog)->source, ==, "president");
+  g_assert_false (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+card_script (AppealsApplication *app,
+             Seed               *seeded)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-files-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Өтініш скан.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AppealsCardWindow *card;
+  GtkWidget *organisation;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, pdf, sizeof pdf - 1, &error));
+
+  /* a scan in the Files tab */
+  card = appeals_test_ui_open_card (app, seeded->appeal);
+  organisation = appeals_card_form_get_widget (appeals_card_window_get_form (card), "organisation_name");
+  g_assert_false (gtk_widget_is_visible (organisation));
+  appeals_card_window_attach_file (card, file, "appeal_scan");
+  APPEALS_TEST_WAIT (file_listed, card);
+  /* the administrator sees who read the applicant's data: the card's own read among them */
+  APPEALS_TEST_WAIT (reads_shown, card);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-views")),
+                                         "files");
+  gtk_window_set_default_size (GTK_WINDOW (card), 900, 700);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "card-files");
+  gtk_window_destroy (GTK_WINDOW (card));
+
+  /* an organisation's card names it */
+  card = appeals_test_ui_open_card (app, seeded->organisation_appeal);
+  organisation = appeals_card_form_get_widget (appeals_card_window_get_form (card), "organisation_name");
+  g_assert_true (gtk_widget_is_visible (organisation));
+  g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (card), "organisation_name"), ==,
+                   "«Дән» ЖШС");
+  APPEALS_TEST_WAIT (reads_shown, card);
+  gtk_window_set_default_size (GTK_WINDOW (card), 900, 1000);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "card-organisation");
+  gtk_window_destroy (GTK_WINDOW (card));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+script (AppealsApplication *app,
+        gpointer            user_data)
+{
+  Seed *seeded = user_data;
+  AppealsWindow *window;
+
+  appeals_test_ui_sign_in (app, "admin", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+
+  orders_script (app, window, seeded);
+  card_script (app, seeded);
+}
+
+static void
+test_orders_and_files (void)
+{
+  Seed seeded = { 0, };
+
+  seed (&seeded);
+  g_assert_cmpint (appeals_test_ui_run (script, &seeded), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "10", NULL };
+  int status;
+
+  appeals_test_ui_init (&argc, &argv);
+  server = appeals_test_server_start ("sqlite", args);
+  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
+
+  g_test_add_func ("/orders/register-and-files", test_orders_and_files);
+
+  status = g_test_run ();
+  appeals_test_server_free (server);
+  return status;
+}

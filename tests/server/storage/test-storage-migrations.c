@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-storage-migrations.c: what a migration does to the rows already
+ * there. A fresh database gets the migrations before 0007, rows the way
+ * the old code wrote them, and then the rest: the reception protocol's
+ * orders become orders of the register (ids, terms and status kept), and
+ * the leadership's reviews become the first entries of their list.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <gio/gio.h>
+
+#include "test-storage.h"
+
+static char *fresh_location;
+
+/* A folder of links to the migrations whose names sort before @before. */
+static char *
+migrations_before (const char *all,
+                   const char *before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (all, 0, &error);
+  char *partial = g_dir_make_tmp ("appeals-migrations-XXXXXX", &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".sql") && strcmp (name, before) < 0)
+      {
+        g_autofree char *target = g_build_filename (all, name, NULL);
+        g_autofree char *link = g_build_filename (partial, name, NULL);
+
+        g_assert_cmpint (symlink (target, link), ==, 0);
+      }
+  return partial;
+}
+
+static void
+exec_ok (AppealsDb  *db,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  appeals_db_exec_script (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_protocol_orders_move (void)
+{
+  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
+  g_autofree char *partial = migrations_before (all, "0007");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = appeals_db_open (fresh_location, &error);
+  g_autoptr(AppealsDbResult) orders = NULL;
+  g_autoptr(AppealsDbResult) reviews = NULL;
+  g_autoptr(AppealsDbResult) added = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (appeals_db_migrate (db, partial, &error));
+  g_assert_no_error (error);
+
+  /* as 0004's code wrote them */
+  exec_ok (db,
+           "INSERT INTO officials (id, full_name_kk, full_name_ru, position_kk, position_ru) "
+           "VALUES (1, 'Әкім', 'Аким', 'Әкім', 'Аким');"
+           "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
+           "VALUES (1, '061211600012', 'Сейтқали', 'Әлия', 'Қостанай', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           "INSERT INTO receptions (id, official_id, date, start_time, applicant_id, question, booked_at, status, "
+           "registered_on, created_by) VALUES (7, 1, '2026-01-14', '10:00', 1, 'Жер', '2026-01-05T09:00:00Z', "
+           "'held', '2026-01-05', 'registrar');"
+           "INSERT INTO protocol_orders (id, reception_id, text, executor_body, deadline, status, executed_at, "
+           "created_by, created_at) VALUES "
+           "(3, 7, 'Жерді тексеру', 'land', '2026-01-28', 'open', NULL, 'controller', '2026-01-14T11:00:00Z'),"
+           "(5, 7, 'Жауап беру', 'education', '2026-01-21', 'executed', '2026-01-20T15:00:00Z', 'controller', "
+           "'2026-01-14T11:05:00Z');"
+           "INSERT INTO reception_reviews (reception_id, reviewed_by, reviewed_at, instructions) "
+           "VALUES (7, 'leadership', '2026-01-12T08:00:00Z', 'Шақыру');");
+
+  g_assert_true (appeals_db_migrate (db, all, &error));
+  g_assert_no_error (error);
+
+  orders = appeals_db_query (db, "SELECT * FROM orders ORDER BY id", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (orders), ==, 2);
+  g_assert_cmpint (appeals_db_result_get_int64 (orders, 0, "id"), ==, 3);
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "source"), ==, "reception-protocol");
+  g_assert_cmpint (appeals_db_result_get_int64 (orders, 0, "reception_id"), ==, 7);
+  g_assert_true (appeals_db_result_is_null (orders, 0, "appeal_id"));
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "text"), ==, "Жерді тексеру");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "executor_body"), ==, "land");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "given_on"), ==, "2026-01-14");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "due_date"), ==, "2026-01-28");
+  g_assert_true (appeals_db_result_is_null (orders, 0, "working_days"));
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 0, "status"), ==, "on_control");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 1, "status"), ==, "executed");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 1, "executed_at"), ==, "2026-01-20T15:00:00Z");
+  g_assert_cmpstr (appeals_db_result_get_string (orders, 1, "updated_at"), ==, "2026-01-20T15:00:00Z");
+
+  reviews = appeals_db_query (db, "SELECT * FROM reception_review_entries", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (reviews), ==, 1);
+  g_assert_cmpstr (appeals_db_result_get_string (reviews, 0, "instructions"), ==, "Шақыру");
+
+  /* a new order takes an id after the moved ones */
+  added = appeals_db_query (db,
+                            "INSERT INTO orders (source, text, reception_id, executor_body, given_on, working_days, "
+                            "due_date, status, created_by, created_at, updated_at) VALUES ('akim', 'x', 7, 'land', "
+                            "'2026-02-02', 5, '2026-02-09', 'on_control', 'c', 'now', 'now') RETURNING id",
+                            NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (appeals_db_result_get_int64 (added, 0, "id"), >, 5);
+
+  /* the old tables are gone */
+  g_assert_null (appeals_db_query (db, "SELECT * FROM protocol_orders", NULL, NULL));
+  g_assert_null (appeals_db_query (db, "SELECT * FROM reception_reviews", NULL, NULL));
+
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (partial);
+    g_autoptr(GFileEnumerator) links = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                  G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+    GFileInfo *info;
+
+    while ((info = g_file_enumerator_next_file (links, NULL, NULL)) != NULL)
+      {
+        g_autoptr(GFile) link = g_file_get_child (dir, g_file_info_get_name (info));
+
+        g_file_delete (link, NULL, NULL);
+        g_object_unref (info);
+      }
+    g_file_delete (dir, NULL, NULL);
+  }
+}
+
+/**
+ * test_storage_add_migrations:
+ * @location: a database that no test has touched
+ */
+void
+test_storage_add_migrations (const char *location)
+{
+  g_autofree char *path = g_strdup_printf ("/storage/%s/migrations/protocol-orders-move", test_storage_backend);
+
+  fresh_location = g_strdup (location);
+  g_test_add_func (path, test_protocol_orders_move);
+}
