@@ -211,6 +211,8 @@ appeals_api_member_int (JsonObject *object,
   JsonNode *node = member_of_type (object, member, G_TYPE_INT64, field, errors);
 
   return node != NULL ? json_node_get_int (node) : default_value;
+}
+
 /* "true"/"1" or "false"/"0", as query parameters say yes or no. */
 gboolean
 appeals_api_parse_bool (const char *text,
