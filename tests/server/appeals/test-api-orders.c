@@ -284,12 +284,17 @@ test_orders_list (Fixture       *fixture,
   gint64 applicant = create_applicant (fixture, "061211600012");
   gint64 other = create_applicant (fixture, "750315300018");
   gint64 appeal = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Мектеп");
+  /* the person presents their IIN in Rudny: the card becomes Rudny's too */
+  g_autoptr(AppealsTestResponse) presented = REQUEST (fixture, "GET", "/api/v1/applicants?iin=750315300018",
+                                                      fixture->registrar2, NULL);
   gint64 rudny = create_appeal (fixture, fixture->registrar2, other, "rudny-city", "Жол");
   g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *cursor = NULL;
   g_autofree char *last_due = g_strdup ("");
   gint64 rudny_order;
+
+  g_assert_cmpuint (presented->status, ==, 200);
 
   for (guint i = 0; i < 5; i++)
     {
