@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "appeals-date-entry.h"
 #include "appeals-expertise-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-quality-page.h"
@@ -19,6 +18,7 @@
 #include "appeals-session-store.h"
 #include "appeals-test-server.h"
 #include "appeals-test-ui.h"
+#include "test-client.h"
 
 static AppealsTestServer *server;
 
@@ -270,50 +270,6 @@ overdue_totals_agree (GtkWidget *totals)
          g_ascii_strtoull (second + strlen (" · "), NULL, 10) == all;
 }
 
-static gboolean
-journal_empty (AppealsApplication *app)
-{
-  return g_list_model_get_n_items (appeals_test_ui_journal_model (app)) == 0;
-}
-
-static gboolean
-journal_not_empty (AppealsApplication *app)
-{
-  return g_list_model_get_n_items (appeals_test_ui_journal_model (app)) > 0;
-}
-
-/* Dates typed as the desks write them; text that is not a date is marked
- * and kept, and changes nothing. */
-static void
-type_date (AppealsWindow *window,
-           const char    *name,
-           const char    *text)
-{
-  AppealsDateEntry *entry = APPEALS_DATE_ENTRY (appeals_test_ui_find_by_name (GTK_WIDGET (window), name));
-
-  gtk_editable_set_text (appeals_date_entry_get_editable (entry), text);
-  g_signal_emit_by_name (appeals_date_entry_get_editable (entry), "activate");
-}
-
-static void
-date_filter_script (AppealsWindow *window,
-                    AppealsApplication *app)
-{
-  GtkWidget *from = appeals_test_ui_find_by_name (GTK_WIDGET (window), "date-from");
-
-  type_date (window, "date-from", "01.01.2099");
-  APPEALS_TEST_WAIT (journal_empty, app);
-  type_date (window, "date-from", "31.02.2026");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (appeals_date_entry_get_editable (APPEALS_DATE_ENTRY (from))),
-                                           "error"));
-  g_assert_cmpstr (gtk_editable_get_text (appeals_date_entry_get_editable (APPEALS_DATE_ENTRY (from))), ==,
-                   "31.02.2026");
-  type_date (window, "date-from", "1.1.2000");
-  APPEALS_TEST_WAIT (journal_not_empty, app);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (appeals_date_entry_get_editable (APPEALS_DATE_ENTRY (from))),
-                                            "error"));
-}
-
 static void
 search_script (AppealsApplication *app,
                gpointer            user_data)
@@ -360,7 +316,7 @@ search_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (overdue_totals_agree, appeals_test_ui_find_by_name (GTK_WIDGET (window), "totals"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (window), "overdue")), FALSE);
 
-  date_filter_script (window, app);
+  test_client_check_date_filter (window, app);
 }
 
 static void

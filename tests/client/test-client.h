@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-client.h: the client test's parts kept in files of their own.
+ */
+#pragma once
+
+#include "appeals-test-ui.h"
+
+G_BEGIN_DECLS
+
+void test_client_check_date_filter (AppealsWindow      *window,
+                                    AppealsApplication *app);
+
+G_END_DECLS
