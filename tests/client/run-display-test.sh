@@ -20,8 +20,9 @@ if [ -z "${APPEALS_TEST_A11Y:-}" ]; then
   export GTK_A11Y=none
 fi
 
-# APPEALS_TEST_NO_KEYRING=1: a desktop without any secret service
-exec dbus-run-session -- sh -c '
+# APPEALS_TEST_NO_KEYRING=1: a desktop without any secret service.
+# Not exec: the shell has to stay to remove the private HOME on exit.
+dbus-run-session -- sh -c '
   if [ -z "${APPEALS_TEST_NO_KEYRING:-}" ]; then
     echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
   fi
