@@ -592,6 +592,20 @@ open_card_action (GSimpleAction *action,
     appeals_window_open_card (window, g_variant_get_int64 (parameter));
 }
 
+/* A notification about work that fell due: the main window on My work. */
+static void
+show_my_work_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AppealsWindow *window = get_window (user_data);
+
+  if (window == NULL)
+    return;
+  appeals_window_show_page (window, "work");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 book_reception_action (GSimpleAction *action,
                        GVariant      *parameter,
@@ -622,6 +636,7 @@ show_toast_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open-card", open_card_action, "x" },
+  { "show-my-work", show_my_work_action },
   { "book-reception", book_reception_action, "(sx)" },
   { "show-toast", show_toast_action, "s" },
   { "preferences", preferences_action },

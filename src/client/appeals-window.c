@@ -18,6 +18,7 @@
 #include "appeals-review-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-orders-page.h"
+#include "appeals-work-page.h"
 #include "appeals-window.h"
 
 #define MAX_RETRY_SECONDS 60
@@ -35,6 +36,8 @@ struct _AppealsWindow
   GtkRevealer          *connection_revealer;
   GtkLabel             *connection_label;
   GtkStack             *stack;
+  AppealsWorkPage      *work_page;
+  GtkLabel             *work_badge;
   AppealsJournalPage   *journal_page;
   AppealsReceptionsPage *receptions_page;
   AppealsReviewPage    *review_page;
@@ -121,7 +124,7 @@ appeals_window_get_expertise_page (AppealsWindow *self)
 
 /**
  * appeals_window_show_page:
- * @name: "journal", "receptions", "review", "expertise", "analytics" or "orders"
+ * @name: "work", "journal", "receptions", "review", "expertise", "analytics" or "orders"
  */
 void
 appeals_window_show_page (AppealsWindow *self,
@@ -165,6 +168,7 @@ appeals_window_signed_in (AppealsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
   gtk_stack_set_visible_child_name (self->session_stack, "signed-in");
+  appeals_work_page_reload (self->work_page);
   appeals_journal_page_reload (self->journal_page);
   appeals_receptions_page_reload (self->receptions_page);
   appeals_review_page_reload (self->review_page);
@@ -181,6 +185,7 @@ appeals_window_signed_out (AppealsWindow *self)
   gtk_stack_set_visible_child_name (self->session_stack, "signed-out");
   gtk_label_set_text (self->user_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
+  appeals_work_page_clear (self->work_page);
   appeals_journal_page_clear (self->journal_page);
   appeals_receptions_page_clear (self->receptions_page);
   appeals_review_page_clear (self->review_page);
@@ -334,8 +339,20 @@ build_sidebar (AppealsWindow *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *row = gtk_list_box_row_new ();
 
+      GtkWidget *title = gtk_label_new (gtk_stack_page_get_title (page));
+
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
-      gtk_box_append (GTK_BOX (box), gtk_label_new (gtk_stack_page_get_title (page)));
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (box), title);
+      if (gtk_stack_page_get_child (page) == GTK_WIDGET (self->work_page))
+        {
+          /* how many things are due: the counts of My work's groups */
+          self->work_badge = GTK_LABEL (gtk_label_new (NULL));
+          gtk_widget_add_css_class (GTK_WIDGET (self->work_badge), "tag");
+          gtk_widget_set_visible (GTK_WIDGET (self->work_badge), FALSE);
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->work_badge));
+        }
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (gtk_stack_page_get_name (page)), g_free);
       gtk_list_box_append (self->sidebar_list, row);
@@ -343,6 +360,26 @@ build_sidebar (AppealsWindow *self)
   g_object_unref (pages);
 
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+}
+
+static void
+on_work_loaded (AppealsWindow *self)
+{
+  gint64 n = appeals_work_page_get_n_due (self->work_page);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_text (self->work_badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_badge), n > 0);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item of your work", "%u items of your work",
+                                              (gulong) n), (guint) n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->work_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+GtkWidget *
+appeals_window_get_work_page (AppealsWindow *self)
+{
+  return GTK_WIDGET (self->work_page);
 }
 
 void
@@ -401,17 +438,25 @@ open_card_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  appeals_window_show_page (APPEALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AppealsWindow *self = APPEALS_WINDOW (widget);
 
-  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  appeals_window_show_page (self, "journal");
   appeals_journal_page_focus_search (self->journal_page);
 }
 
-/* Alt+1 … Alt+5: the sections in the sidebar's order (the ones this role has). */
+/* Alt+1 … Alt+7: the sections in the sidebar's order. */
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -496,6 +541,8 @@ appeals_window_constructed (GObject *object)
   G_OBJECT_CLASS (appeals_window_parent_class)->constructed (object);
 
   g_assert (self->context != NULL);
+  self->work_page = APPEALS_WORK_PAGE (add_page (self, APPEALS_TYPE_WORK_PAGE, "work",
+                                                 _("My Work"), "task-due-symbolic"));
   self->journal_page = APPEALS_JOURNAL_PAGE (add_page (self, APPEALS_TYPE_JOURNAL_PAGE, "journal",
                                                        _("Journal"), "view-list-symbolic"));
   self->receptions_page = APPEALS_RECEPTIONS_PAGE (add_page (self, APPEALS_TYPE_RECEPTIONS_PAGE, "receptions",
@@ -510,6 +557,7 @@ appeals_window_constructed (GObject *object)
                                                      _("Orders"), "mail-mark-important-symbolic"));
 
   build_sidebar (self);
+  g_signal_connect_object (self->work_page, "loaded", G_CALLBACK (on_work_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (appeals_context_get_reference_service (self->context), "changed",
@@ -586,7 +634,8 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-card", "x", open_card_action);
   gtk_widget_class_install_action (widget_class, "win.open-drafts", NULL, open_drafts_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action);
-  for (int i = 0; i < 5; i++)
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  for (int i = 0; i < 7; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-section", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

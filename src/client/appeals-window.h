@@ -28,6 +28,7 @@ gboolean       appeals_window_get_connection_lost (AppealsWindow     *self);
 void           appeals_window_open_card          (AppealsWindow      *self,
                                                   gint64              appeal_id);
 AppealsContext *appeals_window_get_context       (AppealsWindow      *self);
+GtkWidget     *appeals_window_get_work_page      (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_journal_page   (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_expertise_page (AppealsWindow      *self);
 GtkWidget     *appeals_window_get_receptions_page (AppealsWindow     *self);

@@ -21,6 +21,7 @@ struct _AppealsPreferencesWindow
   AdwComboRow          *language_row;
   GtkSpinButton        *due_soon_spin;
   GtkSpinButton        *autosave_spin;
+  GtkSwitch            *notify_switch;
 
   AppealsContext       *context;
   GSettings            *settings;
@@ -109,6 +110,7 @@ appeals_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "due-soon-working-days", self->due_soon_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "draft-autosave-seconds", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-deadlines", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -141,6 +143,7 @@ appeals_preferences_window_class_init (AppealsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, AppealsPreferencesWindow, notify_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_server_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_ca_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected);

@@ -16,6 +16,7 @@ struct _AppealsContext
   AppealsReceptionService *receptions;
   AppealsExpertiseService *expertise;
   AppealsOrderService     *orders;
+  AppealsWorkService      *work;
   AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
@@ -57,6 +58,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->receptions);
   g_clear_object (&self->expertise);
   g_clear_object (&self->orders);
+  g_clear_object (&self->work);
   g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
@@ -112,6 +114,7 @@ appeals_context_new (GSettings        *settings,
   self->receptions = appeals_reception_service_new (client, self->reference);
   self->expertise = appeals_expertise_service_new (client);
   self->orders = appeals_order_service_new (client);
+  self->work = appeals_work_service_new (client);
   self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
@@ -184,6 +187,12 @@ AppealsOrderService *
 appeals_context_get_order_service (AppealsContext *self)
 {
   return self->orders;
+}
+
+AppealsWorkService *
+appeals_context_get_work_service (AppealsContext *self)
+{
+  return self->work;
 }
 
 AppealsFileService *

@@ -14,6 +14,7 @@
 #include "appeals-expertise-service.h"
 #include "appeals-file-service.h"
 #include "appeals-order-service.h"
+#include "appeals-work-service.h"
 #include "appeals-reception-service.h"
 #include "appeals-reference-service.h"
 #include "appeals-session-service.h"
@@ -35,6 +36,7 @@ AppealsAppealService    *appeals_context_get_appeal_service    (AppealsContext  
 AppealsReceptionService *appeals_context_get_reception_service (AppealsContext   *self);
 AppealsExpertiseService *appeals_context_get_expertise_service (AppealsContext   *self);
 AppealsOrderService     *appeals_context_get_order_service     (AppealsContext   *self);
+AppealsWorkService      *appeals_context_get_work_service      (AppealsContext   *self);
 AppealsFileService      *appeals_context_get_file_service      (AppealsContext   *self);
 AppealsReferenceService *appeals_context_get_reference_service (AppealsContext   *self);
 AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
