@@ -412,6 +412,8 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (journal_loaded, app);
 
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  /* the window opens on My work (test-work.c renders it) */
+  appeals_window_show_page (window, "journal");
   journal_at_sizes (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   appeals_test_ui_settle (500);
