@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 void test_client_check_date_filter (AppealsWindow      *window,
                                     AppealsApplication *app);
+JsonObject *test_client_get_appeal (gint64 id);
+void test_client_add_expertise     (AppealsTestServer **server);
 
 G_END_DECLS

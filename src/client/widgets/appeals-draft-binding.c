@@ -3,7 +3,8 @@
  * appeals-draft-binding.c: each bound field is saved, with the others,
  * whenever it changes (appeals-form-drafts.c writes the file); a form
  * whose fields are all empty has no draft. Restoring sets the fields
- * without saving them again. A combo row is kept by its position.
+ * without saving them again. A combo row is kept by its position, a
+ * toggle button or a switch as "1" or "0".
  */
 #include "config.h"
 
@@ -14,6 +15,8 @@ typedef enum {
   FIELD_EDITABLE,
   FIELD_TEXT_VIEW,
   FIELD_COMBO_ROW,
+  FIELD_TOGGLE,        /* a GtkToggleButton */
+  FIELD_SWITCH,
 } FieldKind;
 
 typedef struct
@@ -63,6 +66,10 @@ field_get (const Field *field)
       }
     case FIELD_COMBO_ROW:
       return g_strdup_printf ("%u", adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget)));
+    case FIELD_TOGGLE:
+      return g_strdup (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (field->widget)) ? "1" : "0");
+    case FIELD_SWITCH:
+      return g_strdup (gtk_switch_get_active (GTK_SWITCH (field->widget)) ? "1" : "0");
     default:
       g_assert_not_reached ();
     }
@@ -90,17 +97,33 @@ field_set (const Field *field,
           adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), (guint) position);
       }
       break;
+    case FIELD_TOGGLE:
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field->widget), g_str_equal (value, "1"));
+      break;
+    case FIELD_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (field->widget), g_str_equal (value, "1"));
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
-/* Only what a person typed makes a draft: text, not a list's position. */
+/* Only what a person typed or chose makes a draft: text, a pressed button
+ * or a switch turned on; not a list's position. */
 static gboolean
 field_is_typed (const Field *field,
                 const char  *value)
 {
-  return field->kind != FIELD_COMBO_ROW && *value != '\0';
+  switch (field->kind)
+    {
+    case FIELD_COMBO_ROW:
+      return FALSE;
+    case FIELD_TOGGLE:
+    case FIELD_SWITCH:
+      return g_str_equal (value, "1");
+    default:
+      return *value != '\0';
+    }
 }
 
 static void
@@ -215,6 +238,22 @@ appeals_draft_binding_add_combo_row (AppealsDraftBinding *self,
                                      AdwComboRow         *row)
 {
   add_field (self, name, FIELD_COMBO_ROW, G_OBJECT (row), G_OBJECT (row), "notify::selected");
+}
+
+void
+appeals_draft_binding_add_toggle_button (AppealsDraftBinding *self,
+                                         const char          *name,
+                                         GtkToggleButton     *button)
+{
+  add_field (self, name, FIELD_TOGGLE, G_OBJECT (button), G_OBJECT (button), "toggled");
+}
+
+void
+appeals_draft_binding_add_switch (AppealsDraftBinding *self,
+                                  const char          *name,
+                                  GtkSwitch           *toggle)
+{
+  add_field (self, name, FIELD_SWITCH, G_OBJECT (toggle), G_OBJECT (toggle), "notify::active");
 }
 
 /**

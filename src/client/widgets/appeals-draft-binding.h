@@ -27,6 +27,12 @@ void                 appeals_draft_binding_add_text_view  (AppealsDraftBinding *
 void                 appeals_draft_binding_add_combo_row  (AppealsDraftBinding *self,
                                                           const char          *name,
                                                           AdwComboRow         *row);
+void                 appeals_draft_binding_add_toggle_button (AppealsDraftBinding *self,
+                                                          const char          *name,
+                                                          GtkToggleButton     *button);
+void                 appeals_draft_binding_add_switch     (AppealsDraftBinding *self,
+                                                          const char          *name,
+                                                          GtkSwitch           *toggle);
 gboolean             appeals_draft_binding_restore        (AppealsDraftBinding *self);
 void                 appeals_draft_binding_discard        (AppealsDraftBinding *self);
 

@@ -6,67 +6,27 @@
  * Each criterion of the checklist template gets yes / partly / no buttons
  * and a comment; the score follows the template's weights; the reasons
  * for a return are written from the failed criteria until the analyst
- * edits them. Only analysts give verdicts; the others read; heads approve
- * verdicts on appeals under control. The list follows the expertise
- * service's "verdict-given", wherever the verdict came from.
+ * edits them. Only analysts give verdicts (appeals-expertise-page-verdict.c);
+ * the others read; heads approve verdicts on appeals under control. The
+ * list follows the expertise service's "verdict-given", wherever the
+ * verdict came from.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-context.h"
-#include "appeals-expertise-page.h"
-#include "appeals-journal-model.h"
+#include "appeals-expertise-page-private.h"
 
-
-typedef struct
-{
-  GtkToggleButton *buttons[3];   /* yes, partly, no */
-  GtkWidget       *comment;
-} CriterionRow;
-
-struct _AppealsExpertisePage
-{
-  GtkBox                    parent_instance;
-
-  AppealsContext       *context;
-
-  GtkListView              *list_view;
-  AdwPreferencesGroup      *pending_group;
-  GPtrArray                *pending_rows;
-  GtkStack                 *detail_stack;
-  AdwPreferencesGroup      *appeal_group;
-  GtkLabel                 *appeal_label;
-  AdwPreferencesGroup      *answer_group;
-  GtkLabel                 *answer_label;
-  AdwPreferencesGroup      *criteria_group;
-  AdwPreferencesGroup      *cross_group;
-  AdwActionRow             *score_row;
-  AdwActionRow             *term_row;
-  GtkTextView              *reasons_view;
-
-  AppealsJournalModel      *model;
-  GtkSingleSelection       *selection;
-  AppealsChecklistTemplate *template;
-  CriterionRow             *criteria;
-  GtkSwitch               **cross_switches;
-  GtkWidget               **cross_results;
-  AppealsAppeal            *appeal;
-  GCancellable             *cancellable;
-  gboolean                  reasons_edited;
-  gboolean                  filling_reasons;
-  gboolean                  sending;
-};
 
 G_DEFINE_FINAL_TYPE (AppealsExpertisePage, appeals_expertise_page, GTK_TYPE_BOX)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsExpertisePage, appeals_expertise_page)
 
 static void load_pending (AppealsExpertisePage *self);
 
-static AppealsCriterionAnswer
-criterion_answer (AppealsExpertisePage *self,
-                  guint                 i)
+AppealsCriterionAnswer
+_appeals_expertise_page_criterion_answer (AppealsExpertisePage *self,
+                                          guint                 i)
 {
   static const AppealsCriterionAnswer values[] = {
     APPEALS_CRITERION_ANSWER_YES, APPEALS_CRITERION_ANSWER_PARTLY, APPEALS_CRITERION_ANSWER_NO,
@@ -87,14 +47,14 @@ can_decide (AppealsExpertisePage *self)
   if (self->appeal == NULL || self->sending || user == NULL || user->role != APPEALS_ROLE_ANALYST)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (criterion_answer (self, i) == APPEALS_CRITERION_ANSWER_UNSET)
+    if (_appeals_expertise_page_criterion_answer (self, i) == APPEALS_CRITERION_ANSWER_UNSET)
       return FALSE;
   return TRUE;
 }
 
 /* Score, reasons and the buttons follow every answer. */
-static void
-update_verdict (AppealsExpertisePage *self)
+void
+_appeals_expertise_page_update_verdict (AppealsExpertisePage *self)
 {
   guint n;
   g_autofree AppealsCriterionAnswer *answers = NULL;
@@ -112,7 +72,7 @@ update_verdict (AppealsExpertisePage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      answers[i] = criterion_answer (self, i);
+      answers[i] = _appeals_expertise_page_criterion_answer (self, i);
       failed |= answers[i] == APPEALS_CRITERION_ANSWER_NO || answers[i] == APPEALS_CRITERION_ANSWER_PARTLY;
       gtk_widget_set_visible (self->criteria[i].comment,
                               answers[i] == APPEALS_CRITERION_ANSWER_NO ||
@@ -140,7 +100,7 @@ static void
 on_answer_toggled (GtkToggleButton      *button,
                    AppealsExpertisePage *self)
 {
-  update_verdict (self);
+  _appeals_expertise_page_update_verdict (self);
 }
 
 static void
@@ -239,7 +199,7 @@ reset_checklist (AppealsExpertisePage *self)
       gtk_editable_set_text (GTK_EDITABLE (self->cross_results[i]), "");
     }
   self->reasons_edited = FALSE;
-  update_verdict (self);
+  _appeals_expertise_page_update_verdict (self);
 }
 
 static void
@@ -270,7 +230,10 @@ show_appeal (AppealsExpertisePage *self,
                           appeals_checklist_template_get_rework_days (self->template), date);
   adw_action_row_set_subtitle (self->term_row, term);
 
+  /* the draft of the appeal shown before must not take this one's answers */
+  g_clear_object (&self->draft);
   reset_checklist (self);
+  _appeals_expertise_page_keep_draft (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -333,104 +296,6 @@ appeals_expertise_page_dup_reasons (AppealsExpertisePage *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* The verdict ----------------------------------------------------------------- */
-
-static AppealsExpertise *
-build_verdict (AppealsExpertisePage *self,
-               AppealsVerdict        verdict_given)
-{
-  g_autoptr(AppealsExpertise) verdict = appeals_expertise_new ();
-  GDate today;
-
-  appeals_date_get_today (&today);
-  for (guint i = 0; i < appeals_checklist_template_get_n_criteria (self->template); i++)
-    appeals_expertise_add_criterion (verdict, appeals_checklist_template_get_criterion (self->template, i)->code,
-                                     criterion_answer (self, i),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->criteria[i].comment)));
-  for (guint i = 0; i < appeals_checklist_template_get_n_cross_checks (self->template); i++)
-    if (gtk_switch_get_active (self->cross_switches[i]))
-      appeals_expertise_add_cross_check (verdict, appeals_checklist_template_get_cross_check (self->template, i)->code,
-                                         &today, gtk_editable_get_text (GTK_EDITABLE (self->cross_results[i])));
-
-  verdict->verdict = verdict_given;
-  if (verdict_given == APPEALS_VERDICT_RETURNED)
-    verdict->reasons = appeals_expertise_page_dup_reasons (self);
-  return g_steal_pointer (&verdict);
-}
-
-/* A refusal is shown; a server out of reach is the window's to show (the
- * context's "connection-lost"). */
-static void
-report_error (AppealsExpertisePage *self,
-              const GError         *error)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-}
-
-static void
-on_verdict_sent (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AppealsExpertisePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsExpertise) round = appeals_expertise_service_give_verdict_finish (APPEALS_EXPERTISE_SERVICE (source),
-                                                                                      result, &error);
-  const char *message;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->sending = FALSE;
-  update_verdict (self);
-
-  if (round == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-
-  if (round->state == APPEALS_EXPERTISE_STATE_AWAITING_APPROVAL)
-    message = _("The verdict awaits the approval of the head: the appeal is under control");
-  else if (round->verdict == APPEALS_VERDICT_RETURNED)
-    message = _("The answer was returned to the body for rework");
-  else
-    message = _("The answer was accepted");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-
-  g_clear_object (&self->appeal);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-}
-
-static void
-send_verdict (AppealsExpertisePage *self,
-              AppealsVerdict        verdict_given)
-{
-  g_autoptr(AppealsExpertise) verdict = build_verdict (self, verdict_given);
-
-  self->sending = TRUE;
-  update_verdict (self);
-  appeals_expertise_service_give_verdict_async (appeals_context_get_expertise_service (self->context),
-                                                self->appeal->id, verdict, self->cancellable,
-                                                on_verdict_sent, g_object_ref (self));
-}
-
-static void
-accept_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  send_verdict (APPEALS_EXPERTISE_PAGE (widget), APPEALS_VERDICT_ACCEPTED);
-}
-
-static void
-return_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  send_verdict (APPEALS_EXPERTISE_PAGE (widget), APPEALS_VERDICT_RETURNED);
-}
-
 /* The list -------------------------------------------------------------------- */
 
 static void
@@ -486,7 +351,7 @@ on_approved (GObject      *source,
   if (round == NULL)
     {
       /* e.g. approved meanwhile by another head: the list says what is left */
-      report_error (self, error);
+      _appeals_expertise_page_report_error (self, error);
       load_pending (self);
       return;
     }
@@ -628,8 +493,11 @@ appeals_expertise_page_dispose (GObject *object)
 {
   AppealsExpertisePage *self = (AppealsExpertisePage *)object;
 
+  /* a verdict still waiting for its Undo is given now */
+  _appeals_expertise_page_commit_pending (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->draft);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->appeal);
@@ -671,7 +539,7 @@ appeals_expertise_page_constructed (GObject *object)
   g_signal_connect (gtk_text_view_get_buffer (self->reasons_view), "changed", G_CALLBACK (on_reasons_changed), self);
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
-  update_verdict (self);
+  _appeals_expertise_page_update_verdict (self);
 }
 
 static void
@@ -686,6 +554,7 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
   appeals_expertise_page_install_context_property (G_OBJECT_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-expertise-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, pending_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, detail_stack);
@@ -700,8 +569,7 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, reasons_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
 
-  gtk_widget_class_install_action (widget_class, "expertise.accept", NULL, accept_action);
-  gtk_widget_class_install_action (widget_class, "expertise.return", NULL, return_action);
+  _appeals_expertise_page_install_verdict_actions (widget_class);
 }
 
 static void
