@@ -33,12 +33,18 @@ exported_count (Counts *counts)
   return counts->exported > 0;
 }
 
+static gint64 review_page_id;
+
+/* The reception marked is reviewed (the page may have moved on to the next). */
 static gboolean
 reviewed (AppealsReviewPage *page)
 {
-  AppealsReviewEntry *current = appeals_review_page_get_current (page);
+  AppealsReviewEntry *current;
 
-  return current != NULL && current->reception->review != NULL;
+  if (!appeals_review_page_select (page, review_page_id))
+    return FALSE;
+  current = appeals_review_page_get_current (page);
+  return current != NULL && current->reception->id == review_page_id && current->reception->review != NULL;
 }
 
 static gboolean
@@ -108,8 +114,23 @@ review_script (AppealsApplication *app,
   g_assert_cmpstr (appeals_reception_window_get_reception (reception_window)->official_name, ==,
                    current->reception->official_name);
 
+  /* marked, then undone: the reception comes back with its instructions
+   * and nothing was sent */
   appeals_review_page_set_instructions (page, "Жер комиссиясының төрағасын шақыру");
   gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL);
+  g_assert_cmpint (appeals_review_page_get_current (page)->reception->id, ==, id);
+  {
+    g_autofree char *kept = appeals_review_page_dup_instructions (page);
+
+    g_assert_cmpstr (kept, ==, "Жер комиссиясының төрағасын шақыру");
+  }
+  appeals_test_ui_settle (6500);
+  g_assert_null (appeals_review_page_get_current (page)->reception->review);
+
+  /* marked for good once the toast's time is up */
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
+  review_page_id = id;
   APPEALS_TEST_WAIT (reviewed, page);
   g_assert_cmpstr (appeals_review_page_get_current (page)->reception->review->instructions,
                    ==, "Жер комиссиясының төрағасын шақыру");

@@ -24,7 +24,10 @@
 #include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
 #include "appeals-context.h"
+#include "appeals-draft-binding.h"
+#include "appeals-form-drafts.h"
 #include "appeals-review-page.h"
+#include "appeals-undo-toast.h"
 
 static const char *material_kinds[] = { "reference_note", "applicant_document", "body_position" };
 
@@ -34,6 +37,7 @@ struct _AppealsReviewPage
 
   AppealsContext       *context;
 
+  AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   AdwStatusPage       *forbidden_page;
   GtkLabel            *window_label;
@@ -53,6 +57,8 @@ struct _AppealsReviewPage
   GPtrArray           *material_rows;
   GCancellable        *cancellable;
   gboolean             busy;
+  AppealsDraftBinding *draft;      /* the instructions typed for the reception shown */
+  AdwToast            *undo_toast; /* a review waiting for its Undo */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReviewPage, appeals_review_page, GTK_TYPE_BOX)
@@ -102,6 +108,27 @@ update_actions (AppealsReviewPage *self)
 }
 
 /* Detail ---------------------------------------------------------------- */
+
+static char *
+draft_name (gint64 reception_id)
+{
+  return g_strdup_printf ("review-%" G_GINT64_FORMAT, reception_id);
+}
+
+/* What the leadership types as instructions is kept per reception until
+ * the server has the review. */
+static void
+keep_draft (AppealsReviewPage *self,
+            gint64             reception_id)
+{
+  g_autofree char *name = draft_name (reception_id);
+
+  if (!is_leadership (self))
+    return;
+  self->draft = appeals_draft_binding_new (self->context, name);
+  appeals_draft_binding_add_text_view (self->draft, "instructions", self->instructions_view);
+  appeals_draft_binding_restore (self->draft);
+}
 
 static void
 show_detail (AppealsReviewPage  *self,
@@ -181,6 +208,8 @@ show_detail (AppealsReviewPage  *self,
                                  (guint) G_N_ELEMENTS (material_kinds));
   adw_preferences_group_set_description (self->materials_group, description);
 
+  /* the draft of the reception shown before must not take this one's text */
+  g_clear_object (&self->draft);
   if (reception->review != NULL)
     {
       g_autoptr(GDateTime) local = reception->review->reviewed_at != NULL
@@ -197,6 +226,7 @@ show_detail (AppealsReviewPage  *self,
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view), "", -1);
       gtk_label_set_text (self->reviewed_label, _("Not reviewed yet"));
     }
+  keep_draft (self, reception->id);
 
   update_actions (self);
 }
@@ -224,7 +254,8 @@ new_list_row (AppealsReviewEntry *entry)
   g_autofree char *date = appeals_format_date (&reception->date);
   g_autofree char *title = g_strdup_printf ("%s %s · %s", date, or_empty (reception->start_time),
                                             or_empty (reception->applicant_name));
-  g_autofree char *completeness = g_strdup_printf (_("%u of %u"), (guint) entry->materials_done,
+  /* TRANSLATORS: how many of the materials the leadership needs are here */
+  g_autofree char *completeness = g_strdup_printf (_("Materials: %u of %u"), (guint) entry->materials_done,
                                                    (guint) entry->materials_needed);
   GtkWidget *tag = gtk_label_new (completeness);
 
@@ -336,22 +367,101 @@ on_reception_changed (AppealsReviewPage *self)
 
 /* Marking reviewed ------------------------------------------------------ */
 
-/* The list comes again through the service's "reception-changed". */
+/* A review waits a few seconds for its Undo, while the next reception is
+ * shown; then it goes to the server, and the list comes again through
+ * the service's "reception-changed". */
+typedef struct
+{
+  GWeakRef        page;
+  AppealsContext *context;
+  gint64          reception_id;
+  char           *instructions;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_weak_ref_clear (&pending->page);
+  g_clear_object (&pending->context);
+  g_free (pending->instructions);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static Pending *
+pending_copy (Pending *pending)
+{
+  Pending *copy = g_new0 (Pending, 1);
+  g_autoptr(GObject) page = g_weak_ref_get (&pending->page);
+
+  g_weak_ref_init (&copy->page, page);
+  copy->context = g_object_ref (pending->context);
+  copy->reception_id = pending->reception_id;
+  copy->instructions = g_strdup (pending->instructions);
+  return copy;
+}
+
 static void
 on_marked (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(AppealsReviewPage) self = user_data;
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(AppealsReviewPage) self = g_weak_ref_get (&pending->page);
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsReception) reception = appeals_reception_service_change_finish (APPEALS_RECEPTION_SERVICE (source),
                                                                                   result, &error);
+  AppealsUser *user = appeals_context_get_user (pending->context);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (reception == NULL)
+    {
+      /* the draft stays: the instructions come back with the reception */
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (user != NULL)
+    {
+      g_autofree char *name = draft_name (pending->reception_id);
+
+      appeals_form_draft_remove (appeals_context_get_server_url (pending->context), user->login, name);
+    }
+}
+
+static void
+commit (gpointer user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(AppealsReviewPage) self = g_weak_ref_get (&pending->page);
+
+  if (self != NULL)
+    g_clear_object (&self->undo_toast);
+  appeals_reception_service_post_review_async (appeals_context_get_reception_service (pending->context),
+                                               pending->reception_id, pending->instructions, NULL, on_marked,
+                                               pending_copy (pending));
+}
+
+static void
+undo (gpointer user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(AppealsReviewPage) self = g_weak_ref_get (&pending->page);
+
+  if (self == NULL)
     return;
-  self->busy = FALSE;
-  update_actions (self);
-  toast (self, reception != NULL ? _("Marked as reviewed") : error->message);
+  g_clear_object (&self->undo_toast);
+  /* the instructions come back from the draft */
+  appeals_review_page_select (self, pending->reception_id);
+}
+
+static void
+commit_pending (AppealsReviewPage *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
 }
 
 static void
@@ -362,18 +472,44 @@ mark_action (GtkWidget  *widget,
   AppealsReviewPage *self = APPEALS_REVIEW_PAGE (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
   g_autofree char *instructions = NULL;
+  g_autofree char *title = NULL;
+  GtkListBoxRow *next;
+  Pending *pending;
   GtkTextIter start, end;
+  int position;
 
   if (self->current == NULL || self->busy)
     return;
+  commit_pending (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   instructions = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  self->busy = TRUE;
-  update_actions (self);
-  appeals_reception_service_post_review_async (get_service (self), self->current->reception->id,
-                                               g_strstrip (instructions), self->cancellable, on_marked,
-                                               g_object_ref (self));
+  pending = g_new0 (Pending, 1);
+  g_weak_ref_init (&pending->page, self);
+  pending->context = g_object_ref (self->context);
+  pending->reception_id = self->current->reception->id;
+  pending->instructions = g_strdup (g_strstrip (instructions));
+  /* TRANSLATORS: a toast with Undo; %s is the visitor's name */
+  title = g_strdup_printf (_("The reception of %s is marked as reviewed"), or_empty (self->current->reception->applicant_name));
+
+  /* the next reception of the list, if there is one */
+  position = gtk_list_box_row_get_index (gtk_list_box_get_selected_row (self->list_box));
+  next = gtk_list_box_get_row_at_index (self->list_box, position + 1);
+  if (next != NULL)
+    gtk_list_box_select_row (self->list_box, next);
+  self->undo_toast = g_object_ref (appeals_undo_toast_show (self->toast_overlay, title, commit, undo, pending,
+                                                            (GDestroyNotify) pending_free));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AppealsReviewPage *self = APPEALS_REVIEW_PAGE (widget);
+
+  if (self->undo_toast != NULL)
+    g_signal_emit_by_name (self->undo_toast, "button-clicked");
 }
 
 /* The PDF pack ---------------------------------------------------------- */
@@ -547,6 +683,16 @@ appeals_review_page_set_instructions (AppealsReviewPage *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view), text, -1);
 }
 
+char *
+appeals_review_page_dup_instructions (AppealsReviewPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 /* Construction ---------------------------------------------------------- */
 
 static void
@@ -554,6 +700,9 @@ appeals_review_page_dispose (GObject *object)
 {
   AppealsReviewPage *self = APPEALS_REVIEW_PAGE (object);
 
+  /* a review still waiting for its Undo is given now */
+  commit_pending (self);
+  g_clear_object (&self->draft);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->context);
 
@@ -602,6 +751,7 @@ appeals_review_page_class_init (AppealsReviewPageClass *klass)
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, forbidden_page);
   gtk_widget_class_bind_template_child (widget_class, AppealsReviewPage, window_label);
@@ -618,6 +768,8 @@ appeals_review_page_class_init (AppealsReviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "review.mark", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
   gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
 }
 

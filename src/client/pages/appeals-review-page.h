@@ -26,5 +26,6 @@ gboolean    appeals_review_page_select           (AppealsReviewPage *self,
                                                   gint64             reception_id);
 void        appeals_review_page_set_instructions (AppealsReviewPage *self,
                                                   const char        *text);
+char       *appeals_review_page_dup_instructions (AppealsReviewPage *self);
 
 G_END_DECLS
