@@ -87,6 +87,19 @@ appeals_window_show_toast (AppealsWindow *self,
   add_toast (self, adw_toast_new (text));
 }
 
+/**
+ * appeals_window_get_last_toast:
+ *
+ * Returns: (nullable): what the latest notice still shown says
+ */
+const char *
+appeals_window_get_last_toast (AppealsWindow *self)
+{
+  if (self->toasts == NULL || self->toasts->len == 0)
+    return NULL;
+  return adw_toast_get_title (g_ptr_array_index (self->toasts, self->toasts->len - 1));
+}
+
 /* The notices shown so far go: on signing out they were someone else's. */
 void
 appeals_window_dismiss_toasts (AppealsWindow *self)

@@ -21,6 +21,7 @@ AppealsWindow *appeals_window_new                (GtkApplication     *applicatio
 void           appeals_window_signed_in          (AppealsWindow      *self);
 void           appeals_window_signed_out         (AppealsWindow      *self);
 void           appeals_window_dismiss_toasts     (AppealsWindow      *self);
+const char    *appeals_window_get_last_toast     (AppealsWindow      *self);
 void           appeals_window_show_toast         (AppealsWindow      *self,
                                                   const char         *text);
 void           appeals_window_connection_lost    (AppealsWindow      *self);

@@ -106,6 +106,14 @@ book_through_dialog (AppealsApplication    *app,
   g_assert_cmpstr (kept, ==, "Жер телімін беру мерзімі / Сроки выделения земельного участка");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
   APPEALS_TEST_WAIT (booked_count, &counts);
+
+  /* the window says the booking is made, with the visitor's time */
+  {
+    const char *said = appeals_window_get_last_toast (appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW));
+
+    g_assert_nonnull (said);
+    g_assert_nonnull (strstr (said, time));
+  }
 }
 
 static void

@@ -353,7 +353,15 @@ on_booked (GObject      *source,
 
   if (booked != NULL)
     {
+      g_autofree char *date = appeals_format_date (&booked->date);
+      /* TRANSLATORS: a toast after booking: the visitor, the date and the time */
+      g_autofree char *done = g_strdup_printf (_("%s is booked for %s at %s"),
+                                               booked->applicant_name != NULL ? booked->applicant_name : "",
+                                               date, booked->start_time != NULL ? booked->start_time : "");
+
       appeals_draft_binding_discard (self->draft);
+      /* the main window says so: this dialog is about to go */
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", done);
       g_signal_emit (self, signals[BOOKED], 0, booked->id);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
