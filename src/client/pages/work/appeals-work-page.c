@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-order-dialog.h"
+#include "appeals-reception-text.h"
 #include "appeals-reception-window.h"
 #include "appeals-work-notifier.h"
 #include "appeals-work-page.h"
@@ -71,17 +72,6 @@ group_text_index (const char *name)
   return G_MAXUINT;
 }
 
-static char *
-format_date (const GDate *date)
-{
-  char text[16];
-
-  if (!g_date_valid (date))
-    return g_strdup ("");
-  g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
-  return g_strdup (text);
-}
-
 /* What the row's title says: the appeal's number, the step, the order's source. */
 static char *
 item_title (AppealsWorkPage       *self,
@@ -119,7 +109,7 @@ item_title (AppealsWorkPage       *self,
 static GtkWidget *
 due_tag (const AppealsWorkItem *item)
 {
-  g_autofree char *date = format_date (&item->due_date);
+  g_autofree char *date = appeals_format_date (&item->due_date);
   g_autofree char *text = NULL;
   GtkWidget *label;
 
@@ -311,8 +301,8 @@ build_group (AppealsWorkPage  *self,
 static void
 show_work (AppealsWorkPage *self)
 {
-  g_autofree char *today = format_date (&self->work->today);
-  g_autofree char *soon = format_date (&self->work->soon_until);
+  g_autofree char *today = appeals_format_date (&self->work->today);
+  g_autofree char *soon = appeals_format_date (&self->work->soon_until);
   g_autofree char *summary = NULL;
 
   remove_groups (self);
