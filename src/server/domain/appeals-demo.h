@@ -16,4 +16,7 @@ gboolean appeals_demo_seed (AppealsServer  *server,
                             guint           n_appeals,
                             GError        **error);
 
+const char *appeals_demo_body_for_question (const char *question);
+const char *appeals_demo_registrar_for    (const char *district);
+
 G_END_DECLS
