@@ -370,78 +370,6 @@ progress (Generator     *gen,
   return "answer";
 }
 
-/* GVariant values of appeals_store_values() as the text a load takes. */
-static char **
-variant_texts (GVariant *tuple,
-               gsize     extra)
-{
-  gsize n = g_variant_n_children (tuple);
-  char **texts = g_new0 (char *, n + extra + 1);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      g_autoptr(GVariant) value = g_variant_get_child_value (tuple, i);
-      g_autoptr(GVariant) inner = g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE)
-                                  ? g_variant_get_maybe (value) : g_variant_ref (value);
-
-      if (inner == NULL)
-        continue;
-      if (g_variant_is_of_type (inner, G_VARIANT_TYPE_STRING))
-        texts[i] = g_variant_dup_string (inner, NULL);
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT64))
-        texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (inner));
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT32))
-        texts[i] = g_strdup_printf ("%d", g_variant_get_int32 (inner));
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_BOOLEAN))
-        texts[i] = g_strdup (g_variant_get_boolean (inner) ? "1" : "0");
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_DOUBLE))
-        texts[i] = g_strdup_printf ("%.17g", g_variant_get_double (inner));
-    }
-  return texts;
-}
-
-/* One row of a record of @type: its @columns, then id and @more. */
-static gboolean
-load_record (AppealsDb               *db,
-             const AppealsRecordType *type,
-             gconstpointer            record,
-             const char * const      *columns,
-             gint64                   id,
-             const char              *more,
-             GError                 **error)
-{
-  g_autoptr(GVariant) tuple = g_variant_ref_sink (appeals_store_values (type, record, columns, NULL, 0));
-  gsize n = g_variant_n_children (tuple);
-  char **texts = variant_texts (tuple, 2);
-  gboolean ok;
-
-  texts[n] = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  texts[n + 1] = g_strdup (more);
-  ok = appeals_db_load_row (db, (const char * const *) texts, error);
-  for (gsize i = 0; i < n + 2; i++)
-    g_free (texts[i]);
-  g_free (texts);
-  return ok;
-}
-
-static gboolean
-load_begin (AppealsDb           *db,
-            const char          *table,
-            const char * const  *columns,
-            const char          *more,
-            GError             **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) all = NULL;
-
-  g_strv_builder_addv (builder, (const char **) columns);
-  g_strv_builder_add (builder, "id");
-  if (more != NULL)
-    g_strv_builder_add (builder, more);
-  all = g_strv_builder_end (builder);
-  return appeals_db_load_begin (db, table, (const char * const *) all, error);
-}
-
 static void
 add_audit (GPtrArray               *rows,
            const char              *entity,
@@ -536,21 +464,6 @@ add_expertise (Generator     *gen,
 }
 
 static gboolean
-load_rows (AppealsDb           *db,
-           const char          *table,
-           const char * const  *columns,
-           GPtrArray           *rows,
-           GError             **error)
-{
-  if (!appeals_db_load_begin (db, table, columns, error))
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    if (!appeals_db_load_row (db, g_ptr_array_index (rows, i), error))
-      return FALSE;
-  return appeals_db_load_end (db, error);
-}
-
-static gboolean
 load_applicants (Generator  *gen,
                  GPtrArray  *cards,
                  GError    **error)
@@ -559,7 +472,7 @@ load_applicants (Generator  *gen,
   const char * const *columns = appeals_api_applicants_get_columns ();
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  if (!load_begin (gen->db, "applicants", columns, NULL, error))
+  if (!appeals_store_load_begin (gen->db, "applicants", columns, NULL, error))
     return FALSE;
   for (guint i = 0; i < cards->len; i++)
     {
@@ -567,14 +480,14 @@ load_applicants (Generator  *gen,
       const Person *person = &g_array_index (gen->people, Person, card->id - g_array_index (gen->people, Person, 0).id);
       char **row = g_new0 (char *, 3);
 
-      if (!load_record (gen->db, appeals_applicant_get_record_type (), card, columns, card->id, NULL, error))
+      if (!appeals_store_load_record (gen->db, appeals_applicant_get_record_type (), card, columns, card->id, NULL, error))
         return FALSE;
       row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, card->id);
       row[1] = g_strdup (appeals_classifier_get_item (gen->districts, person->district)->code);
       g_ptr_array_add (districts, row);
     }
   return appeals_db_load_end (gen->db, error) &&
-         load_rows (gen->db, "applicant_districts", district_columns, districts, error);
+         appeals_store_load_rows (gen->db, "applicant_districts", district_columns, districts, error);
 }
 
 /* The cards and their search index: on PostgreSQL through a staging
@@ -590,7 +503,7 @@ load_appeals (Generator  *gen,
   g_autofree char *names = NULL;
   g_autofree char *insert = NULL;
 
-  if (!load_begin (gen->db, gen->postgresql ? "appeals_load" : "appeals", columns,
+  if (!appeals_store_load_begin (gen->db, gen->postgresql ? "appeals_load" : "appeals", columns,
                    gen->postgresql ? "search_body" : NULL, error))
     return FALSE;
   for (guint i = 0; i < appeals->len; i++)
@@ -598,7 +511,7 @@ load_appeals (Generator  *gen,
       AppealsAppeal *appeal = g_ptr_array_index (appeals, i);
       g_autofree char *body = appeals_api_appeals_search_text (appeal);
 
-      if (!load_record (gen->db, appeals_appeal_get_record_type (), appeal, columns, appeal->id,
+      if (!appeals_store_load_record (gen->db, appeals_appeal_get_record_type (), appeal, columns, appeal->id,
                         gen->postgresql ? body : NULL, error))
         return FALSE;
       if (!gen->postgresql)
@@ -613,7 +526,7 @@ load_appeals (Generator  *gen,
   if (!appeals_db_load_end (gen->db, error))
     return FALSE;
   if (!gen->postgresql)
-    return load_rows (gen->db, "appeals_search", search_columns, search, error);
+    return appeals_store_load_rows (gen->db, "appeals_search", search_columns, search, error);
 
   names = g_strjoinv (", ", (char **) columns);
   insert = g_strdup_printf ("INSERT INTO appeals (%s, id, search_vector) SELECT %s, id, "
@@ -688,8 +601,8 @@ generate_chunk (Generator  *gen,
   return appeals_db_exec (gen->db, gen->postgresql ? "BEGIN" : "BEGIN IMMEDIATE", NULL, error) &&
          load_applicants (gen, cards, error) &&
          load_appeals (gen, appeals, error) &&
-         load_rows (gen->db, "audit", audit_columns, audit, error) &&
-         load_rows (gen->db, "expertise", expertise_columns, expertise, error) &&
+         appeals_store_load_rows (gen->db, "audit", audit_columns, audit, error) &&
+         appeals_store_load_rows (gen->db, "expertise", expertise_columns, expertise, error) &&
          appeals_db_exec (gen->db, "COMMIT", NULL, error);
 }
 
