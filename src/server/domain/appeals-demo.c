@@ -160,6 +160,41 @@ appeals_demo_body_for_question (const char *question)
   return "regional-akimat";
 }
 
+/**
+ * appeals_demo_classify:
+ * @roll: a draw of @rand already made, for the channel
+ *
+ * Fills what a registrar chooses for an appeal on @question from
+ * @district: channel, form, kind, category, addressee, language, control.
+ */
+void
+appeals_demo_classify (GRand         *rand,
+                       double         roll,
+                       AppealsAppeal *appeal,
+                       const char    *question,
+                       const char    *district,
+                       gboolean       kazakh)
+{
+  appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
+  appeal->form = g_rand_double (rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
+  roll = g_rand_double (rand);
+  appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
+                             : 1 + g_rand_int_range (rand, 1, 5);
+  if (appeal->kind == APPEALS_KIND_COMPLAINT)
+    {
+      appeal->category = APPEALS_CATEGORY_COMPLAINT;
+      appeal->complaint_subject = g_rand_int_range (rand, 1, 6);
+    }
+  else
+    appeal->category = g_rand_double (rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
+  appeal->question_character = g_strdup (question);
+  appeal->addressee_body = g_rand_double (rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
+                                                        : g_strdup (appeals_demo_body_for_question (question));
+  appeal->district = g_strdup (district);
+  appeal->language = kazakh ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
+  appeal->control = g_rand_double (rand) < 0.2;
+}
+
 /* Who registers the appeals of @district. */
 const char *
 appeals_demo_registrar_for (const char *district)
@@ -446,24 +481,7 @@ seed_appeals (AppealsDb  *db,
       appeal->applicant_name = appeals_applicant_dup_full_name (applicant);
       appeal->applicant_iin = g_strdup (applicant->iin);
       appeal->registration_date = registered;
-      appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
-      appeal->form = g_rand_double (seed->rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
-      roll = g_rand_double (seed->rand);
-      appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
-                                 : 1 + g_rand_int_range (seed->rand, 1, 5);
-      if (appeal->kind == APPEALS_KIND_COMPLAINT)
-        {
-          appeal->category = APPEALS_CATEGORY_COMPLAINT;
-          appeal->complaint_subject = g_rand_int_range (seed->rand, 1, 6);
-        }
-      else
-        appeal->category = g_rand_double (seed->rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
-      appeal->question_character = g_strdup (question);
-      appeal->addressee_body = g_rand_double (seed->rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
-                                                                : g_strdup (appeals_demo_body_for_question (question));
-      appeal->district = g_strdup (district);
-      appeal->language = g_str_equal (language, "kk") ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
-      appeal->control = g_rand_double (seed->rand) < 0.2;
+      appeals_demo_classify (seed->rand, roll, appeal, question, district, g_str_equal (language, "kk"));
       appeal->annotation = g_strdup (pick (seed->rand, json_object_get_array_member (templates, language)));
       appeal->text = g_strdup_printf (g_str_equal (language, "kk") ? "%s. Мәселені қарап, көмек көрсетуіңізді сұраймын."
                                                                    : "%s. Прошу рассмотреть вопрос и оказать содействие.",

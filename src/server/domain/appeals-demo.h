@@ -17,6 +17,12 @@ gboolean appeals_demo_seed (AppealsServer  *server,
                             GError        **error);
 
 const char *appeals_demo_body_for_question (const char *question);
+void        appeals_demo_classify         (GRand         *rand,
+                                           double         roll,
+                                           AppealsAppeal *appeal,
+                                           const char    *question,
+                                           const char    *district,
+                                           gboolean       kazakh);
 const char *appeals_demo_registrar_for    (const char *district);
 
 G_END_DECLS

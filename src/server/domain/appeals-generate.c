@@ -277,24 +277,7 @@ register_appeal (Generator *gen,
   g_hash_table_insert (gen->numbers, GUINT_TO_POINTER (year), GUINT_TO_POINTER (number));
   appeal->registration_number = g_strdup_printf ("%u-%06u", year, number);
   appeal->applicant_id = person->id;
-  appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
-  appeal->form = g_rand_double (gen->rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
-  roll = g_rand_double (gen->rand);
-  appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
-                             : 1 + g_rand_int_range (gen->rand, 1, 5);
-  if (appeal->kind == APPEALS_KIND_COMPLAINT)
-    {
-      appeal->category = APPEALS_CATEGORY_COMPLAINT;
-      appeal->complaint_subject = g_rand_int_range (gen->rand, 1, 6);
-    }
-  else
-    appeal->category = g_rand_double (gen->rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
-  appeal->question_character = g_strdup (code);
-  appeal->addressee_body = g_rand_double (gen->rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
-                                                            : g_strdup (appeals_demo_body_for_question (code));
-  appeal->district = g_strdup (district);
-  appeal->language = person->kazakh ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
-  appeal->control = g_rand_double (gen->rand) < 0.2;
+  appeals_demo_classify (gen->rand, roll, appeal, code, district, person->kazakh);
   appeal->repeat = (person->questions & (1u << question)) != 0;
   person->questions |= 1u << question;
   appeal->annotation = g_strdup_printf ("%s: %s", pick_skewed (gen->rand, array_at (gen->demo, annotations_path)),
