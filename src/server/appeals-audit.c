@@ -8,12 +8,36 @@
 #include "appeals-audit.h"
 #include "appeals-server.h"
 
-/* Bookkeeping that changes with every write and tells nothing new. */
+/* Bookkeeping that changes with every write and tells nothing new, and
+ * what a record only carries for display: copies of another record's
+ * fields (audited there) and the server's figures of the day. */
 static gboolean
 is_bookkeeping (const AppealsFieldSpec *field)
 {
-  return g_str_equal (field->name, "version") || g_str_equal (field->name, "updated_at") ||
-         g_str_equal (field->name, "created_at") || g_str_equal (field->name, "id");
+  static const char * const names[] = {
+    "version", "updated_at", "created_at", "id", "applicant_name", "applicant_iin",
+    "due_state", "working_days_left", "working_days_overdue",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (field->name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a creation leaves out: nothing set, or the default. */
+static gboolean
+is_unset (JsonNode *value)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  type = json_node_get_value_type (value);
+  return (type == G_TYPE_BOOLEAN && !json_node_get_boolean (value)) ||
+         (type == G_TYPE_INT64 && json_node_get_int (value) == 0);
 }
 
 /* One change of an entry, compactly: "field": [before, after], or
@@ -130,8 +154,7 @@ appeals_audit_changes (const AppealsRecordType *type,
 
       if (is_bookkeeping (field))
         continue;
-      if (before != NULL ? appeals_record_field_equal (field, before, after)
-                         : JSON_NODE_HOLDS_NULL (after_value))
+      if (before != NULL ? appeals_record_field_equal (field, before, after) : is_unset (after_value))
         continue;
 
       add_change (builder, field->name,
