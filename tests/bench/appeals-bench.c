@@ -513,7 +513,7 @@ appeals_bench_concurrency (AppealsBench *bench,
     g_thread_join (g_ptr_array_index (threads, i));
   g_mutex_clear (&lock);
 
-  g_print ("%u connections running journal pages and searches for %.0f s: %u answered (%.0f/s), %u refused, "
+  g_print ("%u connections running journal pages and searches for %.0f s: %u answered (%.0f/s), %u not (refused or failed), "
            "p50 %.1f ms, p99 %.1f ms\n", n_connections, (g_get_monotonic_time () - started) / 1e6, load_ms->len,
            load_ms->len / ((g_get_monotonic_time () - started) / 1e6), failures,
            appeals_bench_percentile (load_ms, 50), appeals_bench_percentile (load_ms, 99));

@@ -120,13 +120,15 @@ print_row (const char *name,
            GArray     *floor)
 {
   double p50 = appeals_bench_percentile (request, 50), p95 = appeals_bench_percentile (request, 95);
+  /* pad by characters, not bytes: some names are Cyrillic */
+  int pad = 36 - (int) g_utf8_strlen (name, -1);
 
   if (floor == NULL)
     {
-      g_print ("%-36s %9.2f %9.2f\n", name, p50, p95);
+      g_print ("%s%*s %9.2f %9.2f\n", name, MAX (pad, 0), "", p50, p95);
       return;
     }
-  g_print ("%-36s %9.2f %9.2f %9.2f %9.2f %7.1fx\n", name, p50, p95, appeals_bench_percentile (floor, 50),
+  g_print ("%s%*s %9.2f %9.2f %9.2f %9.2f %7.1fx\n", name, MAX (pad, 0), "", p50, p95, appeals_bench_percentile (floor, 50),
            appeals_bench_percentile (floor, 95), p50 / MAX (appeals_bench_percentile (floor, 50), 0.001));
 }
 
