@@ -8,29 +8,108 @@
 #include "appeals-audit.h"
 #include "appeals-server.h"
 
-/* Bookkeeping that changes with every write and tells nothing new. */
+/* Bookkeeping that changes with every write and tells nothing new, and
+ * what a record only carries for display: copies of another record's
+ * fields (audited there) and the server's figures of the day. */
 static gboolean
 is_bookkeeping (const AppealsFieldSpec *field)
 {
-  return g_str_equal (field->name, "version") || g_str_equal (field->name, "updated_at") ||
-         g_str_equal (field->name, "created_at") || g_str_equal (field->name, "id");
+  static const char * const names[] = {
+    "version", "updated_at", "created_at", "id", "applicant_name", "applicant_iin",
+    "due_state", "working_days_left", "working_days_overdue",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (field->name, names[i]))
+      return TRUE;
+  return FALSE;
 }
 
-/* One change of an entry: {"field", "before", "after"}; takes the values. */
+/* What a creation leaves out: nothing set, or the default. */
+static gboolean
+is_unset (JsonNode *value)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  type = json_node_get_value_type (value);
+  return (type == G_TYPE_BOOLEAN && !json_node_get_boolean (value)) ||
+         (type == G_TYPE_INT64 && json_node_get_int (value) == 0);
+}
+
+/* One change of an entry, compactly: "field": [before, after], or
+ * "field": [after] when there was nothing before (a creation). Takes
+ * the values. */
 static void
 add_change (JsonBuilder *builder,
             const char  *field,
             JsonNode    *before,
             JsonNode    *after)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "field");
-  json_builder_add_string_value (builder, field);
-  json_builder_set_member_name (builder, "before");
-  json_builder_add_value (builder, before);
-  json_builder_set_member_name (builder, "after");
+  json_builder_set_member_name (builder, field);
+  json_builder_begin_array (builder);
+  if (!JSON_NODE_HOLDS_NULL (before))
+    json_builder_add_value (builder, before);
+  else
+    json_node_unref (before);
   json_builder_add_value (builder, after);
-  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+}
+
+/**
+ * appeals_audit_parse_changes:
+ * @text: an audit row's changes: the compact object, or the array of
+ *   {"field", "before", "after"} the first rows were written with
+ *
+ * Returns: (transfer full): the changes as an array of {"field",
+ *   "before", "after"}, or %NULL with @error set
+ */
+JsonArray *
+appeals_audit_parse_changes (const char  *text,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *compact;
+  JsonArray *changes;
+  g_autoptr(GList) fields = NULL;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return json_array_ref (json_node_get_array (root));
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "not an audit entry");
+      return NULL;
+    }
+
+  compact = json_node_get_object (root);
+  changes = json_array_new ();
+  fields = json_object_get_members (compact);
+  for (const GList *l = fields; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (compact, l->data);
+      JsonArray *values = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+      guint n = values != NULL ? json_array_get_length (values) : 0;
+      JsonObject *change;
+
+      if (n != 1 && n != 2)
+        continue;
+      change = json_object_new ();
+      json_object_set_string_member (change, "field", l->data);
+      if (n == 2)
+        json_object_set_member (change, "before", json_node_copy (json_array_get_element (values, 0)));
+      else
+        json_object_set_null_member (change, "before");
+      json_object_set_member (change, "after", json_node_copy (json_array_get_element (values, n - 1)));
+      json_array_add_object_element (changes, change);
+    }
+  return changes;
 }
 
 static gboolean
@@ -54,6 +133,40 @@ insert_entry (AppealsDb   *db,
 }
 
 /**
+ * appeals_audit_changes:
+ * @before: (nullable): the object before the change; %NULL for a creation
+ *
+ * Returns: (transfer full): the changed fields of @type between @before
+ *   and @after, as an audit entry keeps them
+ */
+JsonNode *
+appeals_audit_changes (const AppealsRecordType *type,
+                       gconstpointer            before,
+                       gconstpointer            after)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const AppealsFieldSpec *field = &type->fields[i];
+      g_autoptr(JsonNode) after_value = appeals_record_field_to_json (field, after);
+
+      if (is_bookkeeping (field))
+        continue;
+      if (before != NULL ? appeals_record_field_equal (field, before, after) : is_unset (after_value))
+        continue;
+
+      add_change (builder, field->name,
+                  before != NULL ? appeals_record_field_to_json (field, before) : json_node_new (JSON_NODE_NULL),
+                  g_steal_pointer (&after_value));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
  * appeals_audit_record_change:
  * @before: (nullable): the object before the change; %NULL for a creation
  *
@@ -72,28 +185,8 @@ appeals_audit_record_change (AppealsDb               *db,
                              gconstpointer            after,
                              GError                 **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(JsonNode) changes = appeals_audit_changes (type, before, after);
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      const AppealsFieldSpec *field = &type->fields[i];
-      g_autoptr(JsonNode) after_value = appeals_record_field_to_json (field, after);
-
-      if (is_bookkeeping (field))
-        continue;
-      if (before != NULL ? appeals_record_field_equal (field, before, after)
-                         : JSON_NODE_HOLDS_NULL (after_value))
-        continue;
-
-      add_change (builder, field->name,
-                  before != NULL ? appeals_record_field_to_json (field, before) : json_node_new (JSON_NODE_NULL),
-                  g_steal_pointer (&after_value));
-    }
-  json_builder_end_array (builder);
-
-  changes = json_builder_get_root (builder);
   return insert_entry (db, entity, entity_id, version, action, actor, changes, error);
 }
 
@@ -170,7 +263,7 @@ appeals_audit_record_snapshots (AppealsDb   *db,
   names = g_list_concat (before != NULL ? json_object_get_members (before) : NULL,
                          after != NULL ? json_object_get_members (after) : NULL);
 
-  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
   for (const GList *l = names; l != NULL; l = l->next)
     {
       g_autoptr(JsonNode) old_value = NULL;
@@ -185,7 +278,7 @@ appeals_audit_record_snapshots (AppealsDb   *db,
 
       add_change (builder, l->data, g_steal_pointer (&old_value), g_steal_pointer (&new_value));
     }
-  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 
   changes = json_builder_get_root (builder);
   return insert_entry (db, entity, entity_id, version, action, actor, changes, error);
@@ -231,9 +324,9 @@ appeals_audit_get_history (AppealsDb   *db,
   json_builder_begin_array (builder);
   for (guint i = 0; i < appeals_db_result_get_n_rows (result); i++)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *changes = appeals_audit_parse_changes (appeals_db_result_get_string (result, i, "changes"), error);
 
-      if (!json_parser_load_from_data (parser, appeals_db_result_get_string (result, i, "changes"), -1, error))
+      if (changes == NULL)
         return NULL;
 
       json_builder_begin_object (builder);
@@ -246,7 +339,11 @@ appeals_audit_get_history (AppealsDb   *db,
       json_builder_set_member_name (builder, "at");
       json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, "at"));
       json_builder_set_member_name (builder, "changes");
-      json_builder_add_value (builder, json_parser_steal_root (parser));
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < json_array_get_length (changes); k++)
+        json_builder_add_value (builder, json_node_copy (json_array_get_element (changes, k)));
+      json_builder_end_array (builder);
+      json_array_unref (changes);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+JsonNode *appeals_audit_changes        (const AppealsRecordType *type,
+                                        gconstpointer            before,
+                                        gconstpointer            after);
+JsonArray *appeals_audit_parse_changes (const char              *text,
+                                        GError                 **error);
 gboolean  appeals_audit_record_change  (AppealsDb               *db,
                                         const char              *entity,
                                         gint64                   entity_id,

@@ -44,20 +44,17 @@ last_recorded (AppealsDb  *db,
                GError    **error)
 {
   g_autoptr(AppealsDbResult) last = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonArray) changes = NULL;
   JsonObject *state;
-  JsonArray *changes;
 
   last = appeals_db_query (db, "SELECT changes FROM audit WHERE entity = 'classifier' AND entity_id = ? "
                            "ORDER BY id DESC LIMIT 1", g_variant_new ("(x)", id), error);
   if (last == NULL || appeals_db_result_get_n_rows (last) == 0 ||
-      !json_parser_load_from_data (parser, appeals_db_result_get_string (last, 0, "changes"), -1, error) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+      (changes = appeals_audit_parse_changes (appeals_db_result_get_string (last, 0, "changes"), error)) == NULL)
     return NULL;
 
   /* an entry holds what changed; what did not is the same as before it */
   state = json_object_new ();
-  changes = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);

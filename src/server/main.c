@@ -5,6 +5,7 @@
  *   appeals-server --database FILE.sqlite|postgresql://… [--listen HOST:PORT]
  *                  [--tls-certificate PEM --tls-key PEM] [--demo]
  *   appeals-server --database … create-user LOGIN --role ROLE  (password on stdin)
+ *   appeals-server --database … generate [--appeals N] [--seed S]  (a region's data, to measure with)
  *   appeals-server --list-routes
  */
 #include "config.h"
@@ -20,6 +21,7 @@
 #include "appeals-auth.h"
 #include "appeals-classifier-audit.h"
 #include "appeals-demo.h"
+#include "appeals-generate.h"
 #include "appeals-housekeeping.h"
 #include "appeals-server.h"
 
@@ -50,6 +52,8 @@ static int opt_connections_per_address = 64;
 static int opt_address_failures = 20;
 static int opt_idempotency_seconds = 24 * 3600;
 static int opt_housekeeping_seconds = 600;
+static int opt_generate_appeals = 1000000;
+static int opt_generate_seed = 20261130;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_STRING, &opt_database,
@@ -75,6 +79,8 @@ static const GOptionEntry entries[] = {
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
   { "region-wide", 0, 0, G_OPTION_ARG_NONE, &opt_region_wide, N_("create-user: let the user see the whole region"), NULL },
+  { "appeals", 0, 0, G_OPTION_ARG_INT, &opt_generate_appeals, N_("generate: the number of appeals (default 1000000)"), N_("N") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt_generate_seed, N_("generate: the seed; the same seed gives the same data"), N_("SEED") },
   { NULL }
 };
 
@@ -226,6 +232,29 @@ create_user (const char *login)
   return EXIT_SUCCESS;
 }
 
+/* Fills an empty database with a region's ten years of appeals. */
+static int
+generate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = open_database (&error);
+  g_autoptr(AppealsServer) server = NULL;
+  AppealsServerConfig config = make_config ();
+  AppealsGenerateOptions options = { MAX (opt_generate_appeals, 0), (guint32) opt_generate_seed, 10 };
+  gint64 started = g_get_monotonic_time ();
+
+  if (db == NULL || (server = appeals_server_new (db, &config, &error)) == NULL ||
+      !appeals_generate (server, db, &options, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Generated %u appeals in %.1f s\n"), options.n_appeals,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   AppealsServer *server;
@@ -276,7 +305,7 @@ main (int   argc,
 
   appeals_i18n_init ();
 
-  context = g_option_context_new (_("[create-user LOGIN] — the Appeals Desk server"));
+  context = g_option_context_new (_("[create-user LOGIN | generate] — the Appeals Desk server"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -300,6 +329,8 @@ main (int   argc,
         }
       return create_user (argv[2]);
     }
+  else if (argc == 2 && g_str_equal (argv[1], "generate"))
+    return generate ();
   else if (argc > 1)
     {
       g_printerr ("appeals-server: %s “%s”\n", _("Unknown command"), argv[1]);

@@ -19,6 +19,7 @@ struct _AppealsTestPgCluster
   char *dir;
   char *bindir;
   gboolean as_postgres;
+  gboolean keep;      /* a cached cluster: stopped, not removed */
 };
 
 static AppealsTestPgCluster *running;
@@ -78,11 +79,11 @@ stop_at_exit (void)
     appeals_test_pg_cluster_stop (running);
 }
 
-AppealsTestPgCluster *
-appeals_test_pg_cluster_start (void)
+static AppealsTestPgCluster *
+start_cluster (char       *dir,
+               const char *settings)
 {
   AppealsTestPgCluster *cluster = g_new0 (AppealsTestPgCluster, 1);
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *log = NULL;
   g_autofree char *initdb = NULL;
@@ -91,8 +92,7 @@ appeals_test_pg_cluster_start (void)
 
   cluster->bindir = find_bindir ();
   cluster->as_postgres = getuid () == 0;
-  cluster->dir = g_dir_make_tmp ("appeals-pg-XXXXXX", &error);
-  g_assert_no_error (error);
+  cluster->dir = dir;
   g_chmod (cluster->dir, 0755);
 
   if (cluster->as_postgres)
@@ -109,13 +109,15 @@ appeals_test_pg_cluster_start (void)
   log = g_build_filename (cluster->dir, "log", NULL);
   initdb = g_build_filename (cluster->bindir, "initdb", NULL);
   pg_ctl = g_build_filename (cluster->bindir, "pg_ctl", NULL);
-  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off -c max_connections=50", cluster->dir);
+  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off -c max_connections=50 %s",
+                             cluster->dir, settings);
 
-  {
-    const char *argv[] = { initdb, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync",
-                           "-E", "UTF8", "--locale=C.UTF-8", NULL };
-    run (cluster, argv);
-  }
+  if (!g_file_test (data, G_FILE_TEST_IS_DIR))
+    {
+      const char *argv[] = { initdb, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync",
+                             "-E", "UTF8", "--locale=C.UTF-8", NULL };
+      run (cluster, argv);
+    }
   {
     const char *argv[] = { pg_ctl, "-D", data, "-l", log, "-w", "-o", options, "start", NULL };
     run (cluster, argv);
@@ -126,11 +128,48 @@ appeals_test_pg_cluster_start (void)
   return cluster;
 }
 
+AppealsTestPgCluster *
+appeals_test_pg_cluster_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("appeals-pg-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return start_cluster (dir, "");
+}
+
 /**
- * appeals_test_pg_cluster_create_database:
+ * appeals_test_pg_cluster_start_in:
+ * @dir: where the cluster lives between runs (created when missing)
+ * @settings: more server options ("-c shared_buffers=1GB")
  *
- * Returns: (transfer full): a libpq connection string for a fresh database
+ * A cluster kept for the next run, as the benchmark keeps its data:
+ * appeals_test_pg_cluster_stop() stops it and leaves it in place.
  */
+AppealsTestPgCluster *
+appeals_test_pg_cluster_start_in (const char *dir,
+                                  const char *settings)
+{
+  AppealsTestPgCluster *cluster;
+
+  g_mkdir_with_parents (dir, 0755);
+  cluster = start_cluster (g_strdup (dir), settings);
+  cluster->keep = TRUE;
+  return cluster;
+}
+
+/**
+ * appeals_test_pg_cluster_get_location:
+ *
+ * Returns: (transfer full): the connection string of database @name
+ */
+char *
+appeals_test_pg_cluster_get_location (AppealsTestPgCluster *cluster,
+                                      const char           *name)
+{
+  return g_strdup_printf ("host=%s dbname=%s user=postgres", cluster->dir, name);
+}
+
 char *
 appeals_test_pg_cluster_create_database (AppealsTestPgCluster *cluster,
                                          guint                 number)
@@ -148,7 +187,7 @@ appeals_test_pg_cluster_create_database (AppealsTestPgCluster *cluster,
     }
 
   run (cluster, argv);
-  return g_strdup_printf ("host=%s dbname=%s user=postgres", cluster->dir, name);
+  return appeals_test_pg_cluster_get_location (cluster, name);
 }
 
 static void
@@ -184,7 +223,8 @@ appeals_test_pg_cluster_stop (AppealsTestPgCluster *cluster)
     running = NULL;
 
   run (cluster, argv);
-  remove_tree (cluster->dir);
+  if (!cluster->keep)
+    remove_tree (cluster->dir);
   g_free (cluster->dir);
   g_free (cluster->bindir);
   g_free (cluster);

@@ -14,6 +14,10 @@ typedef struct _AppealsTestPgCluster AppealsTestPgCluster;
 AppealsTestPgCluster *appeals_test_pg_cluster_start           (void);
 char                 *appeals_test_pg_cluster_create_database (AppealsTestPgCluster *cluster,
                                                                guint                 number);
+AppealsTestPgCluster *appeals_test_pg_cluster_start_in        (const char           *dir,
+                                                               const char           *settings);
+char                 *appeals_test_pg_cluster_get_location    (AppealsTestPgCluster *cluster,
+                                                               const char           *name);
 void                  appeals_test_pg_cluster_stop            (AppealsTestPgCluster *cluster);
 
 G_END_DECLS

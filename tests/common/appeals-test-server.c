@@ -157,6 +157,32 @@ appeals_test_server_start_with_file_limit (const char         *backend,
 }
 
 /**
+ * appeals_test_server_start_on:
+ * @database: an existing database, which the server does not own
+ *
+ * A server on a database prepared before (the benchmark's cached one).
+ */
+AppealsTestServer *
+appeals_test_server_start_on (const char         *database,
+                              const char * const *extra_args)
+{
+  AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
+
+  server->extra_args = g_strdupv ((GStrv) extra_args);
+  server->backend = g_strdup (g_str_has_prefix (database, "host=") ? "postgresql" : "sqlite");
+  server->database = g_strdup (database);
+  spawn (server);
+  return server;
+}
+
+/* The server's process id, to read its memory use. */
+const char *
+appeals_test_server_get_pid (AppealsTestServer *server)
+{
+  return g_subprocess_get_identifier (server->process);
+}
+
+/**
  * appeals_test_server_start_beside:
  *
  * @extra_args: (nullable): its options, e.g. "--demo" (which seeds nothing

@@ -30,6 +30,9 @@ AppealsTestServer   *appeals_test_server_start      (const char         *backend
 AppealsTestServer   *appeals_test_server_start_with_file_limit (const char         *backend,
                                                                  const char * const *extra_args,
                                                                  guint               max_files);
+AppealsTestServer   *appeals_test_server_start_on   (const char         *database,
+                                                     const char * const *extra_args);
+const char          *appeals_test_server_get_pid    (AppealsTestServer  *server);
 AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first,
                                                         const char * const *extra_args);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);

@@ -125,8 +125,19 @@ appeals_api_appeals_load_for_change (AppealsRequest  *request,
   return TRUE;
 }
 
-static char *
-search_body (AppealsAppeal *appeal)
+const char * const *
+appeals_api_appeals_get_columns (void)
+{
+  return appeal_columns;
+}
+
+/**
+ * appeals_api_appeals_search_text:
+ *
+ * Returns: (transfer full): what the search index keeps of @appeal, folded
+ */
+char *
+appeals_api_appeals_search_text (AppealsAppeal *appeal)
 {
   g_autofree char *text = g_strjoin (" ",
                                      appeal->registration_number ? appeal->registration_number : "",
@@ -144,11 +155,11 @@ update_search_index (AppealsDb      *db,
                      AppealsAppeal  *appeal,
                      GError        **error)
 {
-  g_autofree char *body = search_body (appeal);
+  g_autofree char *body = appeals_api_appeals_search_text (appeal);
 
   if (appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL)
     return appeals_db_exec (db,
-                            "UPDATE appeals SET search_vector = to_tsvector ('simple', ?) WHERE id = ?",
+                            "UPDATE appeals SET search_vector = " APPEALS_SEARCH_VECTOR_SQL ("?") " WHERE id = ?",
                             g_variant_new ("(sx)", body, appeal->id), error);
 
   return appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?",

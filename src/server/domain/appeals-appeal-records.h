@@ -36,4 +36,11 @@ gboolean    appeals_api_appeals_reindex_applicant (AppealsDb       *db,
                                                    gint64           applicant_id,
                                                    GError         **error);
 
+/* What the generator writes: the stored columns (without id), and the
+ * text the search index keeps of an appeal. */
+const char * const *appeals_api_appeals_get_columns (void);
+char       *appeals_api_appeals_search_text      (AppealsAppeal   *appeal);
+/* PostgreSQL: the search vector of a search text @x (an SQL expression) */
+#define APPEALS_SEARCH_VECTOR_SQL(x) "to_tsvector ('simple', " x ")"
+
 G_END_DECLS

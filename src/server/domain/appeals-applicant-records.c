@@ -16,6 +16,13 @@ static const char * const applicant_columns[] = {
   "occupation", "address", "phone", "organisation_name", "representative_position", "created_at", "updated_at", NULL
 };
 
+/* the stored columns, without id (the generator writes them in bulk) */
+const char * const *
+appeals_api_applicants_get_columns (void)
+{
+  return applicant_columns;
+}
+
 /**
  * appeals_api_applicants_insert:
  *

@@ -20,4 +20,6 @@ gboolean appeals_api_applicants_update (AppealsDb         *db,
                                         gboolean           correction,
                                         GError           **error);
 
+const char * const *appeals_api_applicants_get_columns (void);
+
 G_END_DECLS

@@ -16,4 +16,20 @@ gboolean  appeals_demo_lifecycle_finish  (AppealsServer  *server,
                                           AppealsAppeal  *appeal,
                                           GError        **error);
 
+const char *appeals_demo_lifecycle_pick_answer_character (GRand *rand);
+void      appeals_demo_lifecycle_forward (AppealsServer  *server,
+                                          GRand          *rand,
+                                          AppealsAppeal  *appeal);
+void      appeals_demo_lifecycle_decide  (AppealsServer  *server,
+                                          GRand          *rand,
+                                          AppealsAppeal  *appeal);
+void      appeals_demo_lifecycle_extend  (AppealsServer  *server,
+                                          AppealsAppeal  *appeal);
+double    appeals_demo_lifecycle_check_round (GRand                    *rand,
+                                              AppealsChecklistTemplate *template,
+                                              const char               *language,
+                                              gboolean                  returned,
+                                              char                    **criteria,
+                                              char                    **reasons);
+
 G_END_DECLS

@@ -139,8 +139,8 @@ seed_applicants (Seed     *seed,
 }
 
 /* The body an appeal on @question goes to, besides the local akimat. */
-static const char *
-body_for_question (const char *question)
+const char *
+appeals_demo_body_for_question (const char *question)
 {
   static const struct { const char *question; const char *body; } map[] = {
     { "education", "education" }, { "healthcare", "health" }, { "land", "land" },
@@ -160,8 +160,44 @@ body_for_question (const char *question)
   return "regional-akimat";
 }
 
-static const char *
-registrar_for (const char *district)
+/**
+ * appeals_demo_classify:
+ * @roll: a draw of @rand already made, for the channel
+ *
+ * Fills what a registrar chooses for an appeal on @question from
+ * @district: channel, form, kind, category, addressee, language, control.
+ */
+void
+appeals_demo_classify (GRand         *rand,
+                       double         roll,
+                       AppealsAppeal *appeal,
+                       const char    *question,
+                       const char    *district,
+                       gboolean       kazakh)
+{
+  appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
+  appeal->form = g_rand_double (rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
+  roll = g_rand_double (rand);
+  appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
+                             : 1 + g_rand_int_range (rand, 1, 5);
+  if (appeal->kind == APPEALS_KIND_COMPLAINT)
+    {
+      appeal->category = APPEALS_CATEGORY_COMPLAINT;
+      appeal->complaint_subject = g_rand_int_range (rand, 1, 6);
+    }
+  else
+    appeal->category = g_rand_double (rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
+  appeal->question_character = g_strdup (question);
+  appeal->addressee_body = g_rand_double (rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
+                                                        : g_strdup (appeals_demo_body_for_question (question));
+  appeal->district = g_strdup (district);
+  appeal->language = kazakh ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
+  appeal->control = g_rand_double (rand) < 0.2;
+}
+
+/* Who registers the appeals of @district. */
+const char *
+appeals_demo_registrar_for (const char *district)
 {
   if (g_str_equal (district, "kostanay-city"))
     return "registrar";
@@ -326,8 +362,7 @@ seed_receptions (Seed       *seed,
   return TRUE;
 }
 
-/* One checked round of a closed appeal's answer: mostly "yes", the odd
- * "partly"; a returned round has two "no" and its reasons. */
+/* One checked round of a closed appeal's answer. */
 static gboolean
 insert_round (GRand                    *rand,
               AppealsDb                *db,
@@ -339,34 +374,13 @@ insert_round (GRand                    *rand,
               gint64                   *id,
               GError                  **error)
 {
-  guint n = appeals_checklist_template_get_n_criteria (template);
-  g_autofree AppealsCriterionAnswer *answers = g_new0 (AppealsCriterionAnswer, n);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) criteria = NULL;
   g_autofree char *criteria_text = NULL;
   g_autofree char *reasons = NULL;
   g_autofree char *when = NULL;
   g_autoptr(AppealsDbResult) created = NULL;
   const char *language = appeal->language == APPEALS_LANGUAGE_KK ? "kk" : "ru";
   GDate day = appeal->answered_on;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      answers[i] = returned && (i == 1 || i == 4) ? APPEALS_CRITERION_ANSWER_NO
-                 : g_rand_double (rand) < 0.2 ? APPEALS_CRITERION_ANSWER_PARTLY : APPEALS_CRITERION_ANSWER_YES;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, appeals_checklist_template_get_criterion (template, i)->code);
-      json_builder_set_member_name (builder, "answer");
-      json_builder_add_string_value (builder, appeals_criterion_answer_to_string (answers[i]));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  criteria = json_builder_get_root (builder);
-  criteria_text = json_to_string (criteria, FALSE);
-  if (returned)
-    reasons = appeals_checklist_template_dup_reasons (template, answers, language);
+  double score = appeals_demo_lifecycle_check_round (rand, template, language, returned, &criteria_text, &reasons);
 
   g_date_add_days (&day, round);
   when = g_strdup_printf ("%04d-%02d-%02dT10:00:00Z", g_date_get_year (&day), g_date_get_month (&day),
@@ -377,7 +391,7 @@ insert_round (GRand                    *rand,
                         "VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, NULL, ?, 'final', 'analyst', ?)",
                         g_variant_new ("(xxmxsssdsmsxs)", appeal->id, (gint64) round,
                                        (gboolean) (previous_id > 0), previous_id, appeal->addressee_body,
-                                       appeal->answer, criteria_text, appeals_checklist_template_score (template, answers),
+                                       appeal->answer, criteria_text, score,
                                        returned ? "returned" : "accepted", reasons,
                                        (gint64) (g_date_compare (&appeal->answered_on, &appeal->due_date) > 0), when),
                         error))
@@ -467,24 +481,7 @@ seed_appeals (AppealsDb  *db,
       appeal->applicant_name = appeals_applicant_dup_full_name (applicant);
       appeal->applicant_iin = g_strdup (applicant->iin);
       appeal->registration_date = registered;
-      appeal->channel = 1 + (roll < 0.35 ? 0 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
-      appeal->form = g_rand_double (seed->rand) < 0.7 ? APPEALS_FORM_ELECTRONIC : APPEALS_FORM_PAPER_AND_ELECTRONIC;
-      roll = g_rand_double (seed->rand);
-      appeal->kind = roll < 0.65 ? APPEALS_KIND_APPLICATION : roll < 0.85 ? APPEALS_KIND_COMPLAINT
-                                 : 1 + g_rand_int_range (seed->rand, 1, 5);
-      if (appeal->kind == APPEALS_KIND_COMPLAINT)
-        {
-          appeal->category = APPEALS_CATEGORY_COMPLAINT;
-          appeal->complaint_subject = g_rand_int_range (seed->rand, 1, 6);
-        }
-      else
-        appeal->category = g_rand_double (seed->rand) < 0.15 ? APPEALS_CATEGORY_STRATEGIC : APPEALS_CATEGORY_TYPICAL;
-      appeal->question_character = g_strdup (question);
-      appeal->addressee_body = g_rand_double (seed->rand) < 0.6 ? g_strdup_printf ("akimat-%s", district)
-                                                                : g_strdup (body_for_question (question));
-      appeal->district = g_strdup (district);
-      appeal->language = g_str_equal (language, "kk") ? APPEALS_LANGUAGE_KK : APPEALS_LANGUAGE_RU;
-      appeal->control = g_rand_double (seed->rand) < 0.2;
+      appeals_demo_classify (seed->rand, roll, appeal, question, district, g_str_equal (language, "kk"));
       appeal->annotation = g_strdup (pick (seed->rand, json_object_get_array_member (templates, language)));
       appeal->text = g_strdup_printf (g_str_equal (language, "kk") ? "%s. Мәселені қарап, көмек көрсетуіңізді сұраймын."
                                                                    : "%s. Прошу рассмотреть вопрос и оказать содействие.",
@@ -511,7 +508,7 @@ seed_appeals (AppealsDb  *db,
       appeal->created_at = g_date_time_ref (created);
 
       appeals_demo_lifecycle_prepare (seed->server, seed->rand, appeal);
-      if (!appeals_api_appeals_insert (seed->server, db, appeal, registrar_for (district), error) ||
+      if (!appeals_api_appeals_insert (seed->server, db, appeal, appeals_demo_registrar_for (district), error) ||
           !appeals_demo_lifecycle_finish (seed->server, db, appeal, error))
         return FALSE;
       if (appeal->status == APPEALS_STATUS_CLOSED && !seed_expertise (db, template, appeal, error))

@@ -16,4 +16,13 @@ gboolean appeals_demo_seed (AppealsServer  *server,
                             guint           n_appeals,
                             GError        **error);
 
+const char *appeals_demo_body_for_question (const char *question);
+void        appeals_demo_classify         (GRand         *rand,
+                                           double         roll,
+                                           AppealsAppeal *appeal,
+                                           const char    *question,
+                                           const char    *district,
+                                           gboolean       kazakh);
+const char *appeals_demo_registrar_for    (const char *district);
+
 G_END_DECLS

@@ -293,3 +293,108 @@ appeals_store_query_ids (AppealsDb    *db,
 
   return all;
 }
+
+/* GVariant values of appeals_store_values() as the text a load takes. */
+static char **
+variant_texts (GVariant *tuple,
+               gsize     extra)
+{
+  gsize n = g_variant_n_children (tuple);
+  char **texts = g_new0 (char *, n + extra + 1);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) value = g_variant_get_child_value (tuple, i);
+      g_autoptr(GVariant) inner = g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE)
+                                  ? g_variant_get_maybe (value) : g_variant_ref (value);
+
+      if (inner == NULL)
+        continue;
+      if (g_variant_is_of_type (inner, G_VARIANT_TYPE_STRING))
+        texts[i] = g_variant_dup_string (inner, NULL);
+      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT64))
+        texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (inner));
+      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT32))
+        texts[i] = g_strdup_printf ("%d", g_variant_get_int32 (inner));
+      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_BOOLEAN))
+        texts[i] = g_strdup (g_variant_get_boolean (inner) ? "1" : "0");
+      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_DOUBLE))
+        texts[i] = g_strdup_printf ("%.17g", g_variant_get_double (inner));
+    }
+  return texts;
+}
+
+/* One row of a record of @type: its @columns, then id and @more. */
+/**
+ * appeals_store_load_record:
+ * @more: (nullable): the text of a column after id
+ *
+ * Loads one row of a record of @type: its @columns, then @id and @more,
+ * in the order appeals_store_load_begin() named them.
+ */
+gboolean
+appeals_store_load_record (AppealsDb               *db,
+             const AppealsRecordType *type,
+             gconstpointer            record,
+             const char * const      *columns,
+             gint64                   id,
+             const char              *more,
+             GError                 **error)
+{
+  g_autoptr(GVariant) tuple = g_variant_ref_sink (appeals_store_values (type, record, columns, NULL, 0));
+  gsize n = g_variant_n_children (tuple);
+  char **texts = variant_texts (tuple, 2);
+  gboolean ok;
+
+  texts[n] = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  texts[n + 1] = g_strdup (more);
+  ok = appeals_db_load_row (db, (const char * const *) texts, error);
+  for (gsize i = 0; i < n + 2; i++)
+    g_free (texts[i]);
+  g_free (texts);
+  return ok;
+}
+
+/**
+ * appeals_store_load_begin:
+ * @more: (nullable): a column after id
+ *
+ * Starts a bulk load of @columns, id and @more into @table.
+ */
+gboolean
+appeals_store_load_begin (AppealsDb           *db,
+            const char          *table,
+            const char * const  *columns,
+            const char          *more,
+            GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+
+  g_strv_builder_addv (builder, (const char **) columns);
+  g_strv_builder_add (builder, "id");
+  if (more != NULL)
+    g_strv_builder_add (builder, more);
+  all = g_strv_builder_end (builder);
+  return appeals_db_load_begin (db, table, (const char * const *) all, error);
+}
+
+/**
+ * appeals_store_load_rows:
+ * @rows: (element-type GStrv): the text values of each row
+ */
+gboolean
+appeals_store_load_rows (AppealsDb           *db,
+           const char          *table,
+           const char * const  *columns,
+           GPtrArray           *rows,
+           GError             **error)
+{
+  if (!appeals_db_load_begin (db, table, columns, error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (!appeals_db_load_row (db, g_ptr_array_index (rows, i), error))
+      return FALSE;
+  return appeals_db_load_end (db, error);
+}
+

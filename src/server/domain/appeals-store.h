@@ -45,4 +45,22 @@ AppealsDbResult *appeals_store_query_ids (AppealsDb           *db,
                                           GArray              *ids,
                                           GError             **error);
 
+gboolean  appeals_store_load_begin   (AppealsDb               *db,
+                                      const char              *table,
+                                      const char * const      *columns,
+                                      const char              *more,
+                                      GError                 **error);
+gboolean  appeals_store_load_record  (AppealsDb               *db,
+                                      const AppealsRecordType *type,
+                                      gconstpointer            record,
+                                      const char * const      *columns,
+                                      gint64                   id,
+                                      const char              *more,
+                                      GError                 **error);
+gboolean  appeals_store_load_rows    (AppealsDb               *db,
+                                      const char              *table,
+                                      const char * const      *columns,
+                                      GPtrArray               *rows,
+                                      GError                 **error);
+
 G_END_DECLS

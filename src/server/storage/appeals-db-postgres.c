@@ -20,6 +20,8 @@ struct _AppealsDbPostgres
 
   PGconn      *connection;
   GHashTable  *rewritten;   /* "?" SQL → "$n" SQL */
+  GString     *load;        /* COPY data not yet sent */
+  guint        load_columns;
 };
 
 #define APPEALS_TYPE_DB_POSTGRES (appeals_db_postgres_get_type ())
@@ -258,6 +260,109 @@ appeals_db_postgres_exec_script (AppealsDb   *db,
   return ok;
 }
 
+/* COPY's text format: one line per row, tab between values, \\N for NULL. */
+#define LOAD_CHUNK (1 << 20)
+
+static gboolean
+send_load (AppealsDbPostgres  *self,
+           GError            **error)
+{
+  if (self->load->len > 0 &&
+      PQputCopyData (self->connection, self->load->str, self->load->len) != 1)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "PostgreSQL: %s",
+                   PQerrorMessage (self->connection));
+      return FALSE;
+    }
+  g_string_truncate (self->load, 0);
+  return TRUE;
+}
+
+static gboolean
+appeals_db_postgres_load_begin (AppealsDb          *db,
+                                const char         *table,
+                                const char * const *columns,
+                                GError            **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  g_autofree char *names = g_strjoinv (", ", (char **) columns);
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table, names);
+  PGresult *answer;
+
+  if (!ensure_connection (self, error))
+    return FALSE;
+
+  answer = PQexec (self->connection, sql);
+  if (PQresultStatus (answer) != PGRES_COPY_IN)
+    {
+      gboolean ok = check_result (self, answer, error);
+
+      PQclear (answer);
+      if (ok)
+        g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "PostgreSQL: %s is not a COPY", sql);
+      return FALSE;
+    }
+  PQclear (answer);
+
+  self->load_columns = g_strv_length ((char **) columns);
+  g_string_truncate (self->load, 0);
+  return TRUE;
+}
+
+static gboolean
+appeals_db_postgres_load_row (AppealsDb          *db,
+                              const char * const *values,
+                              GError            **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+
+  for (guint i = 0; i < self->load_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (self->load, '\t');
+      if (values[i] == NULL)
+        {
+          g_string_append (self->load, "\\N");
+          continue;
+        }
+      for (const char *p = values[i]; *p != '\0'; p++)
+        switch (*p)
+          {
+          case '\\': g_string_append (self->load, "\\\\"); break;
+          case '\t': g_string_append (self->load, "\\t"); break;
+          case '\n': g_string_append (self->load, "\\n"); break;
+          case '\r': g_string_append (self->load, "\\r"); break;
+          default: g_string_append_c (self->load, *p);
+          }
+    }
+  g_string_append_c (self->load, '\n');
+
+  return self->load->len < LOAD_CHUNK || send_load (self, error);
+}
+
+static gboolean
+appeals_db_postgres_load_end (AppealsDb  *db,
+                              GError    **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  gboolean ok = send_load (self, error);
+  PGresult *answer;
+
+  if (PQputCopyEnd (self->connection, ok ? NULL : "the load failed") != 1 && ok)
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, "PostgreSQL: %s",
+                   PQerrorMessage (self->connection));
+      ok = FALSE;
+    }
+  while ((answer = PQgetResult (self->connection)) != NULL)
+    {
+      if (ok)
+        ok = check_result (self, answer, error);
+      PQclear (answer);
+    }
+  return ok;
+}
+
 static void
 appeals_db_postgres_finalize (GObject *object)
 {
@@ -265,6 +370,7 @@ appeals_db_postgres_finalize (GObject *object)
 
   g_clear_pointer (&self->rewritten, g_hash_table_unref);
   g_clear_pointer (&self->connection, PQfinish);
+  g_string_free (self->load, TRUE);
 
   G_OBJECT_CLASS (appeals_db_postgres_parent_class)->finalize (object);
 }
@@ -325,12 +431,16 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->exec_script = appeals_db_postgres_exec_script;
   db_class->put_blob = appeals_db_postgres_put_blob;
   db_class->get_blob = appeals_db_postgres_get_blob;
+  db_class->load_begin = appeals_db_postgres_load_begin;
+  db_class->load_row = appeals_db_postgres_load_row;
+  db_class->load_end = appeals_db_postgres_load_end;
 }
 
 static void
 appeals_db_postgres_init (AppealsDbPostgres *self)
 {
   self->rewritten = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->load = g_string_new (NULL);
 }
 
 static void

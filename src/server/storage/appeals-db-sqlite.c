@@ -28,6 +28,7 @@ struct _AppealsDbSqlite
   sqlite3     *db;
   GHashTable  *statements;   /* SQL text → sqlite3_stmt */
   char        *blob_dir;     /* attachments live beside the database */
+  sqlite3_stmt *load;        /* the bulk load's INSERT, borrowed from statements */
 };
 
 #define APPEALS_TYPE_DB_SQLITE (appeals_db_sqlite_get_type ())
@@ -275,6 +276,66 @@ appeals_db_sqlite_get_blob (AppealsDb   *db,
   return g_bytes_new_take (data, size);
 }
 
+static gboolean
+appeals_db_sqlite_load_begin (AppealsDb          *db,
+                              const char         *table,
+                              const char * const *columns,
+                              GError            **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autofree char *names = g_strjoinv (", ", (char **) columns);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (?", table, names);
+  for (guint i = 1; columns[i] != NULL; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  self->load = prepare (self, sql->str, error);
+  return self->load != NULL;
+}
+
+static gboolean
+appeals_db_sqlite_load_row (AppealsDb          *db,
+                            const char * const *values,
+                            GError            **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  int n = sqlite3_bind_parameter_count (self->load);
+  int rc;
+
+  for (int i = 0; i < n; i++)
+    {
+      rc = values[i] != NULL ? sqlite3_bind_text (self->load, i + 1, values[i], -1, SQLITE_STATIC)
+                             : sqlite3_bind_null (self->load, i + 1);
+      if (rc != SQLITE_OK)
+        {
+          set_error (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_step (self->load);
+  sqlite3_reset (self->load);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+appeals_db_sqlite_load_end (AppealsDb  *db,
+                            GError    **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+
+  sqlite3_clear_bindings (self->load);
+  self->load = NULL;
+  return TRUE;
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
@@ -300,6 +361,9 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->exec_script = appeals_db_sqlite_exec_script;
   db_class->put_blob = appeals_db_sqlite_put_blob;
   db_class->get_blob = appeals_db_sqlite_get_blob;
+  db_class->load_begin = appeals_db_sqlite_load_begin;
+  db_class->load_row = appeals_db_sqlite_load_row;
+  db_class->load_end = appeals_db_sqlite_load_end;
 }
 
 static void

@@ -179,6 +179,44 @@ appeals_db_get_blob (AppealsDb   *self,
   return APPEALS_DB_GET_CLASS (self)->get_blob (self, sha256, error);
 }
 
+/**
+ * appeals_db_load_begin:
+ * @columns: %NULL-terminated column names of @table
+ *
+ * Starts a bulk load; appeals_db_load_row() then takes as many values
+ * per row as there are @columns.
+ */
+gboolean
+appeals_db_load_begin (AppealsDb          *self,
+                       const char         *table,
+                       const char * const *columns,
+                       GError            **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+  g_return_val_if_fail (table != NULL && columns != NULL && columns[0] != NULL, FALSE);
+
+  return APPEALS_DB_GET_CLASS (self)->load_begin (self, table, columns, error);
+}
+
+gboolean
+appeals_db_load_row (AppealsDb          *self,
+                     const char * const *values,
+                     GError            **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+
+  return APPEALS_DB_GET_CLASS (self)->load_row (self, values, error);
+}
+
+gboolean
+appeals_db_load_end (AppealsDb  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+
+  return APPEALS_DB_GET_CLASS (self)->load_end (self, error);
+}
+
 static void
 roll_back (AppealsDb *self)
 {

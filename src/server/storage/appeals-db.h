@@ -70,6 +70,16 @@ struct _AppealsDbClass
   GBytes           *(*get_blob)    (AppealsDb    *self,
                                     const char   *sha256,
                                     GError      **error);
+  /* Bulk loading: COPY on PostgreSQL, one prepared INSERT on SQLite. */
+  gboolean          (*load_begin)  (AppealsDb          *self,
+                                    const char         *table,
+                                    const char * const *columns,
+                                    GError            **error);
+  gboolean          (*load_row)    (AppealsDb          *self,
+                                    const char * const *values,
+                                    GError            **error);
+  gboolean          (*load_end)    (AppealsDb          *self,
+                                    GError            **error);
 };
 
 /* Opens "postgresql://…" / "postgres://…" / "host=… dbname=…" with libpq,
@@ -123,6 +133,21 @@ gboolean          appeals_db_run_transaction   (AppealsDb                *self,
                                                 AppealsDbTransactionFunc  func,
                                                 gpointer                  user_data,
                                                 GError                  **error);
+
+/* Bulk loading, for the data generator: rows of text values (NULL for
+ * SQL NULL, one per column) go into @table, as COPY … FROM STDIN on
+ * PostgreSQL and a prepared INSERT on SQLite. One load at a time per
+ * connection, inside the caller's transaction; no other statement runs
+ * between begin and end. */
+gboolean          appeals_db_load_begin        (AppealsDb          *self,
+                                                const char         *table,
+                                                const char * const *columns,
+                                                GError            **error);
+gboolean          appeals_db_load_row          (AppealsDb          *self,
+                                                const char * const *values,
+                                                GError            **error);
+gboolean          appeals_db_load_end          (AppealsDb          *self,
+                                                GError            **error);
 
 /* Results */
 guint             appeals_db_result_get_n_rows     (AppealsDbResult *result);

@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-bench.c: the benchmarks' database, server, floors and timing.
+ *
+ * The database of a size is generated once (appeals-server generate) and
+ * kept under $APPEALS_BENCH_CACHE, keyed by size, schema version (the
+ * last migration) and generator version: a SQLite file, or a database in
+ * a PostgreSQL cluster kept in the same place. The benchmark's PATCHes
+ * and logged reads stay in it, a few hundred rows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "appeals-bench.h"
+
+/* bump when the generator makes different data */
+#define GENERATOR_VERSION "g1"
+/* rounds of a request: at least MIN, at most MAX, past MIN only within BUDGET */
+#define MIN_ROUNDS 5
+#define MAX_ROUNDS 200
+#define BUDGET_US (3 * G_USEC_PER_SEC)
+/* the cached PostgreSQL cluster: a server sized for a 24 GiB machine */
+#define PG_SETTINGS "-c shared_buffers=2GB -c effective_cache_size=12GB -c work_mem=32MB " \
+                    "-c maintenance_work_mem=1GB -c max_wal_size=8GB"
+
+static char *
+schema_version (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", "sqlite", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *last = NULL;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".sql") && (last == NULL || strcmp (name, last) > 0))
+      {
+        g_free (last);
+        last = g_strdup (name);
+      }
+  g_assert_nonnull (last);
+  return g_strndup (last, 4);
+}
+
+static void
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+}
+
+static double
+generate (const char *database,
+          guint       size)
+{
+  g_autofree char *appeals = g_strdup_printf ("%u", size);
+  const char *argv[] = { g_getenv ("APPEALS_SERVER_EXE"), "--database", database, "generate",
+                         "--appeals", appeals, NULL };
+  gint64 started = g_get_monotonic_time ();
+
+  run (argv);
+  return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+}
+
+/* The cached SQLite file of @size, generated when missing. */
+static char *
+prepare_sqlite (AppealsBench *bench,
+                const char   *cache,
+                const char   *key)
+{
+  g_autofree char *name = g_strdup_printf ("%s.sqlite", key);
+  char *path = g_build_filename (cache, name, NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *part_blobs = g_strconcat (part, ".attachments", NULL);
+  g_autofree char *blobs = g_strconcat (path, ".attachments", NULL);
+  const char *rm[] = { "rm", "-rf", part, part_blobs, NULL };
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+
+  run (rm);
+  bench->generate_seconds = generate (part, bench->size);
+  if (g_rename (part, path) != 0 || (g_file_test (part_blobs, G_FILE_TEST_IS_DIR) && g_rename (part_blobs, blobs) != 0))
+    g_error ("cannot keep %s", path);
+  return path;
+}
+
+static char *
+prepare_postgresql (AppealsBench *bench,
+                    const char   *cache,
+                    const char   *key,
+                    const char   *schema)
+{
+  g_autofree char *cluster_name = g_strdup_printf ("pg-%s", schema);
+  g_autofree char *dir = g_build_filename (cache, cluster_name, NULL);
+  g_autofree char *name = g_strdelimit (g_strdup (key), "-", '_');
+  g_autofree char *marker_name = g_strdup_printf ("%s.done", name);
+  g_autofree char *marker = g_build_filename (dir, marker_name, NULL);
+  char *location;
+
+  bench->cluster = appeals_test_pg_cluster_start_in (dir, PG_SETTINGS);
+  location = appeals_test_pg_cluster_get_location (bench->cluster, name);
+  if (!g_file_test (marker, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+      const char *drop_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", drop, NULL };
+      const char *create_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", create, NULL };
+
+      run (drop_argv);
+      run (create_argv);
+      bench->generate_seconds = generate (location, bench->size);
+      g_file_set_contents (marker, "", 0, NULL);
+    }
+  return location;
+}
+
+AppealsBench *
+appeals_bench_open (const char *backend,
+                    guint       size)
+{
+  static const char * const args[] = { "--demo", "--max-connections-per-address", "0", NULL };
+  AppealsBench *bench = g_new0 (AppealsBench, 1);
+  const char *cache = g_getenv ("APPEALS_BENCH_CACHE") != NULL ? g_getenv ("APPEALS_BENCH_CACHE") : "bench-data";
+  g_autofree char *schema = schema_version ();
+  g_autofree char *key = g_strdup_printf ("appeals-%u-%s-%s", size, schema, GENERATOR_VERSION);
+  g_autoptr(GError) error = NULL;
+
+  bench->backend = backend;
+  bench->size = size;
+  bench->postgresql = g_str_equal (backend, "postgresql");
+  bench->generate_seconds = -1;
+  g_mkdir_with_parents (cache, 0755);
+  bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
+                                      : prepare_sqlite (bench, cache, key);
+
+  bench->server = appeals_test_server_start_on (bench->database, args);
+  bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
+  bench->session = soup_session_new ();
+  bench->db = appeals_db_open (bench->database, &error);
+  g_assert_no_error (error);
+  bench->card_id = MAX (size / 2, 1);
+  return bench;
+}
+
+void
+appeals_bench_free (AppealsBench *bench)
+{
+  appeals_test_server_free (bench->server);
+  g_clear_object (&bench->db);
+  g_clear_object (&bench->session);
+  if (bench->cluster != NULL)
+    appeals_test_pg_cluster_stop (bench->cluster);
+  g_free (bench->database);
+  g_free (bench->token);
+  g_free (bench->cursor);
+  g_free (bench->cursor_date);
+  g_free (bench);
+}
+
+char *
+appeals_bench_pick (AppealsBench *bench,
+                    const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (bench->db, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (result), >, 0);
+  return g_strdup (appeals_db_result_get_string (result, 0, appeals_db_result_get_column_name (result, 0)));
+}
+
+char *
+appeals_bench_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The journal's cursor after the card in the middle, as the server
+ * encodes it: base64 of ["date", id]. */
+void
+appeals_bench_cursor_at_half (AppealsBench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT registration_date, id FROM appeals "
+                                          "ORDER BY registration_date DESC, id DESC LIMIT 1 OFFSET %u", bench->size / 2);
+  g_autoptr(AppealsDbResult) result = appeals_db_query (bench->db, sql, NULL, &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  bench->cursor_date = g_strdup (appeals_db_result_get_string (result, 0, "registration_date"));
+  bench->cursor_id = appeals_db_result_get_int64 (result, 0, "id");
+  json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", bench->cursor_date, bench->cursor_id);
+  bench->cursor = g_base64_encode ((const guchar *) json, strlen (json));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+appeals_bench_percentile (GArray *ms,
+                          double  p)
+{
+  g_autoptr(GArray) sorted = g_array_copy (ms);
+  guint index;
+
+  if (sorted->len == 0)
+    return 0;
+  g_array_sort (sorted, compare_doubles);
+  index = (guint) MIN (sorted->len - 1, p / 100.0 * sorted->len);
+  return g_array_index (sorted, double, index);
+}
+
+/* One GET; returns its milliseconds, and its status in @status. */
+static double
+get_ms (SoupSession *session,
+        const char  *url,
+        const char  *token,
+        guint       *status)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(GBytes) body = NULL;
+  gint64 started;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+  started = g_get_monotonic_time ();
+  body = soup_session_send_and_read (session, message, NULL, NULL);
+  *status = body != NULL ? soup_message_get_status (message) : 0;
+  return (g_get_monotonic_time () - started) / 1000.0;
+}
+
+static gboolean
+more_rounds (guint  done,
+             gint64 started)
+{
+  return done < MIN_ROUNDS || (done < MAX_ROUNDS && g_get_monotonic_time () - started < BUDGET_US);
+}
+
+GArray *
+appeals_bench_time_request (AppealsBench *bench,
+                            const char   *path)
+{
+  g_autofree char *url = g_strconcat (appeals_test_server_get_url (bench->server), path, NULL);
+  GArray *ms = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 started;
+  guint status;
+
+  get_ms (bench->session, url, bench->token, &status);   /* warm up */
+  if (status != 200)
+    g_error ("GET %s: %u", path, status);
+  started = g_get_monotonic_time ();
+  while (more_rounds (ms->len, started))
+    {
+      double t = get_ms (bench->session, url, bench->token, &status);
+
+      g_array_append_val (ms, t);
+    }
+  return ms;
+}
+
+GArray *
+appeals_bench_time_sql (AppealsBench *bench,
+                        const char   *sql,
+                        GVariant     *params)
+{
+  GArray *ms = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 started = g_get_monotonic_time ();
+
+  for (gboolean warm = TRUE; warm || more_rounds (ms->len, started); warm = FALSE)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) result = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double t;
+
+      result = appeals_db_query (bench->db, sql, params, &error);
+      g_assert_no_error (error);
+      t = (g_get_monotonic_time () - t0) / 1000.0;
+      if (warm)
+        started = g_get_monotonic_time ();
+      else
+        g_array_append_val (ms, t);
+    }
+  return ms;
+}
+
+typedef struct
+{
+  gint64 id;
+  guint  round;
+} Edit;
+
+/* The floor of a PATCH: its durable transaction, the card and its audit row. */
+static gboolean
+edit_in_transaction (AppealsDb  *db,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  Edit *edit = user_data;
+  g_autofree char *executor = g_strdup_printf ("bench %u", edit->round);
+  g_autofree char *changes = g_strdup_printf ("{\"executor\":[\"bench\",\"%s\"]}", executor);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+
+  return appeals_db_exec (db, "UPDATE appeals SET executor = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                          g_variant_new ("(ssx)", executor, at, edit->id), error) &&
+         appeals_db_exec (db, "INSERT INTO audit (entity, entity_id, version, action, actor, at, changes) "
+                              "VALUES ('appeal', ?, (SELECT version FROM appeals WHERE id = ?), 'update', 'bench', ?, ?)",
+                          g_variant_new ("(xxss)", edit->id, edit->id, at, changes), error);
+}
+
+void
+appeals_bench_time_patch (AppealsBench  *bench,
+                          GArray       **request,
+                          GArray       **floor)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, bench->card_id);
+  g_autoptr(AppealsTestResponse) current = appeals_test_request (bench->server, bench->session, "GET", path,
+                                                                 bench->token, NULL, NULL);
+  g_autofree char *etag = g_strdup (appeals_test_response_header (current, "ETag"));
+  Edit edit = { bench->card_id + 1, 0 };
+
+  *request = g_array_new (FALSE, FALSE, sizeof (double));
+  *floor = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("{\"executor\":\"bench %u\"}", i);
+      g_autoptr(AppealsTestResponse) response = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double t;
+
+      response = appeals_test_request (bench->server, bench->session, "PATCH", path, bench->token, value,
+                                       "If-Match", etag, NULL);
+      t = (g_get_monotonic_time () - t0) / 1000.0;
+      if (response->status != 200)
+        g_error ("PATCH %s: %u %s", path, response->status, response->text);
+      g_array_append_val (*request, t);
+      g_free (etag);
+      etag = g_strdup (appeals_test_response_header (response, "ETag"));
+
+      edit.round = i;
+      t0 = g_get_monotonic_time ();
+      appeals_db_run_transaction (bench->db, edit_in_transaction, &edit, &error);
+      g_assert_no_error (error);
+      t = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (*floor, t);
+    }
+}
+
+gint64
+appeals_bench_server_rss_kb (AppealsBench *bench)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (line = strstr (text, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static char *
+first_line_with (const char *file,
+                 const char *prefix)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (file, &text, NULL, NULL) || (line = strstr (text, prefix)) == NULL)
+    return g_strdup ("?");
+  return g_strstrip (g_strndup (line + strlen (prefix), strcspn (line + strlen (prefix), "\n")));
+}
+
+void
+appeals_bench_print_header (AppealsBench *bench)
+{
+  g_autofree char *cpu = first_line_with ("/proc/cpuinfo", "model name\t:");
+  g_autofree char *memory = first_line_with ("/proc/meminfo", "MemTotal:");
+  g_autofree char *size = NULL;
+  g_autofree char *audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) sizes = NULL;
+
+  sizes = appeals_db_query (bench->db, bench->postgresql
+                            ? "SELECT pg_database_size (current_database ()) AS total, "
+                              "pg_total_relation_size ('audit') AS audit"
+                            : "SELECT (SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()) "
+                              "AS total, (SELECT SUM (pgsize) FROM dbstat WHERE name IN ('audit', 'audit_entity')) AS audit",
+                            NULL, &error);
+  if (sizes != NULL)
+    {
+      double total = appeals_db_result_get_int64 (sizes, 0, "total");
+      double audit_bytes = appeals_db_result_get_int64 (sizes, 0, "audit");
+
+      size = g_strdup_printf ("%.0f MB", total / 1e6);
+      audit = g_strdup_printf ("%.0f %%", 100 * audit_bytes / MAX (total, 1));
+    }
+
+  g_print ("backend %s, %u appeals; %u cores (%s), memory %s\n", bench->backend, bench->size,
+           g_get_num_processors (), cpu, memory);
+  g_print ("database %s, audit %s of it; ", size != NULL ? size : "?", audit != NULL ? audit : "?");
+  if (bench->generate_seconds >= 0)
+    g_print ("generated in %.0f s\n", bench->generate_seconds);
+  else
+    g_print ("cached from an earlier run\n");
+}
+
+typedef struct
+{
+  AppealsBench *bench;
+  guint         index;
+  gint         *stop;
+  GMutex       *lock;
+  GArray       *ms;        /* the load's own latencies */
+  guint        *failures;
+} Worker;
+
+/* Journal pages and searches, one connection, until told to stop. */
+static gpointer
+run_worker (gpointer data)
+{
+  Worker *worker = data;
+  static const char * const paths[] = {
+    "/api/v1/appeals?limit=50",
+    "/api/v1/appeals?limit=50&q=%D0%B8%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2",   /* иванов */
+    "/api/v1/appeals?limit=50&district=rudny-city",
+    "/api/v1/appeals?limit=50&q=%D0%BA%D3%A9%D0%BC%D0%B5%D0%BA",         /* көмек */
+  };
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+
+  g_main_context_push_thread_default (context);
+  session = soup_session_new ();
+  for (guint i = worker->index; !g_atomic_int_get (worker->stop); i++)
+    {
+      g_autofree char *url = g_strconcat (appeals_test_server_get_url (worker->bench->server),
+                                          paths[i % G_N_ELEMENTS (paths)], NULL);
+      guint status;
+      double t = get_ms (session, url, worker->bench->token, &status);
+
+      g_mutex_lock (worker->lock);
+      if (status == 200)
+        g_array_append_val (worker->ms, t);
+      else
+        (*worker->failures)++;
+      g_mutex_unlock (worker->lock);
+    }
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+/**
+ * appeals_bench_concurrency:
+ *
+ * @n_connections run journal pages and searches while this thread sends
+ * GET /health and a card by id, one at a time, for at most 30 s.
+ */
+void
+appeals_bench_concurrency (AppealsBench *bench,
+                           guint         n_connections)
+{
+  g_autofree char *health = g_strconcat (appeals_test_server_get_url (bench->server), "/api/v1/health", NULL);
+  g_autofree char *card = g_strdup_printf ("%s/api/v1/appeals/%" G_GINT64_FORMAT,
+                                           appeals_test_server_get_url (bench->server), bench->card_id);
+  g_autoptr(GArray) health_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) card_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) load_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree Worker *workers = g_new0 (Worker, n_connections);
+  gint stop = 0;
+  guint failures = 0;
+  GMutex lock;
+  gint64 started, deadline;
+
+  g_mutex_init (&lock);
+  for (guint i = 0; i < n_connections; i++)
+    {
+      workers[i] = (Worker) { bench, i, &stop, &lock, load_ms, &failures };
+      g_ptr_array_add (threads, g_thread_new ("load", run_worker, &workers[i]));
+    }
+  g_usleep (G_USEC_PER_SEC);
+
+  started = g_get_monotonic_time ();
+  deadline = started + 30 * G_USEC_PER_SEC;
+  for (guint i = 0; i < 200 && g_get_monotonic_time () < deadline; i++)
+    {
+      guint status;
+      double t = get_ms (bench->session, i % 2 == 0 ? health : card, bench->token, &status);
+
+      g_array_append_val (i % 2 == 0 ? health_ms : card_ms, t);
+      g_usleep (10000);
+    }
+  g_atomic_int_set (&stop, 1);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&lock);
+
+  g_print ("%u connections running journal pages and searches for %.0f s: %u answered (%.0f/s), %u not (refused or failed), "
+           "p50 %.1f ms, p99 %.1f ms\n", n_connections, (g_get_monotonic_time () - started) / 1e6, load_ms->len,
+           load_ms->len / ((g_get_monotonic_time () - started) / 1e6), failures,
+           appeals_bench_percentile (load_ms, 50), appeals_bench_percentile (load_ms, 99));
+  g_print ("meanwhile GET /health:       p50 %.1f ms, p99 %.1f ms (%u requests)\n",
+           appeals_bench_percentile (health_ms, 50), appeals_bench_percentile (health_ms, 99), health_ms->len);
+  g_print ("meanwhile GET /appeals/{id}: p50 %.1f ms, p99 %.1f ms (%u requests)\n",
+           appeals_bench_percentile (card_ms, 50), appeals_bench_percentile (card_ms, 99), card_ms->len);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-bench.h: what the benchmarks share — a server on a generated
+ * database cached per size and schema, a direct connection to the same
+ * database for the floors, timing and percentiles.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "appeals-db.h"
+#include "appeals-test-pg.h"
+#include "appeals-test-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char           *backend;
+  guint                 size;
+  gboolean              postgresql;
+  char                 *database;
+  AppealsTestPgCluster *cluster;
+  AppealsTestServer    *server;
+  AppealsDb            *db;
+  SoupSession          *session;
+  char                 *token;
+  double                generate_seconds;   /* < 0: the cached database */
+  gint64                card_id;
+  char                 *cursor;
+  char                 *cursor_date;
+  gint64                cursor_id;
+} AppealsBench;
+
+AppealsBench *appeals_bench_open            (const char    *backend,
+                                             guint          size);
+void          appeals_bench_free            (AppealsBench  *bench);
+void          appeals_bench_print_header    (AppealsBench  *bench);
+char         *appeals_bench_today           (void);
+char         *appeals_bench_pick            (AppealsBench  *bench,
+                                             const char    *sql);
+void          appeals_bench_cursor_at_half  (AppealsBench  *bench);
+double        appeals_bench_percentile      (GArray        *ms,
+                                             double         p);
+GArray       *appeals_bench_time_request    (AppealsBench  *bench,
+                                             const char    *path);
+GArray       *appeals_bench_time_sql        (AppealsBench  *bench,
+                                             const char    *sql,
+                                             GVariant      *params);
+void          appeals_bench_time_patch      (AppealsBench  *bench,
+                                             GArray       **request,
+                                             GArray       **floor);
+gint64        appeals_bench_server_rss_kb   (AppealsBench  *bench);
+void          appeals_bench_concurrency     (AppealsBench  *bench,
+                                             guint          n_connections);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsBench, appeals_bench_free)
+
+G_END_DECLS
