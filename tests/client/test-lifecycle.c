@@ -3,8 +3,10 @@
  * test-lifecycle.c: the card's action bar shows exactly the actions the
  * server allows the user — for a registrar, a controller and a head; an
  * action's dialog keeps what was typed and shows the server's field error
- * beside its field; the decision notices print in Kazakh and Russian on
- * the letterhead (PDFs in screenshots/prints/).
+ * beside its field; an appeal on control is closed from the card only
+ * once the head approved an accepted expertise; the decision notices
+ * print in Kazakh and Russian on the letterhead (PDFs in
+ * screenshots/prints/).
  */
 #include "config.h"
 
@@ -233,6 +235,84 @@ test_answer_dialog (void)
   g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "answered");
 }
 
+/* Closing an appeal on control ---------------------------------------------------- */
+
+static const char all_yes[] =
+  "{\"criteria\":[{\"code\":\"all_arguments\",\"answer\":\"yes\"},{\"code\":\"justified\",\"answer\":\"yes\"},"
+  "{\"code\":\"specific_facts\",\"answer\":\"yes\"},{\"code\":\"clear_structure\",\"answer\":\"yes\"},"
+  "{\"code\":\"appeal_right\",\"answer\":\"yes\"},{\"code\":\"language\",\"answer\":\"yes\"}],"
+  "\"verdict\":\"accepted\"}";
+
+static gboolean
+card_closed (AppealsCardWindow *card)
+{
+  return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "closed") == 0;
+}
+
+typedef struct
+{
+  gint64      id;
+  const char *expected;   /* the registrar's action bar */
+  gboolean    close;
+} ClosingStep;
+
+static void
+closing_script (AppealsApplication *app,
+                gpointer            user_data)
+{
+  const ClosingStep *step = user_data;
+  AppealsCardWindow *card;
+  g_autofree char *shown = NULL;
+
+  sign_in (app, "registrar");
+  card = appeals_test_ui_open_card (app, step->id);
+  APPEALS_TEST_WAIT (appeals_test_ui_card_idle, card);
+  shown = dup_shown_actions (card);
+  g_assert_cmpstr (shown, ==, step->expected);
+  if (step->close)
+    {
+      AppealsActionDialog *dialog = appeals_card_window_open_action (card, "close");
+
+      g_assert_nonnull (dialog);
+      appeals_action_dialog_apply (dialog);
+      APPEALS_TEST_WAIT (card_closed, card);
+      appeals_test_ui_screenshot (GTK_WIDGET (card), "card-closed-after-approval");
+    }
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+/* control → answer → accepted expertise waiting: no Close for the
+ * registrar; the head approves: Close is there, and closes. */
+static void
+test_close_on_control (void)
+{
+  gint64 id = create_appeal ("kk");
+  g_autofree char *today = today_iso ();
+  g_autofree char *answer = g_strdup_printf ("{\"text\":\"Мектеп автобусы қайта қосылды\",\"received_on\":\"%s\","
+                                             "\"character\":\"satisfied\"}", today);
+  g_autofree char *expertise_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", id);
+  g_autofree char *appeal_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autofree char *approval_path = NULL;
+  g_autoptr(JsonObject) controlled = take_action (id, "controller", "control", NULL);
+  g_autoptr(JsonObject) answered = take_action (id, "registrar", "answer", answer);
+  g_autoptr(JsonObject) verdict = request_object ("POST", expertise_path, "analyst", all_yes, 201);
+  g_autoptr(JsonObject) approval = NULL;
+  g_autoptr(JsonObject) closed = NULL;
+  ClosingStep waiting = { id, "", FALSE };
+  ClosingStep approved = { id, "close", TRUE };
+
+  g_assert_cmpstr (json_object_get_string_member (verdict, "state"), ==, "awaiting_approval");
+  g_assert_cmpint (appeals_test_ui_run (closing_script, &waiting), ==, 0);
+
+  approval_path = g_strdup_printf ("/api/v1/expertise/%" G_GINT64_FORMAT "/approval",
+                                   json_object_get_int_member (verdict, "id"));
+  approval = request_object ("POST", approval_path, "head", NULL, 200);
+  g_assert_cmpint (appeals_test_ui_run (closing_script, &approved), ==, 0);
+
+  closed = request_object ("GET", appeal_path, "controller", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (closed, "status"), ==, "closed");
+}
+
 /* The notices ------------------------------------------------------------------- */
 
 typedef struct
@@ -379,6 +459,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/lifecycle/allowed-actions-per-role", test_allowed_actions_per_role);
   g_test_add_func ("/lifecycle/answer-dialog", test_answer_dialog);
+  g_test_add_func ("/lifecycle/close-on-control", test_close_on_control);
   g_test_add_func ("/lifecycle/notices", test_notices);
 
   status = appeals_test_ui_run_tests (&server, args);
