@@ -217,8 +217,17 @@ card_orders_script (AppealsCardWindow *card,
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* the card hears of it and lists it */
   APPEALS_TEST_WAIT (order_added, card);
-  gtk_window_set_default_size (GTK_WINDOW (card), 900, 1100);
-  appeals_test_ui_settle (300);
+  /* the orders are the card's last group */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-orders"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_window_set_default_size (GTK_WINDOW (card), 900, 900);
+    appeals_test_ui_settle (300);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    appeals_test_ui_settle (300);
+  }
   appeals_test_ui_screenshot (GTK_WIDGET (card), "card-orders");
 }
 

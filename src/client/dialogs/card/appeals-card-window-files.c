@@ -241,6 +241,7 @@ on_file_downloaded (GObject      *source,
   AppealsCardWindow *self = transfer->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) content = appeals_file_service_download_finish (APPEALS_FILE_SERVICE (source), result, &error);
+  GFile *destination;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -252,9 +253,9 @@ on_file_downloaded (GObject      *source,
       show_toast (self, code != NULL ? appeals_problem_code_describe (code) : error->message);
       return;
     }
-  g_file_replace_contents_bytes_async (transfer->destination, content, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable, on_file_written,
-                                       g_steal_pointer (&transfer));
+  destination = transfer->destination;
+  g_file_replace_contents_bytes_async (destination, content, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, on_file_written, g_steal_pointer (&transfer));
 }
 
 static void
