@@ -189,6 +189,30 @@ card_answered (AppealsCardWindow *card)
   return g_str_equal (shown, "close");
 }
 
+/* the answer document uploaded for the answer dialog, as its choice's value */
+static char *answer_document_id;
+
+static gboolean
+answer_document_offered (AppealsActionDialog *dialog)
+{
+  return appeals_action_dialog_set_value (dialog, "attachment_id", answer_document_id);
+}
+
+static gint64
+upload_answer_document (gint64 id)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  g_autofree char *token = api_token ("registrar");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments?kind=answer_document"
+                                           "&file_name=answer.pdf", id);
+  g_autoptr(GBytes) content = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(AppealsTestResponse) uploaded = appeals_test_request_bytes (server, session, "POST", path, token,
+                                                                        "application/pdf", content);
+
+  g_assert_cmpuint (uploaded->status, ==, 201);
+  return json_object_get_int_member (appeals_test_response_object (uploaded), "id");
+}
+
 static void
 answer_script (AppealsApplication *app,
                gpointer            user_data)
@@ -216,6 +240,8 @@ answer_script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "action-answer-error");
 
   g_assert_true (appeals_action_dialog_set_value (dialog, "text", "Бағыт қалпына келтірілді, кесте жарияланды"));
+  /* the answer document is chosen among the appeal's files */
+  APPEALS_TEST_WAIT (answer_document_offered, dialog);
   appeals_action_dialog_apply (dialog);
   APPEALS_TEST_WAIT (card_answered, card);
   g_assert_cmpstr (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), ==, "answered");
@@ -226,12 +252,16 @@ test_answer_dialog (void)
 {
   gint64 id = create_appeal ("kk");
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  gint64 document = upload_answer_document (id);
   g_autoptr(JsonObject) appeal = NULL;
 
+  answer_document_id = g_strdup_printf ("%" G_GINT64_FORMAT, document);
   g_assert_cmpint (appeals_test_ui_run (answer_script, GSIZE_TO_POINTER (id)), ==, 0);
+  g_clear_pointer (&answer_document_id, g_free);
 
   appeal = request_object ("GET", path, "controller", NULL, 200);
   g_assert_cmpstr (json_object_get_string_member (appeal, "answer_character"), ==, "partly-satisfied");
+  g_assert_cmpint (json_object_get_int_member (appeal, "answer_attachment_id"), ==, document);
   g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "answered");
 }
 
