@@ -3,7 +3,8 @@
  * test-lifecycle.c: the card's action bar shows exactly the actions the
  * server allows the user — for a registrar, a controller and a head; an
  * action's dialog keeps what was typed and shows the server's field error
- * beside its field; an appeal on control is closed from the card only
+ * beside its field; a forwarding in part keeps the appeal in work and
+ * stands in the card's history; an appeal on control is closed from the card only
  * once the head approved an accepted expertise; the decision notices
  * print in Kazakh and Russian on the letterhead (PDFs in
  * screenshots/prints/).
@@ -265,6 +266,95 @@ test_answer_dialog (void)
   g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "answered");
 }
 
+/* Forwarding in part ---------------------------------------------------------------- */
+
+static gboolean
+card_in_progress (AppealsCardWindow *card)
+{
+  return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "in_progress") == 0;
+}
+
+/* A row of the card whose title starts with @prefix, anywhere in it. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *prefix)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The history's entry of the forwarding in part, in the card's own words. */
+static GtkWidget *
+find_history_part (AppealsCardWindow *card)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-views"));
+
+  return find_row_titled (adw_view_stack_get_child_by_name (views, "history"),
+                          g_dgettext (GETTEXT_PACKAGE, "Forwarded in part"));
+}
+
+static gboolean
+history_shows_part (AppealsCardWindow *card)
+{
+  return find_history_part (card) != NULL;
+}
+
+static void
+partial_forward_script (AppealsApplication *app,
+                        gpointer            user_data)
+{
+  gint64 id = GPOINTER_TO_SIZE (user_data);
+  AppealsCardWindow *card;
+  AppealsActionDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  sign_in (app, "registrar");
+  card = appeals_test_ui_open_card (app, id);
+  APPEALS_TEST_WAIT (appeals_test_ui_card_idle, card);
+  dialog = appeals_card_window_open_action (card, "forward");
+  g_assert_nonnull (dialog);
+  g_assert_true (appeals_action_dialog_set_value (dialog, "body", "health"));
+  g_assert_true (appeals_action_dialog_set_value (dialog, "scope", "partial"));
+  g_assert_true (appeals_action_dialog_set_value (dialog, "outgoing_number", "02-15/771"));
+  appeals_action_dialog_apply (dialog);
+  APPEALS_TEST_WAIT (card_in_progress, card);
+  /* the rest is still the desk's: it may be forwarded or answered */
+  shown = dup_shown_actions (card);
+  g_assert_cmpstr (shown, ==, "forward answer leave-without-consideration");
+  /* the course and the history say what went where */
+  g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "forwarded"));
+  APPEALS_TEST_WAIT (history_shows_part, card);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card),
+                                                                                      "card-views")), "history");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_history_part (card)), TRUE);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "card-history-partial-forward");
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+static void
+test_partial_forward (void)
+{
+  gint64 id = create_appeal ("ru");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonObject) appeal = NULL;
+
+  g_assert_cmpint (appeals_test_ui_run (partial_forward_script, GSIZE_TO_POINTER (id)), ==, 0);
+  appeal = request_object ("GET", path, "controller", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "in_progress");
+  g_assert_cmpstr (json_object_get_string_member (appeal, "forwarding_scope"), ==, "partial");
+  g_assert_cmpstr (json_object_get_string_member (appeal, "forwarding_number"), ==, "02-15/771");
+}
+
 /* Closing an appeal on control ---------------------------------------------------- */
 
 static const char all_yes[] =
@@ -489,6 +579,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/lifecycle/allowed-actions-per-role", test_allowed_actions_per_role);
   g_test_add_func ("/lifecycle/answer-dialog", test_answer_dialog);
+  g_test_add_func ("/lifecycle/partial-forward", test_partial_forward);
   g_test_add_func ("/lifecycle/close-on-control", test_close_on_control);
   g_test_add_func ("/lifecycle/notices", test_notices);
 

@@ -126,6 +126,16 @@ dialog_idle (AppealsOrderDialog *dialog)
   return !appeals_order_dialog_is_busy (dialog);
 }
 
+static const char *shown_appeal_number;
+
+static gboolean
+appeal_number_shown (AppealsOrderDialog *dialog)
+{
+  GtkWidget *appeal = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal");
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (appeal)), shown_appeal_number) == 0;
+}
+
 static gboolean
 report_added (AppealsOrderDialog *dialog)
 {
@@ -306,6 +316,9 @@ orders_script (AppealsApplication *app,
   /* an interim report on the overdue order */
   dialog = APPEALS_ORDER_DIALOG (appeals_orders_page_open_order (page, 0));
   g_assert_cmpint (appeals_order_dialog_get_order (dialog)->id, ==, seeded->late_order);
+  /* its appeal is named by its registration number */
+  shown_appeal_number = seeded->appeal_number;
+  APPEALS_TEST_WAIT (appeal_number_shown, dialog);
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-report-text", "Мердігер жұмысты 20 желтоқсанға аяқтайды");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-report-add");
   APPEALS_TEST_WAIT (report_added, dialog);

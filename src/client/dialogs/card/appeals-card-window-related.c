@@ -215,6 +215,43 @@ get_field_label (AppealsCardWindow *self,
   return appeals_card_form_get_label (self->form, field);
 }
 
+/* A value as a person reads it: the lifecycle's codes by their labels. */
+static char *
+format_value (AppealsCardWindow       *self,
+              const AppealsRecordType *type,
+              const char              *field,
+              AppealsAppeal           *appeal)
+{
+  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+  const char *classifier = NULL;
+  const char *code = NULL;
+  const char *label;
+
+  if (appeal != NULL && g_str_equal (field, "forwarding_scope") && appeal->forwarding_scope != NULL)
+    return g_strdup (g_str_equal (appeal->forwarding_scope, "partial") ? _("In part, the rest is considered here")
+                                                                       : _("Fully"));
+  if (appeal != NULL && g_str_equal (field, "forwarded_to"))
+    {
+      classifier = APPEALS_CLASSIFIER_ADDRESSEE_BODIES;
+      code = appeal->forwarded_to;
+    }
+  else if (appeal != NULL && g_str_equal (field, "answer_character"))
+    {
+      classifier = APPEALS_CLASSIFIER_ANSWER_CHARACTERS;
+      code = appeal->answer_character;
+    }
+  else if (appeal != NULL && g_str_equal (field, "termination_ground"))
+    {
+      classifier = APPEALS_CLASSIFIER_TERMINATION_GROUNDS;
+      code = appeal->termination_ground;
+    }
+  if (code == NULL)
+    return appeals_card_form_format_field (self->form, type, field, appeal);
+
+  label = appeals_classifier_get_label (appeals_reference_service_get_classifier (reference, classifier), code, NULL);
+  return g_strdup (label != NULL ? label : code);
+}
+
 /* "Forwarded in part — registrar": a lifecycle action and who took it. */
 static char *
 describe_step (AppealsHistoryEntry *entry)
@@ -272,8 +309,8 @@ on_history_loaded (GObject      *source,
       for (guint j = 0; entry->fields[j] != NULL; j++)
         {
           const char *field = entry->fields[j];
-          g_autofree char *before = appeals_card_form_format_field (self->form, type, field, entry->before);
-          g_autofree char *after = appeals_card_form_format_field (self->form, type, field, entry->after);
+          g_autofree char *before = format_value (self, type, field, entry->before);
+          g_autofree char *after = format_value (self, type, field, entry->after);
           GtkWidget *line = adw_action_row_new ();
           g_autofree char *text = created ? g_strdup (after) : g_strdup_printf ("%s → %s", before, after);
 
