@@ -203,6 +203,20 @@ appeals_lifecycle_notice_kind (AppealsAction action)
 }
 
 /**
+ * appeals_lifecycle_forward_status:
+ * @partial: only a part of the appeal goes to the competent body
+ *
+ * Returns: the status after a forwarding (an AppealsStatus): forwarded in
+ *   full, the appeal has left; forwarded in part, the rest of it stays in
+ *   work here.
+ */
+int
+appeals_lifecycle_forward_status (gboolean partial)
+{
+  return partial ? APPEALS_STATUS_IN_PROGRESS : APPEALS_STATUS_FORWARDED;
+}
+
+/**
  * appeals_lifecycle_managed_fields:
  *
  * Returns: the appeal's members only actions change; an edit of the card

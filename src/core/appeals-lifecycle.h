@@ -57,6 +57,7 @@ AppealsTransitionVerdict appeals_lifecycle_check         (const AppealsLifecycle
 GStrv                    appeals_lifecycle_list_allowed  (const AppealsLifecycleState *state,
                                                           AppealsRole   role);
 const char              *appeals_lifecycle_notice_kind   (AppealsAction action);
+int                      appeals_lifecycle_forward_status (gboolean    partial);
 const char * const      *appeals_lifecycle_managed_fields (void);
 
 G_END_DECLS

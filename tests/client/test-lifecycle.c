@@ -3,8 +3,11 @@
  * test-lifecycle.c: the card's action bar shows exactly the actions the
  * server allows the user — for a registrar, a controller and a head; an
  * action's dialog keeps what was typed and shows the server's field error
- * beside its field; the decision notices print in Kazakh and Russian on
- * the letterhead (PDFs in screenshots/prints/).
+ * beside its field; a forwarding in part keeps the appeal in work and
+ * stands in the card's history; an appeal on control is closed from the card only
+ * once the head approved an accepted expertise; the decision notices
+ * print in Kazakh and Russian on the letterhead (PDFs in
+ * screenshots/prints/).
  */
 #include "config.h"
 
@@ -187,6 +190,30 @@ card_answered (AppealsCardWindow *card)
   return g_str_equal (shown, "close");
 }
 
+/* the answer document uploaded for the answer dialog, as its choice's value */
+static char *answer_document_id;
+
+static gboolean
+answer_document_offered (AppealsActionDialog *dialog)
+{
+  return appeals_action_dialog_set_value (dialog, "attachment_id", answer_document_id);
+}
+
+static gint64
+upload_answer_document (gint64 id)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  g_autofree char *token = api_token ("registrar");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments?kind=answer_document"
+                                           "&file_name=answer.pdf", id);
+  g_autoptr(GBytes) content = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(AppealsTestResponse) uploaded = appeals_test_request_bytes (server, session, "POST", path, token,
+                                                                        "application/pdf", content);
+
+  g_assert_cmpuint (uploaded->status, ==, 201);
+  return json_object_get_int_member (appeals_test_response_object (uploaded), "id");
+}
+
 static void
 answer_script (AppealsApplication *app,
                gpointer            user_data)
@@ -214,6 +241,8 @@ answer_script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "action-answer-error");
 
   g_assert_true (appeals_action_dialog_set_value (dialog, "text", "Бағыт қалпына келтірілді, кесте жарияланды"));
+  /* the answer document is chosen among the appeal's files */
+  APPEALS_TEST_WAIT (answer_document_offered, dialog);
   appeals_action_dialog_apply (dialog);
   APPEALS_TEST_WAIT (card_answered, card);
   g_assert_cmpstr (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), ==, "answered");
@@ -224,13 +253,184 @@ test_answer_dialog (void)
 {
   gint64 id = create_appeal ("kk");
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  gint64 document = upload_answer_document (id);
   g_autoptr(JsonObject) appeal = NULL;
 
+  answer_document_id = g_strdup_printf ("%" G_GINT64_FORMAT, document);
   g_assert_cmpint (appeals_test_ui_run (answer_script, GSIZE_TO_POINTER (id)), ==, 0);
+  g_clear_pointer (&answer_document_id, g_free);
 
   appeal = request_object ("GET", path, "controller", NULL, 200);
   g_assert_cmpstr (json_object_get_string_member (appeal, "answer_character"), ==, "partly-satisfied");
+  g_assert_cmpint (json_object_get_int_member (appeal, "answer_attachment_id"), ==, document);
   g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "answered");
+}
+
+/* Forwarding in part ---------------------------------------------------------------- */
+
+static gboolean
+card_in_progress (AppealsCardWindow *card)
+{
+  return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "in_progress") == 0;
+}
+
+/* A row of the card whose title starts with @prefix, anywhere in it. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *prefix)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The history's entry of the forwarding in part, in the card's own words. */
+static GtkWidget *
+find_history_part (AppealsCardWindow *card)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-views"));
+
+  return find_row_titled (adw_view_stack_get_child_by_name (views, "history"),
+                          g_dgettext (GETTEXT_PACKAGE, "Forwarded in part"));
+}
+
+static gboolean
+history_shows_part (AppealsCardWindow *card)
+{
+  return find_history_part (card) != NULL;
+}
+
+static void
+partial_forward_script (AppealsApplication *app,
+                        gpointer            user_data)
+{
+  gint64 id = GPOINTER_TO_SIZE (user_data);
+  AppealsCardWindow *card;
+  AppealsActionDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  sign_in (app, "registrar");
+  card = appeals_test_ui_open_card (app, id);
+  APPEALS_TEST_WAIT (appeals_test_ui_card_idle, card);
+  dialog = appeals_card_window_open_action (card, "forward");
+  g_assert_nonnull (dialog);
+  g_assert_true (appeals_action_dialog_set_value (dialog, "body", "health"));
+  g_assert_true (appeals_action_dialog_set_value (dialog, "scope", "partial"));
+  g_assert_true (appeals_action_dialog_set_value (dialog, "outgoing_number", "02-15/771"));
+  appeals_action_dialog_apply (dialog);
+  APPEALS_TEST_WAIT (card_in_progress, card);
+  /* the rest is still the desk's: it may be forwarded or answered */
+  shown = dup_shown_actions (card);
+  g_assert_cmpstr (shown, ==, "forward answer leave-without-consideration");
+  /* the course and the history say what went where */
+  g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "forwarded"));
+  APPEALS_TEST_WAIT (history_shows_part, card);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card),
+                                                                                      "card-views")), "history");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_history_part (card)), TRUE);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "card-history-partial-forward");
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+static void
+test_partial_forward (void)
+{
+  gint64 id = create_appeal ("ru");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonObject) appeal = NULL;
+
+  g_assert_cmpint (appeals_test_ui_run (partial_forward_script, GSIZE_TO_POINTER (id)), ==, 0);
+  appeal = request_object ("GET", path, "controller", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeal, "status"), ==, "in_progress");
+  g_assert_cmpstr (json_object_get_string_member (appeal, "forwarding_scope"), ==, "partial");
+  g_assert_cmpstr (json_object_get_string_member (appeal, "forwarding_number"), ==, "02-15/771");
+}
+
+/* Closing an appeal on control ---------------------------------------------------- */
+
+static const char all_yes[] =
+  "{\"criteria\":[{\"code\":\"all_arguments\",\"answer\":\"yes\"},{\"code\":\"justified\",\"answer\":\"yes\"},"
+  "{\"code\":\"specific_facts\",\"answer\":\"yes\"},{\"code\":\"clear_structure\",\"answer\":\"yes\"},"
+  "{\"code\":\"appeal_right\",\"answer\":\"yes\"},{\"code\":\"language\",\"answer\":\"yes\"}],"
+  "\"verdict\":\"accepted\"}";
+
+static gboolean
+card_closed (AppealsCardWindow *card)
+{
+  return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "closed") == 0;
+}
+
+typedef struct
+{
+  gint64      id;
+  const char *expected;   /* the registrar's action bar */
+  gboolean    close;
+} ClosingStep;
+
+static void
+closing_script (AppealsApplication *app,
+                gpointer            user_data)
+{
+  const ClosingStep *step = user_data;
+  AppealsCardWindow *card;
+  g_autofree char *shown = NULL;
+
+  sign_in (app, "registrar");
+  card = appeals_test_ui_open_card (app, step->id);
+  APPEALS_TEST_WAIT (appeals_test_ui_card_idle, card);
+  shown = dup_shown_actions (card);
+  g_assert_cmpstr (shown, ==, step->expected);
+  if (step->close)
+    {
+      AppealsActionDialog *dialog = appeals_card_window_open_action (card, "close");
+
+      g_assert_nonnull (dialog);
+      appeals_action_dialog_apply (dialog);
+      APPEALS_TEST_WAIT (card_closed, card);
+      appeals_test_ui_screenshot (GTK_WIDGET (card), "card-closed-after-approval");
+    }
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+/* control → answer → accepted expertise waiting: no Close for the
+ * registrar; the head approves: Close is there, and closes. */
+static void
+test_close_on_control (void)
+{
+  gint64 id = create_appeal ("kk");
+  g_autofree char *today = today_iso ();
+  g_autofree char *answer = g_strdup_printf ("{\"text\":\"Мектеп автобусы қайта қосылды\",\"received_on\":\"%s\","
+                                             "\"character\":\"satisfied\"}", today);
+  g_autofree char *expertise_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/expertise", id);
+  g_autofree char *appeal_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autofree char *approval_path = NULL;
+  g_autoptr(JsonObject) controlled = take_action (id, "controller", "control", NULL);
+  g_autoptr(JsonObject) answered = take_action (id, "registrar", "answer", answer);
+  g_autoptr(JsonObject) verdict = request_object ("POST", expertise_path, "analyst", all_yes, 201);
+  g_autoptr(JsonObject) approval = NULL;
+  g_autoptr(JsonObject) closed = NULL;
+  ClosingStep waiting = { id, "", FALSE };
+  ClosingStep approved = { id, "close", TRUE };
+
+  g_assert_cmpstr (json_object_get_string_member (verdict, "state"), ==, "awaiting_approval");
+  g_assert_cmpint (appeals_test_ui_run (closing_script, &waiting), ==, 0);
+
+  approval_path = g_strdup_printf ("/api/v1/expertise/%" G_GINT64_FORMAT "/approval",
+                                   json_object_get_int_member (verdict, "id"));
+  approval = request_object ("POST", approval_path, "head", NULL, 200);
+  g_assert_cmpint (appeals_test_ui_run (closing_script, &approved), ==, 0);
+
+  closed = request_object ("GET", appeal_path, "controller", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (closed, "status"), ==, "closed");
 }
 
 /* The notices ------------------------------------------------------------------- */
@@ -379,6 +579,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/lifecycle/allowed-actions-per-role", test_allowed_actions_per_role);
   g_test_add_func ("/lifecycle/answer-dialog", test_answer_dialog);
+  g_test_add_func ("/lifecycle/partial-forward", test_partial_forward);
+  g_test_add_func ("/lifecycle/close-on-control", test_close_on_control);
   g_test_add_func ("/lifecycle/notices", test_notices);
 
   status = appeals_test_ui_run_tests (&server, args);

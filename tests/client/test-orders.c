@@ -4,10 +4,13 @@
  * windows against a real server, in the language of $LANGUAGE (kk, ru),
  * with screenshots. The Orders page lists the orders on control with the
  * overdue one marked, filters to the overdue ones, takes an interim
- * report and registers a new order (refusing one without text first);
- * the card of an appeal takes a scan in its Files tab, shows a BIN
- * applicant's organisation, and shows the administrator who read the
- * applicant's personal data.
+ * report and registers a new order on an appeal picked by its
+ * registration number (refusing a number not in the register, then one
+ * without text); the card of an appeal lists its orders and adds one
+ * with the appeal filled in, takes a scan in its Files tab and gives it
+ * back byte for byte (saved as, and opened), shows a BIN applicant's
+ * organisation, and shows the administrator who read the applicant's
+ * personal data.
  */
 #include "config.h"
 
@@ -25,9 +28,10 @@ static AppealsTestServer *server;
 
 typedef struct
 {
-  gint64 appeal;
-  gint64 organisation_appeal;
-  gint64 late_order;
+  gint64  appeal;
+  char   *appeal_number;
+  gint64  organisation_appeal;
+  gint64  late_order;
 } Seed;
 
 static gint64
@@ -85,6 +89,15 @@ seed (Seed *seed)
                            "\"working_days\":30}", seed->appeal);
   seed->late_order = post (session, controller, "/api/v1/orders", late);
   post (session, controller, "/api/v1/orders", fresh);
+
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, seed->appeal);
+    g_autoptr(AppealsTestResponse) card = appeals_test_request (server, session, "GET", path, registrar, NULL, NULL);
+
+    g_assert_cmpuint (card->status, ==, 200);
+    seed->appeal_number = g_strdup (json_object_get_string_member (appeals_test_response_object (card),
+                                                                   "registration_number"));
+  }
 }
 
 static AppealsOrdersPage *
@@ -113,6 +126,16 @@ dialog_idle (AppealsOrderDialog *dialog)
   return !appeals_order_dialog_is_busy (dialog);
 }
 
+static const char *shown_appeal_number;
+
+static gboolean
+appeal_number_shown (AppealsOrderDialog *dialog)
+{
+  GtkWidget *appeal = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal");
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (appeal)), shown_appeal_number) == 0;
+}
+
 static gboolean
 report_added (AppealsOrderDialog *dialog)
 {
@@ -136,6 +159,130 @@ file_listed (AppealsCardWindow *card)
 }
 
 static gboolean
+orders_shown (AppealsCardWindow *card)
+{
+  /* the two seeded and the one registered on the Orders page */
+  return appeals_card_window_get_n_orders (card) == 3;
+}
+
+static gboolean
+order_added (AppealsCardWindow *card)
+{
+  return appeals_card_window_get_n_orders (card) == 4;
+}
+
+static gboolean
+file_opened (AppealsCardWindow *card)
+{
+  return appeals_card_window_get_opened_file (card) != NULL && !appeals_card_window_has_file_transfers (card);
+}
+
+static gboolean
+transfers_done (AppealsCardWindow *card)
+{
+  return !appeals_card_window_has_file_transfers (card);
+}
+
+static char *
+dup_file_sha256 (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+}
+
+/* The id of the appeal's only file, as the server lists it. */
+static gint64
+first_file_id (gint64 appeal)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "admin", "demo");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/attachments", appeal);
+  g_autoptr(AppealsTestResponse) files = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (files), "items");
+
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  return json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+}
+
+/* The card's orders: listed, and a new one with the appeal filled in. */
+static void
+card_orders_script (AppealsCardWindow *card,
+                    Seed              *seeded)
+{
+  AppealsOrderDialog *dialog;
+  GtkWidget *appeal;
+
+  APPEALS_TEST_WAIT (orders_shown, card);
+  g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-add-order"));
+  dialog = APPEALS_ORDER_DIALOG (appeals_card_window_add_order (card));
+  appeal = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (appeal)), ==, seeded->appeal_number);
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-text", "Ата-аналармен кездесу хаттамасын жіберу");
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
+  APPEALS_TEST_WAIT (order_registered, dialog);
+  g_assert_cmpint (appeals_order_dialog_get_order (dialog)->appeal_id, ==, seeded->appeal);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* the card hears of it and lists it */
+  APPEALS_TEST_WAIT (order_added, card);
+  /* the orders are the card's last group */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-orders"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_window_set_default_size (GTK_WINDOW (card), 900, 900);
+    appeals_test_ui_settle (300);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    appeals_test_ui_settle (300);
+  }
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "card-orders");
+}
+
+/* The scan comes back as it was uploaded: saved as, and opened. */
+static void
+card_file_script (AppealsCardWindow *card,
+                  gint64             appeal,
+                  const char        *dir,
+                  const char        *uploaded_sha256)
+{
+  gint64 file_id = first_file_id (appeal);
+  g_autofree char *save_name = g_strdup_printf ("save-file-%" G_GINT64_FORMAT, file_id);
+  g_autofree char *open_name = g_strdup_printf ("open-file-%" G_GINT64_FORMAT, file_id);
+  g_autofree char *saved_path = g_build_filename (dir, "Сақталған көшірме.pdf", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autofree char *saved_sha256 = NULL;
+  g_autofree char *opened_sha256 = NULL;
+  g_autofree char *opened_name = NULL;
+  GFile *opened;
+
+  g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), save_name));
+  appeals_card_window_save_file (card, file_id, saved);
+  APPEALS_TEST_WAIT (transfers_done, card);
+  saved_sha256 = dup_file_sha256 (saved);
+  g_assert_cmpstr (saved_sha256, ==, uploaded_sha256);
+
+  /* Open: a private copy under the file's own name, handed to its application */
+  appeals_test_ui_click (GTK_WIDGET (card), open_name);
+  APPEALS_TEST_WAIT (file_opened, card);
+  opened = appeals_card_window_get_opened_file (card);
+  opened_name = g_file_get_basename (opened);
+  g_assert_cmpstr (opened_name, ==, "Өтініш скан.pdf");
+  opened_sha256 = dup_file_sha256 (opened);
+  g_assert_cmpstr (opened_sha256, ==, uploaded_sha256);
+
+  g_file_delete (opened, NULL, NULL);
+  {
+    g_autoptr(GFile) copy_dir = g_file_get_parent (opened);
+
+    g_file_delete (copy_dir, NULL, NULL);
+  }
+  g_unlink (saved_path);
+}
+
+static gboolean
 reads_shown (AppealsCardWindow *card)
 {
   return gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads"));
@@ -149,6 +296,7 @@ orders_script (AppealsApplication *app,
   AppealsOrdersPage *page = orders_page (window);
   AppealsOrderDialog *dialog;
   GtkWidget *first_row;
+  GtkWidget *error_label;
 
   appeals_window_show_page (window, "orders");
   appeals_orders_page_reload (page);
@@ -168,6 +316,9 @@ orders_script (AppealsApplication *app,
   /* an interim report on the overdue order */
   dialog = APPEALS_ORDER_DIALOG (appeals_orders_page_open_order (page, 0));
   g_assert_cmpint (appeals_order_dialog_get_order (dialog)->id, ==, seeded->late_order);
+  /* its appeal is named by its registration number */
+  shown_appeal_number = seeded->appeal_number;
+  APPEALS_TEST_WAIT (appeal_number_shown, dialog);
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-report-text", "Мердігер жұмысты 20 желтоқсанға аяқтайды");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-report-add");
   APPEALS_TEST_WAIT (report_added, dialog);
@@ -180,17 +331,30 @@ orders_script (AppealsApplication *app,
   appeals_test_ui_click (GTK_WIDGET (page), "orders-new");
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_ORDER_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal")),
-                             seeded->appeal);
+  /* a number not in the register is named in the error, in the user's language */
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-appeal", "2026-999999");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
   APPEALS_TEST_WAIT (dialog_idle, dialog);
-  g_assert_true (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error")));
+  error_label = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-999999"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "There is no appeal"));
+  g_assert_null (appeals_order_dialog_get_order (dialog));
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-appeal-unknown");
+
+  /* the appeal's number found, the missing text is the server's refusal */
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-appeal", seeded->appeal_number);
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
+  APPEALS_TEST_WAIT (dialog_idle, dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), seeded->appeal_number));
   g_assert_null (appeals_order_dialog_get_order (dialog));
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-refused");
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-text", "Тұрғындарға жауап беру мерзімін бақылау");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
   APPEALS_TEST_WAIT (order_registered, dialog);
   g_assert_cmpstr (appeals_order_dialog_get_order (dialog)->source, ==, "president");
+  g_assert_cmpint (appeals_order_dialog_get_order (dialog)->appeal_id, ==, seeded->appeal);
   g_assert_false (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -204,6 +368,8 @@ card_script (AppealsApplication *app,
   g_autofree char *dir = g_dir_make_tmp ("appeals-files-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "Өтініш скан.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uploaded_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) pdf,
+                                                                   sizeof pdf - 1);
   AppealsCardWindow *card;
   GtkWidget *organisation;
 
@@ -216,6 +382,8 @@ card_script (AppealsApplication *app,
   g_assert_false (gtk_widget_is_visible (organisation));
   appeals_card_window_attach_file (card, file, "appeal_scan");
   APPEALS_TEST_WAIT (file_listed, card);
+  card_file_script (card, seeded->appeal, dir, uploaded_sha256);
+  card_orders_script (card, seeded);
   /* the administrator sees who read the applicant's data: the card's own read among them */
   APPEALS_TEST_WAIT (reads_shown, card);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-views")),
@@ -262,6 +430,7 @@ test_orders_and_files (void)
 
   seed (&seeded);
   g_assert_cmpint (appeals_test_ui_run (script, &seeded), ==, 0);
+  g_free (seeded.appeal_number);
 }
 
 int

@@ -132,6 +132,14 @@ test_names (void)
   g_assert_null (appeals_lifecycle_notice_kind (APPEALS_ACTION_ANSWER));
 }
 
+/* Forwarded in full, the appeal has left; in part, the rest stays in work. */
+static void
+test_forward_scope (void)
+{
+  g_assert_cmpint (appeals_lifecycle_forward_status (FALSE), ==, APPEALS_STATUS_FORWARDED);
+  g_assert_cmpint (appeals_lifecycle_forward_status (TRUE), ==, APPEALS_STATUS_IN_PROGRESS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/lifecycle/table", test_table);
   g_test_add_func ("/lifecycle/allowed-lists", test_allowed_lists);
   g_test_add_func ("/lifecycle/names", test_names);
+  g_test_add_func ("/lifecycle/forward-scope", test_forward_scope);
 
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ static const FieldInfo field_infos[] = {
   { "answer", "text", KIND_ENTRY, N_("Answer of the body"), NULL },
   { "answer", "received_on", KIND_DATE, N_("Answer received on"), NULL },
   { "answer", "character", KIND_CHOICE, N_("Character of the answer"), APPEALS_CLASSIFIER_ANSWER_CHARACTERS },
+  { "answer", "attachment_id", KIND_CHOICE, N_("Answer document"), NULL },   /* the appeal's files, once loaded */
   { "terminate", "ground", KIND_CHOICE, N_("Ground"), APPEALS_CLASSIFIER_TERMINATION_GROUNDS },
   { "terminate", "reason", KIND_ENTRY, N_("Reason"), NULL },
   { "leave-without-consideration", "ground", KIND_CHOICE, N_("Ground"), APPEALS_CLASSIFIER_TERMINATION_GROUNDS },
@@ -57,6 +58,7 @@ static const FieldInfo field_infos[] = {
 static const struct { const char *field; const char *value; const char *label; } fixed_choices[] = {
   { "scope", "full", N_("Fully") },
   { "scope", "partial", N_("In part, the rest is considered here") },
+  { "attachment_id", "", N_("None attached") },
   { "language", "kk", N_("Kazakh") },
   { "language", "ru", N_("Russian") },
 };
@@ -306,7 +308,9 @@ read_request (AppealsActionDialog  *self,
                     : language;
 
       show_field_error (field, NULL);
-      if (date != NULL)
+      if (g_str_equal (name, "attachment_id"))
+        request->attachment_id = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+      else if (date != NULL)
         {
           if (value != NULL && !appeals_date_parse_iso (value, date))
             {
@@ -437,6 +441,34 @@ get_description (const char *action)
   return NULL;
 }
 
+/* The answer document is one of the appeal's files: the last answer
+ * document attached is offered first. */
+static void
+on_files_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsActionDialog) self = user_data;
+  g_autoptr(GPtrArray) files = appeals_file_service_list_finish (APPEALS_FILE_SERVICE (source), result, NULL);
+  Field *field = self->fields != NULL ? find_field (self, "attachment_id") : NULL;
+  GtkDropDown *dropdown;
+  guint last_answer = 0;
+
+  if (files == NULL || field == NULL)
+    return;
+  dropdown = GTK_DROP_DOWN (field->input);
+  for (guint i = 0; i < files->len; i++)
+    {
+      AppealsAttachment *file = g_ptr_array_index (files, i);
+
+      gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), file->file_name);
+      g_ptr_array_add (field->values, g_strdup_printf ("%" G_GINT64_FORMAT, file->id));
+      if (g_strcmp0 (file->kind, "answer_document") == 0)
+        last_answer = field->values->len - 1;
+    }
+  gtk_drop_down_set_selected (dropdown, last_answer);
+}
+
 static void
 build (AppealsActionDialog *self)
 {
@@ -481,6 +513,10 @@ build (AppealsActionDialog *self)
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (group));
   gtk_box_append (GTK_BOX (box), content);
   adw_window_set_content (ADW_WINDOW (self), box);
+
+  if (find_field (self, "attachment_id") != NULL)
+    appeals_file_service_list_async (appeals_context_get_file_service (self->context), self->appeal->id,
+                                     self->cancellable, on_files_loaded, g_object_ref (self));
 }
 
 const char *

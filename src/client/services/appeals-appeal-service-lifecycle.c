@@ -75,6 +75,8 @@ build_body (const AppealsActionRequest *request)
   add_date (object, "received_on", &request->received_on);
   add_string (object, "character", request->character);
   add_string (object, "ground", request->ground);
+  if (request->attachment_id > 0)
+    json_object_set_int_member (object, "attachment_id", request->attachment_id);
   json_node_take_object (node, object);
   return node;
 }

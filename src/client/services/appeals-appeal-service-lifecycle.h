@@ -23,6 +23,7 @@ typedef struct
   GDate  received_on;      /* answer */
   char  *character;        /* answer: answer-characters code */
   char  *ground;           /* terminate, leave-without-consideration */
+  gint64 attachment_id;    /* answer: the appeal's file holding the answer document; 0 for none */
 } AppealsActionRequest;
 
 AppealsActionRequest *appeals_action_request_new   (void);

@@ -269,16 +269,34 @@ read_history (JsonNode  *body,
 }
 
 /* The first applicant of a list, or none (NULL without an error). */
+/* The first of a list's items, or NULL (without an error for an empty list). */
+static JsonNode *
+get_first_item (JsonNode  *body,
+                GError   **error)
+{
+  JsonArray *items = get_items (body, error);
+
+  return items != NULL && json_array_get_length (items) > 0 ? json_array_get_element (items, 0) : NULL;
+}
+
 static gpointer
 read_first_applicant (JsonNode  *body,
                       gpointer   data,
                       GError   **error)
 {
-  JsonArray *items = get_items (body, error);
+  JsonNode *first = get_first_item (body, error);
 
-  if (items == NULL || json_array_get_length (items) == 0)
-    return NULL;
-  return read_applicant (json_array_get_element (items, 0), data, error);
+  return first != NULL ? read_applicant (first, data, error) : NULL;
+}
+
+static gpointer
+read_first_appeal (JsonNode  *body,
+                   gpointer   data,
+                   GError   **error)
+{
+  JsonNode *first = get_first_item (body, error);
+
+  return first != NULL ? read_appeal (first, data, error) : NULL;
 }
 
 /* Verbs ------------------------------------------------------------------- */
@@ -544,6 +562,42 @@ appeals_appeal_service_find_applicant_finish (AppealsAppealService  *self,
   if (applicant != NULL && etag != NULL)
     *etag = appeals_etag_format (applicant->id, applicant->version);
   return applicant;
+}
+
+/**
+ * appeals_appeal_service_find_appeal_async:
+ * @registration_number: as the register gives it, e.g. "2026-000123"
+ *
+ * The appeal with this registration number, within the user's scope.
+ */
+void
+appeals_appeal_service_find_appeal_async (AppealsAppealService *self,
+                                          const char           *registration_number,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  appeals_api_path_add_query (path, "registration_number", registration_number);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_first_appeal, g_object_unref,
+              appeals_appeal_service_find_appeal_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_find_appeal_finish:
+ *
+ * Returns: (transfer full) (nullable): the appeal, or %NULL without an
+ *   error when the user has none with that number
+ */
+AppealsAppeal *
+appeals_appeal_service_find_appeal_finish (AppealsAppealService  *self,
+                                           GAsyncResult          *result,
+                                           GError               **error)
+{
+  return appeals_service_call_finish (self, result, appeals_appeal_service_find_appeal_async, NULL, error);
 }
 
 void

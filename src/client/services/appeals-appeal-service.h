@@ -116,6 +116,15 @@ AppealsApplicant     *appeals_appeal_service_find_applicant_finish (AppealsAppea
                                                                    char                      **etag,
                                                                    GError                    **error);
 
+void                  appeals_appeal_service_find_appeal_async    (AppealsAppealService       *self,
+                                                                   const char                 *registration_number,
+                                                                   GCancellable               *cancellable,
+                                                                   GAsyncReadyCallback         callback,
+                                                                   gpointer                    user_data);
+AppealsAppeal        *appeals_appeal_service_find_appeal_finish   (AppealsAppealService       *self,
+                                                                   GAsyncResult               *result,
+                                                                   GError                    **error);
+
 void                  appeals_appeal_service_get_applicant_async  (AppealsAppealService       *self,
                                                                    gint64                      applicant_id,
                                                                    GCancellable               *cancellable,

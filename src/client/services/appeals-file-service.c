@@ -5,6 +5,7 @@
  *
  *   GET    appeals/{id}/attachments
  *   POST   appeals/{id}/attachments?kind=&file_name=     the body is the file
+ *   GET    appeals/{id}/attachments/{file}                the file itself
  *   DELETE appeals/{id}/attachments/{file}
  *   GET    applicants/{id}/reads                         the administrator's
  *
@@ -165,6 +166,40 @@ appeals_file_service_upload_finish (AppealsFileService  *self,
                                     GError             **error)
 {
   return appeals_service_call_finish (self, result, appeals_file_service_upload_async, NULL, error);
+}
+
+/**
+ * appeals_file_service_download_async:
+ *
+ * The content of a file of the appeal, as it was attached (the server
+ * checks it against its SHA-256 before sending it).
+ */
+void
+appeals_file_service_download_async (AppealsFileService  *self,
+                                     gint64               appeal_id,
+                                     gint64               file_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GString) path = files_path (appeal_id);
+
+  appeals_api_path_add_id (path, file_id);
+  appeals_service_download_async (self->client, self, appeals_file_service_download_async, path->str, cancellable,
+                                  callback, user_data);
+}
+
+/**
+ * appeals_file_service_download_finish:
+ *
+ * Returns: (transfer full): the file's content
+ */
+GBytes *
+appeals_file_service_download_finish (AppealsFileService  *self,
+                                      GAsyncResult        *result,
+                                      GError             **error)
+{
+  return appeals_service_call_finish (self, result, appeals_file_service_download_async, NULL, error);
 }
 
 typedef struct

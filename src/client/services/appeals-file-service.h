@@ -40,6 +40,15 @@ void               appeals_file_service_upload_async  (AppealsFileService   *sel
 AppealsAttachment *appeals_file_service_upload_finish (AppealsFileService   *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+void               appeals_file_service_download_async  (AppealsFileService *self,
+                                                       gint64                appeal_id,
+                                                       gint64                file_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GBytes            *appeals_file_service_download_finish (AppealsFileService *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
 void               appeals_file_service_remove_async  (AppealsFileService   *self,
                                                        gint64                appeal_id,
                                                        gint64                file_id,

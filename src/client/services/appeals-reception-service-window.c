@@ -503,27 +503,6 @@ appeals_reception_service_upload_attachment_finish (AppealsReceptionService  *se
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_attachment_downloaded (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result,
-                                                                              &error);
-
-  if (response == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!appeals_api_response_is_success (response))
-    g_task_return_error (task, appeals_service_error_new_problem (response->status, response->problem_code,
-                                                                  response->field_errors, response->current));
-  else
-    g_task_return_pointer (task,
-                           response->content != NULL ? g_bytes_ref (response->content) : g_bytes_new (NULL, 0),
-                           (GDestroyNotify) g_bytes_unref);
-}
-
 void
 appeals_reception_service_download_attachment_async (AppealsReceptionService *self,
                                                      gint64                   attachment_id,
@@ -531,16 +510,14 @@ appeals_reception_service_download_attachment_async (AppealsReceptionService *se
                                                      GAsyncReadyCallback      callback,
                                                      gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = appeals_api_path_new ("attachments", NULL);
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  g_task_set_source_tag (task, appeals_reception_service_download_attachment_async);
   appeals_api_path_add_id (path, attachment_id);
-  appeals_api_client_request_async (_appeals_reception_service_get_client (self),
-                                    "GET", path->str, NULL, NULL, NULL, cancellable,
-                                    on_attachment_downloaded, g_steal_pointer (&task));
+  appeals_service_download_async (_appeals_reception_service_get_client (self), self,
+                                  appeals_reception_service_download_attachment_async, path->str, cancellable,
+                                  callback, user_data);
 }
 
 /**

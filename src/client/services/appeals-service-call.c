@@ -163,6 +163,50 @@ appeals_service_upload_async (AppealsApiClient     *client,
                                    on_service_call_answered, task);
 }
 
+static void
+on_download_answered (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsApiResponse) response = appeals_api_client_request_finish (APPEALS_API_CLIENT (source), result,
+                                                                              &error);
+
+  if (response == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!appeals_api_response_is_success (response))
+    g_task_return_error (task, appeals_service_error_new_problem (response->status, response->problem_code,
+                                                                  response->field_errors, response->current));
+  else
+    g_task_return_pointer (task,
+                           response->content != NULL ? g_bytes_ref (response->content) : g_bytes_new (NULL, 0),
+                           (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * appeals_service_download_async:
+ *
+ * GETs a file at @path; finish with appeals_service_call_finish(), which
+ * gives the file's content as a #GBytes.
+ */
+void
+appeals_service_download_async (AppealsApiClient    *client,
+                                gpointer             source_object,
+                                gpointer             source_tag,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (APPEALS_IS_API_CLIENT (client));
+
+  task = new_call_task (source_object, source_tag, NULL, NULL, NULL, NULL, cancellable, callback, user_data);
+  appeals_api_client_request_async (client, "GET", path, NULL, NULL, NULL, cancellable, on_download_answered, task);
+}
+
 static gpointer
 read_items (JsonNode  *body,
             gpointer   reader_data,

@@ -50,6 +50,13 @@ void      appeals_service_upload_async (AppealsApiClient         *client,
                                         GCancellable             *cancellable,
                                         GAsyncReadyCallback       callback,
                                         gpointer                  user_data);
+void      appeals_service_download_async (AppealsApiClient       *client,
+                                        gpointer                  source_object,
+                                        gpointer                  source_tag,
+                                        const char               *path,
+                                        GCancellable             *cancellable,
+                                        GAsyncReadyCallback       callback,
+                                        gpointer                  user_data);
 void      appeals_service_list_async   (AppealsApiClient         *client,
                                         gpointer                  source_object,
                                         gpointer                  source_tag,

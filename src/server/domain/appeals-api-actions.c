@@ -12,7 +12,9 @@
  * the appeal is in scope (404), If-Match (428/412), the appeal's state
  * allows it now (409 invalid_transition naming what is allowed), its
  * members (422). Each stores its audit entry under its own name and
- * answers the new representation with a fresh ETag.
+ * answers the new representation with a fresh ETag. A forwarding in part
+ * records the part sent (body, outgoing number and date, scope) and
+ * keeps the rest of the appeal in work; in full, the appeal is forwarded.
  */
 #include "config.h"
 
@@ -196,9 +198,30 @@ apply_extend (ActionInput   *input,
   owe_notice (input, edited, APPEALS_ACTION_EXTEND);
 }
 
-static void
-apply_answer (ActionInput   *input,
-              AppealsAppeal *edited)
+/* The answer document is a file of this very appeal (whose scope the
+ * caller was checked against): another appeal's file is not found. */
+static gboolean
+check_answer_document (ActionInput  *input,
+                       gint64        appeal_id,
+                       gint64        attachment_id,
+                       GError      **error)
+{
+  g_autoptr(AppealsDbResult) file = appeals_db_query (input->request->db,
+                                                      "SELECT id FROM appeal_attachments WHERE id = ? AND appeal_id = ?",
+                                                      g_variant_new ("(xx)", attachment_id, appeal_id), error);
+
+  if (file == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (file) == 0)
+    appeals_field_errors_add (input->errors, "attachment_id", APPEALS_FIELD_NOT_FOUND, NULL);
+  return TRUE;
+}
+
+/* FALSE only for a storage error. */
+static gboolean
+apply_answer (ActionInput    *input,
+              AppealsAppeal  *edited,
+              GError        **error)
 {
   static const char * const known[] = { "text", "received_on", "character", "attachment_id", NULL };
   const char *text = input_string (input, "text", 20000);
@@ -213,15 +236,18 @@ apply_answer (ActionInput   *input,
       if (!JSON_NODE_HOLDS_VALUE (attachment) || json_node_get_value_type (attachment) != G_TYPE_INT64 ||
           (attachment_id = json_node_get_int (attachment)) <= 0)
         appeals_field_errors_add (input->errors, "attachment_id", APPEALS_FIELD_INVALID_VALUE, NULL);
+      else if (!check_answer_document (input, edited->id, attachment_id, error))
+        return FALSE;
     }
   if (!input_date (input, "received_on", &edited->registration_date, TRUE, &received) || input->errors->len > 0)
-    return;
+    return TRUE;
 
   set_string (&edited->answer, text);
   set_string (&edited->answer_character, character);
   edited->answered_on = received;
   edited->answer_attachment_id = attachment_id;
   edited->answer_late = g_date_compare (&received, &edited->due_date) > 0;
+  return TRUE;
 }
 
 /* Terminate and leave without consideration: each has its own grounds. */
@@ -265,10 +291,13 @@ apply_reopen (ActionInput   *input,
     set_string (&edited->reopen_reason, reason);
 }
 
-static void
-apply_action (ActionInput   *input,
-              AppealsAction  action,
-              AppealsAppeal *edited)
+/* FALSE only for a storage error; what is wrong in the body goes to
+ * input->errors. */
+static gboolean
+apply_action (ActionInput    *input,
+              AppealsAction   action,
+              AppealsAppeal  *edited,
+              GError        **error)
 {
   switch (action)
     {
@@ -284,8 +313,7 @@ apply_action (ActionInput   *input,
       apply_extend (input, edited);
       break;
     case APPEALS_ACTION_ANSWER:
-      apply_answer (input, edited);
-      break;
+      return apply_answer (input, edited, error);
     case APPEALS_ACTION_TERMINATE:
     case APPEALS_ACTION_LEAVE_WITHOUT_CONSIDERATION:
       apply_decision (input, edited, action);
@@ -300,6 +328,7 @@ apply_action (ActionInput   *input,
     default:
       g_assert_not_reached ();
     }
+  return TRUE;
 }
 
 /* "Allowed now: Record the answer, Extend the term." in the answer's language. */
@@ -393,12 +422,16 @@ handle_action (AppealsRequest  *request,
   appeals_server_get_today (&input.today);
 
   edited = appeals_appeal_copy (current);
-  apply_action (&input, action, edited);
+  if (!apply_action (&input, action, edited, error))
+    return FALSE;
   if (errors->len > 0)
     {
       appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
       return TRUE;
     }
+  /* a part forwarded elsewhere leaves the rest in work here */
+  if (action == APPEALS_ACTION_FORWARD)
+    new_status = appeals_lifecycle_forward_status (g_strcmp0 (edited->forwarding_scope, "partial") == 0);
   edited->status = new_status;
 
   if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user->login,

@@ -11,7 +11,9 @@
  *
  * A verdict takes effect on the appeal at once — accepted closes it,
  * returned sends it back to the body with a new term — except on appeals
- * under control, where it waits for the head's approval.
+ * under control, where it waits for the head's approval: an approved
+ * return sends the answer back, an approved acceptance lets the appeal
+ * be closed by its close action.
  */
 #include "config.h"
 
@@ -338,6 +340,30 @@ handle_create (AppealsRequest  *request,
   return TRUE;
 }
 
+/* The round made final by the caller, with its audit entry. */
+static gboolean
+approve_round (AppealsRequest  *request,
+               gint64           id,
+               const char      *now,
+               const char      *rework_due,
+               GError         **error)
+{
+  static const char snapshot_sql[] = "SELECT state, approved_by, approved_at, rework_due FROM expertise WHERE id = ?";
+  g_autoptr(JsonObject) before = appeals_audit_snapshot (request->db, snapshot_sql, g_variant_new ("(x)", id), error);
+  g_autoptr(JsonObject) after = NULL;
+
+  if (before == NULL ||
+      !appeals_db_exec (request->db,
+                        "UPDATE expertise SET state = 'final', approved_by = ?, approved_at = ?, rework_due = ? "
+                        "WHERE id = ?",
+                        g_variant_new ("(ssmsx)", request->user->login, now, rework_due, id), error))
+    return FALSE;
+  after = appeals_audit_snapshot (request->db, snapshot_sql, g_variant_new ("(x)", id), error);
+  return after != NULL &&
+         appeals_audit_record_snapshots (request->db, "expertise", id, 1, "approve", request->user->login,
+                                         before, after, error);
+}
+
 static gboolean
 handle_approve (AppealsRequest  *request,
                 GError         **error)
@@ -397,11 +423,10 @@ handle_approve (AppealsRequest  *request,
       rework_due = appeals_date_format_iso (&due);
     }
 
-  if (!appeals_db_exec (request->db,
-                        "UPDATE expertise SET state = 'final', approved_by = ?, approved_at = ?, rework_due = ? "
-                        "WHERE id = ?",
-                        g_variant_new ("(ssmsx)", request->user->login, now, rework_due, id), error) ||
-      !apply_verdict (request, appeal, verdict, rework_due, error))
+  /* an accepted answer on control is not closed here: the approval makes
+   * the appeal's close action possible, and closing stays a step of its own */
+  if (!approve_round (request, id, now, rework_due, error) ||
+      (g_str_equal (verdict, "returned") && !apply_verdict (request, appeal, verdict, rework_due, error)))
     return FALSE;
 
   approved = appeals_db_query (request->db, "SELECT " EXPERTISE_COLUMNS " FROM expertise WHERE id = ?",

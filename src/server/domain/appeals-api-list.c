@@ -167,6 +167,14 @@ build_filter (AppealsRequest *request,
         filter_add (filter, "a.applicant_id = ?", g_variant_new_int64 (id));
     }
 
+  if ((value = appeals_request_get_query (request, "registration_number")) != NULL)
+    {
+      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{6}$", value, 0, 0))
+        appeals_field_errors_add (errors, "registration_number", APPEALS_FIELD_INVALID_VALUE, NULL);
+      else
+        filter_add (filter, "a.registration_number = ?", g_variant_new_string (value));
+    }
+
   if ((value = appeals_request_get_query (request, "from")) != NULL)
     {
       if (!appeals_date_parse_iso (value, &date))

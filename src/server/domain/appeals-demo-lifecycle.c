@@ -46,9 +46,11 @@ appeals_demo_lifecycle_forward (AppealsServer *server,
   AppealsCalendar *calendar = appeals_server_get_calendar (server);
   g_autofree char *number = g_strdup_printf ("01-%02d/%03d", g_rand_int_range (rand, 10, 40),
                                              g_rand_int_range (rand, 100, 999));
+  gboolean partial = g_rand_double (rand) >= 0.9;
 
   set_string (&appeal->forwarded_to, appeal->addressee_body);
-  set_string (&appeal->forwarding_scope, g_rand_double (rand) < 0.9 ? "full" : "partial");
+  /* a part forwarded leaves the rest in work: a forwarded appeal went in full */
+  set_string (&appeal->forwarding_scope, partial && appeal->status != APPEALS_STATUS_FORWARDED ? "partial" : "full");
   set_string (&appeal->forwarding_number, number);
   appeals_calendar_add_working_days (calendar, &appeal->registration_date, g_rand_int_range (rand, 1, 5),
                                      &appeal->forwarding_date);

@@ -129,6 +129,38 @@ test_review_and_today_statements (Fixture       *fixture,
   g_assert_cmpuint (today_after, ==, today_before);
 }
 
+/* One appeal by its registration number, within the caller's scope; a
+ * number that is not one is refused. */
+static void
+test_registration_number (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Саябақ жарығы");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) card = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+  const char *number = json_object_get_string_member (appeals_test_response_object (card), "registration_number");
+  g_autofree char *query = g_strdup_printf ("/api/v1/appeals?registration_number=%s", number);
+  g_autoptr(AppealsTestResponse) found = REQUEST (fixture, "GET", query, fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) other_district = REQUEST (fixture, "GET", query, fixture->registrar2, NULL);
+  g_autoptr(AppealsTestResponse) none = REQUEST (fixture, "GET", "/api/v1/appeals?registration_number=1999-000001",
+                                                 fixture->registrar, NULL);
+  g_autoptr(AppealsTestResponse) wrong = REQUEST (fixture, "GET", "/api/v1/appeals?registration_number=12",
+                                                  fixture->registrar, NULL);
+  JsonArray *items;
+
+  g_assert_cmpuint (found->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (found), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "id"), ==, id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (other_district),
+                                                                         "items")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (none),
+                                                                         "items")), ==, 0);
+  assert_problem (wrong, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (wrong, "registration_number"), ==, "invalid_value");
+}
+
 void
 test_api_add_lists (void)
 {
@@ -137,4 +169,5 @@ test_api_add_lists (void)
 
   TEST_API_ADD ("/api/lists/queue-statements", test_queue_statements);
   TEST_API_ADD ("/api/lists/review-and-today-statements", test_review_and_today_statements);
+  TEST_API_ADD ("/api/lists/registration-number", test_registration_number);
 }

@@ -605,6 +605,7 @@ main (int argc, char *argv[])
   test_api_add_lists ();
   test_api_add_reference ();
   test_api_add_lifecycle ();
+  test_api_add_lifecycle_steps ();
   test_api_add_orders ();
   test_api_add_records ();
   test_api_add_my_work ();

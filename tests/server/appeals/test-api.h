@@ -82,6 +82,7 @@ void test_api_add_receptions (void);
 void test_api_add_lists      (void);
 void test_api_add_reference  (void);
 void test_api_add_lifecycle  (void);
+void test_api_add_lifecycle_steps (void);
 void test_api_add_orders     (void);
 void test_api_add_records    (void);
 void test_api_add_my_work    (void);

@@ -2,7 +2,8 @@
  *
  * appeals-card-window-files.c: what the card keeps besides its fields —
  * the Files tab (scans of the appeal and of the answer documents,
- * attached, listed with their checksum, withdrawn), the organisation's
+ * attached, listed with their checksum, opened in their application,
+ * saved elsewhere, withdrawn), the organisation's
  * fields of a BIN applicant, and for the administrator who read the
  * applicant's personal data.
  */
@@ -135,12 +136,278 @@ on_withdraw_clicked (GtkButton         *button,
                                      self->cancellable, on_file_removed, g_object_ref (self));
 }
 
+/* Opening and saving a file -------------------------------------------------- */
+
+typedef struct
+{
+  AppealsCardWindow *self;
+  GFile             *destination;
+  gboolean           open;   /* launch it once written */
+} Transfer;
+
+static void
+transfer_free (Transfer *transfer)
+{
+  g_object_unref (transfer->self);
+  g_object_unref (transfer->destination);
+  g_free (transfer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Transfer, transfer_free)
+
+static void
+show_toast (AppealsCardWindow *self,
+            const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static AppealsAttachment *
+find_file (AppealsCardWindow *self,
+           gint64             file_id)
+{
+  for (guint i = 0; i < self->file_rows->len; i++)
+    {
+      AppealsAttachment *file = g_object_get_data (g_ptr_array_index (self->file_rows, i), "file");
+
+      if (file->id == file_id)
+        return file;
+    }
+  return NULL;
+}
+
+static void
+on_file_launched (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsCardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* TRANSLATORS: the file could not be opened; %s says why */
+      g_autofree char *message = g_strdup_printf (_("No application opened the file: %s"), error->message);
+
+      show_toast (self, message);
+    }
+}
+
+static void
+on_file_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Transfer) transfer = user_data;
+  AppealsCardWindow *self = transfer->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (transfer->destination);
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->file_transfers--;
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be saved: %s"), name, error->message);
+
+      show_toast (self, message);
+    }
+  else if (transfer->open)
+    {
+      g_autofree char *uri = g_file_get_uri (transfer->destination);
+      g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (
+                                                 gtk_widget_get_display (GTK_WIDGET (self)));
+
+      g_set_object (&self->opened_file, transfer->destination);
+      g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                               on_file_launched, g_object_ref (self));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+
+      show_toast (self, message);
+    }
+}
+
+static void
+on_file_downloaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Transfer) transfer = user_data;
+  AppealsCardWindow *self = transfer->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = appeals_file_service_download_finish (APPEALS_FILE_SERVICE (source), result, &error);
+  GFile *destination;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (content == NULL)
+    {
+      const char *code = appeals_service_error_get_problem_code (error);
+
+      self->file_transfers--;
+      show_toast (self, code != NULL ? appeals_problem_code_describe (code) : error->message);
+      return;
+    }
+  destination = transfer->destination;
+  g_file_replace_contents_bytes_async (destination, content, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, on_file_written, g_steal_pointer (&transfer));
+}
+
+static void
+transfer_file (AppealsCardWindow *self,
+               gint64             file_id,
+               GFile             *destination,
+               gboolean           open)
+{
+  Transfer *transfer = g_new0 (Transfer, 1);
+
+  transfer->self = g_object_ref (self);
+  transfer->destination = g_object_ref (destination);
+  transfer->open = open;
+  self->file_transfers++;
+  appeals_file_service_download_async (appeals_context_get_file_service (self->context), self->appeal_id, file_id,
+                                       self->cancellable, on_file_downloaded, transfer);
+}
+
+/**
+ * appeals_card_window_save_file:
+ *
+ * Saves a copy of the appeal's file @file_id as @destination.
+ */
+void
+appeals_card_window_save_file (AppealsCardWindow *self,
+                               gint64             file_id,
+                               GFile             *destination)
+{
+  transfer_file (self, file_id, destination, FALSE);
+}
+
+/**
+ * appeals_card_window_open_file:
+ *
+ * Opens the appeal's file @file_id in the application the desktop
+ * chooses for it, from a private copy under its own name.
+ */
+void
+appeals_card_window_open_file (AppealsCardWindow *self,
+                               gint64             file_id)
+{
+  AppealsAttachment *file = find_file (self, file_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) copy = NULL;
+
+  if (file == NULL)
+    return;
+  /* only the user may read the copy: the file may carry personal data */
+  if ((dir = g_dir_make_tmp ("appeals-desk-XXXXXX", &error)) == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  name = g_path_get_basename (file->file_name != NULL && *file->file_name != '\0' ? file->file_name : "file");
+  path = g_build_filename (dir, name, NULL);
+  copy = g_file_new_for_path (path);
+  transfer_file (self, file_id, copy, TRUE);
+}
+
+/**
+ * appeals_card_window_get_opened_file:
+ *
+ * Returns: (transfer none) (nullable): the copy last handed to its
+ *   application
+ */
+GFile *
+appeals_card_window_get_opened_file (AppealsCardWindow *self)
+{
+  return self->opened_file;
+}
+
+gboolean
+appeals_card_window_has_file_transfers (AppealsCardWindow *self)
+{
+  return self->file_transfers > 0;
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog   *chooser,
+                          int                response,
+                          AppealsCardWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      gint64 *file_id = g_object_get_data (G_OBJECT (chooser), "file-id");
+
+      appeals_card_window_save_file (self, *file_id, destination);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_save_clicked (GtkButton         *button,
+                 AppealsCardWindow *self)
+{
+  gint64 *file_id = g_object_get_data (G_OBJECT (button), "file-id");
+  AppealsAttachment *file = find_file (self, *file_id);
+  GtkFileChooserNative *chooser;
+
+  if (file == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file->file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "file-id", g_memdup2 (&file->id, sizeof file->id), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_clicked (GtkButton         *button,
+                 AppealsCardWindow *self)
+{
+  gint64 *file_id = g_object_get_data (G_OBJECT (button), "file-id");
+
+  appeals_card_window_open_file (self, *file_id);
+}
+
+/* A flat icon button at the end of a file's row, named for tests. */
+static GtkWidget *
+add_file_button (AdwActionRow      *row,
+                 AppealsAttachment *file,
+                 const char        *icon,
+                 const char        *label,
+                 const char        *name,
+                 GCallback          callback,
+                 AppealsCardWindow *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  g_autofree char *widget_name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, name, file->id);
+
+  gtk_widget_set_name (button, widget_name);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "file-id", g_memdup2 (&file->id, sizeof file->id), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  adw_action_row_add_suffix (row, button);
+  return button;
+}
+
 static GtkWidget *
 new_file_row (AppealsCardWindow *self,
               AppealsAttachment *file)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *withdraw = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *size = g_format_size (file->size);
   g_autofree char *digest = g_strndup (file->sha256 != NULL ? file->sha256 : "", 16);
   /* TRANSLATORS: a file's kind · its size · the start of its SHA-256 */
@@ -149,14 +416,13 @@ new_file_row (AppealsCardWindow *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->file_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (withdraw, _("Withdraw the file"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (withdraw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Withdraw the file"), -1);
-  gtk_widget_set_valign (withdraw, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (withdraw, "flat");
-  g_object_set_data_full (G_OBJECT (withdraw), "file-id", g_memdup2 (&file->id, sizeof file->id), g_free);
-  g_signal_connect (withdraw, "clicked", G_CALLBACK (on_withdraw_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), withdraw);
+  g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
+  add_file_button (ADW_ACTION_ROW (row), file, "document-open-symbolic", _("Open the file"), "open-file",
+                   G_CALLBACK (on_open_clicked), self);
+  add_file_button (ADW_ACTION_ROW (row), file, "document-save-as-symbolic", _("Save the file as…"), "save-file",
+                   G_CALLBACK (on_save_clicked), self);
+  add_file_button (ADW_ACTION_ROW (row), file, "user-trash-symbolic", _("Withdraw the file"), "withdraw-file",
+                   G_CALLBACK (on_withdraw_clicked), self);
   return row;
 }
 

@@ -62,8 +62,14 @@ struct _AppealsCardWindow
   GtkWidget           *attach_button;
   GtkLabel            *files_hint;
   GPtrArray           *file_rows;
+  GFile               *opened_file;      /* the copy last opened in its application */
+  guint                file_transfers;   /* downloads being opened or saved */
   AdwPreferencesGroup *reads_group;
   GPtrArray           *read_rows;
+
+  /* appeals-card-window-orders.c */
+  AdwPreferencesGroup *orders_group;
+  GPtrArray           *order_rows;
 };
 
 AppealsAppeal    *_appeals_card_window_dup_appeal       (AppealsCardWindow *self);
@@ -89,6 +95,8 @@ void              _appeals_card_window_update_course    (AppealsCardWindow *self
 void              _appeals_card_window_build_files      (AppealsCardWindow *self);
 void              _appeals_card_window_load_files       (AppealsCardWindow *self);
 void              _appeals_card_window_load_reads       (AppealsCardWindow *self);
+void              _appeals_card_window_build_orders     (AppealsCardWindow *self);
+void              _appeals_card_window_load_orders      (AppealsCardWindow *self);
 void              _appeals_card_window_show_organisation (AppealsCardWindow *self,
                                                          const char        *iin);
 

@@ -179,6 +179,97 @@ _appeals_card_window_load_earlier (AppealsCardWindow *self)
 
 /* History ------------------------------------------------------------------ */
 
+/* The members only the lifecycle's actions change, which the form does
+ * not show as fields of its own. */
+static const struct
+{
+  const char *field;
+  const char *label;
+} course_labels[] = {
+  { "forwarded_to", N_("Forwarded to") },
+  { "forwarding_scope", N_("Forwarded: in full or in part") },
+  { "forwarding_number", N_("Outgoing number of the forwarding") },
+  { "forwarding_date", N_("Outgoing date of the forwarding") },
+  { "forwarding_due_date", N_("Forward by") },
+  { "forwarded_late", N_("Forwarded late") },
+  { "original_due_date", N_("First term") },
+  { "extended_on", N_("Extended on") },
+  { "extension_reason", N_("Reason for the extension") },
+  { "answer_character", N_("Character of the answer") },
+  { "answer_late", N_("Answer late") },
+  { "answer_attachment_id", N_("Answer document") },
+  { "termination_ground", N_("Ground") },
+  { "termination_reason", N_("Reason") },
+  { "reopen_reason", N_("Reason for reopening") },
+  { "notice_kind", N_("Notice owed") },
+  { "notice_due_date", N_("Notice due") },
+};
+
+static const char *
+get_field_label (AppealsCardWindow *self,
+                 const char        *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (course_labels); i++)
+    if (g_str_equal (course_labels[i].field, field))
+      return _(course_labels[i].label);
+  return appeals_card_form_get_label (self->form, field);
+}
+
+/* A value as a person reads it: the lifecycle's codes by their labels. */
+static char *
+format_value (AppealsCardWindow       *self,
+              const AppealsRecordType *type,
+              const char              *field,
+              AppealsAppeal           *appeal)
+{
+  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+  const char *classifier = NULL;
+  const char *code = NULL;
+  const char *label;
+
+  if (appeal != NULL && g_str_equal (field, "forwarding_scope") && appeal->forwarding_scope != NULL)
+    return g_strdup (g_str_equal (appeal->forwarding_scope, "partial") ? _("In part, the rest is considered here")
+                                                                       : _("Fully"));
+  if (appeal != NULL && g_str_equal (field, "forwarded_to"))
+    {
+      classifier = APPEALS_CLASSIFIER_ADDRESSEE_BODIES;
+      code = appeal->forwarded_to;
+    }
+  else if (appeal != NULL && g_str_equal (field, "answer_character"))
+    {
+      classifier = APPEALS_CLASSIFIER_ANSWER_CHARACTERS;
+      code = appeal->answer_character;
+    }
+  else if (appeal != NULL && g_str_equal (field, "termination_ground"))
+    {
+      classifier = APPEALS_CLASSIFIER_TERMINATION_GROUNDS;
+      code = appeal->termination_ground;
+    }
+  if (code == NULL)
+    return appeals_card_form_format_field (self->form, type, field, appeal);
+
+  label = appeals_classifier_get_label (appeals_reference_service_get_classifier (reference, classifier), code, NULL);
+  return g_strdup (label != NULL ? label : code);
+}
+
+/* "Forwarded in part — registrar": a lifecycle action and who took it. */
+static char *
+describe_step (AppealsHistoryEntry *entry)
+{
+  AppealsAction action;
+  const char *what;
+
+  if (!appeals_action_from_string (entry->action, &action))
+    return NULL;
+  if (action == APPEALS_ACTION_FORWARD && entry->after != NULL &&
+      g_strcmp0 (entry->after->forwarding_scope, "partial") == 0)
+    what = _("Forwarded in part");
+  else
+    what = appeals_action_get_label (action);
+  /* TRANSLATORS: a step of the appeal's course — who took it */
+  return g_strdup_printf (_("%s — %s"), what, entry->actor);
+}
+
 static void
 on_history_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -210,7 +301,7 @@ on_history_loaded (GObject      *source,
         title = g_strdup_printf (_("Registered by %s"), entry->actor);
       else if (g_str_equal (entry->action, "expertise"))
         title = g_strdup_printf (_("Answer checked by %s"), entry->actor);
-      else
+      else if ((title = describe_step (entry)) == NULL)
         title = g_strdup_printf (_("Changed by %s"), entry->actor);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
@@ -218,12 +309,12 @@ on_history_loaded (GObject      *source,
       for (guint j = 0; entry->fields[j] != NULL; j++)
         {
           const char *field = entry->fields[j];
-          g_autofree char *before = appeals_card_form_format_field (self->form, type, field, entry->before);
-          g_autofree char *after = appeals_card_form_format_field (self->form, type, field, entry->after);
+          g_autofree char *before = format_value (self, type, field, entry->before);
+          g_autofree char *after = format_value (self, type, field, entry->after);
           GtkWidget *line = adw_action_row_new ();
           g_autofree char *text = created ? g_strdup (after) : g_strdup_printf ("%s → %s", before, after);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), appeals_card_form_get_label (self->form, field));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), get_field_label (self, field));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (line), text);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }

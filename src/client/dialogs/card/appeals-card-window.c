@@ -353,6 +353,7 @@ finish_loading (AppealsCardWindow *self)
   _appeals_card_window_load_earlier (self);
   _appeals_card_window_load_history (self);
   _appeals_card_window_load_files (self);
+  _appeals_card_window_load_orders (self);
   _appeals_card_window_load_reads (self);
   gtk_spinner_stop (self->spinner);
   g_signal_emit (self, signals[LOADED], 0);
@@ -474,7 +475,9 @@ appeals_card_window_dispose (GObject *object)
   g_clear_object (&self->form);
   g_clear_pointer (&self->repeat_rows, g_ptr_array_unref);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->order_rows, g_ptr_array_unref);
   g_clear_pointer (&self->read_rows, g_ptr_array_unref);
+  g_clear_object (&self->opened_file);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_CARD_WINDOW);
 
@@ -584,6 +587,7 @@ appeals_card_window_new (AppealsContext     *context,
                                       self->applicant_group, self->appeal_group, appeal_id > 0);
   g_signal_connect (self->form, "changed", G_CALLBACK (on_form_changed), self);
   _appeals_card_window_build_files (self);
+  _appeals_card_window_build_orders (self);
   g_signal_connect_object (appeals_context_get_reference_service (context),
                            "changed", G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
 

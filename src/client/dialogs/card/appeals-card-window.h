@@ -37,6 +37,15 @@ void                appeals_card_window_attach_file      (AppealsCardWindow  *se
                                                           GFile              *file,
                                                           const char         *kind);
 guint               appeals_card_window_get_n_files      (AppealsCardWindow  *self);
+void                appeals_card_window_open_file        (AppealsCardWindow  *self,
+                                                          gint64              file_id);
+void                appeals_card_window_save_file        (AppealsCardWindow  *self,
+                                                          gint64              file_id,
+                                                          GFile              *destination);
+GFile              *appeals_card_window_get_opened_file  (AppealsCardWindow  *self);
+gboolean            appeals_card_window_has_file_transfers (AppealsCardWindow *self);
+guint               appeals_card_window_get_n_orders     (AppealsCardWindow  *self);
+GtkWidget          *appeals_card_window_add_order        (AppealsCardWindow  *self);
 
 /* the lifecycle's action bar (appeals-card-window-actions.c) */
 GStrv               appeals_card_window_list_actions     (AppealsCardWindow  *self);

@@ -12,6 +12,7 @@
 
 #include "appeals-context.h"
 #include "appeals-order-dialog.h"
+#include "appeals-order-row.h"
 #include "appeals-orders-page.h"
 
 #define PAGE_SIZE 50
@@ -87,67 +88,6 @@ appeals_orders_page_clear (AppealsOrdersPage *self)
   gtk_label_set_text (self->total_label, "");
 }
 
-static GtkWidget *
-new_tag (const char *text,
-         const char *css_class)
-{
-  GtkWidget *tag = gtk_label_new (text);
-
-  gtk_widget_add_css_class (tag, "tag");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (tag, css_class);
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  return tag;
-}
-
-/* "President · Education Department · due 09.02.2026" */
-static char *
-describe (AppealsOrdersPage *self,
-          AppealsOrder      *order)
-{
-  const char *source = appeals_classifier_get_label (get_classifier (self, APPEALS_CLASSIFIER_ORDER_SOURCES),
-                                                     order->source, NULL);
-  const char *executor = appeals_classifier_get_label (get_classifier (self, APPEALS_CLASSIFIER_ADDRESSEE_BODIES),
-                                                       order->executor_body, NULL);
-  char due[32] = "";
-
-  if (g_date_valid (&order->due_date))
-    g_date_strftime (due, sizeof due, "%d.%m.%Y", &order->due_date);
-  /* TRANSLATORS: an order's source · its executor body · its due date */
-  return g_strdup_printf (_("%s · %s · due %s"), source != NULL ? source : order->source,
-                          executor != NULL ? executor : order->executor_body, due);
-}
-
-static GtkWidget *
-new_row (AppealsOrdersPage *self,
-         AppealsOrder      *order)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = describe (self, order);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), order->text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (order->overdue)
-    {
-      /* TRANSLATORS: an order past its due date */
-      g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day overdue",
-                                                            "%d working days overdue", order->days_overdue),
-                                               (int) order->days_overdue);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (order->days_overdue > 0 ? late : _("Overdue"),
-                                                                "overdue-tag"));
-      gtk_widget_add_css_class (row, "overdue-row");
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_tag (appeals_order_control_get_label (order->status),
-                                      order->status == APPEALS_ORDER_CONTROL_EXECUTED ? "complete-tag" : NULL));
-  return row;
-}
-
 static void
 load_page (AppealsOrdersPage *self,
            const char        *cursor);
@@ -178,7 +118,7 @@ on_page_loaded (GObject      *source,
       AppealsOrder *order = g_ptr_array_index (page->orders, i);
 
       g_ptr_array_add (self->orders, g_object_ref (order));
-      gtk_list_box_append (self->list, new_row (self, order));
+      gtk_list_box_append (self->list, appeals_order_row_new (self->context, order));
     }
   g_free (self->next_cursor);
   self->next_cursor = g_steal_pointer (&page->next_cursor);
@@ -319,7 +259,7 @@ on_order_changed (AppealsOrdersPage *self,
       g_object_unref (listed);
       row = gtk_list_box_get_row_at_index (self->list, i);
       gtk_list_box_remove (self->list, GTK_WIDGET (row));
-      gtk_list_box_insert (self->list, new_row (self, order), i);
+      gtk_list_box_insert (self->list, appeals_order_row_new (self->context, order), i);
       return;
     }
   appeals_orders_page_reload (self);

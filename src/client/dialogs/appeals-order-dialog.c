@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-order-dialog.c: an order of the register. A new one takes its
- * source, text, the appeal or reception it is given on, the executor
- * body and the term in working days; an existing one shows its due date
+ * source, text, the appeal it is given on (by its registration number,
+ * looked up in the user's register) or the reception, the executor body
+ * and the term in working days; an existing one shows its due date
  * and lateness, and takes its status, the on-site check, the conclusion
  * and interim reports. What the server refuses is shown beside the
  * fields, in the interface's words.
@@ -31,7 +32,9 @@ struct _AppealsOrderDialog
   GPtrArray           *executor_codes;
   GtkDropDown         *source;
   AdwEntryRow         *text;
-  GtkSpinButton       *appeal;
+  AdwEntryRow         *appeal;          /* its registration number */
+  gint64               appeal_id;       /* the appeal of that number, once known */
+  char                *appeal_number;
   GtkSpinButton       *reception;
   GtkDropDown         *executor;
   GtkSpinButton       *working_days;
@@ -183,6 +186,43 @@ show_reports (AppealsOrderDialog *self)
     }
 }
 
+/* The appeal an order was given on --------------------------------------- */
+
+static void
+set_appeal (AppealsOrderDialog *self,
+            gint64              appeal_id,
+            const char         *number)
+{
+  self->appeal_id = appeal_id;
+  g_free (self->appeal_number);
+  self->appeal_number = g_strdup (number);
+  gtk_editable_set_text (GTK_EDITABLE (self->appeal), number != NULL ? number : "");
+}
+
+static void
+on_appeal_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsOrderDialog) self = user_data;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_service_get_appeal_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                               result, NULL, NULL);
+
+  if (appeal != NULL)
+    set_appeal (self, appeal->id, appeal->registration_number);
+}
+
+/* An existing order names its appeal by the number people know it by. */
+static void
+show_appeal (AppealsOrderDialog *self,
+             gint64              appeal_id)
+{
+  set_appeal (self, appeal_id, NULL);
+  if (appeal_id > 0)
+    appeals_appeal_service_get_appeal_async (appeals_context_get_appeal_service (self->context), appeal_id,
+                                             self->cancellable, on_appeal_loaded, g_object_ref (self));
+}
+
 static void
 show_order (AppealsOrderDialog *self)
 {
@@ -202,7 +242,8 @@ show_order (AppealsOrderDialog *self)
 
   gtk_drop_down_set_selected (self->source, index_of (self->source_codes, order->source));
   gtk_editable_set_text (GTK_EDITABLE (self->text), order->text != NULL ? order->text : "");
-  gtk_spin_button_set_value (self->appeal, order->appeal_id);
+  if (order->appeal_id != self->appeal_id)
+    show_appeal (self, order->appeal_id);
   gtk_spin_button_set_value (self->reception, order->reception_id);
   gtk_drop_down_set_selected (self->executor, index_of (self->executor_codes, order->executor_body));
   if (order->working_days > 0)
@@ -287,7 +328,7 @@ read_form (AppealsOrderDialog *self,
                          ? g_strdup (g_ptr_array_index (self->executor_codes, executor)) : NULL;
   g_free (order->text);
   order->text = dup_text (self->text);
-  order->appeal_id = gtk_spin_button_get_value_as_int (self->appeal);
+  order->appeal_id = self->appeal_id;
   order->reception_id = gtk_spin_button_get_value_as_int (self->reception);
   order->working_days = gtk_spin_button_get_value_as_int (self->working_days);
   if (self->order != NULL && status < G_N_ELEMENTS (statuses))
@@ -300,19 +341,77 @@ read_form (AppealsOrderDialog *self,
 }
 
 static void
-on_save_clicked (AppealsOrderDialog *self)
+save (AppealsOrderDialog *self)
 {
   AppealsOrderService *service = appeals_context_get_order_service (self->context);
   g_autoptr(AppealsOrder) edited = self->order != NULL ? appeals_order_copy (self->order) : appeals_order_new ();
 
-  if (self->busy || !read_form (self, edited))
-    return;
-  set_busy (self, TRUE);
+  if (!read_form (self, edited))
+    {
+      set_busy (self, FALSE);
+      return;
+    }
   if (self->order == NULL)
     appeals_order_service_create_async (service, edited, self->cancellable, on_saved, g_object_ref (self));
   else
     appeals_order_service_update_async (service, self->order, edited, self->cancellable, on_saved,
                                         g_object_ref (self));
+}
+
+static void
+on_appeal_found (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsOrderDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_service_find_appeal_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                                result, &error);
+  g_autofree char *number = dup_text (self->appeal);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (appeal == NULL)
+    {
+      set_busy (self, FALSE);
+      if (error != NULL)
+        show_error (self, error);
+      else
+        {
+          /* TRANSLATORS: %s is the registration number the user typed, e.g. 2026-000123 */
+          g_autofree char *message = g_strdup_printf (_("There is no appeal numbered “%s” in your register. "
+                                                        "Type the number as the card shows it, e.g. 2026-000123."),
+                                                      number != NULL ? number : "");
+
+          gtk_label_set_text (self->error_label, message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      return;
+    }
+  set_appeal (self, appeal->id, appeal->registration_number);
+  save (self);
+}
+
+/* A new order's appeal is looked up by the number typed, unless it is
+ * the one already known. */
+static void
+on_save_clicked (AppealsOrderDialog *self)
+{
+  g_autofree char *number = dup_text (self->appeal);
+
+  if (self->busy)
+    return;
+  set_busy (self, TRUE);
+  if (self->order != NULL || g_strcmp0 (number, self->appeal_number) == 0)
+    save (self);
+  else if (number == NULL)
+    {
+      set_appeal (self, 0, NULL);
+      save (self);
+    }
+  else
+    appeals_appeal_service_find_appeal_async (appeals_context_get_appeal_service (self->context), number,
+                                              self->cancellable, on_appeal_found, g_object_ref (self));
 }
 
 static void
@@ -406,9 +505,7 @@ build_order_group (AppealsOrderDialog  *self,
   self->source = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ORDER_SOURCES, self->source_codes);
   adw_preferences_group_add (group, new_suffix_row (_("Source"), NULL, GTK_WIDGET (self->source), "order-source"));
   self->text = new_entry_row (group, _("Text of the order"), "order-text");
-  self->appeal = new_spin (0, G_MAXINT32);
-  adw_preferences_group_add (group, new_suffix_row (_("Appeal"), _("Its number in the register, 0 for none"),
-                                                    GTK_WIDGET (self->appeal), "order-appeal"));
+  self->appeal = new_entry_row (group, _("Appeal's registration number (empty for none)"), "order-appeal");
   self->reception = new_spin (0, G_MAXINT32);
   adw_preferences_group_add (group, new_suffix_row (_("Reception"), _("Its number, 0 for none"),
                                                     GTK_WIDGET (self->reception), "order-reception"));
@@ -467,6 +564,7 @@ appeals_order_dialog_dispose (GObject *object)
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
   g_clear_pointer (&self->executor_codes, g_ptr_array_unref);
   g_clear_pointer (&self->report_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->appeal_number, g_free);
 
   G_OBJECT_CLASS (appeals_order_dialog_parent_class)->dispose (object);
 }
@@ -487,6 +585,23 @@ appeals_order_dialog_init (AppealsOrderDialog *self)
   self->report_rows = g_ptr_array_new ();
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
+}
+
+/**
+ * appeals_order_dialog_new_for_appeal:
+ * @registration_number: the appeal's number, shown in the dialog
+ *
+ * A new order on an appeal, its number filled in.
+ */
+GtkWidget *
+appeals_order_dialog_new_for_appeal (AppealsContext *context,
+                                     gint64          appeal_id,
+                                     const char     *registration_number)
+{
+  GtkWidget *dialog = appeals_order_dialog_new (context, NULL);
+
+  set_appeal (APPEALS_ORDER_DIALOG (dialog), appeal_id, registration_number);
+  return dialog;
 }
 
 /**

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AppealsOrderDialog, appeals_order_dialog, APPEALS, ORDER_D
 
 GtkWidget    *appeals_order_dialog_new       (AppealsContext     *context,
                                               AppealsOrder       *order);
+GtkWidget    *appeals_order_dialog_new_for_appeal (AppealsContext *context,
+                                                  gint64          appeal_id,
+                                                  const char     *registration_number);
 AppealsOrder *appeals_order_dialog_get_order (AppealsOrderDialog *self);
 gboolean      appeals_order_dialog_is_busy   (AppealsOrderDialog *self);
 
