@@ -121,6 +121,8 @@ field_is_typed (const Field *field,
     case FIELD_TOGGLE:
     case FIELD_SWITCH:
       return g_str_equal (value, "1");
+    case FIELD_EDITABLE:
+    case FIELD_TEXT_VIEW:
     default:
       return *value != '\0';
     }
