@@ -84,5 +84,6 @@ void test_api_add_reference  (void);
 void test_api_add_lifecycle  (void);
 void test_api_add_orders     (void);
 void test_api_add_records    (void);
+void test_api_add_analytics  (void);
 
 G_END_DECLS
