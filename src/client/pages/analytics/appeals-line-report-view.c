@@ -132,8 +132,8 @@ add_ranking (AppealsLineReportView *self,
       GtkWidget *numbers = gtk_label_new (NULL);
       g_autofree char *change = format_change (ranked->change);
       /* TRANSLATORS: beside a bar: appeals, their share, the comparison period's count and the change */
-      g_autofree char *text = g_strdup_printf (_("%" G_GINT64_FORMAT " · %.1f%% · was %" G_GINT64_FORMAT " · %s"),
-                                               ranked->count, 100 * ranked->share, ranked->compare_count, change);
+      g_autofree char *text = g_strdup_printf (_("%d · %.1f%% · was %d · %s"), (int) ranked->count,
+                                               100 * ranked->share, (int) ranked->compare_count, change);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      appeals_report_row_label (get_reference (self), ranking->dimension, ranked->key));
@@ -185,12 +185,16 @@ add_timeliness (AppealsLineReportView *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
+      int registered = body->figures[APPEALS_TIMELINESS_REGISTERED];
+
       if (isnan (body->average_working_days))
-        subtitle = g_strdup_printf (_("%" G_GINT64_FORMAT " registered, none answered yet"),
-                                    body->figures[APPEALS_TIMELINESS_REGISTERED]);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d registered, none answered yet",
+                                                 "%d registered, none answered yet", registered), registered);
       else
-        subtitle = g_strdup_printf (_("%" G_GINT64_FORMAT " registered, answered in %.1f working days on average"),
-                                    body->figures[APPEALS_TIMELINESS_REGISTERED], body->average_working_days);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%d registered, answered in %.1f working days on average",
+                                                 "%d registered, answered in %.1f working days on average",
+                                                 registered), registered, body->average_working_days);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -228,8 +232,9 @@ show_report (AppealsLineReportView *self)
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: "01.01.2026 – 30.11.2026: 80 appeals; compared with 01.01.2025 – 30.11.2025: 12" */
-  text = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " appeals; compared with %s: %" G_GINT64_FORMAT), period,
-                          self->report->total, compare, self->report->compare_total);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d appeal; compared with %s: %d",
+                                       "%s: %d appeals; compared with %s: %d", self->report->total),
+                          period, (int) self->report->total, compare, (int) self->report->compare_total);
   gtk_label_set_text (self->period_label, text);
 
   remove_tables (self);
