@@ -17,24 +17,6 @@
 
 static AppealsTestServer *server;
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 static AppealsContext *
 signed_in_context (const char *login)
 {
@@ -49,15 +31,15 @@ signed_in_context (const char *login)
   g_autofree char *token = NULL;
   g_autoptr(AppealsUser) user = NULL;
 
-  appeals_session_service_sign_in_async (sessions, login, "demo", NULL, on_done, &result);
-  user = appeals_session_service_sign_in_finish (sessions, wait_for (&result), &token, &error);
+  appeals_session_service_sign_in_async (sessions, login, "demo", NULL, appeals_test_on_done, &result);
+  user = appeals_session_service_sign_in_finish (sessions, appeals_test_wait_for (&result), &token, &error);
   g_assert_no_error (error);
   appeals_api_client_set_token (client, token);
   appeals_api_client_set_user (client, user);
 
   /* the classifiers name the rows */
-  appeals_reference_service_refresh_async (reference, NULL, on_done, &refreshed);
-  g_assert_true (appeals_reference_service_refresh_finish (reference, wait_for (&refreshed), &error));
+  appeals_reference_service_refresh_async (reference, NULL, appeals_test_on_done, &refreshed);
+  g_assert_true (appeals_reference_service_refresh_finish (reference, appeals_test_wait_for (&refreshed), &error));
   g_assert_no_error (error);
   return context;
 }
@@ -98,8 +80,8 @@ test_export (void)
   g_assert_cmpint (g_date_get_day (&from), ==, 1);
   g_assert_cmpint (g_date_get_month (&from), ==, 1);
 
-  appeals_analytics_service_line_report_async (analytics, &from, &to, NULL, NULL, NULL, on_done, &result);
-  report = appeals_analytics_service_line_report_finish (analytics, wait_for (&result), &error);
+  appeals_analytics_service_line_report_async (analytics, &from, &to, NULL, NULL, NULL, appeals_test_on_done, &result);
+  report = appeals_analytics_service_line_report_finish (analytics, appeals_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (report->total, >, 0);
   g_assert_cmpuint (report->rankings->len, ==, 8);

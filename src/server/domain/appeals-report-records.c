@@ -364,17 +364,6 @@ appeals_report_records_count (AppealsRequest  *request,
 
 /* The journal's filters ------------------------------------------------------ */
 
-static void
-add_clause (GString    *where,
-            GPtrArray  *values,
-            const char *clause,
-            GVariant   *value)
-{
-  g_string_append_printf (where, " AND %s", clause);
-  if (value != NULL)
-    g_ptr_array_add (values, value);
-}
-
 static gboolean
 is_outcome (const char *value)
 {
@@ -396,7 +385,7 @@ appeals_report_records_add_filters (AppealsRequest *request,
       if (!appeals_enum_from_wire (APPEALS_TYPE_LANGUAGE, value, &unused))
         appeals_field_errors_add (errors, "language", APPEALS_FIELD_INVALID_VALUE, "kk,ru");
       else
-        add_clause (where, values, "a.language = ?", g_variant_new_string (value));
+        appeals_api_add_clause (where, values, "a.language = ?", g_variant_new_string (value));
     }
 
   if ((value = appeals_request_get_query (request, "outcome")) != NULL)
@@ -407,7 +396,7 @@ appeals_report_records_add_filters (AppealsRequest *request,
           appeals_field_errors_add (errors, "outcome", APPEALS_FIELD_INVALID_VALUE, allowed);
         }
       else
-        add_clause (where, values, OUTCOME_SQL " = ?", g_variant_new_string (value));
+        appeals_api_add_clause (where, values, OUTCOME_SQL " = ?", g_variant_new_string (value));
     }
 
   if ((value = appeals_request_get_query (request, "repeat")) != NULL)
@@ -415,21 +404,21 @@ appeals_report_records_add_filters (AppealsRequest *request,
       if (!appeals_api_parse_bool (value, &flag))
         appeals_field_errors_add (errors, "repeat", APPEALS_FIELD_INVALID_VALUE, "true,false");
       else
-        add_clause (where, values, "a.repeat = ?", g_variant_new_int64 (flag));
+        appeals_api_add_clause (where, values, "a.repeat = ?", g_variant_new_int64 (flag));
     }
 
   if ((value = appeals_request_get_query (request, "timeliness")) != NULL)
     {
       if (g_str_equal (value, "in_term"))
-        add_clause (where, values, IN_TERM_SQL, NULL);
+        appeals_api_add_clause (where, values, IN_TERM_SQL, NULL);
       else if (g_str_equal (value, "late"))
-        add_clause (where, values, LATE_SQL, NULL);
+        appeals_api_add_clause (where, values, LATE_SQL, NULL);
       else if (g_str_equal (value, "overdue"))
         {
           GDate today;
 
           appeals_server_get_today (&today);
-          add_clause (where, values, OVERDUE_SQL, g_variant_new_take_string (appeals_date_format_iso (&today)));
+          appeals_api_add_clause (where, values, OVERDUE_SQL, g_variant_new_take_string (appeals_date_format_iso (&today)));
         }
       else
         appeals_field_errors_add (errors, "timeliness", APPEALS_FIELD_INVALID_VALUE, "in_term,late,overdue");
@@ -449,7 +438,7 @@ appeals_report_records_add_filters (AppealsRequest *request,
         appeals_field_errors_add (errors, "min_applicant_appeals", APPEALS_FIELD_OUT_OF_RANGE, "1..1000");
       else
         {
-          add_clause (where, values,
+          appeals_api_add_clause (where, values,
                       "a.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE b.registration_date >= ? "
                       "AND b.registration_date <= ? AND (? = 1 OR b.district = ?) "
                       "GROUP BY b.applicant_id HAVING COUNT(*) >= ?)",
