@@ -469,6 +469,20 @@ search_action (GtkWidget  *widget,
   appeals_journal_page_focus_search (self->journal_page);
 }
 
+/* The appeals behind a figure of the report: ("query", "description"). */
+static void
+open_journal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AppealsWindow *self = APPEALS_WINDOW (widget);
+  const char *query, *description;
+
+  g_variant_get (parameter, "(&s&s)", &query, &description);
+  appeals_window_show_page (self, "journal");
+  appeals_journal_page_show_figure (self->journal_page, query, description);
+}
+
 /* Alt+1 … Alt+7: the sections in the sidebar's order. */
 static void
 show_section_action (GtkWidget  *widget,
@@ -648,6 +662,7 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-drafts", NULL, open_drafts_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-journal", "(ss)", open_journal_action);
   for (int i = 0; i < 7; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-section", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);

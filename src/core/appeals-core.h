@@ -33,3 +33,4 @@
 #include "appeals-letterhead.h"
 #include "appeals-order.h"
 #include "appeals-data-read.h"
+#include "appeals-report.h"

@@ -13,25 +13,6 @@
 
 static AppealsTestServer *server;
 
-/* Waits for one asynchronous call and hands its result to the test. */
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 static void
 on_verdict_given (AppealsExpertiseService *service,
                   gint64                   appeal_id,
@@ -60,8 +41,8 @@ sign_in (AppealsContext *context,
   g_autofree char *token = NULL;
   g_autoptr(AppealsUser) user = NULL;
 
-  appeals_session_service_sign_in_async (sessions, login, "demo", NULL, on_done, &result);
-  user = appeals_session_service_sign_in_finish (sessions, wait_for (&result), &token, &error);
+  appeals_session_service_sign_in_async (sessions, login, "demo", NULL, appeals_test_on_done, &result);
+  user = appeals_session_service_sign_in_finish (sessions, appeals_test_wait_for (&result), &token, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (user->login, ==, login);
   g_assert_nonnull (token);
@@ -122,8 +103,8 @@ give_verdict (AppealsContext    *context,
   AppealsExpertiseService *expertise = appeals_context_get_expertise_service (context);
   g_autoptr(GAsyncResult) result = NULL;
 
-  appeals_expertise_service_give_verdict_async (expertise, appeal_id, verdict, NULL, on_done, &result);
-  return appeals_expertise_service_give_verdict_finish (expertise, wait_for (&result), error);
+  appeals_expertise_service_give_verdict_async (expertise, appeal_id, verdict, NULL, appeals_test_on_done, &result);
+  return appeals_expertise_service_give_verdict_finish (expertise, appeals_test_wait_for (&result), error);
 }
 
 /* Sessions ------------------------------------------------------------------- */
@@ -144,8 +125,8 @@ test_session (void)
   g_autoptr(AppealsUser) gone = NULL;
 
   /* a wrong password is the server's refusal, with its problem code */
-  appeals_session_service_sign_in_async (sessions, "analyst", "not the password", NULL, on_done, &refused);
-  nobody = appeals_session_service_sign_in_finish (sessions, wait_for (&refused), &token, &error);
+  appeals_session_service_sign_in_async (sessions, "analyst", "not the password", NULL, appeals_test_on_done, &refused);
+  nobody = appeals_session_service_sign_in_finish (sessions, appeals_test_wait_for (&refused), &token, &error);
   g_assert_null (nobody);
   g_assert_null (token);
   g_assert_true (error != NULL && error->domain == APPEALS_SERVICE_ERROR);
@@ -154,18 +135,18 @@ test_session (void)
 
   /* the kept token opens the session again until it is signed out */
   sign_in (context, "analyst");
-  appeals_session_service_check_async (sessions, NULL, on_done, &checked);
-  user = appeals_session_service_check_finish (sessions, wait_for (&checked), &error);
+  appeals_session_service_check_async (sessions, NULL, appeals_test_on_done, &checked);
+  user = appeals_session_service_check_finish (sessions, appeals_test_wait_for (&checked), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (user->login, ==, "analyst");
   g_assert_cmpint (user->role, ==, APPEALS_ROLE_ANALYST);
 
-  appeals_session_service_sign_out_async (sessions, NULL, on_done, &signed_out);
-  g_assert_true (appeals_session_service_sign_out_finish (sessions, wait_for (&signed_out), &error));
+  appeals_session_service_sign_out_async (sessions, NULL, appeals_test_on_done, &signed_out);
+  g_assert_true (appeals_session_service_sign_out_finish (sessions, appeals_test_wait_for (&signed_out), &error));
   g_assert_no_error (error);
 
-  appeals_session_service_check_async (sessions, NULL, on_done, &checked_after);
-  gone = appeals_session_service_check_finish (sessions, wait_for (&checked_after), &error);
+  appeals_session_service_check_async (sessions, NULL, appeals_test_on_done, &checked_after);
+  gone = appeals_session_service_check_finish (sessions, appeals_test_wait_for (&checked_after), &error);
   g_assert_null (gone);
   g_assert_error (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_UNAUTHORIZED);
 }
@@ -220,8 +201,9 @@ test_verdict (void)
   g_assert_cmpint (g_array_index (given, gint64, 0), ==, appeal_id);
 
   /* the body's quality now counts the returned answer */
-  appeals_expertise_service_rank_bodies_async (expertise, NULL, on_done, &ranked);
-  ranking = appeals_expertise_service_rank_bodies_finish (expertise, wait_for (&ranked), &min_answers, &error);
+  appeals_expertise_service_rank_bodies_async (expertise, NULL, appeals_test_on_done, &ranked);
+  ranking = appeals_expertise_service_rank_bodies_finish (expertise, appeals_test_wait_for (&ranked), &min_answers,
+                                                          &error);
   g_assert_no_error (error);
   g_assert_cmpuint (min_answers, >, 0);
   for (guint i = 0; i < ranking->len; i++)
@@ -279,8 +261,8 @@ test_approval (void)
   g_assert_cmpint (waiting->state, ==, APPEALS_EXPERTISE_STATE_AWAITING_APPROVAL);
 
   /* the head sees it, with the appeal's number */
-  appeals_expertise_service_list_pending_async (expertise, NULL, on_done, &listed);
-  pending = appeals_expertise_service_list_pending_finish (expertise, wait_for (&listed), &error);
+  appeals_expertise_service_list_pending_async (expertise, NULL, appeals_test_on_done, &listed);
+  pending = appeals_expertise_service_list_pending_finish (expertise, appeals_test_wait_for (&listed), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < pending->len; i++)
     if (((AppealsExpertise *) g_ptr_array_index (pending, i))->id == waiting->id)
@@ -290,16 +272,16 @@ test_approval (void)
   g_assert_cmpint (mine->verdict, ==, APPEALS_VERDICT_ACCEPTED);
 
   /* approved, it is final and said once; a second approval is a conflict */
-  appeals_expertise_service_approve_async (expertise, mine->id, NULL, on_done, &approval);
-  approved = appeals_expertise_service_approve_finish (expertise, wait_for (&approval), &error);
+  appeals_expertise_service_approve_async (expertise, mine->id, NULL, appeals_test_on_done, &approval);
+  approved = appeals_expertise_service_approve_finish (expertise, appeals_test_wait_for (&approval), &error);
   g_assert_no_error (error);
   g_assert_cmpint (approved->state, ==, APPEALS_EXPERTISE_STATE_FINAL);
   g_assert_cmpstr (approved->approved_by, ==, "head");
   g_assert_cmpuint (given->len, ==, 1);
   g_assert_cmpint (g_array_index (given, gint64, 0), ==, appeal_id);
 
-  appeals_expertise_service_approve_async (expertise, mine->id, NULL, on_done, &second);
-  again = appeals_expertise_service_approve_finish (expertise, wait_for (&second), &error);
+  appeals_expertise_service_approve_async (expertise, mine->id, NULL, appeals_test_on_done, &second);
+  again = appeals_expertise_service_approve_finish (expertise, appeals_test_wait_for (&second), &error);
   g_assert_null (again);
   g_assert_error (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_CONFLICT);
   g_assert_cmpuint (given->len, ==, 1);

@@ -2,7 +2,8 @@
  *
  * test-screenshots.c: renders the sign-in dialog, the journal, the card
  * editor, a new card with a field error, the merge dialog, the expertise
- * and analytics pages, the month of receptions with a day's queue, the
+ * and analytics pages (with the line report, one of whose figures opens
+ * the journal on the appeals behind it), the month of receptions with a day's queue, the
  * booking dialog refusing a request, a reception's workflow, My Day and
  * the leadership's review to PNG in the language of $LANGUAGE, against a
  * real server with demo data.
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "appeals-expertise-page.h"
+#include "appeals-journal-model.h"
 #include "appeals-journal-page.h"
 #include "appeals-quality-page.h"
 #include "appeals-merge-dialog.h"
@@ -64,6 +66,69 @@ quality_listed (AppealsWindow *window)
                                                  "analytics");
 
   return appeals_quality_page_get_n_bodies (APPEALS_QUALITY_PAGE (page)) > 0;
+}
+
+static AppealsLineReportView *
+line_report_of (AppealsWindow *window)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")),
+                                                 "analytics");
+
+  return appeals_quality_page_get_line_report (APPEALS_QUALITY_PAGE (page));
+}
+
+static gboolean
+line_report_shown (AppealsWindow *window)
+{
+  AppealsLineReportView *view = line_report_of (window);
+
+  return appeals_line_report_view_get_report (view) != NULL &&
+         appeals_line_report_view_get_row (view, APPEALS_REPORT_DISTRICT, 0) != NULL;
+}
+
+typedef struct
+{
+  AppealsApplication *app;
+  AppealsWindow      *window;
+  guint               count;
+} Figure;
+
+/* the journal lists exactly the appeals the figure counts */
+static gboolean
+journal_shows_figure (Figure *figure)
+{
+  AppealsJournalModel *model = APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (figure->app));
+
+  return g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (
+                        GTK_WIDGET (figure->window), "pages"))), "journal") &&
+         !appeals_journal_model_is_loading (model) && appeals_journal_model_get_total (model) == figure->count;
+}
+
+/* The line report scrolled into view, then one of its figures opened. */
+static void
+line_report_script (AppealsApplication *app,
+                    AppealsWindow      *window)
+{
+  AppealsLineReportView *view = line_report_of (window);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  AppealsRanking *outcomes;
+  AppealsReportRow *first;
+  Figure figure = { app, window, 0 };
+  double x = 0, y = 0;
+
+  APPEALS_TEST_WAIT (line_report_shown, window);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), gtk_scrolled_window_get_child (
+                                                     GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-report");
+
+  outcomes = appeals_report_get_ranking (appeals_line_report_view_get_report (view), APPEALS_REPORT_OUTCOME);
+  g_assert_cmpuint (outcomes->rows->len, >, 0);
+  first = g_ptr_array_index (outcomes->rows, 0);
+  figure.count = first->count;
+  g_signal_emit_by_name (appeals_line_report_view_get_row (view, APPEALS_REPORT_OUTCOME, 0), "activated");
+  APPEALS_TEST_WAIT (journal_shows_figure, &figure);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-journal");
 }
 
 /* the page lets go of the appeal once the server took the verdict */
@@ -496,6 +561,7 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (quality_listed, window);
   appeals_window_show_page (window, "analytics");
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics");
+  line_report_script (app, window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   receptions_script (app, window);

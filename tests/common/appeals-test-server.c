@@ -455,3 +455,23 @@ appeals_test_sign_in (AppealsTestServer *server,
 
   return g_strdup (json_object_get_string_member (appeals_test_response_object (response), "token"));
 }
+
+/* Keeps the result of an asynchronous call for appeals_test_wait_for(). */
+void
+appeals_test_on_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main loop until the call has finished; returns its result. */
+GAsyncResult *
+appeals_test_wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}

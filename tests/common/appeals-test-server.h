@@ -67,6 +67,13 @@ char                *appeals_test_sign_in           (AppealsTestServer  *server,
                                                       const char         *login,
                                                       const char         *password);
 
+/* An asynchronous call in a test: pass appeals_test_on_done and the
+ * address of a NULL GAsyncResult *, then wait for it. */
+void                 appeals_test_on_done           (GObject            *source,
+                                                      GAsyncResult       *result,
+                                                      gpointer            user_data);
+GAsyncResult        *appeals_test_wait_for          (GAsyncResult      **slot);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsTestResponse, appeals_test_response_free)
 
 G_END_DECLS

@@ -2,13 +2,15 @@
  *
  * appeals-quality-page.c: one row per body — its rank (or why it is not
  * ranked), the share of answers accepted the first time, the average
- * score, reworks and overdue answers.
+ * score, reworks and overdue answers — and below it the line report
+ * (appeals-line-report-view.c).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "appeals-context.h"
+#include "appeals-line-report-view.h"
 #include "appeals-quality-page.h"
 
 struct _AppealsQualityPage
@@ -18,6 +20,8 @@ struct _AppealsQualityPage
   AppealsContext       *context;
 
   AdwPreferencesGroup *group;
+  AdwPreferencesPage  *page;
+  AppealsLineReportView *line_report;
   GPtrArray           *rows;
   GCancellable        *cancellable;
 };
@@ -25,12 +29,19 @@ struct _AppealsQualityPage
 G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsQualityPage, appeals_quality_page)
 
-void
-appeals_quality_page_clear (AppealsQualityPage *self)
+static void
+remove_bodies (AppealsQualityPage *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+}
+
+void
+appeals_quality_page_clear (AppealsQualityPage *self)
+{
+  remove_bodies (self);
+  appeals_line_report_view_clear (self->line_report);
 }
 
 guint
@@ -113,7 +124,7 @@ on_ranking_loaded (GObject      *source,
 
   bodies = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
                                                      APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
-  appeals_quality_page_clear (self);
+  remove_bodies (self);
   for (guint i = 0; i < ranking->len; i++)
     add_body (self, bodies, g_ptr_array_index (ranking, i));
 
@@ -133,6 +144,13 @@ appeals_quality_page_reload (AppealsQualityPage *self)
   self->cancellable = g_cancellable_new ();
   appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
+  appeals_line_report_view_reload (self->line_report);
+}
+
+AppealsLineReportView *
+appeals_quality_page_get_line_report (AppealsQualityPage *self)
+{
+  return self->line_report;
 }
 
 /* A verdict changes the figures, whichever window gave it. */
@@ -149,7 +167,13 @@ appeals_quality_page_constructed (GObject *object)
 {
   AppealsQualityPage *self = (AppealsQualityPage *)object;
 
+  AdwPreferencesGroup *report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
   G_OBJECT_CLASS (appeals_quality_page_parent_class)->constructed (object);
+
+  self->line_report = g_object_new (APPEALS_TYPE_LINE_REPORT_VIEW, "context", self->context, NULL);
+  adw_preferences_group_add (report_group, GTK_WIDGET (self->line_report));
+  adw_preferences_page_add (self->page, report_group);
 
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
@@ -185,19 +209,12 @@ static void
 appeals_quality_page_init (AppealsQualityPage *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *later = adw_preferences_group_new ();
-  GtkWidget *note = gtk_label_new (_("Dynamics of appeals by district and question, and reports will be here."));
 
+  self->page = ADW_PREFERENCES_PAGE (page);
   self->rows = g_ptr_array_new ();
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Answer Quality by Body"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_widget_add_css_class (note, "dim-label");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (later), note);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (later));
 
   adw_bin_set_child (ADW_BIN (self), page);
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "appeals-line-report-view.h"
+
 G_BEGIN_DECLS
 
 #define APPEALS_TYPE_QUALITY_PAGE (appeals_quality_page_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, APPEALS, QUALITY
 void appeals_quality_page_reload (AppealsQualityPage *self);
 void appeals_quality_page_clear  (AppealsQualityPage *self);
 guint appeals_quality_page_get_n_bodies (AppealsQualityPage *self);
+AppealsLineReportView *appeals_quality_page_get_line_report (AppealsQualityPage *self);
 
 G_END_DECLS

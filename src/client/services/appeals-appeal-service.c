@@ -54,6 +54,7 @@ appeals_appeal_filter_copy (const AppealsAppealFilter *filter)
   copy->district = g_strdup (filter->district);
   copy->question_character = g_strdup (filter->question_character);
   copy->sort = g_strdup (filter->sort);
+  copy->figure = g_strdup (filter->figure);
   return copy;
 }
 
@@ -67,6 +68,7 @@ appeals_appeal_filter_free (AppealsAppealFilter *filter)
   g_free (filter->district);
   g_free (filter->question_character);
   g_free (filter->sort);
+  g_free (filter->figure);
   g_free (filter);
 }
 
@@ -90,7 +92,8 @@ appeals_appeal_filter_equal (const AppealsAppealFilter *a,
          a->channel == b->channel && g_strcmp0 (a->district, b->district) == 0 &&
          g_strcmp0 (a->question_character, b->question_character) == 0 && a->applicant_id == b->applicant_id &&
          !a->overdue_only == !b->overdue_only && !a->control_only == !b->control_only &&
-         dates_equal (&a->from, &b->from) && dates_equal (&a->to, &b->to) && g_strcmp0 (a->sort, b->sort) == 0;
+         dates_equal (&a->from, &b->from) && dates_equal (&a->to, &b->to) && g_strcmp0 (a->sort, b->sort) == 0 &&
+         g_strcmp0 (a->figure, b->figure) == 0;
 }
 
 void
@@ -126,6 +129,18 @@ add_filter (GString                   *path,
   appeals_api_path_add_query_date (path, "from", &filter->from);
   appeals_api_path_add_query_date (path, "to", &filter->to);
   appeals_api_path_add_query (path, "sort", filter->sort);
+  if (filter->figure != NULL)
+    {
+      g_autoptr(GHashTable) figure = g_uri_parse_params (filter->figure, -1, "&", G_URI_PARAMS_NONE, NULL);
+      GHashTableIter iter;
+      gpointer name, value;
+
+      if (figure == NULL)
+        return;
+      g_hash_table_iter_init (&iter, figure);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        appeals_api_path_add_query (path, name, value);
+    }
 }
 
 /* Calls ------------------------------------------------------------------- */

@@ -30,6 +30,7 @@ typedef struct
   GDate     from;                /* registration date range */
   GDate     to;
   char     *sort;                /* "registration_date", "-due_date", …; NULL: the server's order */
+  char     *figure;              /* a report figure's journal query ("outcome=refused&from=…"), or NULL */
 } AppealsAppealFilter;
 
 #define APPEALS_TYPE_APPEAL_FILTER (appeals_appeal_filter_get_type ())

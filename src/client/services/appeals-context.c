@@ -17,6 +17,7 @@ struct _AppealsContext
   AppealsExpertiseService *expertise;
   AppealsOrderService     *orders;
   AppealsWorkService      *work;
+  AppealsAnalyticsService *analytics;
   AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
@@ -59,6 +60,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->expertise);
   g_clear_object (&self->orders);
   g_clear_object (&self->work);
+  g_clear_object (&self->analytics);
   g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
@@ -115,6 +117,7 @@ appeals_context_new (GSettings        *settings,
   self->expertise = appeals_expertise_service_new (client);
   self->orders = appeals_order_service_new (client);
   self->work = appeals_work_service_new (client);
+  self->analytics = appeals_analytics_service_new (client);
   self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
@@ -230,4 +233,11 @@ appeals_context_param_spec (void)
 {
   return g_param_spec_object ("context", NULL, NULL, APPEALS_TYPE_CONTEXT,
                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+}
+
+AppealsAnalyticsService *
+appeals_context_get_analytics_service (AppealsContext *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CONTEXT (self), NULL);
+  return self->analytics;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "appeals-analytics-service.h"
 #include "appeals-api-client.h"
 #include "appeals-appeal-service.h"
 #include "appeals-expertise-service.h"
@@ -40,6 +41,7 @@ AppealsWorkService      *appeals_context_get_work_service      (AppealsContext  
 AppealsFileService      *appeals_context_get_file_service      (AppealsContext   *self);
 AppealsReferenceService *appeals_context_get_reference_service (AppealsContext   *self);
 AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
+AppealsAnalyticsService *appeals_context_get_analytics_service (AppealsContext  *self);
 
 GParamSpec              *appeals_context_param_spec            (void);
 

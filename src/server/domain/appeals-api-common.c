@@ -299,3 +299,20 @@ appeals_api_respond_page (AppealsRequest *request,
   json_node_set_object (root, object);
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
 }
+
+/**
+ * appeals_api_add_clause:
+ * @value: (nullable) (transfer floating): the clause's parameter
+ *
+ * Appends " AND @clause" to a WHERE being built, and its parameter.
+ */
+void
+appeals_api_add_clause (GString    *where,
+                        GPtrArray  *values,
+                        const char *clause,
+                        GVariant   *value)
+{
+  g_string_append_printf (where, " AND %s", clause);
+  if (value != NULL)
+    g_ptr_array_add (values, value);
+}

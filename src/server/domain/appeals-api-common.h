@@ -49,6 +49,10 @@ void        appeals_api_respond_page      (AppealsRequest          *request,
                                            gint64                   total);
 gboolean    appeals_api_parse_bool        (const char              *text,
                                            gboolean                *value);
+void        appeals_api_add_clause        (GString                 *where,
+                                           GPtrArray               *values,
+                                           const char              *clause,
+                                           GVariant                *value);
 char       *appeals_api_encode_cursor     (const char              *key,
                                            gint64                   id);
 gboolean    appeals_api_decode_cursor     (const char              *cursor,

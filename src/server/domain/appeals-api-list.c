@@ -14,6 +14,7 @@
 #include "appeals-scope.h"
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
+#include "appeals-report-records.h"
 #include "appeals-store.h"
 
 #define DEFAULT_PAGE_SIZE 50
@@ -214,6 +215,9 @@ build_filter (AppealsRequest *request,
                       g_variant_new_string (today_text));
         }
     }
+
+  /* the conditions behind the line report's figures */
+  appeals_report_records_add_filters (request, filter->where, filter->values, errors);
 
   if ((value = appeals_request_get_query (request, "q")) != NULL)
     {

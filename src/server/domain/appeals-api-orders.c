@@ -50,17 +50,6 @@ load_or_404 (AppealsRequest  *request,
 /* Filters --------------------------------------------------------------- */
 
 static void
-add_clause (GString    *where,
-            GPtrArray  *values,
-            const char *clause,
-            GVariant   *value)
-{
-  g_string_append_printf (where, " AND %s", clause);
-  if (value != NULL)
-    g_ptr_array_add (values, value);
-}
-
-static void
 add_id_filter (AppealsRequest *request,
                GString        *where,
                GPtrArray      *values,
@@ -79,7 +68,7 @@ add_id_filter (AppealsRequest *request,
       return;
     }
   clause = g_strdup_printf ("o.%s = ?", name);
-  add_clause (where, values, clause, g_variant_new_int64 ((gint64) id));
+  appeals_api_add_clause (where, values, clause, g_variant_new_int64 ((gint64) id));
 }
 
 static void
@@ -101,15 +90,15 @@ build_filter (AppealsRequest *request,
       if (!appeals_enum_from_wire (APPEALS_TYPE_ORDER_CONTROL, value, &status))
         appeals_field_errors_add (errors, "status", APPEALS_FIELD_INVALID_VALUE, "on_control,executed,taken_off");
       else
-        add_clause (where, values, "o.status = ?", g_variant_new_string (value));
+        appeals_api_add_clause (where, values, "o.status = ?", g_variant_new_string (value));
     }
   if ((value = appeals_request_get_query (request, "source")) != NULL)
     {
       appeals_api_check_code (request, errors, "source", APPEALS_CLASSIFIER_ORDER_SOURCES, value);
-      add_clause (where, values, "o.source = ?", g_variant_new_string (value));
+      appeals_api_add_clause (where, values, "o.source = ?", g_variant_new_string (value));
     }
   if ((value = appeals_request_get_query (request, "executor_body")) != NULL)
-    add_clause (where, values, "o.executor_body = ?", g_variant_new_string (value));
+    appeals_api_add_clause (where, values, "o.executor_body = ?", g_variant_new_string (value));
   add_id_filter (request, where, values, errors, "appeal_id");
   add_id_filter (request, where, values, errors, "reception_id");
 
@@ -126,7 +115,7 @@ build_filter (AppealsRequest *request,
       /* as appeals_order_evaluate_overdue() says */
       appeals_server_get_today (&today);
       today_text = appeals_date_format_iso (&today);
-      add_clause (where, values,
+      appeals_api_add_clause (where, values,
                   flag ? "o.status = 'on_control' AND o.due_date < ?"
                        : "NOT (o.status = 'on_control' AND o.due_date < ?)",
                   g_variant_new_string (today_text));

@@ -86,5 +86,6 @@ void test_api_add_lifecycle_steps (void);
 void test_api_add_orders     (void);
 void test_api_add_records    (void);
 void test_api_add_my_work    (void);
+void test_api_add_analytics  (void);
 
 G_END_DECLS

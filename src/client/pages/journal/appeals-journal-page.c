@@ -43,6 +43,9 @@ struct _AppealsJournalPage
   GtkColumnView       *column_view;
   GtkLabel            *totals_label;
   GtkSpinner          *spinner;
+  GtkWidget           *figure_bar;     /* "the appeals behind a report figure" */
+  GtkLabel            *figure_label;
+  char                *figure;
 
   AppealsJournalModel *model;
   GtkSingleSelection  *selection;
@@ -141,6 +144,7 @@ appeals_journal_page_dup_filter (AppealsJournalPage *self)
   if (!appeals_date_entry_get_date (self->to_entry, &filter->to))
     g_date_clear (&filter->to, 1);
   filter->sort = g_strdup (self->sort);
+  filter->figure = g_strdup (self->figure);
 
   return g_steal_pointer (&filter);
 }
@@ -164,9 +168,11 @@ on_filters_changed (AppealsJournalPage *self)
 }
 
 static void
-on_reset_clicked (AppealsJournalPage *self)
+reset_filters (AppealsJournalPage *self)
 {
   self->resetting = TRUE;
+  g_clear_pointer (&self->figure, g_free);
+  gtk_widget_set_visible (self->figure_bar, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
@@ -177,7 +183,51 @@ on_reset_clicked (AppealsJournalPage *self)
   appeals_date_entry_set_date (self->from_entry, NULL);
   appeals_date_entry_set_date (self->to_entry, NULL);
   self->resetting = FALSE;
+}
+
+static void
+on_reset_clicked (AppealsJournalPage *self)
+{
+  reset_filters (self);
   on_filters_changed (self);
+}
+
+/**
+ * appeals_journal_page_show_figure:
+ * @query: the figure's journal query, as the line report gives it
+ * @description: what the figure is, for the bar above the list
+ *
+ * Lists the appeals behind a figure of the report, in place of the
+ * current search and filters; the bar's button (or Reset) clears it.
+ */
+void
+appeals_journal_page_show_figure (AppealsJournalPage *self,
+                                  const char         *query,
+                                  const char         *description)
+{
+  reset_filters (self);
+  self->figure = g_strdup (query);
+  gtk_label_set_text (self->figure_label, description);
+  gtk_widget_set_visible (self->figure_bar, TRUE);
+  on_filters_changed (self);
+}
+
+static GtkWidget *
+build_figure_bar (AppealsJournalPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *clear = gtk_button_new_with_label (_("Show All"));
+
+  self->figure_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->figure_label, 0);
+  gtk_label_set_wrap (self->figure_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->figure_label), TRUE);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->figure_label));
+  g_signal_connect_object (clear, "clicked", G_CALLBACK (on_reset_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), clear);
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_widget_set_visible (bar, FALSE);
+  return bar;
 }
 
 /* Columns -------------------------------------------------------------------- */
@@ -605,6 +655,7 @@ appeals_journal_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->filter, appeals_appeal_filter_free);
+  g_clear_pointer (&self->figure, g_free);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (appeals_context_get_appeal_service (self->context), self);
 
@@ -701,5 +752,13 @@ appeals_journal_page_init (AppealsJournalPage *self)
                       channel_values, G_N_ELEMENTS (channel_values));
   build_columns (self);
   gtk_stack_set_visible_child_name (self->content_stack, "signed-out");
+
+  /* right above the list */
+  self->figure_bar = build_figure_bar (self);
+  if (GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))))
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))), self->figure_bar,
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
+  else
+    gtk_box_prepend (GTK_BOX (self), self->figure_bar);
 }
 

@@ -20,5 +20,8 @@ void        appeals_journal_page_clear        (AppealsJournalPage *self);
 void        appeals_journal_page_focus_search (AppealsJournalPage *self);
 GListModel *appeals_journal_page_get_model    (AppealsJournalPage *self);
 AppealsAppealFilter *appeals_journal_page_dup_filter (AppealsJournalPage *self);
+void        appeals_journal_page_show_figure  (AppealsJournalPage *self,
+                                               const char         *query,
+                                               const char         *description);
 
 G_END_DECLS

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-line-report-view.c: the line report on the Analytics page.
+ *
+ * Signal "loaded": the figures of the chosen period are shown (or the
+ * server refused them).
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-bar.h"
+#include "appeals-line-report-view.h"
+#include "appeals-report-export.h"
+
+struct _AppealsLineReportView
+{
+  GtkBox          parent_instance;
+
+  AppealsContext *context;
+
+  GtkDropDown    *preset_dropdown;
+  GtkLabel       *period_label;
+  GtkSpinner     *spinner;
+  GtkWidget      *export_xlsx;
+  GtkWidget      *export_csv;
+  GtkBox         *tables_box;
+  GHashTable     *rows;          /* "table/position" → GtkWidget, borrowed */
+
+  AppealsReport  *report;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsLineReportView, appeals_line_report_view, GTK_TYPE_BOX)
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsLineReportView, appeals_line_report_view)
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static AppealsReferenceService *
+get_reference (AppealsLineReportView *self)
+{
+  return appeals_context_get_reference_service (self->context);
+}
+
+/* "+12%", "−40%", or "—" when there is nothing to compare with */
+static char *
+format_change (double change)
+{
+  if (isnan (change))
+    return g_strdup ("—");
+  return g_strdup_printf ("%s%.0f%%", change > 0 ? "+" : change < 0 ? "−" : "", fabs (100 * change));
+}
+
+static void
+open_figure (GtkWidget  *widget,
+             const char *query,
+             const char *table,
+             const char *label)
+{
+  AppealsLineReportView *self = APPEALS_LINE_REPORT_VIEW (gtk_widget_get_ancestor (widget,
+                                                                                  APPEALS_TYPE_LINE_REPORT_VIEW));
+  g_autofree char *period = appeals_report_period_text (&self->report->from, &self->report->to);
+  /* TRANSLATORS: the bar above the journal: "By outcome: Refused, 01.01.2026 – 30.11.2026" */
+  g_autofree char *description = g_strdup_printf (_("%s: %s, %s"), appeals_report_table_title (table), label, period);
+
+  gtk_widget_activate_action (widget, "win.open-journal", "(ss)", query, description);
+}
+
+static void
+on_row_activated (AdwActionRow *row)
+{
+  open_figure (GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "figure"),
+               g_object_get_data (G_OBJECT (row), "table"),
+               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static void
+on_figure_clicked (GtkButton *button)
+{
+  open_figure (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "figure"), APPEALS_REPORT_TIMELINESS,
+               g_object_get_data (G_OBJECT (button), "label"));
+}
+
+static void
+remember_row (AppealsLineReportView *self,
+              const char            *table,
+              guint                  position,
+              GtkWidget             *row)
+{
+  g_hash_table_insert (self->rows, g_strdup_printf ("%s/%u", table, position), row);
+}
+
+static AdwPreferencesGroup *
+add_group (AppealsLineReportView *self,
+           const char            *table,
+           const char            *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, appeals_report_table_title (table));
+  adw_preferences_group_set_description (group, description);
+  gtk_box_append (self->tables_box, GTK_WIDGET (group));
+  return group;
+}
+
+static void
+add_ranking (AppealsLineReportView *self,
+             AppealsRanking        *ranking)
+{
+  AdwPreferencesGroup *group;
+  g_autofree char *description = NULL;
+  gint64 largest = 1;
+
+  for (guint i = 0; i < ranking->rows->len; i++)
+    largest = MAX (largest, ((AppealsReportRow *) g_ptr_array_index (ranking->rows, i))->count);
+
+  if (ranking->rows->len == 0)
+    description = g_strdup (_("No appeals in this period."));
+  group = add_group (self, ranking->dimension, description);
+
+  for (guint i = 0; i < ranking->rows->len; i++)
+    {
+      AppealsReportRow *ranked = g_ptr_array_index (ranking->rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *numbers = gtk_label_new (NULL);
+      g_autofree char *change = format_change (ranked->change);
+      /* TRANSLATORS: beside a bar: appeals, their share, the comparison period's count and the change */
+      g_autofree char *text = g_strdup_printf (_("%d · %.1f%% · was %d · %s"), (int) ranked->count,
+                                               100 * ranked->share, (int) ranked->compare_count, change);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     appeals_report_row_label (get_reference (self), ranking->dimension, ranked->key));
+      gtk_label_set_text (GTK_LABEL (numbers), text);
+      gtk_label_set_width_chars (GTK_LABEL (numbers), 24);
+      gtk_label_set_xalign (GTK_LABEL (numbers), 1);
+      gtk_widget_add_css_class (numbers, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), appeals_bar_new ((double) ranked->count / largest));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), numbers);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "figure", g_strdup (ranked->filter), g_free);
+      g_object_set_data (G_OBJECT (row), "table", ranking->dimension);
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), NULL);
+      adw_preferences_group_add (group, row);
+      remember_row (self, ranking->dimension, i, row);
+    }
+}
+
+static GtkWidget *
+figure_button (const char *text,
+               gint64      count,
+               const char *figure,
+               const char *label)
+{
+  g_autofree char *title = g_strdup_printf ("%s %" G_GINT64_FORMAT, text, count);
+  GtkWidget *button = gtk_button_new_with_label (title);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "figure", g_strdup (figure), g_free);
+  g_object_set_data_full (G_OBJECT (button), "label", g_strdup_printf ("%s — %s", label, text), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_figure_clicked), NULL);
+  return button;
+}
+
+static void
+add_timeliness (AppealsLineReportView *self)
+{
+  AdwPreferencesGroup *group;
+
+  group = add_group (self, APPEALS_REPORT_TIMELINESS,
+                     self->report->timeliness->len == 0 ? _("No appeals in this period.")
+                     : _("The bar is the share of answers given in term."));
+  for (guint i = 0; i < self->report->timeliness->len; i++)
+    {
+      AppealsTimelinessRow *body = g_ptr_array_index (self->report->timeliness, i);
+      const char *label = appeals_report_row_label (get_reference (self), APPEALS_REPORT_TIMELINESS, body->body);
+      gint64 answered = body->figures[APPEALS_TIMELINESS_IN_TERM] + body->figures[APPEALS_TIMELINESS_LATE];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      int registered = body->figures[APPEALS_TIMELINESS_REGISTERED];
+
+      if (isnan (body->average_working_days))
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d registered, none answered yet",
+                                                 "%d registered, none answered yet", registered), registered);
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%d registered, answered in %.1f working days on average",
+                                                 "%d registered, answered in %.1f working days on average",
+                                                 registered), registered, body->average_working_days);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 appeals_bar_new (answered > 0 ? (double) body->figures[APPEALS_TIMELINESS_IN_TERM]
+                                                                 / answered : 0.0));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 figure_button (_("In term"), body->figures[APPEALS_TIMELINESS_IN_TERM],
+                                                body->filters[APPEALS_TIMELINESS_IN_TERM], label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 figure_button (_("Late"), body->figures[APPEALS_TIMELINESS_LATE],
+                                                body->filters[APPEALS_TIMELINESS_LATE], label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 figure_button (_("Overdue now"), body->figures[APPEALS_TIMELINESS_OVERDUE],
+                                                body->filters[APPEALS_TIMELINESS_OVERDUE], label));
+      adw_preferences_group_add (group, row);
+      remember_row (self, APPEALS_REPORT_TIMELINESS, i, row);
+    }
+}
+
+static void
+remove_tables (AppealsLineReportView *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->rows);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_box))) != NULL)
+    gtk_box_remove (self->tables_box, child);
+}
+
+static void
+show_report (AppealsLineReportView *self)
+{
+  g_autofree char *period = appeals_report_period_text (&self->report->from, &self->report->to);
+  g_autofree char *compare = appeals_report_period_text (&self->report->compare_from, &self->report->compare_to);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: "01.01.2026 – 30.11.2026: 80 appeals; compared with 01.01.2025 – 30.11.2025: 12" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d appeal; compared with %s: %d",
+                                       "%s: %d appeals; compared with %s: %d", self->report->total),
+                          period, (int) self->report->total, compare, (int) self->report->compare_total);
+  gtk_label_set_text (self->period_label, text);
+
+  remove_tables (self);
+  for (guint i = 0; i < self->report->rankings->len; i++)
+    add_ranking (self, g_ptr_array_index (self->report->rankings, i));
+  add_timeliness (self);
+}
+
+static void
+on_report_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsLineReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AppealsReport *report;
+
+  report = appeals_analytics_service_line_report_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->spinner);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->period_label, error->message);
+    }
+  else
+    {
+      g_clear_pointer (&self->report, appeals_report_free);
+      self->report = report;
+      show_report (self);
+    }
+  gtk_widget_set_sensitive (self->export_xlsx, self->report != NULL);
+  gtk_widget_set_sensitive (self->export_csv, self->report != NULL);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+appeals_line_report_view_reload (AppealsLineReportView *self)
+{
+  guint preset = gtk_drop_down_get_selected (self->preset_dropdown);
+  GDate today, from, to;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  appeals_date_get_today (&today);
+  appeals_report_preset_range (preset, &today, &from, &to);
+  gtk_spinner_start (self->spinner);
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &from, &to,
+                                               NULL, NULL, self->cancellable, on_report_loaded,
+                                               g_object_ref (self));
+}
+
+void
+appeals_line_report_view_clear (AppealsLineReportView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->report, appeals_report_free);
+  remove_tables (self);
+  gtk_label_set_text (self->period_label, "");
+  gtk_spinner_stop (self->spinner);
+}
+
+void
+appeals_line_report_view_set_preset (AppealsLineReportView *self,
+                                     AppealsReportPreset    preset)
+{
+  gtk_drop_down_set_selected (self->preset_dropdown, preset);
+}
+
+AppealsReport *
+appeals_line_report_view_get_report (AppealsLineReportView *self)
+{
+  return self->report;
+}
+
+/**
+ * appeals_line_report_view_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row shown for a table's
+ *   @position-th figure
+ */
+GtkWidget *
+appeals_line_report_view_get_row (AppealsLineReportView *self,
+                                  const char            *table,
+                                  guint                  position)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%u", table, position);
+
+  return g_hash_table_lookup (self->rows, key);
+}
+
+static void
+on_preset_changed (AppealsLineReportView *self)
+{
+  if (self->context != NULL && appeals_context_is_signed_in (self->context))
+    appeals_line_report_view_reload (self);
+}
+
+/* Export --------------------------------------------------------------------- */
+
+static void
+say (GtkWidget  *widget,
+     const char *message)
+{
+  gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+}
+
+static void
+on_export_chosen (GtkNativeDialog       *chooser,
+                  int                    response,
+                  AppealsLineReportView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean xlsx = g_object_get_data (G_OBJECT (chooser), "xlsx") != NULL;
+  gboolean written;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->report == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  if (xlsx)
+    written = appeals_report_write_xlsx (self->report, get_reference (self), path, &error);
+  else
+    written = appeals_report_write_csv_all (self->report, get_reference (self), path, "report", &error);
+  say (GTK_WIDGET (self), written ? _("The report is saved.") : error->message);
+  g_object_unref (chooser);
+}
+
+static void
+export_report (AppealsLineReportView *self,
+               gboolean               xlsx)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (xlsx ? _("Save the Report") : _("Choose a Folder for the CSV Files"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         xlsx ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         NULL, NULL);
+  if (xlsx)
+    {
+      g_autofree char *from = appeals_date_format_iso (&self->report->from);
+      g_autofree char *to = appeals_date_format_iso (&self->report->to);
+      g_autofree char *name = g_strdup_printf ("report-%s-%s.xlsx", from, to);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (TRUE));
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_xlsx_clicked (AppealsLineReportView *self)
+{
+  if (self->report != NULL)
+    export_report (self, TRUE);
+}
+
+static void
+on_export_csv_clicked (AppealsLineReportView *self)
+{
+  if (self->report != NULL)
+    export_report (self, FALSE);
+}
+
+/* Life ----------------------------------------------------------------------- */
+
+static void
+appeals_line_report_view_dispose (GObject *object)
+{
+  AppealsLineReportView *self = (AppealsLineReportView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, appeals_report_free);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (appeals_line_report_view_parent_class)->dispose (object);
+}
+
+static void
+appeals_line_report_view_class_init (AppealsLineReportViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = appeals_line_report_view_dispose;
+
+  appeals_line_report_view_install_context_property (G_OBJECT_CLASS (klass));
+
+  /**
+   * AppealsLineReportView::loaded:
+   *
+   * The figures of the chosen period are shown, or the server refused them.
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+}
+
+static void
+appeals_line_report_view_init (AppealsLineReportView *self)
+{
+  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Line Report"));
+
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 18);
+
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (self), title);
+
+  self->preset_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (presets));
+  gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preset_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Period"), -1);
+  g_signal_connect_object (self->preset_dropdown, "notify::selected", G_CALLBACK (on_preset_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->preset_dropdown));
+
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->spinner), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
+
+  self->export_xlsx = gtk_button_new_with_label (_("Export XLSX…"));
+  self->export_csv = gtk_button_new_with_label (_("Export CSV…"));
+  gtk_widget_set_sensitive (self->export_xlsx, FALSE);
+  gtk_widget_set_sensitive (self->export_csv, FALSE);
+  g_signal_connect_object (self->export_xlsx, "clicked", G_CALLBACK (on_export_xlsx_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->export_csv, "clicked", G_CALLBACK (on_export_csv_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->export_xlsx);
+  gtk_box_append (GTK_BOX (bar), self->export_csv);
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self), bar);
+
+  self->period_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->period_label, TRUE);
+  gtk_label_set_xalign (self->period_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->period_label));
+
+  self->tables_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->tables_box));
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-analytics-service.h: the line report's figures.
+ *
+ * A service is the only code that knows this family's URLs and JSON: it
+ * offers domain verbs as _async/_finish pairs that take and give core
+ * models, and reports refusals as APPEALS_SERVICE_ERROR.
+ */
+#pragma once
+
+#include "appeals-api-client.h"
+
+G_BEGIN_DECLS
+
+#define APPEALS_TYPE_ANALYTICS_SERVICE (appeals_analytics_service_get_type ())
+
+G_DECLARE_FINAL_TYPE (AppealsAnalyticsService, appeals_analytics_service, APPEALS, ANALYTICS_SERVICE, GObject)
+
+AppealsAnalyticsService *appeals_analytics_service_new                (AppealsApiClient         *client);
+
+void                     appeals_analytics_service_line_report_async  (AppealsAnalyticsService  *self,
+                                                                       const GDate              *from,
+                                                                       const GDate              *to,
+                                                                       const GDate              *compare_from,
+                                                                       const GDate              *compare_to,
+                                                                       GCancellable             *cancellable,
+                                                                       GAsyncReadyCallback       callback,
+                                                                       gpointer                  user_data);
+AppealsReport           *appeals_analytics_service_line_report_finish (AppealsAnalyticsService  *self,
+                                                                       GAsyncResult             *result,
+                                                                       GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-report-records.c: the line report counted in SQL, and the
+ * journal's filters for its figures.
+ *
+ * Each ranking is one GROUP BY over the appeals registered in either
+ * period, counting both periods at once with conditional sums; the
+ * average time to answer is summed from the answered appeals grouped by
+ * body and day, so that at most bodies × days rows leave the database.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "appeals-api-common.h"
+#include "appeals-report-records.h"
+#include "appeals-scope.h"
+
+/* The outcome of an appeal, as the report counts it (see
+ * appeals_report_get_outcomes()). */
+#define OUTCOME_SQL \
+  "(CASE WHEN a.status = 'terminated' THEN 'terminated' " \
+  "WHEN a.status = 'left_without_consideration' THEN 'left-without-consideration' " \
+  "WHEN a.status = 'forwarded' THEN 'forwarded' " \
+  "WHEN a.status IN ('answered', 'closed') THEN COALESCE (a.answer_character, 'unspecified') " \
+  "ELSE 'pending' END)"
+
+#define ANSWERED_SQL "a.status IN ('answered', 'closed') AND a.answered_on IS NOT NULL"
+#define IN_TERM_SQL  "(" ANSWERED_SQL " AND a.answer_late = 0)"
+#define LATE_SQL     "(" ANSWERED_SQL " AND a.answer_late = 1)"
+/* an appeal still under consideration past its term; ? is today */
+#define OVERDUE_SQL  "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') " \
+                     "AND a.due_date < ?)"
+
+#define IN_PERIOD    "CASE WHEN a.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
+/* the caller's scope: ? is 1 for the whole region, ? the district */
+#define IN_SCOPE     "(? = 1 OR a.district = ?)"
+
+typedef struct
+{
+  const char *dimension;
+  const char *expression;
+} Dimension;
+
+static const Dimension dimensions[] = {
+  { APPEALS_REPORT_DISTRICT, "a.district" },
+  { APPEALS_REPORT_QUESTION_CHARACTER, "a.question_character" },
+  { APPEALS_REPORT_CATEGORY, "a.category" },
+  { APPEALS_REPORT_ADDRESSEE_BODY, "a.addressee_body" },
+  { APPEALS_REPORT_CHANNEL, "a.channel" },
+  { APPEALS_REPORT_LANGUAGE, "a.language" },
+  { APPEALS_REPORT_OUTCOME, OUTCOME_SQL },
+};
+
+typedef struct
+{
+  AppealsRequest *request;
+  char           *from, *to, *compare_from, *compare_to, *today;
+  const char     *district;    /* NULL: the whole region */
+} Query;
+
+static void
+query_clear (Query *query)
+{
+  g_free (query->from);
+  g_free (query->to);
+  g_free (query->compare_from);
+  g_free (query->compare_to);
+  g_free (query->today);
+}
+
+/* The parameters of IN_PERIOD (this period), IN_PERIOD (the comparison),
+ * then the WHERE of both periods and the scope. */
+static GVariant *
+two_period_params (Query *query)
+{
+  return g_variant_new ("(ssssssssxs)", query->from, query->to, query->compare_from, query->compare_to,
+                        query->from, query->to, query->compare_from, query->compare_to,
+                        (gint64) (query->district == NULL), query->district != NULL ? query->district : "");
+}
+
+#define TWO_PERIODS_WHERE \
+  "WHERE (a.registration_date BETWEEN ? AND ? OR a.registration_date BETWEEN ? AND ?) AND " IN_SCOPE
+
+static AppealsDbResult *
+count_by (Query       *query,
+          const char  *expression,
+          GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
+                                          "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY 1", expression);
+
+  return appeals_db_query (query->request->db, sql, two_period_params (query), error);
+}
+
+static char *
+make_filter (Query      *query,
+             const char *name,
+             const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  return g_strdup_printf ("%s=%s&from=%s&to=%s", name, escaped, query->from, query->to);
+}
+
+static gboolean
+add_dimension (Query            *query,
+               AppealsReport    *report,
+               const Dimension  *dimension,
+               GError          **error)
+{
+  g_autoptr(AppealsDbResult) rows = count_by (query, dimension->expression, error);
+  AppealsRanking *ranking;
+
+  if (rows == NULL)
+    return FALSE;
+
+  ranking = appeals_report_add_ranking (report, dimension->dimension, report->total, report->compare_total);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      const char *key = appeals_db_result_get_string (rows, i, "key");
+
+      appeals_ranking_add_row (ranking, key, appeals_db_result_get_int64 (rows, i, "n"),
+                               appeals_db_result_get_int64 (rows, i, "m"),
+                               make_filter (query, dimension->dimension, key));
+    }
+  appeals_ranking_sort (ranking);
+  return TRUE;
+}
+
+/* Repeat appeals: those marked repeat, and the applicants with 2+ and 5+
+ * appeals in each period. */
+static gboolean
+add_repeat (Query          *query,
+            AppealsReport  *report,
+            GError        **error)
+{
+  g_autoptr(AppealsDbResult) marked = NULL;
+  g_autoptr(AppealsDbResult) applicants = NULL;
+  AppealsRanking *ranking;
+  AppealsReportRow *row;
+  static const struct { const char *key; const char *minimum; } groups[] = {
+    { APPEALS_REPORT_APPLICANTS_2_PLUS, "2" },
+    { APPEALS_REPORT_APPLICANTS_5_PLUS, "5" },
+  };
+
+  marked = appeals_db_query (query->request->db,
+                             "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
+                             "FROM appeals a " TWO_PERIODS_WHERE " AND a.repeat = 1",
+                             two_period_params (query), error);
+  if (marked == NULL)
+    return FALSE;
+  applicants = appeals_db_query (query->request->db,
+                                 "SELECT COALESCE (SUM (CASE WHEN n >= 1 THEN 1 ELSE 0 END), 0) AS n1, "
+                                 "COALESCE (SUM (CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS n2, "
+                                 "COALESCE (SUM (CASE WHEN n >= 5 THEN 1 ELSE 0 END), 0) AS n5, "
+                                 "COALESCE (SUM (CASE WHEN m >= 1 THEN 1 ELSE 0 END), 0) AS m1, "
+                                 "COALESCE (SUM (CASE WHEN m >= 2 THEN 1 ELSE 0 END), 0) AS m2, "
+                                 "COALESCE (SUM (CASE WHEN m >= 5 THEN 1 ELSE 0 END), 0) AS m5 "
+                                 "FROM (SELECT a.applicant_id, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
+                                 "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY a.applicant_id) s",
+                                 two_period_params (query), error);
+  if (applicants == NULL)
+    return FALSE;
+
+  report->applicants = appeals_db_result_get_int64 (applicants, 0, "n1");
+  report->compare_applicants = appeals_db_result_get_int64 (applicants, 0, "m1");
+
+  ranking = appeals_report_add_ranking (report, APPEALS_REPORT_REPEAT, report->total, report->compare_total);
+  appeals_ranking_add_row (ranking, APPEALS_REPORT_MARKED_REPEAT, appeals_db_result_get_int64 (marked, 0, "n"),
+                           appeals_db_result_get_int64 (marked, 0, "m"), make_filter (query, "repeat", "true"));
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autofree char *n = g_strconcat ("n", groups[i].minimum, NULL);
+      g_autofree char *m = g_strconcat ("m", groups[i].minimum, NULL);
+
+      /* applicants: their share is of the applicants of the period */
+      row = appeals_ranking_add_row (ranking, groups[i].key, appeals_db_result_get_int64 (applicants, 0, n),
+                                     appeals_db_result_get_int64 (applicants, 0, m),
+                                     make_filter (query, "min_applicant_appeals", groups[i].minimum));
+      row->share = report->applicants > 0 ? (double) row->count / report->applicants : 0.0;
+    }
+  return TRUE;
+}
+
+/* The working-day number of @day counted from the period's start,
+ * remembered per day. */
+static int
+working_day_number (Query       *query,
+                    GHashTable  *numbers,
+                    const char  *day_text)
+{
+  AppealsCalendar *calendar = appeals_server_get_calendar (query->request->server);
+  gpointer found;
+  GDate day, start;
+  int number;
+
+  if (g_hash_table_lookup_extended (numbers, day_text, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  if (!appeals_date_parse_iso (day_text, &day) || !appeals_date_parse_iso (query->from, &start))
+    return 0;
+  number = appeals_calendar_count_working_days (calendar, &start, &day);
+  g_hash_table_insert (numbers, g_strdup (day_text), GINT_TO_POINTER (number));
+  return number;
+}
+
+static gboolean
+add_average_days (Query          *query,
+                  AppealsReport  *report,
+                  GError        **error)
+{
+  g_autoptr(AppealsDbResult) days = NULL;
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  days = appeals_db_query (query->request->db,
+                           "SELECT a.addressee_body AS key, a.registration_date AS day, COUNT(*) AS n, -1 AS sign "
+                           "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
+                           " AND " ANSWERED_SQL " GROUP BY a.addressee_body, a.registration_date "
+                           "UNION ALL "
+                           "SELECT a.addressee_body AS key, a.answered_on AS day, COUNT(*) AS n, 1 AS sign "
+                           "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
+                           " AND " ANSWERED_SQL " GROUP BY a.addressee_body, a.answered_on",
+                           g_variant_new ("(ssxsssxs)", query->from, query->to, (gint64) (query->district == NULL),
+                                          query->district != NULL ? query->district : "",
+                                          query->from, query->to, (gint64) (query->district == NULL),
+                                          query->district != NULL ? query->district : ""),
+                           error);
+  if (days == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (days); i++)
+    {
+      const char *body = appeals_db_result_get_string (days, i, "key");
+      gint64 *sum = g_hash_table_lookup (sums, body);
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (gint64, 1);
+          g_hash_table_insert (sums, g_strdup (body), sum);
+        }
+      *sum += appeals_db_result_get_int64 (days, i, "sign") * appeals_db_result_get_int64 (days, i, "n") *
+              working_day_number (query, numbers, appeals_db_result_get_string (days, i, "day"));
+    }
+
+  for (guint i = 0; i < report->timeliness->len; i++)
+    {
+      AppealsTimelinessRow *row = g_ptr_array_index (report->timeliness, i);
+      gint64 answered = row->figures[APPEALS_TIMELINESS_IN_TERM] + row->figures[APPEALS_TIMELINESS_LATE];
+      gint64 *sum = g_hash_table_lookup (sums, row->body);
+
+      if (answered > 0 && sum != NULL)
+        row->average_working_days = (double) *sum / answered;
+    }
+  return TRUE;
+}
+
+static int
+compare_timeliness (gconstpointer a,
+                    gconstpointer b)
+{
+  const AppealsTimelinessRow *x = *(AppealsTimelinessRow **) a;
+  const AppealsTimelinessRow *y = *(AppealsTimelinessRow **) b;
+  gint64 dx = x->figures[APPEALS_TIMELINESS_REGISTERED], dy = y->figures[APPEALS_TIMELINESS_REGISTERED];
+
+  return dx != dy ? (dx > dy ? -1 : 1) : strcmp (x->body, y->body);
+}
+
+static gboolean
+add_timeliness (Query          *query,
+                AppealsReport  *report,
+                GError        **error)
+{
+  g_autoptr(AppealsDbResult) rows = NULL;
+  static const char * const timeliness[] = { NULL, "in_term", "late", "overdue" };
+
+  rows = appeals_db_query (query->request->db,
+                           "SELECT a.addressee_body AS key, COUNT(*) AS registered, "
+                           "SUM (CASE WHEN " IN_TERM_SQL " THEN 1 ELSE 0 END) AS in_term, "
+                           "SUM (CASE WHEN " LATE_SQL " THEN 1 ELSE 0 END) AS late, "
+                           "SUM (CASE WHEN " OVERDUE_SQL " THEN 1 ELSE 0 END) AS overdue "
+                           "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
+                           " GROUP BY a.addressee_body",
+                           g_variant_new ("(sssxs)", query->today, query->from, query->to,
+                                          (gint64) (query->district == NULL),
+                                          query->district != NULL ? query->district : ""),
+                           error);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      const char *body = appeals_db_result_get_string (rows, i, "key");
+      AppealsTimelinessRow *row = appeals_report_add_timeliness (report, body);
+      static const char * const columns[] = { "registered", "in_term", "late", "overdue" };
+
+      for (guint f = 0; f < APPEALS_TIMELINESS_N_FIGURES; f++)
+        {
+          g_autofree char *filter = make_filter (query, "addressee_body", body);
+
+          row->figures[f] = appeals_db_result_get_int64 (rows, i, columns[f]);
+          row->filters[f] = timeliness[f] == NULL ? g_steal_pointer (&filter)
+                                                  : g_strconcat (filter, "&timeliness=", timeliness[f], NULL);
+        }
+    }
+  g_ptr_array_sort (report->timeliness, compare_timeliness);
+
+  return add_average_days (query, report, error);
+}
+
+/**
+ * appeals_report_records_count:
+ *
+ * Returns: (transfer full): the line report of the appeals registered
+ *   from @from to @to (inclusive) in the caller's scope, each figure
+ *   beside the same one for @compare_from to @compare_to.
+ */
+AppealsReport *
+appeals_report_records_count (AppealsRequest  *request,
+                              const GDate     *from,
+                              const GDate     *to,
+                              const GDate     *compare_from,
+                              const GDate     *compare_to,
+                              GError         **error)
+{
+  g_autoptr(AppealsReport) report = appeals_report_new ();
+  g_autoptr(AppealsDbResult) totals = NULL;
+  Query query = { request };
+  GDate today;
+  gboolean ok;
+
+  query.from = appeals_date_format_iso (from);
+  query.to = appeals_date_format_iso (to);
+  query.compare_from = appeals_date_format_iso (compare_from);
+  query.compare_to = appeals_date_format_iso (compare_to);
+  appeals_server_get_today (&today);
+  query.today = appeals_date_format_iso (&today);
+  query.district = appeals_api_scope_district (request);
+
+  report->from = *from;
+  report->to = *to;
+  report->compare_from = *compare_from;
+  report->compare_to = *compare_to;
+  report->district = g_strdup (query.district);
+
+  totals = appeals_db_query (request->db,
+                             "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
+                             "FROM appeals a " TWO_PERIODS_WHERE,
+                             two_period_params (&query), error);
+  ok = totals != NULL;
+  if (ok)
+    {
+      report->total = appeals_db_result_get_int64 (totals, 0, "n");
+      report->compare_total = appeals_db_result_get_int64 (totals, 0, "m");
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (dimensions); i++)
+    ok = add_dimension (&query, report, &dimensions[i], error);
+  ok = ok && add_repeat (&query, report, error) && add_timeliness (&query, report, error);
+
+  query_clear (&query);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* The journal's filters ------------------------------------------------------ */
+
+static gboolean
+is_outcome (const char *value)
+{
+  return g_strv_contains (appeals_report_get_outcomes (), value);
+}
+
+void
+appeals_report_records_add_filters (AppealsRequest *request,
+                                    GString        *where,
+                                    GPtrArray      *values,
+                                    GPtrArray      *errors)
+{
+  const char *value;
+  gboolean flag;
+  int unused;
+
+  if ((value = appeals_request_get_query (request, "language")) != NULL)
+    {
+      if (!appeals_enum_from_wire (APPEALS_TYPE_LANGUAGE, value, &unused))
+        appeals_field_errors_add (errors, "language", APPEALS_FIELD_INVALID_VALUE, "kk,ru");
+      else
+        appeals_api_add_clause (where, values, "a.language = ?", g_variant_new_string (value));
+    }
+
+  if ((value = appeals_request_get_query (request, "outcome")) != NULL)
+    {
+      if (!is_outcome (value))
+        {
+          g_autofree char *allowed = g_strjoinv (",", (char **) appeals_report_get_outcomes ());
+          appeals_field_errors_add (errors, "outcome", APPEALS_FIELD_INVALID_VALUE, allowed);
+        }
+      else
+        appeals_api_add_clause (where, values, OUTCOME_SQL " = ?", g_variant_new_string (value));
+    }
+
+  if ((value = appeals_request_get_query (request, "repeat")) != NULL)
+    {
+      if (!appeals_api_parse_bool (value, &flag))
+        appeals_field_errors_add (errors, "repeat", APPEALS_FIELD_INVALID_VALUE, "true,false");
+      else
+        appeals_api_add_clause (where, values, "a.repeat = ?", g_variant_new_int64 (flag));
+    }
+
+  if ((value = appeals_request_get_query (request, "timeliness")) != NULL)
+    {
+      if (g_str_equal (value, "in_term"))
+        appeals_api_add_clause (where, values, IN_TERM_SQL, NULL);
+      else if (g_str_equal (value, "late"))
+        appeals_api_add_clause (where, values, LATE_SQL, NULL);
+      else if (g_str_equal (value, "overdue"))
+        {
+          GDate today;
+
+          appeals_server_get_today (&today);
+          appeals_api_add_clause (where, values, OVERDUE_SQL, g_variant_new_take_string (appeals_date_format_iso (&today)));
+        }
+      else
+        appeals_field_errors_add (errors, "timeliness", APPEALS_FIELD_INVALID_VALUE, "in_term,late,overdue");
+    }
+
+  /* the appeals of applicants with at least N appeals in the journal's
+   * date range and the caller's scope */
+  if ((value = appeals_request_get_query (request, "min_applicant_appeals")) != NULL)
+    {
+      const char *from = appeals_request_get_query (request, "from");
+      const char *to = appeals_request_get_query (request, "to");
+      const char *district = appeals_api_scope_district (request);
+      guint64 minimum;
+      GDate date;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 1000, &minimum, NULL))
+        appeals_field_errors_add (errors, "min_applicant_appeals", APPEALS_FIELD_OUT_OF_RANGE, "1..1000");
+      else
+        {
+          appeals_api_add_clause (where, values,
+                      "a.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE b.registration_date >= ? "
+                      "AND b.registration_date <= ? AND (? = 1 OR b.district = ?) "
+                      "GROUP BY b.applicant_id HAVING COUNT(*) >= ?)",
+                      g_variant_new_string (from != NULL && appeals_date_parse_iso (from, &date) ? from : "0000-01-01"));
+          g_ptr_array_add (values, g_variant_new_string (to != NULL && appeals_date_parse_iso (to, &date)
+                                                         ? to : "9999-12-31"));
+          g_ptr_array_add (values, g_variant_new_int64 (district == NULL));
+          g_ptr_array_add (values, g_variant_new_string (district != NULL ? district : ""));
+          g_ptr_array_add (values, g_variant_new_int64 (minimum));
+        }
+    }
+}
