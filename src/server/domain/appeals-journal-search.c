@@ -12,8 +12,9 @@
  * text index first (the planners' estimates of prefix terms are far off):
  * a small set is read whole and sorted by the page's order; a large one is
  * walked in the page's index order, each row checked against the text
- * index, so a page of a word half the journal contains reads about two
- * pages of rows. On PostgreSQL the newest thousand appeals are checked
+ * index (SQLite: probes for prefixes its prefix index holds, else the set
+ * of matches read once), so a page of a word half the journal contains
+ * reads about two pages of rows. On PostgreSQL the newest thousand appeals are checked
  * before: a word common there is common enough to walk, and the GIN index
  * is then never asked for every match.
  */
@@ -26,6 +27,9 @@
 
 /* Up to this many matches are read whole and sorted. */
 #define SMALL_SET 5000
+/* FTS5's prefix indexes (migration 0012): a probe of a prefix this short
+ * reads one list. */
+#define PREFIX_INDEXED 3
 /* On PostgreSQL, this many matches among the newest thousand mean walk. */
 #define RECENT_ROWS 1000
 #define RECENT_COMMON 5
@@ -34,7 +38,8 @@
  * safe in FTS5 and tsquery syntax, joined as a prefix query. */
 static char *
 search_expression (const char *query,
-                   gboolean    postgresql)
+                   gboolean    postgresql,
+                   guint      *longest)
 {
   g_autofree char *folded = appeals_text_fold (query);
   GString *expression = g_string_new (NULL);
@@ -51,6 +56,7 @@ search_expression (const char *query,
         }
       if (word->len > 0)
         {
+          *longest = MAX (*longest, (guint) g_utf8_strlen (word->str, -1));
           if (postgresql)
             g_string_append_printf (expression, "%s%s:*", expression->len > 0 ? " & " : "", word->str);
           else
@@ -119,6 +125,7 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
   g_autofree char *number = registration_number (text);
   g_autofree char *expression = NULL;
   gboolean walk = FALSE;
+  guint longest = 0;
 
   search->clause = NULL;
   search->value = NULL;
@@ -131,7 +138,7 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
       return TRUE;
     }
 
-  expression = search_expression (text, postgresql);
+  expression = search_expression (text, postgresql, &longest);
   if (expression == NULL)
     return TRUE;
 
@@ -167,10 +174,15 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
                                ? "COALESCE (a.search_vector @@ to_tsquery ('simple', ?), FALSE)"
                                : "a.id IN (SELECT s.id FROM appeals s "
                                  "WHERE s.search_vector @@ to_tsquery ('simple', ?) OFFSET 0)");
+  else if (walk && longest <= PREFIX_INDEXED)
+    search->clause = g_strdup ("EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH ? "
+                               "AND appeals_search.rowid = a.id)");
   else
+    /* a longer prefix merges every word it begins at each probe: read the
+     * matches once into a set, and with many of them walk the index
+     * ("+" keeps the planner from driving the walk by the set) */
     search->clause = g_strdup (walk
-                               ? "EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH ? "
-                                 "AND appeals_search.rowid = a.id)"
+                               ? "+a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ?)"
                                : "a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ?)");
   search->value = g_variant_ref_sink (g_variant_new_string (expression));
   return TRUE;
