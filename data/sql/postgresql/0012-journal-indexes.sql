@@ -10,15 +10,12 @@ CREATE INDEX appeals_status ON appeals (status, registration_date DESC, id DESC)
 CREATE INDEX appeals_district_status ON appeals (district, status, registration_date DESC, id DESC);
 
 -- Open appeals only (the overdue filter): newest first with the term in
--- the index, so the walk skips appeals not yet due without reading them;
--- and by term, for counting the overdue ones.
-CREATE INDEX appeals_open_registration ON appeals (registration_date DESC, id DESC, due_date)
-  WHERE status NOT IN ('answered', 'closed');
-CREATE INDEX appeals_open_due ON appeals (due_date)
+-- the index, so the walk skips appeals not yet due without reading them.
+-- (Counting the overdue ones is a range of appeals_due (due_date, status).)
+CREATE INDEX appeals_open_registration ON appeals (registration_date DESC, id DESC, due_date, status)
   WHERE status NOT IN ('answered', 'closed');
 
 -- Verdicts awaiting approval; the answer-quality ranking groups final
--- verdicts by body from the index alone.
+-- verdicts by body in the index's order, from the index alone.
 CREATE INDEX expertise_state ON expertise (state, id);
-CREATE INDEX expertise_final_body ON expertise (body, appeal_id, round, verdict, score, overdue)
-  WHERE state = 'final';
+CREATE INDEX expertise_state_body ON expertise (state, body, appeal_id, round, verdict, score, overdue);
