@@ -784,6 +784,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/expertise", test_expertise);
   g_test_add_func ("/client/head-approval", test_head_approval);
   g_test_add_func ("/client/offline-save", test_offline_save);
+  g_test_add_func ("/client/journal-jump", test_client_journal_jump);
 
   return appeals_test_ui_run_tests (&server, args);
 }

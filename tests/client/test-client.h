@@ -11,4 +11,6 @@ G_BEGIN_DECLS
 void test_client_check_date_filter (AppealsWindow      *window,
                                     AppealsApplication *app);
 
+void test_client_journal_jump      (void);
+
 G_END_DECLS

@@ -181,9 +181,11 @@ update_n_items (AppealsJournalModel *self)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common, n_items - common);
 }
 
-/* Drops the page furthest from the rows asked for last, past MAX_PAGES. */
+/* Drops the page furthest from the rows asked for last, past MAX_PAGES;
+ * never @keep, the page that just came for a row asked for. */
 static void
-drop_far_pages (AppealsJournalModel *self)
+drop_far_pages (AppealsJournalModel *self,
+                guint                keep)
 {
   while (g_hash_table_size (self->pages) > MAX_PAGES)
     {
@@ -197,7 +199,7 @@ drop_far_pages (AppealsJournalModel *self)
           guint page = GPOINTER_TO_UINT (key);
           guint distance = page > self->near_page ? page - self->near_page : self->near_page - page;
 
-          if (distance >= far_distance)
+          if (page != keep && distance >= far_distance)
             far = page, far_distance = distance;
         }
 
@@ -255,7 +257,7 @@ on_page (GObject      *source,
 
   rows_changed (self, number * self->page_size, self->page_size);
   update_n_items (self);
-  drop_far_pages (self);
+  drop_far_pages (self, number);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
