@@ -10,9 +10,11 @@ CREATE INDEX appeals_status ON appeals (status, registration_date DESC, id DESC)
 CREATE INDEX appeals_district_status ON appeals (district, status, registration_date DESC, id DESC);
 
 -- Open appeals only (the overdue filter): newest first with the term in
--- the index, so the walk skips appeals not yet due without reading them.
--- (Counting the overdue ones is a range of appeals_due (due_date, status).)
+-- the index, so the walk skips appeals not yet due without reading them;
+-- and by term, so counting the overdue ones reads open appeals only.
 CREATE INDEX appeals_open_registration ON appeals (registration_date DESC, id DESC, due_date, status)
+  WHERE status NOT IN ('answered', 'closed');
+CREATE INDEX appeals_open_due ON appeals (due_date, status)
   WHERE status NOT IN ('answered', 'closed');
 
 -- Verdicts awaiting approval; the answer-quality ranking groups final

@@ -41,7 +41,7 @@ static const PlanCase plan_cases[] = {
   { "district-status", PAGE, "a.district = 'rudny-city' AND a.status = 'registered'",
     "INDEX appeals_district_status", TRUE },
   { "overdue", PAGE, OVERDUE, "COVERING INDEX appeals_open_registration", TRUE },
-  { "overdue-count", COUNT, OVERDUE, "SEARCH a USING COVERING INDEX appeals_due", FALSE },
+  { "overdue-count", COUNT, OVERDUE, "SEARCH a USING COVERING INDEX appeals_open_due", FALSE },
   { "status-count", COUNT, "a.status = 'registered'", "INDEX appeals_status", FALSE },
   { "registration-number", PAGE, "a.registration_number = '2026-333333'", "sqlite_autoindex_appeals_1", FALSE },
   { "search-set", PAGE,
