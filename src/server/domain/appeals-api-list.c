@@ -23,6 +23,7 @@
 #include "appeals-store.h"
 
 #define DEFAULT_PAGE_SIZE 50
+#define OVERDUE_SEARCH_CAP 100
 
 typedef struct
 {
@@ -374,10 +375,11 @@ appeals_api_appeals_list (AppealsRequest  *request,
   return TRUE;
 }
 
-/* min(count, cap + 1) of the rows @filter keeps. */
+/* min(count, @cap + 1) of the rows @filter keeps. */
 static gint64
 count_capped (AppealsRequest  *request,
               Filter          *filter,
+              gint64           cap,
               GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT ?) c",
@@ -390,7 +392,7 @@ count_capped (AppealsRequest  *request,
     return filter->search_matches;
 
   result = appeals_db_query (request->db, sql,
-                             filter_params (filter, g_variant_new_int64 (APPEALS_JOURNAL_COUNT_CAP + 1), NULL),
+                             filter_params (filter, g_variant_new_int64 (cap + 1), NULL),
                              error);
   return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
 }
@@ -398,14 +400,15 @@ count_capped (AppealsRequest  *request,
 static void
 add_count (JsonBuilder *builder,
            const char  *name,
-           gint64       count)
+           gint64       count,
+           gint64       cap)
 {
   g_autofree char *more = g_strdup_printf ("%s_more", name);
 
   json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, MIN (count, APPEALS_JOURNAL_COUNT_CAP));
+  json_builder_add_int_value (builder, MIN (count, cap));
   json_builder_set_member_name (builder, more);
-  json_builder_add_boolean_value (builder, count > APPEALS_JOURNAL_COUNT_CAP);
+  json_builder_add_boolean_value (builder, count > cap);
 }
 
 /* GET /appeals/count: how many appeals the journal's filters keep, and how
@@ -421,13 +424,14 @@ appeals_api_appeals_count (AppealsRequest  *request,
   const char *overdue_text = appeals_request_get_query (request, "overdue");
   gboolean overdue_only = FALSE;
   gint64 total, overdue = 0;
+  gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
 
   filter_init (&filter);
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;
   appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);
 
-  total = count_capped (request, &filter, error);
+  total = count_capped (request, &filter, APPEALS_JOURNAL_COUNT_CAP, error);
   if (total < 0)
     return FALSE;
 
@@ -437,16 +441,20 @@ appeals_api_appeals_count (AppealsRequest  *request,
     overdue = total;
   else if (overdue_text == NULL)
     {
+      /* a search most of the journal matches is checked row by row: its
+       * overdue ones are counted to a lower cap ("more than 100") */
+      if (filter.search_matches > APPEALS_JOURNAL_COUNT_CAP)
+        overdue_cap = OVERDUE_SEARCH_CAP;
       add_overdue (request, &filter, TRUE);
       filter.n_narrowing++;
-      overdue = count_capped (request, &filter, error);
+      overdue = count_capped (request, &filter, overdue_cap, error);
       if (overdue < 0)
         return FALSE;
     }
 
   json_builder_begin_object (builder);
-  add_count (builder, "total", total);
-  add_count (builder, "overdue", overdue);
+  add_count (builder, "total", total, APPEALS_JOURNAL_COUNT_CAP);
+  add_count (builder, "overdue", overdue, overdue_cap);
   json_builder_set_member_name (builder, "cap");
   json_builder_add_int_value (builder, APPEALS_JOURNAL_COUNT_CAP);
   json_builder_end_object (builder);
