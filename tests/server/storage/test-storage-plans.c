@@ -17,15 +17,20 @@
 
 #include "test-storage.h"
 
-#define PAGE "SELECT a.id FROM appeals a WHERE %s ORDER BY a.registration_date DESC, a.id DESC LIMIT 51 OFFSET 0"
-#define COUNT "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT 10001) c"
 #define OVERDUE "a.due_date < '2026-11-30' AND a.status NOT IN ('answered', 'closed')"
+
+typedef enum
+{
+  WHOLE,   /* the case's statement as it is */
+  PAGE,    /* a page's ids in the journal's order */
+  COUNT,   /* a capped count */
+} Shape;
 
 typedef struct
 {
   const char *name;
-  const char *shape;     /* PAGE, COUNT or a whole statement */
-  const char *where;
+  Shape       shape;
+  const char *statement; /* WHOLE: the statement; else its WHERE */
   const char *sqlite;    /* what SQLite's plan must name */
   gboolean    in_order;  /* a page walked in the journal's order: no sort */
   const char *postgresql_where;  /* PostgreSQL's own clause, if it differs */
@@ -53,10 +58,10 @@ static const PlanCase plan_cases[] = {
   { "search-walk-set", PAGE,
     "+a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"көмек\"*')",
     "INDEX appeals_registration", TRUE, "COALESCE (a.search_vector @@ to_tsquery ('simple', 'көмек:*'), FALSE)" },
-  { "expertise-awaiting", "SELECT e.id FROM expertise e WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200",
-    NULL, "INDEX expertise_state", TRUE },
-  { "answer-quality", "SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, AVG(e.score) AS average_score "
-    "FROM expertise e WHERE e.state = 'final' GROUP BY e.body", NULL, "COVERING INDEX expertise_state_body", FALSE },
+  { "expertise-awaiting", WHOLE, "SELECT e.id FROM expertise e WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200",
+    "INDEX expertise_state", TRUE },
+  { "answer-quality", WHOLE, "SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, AVG(e.score) AS average_score "
+    "FROM expertise e WHERE e.state = 'final' GROUP BY e.body", "COVERING INDEX expertise_state_body", FALSE },
 };
 
 /* The plan's lines, joined by newlines. */
@@ -82,10 +87,24 @@ test_plan (Fixture       *fixture,
 {
   const PlanCase *row = user_data;
   gboolean postgresql = g_str_equal (test_storage_backend, "postgresql");
-  const char *where = postgresql && row->postgresql_where != NULL ? row->postgresql_where : row->where;
-  g_autofree char *sql = where != NULL ? g_strdup_printf (row->shape, where) : g_strdup (row->shape);
+  const char *where = postgresql && row->postgresql_where != NULL ? row->postgresql_where : row->statement;
+  g_autofree char *sql = NULL;
   g_autofree char *plan = NULL;
   g_autoptr(GError) error = NULL;
+
+  switch (row->shape)
+    {
+    case PAGE:
+      sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s "
+                             "ORDER BY a.registration_date DESC, a.id DESC LIMIT 51 OFFSET 0", where);
+      break;
+    case COUNT:
+      sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT 10001) c", where);
+      break;
+    case WHOLE:
+    default:
+      sql = g_strdup (where);
+    }
 
   if (postgresql)
     {
