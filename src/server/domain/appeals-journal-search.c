@@ -172,8 +172,11 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
   if (postgresql)
     search->clause = g_strdup (walk
                                ? "COALESCE (a.search_vector @@ to_tsquery ('simple', ?), FALSE)"
-                               : "a.id IN (SELECT s.id FROM appeals s "
-                                 "WHERE s.search_vector @@ to_tsquery ('simple', ?) OFFSET 0)");
+                               /* the set read once (an InitPlan), then its rows by
+                                * id: the planner, taking a prefix for thousands of
+                                * rows, would otherwise walk the date index */
+                               : "a.id = ANY (ARRAY (SELECT s.id FROM appeals s "
+                                 "WHERE s.search_vector @@ to_tsquery ('simple', ?)))");
   else if (walk && longest <= PREFIX_INDEXED)
     search->clause = g_strdup ("EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH ? "
                                "AND appeals_search.rowid = a.id)");

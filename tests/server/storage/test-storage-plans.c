@@ -51,7 +51,7 @@ static const PlanCase plan_cases[] = {
   { "registration-number", PAGE, "a.registration_number = '2026-333333'", "sqlite_autoindex_appeals_1", FALSE },
   { "search-set", PAGE,
     "a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"көмек\"*')", "VIRTUAL TABLE INDEX", FALSE,
-    "a.id IN (SELECT s.id FROM appeals s WHERE s.search_vector @@ to_tsquery ('simple', 'көмек:*') OFFSET 0)" },
+    "a.id = ANY (ARRAY (SELECT s.id FROM appeals s WHERE s.search_vector @@ to_tsquery ('simple', 'көмек:*')))" },
   { "search-walk", PAGE,
     "EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH '\"к\"*' AND appeals_search.rowid = a.id)",
     "INDEX appeals_registration", TRUE, "COALESCE (a.search_vector @@ to_tsquery ('simple', 'к:*'), FALSE)" },
