@@ -260,10 +260,11 @@ appeals_test_ui_journal_model (AppealsApplication *app)
 gboolean
 appeals_test_ui_journal_loaded (AppealsApplication *app)
 {
-  /* the rows and, apart, the totals */
+  /* the first page and, apart (either may come first), the totals */
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
          appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
          g_list_model_get_n_items (appeals_test_ui_journal_model (app)) > 0 &&
+         appeals_journal_model_get_n_loaded (APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (app))) > 0 &&
          appeals_journal_model_get_count (APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (app))) != NULL;
 }
 
