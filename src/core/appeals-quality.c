@@ -83,7 +83,6 @@ appeals_quality_rank (const AppealsExpertiseResult *results,
   GPtrArray *ranking = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_body_quality_free);
   GHashTableIter iter;
   Tally *tally;
-  guint rank = 0;
 
   for (gsize i = 0; i < n_results; i++)
     {
@@ -129,10 +128,35 @@ appeals_quality_rank (const AppealsExpertiseResult *results,
       quality->answers = g_hash_table_size (tally->appeals);
       quality->accepted_first = quality->answers > 0 ? (double) accepted / quality->answers : 0;
       quality->average_score = tally->checked > 0 ? tally->score_sum / tally->checked : 0;
-      quality->ranked = quality->answers >= min_answers;
       g_ptr_array_add (ranking, quality);
       /* the tally no longer owns the quality; keep the body name alive */
       tally->quality = NULL;
+    }
+
+  appeals_quality_rank_bodies (ranking, min_answers);
+  return ranking;
+}
+
+/**
+ * appeals_quality_rank_bodies:
+ * @ranking: (element-type AppealsBodyQuality): one entry per body with
+ *   its answers, shares, score, reworks and overdue answers tallied (by
+ *   appeals_quality_rank() or by the database)
+ * @min_answers: bodies with fewer checked appeals are not ranked
+ *
+ * Marks the ranked bodies and orders @ranking: ranked ones first, best
+ * first, with their ranks.
+ */
+void
+appeals_quality_rank_bodies (GPtrArray *ranking,
+                             guint      min_answers)
+{
+  guint rank = 0;
+
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      AppealsBodyQuality *quality = g_ptr_array_index (ranking, i);
+      quality->ranked = quality->answers >= min_answers;
     }
 
   g_ptr_array_sort (ranking, compare_quality);
@@ -141,8 +165,6 @@ appeals_quality_rank (const AppealsExpertiseResult *results,
       AppealsBodyQuality *quality = g_ptr_array_index (ranking, i);
       quality->rank = quality->ranked ? ++rank : 0;
     }
-
-  return ranking;
 }
 
 /* The wire format ------------------------------------------------------------ */

@@ -45,5 +45,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsBodyQuality, appeals_body_quality_free)
 GPtrArray *appeals_quality_rank       (const AppealsExpertiseResult *results,
                                        gsize                         n_results,
                                        guint                         min_answers);
+void       appeals_quality_rank_bodies (GPtrArray                   *ranking,
+                                        guint                        min_answers);
 
 G_END_DECLS

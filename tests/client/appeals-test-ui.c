@@ -13,6 +13,7 @@
 
 #include "appeals-journal-page.h"
 #include "appeals-test-ui.h"
+#include "appeals-journal-model.h"
 
 typedef struct
 {
@@ -259,9 +260,12 @@ appeals_test_ui_journal_model (AppealsApplication *app)
 gboolean
 appeals_test_ui_journal_loaded (AppealsApplication *app)
 {
+  /* the first page and, apart (either may come first), the totals */
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
          appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         g_list_model_get_n_items (appeals_test_ui_journal_model (app)) > 0;
+         g_list_model_get_n_items (appeals_test_ui_journal_model (app)) > 0 &&
+         appeals_journal_model_get_n_loaded (APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (app))) > 0 &&
+         appeals_journal_model_get_count (APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (app))) != NULL;
 }
 
 /* Signing in ------------------------------------------------------------------ */

@@ -607,6 +607,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/save-updates-journal-row", test_save_updates_journal_row);
   test_client_add_expertise (&server);
   g_test_add_func ("/client/offline-save", test_offline_save);
+  g_test_add_func ("/client/journal-jump", test_client_journal_jump);
 
   return appeals_test_ui_run_tests (&server, args);
 }

@@ -13,4 +13,6 @@ void test_client_check_date_filter (AppealsWindow      *window,
 JsonObject *test_client_get_appeal (gint64 id);
 void test_client_add_expertise     (AppealsTestServer **server);
 
+void test_client_journal_jump      (void);
+
 G_END_DECLS

@@ -109,7 +109,8 @@ appeals_appeal_page_free (AppealsAppealPage *page)
 
 static void
 add_filter (GString                   *path,
-            const AppealsAppealFilter *filter)
+            const AppealsAppealFilter *filter,
+            gboolean                   with_sort)
 {
   if (filter == NULL)
     return;
@@ -128,7 +129,8 @@ add_filter (GString                   *path,
     appeals_api_path_add_query (path, "control", "true");
   appeals_api_path_add_query_date (path, "from", &filter->from);
   appeals_api_path_add_query_date (path, "to", &filter->to);
-  appeals_api_path_add_query (path, "sort", filter->sort);
+  if (with_sort)
+    appeals_api_path_add_query (path, "sort", filter->sort);
   if (filter->figure != NULL)
     {
       g_autoptr(GHashTable) figure = g_uri_parse_params (filter->figure, -1, "&", G_URI_PARAMS_NONE, NULL);
@@ -257,8 +259,37 @@ read_page (JsonNode  *body,
         g_ptr_array_add (page->items, appeal);
     }
   page->next_cursor = g_strdup (json_object_get_string_member_with_default (object, "next_cursor", NULL));
-  page->total = CLAMP (json_object_get_int_member_with_default (object, "total", page->items->len), 0, G_MAXUINT);
   return page;
+}
+
+static guint
+read_count_member (JsonObject *object,
+                   const char *name)
+{
+  return CLAMP (json_object_get_int_member_with_default (object, name, 0), 0, G_MAXUINT);
+}
+
+static gpointer
+read_count (JsonNode  *body,
+            gpointer   data,
+            GError   **error)
+{
+  AppealsAppealCount *count;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      malformed (error, NULL);
+      return NULL;
+    }
+
+  object = json_node_get_object (body);
+  count = g_new0 (AppealsAppealCount, 1);
+  count->total = read_count_member (object, "total");
+  count->total_more = json_object_get_boolean_member_with_default (object, "total_more", FALSE);
+  count->overdue = read_count_member (object, "overdue");
+  count->overdue_more = json_object_get_boolean_member_with_default (object, "overdue_more", FALSE);
+  return count;
 }
 
 static gpointer
@@ -320,7 +351,8 @@ read_first_appeal (JsonNode  *body,
  * appeals_appeal_service_list_page_async:
  * @cursor: (nullable): the previous page's next_cursor, or %NULL for the first
  *
- * One page of the journal, in the filter's order.
+ * One page of the journal, in the filter's order. The page is not counted:
+ * appeals_appeal_service_count_async() asks for the totals.
  */
 void
 appeals_appeal_service_list_page_async (AppealsAppealService      *self,
@@ -331,13 +363,37 @@ appeals_appeal_service_list_page_async (AppealsAppealService      *self,
                                         GAsyncReadyCallback        callback,
                                         gpointer                   user_data)
 {
+  appeals_appeal_service_list_page_at_async (self, filter, limit, cursor, 0, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_list_page_at_async:
+ * @cursor: (nullable): the previous page's next_cursor
+ * @offset: without a cursor, the position the page starts at (up to the
+ *   server's count cap, APPEALS_APPEAL_COUNT_CAP)
+ *
+ * Like appeals_appeal_service_list_page_async(), for a list that jumps to
+ * a position; finish with appeals_appeal_service_list_page_finish().
+ */
+void
+appeals_appeal_service_list_page_at_async (AppealsAppealService      *self,
+                                           const AppealsAppealFilter *filter,
+                                           guint                      limit,
+                                           const char                *cursor,
+                                           guint                      offset,
+                                           GCancellable              *cancellable,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data)
+{
   g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
 
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
 
   appeals_api_path_add_query_int (path, "limit", MAX (limit, 1));
-  add_filter (path, filter);
+  add_filter (path, filter, TRUE);
   appeals_api_path_add_query (path, "cursor", cursor);
+  if (cursor == NULL && offset > 0)
+    appeals_api_path_add_query_int (path, "offset", MIN (offset, APPEALS_APPEAL_COUNT_CAP));
   call_async (self, "GET", path, NULL, NULL, NULL, read_page, (GDestroyNotify) appeals_appeal_page_free,
               appeals_appeal_service_list_page_async, cancellable, callback, user_data);
 }
@@ -353,6 +409,41 @@ appeals_appeal_service_list_page_finish (AppealsAppealService  *self,
                                          GError               **error)
 {
   return appeals_service_call_finish (self, result, appeals_appeal_service_list_page_async, NULL, error);
+}
+
+/**
+ * appeals_appeal_service_count_async:
+ *
+ * The journal's totals for @filter (GET /appeals/count): how many appeals
+ * and how many overdue ones, each counted up to the server's cap.
+ */
+void
+appeals_appeal_service_count_async (AppealsAppealService      *self,
+                                    const AppealsAppealFilter *filter,
+                                    GCancellable              *cancellable,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", "count", NULL);
+
+  g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
+
+  add_filter (path, filter, FALSE);
+  call_async (self, "GET", path, NULL, NULL, NULL, read_count, g_free,
+              appeals_appeal_service_count_async, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_appeal_service_count_finish:
+ *
+ * Returns: (transfer full): free with g_free()
+ */
+AppealsAppealCount *
+appeals_appeal_service_count_finish (AppealsAppealService  *self,
+                                     GAsyncResult          *result,
+                                     GError               **error)
+{
+  return appeals_service_call_finish (self, result, appeals_appeal_service_count_async, NULL, error);
 }
 
 void

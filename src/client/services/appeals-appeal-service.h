@@ -49,8 +49,20 @@ typedef struct
 {
   GPtrArray *items;        /* AppealsAppeal */
   char      *next_cursor;  /* NULL on the last page */
-  guint      total;        /* of the whole query, as the server counted it */
 } AppealsAppealPage;
+
+/* Where the server stops counting ("more than 10,000"), and the furthest
+ * position a page can be asked for without a cursor. */
+#define APPEALS_APPEAL_COUNT_CAP 10000
+
+/* The journal's totals, asked for apart from its pages. */
+typedef struct
+{
+  guint     total;         /* at most the cap */
+  gboolean  total_more;    /* more than the cap */
+  guint     overdue;
+  gboolean  overdue_more;
+} AppealsAppealCount;
 
 void appeals_appeal_page_free (AppealsAppealPage *page);
 
@@ -70,6 +82,22 @@ void                  appeals_appeal_service_list_page_async      (AppealsAppeal
                                                                    GAsyncReadyCallback         callback,
                                                                    gpointer                    user_data);
 AppealsAppealPage    *appeals_appeal_service_list_page_finish     (AppealsAppealService       *self,
+                                                                   GAsyncResult               *result,
+                                                                   GError                    **error);
+void                  appeals_appeal_service_list_page_at_async   (AppealsAppealService       *self,
+                                                                   const AppealsAppealFilter  *filter,
+                                                                   guint                       limit,
+                                                                   const char                 *cursor,
+                                                                   guint                       offset,
+                                                                   GCancellable               *cancellable,
+                                                                   GAsyncReadyCallback         callback,
+                                                                   gpointer                    user_data);
+void                  appeals_appeal_service_count_async          (AppealsAppealService       *self,
+                                                                   const AppealsAppealFilter  *filter,
+                                                                   GCancellable               *cancellable,
+                                                                   GAsyncReadyCallback         callback,
+                                                                   gpointer                    user_data);
+AppealsAppealCount   *appeals_appeal_service_count_finish         (AppealsAppealService       *self,
                                                                    GAsyncResult               *result,
                                                                    GError                    **error);
 

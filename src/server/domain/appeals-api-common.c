@@ -279,6 +279,9 @@ appeals_api_decode_cursor (const char  *cursor,
  * @items: (transfer full): a JSON array
  * @next_cursor: (nullable): where the next page starts; %NULL on the last
  *
+ * @total: the number of items the list holds, or -1 to leave it out (a
+ *   journal page does not count; GET /appeals/count does)
+ *
  * Answers 200 with one page of a list: {"items", "next_cursor", "total"}.
  */
 void
@@ -295,7 +298,8 @@ appeals_api_respond_page (AppealsRequest *request,
     json_object_set_string_member (object, "next_cursor", next_cursor);
   else
     json_object_set_null_member (object, "next_cursor");
-  json_object_set_int_member (object, "total", total);
+  if (total >= 0)
+    json_object_set_int_member (object, "total", total);
   json_node_set_object (root, object);
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
 }

@@ -491,42 +491,50 @@ handle_quality (AppealsRequest  *request,
                 GError         **error)
 {
   AppealsChecklistTemplate *template = get_template (request);
+  const char *district = appeals_api_scope_district (request);
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (AppealsExpertiseResult));
-  g_autoptr(GPtrArray) ranking = NULL;
+  g_autoptr(GPtrArray) ranking = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_body_quality_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *sql = NULL;
   guint min_answers;
 
   if (template == NULL)
     return FALSE;
 
-  rows = appeals_db_query (request->db,
-                           "SELECT e.body, e.appeal_id, e.round, e.verdict, e.score, e.overdue FROM expertise e "
-                           "JOIN appeals a ON a.id = e.appeal_id WHERE e.state = 'final' "
-                           "AND (? = 1 OR a.district = ?)",
-                           g_variant_new ("(xs)", (gint64) (appeals_api_scope_district (request) == NULL),
-                                          appeals_api_scope_district (request) != NULL
-                                          ? appeals_api_scope_district (request) : ""),
-                           error);
+  /* tallied by the database, body by body, from the final verdicts' index
+   * (the appeals only for a district's scope): the server holds one row
+   * per body, however many verdicts there are */
+  sql = g_strdup_printf ("SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, "
+                         "COUNT(DISTINCT CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN e.appeal_id END) AS accepted_first, "
+                         "AVG(e.score) AS average_score, "
+                         "SUM(CASE WHEN e.verdict = 'accepted' THEN 0 ELSE 1 END) AS reworks, "
+                         "SUM(CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
+                         "FROM expertise e %s WHERE e.state = 'final' %s GROUP BY e.body",
+                         district != NULL ? "JOIN appeals a ON a.id = e.appeal_id" : "",
+                         district != NULL ? "AND a.district = ?" : "");
+  rows = appeals_db_query (request->db, sql,
+                           district != NULL ? g_variant_new ("(s)", district) : NULL, error);
   if (rows == NULL)
     return FALSE;
 
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
-      AppealsExpertiseResult result = {
-        appeals_db_result_get_string (rows, i, "body"),
-        appeals_db_result_get_int64 (rows, i, "appeal_id"),
-        appeals_db_result_get_int64 (rows, i, "round"),
-        g_str_equal (appeals_db_result_get_string (rows, i, "verdict"), "accepted"),
-        appeals_db_result_get_double (rows, i, "score"),
-        appeals_db_result_get_boolean (rows, i, "overdue"),
-      };
-      g_array_append_val (results, result);
+      AppealsBodyQuality *quality = g_new0 (AppealsBodyQuality, 1);
+
+      quality->body = g_strdup (appeals_db_result_get_string (rows, i, "body"));
+      quality->answers = appeals_db_result_get_int64 (rows, i, "answers");
+      quality->accepted_first = quality->answers > 0
+                                ? (double) appeals_db_result_get_int64 (rows, i, "accepted_first") / quality->answers
+                                : 0;
+      quality->average_score = appeals_db_result_get_double (rows, i, "average_score");
+      quality->reworks = appeals_db_result_get_int64 (rows, i, "reworks");
+      quality->overdue = appeals_db_result_get_int64 (rows, i, "overdue");
+      g_ptr_array_add (ranking, quality);
     }
 
   min_answers = appeals_checklist_template_get_ranking_min_answers (template);
-  ranking = appeals_quality_rank ((AppealsExpertiseResult *) results->data, results->len, min_answers);
+  appeals_quality_rank_bodies (ranking, min_answers);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "min_answers");

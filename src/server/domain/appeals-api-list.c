@@ -2,10 +2,15 @@
  *
  * appeals-api-list.c: GET /appeals — the journal: filters, full-text
  * search, sorting and keyset (cursor) pagination, so that a client pages
- * through any number of cards without the server counting offsets.
+ * through any number of cards without the server counting offsets — and
+ * GET /appeals/count, the journal's totals, asked for apart.
  *
- * Search text is folded (lower case, ё as е) on both indexing and query;
- * every word of the query must match as a prefix.
+ * A page never counts: its statement reads the page's ids in an index's
+ * order (the cursor is the row value (key, id), an index range), then the
+ * page's rows. The totals are counted with a cap (APPEALS_JOURNAL_COUNT_CAP,
+ * "more than 10,000"), the overdue ones in the same request through the
+ * open appeals' term index. ?offset= (up to the cap) starts a page at a
+ * position, for a client that jumps into the list.
  */
 #include "config.h"
 
@@ -15,9 +20,11 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-report-records.h"
+#include "appeals-journal-search.h"
 #include "appeals-store.h"
 
 #define DEFAULT_PAGE_SIZE 50
+#define OVERDUE_SEARCH_CAP 100
 
 typedef struct
 {
@@ -34,8 +41,28 @@ static const SortKey sort_keys[] = {
 typedef struct
 {
   GString   *where;
-  GPtrArray *values;   /* floating GVariants */
+  GPtrArray *values;   /* GVariants, owned */
+  gint64     search_matches;  /* of the words alone, capped; -1 if no search */
+  guint      n_narrowing;     /* filters beside the search and the scope */
 } Filter;
+
+static void
+filter_init (Filter *filter)
+{
+  filter->where = g_string_new ("1 = 1");
+  filter->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  filter->search_matches = -1;
+  filter->n_narrowing = 0;
+}
+
+static void
+filter_clear (Filter *filter)
+{
+  g_string_free (filter->where, TRUE);
+  g_ptr_array_unref (filter->values);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
 
 static void
 filter_add (Filter     *filter,
@@ -44,66 +71,39 @@ filter_add (Filter     *filter,
 {
   g_string_append_printf (filter->where, " AND %s", clause);
   if (value != NULL)
-    g_ptr_array_add (filter->values, value);
+    g_ptr_array_add (filter->values, g_variant_ref_sink (value));
 }
 
-/* Words of the query, folded, kept to letters and digits so that they are
- * safe in FTS5 and tsquery syntax. */
-static GPtrArray *
-search_words (const char *query)
+static GVariant *
+filter_params (Filter   *filter,
+               GVariant *last,
+               ...)
 {
-  g_autofree char *folded = appeals_text_fold (query);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  GString *word = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  va_list args;
 
-  for (const char *p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        g_ptr_array_add (words, g_strdup (word->str));
-      g_string_truncate (word, 0);
-      if (c == 0)
-        break;
-    }
-
-  g_string_free (word, TRUE);
-  return words;
+  g_ptr_array_extend (params, filter->values, NULL, NULL);
+  va_start (args, last);
+  for (GVariant *value = last; value != NULL; value = va_arg (args, GVariant *))
+    g_ptr_array_add (params, value);
+  va_end (args);
+  return g_variant_new_tuple ((GVariant **) params->pdata, params->len);
 }
 
 static gboolean
-add_search (AppealsRequest *request,
-            Filter         *filter,
-            const char     *query)
+add_search (AppealsRequest  *request,
+            Filter          *filter,
+            const char      *query,
+            GError         **error)
 {
-  g_autoptr(GPtrArray) words = search_words (query);
-  g_autoptr(GString) expression = g_string_new (NULL);
-  gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
+  AppealsJournalSearch search;
 
-  if (words->len == 0)
+  if (!appeals_journal_search_init (&search, request->db, query, error))
     return FALSE;
-
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *word = g_ptr_array_index (words, i);
-
-      if (postgresql)
-        g_string_append_printf (expression, "%s%s:*", i > 0 ? " & " : "", word);
-      else
-        g_string_append_printf (expression, "%s\"%s\"*", i > 0 ? " " : "", word);
-    }
-
-  if (postgresql)
-    filter_add (filter, "a.search_vector @@ to_tsquery ('simple', ?)",
-                g_variant_new_string (expression->str));
-  else
-    filter_add (filter, "a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ?)",
-                g_variant_new_string (expression->str));
+  if (search.clause != NULL)
+    filter_add (filter, search.clause, g_variant_ref (search.value));
+  filter->search_matches = search.clause != NULL ? search.matches : -1;
+  appeals_journal_search_clear (&search);
   return TRUE;
 }
 
@@ -134,11 +134,33 @@ add_enum_filter (AppealsRequest *request,
   return TRUE;
 }
 
-static gboolean
-build_filter (AppealsRequest *request,
-              Filter         *filter,
-              GPtrArray      *errors)
+/* Open appeals past their term: the clause the partial indexes of
+ * migration 0012 name, with today's date as its value. */
+static void
+add_overdue (AppealsRequest *request,
+             Filter         *filter,
+             gboolean        overdue)
 {
+  g_autofree char *today_text = NULL;
+  GDate date;
+
+  appeals_server_get_today (&date);
+  today_text = appeals_date_format_iso (&date);
+  filter_add (filter,
+              overdue ? "a.due_date < ? AND a.status NOT IN ('answered', 'closed')"
+                      : "NOT (a.due_date < ? AND a.status NOT IN ('answered', 'closed'))",
+              g_variant_new_string (today_text));
+}
+
+/* Adds the request's filters; field errors go to @errors. Returns FALSE
+ * on a database error only. */
+static gboolean
+build_filter (AppealsRequest  *request,
+              Filter          *filter,
+              GPtrArray       *errors,
+              GError         **error)
+{
+  guint scoped = appeals_api_scope_district (request) != NULL ? 1 : 0;
   const char *value;
   gboolean flag;
   GDate date;
@@ -204,16 +226,7 @@ build_filter (AppealsRequest *request,
       if (!appeals_api_parse_bool (value, &flag))
         appeals_field_errors_add (errors, "overdue", APPEALS_FIELD_INVALID_VALUE, "true,false");
       else
-        {
-          g_autofree char *today_text = NULL;
-
-          appeals_server_get_today (&date);
-          today_text = appeals_date_format_iso (&date);
-          filter_add (filter,
-                      flag ? "a.due_date < ? AND a.status NOT IN ('answered', 'closed')"
-                           : "NOT (a.due_date < ? AND a.status NOT IN ('answered', 'closed'))",
-                      g_variant_new_string (today_text));
-        }
+        add_overdue (request, filter, flag);
     }
 
   /* the conditions behind the line report's figures */
@@ -223,11 +236,51 @@ build_filter (AppealsRequest *request,
     {
       if (g_utf8_strlen (value, -1) > 200)
         appeals_field_errors_add (errors, "q", APPEALS_FIELD_TOO_LONG, "200");
-      else
-        add_search (request, filter, value);
+      else if (errors->len == 0)
+        {
+          filter->n_narrowing = filter->values->len - scoped;
+          return add_search (request, filter, value, error);
+        }
     }
 
-  return errors->len == 0;
+  filter->n_narrowing = filter->values->len - scoped;
+  return TRUE;
+}
+
+/* Answers 422 and returns FALSE when the request's filters are not
+ * valid; on a database error returns FALSE with @error set. */
+static gboolean
+read_filter (AppealsRequest  *request,
+             Filter          *filter,
+             GPtrArray       *errors,
+             GError         **error)
+{
+  if (!build_filter (request, filter, errors, error))
+    return FALSE;
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The page's statement: the ids in the sort's index order, then their
+ * rows — the join and the wide columns touch the page's rows only. */
+static char *
+page_sql (const char *where,
+          const char *column,
+          gboolean    descending)
+{
+  const char *direction = descending ? "DESC" : "ASC";
+
+  return g_strdup_printf ("SELECT a.*, ap.iin AS applicant_iin, "
+                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
+                          "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
+                          "FROM (SELECT a.id FROM appeals a WHERE %s ORDER BY %s %s, a.id %s LIMIT ? OFFSET ?) page "
+                          "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
+                          "ORDER BY %s %s, a.id %s",
+                          where, column, direction, direction, column, direction, direction);
 }
 
 static gboolean
@@ -235,26 +288,28 @@ appeals_api_appeals_list (AppealsRequest  *request,
                           GError         **error)
 {
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_autoptr(GString) where = g_string_new ("1 = 1");
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GString) sql = NULL;
+  g_auto(Filter) filter = { 0 };
+  g_autofree char *sql = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(AppealsDbResult) total = NULL;
+  g_autoptr(AppealsStoreColumns) columns = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
   const char *sort_text = appeals_request_get_query (request, "sort");
   const char *limit_text = appeals_request_get_query (request, "limit");
+  const char *offset_text = appeals_request_get_query (request, "offset");
   const char *cursor = appeals_request_get_query (request, "cursor");
   guint max_page = appeals_server_get_config (request->server)->max_page_size;
   gboolean descending = TRUE;
   guint64 limit = DEFAULT_PAGE_SIZE;
+  guint64 offset = 0;
   gint64 cursor_id = 0;
-  guint n_filter_values;
-  Filter filter = { where, values };
+  guint n_rows;
+  int key_column;
   GDate today;
 
+  filter_init (&filter);
   if (sort_text != NULL)
     {
       descending = sort_text[0] == '-';
@@ -277,77 +332,146 @@ appeals_api_appeals_list (AppealsRequest  *request,
       appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
     }
 
+  /* a position within the counted part of the journal; past it the
+   * client follows cursors */
+  if (offset_text != NULL &&
+      (cursor != NULL ||
+       !g_ascii_string_to_unsigned (offset_text, 10, 0, APPEALS_JOURNAL_COUNT_CAP, &offset, NULL)))
+    appeals_field_errors_add (errors, "offset", APPEALS_FIELD_OUT_OF_RANGE,
+                              "0.." G_STRINGIFY (APPEALS_JOURNAL_COUNT_CAP));
+
   if (cursor != NULL && !appeals_api_decode_cursor (cursor, &cursor_key, &cursor_id))
     appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
 
-  build_filter (request, &filter, errors);
-  if (errors->len > 0)
-    {
-      g_ptr_array_foreach (values, (GFunc) g_variant_unref, NULL);
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (!read_filter (request, &filter, errors, error))
+    return error == NULL || *error == NULL;
 
-  /* the total, before the cursor narrows the set */
-  n_filter_values = values->len;
-  {
-    g_autofree char *count_sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM appeals a WHERE %s", where->str);
-    GVariant **copies = g_new (GVariant *, n_filter_values);
-
-    for (guint i = 0; i < n_filter_values; i++)
-      copies[i] = g_variant_ref_sink (g_ptr_array_index (values, i));
-    total = appeals_db_query (request->db, count_sql, g_variant_new_tuple (copies, n_filter_values), error);
-    g_free (copies);
-    if (total == NULL)
-      return FALSE;
-  }
-
+  /* the row value is an index range in both databases */
   if (cursor_key != NULL)
     {
-      g_autofree char *clause = g_strdup_printf ("(%s %s ? OR (%s = ? AND a.id %s ?))",
-                                                 sort->column, descending ? "<" : ">",
-                                                 sort->column, descending ? "<" : ">");
+      g_autofree char *clause = g_strdup_printf ("(%s, a.id) %s (?, ?)", sort->column, descending ? "<" : ">");
+
       filter_add (&filter, clause, g_variant_new_string (cursor_key));
-      g_ptr_array_add (values, g_variant_new_string (cursor_key));
-      g_ptr_array_add (values, g_variant_new_int64 (cursor_id));
+      g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
     }
-  g_ptr_array_add (values, g_variant_new_int64 (limit + 1));
 
-  sql = g_string_new (NULL);
-  g_string_append_printf (sql,
-                          "SELECT a.*, ap.iin AS applicant_iin, "
-                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') AS applicant_name "
-                          "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id WHERE %s "
-                          "ORDER BY %s %s, a.id %s LIMIT ?",
-                          where->str, sort->column, descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
-
-  rows = appeals_db_query (request->db, sql->str,
-                           g_variant_new_tuple ((GVariant **) values->pdata, values->len), error);
-  for (guint i = 0; i < n_filter_values; i++)
-    g_variant_unref (g_ptr_array_index (values, i));
+  sql = page_sql (filter.where->str, sort->column, descending);
+  rows = appeals_db_query (request->db, sql,
+                           filter_params (&filter, g_variant_new_int64 (limit + 1),
+                                          g_variant_new_int64 (offset), NULL),
+                           error);
   if (rows == NULL)
     return FALSE;
 
   appeals_server_get_today (&today);
+  columns = appeals_store_columns_new (appeals_appeal_get_record_type (), rows);
+  key_column = appeals_db_result_find_column (rows, sort->column + 2);
+  n_rows = appeals_db_result_get_n_rows (rows);
   json_builder_begin_array (builder);
-  for (guint i = 0; i < MIN (appeals_db_result_get_n_rows (rows), limit); i++)
+  for (guint i = 0; i < MIN (n_rows, limit); i++)
     {
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
 
-      if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, rows, i, error))
+      if (!appeals_store_columns_read (columns, appeal, rows, i, error))
         return FALSE;
       /* the term's state in working days is the server's figure */
       appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
                                    appeals_server_get_calendar (request->server), &today);
       json_builder_add_value (builder, appeals_appeal_to_json (appeal));
 
-      if (i + 1 == limit && appeals_db_result_get_n_rows (rows) > limit)
-        next_cursor = appeals_api_encode_cursor (appeals_db_result_get_string (rows, i, sort->column + 2),
-                                     appeal->id);
+      if (i + 1 == limit && n_rows > limit)
+        next_cursor = appeals_api_encode_cursor (appeals_db_result_get_cell (rows, i, key_column), appeal->id);
     }
   json_builder_end_array (builder);
-  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor,
-                            appeals_db_result_get_int64 (total, 0, "n"));
+  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor, -1);
+  return TRUE;
+}
+
+/* min(count, @cap + 1) of the rows @filter keeps. */
+static gint64
+count_capped (AppealsRequest  *request,
+              Filter          *filter,
+              gint64           cap,
+              GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT ?) c",
+                                          filter->where->str);
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  /* the search's own count is the total when nothing else narrows it */
+  if (filter->search_matches > APPEALS_JOURNAL_COUNT_CAP && filter->n_narrowing == 0 &&
+      appeals_api_scope_district (request) == NULL)
+    return filter->search_matches;
+
+  result = appeals_db_query (request->db, sql,
+                             filter_params (filter, g_variant_new_int64 (cap + 1), NULL),
+                             error);
+  return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *name,
+           gint64       count,
+           gint64       cap)
+{
+  g_autofree char *more = g_strdup_printf ("%s_more", name);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, MIN (count, cap));
+  json_builder_set_member_name (builder, more);
+  json_builder_add_boolean_value (builder, count > cap);
+}
+
+/* GET /appeals/count: how many appeals the journal's filters keep, and how
+ * many of them are overdue, each up to the cap. */
+static gboolean
+appeals_api_appeals_count (AppealsRequest  *request,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_auto(Filter) filter = { 0 };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *overdue_text = appeals_request_get_query (request, "overdue");
+  gboolean overdue_only = FALSE;
+  gint64 total, overdue = 0;
+  gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
+
+  filter_init (&filter);
+  if (!read_filter (request, &filter, errors, error))
+    return error == NULL || *error == NULL;
+  appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);
+
+  total = count_capped (request, &filter, APPEALS_JOURNAL_COUNT_CAP, error);
+  if (total < 0)
+    return FALSE;
+
+  /* every appeal of an overdue-only query is overdue; none of a
+   * not-overdue one */
+  if (overdue_only)
+    overdue = total;
+  else if (overdue_text == NULL)
+    {
+      /* a search most of the journal matches is checked row by row: its
+       * overdue ones are counted to a lower cap ("more than 100") */
+      if (filter.search_matches > APPEALS_JOURNAL_COUNT_CAP)
+        overdue_cap = OVERDUE_SEARCH_CAP;
+      add_overdue (request, &filter, TRUE);
+      filter.n_narrowing++;
+      overdue = count_capped (request, &filter, overdue_cap, error);
+      if (overdue < 0)
+        return FALSE;
+    }
+
+  json_builder_begin_object (builder);
+  add_count (builder, "total", total, APPEALS_JOURNAL_COUNT_CAP);
+  add_count (builder, "overdue", overdue, overdue_cap);
+  json_builder_set_member_name (builder, "cap");
+  json_builder_add_int_value (builder, APPEALS_JOURNAL_COUNT_CAP);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
   return TRUE;
 }
 
@@ -356,4 +480,6 @@ appeals_api_list_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/appeals", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, appeals_api_appeals_list);
+  appeals_server_add_route (server, "GET", "/api/v1/appeals/count", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, appeals_api_appeals_count);
 }

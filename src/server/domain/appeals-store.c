@@ -94,6 +94,92 @@ appeals_store_update_sql (const char         *table,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The record field of each column of a result, resolved once per
+ * statement; a column a later one of the same name overrides has none. */
+struct _AppealsStoreColumns
+{
+  const AppealsRecordType  *type;
+  guint                     n_columns;
+  const AppealsFieldSpec  **fields;
+};
+
+AppealsStoreColumns *
+appeals_store_columns_new (const AppealsRecordType *type,
+                           AppealsDbResult         *result)
+{
+  AppealsStoreColumns *columns = g_new0 (AppealsStoreColumns, 1);
+
+  columns->type = type;
+  columns->n_columns = appeals_db_result_get_n_columns (result);
+  columns->fields = g_new0 (const AppealsFieldSpec *, columns->n_columns);
+  for (guint column = 0; column < columns->n_columns; column++)
+    {
+      const char *name = appeals_db_result_get_column_name (result, column);
+
+      if (appeals_db_result_find_column (result, name) == (int) column)
+        columns->fields[column] = appeals_record_type_find_field (type, name);
+    }
+  return columns;
+}
+
+void
+appeals_store_columns_free (AppealsStoreColumns *columns)
+{
+  if (columns == NULL)
+    return;
+  g_free (columns->fields);
+  g_free (columns);
+}
+
+/**
+ * appeals_store_columns_read:
+ *
+ * Reads row @row of @result (the statement @columns was resolved for) into
+ * @record, by column position.
+ */
+gboolean
+appeals_store_columns_read (AppealsStoreColumns  *columns,
+                            gpointer              record,
+                            AppealsDbResult      *result,
+                            guint                 row,
+                            GError              **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint column = 0; column < columns->n_columns; column++)
+    {
+      const AppealsFieldSpec *field = columns->fields[column];
+      const char *text = field != NULL ? appeals_db_result_get_cell (result, row, column) : NULL;
+
+      if (text == NULL)
+        continue;
+
+      switch (field->kind)
+        {
+        case APPEALS_FIELD_KIND_INT:
+          json_object_set_int_member (object, field->name, g_ascii_strtoll (text, NULL, 10));
+          break;
+        case APPEALS_FIELD_KIND_BOOLEAN:
+          json_object_set_boolean_member (object, field->name,
+                                          g_str_equal (text, "1") || g_str_equal (text, "t") ||
+                                          g_str_equal (text, "true"));
+          break;
+        case APPEALS_FIELD_KIND_STRING:
+        case APPEALS_FIELD_KIND_DATE:
+        case APPEALS_FIELD_KIND_DATETIME:
+        case APPEALS_FIELD_KIND_ENUM:
+          json_object_set_string_member (object, field->name, text);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  json_node_set_object (node, object);
+  return appeals_record_read_trusted (columns->type, record, node, error);
+}
+
 /**
  * appeals_store_read_row:
  *
@@ -106,38 +192,9 @@ appeals_store_read_row (const AppealsRecordType  *type,
                         guint                     row,
                         GError                  **error)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(AppealsStoreColumns) columns = appeals_store_columns_new (type, result);
 
-  for (guint column = 0; column < appeals_db_result_get_n_columns (result); column++)
-    {
-      const char *name = appeals_db_result_get_column_name (result, column);
-      const AppealsFieldSpec *field = appeals_record_type_find_field (type, name);
-
-      if (field == NULL || appeals_db_result_is_null (result, row, name))
-        continue;
-
-      switch (field->kind)
-        {
-        case APPEALS_FIELD_KIND_INT:
-          json_object_set_int_member (object, name, appeals_db_result_get_int64 (result, row, name));
-          break;
-        case APPEALS_FIELD_KIND_BOOLEAN:
-          json_object_set_boolean_member (object, name, appeals_db_result_get_boolean (result, row, name));
-          break;
-        case APPEALS_FIELD_KIND_STRING:
-        case APPEALS_FIELD_KIND_DATE:
-        case APPEALS_FIELD_KIND_DATETIME:
-        case APPEALS_FIELD_KIND_ENUM:
-          json_object_set_string_member (object, name, appeals_db_result_get_string (result, row, name));
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  json_node_set_object (node, object);
-  return appeals_record_read_trusted (type, record, node, error);
+  return appeals_store_columns_read (columns, record, result, row, error);
 }
 
 gint64

@@ -34,6 +34,16 @@ gboolean  appeals_store_read_row     (const AppealsRecordType *type,
                                       AppealsDbResult         *result,
                                       guint                    row,
                                       GError                 **error);
+typedef struct _AppealsStoreColumns AppealsStoreColumns;
+AppealsStoreColumns *appeals_store_columns_new (const AppealsRecordType *type,
+                                                AppealsDbResult         *result);
+gboolean  appeals_store_columns_read (AppealsStoreColumns     *columns,
+                                      gpointer                 record,
+                                      AppealsDbResult         *result,
+                                      guint                    row,
+                                      GError                 **error);
+void      appeals_store_columns_free (AppealsStoreColumns     *columns);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsStoreColumns, appeals_store_columns_free)
 gint64    appeals_store_last_id      (AppealsDb               *db,
                                       const char              *table,
                                       const char              *unique_column,

@@ -508,6 +508,18 @@ cell (AppealsDbResult *result,
   return ((char **) g_ptr_array_index (result->rows, row))[index];
 }
 
+/* The text of a cell by position (NULL for SQL NULL): for readers that
+ * resolved their columns once per statement. */
+const char *
+appeals_db_result_get_cell (AppealsDbResult *result,
+                            guint            row,
+                            guint            column)
+{
+  g_return_val_if_fail (row < result->rows->len && column < result->n_columns, NULL);
+
+  return ((char **) g_ptr_array_index (result->rows, row))[column];
+}
+
 gboolean
 appeals_db_result_is_null (AppealsDbResult *result,
                            guint            row,

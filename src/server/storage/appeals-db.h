@@ -156,6 +156,9 @@ const char       *appeals_db_result_get_column_name (AppealsDbResult *result,
                                                      guint            column);
 int               appeals_db_result_find_column    (AppealsDbResult *result,
                                                     const char      *name);
+const char       *appeals_db_result_get_cell       (AppealsDbResult *result,
+                                                    guint            row,
+                                                    guint            column);
 gboolean          appeals_db_result_is_null        (AppealsDbResult *result,
                                                     guint            row,
                                                     const char      *column);

@@ -227,3 +227,18 @@ upload_file (Fixture    *fixture,
 
   return appeals_test_request_bytes (fixture->server, fixture->session, "POST", path, token, content_type, bytes);
 }
+
+/* GET /appeals/count?@query as @token sees it: "total" (below the cap). */
+gint64
+journal_total (Fixture    *fixture,
+               const char *token,
+               const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/count?%s", query);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  g_assert_false (json_object_get_boolean_member (appeals_test_response_object (response), "total_more"));
+  return json_object_get_int_member (appeals_test_response_object (response), "total");
+}

@@ -257,7 +257,7 @@ test_base_card (Fixture       *fixture,
   /* "сейтқалиева": the index follows the correction */
   found = REQUEST (fixture, "GET", "/api/v1/appeals?q=%D1%81%D0%B5%D0%B9%D1%82%D2%9B%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2%D0%B0",
                    fixture->registrar, NULL);
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (found), "total"), ==, 1);
+  g_assert_cmpint (journal_total (fixture, fixture->registrar, "q=%D1%81%D0%B5%D0%B9%D1%82%D2%9B%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2%D0%B0"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
                      json_object_get_array_member (appeals_test_response_object (found), "items"), 0), "id"), ==, appeal);
 
@@ -277,14 +277,13 @@ test_idempotency (Fixture       *fixture,
   gint64 applicant = create_applicant (fixture, "061211600012");
   g_autofree char *body = appeal_body (applicant, "kostanay-city", "Бір рет қана");
   g_autofree char *other_body = appeal_body (applicant, "kostanay-city", "Басқа мәтін");
-  g_autoptr(AppealsTestResponse) before = REQUEST (fixture, "GET", "/api/v1/appeals?limit=1", fixture->registrar, NULL);
+  gint64 before = journal_total (fixture, fixture->registrar, "");
   g_autoptr(AppealsTestResponse) first = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, body,
                                                   "Idempotency-Key", "card-42");
   g_autoptr(AppealsTestResponse) retry = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, body,
                                                   "Idempotency-Key", "card-42");
   g_autoptr(AppealsTestResponse) reused = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, other_body,
                                                    "Idempotency-Key", "card-42");
-  g_autoptr(AppealsTestResponse) after = REQUEST (fixture, "GET", "/api/v1/appeals?limit=1", fixture->registrar, NULL);
 
   g_assert_cmpuint (first->status, ==, 201);
   g_assert_cmpuint (retry->status, ==, 201);
@@ -294,8 +293,7 @@ test_idempotency (Fixture       *fixture,
                    appeals_test_response_header (retry, "Location"));
   assert_problem (reused, 422, "idempotency_key_reused");
   /* exactly one card more */
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (after), "total"), ==,
-                   json_object_get_int_member (appeals_test_response_object (before), "total") + 1);
+  g_assert_cmpint (journal_total (fixture, fixture->registrar, ""), ==, before + 1);
 }
 
 static const struct {
@@ -426,12 +424,13 @@ test_search (Fixture       *fixture,
                      fixture->registrar, NULL);
   nothing = REQUEST (fixture, "GET", "/api/v1/appeals?q=zzzzqqq", fixture->registrar, NULL);
 
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_word), "total"), ==, 1);
+  g_assert_cmpint (journal_total (fixture, fixture->registrar, "q=%D0%B5%D0%BB%D0%BE%D1%87"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
                      json_object_get_array_member (appeals_test_response_object (by_word), "items"), 0), "id"), ==, id);
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_iin), "total"), >=, 1);
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (by_name), "total"), >=, 1);
-  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (nothing), "total"), ==, 0);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (by_iin), "items")), >=, 1);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (by_name), "items")), >=, 1);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (nothing), "items")), ==, 0);
+  g_assert_cmpint (journal_total (fixture, fixture->registrar, "q=zzzzqqq"), ==, 0);
 }
 
 /* The term's state in working days is the server's figure, and it agrees
@@ -481,7 +480,7 @@ test_pagination (Fixture       *fixture,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *cursor = NULL;
-  gint64 total = -1;
+  gint64 total = journal_total (fixture, fixture->controller, "");
   guint pages = 0;
 
   do
@@ -493,7 +492,6 @@ test_pagination (Fixture       *fixture,
       JsonArray *items = json_object_get_array_member (object, "items");
 
       g_assert_cmpuint (page->status, ==, 200);
-      total = json_object_get_int_member (object, "total");
       for (guint i = 0; i < json_array_get_length (items); i++)
         {
           gint64 *id = g_new (gint64, 1);
@@ -603,6 +601,7 @@ main (int argc, char *argv[])
   test_api_add_expertise ();
   test_api_add_receptions ();
   test_api_add_lists ();
+  test_api_add_journal ();
   test_api_add_reference ();
   test_api_add_lifecycle ();
   test_api_add_lifecycle_steps ();

@@ -80,6 +80,10 @@ void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_lists      (void);
+void test_api_add_journal    (void);
+gint64 journal_total         (Fixture *fixture,
+                              const char *token,
+                              const char *query);
 void test_api_add_reference  (void);
 void test_api_add_lifecycle  (void);
 void test_api_add_lifecycle_steps (void);

@@ -591,6 +591,7 @@ main (int   argc,
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
   test_storage_add_transactions ();
   test_storage_add_migrations (fresh);
+  test_storage_add_plans ();
 
   status = g_test_run ();
 

@@ -2,22 +2,35 @@
  *
  * appeals-journal-model.c: the journal as a lazily paged list.
  *
- * The model reports the server's total at once; rows not fetched yet are
- * placeholder cards (id 0) until the page holding them arrives. A row
- * asked for beyond the loaded part starts the fetch of the next page
- * (pages are chained by the server's cursor), so scrolling pulls the
- * journal in as far as the user looks, and no further.
+ * The first page and the totals are asked for at once and apart: the page
+ * shows as soon as it comes, the totals (counted by the server up to its
+ * cap, "more than 10,000") when they come. Until then the list claims the
+ * rows it knows of and one more when there are more.
+ *
+ * Rows not fetched yet are placeholder cards (id 0) until the page holding
+ * them arrives. A row asked for starts the fetch of its own page only: by
+ * the cursor of the page before when that one was seen, else by its
+ * position (the server takes positions up to its count cap, and the list
+ * never claims rows past the cap it has not reached through cursors). So
+ * jumping to the end (End, the scrollbar) loads the pages there, not every
+ * page before them. At most MAX_PAGES pages are held: the one furthest
+ * from the rows asked for last is dropped (its rows become placeholders
+ * again, its cursor is kept), so memory stays flat however far the user
+ * scrolls.
  *
  * A saved appeal replaces its row in place (items-changed of one row), so
  * a save never reloads the journal.
  *
- * Signals: "loaded" after each page, "failed" (GError) when a fetch fails.
+ * Signals: "loaded" after each page, "counted" when the totals arrive,
+ * "failed" (GError) when a fetch fails.
  */
 #include "config.h"
 
 #include "appeals-journal-model.h"
 
 #define DEFAULT_PAGE_SIZE 50
+#define MAX_PAGES 12
+#define MAX_FETCHES 3
 
 struct _AppealsJournalModel
 {
@@ -25,13 +38,19 @@ struct _AppealsJournalModel
 
   AppealsAppealService *service;
   AppealsAppealFilter *filter;
-  GPtrArray        *items;        /* loaded AppealsAppeal */
+  GHashTable       *pages;        /* page number → GPtrArray of AppealsAppeal */
+  GPtrArray        *cursors;      /* page number → the cursor after it (char *), or NULL */
+  GHashTable       *fetching;     /* page numbers in flight */
   GHashTable       *placeholders; /* position → AppealsAppeal */
-  guint             total;
-  char             *next_cursor;
+  guint             n_items;
+  gboolean          ended;        /* a page without a next cursor was seen */
+  guint             end_rows;     /* …and where it ended */
+  AppealsAppealCount count;
+  gboolean          counted;
+  guint             near_page;    /* the page of the row asked for last */
   guint             page_size;
+  guint             n_fetched;
   GCancellable     *cancellable;
-  gboolean          loading;
   guint             generation;
 };
 
@@ -42,13 +61,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AppealsJournalModel, appeals_journal_model, G_TYP
 
 enum {
   LOADED,
+  COUNTED,
   FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void fetch_page (AppealsJournalModel *self);
+static void fetch_page (AppealsJournalModel *self,
+                        guint                page);
 
 static GType
 get_item_type (GListModel *model)
@@ -59,7 +80,24 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return APPEALS_JOURNAL_MODEL (model)->total;
+  return APPEALS_JOURNAL_MODEL (model)->n_items;
+}
+
+static const char *
+cursor_before (AppealsJournalModel *self,
+               guint                page)
+{
+  return page > 0 && page - 1 < self->cursors->len ? g_ptr_array_index (self->cursors, page - 1) : NULL;
+}
+
+/* Whether the page can be asked for: the first, one after a seen page,
+ * or one within the server's reach by position. */
+static gboolean
+can_fetch (AppealsJournalModel *self,
+           guint                page)
+{
+  return page == 0 || cursor_before (self, page) != NULL ||
+         (guint64) page * self->page_size <= APPEALS_APPEAL_COUNT_CAP;
 }
 
 static gpointer
@@ -67,17 +105,22 @@ get_item (GListModel *model,
           guint       position)
 {
   AppealsJournalModel *self = APPEALS_JOURNAL_MODEL (model);
+  guint page = position / self->page_size;
+  GPtrArray *items;
   AppealsAppeal *placeholder;
 
-  if (position >= self->total)
+  if (position >= self->n_items)
     return NULL;
 
-  if (position < self->items->len)
-    return g_object_ref (g_ptr_array_index (self->items, position));
+  self->near_page = page;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items != NULL && position % self->page_size < items->len)
+    return g_object_ref (g_ptr_array_index (items, position % self->page_size));
 
-  /* a row not fetched yet: bring in the next page */
-  if (!self->loading && self->next_cursor != NULL)
-    fetch_page (self);
+  /* a row not fetched yet: bring in its page */
+  if (items == NULL && !g_hash_table_contains (self->fetching, GUINT_TO_POINTER (page)) &&
+      g_hash_table_size (self->fetching) < MAX_FETCHES && can_fetch (self, page))
+    fetch_page (self, page);
 
   placeholder = g_hash_table_lookup (self->placeholders, GUINT_TO_POINTER (position));
   if (placeholder == NULL)
@@ -96,10 +139,80 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* The rows the list claims: where a page said the journal ends, else the
+ * totals, and at least one row past the furthest page that has a next. */
+static guint
+known_rows (AppealsJournalModel *self)
+{
+  guint rows = 0;
+
+  if (self->ended)
+    return self->end_rows;
+
+  if (self->counted)
+    rows = self->count.total_more ? self->count.total + 1 : self->count.total;
+  for (guint page = self->cursors->len; page > 0; page--)
+    if (g_ptr_array_index (self->cursors, page - 1) != NULL)
+      return MAX (rows, page * self->page_size + 1);
+  return rows;
+}
+
+/* Announces @n rows from @first as replaced, within the list as it is. */
+static void
+rows_changed (AppealsJournalModel *self,
+              guint                first,
+              guint                n)
+{
+  if (first < self->n_items && n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, MIN (n, self->n_items - first),
+                                MIN (n, self->n_items - first));
+}
+
+/* Claims the rows known now, as rows added or removed at the end. */
+static void
+update_n_items (AppealsJournalModel *self)
+{
+  guint old_n_items = self->n_items;
+  guint n_items = known_rows (self);
+  guint common = MIN (old_n_items, n_items);
+
+  self->n_items = n_items;
+  if (old_n_items != n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common, n_items - common);
+}
+
+/* Drops the page furthest from the rows asked for last, past MAX_PAGES;
+ * never @keep, the page that just came for a row asked for. */
+static void
+drop_far_pages (AppealsJournalModel *self,
+                guint                keep)
+{
+  while (g_hash_table_size (self->pages) > MAX_PAGES)
+    {
+      GHashTableIter iter;
+      gpointer key;
+      guint far = 0, far_distance = 0;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint page = GPOINTER_TO_UINT (key);
+          guint distance = page > self->near_page ? page - self->near_page : self->near_page - page;
+
+          if (page != keep && distance >= far_distance)
+            far = page, far_distance = distance;
+        }
+
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (far));
+      rows_changed (self, far * self->page_size, self->page_size);
+    }
+}
+
 typedef struct
 {
   AppealsJournalModel *self;
   guint                generation;
+  guint                page;
 } Fetch;
 
 static void
@@ -113,14 +226,13 @@ on_page (GObject      *source,
   g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
                                                                                result, &error);
   guint generation = fetch->generation;
-  guint old_total, old_loaded;
+  guint number = fetch->page;
 
   g_free (fetch);
   if (generation != self->generation)
     return;   /* a newer query replaced this one */
 
-  self->loading = FALSE;
-
+  g_hash_table_remove (self->fetching, GUINT_TO_POINTER (number));
   if (page == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -128,85 +240,125 @@ on_page (GObject      *source,
       return;
     }
 
-  old_total = self->total;
-  old_loaded = self->items->len;
+  if (self->cursors->len <= number)
+    g_ptr_array_set_size (self->cursors, number + 1);
+  g_free (g_ptr_array_index (self->cursors, number));
+  g_ptr_array_index (self->cursors, number) = g_steal_pointer (&page->next_cursor);
+  if (g_ptr_array_index (self->cursors, number) == NULL)
+    {
+      self->ended = TRUE;
+      self->end_rows = number * self->page_size + page->items->len;
+    }
 
-  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page->items));
-  g_free (self->next_cursor);
-  self->next_cursor = g_steal_pointer (&page->next_cursor);
+  for (guint i = 0; i < self->page_size; i++)
+    g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (number * self->page_size + i));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), g_steal_pointer (&page->items));
+  self->n_fetched++;
 
-  self->total = page->total;
-  /* the server's total may have moved: never claim rows we cannot fetch */
-  if (self->next_cursor == NULL)
-    self->total = self->items->len;
-  else
-    self->total = MAX (self->total, self->items->len + 1);
-
-  for (guint i = old_loaded; i < self->items->len; i++)
-    g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (i));
-
-  if (old_loaded == 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, self->total);
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), old_loaded, old_total - old_loaded,
-                                self->total - old_loaded);
-
+  rows_changed (self, number * self->page_size, self->page_size);
+  update_n_items (self);
+  drop_far_pages (self, number);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
 static void
-fetch_page (AppealsJournalModel *self)
+fetch_page (AppealsJournalModel *self,
+            guint                page)
 {
   Fetch *fetch = g_new0 (Fetch, 1);
 
   fetch->self = g_object_ref (self);
   fetch->generation = self->generation;
-  self->loading = TRUE;
+  fetch->page = page;
+  g_hash_table_add (self->fetching, GUINT_TO_POINTER (page));
 
-  appeals_appeal_service_list_page_async (self->service, self->filter, self->page_size, self->next_cursor,
-                                          self->cancellable, on_page, fetch);
+  appeals_appeal_service_list_page_at_async (self->service, self->filter, self->page_size,
+                                             cursor_before (self, page), page * self->page_size,
+                                             self->cancellable, on_page, fetch);
 }
 
-/**
- * appeals_journal_model_reload:
- *
- * Fetches the first page again; the rows already shown stay until it
- * arrives, so the list does not flicker.
- */
-void
-appeals_journal_model_reload (AppealsJournalModel *self)
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  guint old_total = self->total;
+  Fetch *fetch = user_data;
+  g_autoptr(AppealsJournalModel) self = fetch->self;
+  g_autofree AppealsAppealCount *count = appeals_appeal_service_count_finish (APPEALS_APPEAL_SERVICE (source),
+                                                                             result, NULL);
+  guint generation = fetch->generation;
+
+  g_free (fetch);
+  if (generation != self->generation || count == NULL)
+    return;   /* the list goes on without its totals */
+
+  self->count = *count;
+  self->counted = TRUE;
+  update_n_items (self);
+  g_signal_emit (self, signals[COUNTED], 0);
+}
+
+static void
+count (AppealsJournalModel *self)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->self = g_object_ref (self);
+  fetch->generation = self->generation;
+  appeals_appeal_service_count_async (self->service, self->filter, self->cancellable, on_counted, fetch);
+}
+
+static void
+forget (AppealsJournalModel *self)
+{
+  guint old_n_items = self->n_items;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->generation++;
 
-  g_ptr_array_set_size (self->items, 0);
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->fetching);
   g_hash_table_remove_all (self->placeholders);
-  g_clear_pointer (&self->next_cursor, g_free);
-  self->total = 0;
-  if (old_total > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, 0);
+  g_ptr_array_set_size (self->cursors, 0);
+  self->n_items = 0;
+  self->ended = FALSE;
+  self->counted = FALSE;
+  self->n_fetched = 0;
+  self->near_page = 0;
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+}
 
-  fetch_page (self);
+/**
+ * appeals_journal_model_reload:
+ *
+ * Asks for the first page and, apart, the totals.
+ */
+void
+appeals_journal_model_reload (AppealsJournalModel *self)
+{
+  forget (self);
+  fetch_page (self, 0);
+  count (self);
 }
 
 void
 appeals_journal_model_clear (AppealsJournalModel *self)
 {
-  guint old_total = self->total;
+  forget (self);
+}
 
-  g_cancellable_cancel (self->cancellable);
-  self->generation++;
-  self->loading = FALSE;
-  g_ptr_array_set_size (self->items, 0);
-  g_hash_table_remove_all (self->placeholders);
-  g_clear_pointer (&self->next_cursor, g_free);
-  self->total = 0;
-  if (old_total > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, 0);
+/**
+ * appeals_journal_model_recount:
+ *
+ * Asks for the totals again (a card changed), keeping the rows.
+ */
+void
+appeals_journal_model_recount (AppealsJournalModel *self)
+{
+  count (self);
 }
 
 /**
@@ -236,17 +388,26 @@ gboolean
 appeals_journal_model_update_appeal (AppealsJournalModel *self,
                                      AppealsAppeal       *appeal)
 {
-  for (guint i = 0; i < self->items->len; i++)
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      AppealsAppeal *row = g_ptr_array_index (self->items, i);
+      GPtrArray *items = value;
 
-      if (row->id != appeal->id)
-        continue;
+      for (guint i = 0; i < items->len; i++)
+        {
+          AppealsAppeal *row = g_ptr_array_index (items, i);
 
-      g_ptr_array_index (self->items, i) = appeals_appeal_copy (appeal);
-      g_object_unref (row);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-      return TRUE;
+          if (row->id != appeal->id)
+            continue;
+
+          g_ptr_array_index (items, i) = appeals_appeal_copy (appeal);
+          g_object_unref (row);
+          g_list_model_items_changed (G_LIST_MODEL (self), GPOINTER_TO_UINT (key) * self->page_size + i, 1, 1);
+          return TRUE;
+        }
     }
 
   return FALSE;
@@ -265,22 +426,49 @@ appeals_journal_model_get_page_size (AppealsJournalModel *self)
   return self->page_size;
 }
 
+/* The rows the list claims now (see known_rows()). */
 guint
 appeals_journal_model_get_total (AppealsJournalModel *self)
 {
-  return self->total;
+  return self->n_items;
 }
 
+/**
+ * appeals_journal_model_get_count:
+ *
+ * Returns: (nullable): the server's totals, %NULL until they arrive
+ */
+const AppealsAppealCount *
+appeals_journal_model_get_count (AppealsJournalModel *self)
+{
+  return self->counted ? &self->count : NULL;
+}
+
+/* Rows held in memory. */
 guint
 appeals_journal_model_get_n_loaded (AppealsJournalModel *self)
 {
-  return self->items->len;
+  GHashTableIter iter;
+  gpointer value;
+  guint loaded = 0;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    loaded += ((GPtrArray *) value)->len;
+  return loaded;
+}
+
+/* Pages received since the last reload (held or dropped). */
+guint
+appeals_journal_model_get_n_fetched (AppealsJournalModel *self)
+{
+  return self->n_fetched;
 }
 
 gboolean
 appeals_journal_model_is_loading (AppealsJournalModel *self)
 {
-  return self->loading;
+  return g_hash_table_size (self->fetching) > 0;
 }
 
 static void
@@ -300,10 +488,11 @@ appeals_journal_model_finalize (GObject *object)
 {
   AppealsJournalModel *self = (AppealsJournalModel *)object;
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->cursors, g_ptr_array_unref);
+  g_clear_pointer (&self->fetching, g_hash_table_unref);
   g_clear_pointer (&self->placeholders, g_hash_table_unref);
   appeals_appeal_filter_free (self->filter);
-  g_free (self->next_cursor);
 
   G_OBJECT_CLASS (appeals_journal_model_parent_class)->finalize (object);
 }
@@ -318,6 +507,8 @@ appeals_journal_model_class_init (AppealsJournalModelClass *klass)
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COUNTED] = g_signal_new ("counted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
@@ -325,7 +516,9 @@ appeals_journal_model_class_init (AppealsJournalModelClass *klass)
 static void
 appeals_journal_model_init (AppealsJournalModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->cursors = g_ptr_array_new_with_free_func (g_free);
+  self->fetching = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->placeholders = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->page_size = DEFAULT_PAGE_SIZE;
   self->cancellable = g_cancellable_new ();

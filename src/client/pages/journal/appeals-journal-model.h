@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-journal-model.h: a GListModel over the server's journal that
- * fetches pages as rows come into view — it never downloads the journal.
+ * fetches the pages of the rows in view and forgets far ones — it never
+ * downloads the journal.
  */
 #pragma once
 
@@ -26,7 +27,10 @@ void                 appeals_journal_model_set_page_size (AppealsJournalModel *s
                                                        guint                page_size);
 guint                appeals_journal_model_get_page_size (AppealsJournalModel *self);
 guint                appeals_journal_model_get_total  (AppealsJournalModel *self);
+const AppealsAppealCount *appeals_journal_model_get_count (AppealsJournalModel *self);
+void                 appeals_journal_model_recount    (AppealsJournalModel *self);
 guint                appeals_journal_model_get_n_loaded (AppealsJournalModel *self);
+guint                appeals_journal_model_get_n_fetched (AppealsJournalModel *self);
 gboolean             appeals_journal_model_is_loading (AppealsJournalModel *self);
 
 G_END_DECLS

@@ -49,10 +49,8 @@ struct _AppealsJournalPage
 
   AppealsJournalModel *model;
   GtkSingleSelection  *selection;
-  GCancellable        *cancellable;
   char                *sort;
   AppealsAppealFilter *filter;
-  gint64               overdue_total;
   gboolean             signed_in;
   gboolean             resetting;
 };
@@ -485,17 +483,32 @@ build_columns (AppealsJournalPage *self)
 
 /* Loading -------------------------------------------------------------------- */
 
+/* "N appeals · M overdue" from the server's totals, "more than 10,000" past
+ * its cap; nothing until they arrive (the rows come first). */
 static void
 update_totals (AppealsJournalPage *self)
 {
-  guint total = appeals_journal_model_get_total (self->model);
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u appeal", "%u appeals", total), total);
+  const AppealsAppealCount *count = appeals_journal_model_get_count (self->model);
+  g_autofree char *text = NULL;
 
-  if (self->overdue_total > 0)
+  if (count == NULL)
     {
-      g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue",
-                                                               self->overdue_total),
-                                                  (guint) self->overdue_total);
+      gtk_label_set_text (self->totals_label, "");
+      return;
+    }
+
+  text = count->total_more
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "More than %u appeal", "More than %u appeals", count->total),
+                            count->total)
+         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u appeal", "%u appeals", count->total), count->total);
+
+  if (count->overdue > 0)
+    {
+      g_autofree char *overdue = count->overdue_more
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "more than %u overdue", "more than %u overdue",
+                                        count->overdue), count->overdue)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", count->overdue),
+                           count->overdue);
       g_autofree char *both = g_strdup_printf ("%s · %s", text, overdue);
       gtk_label_set_text (self->totals_label, both);
     }
@@ -503,56 +516,23 @@ update_totals (AppealsJournalPage *self)
     gtk_label_set_text (self->totals_label, text);
 }
 
+/* The totals, overdue ones included, come with the query's one count
+ * request (the model's "counted"), not with each page. */
 static void
-on_overdue_counted (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_model_counted (AppealsJournalModel *model,
+                  AppealsJournalPage  *self)
 {
-  g_autoptr(AppealsJournalPage) self = user_data;
-  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
-                                                                               result, NULL);
-
-  if (page == NULL)
-    return;
-
-  self->overdue_total = page->total;
   update_totals (self);
-}
-
-/* The overdue count belongs to the query, not to each page: the server
- * counts it as the total of the same query narrowed to overdue cards. */
-static void
-count_overdue (AppealsJournalPage *self)
-{
-  g_autoptr(AppealsAppealFilter) overdue = appeals_appeal_filter_copy (self->filter);
-
-  overdue->overdue_only = TRUE;
-  g_clear_pointer (&overdue->sort, g_free);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  appeals_appeal_service_list_page_async (appeals_context_get_appeal_service (self->context), overdue, 1, NULL,
-                                          self->cancellable, on_overdue_counted, g_object_ref (self));
 }
 
 static void
 on_model_loaded (AppealsJournalModel *model,
                  AppealsJournalPage  *self)
 {
-  gboolean first_page = appeals_journal_model_get_n_loaded (model) <= appeals_journal_model_get_page_size (model);
-  gboolean overdue_only = self->filter != NULL && self->filter->overdue_only;
-
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->content_stack,
                                     appeals_journal_model_get_total (model) > 0 ? "list" : "empty");
-
-  /* when the query asks for overdue cards only, they all are */
-  if (first_page)
-    self->overdue_total = overdue_only ? appeals_journal_model_get_total (model) : 0;
   update_totals (self);
-
-  if (first_page && !overdue_only)
-    count_overdue (self);
 }
 
 /* A card was saved: its row shows the server's answer at once; a new
@@ -571,8 +551,7 @@ on_appeal_changed (AppealsAppealService *service,
       return;
     }
 
-  if (self->filter != NULL && !self->filter->overdue_only)
-    count_overdue (self);
+  appeals_journal_model_recount (self->model);
 }
 
 static void
@@ -647,8 +626,6 @@ appeals_journal_page_dispose (GObject *object)
 {
   AppealsJournalPage *self = (AppealsJournalPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->selection);
@@ -680,6 +657,7 @@ appeals_journal_page_constructed (GObject *object)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->model, "loaded", G_CALLBACK (on_model_loaded), self);
   g_signal_connect (self->model, "failed", G_CALLBACK (on_model_failed), self);
+  g_signal_connect (self->model, "counted", G_CALLBACK (on_model_counted), self);
   g_signal_connect (service, "appeal-changed", G_CALLBACK (on_appeal_changed), self);
 }
 
@@ -743,7 +721,6 @@ appeals_journal_page_init (AppealsJournalPage *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
-  self->cancellable = g_cancellable_new ();
   fill_enum_dropdown (self->status_dropdown, _("Any status"), APPEALS_TYPE_STATUS,
                       status_values, G_N_ELEMENTS (status_values));
   fill_enum_dropdown (self->category_dropdown, _("Any category"), APPEALS_TYPE_CATEGORY,

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-api-journal.c: the journal at scale's shape — pages that do not
+ * count, the totals asked for apart (GET /appeals/count, capped), a page
+ * started at a position, and a registration number found through its
+ * unique index on both backends.
+ */
+#include "config.h"
+
+#include "test-api.h"
+
+/* GET /appeals/count?@query: its "total"; *overdue gets "overdue". */
+static gint64
+journal_count (Fixture    *fixture,
+               const char *query,
+               gint64     *overdue)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/count%s%s", query[0] != '\0' ? "?" : "", query);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  JsonObject *object;
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  object = appeals_test_response_object (response);
+  g_assert_false (json_object_get_boolean_member (object, "total_more"));
+  g_assert_cmpint (json_object_get_int_member (object, "cap"), ==, 10000);
+  if (overdue != NULL)
+    *overdue = json_object_get_int_member (object, "overdue");
+  return json_object_get_int_member (object, "total");
+}
+
+/* The ids of one page. */
+static GArray *
+page_ids (Fixture    *fixture,
+          const char *path,
+          char      **next_cursor)
+{
+  g_autoptr(AppealsTestResponse) page = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  JsonObject *object;
+  JsonArray *items;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (page->status != 200)
+    g_error ("GET %s: %u %s", path, page->status, page->text);
+  object = appeals_test_response_object (page);
+  /* a page is never counted */
+  g_assert_false (json_object_has_member (object, "total"));
+  items = json_object_get_array_member (object, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+      g_array_append_val (ids, id);
+    }
+  if (next_cursor != NULL)
+    *next_cursor = json_object_get_null_member (object, "next_cursor") ? NULL
+                 : g_uri_escape_string (json_object_get_string_member (object, "next_cursor"), NULL, TRUE);
+  return ids;
+}
+
+/* The totals agree with the pages: every appeal by cursor, the overdue
+ * ones by the overdue filter; ?overdue=true counts only overdue ones. */
+static void
+test_count (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  gint64 overdue = -1, overdue_only_overdue = -1, not_overdue_overdue = -1;
+  gint64 total = journal_count (fixture, "", &overdue);
+  gint64 overdue_total = journal_count (fixture, "overdue=true", &overdue_only_overdue);
+  gint64 not_overdue = journal_count (fixture, "overdue=false", &not_overdue_overdue);
+  g_autoptr(GArray) overdue_page = page_ids (fixture, "/api/v1/appeals?limit=200&overdue=true", NULL);
+  g_autofree char *cursor = NULL;
+  gint64 paged = 0;
+
+  do
+    {
+      g_autofree char *path = cursor != NULL ? g_strdup_printf ("/api/v1/appeals?limit=30&cursor=%s", cursor)
+                                             : g_strdup ("/api/v1/appeals?limit=30");
+      g_autoptr(GArray) ids = NULL;
+
+      g_clear_pointer (&cursor, g_free);
+      ids = page_ids (fixture, path, &cursor);
+      paged += ids->len;
+    }
+  while (cursor != NULL);
+
+  g_assert_cmpint (total, >, 0);
+  g_assert_cmpint (paged, ==, total);
+  g_assert_cmpint (overdue, >, 0);
+  g_assert_cmpint (overdue, ==, overdue_total);
+  g_assert_cmpint (overdue_only_overdue, ==, overdue_total);
+  g_assert_cmpint (overdue_page->len, ==, overdue);
+  g_assert_cmpint (not_overdue + overdue_total, ==, total);
+  g_assert_cmpint (not_overdue_overdue, ==, 0);
+  /* the filters narrow the count as they narrow the pages */
+  g_assert_cmpint (journal_count (fixture, "status=answered", NULL), <, total);
+  g_assert_cmpint (journal_count (fixture, "q=zzzzqqq", NULL), ==, 0);
+}
+
+/* ?offset= starts a page where following the cursors gets to; with a
+ * cursor, or past the cap, it is refused. */
+static void
+test_offset (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *cursor = NULL;
+  g_autoptr(GArray) first = page_ids (fixture, "/api/v1/appeals?limit=5&sort=due_date", &cursor);
+  g_autofree char *second_path = g_strdup_printf ("/api/v1/appeals?limit=5&sort=due_date&cursor=%s", cursor);
+  g_autoptr(GArray) second = page_ids (fixture, second_path, NULL);
+  g_autoptr(GArray) at_five = page_ids (fixture, "/api/v1/appeals?limit=5&sort=due_date&offset=5", NULL);
+  g_autofree char *both_path = g_strdup_printf ("/api/v1/appeals?limit=5&offset=5&cursor=%s", cursor);
+  g_autoptr(AppealsTestResponse) both = REQUEST (fixture, "GET", both_path, fixture->controller, NULL);
+  g_autoptr(AppealsTestResponse) far = REQUEST (fixture, "GET", "/api/v1/appeals?offset=10001",
+                                                fixture->controller, NULL);
+
+  g_assert_cmpuint (first->len, ==, 5);
+  g_assert_cmpuint (second->len, ==, 5);
+  g_assert_cmpmem (second->data, second->len * sizeof (gint64), at_five->data, at_five->len * sizeof (gint64));
+  assert_problem (both, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (both, "offset"), ==, "out_of_range");
+  assert_problem (far, 422, "validation_failed");
+}
+
+/* "2026-000042" and "2026-42" find that appeal (PostgreSQL's text parser
+ * reads "-000042" as a number); a number no appeal has finds none. */
+static void
+test_registration_number (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Жарық жоқ");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) appeal = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+  const char *number = json_object_get_string_member (appeals_test_response_object (appeal), "registration_number");
+  g_auto(GStrv) parts = g_strsplit (number, "-", 2);
+  g_autofree char *exact = g_strdup_printf ("/api/v1/appeals?q=%s", number);
+  g_autofree char *shortened = g_strdup_printf ("/api/v1/appeals?q=%s-%u", parts[0],
+                                                (guint) g_ascii_strtoull (parts[1], NULL, 10));
+  g_autofree char *missing = g_strdup_printf ("/api/v1/appeals?q=%s-999999", parts[0]);
+  g_autoptr(GArray) by_exact = page_ids (fixture, exact, NULL);
+  g_autoptr(GArray) by_short = page_ids (fixture, shortened, NULL);
+  g_autoptr(GArray) by_missing = page_ids (fixture, missing, NULL);
+
+  g_assert_cmpuint (by_exact->len, ==, 1);
+  g_assert_cmpint (g_array_index (by_exact, gint64, 0), ==, id);
+  g_assert_cmpuint (by_short->len, ==, 1);
+  g_assert_cmpint (g_array_index (by_short, gint64, 0), ==, id);
+  g_assert_cmpuint (by_missing->len, ==, 0);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A search's cursor pages go through its matches without repeats,
+ * whichever plan the match count chose, as many as it counts. */
+static void
+test_search_pages (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *cursor = NULL;
+  gint64 total;
+
+  for (guint i = 0; i < 5; i++)
+    create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Ёлка на площади");
+  total = journal_count (fixture, "q=%D0%B5%D0%BB%D0%BA", NULL);  /* "елк" */
+  g_assert_cmpint (total, >=, 5);
+
+  do
+    {
+      g_autofree char *path = cursor != NULL
+                              ? g_strdup_printf ("/api/v1/appeals?q=%%D0%%B5%%D0%%BB%%D0%%BA&limit=2&cursor=%s", cursor)
+                              : g_strdup ("/api/v1/appeals?q=%D0%B5%D0%BB%D0%BA&limit=2");
+      g_autoptr(GArray) ids = NULL;
+
+      g_clear_pointer (&cursor, g_free);
+      ids = page_ids (fixture, path, &cursor);
+      g_array_append_vals (all, ids->data, ids->len);
+    }
+  while (cursor != NULL);
+
+  g_assert_cmpint (all->len, ==, total);
+  g_array_sort (all, compare_ids);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (g_array_index (all, gint64, i - 1), <, g_array_index (all, gint64, i));
+}
+
+void
+test_api_add_journal (void)
+{
+  TEST_API_ADD ("/api/journal/count", test_count);
+  TEST_API_ADD ("/api/journal/offset", test_offset);
+  TEST_API_ADD ("/api/journal/registration-number", test_registration_number);
+  TEST_API_ADD ("/api/journal/search-pages", test_search_pages);
+}

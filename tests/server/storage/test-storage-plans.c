@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-storage-plans.c: every journal filter reads through an index. The
+ * statements have the shapes appeals-api-list.c, appeals-journal-search.c
+ * and appeals-api-expertise.c run (a page's ids in the journal's order, a
+ * capped count); the database explains its plan for each and the test
+ * looks for the index of migration 0012 it must use — on SQLite by name
+ * and with no sort of the whole set, on PostgreSQL with sequential scans
+ * priced out (its planner reads a tiny table whole otherwise) and none
+ * chosen. Dropping or changing an index, or a query shape no index
+ * serves, fails here.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "test-storage.h"
+
+#define OVERDUE "a.due_date < '2026-11-30' AND a.status NOT IN ('answered', 'closed')"
+
+typedef enum
+{
+  WHOLE,   /* the case's statement as it is */
+  PAGE,    /* a page's ids in the journal's order */
+  COUNT,   /* a capped count */
+} Shape;
+
+typedef struct
+{
+  const char *name;
+  Shape       shape;
+  const char *statement; /* WHOLE: the statement; else its WHERE */
+  const char *sqlite;    /* what SQLite's plan must name */
+  gboolean    in_order;  /* a page walked in the journal's order: no sort */
+  const char *postgresql_where;  /* PostgreSQL's own clause, if it differs */
+} PlanCase;
+
+static const PlanCase plan_cases[] = {
+  { "first-page", PAGE, "1 = 1", "INDEX appeals_registration", TRUE },
+  { "cursor", PAGE, "(a.registration_date, a.id) < ('2026-01-01', 500)", "SEARCH a USING COVERING INDEX appeals_registration", TRUE },
+  { "status", PAGE, "a.status = 'in_progress'", "INDEX appeals_status", TRUE },
+  { "status-cursor", PAGE, "a.status = 'in_progress' AND (a.registration_date, a.id) < ('2026-01-01', 500)",
+    "INDEX appeals_status", TRUE },
+  { "district", PAGE, "a.district = 'rudny-city'", "INDEX appeals_district", TRUE },
+  { "district-status", PAGE, "a.district = 'rudny-city' AND a.status = 'registered'",
+    "INDEX appeals_district_status", TRUE },
+  { "overdue", PAGE, OVERDUE, "COVERING INDEX appeals_open_registration", TRUE },
+  { "overdue-count", COUNT, OVERDUE, "SEARCH a USING COVERING INDEX appeals_open_due", FALSE },
+  { "status-count", COUNT, "a.status = 'registered'", "INDEX appeals_status", FALSE },
+  { "registration-number", PAGE, "a.registration_number = '2026-333333'", "sqlite_autoindex_appeals_1", FALSE },
+  { "search-set", PAGE,
+    "a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"көмек\"*')", "VIRTUAL TABLE INDEX", FALSE,
+    "a.id = ANY (ARRAY (SELECT s.id FROM appeals s WHERE s.search_vector @@ to_tsquery ('simple', 'көмек:*')))" },
+  { "search-walk", PAGE,
+    "EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH '\"к\"*' AND appeals_search.rowid = a.id)",
+    "INDEX appeals_registration", TRUE, "COALESCE (a.search_vector @@ to_tsquery ('simple', 'к:*'), FALSE)" },
+  { "search-walk-set", PAGE,
+    "+a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"көмек\"*')",
+    "INDEX appeals_registration", TRUE, "COALESCE (a.search_vector @@ to_tsquery ('simple', 'көмек:*'), FALSE)" },
+  { "expertise-awaiting", WHOLE, "SELECT e.id FROM expertise e WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200",
+    "INDEX expertise_state", TRUE },
+  { "answer-quality", WHOLE, "SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, AVG(e.score) AS average_score "
+    "FROM expertise e WHERE e.state = 'final' GROUP BY e.body", "COVERING INDEX expertise_state_body", FALSE },
+};
+
+/* The plan's lines, joined by newlines. */
+static char *
+explain (AppealsDb  *db,
+         const char *sql)
+{
+  gboolean sqlite = g_str_equal (test_storage_backend, "sqlite");
+  g_autofree char *statement = g_strdup_printf ("%s %s", sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN", sql);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) plan = appeals_db_query (db, statement, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (plan); i++)
+    g_string_append_printf (text, "%s\n", appeals_db_result_get_cell (plan, i, sqlite ? 3 : 0));
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_plan (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const PlanCase *row = user_data;
+  gboolean postgresql = g_str_equal (test_storage_backend, "postgresql");
+  const char *where = postgresql && row->postgresql_where != NULL ? row->postgresql_where : row->statement;
+  g_autofree char *sql = NULL;
+  g_autofree char *plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  switch (row->shape)
+    {
+    case PAGE:
+      sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s "
+                             "ORDER BY a.registration_date DESC, a.id DESC LIMIT 51 OFFSET 0", where);
+      break;
+    case COUNT:
+      sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT 10001) c", where);
+      break;
+    case WHOLE:
+    default:
+      sql = g_strdup (where);
+    }
+
+  if (postgresql)
+    {
+      appeals_db_exec_script (fixture->db, "SET enable_seqscan = off", &error);
+      g_assert_no_error (error);
+    }
+  plan = explain (fixture->db, sql);
+  g_test_message ("%s:\n%s", row->name, plan);
+
+  if (g_str_equal (test_storage_backend, "sqlite"))
+    {
+      g_assert_nonnull (strstr (plan, row->sqlite));
+      if (row->in_order)
+        g_assert_null (strstr (plan, "TEMP B-TREE FOR ORDER BY"));
+    }
+  else
+    {
+      g_assert_null (strstr (plan, "Seq Scan"));
+      g_assert_nonnull (strstr (plan, "Index"));
+    }
+}
+
+void
+test_storage_add_plans (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plan_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("plans/", plan_cases[i].name, NULL);
+      add_test (path, &plan_cases[i], test_plan);
+    }
+}
