@@ -192,6 +192,25 @@ appeals_test_server_get_url (AppealsTestServer *server)
   return server->url;
 }
 
+/**
+ * appeals_test_server_get_rss:
+ *
+ * Returns: the process's resident memory in kB (VmRSS), as the kernel
+ *   counts it.
+ */
+gsize
+appeals_test_server_get_rss (AppealsTestServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->process));
+  g_autofree char *text = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  line = strstr (text, "\nVmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
 /* SIGKILL: nothing gets a chance to finish. */
 void
 appeals_test_server_kill (AppealsTestServer *server)

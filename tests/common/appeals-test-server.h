@@ -41,6 +41,7 @@ int                  appeals_test_server_wait       (AppealsTestServer  *server)
 void                 appeals_test_server_free       (AppealsTestServer  *server);
 const char          *appeals_test_server_get_database (AppealsTestServer *server);
 const char          *appeals_test_server_get_url    (AppealsTestServer  *server);
+gsize                appeals_test_server_get_rss    (AppealsTestServer  *server);
 
 AppealsTestResponse *appeals_test_request           (AppealsTestServer  *server,
                                                       SoupSession        *session,
