@@ -395,7 +395,8 @@ appeals_connections_request_started (AppealsConnections *self,
       g_hash_table_insert (self->connections, socket, connection);
       g_object_set_data (G_OBJECT (socket), CONNECTION_KEY, connection);
 
-      if (self->limits.max_per_address > 0 && count > self->limits.max_per_address)
+      if (self->limits.max_per_address > 0 && count > self->limits.max_per_address &&
+          g_strcmp0 (connection->address, self->limits.trusted_proxy) != 0)
         {
           g_message ("connection from %s: %u open, refused", connection->address, count);
           connection->state = STATE_HANDLING;
@@ -493,4 +494,23 @@ guint
 appeals_connections_get_count (AppealsConnections *self)
 {
   return g_hash_table_size (self->connections);
+}
+
+/**
+ * appeals_connections_client_address:
+ *
+ * Returns: the address of the client that sent @message: the peer's, or
+ *   behind the trusted reverse proxy the one it names in X-Real-IP.
+ */
+const char *
+appeals_connections_client_address (const AppealsConnectionLimits *limits,
+                                    SoupServerMessage             *message)
+{
+  const char *peer = soup_server_message_get_remote_host (message);
+  const char *forwarded;
+
+  if (limits->trusted_proxy == NULL || g_strcmp0 (peer, limits->trusted_proxy) != 0)
+    return peer;
+  forwarded = soup_message_headers_get_one (soup_server_message_get_request_headers (message), "X-Real-IP");
+  return forwarded != NULL && *forwarded != '\0' ? forwarded : peer;
 }

@@ -170,12 +170,48 @@ AppealsTestServer *
 appeals_test_server_start_beside (AppealsTestServer  *first,
                                   const char * const *extra_args)
 {
+  return appeals_test_server_start_on (first->backend, first->database, extra_args);
+}
+
+/**
+ * appeals_test_server_new_database:
+ *
+ * Returns: (transfer full): a database no server uses yet: a fresh
+ *   PostgreSQL database in the tests' cluster, or an SQLite file in a new
+ *   temporary folder (the caller removes it).
+ */
+char *
+appeals_test_server_new_database (const char *backend)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_str_equal (backend, "postgresql"))
+    {
+      if (cluster == NULL)
+        cluster = appeals_test_pg_cluster_start ();
+      return appeals_test_pg_cluster_create_database (cluster, ++n_databases);
+    }
+  dir = g_dir_make_tmp ("appeals-server-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return g_build_filename (dir, "appeals.sqlite", NULL);
+}
+
+/**
+ * appeals_test_server_start_on:
+ * @database: e.g. from appeals_test_server_new_database(), or a restored
+ *   backup; the caller keeps it
+ */
+AppealsTestServer *
+appeals_test_server_start_on (const char         *backend,
+                              const char         *database,
+                              const char * const *extra_args)
+{
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
 
   server->extra_args = g_strdupv ((GStrv) extra_args);
-
-  server->backend = g_strdup (first->backend);
-  server->database = g_strdup (first->database);
+  server->backend = g_strdup (backend);
+  server->database = g_strdup (database);
   spawn (server);
   return server;
 }
@@ -260,8 +296,13 @@ appeals_test_server_wait (AppealsTestServer *server)
   return status;
 }
 
-static void
-remove_tree (const char *path)
+/**
+ * appeals_test_remove_tree:
+ *
+ * Removes @path and everything under it (a test's temporary folder).
+ */
+void
+appeals_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -269,7 +310,11 @@ remove_tree (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        appeals_test_remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -283,7 +328,7 @@ appeals_test_server_free (AppealsTestServer *server)
   if (server->process != NULL)
     appeals_test_server_kill (server);
   if (server->dir != NULL)
-    remove_tree (server->dir);
+    appeals_test_remove_tree (server->dir);
 
   g_free (server->backend);
   g_free (server->dir);

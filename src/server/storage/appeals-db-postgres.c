@@ -258,6 +258,36 @@ appeals_db_postgres_exec_script (AppealsDb   *db,
   return ok;
 }
 
+/* pg_dump, with the connection's own parameters (the password, if any,
+ * through the environment rather than the command line). Attachments
+ * are rows: the archive has them all. */
+static gboolean
+appeals_db_postgres_backup (AppealsDb   *db,
+                            const char  *destination,
+                            GError     **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *errors = NULL;
+  const char *argv[] = { "pg_dump", "--format=custom", "--no-owner", "--file", destination,
+                         "--host", PQhost (self->connection), "--port", PQport (self->connection),
+                         "--username", PQuser (self->connection), "--dbname", PQdb (self->connection), NULL };
+
+  if (PQpass (self->connection) != NULL && *PQpass (self->connection) != '\0')
+    g_subprocess_launcher_setenv (launcher, "PGPASSWORD", PQpass (self->connection), TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &errors, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (process))
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, _("pg_dump failed: %s"),
+                   errors != NULL ? g_strstrip (errors) : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 appeals_db_postgres_finalize (GObject *object)
 {
@@ -325,6 +355,7 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->exec_script = appeals_db_postgres_exec_script;
   db_class->put_blob = appeals_db_postgres_put_blob;
   db_class->get_blob = appeals_db_postgres_get_blob;
+  db_class->backup = appeals_db_postgres_backup;
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "appeals-db-private.h"
 #include "appeals-text.h"
@@ -275,6 +276,64 @@ appeals_db_sqlite_get_blob (AppealsDb   *db,
   return g_bytes_new_take (data, size);
 }
 
+/* Blobs are written before the rows that name them commit, and never
+ * change: copied after the database, every row of the copy finds its
+ * file (a few newer files come along unreferenced). */
+static gboolean
+copy_blobs (const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  g_autoptr(GDir) prefixes = g_dir_open (from, 0, NULL);
+  const char *prefix;
+
+  while (prefixes != NULL && (prefix = g_dir_read_name (prefixes)) != NULL)
+    {
+      g_autofree char *from_dir = g_build_filename (from, prefix, NULL);
+      g_autofree char *to_dir = g_build_filename (to, prefix, NULL);
+      g_autoptr(GDir) files = g_dir_open (from_dir, 0, error);
+      const char *name;
+
+      if (files == NULL || g_mkdir_with_parents (to_dir, 0700) != 0)
+        {
+          if (files != NULL)
+            g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED,
+                         _("Cannot create the attachments folder “%s”: %s"), to_dir, g_strerror (errno));
+          return FALSE;
+        }
+      while ((name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *from_path = g_build_filename (from_dir, name, NULL);
+          g_autofree char *to_path = g_build_filename (to_dir, name, NULL);
+          g_autofree char *data = NULL;
+          gsize size;
+
+          if (!g_file_get_contents (from_path, &data, &size, error) ||
+              !g_file_set_contents_full (to_path, data, size,
+                                         G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+appeals_db_sqlite_backup (AppealsDb   *db,
+                          const char  *destination,
+                          GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autofree char *absolute = g_canonicalize_filename (destination, NULL);
+  g_autofree char *blobs = g_strconcat (absolute, ".attachments", NULL);
+
+  /* one read transaction: the copy is the database as of one moment */
+  if (!appeals_db_exec (db, "VACUUM INTO ?", g_variant_new ("(s)", absolute), error))
+    return FALSE;
+  /* personal data: the owner's alone, as the database is */
+  g_chmod (absolute, 0600);
+  return copy_blobs (self->blob_dir, blobs, error);
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
@@ -300,6 +359,7 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->exec_script = appeals_db_sqlite_exec_script;
   db_class->put_blob = appeals_db_sqlite_put_blob;
   db_class->get_blob = appeals_db_sqlite_get_blob;
+  db_class->backup = appeals_db_sqlite_backup;
 }
 
 static void
