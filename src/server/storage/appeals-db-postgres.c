@@ -154,6 +154,7 @@ check_result (AppealsDbPostgres  *self,
 {
   ExecStatusType status = PQresultStatus (result);
   const char *state;
+  const char *primary;
   AppealsDbErrorCode kind = APPEALS_DB_ERROR_FAILED;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -168,8 +169,11 @@ check_result (AppealsDbPostgres  *self,
   else if (state != NULL && g_str_has_prefix (state, "23"))
     kind = APPEALS_DB_ERROR_CONSTRAINT;
 
-  g_set_error (error, APPEALS_DB_ERROR, kind, "PostgreSQL: %s",
-               g_strchomp (g_strdup (PQresultErrorMessage (result))));
+  /* the primary message only: the DETAIL of a constraint violation quotes
+   * the row's values (an IIN), and errors end up in the log */
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  g_set_error (error, APPEALS_DB_ERROR, kind, "PostgreSQL: %s%s%s", primary != NULL ? primary : "?",
+               state != NULL ? " — SQLSTATE " : "", state != NULL ? state : "");
   return FALSE;
 }
 
