@@ -10,6 +10,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
@@ -226,6 +230,74 @@ blob_path (AppealsDbSqlite *self,
   return g_build_filename (self->blob_dir, prefix, sha256, NULL);
 }
 
+/* Written as "SHA256.PID.part", synced, then renamed: a process killed
+ * while writing leaves only a .part file, which the next process to open
+ * the database removes once that PID is gone. */
+static gboolean
+write_blob (const char  *path,
+            const char  *data,
+            gsize        size,
+            GError     **error)
+{
+  g_autofree char *part = g_strdup_printf ("%s.%d.part", path, (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (path);
+  gsize written = 0;
+  int fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int saved = 0;
+
+  while (fd >= 0 && written < size)
+    {
+      gssize n = write (fd, data + written, size - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += n;
+    }
+  if (fd < 0 || written < size || fsync (fd) != 0 || close (fd) != 0 || g_rename (part, path) != 0)
+    {
+      saved = errno;
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, _("Cannot write the attachment “%s”: %s"),
+                   path, g_strerror (saved));
+      g_unlink (part);
+      return FALSE;
+    }
+  /* the rename itself is durable once the folder is synced */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+}
+
+/* .part files of processes that are gone: killed while writing a blob. */
+static void
+remove_unfinished_blobs (const char *blob_dir)
+{
+  g_autoptr(GDir) prefixes = g_dir_open (blob_dir, 0, NULL);
+  const char *prefix;
+
+  while (prefixes != NULL && (prefix = g_dir_read_name (prefixes)) != NULL)
+    {
+      g_autofree char *dir_path = g_build_filename (blob_dir, prefix, NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          const char *pid_text = strchr (name, '.');
+          gint64 pid = pid_text != NULL ? g_ascii_strtoll (pid_text + 1, NULL, 10) : 0;
+          g_autofree char *file = g_build_filename (dir_path, name, NULL);
+
+          if (g_str_has_suffix (name, ".part") && pid > 0 && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+            g_unlink (file);
+        }
+    }
+}
+
 /* Files beside the database, one per content, written durably (fsync
  * and rename) before the row that names them commits. A blob whose row
  * was rolled back is only an unreferenced file. */
@@ -253,11 +325,7 @@ appeals_db_sqlite_put_blob (AppealsDb   *db,
       return FALSE;
     }
 
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
-    return FALSE;
-
-  return TRUE;
+  return write_blob (path, data != NULL ? data : "", size, error);
 }
 
 static GBytes *
@@ -308,9 +376,9 @@ copy_blobs (const char  *from,
           g_autofree char *data = NULL;
           gsize size;
 
-          if (!g_file_get_contents (from_path, &data, &size, error) ||
-              !g_file_set_contents_full (to_path, data, size,
-                                         G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
+          if (g_str_has_suffix (name, ".part"))
+            continue;   /* still being written, by a request not yet committed */
+          if (!g_file_get_contents (from_path, &data, &size, error) || !write_blob (to_path, data, size, error))
             return FALSE;
         }
     }
@@ -408,6 +476,7 @@ appeals_db_sqlite_open (const char  *path,
     g_autofree char *absolute = g_canonicalize_filename (path, NULL);
 
     self->blob_dir = g_strconcat (absolute, ".attachments", NULL);
+    remove_unfinished_blobs (self->blob_dir);
   }
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);

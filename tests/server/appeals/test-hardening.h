@@ -21,5 +21,6 @@ void  test_hardening_add_scope       (void);
 void  test_hardening_add_sign_in     (void);
 void  test_hardening_add_parsing     (void);
 void  test_hardening_add_tls         (void);
+void  test_hardening_add_kill        (void);
 
 G_END_DECLS
