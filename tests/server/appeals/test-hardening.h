@@ -22,5 +22,6 @@ void  test_hardening_add_sign_in     (void);
 void  test_hardening_add_parsing     (void);
 void  test_hardening_add_tls         (void);
 void  test_hardening_add_kill        (void);
+void  test_hardening_add_matrix      (void);
 
 G_END_DECLS
