@@ -41,6 +41,19 @@ raw_exchange (Fixture    *fixture,
   return status;
 }
 
+/* Nothing of the person (@iin, the surname the tests give) or their
+ * appeal (@number, may be %NULL) in an answer to a stranger. */
+void
+assert_no_leak (AppealsTestResponse *response,
+                const char          *what,
+                const char          *iin,
+                const char          *number)
+{
+  if (strstr (response->text, iin) != NULL || strstr (response->text, "Сейтқали") != NULL ||
+      (number != NULL && strstr (response->text, number) != NULL))
+    g_error ("%s leaks to another district: %s", what, response->text);
+}
+
 /* Asserts that @text, a whole raw answer, is problem+json with @code. */
 void
 assert_raw_problem (const char *text,
