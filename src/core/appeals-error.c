@@ -155,6 +155,8 @@ static const struct {
   { APPEALS_PROBLEM_INVALID_ENCODING,       N_("The request is not valid UTF-8 text.") },
   { APPEALS_PROBLEM_REQUEST_TIMEOUT,        N_("The request did not arrive in time.") },
   { APPEALS_PROBLEM_MALFORMED_REQUEST,      N_("The request is not well-formed HTTP.") },
+  { APPEALS_PROBLEM_URI_TOO_LONG,           N_("The request’s address is too long.") },
+  { APPEALS_PROBLEM_HEADERS_TOO_LARGE,      N_("The request’s headers are too large.") },
   { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
   { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
 };

@@ -69,6 +69,8 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_INVALID_ENCODING         "invalid_encoding"
 #define APPEALS_PROBLEM_REQUEST_TIMEOUT          "request_timeout"
 #define APPEALS_PROBLEM_MALFORMED_REQUEST        "malformed_request"
+#define APPEALS_PROBLEM_URI_TOO_LONG             "uri_too_long"
+#define APPEALS_PROBLEM_HEADERS_TOO_LARGE        "header_fields_too_large"
 #define APPEALS_PROBLEM_INVALID_TRANSITION       "invalid_transition"
 #define APPEALS_PROBLEM_READ_ONLY                "read_only"
 

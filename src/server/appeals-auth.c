@@ -625,7 +625,9 @@ handle_sign_in (AppealsRequest  *request,
     }
 
   login_key = throttle_key ("login", login);
-  address_key = throttle_key ("address", soup_server_message_get_remote_host (request->message));
+  address_key = throttle_key ("address",
+                              appeals_connections_client_address (&appeals_server_get_config (request->server)->connections,
+                                                                  request->message));
   if (!check_locks (request->db, login_key, address_key, &retry_after, &failures, &address_failures, error))
     return FALSE;
   if (retry_after > 0)

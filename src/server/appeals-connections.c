@@ -48,6 +48,7 @@ typedef struct
 {
   AppealsConnections *owner;
   GSocket            *socket;
+  SoupServerMessage  *message;         /* the last one: it reaches libsoup's connection */
   char               *address;
   gboolean            tls;
   State               state;
@@ -92,6 +93,7 @@ connection_free (gpointer data)
   else
     g_hash_table_remove (connection->owner->per_address, connection->address);
   g_object_unref (connection->socket);
+  g_clear_object (&connection->message);
   g_free (connection->address);
   g_free (connection);
 }
@@ -108,7 +110,18 @@ forget (Connection *connection)
 static void
 close_idle (Connection *connection)
 {
+  g_autoptr(GIOStream) stream = NULL;
+
+  /* Closing the socket alone frees the descriptor, but libsoup 3.2 keeps
+   * its SoupServerConnection (streams, the waiting message, buffers: about
+   * 2 kB) in the server's list for ever. Stealing the connection takes it
+   * off that list; the stream is then ours to close. Only while idle: a
+   * message under way must not lose its connection under its handler. */
+  if (connection->message != NULL && connection->state == STATE_IDLE)
+    stream = soup_server_message_steal_connection (connection->message);
   g_socket_shutdown (connection->socket, TRUE, TRUE, NULL);
+  if (stream != NULL)
+    g_io_stream_close (stream, NULL, NULL);
   g_socket_close (connection->socket, NULL);
   forget (connection);
 }
@@ -271,6 +284,9 @@ watch_peer (Connection *connection)
   if (connection->peer_watch != NULL)
     return;
   connection->peer_watch = g_socket_create_source (connection->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  /* before libsoup's own watch on the same descriptor: once libsoup has
+   * read the end itself, its connection can no longer be stolen */
+  g_source_set_priority (connection->peer_watch, G_PRIORITY_HIGH);
   g_source_set_callback (connection->peer_watch, G_SOURCE_FUNC (on_peer_readable), connection, NULL);
   g_source_attach (connection->peer_watch, NULL);
 }
@@ -331,6 +347,20 @@ lookup (SoupServerMessage *message)
   return socket != NULL ? g_object_get_data (G_OBJECT (socket), CONNECTION_KEY) : NULL;
 }
 
+/* libsoup 3.1.2 to 3.3 keep the reference g_socket_accept() gave their
+ * listener (fixed in 3.4.0, commit b545d5f0): every accepted socket
+ * object, about 350 bytes, lives for ever. Here the socket's only other
+ * holder is its SoupServerConnection (two references where a fixed
+ * libsoup has one); the watch adopts the listener's reference instead
+ * of taking its own. */
+static gboolean
+listener_leaks_socket (GSocket *socket)
+{
+  guint minor = soup_get_minor_version ();
+
+  return soup_get_major_version () == 3 && minor >= 1 && minor < 4 && G_OBJECT (socket)->ref_count == 2;
+}
+
 /**
  * appeals_connections_request_started:
  *
@@ -356,7 +386,8 @@ appeals_connections_request_started (AppealsConnections *self,
 
       connection = g_new0 (Connection, 1);
       connection->owner = self;
-      connection->socket = g_object_ref (socket);
+      /* the listener's reference, if it leaks one, becomes ours */
+      connection->socket = listener_leaks_socket (socket) ? socket : g_object_ref (socket);
       connection->address = g_strdup (address != NULL ? address : "");
       connection->tls = self->tls;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_address, connection->address)) + 1;
@@ -364,7 +395,8 @@ appeals_connections_request_started (AppealsConnections *self,
       g_hash_table_insert (self->connections, socket, connection);
       g_object_set_data (G_OBJECT (socket), CONNECTION_KEY, connection);
 
-      if (self->limits.max_per_address > 0 && count > self->limits.max_per_address)
+      if (self->limits.max_per_address > 0 && count > self->limits.max_per_address &&
+          g_strcmp0 (connection->address, self->limits.trusted_proxy) != 0)
         {
           g_message ("connection from %s: %u open, refused", connection->address, count);
           connection->state = STATE_HANDLING;
@@ -428,7 +460,10 @@ appeals_connections_request_done (AppealsConnections *self,
   if (connection == NULL)
     return;
   connection_stop_watching (connection);
+  g_set_object (&connection->message, message);
   connection->state = STATE_IDLE;
+  /* watched from now on, before libsoup starts waiting for the next request */
+  watch_peer (connection);
   g_idle_add_full (G_PRIORITY_DEFAULT, on_idle_check, g_object_ref (connection->socket), g_object_unref);
 }
 
@@ -459,4 +494,23 @@ guint
 appeals_connections_get_count (AppealsConnections *self)
 {
   return g_hash_table_size (self->connections);
+}
+
+/**
+ * appeals_connections_client_address:
+ *
+ * Returns: the address of the client that sent @message: the peer's, or
+ *   behind the trusted reverse proxy the one it names in X-Real-IP.
+ */
+const char *
+appeals_connections_client_address (const AppealsConnectionLimits *limits,
+                                    SoupServerMessage             *message)
+{
+  const char *peer = soup_server_message_get_remote_host (message);
+  const char *forwarded;
+
+  if (limits->trusted_proxy == NULL || g_strcmp0 (peer, limits->trusted_proxy) != 0)
+    return peer;
+  forwarded = soup_message_headers_get_one (soup_server_message_get_request_headers (message), "X-Real-IP");
+  return forwarded != NULL && *forwarded != '\0' ? forwarded : peer;
 }

@@ -19,6 +19,8 @@ typedef struct
   guint body_seconds;      /* without a chunk of the body */
   guint idle_seconds;      /* a kept-alive connection waiting for a request */
   guint max_per_address;   /* open connections per client address; 0: no cap */
+  const char *trusted_proxy; /* a reverse proxy's address: not capped, and its
+                              * X-Real-IP header names the client */
 } AppealsConnectionLimits;
 
 typedef struct _AppealsConnections AppealsConnections;
@@ -43,5 +45,7 @@ void                appeals_connections_refuse          (AppealsConnections *sel
 char               *appeals_connections_problem_body    (guint               status,
                                                          const char         *code);
 guint               appeals_connections_get_count       (AppealsConnections *self);
+const char         *appeals_connections_client_address  (const AppealsConnectionLimits *limits,
+                                                         SoupServerMessage  *message);
 
 G_END_DECLS

@@ -136,6 +136,57 @@ appeals_content_length_is_sound (const char *value)
   return TRUE;
 }
 
+/* Below libsoup 3.2's own limit of 64 KiB for the whole head, past which
+ * it drops the connection without an answer (nothing above it can tell
+ * the client why): the limits of a common reverse proxy. */
+#define MAX_TARGET_LENGTH   8192
+#define MAX_HEADERS_LENGTH  (32 * 1024)
+#define MAX_HEADER_FIELDS   100
+
+static void
+add_header_size (const char *name,
+                 const char *value,
+                 gpointer    user_data)
+{
+  gsize *sizes = user_data;
+
+  sizes[0] += strlen (name) + strlen (value) + 4;   /* ": " and CRLF */
+  sizes[1]++;
+}
+
+/**
+ * appeals_request_head_problem:
+ * @code_out: (out): the problem's code, when there is one
+ *
+ * Checks the size of the request's head: a request target over 8 KiB is
+ * 414 uri_too_long; header fields over 32 KiB in all, or more than 100
+ * of them, are 431 header_fields_too_large.
+ *
+ * Returns: the status to refuse the request with, or 0.
+ */
+guint
+appeals_request_head_problem (SoupServerMessage  *message,
+                              const char        **code_out)
+{
+  GUri *uri = soup_server_message_get_uri (message);
+  gsize target = strlen (g_uri_get_path (uri)) +
+                 (g_uri_get_query (uri) != NULL ? strlen (g_uri_get_query (uri)) + 1 : 0);
+  gsize sizes[2] = { 0, 0 };
+
+  if (target > MAX_TARGET_LENGTH)
+    {
+      *code_out = APPEALS_PROBLEM_URI_TOO_LONG;
+      return SOUP_STATUS_REQUEST_URI_TOO_LONG;
+    }
+  soup_message_headers_foreach (soup_server_message_get_request_headers (message), add_header_size, sizes);
+  if (sizes[0] > MAX_HEADERS_LENGTH || sizes[1] > MAX_HEADER_FIELDS)
+    {
+      *code_out = APPEALS_PROBLEM_HEADERS_TOO_LARGE;
+      return 431;
+    }
+  return 0;
+}
+
 /**
  * appeals_request_check_encoding:
  *
@@ -306,7 +357,9 @@ respond_text (AppealsRequest *request,
   request->answered = TRUE;
   add_statement_count (request);
 
-  soup_server_message_set_status (request->message, status, NULL);
+  /* libsoup 3.2 knows no phrase for 431 (RFC 6585) */
+  soup_server_message_set_status (request->message, status,
+                                  status == 431 ? "Request Header Fields Too Large" : NULL);
   soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY,
                                     text, strlen (text));
 }

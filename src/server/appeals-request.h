@@ -50,6 +50,8 @@ gboolean        appeals_request_check_encoding (AppealsRequest   *request);
 gboolean        appeals_escaped_text_is_valid (const char        *text);
 gboolean        appeals_query_is_valid        (const char        *query);
 gboolean        appeals_content_length_is_sound (const char      *value);
+guint           appeals_request_head_problem  (SoupServerMessage *message,
+                                               const char       **code_out);
 void            appeals_request_add_answer_headers (AppealsRequest *request);
 
 const char     *appeals_request_get_param     (AppealsRequest    *request,

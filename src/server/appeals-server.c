@@ -459,6 +459,8 @@ early_callback (SoupServer        *soup,
   SoupEncoding encoding = soup_message_headers_get_encoding (headers);
   gboolean upload;
   gsize limit;
+  guint status;
+  const char *code;
 
   appeals_connections_got_headers (self->connections, message);
   /* the headers were read: the answer is the pipeline's, not libsoup's */
@@ -478,6 +480,11 @@ early_callback (SoupServer        *soup,
   if (self->stopping)
     {
       refuse_early (self, message, SOUP_STATUS_SERVICE_UNAVAILABLE, APPEALS_PROBLEM_SERVICE_UNAVAILABLE);
+      return;
+    }
+  if ((status = appeals_request_head_problem (message, &code)) != 0)
+    {
+      refuse_early (self, message, status, code);
       return;
     }
 

@@ -6,6 +6,7 @@
  *                  [--tls-certificate PEM --tls-key PEM] [--demo]
  *   appeals-server --database … create-user LOGIN --role ROLE  (password on stdin)
  *   appeals-server --database … generate [--appeals N] [--seed S]  (a region's data, to measure with)
+ *   appeals-server --database … backup DESTINATION  (while the server runs)
  *   appeals-server --list-routes
  */
 #include "config.h"
@@ -38,6 +39,7 @@ static char *opt_key;
 static gboolean opt_demo;
 static int opt_demo_appeals = 300;
 static gboolean opt_list_routes;
+static char *opt_trusted_proxy;
 static int opt_idle_minutes = 30;
 static int opt_absolute_hours = 12;
 static int opt_attachment_mb = 20;
@@ -75,6 +77,7 @@ static const GOptionEntry entries[] = {
   { "sign-in-failures-per-address", 0, 0, G_OPTION_ARG_INT, &opt_address_failures, N_("Failed sign-ins from one address before it has to wait; 0 for no limit (default 20)"), N_("N") },
   { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
   { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
+  { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING, &opt_trusted_proxy, N_("The reverse proxy's address: its connections are not capped, and its X-Real-IP header names the client"), N_("ADDRESS") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("create-user: bind to a district"), N_("CODE") },
@@ -106,6 +109,7 @@ make_config (void)
       .body_seconds = MAX (opt_body_timeout, 1),
       .idle_seconds = MAX (opt_keep_alive, 1),
       .max_per_address = MAX (opt_connections_per_address, 0),
+      .trusted_proxy = opt_trusted_proxy,
     },
   };
 
@@ -136,6 +140,23 @@ open_database (GError **error)
     return NULL;
 
   return g_steal_pointer (&db);
+}
+
+/* A copy of the database taken while servers use it (see
+ * appeals_db_backup() for what it holds). */
+static int
+backup (const char *destination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = open_database (&error);
+
+  if (db == NULL || !appeals_db_backup (db, destination, &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print ("appeals-server: %s\n", _("Backup written"));
+  return EXIT_SUCCESS;
 }
 
 /* Reads a password from stdin, without echo on a terminal. */
@@ -305,7 +326,7 @@ main (int   argc,
 
   appeals_i18n_init ();
 
-  context = g_option_context_new (_("[create-user LOGIN | generate] — the Appeals Desk server"));
+  context = g_option_context_new (_("[create-user LOGIN | generate | backup DESTINATION] — the Appeals Desk server"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -331,6 +352,15 @@ main (int   argc,
     }
   else if (argc == 2 && g_str_equal (argv[1], "generate"))
     return generate ();
+  else if (argc >= 2 && g_str_equal (argv[1], "backup"))
+    {
+      if (argc != 3)
+        {
+          g_printerr ("appeals-server: %s\n", _("Usage: appeals-server --database … backup DESTINATION"));
+          return EXIT_FAILURE;
+        }
+      return backup (argv[2]);
+    }
   else if (argc > 1)
     {
       g_printerr ("appeals-server: %s “%s”\n", _("Unknown command"), argv[1]);

@@ -141,7 +141,7 @@ appeals_bench_open (const char *backend,
   bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
                                       : prepare_sqlite (bench, cache, key);
 
-  bench->server = appeals_test_server_start_on (bench->database, args);
+  bench->server = appeals_test_server_start_on (bench->backend, bench->database, args);
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
   bench->session = soup_session_new ();
   bench->db = appeals_db_open (bench->database, &error);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "appeals-test-pg.h"
+#include "appeals-test-server.h"
 
 struct _AppealsTestPgCluster
 {
@@ -190,28 +191,6 @@ appeals_test_pg_cluster_create_database (AppealsTestPgCluster *cluster,
   return appeals_test_pg_cluster_get_location (cluster, name);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
-
 void
 appeals_test_pg_cluster_stop (AppealsTestPgCluster *cluster)
 {
@@ -224,7 +203,7 @@ appeals_test_pg_cluster_stop (AppealsTestPgCluster *cluster)
 
   run (cluster, argv);
   if (!cluster->keep)
-    remove_tree (cluster->dir);
+    appeals_test_remove_tree (cluster->dir);
   g_free (cluster->dir);
   g_free (cluster->bindir);
   g_free (cluster);

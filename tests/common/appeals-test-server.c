@@ -156,25 +156,6 @@ appeals_test_server_start_with_file_limit (const char         *backend,
   return server;
 }
 
-/**
- * appeals_test_server_start_on:
- * @database: an existing database, which the server does not own
- *
- * A server on a database prepared before (the benchmark's cached one).
- */
-AppealsTestServer *
-appeals_test_server_start_on (const char         *database,
-                              const char * const *extra_args)
-{
-  AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
-
-  server->extra_args = g_strdupv ((GStrv) extra_args);
-  server->backend = g_strdup (g_str_has_prefix (database, "host=") ? "postgresql" : "sqlite");
-  server->database = g_strdup (database);
-  spawn (server);
-  return server;
-}
-
 /* The server's process id, to read its memory use. */
 const char *
 appeals_test_server_get_pid (AppealsTestServer *server)
@@ -196,12 +177,48 @@ AppealsTestServer *
 appeals_test_server_start_beside (AppealsTestServer  *first,
                                   const char * const *extra_args)
 {
+  return appeals_test_server_start_on (first->backend, first->database, extra_args);
+}
+
+/**
+ * appeals_test_server_new_database:
+ *
+ * Returns: (transfer full): a database no server uses yet: a fresh
+ *   PostgreSQL database in the tests' cluster, or an SQLite file in a new
+ *   temporary folder (the caller removes it).
+ */
+char *
+appeals_test_server_new_database (const char *backend)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_str_equal (backend, "postgresql"))
+    {
+      if (cluster == NULL)
+        cluster = appeals_test_pg_cluster_start ();
+      return appeals_test_pg_cluster_create_database (cluster, ++n_databases);
+    }
+  dir = g_dir_make_tmp ("appeals-server-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return g_build_filename (dir, "appeals.sqlite", NULL);
+}
+
+/**
+ * appeals_test_server_start_on:
+ * @database: e.g. from appeals_test_server_new_database(), or a restored
+ *   backup; the caller keeps it
+ */
+AppealsTestServer *
+appeals_test_server_start_on (const char         *backend,
+                              const char         *database,
+                              const char * const *extra_args)
+{
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
 
   server->extra_args = g_strdupv ((GStrv) extra_args);
-
-  server->backend = g_strdup (first->backend);
-  server->database = g_strdup (first->database);
+  server->backend = g_strdup (backend);
+  server->database = g_strdup (database);
   spawn (server);
   return server;
 }
@@ -216,6 +233,25 @@ const char *
 appeals_test_server_get_url (AppealsTestServer *server)
 {
   return server->url;
+}
+
+/**
+ * appeals_test_server_get_rss:
+ *
+ * Returns: the process's resident memory in kB (VmRSS), as the kernel
+ *   counts it.
+ */
+gsize
+appeals_test_server_get_rss (AppealsTestServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->process));
+  g_autofree char *text = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  line = strstr (text, "\nVmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
 }
 
 /* SIGKILL: nothing gets a chance to finish. */
@@ -267,8 +303,13 @@ appeals_test_server_wait (AppealsTestServer *server)
   return status;
 }
 
-static void
-remove_tree (const char *path)
+/**
+ * appeals_test_remove_tree:
+ *
+ * Removes @path and everything under it (a test's temporary folder).
+ */
+void
+appeals_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -276,7 +317,11 @@ remove_tree (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        appeals_test_remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -290,7 +335,7 @@ appeals_test_server_free (AppealsTestServer *server)
   if (server->process != NULL)
     appeals_test_server_kill (server);
   if (server->dir != NULL)
-    remove_tree (server->dir);
+    appeals_test_remove_tree (server->dir);
 
   g_free (server->backend);
   g_free (server->dir);

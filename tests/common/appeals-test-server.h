@@ -30,11 +30,13 @@ AppealsTestServer   *appeals_test_server_start      (const char         *backend
 AppealsTestServer   *appeals_test_server_start_with_file_limit (const char         *backend,
                                                                  const char * const *extra_args,
                                                                  guint               max_files);
-AppealsTestServer   *appeals_test_server_start_on   (const char         *database,
-                                                     const char * const *extra_args);
 const char          *appeals_test_server_get_pid    (AppealsTestServer  *server);
 AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first,
                                                         const char * const *extra_args);
+char                *appeals_test_server_new_database (const char       *backend);
+AppealsTestServer   *appeals_test_server_start_on   (const char         *backend,
+                                                      const char         *database,
+                                                      const char * const *extra_args);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);
 void                 appeals_test_server_signal     (AppealsTestServer  *server,
@@ -42,8 +44,10 @@ void                 appeals_test_server_signal     (AppealsTestServer  *server,
 int                  appeals_test_server_terminate  (AppealsTestServer  *server);
 int                  appeals_test_server_wait       (AppealsTestServer  *server);
 void                 appeals_test_server_free       (AppealsTestServer  *server);
+void                 appeals_test_remove_tree       (const char         *path);
 const char          *appeals_test_server_get_database (AppealsTestServer *server);
 const char          *appeals_test_server_get_url    (AppealsTestServer  *server);
+gsize                appeals_test_server_get_rss    (AppealsTestServer  *server);
 
 AppealsTestResponse *appeals_test_request           (AppealsTestServer  *server,
                                                       SoupSession        *session,

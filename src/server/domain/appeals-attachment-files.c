@@ -324,8 +324,8 @@ appeals_attachment_withdraw (AppealsRequest          *request,
                                        before, NULL, error))
     return FALSE;
 
-  g_message ("file %" G_GINT64_FORMAT " (%s) of %s %s withdrawn by %s", id,
-             json_object_get_string_member (before, "file_name"), owner->column,
+  /* not the file's name: it may name the citizen (the audit trail has it) */
+  g_message ("file %" G_GINT64_FORMAT " of %s %s withdrawn by %s", id, owner->column,
              json_object_get_string_member (before, owner->column), request->user->login);
   json_node_take_object (node, json_object_new ());
   appeals_request_respond_json (request, SOUP_STATUS_OK, node);

@@ -156,6 +156,7 @@ check_result (AppealsDbPostgres  *self,
 {
   ExecStatusType status = PQresultStatus (result);
   const char *state;
+  const char *primary;
   AppealsDbErrorCode kind = APPEALS_DB_ERROR_FAILED;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -170,8 +171,11 @@ check_result (AppealsDbPostgres  *self,
   else if (state != NULL && g_str_has_prefix (state, "23"))
     kind = APPEALS_DB_ERROR_CONSTRAINT;
 
-  g_set_error (error, APPEALS_DB_ERROR, kind, "PostgreSQL: %s",
-               g_strchomp (g_strdup (PQresultErrorMessage (result))));
+  /* the primary message only: the DETAIL of a constraint violation quotes
+   * the row's values (an IIN), and errors end up in the log */
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  g_set_error (error, APPEALS_DB_ERROR, kind, "PostgreSQL: %s%s%s", primary != NULL ? primary : "?",
+               state != NULL ? " — SQLSTATE " : "", state != NULL ? state : "");
   return FALSE;
 }
 
@@ -363,6 +367,36 @@ appeals_db_postgres_load_end (AppealsDb  *db,
   return ok;
 }
 
+/* pg_dump, with the connection's own parameters (the password, if any,
+ * through the environment rather than the command line). Attachments
+ * are rows: the archive has them all. */
+static gboolean
+appeals_db_postgres_backup (AppealsDb   *db,
+                            const char  *destination,
+                            GError     **error)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *errors = NULL;
+  const char *argv[] = { "pg_dump", "--format=custom", "--no-owner", "--file", destination,
+                         "--host", PQhost (self->connection), "--port", PQport (self->connection),
+                         "--username", PQuser (self->connection), "--dbname", PQdb (self->connection), NULL };
+
+  if (PQpass (self->connection) != NULL && *PQpass (self->connection) != '\0')
+    g_subprocess_launcher_setenv (launcher, "PGPASSWORD", PQpass (self->connection), TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &errors, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (process))
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, _("pg_dump failed: %s"),
+                   errors != NULL ? g_strstrip (errors) : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 appeals_db_postgres_finalize (GObject *object)
 {
@@ -434,6 +468,7 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->load_begin = appeals_db_postgres_load_begin;
   db_class->load_row = appeals_db_postgres_load_row;
   db_class->load_end = appeals_db_postgres_load_end;
+  db_class->backup = appeals_db_postgres_backup;
 }
 
 static void

@@ -10,9 +10,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "appeals-db-private.h"
 #include "appeals-text.h"
@@ -226,6 +231,74 @@ blob_path (AppealsDbSqlite *self,
   return g_build_filename (self->blob_dir, prefix, sha256, NULL);
 }
 
+/* Written as "SHA256.PID.part", synced, then renamed: a process killed
+ * while writing leaves only a .part file, which the next process to open
+ * the database removes once that PID is gone. */
+static gboolean
+write_blob (const char  *path,
+            const char  *data,
+            gsize        size,
+            GError     **error)
+{
+  g_autofree char *part = g_strdup_printf ("%s.%d.part", path, (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (path);
+  gsize written = 0;
+  int fd = g_open (part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int saved = 0;
+
+  while (fd >= 0 && written < size)
+    {
+      gssize n = write (fd, data + written, size - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += n;
+    }
+  if (fd < 0 || written < size || fsync (fd) != 0 || close (fd) != 0 || g_rename (part, path) != 0)
+    {
+      saved = errno;
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED, _("Cannot write the attachment “%s”: %s"),
+                   path, g_strerror (saved));
+      g_unlink (part);
+      return FALSE;
+    }
+  /* the rename itself is durable once the folder is synced */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+}
+
+/* .part files of processes that are gone: killed while writing a blob. */
+static void
+remove_unfinished_blobs (const char *blob_dir)
+{
+  g_autoptr(GDir) prefixes = g_dir_open (blob_dir, 0, NULL);
+  const char *prefix;
+
+  while (prefixes != NULL && (prefix = g_dir_read_name (prefixes)) != NULL)
+    {
+      g_autofree char *dir_path = g_build_filename (blob_dir, prefix, NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          const char *pid_text = strchr (name, '.');
+          gint64 pid = pid_text != NULL ? g_ascii_strtoll (pid_text + 1, NULL, 10) : 0;
+          g_autofree char *file = g_build_filename (dir_path, name, NULL);
+
+          if (g_str_has_suffix (name, ".part") && pid > 0 && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+            g_unlink (file);
+        }
+    }
+}
+
 /* Files beside the database, one per content, written durably (fsync
  * and rename) before the row that names them commits. A blob whose row
  * was rolled back is only an unreferenced file. */
@@ -253,11 +326,7 @@ appeals_db_sqlite_put_blob (AppealsDb   *db,
       return FALSE;
     }
 
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
-    return FALSE;
-
-  return TRUE;
+  return write_blob (path, data != NULL ? data : "", size, error);
 }
 
 static GBytes *
@@ -336,6 +405,64 @@ appeals_db_sqlite_load_end (AppealsDb  *db,
   return TRUE;
 }
 
+/* Blobs are written before the rows that name them commit, and never
+ * change: copied after the database, every row of the copy finds its
+ * file (a few newer files come along unreferenced). */
+static gboolean
+copy_blobs (const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  g_autoptr(GDir) prefixes = g_dir_open (from, 0, NULL);
+  const char *prefix;
+
+  while (prefixes != NULL && (prefix = g_dir_read_name (prefixes)) != NULL)
+    {
+      g_autofree char *from_dir = g_build_filename (from, prefix, NULL);
+      g_autofree char *to_dir = g_build_filename (to, prefix, NULL);
+      g_autoptr(GDir) files = g_dir_open (from_dir, 0, error);
+      const char *name;
+
+      if (files == NULL || g_mkdir_with_parents (to_dir, 0700) != 0)
+        {
+          if (files != NULL)
+            g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED,
+                         _("Cannot create the attachments folder “%s”: %s"), to_dir, g_strerror (errno));
+          return FALSE;
+        }
+      while ((name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *from_path = g_build_filename (from_dir, name, NULL);
+          g_autofree char *to_path = g_build_filename (to_dir, name, NULL);
+          g_autofree char *data = NULL;
+          gsize size;
+
+          if (g_str_has_suffix (name, ".part"))
+            continue;   /* still being written, by a request not yet committed */
+          if (!g_file_get_contents (from_path, &data, &size, error) || !write_blob (to_path, data, size, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+appeals_db_sqlite_backup (AppealsDb   *db,
+                          const char  *destination,
+                          GError     **error)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+  g_autofree char *absolute = g_canonicalize_filename (destination, NULL);
+  g_autofree char *blobs = g_strconcat (absolute, ".attachments", NULL);
+
+  /* one read transaction: the copy is the database as of one moment */
+  if (!appeals_db_exec (db, "VACUUM INTO ?", g_variant_new ("(s)", absolute), error))
+    return FALSE;
+  /* personal data: the owner's alone, as the database is */
+  g_chmod (absolute, 0600);
+  return copy_blobs (self->blob_dir, blobs, error);
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
@@ -364,6 +491,7 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->load_begin = appeals_db_sqlite_load_begin;
   db_class->load_row = appeals_db_sqlite_load_row;
   db_class->load_end = appeals_db_sqlite_load_end;
+  db_class->backup = appeals_db_sqlite_backup;
 }
 
 static void
@@ -412,6 +540,7 @@ appeals_db_sqlite_open (const char  *path,
     g_autofree char *absolute = g_canonicalize_filename (path, NULL);
 
     self->blob_dir = g_strconcat (absolute, ".attachments", NULL);
+    remove_unfinished_blobs (self->blob_dir);
   }
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);

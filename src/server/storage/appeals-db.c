@@ -163,6 +163,31 @@ appeals_db_put_blob (AppealsDb   *self,
 }
 
 /**
+ * appeals_db_backup:
+ * @destination: a file that does not exist yet
+ *
+ * Copies the database while it is in use. SQLite: an online copy of the
+ * file (VACUUM INTO) and then its attachments into "@destination.attachments"
+ * — a database of its own that a server can be started on. PostgreSQL: a
+ * pg_dump archive (custom format) that pg_restore reads.
+ */
+gboolean
+appeals_db_backup (AppealsDb   *self,
+                   const char  *destination,
+                   GError     **error)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
+
+  if (g_file_test (destination, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_FAILED,
+                   _("“%s” already exists: a backup never overwrites a file"), destination);
+      return FALSE;
+    }
+  return APPEALS_DB_GET_CLASS (self)->backup (self, destination, error);
+}
+
+/**
  * appeals_db_get_blob:
  *
  * Returns: (transfer full): the content stored under @sha256, or %NULL

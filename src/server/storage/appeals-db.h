@@ -80,6 +80,10 @@ struct _AppealsDbClass
                                     GError            **error);
   gboolean          (*load_end)    (AppealsDb          *self,
                                     GError            **error);
+  /* A consistent copy of everything while the server runs. */
+  gboolean          (*backup)      (AppealsDb    *self,
+                                    const char   *destination,
+                                    GError      **error);
 };
 
 /* Opens "postgresql://…" / "postgres://…" / "host=… dbname=…" with libpq,
@@ -111,6 +115,10 @@ gboolean          appeals_db_put_blob          (AppealsDb    *self,
                                                 GError      **error);
 GBytes           *appeals_db_get_blob          (AppealsDb    *self,
                                                 const char   *sha256,
+                                                GError      **error);
+
+gboolean          appeals_db_backup            (AppealsDb    *self,
+                                                const char   *destination,
                                                 GError      **error);
 
 gboolean          appeals_db_migrate           (AppealsDb    *self,

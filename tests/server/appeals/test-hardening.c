@@ -41,6 +41,19 @@ raw_exchange (Fixture    *fixture,
   return status;
 }
 
+/* Nothing of the person (@iin, the surname the tests give) or their
+ * appeal (@number, may be %NULL) in an answer to a stranger. */
+void
+assert_no_leak (AppealsTestResponse *response,
+                const char          *what,
+                const char          *iin,
+                const char          *number)
+{
+  if (strstr (response->text, iin) != NULL || strstr (response->text, "Сейтқали") != NULL ||
+      (number != NULL && strstr (response->text, number) != NULL))
+    g_error ("%s leaks to another district: %s", what, response->text);
+}
+
 /* Asserts that @text, a whole raw answer, is problem+json with @code. */
 void
 assert_raw_problem (const char *text,
@@ -120,6 +133,54 @@ test_invalid_utf8 (Fixture       *fixture,
   assert_server_alive (fixture);
 }
 
+/* A request target over 8 KiB is 414, header fields over 32 KiB or more
+ * than 100 of them are 431: problem+json in the asked language, and the
+ * connection closed. Just under the limits the request is served. */
+static void
+test_oversized_head (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *padding = g_strnfill (8192 - strlen ("/api/v1/health?x="), 'a');
+  g_autofree char *value = g_strnfill (32 * 1024, 'b');
+  g_autoptr(GString) fields = g_string_new (NULL);
+  struct {
+    char       *request;
+    guint       status;
+    const char *code;
+  } cases[] = {
+    { g_strdup_printf ("GET /api/v1/health?x=%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", padding), 200 },
+    { g_strdup_printf ("GET /api/v1/health?x=%sa HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n\r\n", padding),
+      414, "uri_too_long" },
+    { g_strdup_printf ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\nX-Big: %s\r\n\r\n", value),
+      431, "header_fields_too_large" },
+    { NULL, 431, "header_fields_too_large" },
+  };
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (fields, "X-Field-%u: %u\r\n", i, i);
+  cases[3].request = g_strdup_printf ("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n%s\r\n",
+                                      fields->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      guint status = raw_exchange (fixture, cases[i].request, &text);
+
+      if (status != cases[i].status)
+        g_error ("case %u: expected %u, got %u: %.300s", i, cases[i].status, status, text);
+      if (cases[i].code != NULL)
+        {
+          assert_raw_problem (text, cases[i].code);
+          /* the title in the asked language, and the connection not kept */
+          g_assert_nonnull (strstr (text, "Connection: close"));
+          g_assert_null (strstr (text, "Unknown Error"));
+          g_assert_true (strstr (text, "слишком длинный") != NULL || strstr (text, "слишком велики") != NULL);
+        }
+      g_free (cases[i].request);
+    }
+  assert_server_alive (fixture);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -127,11 +188,14 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   TEST_API_ADD ("/hardening/invalid-utf8", test_invalid_utf8);
+  TEST_API_ADD ("/hardening/oversized-head", test_oversized_head);
   test_hardening_add_connections ();
   test_hardening_add_scope ();
   test_hardening_add_sign_in ();
   test_hardening_add_parsing ();
   test_hardening_add_tls ();
+  test_hardening_add_kill ();
+  test_hardening_add_matrix ();
   /* last, and its own suite: the answers of all the above against the
    * document (raw-socket framings are not recorded) */
   g_test_add_func ("/contract/answers", test_api_check_contract);

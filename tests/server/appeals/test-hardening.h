@@ -15,11 +15,17 @@ guint raw_exchange        (Fixture    *fixture,
                            char      **text_out);
 void  assert_raw_problem  (const char *text,
                            const char *code);
+void  assert_no_leak      (AppealsTestResponse *response,
+                           const char          *what,
+                           const char          *iin,
+                           const char          *number);
 
 void  test_hardening_add_connections (void);
 void  test_hardening_add_scope       (void);
 void  test_hardening_add_sign_in     (void);
 void  test_hardening_add_parsing     (void);
 void  test_hardening_add_tls         (void);
+void  test_hardening_add_kill        (void);
+void  test_hardening_add_matrix      (void);
 
 G_END_DECLS
