@@ -131,11 +131,19 @@ line_report_script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-journal");
 }
 
-/* the page lets go of the appeal once the server took the verdict */
+/* the server took the verdict (it waits a few seconds for Undo first) */
 static gboolean
-verdict_taken (AppealsExpertisePage *page)
+verdict_taken (guint *count)
 {
-  return appeals_expertise_page_get_appeal_id (page) == 0;
+  return *count > 0;
+}
+
+static void
+on_verdict_given (AppealsExpertiseService *service,
+                  gint64                   appeal_id,
+                  guint                   *count)
+{
+  (*count)++;
 }
 
 static gboolean
@@ -463,6 +471,7 @@ script (AppealsApplication *app,
   GtkWidget *dialog;
   AppealsCardWindow *card;
   GListModel *model;
+  guint verdicts = 0;
 
   APPEALS_TEST_WAIT (sign_in_dialog_open, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
@@ -556,8 +565,15 @@ script (AppealsApplication *app,
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "expertise");
 
+  g_signal_connect (appeals_context_get_expertise_service (appeals_window_get_context (window)), "verdict-given",
+                    G_CALLBACK (on_verdict_given), &verdicts);
   gtk_widget_activate_action (appeals_window_get_expertise_page (window), "expertise.return", NULL);
-  APPEALS_TEST_WAIT (verdict_taken, appeals_window_get_expertise_page (window));
+  /* the next answer is shown, with the toast that offers Undo */
+  appeals_test_ui_settle (400);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "expertise-undo");
+  APPEALS_TEST_WAIT (verdict_taken, &verdicts);
+  g_signal_handlers_disconnect_by_func (appeals_context_get_expertise_service (appeals_window_get_context (window)),
+                                        on_verdict_given, &verdicts);
   APPEALS_TEST_WAIT (quality_listed, window);
   appeals_window_show_page (window, "analytics");
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics");

@@ -231,6 +231,10 @@ build_filter (AppealsRequest  *request,
 
   /* the conditions behind the line report's figures */
   appeals_report_records_add_filters (request, filter->where, filter->values, errors);
+  /* the filter owns its values: the report's come floating */
+  for (guint i = 0; i < filter->values->len; i++)
+    if (g_variant_is_floating (g_ptr_array_index (filter->values, i)))
+      g_variant_ref_sink (g_ptr_array_index (filter->values, i));
 
   if ((value = appeals_request_get_query (request, "q")) != NULL)
     {
