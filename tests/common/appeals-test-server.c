@@ -30,6 +30,7 @@ struct _AppealsTestServer
   char          *url;
   GSubprocess   *process;
   guint          max_files;     /* RLIMIT_NOFILE of the process; 0: inherited */
+  char          *log_path;      /* where its log (stderr) goes; NULL: the test's own */
 };
 
 static AppealsTestPgCluster *cluster;
@@ -96,6 +97,8 @@ spawn (AppealsTestServer *server)
   argv = g_strv_builder_end (builder);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  if (server->log_path != NULL)
+    g_subprocess_launcher_set_stderr_file_path (launcher, server->log_path);
   /* the server dies with the test, even when the test aborts */
   g_subprocess_launcher_set_child_setup (launcher, set_up_child, server, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
@@ -132,10 +135,26 @@ appeals_test_server_start_with_file_limit (const char         *backend,
                                            const char * const *extra_args,
                                            guint               max_files)
 {
+  return appeals_test_server_start_full (backend, extra_args, max_files, NULL);
+}
+
+/**
+ * appeals_test_server_start_full:
+ * @max_files: the process's limit of open descriptors (`ulimit -n`); 0:
+ *   the test's
+ * @log_path: (nullable): a file that gets the server's log (its stderr)
+ */
+AppealsTestServer *
+appeals_test_server_start_full (const char         *backend,
+                                const char * const *extra_args,
+                                guint               max_files,
+                                const char         *log_path)
+{
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
   g_autoptr(GError) error = NULL;
 
   server->max_files = max_files;
+  server->log_path = g_strdup (log_path);
   server->backend = g_strdup (backend);
   server->extra_args = g_strdupv ((GStrv) extra_args);
 
@@ -338,6 +357,7 @@ appeals_test_server_free (AppealsTestServer *server)
     appeals_test_remove_tree (server->dir);
 
   g_free (server->backend);
+  g_free (server->log_path);
   g_free (server->dir);
   g_free (server->database);
   g_strfreev (server->extra_args);

@@ -30,6 +30,10 @@ AppealsTestServer   *appeals_test_server_start      (const char         *backend
 AppealsTestServer   *appeals_test_server_start_with_file_limit (const char         *backend,
                                                                  const char * const *extra_args,
                                                                  guint               max_files);
+AppealsTestServer   *appeals_test_server_start_full (const char         *backend,
+                                                      const char * const *extra_args,
+                                                      guint               max_files,
+                                                      const char         *log_path);
 const char          *appeals_test_server_get_pid    (AppealsTestServer  *server);
 AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first,
                                                         const char * const *extra_args);

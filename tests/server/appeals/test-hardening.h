@@ -27,5 +27,6 @@ void  test_hardening_add_parsing     (void);
 void  test_hardening_add_tls         (void);
 void  test_hardening_add_kill        (void);
 void  test_hardening_add_matrix      (void);
+void  test_hardening_add_log         (void);
 
 G_END_DECLS
