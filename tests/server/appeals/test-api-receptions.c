@@ -278,7 +278,9 @@ test_review (Fixture       *fixture,
   g_autoptr(AppealsTestResponse) officials = REQUEST (fixture, "GET", "/api/v1/officials", leadership, NULL);
   gint64 official = json_object_get_int_member (json_array_get_object_element (
                       json_object_get_array_member (appeals_test_response_object (officials), "items"), 0), "id");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* the server's days are Kazakhstan's (UTC+5): near midnight UTC they differ */
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
   g_autofree char *date = NULL;
   g_autoptr(AppealsTestResponse) list = NULL;
   g_autoptr(AppealsTestResponse) reviewed = NULL;
@@ -337,7 +339,9 @@ book_soon (Fixture     *fixture,
            gint64       official,
            char       **date_out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* the server's days are Kazakhstan's (UTC+5): near midnight UTC they differ */
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
 
   for (int ahead = 1; ahead < 10; ahead++)
     {

@@ -158,7 +158,12 @@ test_closed_keep_alive (void)
   /* a leak of even 350 bytes a connection would be 875 kB here */
   g_test_message ("resident memory: %zu kB after 500 connections, %zu kB after 3,000",
                   rss_warm, appeals_test_server_get_rss (limited.server));
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpuint (appeals_test_server_get_rss (limited.server), <, rss_warm + 512);
+#else
+  /* AddressSanitizer holds freed memory in quarantine, so resident memory
+   * grows whatever the server does; its leak checker judges leaks there */
+#endif
   assert_answers_in_time (&limited);
   limited_stop (&limited);
 }
