@@ -69,8 +69,11 @@ static const Group groups[] = {
   { "awaiting_expertise", ROLE (APPEALS_ROLE_ANALYST),
     "'appeal' AS kind, a.id AS id, a.id AS appeal_id, a.registration_number AS number, "
     "a.annotation AS summary, NULL AS due",
-    "FROM appeals a WHERE a.status = 'answered' AND a.answered_on IS NOT NULL AND NOT EXISTS "
-    "(SELECT 1 FROM expertise e WHERE e.appeal_id = a.id AND e.created_at >= a.answered_on) AND " APPEAL_SCOPE,
+    /* examined: accepted, or a verdict waiting for the head (a returned
+     * answer comes back as "returned", then "answered" anew) */
+    "FROM appeals a WHERE a.status = 'answered' AND NOT EXISTS "
+    "(SELECT 1 FROM expertise e WHERE e.appeal_id = a.id AND (e.verdict = 'accepted' OR "
+    "e.state = 'awaiting_approval')) AND " APPEAL_SCOPE,
     "a.answered_on, a.id", PARAM_SCOPE },
   { "awaiting_approval", ROLE (APPEALS_ROLE_HEAD),
     "'expertise' AS kind, e.id AS id, a.id AS appeal_id, a.registration_number AS number, "
