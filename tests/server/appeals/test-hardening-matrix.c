@@ -143,7 +143,9 @@ expand (World      *world,
         const char *template)
 {
   GString *path = g_string_new (template);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, world->ids[rows[row].names]);
+  /* a list names no object: its query does */
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                         rows[row].names < LIST ? world->ids[rows[row].names] : 0);
   g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT, world->file);
   g_autofree char *applicant = g_strdup_printf ("%" G_GINT64_FORMAT, world->ids[NAMES_APPLICANT]);
 
