@@ -339,7 +339,7 @@ test_search (void)
   g_assert_cmpint (appeals_test_ui_run (search_script, NULL), ==, 0);
 }
 
-/* A new card with an invalid IIN ---------------------------------------------------- */
+/* A new card with an invalid IIN, then saved with "Save and New" ---------------------------------------------------- */
 
 static void
 invalid_iin_script (AppealsApplication *app,
@@ -347,7 +347,7 @@ invalid_iin_script (AppealsApplication *app,
 {
   gint64 *saved_id = user_data;
   AppealsTestSaves count = { 0, 0 };
-  AppealsCardWindow *card;
+  AppealsCardWindow *card, *next;
   AppealsCardForm *form;
 
   appeals_test_ui_sign_in (app, "registrar", "demo");
@@ -377,9 +377,19 @@ invalid_iin_script (AppealsApplication *app,
 
   appeals_card_form_set_text (form, "iin", "061211600012");
   g_assert_null (appeals_card_form_get_error (form, "iin"));
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  /* "Save and New": the saved card gives way to a blank one */
+  g_object_ref (card);
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save-and-new", NULL);
   APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
   *saved_id = appeals_card_window_get_appeal_id (card);
+  g_object_unref (card);
+  next = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_nonnull (next);
+  g_assert_true (next != card);
+  g_assert_cmpint (appeals_card_window_get_appeal_id (next), ==, 0);
+  g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (next), "iin"), ==, "");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (next)),
+                                         appeals_card_form_get_widget (appeals_card_window_get_form (next), "iin")));
 }
 
 static void

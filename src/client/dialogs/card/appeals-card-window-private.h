@@ -17,7 +17,7 @@ struct _AppealsCardWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
-  GtkButton           *save_button;
+  AdwSplitButton      *save_button;
   GtkSpinner          *spinner;
   GtkRevealer         *status_revealer;
   GtkLabel            *status_label;
@@ -54,6 +54,7 @@ struct _AppealsCardWindow
   gboolean             dirty;
   gboolean             saving;
   gboolean             loading;
+  gboolean             new_after_save;   /* "Save and New": a blank card follows */
   AppealsMergeDialog  *merge_dialog;
 
   /* appeals-card-window-files.c */

@@ -28,7 +28,27 @@ set_saving (AppealsCardWindow *self,
 {
   self->saving = saving;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save", !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save-and-new", !saving);
   gtk_spinner_set_spinning (self->spinner, saving);
+}
+
+/* The card is on the server. After "Save and New" a blank card takes this
+ * one's place, focus in its IIN field, and the saved card closes. */
+static void
+finish_saved (AppealsCardWindow *self)
+{
+  _appeals_card_window_emit_saved (self);
+
+  if (self->new_after_save)
+    {
+      AppealsCardWindow *next = appeals_card_window_new (self->context, self->parent, 0, NULL);
+      g_autofree char *message = g_strdup_printf (_("Card %s saved"), self->appeal_base->registration_number);
+
+      self->new_after_save = FALSE;
+      gtk_window_present (GTK_WINDOW (next));
+      adw_toast_overlay_add_toast (next->toast_overlay, adw_toast_new (message));
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
 }
 
 static gboolean
@@ -50,6 +70,7 @@ save_failed_offline (AppealsCardWindow *self,
   g_autofree char *message = NULL;
 
   set_saving (self, FALSE);
+  self->new_after_save = FALSE;
   appeals_card_window_save_draft_now (self);
   self->retry_seconds = MIN (MAX (self->retry_seconds * 2, 2), MAX_RETRY_SECONDS);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -74,6 +95,7 @@ save_refused (AppealsCardWindow *self,
   guint placed = 0;
 
   set_saving (self, FALSE);
+  self->new_after_save = FALSE;
   appeals_card_window_save_draft_now (self);
 
   for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
@@ -133,7 +155,7 @@ save_succeeded (AppealsCardWindow *self,
   /* said where the work happens: in the card */
   message = g_strdup_printf (_("Card %s saved"), appeal->registration_number);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  _appeals_card_window_emit_saved (self);
+  finish_saved (self);
 }
 
 static void send_appeal (AppealsCardWindow *self, AppealsAppeal *appeal);
@@ -159,6 +181,7 @@ on_merge_destroyed (AppealsCardWindow *self)
     {
       self->merge_dialog = NULL;
       set_saving (self, FALSE);
+      self->new_after_save = FALSE;
       _appeals_card_window_show_status (self, _("Not saved: the merge was cancelled. Your changes are kept."));
     }
 }
@@ -252,7 +275,7 @@ save_appeal (AppealsCardWindow *self)
           _appeals_card_window_remove_draft (self);
           _appeals_card_window_show_status (self, NULL);
           _appeals_card_window_update_title (self);
-          _appeals_card_window_emit_saved (self);
+          finish_saved (self);
           return;
         }
     }

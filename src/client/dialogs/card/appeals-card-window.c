@@ -445,6 +445,20 @@ save_action (GtkWidget  *widget,
   _appeals_card_window_save (self);
 }
 
+/* A registrar with a queue of visitors: save this card and start the
+ * next one (Ctrl+Shift+S). */
+static void
+save_and_new_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AppealsCardWindow *self = APPEALS_CARD_WINDOW (widget);
+
+  self->new_after_save = TRUE;
+  self->retry_seconds = 0;
+  _appeals_card_window_save (self);
+}
+
 /* Closing keeps unsaved work as a draft. */
 static gboolean
 appeals_card_window_close_request (GtkWindow *window)
@@ -537,8 +551,11 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsCardWindow, history_list);
 
   gtk_widget_class_install_action (widget_class, "card.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "card.save-and-new", NULL, save_and_new_action);
   gtk_widget_class_install_action (widget_class, "card.book-reception", NULL, book_reception_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "card.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "card.save-and-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
