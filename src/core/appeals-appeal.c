@@ -60,6 +60,7 @@ static const AppealsFieldSpec appeal_fields[] = {
   { "registrar",           S, RO,        OFF (registrar), 0, NULL },
   { "created_at",          T, RO,        OFF (created_at), 0, NULL },
   { "updated_at",          T, RO,        OFF (updated_at), 0, NULL },
+  { "updated_by_name",     S, RO,        OFF (updated_by_name), 0, NULL },
   { "forwarded_to",        S, RO,        OFF (forwarded_to), 64, NULL },
   { "forwarding_scope",    S, RO,        OFF (forwarding_scope), 16, NULL },
   { "forwarding_number",   S, RO,        OFF (forwarding_number), 64, NULL },

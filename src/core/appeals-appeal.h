@@ -129,6 +129,7 @@ struct _AppealsAppeal
   char       *registrar;            /* login of who registered it */
   GDateTime  *created_at;
   GDateTime  *updated_at;
+  char       *updated_by_name;      /* full name of who saved this version (read-only, from the audit) */
 
   /* what the lifecycle's actions record (appeals-lifecycle.h); read-only */
   char       *forwarded_to;         /* addressee-bodies code */

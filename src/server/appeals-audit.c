@@ -15,7 +15,7 @@ static gboolean
 is_bookkeeping (const AppealsFieldSpec *field)
 {
   static const char * const names[] = {
-    "version", "updated_at", "created_at", "id", "applicant_name", "applicant_iin",
+    "version", "updated_at", "updated_by_name", "created_at", "id", "applicant_name", "applicant_iin",
     "due_state", "working_days_left", "working_days_overdue",
   };
 

@@ -445,6 +445,8 @@ merge_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (merge_dialog_open, card);
 
   dialog = appeals_card_window_get_merge_dialog (card);
+  /* the other version is named by who saved it, and when */
+  g_assert_true (g_str_has_prefix (appeals_merge_dialog_get_other_caption (dialog), "Жұмабаев Е. Қ., "));
   appeals_merge_dialog_choose (dialog, "executor", TRUE);
   appeals_merge_dialog_accept (dialog);
   APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);

@@ -19,6 +19,7 @@ struct _AppealsMergeDialog
   GPtrArray           *conflicts;  /* AppealsFieldSpec */
   AppealsAppeal       *merged;     /* mine in the conflicting fields */
   AppealsAppeal       *theirs;
+  char                *theirs_caption;  /* who saved the other version, and when */
   GHashTable          *mine;       /* field → GtkCheckButton of "mine" */
 };
 
@@ -76,6 +77,7 @@ appeals_merge_dialog_finalize (GObject *object)
   g_clear_pointer (&self->mine, g_hash_table_unref);
   g_clear_object (&self->merged);
   g_clear_object (&self->theirs);
+  g_clear_pointer (&self->theirs_caption, g_free);
 
   G_OBJECT_CLASS (appeals_merge_dialog_parent_class)->finalize (object);
 }
@@ -137,6 +139,51 @@ make_choice (const char *caption,
   return button;
 }
 
+/* "Ким Виктор Александрович" → "Ким В. А." */
+static char *
+short_name (const char *full_name)
+{
+  g_auto(GStrv) words = g_strsplit (full_name, " ", -1);
+  GString *name = g_string_new (words[0]);
+
+  for (guint i = 1; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        g_autofree char *initial = g_utf8_substring (words[i], 0, 1);
+
+        g_string_append_printf (name, " %s.", initial);
+      }
+
+  return g_string_free (name, FALSE);
+}
+
+/* The other version by who saved it and when ("Ким В. А., 14:32"), not
+ * as "theirs"; a day other than today is named too. */
+static char *
+describe_version (AppealsAppeal *theirs)
+{
+  g_autofree char *who = theirs->updated_by_name != NULL ? short_name (theirs->updated_by_name) : NULL;
+  g_autofree char *when = NULL;
+
+  if (theirs->updated_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (theirs->updated_at);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      gboolean today = g_date_time_get_year (local) == g_date_time_get_year (now) &&
+                       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
+
+      when = g_date_time_format (local, today ? "%H:%M" : "%d.%m.%Y %H:%M");
+    }
+
+  if (who != NULL && when != NULL)
+    /* Translators: the version of the card another person saved: their name, then a time or a date and time */
+    return g_strdup_printf (C_("saved version", "%s, %s"), who, when);
+  if (when != NULL)
+    /* Translators: the version of the card another person saved; %s is a time or a date and time */
+    return g_strdup_printf (_("Saved %s"), when);
+  return g_strdup (_("The saved version"));
+}
+
 /**
  * appeals_merge_dialog_new:
  * @conflicts: (transfer full) (element-type AppealsFieldSpec): fields of
@@ -153,23 +200,12 @@ appeals_merge_dialog_new (GtkWindow       *parent,
 {
   AppealsMergeDialog *self = g_object_new (APPEALS_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
   const AppealsRecordType *type = appeals_appeal_get_record_type ();
-  g_autofree char *theirs_caption = NULL;
 
   self->conflicts = conflicts;
   self->merged = g_object_ref (merged);
   self->theirs = g_object_ref (theirs);
 
-  /* the other version by when it was saved, not as "theirs" */
-  if (theirs->updated_at != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (theirs->updated_at);
-      g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M");
-
-      /* Translators: the version of the card another person saved; %s is a date and time */
-      theirs_caption = g_strdup_printf (_("Saved %s"), when);
-    }
-  else
-    theirs_caption = g_strdup (_("The saved version"));
+  self->theirs_caption = describe_version (theirs);
 
   for (guint i = 0; i < conflicts->len; i++)
     {
@@ -179,7 +215,7 @@ appeals_merge_dialog_new (GtkWindow       *parent,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *mine = make_choice (_("Your changes"), mine_text);
-      GtkWidget *theirs_button = make_choice (theirs_caption, theirs_text);
+      GtkWidget *theirs_button = make_choice (self->theirs_caption, theirs_text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_card_form_get_label (form, conflict->name));
       gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs_button), GTK_CHECK_BUTTON (mine));
@@ -196,4 +232,17 @@ appeals_merge_dialog_new (GtkWindow       *parent,
     }
 
   return self;
+}
+
+/**
+ * appeals_merge_dialog_get_other_caption:
+ *
+ * Returns: how the dialog names the version saved first ("Ким В. А., 14:32")
+ */
+const char *
+appeals_merge_dialog_get_other_caption (AppealsMergeDialog *self)
+{
+  g_return_val_if_fail (APPEALS_IS_MERGE_DIALOG (self), NULL);
+
+  return self->theirs_caption;
 }

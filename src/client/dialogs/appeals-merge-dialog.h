@@ -26,5 +26,6 @@ void                appeals_merge_dialog_choose  (AppealsMergeDialog *self,
                                                   const char         *field,
                                                   gboolean            mine);
 void                appeals_merge_dialog_accept  (AppealsMergeDialog *self);
+const char         *appeals_merge_dialog_get_other_caption (AppealsMergeDialog *self);
 
 G_END_DECLS

@@ -209,6 +209,10 @@ test_preconditions (Fixture       *fixture,
   current = json_object_get_object_member (appeals_test_response_object (stale), "current");
   g_assert_nonnull (current);
   g_assert_cmpstr (json_object_get_string_member (current, "executor"), ==, "Абенова Д.С.");
+  /* the current version names who saved it, for the merge dialog */
+  g_assert_cmpstr (json_object_get_string_member (current, "updated_by_name"), ==,
+                   json_object_get_string_member (appeals_test_response_object (first), "updated_by_name"));
+  g_assert_nonnull (json_object_get_string_member (current, "updated_by_name"));
   g_assert_cmpint (json_object_get_int_member (current, "version"), ==, 2);
 
   /* PUT replaces the card: required members must all be there */
