@@ -440,7 +440,7 @@ test_line_report_filters (Fixture       *fixture,
     }
 
   unknown = REQUEST (fixture, "GET", "/api/v1/analytics/line-report?from=2026-01-01&to=2026-01-31"
-                     "&district=atlantis&question_character=", fixture->controller, NULL);
+                     "&district=atlantis&question_character=weather", fixture->controller, NULL);
   assert_problem (unknown, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (unknown, "district"), ==, "invalid_value");
   g_assert_cmpstr (field_error_code (unknown, "question_character"), ==, "invalid_value");
