@@ -205,7 +205,8 @@ script (AppealsApplication *app,
   Reports reports = { NULL };
   AppealsClassifier *questions;
   AppealsRanking *districts;
-  const char *top, *from_error = NULL, *to_error = NULL;
+  const char *from_error = NULL, *to_error = NULL;
+  g_autofree char *top = NULL;
   gint64 relation = 0;
   g_autofree char *from_text = NULL, *to_text = NULL;
   GDate today;
@@ -244,7 +245,8 @@ script (AppealsApplication *app,
 
   /* the busiest unit, chosen on the map, ranks its own appeals */
   districts = appeals_report_get_ranking (appeals_line_report_view_get_report (view), APPEALS_REPORT_DISTRICT);
-  top = ((AppealsReportRow *) districts->rows->pdata[0])->key;
+  /* a copy: the report goes when the district's comes */
+  top = g_strdup (((AppealsReportRow *) districts->rows->pdata[0])->key);
   for (guint i = 0; i < appeals_map_get_units (appeals_map_view_get_map (map_view))->units->len; i++)
     {
       const AppealsGeoUnit *unit = g_ptr_array_index (appeals_map_get_units (appeals_map_view_get_map (map_view))->units, i);
