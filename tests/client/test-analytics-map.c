@@ -141,6 +141,8 @@ scroll_to (GtkWidget *widget)
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   double x = 0, y = 0;
 
+  /* laid out first, so that the page is as long as its contents */
+  appeals_test_ui_settle (300);
   g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (
                                                      GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);

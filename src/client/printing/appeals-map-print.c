@@ -39,6 +39,8 @@ appeals_map_get_attribution (void)
            "https://www.openstreetmap.org/copyright");
 }
 
+/* Shows @text at @x, @y (or only measures it, when @cr is NULL);
+ * returns its height. */
 static double
 show_text (cairo_t    *cr,
            PangoLayout *layout,
@@ -56,9 +58,12 @@ show_text (cairo_t    *cr,
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  if (cr != NULL)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
   pango_layout_get_size (layout, NULL, &height);
   return pango_units_to_double (height);
 }
@@ -85,7 +90,7 @@ paint_page (AppealsMap  *map,
 
   top = show_text (cr, layout, title_font, title, 0, 0, width);
   top += show_text (cr, layout, body_font, subtitle, 0, top + 2 * scale, width) + 10 * scale;
-  foot = show_text (cr, layout, small_font, appeals_map_get_attribution (), 0, 0, width);
+  foot = show_text (NULL, layout, small_font, appeals_map_get_attribution (), 0, 0, width);
   show_text (cr, layout, small_font, appeals_map_get_attribution (), 0, height - foot, width);
 
   cairo_save (cr);
