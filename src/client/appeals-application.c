@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-application.h"
+#include "appeals-map-print.h"
 #include "appeals-local-server.h"
 #include "appeals-preferences-window.h"
 #include "appeals-session-store.h"
@@ -548,7 +549,8 @@ about_action (GSimpleAction *action,
   AppealsApplication *self = user_data;
   static const char *developers[] = { "Appeals Desk developers", NULL };
 
-  adw_show_about_window (GTK_WINDOW (get_window (self)),
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                         "transient-for", get_window (self),
                          "application-name", _("Appeals Desk"),
                          "application-icon", APPLICATION_ID,
                          "developer-name", _("Akimat of Kostanay Region"),
@@ -558,8 +560,13 @@ about_action (GSimpleAction *action,
                          "copyright", "© 2026 Appeals Desk developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
-                         "legal-sections", NULL,
                          NULL);
+
+  /* the map's units are OpenStreetMap data: ODbL asks for this notice */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map of the region"),
+                                      "© OpenStreetMap contributors", GTK_LICENSE_CUSTOM,
+                                      appeals_map_get_attribution ());
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

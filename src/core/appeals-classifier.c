@@ -81,7 +81,9 @@ parse_item (AppealsClassifier  *self,
   if (object == NULL ||
       !appeals_json_read_string (object, "code", TRUE, &code, origin, where, error) ||
       !appeals_json_read_string (object, "kind", FALSE, &kind, origin, where, error) ||
-      !appeals_json_read_string (object, "district", FALSE, &district, origin, where, error))
+      !appeals_json_read_string (object, "district", FALSE, &district, origin, where, error) ||
+      !appeals_json_read_int (object, "osm_relation", FALSE, 1, G_MAXINT64, &item.osm_relation, origin, where,
+                              error))
     return FALSE;
 
   if (g_hash_table_contains (self->by_code, code))

@@ -17,6 +17,7 @@ typedef struct
   AppealsNames  name;
   char         *kind;      /* optional grouping, e.g. "city" / "district" */
   char         *district;  /* optional: the district an item belongs to */
+  gint64        osm_relation;  /* optional (0): a district's OpenStreetMap relation, its unit on the map */
   char         *folded;    /* all names folded, for search */
 } AppealsClassifierItem;
 

@@ -80,7 +80,8 @@ test_export (void)
   g_assert_cmpint (g_date_get_day (&from), ==, 1);
   g_assert_cmpint (g_date_get_month (&from), ==, 1);
 
-  appeals_analytics_service_line_report_async (analytics, &from, &to, NULL, NULL, NULL, appeals_test_on_done, &result);
+  appeals_analytics_service_line_report_async (analytics, &from, &to, NULL, NULL, NULL, NULL, NULL,
+                                               appeals_test_on_done, &result);
   report = appeals_analytics_service_line_report_finish (analytics, appeals_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (report->total, >, 0);

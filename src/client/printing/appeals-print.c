@@ -22,6 +22,16 @@ appeals_print_set_up_a4 (GtkPrintOperation *operation,
   gtk_print_operation_set_job_name (operation, job_name);
 }
 
+/* Turns the page set up by appeals_print_set_up_a4() sideways, for wide tables and maps. */
+void
+appeals_print_set_landscape (GtkPrintOperation *operation)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_copy (gtk_print_operation_get_default_page_setup (operation));
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+}
+
 PangoLayout *
 appeals_print_layout_new (GtkPrintContext *context,
                           const char      *font,

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void         appeals_print_set_up_a4     (GtkPrintOperation *operation,
                                           const char        *job_name);
+void         appeals_print_set_landscape (GtkPrintOperation *operation);
 PangoLayout *appeals_print_layout_new    (GtkPrintContext   *context,
                                           const char        *font,
                                           double             width);

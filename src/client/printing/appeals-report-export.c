@@ -293,6 +293,60 @@ build_table (AppealsReport           *report,
   return g_steal_pointer (&table);
 }
 
+/* Print --------------------------------------------------------------------- */
+
+static char *
+format_print_cell (const Cell *cell)
+{
+  switch (cell->kind)
+    {
+    case CELL_TEXT:
+      return g_strdup (cell->text);
+    case CELL_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) cell->number);
+    case CELL_FRACTION:
+      return g_strdup_printf ("%.1f%%", 100 * cell->number);
+    case CELL_NUMBER:
+      return g_strdup_printf ("%.1f", cell->number);
+    case CELL_EMPTY:
+    default:
+      return g_strdup ("—");
+    }
+}
+
+/**
+ * appeals_report_table_text:
+ * @title: (out): the table's title
+ *
+ * Returns: (transfer full) (element-type GStrv): the table as printed
+ *   text, the header first, then a line of cells per row
+ */
+GPtrArray *
+appeals_report_table_text (AppealsReport           *report,
+                           AppealsReferenceService *reference,
+                           const char              *table_name,
+                           char                   **title)
+{
+  g_autoptr(Table) table = build_table (report, reference, table_name);
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GStrv header = g_new0 (char *, table->header->len + 1);
+
+  for (guint c = 0; c < table->header->len; c++)
+    header[c] = g_strdup (g_ptr_array_index (table->header, c));
+  g_ptr_array_add (lines, header);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GArray *row = g_ptr_array_index (table->rows, r);
+      GStrv cells = g_new0 (char *, row->len + 1);
+
+      for (guint c = 0; c < row->len; c++)
+        cells[c] = format_print_cell (&g_array_index (row, Cell, c));
+      g_ptr_array_add (lines, cells);
+    }
+  *title = g_strdup (table->title);
+  return lines;
+}
+
 /* CSV ------------------------------------------------------------------------ */
 
 static void

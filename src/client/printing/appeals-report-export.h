@@ -21,6 +21,10 @@ const char *appeals_report_row_label     (AppealsReferenceService *reference,
 char       *appeals_report_period_text   (const GDate             *from,
                                           const GDate             *to);
 GStrv       appeals_report_list_tables   (AppealsReport           *report);
+GPtrArray  *appeals_report_table_text    (AppealsReport           *report,
+                                          AppealsReferenceService *reference,
+                                          const char              *table,
+                                          char                   **title);
 
 gboolean    appeals_report_write_csv     (AppealsReport           *report,
                                           AppealsReferenceService *reference,

@@ -2,7 +2,7 @@
  *
  * appeals-analytics-service.c: the line report's figures.
  *
- *   GET analytics/line-report?from&to[&compare_from&compare_to]
+ *   GET analytics/line-report?from&to[&compare_from&compare_to][&district][&question_character]
  */
 #include "config.h"
 
@@ -67,6 +67,8 @@ read_report (JsonNode  *node,
  * appeals_analytics_service_line_report_async:
  * @compare_from: (nullable): the comparison period; %NULL for the same
  *   period a year earlier
+ * @district: (nullable): count one district's appeals only
+ * @question_character: (nullable): count one question character's appeals only
  *
  * The line report of the appeals registered from @from to @to in the
  * caller's scope.
@@ -77,6 +79,8 @@ appeals_analytics_service_line_report_async (AppealsAnalyticsService *self,
                                              const GDate             *to,
                                              const GDate             *compare_from,
                                              const GDate             *compare_to,
+                                             const char              *district,
+                                             const char              *question_character,
                                              GCancellable            *cancellable,
                                              GAsyncReadyCallback      callback,
                                              gpointer                 user_data)
@@ -92,6 +96,10 @@ appeals_analytics_service_line_report_async (AppealsAnalyticsService *self,
       appeals_api_path_add_query_date (path, "compare_from", compare_from);
       appeals_api_path_add_query_date (path, "compare_to", compare_to);
     }
+  if (district != NULL)
+    appeals_api_path_add_query (path, "district", district);
+  if (question_character != NULL)
+    appeals_api_path_add_query (path, "question_character", question_character);
   appeals_service_call_async (self->client, self, appeals_analytics_service_line_report_async, "GET", path->str,
                               NULL, NULL, NULL, read_report, NULL, NULL, (GDestroyNotify) appeals_report_free,
                               cancellable, callback, user_data);

@@ -23,6 +23,8 @@ void                     appeals_analytics_service_line_report_async  (AppealsAn
                                                                        const GDate              *to,
                                                                        const GDate              *compare_from,
                                                                        const GDate              *compare_to,
+                                                                       const char               *district,
+                                                                       const char               *question_character,
                                                                        GCancellable             *cancellable,
                                                                        GAsyncReadyCallback       callback,
                                                                        gpointer                  user_data);

@@ -3,7 +3,9 @@
  * appeals-api-analytics.c: the line report.
  *
  *   GET /analytics/line-report?from&to[&compare_from&compare_to]
- *       the appeals registered from..to (inclusive) in the caller's scope,
+ *       [&district][&question_character]
+ *       the appeals registered from..to (inclusive) in the caller's scope
+ *       (and of one district or question character when asked),
  *       ranked by district, question, category, body, channel, language,
  *       outcome and repeat appeals, with the timeliness of every body,
  *       each figure beside the comparison period's (by default the same
@@ -60,6 +62,8 @@ handle_line_report (AppealsRequest  *request,
   g_autoptr(JsonNode) root = NULL;
   GDate from, to, compare_from, compare_to;
   gboolean has_compare_from, has_compare_to;
+  const char *district = appeals_request_get_query (request, "district");
+  const char *question_character = appeals_request_get_query (request, "question_character");
 
   read_date (request, "from", TRUE, &from, errors);
   read_date (request, "to", TRUE, &to, errors);
@@ -74,6 +78,9 @@ handle_line_report (AppealsRequest  *request,
     appeals_field_errors_add (errors, "compare_from", APPEALS_FIELD_REQUIRED, NULL);
   check_order (&from, &to, "to", errors);
   check_order (&compare_from, &compare_to, "compare_to", errors);
+  appeals_api_check_code (request, errors, "district", APPEALS_CLASSIFIER_DISTRICTS, district);
+  appeals_api_check_code (request, errors, "question_character", APPEALS_CLASSIFIER_QUESTION_CHARACTERS,
+                          question_character);
 
   if (errors->len > 0)
     {
@@ -84,7 +91,8 @@ handle_line_report (AppealsRequest  *request,
   if (!has_compare_from)
     appeals_report_year_earlier (&from, &to, &compare_from, &compare_to);
 
-  report = appeals_report_records_count (request, &from, &to, &compare_from, &compare_to, error);
+  report = appeals_report_records_count (request, &from, &to, &compare_from, &compare_to, district,
+                                         question_character, error);
   if (report == NULL)
     return FALSE;
 

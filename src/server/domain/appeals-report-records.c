@@ -34,8 +34,11 @@
                      "AND a.due_date < ?)"
 
 #define IN_PERIOD    "CASE WHEN a.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
-/* the caller's scope: ? is 1 for the whole region, ? the district */
-#define IN_SCOPE     "(? = 1 OR a.district = ?)"
+/* the caller's scope (? is 1 for the whole region, ? the district), then
+ * the report's own filters, a district and a question character ('' for
+ * all): see add_scope_params() */
+#define IN_SCOPE     "(? = 1 OR a.district = ?) AND (? = '' OR a.district = ?) " \
+                     "AND (? = '' OR a.question_character = ?)"
 
 typedef struct
 {
@@ -57,7 +60,9 @@ typedef struct
 {
   AppealsRequest *request;
   char           *from, *to, *compare_from, *compare_to, *today;
-  const char     *district;    /* NULL: the whole region */
+  const char     *district;    /* the caller's scope; NULL: the whole region */
+  const char     *only_district;            /* the report's filters; NULL: all */
+  const char     *only_question_character;
 } Query;
 
 static void
@@ -70,14 +75,53 @@ query_clear (Query *query)
   g_free (query->today);
 }
 
+/* The parameters of IN_SCOPE. */
+static void
+add_scope_params (Query           *query,
+                  GVariantBuilder *params)
+{
+  g_variant_builder_add (params, "x", (gint64) (query->district == NULL));
+  g_variant_builder_add (params, "s", query->district != NULL ? query->district : "");
+  for (guint i = 0; i < 2; i++)
+    g_variant_builder_add (params, "s", query->only_district != NULL ? query->only_district : "");
+  for (guint i = 0; i < 2; i++)
+    g_variant_builder_add (params, "s", query->only_question_character != NULL ? query->only_question_character : "");
+}
+
+/* The parameters of a query on the period @from..@to: @first (dates, or
+ * NULL), then the two dates and IN_SCOPE's. */
+static void
+add_period_params (Query            *query,
+                   GVariantBuilder  *params,
+                   const char       *first,
+                   const char       *from,
+                   const char       *to)
+{
+  if (first != NULL)
+    g_variant_builder_add (params, "s", first);
+  g_variant_builder_add (params, "s", from);
+  g_variant_builder_add (params, "s", to);
+  add_scope_params (query, params);
+}
+
 /* The parameters of IN_PERIOD (this period), IN_PERIOD (the comparison),
  * then the WHERE of both periods and the scope. */
 static GVariant *
 two_period_params (Query *query)
 {
-  return g_variant_new ("(ssssssssxs)", query->from, query->to, query->compare_from, query->compare_to,
-                        query->from, query->to, query->compare_from, query->compare_to,
-                        (gint64) (query->district == NULL), query->district != NULL ? query->district : "");
+  GVariantBuilder params;
+
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  g_variant_builder_add (&params, "s", query->from);
+  g_variant_builder_add (&params, "s", query->to);
+  g_variant_builder_add (&params, "s", query->compare_from);
+  g_variant_builder_add (&params, "s", query->compare_to);
+  g_variant_builder_add (&params, "s", query->from);
+  g_variant_builder_add (&params, "s", query->to);
+  g_variant_builder_add (&params, "s", query->compare_from);
+  g_variant_builder_add (&params, "s", query->compare_to);
+  add_scope_params (query, &params);
+  return g_variant_builder_end (&params);
 }
 
 #define TWO_PERIODS_WHERE \
@@ -94,14 +138,22 @@ count_by (Query       *query,
   return appeals_db_query (query->request->db, sql, two_period_params (query), error);
 }
 
+/* The journal's query for a figure: its own condition, the period and
+ * the report's filters (a figure's own dimension is not repeated). */
 static char *
 make_filter (Query      *query,
              const char *name,
              const char *value)
 {
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+  GString *filter = g_string_new (NULL);
 
-  return g_strdup_printf ("%s=%s&from=%s&to=%s", name, escaped, query->from, query->to);
+  g_string_append_printf (filter, "%s=%s&from=%s&to=%s", name, escaped, query->from, query->to);
+  if (query->only_district != NULL && !g_str_equal (name, "district"))
+    g_string_append_printf (filter, "&district=%s", query->only_district);
+  if (query->only_question_character != NULL && !g_str_equal (name, "question_character"))
+    g_string_append_printf (filter, "&question_character=%s", query->only_question_character);
+  return g_string_free (filter, FALSE);
 }
 
 static gboolean
@@ -213,7 +265,11 @@ add_average_days (Query          *query,
   g_autoptr(AppealsDbResult) days = NULL;
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GVariantBuilder params;
 
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  add_period_params (query, &params, NULL, query->from, query->to);
+  add_period_params (query, &params, NULL, query->from, query->to);
   days = appeals_db_query (query->request->db,
                            "SELECT a.addressee_body AS key, a.registration_date AS day, COUNT(*) AS n, -1 AS sign "
                            "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
@@ -222,11 +278,7 @@ add_average_days (Query          *query,
                            "SELECT a.addressee_body AS key, a.answered_on AS day, COUNT(*) AS n, 1 AS sign "
                            "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
                            " AND " ANSWERED_SQL " GROUP BY a.addressee_body, a.answered_on",
-                           g_variant_new ("(ssxsssxs)", query->from, query->to, (gint64) (query->district == NULL),
-                                          query->district != NULL ? query->district : "",
-                                          query->from, query->to, (gint64) (query->district == NULL),
-                                          query->district != NULL ? query->district : ""),
-                           error);
+                           g_variant_builder_end (&params), error);
   if (days == NULL)
     return FALSE;
 
@@ -274,7 +326,10 @@ add_timeliness (Query          *query,
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   static const char * const timeliness[] = { NULL, "in_term", "late", "overdue" };
+  GVariantBuilder params;
 
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  add_period_params (query, &params, query->today, query->from, query->to);
   rows = appeals_db_query (query->request->db,
                            "SELECT a.addressee_body AS key, COUNT(*) AS registered, "
                            "SUM (CASE WHEN " IN_TERM_SQL " THEN 1 ELSE 0 END) AS in_term, "
@@ -282,10 +337,7 @@ add_timeliness (Query          *query,
                            "SUM (CASE WHEN " OVERDUE_SQL " THEN 1 ELSE 0 END) AS overdue "
                            "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE
                            " GROUP BY a.addressee_body",
-                           g_variant_new ("(sssxs)", query->today, query->from, query->to,
-                                          (gint64) (query->district == NULL),
-                                          query->district != NULL ? query->district : ""),
-                           error);
+                           g_variant_builder_end (&params), error);
   if (rows == NULL)
     return FALSE;
 
@@ -312,6 +364,10 @@ add_timeliness (Query          *query,
 /**
  * appeals_report_records_count:
  *
+ * @district: (nullable): count this district's appeals only
+ * @question_character: (nullable): count the appeals of this question
+ *   character only
+ *
  * Returns: (transfer full): the line report of the appeals registered
  *   from @from to @to (inclusive) in the caller's scope, each figure
  *   beside the same one for @compare_from to @compare_to.
@@ -322,6 +378,8 @@ appeals_report_records_count (AppealsRequest  *request,
                               const GDate     *to,
                               const GDate     *compare_from,
                               const GDate     *compare_to,
+                              const char      *district,
+                              const char      *question_character,
                               GError         **error)
 {
   g_autoptr(AppealsReport) report = appeals_report_new ();
@@ -337,6 +395,8 @@ appeals_report_records_count (AppealsRequest  *request,
   appeals_server_get_today (&today);
   query.today = appeals_date_format_iso (&today);
   query.district = appeals_api_scope_district (request);
+  query.only_district = district;
+  query.only_question_character = question_character;
 
   report->from = *from;
   report->to = *to;
@@ -425,12 +485,15 @@ appeals_report_records_add_filters (AppealsRequest *request,
     }
 
   /* the appeals of applicants with at least N appeals in the journal's
-   * date range and the caller's scope */
+   * date range, the caller's scope, and the journal's district and
+   * question character when it has them (as the line report counts) */
   if ((value = appeals_request_get_query (request, "min_applicant_appeals")) != NULL)
     {
       const char *from = appeals_request_get_query (request, "from");
       const char *to = appeals_request_get_query (request, "to");
       const char *district = appeals_api_scope_district (request);
+      const char *only_district = appeals_request_get_query (request, "district");
+      const char *only_question = appeals_request_get_query (request, "question_character");
       guint64 minimum;
       GDate date;
 
@@ -441,12 +504,17 @@ appeals_report_records_add_filters (AppealsRequest *request,
           appeals_api_add_clause (where, values,
                       "a.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE b.registration_date >= ? "
                       "AND b.registration_date <= ? AND (? = 1 OR b.district = ?) "
+                      "AND (? = '' OR b.district = ?) AND (? = '' OR b.question_character = ?) "
                       "GROUP BY b.applicant_id HAVING COUNT(*) >= ?)",
                       g_variant_new_string (from != NULL && appeals_date_parse_iso (from, &date) ? from : "0000-01-01"));
           g_ptr_array_add (values, g_variant_new_string (to != NULL && appeals_date_parse_iso (to, &date)
                                                          ? to : "9999-12-31"));
           g_ptr_array_add (values, g_variant_new_int64 (district == NULL));
           g_ptr_array_add (values, g_variant_new_string (district != NULL ? district : ""));
+          for (guint i = 0; i < 2; i++)
+            g_ptr_array_add (values, g_variant_new_string (only_district != NULL ? only_district : ""));
+          for (guint i = 0; i < 2; i++)
+            g_ptr_array_add (values, g_variant_new_string (only_question != NULL ? only_question : ""));
           g_ptr_array_add (values, g_variant_new_int64 (minimum));
         }
     }

@@ -16,6 +16,8 @@ AppealsReport *appeals_report_records_count       (AppealsRequest  *request,
                                                    const GDate     *to,
                                                    const GDate     *compare_from,
                                                    const GDate     *compare_to,
+                                                   const char      *district,
+                                                   const char      *question_character,
                                                    GError         **error);
 
 /* The journal's conditions for the report's figures (language, outcome,

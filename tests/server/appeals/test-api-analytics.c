@@ -3,7 +3,8 @@
  * test-api-analytics.c: the line report against counts made here, from
  * the journal's own pages of the same appeals: every ranking, share and
  * change, the timeliness of every body, the caller's scope, an empty
- * period and periods across a year boundary; and every figure's filter
+ * period and periods across a year boundary, the report of one question
+ * character and district; and every figure's filter
  * lists exactly the appeals (or applicants) it counts.
  */
 #include "config.h"
@@ -383,6 +384,68 @@ test_line_report_scope (Fixture       *fixture,
                      "rudny-city");
 }
 
+/* The report of one question character, and of one district within it:
+ * every figure counted here from the journal's appeals with the same
+ * filter, and every figure's filter lists them; unknown codes refused. */
+static void
+test_line_report_filters (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *today = today_iso (0);
+  g_autofree char *start = today_iso (-200);
+  g_autofree char *period = g_strdup_printf ("from=%s&to=%s", start, today);
+  g_autoptr(JsonObject) region = get_report (fixture, fixture->controller, period);
+  JsonArray *rankings = json_object_get_array_member (region, "rankings");
+  JsonObject *questions = json_array_get_object_element (rankings, 1);
+  const char *question = NULL;
+  const char *district = NULL;
+  g_autoptr(AppealsTestResponse) unknown = NULL;
+
+  g_assert_cmpstr (json_object_get_string_member (questions, "dimension"), ==, "question_character");
+  question = json_object_get_string_member (json_array_get_object_element (
+                json_object_get_array_member (questions, "rows"), 0), "key");
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *filter = pass == 0 ? g_strdup_printf ("question_character=%s", question)
+                                          : g_strdup_printf ("question_character=%s&district=%s", question, district);
+      g_autofree char *query = g_strdup_printf ("%s&%s", period, filter);
+      g_autoptr(JsonObject) report = get_report (fixture, fixture->controller, query);
+      g_autoptr(JsonArray) now = NULL;
+      g_autoptr(JsonArray) before = NULL;
+      g_autoptr(GHashTable) now_counts = NULL;
+      g_autoptr(GHashTable) before_counts = NULL;
+      g_autofree char *compare = g_strdup_printf ("from=%s&to=%s&%s",
+                                                  json_object_get_string_member (report, "compare_from"),
+                                                  json_object_get_string_member (report, "compare_to"), filter);
+      JsonArray *districts;
+      gint64 total;
+
+      now = list_all (fixture, fixture->controller, query, &total);
+      before = list_all (fixture, fixture->controller, compare, &total);
+      g_assert_cmpuint (json_array_get_length (now), >, 0);
+      now_counts = count_period (now);
+      before_counts = count_period (before);
+      check_report (fixture, fixture->controller, report, now_counts, before_counts);
+      g_assert_cmpint (json_object_get_int_member (report, "total"), <, json_object_get_int_member (region, "total"));
+
+      /* the busiest district of the question, for the second pass */
+      districts = json_object_get_array_member (json_array_get_object_element (
+                    json_object_get_array_member (report, "rankings"), 0), "rows");
+      if (pass == 0)
+        district = g_intern_string (json_object_get_string_member (json_array_get_object_element (districts, 0),
+                                                                   "key"));
+      else
+        g_assert_cmpuint (json_array_get_length (districts), ==, 1);
+    }
+
+  unknown = REQUEST (fixture, "GET", "/api/v1/analytics/line-report?from=2026-01-01&to=2026-01-31"
+                     "&district=atlantis&question_character=weather", fixture->controller, NULL);
+  assert_problem (unknown, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (unknown, "district"), ==, "invalid_value");
+  g_assert_cmpstr (field_error_code (unknown, "question_character"), ==, "invalid_value");
+}
+
 /* An empty period; a January against the same January a year earlier
  * and against the December just before; the parameters checked. */
 static void
@@ -454,7 +517,7 @@ test_line_report_periods (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (half, "compare_to"), ==, "required");
 }
 
-/* One server for all three: each fixture costs seconds of demo data and
+/* One server for all four: each fixture costs seconds of demo data and
  * sign-ins, and the steps do not disturb each other (the periods' moves
  * of appeals repeat the first step's). */
 static void
@@ -463,6 +526,7 @@ test_analytics (Fixture       *fixture,
 {
   test_line_report (fixture, user_data);
   test_line_report_scope (fixture, user_data);
+  test_line_report_filters (fixture, user_data);
   test_line_report_periods (fixture, user_data);
 }
 

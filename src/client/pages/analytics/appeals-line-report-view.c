@@ -12,8 +12,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-bar.h"
+#include "appeals-date-entry.h"
 #include "appeals-line-report-view.h"
+#include "appeals-map-view.h"
 #include "appeals-report-export.h"
+#include "appeals-report-print.h"
+
+/* the presets' dropdown ends with a period of the user's own dates */
+#define PRESET_CUSTOM (APPEALS_REPORT_PRESET_YEAR + 1)
 
 struct _AppealsLineReportView
 {
@@ -22,10 +28,20 @@ struct _AppealsLineReportView
   AppealsContext *context;
 
   GtkDropDown    *preset_dropdown;
+  GtkWidget      *custom_box;
+  AppealsDateEntry *from_entry;
+  AppealsDateEntry *to_entry;
+  GtkLabel       *from_error;
+  GtkLabel       *to_error;
   GtkLabel       *period_label;
+  GtkWidget      *district_bar;
+  GtkLabel       *district_label;
+  AppealsMapView *map_view;
+  char           *district;      /* the rankings of one district; NULL: all */
   GtkSpinner     *spinner;
   GtkWidget      *export_xlsx;
   GtkWidget      *export_csv;
+  GtkWidget      *export_pdf;
   GtkBox         *tables_box;
   GHashTable     *rows;          /* "table/position" → GtkWidget, borrowed */
 
@@ -227,14 +243,8 @@ remove_tables (AppealsLineReportView *self)
 static void
 show_report (AppealsLineReportView *self)
 {
-  g_autofree char *period = appeals_report_period_text (&self->report->from, &self->report->to);
-  g_autofree char *compare = appeals_report_period_text (&self->report->compare_from, &self->report->compare_to);
-  g_autofree char *text = NULL;
+  g_autofree char *text = appeals_report_totals_text (self->report);
 
-  /* TRANSLATORS: "01.01.2026 – 30.11.2026: 80 appeals; compared with 01.01.2025 – 30.11.2025: 12" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d appeal; compared with %s: %d",
-                                       "%s: %d appeals; compared with %s: %d", self->report->total),
-                          period, (int) self->report->total, compare, (int) self->report->compare_total);
   gtk_label_set_text (self->period_label, text);
 
   remove_tables (self);
@@ -269,7 +279,32 @@ on_report_loaded (GObject      *source,
     }
   gtk_widget_set_sensitive (self->export_xlsx, self->report != NULL);
   gtk_widget_set_sensitive (self->export_csv, self->report != NULL);
+  gtk_widget_set_sensitive (self->export_pdf, self->report != NULL);
   g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* The custom period's dates, each error shown beside its field; whether
+ * both are good. */
+static gboolean
+read_custom_period (AppealsLineReportView *self,
+                    GDate                 *from,
+                    GDate                 *to)
+{
+  gboolean has_from = appeals_date_entry_get_date (self->from_entry, from);
+  gboolean has_to = appeals_date_entry_get_date (self->to_entry, to);
+  const char *from_error = NULL, *to_error = NULL;
+
+  if (!has_from)
+    from_error = _("Enter the first day, e.g. 01.01.2026");
+  if (!has_to)
+    to_error = _("Enter the last day, e.g. 31.12.2026");
+  else if (has_from && g_date_compare (from, to) > 0)
+    to_error = _("The last day is before the first");
+  gtk_label_set_text (self->from_error, from_error != NULL ? from_error : "");
+  gtk_label_set_text (self->to_error, to_error != NULL ? to_error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->from_error), from_error != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_error), to_error != NULL);
+  return from_error == NULL && to_error == NULL;
 }
 
 void
@@ -278,16 +313,106 @@ appeals_line_report_view_reload (AppealsLineReportView *self)
   guint preset = gtk_drop_down_get_selected (self->preset_dropdown);
   GDate today, from, to;
 
+  gtk_widget_set_visible (self->custom_box, preset == PRESET_CUSTOM);
+  if (preset == PRESET_CUSTOM)
+    {
+      if (!read_custom_period (self, &from, &to))
+        return;
+    }
+  else
+    {
+      appeals_date_get_today (&today);
+      appeals_report_preset_range (preset, &today, &from, &to);
+    }
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  appeals_date_get_today (&today);
-  appeals_report_preset_range (preset, &today, &from, &to);
   gtk_spinner_start (self->spinner);
   appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &from, &to,
-                                               NULL, NULL, self->cancellable, on_report_loaded,
-                                               g_object_ref (self));
+                                               NULL, NULL, self->district, NULL, self->cancellable,
+                                               on_report_loaded, g_object_ref (self));
+  appeals_map_view_load (self->map_view, &from, &to);
+}
+
+/**
+ * appeals_line_report_view_set_custom_period:
+ *
+ * Chooses a period of the user's own: the dates as typed (they may be
+ * wrong, and are then shown so beside their fields).
+ */
+void
+appeals_line_report_view_set_custom_period (AppealsLineReportView *self,
+                                            const char            *from,
+                                            const char            *to)
+{
+  gtk_editable_set_text (appeals_date_entry_get_editable (self->from_entry), from);
+  gtk_editable_set_text (appeals_date_entry_get_editable (self->to_entry), to);
+  if (gtk_drop_down_get_selected (self->preset_dropdown) != PRESET_CUSTOM)
+    gtk_drop_down_set_selected (self->preset_dropdown, PRESET_CUSTOM);
+  else
+    appeals_line_report_view_reload (self);
+}
+
+/**
+ * appeals_line_report_view_set_district:
+ * @district: (nullable): rank one district's appeals only; %NULL: all
+ */
+void
+appeals_line_report_view_set_district (AppealsLineReportView *self,
+                                       const char            *district)
+{
+  AppealsClassifier *districts = appeals_reference_service_get_classifier (get_reference (self),
+                                                                           APPEALS_CLASSIFIER_DISTRICTS);
+  g_autofree char *text = NULL;
+
+  g_free (self->district);
+  self->district = g_strdup (district);
+  gtk_widget_set_visible (self->district_bar, district != NULL);
+  if (district != NULL)
+    {
+      /* TRANSLATORS: above the rankings when a unit of the map was chosen */
+      text = g_strdup_printf (_("The rankings of %s"), appeals_classifier_get_label (districts, district, NULL));
+      gtk_label_set_text (self->district_label, text);
+    }
+  if (self->context != NULL && appeals_context_is_signed_in (self->context))
+    appeals_line_report_view_reload (self);
+}
+
+const char *
+appeals_line_report_view_get_district (AppealsLineReportView *self)
+{
+  return self->district;
+}
+
+AppealsMapView *
+appeals_line_report_view_get_map_view (AppealsLineReportView *self)
+{
+  return self->map_view;
+}
+
+gboolean
+appeals_line_report_view_get_period_errors (AppealsLineReportView  *self,
+                                            const char            **from_error,
+                                            const char            **to_error)
+{
+  *from_error = gtk_widget_get_visible (GTK_WIDGET (self->from_error)) ? gtk_label_get_text (self->from_error) : NULL;
+  *to_error = gtk_widget_get_visible (GTK_WIDGET (self->to_error)) ? gtk_label_get_text (self->to_error) : NULL;
+  return *from_error != NULL || *to_error != NULL;
+}
+
+static void
+on_district_chosen (AppealsLineReportView *self,
+                    const char            *district)
+{
+  appeals_line_report_view_set_district (self, district);
+}
+
+static void
+on_all_districts_clicked (AppealsLineReportView *self)
+{
+  appeals_line_report_view_set_district (self, NULL);
 }
 
 void
@@ -298,6 +423,7 @@ appeals_line_report_view_clear (AppealsLineReportView *self)
   remove_tables (self);
   gtk_label_set_text (self->period_label, "");
   gtk_spinner_stop (self->spinner);
+  appeals_map_view_clear (self->map_view);
 }
 
 void
@@ -364,7 +490,9 @@ on_export_chosen (GtkNativeDialog       *chooser,
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = g_file_get_path (file);
-  if (xlsx)
+  if (g_object_get_data (G_OBJECT (chooser), "pdf") != NULL)
+    written = appeals_line_report_view_write_pdf (self, path, &error);
+  else if (xlsx)
     written = appeals_report_write_xlsx (self->report, get_reference (self), path, &error);
   else
     written = appeals_report_write_csv_all (self->report, get_reference (self), path, "report", &error);
@@ -372,25 +500,45 @@ on_export_chosen (GtkNativeDialog       *chooser,
   g_object_unref (chooser);
 }
 
+/**
+ * appeals_line_report_view_write_pdf:
+ *
+ * Prints the report shown to a PDF file, A4 landscape.
+ */
+gboolean
+appeals_line_report_view_write_pdf (AppealsLineReportView  *self,
+                                    const char             *path,
+                                    GError                **error)
+{
+  g_autoptr(AppealsReportPrint) print = appeals_report_print_new (self->report, get_reference (self));
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/* @extension: "xlsx" or "pdf" for a file, NULL for a folder of CSV files */
 static void
 export_report (AppealsLineReportView *self,
-               gboolean               xlsx)
+               const char            *extension)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (xlsx ? _("Save the Report") : _("Choose a Folder for the CSV Files"),
+  chooser = gtk_file_chooser_native_new (extension != NULL ? _("Save the Report")
+                                                           : _("Choose a Folder for the CSV Files"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         xlsx ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         extension != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                           : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          NULL, NULL);
-  if (xlsx)
+  if (extension != NULL)
     {
       g_autofree char *from = appeals_date_format_iso (&self->report->from);
       g_autofree char *to = appeals_date_format_iso (&self->report->to);
-      g_autofree char *name = g_strdup_printf ("report-%s-%s.xlsx", from, to);
+      g_autofree char *name = g_strdup_printf ("report-%s-%s.%s", from, to, extension);
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (TRUE));
+      g_object_set_data (G_OBJECT (chooser), extension, GINT_TO_POINTER (TRUE));
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
@@ -401,14 +549,21 @@ static void
 on_export_xlsx_clicked (AppealsLineReportView *self)
 {
   if (self->report != NULL)
-    export_report (self, TRUE);
+    export_report (self, "xlsx");
+}
+
+static void
+on_export_pdf_clicked (AppealsLineReportView *self)
+{
+  if (self->report != NULL)
+    export_report (self, "pdf");
 }
 
 static void
 on_export_csv_clicked (AppealsLineReportView *self)
 {
   if (self->report != NULL)
-    export_report (self, FALSE);
+    export_report (self, NULL);
 }
 
 /* Life ----------------------------------------------------------------------- */
@@ -422,15 +577,32 @@ appeals_line_report_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, appeals_report_free);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->district, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_line_report_view_parent_class)->dispose (object);
+}
+
+/* The map needs the context to load its figures: it comes with the
+ * properties, after init. It goes between the period and the rankings. */
+static void
+appeals_line_report_view_constructed (GObject *object)
+{
+  AppealsLineReportView *self = (AppealsLineReportView *)object;
+
+  G_OBJECT_CLASS (appeals_line_report_view_parent_class)->constructed (object);
+
+  self->map_view = g_object_new (APPEALS_TYPE_MAP_VIEW, "context", self->context, NULL);
+  g_signal_connect_object (self->map_view, "district-chosen", G_CALLBACK (on_district_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_insert_child_after (GTK_BOX (self), GTK_WIDGET (self->map_view), GTK_WIDGET (self->period_label));
 }
 
 static void
 appeals_line_report_view_class_init (AppealsLineReportViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = appeals_line_report_view_dispose;
+  G_OBJECT_CLASS (klass)->constructed = appeals_line_report_view_constructed;
 
   appeals_line_report_view_install_context_property (G_OBJECT_CLASS (klass));
 
@@ -443,10 +615,69 @@ appeals_line_report_view_class_init (AppealsLineReportViewClass *klass)
                                   G_TYPE_NONE, 0);
 }
 
+/* A date field with its label above and its error below. */
+static AppealsDateEntry *
+add_date_field (GtkWidget   *box,
+                const char  *label,
+                GtkLabel   **error)
+{
+  GtkWidget *field = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *entry = appeals_date_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  *error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (*error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (*error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (*error), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (appeals_date_entry_get_editable (APPEALS_DATE_ENTRY (entry))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (appeals_date_entry_get_editable (APPEALS_DATE_ENTRY (entry))),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, *error, NULL, -1);
+  gtk_box_append (GTK_BOX (field), title);
+  gtk_box_append (GTK_BOX (field), entry);
+  gtk_box_append (GTK_BOX (field), GTK_WIDGET (*error));
+  gtk_box_append (GTK_BOX (box), field);
+  return APPEALS_DATE_ENTRY (entry);
+}
+
+static void
+add_custom_period (AppealsLineReportView *self)
+{
+  GtkWidget *apply = gtk_button_new_with_label (_("Show"));
+
+  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->from_entry = add_date_field (self->custom_box, _("From"), &self->from_error);
+  self->to_entry = add_date_field (self->custom_box, _("To"), &self->to_error);
+  gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  g_signal_connect_object (apply, "clicked", G_CALLBACK (appeals_line_report_view_reload), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->custom_box), apply);
+  gtk_widget_set_visible (self->custom_box, FALSE);
+  gtk_box_append (GTK_BOX (self), self->custom_box);
+}
+
+static void
+add_district_bar (AppealsLineReportView *self)
+{
+  GtkWidget *all = gtk_button_new_with_label (_("All districts"));
+
+  self->district_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->district_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->district_label), "heading");
+  g_signal_connect_object (all, "clicked", G_CALLBACK (on_all_districts_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->district_bar), GTK_WIDGET (self->district_label));
+  gtk_box_append (GTK_BOX (self->district_bar), all);
+  gtk_widget_set_visible (self->district_bar, FALSE);
+  gtk_box_append (GTK_BOX (self), self->district_bar);
+}
+
 static void
 appeals_line_report_view_init (AppealsLineReportView *self)
 {
-  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
+  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"),
+                            _("Custom period"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (_("Line Report"));
 
@@ -471,6 +702,9 @@ appeals_line_report_view_init (AppealsLineReportView *self)
   gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
 
+  self->export_pdf = gtk_button_new_with_label (_("Export PDF…"));
+  gtk_widget_set_sensitive (self->export_pdf, FALSE);
+  g_signal_connect_object (self->export_pdf, "clicked", G_CALLBACK (on_export_pdf_clicked), self, G_CONNECT_SWAPPED);
   self->export_xlsx = gtk_button_new_with_label (_("Export XLSX…"));
   self->export_csv = gtk_button_new_with_label (_("Export CSV…"));
   gtk_widget_set_sensitive (self->export_xlsx, FALSE);
@@ -480,9 +714,11 @@ appeals_line_report_view_init (AppealsLineReportView *self)
   g_signal_connect_object (self->export_csv, "clicked", G_CALLBACK (on_export_csv_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), self->export_xlsx);
   gtk_box_append (GTK_BOX (bar), self->export_csv);
+  gtk_box_append (GTK_BOX (bar), self->export_pdf);
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self), bar);
+  add_custom_period (self);
 
   self->period_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->period_label, TRUE);
@@ -490,6 +726,7 @@ appeals_line_report_view_init (AppealsLineReportView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->period_label));
 
+  add_district_bar (self);
   self->tables_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->tables_box));
 }

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-report-print.c: the line report printed, A4 landscape, in the
+ * interface's language (Kazakh or Russian): its title, period and totals,
+ * then every table the page and the spreadsheets show (the same text,
+ * from appeals_report_table_text()), one line per row, paginated where a
+ * page ends; a table's header repeats on the next page.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-print.h"
+#include "appeals-report-export.h"
+#include "appeals-report-print.h"
+
+#define TITLE_HEIGHT  26.0
+#define HEADER_HEIGHT 18.0
+#define ROW_HEIGHT    15.0
+#define GAP           12.0
+#define FONT          "Sans 8.5"
+
+typedef enum
+{
+  LINE_TITLE,
+  LINE_HEADER,
+  LINE_ROW,
+} LineKind;
+
+typedef struct
+{
+  LineKind  kind;
+  GStrv     cells;     /* borrowed from the table's lines; a title's one cell */
+  GStrv     header;    /* the table's header, repeated on a new page */
+} Line;
+
+struct _AppealsReportPrint
+{
+  GtkPrintOperation  parent_instance;
+
+  char              *heading;
+  char              *totals;
+  GPtrArray         *tables;       /* GPtrArray of GStrv per table (appeals_report_table_text) */
+  GPtrArray         *titles;       /* char *, one per table */
+  GArray            *lines;        /* Line */
+  GArray            *page_starts;  /* the first line of each page */
+};
+
+G_DEFINE_FINAL_TYPE (AppealsReportPrint, appeals_report_print, GTK_TYPE_PRINT_OPERATION)
+
+static double
+line_height (const Line *line)
+{
+  return line->kind == LINE_TITLE ? TITLE_HEIGHT : line->kind == LINE_HEADER ? HEADER_HEIGHT : ROW_HEIGHT;
+}
+
+static double
+first_page_top (void)
+{
+  return 2 * TITLE_HEIGHT + GAP;
+}
+
+static void
+appeals_report_print_begin_print (GtkPrintOperation *operation,
+                                  GtkPrintContext   *context)
+{
+  AppealsReportPrint *self = APPEALS_REPORT_PRINT (operation);
+  double page_height = gtk_print_context_get_height (context);
+  double y = first_page_top ();
+
+  g_array_set_size (self->page_starts, 0);
+  g_array_append_val (self->page_starts, (guint) { 0 });
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = &g_array_index (self->lines, Line, i);
+      /* a title keeps its header and first row with it */
+      double needed = line->kind == LINE_TITLE ? TITLE_HEIGHT + HEADER_HEIGHT + ROW_HEIGHT : line_height (line);
+
+      if (y + needed > page_height && y > 0)
+        {
+          g_array_append_val (self->page_starts, i);
+          y = line->kind == LINE_ROW ? HEADER_HEIGHT : 0;
+        }
+      y += line_height (line) + (line->kind == LINE_TITLE && i > 0 ? GAP : 0);
+    }
+  gtk_print_operation_set_n_pages (operation, self->page_starts->len);
+}
+
+static void
+draw_cells (cairo_t      *cr,
+            PangoLayout  *layout,
+            GStrv         cells,
+            double        y,
+            double        width,
+            gboolean      bold)
+{
+  guint n = g_strv_length (cells);
+  double first = n > 1 ? width * 0.36 : width;
+  double other = n > 1 ? (width - first) / (n - 1) : 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double x = c == 0 ? 0 : first + (c - 1) * other;
+      double cell_width = (c == 0 ? first : other) - 6;
+      g_autofree char *markup = bold ? g_markup_printf_escaped ("<b>%s</b>", cells[c])
+                                     : g_markup_escape_text (cells[c], -1);
+
+      pango_layout_set_width (layout, pango_units_from_double (cell_width));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      pango_layout_set_markup (layout, markup, -1);
+      cairo_move_to (cr, x, y + 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_set_line_width (cr, bold ? 0.8 : 0.3);
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_move_to (cr, 0, y + (bold ? HEADER_HEIGHT : ROW_HEIGHT) - 1);
+  cairo_line_to (cr, width, y + (bold ? HEADER_HEIGHT : ROW_HEIGHT) - 1);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+static void
+draw_title (cairo_t     *cr,
+            PangoLayout *layout,
+            const char  *text,
+            const char  *font,
+            double       y,
+            double       width)
+{
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 0, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+appeals_report_print_draw_page (GtkPrintOperation *operation,
+                                GtkPrintContext   *context,
+                                int                page)
+{
+  AppealsReportPrint *self = APPEALS_REPORT_PRINT (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
+  g_autoptr(PangoLayout) titles = appeals_print_layout_new (context, FONT, width);
+  guint start = g_array_index (self->page_starts, guint, page);
+  guint end = (guint) page + 1 < self->page_starts->len ? g_array_index (self->page_starts, guint, page + 1)
+                                                         : self->lines->len;
+  double y = 0;
+
+  if (page == 0)
+    {
+      draw_title (cr, titles, self->heading, "Sans Bold 14", 0, width);
+      draw_title (cr, titles, self->totals, "Sans 10", TITLE_HEIGHT, width);
+      y = first_page_top ();
+    }
+  for (guint i = start; i < end; i++)
+    {
+      const Line *line = &g_array_index (self->lines, Line, i);
+
+      if (i == start && line->kind == LINE_ROW)
+        {
+          draw_cells (cr, layout, line->header, y, width, TRUE);
+          y += HEADER_HEIGHT;
+        }
+      if (line->kind == LINE_TITLE)
+        {
+          y += i > start ? GAP : 0;
+          draw_title (cr, titles, line->cells[0], "Sans Bold 11", y + 6, width);
+        }
+      else
+        draw_cells (cr, layout, line->cells, y, width, line->kind == LINE_HEADER);
+      y += line_height (line);
+    }
+}
+
+static void
+appeals_report_print_finalize (GObject *object)
+{
+  AppealsReportPrint *self = (AppealsReportPrint *)object;
+
+  g_free (self->heading);
+  g_free (self->totals);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->titles, g_ptr_array_unref);
+  g_clear_pointer (&self->page_starts, g_array_unref);
+
+  G_OBJECT_CLASS (appeals_report_print_parent_class)->finalize (object);
+}
+
+static void
+appeals_report_print_class_init (AppealsReportPrintClass *klass)
+{
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = appeals_report_print_finalize;
+  operation_class->begin_print = appeals_report_print_begin_print;
+  operation_class->draw_page = appeals_report_print_draw_page;
+}
+
+static void
+appeals_report_print_init (AppealsReportPrint *self)
+{
+  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->titles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/**
+ * appeals_report_totals_text:
+ *
+ * Returns: (transfer full): "01.01.2026 – 30.11.2026: 80 appeals;
+ *   compared with …: 12", as the page and the print say it
+ */
+char *
+appeals_report_totals_text (AppealsReport *report)
+{
+  g_autofree char *period = appeals_report_period_text (&report->from, &report->to);
+  g_autofree char *compare = appeals_report_period_text (&report->compare_from, &report->compare_to);
+
+  /* TRANSLATORS: "01.01.2026 – 30.11.2026: 80 appeals; compared with 01.01.2025 – 30.11.2025: 12" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d appeal; compared with %s: %d",
+                                       "%s: %d appeals; compared with %s: %d", report->total),
+                          period, (int) report->total, compare, (int) report->compare_total);
+}
+
+AppealsReportPrint *
+appeals_report_print_new (AppealsReport           *report,
+                          AppealsReferenceService *reference)
+{
+  AppealsReportPrint *self = g_object_new (APPEALS_TYPE_REPORT_PRINT, NULL);
+  g_auto(GStrv) names = appeals_report_list_tables (report);
+
+  appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), _("Line Report"));
+  appeals_print_set_landscape (GTK_PRINT_OPERATION (self));
+
+  self->heading = g_strdup (_("Line Report"));
+  self->totals = appeals_report_totals_text (report);
+  for (guint t = 0; names[t] != NULL; t++)
+    {
+      g_autofree char *title = NULL;
+      GPtrArray *text = appeals_report_table_text (report, reference, names[t], &title);
+      GStrv title_cells = g_new0 (char *, 2);
+      Line line = { LINE_TITLE, title_cells, NULL };
+
+      title_cells[0] = g_steal_pointer (&title);
+      g_ptr_array_add (self->titles, title_cells);
+      g_ptr_array_add (self->tables, text);
+      g_array_append_val (self->lines, line);
+      for (guint r = 0; r < text->len; r++)
+        {
+          Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0) };
+
+          g_array_append_val (self->lines, row);
+        }
+    }
+  return self;
+}
