@@ -17,4 +17,8 @@ void _appeals_appeal_service_call_saving (AppealsAppealService *self,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);
 
+void _appeals_appeal_filter_add_to_path (GString                   *path,
+                                         const AppealsAppealFilter *filter,
+                                         gboolean                   with_sort);
+
 G_END_DECLS

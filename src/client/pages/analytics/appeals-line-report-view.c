@@ -511,10 +511,11 @@ appeals_line_report_view_write_pdf (AppealsLineReportView  *self,
                                     GError                **error)
 {
   g_autoptr(AppealsReportPrint) print = appeals_report_print_new (self->report, get_reference (self));
+  GtkPrintOperationResult result;
 
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
-  return gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* @extension: "xlsx" or "pdf" for a file, NULL for a folder of CSV files */
