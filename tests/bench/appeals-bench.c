@@ -6,10 +6,13 @@
  * kept under $APPEALS_BENCH_CACHE, keyed by size, schema version (the
  * last migration) and generator version: a SQLite file, or a database in
  * a PostgreSQL cluster kept in the same place. The benchmark's PATCHes
- * and logged reads stay in it, a few hundred rows.
+ * and logged reads stay in it, a few hundred rows. A database kept for an
+ * earlier schema is carried forward, as a deployment's is: it takes the
+ * new key and the server migrates it when it starts.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -69,11 +72,47 @@ generate (const char *database,
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
 }
 
+/* The newest schema version below @schema for which a cache of @pattern
+ * ("appeals-1000-%4s-g1.sqlite", with the version where %4s stands) is
+ * kept under @dir, or NULL. */
+static char *
+find_earlier (const char *dir,
+              const char *pattern,
+              const char *schema)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *at = strstr (pattern, "%4s");
+  gsize prefix = at - pattern;
+  const char *suffix = at + 3;
+  char *found = NULL;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (strlen (name) == prefix + 4 + strlen (suffix) && strncmp (name, pattern, prefix) == 0 &&
+        g_str_equal (name + prefix + 4, suffix) && strncmp (name + prefix, schema, 4) < 0 &&
+        (found == NULL || strncmp (name + prefix, found, 4) > 0))
+      {
+        g_free (found);
+        found = g_strndup (name + prefix, 4);
+      }
+  return found;
+}
+
+static void
+carry_forward (const char *from,
+               const char *to)
+{
+  if (g_rename (from, to) != 0)
+    g_error ("cannot carry %s forward: %s", from, g_strerror (errno));
+  g_print ("carried forward from %s, to be migrated\n", from);
+}
+
 /* The cached SQLite file of @size, generated when missing. */
 static char *
 prepare_sqlite (AppealsBench *bench,
                 const char   *cache,
-                const char   *key)
+                const char   *key,
+                const char   *schema)
 {
   g_autofree char *name = g_strdup_printf ("%s.sqlite", key);
   char *path = g_build_filename (cache, name, NULL);
@@ -82,8 +121,24 @@ prepare_sqlite (AppealsBench *bench,
   g_autofree char *blobs = g_strconcat (path, ".attachments", NULL);
   const char *rm[] = { "rm", "-rf", part, part_blobs, NULL };
 
+  g_autofree char *pattern = g_strdup_printf ("appeals-%u-%%4s-%s.sqlite", bench->size, GENERATOR_VERSION);
+  g_autofree char *earlier = NULL;
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return path;
+
+  earlier = find_earlier (cache, pattern, schema);
+  if (earlier != NULL)
+    {
+      g_autofree char *old_name = g_strdup_printf ("appeals-%u-%s-%s.sqlite", bench->size, earlier, GENERATOR_VERSION);
+      g_autofree char *old = g_build_filename (cache, old_name, NULL);
+      g_autofree char *old_blobs = g_strconcat (old, ".attachments", NULL);
+
+      carry_forward (old, path);
+      if (g_file_test (old_blobs, G_FILE_TEST_IS_DIR))
+        carry_forward (old_blobs, blobs);
+      return path;
+    }
 
   run (rm);
   bench->generate_seconds = generate (part, bench->size);
@@ -103,10 +158,35 @@ prepare_postgresql (AppealsBench *bench,
   g_autofree char *name = g_strdelimit (g_strdup (key), "-", '_');
   g_autofree char *marker_name = g_strdup_printf ("%s.done", name);
   g_autofree char *marker = g_build_filename (dir, marker_name, NULL);
+  g_autofree char *earlier = NULL;
   char *location;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && (earlier = find_earlier (cache, "pg-%4s", schema)) != NULL)
+    {
+      g_autofree char *old_cluster = g_strdup_printf ("pg-%s", earlier);
+      g_autofree char *old_dir = g_build_filename (cache, old_cluster, NULL);
+
+      carry_forward (old_dir, dir);
+    }
 
   bench->cluster = appeals_test_pg_cluster_start_in (dir, PG_SETTINGS);
   location = appeals_test_pg_cluster_get_location (bench->cluster, name);
+  if (earlier != NULL)
+    {
+      /* the database of the same size and generator takes the new name */
+      g_autofree char *old_key = g_strdup_printf ("appeals_%u_%s_%s", bench->size, earlier, GENERATOR_VERSION);
+      g_autofree char *old_marker_name = g_strdup_printf ("%s.done", old_key);
+      g_autofree char *old_marker = g_build_filename (dir, old_marker_name, NULL);
+      g_autofree char *rename = g_strdup_printf ("ALTER DATABASE %s RENAME TO %s", old_key, name);
+      const char *rename_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", rename, NULL };
+
+      if (g_file_test (old_marker, G_FILE_TEST_EXISTS))
+        {
+          run (rename_argv);
+          if (g_rename (old_marker, marker) != 0)
+            g_error ("cannot keep %s", marker);
+        }
+    }
   if (!g_file_test (marker, G_FILE_TEST_EXISTS))
     {
       g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
@@ -139,7 +219,7 @@ appeals_bench_open (const char *backend,
   bench->generate_seconds = -1;
   g_mkdir_with_parents (cache, 0755);
   bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
-                                      : prepare_sqlite (bench, cache, key);
+                                      : prepare_sqlite (bench, cache, key, schema);
 
   bench->server = appeals_test_server_start_on (bench->backend, bench->database, args);
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
