@@ -265,21 +265,26 @@ poster_script (AppealsApplication *app,
     { "ru", "График личного приёма граждан должностными лицами", "Вторник", "Акимат, каб. 301",
       "Әкімдік, 301 каб." },
   };
-  AppealsScheduleSlot *slot = NULL;
+  g_autoptr(GPtrArray) officials = g_ptr_array_new_with_free_func (g_object_unref);
+  AppealsOfficial *placed = appeals_official_new ();
+  AppealsScheduleSlot *slot = appeals_schedule_slot_new (2, "09:00", "11:00", "каб. 301", FALSE);
 
   APPEALS_TEST_WAIT (officials_loaded, page);
-  /* the place of a day in each language, as the schedule dialog sets it */
-  for (guint i = 0; slot == NULL || slot->video; i++)
-    slot = g_ptr_array_index (((AppealsOfficial *) g_ptr_array_index (appeals_receptions_page_get_officials (page), 0))
-                                ->schedule, i);
-  g_free (slot->place_kk);
+  /* the page's officials, after one whose day has its place in each
+   * language, as the schedule dialog sets it */
+  for (guint i = 0; i < appeals_receptions_page_get_officials (page)->len; i++)
+    g_ptr_array_add (officials, g_object_ref (g_ptr_array_index (appeals_receptions_page_get_officials (page), i)));
+  placed->full_name_kk = g_strdup ("Әбенов Ерлан");
+  placed->full_name_ru = g_strdup ("Абенов Ерлан");
+  placed->position_kk = g_strdup ("Орынбасар");
+  placed->position_ru = g_strdup ("Заместитель");
   slot->place_kk = g_strdup (posters[0].place);
-  g_free (slot->place_ru);
   slot->place_ru = g_strdup (posters[1].place);
+  g_ptr_array_add (placed->schedule, slot);
+  g_ptr_array_add (officials, placed);
   for (guint i = 0; i < G_N_ELEMENTS (posters); i++)
     {
-      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (appeals_receptions_page_get_officials (page),
-                                                                            posters[i].language);
+      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (officials, posters[i].language);
       g_autofree char *name = g_strdup_printf ("schedule-poster-%s.pdf", posters[i].language);
       g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (poster), name);
       AppealsOfficial *official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
