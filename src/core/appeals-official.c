@@ -23,6 +23,8 @@ static const AppealsFieldSpec slot_fields[] = {
   { "start", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_REQUIRED, SLOT (start), 5, NULL },
   { "end", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_REQUIRED, SLOT (end), 5, NULL },
   { "place", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, SLOT (place), 300, NULL },
+  { "place_kk", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, SLOT (place_kk), 300, NULL },
+  { "place_ru", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, SLOT (place_ru), 300, NULL },
   { "video", APPEALS_FIELD_KIND_BOOLEAN, APPEALS_FIELD_FLAG_NONE, SLOT (video), 0, NULL },
 };
 
@@ -52,7 +54,26 @@ appeals_schedule_slot_new (int         weekday,
 AppealsScheduleSlot *
 appeals_schedule_slot_copy (const AppealsScheduleSlot *slot)
 {
-  return appeals_schedule_slot_new (slot->weekday, slot->start, slot->end, slot->place, slot->video);
+  AppealsScheduleSlot *copy = g_new0 (AppealsScheduleSlot, 1);
+
+  appeals_record_copy_fields (&slot_record_type, copy, slot);
+  return copy;
+}
+
+/**
+ * appeals_schedule_slot_get_place:
+ * @language: "kk" or "ru"
+ *
+ * Returns: (nullable): the day's place as printed in @language — its text
+ *   in that language, or the one place text when none was given
+ */
+const char *
+appeals_schedule_slot_get_place (const AppealsScheduleSlot *slot,
+                                 const char                *language)
+{
+  const char *text = g_strcmp0 (language, "kk") == 0 ? slot->place_kk : slot->place_ru;
+
+  return text != NULL && *text != '\0' ? text : slot->place;
 }
 
 void

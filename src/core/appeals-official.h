@@ -17,6 +17,8 @@ typedef struct
   char     *start;     /* "HH:MM" */
   char     *end;       /* "HH:MM" */
   char     *place;     /* NULL for a video conference */
+  char     *place_kk;  /* the place as printed in Kazakh; NULL: place */
+  char     *place_ru;  /* … and in Russian */
   gboolean  video;
 } AppealsScheduleSlot;
 
@@ -30,6 +32,8 @@ AppealsScheduleSlot *appeals_schedule_slot_new      (int                        
                                                      gboolean                   video);
 AppealsScheduleSlot *appeals_schedule_slot_copy     (const AppealsScheduleSlot *slot);
 void                 appeals_schedule_slot_free     (AppealsScheduleSlot       *slot);
+const char          *appeals_schedule_slot_get_place (const AppealsScheduleSlot *slot,
+                                                      const char                *language);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsScheduleSlot, appeals_schedule_slot_free)
 
 #define APPEALS_TYPE_OFFICIAL (appeals_official_get_type ())

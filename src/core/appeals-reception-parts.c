@@ -136,6 +136,7 @@ appeals_attachment_init (AppealsAttachment *self)
 #define OFF(member) G_STRUCT_OFFSET (AppealsReceptionReview, member)
 static const AppealsFieldSpec appeals_reception_review_fields[] = {
   { "reviewed_by", APPEALS_FIELD_KIND_STRING, RO, OFF (reviewed_by), 0, NULL },
+  { "reviewed_by_name", APPEALS_FIELD_KIND_STRING, RO, OFF (reviewed_by_name), 0, NULL },
   { "reviewed_at", APPEALS_FIELD_KIND_DATETIME, RO, OFF (reviewed_at), 0, NULL },
   { "instructions", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (instructions), 0, NULL },
 };
@@ -146,6 +147,24 @@ DEFINE_PART (AppealsReceptionReview, appeals_reception_review, APPEALS_TYPE_RECE
 
 static void
 appeals_reception_review_init (AppealsReceptionReview *self)
+{
+}
+
+/* Participants ----------------------------------------------------------- */
+
+#define OFF(member) G_STRUCT_OFFSET (AppealsReceptionParticipant, member)
+static const AppealsFieldSpec appeals_reception_participant_fields[] = {
+  { "name", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_REQUIRED, OFF (name), 200, NULL },
+  { "job_title", APPEALS_FIELD_KIND_STRING, APPEALS_FIELD_FLAG_NONE, OFF (job_title), 300, NULL },
+  { "by_video", APPEALS_FIELD_KIND_BOOLEAN, APPEALS_FIELD_FLAG_NONE, OFF (by_video), 0, NULL },
+};
+#undef OFF
+
+NO_EXTRA (AppealsReceptionParticipant, appeals_reception_participant)
+DEFINE_PART (AppealsReceptionParticipant, appeals_reception_participant, APPEALS_TYPE_RECEPTION_PARTICIPANT)
+
+static void
+appeals_reception_participant_init (AppealsReceptionParticipant *self)
 {
 }
 
@@ -233,7 +252,8 @@ dup_string_member (JsonObject *object,
  * appeals_reception_read_details:
  *
  * Reads what the server adds to a reception it details — who comes, the
- * steps, the orders, the attachments and the review. Members that are
+ * steps, the orders, the attachments, the review, who takes part and
+ * whether it is held in the field. Members that are
  * missing leave their part empty.
  */
 gboolean
@@ -262,8 +282,11 @@ appeals_reception_read_details (AppealsReception  *self,
 
   if (!read_list (object, "steps", (NewFromJson) appeals_reception_step_new_from_json, self->steps, error) ||
       !read_list (object, "orders", (NewFromJson) appeals_protocol_order_new_from_json, self->orders, error) ||
-      !read_list (object, "attachments", (NewFromJson) appeals_attachment_new_from_json, self->attachments, error))
+      !read_list (object, "attachments", (NewFromJson) appeals_attachment_new_from_json, self->attachments, error) ||
+      !read_list (object, "participants", (NewFromJson) appeals_reception_participant_new_from_json,
+                  self->participants, error))
     return FALSE;
+  self->field = json_object_get_boolean_member_with_default (object, "field", FALSE);
 
   g_clear_object (&self->review);
   review = json_object_get_member (object, "review");

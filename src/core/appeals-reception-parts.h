@@ -85,8 +85,25 @@ struct _AppealsReceptionReview
   GObject     parent_instance;
 
   char       *reviewed_by;
+  char       *reviewed_by_name;  /* the reviewer's full name */
   GDateTime  *reviewed_at;
   char       *instructions;
+};
+
+/* Who takes part in a reception besides the official and the visitor:
+ * the supervising deputy, a representative of an invited body, someone
+ * joining by video conference. */
+#define APPEALS_TYPE_RECEPTION_PARTICIPANT (appeals_reception_participant_get_type ())
+G_DECLARE_FINAL_TYPE (AppealsReceptionParticipant, appeals_reception_participant, APPEALS, RECEPTION_PARTICIPANT,
+                      GObject)
+
+struct _AppealsReceptionParticipant
+{
+  GObject     parent_instance;
+
+  char       *name;
+  char       *job_title;   /* the position and body, as printed */
+  gboolean    by_video;
 };
 
 /* A reception on the leadership's review list, with how complete its
@@ -109,6 +126,7 @@ const AppealsRecordType *appeals_protocol_order_get_record_type   (void);
 const AppealsRecordType *appeals_attachment_get_record_type       (void);
 const AppealsRecordType *appeals_reception_review_get_record_type (void);
 const AppealsRecordType *appeals_review_entry_get_record_type     (void);
+const AppealsRecordType *appeals_reception_participant_get_record_type (void);
 
 AppealsReceptionStep   *appeals_reception_step_new_from_json   (JsonNode  *node,
                                                                 GError   **error);
@@ -120,5 +138,7 @@ AppealsReceptionReview *appeals_reception_review_new_from_json (JsonNode  *node,
                                                                 GError   **error);
 AppealsReviewEntry     *appeals_review_entry_new_from_json     (JsonNode  *node,
                                                                 GError   **error);
+AppealsReceptionParticipant *appeals_reception_participant_new_from_json (JsonNode  *node,
+                                                                          GError   **error);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ appeals_reception_finalize (GObject *object)
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_object (&self->review);
   g_free (self->official_name);
   g_free (self->official_position);
@@ -75,6 +76,7 @@ appeals_reception_init (AppealsReception *self)
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
   self->orders = g_ptr_array_new_with_free_func (g_object_unref);
   self->attachments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->participants = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 AppealsReception *

@@ -52,6 +52,8 @@ struct _AppealsReception
   GPtrArray              *orders;        /* AppealsProtocolOrder */
   GPtrArray              *attachments;   /* AppealsAttachment, oldest first */
   AppealsReceptionReview *review;        /* NULL until the leadership reviewed it */
+  GPtrArray              *participants;  /* AppealsReceptionParticipant, in order */
+  gboolean                field;         /* held away from the office (выездной) */
   /* Filled by the client from the officials list, in the interface's language. */
   char                   *official_name;
   char                   *official_position;

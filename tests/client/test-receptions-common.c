@@ -160,15 +160,23 @@ export_pdf_text (GtkPrintOperation *operation,
                  const char        *name)
 {
   g_autofree char *path = print_path (name);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) document = NULL;
-  GString *text = g_string_new (NULL);
 
   gtk_print_operation_set_export_filename (operation, path);
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
+  return read_pdf_text (path);
+}
+
+/* The text of the PDF at @path, read as one line. */
+char *
+read_pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) document = NULL;
+  GString *text = g_string_new (NULL);
 
   document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
   g_assert_no_error (error);

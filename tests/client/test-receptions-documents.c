@@ -55,6 +55,65 @@ window_reviewed (AppealsReceptionWindow *window)
   return reception != NULL && reception->review != NULL;
 }
 
+static const struct {
+  const char *language;
+  const char *title;
+  const char *other_title;
+  const char *field;
+  const char *reviewed_by;
+  const char *bring;
+} packs[] = {
+  { "kk", "Жеке қабылдаудың материалдары", "Материалы личного приёма", "Көшпелі қабылдау", "Қараған",
+    "Өзіңізбен бірге алып келіңіз" },
+  { "ru", "Материалы личного приёма", "Жеке қабылдаудың материалдары", "Выездной приём", "Рассмотрел(а)",
+    "При себе иметь" },
+};
+
+/* A field reception in a district's akimat, with the supervising deputy
+ * and the Presidential Administration by video. */
+static void
+arrange (SoupSession *session,
+         const char  *token,
+         gint64       id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/arrangements", id);
+  g_autoptr(AppealsTestResponse) arranged =
+    appeals_test_request (server, session, "PUT", path, token,
+                          "{\"field\":true,\"place\":\"Қарасу ауданы әкімдігі, мәжіліс залы\","
+                          "\"video_link\":\"https://vc.kostanay.gov.kz/r/41\",\"participants\":["
+                          "{\"name\":\"Сәрсенбаев Ерлан Қайратұлы\",\"job_title\":\"Облыс әкімінің орынбасары\"},"
+                          "{\"name\":\"Омарова Гүлнар Сәкенқызы\",\"job_title\":\"ҚР Президенті Әкімшілігі\","
+                          "\"by_video\":true}]}", NULL);
+
+  if (arranged->status != 200)
+    g_error ("arrangements: %u %s", arranged->status, arranged->text);
+}
+
+/* The invitation for the applicant, from the reception window, in each
+ * language: where, when, who receives, who takes part, what to bring. */
+static void
+check_invitations (AppealsReceptionWindow *window)
+{
+  AppealsReception *reception = appeals_reception_window_get_reception (window);
+  g_autofree char *date = appeals_format_date (&reception->date);
+
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      g_autoptr(GtkPrintOperation) invitation = appeals_reception_window_new_invitation (window, packs[i].language);
+      g_autofree char *name = g_strdup_printf ("invitation-%s.pdf", packs[i].language);
+      g_autofree char *text = export_pdf_text (invitation, name);
+
+      g_assert_nonnull (strstr (text, packs[i].field));
+      g_assert_nonnull (strstr (text, packs[i].bring));
+      g_assert_nonnull (strstr (text, "Қарасу ауданы әкімдігі, мәжіліс залы"));
+      g_assert_nonnull (strstr (text, "https://vc.kostanay.gov.kz/r/41"));
+      g_assert_nonnull (strstr (text, "Омарова Гүлнар Сәкенқызы"));
+      g_assert_nonnull (strstr (text, date));
+      g_assert_nonnull (strstr (text, "16:30"));
+      g_assert_nonnull (strstr (text, reception->applicant_name));
+    }
+}
+
 static void
 review_script (AppealsApplication *app,
                gpointer            user_data)
@@ -78,6 +137,7 @@ review_script (AppealsApplication *app,
   g_autoptr(AppealsReviewEntry) current = NULL;   /* the page may load its list again meanwhile */
   AppealsReceptionWindow *reception_window;
 
+  arrange (session, token, id);
   attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
   attach (session, token, id, "applicant_document", "Өтініш.png", "image/png", png);
   attach (session, token, id, "body_position", "Позиция.txt", "text/plain; charset=utf-8", text);
@@ -137,26 +197,50 @@ review_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (window_reviewed, reception_window);
   g_assert_cmpstr (appeals_reception_window_get_reception (reception_window)->review->instructions,
                    ==, "Жер комиссиясының төрағасын шақыру");
+  check_invitations (reception_window);
   gtk_window_destroy (GTK_WINDOW (reception_window));
 
-  /* one PDF: the cover, the note's page, the scan, the position */
-  pack_path = print_path ("reception-pack.pdf");
-  g_remove (pack_path);
+  /* one PDF: the cover, the note's page, the scan, the position — in the
+   * language chosen, whatever the interface speaks */
   g_signal_connect (page, "pack-exported", G_CALLBACK (on_pack_exported), &counts);
-  appeals_review_page_export_pack (page, pack_path);
-  APPEALS_TEST_WAIT (exported_count, &counts);
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      AppealsLetterhead *letterhead = appeals_reference_service_get_letterhead (
+        appeals_context_get_reference_service (appeals_window_get_context (window)));
+      g_autofree char *name = g_strdup_printf ("reception-pack-%s.pdf", packs[i].language);
+      g_autofree char *pack_text = NULL;
 
-  pack_uri = g_filename_to_uri (pack_path, NULL, NULL);
-  document = G_OBJECT (poppler_document_new_from_file (pack_uri, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (document)), >=, 4);
-  {
-    PopplerDocument *pack = POPPLER_DOCUMENT (document);
-    g_autoptr(GObject) last = G_OBJECT (poppler_document_get_page (pack, poppler_document_get_n_pages (pack) - 1));
-    g_autofree char *last_text = poppler_page_get_text (POPPLER_PAGE (last));
+      g_clear_pointer (&pack_path, g_free);
+      g_clear_pointer (&pack_uri, g_free);
+      g_clear_object (&document);
+      pack_path = print_path (name);
+      g_remove (pack_path);
+      counts.exported = 0;
+      appeals_review_page_export_pack (page, packs[i].language, pack_path);
+      APPEALS_TEST_WAIT (exported_count, &counts);
 
-    g_assert_nonnull (strstr (last_text, "Позиция управления образования"));
-  }
+      pack_uri = g_filename_to_uri (pack_path, NULL, NULL);
+      document = G_OBJECT (poppler_document_new_from_file (pack_uri, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (document)), >=, 4);
+      {
+        PopplerDocument *pack = POPPLER_DOCUMENT (document);
+        g_autoptr(GObject) last = G_OBJECT (poppler_document_get_page (pack, poppler_document_get_n_pages (pack) - 1));
+        g_autofree char *last_text = poppler_page_get_text (POPPLER_PAGE (last));
+
+        g_assert_nonnull (strstr (last_text, "Позиция управления образования"));
+      }
+      pack_text = read_pdf_text (pack_path);
+      g_assert_nonnull (strstr (pack_text, packs[i].title));
+      g_assert_nonnull (strstr (pack_text, packs[i].field));
+      g_assert_nonnull (strstr (pack_text, packs[i].reviewed_by));
+      g_assert_null (strstr (pack_text, packs[i].other_title));
+      /* the letterhead, the reviewer by full name, the participants */
+      g_assert_nonnull (strstr (pack_text, appeals_letterhead_get (letterhead, APPEALS_LETTERHEAD_ORGANISATION,
+                                                                   packs[i].language)));
+      g_assert_nonnull (strstr (pack_text, appeals_context_get_user (appeals_window_get_context (window))->full_name));
+      g_assert_nonnull (strstr (pack_text, "Сәрсенбаев Ерлан Қайратұлы"));
+    }
 }
 
 static void
@@ -173,23 +257,43 @@ poster_script (AppealsApplication *app,
 {
   AppealsWindow *window = sign_in (app, "registrar");
   AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
-  static const struct { const char *language; const char *title; const char *weekday; } posters[] = {
-    { "kk", "Лауазымды адамдардың азаматтарды жеке қабылдау кестесі", "Сейсенбі" },
-    { "ru", "График личного приёма граждан должностными лицами", "Вторник" },
+  static const struct {
+    const char *language, *title, *weekday, *place, *other_place;
+  } posters[] = {
+    { "kk", "Лауазымды адамдардың азаматтарды жеке қабылдау кестесі", "Сейсенбі", "Әкімдік, 301 каб.",
+      "Акимат, каб. 301" },
+    { "ru", "График личного приёма граждан должностными лицами", "Вторник", "Акимат, каб. 301",
+      "Әкімдік, 301 каб." },
   };
+  g_autoptr(GPtrArray) officials = g_ptr_array_new_with_free_func (g_object_unref);
+  AppealsOfficial *placed = appeals_official_new ();
+  AppealsScheduleSlot *slot = appeals_schedule_slot_new (2, "09:00", "11:00", "каб. 301", FALSE);
 
   APPEALS_TEST_WAIT (officials_loaded, page);
+  /* the page's officials, after one whose day has its place in each
+   * language, as the schedule dialog sets it */
+  for (guint i = 0; i < appeals_receptions_page_get_officials (page)->len; i++)
+    g_ptr_array_add (officials, g_object_ref (g_ptr_array_index (appeals_receptions_page_get_officials (page), i)));
+  placed->full_name_kk = g_strdup ("Әбенов Ерлан");
+  placed->full_name_ru = g_strdup ("Абенов Ерлан");
+  placed->position_kk = g_strdup ("Орынбасар");
+  placed->position_ru = g_strdup ("Заместитель");
+  slot->place_kk = g_strdup (posters[0].place);
+  slot->place_ru = g_strdup (posters[1].place);
+  g_ptr_array_add (placed->schedule, slot);
+  g_ptr_array_add (officials, placed);
   for (guint i = 0; i < G_N_ELEMENTS (posters); i++)
     {
-      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (appeals_receptions_page_get_officials (page),
-                                                                            posters[i].language);
-      g_autofree char *name = g_strdup_printf ("poster-%s.pdf", posters[i].language);
+      g_autoptr(AppealsSchedulePoster) poster = appeals_schedule_poster_new (officials, posters[i].language);
+      g_autofree char *name = g_strdup_printf ("schedule-poster-%s.pdf", posters[i].language);
       g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (poster), name);
       AppealsOfficial *official = g_ptr_array_index (appeals_receptions_page_get_officials (page), 0);
 
       /* the poster's language, not the interface's */
       g_assert_nonnull (strstr (text, posters[i].title));
       g_assert_nonnull (strstr (text, posters[i].weekday));
+      g_assert_nonnull (strstr (text, posters[i].place));
+      g_assert_null (strstr (text, posters[i].other_place));
       g_assert_nonnull (strstr (text, appeals_official_get_full_name (official, posters[i].language)));
     }
 }

@@ -593,6 +593,7 @@ schedule_script (AppealsApplication *app,
       g_signal_emit_by_name (gtk_widget_get_last_child (line), "clicked");
     }
   appeals_schedule_dialog_set_day (dialog, 0, 3, "09:00", "12:00", "каб. 305", FALSE);
+  appeals_schedule_dialog_set_day_places (dialog, 0, "Әкімдік, 305 кабинет", "Акимат, кабинет 305");
   appeals_schedule_dialog_set_day (dialog, 1, 5, "15:00", "17:00", NULL, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL);
   APPEALS_TEST_WAIT (booked_count, &counts);
@@ -603,6 +604,9 @@ schedule_script (AppealsApplication *app,
   slot = g_ptr_array_index (official->schedule, 0);
   g_assert_cmpint (slot->weekday, ==, 3);
   g_assert_cmpstr (slot->place, ==, "каб. 305");
+  /* the poster's texts in each language */
+  g_assert_cmpstr (slot->place_kk, ==, "Әкімдік, 305 кабинет");
+  g_assert_cmpstr (slot->place_ru, ==, "Акимат, кабинет 305");
   slot = g_ptr_array_index (official->schedule, 1);
   g_assert_true (slot->video);
   g_assert_null (slot->place);

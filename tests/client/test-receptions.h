@@ -63,6 +63,7 @@ void           attach           (SoupSession            *session,
                                  const char             *content_type,
                                  GBytes                 *content);
 char          *print_path       (const char             *name);
+char          *read_pdf_text    (const char             *path);
 char          *export_pdf_text  (GtkPrintOperation      *operation,
                                  const char             *name);
 

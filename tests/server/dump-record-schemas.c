@@ -28,6 +28,7 @@ static const Record records[] = {
   { "ProtocolOrder", appeals_protocol_order_get_record_type },
   { "Attachment", appeals_attachment_get_record_type },
   { "ReceptionReview", appeals_reception_review_get_record_type },
+  { "ReceptionParticipant", appeals_reception_participant_get_record_type },
   { "ReviewItem", appeals_review_entry_get_record_type },   /* a reception with its materials */
   { "User", appeals_user_get_record_type },
   { "Notice", appeals_notice_get_record_type },

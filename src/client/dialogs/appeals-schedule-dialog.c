@@ -27,6 +27,7 @@ typedef struct
   GtkEditable *start;
   GtkEditable *end;
   GtkEditable *place;
+  GtkEditable *places[2];  /* the place as the poster prints it: kk, ru */
   GtkCheckButton *video;
   GtkLabel    *error;
 } DayRow;
@@ -101,6 +102,8 @@ on_video_toggled (GtkCheckButton *check,
 {
   /* a video conference needs no room */
   gtk_widget_set_sensitive (GTK_WIDGET (day->place), !gtk_check_button_get_active (check));
+  for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
+    gtk_widget_set_sensitive (GTK_WIDGET (day->places[l]), !gtk_check_button_get_active (check));
 }
 
 static GtkEditable *
@@ -115,6 +118,29 @@ new_entry (const char *placeholder,
   gtk_widget_set_name (entry, name);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   return GTK_EDITABLE (entry);
+}
+
+/* The line under a day with its place as the poster prints it in Kazakh
+ * and in Russian. */
+static void
+add_place_texts (DayRow *day,
+                 guint   index)
+{
+  const char *languages[] = { "kk", "ru" };
+  const char *hints[] = { N_("Place in Kazakh, for the poster"), N_("Place in Russian, for the poster") };
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_start (line, 24);
+  for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("day-%u-place-%s", index, languages[l]);
+
+      day->places[l] = new_entry (_(hints[l]), 16, name);
+      gtk_widget_set_hexpand (GTK_WIDGET (day->places[l]), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (day->places[l]), _(hints[l]));
+      gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->places[l]));
+    }
+  gtk_box_append (GTK_BOX (day->row), line);
 }
 
 /* Adds a day; @slot fills it, or NULL for an empty one. */
@@ -169,6 +195,7 @@ add_day (AppealsScheduleDialog     *self,
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->video));
   gtk_box_append (GTK_BOX (line), remove);
   gtk_box_append (GTK_BOX (day->row), line);
+  add_place_texts (day, index);
 
   day->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (day->error, 0);
@@ -183,6 +210,8 @@ add_day (AppealsScheduleDialog     *self,
       gtk_editable_set_text (day->start, slot->start != NULL ? slot->start : "");
       gtk_editable_set_text (day->end, slot->end != NULL ? slot->end : "");
       gtk_editable_set_text (day->place, slot->place != NULL ? slot->place : "");
+      gtk_editable_set_text (day->places[0], slot->place_kk != NULL ? slot->place_kk : "");
+      gtk_editable_set_text (day->places[1], slot->place_ru != NULL ? slot->place_ru : "");
       gtk_check_button_set_active (day->video, slot->video);
     }
 
@@ -228,6 +257,7 @@ show_day_error (AppealsScheduleDialog  *self,
   const struct { const char *part; const char *label; } parts[] = {
     { "weekday", N_("Weekday") }, { "start", N_("Start") }, { "end", N_("End") },
     { "place", N_("Place") }, { "video", N_("Video conference") },
+    { "place_kk", N_("Place in Kazakh, for the poster") }, { "place_ru", N_("Place in Russian, for the poster") },
   };
   guint index;
   char part[16] = "";
@@ -297,12 +327,15 @@ build_official (AppealsScheduleDialog *self)
     {
       DayRow *day = g_ptr_array_index (self->days, i);
       gboolean video = gtk_check_button_get_active (day->video);
+      AppealsScheduleSlot *slot;
 
       /* a day by video conference has no place */
-      g_ptr_array_add (official->schedule,
-                       appeals_schedule_slot_new (gtk_drop_down_get_selected (day->weekday) + 1,
-                                                  gtk_editable_get_text (day->start), gtk_editable_get_text (day->end),
-                                                  video ? NULL : gtk_editable_get_text (day->place), video));
+      slot = appeals_schedule_slot_new (gtk_drop_down_get_selected (day->weekday) + 1,
+                                        gtk_editable_get_text (day->start), gtk_editable_get_text (day->end),
+                                        video ? NULL : gtk_editable_get_text (day->place), video);
+      slot->place_kk = video ? NULL : g_strdup (gtk_editable_get_text (day->places[0]));
+      slot->place_ru = video ? NULL : g_strdup (gtk_editable_get_text (day->places[1]));
+      g_ptr_array_add (official->schedule, slot);
     }
   return official;
 }
@@ -554,6 +587,21 @@ appeals_schedule_dialog_set_day (AppealsScheduleDialog *self,
   gtk_editable_set_text (day->end, end);
   gtk_editable_set_text (day->place, place != NULL ? place : "");
   gtk_check_button_set_active (day->video, video);
+}
+
+/* The place of day @index as the poster prints it in Kazakh and Russian. */
+void
+appeals_schedule_dialog_set_day_places (AppealsScheduleDialog *self,
+                                        guint                  index,
+                                        const char            *place_kk,
+                                        const char            *place_ru)
+{
+  DayRow *day;
+
+  g_return_if_fail (index < self->days->len);
+  day = g_ptr_array_index (self->days, index);
+  gtk_editable_set_text (day->places[0], place_kk != NULL ? place_kk : "");
+  gtk_editable_set_text (day->places[1], place_ru != NULL ? place_ru : "");
 }
 
 const char *

@@ -25,6 +25,10 @@ void                   appeals_schedule_dialog_set_day       (AppealsScheduleDia
                                                               const char            *end,
                                                               const char            *place,
                                                               gboolean               video);
+void                   appeals_schedule_dialog_set_day_places (AppealsScheduleDialog *self,
+                                                              guint                  index,
+                                                              const char            *place_kk,
+                                                              const char            *place_ru);
 const char            *appeals_schedule_dialog_get_day_error (AppealsScheduleDialog *self,
                                                               guint                  index);
 

@@ -15,51 +15,23 @@
  *
  * Signals: "loaded" after the list came; "pack-exported" (string: the
  * file, or NULL when printed) after an export.
+ *
+ * This file: the list, the detail and the review; the materials and the
+ * pack are in appeals-review-page-pack.c.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
-#include "appeals-context.h"
 #include "appeals-draft-binding.h"
 #include "appeals-form-drafts.h"
-#include "appeals-review-page.h"
+#include "appeals-review-page-private.h"
 #include "appeals-undo-toast.h"
 
 static const char *material_kinds[] = { "reference_note", "applicant_document", "body_position" };
 
-struct _AppealsReviewPage
-{
-  GtkBox               parent_instance;
-
-  AppealsContext       *context;
-
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
-  AdwStatusPage       *forbidden_page;
-  GtkLabel            *window_label;
-  GtkListBox          *list_box;
-  AdwPreferencesGroup *summary_group;
-  AdwActionRow        *when_row;
-  AdwActionRow        *official_row;
-  AdwActionRow        *question_row;
-  AdwActionRow        *preparation_row;
-  AdwPreferencesGroup *materials_group;
-  GtkLevelBar         *materials_level;
-  GtkTextView         *instructions_view;
-  GtkLabel            *reviewed_label;
-
-  GPtrArray           *items;      /* AppealsReviewEntry */
-  AppealsReviewEntry  *current;
-  GPtrArray           *material_rows;
-  GCancellable        *cancellable;
-  gboolean             busy;
-  AppealsDraftBinding *draft;      /* the instructions typed for the reception shown */
-  AdwToast            *undo_toast; /* a review waiting for its Undo */
-};
 
 G_DEFINE_FINAL_TYPE (AppealsReviewPage, appeals_review_page, GTK_TYPE_BOX)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsReviewPage, appeals_review_page)
@@ -72,15 +44,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static AppealsReceptionService *
-get_service (AppealsReviewPage *self)
+void
+_appeals_review_page_pack_exported (AppealsReviewPage *self,
+                                    const char        *path)
+{
+  g_signal_emit (self, signals[PACK_EXPORTED], 0, path);
+}
+
+AppealsReceptionService *
+_appeals_review_page_get_service (AppealsReviewPage *self)
 {
   return appeals_context_get_reception_service (self->context);
 }
 
-static void
-toast (AppealsReviewPage *self,
-       const char        *text)
+void
+_appeals_review_page_toast (AppealsReviewPage *self,
+                            const char        *text)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
 }
@@ -99,11 +78,12 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
-static void
-update_actions (AppealsReviewPage *self)
+void
+_appeals_review_page_update_actions (AppealsReviewPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.mark", self->current != NULL && !self->busy && is_leadership (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export", self->current != NULL && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open", self->current != NULL);
   gtk_text_view_set_editable (self->instructions_view, is_leadership (self));
 }
 
@@ -228,7 +208,7 @@ show_detail (AppealsReviewPage  *self,
     }
   keep_draft (self, reception->id);
 
-  update_actions (self);
+  _appeals_review_page_update_actions (self);
 }
 
 static void
@@ -295,7 +275,7 @@ show_list (AppealsReviewPage *self,
     {
       g_clear_object (&self->current);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      update_actions (self);
+      _appeals_review_page_update_actions (self);
       return;
     }
 
@@ -333,7 +313,7 @@ on_review_loaded (GObject      *source,
           gtk_stack_set_visible_child_name (self->stack, "forbidden");
         }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _appeals_review_page_toast (self, error->message);
       return;
     }
 
@@ -346,7 +326,7 @@ on_review_loaded (GObject      *source,
 void
 appeals_review_page_reload (AppealsReviewPage *self)
 {
-  appeals_reception_service_list_review_async (get_service (self), self->cancellable, on_review_loaded,
+  appeals_reception_service_list_review_async (_appeals_review_page_get_service (self), self->cancellable, on_review_loaded,
                                                g_object_ref (self));
 }
 
@@ -418,7 +398,7 @@ on_marked (GObject      *source,
     {
       /* the draft stays: the instructions come back with the reception */
       if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _appeals_review_page_toast (self, error->message);
       return;
     }
   if (user != NULL)
@@ -512,132 +492,6 @@ undo_action (GtkWidget  *widget,
     g_signal_emit_by_name (self->undo_toast, "button-clicked");
 }
 
-/* The PDF pack ---------------------------------------------------------- */
-
-typedef struct
-{
-  AppealsReviewPage    *self;
-  AppealsReceptionPack *pack;
-  GPtrArray            *attachments;  /* AppealsAttachment */
-  guint                 next;
-  char                 *export_path;
-} PackJob;
-
-static void
-pack_job_free (PackJob *job)
-{
-  g_clear_object (&job->self);
-  g_clear_object (&job->pack);
-  g_clear_pointer (&job->attachments, g_ptr_array_unref);
-  g_free (job->export_path);
-  g_free (job);
-}
-
-static void fetch_next_attachment (PackJob *job);
-
-static void
-run_pack (PackJob *job)
-{
-  AppealsReviewPage *self = job->self;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  if (job->export_path != NULL)
-    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (job->pack), job->export_path);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (job->pack),
-                                    job->export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  self->busy = FALSE;
-  update_actions (self);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *text = g_strdup_printf (_("The pack could not be made: %s"), error->message);
-
-      toast (self, text);
-      return;
-    }
-  g_signal_emit (self, signals[PACK_EXPORTED], 0, job->export_path);
-}
-
-static void
-on_attachment_fetched (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  PackJob *job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) content = appeals_reception_service_download_attachment_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                                     result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      pack_job_free (job);
-      return;
-    }
-
-  /* a file that did not come is still named in the pack, with why */
-  appeals_reception_pack_add_attachment (job->pack, g_ptr_array_index (job->attachments, job->next), content);
-  job->next++;
-  fetch_next_attachment (job);
-}
-
-static void
-fetch_next_attachment (PackJob *job)
-{
-  AppealsAttachment *attachment;
-
-  if (job->next >= job->attachments->len)
-    {
-      run_pack (job);
-      pack_job_free (job);
-      return;
-    }
-
-  attachment = g_ptr_array_index (job->attachments, job->next);
-  appeals_reception_service_download_attachment_async (get_service (job->self), attachment->id, job->self->cancellable,
-                                                       on_attachment_fetched, job);
-}
-
-/**
- * appeals_review_page_export_pack:
- * @pdf_path: (nullable): write the pack to this PDF file; %NULL opens the
- *   print dialog (where "Print to File" makes a PDF too)
- */
-void
-appeals_review_page_export_pack (AppealsReviewPage *self,
-                                 const char        *pdf_path)
-{
-  AppealsReferenceService *reference;
-  AppealsReception *reception;
-  PackJob *job;
-
-  if (self->current == NULL || self->busy)
-    return;
-
-  reference = appeals_context_get_reference_service (self->context);
-  reception = self->current->reception;
-  job = g_new0 (PackJob, 1);
-  job->self = g_object_ref (self);
-  job->pack = appeals_reception_pack_new (reception, appeals_reference_service_get_priorities (reference),
-                                          appeals_reference_service_get_workflow (reference));
-  job->attachments = g_ptr_array_ref (reception->attachments);
-  job->export_path = g_strdup (pdf_path);
-
-  self->busy = TRUE;
-  update_actions (self);
-  fetch_next_attachment (job);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  appeals_review_page_export_pack (APPEALS_REVIEW_PAGE (widget), NULL);
-}
-
 /* For the tests */
 
 guint
@@ -728,9 +582,9 @@ appeals_review_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (appeals_review_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (get_service (self), "reception-changed", G_CALLBACK (on_reception_changed), self,
+  g_signal_connect_object (_appeals_review_page_get_service (self), "reception-changed", G_CALLBACK (on_reception_changed), self,
                            G_CONNECT_SWAPPED);
-  update_actions (self);
+  _appeals_review_page_update_actions (self);
 }
 
 static void
@@ -770,7 +624,8 @@ appeals_review_page_class_init (AppealsReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.mark", NULL, mark_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
-  gtk_widget_class_install_action (widget_class, "review.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "review.export", "s", _appeals_review_page_export_action);
+  gtk_widget_class_install_action (widget_class, "review.open", NULL, _appeals_review_page_open_action);
 }
 
 static void

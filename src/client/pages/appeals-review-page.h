@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (AppealsReviewPage, appeals_review_page, APPEALS, REVIEW_PA
 void        appeals_review_page_reload           (AppealsReviewPage *self);
 void        appeals_review_page_clear            (AppealsReviewPage *self);
 void        appeals_review_page_export_pack      (AppealsReviewPage *self,
+                                                  const char        *language,
                                                   const char        *pdf_path);
 guint       appeals_review_page_get_n_items      (AppealsReviewPage *self);
 AppealsReviewEntry *appeals_review_page_get_current (AppealsReviewPage *self);

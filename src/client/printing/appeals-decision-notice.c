@@ -126,18 +126,6 @@ dup_decision_text (AppealsDecisionNotice *self,
 }
 
 static void
-show (cairo_t     *cr,
-      PangoLayout *layout,
-      double       x,
-      double      *y,
-      double       gap)
-{
-  cairo_move_to (cr, x, *y);
-  pango_cairo_show_layout (cr, layout);
-  *y += appeals_print_layout_height (layout) + gap;
-}
-
-static void
 appeals_decision_notice_begin_print (GtkPrintOperation *operation,
                                      GtkPrintContext   *context)
 {
@@ -185,7 +173,7 @@ appeals_decision_notice_draw_page (GtkPrintOperation *operation,
   pango_layout_set_markup (signature, signature_markup, -1);
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  show (cr, head, 0, &y, GAP / 2);
+  appeals_print_show (cr, head, 0, &y, GAP / 2);
   cairo_set_line_width (cr, 1.2);
   cairo_move_to (cr, 0, y);
   cairo_line_to (cr, width, y);
@@ -194,10 +182,10 @@ appeals_decision_notice_draw_page (GtkPrintOperation *operation,
 
   cairo_move_to (cr, 0, y);
   pango_cairo_show_layout (cr, number);
-  show (cr, addressee, width / 2, &y, 3 * GAP);
-  show (cr, heading, 0, &y, 2 * GAP);
-  show (cr, body, 0, &y, 4 * GAP);
-  show (cr, signature, 0, &y, 0);
+  appeals_print_show (cr, addressee, width / 2, &y, 3 * GAP);
+  appeals_print_show (cr, heading, 0, &y, 2 * GAP);
+  appeals_print_show (cr, body, 0, &y, 4 * GAP);
+  appeals_print_show (cr, signature, 0, &y, 0);
 }
 
 static void

@@ -2,7 +2,8 @@
  *
  * appeals-print.c: small helpers the printed documents share — A4 in
  * points within the printer's margins, a Pango layout of a given font and
- * width that wraps words, and its height.
+ * width that wraps words, and its height, a document's words in kk or ru,
+ * and the department's letterhead at the top of a page.
  */
 #include "config.h"
 
@@ -54,4 +55,65 @@ appeals_print_layout_height (PangoLayout *layout)
 
   pango_layout_get_size (layout, NULL, &height);
   return pango_units_to_double (height);
+}
+
+/* Draws @layout at (@x, *@y) and moves *@y below it by @gap. */
+void
+appeals_print_show (cairo_t     *cr,
+                    PangoLayout *layout,
+                    double       x,
+                    double      *y,
+                    double       gap)
+{
+  cairo_move_to (cr, x, *y);
+  pango_cairo_show_layout (cr, layout);
+  *y += appeals_print_layout_height (layout) + gap;
+}
+
+/* "kk" reads Kazakh; anything else Russian. */
+const char *
+appeals_words_say (const AppealsWords *words,
+                   const char         *language)
+{
+  return g_strcmp0 (language, "kk") == 0 ? words->kk : words->ru;
+}
+
+/* The letterhead block — the organisation, its address and contacts, in
+ * @language — centred across the page. */
+PangoLayout *
+appeals_print_letterhead_new (GtkPrintContext   *context,
+                              AppealsLetterhead *letterhead,
+                              const char        *language)
+{
+  PangoLayout *layout = appeals_print_layout_new (context, "Sans 10.5", gtk_print_context_get_width (context));
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s",
+                                                     appeals_letterhead_get (letterhead, APPEALS_LETTERHEAD_ORGANISATION,
+                                                                             language),
+                                                     appeals_letterhead_get (letterhead, APPEALS_LETTERHEAD_ADDRESS,
+                                                                             language),
+                                                     appeals_letterhead_get (letterhead, APPEALS_LETTERHEAD_CONTACTS,
+                                                                             language));
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* Draws @letterhead at the top of the page with a rule under it.
+ * Returns: where the page's text may begin */
+double
+appeals_print_show_letterhead (GtkPrintContext *context,
+                               PangoLayout     *letterhead)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double y = appeals_print_layout_height (letterhead) + 7;
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, letterhead);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, 0, y);
+  cairo_line_to (cr, gtk_print_context_get_width (context), y);
+  cairo_stroke (cr);
+  return y + 14;
 }

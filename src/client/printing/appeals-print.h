@@ -6,7 +6,20 @@
 
 #include <gtk/gtk.h>
 
+#include "appeals-core.h"
+
 G_BEGIN_DECLS
+
+/* A printed document's own words, in the two languages it is printed in
+ * whatever the interface speaks. */
+typedef struct
+{
+  const char *kk;
+  const char *ru;
+} AppealsWords;
+
+const char  *appeals_words_say           (const AppealsWords *words,
+                                          const char         *language);
 
 void         appeals_print_set_up_a4     (GtkPrintOperation *operation,
                                           const char        *job_name);
@@ -15,5 +28,15 @@ PangoLayout *appeals_print_layout_new    (GtkPrintContext   *context,
                                           const char        *font,
                                           double             width);
 double       appeals_print_layout_height (PangoLayout       *layout);
+void         appeals_print_show          (cairo_t           *cr,
+                                          PangoLayout       *layout,
+                                          double             x,
+                                          double            *y,
+                                          double             gap);
+PangoLayout *appeals_print_letterhead_new (GtkPrintContext  *context,
+                                          AppealsLetterhead *letterhead,
+                                          const char        *language);
+double       appeals_print_show_letterhead (GtkPrintContext *context,
+                                          PangoLayout       *letterhead);
 
 G_END_DECLS

@@ -7,17 +7,22 @@
  * scaled to the page, text laid out and paginated. A file that cannot be
  * read gets a page that says so; the pack is never silently short.
  *
+ * The pack is in the language the leadership chooses (Kazakh or
+ * Russian) whatever the interface speaks, on the department's letterhead:
+ * its own words are a kk/ru table here, as on the other printed documents;
+ * step and priority names come in that language from the rules.
+ *
  * A GtkPrintOperation, so the same pack goes to a printer or to a PDF.
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <poppler.h>
 
 #include "appeals-core.h"
 #include "appeals-print.h"
 #include "appeals-reception-pack.h"
 #include "appeals-reception-text.h"
+#include "appeals-reception-words.h"
 
 #define HEADER_GAP 10.0
 
@@ -53,14 +58,68 @@ struct _AppealsReceptionPack
   GtkPrintOperation  parent_instance;
 
   AppealsReception  *reception;
+  AppealsOfficial   *official;
+  AppealsLetterhead *letterhead;
   AppealsPriorityCatalog *priorities;
   AppealsWorkflow   *workflow;
+  char              *language;      /* "kk" or "ru" */
   GPtrArray         *attachments;   /* Attachment */
+  PangoLayout       *letterhead_layout;
   PangoLayout       *cover;
   GArray            *pages;         /* Page */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReceptionPack, appeals_reception_pack, GTK_TYPE_PRINT_OPERATION)
+
+static const AppealsWords title = { "Жеке қабылдаудың материалдары", "Материалы личного приёма" };
+static const AppealsWords when_label = { "Күні мен уақыты", "Дата и время" };
+static const AppealsWords official_label = { "Қабылдайтын лауазымды адам", "Принимает" };
+static const AppealsWords applicant_label = { "Өтініш беруші", "Заявитель" };
+static const AppealsWords place_label = { "Орны", "Место" };
+static const AppealsWords video_label = { "Бейнеконференцияға сілтеме", "Ссылка на видеоконференцию" };
+static const AppealsWords participants_label = { "Қабылдауға қатысады", "В приёме участвуют" };
+static const AppealsWords priority_label = { "Басымдық санаты", "Категория приоритета" };
+static const AppealsWords question_label = { "Мәселенің мәні", "Суть вопроса" };
+static const AppealsWords steps_label = { "Қабылдаудың кезеңдері", "Этапы приёма" };
+static const AppealsWords overdue = { "мерзімі өткен", "просрочено" };
+static const AppealsWords orders_label = { "Тапсырмалар хаттамасы", "Протокол поручений" };
+static const AppealsWords until = { "мерзімі", "до" };
+static const AppealsWords review_label = { "Басшылықтың нұсқаулары", "Указания руководства" };
+static const AppealsWords reviewed_by = { "Қараған", "Рассмотрел(а)" };
+static const AppealsWords files_label = { "Қоса берілген файлдар", "Приложенные файлы" };
+static const AppealsWords none = { "Жоқ", "Нет" };
+static const AppealsWords not_received = { "алынбады", "не получен" };
+static const AppealsWords unreadable = { "Бұл файл жинаққа енгізілмеді: ", "Этот файл не включён в пакет: " };
+static const AppealsWords not_sent = { "ол серверден келмеді", "он не пришёл с сервера" };
+static const AppealsWords no_pages = { "оның беттері жоқ", "в нём нет страниц" };
+static const AppealsWords not_utf8 = { "бұл UTF-8 мәтіні емес", "это не текст в UTF-8" };
+static const struct {
+  const char   *code;
+  AppealsWords  words;
+} kinds[] = {
+  { "reference_note", { "Анықтама", "Справка" } },
+  { "applicant_document", { "Өтініш берушінің құжаты", "Документ заявителя" } },
+  { "body_position", { "Органның ұстанымы", "Позиция органа" } },
+  { NULL, { "Басқа құжат", "Другой документ" } },
+};
+
+static const char *
+say (AppealsReceptionPack *self,
+     const AppealsWords   *words)
+{
+  return appeals_words_say (words, self->language);
+}
+
+static const char *
+kind_label (AppealsReceptionPack *self,
+            const char           *kind)
+{
+  guint i = 0;
+
+  while (kinds[i].code != NULL && g_strcmp0 (kinds[i].code, kind) != 0)
+    i++;
+  return say (self, &kinds[i].words);
+}
 
 static void
 attachment_free (Attachment *attachment)
@@ -88,50 +147,65 @@ append_line (GString    *markup,
   g_string_append_printf (markup, "<b>%s:</b> %s\n", escaped_label, escaped_value);
 }
 
+/* The reviewer by full name; their login when the name is unknown. */
+static const char *
+reviewer_name (AppealsReceptionReview *review)
+{
+  return review->reviewed_by_name != NULL && *review->reviewed_by_name ? review->reviewed_by_name : review->reviewed_by;
+}
+
 static char *
 cover_markup (AppealsReceptionPack *self)
 {
   AppealsReception *reception = self->reception;
   GString *markup = g_string_new (NULL);
-  g_autofree char *title = g_markup_escape_text (_("Materials of the personal reception"), -1);
+  g_autofree char *heading = g_markup_escape_text (say (self, &title), -1);
   g_autofree char *date = appeals_format_date (&reception->date);
   g_autofree char *when = g_strdup_printf ("%s, %s", date, reception->start_time != NULL ? reception->start_time : "");
-  const char *video = reception->video_link;
+  g_autofree char *official = appeals_reception_dup_official_text (reception, self->official, self->language);
+  g_autofree char *place = appeals_reception_dup_place_text (reception, self->official, self->language);
+  g_autofree char *participants = appeals_reception_dup_participants_text (reception, self->language);
 
-  g_string_append_printf (markup, "<span size='x-large' weight='bold'>%s</span>\n\n", title);
-  append_line (markup, _("Date and time"), when);
-  append_line (markup, _("Official"), reception->official_name);
-  append_line (markup, _("Applicant"), reception->applicant_name);
-  append_line (markup, video != NULL ? _("Video-conference link") : _("Place"), video != NULL ? video : reception->place);
+  g_string_append_printf (markup, "<span size='x-large' weight='bold'>%s</span>\n\n", heading);
+  append_line (markup, say (self, &when_label), when);
+  append_line (markup, say (self, &official_label), official);
+  append_line (markup, say (self, &applicant_label), reception->applicant_name);
+  append_line (markup, say (self, &place_label), place);
+  if (reception->video_link != NULL)
+    append_line (markup, say (self, &video_label), reception->video_link);
+  if (*participants != '\0')
+    append_line (markup, say (self, &participants_label), participants);
   if (reception->priority != NULL)
-    append_line (markup, _("Priority category"), appeals_priority_get_label (self->priorities, reception->priority));
-  append_line (markup, _("Essence of the question"), reception->question != NULL ? reception->question : "");
+    append_line (markup, say (self, &priority_label),
+                 appeals_priority_get_label_in (self->priorities, reception->priority, self->language));
+  append_line (markup, say (self, &question_label), reception->question != NULL ? reception->question : "");
 
-  g_string_append_printf (markup, "\n<b>%s</b>\n", _("The steps of the reception"));
+  g_string_append_printf (markup, "\n<b>%s</b>\n", say (self, &steps_label));
   for (guint i = 0; i < reception->steps->len; i++)
     {
       AppealsReceptionStep *step = g_ptr_array_index (reception->steps, i);
-      g_autofree char *name = g_markup_escape_text (appeals_step_get_label (self->workflow, step->code), -1);
+      g_autofree char *name = g_markup_escape_text (appeals_step_get_label_in (self->workflow, step->code,
+                                                                               self->language), -1);
       g_autofree char *due = appeals_format_date (&step->due);
 
       g_string_append_printf (markup, "%s %u. %s%s%s%s%s\n", step->done ? "☑" : "☐", i + 1, name,
                               *due ? " — " : "", due,
                               step->overdue ? " <span foreground='#c01c28' weight='bold'>" : "",
-                              step->overdue ? _("overdue") : "");
+                              step->overdue ? say (self, &overdue) : "");
       if (step->overdue)
         g_string_append (markup, "</span>");
     }
 
   if (reception->orders->len > 0)
     {
-      g_string_append_printf (markup, "\n<b>%s</b>\n", _("The protocol of orders"));
+      g_string_append_printf (markup, "\n<b>%s</b>\n", say (self, &orders_label));
       for (guint i = 0; i < reception->orders->len; i++)
         {
           AppealsProtocolOrder *order = g_ptr_array_index (reception->orders, i);
           g_autofree char *text = g_markup_escape_text (order->text != NULL ? order->text : "", -1);
           g_autofree char *deadline = appeals_format_date (&order->deadline);
 
-          g_string_append_printf (markup, "%u. %s — %s %s%s\n", i + 1, text, _("until"), deadline,
+          g_string_append_printf (markup, "%u. %s — %s %s%s\n", i + 1, text, say (self, &until), deadline,
                                   order->status == APPEALS_ORDER_STATUS_EXECUTED ? " ✓" : "");
         }
     }
@@ -141,26 +215,25 @@ cover_markup (AppealsReceptionPack *self)
       g_autofree char *instructions = g_markup_escape_text (reception->review->instructions != NULL
                                                             ? reception->review->instructions : "", -1);
 
-      g_string_append_printf (markup, "\n<b>%s</b>\n", _("Instructions of the Leadership"));
-      append_line (markup, _("Reviewed by"), reception->review->reviewed_by);
+      g_string_append_printf (markup, "\n<b>%s</b>\n", say (self, &review_label));
+      append_line (markup, say (self, &reviewed_by), reviewer_name (reception->review));
       g_string_append_printf (markup, "%s\n", instructions);
     }
 
-  g_string_append_printf (markup, "\n<b>%s</b>\n", _("Attached files"));
+  g_string_append_printf (markup, "\n<b>%s</b>\n", say (self, &files_label));
   if (self->attachments->len == 0)
-    g_string_append_printf (markup, "%s\n", _("None"));
+    g_string_append_printf (markup, "%s\n", say (self, &none));
   for (guint i = 0; i < self->attachments->len; i++)
     {
       Attachment *attachment = g_ptr_array_index (self->attachments, i);
       g_autofree char *name = g_markup_escape_text (attachment->file_name, -1);
       g_autofree char *size = attachment->content != NULL ? g_format_size (g_bytes_get_size (attachment->content))
-                                                          : g_strdup (_("not received"));
+                                                          : g_strdup (say (self, &not_received));
       g_autofree char *sha256 = attachment->content != NULL
                                 ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, attachment->content) : NULL;
 
-      g_string_append_printf (markup, "%u. %s — %s (%s)%s%.16s\n", i + 1,
-                              appeals_material_kind_label (attachment->kind), name, size,
-                              sha256 != NULL ? ", SHA-256 " : "", sha256 != NULL ? sha256 : "");
+      g_string_append_printf (markup, "%u. %s — %s (%s)%s%.16s\n", i + 1, kind_label (self, attachment->kind), name,
+                              size, sha256 != NULL ? ", SHA-256 " : "", sha256 != NULL ? sha256 : "");
     }
 
   return g_string_free (markup, FALSE);
@@ -173,10 +246,12 @@ static void
 add_text_pages (AppealsReceptionPack *self,
                 PangoLayout          *layout,
                 Attachment           *attachment,
+                double                first_height,
                 double                height)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   Page page = { PAGE_TEXT, attachment, layout, 0, 0, 0 };
+  double room = first_height;
 
   do
     {
@@ -186,11 +261,12 @@ add_text_pages (AppealsReceptionPack *self,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       top = pango_units_to_double (logical.y);
       bottom = pango_units_to_double (logical.y + logical.height);
-      if (bottom - page.from > height && top > page.from)
+      if (bottom - page.from > room && top > page.from)
         {
           page.to = top;
           g_array_append_val (self->pages, page);
           page.from = top;
+          room = height;
         }
       page.to = bottom;
     }
@@ -215,15 +291,23 @@ header_height (GtkPrintContext *context)
 }
 
 static void
-set_unreadable (Attachment      *attachment,
+set_unreadable (AppealsReceptionPack *self,
+                Attachment      *attachment,
                 GtkPrintContext *context,
                 const char      *why)
 {
-  g_autofree char *text = g_strdup_printf (_("This file could not be included in the pack: %s"), why);
+  g_autofree char *text = g_strconcat (say (self, &unreadable), why, NULL);
 
   g_clear_object (&attachment->layout);
   attachment->layout = appeals_print_layout_new (context, "Sans Italic 12", gtk_print_context_get_width (context));
   pango_layout_set_text (attachment->layout, text, -1);
+}
+
+/* The letterhead with its rule and the space under it. */
+static double
+letterhead_height (AppealsReceptionPack *self)
+{
+  return appeals_print_layout_height (self->letterhead_layout) + 21;
 }
 
 static gboolean
@@ -237,10 +321,13 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
   g_autofree char *markup = cover_markup (self);
 
   g_array_set_size (self->pages, 0);
+  g_clear_object (&self->letterhead_layout);
+  self->letterhead_layout = appeals_print_letterhead_new (context, self->letterhead, self->language);
   g_clear_object (&self->cover);
   self->cover = appeals_print_layout_new (context, "Sans 11", width);
   pango_layout_set_markup (self->cover, markup, -1);
-  add_text_pages (self, self->cover, NULL, height);
+  /* the letterhead takes the top of the first page */
+  add_text_pages (self, self->cover, NULL, height - letterhead_height (self), height);
 
   for (guint i = 0; i < self->attachments->len; i++)
     {
@@ -248,7 +335,7 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
       g_autoptr(GError) error = NULL;
 
       if (attachment->content == NULL)
-        set_unreadable (attachment, context, _("it did not come from the server"));
+        set_unreadable (self, attachment, context, say (self, &not_sent));
       else if (g_str_equal (attachment->content_type, "application/pdf"))
         {
           if (attachment->document == NULL)
@@ -263,7 +350,7 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
                 }
               continue;
             }
-          set_unreadable (attachment, context, error != NULL ? error->message : _("it has no pages"));
+          set_unreadable (self, attachment, context, error != NULL ? error->message : say (self, &no_pages));
         }
       else if (g_str_has_prefix (attachment->content_type, "image/"))
         {
@@ -276,7 +363,7 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
               g_array_append_val (self->pages, page);
               continue;
             }
-          set_unreadable (attachment, context, error->message);
+          set_unreadable (self, attachment, context, error->message);
         }
       else
         {
@@ -290,10 +377,10 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
               pango_layout_set_text (attachment->layout, data, size);
             }
           else
-            set_unreadable (attachment, context, _("it is not text in UTF-8"));
+            set_unreadable (self, attachment, context, say (self, &not_utf8));
         }
 
-      add_text_pages (self, attachment->layout, attachment, body);
+      add_text_pages (self, attachment->layout, attachment, body, body);
     }
 
   gtk_print_operation_set_n_pages (operation, self->pages->len);
@@ -303,12 +390,13 @@ appeals_reception_pack_paginate (GtkPrintOperation *operation,
 /* Drawing --------------------------------------------------------------- */
 
 static double
-draw_header (GtkPrintContext *context,
-             Attachment      *attachment)
+draw_header (AppealsReceptionPack *self,
+             GtkPrintContext      *context,
+             Attachment           *attachment)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, "Sans Bold 10", gtk_print_context_get_width (context));
-  g_autofree char *text = g_strdup_printf ("%s — %s", appeals_material_kind_label (attachment->kind), attachment->file_name);
+  g_autofree char *text = g_strdup_printf ("%s — %s", kind_label (self, attachment->kind), attachment->file_name);
   double height = header_height (context);
 
   pango_layout_set_text (layout, text, -1);
@@ -415,7 +503,10 @@ appeals_reception_pack_draw_page (GtkPrintOperation *operation,
 {
   AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (operation);
   const Page *page = &g_array_index (self->pages, Page, index);
-  double top = page->attachment != NULL ? draw_header (context, page->attachment) : 0;
+  double top = page->attachment != NULL ? draw_header (self, context, page->attachment) : 0;
+
+  if (index == 0)
+    top = appeals_print_show_letterhead (context, self->letterhead_layout);
 
   switch (page->kind)
     {
@@ -441,8 +532,12 @@ appeals_reception_pack_finalize (GObject *object)
   AppealsReceptionPack *self = APPEALS_RECEPTION_PACK (object);
 
   g_clear_object (&self->reception);
+  g_clear_object (&self->official);
+  g_clear_object (&self->letterhead);
   g_clear_object (&self->priorities);
   g_clear_object (&self->workflow);
+  g_free (self->language);
+  g_clear_object (&self->letterhead_layout);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->cover);
@@ -468,24 +563,34 @@ appeals_reception_pack_init (AppealsReceptionPack *self)
 
 /**
  * appeals_reception_pack_new:
- * @reception: the reception with its details and its official's name
+ * @reception: the reception with its details
+ * @official: (nullable): who receives, named in @language
+ * @letterhead: the department's letterhead
  * @priorities: (nullable): to name the priority category
  * @workflow: (nullable): to name the steps
+ * @language: "kk" or "ru", the pack's language
  */
 AppealsReceptionPack *
 appeals_reception_pack_new (AppealsReception       *reception,
+                            AppealsOfficial        *official,
+                            AppealsLetterhead      *letterhead,
                             AppealsPriorityCatalog *priorities,
-                            AppealsWorkflow        *workflow)
+                            AppealsWorkflow        *workflow,
+                            const char             *language)
 {
   AppealsReceptionPack *self = g_object_new (APPEALS_TYPE_RECEPTION_PACK, NULL);
   g_autofree char *date = appeals_format_date (&reception->date);
-  g_autofree char *job = g_strdup_printf ("%s — %s, %s", _("Materials of the personal reception"),
-                                          reception->applicant_name != NULL ? reception->applicant_name : "", date);
+  g_autofree char *job = NULL;
 
   self->reception = g_object_ref (reception);
+  self->official = official != NULL ? g_object_ref (official) : NULL;
+  self->letterhead = g_object_ref (letterhead);
   self->priorities = priorities != NULL ? g_object_ref (priorities) : NULL;
   self->workflow = workflow != NULL ? g_object_ref (workflow) : NULL;
+  self->language = g_strdup (g_strcmp0 (language, "kk") == 0 ? "kk" : "ru");
 
+  job = g_strdup_printf ("%s — %s, %s", say (self, &title),
+                         reception->applicant_name != NULL ? reception->applicant_name : "", date);
   appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), job);
   return self;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-reception-pack.h: one reception's materials as a single
- * document (printed, or exported to PDF) for the leadership.
+ * document (printed, or exported to PDF) for the leadership, in Kazakh
+ * or in Russian, on the department's letterhead.
  */
 #pragma once
 
@@ -16,8 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppealsReceptionPack, appeals_reception_pack, APPEALS, RECEPTION_PACK, GtkPrintOperation)
 
 AppealsReceptionPack *appeals_reception_pack_new             (AppealsReception       *reception,
+                                                              AppealsOfficial        *official,
+                                                              AppealsLetterhead      *letterhead,
                                                               AppealsPriorityCatalog *priorities,
-                                                              AppealsWorkflow        *workflow);
+                                                              AppealsWorkflow        *workflow,
+                                                              const char             *language);
 void                  appeals_reception_pack_add_attachment  (AppealsReceptionPack   *self,
                                                               AppealsAttachment      *attachment,
                                                               GBytes                 *content);

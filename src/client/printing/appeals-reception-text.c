@@ -68,17 +68,36 @@ const char *
 appeals_priority_get_label (AppealsPriorityCatalog *priorities,
                             const char             *code)
 {
+  return appeals_priority_get_label_in (priorities, code, appeals_ui_language ());
+}
+
+/* As appeals_priority_get_label(), in @language ("kk" or "ru"): for a
+ * printed document in its own language. */
+const char *
+appeals_priority_get_label_in (AppealsPriorityCatalog *priorities,
+                               const char             *code,
+                               const char             *language)
+{
   const char *name;
 
   if (code == NULL || priorities == NULL)
     return NULL;
-  name = appeals_priority_catalog_get_name (priorities, code, appeals_ui_language ());
+  name = appeals_priority_catalog_get_name (priorities, code, language);
   return name != NULL ? name : code;
 }
 
 const char *
 appeals_step_get_label (AppealsWorkflow *workflow,
                         const char      *code)
+{
+  return appeals_step_get_label_in (workflow, code, appeals_ui_language ());
+}
+
+/* As appeals_step_get_label(), in @language. */
+const char *
+appeals_step_get_label_in (AppealsWorkflow *workflow,
+                           const char      *code,
+                           const char      *language)
 {
   if (code == NULL)
     return "";
@@ -87,7 +106,7 @@ appeals_step_get_label (AppealsWorkflow *workflow,
       const AppealsWorkflowStep *step = appeals_workflow_get_step (workflow, i);
 
       if (g_str_equal (step->code, code))
-        return appeals_names_get (&step->name, appeals_ui_language ());
+        return appeals_names_get (&step->name, language);
     }
   return code;
 }

@@ -20,6 +20,12 @@ const char *appeals_priority_get_label       (AppealsPriorityCatalog *priorities
                                               const char *code);
 const char *appeals_step_get_label           (AppealsWorkflow *workflow,
                                               const char *code);
+const char *appeals_priority_get_label_in    (AppealsPriorityCatalog *priorities,
+                                              const char *code,
+                                              const char *language);
+const char *appeals_step_get_label_in        (AppealsWorkflow *workflow,
+                                              const char *code,
+                                              const char *language);
 char       *appeals_weekday_name             (int         weekday);
 const char *appeals_material_kind_label      (const char *kind);
 

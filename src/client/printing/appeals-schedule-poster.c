@@ -6,8 +6,9 @@
  * gettext, for the same reason.
  *
  * A4 portrait: a title, then a table (official and position, days and
- * hours, place or video conference), paginated when long, and a line on
- * the unified reception day.
+ * hours, place — its text in the poster's language — or video
+ * conference), paginated when long, and a line on the unified reception
+ * day.
  */
 #include "config.h"
 
@@ -78,8 +79,8 @@ row_cells (AppealsSchedulePoster *self,
                                                       weekday >= 1 && weekday <= 7 ? say (self, &weekdays[weekday - 1]) : "",
                                                       slot->start != NULL ? slot->start : "",
                                                       slot->end != NULL ? slot->end : "");
-      g_autofree char *where = g_markup_escape_text (slot->video ? say (self, &video)
-                                                     : slot->place != NULL ? slot->place : "", -1);
+      const char *place = appeals_schedule_slot_get_place (slot, self->language);
+      g_autofree char *where = g_markup_escape_text (slot->video ? say (self, &video) : place != NULL ? place : "", -1);
 
       g_string_append_printf (days, "%s%s", i > 0 ? "\n" : "", day);
       g_string_append_printf (places, "%s%s", i > 0 ? "\n" : "", where);

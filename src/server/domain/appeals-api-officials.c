@@ -9,7 +9,9 @@
  *   DELETE /officials/{id}     the official no longer receives (kept for the receptions they held)
  *
  * A schedule is a list of {weekday 1–7, start "HH:MM", end "HH:MM",
- * place, video}; a day is either in a place or by video conference.
+ * place, place_kk, place_ru, video}; a day is either in a place or by
+ * video conference. The place's Kazakh and Russian texts are what the
+ * poster prints in each language; either one not given is the place.
  */
 #include "config.h"
 
@@ -18,6 +20,7 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-audit.h"
+#include "appeals-store.h"
 
 #define MAX_NAME 200
 #define MAX_PLACE 300
@@ -88,11 +91,8 @@ officials_to_json (AppealsRequest  *request,
           json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "start_time"));
           json_builder_set_member_name (builder, "end");
           json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "end_time"));
-          json_builder_set_member_name (builder, "place");
-          if (appeals_db_result_is_null (schedules, j, "place"))
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_string_value (builder, appeals_db_result_get_string (schedules, j, "place"));
+          appeals_store_add_text_members (builder, schedules, j,
+                                          (const char * const[]) { "place", "place_kk", "place_ru", NULL });
           json_builder_set_member_name (builder, "video");
           json_builder_add_boolean_value (builder, appeals_db_result_get_boolean (schedules, j, "video"));
           json_builder_end_object (builder);
@@ -161,6 +161,26 @@ read_names (JsonObject  *body,
     }
 }
 
+/* The place of a day, and its texts for the poster in each language. */
+static const char *place_members[] = { "place", "place_kk", "place_ru" };
+
+static void
+check_place (JsonObject *slot,
+             const char *prefix,
+             const char *member,
+             GPtrArray  *errors)
+{
+  JsonNode *place = json_object_get_member (slot, member);
+  g_autofree char *field = NULL;
+
+  if (place == NULL || JSON_NODE_HOLDS_NULL (place) ||
+      (json_node_get_value_type (place) == G_TYPE_STRING && g_utf8_strlen (json_node_get_string (place), -1) <= MAX_PLACE))
+    return;
+  field = g_strconcat (prefix, ".", member, NULL);
+  appeals_field_errors_add (errors, field, json_node_get_value_type (place) != G_TYPE_STRING
+                                           ? APPEALS_FIELD_WRONG_TYPE : APPEALS_FIELD_TOO_LONG, NULL);
+}
+
 static void
 check_slot (JsonNode  *node,
             guint      index,
@@ -200,10 +220,8 @@ check_slot (JsonNode  *node,
 
   place = json_object_get_member (slot, "place");
   video = json_object_get_member (slot, "video");
-  if (place != NULL && !JSON_NODE_HOLDS_NULL (place) &&
-      (json_node_get_value_type (place) != G_TYPE_STRING || g_utf8_strlen (json_node_get_string (place), -1) > MAX_PLACE))
-    appeals_field_errors_add (errors, place_field, json_node_get_value_type (place) != G_TYPE_STRING
-                                                   ? APPEALS_FIELD_WRONG_TYPE : APPEALS_FIELD_TOO_LONG, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (place_members); i++)
+    check_place (slot, prefix, place_members[i], errors);
   if (video != NULL && json_node_get_value_type (video) != G_TYPE_BOOLEAN)
     {
       g_autofree char *video_field = g_strconcat (prefix, ".video", NULL);
@@ -255,6 +273,18 @@ read_official (AppealsRequest *request,
 
 /* Writing --------------------------------------------------------------- */
 
+/* A string member of @object, or @fallback when it is missing, null or "". */
+static const char *
+non_empty_member (JsonObject *object,
+                  const char *member,
+                  const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *text = node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+
+  return text != NULL && *text != '\0' ? text : fallback;
+}
+
 static gboolean
 write_schedule (AppealsRequest  *request,
                 gint64           id,
@@ -269,15 +299,17 @@ write_schedule (AppealsRequest  *request,
     {
       JsonObject *slot = json_array_get_object_element (schedule, i);
       gboolean video = json_object_get_boolean_member_with_default (slot, "video", FALSE);
-      const char *place = json_object_get_string_member_with_default (slot, "place", NULL);
+      const char *place = non_empty_member (slot, "place", NULL);
 
+      /* a text not given in a language is the one place text */
       if (!appeals_db_exec (request->db,
-                            "INSERT INTO official_schedules (official_id, weekday, start_time, end_time, place, video) "
-                            "VALUES (?, ?, ?, ?, ?, ?)",
-                            g_variant_new ("(xxssmsx)", id, json_object_get_int_member (slot, "weekday"),
+                            "INSERT INTO official_schedules (official_id, weekday, start_time, end_time, place, "
+                            "place_kk, place_ru, video) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            g_variant_new ("(xxssmsmsmsx)", id, json_object_get_int_member (slot, "weekday"),
                                            json_object_get_string_member (slot, "start"),
-                                           json_object_get_string_member (slot, "end"),
-                                           place != NULL && *place != '\0' ? place : NULL, (gint64) video),
+                                           json_object_get_string_member (slot, "end"), place,
+                                           non_empty_member (slot, "place_kk", place),
+                                           non_empty_member (slot, "place_ru", place), (gint64) video),
                             error))
         return FALSE;
     }

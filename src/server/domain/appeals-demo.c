@@ -546,13 +546,16 @@ seed_officials (AppealsDb  *db,
       for (guint j = 0; j < json_array_get_length (schedule); j++)
         {
           JsonObject *slot = json_array_get_object_element (schedule, j);
+          const char *place = json_object_get_string_member_with_default (slot, "place", NULL);
 
-          if (!appeals_db_exec (db, "INSERT INTO official_schedules (official_id, weekday, start_time, end_time, place, video) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)",
-                                g_variant_new ("(xxssmsx)", id, json_object_get_int_member (slot, "weekday"),
+          /* the poster's texts in each language; the place where none is given */
+          if (!appeals_db_exec (db, "INSERT INTO official_schedules (official_id, weekday, start_time, end_time, place, "
+                                    "place_kk, place_ru, video) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                g_variant_new ("(xxssmsmsmsx)", id, json_object_get_int_member (slot, "weekday"),
                                                json_object_get_string_member (slot, "start"),
-                                               json_object_get_string_member (slot, "end"),
-                                               json_object_get_string_member_with_default (slot, "place", NULL),
+                                               json_object_get_string_member (slot, "end"), place,
+                                               json_object_get_string_member_with_default (slot, "place_kk", place),
+                                               json_object_get_string_member_with_default (slot, "place_ru", place),
                                                (gint64) json_object_get_boolean_member_with_default (slot, "video", FALSE)),
                                 error))
             return FALSE;

@@ -11,6 +11,7 @@
 
 #include "appeals-attachment-files.h"
 #include "appeals-audit.h"
+#include "appeals-reception-participants.h"
 #include "appeals-reception-records.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
@@ -45,10 +46,12 @@ typedef struct
   AppealsDbResult *orders;
   AppealsDbResult *reviews;
   AppealsDbResult *attachments;
+  AppealsDbResult *participants;
   GHashTable      *steps_of;
   GHashTable      *orders_of;
   GHashTable      *reviews_of;
   GHashTable      *attachments_of;
+  GHashTable      *participants_of;
   char            *today;
 } Related;
 
@@ -59,10 +62,12 @@ related_clear (Related *related)
   g_clear_pointer (&related->orders, appeals_db_result_free);
   g_clear_pointer (&related->reviews, appeals_db_result_free);
   g_clear_pointer (&related->attachments, appeals_db_result_free);
+  g_clear_pointer (&related->participants, appeals_db_result_free);
   g_clear_pointer (&related->steps_of, g_hash_table_unref);
   g_clear_pointer (&related->orders_of, g_hash_table_unref);
   g_clear_pointer (&related->reviews_of, g_hash_table_unref);
   g_clear_pointer (&related->attachments_of, g_hash_table_unref);
+  g_clear_pointer (&related->participants_of, g_hash_table_unref);
   g_clear_pointer (&related->today, g_free);
 }
 
@@ -82,12 +87,17 @@ load_related (AppealsRequest  *request,
     "WHERE reception_id IN @ids ORDER BY reception_id, position",
     "SELECT id, reception_id, text, executor_body, due_date, status, executed_at FROM orders "
     "WHERE reception_id IN @ids ORDER BY id",
-    "SELECT reception_id, reviewed_by, reviewed_at, instructions FROM reception_review_entries "
-    "WHERE reception_id IN @ids ORDER BY reception_id, id",
+    "SELECT e.reception_id, e.reviewed_by, (SELECT u.full_name FROM users u WHERE u.login = e.reviewed_by) "
+    "AS reviewed_by_name, e.reviewed_at, e.instructions FROM reception_review_entries e "
+    "WHERE e.reception_id IN @ids ORDER BY e.reception_id, e.id",
     "SELECT " APPEALS_ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id IN @ids ORDER BY id",
+    "SELECT " APPEALS_PARTICIPANT_COLUMNS " FROM reception_participants WHERE reception_id IN @ids "
+    "ORDER BY reception_id, position",
   };
-  AppealsDbResult **results[] = { &related->steps, &related->orders, &related->reviews, &related->attachments };
-  GHashTable **groups[] = { &related->steps_of, &related->orders_of, &related->reviews_of, &related->attachments_of };
+  AppealsDbResult **results[] = { &related->steps, &related->orders, &related->reviews, &related->attachments,
+                                  &related->participants };
+  GHashTable **groups[] = { &related->steps_of, &related->orders_of, &related->reviews_of, &related->attachments_of,
+                            &related->participants_of };
 
   appeals_server_get_today (&today);
   related->today = appeals_date_format_iso (&today);
@@ -191,7 +201,8 @@ reviews_to_json (AppealsDbResult *reviews,
     {
       json_builder_begin_object (builder);
       appeals_store_add_text_members (builder, reviews, g_array_index (rows, guint, k),
-                                      (const char * const[]) { "reviewed_by", "reviewed_at", "instructions", NULL });
+                                      (const char * const[]) { "reviewed_by", "reviewed_by_name", "reviewed_at",
+                                                                  "instructions", NULL });
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -279,6 +290,10 @@ full_to_json (AppealsReception *reception,
   json_object_set_member (object, "attachments",
                           attachments_to_json (related->attachments,
                                                rows_of (related->attachments_of, reception->id)));
+  json_object_set_member (object, "participants",
+                          appeals_api_participants_to_json (related->participants,
+                                                            rows_of (related->participants_of, reception->id)));
+  json_object_set_boolean_member (object, "field", appeals_db_result_get_boolean (row, index, "field"));
   return g_steal_pointer (&node);
 }
 

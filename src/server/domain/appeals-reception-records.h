@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define APPEALS_RECEPTION_COLUMNS \
   "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
-  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, " \
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, r.field, " \
   "(SELECT COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
   "WHERE ap.id = r.applicant_id) AS applicant_name, " \
   "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"

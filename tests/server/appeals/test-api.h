@@ -79,6 +79,7 @@ void test_api_check_contract   (void);
 void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
+void test_api_add_arrangements (void);
 void test_api_add_lists      (void);
 void test_api_add_journal    (void);
 gint64 journal_total         (Fixture *fixture,

@@ -105,6 +105,7 @@ static const struct {
   { "POST /api/v1/session", NAMES_NOTHING, { 0 }, "signs in: no object" },
   { "PUT /api/v1/appeals/{id}", NAMES_APPEAL, { 0, 404, 0 } },
   { "PUT /api/v1/officials/{id}", NAMES_NOTHING, { 0 }, "officials are the region's" },
+  { "PUT /api/v1/receptions/{id}/arrangements", NAMES_RECEPTION, { 0, 404, 0 } },
 };
 
 typedef struct

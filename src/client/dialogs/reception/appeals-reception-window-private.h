@@ -145,6 +145,9 @@ void _appeals_reception_window_update_materials (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_orders (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_steps (AppealsReceptionWindow *self);
 
+void _appeals_reception_window_print_invitation_action (GtkWidget *widget, const char *action_name,
+                                                        GVariant *parameter);
+
 void _appeals_reception_window_call_free (Call *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, _appeals_reception_window_call_free)
 

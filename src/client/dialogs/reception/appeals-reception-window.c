@@ -543,6 +543,8 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "reception.archive", NULL, _appeals_reception_window_archive_action);
   gtk_widget_class_install_action (widget_class, "reception.attach", NULL, _appeals_reception_window_attach_action);
   gtk_widget_class_install_action (widget_class, "reception.add-order", NULL, _appeals_reception_window_add_order_action);
+  gtk_widget_class_install_action (widget_class, "reception.print-invitation", "s",
+                                   _appeals_reception_window_print_invitation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reception.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "reception.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

@@ -30,5 +30,7 @@ void                    appeals_reception_window_attach_file   (AppealsReception
 void                    appeals_reception_window_remove_attachment (AppealsReceptionWindow *self,
                                                                 gint64                  attachment_id);
 gboolean                appeals_reception_window_is_busy       (AppealsReceptionWindow *self);
+GtkPrintOperation      *appeals_reception_window_new_invitation (AppealsReceptionWindow *self,
+                                                                const char             *language);
 
 G_END_DECLS

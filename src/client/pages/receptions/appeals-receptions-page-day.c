@@ -145,64 +145,111 @@ new_free_slot_row (int minutes)
   return row;
 }
 
+static int
+compare_minutes (gconstpointer a,
+                 gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* The starts (in minutes) of @official's time slots on @date, each once
+ * and in time order, however the schedule's days overlap. */
+static GArray *
+dup_slot_starts (AppealsOfficial *official,
+                 const GDate     *date)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; official != NULL && i < official->schedule->len; i++)
+    {
+      const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
+      int start = minutes_of (slot->start);
+      int end = minutes_of (slot->end);
+
+      if (slot->weekday != (int) g_date_get_weekday (date) || start < 0 || end <= start)
+        continue;
+      for (int at = start; at < end; at += SLOT_MINUTES)
+        if (g_hash_table_add (seen, GINT_TO_POINTER (at + 1)))
+          g_array_append_val (starts, at);
+    }
+  g_array_sort (starts, compare_minutes);
+  return starts;
+}
+
+typedef struct
+{
+  AppealsReceptionVisit *visit;
+  guint                  position;   /* in the queue: priority first */
+  int                    minutes;
+} Timed;
+
+static int
+compare_timed (gconstpointer a,
+               gconstpointer b)
+{
+  const Timed *x = a, *y = b;
+
+  if (x->minutes != y->minutes)
+    return x->minutes < y->minutes ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* @queue by time; at the same time in the queue's order, priority first. */
+static GArray *
+dup_by_time (GPtrArray *queue)
+{
+  GArray *timed = g_array_new (FALSE, FALSE, sizeof (Timed));
+
+  for (guint q = 0; queue != NULL && q < queue->len; q++)
+    {
+      AppealsReceptionVisit *visit = g_ptr_array_index (queue, q);
+      Timed entry = { visit, q, minutes_of (visit->reception->start_time) };
+
+      g_array_append_val (timed, entry);
+    }
+  g_array_sort (timed, compare_timed);
+  return timed;
+}
+
 static void
 show_slots (AppealsReceptionsPage *self,
             const GDate           *date)
 {
   AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
   AppealsOfficial *official = appeals_officials_find_by_id (self->officials, appeals_receptions_page_get_official_id (self));
-  g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  guint n_queue = self->queue != NULL ? self->queue->len : 0;
+  gboolean working = official != NULL &&
+                     (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date));
+  g_autoptr(GArray) starts = working ? dup_slot_starts (official, date) : g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) visits = dup_by_time (self->queue);
   GtkWidget *child;
-  guint n_rows = 0;
+  guint n_rows = 0, v = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list))) != NULL)
     gtk_list_box_remove (self->slots_list, child);
-  g_array_set_size (shown, n_queue);
 
-  if (official != NULL && (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date)))
-    for (guint i = 0; i < official->schedule->len; i++)
-      {
-        const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
-        int start = minutes_of (slot->start);
-        int end = minutes_of (slot->end);
+  /* each slot once, in time order, with whoever is booked within it in
+   * the queue's order; visitors booked outside the hours where their
+   * time falls */
+  for (guint i = 0; i <= starts->len; i++)
+    {
+      int at = i < starts->len ? g_array_index (starts, int, i) : G_MAXINT;
+      gboolean taken = FALSE;
 
-        if (slot->weekday != (int) g_date_get_weekday (date) || start < 0 || end <= start)
-          continue;
+      for (; v < visits->len && g_array_index (visits, Timed, v).minutes < at + (at < G_MAXINT ? SLOT_MINUTES : 0); v++)
+        {
+          Timed *entry = &g_array_index (visits, Timed, v);
 
-        for (int at = start; at < end; at += SLOT_MINUTES)
-          {
-            gboolean taken = FALSE;
-
-            /* whoever is booked within this slot, in queue order */
-            for (guint q = 0; q < n_queue; q++)
-              {
-                AppealsReceptionVisit *visit = g_ptr_array_index (self->queue, q);
-                int time = minutes_of (visit->reception->start_time);
-
-                if (time >= at && time < at + SLOT_MINUTES)
-                  {
-                    gtk_list_box_append (self->slots_list, new_queue_row (self, visit, q + 1));
-                    g_array_index (shown, gboolean, q) = TRUE;
-                    taken = TRUE;
-                    n_rows++;
-                  }
-              }
-            if (!taken)
-              {
-                gtk_list_box_append (self->slots_list, new_free_slot_row (at));
-                n_rows++;
-              }
-          }
-      }
-
-  /* visitors booked outside the schedule's hours still show */
-  for (guint q = 0; q < n_queue; q++)
-    if (!g_array_index (shown, gboolean, q))
-      {
-        gtk_list_box_append (self->slots_list, new_queue_row (self, g_ptr_array_index (self->queue, q), q + 1));
-        n_rows++;
-      }
+          gtk_list_box_append (self->slots_list, new_queue_row (self, entry->visit, entry->position + 1));
+          taken |= entry->minutes >= at;
+          n_rows++;
+        }
+      if (i < starts->len && !taken)
+        {
+          gtk_list_box_append (self->slots_list, new_free_slot_row (at));
+          n_rows++;
+        }
+    }
 
   if (n_rows == 0)
     {
@@ -237,28 +284,21 @@ count_free_slots (AppealsOfficial *official,
                   const GDate     *date,
                   GPtrArray       *queue)
 {
+  g_autoptr(GArray) starts = dup_slot_starts (official, date);
   guint n_free = 0;
 
-  for (guint i = 0; official != NULL && i < official->schedule->len; i++)
+  for (guint i = 0; i < starts->len; i++)
     {
-      const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
-      int start = minutes_of (slot->start);
-      int end = minutes_of (slot->end);
+      int at = g_array_index (starts, int, i);
+      gboolean taken = FALSE;
 
-      if (slot->weekday != (int) g_date_get_weekday (date) || start < 0)
-        continue;
-      for (int at = start; at < end; at += SLOT_MINUTES)
+      for (guint q = 0; queue != NULL && q < queue->len && !taken; q++)
         {
-          gboolean taken = FALSE;
+          int time = minutes_of (((AppealsReceptionVisit *) g_ptr_array_index (queue, q))->reception->start_time);
 
-          for (guint q = 0; queue != NULL && q < queue->len && !taken; q++)
-            {
-              int time = minutes_of (((AppealsReceptionVisit *) g_ptr_array_index (queue, q))->reception->start_time);
-
-              taken = time >= at && time < at + SLOT_MINUTES;
-            }
-          n_free += !taken;
+          taken = time >= at && time < at + SLOT_MINUTES;
         }
+      n_free += !taken;
     }
   return n_free;
 }
@@ -338,8 +378,15 @@ show_week (AppealsReceptionsPage *self)
       header = new_week_day_row (&date, note);
       gtk_list_box_append (self->week_list, header);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (header)), FALSE);
-      for (guint q = 0; q < n_booked; q++)
-        gtk_list_box_append (self->week_list, new_queue_row (self, g_ptr_array_index (queue, q), q + 1));
+      /* by time, priority first at the same time */
+      {
+        g_autoptr(GArray) visits = dup_by_time (queue);
+
+        for (guint v = 0; v < visits->len; v++)
+          gtk_list_box_append (self->week_list,
+                               new_queue_row (self, g_array_index (visits, Timed, v).visit,
+                                              g_array_index (visits, Timed, v).position + 1));
+      }
     }
 }
 
