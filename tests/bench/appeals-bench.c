@@ -177,8 +177,8 @@ prepare_postgresql (AppealsBench *bench,
       g_autofree char *old_key = g_strdup_printf ("appeals_%u_%s_%s", bench->size, earlier, GENERATOR_VERSION);
       g_autofree char *old_marker_name = g_strdup_printf ("%s.done", old_key);
       g_autofree char *old_marker = g_build_filename (dir, old_marker_name, NULL);
-      g_autofree char *rename = g_strdup_printf ("ALTER DATABASE %s RENAME TO %s", old_key, name);
-      const char *rename_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", rename, NULL };
+      g_autofree char *alter = g_strdup_printf ("ALTER DATABASE %s RENAME TO %s", old_key, name);
+      const char *rename_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", alter, NULL };
 
       if (g_file_test (old_marker, G_FILE_TEST_EXISTS))
         {

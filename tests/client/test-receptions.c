@@ -218,6 +218,23 @@ id_known (gint64 *id)
   return *id != 0;
 }
 
+typedef struct
+{
+  AppealsReceptionsPage *page;
+  gint64                 id;
+} Booked;
+
+static gboolean
+queue_holds (Booked *booked)
+{
+  GPtrArray *queue = appeals_receptions_page_get_queue (booked->page);
+
+  for (guint i = 0; queue != NULL && i < queue->len; i++)
+    if (((AppealsReceptionVisit *) g_ptr_array_index (queue, i))->reception->id == booked->id)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 service_signal_script (AppealsApplication *app,
                        gpointer            user_data)
@@ -227,7 +244,7 @@ service_signal_script (AppealsApplication *app,
   AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
   g_autofree char *key = g_uuid_string_random ();
-  QueueLength one = { page, 1 };
+  Booked booked = { NULL, 0 };
   AppealsOfficial *official;
   gint64 booked_id = 0;
   gboolean week = FALSE;
@@ -251,10 +268,11 @@ service_signal_script (AppealsApplication *app,
                                         on_booked_through_service, &booked_id);
   APPEALS_TEST_WAIT (id_known, &booked_id);
 
-  /* nobody told the page but the service */
-  APPEALS_TEST_WAIT (queue_has, &one);
-  g_assert_cmpint (((AppealsReceptionVisit *) g_ptr_array_index (appeals_receptions_page_get_queue (page), 0))->reception->id,
-                   ==, booked_id);
+  /* nobody told the page but the service (the demo may have booked
+   * someone on that day too) */
+  booked.page = page;
+  booked.id = booked_id;
+  APPEALS_TEST_WAIT (queue_holds, &booked);
   /* the day's queue asks for the week again, in one request */
   week = FALSE;
   APPEALS_TEST_WAIT (flag_set, &week);
