@@ -67,9 +67,8 @@ add_cell (AppealsStatisticalReportView *self,
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   if (row == 0)
     {
-      /* column names are long: they wrap in a narrow header */
+      /* column names are long: they wrap between words in a narrow header */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 30 : 14);
       gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
@@ -332,6 +331,7 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
   gtk_grid_set_row_spacing (self->grid, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->grid), "statistical-report");
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
   gtk_box_append (GTK_BOX (self), scrolled);
 }
