@@ -31,17 +31,27 @@ run_sql (Fixture    *fixture,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* The answer of the analytics @report (e.g. "line-report") for @query. */
 static JsonObject *
-get_report (Fixture    *fixture,
-            const char *token,
-            const char *query)
+get_analytics (Fixture    *fixture,
+               const char *report,
+               const char *token,
+               const char *query)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/analytics/line-report?", query, NULL);
+  g_autofree char *path = g_strconcat ("/api/v1/analytics/", report, "?", query, NULL);
   g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
 
   if (response->status != 200)
     g_error ("GET %s: %u %s", path, response->status, response->text);
   return json_object_ref (appeals_test_response_object (response));
+}
+
+static JsonObject *
+get_report (Fixture    *fixture,
+            const char *token,
+            const char *query)
+{
+  return get_analytics (fixture, "line-report", token, query);
 }
 
 /* Every appeal the journal lists for @query, page after page. */
@@ -623,12 +633,7 @@ get_statistical_report (Fixture    *fixture,
                         const char *token,
                         const char *query)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/analytics/statistical-report?", query, NULL);
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
-
-  if (response->status != 200)
-    g_error ("GET %s: %u %s", path, response->status, response->text);
-  return json_object_ref (appeals_test_response_object (response));
+  return get_analytics (fixture, "statistical-report", token, query);
 }
 
 /* Every cell of every breakdown against the journal's appeals, for the
