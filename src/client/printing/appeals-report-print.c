@@ -127,7 +127,7 @@ draw_cells (AppealsReportPrint *self,
             gboolean            bold)
 {
   guint n = g_strv_length (cells);
-  double first = n > 1 ? width * (n > MANY_COLUMNS ? 0.30 : 0.36) : width;
+  double first = n > 1 ? width * (n > MANY_COLUMNS ? 0.34 : 0.36) : width;
   double other = n > 1 ? (width - first) / (n - 1) : 0;
   double height = bold ? self->header_height : ROW_HEIGHT;
 
