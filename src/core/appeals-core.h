@@ -34,4 +34,5 @@
 #include "appeals-order.h"
 #include "appeals-data-read.h"
 #include "appeals-report.h"
+#include "appeals-statistical-report.h"
 #include "appeals-geo.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "appeals-journal-page.h"
 #include "appeals-test-ui.h"
@@ -390,4 +391,59 @@ appeals_test_ui_run_tests (AppealsTestServer **server,
   status = g_test_run ();
   g_clear_pointer (server, appeals_test_server_free);
   return status;
+}
+
+/* A file under build/screenshots/prints/. */
+char *
+appeals_test_ui_prints_path (const char *name)
+{
+  const char *dir = g_getenv ("APPEALS_SCREENSHOT_DIR");
+  g_autofree char *prints = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "prints", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (prints, 0755), ==, 0);
+  return g_build_filename (prints, name, NULL);
+}
+
+/* The text of every page of a PDF, lines joined with spaces. */
+char *
+appeals_test_ui_read_pdf_text (const char *path,
+               int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (document);
+  for (int p = 0; p < *n_pages; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, p);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      double width, height;
+
+      /* landscape A4 */
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat (width, >, height);
+      g_string_append_printf (text, "%s ", page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  g_strdelimit (text->str, "\n", ' ');
+  return g_string_free (text, FALSE);
+}
+
+/* Scrolls the page of @widget to show it at the top. */
+void
+appeals_test_ui_scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  double x = 0, y = 0;
+
+  /* laid out first, so that the page is as long as its contents */
+  appeals_test_ui_settle (300);
+  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (
+                                                     GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+  appeals_test_ui_settle (300);
 }

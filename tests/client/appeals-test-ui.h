@@ -63,6 +63,11 @@ void       appeals_test_ui_sign_in       (AppealsApplication   *app,
                                           const char           *login,
                                           const char           *password);
 
+char      *appeals_test_ui_prints_path   (const char           *name);
+char      *appeals_test_ui_read_pdf_text (const char           *path,
+                                          int                  *n_pages);
+void       appeals_test_ui_scroll_to     (GtkWidget            *widget);
+
 #define APPEALS_TEST_WAIT(condition, data) \
   G_STMT_START { \
     if (!appeals_test_ui_wait ((AppealsTestCondition) (condition), (data), 30)) \

@@ -13,8 +13,6 @@
  */
 #include "config.h"
 
-#include <poppler.h>
-
 #include "appeals-map-print.h"
 #include "appeals-quality-page.h"
 #include "appeals-test-ui.h"
@@ -57,45 +55,6 @@ wait_for_new_reports (Reports  *reports,
   APPEALS_TEST_WAIT (both_loaded, reports);
 }
 
-static char *
-prints_path (const char *name)
-{
-  const char *dir = g_getenv ("APPEALS_SCREENSHOT_DIR");
-  g_autofree char *prints = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "prints", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (prints, 0755), ==, 0);
-  return g_build_filename (prints, name, NULL);
-}
-
-/* The text of every page of a PDF, lines joined with spaces. */
-static char *
-read_pdf_text (const char *path,
-               int        *n_pages)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  for (int p = 0; p < *n_pages; p++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, p);
-      g_autofree char *page_text = poppler_page_get_text (page);
-      double width, height;
-
-      /* landscape A4 */
-      poppler_page_get_size (page, &width, &height);
-      g_assert_cmpfloat (width, >, height);
-      g_string_append_printf (text, "%s ", page_text);
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  g_strdelimit (text->str, "\n", ' ');
-  return g_string_free (text, FALSE);
-}
-
 static gint64
 district_count (AppealsReport *report,
                 const char    *district)
@@ -136,20 +95,6 @@ check_map (AppealsMapView *map_view)
 }
 
 static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  double x = 0, y = 0;
-
-  /* laid out first, so that the page is as long as its contents */
-  appeals_test_ui_settle (300);
-  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (
-                                                     GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
-  appeals_test_ui_settle (300);
-}
-
-static void
 check_prints (AppealsLineReportView *view,
               AppealsMapView        *map_view)
 {
@@ -157,9 +102,9 @@ check_prints (AppealsLineReportView *view,
   g_autofree char *report_name = g_strdup_printf ("report-%s.pdf", language);
   g_autofree char *map_name = g_strdup_printf ("map-%s.pdf", language);
   g_autofree char *png_name = g_strdup_printf ("map-%s.png", language);
-  g_autofree char *report_path = prints_path (report_name);
-  g_autofree char *map_path = prints_path (map_name);
-  g_autofree char *png_path = prints_path (png_name);
+  g_autofree char *report_path = appeals_test_ui_prints_path (report_name);
+  g_autofree char *map_path = appeals_test_ui_prints_path (map_name);
+  g_autofree char *png_path = appeals_test_ui_prints_path (png_name);
   g_autofree char *title = appeals_map_view_get_title (map_view);
   g_autofree char *subtitle = appeals_map_view_get_subtitle (map_view);
   g_autoptr(AppealsMapPrint) print = appeals_map_print_new (appeals_map_view_get_map (map_view), title, subtitle);
@@ -171,7 +116,7 @@ check_prints (AppealsLineReportView *view,
 
   g_assert_true (appeals_line_report_view_write_pdf (view, report_path, &error));
   g_assert_no_error (error);
-  text = read_pdf_text (report_path, &n_pages);
+  text = appeals_test_ui_read_pdf_text (report_path, &n_pages);
   g_assert_cmpint (n_pages, >=, 1);
   /* the totals as the page says them, and every table's title */
   total = g_strdup_printf (": %" G_GINT64_FORMAT, report->total);
@@ -184,7 +129,7 @@ check_prints (AppealsLineReportView *view,
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  map_text = read_pdf_text (map_path, &n_pages);
+  map_text = appeals_test_ui_read_pdf_text (map_path, &n_pages);
   g_assert_cmpint (n_pages, ==, 1);
   g_assert_nonnull (strstr (map_text, "OpenStreetMap"));
   g_assert_nonnull (strstr (map_text, "ODbL"));
@@ -223,7 +168,7 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (both_loaded, &reports);
 
   check_map (map_view);
-  scroll_to (GTK_WIDGET (map_view));
+  appeals_test_ui_scroll_to (GTK_WIDGET (map_view));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-map");
 
   /* one question character, coloured by change */
@@ -241,7 +186,7 @@ script (AppealsApplication *app,
                    appeals_line_report_view_get_report (view)->total);
   check_map (map_view);
   appeals_map_view_set_scale (map_view, APPEALS_MAP_SCALE_CHANGE);
-  scroll_to (GTK_WIDGET (map_view));
+  appeals_test_ui_scroll_to (GTK_WIDGET (map_view));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-map-change");
   check_prints (view, map_view);
 
@@ -266,7 +211,7 @@ script (AppealsApplication *app,
   districts = appeals_report_get_ranking (appeals_line_report_view_get_report (view), APPEALS_REPORT_DISTRICT);
   g_assert_cmpuint (districts->rows->len, ==, 1);
   g_assert_cmpstr (((AppealsReportRow *) districts->rows->pdata[0])->key, ==, top);
-  scroll_to (GTK_WIDGET (map_view));
+  appeals_test_ui_scroll_to (GTK_WIDGET (map_view));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-map-district");
 
   /* a custom period whose end is before its start is not asked for */
@@ -277,7 +222,7 @@ script (AppealsApplication *app,
   g_assert_true (appeals_line_report_view_get_period_errors (view, &from_error, &to_error));
   g_assert_null (from_error);
   g_assert_nonnull (to_error);
-  scroll_to (gtk_widget_get_first_child (GTK_WIDGET (view)));
+  appeals_test_ui_scroll_to (gtk_widget_get_first_child (GTK_WIDGET (view)));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-period-error");
 
   /* this year so far, typed: the same figures as the year's preset */

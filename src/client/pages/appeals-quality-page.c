@@ -3,7 +3,8 @@
  * appeals-quality-page.c: one row per body — its rank (or why it is not
  * ranked), the share of answers accepted the first time, the average
  * score, reworks and overdue answers — and below it the line report
- * (appeals-line-report-view.c).
+ * (appeals-line-report-view.c), then the statistical report
+ * (appeals-statistical-report-view.c).
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include "appeals-context.h"
 #include "appeals-line-report-view.h"
 #include "appeals-quality-page.h"
+#include "appeals-statistical-report-view.h"
 
 struct _AppealsQualityPage
 {
@@ -22,6 +24,7 @@ struct _AppealsQualityPage
   AdwPreferencesGroup *group;
   AdwPreferencesPage  *page;
   AppealsLineReportView *line_report;
+  AppealsStatisticalReportView *statistical_report;
   GPtrArray           *rows;
   GCancellable        *cancellable;
 };
@@ -42,6 +45,7 @@ appeals_quality_page_clear (AppealsQualityPage *self)
 {
   remove_bodies (self);
   appeals_line_report_view_clear (self->line_report);
+  appeals_statistical_report_view_clear (self->statistical_report);
 }
 
 guint
@@ -145,6 +149,13 @@ appeals_quality_page_reload (AppealsQualityPage *self)
   appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
   appeals_line_report_view_reload (self->line_report);
+  appeals_statistical_report_view_reload (self->statistical_report);
+}
+
+AppealsStatisticalReportView *
+appeals_quality_page_get_statistical_report (AppealsQualityPage *self)
+{
+  return self->statistical_report;
 }
 
 AppealsLineReportView *
@@ -173,6 +184,11 @@ appeals_quality_page_constructed (GObject *object)
 
   self->line_report = g_object_new (APPEALS_TYPE_LINE_REPORT_VIEW, "context", self->context, NULL);
   adw_preferences_group_add (report_group, GTK_WIDGET (self->line_report));
+  adw_preferences_page_add (self->page, report_group);
+
+  report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->statistical_report = g_object_new (APPEALS_TYPE_STATISTICAL_REPORT_VIEW, "context", self->context, NULL);
+  adw_preferences_group_add (report_group, GTK_WIDGET (self->statistical_report));
   adw_preferences_page_add (self->page, report_group);
 
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "appeals-line-report-view.h"
+#include "appeals-statistical-report-view.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,6 @@ void appeals_quality_page_reload (AppealsQualityPage *self);
 void appeals_quality_page_clear  (AppealsQualityPage *self);
 guint appeals_quality_page_get_n_bodies (AppealsQualityPage *self);
 AppealsLineReportView *appeals_quality_page_get_line_report (AppealsQualityPage *self);
+AppealsStatisticalReportView *appeals_quality_page_get_statistical_report (AppealsQualityPage *self);
 
 G_END_DECLS

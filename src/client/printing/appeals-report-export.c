@@ -35,13 +35,16 @@ typedef struct
   double    number;
 } Cell;
 
-typedef struct
+struct _AppealsReportTable
 {
   char      *title;
+  char      *sheet;    /* the name of its sheet in a workbook */
   GPtrArray *header;   /* char * */
   GArray    *kinds;    /* CellKind per column */
   GPtrArray *rows;     /* GArray of Cell */
-} Table;
+};
+
+typedef AppealsReportTable Table;
 
 static void
 cell_clear (Cell *cell)
@@ -49,17 +52,17 @@ cell_clear (Cell *cell)
   g_free (cell->text);
 }
 
-static void
-table_free (Table *table)
+void
+appeals_report_table_free (Table *table)
 {
   g_free (table->title);
+  g_free (table->sheet);
   g_ptr_array_unref (table->header);
   g_array_unref (table->kinds);
   g_ptr_array_unref (table->rows);
   g_free (table);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
 
 static const struct
 {
@@ -163,6 +166,8 @@ appeals_report_row_label (AppealsReferenceService *reference,
     return enum_label (APPEALS_TYPE_CHANNEL, key);
   if (g_str_equal (dimension, APPEALS_REPORT_LANGUAGE))
     return enum_label (APPEALS_TYPE_LANGUAGE, key);
+  if (g_str_equal (dimension, APPEALS_STATISTICAL_BY_KIND))
+    return enum_label (APPEALS_TYPE_KIND, key);
   return key;
 }
 
@@ -198,18 +203,44 @@ appeals_report_list_tables (AppealsReport *report)
 
 /* The table model ------------------------------------------------------------ */
 
-static Table *
-table_new (AppealsReport *report,
-           const char    *table_name)
+/* A sheet's name: at most 31 characters, none of []:*?/\ */
+static char *
+sheet_name (const char *title)
+{
+  g_autofree char *cut = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 31));
+
+  return g_strdelimit (g_steal_pointer (&cut), "[]:*?/\\", ' ');
+}
+
+/**
+ * appeals_report_table_new:
+ * @title: the table's title, e.g. "By district and city, 01.01.2026 – 30.06.2026"
+ * @sheet: the name of its sheet in a workbook (cut to 31 characters)
+ *
+ * Returns: (transfer full): an empty table, for the writers below
+ */
+AppealsReportTable *
+appeals_report_table_new (const char *title,
+                          const char *sheet)
 {
   Table *table = g_new0 (Table, 1);
-  g_autofree char *period = appeals_report_period_text (&report->from, &report->to);
 
-  table->title = g_strdup_printf ("%s, %s", appeals_report_table_title (table_name), period);
+  table->title = g_strdup (title);
+  table->sheet = sheet_name (sheet);
   table->header = g_ptr_array_new_with_free_func (g_free);
   table->kinds = g_array_new (FALSE, FALSE, sizeof (CellKind));
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   return table;
+}
+
+static Table *
+table_new (AppealsReport *report,
+           const char    *table_name)
+{
+  g_autofree char *period = appeals_report_period_text (&report->from, &report->to);
+  g_autofree char *title = g_strdup_printf ("%s, %s", appeals_report_table_title (table_name), period);
+
+  return appeals_report_table_new (title, appeals_report_table_title (table_name));
 }
 
 static void
@@ -242,12 +273,53 @@ row_add (GArray     *row,
   g_array_append_val (row, cell);
 }
 
+/**
+ * appeals_report_table_add_column:
+ * @header: the column's header
+ * @counts: whether the column holds counts (or text)
+ */
+void
+appeals_report_table_add_column (AppealsReportTable *table,
+                                 const char         *header,
+                                 gboolean            counts)
+{
+  table_add_column (table, header, counts ? CELL_INTEGER : CELL_TEXT);
+}
+
+/**
+ * appeals_report_table_add_row:
+ * @label: the row's first cell
+ *
+ * Starts a row; appeals_report_table_add_count() fills its other cells.
+ */
+void
+appeals_report_table_add_row (AppealsReportTable *table,
+                              const char         *label)
+{
+  row_add (table_add_row (table), CELL_TEXT, label, 0);
+}
+
+const char *
+appeals_report_table_get_title (AppealsReportTable *table)
+{
+  return table->title;
+}
+
+void
+appeals_report_table_add_count (AppealsReportTable *table,
+                                gint64              count)
+{
+  g_return_if_fail (table->rows->len > 0);
+
+  row_add (g_ptr_array_index (table->rows, table->rows->len - 1), CELL_INTEGER, NULL, count);
+}
+
 static Table *
 build_table (AppealsReport           *report,
              AppealsReferenceService *reference,
              const char              *table_name)
 {
-  g_autoptr(Table) table = table_new (report, table_name);
+  g_autoptr(AppealsReportTable) table = table_new (report, table_name);
   g_autofree char *compare = appeals_report_period_text (&report->compare_from, &report->compare_to);
 
   table_add_column (table, first_column (table_name), CELL_TEXT);
@@ -327,7 +399,21 @@ appeals_report_table_text (AppealsReport           *report,
                            const char              *table_name,
                            char                   **title)
 {
-  g_autoptr(Table) table = build_table (report, reference, table_name);
+  g_autoptr(AppealsReportTable) table = build_table (report, reference, table_name);
+
+  *title = g_strdup (table->title);
+  return appeals_report_table_get_text (table);
+}
+
+/**
+ * appeals_report_table_get_text:
+ *
+ * Returns: (transfer full) (element-type GStrv): the table as printed
+ *   text, the header first, then a line of cells per row
+ */
+GPtrArray *
+appeals_report_table_get_text (AppealsReportTable *table)
+{
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   GStrv header = g_new0 (char *, table->header->len + 1);
 
@@ -343,7 +429,6 @@ appeals_report_table_text (AppealsReport           *report,
         cells[c] = format_print_cell (&g_array_index (row, Cell, c));
       g_ptr_array_add (lines, cells);
     }
-  *title = g_strdup (table->title);
   return lines;
 }
 
@@ -414,7 +499,21 @@ appeals_report_write_csv (AppealsReport           *report,
                           const char              *path,
                           GError                 **error)
 {
-  g_autoptr(Table) table = build_table (report, reference, table_name);
+  g_autoptr(AppealsReportTable) table = build_table (report, reference, table_name);
+
+  return appeals_report_table_write_csv (table, path, error);
+}
+
+/**
+ * appeals_report_table_write_csv:
+ *
+ * As appeals_report_write_csv(), for any table.
+ */
+gboolean
+appeals_report_table_write_csv (AppealsReportTable  *table,
+                                const char          *path,
+                                GError             **error)
+{
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint c = 0; c < table->header->len; c++)
@@ -471,25 +570,15 @@ appeals_report_write_csv_all (AppealsReport           *report,
 
 /* XLSX ----------------------------------------------------------------------- */
 
-/* A sheet's name: at most 31 characters, none of []:*?/\ */
-static char *
-sheet_name (const char *title)
-{
-  g_autofree char *cut = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 31));
-
-  return g_strdelimit (g_steal_pointer (&cut), "[]:*?/\\", ' ');
-}
-
 static void
 write_sheet (lxw_workbook *workbook,
              Table        *table,
-             const char   *name,
              lxw_format   *title_format,
              lxw_format   *header_format,
              lxw_format   *percent_format,
              lxw_format   *number_format)
 {
-  lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, table->sheet);
 
   worksheet_write_string (sheet, 0, 0, table->title, title_format);
   for (guint c = 0; c < table->header->len; c++)
@@ -533,6 +622,24 @@ appeals_report_write_xlsx (AppealsReport           *report,
                            GError                 **error)
 {
   g_auto(GStrv) names = appeals_report_list_tables (report);
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_report_table_free);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (sheets, build_table (report, reference, names[i]));
+  return appeals_report_tables_write_xlsx (sheets, path, error);
+}
+
+/**
+ * appeals_report_tables_write_xlsx:
+ * @sheets: (element-type AppealsReportTable): a sheet each
+ *
+ * As appeals_report_write_xlsx(), for any tables.
+ */
+gboolean
+appeals_report_tables_write_xlsx (GPtrArray   *sheets,
+                                  const char  *path,
+                                  GError     **error)
+{
   g_autofree char *temporary = g_strconcat (path, ".part", NULL);
   lxw_workbook *workbook = workbook_new (temporary);
   lxw_format *title_format, *header_format, *percent_format, *number_format;
@@ -556,13 +663,8 @@ appeals_report_write_xlsx (AppealsReport           *report,
   number_format = workbook_add_format (workbook);
   format_set_num_format (number_format, "0.0");
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(Table) table = build_table (report, reference, names[i]);
-      g_autofree char *name = sheet_name (appeals_report_table_title (names[i]));
-
-      write_sheet (workbook, table, name, title_format, header_format, percent_format, number_format);
-    }
+  for (guint i = 0; i < sheets->len; i++)
+    write_sheet (workbook, g_ptr_array_index (sheets, i), title_format, header_format, percent_format, number_format);
 
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)

@@ -41,4 +41,28 @@ gboolean    appeals_report_write_xlsx    (AppealsReport           *report,
                                           const char              *path,
                                           GError                 **error);
 
+/* A table of any report, for the same writers. */
+typedef struct _AppealsReportTable AppealsReportTable;
+
+AppealsReportTable *appeals_report_table_new          (const char          *title,
+                                                       const char          *sheet);
+void                appeals_report_table_free         (AppealsReportTable  *table);
+void                appeals_report_table_add_column   (AppealsReportTable  *table,
+                                                       const char          *header,
+                                                       gboolean             counts);
+void                appeals_report_table_add_row      (AppealsReportTable  *table,
+                                                       const char          *label);
+void                appeals_report_table_add_count    (AppealsReportTable  *table,
+                                                       gint64               count);
+const char         *appeals_report_table_get_title    (AppealsReportTable  *table);
+GPtrArray          *appeals_report_table_get_text     (AppealsReportTable  *table);
+gboolean            appeals_report_table_write_csv    (AppealsReportTable  *table,
+                                                       const char          *path,
+                                                       GError             **error);
+gboolean            appeals_report_tables_write_xlsx  (GPtrArray           *sheets,
+                                                       const char          *path,
+                                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsReportTable, appeals_report_table_free)
+
 G_END_DECLS

@@ -4,7 +4,9 @@
  * interface's language (Kazakh or Russian): its title, period and totals,
  * then every table the page and the spreadsheets show (the same text,
  * from appeals_report_table_text()), one line per row, paginated where a
- * page ends; a table's header repeats on the next page.
+ * page ends; a table's header repeats on the next page. Any report's
+ * tables print the same way (appeals_report_print_new_for_tables()); a
+ * table of many columns has its headers written upwards.
  */
 #include "config.h"
 
@@ -19,6 +21,9 @@
 #define ROW_HEIGHT    15.0
 #define GAP           12.0
 #define FONT          "Sans 8.5"
+/* past this many columns, headers are written upwards in a taller row */
+#define MANY_COLUMNS  8
+#define TALL_HEADER   140.0
 
 typedef enum
 {
@@ -44,14 +49,16 @@ struct _AppealsReportPrint
   GPtrArray         *titles;       /* char *, one per table */
   GArray            *lines;        /* Line */
   GArray            *page_starts;  /* the first line of each page */
+  double             header_height;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReportPrint, appeals_report_print, GTK_TYPE_PRINT_OPERATION)
 
 static double
-line_height (const Line *line)
+line_height (AppealsReportPrint *self,
+             const Line         *line)
 {
-  return line->kind == LINE_TITLE ? TITLE_HEIGHT : line->kind == LINE_HEADER ? HEADER_HEIGHT : ROW_HEIGHT;
+  return line->kind == LINE_TITLE ? TITLE_HEIGHT : line->kind == LINE_HEADER ? self->header_height : ROW_HEIGHT;
 }
 
 static double
@@ -74,29 +81,55 @@ appeals_report_print_begin_print (GtkPrintOperation *operation,
     {
       const Line *line = &g_array_index (self->lines, Line, i);
       /* a title keeps its header and first row with it */
-      double needed = line->kind == LINE_TITLE ? TITLE_HEIGHT + HEADER_HEIGHT + ROW_HEIGHT : line_height (line);
+      double needed = line->kind == LINE_TITLE ? TITLE_HEIGHT + self->header_height + ROW_HEIGHT
+                                               : line_height (self, line);
 
       if (y + needed > page_height && y > 0)
         {
           g_array_append_val (self->page_starts, i);
-          y = line->kind == LINE_ROW ? HEADER_HEIGHT : 0;
+          y = line->kind == LINE_ROW ? self->header_height : 0;
         }
-      y += line_height (line) + (line->kind == LINE_TITLE && i > 0 ? GAP : 0);
+      y += line_height (self, line) + (line->kind == LINE_TITLE && i > 0 ? GAP : 0);
     }
   gtk_print_operation_set_n_pages (operation, self->page_starts->len);
 }
 
+/* A header cell of a table of many columns, written upwards from the
+ * bottom of its row. */
 static void
-draw_cells (cairo_t      *cr,
-            PangoLayout  *layout,
-            GStrv         cells,
-            double        y,
-            double        width,
-            gboolean      bold)
+draw_upwards (cairo_t     *cr,
+              PangoLayout *layout,
+              const char  *markup,
+              double       x,
+              double       y,
+              double       cell_width,
+              double       height)
+{
+  pango_layout_set_width (layout, pango_units_from_double (height - 6));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_markup (layout, markup, -1);
+  cairo_save (cr);
+  cairo_move_to (cr, x + cell_width - 12, y + height - 3);
+  cairo_rotate (cr, -G_PI / 2);
+  pango_cairo_update_layout (cr, layout);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  pango_cairo_update_layout (cr, layout);
+}
+
+static void
+draw_cells (AppealsReportPrint *self,
+            cairo_t            *cr,
+            PangoLayout        *layout,
+            GStrv               cells,
+            double              y,
+            double              width,
+            gboolean            bold)
 {
   guint n = g_strv_length (cells);
-  double first = n > 1 ? width * 0.36 : width;
+  double first = n > 1 ? width * (n > MANY_COLUMNS ? 0.34 : 0.36) : width;
   double other = n > 1 ? (width - first) / (n - 1) : 0;
+  double height = bold ? self->header_height : ROW_HEIGHT;
 
   for (guint c = 0; c < n; c++)
     {
@@ -105,8 +138,13 @@ draw_cells (cairo_t      *cr,
       g_autofree char *markup = bold ? g_markup_printf_escaped ("<b>%s</b>", cells[c])
                                      : g_markup_escape_text (cells[c], -1);
 
-      pango_layout_set_width (layout, pango_units_from_double (cell_width));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (bold && c > 0 && n > MANY_COLUMNS)
+        {
+          draw_upwards (cr, layout, markup, x, y, cell_width, height);
+          continue;
+        }
+      pango_layout_set_width (layout, pango_units_from_double (cell_width));
       pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
       pango_layout_set_markup (layout, markup, -1);
       cairo_move_to (cr, x, y + 2);
@@ -114,8 +152,8 @@ draw_cells (cairo_t      *cr,
     }
   cairo_set_line_width (cr, bold ? 0.8 : 0.3);
   cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-  cairo_move_to (cr, 0, y + (bold ? HEADER_HEIGHT : ROW_HEIGHT) - 1);
-  cairo_line_to (cr, width, y + (bold ? HEADER_HEIGHT : ROW_HEIGHT) - 1);
+  cairo_move_to (cr, 0, y + height - 1);
+  cairo_line_to (cr, width, y + height - 1);
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
@@ -167,8 +205,8 @@ appeals_report_print_draw_page (GtkPrintOperation *operation,
 
       if (i == start && line->kind == LINE_ROW)
         {
-          draw_cells (cr, layout, line->header, y, width, TRUE);
-          y += HEADER_HEIGHT;
+          draw_cells (self, cr, layout, line->header, y, width, TRUE);
+          y += self->header_height;
         }
       if (line->kind == LINE_TITLE)
         {
@@ -176,8 +214,8 @@ appeals_report_print_draw_page (GtkPrintOperation *operation,
           draw_title (cr, titles, line->cells[0], "Sans Bold 11", y + 6, width);
         }
       else
-        draw_cells (cr, layout, line->cells, y, width, line->kind == LINE_HEADER);
-      y += line_height (line);
+        draw_cells (self, cr, layout, line->cells, y, width, line->kind == LINE_HEADER);
+      y += line_height (self, line);
     }
 }
 
@@ -213,6 +251,7 @@ appeals_report_print_init (AppealsReportPrint *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->titles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->header_height = HEADER_HEIGHT;
 }
 
 /**
@@ -233,35 +272,80 @@ appeals_report_totals_text (AppealsReport *report)
                           period, (int) report->total, compare, (int) report->compare_total);
 }
 
+/* Adds a table: its title, then its header and rows (@text, taken). */
+static void
+add_table (AppealsReportPrint *self,
+           char               *title,
+           GPtrArray          *text)
+{
+  GStrv title_cells = g_new0 (char *, 2);
+  Line line = { LINE_TITLE, title_cells, NULL };
+
+  title_cells[0] = title;
+  g_ptr_array_add (self->titles, title_cells);
+  g_ptr_array_add (self->tables, text);
+  g_array_append_val (self->lines, line);
+  if (text->len > 0 && g_strv_length (g_ptr_array_index (text, 0)) > MANY_COLUMNS)
+    self->header_height = TALL_HEADER;
+  for (guint r = 0; r < text->len; r++)
+    {
+      Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0) };
+
+      g_array_append_val (self->lines, row);
+    }
+}
+
+static AppealsReportPrint *
+print_new (const char *heading,
+           char       *subtitle)
+{
+  AppealsReportPrint *self = g_object_new (APPEALS_TYPE_REPORT_PRINT, NULL);
+
+  appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), heading);
+  appeals_print_set_landscape (GTK_PRINT_OPERATION (self));
+  self->heading = g_strdup (heading);
+  self->totals = subtitle;
+  return self;
+}
+
 AppealsReportPrint *
 appeals_report_print_new (AppealsReport           *report,
                           AppealsReferenceService *reference)
 {
-  AppealsReportPrint *self = g_object_new (APPEALS_TYPE_REPORT_PRINT, NULL);
+  AppealsReportPrint *self = print_new (_("Line Report"), appeals_report_totals_text (report));
   g_auto(GStrv) names = appeals_report_list_tables (report);
 
-  appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), _("Line Report"));
-  appeals_print_set_landscape (GTK_PRINT_OPERATION (self));
-
-  self->heading = g_strdup (_("Line Report"));
-  self->totals = appeals_report_totals_text (report);
   for (guint t = 0; names[t] != NULL; t++)
     {
       g_autofree char *title = NULL;
       GPtrArray *text = appeals_report_table_text (report, reference, names[t], &title);
-      GStrv title_cells = g_new0 (char *, 2);
-      Line line = { LINE_TITLE, title_cells, NULL };
 
-      title_cells[0] = g_steal_pointer (&title);
-      g_ptr_array_add (self->titles, title_cells);
-      g_ptr_array_add (self->tables, text);
-      g_array_append_val (self->lines, line);
-      for (guint r = 0; r < text->len; r++)
-        {
-          Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0) };
+      add_table (self, g_steal_pointer (&title), text);
+    }
+  return self;
+}
 
-          g_array_append_val (self->lines, row);
-        }
+/**
+ * appeals_report_print_new_for_tables:
+ * @heading: the report's name, also the print job's
+ * @subtitle: the line under it (its period, its scope)
+ * @tables: (element-type AppealsReportTable): the tables, in order
+ *
+ * Returns: (transfer full): any report's tables, printed as the line
+ *   report's are
+ */
+AppealsReportPrint *
+appeals_report_print_new_for_tables (const char *heading,
+                                     const char *subtitle,
+                                     GPtrArray  *tables)
+{
+  AppealsReportPrint *self = print_new (heading, g_strdup (subtitle));
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      AppealsReportTable *table = g_ptr_array_index (tables, t);
+
+      add_table (self, g_strdup (appeals_report_table_get_title (table)), appeals_report_table_get_text (table));
     }
   return self;
 }

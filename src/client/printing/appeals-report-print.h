@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (AppealsReportPrint, appeals_report_print, APPEALS, REPORT_
 AppealsReportPrint *appeals_report_print_new   (AppealsReport           *report,
                                                 AppealsReferenceService *reference);
 char               *appeals_report_totals_text (AppealsReport           *report);
+AppealsReportPrint *appeals_report_print_new_for_tables (const char   *heading,
+                                                         const char   *subtitle,
+                                                         GPtrArray    *tables);
 
 G_END_DECLS

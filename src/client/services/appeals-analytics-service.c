@@ -117,3 +117,55 @@ appeals_analytics_service_line_report_finish (AppealsAnalyticsService  *self,
 {
   return appeals_service_call_finish (self, result, appeals_analytics_service_line_report_async, NULL, error);
 }
+
+/* The statistical report ---------------------------------------------------- */
+
+static gpointer
+read_statistical_report (JsonNode  *node,
+                         gpointer   data,
+                         GError   **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  AppealsStatisticalReport *report = appeals_statistical_report_new_from_json (node, &parse_error);
+
+  if (report == NULL)
+    g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, parse_error->message);
+  return report;
+}
+
+/**
+ * appeals_analytics_service_statistical_report_async:
+ * @breakdown: one of appeals_statistical_report_get_breakdowns()
+ *
+ * The statistical report of the appeals registered from @from to @to in
+ * the caller's scope, a column per district, addressee body or kind.
+ */
+void
+appeals_analytics_service_statistical_report_async (AppealsAnalyticsService *self,
+                                                    const GDate             *from,
+                                                    const GDate             *to,
+                                                    const char              *breakdown,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "statistical-report", NULL);
+
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_api_path_add_query (path, "breakdown", breakdown);
+  appeals_service_call_async (self->client, self, appeals_analytics_service_statistical_report_async, "GET",
+                              path->str, NULL, NULL, NULL, read_statistical_report, NULL, NULL,
+                              (GDestroyNotify) appeals_statistical_report_free, cancellable, callback, user_data);
+}
+
+AppealsStatisticalReport *
+appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *self,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_statistical_report_async, NULL,
+                                      error);
+}

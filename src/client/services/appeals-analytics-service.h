@@ -32,4 +32,15 @@ AppealsReport           *appeals_analytics_service_line_report_finish (AppealsAn
                                                                        GAsyncResult             *result,
                                                                        GError                  **error);
 
+void                     appeals_analytics_service_statistical_report_async  (AppealsAnalyticsService  *self,
+                                                                              const GDate              *from,
+                                                                              const GDate              *to,
+                                                                              const char               *breakdown,
+                                                                              GCancellable             *cancellable,
+                                                                              GAsyncReadyCallback       callback,
+                                                                              gpointer                  user_data);
+AppealsStatisticalReport *appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *self,
+                                                                              GAsyncResult             *result,
+                                                                              GError                  **error);
+
 G_END_DECLS

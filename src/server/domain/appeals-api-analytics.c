@@ -10,12 +10,18 @@
  *       outcome and repeat appeals, with the timeliness of every body,
  *       each figure beside the comparison period's (by default the same
  *       period a year earlier) and the journal filter that lists it.
+ *
+ *   GET /analytics/statistical-report?from&to&breakdown
+ *       the statistical report of the appeals registered from..to in the
+ *       caller's scope: the rows of data/reports/statistical-report.json,
+ *       a column per district, addressee body or kind.
  */
 #include "config.h"
 
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-report-records.h"
+#include "appeals-statistical-records.h"
 
 /* Reads the date parameter @name; a missing one is an error only when
  * @required. Returns whether it was given and valid. */
@@ -101,9 +107,46 @@ handle_line_report (AppealsRequest  *request,
   return TRUE;
 }
 
+static gboolean
+handle_statistical_report (AppealsRequest  *request,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(AppealsStatisticalReport) report = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *breakdown = appeals_request_get_query (request, "breakdown");
+  const char * const *breakdowns = appeals_statistical_report_get_breakdowns ();
+  GDate from, to;
+
+  read_date (request, "from", TRUE, &from, errors);
+  read_date (request, "to", TRUE, &to, errors);
+  check_order (&from, &to, "to", errors);
+  if (breakdown == NULL)
+    breakdown = APPEALS_STATISTICAL_BY_DISTRICT;
+  else if (!g_strv_contains (breakdowns, breakdown))
+    {
+      g_autofree char *allowed = g_strjoinv (",", (char **) breakdowns);
+      appeals_field_errors_add (errors, "breakdown", APPEALS_FIELD_INVALID_VALUE, allowed);
+    }
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  report = appeals_statistical_records_count (request, &from, &to, breakdown, error);
+  if (report == NULL)
+    return FALSE;
+  root = appeals_statistical_report_to_json (report);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+  return TRUE;
+}
+
 void
 appeals_api_analytics_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/analytics/line-report", APPEALS_ALLOW_STAFF,
                             APPEALS_ROUTE_DEFAULT, handle_line_report);
+  appeals_server_add_route (server, "GET", "/api/v1/analytics/statistical-report", APPEALS_ALLOW_STAFF,
+                            APPEALS_ROUTE_DEFAULT, handle_statistical_report);
 }

@@ -15,23 +15,14 @@
 
 #include "appeals-api-common.h"
 #include "appeals-report-records.h"
+#include "appeals-report-sql.h"
 #include "appeals-scope.h"
 
-/* The outcome of an appeal, as the report counts it (see
- * appeals_report_get_outcomes()). */
-#define OUTCOME_SQL \
-  "(CASE WHEN a.status = 'terminated' THEN 'terminated' " \
-  "WHEN a.status = 'left_without_consideration' THEN 'left-without-consideration' " \
-  "WHEN a.status = 'forwarded' THEN 'forwarded' " \
-  "WHEN a.status IN ('answered', 'closed') THEN COALESCE (a.answer_character, 'unspecified') " \
-  "ELSE 'pending' END)"
-
+#define OUTCOME_SQL APPEALS_OUTCOME_SQL
 #define ANSWERED_SQL "a.status IN ('answered', 'closed') AND a.answered_on IS NOT NULL"
 #define IN_TERM_SQL  "(" ANSWERED_SQL " AND a.answer_late = 0)"
 #define LATE_SQL     "(" ANSWERED_SQL " AND a.answer_late = 1)"
-/* an appeal still under consideration past its term; ? is today */
-#define OVERDUE_SQL  "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') " \
-                     "AND a.due_date < ?)"
+#define OVERDUE_SQL  APPEALS_OVERDUE_SQL
 
 #define IN_PERIOD    "CASE WHEN a.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
 /* the caller's scope (? is 1 for the whole region, ? the district), then

@@ -31,17 +31,27 @@ run_sql (Fixture    *fixture,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* The answer of the analytics @report (e.g. "line-report") for @query. */
 static JsonObject *
-get_report (Fixture    *fixture,
-            const char *token,
-            const char *query)
+get_analytics (Fixture    *fixture,
+               const char *report,
+               const char *token,
+               const char *query)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/analytics/line-report?", query, NULL);
+  g_autofree char *path = g_strconcat ("/api/v1/analytics/", report, "?", query, NULL);
   g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
 
   if (response->status != 200)
     g_error ("GET %s: %u %s", path, response->status, response->text);
   return json_object_ref (appeals_test_response_object (response));
+}
+
+static JsonObject *
+get_report (Fixture    *fixture,
+            const char *token,
+            const char *query)
+{
+  return get_analytics (fixture, "line-report", token, query);
 }
 
 /* Every appeal the journal lists for @query, page after page. */
@@ -517,6 +527,178 @@ test_line_report_periods (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (half, "compare_to"), ==, "required");
 }
 
+/* The statistical report ---------------------------------------------------- */
+
+/* Whether @appeal matches a row's filter of the layout file, worked out
+ * here from its card. */
+static gboolean
+matches_filter (JsonObject *appeal,
+                JsonObject *filter,
+                const char *today)
+{
+  const char *status = json_object_get_string_member (appeal, "status");
+  static const char * const considered[] = { "answered", "closed", "terminated", "left_without_consideration",
+                                             "forwarded", NULL };
+  static const char * const open_ended[] = { "answered", "closed", "terminated", "left_without_consideration", NULL };
+
+  if (json_object_has_member (filter, "channel") &&
+      !g_str_equal (json_object_get_string_member (filter, "channel"), json_object_get_string_member (appeal, "channel")))
+    return FALSE;
+  if (json_object_has_member (filter, "kind") &&
+      !g_str_equal (json_object_get_string_member (filter, "kind"), json_object_get_string_member (appeal, "kind")))
+    return FALSE;
+  if (json_object_has_member (filter, "outcome") &&
+      !g_str_equal (json_object_get_string_member (filter, "outcome"), outcome_of (appeal)))
+    return FALSE;
+  if (json_object_has_member (filter, "considered") && !g_strv_contains (considered, status))
+    return FALSE;
+  if (json_object_has_member (filter, "overdue") &&
+      (g_strv_contains (open_ended, status) || strcmp (json_object_get_string_member (appeal, "due_date"), today) >= 0))
+    return FALSE;
+  if (json_object_has_member (filter, "repeat") && !json_object_get_boolean_member (appeal, "repeat"))
+    return FALSE;
+  if (json_object_has_member (filter, "control") && !json_object_get_boolean_member (appeal, "control"))
+    return FALSE;
+  return TRUE;
+}
+
+/* Checks every cell of @report against the appeals the journal lists for
+ * @token and @query, each tested here against its row's filter in the
+ * layout file. Returns the number of non-zero cells. */
+static guint
+check_statistical_cells (Fixture    *fixture,
+                         const char *token,
+                         const char *query,
+                         JsonObject *report,
+                         JsonArray  *layout_rows)
+{
+  const char *breakdown = json_object_get_string_member (report, "breakdown");
+  JsonArray *columns = json_object_get_array_member (report, "columns");
+  JsonArray *rows = json_object_get_array_member (report, "rows");
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonArray) appeals = NULL;
+  g_autofree char *today = today_iso (0);
+  guint non_zero = 0;
+  gint64 total;
+
+  appeals = list_all (fixture, token, query, &total);
+  g_assert_cmpuint (json_array_get_length (rows), ==, json_array_get_length (layout_rows));
+  for (guint i = 0; i < json_array_get_length (appeals); i++)
+    {
+      JsonObject *appeal = json_array_get_object_element (appeals, i);
+
+      for (guint r = 0; r < json_array_get_length (layout_rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (layout_rows, r);
+
+          if (matches_filter (appeal, json_object_get_object_member (row, "filter"), today))
+            {
+              g_autofree char *key = g_strdup_printf ("%s/%s", json_object_get_string_member (row, "id"),
+                                                      json_object_get_string_member (appeal, breakdown));
+              tally (counts, key);
+            }
+        }
+    }
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const char *id = json_object_get_string_member (row, "id");
+      JsonArray *cells = json_object_get_array_member (row, "cells");
+      gint64 sum = 0;
+
+      g_assert_cmpstr (id, ==, json_object_get_string_member (json_array_get_object_element (layout_rows, r), "id"));
+      g_assert_cmpuint (json_array_get_length (cells), ==, json_array_get_length (columns));
+      for (guint c = 0; c < json_array_get_length (columns); c++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s/%s", id, json_array_get_string_element (columns, c));
+          gint64 cell = json_array_get_int_element (cells, c);
+
+          if (cell != count_of (counts, key))
+            g_error ("%s by %s: %s is %" G_GINT64_FORMAT ", the journal's appeals make %d", query, breakdown, key,
+                     cell, count_of (counts, key));
+          sum += cell;
+          non_zero += cell > 0;
+        }
+      g_assert_cmpint (json_object_get_int_member (row, "total"), ==, sum);
+    }
+  /* the first row counts every appeal of the period */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "total"), ==,
+                   json_array_get_length (appeals));
+  return non_zero;
+}
+
+static JsonObject *
+get_statistical_report (Fixture    *fixture,
+                        const char *token,
+                        const char *query)
+{
+  return get_analytics (fixture, "statistical-report", token, query);
+}
+
+/* Every cell of every breakdown against the journal's appeals, for the
+ * region and for a district-bound registrar; an empty period; refusals. */
+static void
+test_statistical_report (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *today = today_iso (0);
+  g_autofree char *start = today_iso (-200);
+  g_autofree char *query = g_strdup_printf ("from=%s&to=%s", start, today);
+  g_autofree char *layout_path = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "reports",
+                                                   "statistical-report.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(AppealsTestResponse) unknown = NULL;
+  static const char * const breakdowns[] = { "district", "addressee_body", "kind" };
+  JsonArray *layout_rows;
+  guint non_zero = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, layout_path, NULL));
+  layout_rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
+  /* some appeals under control and marked repeat, so that those rows count */
+  run_sql (fixture, "UPDATE appeals SET control = 1 WHERE id % 4 = 1");
+  run_sql (fixture, "UPDATE appeals SET repeat = 1 WHERE id % 5 = 2");
+
+  for (guint b = 0; b < G_N_ELEMENTS (breakdowns); b++)
+    {
+      g_autofree char *report_query = g_strdup_printf ("%s&breakdown=%s", query, breakdowns[b]);
+      g_autoptr(JsonObject) report = get_statistical_report (fixture, fixture->controller, report_query);
+      g_autoptr(JsonObject) mine = get_statistical_report (fixture, fixture->registrar2, report_query);
+
+      g_assert_true (json_object_get_null_member (report, "district"));
+      g_assert_cmpstr (json_object_get_string_member (report, "breakdown"), ==, breakdowns[b]);
+      non_zero += check_statistical_cells (fixture, fixture->controller, query, report, layout_rows);
+      g_assert_cmpstr (json_object_get_string_member (mine, "district"), ==, "rudny-city");
+      check_statistical_cells (fixture, fixture->registrar2, query, mine, layout_rows);
+      if (g_str_equal (breakdowns[b], "district"))
+        {
+          JsonArray *columns = json_object_get_array_member (mine, "columns");
+
+          g_assert_cmpuint (json_array_get_length (columns), ==, 1);
+          g_assert_cmpstr (json_array_get_string_element (columns, 0), ==, "rudny-city");
+          /* every district has its column, counted or not */
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "columns")), >=, 20);
+        }
+    }
+  g_test_message ("%u non-zero cells checked", non_zero);
+  g_assert_cmpuint (non_zero, >, 40);
+
+  {
+    g_autoptr(JsonObject) empty = get_statistical_report (fixture, fixture->controller,
+                                                          "from=2001-01-01&to=2001-12-31&breakdown=kind");
+    JsonArray *rows = json_object_get_array_member (empty, "rows");
+
+    for (guint r = 0; r < json_array_get_length (rows); r++)
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, r), "total"), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (empty, "columns")), ==, 6);
+  }
+
+  unknown = REQUEST (fixture, "GET", "/api/v1/analytics/statistical-report?from=2026-01-01&to=2026-01-31"
+                     "&breakdown=weather", fixture->controller, NULL);
+  assert_problem (unknown, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (unknown, "breakdown"), ==, "invalid_value");
+}
+
 /* One server for all four: each fixture costs seconds of demo data and
  * sign-ins, and the steps do not disturb each other (the periods' moves
  * of appeals repeat the first step's). */
@@ -528,6 +710,7 @@ test_analytics (Fixture       *fixture,
   test_line_report_scope (fixture, user_data);
   test_line_report_filters (fixture, user_data);
   test_line_report_periods (fixture, user_data);
+  test_statistical_report (fixture, user_data);
 }
 
 void

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-statistical-report-view.c: the statistical report on the
+ * analytics page. The table is a grid of labels, scrolled sideways when
+ * the breakdown has many columns; it shows the same table the files
+ * hold (appeals_statistical_report_build_table()).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-statistical-report-view.h"
+
+struct _AppealsStatisticalReportView
+{
+  GtkBox                    parent_instance;
+
+  AppealsContext           *context;
+
+  GtkDropDown              *preset_dropdown;
+  GtkDropDown              *breakdown_dropdown;
+  GtkSpinner               *spinner;
+  GtkLabel                 *subtitle;
+  GtkWidget                *exports[3];    /* by AppealsStatisticalFormat */
+  GtkGrid                  *grid;
+
+  AppealsStatisticalReport *report;
+  GCancellable             *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsStatisticalReportView, appeals_statistical_report_view, GTK_TYPE_BOX)
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsStatisticalReportView, appeals_statistical_report_view)
+
+static const struct
+{
+  const char *extension;
+  const char *label;
+} formats[] = {
+  [APPEALS_STATISTICAL_CSV] = { "csv", N_("Export CSV…") },
+  [APPEALS_STATISTICAL_XLSX] = { "xlsx", N_("Export XLSX…") },
+  [APPEALS_STATISTICAL_PDF] = { "pdf", N_("Export PDF…") },
+};
+
+static AppealsReferenceService *
+get_reference (AppealsStatisticalReportView *self)
+{
+  return appeals_context_get_reference_service (self->context);
+}
+
+static void
+remove_cells (AppealsStatisticalReportView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+}
+
+static void
+add_cell (AppealsStatisticalReportView *self,
+          const char                   *text,
+          guint                         row,
+          guint                         column)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
+  if (row == 0)
+    {
+      /* column names are long: they wrap between words in a narrow header */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 30 : 14);
+      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "heading");
+    }
+  else if (column > 0)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_grid_attach (self->grid, label, column, row, 1, 1);
+}
+
+static void
+show_report (AppealsStatisticalReportView *self)
+{
+  g_autoptr(AppealsReportTable) table = appeals_statistical_report_build_table (self->report, get_reference (self));
+  g_autoptr(GPtrArray) text = appeals_report_table_get_text (table);
+  g_autofree char *subtitle = appeals_statistical_report_subtitle (self->report, get_reference (self));
+
+  remove_cells (self);
+  for (guint r = 0; r < text->len; r++)
+    {
+      GStrv cells = g_ptr_array_index (text, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        add_cell (self, cells[c], r, c);
+    }
+  gtk_label_set_text (self->subtitle, subtitle);
+}
+
+static void
+on_report_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsStatisticalReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AppealsStatisticalReport *report;
+
+  report = appeals_analytics_service_statistical_report_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->subtitle, error->message);
+      return;
+    }
+  g_clear_pointer (&self->report, appeals_statistical_report_free);
+  self->report = report;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    gtk_widget_set_sensitive (self->exports[f], TRUE);
+  show_report (self);
+}
+
+void
+appeals_statistical_report_view_reload (AppealsStatisticalReportView *self)
+{
+  const char * const *breakdowns = appeals_statistical_report_get_breakdowns ();
+  GDate today, from, to;
+
+  appeals_date_get_today (&today);
+  appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  appeals_analytics_service_statistical_report_async (appeals_context_get_analytics_service (self->context),
+                                                      &from, &to,
+                                                      breakdowns[gtk_drop_down_get_selected (self->breakdown_dropdown)],
+                                                      self->cancellable, on_report_loaded, g_object_ref (self));
+}
+
+void
+appeals_statistical_report_view_clear (AppealsStatisticalReportView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->report, appeals_statistical_report_free);
+  remove_cells (self);
+  gtk_label_set_text (self->subtitle, "");
+  gtk_spinner_stop (self->spinner);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    gtk_widget_set_sensitive (self->exports[f], FALSE);
+}
+
+void
+appeals_statistical_report_view_set_breakdown (AppealsStatisticalReportView *self,
+                                               const char                   *breakdown)
+{
+  const char * const *breakdowns = appeals_statistical_report_get_breakdowns ();
+
+  for (guint i = 0; breakdowns[i] != NULL; i++)
+    if (g_str_equal (breakdowns[i], breakdown))
+      gtk_drop_down_set_selected (self->breakdown_dropdown, i);
+}
+
+AppealsStatisticalReport *
+appeals_statistical_report_view_get_report (AppealsStatisticalReportView *self)
+{
+  return self->report;
+}
+
+/**
+ * appeals_statistical_report_view_get_cell_text:
+ * @row: 0 for the header, then the report's rows
+ *
+ * Returns: (nullable): the text shown in a cell of the table
+ */
+const char *
+appeals_statistical_report_view_get_cell_text (AppealsStatisticalReportView *self,
+                                               guint                         row,
+                                               guint                         column)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (self->grid, column, row);
+
+  return cell != NULL ? gtk_label_get_text (GTK_LABEL (cell)) : NULL;
+}
+
+gboolean
+appeals_statistical_report_view_write (AppealsStatisticalReportView  *self,
+                                       AppealsStatisticalFormat       format,
+                                       const char                    *path,
+                                       GError                       **error)
+{
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  return appeals_statistical_report_write (self->report, get_reference (self), format, path, error);
+}
+
+/* Export --------------------------------------------------------------------- */
+
+static void
+on_export_chosen (GtkNativeDialog              *chooser,
+                  int                           response,
+                  AppealsStatisticalReportView *self)
+{
+  AppealsStatisticalFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      written = appeals_statistical_report_view_write (self, format, path, &error);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                  written ? _("The report is saved.") : error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (GtkButton                    *button,
+                   AppealsStatisticalReportView *self)
+{
+  AppealsStatisticalFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "format"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *from = NULL, *to = NULL, *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->report == NULL)
+    return;
+  from = appeals_date_format_iso (&self->report->from);
+  to = appeals_date_format_iso (&self->report->to);
+  name = g_strdup_printf ("statistical-report-%s-%s.%s", from, to, formats[format].extension);
+  chooser = gtk_file_chooser_native_new (_("Save the Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Life ----------------------------------------------------------------------- */
+
+static void
+on_choice_changed (AppealsStatisticalReportView *self)
+{
+  if (self->context != NULL && appeals_context_is_signed_in (self->context))
+    appeals_statistical_report_view_reload (self);
+}
+
+static void
+appeals_statistical_report_view_dispose (GObject *object)
+{
+  AppealsStatisticalReportView *self = (AppealsStatisticalReportView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, appeals_statistical_report_free);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (appeals_statistical_report_view_parent_class)->dispose (object);
+}
+
+static void
+appeals_statistical_report_view_class_init (AppealsStatisticalReportViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = appeals_statistical_report_view_dispose;
+
+  appeals_statistical_report_view_install_context_property (G_OBJECT_CLASS (klass));
+}
+
+static GtkDropDown *
+add_choice (AppealsStatisticalReportView *self,
+            GtkBox                       *bar,
+            const char * const           *choices,
+            const char                   *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (choices));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  gtk_box_append (bar, GTK_WIDGET (dropdown));
+  return dropdown;
+}
+
+static void
+appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
+{
+  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
+  /* in the order of appeals_statistical_report_get_breakdowns () */
+  const char *breakdowns[] = { _("By district and city"), _("By addressee body"), _("By kind of appeal"), NULL };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Statistical Report"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (self), title);
+
+  self->preset_dropdown = add_choice (self, GTK_BOX (bar), presets, _("Period"));
+  gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
+  self->breakdown_dropdown = add_choice (self, GTK_BOX (bar), breakdowns, _("Columns"));
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->spinner), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      self->exports[f] = gtk_button_new_with_label (_(formats[f].label));
+      gtk_widget_set_sensitive (self->exports[f], FALSE);
+      g_object_set_data (G_OBJECT (self->exports[f]), "format", GUINT_TO_POINTER (f));
+      g_signal_connect_object (self->exports[f], "clicked", G_CALLBACK (on_export_clicked), self, 0);
+      gtk_box_append (GTK_BOX (bar), self->exports[f]);
+    }
+  gtk_box_append (GTK_BOX (self), bar);
+
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->subtitle, TRUE);
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->subtitle));
+
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->grid, 12);
+  gtk_grid_set_row_spacing (self->grid, 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "statistical-report");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (self), scrolled);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-report-sql.h: the conditions the line report and the
+ * statistical report count by, one definition for both (and for the
+ * journal's filters of their figures).
+ */
+#pragma once
+
+/* The outcome of an appeal, as the report counts it (see
+ * appeals_report_get_outcomes()). */
+#define APPEALS_OUTCOME_SQL \
+  "(CASE WHEN a.status = 'terminated' THEN 'terminated' " \
+  "WHEN a.status = 'left_without_consideration' THEN 'left-without-consideration' " \
+  "WHEN a.status = 'forwarded' THEN 'forwarded' " \
+  "WHEN a.status IN ('answered', 'closed') THEN COALESCE (a.answer_character, 'unspecified') " \
+  "ELSE 'pending' END)"
+
+/* an appeal still under consideration past its term; ? is today */
+#define APPEALS_OVERDUE_SQL \
+  "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') AND a.due_date < ?)"
