@@ -34,3 +34,5 @@
 #include "appeals-order.h"
 #include "appeals-data-read.h"
 #include "appeals-report.h"
+#include "appeals-growth-rule.h"
+#include "appeals-dynamics.h"
