@@ -13,23 +13,6 @@
 
 #include "test-api.h"
 
-/* Runs @sql on the server's database behind its back: the fixture's
- * appeals moved to known days around a new year. */
-static void
-run_sql (Fixture    *fixture,
-         const char *sql)
-{
-  const char *database = appeals_test_server_get_database (fixture->server);
-  const char *sqlite_argv[] = { "sqlite3", database, sql, NULL };
-  const char *psql_argv[] = { "psql", database, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) (g_str_equal (test_api_backend, "sqlite") ? sqlite_argv : psql_argv),
-                               NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                               &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static JsonObject *
 get_report (Fixture    *fixture,
             const char *token,
@@ -320,9 +303,9 @@ test_line_report (Fixture       *fixture,
   GDate day;
 
   /* a few appeals moved back into the comparison period, across a year end */
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 3 OFFSET 2)");
 
   /* the comparison period ends the day before the period starts */
@@ -412,11 +395,11 @@ test_line_report_periods (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (empty, "timeliness")), ==, 0);
 
   /* 2 appeals on 31 December 2025, 3 on 1 January 2026, 1 on 1 January 2025 */
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 3 OFFSET 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 1 OFFSET 5)");
 
   january = get_report (fixture, fixture->controller, "from=2026-01-01&to=2026-01-31");

@@ -91,5 +91,8 @@ void test_api_add_orders     (void);
 void test_api_add_records    (void);
 void test_api_add_my_work    (void);
 void test_api_add_analytics  (void);
+void test_api_add_dynamics   (void);
+void test_api_run_sql        (Fixture    *fixture,
+                              const char *sql);
 
 G_END_DECLS

@@ -44,7 +44,9 @@ static const struct {
   { "DELETE /api/v1/attachments/{id}", NAMES_ATTACHMENT, { 0, 404, 0 } },
   { "DELETE /api/v1/officials/{id}", NAMES_NOTHING, { 0 }, "officials are the region's" },
   { "DELETE /api/v1/session", NAMES_NOTHING, { 0 }, "the caller's own session" },
+  { "GET /api/v1/analytics/alerts", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/answer-quality", NAMES_NOTHING, { 0 }, "counts, no person" },
+  { "GET /api/v1/analytics/dynamics", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/line-report", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/appeals", LIST, { 0, 200, 0 }, "applicant_id={A}" },
   { "GET /api/v1/appeals/count", LIST, { 0, 200, 0 }, "applicant_id={A}" },
@@ -103,6 +105,7 @@ static const struct {
   { "POST /api/v1/receptions/{id}/orders", NAMES_RECEPTION, { 0, 404, 0 } },
   { "POST /api/v1/receptions/{id}/review", NAMES_RECEPTION, { 0, 403, 0 } },
   { "POST /api/v1/session", NAMES_NOTHING, { 0 }, "signs in: no object" },
+  { "PUT /api/v1/analytics/alerts/{id}/note", NAMES_NOTHING, { 0 }, "an alert's id names its district: another district's is 404, test-api-dynamics.c" },
   { "PUT /api/v1/appeals/{id}", NAMES_APPEAL, { 0, 404, 0 } },
   { "PUT /api/v1/officials/{id}", NAMES_NOTHING, { 0 }, "officials are the region's" },
 };
