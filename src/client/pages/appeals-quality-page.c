@@ -3,12 +3,14 @@
  * appeals-quality-page.c: one row per body — its rank (or why it is not
  * ranked), the share of answers accepted the first time, the average
  * score, reworks and overdue answers — and below it the line report
- * (appeals-line-report-view.c).
+ * (appeals-line-report-view.c) and the growth alerts
+ * (appeals-alerts-view.c).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-alerts-view.h"
 #include "appeals-context.h"
 #include "appeals-line-report-view.h"
 #include "appeals-quality-page.h"
@@ -22,6 +24,7 @@ struct _AppealsQualityPage
   AdwPreferencesGroup *group;
   AdwPreferencesPage  *page;
   AppealsLineReportView *line_report;
+  AppealsAlertsView   *alerts;
   GPtrArray           *rows;
   GCancellable        *cancellable;
 };
@@ -42,6 +45,7 @@ appeals_quality_page_clear (AppealsQualityPage *self)
 {
   remove_bodies (self);
   appeals_line_report_view_clear (self->line_report);
+  appeals_alerts_view_clear (self->alerts);
 }
 
 guint
@@ -145,12 +149,19 @@ appeals_quality_page_reload (AppealsQualityPage *self)
   appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
   appeals_line_report_view_reload (self->line_report);
+  appeals_alerts_view_reload (self->alerts);
 }
 
 AppealsLineReportView *
 appeals_quality_page_get_line_report (AppealsQualityPage *self)
 {
   return self->line_report;
+}
+
+AppealsAlertsView *
+appeals_quality_page_get_alerts (AppealsQualityPage *self)
+{
+  return self->alerts;
 }
 
 /* A verdict changes the figures, whichever window gave it. */
@@ -168,12 +179,18 @@ appeals_quality_page_constructed (GObject *object)
   AppealsQualityPage *self = (AppealsQualityPage *)object;
 
   AdwPreferencesGroup *report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *alerts_group;
 
   G_OBJECT_CLASS (appeals_quality_page_parent_class)->constructed (object);
 
   self->line_report = g_object_new (APPEALS_TYPE_LINE_REPORT_VIEW, "context", self->context, NULL);
   adw_preferences_group_add (report_group, GTK_WIDGET (self->line_report));
   adw_preferences_page_add (self->page, report_group);
+
+  alerts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->alerts = g_object_new (APPEALS_TYPE_ALERTS_VIEW, "context", self->context, NULL);
+  adw_preferences_group_add (alerts_group, GTK_WIDGET (self->alerts));
+  adw_preferences_page_add (self->page, alerts_group);
 
   g_signal_connect_object (appeals_context_get_expertise_service (self->context), "verdict-given",
                            G_CALLBACK (on_verdict_given), self, G_CONNECT_SWAPPED);
