@@ -100,7 +100,7 @@ appeals_alert_note_dialog_init (AppealsAlertNoteDialog *self)
   self->measures = add_text (GTK_BOX (box), _("Measures taken"));
   gtk_widget_set_size_request (box, 420, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("Cancel"), "save", _("Save"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");

@@ -124,8 +124,8 @@ numbers_table (AppealsGrowthAlert *alert,
       char day[16];
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (alert->series->counts, gint64, i));
       g_autofree char *period = period_text (alert->kind, &g_array_index (alert->starts, GDate, i));
-      /* TRANSLATORS: a count's accessible name: "6 appeals, 30.12.2019 – 05.01.2020" */
-      g_autofree char *name = g_strdup_printf (_("%s appeals, %s"), count, period);
+      /* TRANSLATORS: a count's accessible name: "Appeals: 6, 01.12.2026 – 31.12.2026" */
+      g_autofree char *name = g_strdup_printf (_("Appeals: %s, %s"), count, period);
       GtkWidget *label, *button;
 
       g_date_strftime (day, sizeof day, alert->kind == APPEALS_PERIOD_WEEK ? "%d.%m" : "%m.%y",
@@ -200,6 +200,7 @@ alert_row (AppealsAlertsView  *self,
   g_signal_connect_object (note, "clicked", G_CALLBACK (on_note_clicked), self, 0);
   gtk_box_append (GTK_BOX (text), note);
   gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_size_request (text, 320, -1);
 
   appeals_line_chart_set_series (APPEALS_LINE_CHART (chart), (gint64 *) alert->series->counts->data,
                                  alert->series->counts->len, alert->threshold, TRUE);
@@ -292,6 +293,30 @@ appeals_alerts_view_reload (AppealsAlertsView *self)
 
 /* Notes ---------------------------------------------------------------------- */
 
+/* Shows @alert (transfer full) in place of the one with its id, in the
+ * same row position, so that the page keeps where it is scrolled. */
+static void
+replace_alert (AppealsAlertsView  *self,
+               AppealsGrowthAlert *alert)
+{
+  for (guint i = 0; i < self->alerts->alerts->len; i++)
+    {
+      AppealsGrowthAlert *old = g_ptr_array_index (self->alerts->alerts, i);
+      GtkWidget *row;
+
+      if (!g_str_equal (old->id, alert->id))
+        continue;
+      g_ptr_array_index (self->alerts->alerts, i) = alert;
+      appeals_growth_alert_free (old);
+      row = alert_row (self, alert, i);
+      gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
+      gtk_list_box_insert (self->list, row, i);
+      g_ptr_array_index (self->rows, i) = row;
+      return;
+    }
+  appeals_growth_alert_free (alert);
+}
+
 static void
 on_note_saved (GObject      *source,
                GAsyncResult *result,
@@ -306,8 +331,8 @@ on_note_saved (GObject      *source,
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
                               alert != NULL ? _("The note is saved.") : error->message);
-  if (alert != NULL)
-    appeals_alerts_view_reload (self);
+  if (alert != NULL && self->alerts != NULL)
+    replace_alert (self, g_steal_pointer (&alert));
 }
 
 static void
