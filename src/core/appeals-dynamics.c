@@ -562,24 +562,6 @@ appeals_alert_list_to_json (AppealsAlertList *self)
 }
 
 static gboolean
-read_number (JsonObject  *object,
-             const char  *member,
-             double      *value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64))
-    {
-      appeals_json_set_field_error (error, ORIGIN, member, "must be a number");
-      return FALSE;
-    }
-  *value = json_node_get_double (node);
-  return TRUE;
-}
-
-static gboolean
 read_note (JsonObject  *object,
            const char  *member,
            char       **value,
@@ -608,8 +590,10 @@ appeals_growth_alert_new_from_json (JsonNode  *node,
       !read_starts (object, alert->starts, error) ||
       (alert->series = read_series (object, alert->starts->len, error)) == NULL ||
       !appeals_json_read_int (object, "count", TRUE, 0, G_MAXINT64, &alert->count, ORIGIN, NULL, error) ||
-      !read_number (object, "mean", &alert->mean, error) || !read_number (object, "sd", &alert->sd, error) ||
-      !read_number (object, "threshold", &alert->threshold, error) ||
+      !appeals_json_read_number (object, "mean", TRUE, -G_MAXDOUBLE, G_MAXDOUBLE, &alert->mean, ORIGIN, NULL, error) ||
+      !appeals_json_read_number (object, "sd", TRUE, 0, G_MAXDOUBLE, &alert->sd, ORIGIN, NULL, error) ||
+      !appeals_json_read_number (object, "threshold", TRUE, -G_MAXDOUBLE, G_MAXDOUBLE, &alert->threshold, ORIGIN, NULL,
+                                 error) ||
       !read_note (object, "cause", &alert->cause, error) || !read_note (object, "measures", &alert->measures, error) ||
       !read_note (object, "noted_by", &alert->noted_by, error) ||
       !read_note (object, "noted_at", &alert->noted_at, error))

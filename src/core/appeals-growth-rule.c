@@ -44,35 +44,6 @@ appeals_growth_rule_new (guint  baseline_periods,
   return self;
 }
 
-/* A number member within [min, max]. */
-static gboolean
-read_number (JsonObject  *object,
-             const char  *member,
-             double       min,
-             double       max,
-             double      *value,
-             const char  *origin,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64))
-    {
-      appeals_json_set_field_error (error, origin, member, "must be a number");
-      return FALSE;
-    }
-  *value = json_node_get_double (node);
-  if (*value < min || *value > max)
-    {
-      g_autofree char *reason = g_strdup_printf ("must be from %g to %g", min, max);
-
-      appeals_json_set_field_error (error, origin, member, reason);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * appeals_growth_rule_new_from_json:
  * @node: a document in the format of data/rules/growth-alerts.json
@@ -99,8 +70,8 @@ appeals_growth_rule_new_from_json (JsonNode    *node,
     }
   if (!appeals_json_read_int (root, "baseline_periods", TRUE, 2, 52, &baseline, origin, NULL, error) ||
       !appeals_json_read_int (root, "gap_periods", TRUE, 0, 12, &gap, origin, NULL, error) ||
-      !read_number (root, "sd_multiplier", 0, 10, &multiplier, origin, error) ||
-      !read_number (root, "minimum_sd", 0, 1000, &minimum_sd, origin, error) ||
+      !appeals_json_read_number (root, "sd_multiplier", TRUE, 0, 10, &multiplier, origin, NULL, error) ||
+      !appeals_json_read_number (root, "minimum_sd", TRUE, 0, 1000, &minimum_sd, origin, NULL, error) ||
       !appeals_json_read_int (root, "minimum_count", TRUE, 1, 100000, &minimum_count, origin, NULL, error))
     return NULL;
 

@@ -391,3 +391,13 @@ appeals_test_ui_run_tests (AppealsTestServer **server,
   g_clear_pointer (server, appeals_test_server_free);
   return status;
 }
+
+/* The page of @window's sidebar section @name ("analytics", …). */
+GtkWidget *
+appeals_test_ui_get_page (AppealsWindow *window,
+                          const char    *name)
+{
+  GtkWidget *pages = appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages");
+
+  return gtk_stack_get_child_by_name (GTK_STACK (pages), name);
+}

@@ -42,6 +42,8 @@ void       appeals_test_ui_type          (GtkWidget            *root,
                                           const char           *text);
 void       appeals_test_ui_screenshot    (GtkWidget            *widget,
                                           const char           *name);
+GtkWidget *appeals_test_ui_get_page      (AppealsWindow        *window,
+                                          const char           *name);
 typedef struct
 {
   guint saved;

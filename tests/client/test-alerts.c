@@ -75,10 +75,7 @@ seed (void)
 static AppealsAlertsView *
 alerts_of (AppealsWindow *window)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")),
-                                                 "analytics");
-
-  return appeals_quality_page_get_alerts (APPEALS_QUALITY_PAGE (page));
+  return appeals_quality_page_get_alerts (APPEALS_QUALITY_PAGE (appeals_test_ui_get_page (window, "analytics")));
 }
 
 /* The position of the seeded alert, or -1. */

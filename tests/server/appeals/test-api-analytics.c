@@ -19,11 +19,8 @@ get_report (Fixture    *fixture,
             const char *query)
 {
   g_autofree char *path = g_strconcat ("/api/v1/analytics/line-report?", query, NULL);
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
 
-  if (response->status != 200)
-    g_error ("GET %s: %u %s", path, response->status, response->text);
-  return json_object_ref (appeals_test_response_object (response));
+  return test_api_get_object (fixture, token, path);
 }
 
 /* Every appeal the journal lists for @query, page after page. */

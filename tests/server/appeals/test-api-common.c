@@ -259,3 +259,16 @@ test_api_run_sql (Fixture    *fixture,
                                &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
+
+/* The object GET @path answers; any other status fails the test. */
+JsonObject *
+test_api_get_object (Fixture    *fixture,
+                     const char *token,
+                     const char *path)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  return json_object_ref (appeals_test_response_object (response));
+}

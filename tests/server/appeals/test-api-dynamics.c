@@ -71,18 +71,6 @@ seed (Fixture *fixture)
 }
 
 static JsonObject *
-get_object (Fixture    *fixture,
-            const char *token,
-            const char *path)
-{
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
-
-  if (response->status != 200)
-    g_error ("GET %s: %u %s", path, response->status, response->text);
-  return json_object_ref (appeals_test_response_object (response));
-}
-
-static JsonObject *
 find_series (JsonArray  *series,
              const char *district,
              const char *character)
@@ -159,8 +147,8 @@ test_dynamics_demo (Fixture *fixture)
   g_autofree char *today = today_iso (0);
   g_autofree char *start = today_iso (-150);
   g_autofree char *path = g_strdup_printf ("/api/v1/analytics/dynamics?from=%s&to=%s", start, today);
-  g_autoptr(JsonObject) region = get_object (fixture, fixture->controller, path);
-  g_autoptr(JsonObject) rudny = get_object (fixture, fixture->registrar2, path);
+  g_autoptr(JsonObject) region = test_api_get_object (fixture, fixture->controller, path);
+  g_autoptr(JsonObject) rudny = test_api_get_object (fixture, fixture->registrar2, path);
   JsonArray *series = json_object_get_array_member (region, "series");
   gint64 previous = G_MAXINT64;
 
@@ -191,7 +179,7 @@ test_dynamics_demo (Fixture *fixture)
 static void
 test_dynamics_seeded (Fixture *fixture)
 {
-  g_autoptr(JsonObject) before = get_object (fixture, fixture->controller,
+  g_autoptr(JsonObject) before = test_api_get_object (fixture, fixture->controller,
                                              "/api/v1/analytics/dynamics?period=week&from=2019-10-28&to=2020-01-05");
   g_autoptr(JsonObject) weeks = NULL;
   g_autoptr(JsonObject) months = NULL;
@@ -202,7 +190,7 @@ test_dynamics_seeded (Fixture *fixture)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "series")), ==, 0);
   seed (fixture);
 
-  weeks = get_object (fixture, fixture->controller,
+  weeks = test_api_get_object (fixture, fixture->controller,
                       "/api/v1/analytics/dynamics?period=week&from=2019-10-30&to=2020-01-01");
   periods = json_object_get_array_member (weeks, "periods");
   g_assert_cmpuint (json_array_get_length (periods), ==, BASELINE_WEEKS + GAP_WEEKS + 1);
@@ -226,7 +214,7 @@ test_dynamics_seeded (Fixture *fixture)
 
   /* the same appeals by month: October 2, November 6, December 6 + the
    * last week's December days, January the rest */
-  months = get_object (fixture, fixture->controller, "/api/v1/analytics/dynamics?from=2019-10-01&to=2020-01-31");
+  months = test_api_get_object (fixture, fixture->controller, "/api/v1/analytics/dynamics?from=2019-10-01&to=2020-01-31");
   for (guint s = 0; s < G_N_ELEMENTS (seeded); s++)
     {
       JsonObject *one = find_series (json_object_get_array_member (months, "series"), seeded[s].district,
@@ -240,7 +228,7 @@ test_dynamics_seeded (Fixture *fixture)
     }
   check_against_journal (fixture, fixture->controller, months, NULL, 2);
 
-  empty = get_object (fixture, fixture->controller, "/api/v1/analytics/dynamics?from=2001-02-01&to=2001-03-31");
+  empty = test_api_get_object (fixture, fixture->controller, "/api/v1/analytics/dynamics?from=2001-02-01&to=2001-03-31");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (empty, "periods")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (empty, "series")), ==, 0);
 }
@@ -256,11 +244,11 @@ alerts_of (JsonObject *list)
 static void
 test_alerts (Fixture *fixture)
 {
-  g_autoptr(JsonObject) region = get_object (fixture, fixture->controller,
+  g_autoptr(JsonObject) region = test_api_get_object (fixture, fixture->controller,
                                              "/api/v1/analytics/alerts?period=week&from=2019-12-01&to=2020-01-05");
-  g_autoptr(JsonObject) rudny = get_object (fixture, fixture->registrar2,
+  g_autoptr(JsonObject) rudny = test_api_get_object (fixture, fixture->registrar2,
                                             "/api/v1/analytics/alerts?period=week&from=2019-12-01&to=2020-01-05");
-  g_autoptr(JsonObject) kostanay = get_object (fixture, fixture->registrar,
+  g_autoptr(JsonObject) kostanay = test_api_get_object (fixture, fixture->registrar,
                                                "/api/v1/analytics/alerts?period=week&from=2019-12-30&to=2019-12-30");
   g_autoptr(AppealsTestResponse) wrong = NULL;
   JsonObject *rule = json_object_get_object_member (region, "rule");
@@ -338,7 +326,7 @@ test_alert_note (Fixture *fixture)
   g_assert_cmpuint (noted->status, ==, 200);
   alert = appeals_test_response_object (noted);
   g_assert_cmpstr (json_object_get_string_member (alert, "noted_by"), ==, "analyst");
-  list = get_object (fixture, fixture->registrar2, "/api/v1/analytics/alerts?period=week&from=2019-12-30&to=2020-01-05");
+  list = test_api_get_object (fixture, fixture->registrar2, "/api/v1/analytics/alerts?period=week&from=2019-12-30&to=2020-01-05");
   alert = json_array_get_object_element (alerts_of (list), 0);
   g_assert_cmpstr (json_object_get_string_member (alert, "cause"), ==, "Отключение отопления в микрорайоне");
   g_assert_cmpstr (json_object_get_string_member (alert, "measures"), ==, "Акимату поручено восстановить теплоснабжение");

@@ -94,5 +94,8 @@ void test_api_add_analytics  (void);
 void test_api_add_dynamics   (void);
 void test_api_run_sql        (Fixture    *fixture,
                               const char *sql);
+JsonObject *test_api_get_object (Fixture    *fixture,
+                                 const char *token,
+                                 const char *path);
 
 G_END_DECLS
