@@ -31,9 +31,10 @@ typedef struct
 } SeriesQuery;
 
 /* Reads the query of both GETs; answers 422 and returns FALSE when it is
- * wrong. */
+ * wrong. @extra_periods: how many periods before from the answer reads. */
 static gboolean
 read_series_query (AppealsRequest *request,
+                   guint           extra_periods,
                    SeriesQuery    *query)
 {
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
@@ -47,8 +48,11 @@ read_series_query (AppealsRequest *request,
   appeals_api_check_date_order (&query->from, &query->to, "to", errors);
   if (errors->len == 0)
     {
-      g_autoptr(AppealsDynamics) periods = appeals_dynamics_new (query->kind, &query->from, &query->to);
-      GDate last;
+      g_autoptr(AppealsDynamics) periods = NULL;
+      GDate first = query->from, last;
+
+      appeals_period_shift (query->kind, &first, -(int) extra_periods);
+      periods = appeals_dynamics_new (query->kind, &first, &query->to);
 
       /* the periods are capped: a longer range is refused, not cut */
       appeals_period_start (query->kind, &query->to, &last);
@@ -83,7 +87,7 @@ handle_dynamics (AppealsRequest  *request,
   g_autoptr(JsonNode) root = NULL;
   SeriesQuery query;
 
-  if (!read_series_query (request, &query))
+  if (!read_series_query (request, 0, &query))
     return TRUE;
   dynamics = appeals_dynamics_records_count (request, query.kind, &query.from, &query.to, query.district,
                                              query.question_character, error);
@@ -102,7 +106,8 @@ handle_alerts (AppealsRequest  *request,
   g_autoptr(JsonNode) root = NULL;
   SeriesQuery query;
 
-  if (!read_series_query (request, &query))
+  if (!read_series_query (request, appeals_growth_rule_get_span (appeals_server_get_growth_rule (request->server)),
+                          &query))
     return TRUE;
   alerts = appeals_dynamics_records_alerts (request, query.kind, &query.from, &query.to, query.district,
                                             query.question_character, error);

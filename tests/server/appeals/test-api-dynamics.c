@@ -289,6 +289,19 @@ test_alerts (Fixture *fixture)
                    fixture->controller, NULL);
   assert_problem (wrong, 422, "validation_failed");
   g_assert_cmpstr (field_error_code (wrong, "from"), ==, "out_of_range");
+
+  /* 155 months are served as series; as alerts they need the rule's 9
+   * months before them too, past the 160 a request may read */
+  {
+    g_autoptr(JsonObject) long_series = test_api_get_object (fixture, fixture->controller,
+                                                             "/api/v1/analytics/dynamics?from=2010-01-01&to=2022-11-30");
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (long_series, "periods")), ==, 155);
+  }
+  g_clear_pointer (&wrong, appeals_test_response_free);
+  wrong = REQUEST (fixture, "GET", "/api/v1/analytics/alerts?from=2010-01-01&to=2022-11-30", fixture->controller, NULL);
+  assert_problem (wrong, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (wrong, "from"), ==, "out_of_range");
 }
 
 /* An analyst notes the cause and measures; they come back with the
