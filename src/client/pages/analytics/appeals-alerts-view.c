@@ -34,6 +34,7 @@ struct _AppealsAlertsView
 
   AppealsAlertList *alerts;
   GCancellable     *cancellable;
+  GCancellable     *note_cancellable;  /* a reload does not cancel a note */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsAlertsView, appeals_alerts_view, GTK_TYPE_BOX)
@@ -162,6 +163,16 @@ wrapped_label (const char *text,
 
 static void on_note_clicked (GtkButton *button, AppealsAlertsView *self);
 
+/* Analysts, controllers and the head note causes (the server's rule too). */
+static gboolean
+may_note (AppealsAlertsView *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+
+  return user != NULL && (user->role == APPEALS_ROLE_ANALYST || user->role == APPEALS_ROLE_CONTROLLER ||
+                          user->role == APPEALS_ROLE_HEAD);
+}
+
 static GtkWidget *
 alert_row (AppealsAlertsView  *self,
            AppealsGrowthAlert *alert,
@@ -196,6 +207,7 @@ alert_row (AppealsAlertsView  *self,
   else
     gtk_box_append (GTK_BOX (text), wrapped_label (_("No cause noted yet."), "dim-label"));
   gtk_widget_set_halign (note, GTK_ALIGN_START);
+  gtk_widget_set_visible (note, may_note (self));
   g_object_set_data (G_OBJECT (note), "alert", GUINT_TO_POINTER (index));
   g_signal_connect_object (note, "clicked", G_CALLBACK (on_note_clicked), self, 0);
   gtk_box_append (GTK_BOX (text), note);
@@ -348,7 +360,7 @@ on_note_response (AppealsAlertNoteDialog *dialog,
   cause = appeals_alert_note_dialog_get_cause (dialog);
   measures = appeals_alert_note_dialog_get_measures (dialog);
   appeals_analytics_service_note_alert_async (appeals_context_get_analytics_service (self->context), alert_id,
-                                              cause, measures, self->cancellable, on_note_saved,
+                                              cause, measures, self->note_cancellable, on_note_saved,
                                               g_object_ref (self));
 }
 
@@ -436,6 +448,8 @@ appeals_alerts_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->note_cancellable);
+  g_clear_object (&self->note_cancellable);
   g_clear_pointer (&self->alerts, appeals_alert_list_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
@@ -468,6 +482,7 @@ appeals_alerts_view_init (AppealsAlertsView *self)
   GtkWidget *placeholder = gtk_label_new (_("No growth alerts in the last twelve periods."));
 
   self->rows = g_ptr_array_new ();
+  self->note_cancellable = g_cancellable_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
 
