@@ -207,8 +207,8 @@ script (AppealsApplication *app,
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "analytics-alert-note");
   adw_message_dialog_response (dialog, "save");
   APPEALS_TEST_WAIT (alert_noted, window);
-  scroll_to (appeals_alerts_view_get_row (view, seeded_alert (view)));
-  appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-alerts-noted");
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (view), "analytics-alerts-noted");
 
   /* the alerted month opens its appeals */
   g_signal_emit_by_name (appeals_alerts_view_get_row (view, seeded_alert (view)), "activate");

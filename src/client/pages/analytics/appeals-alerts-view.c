@@ -324,6 +324,9 @@ replace_alert (AppealsAlertsView  *self,
       gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
       gtk_list_box_insert (self->list, row, i);
       g_ptr_array_index (self->rows, i) = row;
+      /* the focus was on the old row's button: it stays here, and so
+       * does the page's scroll */
+      gtk_widget_grab_focus (row);
       return;
     }
   appeals_growth_alert_free (alert);
