@@ -236,17 +236,6 @@ add_string_or_null (JsonBuilder *builder,
 }
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  g_autofree char *text = appeals_date_format_iso (date);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_starts (JsonBuilder *builder,
             GArray      *starts)
 {
@@ -519,8 +508,8 @@ appeals_growth_alert_to_json (AppealsGrowthAlert *alert)
   json_builder_add_string_value (builder, alert->id);
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, appeals_period_kind_to_string (alert->kind));
-  add_date (builder, "start", &alert->start);
-  add_date (builder, "end", &end);
+  appeals_json_add_date (builder, "start", &alert->start);
+  appeals_json_add_date (builder, "end", &end);
   add_series_members (builder, alert->series);
   add_starts (builder, alert->starts);
   json_builder_set_member_name (builder, "count");
@@ -548,8 +537,8 @@ appeals_alert_list_to_json (AppealsAlertList *self)
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, appeals_period_kind_to_string (self->kind));
   add_string_or_null (builder, "district", self->district);
-  add_date (builder, "from", &self->from);
-  add_date (builder, "to", &self->to);
+  appeals_json_add_date (builder, "from", &self->from);
+  appeals_json_add_date (builder, "to", &self->to);
   json_builder_set_member_name (builder, "rule");
   json_builder_add_value (builder, appeals_growth_rule_to_json (self->rule));
   json_builder_set_member_name (builder, "alerts");

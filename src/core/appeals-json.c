@@ -505,3 +505,15 @@ appeals_date_format_iso (const GDate *date)
                           g_date_get_month (date),
                           g_date_get_day (date));
 }
+
+/* Adds member @name: @date as "YYYY-MM-DD". */
+void
+appeals_json_add_date (JsonBuilder *builder,
+                       const char  *name,
+                       const GDate *date)
+{
+  g_autofree char *text = appeals_date_format_iso (date);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}

@@ -65,6 +65,17 @@ void       appeals_test_ui_sign_in       (AppealsApplication   *app,
                                           const char           *login,
                                           const char           *password);
 
+/* A figure opened in the journal: the window and how many appeals the
+ * figure counts. */
+typedef struct
+{
+  AppealsApplication *app;
+  AppealsWindow      *window;
+  gint64              count;
+} AppealsTestFigure;
+
+gboolean   appeals_test_ui_journal_shows_figure (AppealsTestFigure *figure);
+
 #define APPEALS_TEST_WAIT(condition, data) \
   G_STMT_START { \
     if (!appeals_test_ui_wait ((AppealsTestCondition) (condition), (data), 30)) \

@@ -129,23 +129,6 @@ find_chart (GtkWidget *widget)
   return NULL;
 }
 
-typedef struct
-{
-  AppealsApplication *app;
-  AppealsWindow      *window;
-  gint64              count;
-} Figure;
-
-static gboolean
-journal_shows_figure (Figure *figure)
-{
-  AppealsJournalModel *model = APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (figure->app));
-
-  return g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (
-                        GTK_WIDGET (figure->window), "pages"))), "journal") &&
-         !appeals_journal_model_is_loading (model) && appeals_journal_model_get_total (model) == figure->count;
-}
-
 static void
 scroll_to (GtkWidget *widget)
 {
@@ -169,7 +152,7 @@ script (AppealsApplication *app,
   AppealsGrowthAlert *alert;
   AdwMessageDialog *dialog;
   GtkWidget *row, *chart;
-  Figure figure = { app, NULL, NOW_COUNT };
+  AppealsTestFigure figure = { app, NULL, NOW_COUNT };
   int position;
 
   appeals_test_ui_sign_in (app, "analyst", "demo");
@@ -212,7 +195,7 @@ script (AppealsApplication *app,
 
   /* the alerted month opens its appeals */
   g_signal_emit_by_name (appeals_alerts_view_get_row (view, seeded_alert (view)), "activate");
-  APPEALS_TEST_WAIT (journal_shows_figure, &figure);
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_shows_figure, &figure);
 }
 
 static void
