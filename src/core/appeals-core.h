@@ -36,3 +36,5 @@
 #include "appeals-report.h"
 #include "appeals-statistical-report.h"
 #include "appeals-geo.h"
+#include "appeals-growth-rule.h"
+#include "appeals-dynamics.h"

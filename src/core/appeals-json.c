@@ -224,6 +224,40 @@ appeals_json_read_int (JsonObject  *object,
   return TRUE;
 }
 
+/* A number, whole or not, within [min, max]. */
+gboolean
+appeals_json_read_number (JsonObject  *object,
+                          const char  *member,
+                          gboolean     required,
+                          double       min,
+                          double       max,
+                          double      *value,
+                          const char  *file,
+                          const char  *parent,
+                          GError     **error)
+{
+  JsonNode *node;
+  double number;
+
+  if (!read_member (object, member, required, &node, file, parent, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return type_error (member, _("must be a number"), file, parent, error);
+
+  number = json_node_get_double (node);
+  if (number < min || number > max)
+    {
+      g_autofree char *reason = g_strdup_printf (_("must be between %g and %g"), min, max);
+      return type_error (member, reason, file, parent, error);
+    }
+
+  *value = number;
+  return TRUE;
+}
+
 gboolean
 appeals_json_read_boolean (JsonObject  *object,
                            const char  *member,
@@ -470,4 +504,16 @@ appeals_date_format_iso (const GDate *date)
                           g_date_get_year (date),
                           g_date_get_month (date),
                           g_date_get_day (date));
+}
+
+/* Adds member @name: @date as "YYYY-MM-DD". */
+void
+appeals_json_add_date (JsonBuilder *builder,
+                       const char  *name,
+                       const GDate *date)
+{
+  g_autofree char *text = appeals_date_format_iso (date);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
 }

@@ -53,6 +53,15 @@ gboolean    appeals_json_read_int           (JsonObject   *object,
                                              const char   *file,
                                              const char   *parent,
                                              GError      **error);
+gboolean    appeals_json_read_number        (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             double        min,
+                                             double        max,
+                                             double       *value,
+                                             const char   *file,
+                                             const char   *parent,
+                                             GError      **error);
 gboolean    appeals_json_read_boolean       (JsonObject   *object,
                                              const char   *member,
                                              gboolean      required,
@@ -118,5 +127,8 @@ gboolean    appeals_date_set_checked        (GDate        *date,
 gboolean    appeals_date_parse_iso          (const char   *text,
                                              GDate        *date);
 char       *appeals_date_format_iso         (const GDate  *date);
+void        appeals_json_add_date           (JsonBuilder  *builder,
+                                             const char   *name,
+                                             const GDate  *date);
 
 G_END_DECLS

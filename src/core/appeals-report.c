@@ -249,17 +249,6 @@ appeals_report_add_timeliness (AppealsReport *report,
 /* JSON ---------------------------------------------------------------------- */
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  g_autofree char *text = appeals_date_format_iso (date);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -358,10 +347,10 @@ appeals_report_to_json (AppealsReport *report)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_date (builder, "from", &report->from);
-  add_date (builder, "to", &report->to);
-  add_date (builder, "compare_from", &report->compare_from);
-  add_date (builder, "compare_to", &report->compare_to);
+  appeals_json_add_date (builder, "from", &report->from);
+  appeals_json_add_date (builder, "to", &report->to);
+  appeals_json_add_date (builder, "compare_from", &report->compare_from);
+  appeals_json_add_date (builder, "compare_to", &report->compare_to);
   json_builder_set_member_name (builder, "district");
   if (report->district != NULL)
     json_builder_add_string_value (builder, report->district);

@@ -21,6 +21,7 @@ appeals_rules_free (AppealsRules *self)
   g_clear_object (&self->workflow);
   g_clear_object (&self->checklist);
   g_clear_object (&self->letterhead);
+  g_clear_object (&self->growth);
   g_free (self);
 }
 
@@ -61,6 +62,9 @@ load_besides_calendar (GError **error)
     return NULL;
   rules->letterhead = appeals_letterhead_new_default (error);
   if (rules->letterhead == NULL)
+    return NULL;
+  rules->growth = appeals_growth_rule_new_default (error);
+  if (rules->growth == NULL)
     return NULL;
 
   return g_steal_pointer (&rules);
@@ -105,5 +109,6 @@ appeals_rules_reload (AppealsRules  *self,
   g_set_object (&self->workflow, fresh->workflow);
   g_set_object (&self->checklist, fresh->checklist);
   g_set_object (&self->letterhead, fresh->letterhead);
+  g_set_object (&self->growth, fresh->growth);
   return TRUE;
 }

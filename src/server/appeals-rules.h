@@ -3,7 +3,7 @@
  * appeals-rules.h: the rules the server works by and hands to the clients
  * — the working-day calendar, the deadline table, the classifiers, the
  * priority categories, the reception workflow, the checklist template and
- * the letterhead of printed notices —
+ * the letterhead of printed notices, the growth alerts' rule —
  * read from the data directory, and read again on SIGHUP.
  */
 #pragma once
@@ -21,6 +21,7 @@ typedef struct
   AppealsWorkflow          *workflow;
   AppealsChecklistTemplate *checklist;
   AppealsLetterhead        *letterhead;
+  AppealsGrowthRule        *growth;
 } AppealsRules;
 
 AppealsRules *appeals_rules_load   (GError       **error);

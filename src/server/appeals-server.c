@@ -783,3 +783,9 @@ appeals_server_get_letterhead (AppealsServer *self)
 {
   return self->rules->letterhead;
 }
+
+AppealsGrowthRule *
+appeals_server_get_growth_rule (AppealsServer *self)
+{
+  return self->rules->growth;
+}

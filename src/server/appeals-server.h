@@ -74,6 +74,7 @@ AppealsPriorityCatalog *appeals_server_get_priorities   (AppealsServer        *s
 AppealsWorkflow        *appeals_server_get_workflow     (AppealsServer        *self);
 AppealsChecklistTemplate *appeals_server_get_checklist  (AppealsServer        *self);
 AppealsLetterhead      *appeals_server_get_letterhead   (AppealsServer        *self);
+AppealsGrowthRule      *appeals_server_get_growth_rule  (AppealsServer        *self);
 
 /* For handlers that finish later (ASYNC routes). */
 void                    appeals_server_finish_request   (AppealsServer        *self,

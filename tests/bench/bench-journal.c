@@ -19,6 +19,7 @@
 
 #include "appeals-db.h"
 #include "appeals-bench.h"
+#include "appeals-core.h"
 #include "appeals-test-server.h"
 
 #define LIST_SQL \
@@ -62,6 +63,35 @@ static char *
 escape (const char *text)
 {
   return g_uri_escape_string (text, NULL, FALSE);
+}
+
+/* The dynamics and alerts of the last twelve months, against the same
+ * counts grouped straight by month, district and question character. */
+static void
+add_dynamics_cases (GArray *cases)
+{
+  static const char floor_sql[] = "SELECT substr (a.registration_date, 1, 7) AS month, a.district, "
+                                  "a.question_character, COUNT(*) AS n FROM appeals a "
+                                  "WHERE a.registration_date BETWEEN ? AND ? GROUP BY 1, 2, 3";
+  g_autofree char *from = NULL, *alerts_from = NULL, *to = NULL;
+  GDate today, start;
+
+  appeals_date_get_today (&today);
+  to = appeals_date_format_iso (&today);
+  start = today;
+  g_date_set_day (&start, 1);
+  g_date_subtract_months (&start, 11);
+  from = appeals_date_format_iso (&start);
+  /* the alerts read the rule's 9 months before the first */
+  g_date_subtract_months (&start, 9);
+  alerts_from = appeals_date_format_iso (&start);
+
+  add_case (cases, "GET /analytics/dynamics (12 months)",
+            g_strdup_printf ("/api/v1/analytics/dynamics?from=%s&to=%s", from, to), g_strdup (floor_sql),
+            g_variant_new ("(ss)", from, to));
+  add_case (cases, "GET /analytics/alerts (12 months)",
+            g_strdup_printf ("/api/v1/analytics/alerts?from=%s&to=%s", from, to), g_strdup (floor_sql),
+            g_variant_new ("(ss)", alerts_from, to));
 }
 
 static GArray *
@@ -108,6 +138,7 @@ make_cases (AppealsBench *bench)
             g_strdup ("SELECT e.body, COUNT(*) AS answers, AVG (e.score) AS score, "
                       "SUM (CASE WHEN e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM (e.overdue) AS overdue "
                       "FROM expertise e WHERE e.state = 'final' GROUP BY e.body"), NULL);
+  add_dynamics_cases (cases);
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),
             g_strdup ("SELECT e.*, a.registration_number, a.annotation FROM expertise e JOIN appeals a ON a.id = e.appeal_id "
                       "WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200"), NULL);

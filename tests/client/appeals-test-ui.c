@@ -446,4 +446,24 @@ appeals_test_ui_scroll_to (GtkWidget *widget)
                                                      GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
   appeals_test_ui_settle (300);
+/* The page of @window's sidebar section @name ("analytics", …). */
+GtkWidget *
+appeals_test_ui_get_page (AppealsWindow *window,
+                          const char    *name)
+{
+  GtkWidget *pages = appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages");
+
+  return gtk_stack_get_child_by_name (GTK_STACK (pages), name);
+}
+
+/* Whether the journal is shown and lists exactly the appeals @figure
+ * counts. */
+gboolean
+appeals_test_ui_journal_shows_figure (AppealsTestFigure *figure)
+{
+  AppealsJournalModel *model = APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (figure->app));
+
+  return g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (
+                        GTK_WIDGET (figure->window), "pages"))), "journal") &&
+         !appeals_journal_model_is_loading (model) && appeals_journal_model_get_total (model) == figure->count;
 }

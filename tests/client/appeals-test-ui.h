@@ -42,6 +42,8 @@ void       appeals_test_ui_type          (GtkWidget            *root,
                                           const char           *text);
 void       appeals_test_ui_screenshot    (GtkWidget            *widget,
                                           const char           *name);
+GtkWidget *appeals_test_ui_get_page      (AppealsWindow        *window,
+                                          const char           *name);
 typedef struct
 {
   guint saved;
@@ -67,6 +69,16 @@ char      *appeals_test_ui_prints_path   (const char           *name);
 char      *appeals_test_ui_read_pdf_text (const char           *path,
                                           int                  *n_pages);
 void       appeals_test_ui_scroll_to     (GtkWidget            *widget);
+/* A figure opened in the journal: the window and how many appeals the
+ * figure counts. */
+typedef struct
+{
+  AppealsApplication *app;
+  AppealsWindow      *window;
+  gint64              count;
+} AppealsTestFigure;
+
+gboolean   appeals_test_ui_journal_shows_figure (AppealsTestFigure *figure);
 
 #define APPEALS_TEST_WAIT(condition, data) \
   G_STMT_START { \

@@ -86,24 +86,6 @@ line_report_shown (AppealsWindow *window)
          appeals_line_report_view_get_row (view, APPEALS_REPORT_DISTRICT, 0) != NULL;
 }
 
-typedef struct
-{
-  AppealsApplication *app;
-  AppealsWindow      *window;
-  guint               count;
-} Figure;
-
-/* the journal lists exactly the appeals the figure counts */
-static gboolean
-journal_shows_figure (Figure *figure)
-{
-  AppealsJournalModel *model = APPEALS_JOURNAL_MODEL (appeals_test_ui_journal_model (figure->app));
-
-  return g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (
-                        GTK_WIDGET (figure->window), "pages"))), "journal") &&
-         !appeals_journal_model_is_loading (model) && appeals_journal_model_get_total (model) == figure->count;
-}
-
 /* The line report scrolled into view, then one of its figures opened. */
 static void
 line_report_script (AppealsApplication *app,
@@ -113,7 +95,7 @@ line_report_script (AppealsApplication *app,
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
   AppealsRanking *outcomes;
   AppealsReportRow *first;
-  Figure figure = { app, window, 0 };
+  AppealsTestFigure figure = { app, window, 0 };
   double x = 0, y = 0;
 
   APPEALS_TEST_WAIT (line_report_shown, window);
@@ -127,7 +109,7 @@ line_report_script (AppealsApplication *app,
   first = g_ptr_array_index (outcomes->rows, 0);
   figure.count = first->count;
   g_signal_emit_by_name (appeals_line_report_view_get_row (view, APPEALS_REPORT_OUTCOME, 0), "activated");
-  APPEALS_TEST_WAIT (journal_shows_figure, &figure);
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_shows_figure, &figure);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-journal");
 }
 

@@ -3,13 +3,15 @@
  * appeals-quality-page.c: one row per body — its rank (or why it is not
  * ranked), the share of answers accepted the first time, the average
  * score, reworks and overdue answers — and below it the line report
- * (appeals-line-report-view.c), then the statistical report
+ * (appeals-line-report-view.c), the growth alerts
+ * (appeals-alerts-view.c) and the statistical report
  * (appeals-statistical-report-view.c).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-alerts-view.h"
 #include "appeals-context.h"
 #include "appeals-line-report-view.h"
 #include "appeals-quality-page.h"
@@ -25,6 +27,7 @@ struct _AppealsQualityPage
   AdwPreferencesPage  *page;
   AppealsLineReportView *line_report;
   AppealsStatisticalReportView *statistical_report;
+  AppealsAlertsView   *alerts;
   GPtrArray           *rows;
   GCancellable        *cancellable;
 };
@@ -46,6 +49,7 @@ appeals_quality_page_clear (AppealsQualityPage *self)
   remove_bodies (self);
   appeals_line_report_view_clear (self->line_report);
   appeals_statistical_report_view_clear (self->statistical_report);
+  appeals_alerts_view_clear (self->alerts);
 }
 
 guint
@@ -149,6 +153,7 @@ appeals_quality_page_reload (AppealsQualityPage *self)
   appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
   appeals_line_report_view_reload (self->line_report);
+  appeals_alerts_view_reload (self->alerts);
   appeals_statistical_report_view_reload (self->statistical_report);
 }
 
@@ -162,6 +167,12 @@ AppealsLineReportView *
 appeals_quality_page_get_line_report (AppealsQualityPage *self)
 {
   return self->line_report;
+}
+
+AppealsAlertsView *
+appeals_quality_page_get_alerts (AppealsQualityPage *self)
+{
+  return self->alerts;
 }
 
 /* A verdict changes the figures, whichever window gave it. */
@@ -179,12 +190,18 @@ appeals_quality_page_constructed (GObject *object)
   AppealsQualityPage *self = (AppealsQualityPage *)object;
 
   AdwPreferencesGroup *report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *alerts_group;
 
   G_OBJECT_CLASS (appeals_quality_page_parent_class)->constructed (object);
 
   self->line_report = g_object_new (APPEALS_TYPE_LINE_REPORT_VIEW, "context", self->context, NULL);
   adw_preferences_group_add (report_group, GTK_WIDGET (self->line_report));
   adw_preferences_page_add (self->page, report_group);
+
+  alerts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->alerts = g_object_new (APPEALS_TYPE_ALERTS_VIEW, "context", self->context, NULL);
+  adw_preferences_group_add (alerts_group, GTK_WIDGET (self->alerts));
+  adw_preferences_page_add (self->page, alerts_group);
 
   report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   self->statistical_report = g_object_new (APPEALS_TYPE_STATISTICAL_REPORT_VIEW, "context", self->context, NULL);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-analytics-service.c: the line report's figures.
+ * appeals-analytics-service.c: the line report's figures, the growth
+ * alerts and the notes on them.
  *
  *   GET analytics/line-report?from&to[&compare_from&compare_to][&district][&question_character]
+ *   GET analytics/alerts?period&from&to
+ *   PUT analytics/alerts/{id}/note
  */
 #include "config.h"
 
@@ -50,17 +53,25 @@ appeals_analytics_service_new (AppealsApiClient *client)
   return self;
 }
 
+/* A core model's reader from JSON; read_model() takes a pointer to one
+ * as its data, and a malformed answer is APPEALS_SERVICE_ERROR_MALFORMED. */
+typedef gpointer (*ModelReader) (JsonNode *node, GError **error);
+
+static const ModelReader report_reader = (ModelReader) appeals_report_new_from_json;
+static const ModelReader alert_list_reader = (ModelReader) appeals_alert_list_new_from_json;
+static const ModelReader alert_reader = (ModelReader) appeals_growth_alert_new_from_json;
+
 static gpointer
-read_report (JsonNode  *node,
-             gpointer   data,
-             GError   **error)
+read_model (JsonNode  *node,
+            gpointer   data,
+            GError   **error)
 {
   g_autoptr(GError) parse_error = NULL;
-  AppealsReport *report = appeals_report_new_from_json (node, &parse_error);
+  gpointer model = (*(const ModelReader *) data) (node, &parse_error);
 
-  if (report == NULL)
+  if (model == NULL)
     g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, parse_error->message);
-  return report;
+  return model;
 }
 
 /**
@@ -101,7 +112,7 @@ appeals_analytics_service_line_report_async (AppealsAnalyticsService *self,
   if (question_character != NULL)
     appeals_api_path_add_query (path, "question_character", question_character);
   appeals_service_call_async (self->client, self, appeals_analytics_service_line_report_async, "GET", path->str,
-                              NULL, NULL, NULL, read_report, NULL, NULL, (GDestroyNotify) appeals_report_free,
+                              NULL, NULL, NULL, read_model, (gpointer) &report_reader, NULL, (GDestroyNotify) appeals_report_free,
                               cancellable, callback, user_data);
 }
 
@@ -168,4 +179,93 @@ appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *s
 {
   return appeals_service_call_finish (self, result, appeals_analytics_service_statistical_report_async, NULL,
                                       error);
+/* Growth alerts ------------------------------------------------------------ */
+
+/**
+ * appeals_analytics_service_alerts_async:
+ *
+ * The growth alerts raised in the months or weeks that hold @from to @to
+ * in the caller's scope, with the notes recorded on them.
+ */
+void
+appeals_analytics_service_alerts_async (AppealsAnalyticsService *self,
+                                        AppealsPeriodKind        kind,
+                                        const GDate             *from,
+                                        const GDate             *to,
+                                        GCancellable            *cancellable,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "alerts", NULL);
+
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_service_call_async (self->client, self, appeals_analytics_service_alerts_async, "GET", path->str,
+                              NULL, NULL, NULL, read_model, (gpointer) &alert_list_reader, NULL,
+                              (GDestroyNotify) appeals_alert_list_free, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_alerts_finish:
+ *
+ * Returns: (transfer full): the alerts, or %NULL with @error set
+ */
+AppealsAlertList *
+appeals_analytics_service_alerts_finish (AppealsAnalyticsService  *self,
+                                         GAsyncResult             *result,
+                                         GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_alerts_async, NULL, error);
+}
+
+/**
+ * appeals_analytics_service_note_alert_async:
+ *
+ * Records the cause found and the measures taken on the alert @alert_id.
+ */
+void
+appeals_analytics_service_note_alert_async (AppealsAnalyticsService *self,
+                                            const char              *alert_id,
+                                            const char              *cause,
+                                            const char              *measures,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "alerts", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  /* the id's colons are its own: kept as they are */
+  g_string_append_c (path, '/');
+  g_string_append_uri_escaped (path, alert_id, ":", TRUE);
+  g_string_append (path, "/note");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cause");
+  json_builder_add_string_value (builder, cause);
+  json_builder_set_member_name (builder, "measures");
+  json_builder_add_string_value (builder, measures);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  appeals_service_call_async (self->client, self, appeals_analytics_service_note_alert_async, "PUT", path->str,
+                              body, NULL, NULL, read_model, (gpointer) &alert_reader, NULL,
+                              (GDestroyNotify) appeals_growth_alert_free, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_note_alert_finish:
+ *
+ * Returns: (transfer full): the alert with its note, or %NULL with @error set
+ */
+AppealsGrowthAlert *
+appeals_analytics_service_note_alert_finish (AppealsAnalyticsService  *self,
+                                             GAsyncResult             *result,
+                                             GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_note_alert_async, NULL, error);
 }

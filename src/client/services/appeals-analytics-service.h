@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-analytics-service.h: the line report's figures.
+ * appeals-analytics-service.h: the line report's figures, the dynamics'
+ * growth alerts and the analysts' notes on them.
  *
  * A service is the only code that knows this family's URLs and JSON: it
  * offers domain verbs as _async/_finish pairs that take and give core
@@ -42,5 +43,25 @@ void                     appeals_analytics_service_statistical_report_async  (Ap
 AppealsStatisticalReport *appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *self,
                                                                               GAsyncResult             *result,
                                                                               GError                  **error);
+void                     appeals_analytics_service_alerts_async       (AppealsAnalyticsService  *self,
+                                                                       AppealsPeriodKind         kind,
+                                                                       const GDate              *from,
+                                                                       const GDate              *to,
+                                                                       GCancellable             *cancellable,
+                                                                       GAsyncReadyCallback       callback,
+                                                                       gpointer                  user_data);
+AppealsAlertList        *appeals_analytics_service_alerts_finish      (AppealsAnalyticsService  *self,
+                                                                       GAsyncResult             *result,
+                                                                       GError                  **error);
+void                     appeals_analytics_service_note_alert_async   (AppealsAnalyticsService  *self,
+                                                                       const char               *alert_id,
+                                                                       const char               *cause,
+                                                                       const char               *measures,
+                                                                       GCancellable             *cancellable,
+                                                                       GAsyncReadyCallback       callback,
+                                                                       gpointer                  user_data);
+AppealsGrowthAlert      *appeals_analytics_service_note_alert_finish  (AppealsAnalyticsService  *self,
+                                                                       GAsyncResult             *result,
+                                                                       GError                  **error);
 
 G_END_DECLS

@@ -23,42 +23,6 @@
 #include "appeals-report-records.h"
 #include "appeals-statistical-records.h"
 
-/* Reads the date parameter @name; a missing one is an error only when
- * @required. Returns whether it was given and valid. */
-static gboolean
-read_date (AppealsRequest *request,
-           const char     *name,
-           gboolean        required,
-           GDate          *date,
-           GPtrArray      *errors)
-{
-  const char *value = appeals_request_get_query (request, name);
-
-  g_date_clear (date, 1);
-  if (value == NULL)
-    {
-      if (required)
-        appeals_field_errors_add (errors, name, APPEALS_FIELD_REQUIRED, NULL);
-      return FALSE;
-    }
-  if (!appeals_date_parse_iso (value, date))
-    {
-      appeals_field_errors_add (errors, name, APPEALS_FIELD_INVALID_DATE, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-check_order (const GDate *from,
-             const GDate *to,
-             const char  *to_name,
-             GPtrArray   *errors)
-{
-  if (g_date_valid (from) && g_date_valid (to) && g_date_compare (from, to) > 0)
-    appeals_field_errors_add (errors, to_name, APPEALS_FIELD_OUT_OF_RANGE, NULL);
-}
-
 static gboolean
 handle_line_report (AppealsRequest  *request,
                     GError         **error)
@@ -71,10 +35,10 @@ handle_line_report (AppealsRequest  *request,
   const char *district = appeals_request_get_query (request, "district");
   const char *question_character = appeals_request_get_query (request, "question_character");
 
-  read_date (request, "from", TRUE, &from, errors);
-  read_date (request, "to", TRUE, &to, errors);
-  has_compare_from = read_date (request, "compare_from", FALSE, &compare_from, errors);
-  has_compare_to = read_date (request, "compare_to", FALSE, &compare_to, errors);
+  appeals_api_read_query_date (request, "from", TRUE, &from, errors);
+  appeals_api_read_query_date (request, "to", TRUE, &to, errors);
+  has_compare_from = appeals_api_read_query_date (request, "compare_from", FALSE, &compare_from, errors);
+  has_compare_to = appeals_api_read_query_date (request, "compare_to", FALSE, &compare_to, errors);
   /* a comparison period is given whole or not at all */
   if (has_compare_from != has_compare_to && appeals_request_get_query (request, "compare_from") != NULL &&
       appeals_request_get_query (request, "compare_to") == NULL)
@@ -82,8 +46,8 @@ handle_line_report (AppealsRequest  *request,
   else if (has_compare_from != has_compare_to && appeals_request_get_query (request, "compare_to") != NULL &&
            appeals_request_get_query (request, "compare_from") == NULL)
     appeals_field_errors_add (errors, "compare_from", APPEALS_FIELD_REQUIRED, NULL);
-  check_order (&from, &to, "to", errors);
-  check_order (&compare_from, &compare_to, "compare_to", errors);
+  appeals_api_check_date_order (&from, &to, "to", errors);
+  appeals_api_check_date_order (&compare_from, &compare_to, "compare_to", errors);
   appeals_api_check_code (request, errors, "district", APPEALS_CLASSIFIER_DISTRICTS, district);
   appeals_api_check_code (request, errors, "question_character", APPEALS_CLASSIFIER_QUESTION_CHARACTERS,
                           question_character);
@@ -118,9 +82,9 @@ handle_statistical_report (AppealsRequest  *request,
   const char * const *breakdowns = appeals_statistical_report_get_breakdowns ();
   GDate from, to;
 
-  read_date (request, "from", TRUE, &from, errors);
-  read_date (request, "to", TRUE, &to, errors);
-  check_order (&from, &to, "to", errors);
+  appeals_api_read_query_date (request, "from", TRUE, &from, errors);
+  appeals_api_read_query_date (request, "to", TRUE, &to, errors);
+  appeals_api_check_date_order (&from, &to, "to", errors);
   if (breakdown == NULL)
     breakdown = APPEALS_STATISTICAL_BY_DISTRICT;
   else if (!g_strv_contains (breakdowns, breakdown))

@@ -320,3 +320,40 @@ appeals_api_add_clause (GString    *where,
   if (value != NULL)
     g_ptr_array_add (values, value);
 }
+
+/* Reads the date parameter @name; a missing one is an error only when
+ * @required. Returns whether it was given and valid. */
+gboolean
+appeals_api_read_query_date (AppealsRequest *request,
+                             const char     *name,
+                             gboolean        required,
+                             GDate          *date,
+                             GPtrArray      *errors)
+{
+  const char *value = appeals_request_get_query (request, name);
+
+  g_date_clear (date, 1);
+  if (value == NULL)
+    {
+      if (required)
+        appeals_field_errors_add (errors, name, APPEALS_FIELD_REQUIRED, NULL);
+      return FALSE;
+    }
+  if (!appeals_date_parse_iso (value, date))
+    {
+      appeals_field_errors_add (errors, name, APPEALS_FIELD_INVALID_DATE, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A field error on @to_name when @from is after @to. */
+void
+appeals_api_check_date_order (const GDate *from,
+                              const GDate *to,
+                              const char  *to_name,
+                              GPtrArray   *errors)
+{
+  if (g_date_valid (from) && g_date_valid (to) && g_date_compare (from, to) > 0)
+    appeals_field_errors_add (errors, to_name, APPEALS_FIELD_OUT_OF_RANGE, NULL);
+}

@@ -58,5 +58,14 @@ char       *appeals_api_encode_cursor     (const char              *key,
 gboolean    appeals_api_decode_cursor     (const char              *cursor,
                                            char                   **key,
                                            gint64                  *id);
+gboolean    appeals_api_read_query_date   (AppealsRequest          *request,
+                                           const char              *name,
+                                           gboolean                 required,
+                                           GDate                   *date,
+                                           GPtrArray               *errors);
+void        appeals_api_check_date_order  (const GDate             *from,
+                                           const GDate             *to,
+                                           const char              *to_name,
+                                           GPtrArray               *errors);
 
 G_END_DECLS

@@ -30,4 +30,5 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_appeal_files_register (server);
   appeals_api_my_work_register (server);
   appeals_api_analytics_register (server);
+  appeals_api_dynamics_register (server);
 }

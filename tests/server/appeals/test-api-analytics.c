@@ -14,23 +14,6 @@
 
 #include "test-api.h"
 
-/* Runs @sql on the server's database behind its back: the fixture's
- * appeals moved to known days around a new year. */
-static void
-run_sql (Fixture    *fixture,
-         const char *sql)
-{
-  const char *database = appeals_test_server_get_database (fixture->server);
-  const char *sqlite_argv[] = { "sqlite3", database, sql, NULL };
-  const char *psql_argv[] = { "psql", database, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) (g_str_equal (test_api_backend, "sqlite") ? sqlite_argv : psql_argv),
-                               NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                               &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* The answer of the analytics @report (e.g. "line-report") for @query. */
 static JsonObject *
 get_analytics (Fixture    *fixture,
@@ -39,11 +22,8 @@ get_analytics (Fixture    *fixture,
                const char *query)
 {
   g_autofree char *path = g_strconcat ("/api/v1/analytics/", report, "?", query, NULL);
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
 
-  if (response->status != 200)
-    g_error ("GET %s: %u %s", path, response->status, response->text);
-  return json_object_ref (appeals_test_response_object (response));
+  return test_api_get_object (fixture, token, path);
 }
 
 static JsonObject *
@@ -331,9 +311,9 @@ test_line_report (Fixture       *fixture,
   GDate day;
 
   /* a few appeals moved back into the comparison period, across a year end */
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 3 OFFSET 2)");
 
   /* the comparison period ends the day before the period starts */
@@ -485,11 +465,11 @@ test_line_report_periods (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (empty, "timeliness")), ==, 0);
 
   /* 2 appeals on 31 December 2025, 3 on 1 January 2026, 1 on 1 January 2025 */
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-12-31' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2026-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 3 OFFSET 2)");
-  run_sql (fixture, "UPDATE appeals SET registration_date = '2025-01-01' WHERE id IN (SELECT id FROM appeals "
+  test_api_run_sql (fixture, "UPDATE appeals SET registration_date = '2025-01-01' WHERE id IN (SELECT id FROM appeals "
                     "ORDER BY id LIMIT 1 OFFSET 5)");
 
   january = get_report (fixture, fixture->controller, "from=2026-01-01&to=2026-01-31");
@@ -656,8 +636,8 @@ test_statistical_report (Fixture       *fixture,
   g_assert_true (json_parser_load_from_file (parser, layout_path, NULL));
   layout_rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
   /* some appeals under control and marked repeat, so that those rows count */
-  run_sql (fixture, "UPDATE appeals SET control = 1 WHERE id % 4 = 1");
-  run_sql (fixture, "UPDATE appeals SET repeat = 1 WHERE id % 5 = 2");
+  test_api_run_sql (fixture, "UPDATE appeals SET control = 1 WHERE id % 4 = 1");
+  test_api_run_sql (fixture, "UPDATE appeals SET repeat = 1 WHERE id % 5 = 2");
 
   for (guint b = 0; b < G_N_ELEMENTS (breakdowns); b++)
     {

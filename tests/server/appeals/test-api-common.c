@@ -242,3 +242,33 @@ journal_total (Fixture    *fixture,
   g_assert_false (json_object_get_boolean_member (appeals_test_response_object (response), "total_more"));
   return json_object_get_int_member (appeals_test_response_object (response), "total");
 }
+
+/* Runs @sql on the server's database behind its back: the fixture's
+ * appeals moved to known days, say. */
+void
+test_api_run_sql (Fixture    *fixture,
+                  const char *sql)
+{
+  const char *database = appeals_test_server_get_database (fixture->server);
+  const char *sqlite_argv[] = { "sqlite3", database, sql, NULL };
+  const char *psql_argv[] = { "psql", database, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) (g_str_equal (test_api_backend, "sqlite") ? sqlite_argv : psql_argv),
+                               NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The object GET @path answers; any other status fails the test. */
+JsonObject *
+test_api_get_object (Fixture    *fixture,
+                     const char *token,
+                     const char *path)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, token, NULL);
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  return json_object_ref (appeals_test_response_object (response));
+}

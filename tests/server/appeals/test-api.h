@@ -92,5 +92,11 @@ void test_api_add_orders     (void);
 void test_api_add_records    (void);
 void test_api_add_my_work    (void);
 void test_api_add_analytics  (void);
+void test_api_add_dynamics   (void);
+void test_api_run_sql        (Fixture    *fixture,
+                              const char *sql);
+JsonObject *test_api_get_object (Fixture    *fixture,
+                                 const char *token,
+                                 const char *path);
 
 G_END_DECLS

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-alerts.c: the growth alerts on the Analytics page in a real window
+ * against a real server, in the language of $LANGUAGE (kk, ru), with
+ * screenshots. Appeals of the demo are moved so that one question in one
+ * district grows this month past the rule's threshold (2 a month in the
+ * baseline, 6 now): the view shows that alert with its series as a line
+ * chart and its numbers beside it, an analyst notes the cause and
+ * measures in the dialog and the view shows them, and the alerted count
+ * opens exactly its appeals in the journal.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-alert-note-dialog.h"
+#include "appeals-journal-model.h"
+#include "appeals-line-chart.h"
+#include "appeals-quality-page.h"
+#include "appeals-test-ui.h"
+
+#define DISTRICT  "rudny-city"
+#define CHARACTER "housing"
+#define SPAN      9    /* the rule's baseline and gap */
+#define NOW_COUNT 6
+
+static AppealsTestServer *server;
+
+static void
+run_sql (const char *sql)
+{
+  const char *argv[] = { "sqlite3", appeals_test_server_get_database (server), sql, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* 2 appeals on the 10th of each of the 7 baseline months, none in the 2
+ * months of the gap, 6 today; no other appeal of the question in the
+ * district. */
+static void
+seed (void)
+{
+  guint offset = 0;
+  GDate today;
+
+  run_sql ("UPDATE appeals SET question_character = 'land' WHERE district = '" DISTRICT "' AND "
+           "question_character = '" CHARACTER "'");
+  appeals_date_get_today (&today);
+  for (int month = -SPAN; month <= 0; month++)
+    {
+      GDate day = today;
+      g_autofree char *text = NULL;
+      g_autofree char *sql = NULL;
+      int n = month == 0 ? NOW_COUNT : month < -2 ? 2 : 0;
+
+      if (month < 0)
+        {
+          g_date_set_day (&day, 1);
+          g_date_subtract_months (&day, -month);
+          g_date_set_day (&day, 10);
+        }
+      text = appeals_date_format_iso (&day);
+      sql = g_strdup_printf ("UPDATE appeals SET registration_date = '%s', district = '" DISTRICT "', "
+                             "question_character = '" CHARACTER "' WHERE id IN (SELECT id FROM appeals "
+                             "ORDER BY id LIMIT %d OFFSET %u)", text, n, offset);
+      if (n > 0)
+        run_sql (sql);
+      offset += n;
+    }
+}
+
+static AppealsAlertsView *
+alerts_of (AppealsWindow *window)
+{
+  return appeals_quality_page_get_alerts (APPEALS_QUALITY_PAGE (appeals_test_ui_get_page (window, "analytics")));
+}
+
+/* The position of the seeded alert, or -1. */
+static int
+seeded_alert (AppealsAlertsView *view)
+{
+  AppealsAlertList *alerts = appeals_alerts_view_get_alerts (view);
+
+  for (guint i = 0; alerts != NULL && i < alerts->alerts->len; i++)
+    {
+      AppealsGrowthAlert *alert = g_ptr_array_index (alerts->alerts, i);
+
+      if (g_str_equal (alert->series->district, DISTRICT) && g_str_equal (alert->series->question_character, CHARACTER))
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+alert_shown (AppealsWindow *window)
+{
+  AppealsAlertsView *view = alerts_of (window);
+  int position = seeded_alert (view);
+
+  return position >= 0 && appeals_alerts_view_get_row (view, position) != NULL;
+}
+
+static gboolean
+alert_noted (AppealsWindow *window)
+{
+  AppealsAlertsView *view = alerts_of (window);
+  int position = seeded_alert (view);
+
+  return position >= 0 &&
+         ((AppealsGrowthAlert *) g_ptr_array_index (appeals_alerts_view_get_alerts (view)->alerts, position))->cause
+           != NULL;
+}
+
+static GtkWidget *
+find_chart (GtkWidget *widget)
+{
+  if (APPEALS_IS_LINE_CHART (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  double x = 0, y = 0;
+
+  /* laid out first, so that the page is as long as its figures */
+  appeals_test_ui_settle (300);
+  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+  appeals_test_ui_settle (300);
+}
+
+static void
+script (AppealsApplication *app,
+        gpointer            user_data)
+{
+  AppealsWindow *window;
+  AppealsAlertsView *view;
+  AppealsGrowthAlert *alert;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *chart;
+  AppealsTestFigure figure = { app, NULL, NOW_COUNT };
+  int position;
+
+  appeals_test_ui_sign_in (app, "analyst", "demo");
+  window = figure.window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  appeals_window_show_page (window, "analytics");
+  view = alerts_of (window);
+  APPEALS_TEST_WAIT (alert_shown, window);
+
+  position = seeded_alert (view);
+  alert = g_ptr_array_index (appeals_alerts_view_get_alerts (view)->alerts, position);
+  g_assert_cmpint (alert->count, ==, NOW_COUNT);
+  g_assert_cmpfloat (alert->mean, ==, 2.0);
+  g_assert_cmpfloat (alert->threshold, ==, 5.0);
+  g_assert_null (alert->cause);
+  row = appeals_alerts_view_get_row (view, position);
+  chart = find_chart (row);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (appeals_line_chart_get_n_points (APPEALS_LINE_CHART (chart)), ==, SPAN + 1);
+  scroll_to (GTK_WIDGET (view));
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-alerts");
+
+  /* the dialog, with the note typed in the window's language */
+  dialog = ADW_MESSAGE_DIALOG (appeals_alerts_view_open_note (view, position));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  appeals_alert_note_dialog_set_text (APPEALS_ALERT_NOTE_DIALOG (dialog),
+                                      g_str_equal (appeals_ui_language (), "kk")
+                                        ? "Шағын ауданда жылу беру тоқтатылды"
+                                        : "Отключение отопления в микрорайоне",
+                                      g_str_equal (appeals_ui_language (), "kk")
+                                        ? "Әкімдікке жылумен жабдықтауды қалпына келтіру тапсырылды"
+                                        : "Акимату поручено восстановить теплоснабжение");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "analytics-alert-note");
+  adw_message_dialog_response (dialog, "save");
+  APPEALS_TEST_WAIT (alert_noted, window);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (view), "analytics-alerts-noted");
+
+  /* the alerted month opens its appeals */
+  g_signal_emit_by_name (appeals_alerts_view_get_row (view, seeded_alert (view)), "activate");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_shows_figure, &figure);
+}
+
+static void
+test_alerts (void)
+{
+  seed ();
+  g_assert_cmpint (appeals_test_ui_run (script, NULL), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "60", NULL };
+
+  appeals_test_ui_init (&argc, &argv);
+  g_test_add_func ("/analytics/alerts", test_alerts);
+  return appeals_test_ui_run_tests (&server, args);
+}
