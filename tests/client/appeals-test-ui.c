@@ -446,6 +446,8 @@ appeals_test_ui_scroll_to (GtkWidget *widget)
                                                      GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
   appeals_test_ui_settle (300);
+}
+
 /* The page of @window's sidebar section @name ("analytics", …). */
 GtkWidget *
 appeals_test_ui_get_page (AppealsWindow *window,

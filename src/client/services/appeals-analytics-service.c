@@ -179,6 +179,8 @@ appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *s
 {
   return appeals_service_call_finish (self, result, appeals_analytics_service_statistical_report_async, NULL,
                                       error);
+}
+
 /* Growth alerts ------------------------------------------------------------ */
 
 /**
