@@ -600,6 +600,7 @@ main (int argc, char *argv[])
   test_api_add_durability ();
   test_api_add_expertise ();
   test_api_add_receptions ();
+  test_api_add_reception_guards ();
   test_api_add_lists ();
   test_api_add_journal ();
   test_api_add_reference ();
