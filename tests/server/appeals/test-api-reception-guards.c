@@ -294,7 +294,14 @@ test_status_order (Fixture       *fixture,
  * slot is booked once, the other attempt answers 409 slot_taken. */
 typedef struct
 {
-  Fixture           *fixture;
+  GMutex lock;
+  GCond  cond;
+  guint  ready;
+} Start;
+
+typedef struct
+{
+  Start             *start;
   AppealsTestServer *server;
   gint64             official, applicant;
   const char        *date;
@@ -308,6 +315,14 @@ run_booker (gpointer data)
   Booker *booker = data;
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (booker->server, "registrar", "demo");
+
+  /* both signed in (a slow hash) before either books */
+  g_mutex_lock (&booker->start->lock);
+  booker->start->ready++;
+  g_cond_broadcast (&booker->start->cond);
+  while (booker->start->ready < 2)
+    g_cond_wait (&booker->start->cond, &booker->start->lock);
+  g_mutex_unlock (&booker->start->lock);
 
   for (guint i = 0; i < booker->times->len; i++)
     for (;;)
@@ -343,9 +358,10 @@ test_concurrent_slot (Fixture       *fixture,
   gint64 official = create_open_official (fixture);
   gint64 applicant = create_applicant (fixture, "061211600012");
   g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-15");
+  Start start = { 0 };
   Booker bookers[2] = {
-    { fixture, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
-    { fixture, second, official, applicant, "2027-03-15", times, 0, 0 },
+    { &start, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
+    { &start, second, official, applicant, "2027-03-15", times, 0, 0 },
   };
   GThread *threads[2];
   g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-15&official_id=%" G_GINT64_FORMAT, official);
@@ -357,6 +373,9 @@ test_concurrent_slot (Fixture       *fixture,
   for (guint i = 0; i < 2; i++)
     g_thread_join (threads[i]);
   appeals_test_server_free (second);
+  /* both processes booked: the slots were really contended */
+  g_assert_cmpuint (bookers[0].booked, >, 0);
+  g_assert_cmpuint (bookers[1].booked, >, 0);
 
   g_test_message ("booked %u + %u, taken %u + %u", bookers[0].booked, bookers[1].booked,
                   bookers[0].taken, bookers[1].taken);
