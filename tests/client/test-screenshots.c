@@ -329,11 +329,18 @@ receptions_script (AppealsApplication *app,
     for (guint j = 0; j < json_array_get_length (schedule) && !found; j++)
       found = appeals_calendar_is_working_day (calendar, &day) &&
               json_object_get_int_member (json_array_get_object_element (schedule, j), "weekday") == g_date_get_weekday (&day);
-  book (session, token, official_id, first, &day, "10:00", NULL, "Жер телімін беру мерзімі");
-  book (session, token, official_id, second, &day, "10:20", "disability", "Пандус в подъезде дома");
-  book (session, token, official_id, third, &day, "10:40", "war_veteran", "Тұрғын үйді жөндеу");
-  appeals_calendar_add_working_days (calendar, &today, 1, &next);
-  tomorrow_id = book (session, token, official_id, first, &next, "16:30", "pregnant", "Балабақшаға кезек");
+  {
+    g_autofree char *day_iso = appeals_date_format_iso (&day);
+    g_auto(GStrv) times = appeals_test_free_times (server, session, token, official_id, day_iso);
+    g_autofree char *next_time = NULL;
+
+    g_assert_cmpuint (g_strv_length (times), >=, 3);
+    book (session, token, official_id, first, &day, times[0], NULL, "Жер телімін беру мерзімі");
+    book (session, token, official_id, second, &day, times[1], "disability", "Пандус в подъезде дома");
+    book (session, token, official_id, third, &day, times[2], "war_veteran", "Тұрғын үйді жөндеу");
+    next_time = appeals_test_next_free_time (server, session, token, official_id, &next);
+    tomorrow_id = book (session, token, official_id, first, &next, next_time, "pregnant", "Балабақшаға кезек");
+  }
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/attachments?kind=reference_note"
                                              "&file_name=note.txt", tomorrow_id);

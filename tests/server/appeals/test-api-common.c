@@ -174,17 +174,12 @@ free_slots (Fixture    *fixture,
             gint64      official,
             const char *date)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/officials/%" G_GINT64_FORMAT "/free-slots?date=%s", official, date);
-  g_autoptr(AppealsTestResponse) answer = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
-  GPtrArray *times = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *items;
+  g_auto(GStrv) times = appeals_test_free_times (fixture->server, fixture->session, fixture->registrar, official, date);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_cmpuint (answer->status, ==, 200);
-  items = json_object_get_array_member (appeals_test_response_object (answer), "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    g_ptr_array_add (times, g_strdup (json_object_get_string_member (json_array_get_object_element (items, i),
-                                                                     "start_time")));
-  return times;
+  for (guint i = 0; times[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (times[i]));
+  return list;
 }
 
 /* Books @applicant with @official in the first free slot of @date as
