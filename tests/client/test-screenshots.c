@@ -401,6 +401,20 @@ receptions_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (is_true, &loaded);
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (reception), "reception-workflow");
+  /* moving it: the free times of its day, the booked one not among them */
+  {
+    AppealsReception *shown = appeals_reception_window_get_reception (reception);
+    char day_text[16];
+    GtkWindow *form;
+
+    gtk_widget_activate_action (GTK_WIDGET (reception), "reception.move", NULL);
+    form = appeals_reception_window_get_status_form (reception);
+    g_assert_nonnull (form);
+    g_date_strftime (day_text, sizeof day_text, "%d.%m.%Y", &shown->date);
+    appeals_test_ui_type (GTK_WIDGET (form), "move-date", day_text);
+    appeals_test_ui_settle (800);
+    appeals_test_ui_screenshot (GTK_WIDGET (form), "reception-move");
+  }
   gtk_window_destroy (GTK_WINDOW (reception));
 
   appeals_receptions_page_show_view (page, "today");

@@ -286,3 +286,17 @@ _appeals_reception_window_close_status_form (AppealsReceptionWindow *self)
 {
   close_form (self);
 }
+
+/**
+ * appeals_reception_window_get_status_form:
+ *
+ * Returns: (transfer none) (nullable): the form of a cancellation or a
+ *   move while it is open
+ */
+GtkWindow *
+appeals_reception_window_get_status_form (AppealsReceptionWindow *self)
+{
+  g_return_val_if_fail (APPEALS_IS_RECEPTION_WINDOW (self), NULL);
+
+  return self->status_form != NULL ? GTK_WINDOW (self->status_form->window) : NULL;
+}

@@ -30,5 +30,6 @@ void                    appeals_reception_window_attach_file   (AppealsReception
 void                    appeals_reception_window_remove_attachment (AppealsReceptionWindow *self,
                                                                 gint64                  attachment_id);
 gboolean                appeals_reception_window_is_busy       (AppealsReceptionWindow *self);
+GtkWindow              *appeals_reception_window_get_status_form (AppealsReceptionWindow *self);
 
 G_END_DECLS
