@@ -177,7 +177,7 @@ add_field (GtkBox     *box,
            GtkWidget  *field,
            const char *name)
 {
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
   GtkWidget *error = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
