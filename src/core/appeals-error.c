@@ -71,6 +71,9 @@ static const struct {
   { APPEALS_FIELD_DUPLICATE,     N_("This value is already registered.") },
   { APPEALS_FIELD_OUT_OF_RANGE,  N_("This value is out of range.") },
   { APPEALS_FIELD_READ_ONLY,     N_("This field changes only through the appeal’s actions.") },
+  { APPEALS_FIELD_NOT_RECEPTION_DAY, N_("The official does not receive citizens on this day.") },
+  { APPEALS_FIELD_OUTSIDE_HOURS, N_("This time is outside the official’s reception hours.") },
+  { APPEALS_FIELD_IN_PAST,       N_("This date has already passed.") },
 };
 
 /**
@@ -159,6 +162,7 @@ static const struct {
   { APPEALS_PROBLEM_HEADERS_TOO_LARGE,      N_("The request’s headers are too large.") },
   { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
   { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
+  { APPEALS_PROBLEM_SLOT_TAKEN,             N_("This time is already taken with this official. Choose a free time.") },
 };
 
 /**

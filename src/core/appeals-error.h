@@ -42,6 +42,9 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_DUPLICATE      "duplicate"
 #define APPEALS_FIELD_OUT_OF_RANGE   "out_of_range"
 #define APPEALS_FIELD_READ_ONLY      "read_only"
+#define APPEALS_FIELD_NOT_RECEPTION_DAY "not_reception_day"
+#define APPEALS_FIELD_OUTSIDE_HOURS  "outside_hours"
+#define APPEALS_FIELD_IN_PAST        "in_past"
 
 /* Stable problem codes of application/problem+json answers ("code" member). */
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"
@@ -73,6 +76,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_HEADERS_TOO_LARGE        "header_fields_too_large"
 #define APPEALS_PROBLEM_INVALID_TRANSITION       "invalid_transition"
 #define APPEALS_PROBLEM_READ_ONLY                "read_only"
+#define APPEALS_PROBLEM_SLOT_TAKEN               "slot_taken"
 
 const char *appeals_problem_code_describe (const char *code);
 

@@ -118,6 +118,79 @@ appeals_time_of_day_is_valid (const char *text)
          g_ascii_digit_value (text[3]) < 6;
 }
 
+/**
+ * appeals_time_of_day_to_minutes:
+ *
+ * Returns: the minutes since midnight of a valid "HH:MM", or -1
+ */
+int
+appeals_time_of_day_to_minutes (const char *text)
+{
+  if (!appeals_time_of_day_is_valid (text))
+    return -1;
+  return (g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1])) * 60 +
+         g_ascii_digit_value (text[3]) * 10 + g_ascii_digit_value (text[4]);
+}
+
+static const char * const action_names[] = { "confirm", "hold", "cancel", "move" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (action_names) == APPEALS_RECEPTION_N_ACTIONS);
+
+gboolean
+appeals_reception_action_from_string (const char             *text,
+                                      AppealsReceptionAction *action)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (action_names); i++)
+    if (g_str_equal (text, action_names[i]))
+      {
+        *action = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+appeals_reception_action_to_string (AppealsReceptionAction action)
+{
+  g_return_val_if_fail (action < APPEALS_RECEPTION_N_ACTIONS, NULL);
+
+  return action_names[action];
+}
+
+/**
+ * appeals_reception_status_after:
+ *
+ * Statuses move only forward: a booking is confirmed, then held; until it
+ * is held it can be cancelled or moved (a moved reception is booked again
+ * for its new slot and must be confirmed again).
+ *
+ * Returns: the status @action leads to from @status, or
+ *   %APPEALS_RECEPTION_STATUS_UNSET when it is not possible there
+ */
+int
+appeals_reception_status_after (int                    status,
+                                AppealsReceptionAction action)
+{
+  gboolean open = status == APPEALS_RECEPTION_STATUS_BOOKED || status == APPEALS_RECEPTION_STATUS_CONFIRMED;
+
+  switch (action)
+    {
+    case APPEALS_RECEPTION_ACTION_CONFIRM:
+      return status == APPEALS_RECEPTION_STATUS_BOOKED ? APPEALS_RECEPTION_STATUS_CONFIRMED
+                                                       : APPEALS_RECEPTION_STATUS_UNSET;
+    case APPEALS_RECEPTION_ACTION_HOLD:
+      return status == APPEALS_RECEPTION_STATUS_CONFIRMED ? APPEALS_RECEPTION_STATUS_HELD
+                                                          : APPEALS_RECEPTION_STATUS_UNSET;
+    case APPEALS_RECEPTION_ACTION_CANCEL:
+      return open ? APPEALS_RECEPTION_STATUS_CANCELLED : APPEALS_RECEPTION_STATUS_UNSET;
+    case APPEALS_RECEPTION_ACTION_MOVE:
+      return open ? APPEALS_RECEPTION_STATUS_BOOKED : APPEALS_RECEPTION_STATUS_UNSET;
+    case APPEALS_RECEPTION_N_ACTIONS:
+    default:
+      return APPEALS_RECEPTION_STATUS_UNSET;
+    }
+}
+
 gboolean
 appeals_reception_validate (AppealsReception *self,
                             GPtrArray        *errors)

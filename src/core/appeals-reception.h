@@ -22,6 +22,18 @@ typedef enum
   APPEALS_RECEPTION_STATUS_ARCHIVED,
 } AppealsReceptionStatus;
 
+/* What moves a reception on: booked → confirmed → held; booked or
+ * confirmed → cancelled, or moved (to a new slot, booked again). Archiving
+ * a held reception has its own route and conditions. */
+typedef enum
+{
+  APPEALS_RECEPTION_ACTION_CONFIRM,
+  APPEALS_RECEPTION_ACTION_HOLD,
+  APPEALS_RECEPTION_ACTION_CANCEL,
+  APPEALS_RECEPTION_ACTION_MOVE,
+  APPEALS_RECEPTION_N_ACTIONS,
+} AppealsReceptionAction;
+
 #define APPEALS_TYPE_RECEPTION (appeals_reception_get_type ())
 
 G_DECLARE_FINAL_TYPE (AppealsReception, appeals_reception, APPEALS, RECEPTION, GObject)
@@ -75,5 +87,12 @@ guint             appeals_reception_count_overdue_steps (AppealsReception *self)
 AppealsReceptionStep *appeals_reception_find_step (AppealsReception  *self,
                                                    const char        *code);
 gboolean          appeals_time_of_day_is_valid    (const char        *text);
+int               appeals_time_of_day_to_minutes  (const char        *text);
+
+gboolean          appeals_reception_action_from_string (const char             *text,
+                                                        AppealsReceptionAction *action);
+const char       *appeals_reception_action_to_string   (AppealsReceptionAction  action);
+int               appeals_reception_status_after       (int                     status,
+                                                        AppealsReceptionAction  action);
 
 G_END_DECLS

@@ -15,12 +15,15 @@
 
 #define WORKFLOW_FORMAT 1
 #define DEFAULT_WORKFLOW_FILE "reception/workflow.json"
+/* a visitor's time with the official, when the file does not say */
+#define DEFAULT_SLOT_MINUTES 20
 
 struct _AppealsWorkflow
 {
   GObject  parent_instance;
 
   GArray   *steps;   /* AppealsWorkflowStep */
+  int       slot_minutes;
   JsonNode *root;    /* the document the steps were read from */
 };
 
@@ -72,12 +75,15 @@ appeals_workflow_new_from_json (JsonNode    *node,
   JsonObject *root;
   JsonArray *steps = NULL;
   gint64 format = 0;
+  gint64 slot_minutes = DEFAULT_SLOT_MINUTES;
 
   root = appeals_json_node_get_root_object (node, origin, error);
   if (root == NULL ||
       !appeals_json_read_int (root, "format", TRUE, WORKFLOW_FORMAT, WORKFLOW_FORMAT, &format, path, NULL, error) ||
-      !appeals_json_read_array (root, "steps", TRUE, &steps, path, NULL, error))
+      !appeals_json_read_array (root, "steps", TRUE, &steps, path, NULL, error) ||
+      !appeals_json_read_int (root, "slot_minutes", FALSE, 5, 240, &slot_minutes, path, NULL, error))
     return NULL;
+  self->slot_minutes = slot_minutes;
 
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
@@ -93,10 +99,10 @@ appeals_workflow_new_from_json (JsonNode    *node,
           !appeals_json_read_int (object, "working_days", FALSE, -60, 120, &days, path, where, error))
         return NULL;
 
-      if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception"))
+      if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception") && !g_str_equal (anchor, "held"))
         {
           g_autofree char *field = appeals_json_field_path (where, "anchor");
-          appeals_json_set_field_error (error, path, field, _("must be “registration” or “reception”"));
+          appeals_json_set_field_error (error, path, field, _("must be “registration”, “reception” or “held”"));
           return NULL;
         }
 
@@ -104,6 +110,7 @@ appeals_workflow_new_from_json (JsonNode    *node,
         return NULL;
       step.code = g_strdup (code);
       step.anchor = g_str_equal (anchor, "registration") ? APPEALS_STEP_ANCHOR_REGISTRATION
+                    : g_str_equal (anchor, "held")       ? APPEALS_STEP_ANCHOR_HELD
                                                          : APPEALS_STEP_ANCHOR_RECEPTION;
       step.has_term = days != G_MININT64;
       step.working_days = step.has_term ? days : 0;
@@ -162,8 +169,24 @@ appeals_workflow_get_step (AppealsWorkflow *self,
 }
 
 /**
+ * appeals_workflow_get_slot_minutes:
+ *
+ * Returns: the length of one visitor's slot: the free start times of a
+ *   reception day are its hours cut into slots of this length
+ */
+int
+appeals_workflow_get_slot_minutes (AppealsWorkflow *self)
+{
+  g_return_val_if_fail (APPEALS_IS_WORKFLOW (self), DEFAULT_SLOT_MINUTES);
+
+  return self->slot_minutes;
+}
+
+/**
  * appeals_workflow_compute_due:
  * @reception: (nullable): the reception day, if set yet
+ * @held: (nullable): the day the reception was held, if it was: the
+ *   steps after it (the protocol) count from it
  * @due: (out caller-allocates): the step's last day
  *
  * Returns: %FALSE when the step has no term, or is anchored on a reception
@@ -175,6 +198,7 @@ appeals_workflow_compute_due (AppealsWorkflow *self,
                               guint            position,
                               const GDate     *registered,
                               const GDate     *reception,
+                              const GDate     *held,
                               GDate           *due)
 {
   const AppealsWorkflowStep *step = appeals_workflow_get_step (self, position);
@@ -192,6 +216,8 @@ appeals_workflow_compute_due (AppealsWorkflow *self,
       else
         appeals_calendar_next_working_day (calendar, registered, &start);
     }
+  else if (step->anchor == APPEALS_STEP_ANCHOR_HELD && held != NULL && g_date_valid (held))
+    start = *held;
   else
     {
       if (reception == NULL || !g_date_valid (reception))

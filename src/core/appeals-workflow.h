@@ -16,6 +16,7 @@ typedef enum
 {
   APPEALS_STEP_ANCHOR_REGISTRATION,
   APPEALS_STEP_ANCHOR_RECEPTION,
+  APPEALS_STEP_ANCHOR_HELD,      /* the day it was held; the reception day until then */
 } AppealsStepAnchor;
 
 typedef struct
@@ -41,11 +42,13 @@ JsonNode                  *appeals_workflow_to_json       (AppealsWorkflow     *
 guint                      appeals_workflow_get_n_steps   (AppealsWorkflow     *self);
 const AppealsWorkflowStep *appeals_workflow_get_step      (AppealsWorkflow     *self,
                                                            guint                position);
+int                        appeals_workflow_get_slot_minutes (AppealsWorkflow *self);
 gboolean                   appeals_workflow_compute_due   (AppealsWorkflow     *self,
                                                            AppealsCalendar     *calendar,
                                                            guint                position,
                                                            const GDate         *registered,
                                                            const GDate         *reception,
+                                                           const GDate         *held,
                                                            GDate               *due);
 
 G_END_DECLS

@@ -52,26 +52,25 @@ reception_day (AppealsApplication *app,
   g_error ("the official never receives");
 }
 
-/* Books through the API: the next working day, so that the steps counted
- * back from the reception are already overdue. */
+/* Books through the API: the official's next reception day, so that the
+ * steps counted back from the reception are already overdue. */
 gint64
 book_tomorrow (AppealsApplication *app,
                SoupSession        *session,
                const char         *token,
                gint64              official)
 {
-  AppealsCalendar *calendar = appeals_reference_service_get_calendar (appeals_context_get_reference_service (appeals_application_get_context (app)));
   g_autofree char *iso = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *time = NULL;
   g_autoptr(AppealsTestResponse) booked = NULL;
-  GDate today, date;
+  GDate date;
 
-  appeals_date_get_today (&today);
-  appeals_calendar_add_working_days (calendar, &today, 1, &date);
+  time = appeals_test_next_free_time (server, session, token, official, &date);
   iso = appeals_date_format_iso (&date);
-  body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"16:30\","
+  body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"%s\","
                           "\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"Әлеуметтік тұрғын үй кезегі\","
-                          "\"priority\":\"disability\"}", official, iso, applicant_id);
+                          "\"priority\":\"disability\"}", official, iso, time, applicant_id);
   booked = appeals_test_request (server, session, "POST", "/api/v1/receptions", token, body, NULL);
   if (booked->status != 201)
     g_error ("booking: %u %s", booked->status, booked->text);

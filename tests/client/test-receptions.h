@@ -86,5 +86,6 @@ gboolean       booked_count     (Counts                 *counts);
 gboolean       loaded_count     (Counts                 *counts);
 
 void test_receptions_add_documents (void);
+void test_receptions_add_status    (void);
 
 G_END_DECLS

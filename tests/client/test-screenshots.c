@@ -311,11 +311,18 @@ receptions_script (AppealsApplication *app,
     for (guint j = 0; j < json_array_get_length (schedule) && !found; j++)
       found = appeals_calendar_is_working_day (calendar, &day) &&
               json_object_get_int_member (json_array_get_object_element (schedule, j), "weekday") == g_date_get_weekday (&day);
-  book (session, token, official_id, first, &day, "10:00", NULL, "Жер телімін беру мерзімі");
-  book (session, token, official_id, second, &day, "10:20", "disability", "Пандус в подъезде дома");
-  book (session, token, official_id, third, &day, "10:40", "war_veteran", "Тұрғын үйді жөндеу");
-  appeals_calendar_add_working_days (calendar, &today, 1, &next);
-  tomorrow_id = book (session, token, official_id, first, &next, "16:30", "pregnant", "Балабақшаға кезек");
+  {
+    g_autofree char *day_iso = appeals_date_format_iso (&day);
+    g_auto(GStrv) times = appeals_test_free_times (server, session, token, official_id, day_iso);
+    g_autofree char *next_time = NULL;
+
+    g_assert_cmpuint (g_strv_length (times), >=, 3);
+    book (session, token, official_id, first, &day, times[0], NULL, "Жер телімін беру мерзімі");
+    book (session, token, official_id, second, &day, times[1], "disability", "Пандус в подъезде дома");
+    book (session, token, official_id, third, &day, times[2], "war_veteran", "Тұрғын үйді жөндеу");
+    next_time = appeals_test_next_free_time (server, session, token, official_id, &next);
+    tomorrow_id = book (session, token, official_id, first, &next, next_time, "pregnant", "Балабақшаға кезек");
+  }
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/attachments?kind=reference_note"
                                              "&file_name=note.txt", tomorrow_id);
@@ -376,6 +383,20 @@ receptions_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (is_true, &loaded);
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (reception), "reception-workflow");
+  /* moving it: the free times of its day, the booked one not among them */
+  {
+    AppealsReception *shown = appeals_reception_window_get_reception (reception);
+    char day_text[16];
+    GtkWindow *form;
+
+    gtk_widget_activate_action (GTK_WIDGET (reception), "reception.move", NULL);
+    form = appeals_reception_window_get_status_form (reception);
+    g_assert_nonnull (form);
+    g_date_strftime (day_text, sizeof day_text, "%d.%m.%Y", &shown->date);
+    appeals_test_ui_type (GTK_WIDGET (form), "move-date", day_text);
+    appeals_test_ui_settle (800);
+    appeals_test_ui_screenshot (GTK_WIDGET (form), "reception-move");
+  }
   gtk_window_destroy (GTK_WINDOW (reception));
 
   appeals_receptions_page_show_view (page, "today");

@@ -540,3 +540,65 @@ appeals_test_wait_for (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
 }
+
+/**
+ * appeals_test_free_times:
+ * @date: "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the start times still free with @official
+ *   on @date, as the server offers them
+ */
+GStrv
+appeals_test_free_times (AppealsTestServer *server,
+                         SoupSession       *session,
+                         const char        *token,
+                         gint64             official,
+                         const char        *date)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/officials/%" G_GINT64_FORMAT "/free-slots?date=%s", official, date);
+  g_autoptr(AppealsTestResponse) answer = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_autoptr(GStrvBuilder) times = g_strv_builder_new ();
+  JsonArray *items;
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (answer), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_strv_builder_add (times, json_object_get_string_member (json_array_get_object_element (items, i), "start_time"));
+  return g_strv_builder_end (times);
+}
+
+/**
+ * appeals_test_next_free_time:
+ * @date: (out caller-allocates): the day
+ *
+ * The first free time with @official from tomorrow on (Kazakhstan's days,
+ * as the server counts them); the server knows the days off.
+ *
+ * Returns: (transfer full): the time, "HH:MM"
+ */
+char *
+appeals_test_next_free_time (AppealsTestServer *server,
+                             SoupSession       *session,
+                             const char        *token,
+                             gint64             official,
+                             GDate             *date)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  for (int ahead = 1; ahead <= 14; ahead++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, ahead);
+      g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+      g_auto(GStrv) times = appeals_test_free_times (server, session, token, official, iso);
+
+      if (times[0] != NULL)
+        {
+          g_date_clear (date, 1);
+          g_date_set_dmy (date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                          g_date_time_get_year (day));
+          return g_strdup (times[0]);
+        }
+    }
+  g_error ("the official has no free time in the next two weeks");
+}

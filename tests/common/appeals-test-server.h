@@ -71,6 +71,16 @@ void                 appeals_test_response_free     (AppealsTestResponse *respon
 const char          *appeals_test_response_header   (AppealsTestResponse *response,
                                                       const char         *name);
 JsonObject          *appeals_test_response_object   (AppealsTestResponse *response);
+GStrv                appeals_test_free_times        (AppealsTestServer  *server,
+                                                    SoupSession        *session,
+                                                    const char         *token,
+                                                    gint64              official,
+                                                    const char         *date);
+char                *appeals_test_next_free_time    (AppealsTestServer  *server,
+                                                    SoupSession        *session,
+                                                    const char         *token,
+                                                    gint64              official,
+                                                    GDate              *date);
 char                *appeals_test_sign_in           (AppealsTestServer  *server,
                                                       const char         *login,
                                                       const char         *password);

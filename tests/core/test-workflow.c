@@ -56,7 +56,7 @@ test_step_dates (void)
           g_autofree char *iso = NULL;
           GDate due;
 
-          if (!appeals_workflow_compute_due (workflow, calendar, i, &registered, &reception, &due))
+          if (!appeals_workflow_compute_due (workflow, calendar, i, &registered, &reception, NULL, &due))
             {
               g_assert_null (cases[c].due[i]);
               continue;
@@ -79,10 +79,58 @@ test_steps_without_reception (void)
 
   appeals_date_parse_iso ("2022-03-02", &registered);
   /* steps counted from the registration have a term at once; the others wait for a date */
-  g_assert_true (appeals_workflow_compute_due (workflow, calendar, 0, &registered, NULL, &due));
-  g_assert_false (appeals_workflow_compute_due (workflow, calendar, 9, &registered, NULL, &due));
+  g_assert_true (appeals_workflow_compute_due (workflow, calendar, 0, &registered, NULL, NULL, &due));
+  g_assert_false (appeals_workflow_compute_due (workflow, calendar, 9, &registered, NULL, NULL, &due));
   g_assert_cmpstr (appeals_names_get (&appeals_workflow_get_step (workflow, 12)->name, "kk"), ==,
                    "Басшылықтың шешімі бойынша мұрағатқа тапсыру");
+}
+
+/* The protocol counts from the day the reception was held (until then
+ * from the reception day); a day off before the held day does not move it. */
+static const struct {
+  const char *reception;
+  const char *held;      /* NULL: not held yet */
+  const char *protocol;  /* protocol_to_bodies */
+  const char *control;   /* protocol_control */
+  const char *why;
+} held_cases[] = {
+  { "2022-12-29", NULL, "2023-01-05", "2023-01-23", "not held yet: from the reception day, over New Year" },
+  { "2022-12-29", "2022-12-30", "2023-01-06", "2023-01-24", "held a day late, on the year's last working day" },
+  { "2023-01-31", "2023-01-31", "2023-02-03", "2023-02-21", "held on its day" },
+};
+
+static void
+test_held_day (void)
+{
+  g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (NULL);
+  g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (NULL);
+  static const char *codes[] = { "protocol_to_bodies", "protocol_control" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (held_cases); c++)
+    {
+      const char *expected[] = { held_cases[c].protocol, held_cases[c].control };
+      GDate registered, reception, held;
+
+      g_test_message ("%s", held_cases[c].why);
+      appeals_date_parse_iso ("2022-12-01", &registered);
+      appeals_date_parse_iso (held_cases[c].reception, &reception);
+      g_date_clear (&held, 1);
+      if (held_cases[c].held != NULL)
+        appeals_date_parse_iso (held_cases[c].held, &held);
+
+      for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+        for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+          if (g_str_equal (appeals_workflow_get_step (workflow, i)->code, codes[k]))
+            {
+              g_autofree char *iso = NULL;
+              GDate due;
+
+              g_assert_true (appeals_workflow_compute_due (workflow, calendar, i, &registered, &reception,
+                                                           held_cases[c].held != NULL ? &held : NULL, &due));
+              iso = appeals_date_format_iso (&due);
+              g_assert_cmpstr (iso, ==, expected[k]);
+            }
+    }
 }
 
 int
@@ -92,6 +140,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/workflow/step-dates", test_step_dates);
   g_test_add_func ("/workflow/without-reception", test_steps_without_reception);
+  g_test_add_func ("/workflow/held-day", test_held_day);
 
   return g_test_run ();
 }

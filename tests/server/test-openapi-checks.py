@@ -180,9 +180,9 @@ class Structure(unittest.TestCase):
         self.assertIn('#/components/schemas/Session: example/token', text)
 
     def test_codes(self):
-        text = '\n'.join(openapi_structure.check_codes(DOCUMENT, list(DOCUMENT['x-problem-codes']) + ['slot_taken'],
+        text = '\n'.join(openapi_structure.check_codes(DOCUMENT, list(DOCUMENT['x-problem-codes']) + ['room_taken'],
                                                        list(DOCUMENT['x-field-error-codes'])))
-        self.assertIn('slot_taken (the server answers it) is not listed', text)
+        self.assertIn('room_taken (the server answers it) is not listed', text)
 
     def test_records(self):
         records = {'Appeal': {'status': {'type': 'string', 'nullable': True, 'enum': ['registered']},

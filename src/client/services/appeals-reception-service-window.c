@@ -395,6 +395,47 @@ appeals_reception_service_archive_async (AppealsReceptionService *self,
 }
 
 /**
+ * appeals_reception_service_act_async:
+ * @reason: (nullable): why, for %APPEALS_RECEPTION_ACTION_CANCEL
+ * @date: (nullable): the new day, for %APPEALS_RECEPTION_ACTION_MOVE
+ * @start_time: (nullable): the new time "HH:MM", for a move
+ *
+ * Confirms, marks held, cancels or moves the reception. A step out of
+ * order is refused with %APPEALS_SERVICE_ERROR_CONFLICT, a taken slot
+ * too; a missing reason or a day the official does not receive comes
+ * back with the field errors.
+ */
+void
+appeals_reception_service_act_async (AppealsReceptionService *self,
+                                     gint64                   reception_id,
+                                     AppealsReceptionAction   action,
+                                     const char              *reason,
+                                     const GDate             *date,
+                                     const char              *start_time,
+                                     GCancellable            *cancellable,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "actions", appeals_reception_action_to_string (action), NULL);
+  JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  if (action == APPEALS_RECEPTION_ACTION_CANCEL)
+    json_object_set_string_member (object, "reason", reason != NULL ? reason : "");
+  if (action == APPEALS_RECEPTION_ACTION_MOVE)
+    {
+      g_autofree char *day = date != NULL && g_date_valid (date) ? appeals_date_format_iso (date) : g_strdup ("");
+
+      json_object_set_string_member (object, "date", day);
+      json_object_set_string_member (object, "start_time", start_time != NULL ? start_time : "");
+    }
+  send_for_reception (self, "POST", path->str, body, reception_id, appeals_reception_service_act_async,
+                      cancellable, callback, user_data);
+}
+
+/**
  * appeals_reception_service_post_review_async:
  * @instructions: (nullable): the leadership's instructions
  *

@@ -277,6 +277,73 @@ appeals_reception_service_book_finish (AppealsReceptionService  *self,
 
 /* For the verbs of one reception's window (appeals-reception-service-window.c) */
 
+/* {"items": [{"start_time": "HH:MM"}…]} as a GStrv */
+static gpointer
+read_free_slots (JsonNode  *body,
+                 gpointer   reader_data,
+                 GError   **error)
+{
+  JsonNode *items = JSON_NODE_HOLDS_OBJECT (body) ? json_object_get_member (json_node_get_object (body), "items") : NULL;
+  g_autoptr(GStrvBuilder) times = g_strv_builder_new ();
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE, _("The server sent a malformed answer: field “%s”: %s"),
+                   "items", appeals_field_error_code_describe (APPEALS_FIELD_WRONG_TYPE));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (items), i);
+      const char *time = JSON_NODE_HOLDS_OBJECT (item)
+                         ? json_object_get_string_member_with_default (json_node_get_object (item), "start_time", NULL)
+                         : NULL;
+
+      if (appeals_time_of_day_is_valid (time))
+        g_strv_builder_add (times, time);
+    }
+  return g_strv_builder_end (times);
+}
+
+/**
+ * appeals_reception_service_list_free_slots_async:
+ *
+ * The start times still free with the official on @date, in order; none
+ * on a day they do not receive. Taken slots are never among them.
+ */
+void
+appeals_reception_service_list_free_slots_async (AppealsReceptionService *self,
+                                                 gint64                   official_id,
+                                                 const GDate             *date,
+                                                 GCancellable            *cancellable,
+                                                 GAsyncReadyCallback      callback,
+                                                 gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("officials", NULL);
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  appeals_api_path_add_id (path, official_id);
+  g_string_append (path, "/free-slots");
+  appeals_api_path_add_query_date (path, "date", date);
+  appeals_service_call_async (self->client, self, appeals_reception_service_list_free_slots_async, "GET", path->str,
+                              NULL, NULL, NULL, read_free_slots, NULL, NULL, (GDestroyNotify) g_strfreev,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * appeals_reception_service_list_free_slots_finish:
+ *
+ * Returns: (transfer full): the free start times, "HH:MM"
+ */
+GStrv
+appeals_reception_service_list_free_slots_finish (AppealsReceptionService  *self,
+                                                  GAsyncResult             *result,
+                                                  GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_reception_service_list_free_slots_async, NULL, error);
+}
+
 AppealsApiClient *
 _appeals_reception_service_get_client (AppealsReceptionService *self)
 {

@@ -60,6 +60,15 @@ void              appeals_reception_service_book_async                   (Appeal
 AppealsReception *appeals_reception_service_book_finish                  (AppealsReceptionService  *self,
                                                                           GAsyncResult             *result,
                                                                           GError                  **error);
+void              appeals_reception_service_list_free_slots_async        (AppealsReceptionService  *self,
+                                                                          gint64                    official_id,
+                                                                          const GDate              *date,
+                                                                          GCancellable             *cancellable,
+                                                                          GAsyncReadyCallback       callback,
+                                                                          gpointer                  user_data);
+GStrv             appeals_reception_service_list_free_slots_finish       (AppealsReceptionService  *self,
+                                                                          GAsyncResult             *result,
+                                                                          GError                  **error);
 
 /* The reception window: steps, protocol, materials, the leadership's review */
 
@@ -114,6 +123,15 @@ void               appeals_reception_service_archive_async            (AppealsRe
 void               appeals_reception_service_post_review_async        (AppealsReceptionService *self,
                                                                        gint64                   reception_id,
                                                                        const char              *instructions,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
+void               appeals_reception_service_act_async                (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       AppealsReceptionAction   action,
+                                                                       const char              *reason,
+                                                                       const GDate             *date,
+                                                                       const char              *start_time,
                                                                        GCancellable            *cancellable,
                                                                        GAsyncReadyCallback      callback,
                                                                        gpointer                 user_data);

@@ -366,21 +366,6 @@ respond_invalid_transition (AppealsRequest              *request,
                                           errors, describe_allowed, allowed);
 }
 
-/* Control and close have no members: an empty body is one. */
-static JsonObject *
-get_body (AppealsRequest *request)
-{
-  static JsonObject *empty = NULL;
-
-  if (request->body == NULL)
-    {
-      if (g_once_init_enter (&empty))
-        g_once_init_leave (&empty, json_object_new ());
-      return empty;
-    }
-  return appeals_api_require_object (request);
-}
-
 static gboolean
 handle_action (AppealsRequest  *request,
                GError         **error)
@@ -417,7 +402,7 @@ handle_action (AppealsRequest  *request,
       return TRUE;
     }
 
-  if ((input.body = get_body (request)) == NULL)
+  if ((input.body = appeals_api_optional_object (request)) == NULL)
     return TRUE;
   appeals_server_get_today (&input.today);
 

@@ -31,6 +31,29 @@ appeals_api_require_object (AppealsRequest *request)
   return object;
 }
 
+/**
+ * appeals_api_optional_object:
+ *
+ * For actions that may have no members (control, close, confirm…): no
+ * body is an empty object.
+ *
+ * Returns: (nullable): the body as an object, or %NULL after answering
+ *   400 for a body that is not one
+ */
+JsonObject *
+appeals_api_optional_object (AppealsRequest *request)
+{
+  static JsonObject *empty = NULL;
+
+  if (request->body == NULL)
+    {
+      if (g_once_init_enter (&empty))
+        g_once_init_leave (&empty, json_object_new ());
+      return empty;
+    }
+  return appeals_api_require_object (request);
+}
+
 void
 appeals_api_check_code (AppealsRequest *request,
                         GPtrArray      *errors,

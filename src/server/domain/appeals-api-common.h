@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 JsonObject *appeals_api_require_object    (AppealsRequest          *request);
+JsonObject *appeals_api_optional_object   (AppealsRequest          *request);
 const char *appeals_api_member_string     (JsonObject              *object,
                                            const char              *member,
                                            const char              *field,

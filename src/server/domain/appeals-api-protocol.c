@@ -8,7 +8,8 @@
  * The protocol's orders live in the register of orders
  * (appeals-order-records.c) with "reception-protocol" as their source;
  * these routes keep the protocol's words for them: open or executed.
- *   POST  /receptions/{id}/archive            archive, once every order is executed
+ *   POST  /receptions/{id}/archive            archive a held reception once the protocol is sent and
+ *                                             every order executed or taken off control
  *   GET   /review                             receptions of the next three working days, with completeness
  *   POST  /receptions/{id}/review             the leadership reviewed them, with instructions (a new
  *                                             entry every time: a review is never overwritten)
@@ -46,6 +47,20 @@ respond_reception (AppealsRequest  *request,
   return TRUE;
 }
 
+/* An archived or cancelled reception takes no orders and changes none:
+ * answers 409 and returns %TRUE for one. */
+static gboolean
+refuse_closed (AppealsRequest  *request,
+               AppealsDbResult *row)
+{
+  int status = appeals_api_reception_row_status (row);
+
+  if (status != APPEALS_RECEPTION_STATUS_ARCHIVED && status != APPEALS_RECEPTION_STATUS_CANCELLED)
+    return FALSE;
+  appeals_api_respond_reception_conflict (request, "status", "booked,confirmed,held");
+  return TRUE;
+}
+
 /* POST /receptions/{id}/orders: an order of the register whose source is
  * the reception's protocol. */
 static gboolean
@@ -59,7 +74,7 @@ handle_add_order (AppealsRequest  *request,
 
   if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
-  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL || refuse_closed (request, row))
     return TRUE;
 
   order->source = g_strdup (APPEALS_ORDER_SOURCE_RECEPTION_PROTOCOL);
@@ -108,7 +123,7 @@ handle_order_status (AppealsRequest  *request,
 
   if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
-  if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
+  if (row == NULL || (body = appeals_api_require_object (request)) == NULL || refuse_closed (request, row))
     return TRUE;
   if (!appeals_request_get_id_param (request, "order", &id))
     {
@@ -157,19 +172,29 @@ handle_archive (AppealsRequest  *request,
     return TRUE;
   id = appeals_db_result_get_int64 (row, 0, "id");
 
+  /* held, the protocol sent to the bodies, and no order still under
+   * control (each executed or taken off control); a 409 says "conflict",
+   * as every other 409 does, and names the member in the way */
+  if (appeals_api_reception_row_status (row) != APPEALS_RECEPTION_STATUS_HELD)
+    {
+      appeals_api_respond_reception_conflict (request, "status", "held");
+      return TRUE;
+    }
   open_orders = appeals_db_query (request->db,
-                                  "SELECT COUNT(*) AS n FROM orders WHERE reception_id = ? AND status = 'on_control'",
-                                  g_variant_new ("(x)", id), error);
+                                  "SELECT (SELECT COUNT(*) FROM orders WHERE reception_id = ? AND status = 'on_control') AS n, "
+                                  "(SELECT COUNT(*) FROM reception_steps WHERE reception_id = ? "
+                                  "AND code = 'protocol_to_bodies' AND done = 1) AS sent",
+                                  g_variant_new ("(xx)", id, id), error);
   if (open_orders == NULL)
     return FALSE;
+  if (appeals_db_result_get_int64 (open_orders, 0, "sent") == 0)
+    {
+      appeals_api_respond_reception_conflict (request, "steps", "protocol_to_bodies");
+      return TRUE;
+    }
   if (appeals_db_result_get_int64 (open_orders, 0, "n") > 0)
     {
-      /* under control until executed; a 409 says "conflict", as every
-       * other 409 does, and names the member in the way */
-      g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-
-      appeals_field_errors_add (errors, "orders", APPEALS_FIELD_INVALID_VALUE, "executed");
-      appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, errors, NULL);
+      appeals_api_respond_reception_conflict (request, "orders", "executed");
       return TRUE;
     }
 

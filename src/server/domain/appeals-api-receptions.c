@@ -3,7 +3,8 @@
  * appeals-api-receptions.c: personal receptions by officials.
  *
  *   GET   /receptions?date=&official_id=      a day's queue: priority first, then booking time
- *   POST  /receptions                         book a visitor (the essence of the question is required)
+ *   POST  /receptions                         book a visitor (the essence of the question is required) in a
+ *                                             free slot of a reception day of the official (409 slot_taken)
  *   GET   /receptions/{id}                    a booking with its 13 steps
  *   PATCH /receptions/{id}/steps/{code}       mark a step done or not, with a note
  *   GET   /reception-steps/today              steps due today or overdue, not done
@@ -20,6 +21,7 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-reception-records.h"
+#include "appeals-reception-slots.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
 
@@ -140,7 +142,6 @@ handle_book (AppealsRequest  *request,
 {
   AppealsWorkflow *workflow = appeals_server_get_workflow (request->server);
   AppealsPriorityCatalog *priorities = get_priorities (request);
-  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) check = NULL;
@@ -149,8 +150,8 @@ handle_book (AppealsRequest  *request,
   g_autofree char *location = NULL;
   JsonObject *body;
   GDate today;
-  gint64 id;
-  gboolean in_scope;
+  gint64 id = 0;
+  gboolean in_scope, taken = FALSE;
 
   if (workflow == NULL || priorities == NULL)
     return FALSE;
@@ -162,9 +163,6 @@ handle_book (AppealsRequest  *request,
 
   if (reception->priority != NULL && !appeals_priority_catalog_has (priorities, reception->priority))
     appeals_field_errors_add (errors, "priority", APPEALS_FIELD_INVALID_VALUE, NULL);
-  if (g_date_valid (&reception->date) && !appeals_calendar_is_working_day (calendar, &reception->date))
-    appeals_field_errors_add (errors, "date", APPEALS_FIELD_OUT_OF_RANGE, "working day");
-
   if (reception->official_id > 0)
     {
       check = appeals_db_query (request->db, "SELECT id FROM officials WHERE id = ? AND active = 1",
@@ -175,6 +173,12 @@ handle_book (AppealsRequest  *request,
         appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_NOT_FOUND, NULL);
       g_clear_pointer (&check, appeals_db_result_free);
     }
+  /* the official's day, hours and a free slot, once all three are known */
+  if (appeals_field_errors_find (errors, "official_id") == NULL && appeals_field_errors_find (errors, "date") == NULL &&
+      appeals_field_errors_find (errors, "start_time") == NULL &&
+      !appeals_api_reception_check_slot (request, reception->official_id, &reception->date, reception->start_time, 0,
+                                         errors, &taken, error))
+    return FALSE;
   /* the applicant and the appeal as the caller's scope shows them: one
    * out of it does not exist */
   if (reception->applicant_id > 0)
@@ -199,7 +203,14 @@ handle_book (AppealsRequest  *request,
     }
 
   appeals_server_get_today (&today);
-  id = appeals_api_receptions_insert (request->server, request->db, reception, &today, request->user->login, error);
+  if (!taken)
+    id = appeals_api_receptions_insert (request->server, request->db, reception, &today, request->user->login,
+                                        &taken, error);
+  if (taken)
+    {
+      appeals_api_respond_slot_taken (request);
+      return TRUE;
+    }
   if (id == 0)
     return FALSE;
 
@@ -236,6 +247,13 @@ handle_step (AppealsRequest  *request,
   if (row == NULL || (body = appeals_api_require_object (request)) == NULL)
     return TRUE;
   id = appeals_db_result_get_int64 (row, 0, "id");
+  /* nothing to archive before the reception is held */
+  if (g_strcmp0 (code, "archive") == 0 && appeals_api_reception_row_status (row) != APPEALS_RECEPTION_STATUS_HELD &&
+      appeals_api_reception_row_status (row) != APPEALS_RECEPTION_STATUS_ARCHIVED)
+    {
+      appeals_api_respond_reception_conflict (request, "status", "held");
+      return TRUE;
+    }
 
   step = appeals_db_query (request->db, "SELECT code FROM reception_steps WHERE reception_id = ? AND code = ?",
                            g_variant_new ("(xs)", id, code), error);
@@ -296,7 +314,7 @@ handle_today (AppealsRequest  *request,
                            "SELECT s.reception_id, s.code, s.due, r.date, r.question, r.applicant_id "
                            "FROM reception_steps s "
                            "JOIN receptions r ON r.id = s.reception_id "
-                           "WHERE s.done = 0 AND s.due IS NOT NULL AND s.due <= ? AND r.status <> 'cancelled' "
+                           "WHERE s.done = 0 AND s.due IS NOT NULL AND s.due <= ? AND r.status NOT IN ('cancelled', 'archived') "
                            "ORDER BY s.due, s.reception_id, s.position",
                            g_variant_new ("(s)", today_text), error);
   if (rows == NULL)

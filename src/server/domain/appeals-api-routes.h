@@ -19,6 +19,7 @@ void appeals_api_officials_register   (AppealsServer *server);
 void appeals_api_receptions_register  (AppealsServer *server);
 void appeals_api_arrangements_register (AppealsServer *server);
 void appeals_api_protocol_register    (AppealsServer *server);
+void appeals_api_reception_actions_register (AppealsServer *server);
 void appeals_api_attachments_register (AppealsServer *server);
 void appeals_api_actions_register     (AppealsServer *server);
 void appeals_api_orders_register      (AppealsServer *server);

@@ -23,6 +23,7 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_receptions_register (server);
   appeals_api_arrangements_register (server);
   appeals_api_protocol_register (server);
+  appeals_api_reception_actions_register (server);
   appeals_api_attachments_register (server);
   appeals_api_actions_register (server);
   appeals_api_orders_register (server);

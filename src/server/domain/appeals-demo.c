@@ -309,7 +309,7 @@ seed_receptions (Seed       *seed,
               else if (!appeals_db_result_is_null (slots, s, "place"))
                 reception->place = g_strdup (appeals_db_result_get_string (slots, s, "place"));
 
-              id = appeals_api_receptions_insert (seed->server, db, reception, &registered, "registrar", error);
+              id = appeals_api_receptions_insert (seed->server, db, reception, &registered, "registrar", NULL, error);
               if (id == 0)
                 return FALSE;
 

@@ -12,6 +12,7 @@
 #include "appeals-attachment-files.h"
 #include "appeals-audit.h"
 #include "appeals-reception-participants.h"
+#include "appeals-core-enums.h"
 #include "appeals-reception-records.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
@@ -81,10 +82,11 @@ load_related (AppealsRequest  *request,
 {
   GDate today;
 
-  /* steps in their order, orders and files oldest first, one review */
+  /* steps by their terms (those without one last, each in the workflow's
+   * order), orders and files oldest first, one review */
   static const char * const statements[] = {
     "SELECT reception_id, code, due, done, done_by, done_at, note FROM reception_steps "
-    "WHERE reception_id IN @ids ORDER BY reception_id, position",
+    "WHERE reception_id IN @ids ORDER BY reception_id, due IS NULL, due, position",
     "SELECT id, reception_id, text, executor_body, due_date, status, executed_at FROM orders "
     "WHERE reception_id IN @ids ORDER BY id",
     "SELECT e.reception_id, e.reviewed_by, (SELECT u.full_name FROM users u WHERE u.login = e.reviewed_by) "
@@ -297,6 +299,17 @@ full_to_json (AppealsReception *reception,
   return g_steal_pointer (&node);
 }
 
+/* Whether the caller booked the reception in row @index: who books a
+ * visitor may always read the booking. */
+static gboolean
+booked_by_caller (AppealsRequest  *request,
+                  AppealsDbResult *rows,
+                  guint            index)
+{
+  return request->user != NULL &&
+         g_strcmp0 (appeals_db_result_get_string (rows, index, "created_by"), request->user->login) == 0;
+}
+
 /**
  * appeals_api_receptions_to_json:
  * @rows: receptions read with APPEALS_RECEPTION_COLUMNS
@@ -326,6 +339,7 @@ appeals_api_receptions_to_json (AppealsRequest   *request,
   g_autoptr(GArray) visible_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) out_of_scope = NULL;
   g_auto(Related) related = { 0 };
+  g_autofree gboolean *visible = g_new0 (gboolean, MAX (n, 1));
 
   for (guint k = 0; k < n; k++)
     {
@@ -344,7 +358,9 @@ appeals_api_receptions_to_json (AppealsRequest   *request,
     {
       AppealsReception *reception = g_ptr_array_index (receptions, k);
 
-      if (!g_hash_table_contains (out_of_scope, &reception->applicant_id))
+      visible[k] = !g_hash_table_contains (out_of_scope, &reception->applicant_id) ||
+                   booked_by_caller (request, rows, order != NULL ? order[k] : k);
+      if (visible[k])
         g_array_append_val (visible_ids, reception->id);
     }
   if (!load_related (request, visible_ids, &related, error))
@@ -354,7 +370,7 @@ appeals_api_receptions_to_json (AppealsRequest   *request,
     {
       AppealsReception *reception = g_ptr_array_index (receptions, k);
 
-      if (g_hash_table_contains (out_of_scope, &reception->applicant_id))
+      if (!visible[k])
         g_ptr_array_add (nodes, restricted_to_json (reception));
       else
         g_ptr_array_add (nodes, full_to_json (reception, rows, order != NULL ? order[k] : k, &related));
@@ -395,15 +411,27 @@ appeals_api_load_reception_row (AppealsRequest    *request,
 
   *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
                            g_variant_new ("(x)", id), error);
-  /* a reception is its applicant's: out of scope, as if it did not exist */
-  return *row != NULL && appeals_api_keep_row_in_scope (request, row, error);
+  if (*row == NULL)
+    return FALSE;
+  /* whoever booked it keeps it, even for another district's visitor */
+  if (appeals_db_result_get_n_rows (*row) > 0 && booked_by_caller (request, *row, 0))
+    return TRUE;
+  /* otherwise a reception is its applicant's: out of scope, as if it did not exist */
+  return appeals_api_keep_row_in_scope (request, row, error);
 }
 
 /**
  * appeals_api_receptions_insert:
  * @registered_on: the day the request was registered; the steps count from it
  *
+ * @slot_taken: (out) (optional): set when another reception that is not
+ *   cancelled holds the slot (a booking made at the same moment by another
+ *   process): then nothing is booked and 0 returned without an error.
+ *   Without it, a taken slot is a constraint error.
+ *
  * Books @reception (validated already) with its 13 steps and their terms.
+ * The slot's unique index decides between two bookings of one slot: the
+ * second inserts nothing (on PostgreSQL it waits for the first to commit).
  *
  * Returns: the new reception's id, or 0 with @error set
  */
@@ -413,23 +441,26 @@ appeals_api_receptions_insert (AppealsServer     *server,
                                AppealsReception  *reception,
                                const GDate       *registered_on,
                                const char        *actor,
+                               gboolean          *slot_taken,
                                GError           **error)
 {
   AppealsWorkflow *workflow = appeals_server_get_workflow (server);
-  AppealsCalendar *calendar = appeals_server_get_calendar (server);
   g_autoptr(AppealsDbResult) created = NULL;
   g_autofree char *now = appeals_server_now_iso ();
   g_autofree char *registered_text = appeals_date_format_iso (registered_on);
   g_autofree char *date = appeals_date_format_iso (&reception->date);
   gint64 id;
 
+  if (slot_taken != NULL)
+    *slot_taken = FALSE;
   if (workflow == NULL)
     return 0;
 
   if (!appeals_db_exec (db,
                         "INSERT INTO receptions (version, official_id, date, start_time, place, video_link, applicant_id, "
                         "appeal_id, question, priority, booked_at, status, registered_on, created_by) "
-                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)",
+                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?) "
+                        "ON CONFLICT (official_id, date, start_time) WHERE status <> 'cancelled' DO NOTHING",
                         g_variant_new ("(xssmsmsxmxsmssss)", reception->official_id, date, reception->start_time,
                                        reception->place, reception->video_link, reception->applicant_id,
                                        (gboolean) (reception->appeal_id > 0), reception->appeal_id,
@@ -438,30 +469,105 @@ appeals_api_receptions_insert (AppealsServer     *server,
     return 0;
 
   created = appeals_db_query (db,
-                              "SELECT id FROM receptions WHERE booked_at = ? AND created_by = ? AND applicant_id = ? "
-                              "ORDER BY id DESC",
-                              g_variant_new ("(ssx)", now, actor, reception->applicant_id), error);
+                              "SELECT id FROM receptions WHERE official_id = ? AND date = ? AND start_time = ? "
+                              "AND status <> 'cancelled' AND booked_at = ? AND created_by = ? AND applicant_id = ?",
+                              g_variant_new ("(xssssx)", reception->official_id, date, reception->start_time,
+                                             now, actor, reception->applicant_id), error);
   if (created == NULL)
     return 0;
+  if (appeals_db_result_get_n_rows (created) == 0)
+    {
+      if (slot_taken != NULL)
+        *slot_taken = TRUE;
+      else
+        g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT, "the slot %s %s of official %" G_GINT64_FORMAT
+                     " is taken", date, reception->start_time, reception->official_id);
+      return 0;
+    }
   id = appeals_db_result_get_int64 (created, 0, "id");
 
   /* the 13 steps, each with its term */
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    if (!appeals_db_exec (db,
+                          "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, NULL, 0)",
+                          g_variant_new ("(xxs)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code),
+                          error))
+      return 0;
+  if (!appeals_api_reception_set_step_dues (server, db, id, registered_on, &reception->date, NULL, error))
+    return 0;
+
+  return appeals_api_audit_reception (db, id, NULL, "reception", "create", actor, NULL, error) ? id : 0;
+}
+
+/**
+ * appeals_api_reception_row_status:
+ *
+ * Returns: the AppealsReceptionStatus of the reception in @row (read with
+ *   APPEALS_RECEPTION_COLUMNS)
+ */
+int
+appeals_api_reception_row_status (AppealsDbResult *row)
+{
+  int status = APPEALS_RECEPTION_STATUS_UNSET;
+
+  appeals_enum_from_wire (APPEALS_TYPE_RECEPTION_STATUS, appeals_db_result_get_string (row, 0, "status"), &status);
+  return status;
+}
+
+/**
+ * appeals_api_respond_reception_conflict:
+ * @field: the member, or what, in the way: "status", "orders", "steps"…
+ * @expected: what it must be first, for the field error's detail
+ *
+ * 409 conflict: the reception is not yet (or no longer) where the request
+ * needs it.
+ */
+void
+appeals_api_respond_reception_conflict (AppealsRequest *request,
+                                        const char     *field,
+                                        const char     *expected)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+
+  appeals_field_errors_add (errors, field, APPEALS_FIELD_INVALID_VALUE, expected);
+  appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, errors, NULL);
+}
+
+/**
+ * appeals_api_reception_set_step_dues:
+ * @held: (nullable): the day the reception was held, once it was
+ *
+ * Sets the terms of reception @id's steps that are not done from the
+ * workflow and the calendar: counted from the request's registration,
+ * back from the reception day, or on from the day it was held.
+ */
+gboolean
+appeals_api_reception_set_step_dues (AppealsServer  *server,
+                                     AppealsDb      *db,
+                                     gint64          id,
+                                     const GDate    *registered_on,
+                                     const GDate    *date,
+                                     const GDate    *held,
+                                     GError        **error)
+{
+  AppealsWorkflow *workflow = appeals_server_get_workflow (server);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+
+  if (workflow == NULL)
+    return FALSE;
   for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
     {
       g_autofree char *due_text = NULL;
       GDate due;
 
-      if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, &reception->date, &due))
+      if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, date, held, &due))
         due_text = appeals_date_format_iso (&due);
-      if (!appeals_db_exec (db,
-                            "INSERT INTO reception_steps (reception_id, position, code, due, done) VALUES (?, ?, ?, ?, 0)",
-                            g_variant_new ("(xxsms)", id, (gint64) i, appeals_workflow_get_step (workflow, i)->code,
-                                           due_text),
+      if (!appeals_db_exec (db, "UPDATE reception_steps SET due = ? WHERE reception_id = ? AND code = ? AND done = 0",
+                            g_variant_new ("(msxs)", due_text, id, appeals_workflow_get_step (workflow, i)->code),
                             error))
-        return 0;
+        return FALSE;
     }
-
-  return appeals_api_audit_reception (db, id, NULL, "reception", "create", actor, NULL, error) ? id : 0;
+  return TRUE;
 }
 
 /**
@@ -485,7 +591,7 @@ appeals_api_reception_snapshot (AppealsDb   *db,
                                    g_variant_new ("(xs)", id, step), error);
   return appeals_audit_snapshot (db,
                                  "SELECT official_id, date, start_time, place, video_link, applicant_id, appeal_id, "
-                                 "question, priority, status FROM receptions WHERE id = ?",
+                                 "question, priority, status, cancel_reason, held_on FROM receptions WHERE id = ?",
                                  g_variant_new ("(x)", id), error);
 }
 

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define APPEALS_RECEPTION_COLUMNS \
   "r.id, r.version, r.official_id, r.date, r.start_time, r.place, r.video_link, r.applicant_id, " \
-  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, r.field, " \
+  "r.appeal_id, r.question, r.priority, r.booked_at, r.status, r.field, r.created_by, " \
   "(SELECT COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || COALESCE (' ' || ap.patronymic, '') FROM applicants ap " \
   "WHERE ap.id = r.applicant_id) AS applicant_name, " \
   "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"
@@ -25,7 +25,19 @@ gint64           appeals_api_receptions_insert   (AppealsServer     *server,
                                                   AppealsReception  *reception,
                                                   const GDate       *registered_on,
                                                   const char        *actor,
+                                                  gboolean          *slot_taken,
                                                   GError           **error);
+gboolean         appeals_api_reception_set_step_dues (AppealsServer  *server,
+                                                      AppealsDb      *db,
+                                                      gint64          id,
+                                                      const GDate    *registered_on,
+                                                      const GDate    *date,
+                                                      const GDate    *held,
+                                                      GError        **error);
+int              appeals_api_reception_row_status (AppealsDbResult *row);
+void             appeals_api_respond_reception_conflict (AppealsRequest *request,
+                                                         const char     *field,
+                                                         const char     *expected);
 gboolean         appeals_api_load_reception_row  (AppealsRequest    *request,
                                                   AppealsDbResult  **row,
                                                   GError           **error);

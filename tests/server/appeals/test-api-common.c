@@ -150,6 +150,62 @@ today_iso (int days)
   return g_date_time_format (day, "%Y-%m-%d");
 }
 
+/* An official who receives every day of the week, 08:00–18:00: room for
+ * many bookings on one day. */
+gint64
+create_open_official (Fixture *fixture)
+{
+  g_autoptr(GString) body = g_string_new ("{\"full_name\":{\"kk\":\"Әбенов Ерлан\",\"ru\":\"Абенов Ерлан\"},"
+                                          "\"position\":{\"kk\":\"Орынбасар\",\"ru\":\"Заместитель\"},\"schedule\":[");
+  g_autoptr(AppealsTestResponse) created = NULL;
+
+  for (guint weekday = 1; weekday <= 7; weekday++)
+    g_string_append_printf (body, "%s{\"weekday\":%u,\"start\":\"08:00\",\"end\":\"18:00\",\"place\":\"каб. 1\"}",
+                            weekday > 1 ? "," : "", weekday);
+  g_string_append (body, "]}");
+  created = REQUEST (fixture, "POST", "/api/v1/officials", fixture->controller, body->str);
+  g_assert_cmpuint (created->status, ==, 201);
+  return json_object_get_int_member (appeals_test_response_object (created), "id");
+}
+
+/* The start times still free with @official on @date, in order. */
+GPtrArray *
+free_slots (Fixture    *fixture,
+            gint64      official,
+            const char *date)
+{
+  g_auto(GStrv) times = appeals_test_free_times (fixture->server, fixture->session, fixture->registrar, official, date);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; times[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (times[i]));
+  return list;
+}
+
+/* Books @applicant with @official in the first free slot of @date as
+ * @token's user; 0 when the day has none. */
+gint64
+book_free (Fixture    *fixture,
+           const char *token,
+           gint64      official,
+           gint64      applicant,
+           const char *date)
+{
+  g_autoptr(GPtrArray) times = free_slots (fixture, official, date);
+  g_autofree char *body = NULL;
+  g_autoptr(AppealsTestResponse) booked = NULL;
+
+  if (times->len == 0)
+    return 0;
+  body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"start_time\":\"%s\","
+                          "\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"Жылу беру\"}",
+                          official, date, (const char *) g_ptr_array_index (times, 0), applicant);
+  booked = REQUEST (fixture, "POST", "/api/v1/receptions", token, body);
+  if (booked->status != 201)
+    g_error ("booking on %s: %u %s", date, booked->status, booked->text);
+  return json_object_get_int_member (appeals_test_response_object (booked), "id");
+}
+
 /* A lifecycle action on the appeal's version now in force. */
 AppealsTestResponse *
 post_action (Fixture    *fixture,

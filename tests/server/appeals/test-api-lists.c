@@ -13,29 +13,13 @@
 
 #include "test-api.h"
 
-static gint64
-first_official (Fixture *fixture)
-{
-  g_autoptr(AppealsTestResponse) officials = REQUEST (fixture, "GET", "/api/v1/officials", fixture->controller, NULL);
-
-  return json_object_get_int_member (json_array_get_object_element (
-           json_object_get_array_member (appeals_test_response_object (officials), "items"), 0), "id");
-}
-
 static void
 book (Fixture    *fixture,
       gint64      official,
       const char *date,
       gint64      applicant)
 {
-  g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
-                                           "\"start_time\":\"10:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
-                                           "\"question\":\"Жылу беру\"}",
-                                           official, date, applicant);
-  g_autoptr(AppealsTestResponse) booked = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar, body);
-
-  if (booked->status != 201)
-    g_error ("booking on %s: %u %s", date, booked->status, booked->text);
+  g_assert_cmpint (book_free (fixture, fixture->registrar, official, applicant, date), >, 0);
 }
 
 /* GETs @path and returns how many statements it ran; *n_items gets the
@@ -63,7 +47,7 @@ test_queue_statements (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   gint64 applicant = create_applicant (fixture, "061211600012");
-  gint64 official = first_official (fixture);
+  gint64 official = create_open_official (fixture);
   /* a working Monday in the calendar's range, far from the demo's bookings */
   const char *date = "2027-03-15";
   g_autofree char *path = g_strdup_printf ("/api/v1/receptions?date=%s&official_id=%" G_GINT64_FORMAT, date, official);
@@ -103,7 +87,7 @@ test_review_and_today_statements (Fixture       *fixture,
 {
   g_autofree char *leadership = appeals_test_sign_in (fixture->server, "leadership", "demo");
   gint64 applicant = create_applicant (fixture, "061211600012");
-  gint64 official = first_official (fixture);
+  gint64 official = create_open_official (fixture);
   g_autofree char *date = NULL;
   guint64 review_before, review_after, today_before, today_after;
   guint n_review_before, n_review_after, n_today_before, n_today_after;

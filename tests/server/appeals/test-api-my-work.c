@@ -337,14 +337,10 @@ book_as_registrar2 (Fixture *fixture)
   for (int ahead = 1; ahead < 10; ahead++)
     {
       g_autofree char *date = today_iso (ahead);
-      g_autofree char *body = g_strdup_printf ("{\"official_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
-                                               "\"start_time\":\"12:00\",\"applicant_id\":%" G_GINT64_FORMAT ","
-                                               "\"question\":\"Су құбыры\"}", official, date, applicant);
-      g_autoptr(AppealsTestResponse) booked = REQUEST (fixture, "POST", "/api/v1/receptions", fixture->registrar2,
-                                                       body);
+      gint64 id = book_free (fixture, fixture->registrar2, official, applicant, date);
 
-      if (booked->status == 201)
-        return json_object_get_int_member (appeals_test_response_object (booked), "id");
+      if (id > 0)
+        return id;
     }
   g_error ("no day took the booking in the next ten days");
 }

@@ -369,16 +369,17 @@ test_audit_everything (Fixture       *fixture,
     g_assert_cmpuint (json_array_get_length (entries), ==, 1);
   }
 
-  /* the archive changes the reception's status */
+  /* an action changes the reception's status (archiving waits for the
+   * reception to be held: test-api-reception-guards.c) */
   {
-    g_autofree char *archive_path = g_strdup_printf ("%s/archive", reception_path);
-    g_autoptr(AppealsTestResponse) archived = REQUEST (fixture, "POST", archive_path, leadership, NULL);
+    g_autofree char *confirm_path = g_strdup_printf ("%s/actions/confirm", reception_path);
+    g_autoptr(AppealsTestResponse) confirmed = REQUEST (fixture, "POST", confirm_path, fixture->registrar, NULL);
 
-    g_assert_cmpuint (archived->status, ==, 200);
+    g_assert_cmpuint (confirmed->status, ==, 200);
     entries = audit_entries (fixture, admin, "reception", reception, keep);
-    change = find_change (assert_entry (entries, json_array_get_length (entries) - 1, "archive", "leadership"), "status");
+    change = find_change (assert_entry (entries, json_array_get_length (entries) - 1, "confirm", "registrar"), "status");
     g_assert_cmpstr (json_object_get_string_member (change, "before"), ==, "booked");
-    g_assert_cmpstr (json_object_get_string_member (change, "after"), ==, "archived");
+    g_assert_cmpstr (json_object_get_string_member (change, "after"), ==, "confirmed");
   }
 
   /* only the administrator reads the trail this way */

@@ -605,6 +605,7 @@ main (int argc, char *argv[])
   test_api_add_expertise ();
   test_api_add_receptions ();
   test_api_add_arrangements ();
+  test_api_add_reception_guards ();
   test_api_add_lists ();
   test_api_add_journal ();
   test_api_add_reference ();

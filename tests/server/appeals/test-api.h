@@ -53,6 +53,15 @@ gint64       book_soon        (Fixture             *fixture,
                                char               **date_out);
 
 char                *today_iso   (int               days);
+gint64               create_open_official (Fixture   *fixture);
+GPtrArray           *free_slots  (Fixture          *fixture,
+                                  gint64            official,
+                                  const char       *date);
+gint64               book_free   (Fixture          *fixture,
+                                  const char       *token,
+                                  gint64            official,
+                                  gint64            applicant,
+                                  const char       *date);
 AppealsTestResponse *post_action (Fixture          *fixture,
                                   const char       *token,
                                   gint64            id,
@@ -80,6 +89,7 @@ void test_api_add_durability (void);
 void test_api_add_expertise  (void);
 void test_api_add_receptions (void);
 void test_api_add_arrangements (void);
+void test_api_add_reception_guards (void);
 void test_api_add_lists      (void);
 void test_api_add_journal    (void);
 gint64 journal_total         (Fixture *fixture,

@@ -70,6 +70,8 @@ typedef struct
   char       *date;
   char       *iin;
   char       *number;   /* the appeal's registration number */
+  GPtrArray  *free;     /* the official's free times on date */
+  guint       next_free;
 } World;
 
 static char *
@@ -79,7 +81,9 @@ expand (World      *world,
         guint       row)
 {
   static const char * const districts[] = { "kostanay-city", "rudny-city", "kostanay-city" };
-  g_autofree char *time = g_strdup_printf ("%02u:%02u", 14 + caller, row * 2);
+  /* each booking its own free slot */
+  g_autofree char *time = g_strdup (strstr (text, "{TIME}") != NULL && world->free->len > 0
+                                    ? g_ptr_array_index (world->free, world->next_free++ % world->free->len) : "");
   struct { const char *name; char *value; } names[] = {
     { "{A}", g_strdup_printf ("%" G_GINT64_FORMAT, world->applicant) },
     { "{P}", g_strdup_printf ("%" G_GINT64_FORMAT, world->appeal) },
@@ -122,6 +126,7 @@ test_matrix (Fixture       *fixture,
   world.official = json_object_get_int_member (json_array_get_object_element (
                      json_object_get_array_member (appeals_test_response_object (officials), "items"), 0), "id");
   world.reception = book_soon (fixture, world.applicant, world.official, &world.date);
+  world.free = free_slots (fixture, world.official, world.date);
   {
     /* the other district's own applicant */
     g_autoptr(AppealsTestResponse) created = REQUEST (fixture, "POST", "/api/v1/applicants", fixture->registrar2,
@@ -189,6 +194,7 @@ test_matrix (Fixture       *fixture,
   g_free (world.date);
   g_free (world.iin);
   g_free (world.number);
+  g_ptr_array_unref (world.free);
 }
 
 /* A 409 on a duplicate IIN names the card's id only to whoever may see

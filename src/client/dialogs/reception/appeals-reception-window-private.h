@@ -26,6 +26,8 @@ static const struct
   { "reference_note" }, { "applicant_document" }, { "body_position" }, { "other" },
 };
 
+typedef struct _StatusForm StatusForm;
+
 typedef struct
 {
   AppealsReceptionWindow *self;   /* not owned: the window owns its rows */
@@ -82,6 +84,7 @@ struct _AppealsReceptionWindow
   GPtrArray            *body_codes;     /* in the order of body_row's items */
   GHashTable           *sending_orders; /* order ids (as strings) in flight */
   GtkNativeDialog      *chooser;
+  StatusForm           *status_form;    /* cancel or move, while open */
   AdwToast             *toast;          /* the one shown last */
   GCancellable         *cancellable;
   AppealsContext       *context;
@@ -141,6 +144,9 @@ void _appeals_reception_window_show_reception (AppealsReceptionWindow *self, App
 void _appeals_reception_window_show_toast (AppealsReceptionWindow *self, const char *text);
 void _appeals_reception_window_step_row_free (StepRow *step);
 void _appeals_reception_window_update_actions (AppealsReceptionWindow *self);
+void _appeals_reception_window_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void _appeals_reception_window_update_status_actions (AppealsReceptionWindow *self);
+void _appeals_reception_window_close_status_form (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_materials (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_orders (AppealsReceptionWindow *self);
 void _appeals_reception_window_update_steps (AppealsReceptionWindow *self);

@@ -263,11 +263,13 @@ _appeals_reception_window_archive_action (GtkWidget  *widget,
                                            _appeals_reception_window_change_new (self, archived, NULL));
 }
 
-/* Archiving needs a protocol with every order executed. */
+/* Archiving needs a held reception whose protocol was sent, with every
+ * order executed. */
 static gboolean
 can_archive (AppealsReceptionWindow *self)
 {
   AppealsUser *user = self->context != NULL ? appeals_context_get_user (self->context) : NULL;
+  AppealsReceptionStep *protocol;
   GPtrArray *orders;
 
   /* archiving is the leadership's decision (or the head's) */
@@ -275,9 +277,11 @@ can_archive (AppealsReceptionWindow *self)
     return FALSE;
   if (self->reception == NULL || self->archiving || _appeals_reception_window_is_archived (self))
     return FALSE;
-  orders = self->reception->orders;
-  if (orders->len == 0)
+  /* held, with the protocol sent to the bodies (the server's rule) */
+  protocol = appeals_reception_find_step (self->reception, "protocol_to_bodies");
+  if (self->reception->status != APPEALS_RECEPTION_STATUS_HELD || protocol == NULL || !protocol->done)
     return FALSE;
+  orders = self->reception->orders;
   for (guint i = 0; i < orders->len; i++)
     if (((AppealsProtocolOrder *) g_ptr_array_index (orders, i))->status != APPEALS_ORDER_STATUS_EXECUTED)
       return FALSE;
@@ -295,4 +299,5 @@ _appeals_reception_window_update_actions (AppealsReceptionWindow *self)
   /* a closed reception's protocol is only read */
   gtk_widget_set_visible (GTK_WIDGET (self->new_order_group), self->reception == NULL || editable);
   gtk_widget_set_visible (GTK_WIDGET (self->archive_group), self->reception == NULL || editable);
+  _appeals_reception_window_update_status_actions (self);
 }

@@ -457,6 +457,7 @@ appeals_reception_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   _appeals_reception_window_clear_chooser (self);
+  _appeals_reception_window_close_status_form (self);
   g_clear_object (&self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APPEALS_TYPE_RECEPTION_WINDOW);
@@ -541,6 +542,12 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reception.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "reception.archive", NULL, _appeals_reception_window_archive_action);
+  for (guint i = 0; i < APPEALS_RECEPTION_N_ACTIONS; i++)
+    {
+      g_autofree char *name = g_strconcat ("reception.", appeals_reception_action_to_string (i), NULL);
+
+      gtk_widget_class_install_action (widget_class, name, NULL, _appeals_reception_window_status_action);
+    }
   gtk_widget_class_install_action (widget_class, "reception.attach", NULL, _appeals_reception_window_attach_action);
   gtk_widget_class_install_action (widget_class, "reception.add-order", NULL, _appeals_reception_window_add_order_action);
   gtk_widget_class_install_action (widget_class, "reception.print-invitation", "s",

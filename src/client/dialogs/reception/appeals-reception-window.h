@@ -32,5 +32,6 @@ void                    appeals_reception_window_remove_attachment (AppealsRecep
 gboolean                appeals_reception_window_is_busy       (AppealsReceptionWindow *self);
 GtkPrintOperation      *appeals_reception_window_new_invitation (AppealsReceptionWindow *self,
                                                                 const char             *language);
+GtkWindow              *appeals_reception_window_get_status_form (AppealsReceptionWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-slots.c: when an official receives. A slot is one
+ * official, one date and one start time; it holds one reception that is
+ * not cancelled (the unique index of migration 0014 keeps it so between
+ * server processes too). A date is a reception day when it is a working
+ * day of the calendar, not past, and either a weekday of the official's
+ * schedule or the month's unified reception day (when every official
+ * receives, in any of their schedule's hours). The hours are cut into
+ * slots of the workflow's length (data/reception/workflow.json).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-reception-slots.h"
+
+typedef struct
+{
+  int start;   /* minutes since midnight */
+  int end;
+} Hours;
+
+/* The official's hours on @date, none when it is no reception day of theirs. */
+static gboolean
+load_hours (AppealsRequest  *request,
+            gint64           official_id,
+            const GDate     *date,
+            GArray          *hours,
+            GError         **error)
+{
+  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
+  g_autoptr(AppealsDbResult) rows = NULL;
+  GDate unified;
+  gboolean is_unified;
+
+  rows = appeals_db_query (request->db,
+                           "SELECT weekday, start_time, end_time FROM official_schedules WHERE official_id = ? "
+                           "ORDER BY start_time",
+                           g_variant_new ("(x)", official_id), error);
+  if (rows == NULL)
+    return FALSE;
+
+  appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
+  is_unified = g_date_compare (&unified, date) == 0;
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      Hours range = {
+        appeals_time_of_day_to_minutes (appeals_db_result_get_string (rows, i, "start_time")),
+        appeals_time_of_day_to_minutes (appeals_db_result_get_string (rows, i, "end_time")),
+      };
+
+      if (range.start >= 0 && range.end > range.start &&
+          (is_unified || appeals_db_result_get_int64 (rows, i, "weekday") == g_date_get_weekday (date)))
+        g_array_append_val (hours, range);
+    }
+  return TRUE;
+}
+
+static int
+get_slot_minutes (AppealsRequest *request)
+{
+  AppealsWorkflow *workflow = appeals_server_get_workflow (request->server);
+
+  return workflow != NULL ? appeals_workflow_get_slot_minutes (workflow) : 20;
+}
+
+/* Whether @date can hold receptions at all: not past, a working day. */
+static gboolean
+check_day (AppealsRequest *request,
+           const GDate    *date,
+           GPtrArray      *errors)
+{
+  GDate today;
+
+  appeals_server_get_today (&today);
+  if (g_date_compare (date, &today) < 0)
+    appeals_field_errors_add (errors, "date", APPEALS_FIELD_IN_PAST, NULL);
+  else if (!appeals_calendar_is_working_day (appeals_server_get_calendar (request->server), date))
+    appeals_field_errors_add (errors, "date", APPEALS_FIELD_OUT_OF_RANGE, "working day");
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * appeals_api_reception_check_slot:
+ * @except_id: a reception that may hold the slot (the one being moved), or 0
+ * @errors: gets a field error for "date" or "start_time" when the official
+ *   does not receive then
+ * @taken: (out): whether another reception that is not cancelled holds
+ *   the slot
+ *
+ * The guards of a booking and of a move: the date is a reception day of
+ * the official, the time inside its hours, the slot free. The official
+ * must exist and @start_time be a valid "HH:MM" (checked before).
+ *
+ * Returns: %FALSE only for a storage error.
+ */
+gboolean
+appeals_api_reception_check_slot (AppealsRequest  *request,
+                                  gint64           official_id,
+                                  const GDate     *date,
+                                  const char      *start_time,
+                                  gint64           except_id,
+                                  GPtrArray       *errors,
+                                  gboolean        *taken,
+                                  GError         **error)
+{
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Hours));
+  g_autoptr(AppealsDbResult) holders = NULL;
+  g_autofree char *date_text = NULL;
+  int minutes = appeals_time_of_day_to_minutes (start_time);
+  int slot = get_slot_minutes (request);
+  gboolean inside = FALSE;
+
+  *taken = FALSE;
+  if (!check_day (request, date, errors))
+    return TRUE;
+  if (!load_hours (request, official_id, date, hours, error))
+    return FALSE;
+  if (hours->len == 0)
+    {
+      appeals_field_errors_add (errors, "date", APPEALS_FIELD_NOT_RECEPTION_DAY, NULL);
+      return TRUE;
+    }
+  for (guint i = 0; i < hours->len; i++)
+    {
+      const Hours *range = &g_array_index (hours, Hours, i);
+
+      inside |= minutes >= range->start && minutes + slot <= range->end;
+    }
+  if (!inside)
+    {
+      appeals_field_errors_add (errors, "start_time", APPEALS_FIELD_OUTSIDE_HOURS, NULL);
+      return TRUE;
+    }
+
+  date_text = appeals_date_format_iso (date);
+  holders = appeals_db_query (request->db,
+                              "SELECT id FROM receptions WHERE official_id = ? AND date = ? AND start_time = ? "
+                              "AND status <> 'cancelled' AND id <> ?",
+                              g_variant_new ("(xssx)", official_id, date_text, start_time, except_id), error);
+  if (holders == NULL)
+    return FALSE;
+  *taken = appeals_db_result_get_n_rows (holders) > 0;
+  return TRUE;
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * appeals_api_reception_free_slots:
+ * @times: (out) (transfer full) (element-type utf8): the free start times,
+ *   "HH:MM" in order; none on a day the official does not receive
+ *
+ * The official's hours on @date cut into slots, less those taken.
+ */
+gboolean
+appeals_api_reception_free_slots (AppealsRequest  *request,
+                                  gint64           official_id,
+                                  const GDate     *date,
+                                  GPtrArray      **times,
+                                  GError         **error)
+{
+  g_autoptr(GPtrArray) free_times = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ignored = appeals_field_errors_new ();
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Hours));
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(AppealsDbResult) rows = NULL;
+  g_autofree char *date_text = appeals_date_format_iso (date);
+  int slot = get_slot_minutes (request);
+
+  *times = NULL;
+  if (check_day (request, date, ignored))
+    {
+      if (!load_hours (request, official_id, date, hours, error))
+        return FALSE;
+      rows = appeals_db_query (request->db,
+                               "SELECT start_time FROM receptions WHERE official_id = ? AND date = ? "
+                               "AND status <> 'cancelled'",
+                               g_variant_new ("(xs)", official_id, date_text), error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+        g_hash_table_add (taken, g_strdup (appeals_db_result_get_string (rows, i, "start_time")));
+    }
+
+  for (guint i = 0; i < hours->len; i++)
+    {
+      const Hours *range = &g_array_index (hours, Hours, i);
+
+      for (int minutes = range->start; minutes + slot <= range->end; minutes += slot)
+        {
+          g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+          /* two hours ranges of a unified day may overlap: each time once */
+          if (!g_hash_table_contains (taken, time))
+            {
+              g_hash_table_add (taken, g_strdup (time));
+              g_ptr_array_add (free_times, g_steal_pointer (&time));
+            }
+        }
+    }
+  g_ptr_array_sort (free_times, compare_text);
+  *times = g_steal_pointer (&free_times);
+  return TRUE;
+}
+
+/**
+ * appeals_api_respond_slot_taken:
+ *
+ * 409 slot_taken, naming the start time.
+ */
+void
+appeals_api_respond_slot_taken (AppealsRequest *request)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+
+  appeals_field_errors_add (errors, "start_time", APPEALS_FIELD_DUPLICATE, NULL);
+  appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_SLOT_TAKEN, errors, NULL);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-reception-slots.h: when an official receives — the reception
+ * days and hours of their schedule, the unified reception day, the slots
+ * already taken — and the guards a booking or a move passes.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+gboolean appeals_api_reception_check_slot (AppealsRequest  *request,
+                                           gint64           official_id,
+                                           const GDate     *date,
+                                           const char      *start_time,
+                                           gint64           except_id,
+                                           GPtrArray       *errors,
+                                           gboolean        *taken,
+                                           GError         **error);
+gboolean appeals_api_reception_free_slots (AppealsRequest  *request,
+                                           gint64           official_id,
+                                           const GDate     *date,
+                                           GPtrArray      **times,
+                                           GError         **error);
+void     appeals_api_respond_slot_taken   (AppealsRequest  *request);
+
+G_END_DECLS
