@@ -136,6 +136,18 @@ appeals_window_get_expertise_page (AppealsWindow *self)
   return GTK_WIDGET (self->expertise_page);
 }
 
+/* The sidebar's row of the section @name, or NULL. */
+static GtkWidget *
+find_section_row (AppealsWindow *self,
+                  const char    *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      return row;
+  return NULL;
+}
+
 /**
  * appeals_window_show_page:
  * @name: "work", "journal", "receptions", "review", "expertise", "analytics" or "orders"
@@ -144,10 +156,10 @@ void
 appeals_window_show_page (AppealsWindow *self,
                           const char    *name)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
-      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+  GtkWidget *row = find_section_row (self, name);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 /* What a role may use, as the server's route table allows it: the review
@@ -201,11 +213,9 @@ gboolean
 appeals_window_is_section_shown (AppealsWindow *self,
                                  const char    *name)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
-      return gtk_widget_get_visible (row);
-  return FALSE;
+  GtkWidget *row = find_section_row (self, name);
+
+  return row != NULL && gtk_widget_get_visible (row);
 }
 
 static void

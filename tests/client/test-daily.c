@@ -118,7 +118,7 @@ columns_script (AppealsApplication *app,
                    g_list_model_get_n_items (gtk_column_view_get_columns (view)));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "journal-1366");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  appeals_test_ui_screenshot (GTK_WIDGET (window), "journal-columns-1366");
+  appeals_test_ui_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), "journal-columns-menu");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   /* the executor hidden from the menu, the applicant widened by hand */
