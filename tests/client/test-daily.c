@@ -19,27 +19,10 @@
 #include "appeals-review-page.h"
 #include "appeals-test-ui.h"
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkColumnView *
 journal_view (AppealsWindow *window)
 {
-  return GTK_COLUMN_VIEW (find_by_type (appeals_window_get_journal_page (window), GTK_TYPE_COLUMN_VIEW));
+  return GTK_COLUMN_VIEW (appeals_test_ui_find_by_type (appeals_window_get_journal_page (window), GTK_TYPE_COLUMN_VIEW));
 }
 
 /* The column of @view titled as the journal titles @title. */
