@@ -31,6 +31,7 @@ struct _AppealsWindow
   AdwLeaflet           *leaflet;
   GtkStack             *session_stack;
   GtkListBox           *sidebar_list;
+  GtkWidget            *new_card_button;
   GtkLabel             *user_label;
   AdwWindowTitle       *title_widget;
   GtkRevealer          *connection_revealer;
@@ -135,6 +136,18 @@ appeals_window_get_expertise_page (AppealsWindow *self)
   return GTK_WIDGET (self->expertise_page);
 }
 
+/* The sidebar's row of the section @name, or NULL. */
+static GtkWidget *
+find_section_row (AppealsWindow *self,
+                  const char    *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      return row;
+  return NULL;
+}
+
 /**
  * appeals_window_show_page:
  * @name: "work", "journal", "receptions", "review", "expertise", "analytics" or "orders"
@@ -143,10 +156,66 @@ void
 appeals_window_show_page (AppealsWindow *self,
                           const char    *name)
 {
+  GtkWidget *row = find_section_row (self, name);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+}
+
+/* What a role may use, as the server's route table allows it: the review
+ * list (GET /review) is for the leadership, the head, the controller and
+ * the administrator; a card is registered (POST /appeals) by the
+ * registrar, the controller and the administrator. */
+static gboolean
+role_sees_section (AppealsRole  role,
+                   const char  *name)
+{
+  if (g_strcmp0 (name, "review") == 0)
+    return role == APPEALS_ROLE_LEADERSHIP || role == APPEALS_ROLE_HEAD || role == APPEALS_ROLE_CONTROLLER ||
+           role == APPEALS_ROLE_ADMIN;
+  return TRUE;
+}
+
+static gboolean
+role_registers (AppealsRole role)
+{
+  return role == APPEALS_ROLE_REGISTRAR || role == APPEALS_ROLE_CONTROLLER || role == APPEALS_ROLE_ADMIN;
+}
+
+/* Shows the sections and the buttons @user can use (all of them while
+ * nobody is signed in: the pages then say so themselves); a section
+ * shown that the role has lost gives way to the first one. */
+static void
+apply_role (AppealsWindow *self,
+            AppealsUser   *user)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+  gboolean registers = user == NULL || role_registers (user->role);
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
-      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+    gtk_widget_set_visible (row, user == NULL || role_sees_section (user->role,
+                                                                    g_object_get_data (G_OBJECT (row), "page-name")));
+  if (selected != NULL && !gtk_widget_get_visible (GTK_WIDGET (selected)))
+    gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+
+  gtk_widget_set_visible (self->new_card_button, registers);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", user != NULL && registers);
+}
+
+/**
+ * appeals_window_is_section_shown:
+ * @name: a section's name, as for appeals_window_show_page()
+ *
+ * Returns: whether the sidebar offers the section to the signed-in role
+ */
+gboolean
+appeals_window_is_section_shown (AppealsWindow *self,
+                                 const char    *name)
+{
+  GtkWidget *row = find_section_row (self, name);
+
+  return row != NULL && gtk_widget_get_visible (row);
 }
 
 static void
@@ -179,7 +248,7 @@ appeals_window_signed_in (AppealsWindow *self)
     text = g_strdup_printf ("%s\n%s", user->full_name, appeals_role_get_label (user->role));
   gtk_label_set_text (self->user_label, text != NULL ? text : "");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", TRUE);
+  apply_role (self, user);
   gtk_stack_set_visible_child_name (self->session_stack, "signed-in");
   appeals_work_page_reload (self->work_page);
   appeals_journal_page_reload (self->journal_page);
@@ -197,7 +266,7 @@ appeals_window_signed_out (AppealsWindow *self)
   appeals_window_dismiss_toasts (self);
   gtk_stack_set_visible_child_name (self->session_stack, "signed-out");
   gtk_label_set_text (self->user_label, "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-card", FALSE);
+  apply_role (self, NULL);
   appeals_work_page_clear (self->work_page);
   appeals_journal_page_clear (self->journal_page);
   appeals_receptions_page_clear (self->receptions_page);
@@ -646,6 +715,7 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, session_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsWindow, new_card_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, title_widget);
   gtk_widget_class_bind_template_child (widget_class, AppealsWindow, connection_revealer);

@@ -39,5 +39,7 @@ AppealsBookingDialog *appeals_window_book_reception (AppealsWindow   *self,
                                                   gint64              appeal_id);
 void           appeals_window_show_page          (AppealsWindow      *self,
                                                   const char         *name);
+gboolean       appeals_window_is_section_shown   (AppealsWindow      *self,
+                                                  const char         *name);
 
 G_END_DECLS

@@ -225,6 +225,24 @@ appeals_test_ui_find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+/* The first widget of @type in @root's tree, @root included, or NULL. */
+GtkWidget *
+appeals_test_ui_find_by_type (GtkWidget *root,
+                              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = appeals_test_ui_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 appeals_test_ui_click (GtkWidget  *root,
                        const char *name)

@@ -35,6 +35,8 @@ gpointer   appeals_test_ui_find_window   (AppealsApplication   *app,
                                           GType                 type);
 GtkWidget *appeals_test_ui_find_by_name (GtkWidget            *root,
                                           const char           *name);
+GtkWidget *appeals_test_ui_find_by_type (GtkWidget            *root,
+                                          GType                 type);
 void       appeals_test_ui_click         (GtkWidget            *root,
                                           const char           *name);
 void       appeals_test_ui_type          (GtkWidget            *root,

@@ -13,23 +13,6 @@
 #define PAGE_SIZE 2
 #define MAX_HELD (12 * PAGE_SIZE)   /* MAX_PAGES of appeals-journal-model.c */
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 counted (AppealsJournalModel *model)
 {
@@ -57,6 +40,7 @@ jump_script (AppealsApplication *app,
 {
   AppealsWindow *window;
   AppealsJournalModel *model;
+  GtkWidget *view;
   GtkScrolledWindow *scrolled;
   GtkAdjustment *adjustment;
   guint n_items, fetched_before, fetched, pages;
@@ -81,8 +65,8 @@ jump_script (AppealsApplication *app,
 
   /* the scrollbar dragged to the end: the rows there come, and only a
    * few pages with them */
-  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW),
-                                                           GTK_TYPE_SCROLLED_WINDOW));
+  view = appeals_test_ui_find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   fetched_before = appeals_journal_model_get_n_fetched (model);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -96,7 +80,7 @@ jump_script (AppealsApplication *app,
 
   /* the whole journal walked row by row (the list no longer asks for the
    * rows it shows): the pages held stay bounded */
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW)), NULL);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (view), NULL);
   for (guint position = 0; position < n_items; position++)
     {
       Row row = { model, position };

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-draft-binding.h"
 #include "appeals-order-dialog.h"
 
 static const AppealsOrderControl statuses[] = {
@@ -50,6 +51,8 @@ struct _AppealsOrderDialog
   AdwEntryRow         *report_text;
   GtkLabel            *error_label;
   GtkWidget           *save_button;
+  AdwToastOverlay     *toast_overlay;
+  AppealsDraftBinding *draft;           /* what is typed, until it is sent */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsOrderDialog, appeals_order_dialog, ADW_TYPE_WINDOW)
@@ -272,6 +275,40 @@ show_order (AppealsOrderDialog *self)
 
 /* Saving ------------------------------------------------------------------ */
 
+/* Drafts ------------------------------------------------------------------ */
+
+/* Nothing typed is lost to a crash, a lost connection or a closed dialog:
+ * a new order's text, appeal and date are its draft until it is saved (one
+ * per appeal it is given on, one for an order on nothing yet), an order's
+ * interim report until it is added. The draft comes back when the same
+ * dialog opens again. */
+static void
+keep_draft (AppealsOrderDialog *self)
+{
+  g_autofree char *form = NULL;
+
+  if (self->order != NULL)
+    form = g_strdup_printf ("order-%" G_GINT64_FORMAT, self->order->id);
+  else if (self->appeal_id > 0)
+    form = g_strdup_printf ("order-appeal-%" G_GINT64_FORMAT, self->appeal_id);
+  else
+    form = g_strdup ("order-new");
+
+  g_clear_object (&self->draft);
+  self->draft = appeals_draft_binding_new (self->context, form);
+  if (self->order != NULL)
+    appeals_draft_binding_add_editable (self->draft, "report", GTK_EDITABLE (self->report_text));
+  else
+    {
+      appeals_draft_binding_add_editable (self->draft, "text", GTK_EDITABLE (self->text));
+      if (self->appeal_id == 0)
+        appeals_draft_binding_add_editable (self->draft, "appeal", GTK_EDITABLE (self->appeal));
+      appeals_draft_binding_add_editable (self->draft, "given_on", GTK_EDITABLE (self->given_on));
+    }
+  if (appeals_draft_binding_restore (self->draft))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("What you typed last time is back")));
+}
+
 static void
 set_busy (AppealsOrderDialog *self,
           gboolean            busy)
@@ -298,6 +335,15 @@ on_saved (GObject      *source,
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->order == NULL)
+    {
+      /* the new order is sent: its draft goes, its reports get theirs */
+      appeals_draft_binding_discard (self->draft);
+      g_set_object (&self->order, order);
+      show_order (self);
+      keep_draft (self);
+      return;
+    }
   g_set_object (&self->order, order);
   show_order (self);
 }
@@ -559,6 +605,7 @@ appeals_order_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->draft);
   g_clear_object (&self->order);
   g_clear_object (&self->context);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
@@ -587,6 +634,9 @@ appeals_order_dialog_init (AppealsOrderDialog *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
 }
 
+static AppealsOrderDialog *build (AppealsContext *context,
+                                   AppealsOrder   *order);
+
 /**
  * appeals_order_dialog_new_for_appeal:
  * @registration_number: the appeal's number, shown in the dialog
@@ -598,19 +648,16 @@ appeals_order_dialog_new_for_appeal (AppealsContext *context,
                                      gint64          appeal_id,
                                      const char     *registration_number)
 {
-  GtkWidget *dialog = appeals_order_dialog_new (context, NULL);
+  AppealsOrderDialog *self = build (context, NULL);
 
-  set_appeal (APPEALS_ORDER_DIALOG (dialog), appeal_id, registration_number);
-  return dialog;
+  set_appeal (self, appeal_id, registration_number);
+  keep_draft (self);
+  return GTK_WIDGET (self);
 }
 
-/**
- * appeals_order_dialog_new:
- * @order: (nullable): the order as the server has it, or %NULL for a new one
- */
-GtkWidget *
-appeals_order_dialog_new (AppealsContext *context,
-                          AppealsOrder   *order)
+static AppealsOrderDialog *
+build (AppealsContext *context,
+       AppealsOrder   *order)
 {
   AppealsOrderDialog *self = g_object_new (APPEALS_TYPE_ORDER_DIALOG, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -653,8 +700,24 @@ appeals_order_dialog_new (AppealsContext *context,
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
   gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
 
   show_order (self);
+  return self;
+}
+
+/**
+ * appeals_order_dialog_new:
+ * @order: (nullable): the order as the server has it, or %NULL for a new one
+ */
+GtkWidget *
+appeals_order_dialog_new (AppealsContext *context,
+                          AppealsOrder   *order)
+{
+  AppealsOrderDialog *self = build (context, order);
+
+  keep_draft (self);
   return GTK_WIDGET (self);
 }

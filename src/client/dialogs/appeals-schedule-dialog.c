@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-form-drafts.h"
 #include "appeals-schedule-dialog.h"
 
 typedef struct
@@ -51,6 +52,7 @@ struct _AppealsScheduleDialog
   char                *idempotency_key;
   GCancellable        *cancellable;
   gboolean             sending;
+  gboolean             drafting;       /* what changes is the person's draft */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsScheduleDialog, appeals_schedule_dialog, ADW_TYPE_WINDOW)
@@ -78,6 +80,8 @@ show_toast (AppealsScheduleDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+static void save_draft (AppealsScheduleDialog *self);
+
 /* Days ------------------------------------------------------------------- */
 
 static void
@@ -94,6 +98,7 @@ on_remove_day (GtkButton             *button,
 
   gtk_list_box_remove (self->days_list, gtk_widget_get_parent (day->row));
   g_ptr_array_remove (self->days, day);
+  save_draft (self);
 }
 
 static void
@@ -215,6 +220,11 @@ add_day (AppealsScheduleDialog     *self,
       gtk_check_button_set_active (day->video, slot->video);
     }
 
+  g_signal_connect_object (day->weekday, "notify::selected", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (day->start, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (day->end, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (day->place, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (day->video, "toggled", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->days_list, day->row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (day->row)), FALSE);
   g_ptr_array_add (self->days, day);
@@ -230,6 +240,125 @@ add_day_action (GtkWidget  *widget,
   DayRow *day = add_day (self, NULL);
 
   gtk_widget_grab_focus (GTK_WIDGET (day->start));
+}
+
+/* Drafts ------------------------------------------------------------------ */
+
+/* Nothing typed is lost to a crash, a lost connection or a closed dialog:
+ * the names and the days are the person's draft of this official (or of
+ * a new one) until the server takes them, and come back when the dialog
+ * opens again. The days are kept a line each, fields between tabs:
+ * weekday, start, end, place, video (1 or 0). */
+
+static char *
+draft_form (AppealsScheduleDialog *self)
+{
+  if (self->official_id > 0)
+    return g_strdup_printf ("schedule-%" G_GINT64_FORMAT, self->official_id);
+  return g_strdup ("schedule-new");
+}
+
+static void
+remove_draft (AppealsScheduleDialog *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+  g_autofree char *form = draft_form (self);
+
+  self->drafting = FALSE;
+  if (user != NULL)
+    appeals_form_draft_remove (appeals_context_get_server_url (self->context), user->login, form);
+}
+
+static void
+save_draft (AppealsScheduleDialog *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GString) days = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *form = draft_form (self);
+  gboolean typed = FALSE;
+
+  if (!self->drafting || user == NULL)
+    return;
+
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->names); i++)
+    {
+      const char *text = gtk_editable_get_text (self->names[i]);
+
+      typed |= *text != '\0';
+      g_hash_table_insert (fields, g_strdup (name_fields[i]), g_strdup (text));
+    }
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      DayRow *day = g_ptr_array_index (self->days, i);
+      GtkEditable *texts[] = { day->start, day->end, day->place };
+
+      g_string_append_printf (days, "%u", gtk_drop_down_get_selected (day->weekday) + 1);
+      for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+        {
+          g_autofree char *text = g_strdelimit (g_strdup (gtk_editable_get_text (texts[j])), "\t\n", ' ');
+
+          typed |= *text != '\0';
+          g_string_append_printf (days, "\t%s", text);
+        }
+      g_string_append_printf (days, "\t%d\n", gtk_check_button_get_active (day->video));
+    }
+  g_hash_table_insert (fields, g_strdup ("days"), g_string_free (g_steal_pointer (&days), FALSE));
+
+  if (!typed)
+    appeals_form_draft_remove (appeals_context_get_server_url (self->context), user->login, form);
+  else if (!appeals_form_draft_save (appeals_context_get_server_url (self->context), user->login, form, fields,
+                                     &error))
+    g_warning ("draft of %s: %s", form, error->message);
+}
+
+/* Puts the draft back in place of what the dialog was opened with;
+ * FALSE when there is none. */
+static gboolean
+restore_draft (AppealsScheduleDialog *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+  g_autofree char *form = draft_form (self);
+  g_autoptr(GHashTable) fields = NULL;
+  g_auto(GStrv) days = NULL;
+
+  if (user == NULL)
+    return FALSE;
+  fields = appeals_form_draft_load (appeals_context_get_server_url (self->context), user->login, form);
+  if (fields == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->names); i++)
+    {
+      const char *text = g_hash_table_lookup (fields, name_fields[i]);
+
+      gtk_editable_set_text (self->names[i], text != NULL ? text : "");
+    }
+  while (self->days->len > 0)
+    {
+      DayRow *day = g_ptr_array_index (self->days, self->days->len - 1);
+
+      gtk_list_box_remove (self->days_list, gtk_widget_get_parent (day->row));
+      g_ptr_array_remove_index (self->days, self->days->len - 1);
+    }
+  days = g_strsplit (g_hash_table_contains (fields, "days") ? g_hash_table_lookup (fields, "days") : "", "\n", -1);
+  for (guint i = 0; days[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (days[i], "\t", 5);
+      AppealsScheduleSlot slot = { 0, };
+
+      if (g_strv_length (parts) != 5)
+        continue;
+      slot.weekday = (int) g_ascii_strtoll (parts[0], NULL, 10);
+      slot.start = parts[1];
+      slot.end = parts[2];
+      slot.place = parts[3];
+      slot.video = g_str_equal (parts[4], "1");
+      add_day (self, &slot);
+    }
+  return TRUE;
 }
 
 /* Errors ----------------------------------------------------------------- */
@@ -353,6 +482,7 @@ on_saved (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.save", TRUE);
   if (appeals_reference_service_save_official_finish (APPEALS_REFERENCE_SERVICE (source), result, &error))
     {
+      remove_draft (self);
       g_signal_emit (self, signals[SAVED], 0);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -399,6 +529,7 @@ on_retired (GObject      *source,
   self->sending = FALSE;
   if (appeals_reference_service_retire_official_finish (APPEALS_REFERENCE_SERVICE (source), result, &error))
     {
+      remove_draft (self);
       g_signal_emit (self, signals[SAVED], 0);
       gtk_window_destroy (GTK_WINDOW (self));
     }
@@ -456,6 +587,7 @@ build_names (AppealsScheduleDialog *self)
       gtk_widget_set_name (row, name_fields[i]);
       adw_preferences_group_add (self->names_group, row);
       self->names[i] = GTK_EDITABLE (row);
+      g_signal_connect_object (row, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
 
       gtk_label_set_xalign (GTK_LABEL (error), 0);
       gtk_label_set_wrap (GTK_LABEL (error), TRUE);
@@ -558,6 +690,9 @@ appeals_schedule_dialog_new (GtkWindow       *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Official"));
     }
   gtk_widget_set_visible (self->retire_button, self->official_id > 0);
+  if (restore_draft (self))
+    show_toast (self, _("What you typed last time is back"));
+  self->drafting = TRUE;
   return self;
 }
 

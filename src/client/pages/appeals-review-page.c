@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-error-status.h"
 #include "appeals-reception-text.h"
 #include "appeals-draft-binding.h"
 #include "appeals-form-drafts.h"
@@ -309,7 +310,7 @@ on_review_loaded (GObject      *source,
       if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_FORBIDDEN))
         {
           appeals_review_page_clear (self);
-          adw_status_page_set_description (self->forbidden_page, error->message);
+          appeals_error_status_show (self->forbidden_page, error, NULL);
           gtk_stack_set_visible_child_name (self->stack, "forbidden");
         }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -17,9 +17,11 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-journal-columns.h"
 #include "appeals-journal-model.h"
 #include "appeals-context.h"
 #include "appeals-date-entry.h"
+#include "appeals-error-status.h"
 #include "appeals-journal-page.h"
 
 struct _AppealsJournalPage
@@ -30,6 +32,7 @@ struct _AppealsJournalPage
 
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *filters_button;
+  GtkMenuButton       *columns_button;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *category_dropdown;
   GtkDropDown         *channel_dropdown;
@@ -246,23 +249,25 @@ typedef enum
   N_COLUMNS
 } Column;
 
+/* the ids name the columns in GSettings; their widths and which show are
+ * the schema's "journal-column-widths" and "journal-hidden-columns" */
 static const struct {
+  const char *id;
   const char *title;
   const char *sort;       /* server sort key, or NULL */
   gboolean    expand;
-  int         width;
 } columns[N_COLUMNS] = {
-  [COLUMN_NUMBER] = { N_("Number"), "registration_number", FALSE, 105 },
-  [COLUMN_REGISTERED] = { N_("Date"), "registration_date", FALSE, 95 },
-  [COLUMN_APPLICANT] = { N_("Applicant"), NULL, FALSE, 170 },
-  [COLUMN_ANNOTATION] = { N_("Annotation"), NULL, TRUE, 200 },
-  [COLUMN_QUESTION] = { N_("Question"), NULL, FALSE, 140 },
-  [COLUMN_DISTRICT] = { N_("District"), NULL, FALSE, 130 },
-  [COLUMN_STATUS] = { N_("Status"), NULL, FALSE, 145 },
-  [COLUMN_DUE] = { N_("Due"), "due_date", FALSE, 95 },
+  [COLUMN_NUMBER] = { "number", N_("Number"), "registration_number", FALSE },
+  [COLUMN_REGISTERED] = { "registered", N_("Date"), "registration_date", FALSE },
+  [COLUMN_APPLICANT] = { "applicant", N_("Applicant"), NULL, FALSE },
+  [COLUMN_ANNOTATION] = { "annotation", N_("Annotation"), NULL, TRUE },
+  [COLUMN_QUESTION] = { "question", N_("Question"), NULL, FALSE },
+  [COLUMN_DISTRICT] = { "district", N_("District"), NULL, FALSE },
+  [COLUMN_STATUS] = { "status", N_("Status"), NULL, FALSE },
+  [COLUMN_DUE] = { "due", N_("Due"), "due_date", FALSE },
   /* working days left or overdue, for open cards */
-  [COLUMN_DAYS] = { N_("Working Days"), NULL, FALSE, 160 },
-  [COLUMN_EXECUTOR] = { N_("Executor"), NULL, FALSE, 115 },
+  [COLUMN_DAYS] = { "days", N_("Working Days"), NULL, FALSE },
+  [COLUMN_EXECUTOR] = { "executor", N_("Executor"), NULL, FALSE },
 };
 
 static char *
@@ -467,7 +472,7 @@ build_columns (AppealsJournalPage *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      appeals_journal_columns_set_id (column, columns[i].id);
       if (columns[i].sort != NULL)
         {
           g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_probe, GINT_TO_POINTER (i), NULL));
@@ -570,7 +575,7 @@ on_model_failed (AppealsJournalModel *model,
   /* keep showing what was loaded; say why nothing more comes */
   if (appeals_journal_model_get_total (model) == 0)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      appeals_error_status_show (self->error_page, error, _("The Journal Could Not Be Loaded"));
       gtk_stack_set_visible_child_name (self->content_stack, "error");
     }
 }
@@ -652,6 +657,8 @@ appeals_journal_page_constructed (GObject *object)
   G_OBJECT_CLASS (appeals_journal_page_parent_class)->constructed (object);
 
   fill_district_dropdown (self);
+  appeals_journal_columns_bind (self->column_view, appeals_context_get_settings (self->context),
+                                self->columns_button);
   self->model = appeals_journal_model_new (service);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -676,6 +683,7 @@ appeals_journal_page_class_init (AppealsJournalPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AppealsJournalPage, channel_dropdown);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-context.h"
+#include "appeals-error-status.h"
 #include "appeals-order-dialog.h"
 #include "appeals-order-row.h"
 #include "appeals-orders-page.h"
@@ -34,6 +35,8 @@ struct _AppealsOrdersPage
   GtkLabel       *total_label;
   GtkListBox     *list;
   GtkButton      *more_button;
+  GtkWidget      *empty_label;   /* the list's placeholder, or */
+  AdwStatusPage  *error_status;  /* why nothing could be listed */
 
   GPtrArray      *orders;        /* AppealsOrder, as listed */
   GPtrArray      *source_codes;  /* the source filter's codes, after "Any source" */
@@ -77,11 +80,12 @@ appeals_orders_page_is_loading (AppealsOrdersPage *self)
 void
 appeals_orders_page_clear (AppealsOrdersPage *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   g_cancellable_cancel (self->cancellable);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* the rows only: the placeholder is a child of the list as well */
+  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
   g_ptr_array_set_size (self->orders, 0);
   g_clear_pointer (&self->next_cursor, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
@@ -91,6 +95,23 @@ appeals_orders_page_clear (AppealsOrdersPage *self)
 static void
 load_page (AppealsOrdersPage *self,
            const char        *cursor);
+
+/* A list that could not be had says why in place of its rows — a role
+ * the server refuses sees "no access", not "no orders"; more rows that
+ * did not come are a notice below what is shown. */
+static void
+show_failure (AppealsOrdersPage *self,
+              const GError      *error)
+{
+  if (self->orders->len > 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+      return;
+    }
+  appeals_error_status_show (self->error_status, error, _("The Orders Could Not Be Loaded"));
+  gtk_widget_set_visible (self->empty_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_status), TRUE);
+}
 
 static void
 on_page_loaded (GObject      *source,
@@ -107,12 +128,14 @@ on_page_loaded (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           self->loading = FALSE;
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+          show_failure (self, error);
         }
       return;
     }
 
   self->loading = FALSE;
+  gtk_widget_set_visible (self->empty_label, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_status), FALSE);
   for (guint i = 0; i < page->orders->len; i++)
     {
       AppealsOrder *order = g_ptr_array_index (page->orders, i);
@@ -351,7 +374,7 @@ appeals_orders_page_init (AppealsOrdersPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *empty = gtk_label_new (_("No orders match the filters."));
+  GtkWidget *placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->orders = g_ptr_array_new_with_free_func (g_object_unref);
   self->source_codes = g_ptr_array_new_with_free_func (g_free);
@@ -360,10 +383,15 @@ appeals_orders_page_init (AppealsOrdersPage *self)
   gtk_widget_set_name (GTK_WIDGET (self->list), "orders-list");
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_set_margin_top (empty, 12);
-  gtk_widget_set_margin_bottom (empty, 12);
-  gtk_list_box_set_placeholder (self->list, empty);
+  self->empty_label = gtk_label_new (_("No orders match the filters."));
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_margin_top (self->empty_label, 12);
+  gtk_widget_set_margin_bottom (self->empty_label, 12);
+  self->error_status = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->error_status), FALSE);
+  gtk_box_append (GTK_BOX (placeholder), self->empty_label);
+  gtk_box_append (GTK_BOX (placeholder), GTK_WIDGET (self->error_status));
+  gtk_list_box_set_placeholder (self->list, placeholder);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 
   self->more_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Show _More")));

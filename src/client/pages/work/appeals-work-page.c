@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-error-status.h"
 #include "appeals-order-dialog.h"
 #include "appeals-reception-text.h"
 #include "appeals-reception-window.h"
@@ -340,8 +341,7 @@ on_work_loaded (GObject      *source,
        * keep showing what was loaded */
       if (self->work == NULL)
         {
-          adw_status_page_set_title (self->empty_page, _("My Work Could Not Be Loaded"));
-          adw_status_page_set_description (self->empty_page, error->message);
+          appeals_error_status_show (self->empty_page, error, _("My Work Could Not Be Loaded"));
           gtk_stack_set_visible_child_name (self->stack, "empty");
         }
       return;
@@ -349,6 +349,7 @@ on_work_loaded (GObject      *source,
 
   g_clear_pointer (&self->work, appeals_work_free);
   self->work = work;
+  adw_status_page_set_icon_name (self->empty_page, "emblem-ok-symbolic");
   adw_status_page_set_title (self->empty_page, _("Nothing Due"));
   adw_status_page_set_description (self->empty_page,
                                    _("Your appeals, answers to examine, reception steps and orders will be listed "
