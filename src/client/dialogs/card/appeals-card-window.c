@@ -559,10 +559,23 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
+/* libadwaita 1.2 gives the split button's arrow no accessible name: a
+ * screen reader would say only "button". */
+static void
+name_save_menu (AppealsCardWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->save_button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("More Ways to Save"), -1);
+}
+
 static void
 appeals_card_window_init (AppealsCardWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_save_menu (self);
 
   self->cancellable = g_cancellable_new ();
   self->repeat_rows = g_ptr_array_new ();
