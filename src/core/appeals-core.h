@@ -34,3 +34,4 @@
 #include "appeals-order.h"
 #include "appeals-data-read.h"
 #include "appeals-report.h"
+#include "appeals-receipt.h"

@@ -91,5 +91,6 @@ void test_api_add_orders     (void);
 void test_api_add_records    (void);
 void test_api_add_my_work    (void);
 void test_api_add_analytics  (void);
+void test_api_add_receipts   (void);
 
 G_END_DECLS
