@@ -102,15 +102,6 @@ appeals_receipt_to_json (AppealsReceipt *self)
   return appeals_record_to_json (&receipt_record_type, self);
 }
 
-static gboolean
-has_text (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 check_count (GPtrArray  *errors,
              const char *field,
@@ -134,9 +125,9 @@ appeals_receipt_validate (AppealsReceipt *self,
                           GPtrArray      *errors)
 {
   guint n_errors = errors->len;
+  g_autofree char *name = g_strstrip (g_strdup (self->applicant_name != NULL ? self->applicant_name : "-"));
 
-  if (self->applicant_name != NULL && !has_text (self->applicant_name) &&
-      appeals_field_errors_find (errors, "applicant_name") == NULL)
+  if (*name == '\0' && appeals_field_errors_find (errors, "applicant_name") == NULL)
     appeals_field_errors_add (errors, "applicant_name", APPEALS_FIELD_REQUIRED, NULL);
   if (self->iin != NULL && *self->iin != '\0' && appeals_field_errors_find (errors, "iin") == NULL &&
       !appeals_iin_validate (self->iin, NULL))

@@ -85,19 +85,15 @@ dup_received_local (AppealsTalon *self)
   return g_date_time_to_timezone (self->receipt->received_at, zone);
 }
 
-G_GNUC_PRINTF (2, 3)
+/* One line of the talon: its label in bold, then the value. */
 static void
-append_escaped (GString    *markup,
-                const char *format,
-                ...)
+append_field (GString    *markup,
+              const char *label,
+              const char *value)
 {
-  va_list args;
-  g_autofree char *text = NULL;
+  g_autofree char *line = g_markup_printf_escaped ("<b>%s:</b> %s\n", label, value != NULL ? value : "");
 
-  va_start (args, format);
-  text = g_markup_vprintf_escaped (format, args);
-  va_end (args);
-  g_string_append (markup, text);
+  g_string_append (markup, line);
 }
 
 /* The lines of label and value under the number. */
@@ -109,6 +105,9 @@ dup_details_markup (AppealsTalon *self)
   g_autofree char *received_text = received != NULL ? g_date_time_format (received, "%d.%m.%Y %H:%M") : g_strdup ("");
   g_autoptr(GString) term = g_string_new (say (self, &term_text));
   g_autofree char *days = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->term_working_days);
+  g_autofree char *pages = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->pages);
+  g_autofree char *attachments = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->attachments);
+  g_autofree char *escaped_term = NULL;
   GString *markup = g_string_new (NULL);
   char journal[16], due[16];
 
@@ -116,16 +115,18 @@ dup_details_markup (AppealsTalon *self)
   format_date (&receipt->due_date, due);
   g_string_replace (term, "{days}", days, 1);
   g_string_replace (term, "{date}", due, 1);
+  escaped_term = g_markup_escape_text (term->str, -1);
 
-  append_escaped (markup, "<b>%s:</b> %s\n", say (self, &received_label), received_text);
+  append_field (markup, say (self, &received_label), received_text);
   if (received != NULL && !g_str_has_prefix (received_text, journal))
-    append_escaped (markup, "<b>%s:</b> %s\n", say (self, &journal_label), journal);
-  append_escaped (markup, "<b>%s:</b> %s\n", say (self, &applicant_label), receipt->applicant_name);
-  append_escaped (markup, "<b>%s:</b> %" G_GINT64_FORMAT "     <b>%s:</b> %" G_GINT64_FORMAT "\n",
-                  say (self, &pages_label), receipt->pages, say (self, &attachments_label), receipt->attachments);
-  append_escaped (markup, "<b>%s:</b> %s\n\n", say (self, &receiver_label),
-                  receipt->received_by_name != NULL ? receipt->received_by_name : receipt->received_by);
-  append_escaped (markup, "%s", term->str);
+    append_field (markup, say (self, &journal_label), journal);
+  append_field (markup, say (self, &applicant_label), receipt->applicant_name);
+  append_field (markup, say (self, &pages_label), pages);
+  append_field (markup, say (self, &attachments_label), attachments);
+  append_field (markup, say (self, &receiver_label),
+                receipt->received_by_name != NULL ? receipt->received_by_name : receipt->received_by);
+  g_string_append_c (markup, '\n');
+  g_string_append (markup, escaped_term);
   return g_string_free (markup, FALSE);
 }
 

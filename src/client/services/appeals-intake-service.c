@@ -11,8 +11,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "appeals-intake-service.h"
 #include "appeals-service-call.h"
 
@@ -68,14 +66,6 @@ appeals_intake_service_new (AppealsApiClient *client)
   return self;
 }
 
-static GError *
-malformed (GError *parse_error)
-{
-  return g_error_new_literal (APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
-                              parse_error != NULL ? parse_error->message
-                                                  : _("The server sent an answer that cannot be read."));
-}
-
 /* Reads a receipt; @data, when given, is the service that announces it. */
 static gpointer
 read_receipt (JsonNode  *node,
@@ -85,9 +75,10 @@ read_receipt (JsonNode  *node,
   g_autoptr(GError) parse_error = NULL;
   AppealsReceipt *receipt = appeals_receipt_new_from_json (node, &parse_error);
 
+  /* an answer that is not a receipt is the server's fault, said as such */
   if (receipt == NULL)
     {
-      g_propagate_error (error, malformed (parse_error));
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, parse_error->message);
       return NULL;
     }
   if (data != NULL)

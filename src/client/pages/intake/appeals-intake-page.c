@@ -364,11 +364,11 @@ on_reprint_loaded (GObject      *source,
 {
   g_autoptr(AppealsIntakePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReceipt) receipt = appeals_intake_service_receipt_finish (APPEALS_INTAKE_SERVICE (source), result,
-                                                                            &error);
+  AppealsIntakeService *service = APPEALS_INTAKE_SERVICE (source);
+  g_autoptr(AppealsReceipt) again = appeals_intake_service_receipt_finish (service, result, &error);
 
-  if (receipt != NULL)
-    print_talon (self, receipt, TRUE);
+  if (again != NULL)
+    print_talon (self, again, TRUE);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, error->message);
 }
