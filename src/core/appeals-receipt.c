@@ -38,6 +38,9 @@ static const AppealsFieldSpec receipt_fields[] = {
   { "received_by_name",  APPEALS_FIELD_KIND_STRING,   RO,       OFF (received_by_name), 0, NULL },
   { "term_working_days", APPEALS_FIELD_KIND_INT,      RO,       OFF (term_working_days), 0, NULL },
   { "due_date",          APPEALS_FIELD_KIND_DATE,     RO,       OFF (due_date), 0, NULL },
+  { "assigned_to",       APPEALS_FIELD_KIND_STRING,   RO,       OFF (assigned_to), 0, NULL },
+  { "assigned_to_name",  APPEALS_FIELD_KIND_STRING,   RO,       OFF (assigned_to_name), 0, NULL },
+  { "assigned_at",       APPEALS_FIELD_KIND_DATETIME, RO,       OFF (assigned_at), 0, NULL },
   { "appeal_id",         APPEALS_FIELD_KIND_INT,      RO,       OFF (appeal_id), 0, NULL },
 };
 #undef OFF
@@ -177,4 +180,36 @@ appeals_receipt_set_talon_number (AppealsReceipt *self)
   self->talon_number = g_date_valid (&self->journal_date) && self->number > 0
                        ? appeals_receipt_format_talon_number (&self->journal_date, self->number)
                        : NULL;
+}
+
+/**
+ * appeals_receipt_split_evenly:
+ * @n_receipts: how many receipts to hand over, in the journal's order
+ * @loads: (inout) (array length=n_registrars): how many receipts of the
+ *   day each registrar on duty already has; raised by what they get
+ * @assignees: (out caller-allocates) (array length=n_receipts): the
+ *   registrar (an index into @loads) of each receipt
+ *
+ * Each receipt goes to the registrar with the fewest, the first of them on
+ * a tie: the day's counts end even to within one whenever the counts
+ * before allowed it, and never further apart than they were.
+ */
+void
+appeals_receipt_split_evenly (guint  n_receipts,
+                              guint *loads,
+                              guint  n_registrars,
+                              guint *assignees)
+{
+  g_return_if_fail (n_registrars > 0 || n_receipts == 0);
+
+  for (guint r = 0; r < n_receipts; r++)
+    {
+      guint fewest = 0;
+
+      for (guint i = 1; i < n_registrars; i++)
+        if (loads[i] < loads[fewest])
+          fewest = i;
+      assignees[r] = fewest;
+      loads[fewest]++;
+    }
 }

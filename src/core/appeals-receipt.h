@@ -50,6 +50,9 @@ struct _AppealsReceipt
   char       *received_by_name;  /* full name, printed on the talon */
   gint64      term_working_days; /* the legal term of consideration */
   GDate       due_date;          /* journal_date plus the term */
+  char       *assigned_to;       /* the registrar's login; NULL: not handed over yet */
+  char       *assigned_to_name;
+  GDateTime  *assigned_at;
   gint64      appeal_id;         /* 0: not registered yet */
 };
 
@@ -67,5 +70,9 @@ void            appeals_receipt_journal_day    (AppealsCalendar   *calendar,
 char           *appeals_receipt_format_talon_number (const GDate  *journal_date,
                                                      gint64        number);
 void            appeals_receipt_set_talon_number (AppealsReceipt  *self);
+void            appeals_receipt_split_evenly   (guint              n_receipts,
+                                                guint             *loads,
+                                                guint              n_registrars,
+                                                guint             *assignees);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core-test-util.h"
 
 static const struct
@@ -143,6 +145,48 @@ test_json (void)
   g_assert_cmpint (g_date_compare (&back->journal_date, &receipt->journal_date), ==, 0);
 }
 
+static const struct
+{
+  guint       n_receipts;
+  guint       loads[4];       /* before */
+  guint       n_registrars;
+  guint       after[4];
+  const char *why;
+} splits[] = {
+  { 10, { 0, 0, 0 }, 3, { 4, 3, 3 }, "ten among three: 4, 3, 3" },
+  { 9, { 0, 0, 0 }, 3, { 3, 3, 3 }, "nine among three: 3 each" },
+  { 2, { 0, 0, 0, 0 }, 4, { 1, 1, 0, 0 }, "fewer receipts than registrars" },
+  { 5, { 4, 0, 1 }, 3, { 4, 3, 3 }, "a later split fills the ones with fewest first" },
+  { 1, { 7, 0 }, 2, { 7, 1 }, "counts far apart before stay no further apart" },
+  { 0, { 2, 2 }, 2, { 2, 2 }, "nothing to hand over" },
+  { 3, { 0 }, 1, { 3 }, "one registrar takes all" },
+};
+
+static void
+test_split_evenly (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
+    {
+      guint loads[4];
+      guint counted[4] = { 0 };
+      guint assignees[16];
+
+      memcpy (loads, splits[i].loads, sizeof loads);
+      g_test_message ("%s", splits[i].why);
+      appeals_receipt_split_evenly (splits[i].n_receipts, loads, splits[i].n_registrars, assignees);
+      for (guint r = 0; r < splits[i].n_receipts; r++)
+        {
+          g_assert_cmpuint (assignees[r], <, splits[i].n_registrars);
+          counted[assignees[r]]++;
+        }
+      for (guint j = 0; j < splits[i].n_registrars; j++)
+        {
+          g_assert_cmpuint (loads[j], ==, splits[i].after[j]);
+          g_assert_cmpuint (splits[i].loads[j] + counted[j], ==, splits[i].after[j]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/receipt/talon-number", test_talon_number);
   g_test_add_func ("/receipt/validate", test_validate);
   g_test_add_func ("/receipt/number-not-taken", test_number_not_taken);
+  g_test_add_func ("/receipt/split-evenly", test_split_evenly);
   g_test_add_func ("/receipt/json", test_json);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 -- unique within its journal day and never given twice: it is taken from
 -- the day's counter row, raised in the same transaction as the receipt is
 -- written (a deleted receipt leaves its number unused, never reissued).
+-- The head of intake hands a day's unassigned receipts to the registrars
+-- on duty (assigned_to); each receipt is handed once.
 -- Keep in step with ../sqlite/0013-receipts.sql.
 
 CREATE TABLE receipt_counters (
@@ -26,7 +28,12 @@ CREATE TABLE receipts (
   received_by     TEXT NOT NULL,
   term_working_days BIGINT NOT NULL,
   due_date        TEXT NOT NULL,
+  assigned_to     TEXT,
+  assigned_at     TEXT,
+  assigned_by     TEXT,
   appeal_id       BIGINT REFERENCES appeals (id),
   UNIQUE (journal_date, number)
 );
 CREATE INDEX receipts_appeal ON receipts (appeal_id);
+-- a day's receipts not yet handed to a registrar, and a registrar's own
+CREATE INDEX receipts_assigned ON receipts (journal_date, assigned_to, number);

@@ -31,7 +31,8 @@ static const char * const stored_columns[] = {
 };
 
 #define SELECT_RECEIPTS \
-  "SELECT r.*, u.full_name AS received_by_name FROM receipts r LEFT JOIN users u ON u.login = r.received_by "
+  "SELECT r.*, u.full_name AS received_by_name, a.full_name AS assigned_to_name FROM receipts r " \
+  "LEFT JOIN users u ON u.login = r.received_by LEFT JOIN users a ON a.login = r.assigned_to "
 
 static GPtrArray *
 read_receipts (AppealsDbResult  *rows,
@@ -79,18 +80,27 @@ appeals_receipt_records_load (AppealsRequest  *request,
 /**
  * appeals_receipt_records_list_day:
  *
+ * @assigned_to: (nullable): only the receipts handed to this registrar
+ *
  * Returns: (transfer full) (element-type AppealsReceipt): the journal of
  *   @journal_date in the order of its numbers, or %NULL with @error set
  */
 GPtrArray *
 appeals_receipt_records_list_day (AppealsRequest  *request,
                                   const GDate     *journal_date,
+                                  const char      *assigned_to,
                                   GError         **error)
 {
   g_autofree char *day = appeals_date_format_iso (journal_date);
-  g_autoptr(AppealsDbResult) rows = appeals_db_query (request->db,
-                                                      SELECT_RECEIPTS "WHERE r.journal_date = ? ORDER BY r.number",
-                                                      g_variant_new ("(s)", day), error);
+  g_autoptr(AppealsDbResult) rows = NULL;
+
+  if (assigned_to != NULL)
+    rows = appeals_db_query (request->db,
+                             SELECT_RECEIPTS "WHERE r.journal_date = ? AND r.assigned_to = ? ORDER BY r.number",
+                             g_variant_new ("(ss)", day, assigned_to), error);
+  else
+    rows = appeals_db_query (request->db, SELECT_RECEIPTS "WHERE r.journal_date = ? ORDER BY r.number",
+                             g_variant_new ("(s)", day), error);
 
   return rows != NULL ? read_receipts (rows, error) : NULL;
 }

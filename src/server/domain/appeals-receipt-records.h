@@ -19,6 +19,23 @@ gboolean   appeals_receipt_records_load        (AppealsRequest      *request,
                                                 GError             **error);
 GPtrArray *appeals_receipt_records_list_day    (AppealsRequest      *request,
                                                 const GDate         *journal_date,
+                                                const char          *assigned_to,
+                                                GError             **error);
+
+/* What one registrar on duty got from a split. */
+typedef struct
+{
+  char      *login;
+  char      *full_name;
+  GPtrArray *receipts;   /* AppealsReceipt handed over now, in the journal's order */
+} AppealsReceiptShare;
+
+void       appeals_receipt_share_free          (AppealsReceiptShare *share);
+
+GPtrArray *appeals_receipt_records_distribute  (AppealsRequest      *request,
+                                                const GDate         *journal_date,
+                                                GStrv                absent,
+                                                GPtrArray           *errors,
                                                 GError             **error);
 
 G_END_DECLS

@@ -233,10 +233,202 @@ test_receipt_numbers_concurrent (Fixture       *fixture,
     }
 }
 
+/* Posts @n receipts as the registrar. */
+static void
+receive_many (Fixture *fixture,
+              guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AppealsTestResponse) response = NULL;
+
+      post_receipt (fixture, fixture->registrar, "{\"applicant_name\":\"Нарочный\",\"pages\":2,\"language\":\"ru\"}",
+                    201, &response);
+    }
+}
+
+/* POST /receipts/distribute as @token; the answer's shares by login, each
+ * the number of receipts it got. */
+static GHashTable *
+distribute (Fixture    *fixture,
+            const char *token,
+            const char *body)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "POST", "/api/v1/receipts/distribute", token, body);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *shares;
+
+  if (response->status != 200)
+    g_error ("distribute: %u %s", response->status, response->text);
+  shares = json_object_get_array_member (appeals_test_response_object (response), "shares");
+  for (guint i = 0; i < json_array_get_length (shares); i++)
+    {
+      JsonObject *share = json_array_get_object_element (shares, i);
+      JsonArray *receipts = json_object_get_array_member (share, "receipts");
+      const char *login = json_object_get_string_member (share, "registrar");
+
+      for (guint r = 0; r < json_array_get_length (receipts); r++)
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (receipts, r), "assigned_to"),
+                         ==, login);
+      g_hash_table_insert (counts, g_strdup (login), GUINT_TO_POINTER (json_array_get_length (receipts)));
+    }
+  return counts;
+}
+
+static guint
+count_mine (Fixture    *fixture,
+            const char *token)
+{
+  g_autoptr(AppealsTestResponse) mine = REQUEST (fixture, "GET", "/api/v1/receipts?assigned_to=me", token, NULL);
+
+  g_assert_cmpuint (mine->status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (appeals_test_response_object (mine), "items"));
+}
+
+static void
+test_receipt_distribute (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
+  g_autoptr(GHashTable) first = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  g_autoptr(GHashTable) later = NULL;
+  g_autoptr(AppealsTestResponse) forbidden = NULL;
+  g_autoptr(AppealsTestResponse) unknown = NULL;
+  g_autoptr(AppealsTestResponse) nobody = NULL;
+
+  /* eleven among the two registrars: six and five */
+  receive_many (fixture, 11);
+  first = distribute (fixture, head, "{}");
+  g_assert_cmpuint (g_hash_table_size (first), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (first, "registrar")), ==, 6);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (first, "registrar2")), ==, 5);
+  g_assert_cmpuint (count_mine (fixture, fixture->registrar), ==, 6);
+  g_assert_cmpuint (count_mine (fixture, fixture->registrar2), ==, 5);
+
+  /* nothing is handed twice */
+  again = distribute (fixture, head, "{}");
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (again, "registrar")), ==, 0);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (again, "registrar2")), ==, 0);
+
+  /* an absent registrar gets nothing; the one on duty gets all */
+  receive_many (fixture, 3);
+  later = distribute (fixture, head, "{\"absent\":[\"registrar2\"]}");
+  g_assert_cmpuint (g_hash_table_size (later), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (later, "registrar")), ==, 3);
+  g_assert_cmpuint (count_mine (fixture, fixture->registrar), ==, 9);
+
+  forbidden = REQUEST (fixture, "POST", "/api/v1/receipts/distribute", fixture->registrar, "{}");
+  assert_problem (forbidden, 403, "forbidden");
+  unknown = REQUEST (fixture, "POST", "/api/v1/receipts/distribute", head, "{\"absent\":[\"controller\"]}");
+  assert_problem (unknown, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (unknown, "absent"), ==, "not_found");
+  nobody = REQUEST (fixture, "POST", "/api/v1/receipts/distribute", head,
+                    "{\"absent\":[\"registrar\",\"registrar2\"],\"colour\":1}");
+  assert_problem (nobody, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (nobody, "colour"), ==, "unknown_field");
+}
+
+/* Two heads split at once through two server processes, again and again
+ * while the desk keeps receiving: each receipt is handed exactly once. */
+typedef struct
+{
+  AppealsTestServer *server;
+  GHashTable        *handed;   /* receipt id → registrar, over this head's answers */
+} Head;
+
+static gpointer
+run_head (gpointer data)
+{
+  Head *head = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (head->server, "head", "demo");
+
+  for (guint n = 0; n < 6; n++)
+    {
+      g_autoptr(AppealsTestResponse) response =
+        appeals_test_request (head->server, session, "POST", "/api/v1/receipts/distribute", token, "{}", NULL);
+      JsonArray *shares;
+
+      if (response->status == 503)
+        continue;
+      if (response->status != 200)
+        g_error ("distribute: %u %s", response->status, response->text);
+      shares = json_object_get_array_member (appeals_test_response_object (response), "shares");
+      for (guint i = 0; i < json_array_get_length (shares); i++)
+        {
+          JsonArray *receipts = json_object_get_array_member (json_array_get_object_element (shares, i), "receipts");
+
+          for (guint r = 0; r < json_array_get_length (receipts); r++)
+            {
+              JsonObject *receipt = json_array_get_object_element (receipts, r);
+              gint64 *id = g_new (gint64, 1);
+
+              *id = json_object_get_int_member (receipt, "id");
+              g_hash_table_insert (head->handed, id, g_strdup (json_object_get_string_member (receipt, "assigned_to")));
+            }
+        }
+    }
+  return NULL;
+}
+
+static void
+test_receipt_distribute_concurrent (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
+  g_autoptr(AppealsTestResponse) journal = NULL;
+  Head heads[2] = { { fixture->server, NULL }, { second, NULL } };
+  GThread *threads[2];
+  JsonArray *items;
+  guint handed = 0;
+
+  receive_many (fixture, 30);
+  for (guint i = 0; i < 2; i++)
+    {
+      heads[i].handed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      threads[i] = g_thread_new ("head", run_head, &heads[i]);
+    }
+  receive_many (fixture, 10);
+  for (guint i = 0; i < 2; i++)
+    g_thread_join (threads[i]);
+  appeals_test_server_free (second);
+
+  /* no receipt in both heads' answers; each as the journal has it */
+  journal = REQUEST (fixture, "GET", "/api/v1/receipts", fixture->controller, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (journal), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 40);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *receipt = json_array_get_object_element (items, i);
+      gint64 id = json_object_get_int_member (receipt, "id");
+      const char *in_first = g_hash_table_lookup (heads[0].handed, &id);
+      const char *in_second = g_hash_table_lookup (heads[1].handed, &id);
+      const char *assigned = json_object_get_string_member (receipt, "assigned_to");
+
+      if (in_first != NULL && in_second != NULL)
+        g_error ("receipt %" G_GINT64_FORMAT " was handed by both heads", id);
+      if (in_first != NULL || in_second != NULL)
+        {
+          g_assert_cmpstr (assigned, ==, in_first != NULL ? in_first : in_second);
+          handed++;
+        }
+      else
+        g_assert_null (assigned);
+    }
+  g_assert_cmpuint (handed, >=, 30);
+  g_test_message ("%u of 40 receipts handed by two heads at once", handed);
+  for (guint i = 0; i < 2; i++)
+    g_hash_table_unref (heads[i].handed);
+}
+
 void
 test_api_add_receipts (void)
 {
   TEST_API_ADD ("/receipts/numbering", test_receipt_numbering);
   TEST_API_ADD ("/receipts/checks", test_receipt_checks);
   TEST_API_ADD ("/receipts/numbers-two-processes", test_receipt_numbers_concurrent);
+  TEST_API_ADD ("/receipts/distribute", test_receipt_distribute);
+  TEST_API_ADD ("/receipts/distribute-two-processes", test_receipt_distribute_concurrent);
 }
