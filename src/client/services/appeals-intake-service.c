@@ -5,6 +5,8 @@
  *   POST receipts           a paper appeal taken at the front desk
  *   GET  receipts?date=     a day's journal (today's working day without it)
  *   GET  receipts/{id}      one receipt, for a duplicate talon
+ *   GET  receipts?assigned_to=me    a registrar's receipts to register
+ *   POST receipts/distribute        the head of intake's split
  *
  * Signal "receipt-added" after a receipt entered the journal, so that the
  * journal shown follows without reloading.
@@ -167,10 +169,12 @@ appeals_intake_service_receipt_finish (AppealsIntakeService  *self,
 /**
  * appeals_intake_service_list_day_async:
  * @journal_date: (nullable): the journal's day; %NULL for today's
+ * @mine_only: only the receipts handed to the signed-in registrar
  */
 void
 appeals_intake_service_list_day_async (AppealsIntakeService *self,
                                        const GDate          *journal_date,
+                                       gboolean              mine_only,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data)
@@ -179,6 +183,8 @@ appeals_intake_service_list_day_async (AppealsIntakeService *self,
 
   if (journal_date != NULL)
     appeals_api_path_add_query_date (path, "date", journal_date);
+  if (mine_only)
+    appeals_api_path_add_query (path, "assigned_to", "me");
   appeals_service_list_async (self->client, self, appeals_intake_service_list_day_async, path->str,
                               read_receipt_item, cancellable, callback, user_data);
 }
@@ -195,4 +201,97 @@ appeals_intake_service_list_day_finish (AppealsIntakeService  *self,
                                         GError               **error)
 {
   return appeals_service_call_finish (self, result, appeals_intake_service_list_day_async, NULL, error);
+}
+
+void
+appeals_handover_free (AppealsHandover *handover)
+{
+  g_free (handover->registrar);
+  g_free (handover->full_name);
+  g_clear_pointer (&handover->receipts, g_ptr_array_unref);
+  g_free (handover);
+}
+
+/* {"journal_date", "shares": [{"registrar", "full_name", "receipts": […]}]} */
+static gpointer
+read_shares (JsonNode  *node,
+             gpointer   data,
+             GError   **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *member = object != NULL ? json_object_get_member (object, "shares") : NULL;
+  g_autoptr(GPtrArray) handovers = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_handover_free);
+  JsonArray *shares;
+
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "shares");
+      return NULL;
+    }
+  shares = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (shares); i++)
+    {
+      JsonObject *share = json_array_get_object_element (shares, i);
+      JsonArray *receipts = share != NULL ? json_object_get_array_member (share, "receipts") : NULL;
+      g_autoptr(AppealsHandover) handover = g_new0 (AppealsHandover, 1);
+
+      if (receipts == NULL)
+        {
+          g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "receipts");
+          return NULL;
+        }
+      handover->registrar = g_strdup (json_object_get_string_member_with_default (share, "registrar", ""));
+      handover->full_name = g_strdup (json_object_get_string_member_with_default (share, "full_name", ""));
+      handover->receipts = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint r = 0; r < json_array_get_length (receipts); r++)
+        {
+          AppealsReceipt *receipt = read_receipt (json_array_get_element (receipts, r), NULL, error);
+
+          if (receipt == NULL)
+            return NULL;
+          g_ptr_array_add (handover->receipts, receipt);
+        }
+      g_ptr_array_add (handovers, g_steal_pointer (&handover));
+    }
+  return g_steal_pointer (&handovers);
+}
+
+/**
+ * appeals_intake_service_distribute_async:
+ * @absent: (nullable) (array zero-terminated=1): logins of registrars not on duty
+ *
+ * Hands today's unassigned receipts to the registrars on duty, evenly.
+ */
+void
+appeals_intake_service_distribute_async (AppealsIntakeService *self,
+                                         const char * const   *absent,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *logins = json_array_new ();
+
+  for (guint i = 0; absent != NULL && absent[i] != NULL; i++)
+    json_array_add_string_element (logins, absent[i]);
+  json_object_set_array_member (object, "absent", logins);
+  json_node_take_object (body, object);
+  appeals_service_call_async (self->client, self, appeals_intake_service_distribute_async, "POST",
+                              "receipts/distribute", body, NULL, NULL, read_shares, NULL, NULL,
+                              (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_intake_service_distribute_finish:
+ *
+ * Returns: (transfer full) (element-type AppealsHandover): one per
+ *   registrar on duty
+ */
+GPtrArray *
+appeals_intake_service_distribute_finish (AppealsIntakeService  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  return appeals_service_call_finish (self, result, appeals_intake_service_distribute_async, NULL, error);
 }

@@ -12,6 +12,17 @@
 
 G_BEGIN_DECLS
 
+/* What one registrar on duty got from a split: their handover sheet. */
+typedef struct
+{
+  char      *registrar;   /* login */
+  char      *full_name;
+  GPtrArray *receipts;    /* AppealsReceipt, in the journal's order */
+} AppealsHandover;
+
+void appeals_handover_free (AppealsHandover *handover);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsHandover, appeals_handover_free)
+
 #define APPEALS_TYPE_INTAKE_SERVICE (appeals_intake_service_get_type ())
 
 G_DECLARE_FINAL_TYPE (AppealsIntakeService, appeals_intake_service, APPEALS, INTAKE_SERVICE, GObject)
@@ -34,10 +45,20 @@ AppealsReceipt *appeals_intake_service_receipt_finish       (AppealsIntakeServic
                                                              GError               **error);
 void            appeals_intake_service_list_day_async       (AppealsIntakeService  *self,
                                                              const GDate           *journal_date,
+                                                             gboolean               mine_only,
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
 GPtrArray      *appeals_intake_service_list_day_finish      (AppealsIntakeService  *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
+void            appeals_intake_service_distribute_async     (AppealsIntakeService  *self,
+                                                             const char * const    *absent,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+GPtrArray      *appeals_intake_service_distribute_finish    (AppealsIntakeService  *self,
                                                              GAsyncResult          *result,
                                                              GError               **error);
 

@@ -6,13 +6,17 @@
  * attachments, the applicant's language and a note; "Receive" enters it
  * into the day's receipt journal and opens the talon's print at once, in
  * the applicant's language. Below, the day's journal in the order of its
- * numbers, each receipt with a "Reprint" that prints a duplicate.
+ * numbers, each receipt with a "Reprint" that prints a duplicate; a
+ * registrar may show only the receipts handed to them ("my receipts to
+ * register"). The head of intake splits the day's unassigned receipts
+ * among the registrars on duty and the handover sheets print at once.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "appeals-context.h"
+#include "appeals-handover-sheet.h"
 #include "appeals-intake-page.h"
 
 struct _AppealsIntakePage
@@ -30,10 +34,13 @@ struct _AppealsIntakePage
   GtkLabel       *applicant_label;
   GtkLabel       *journal_label;
   GtkListBox     *journal_list;
+  GtkCheckButton *mine_check;
+  GtkWidget      *distribute_button;
 
   GPtrArray      *receipts;        /* AppealsReceipt, as listed */
   char           *idempotency_key; /* of the form being sent, until it is entered */
-  GtkPrintOperation *printing;     /* the talon last sent to the printer */
+  GtkPrintOperation *printing;     /* the talon or sheets last sent to the printer */
+  GPtrArray      *last_split;      /* AppealsHandover of the last split made here */
   GCancellable   *cancellable;     /* the journal and the form */
   GCancellable   *lookup;          /* the IIN's card */
   gboolean        loading;
@@ -131,6 +138,14 @@ new_receipt_row (AppealsIntakePage *self,
                                                        receipt->received_by_name != NULL ? receipt->received_by_name
                                                                                          : "");
 
+  if (receipt->assigned_to_name != NULL)
+    {
+      g_autofree char *handed = g_markup_printf_escaped (_("handed to %s"), receipt->assigned_to_name);
+      g_autofree char *longer = g_strconcat (subtitle, " · ", handed, NULL);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&longer);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (receipt->appeal_id == 0)
@@ -211,6 +226,23 @@ on_journal_loaded (GObject      *source,
     show_journal_title (self, NULL);
 }
 
+/* Splitting is the head of intake's (and an administrator's). */
+static gboolean
+may_distribute (AppealsIntakePage *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+
+  return user != NULL && (user->role == APPEALS_ROLE_HEAD || user->role == APPEALS_ROLE_ADMIN);
+}
+
+static gboolean
+is_registrar (AppealsIntakePage *self)
+{
+  AppealsUser *user = appeals_context_get_user (self->context);
+
+  return user != NULL && user->role == APPEALS_ROLE_REGISTRAR;
+}
+
 void
 appeals_intake_page_reload (AppealsIntakePage *self)
 {
@@ -218,8 +250,10 @@ appeals_intake_page_reload (AppealsIntakePage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
-  appeals_intake_service_list_day_async (get_service (self), NULL, self->cancellable, on_journal_loaded,
-                                         g_object_ref (self));
+  appeals_intake_service_list_day_async (get_service (self), NULL, gtk_check_button_get_active (self->mine_check),
+                                         self->cancellable, on_journal_loaded, g_object_ref (self));
+  gtk_widget_set_visible (self->distribute_button, may_distribute (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_check), is_registrar (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->iin_row));
 }
 
@@ -228,6 +262,8 @@ static void
 on_receipt_added (AppealsIntakePage *self,
                   AppealsReceipt    *receipt)
 {
+  if (gtk_check_button_get_active (self->mine_check))
+    return;
   for (guint i = 0; i < self->receipts->len; i++)
     if (((AppealsReceipt *) g_ptr_array_index (self->receipts, i))->id == receipt->id)
       return;
@@ -388,6 +424,138 @@ reprint_action (GtkWidget  *widget,
                                     self->cancellable, on_reprint_loaded, g_object_ref (self));
 }
 
+/* The split among the registrars ----------------------------------------- */
+
+/* The desk's own language, for the sheets that stay in the department. */
+static const char *
+desk_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], "kk") || g_str_has_prefix (names[i], "ru"))
+      return g_str_has_prefix (names[i], "kk") ? "kk" : "ru";
+  return "ru";
+}
+
+/**
+ * appeals_intake_page_new_handover_sheet:
+ *
+ * Returns: (transfer full) (nullable): the handover sheets of the last
+ *   split made on this page, in the desk's language; %NULL before one
+ */
+AppealsHandoverSheet *
+appeals_intake_page_new_handover_sheet (AppealsIntakePage *self)
+{
+  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
+
+  if (self->last_split == NULL)
+    return NULL;
+  return appeals_handover_sheet_new (appeals_reference_service_get_letterhead (reference), self->last_split,
+                                     desk_language ());
+}
+
+static void
+on_distributed (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AppealsIntakePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shares = appeals_intake_service_distribute_finish (APPEALS_INTAKE_SERVICE (source), result,
+                                                                          &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint handed = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->sending = FALSE;
+  if (shares == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < shares->len; i++)
+    handed += ((AppealsHandover *) g_ptr_array_index (shares, i))->receipts->len;
+  g_clear_pointer (&self->last_split, g_ptr_array_unref);
+  self->last_split = g_steal_pointer (&shares);
+  appeals_intake_page_reload (self);
+  if (handed == 0)
+    {
+      show_toast (self, _("Every receipt of the day is already handed to a registrar"));
+      return;
+    }
+
+  g_clear_object (&self->printing);
+  self->printing = GTK_PRINT_OPERATION (appeals_intake_page_new_handover_sheet (self));
+  gtk_print_operation_set_allow_async (self->printing, TRUE);
+  if (gtk_print_operation_run (self->printing, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_toast (self, error->message);
+}
+
+/**
+ * appeals_intake_page_distribute:
+ * @absent: (nullable) (array zero-terminated=1): logins of registrars not on duty
+ *
+ * Splits today's unassigned receipts among the registrars on duty, then
+ * prints their handover sheets.
+ */
+void
+appeals_intake_page_distribute (AppealsIntakePage  *self,
+                                const char * const *absent)
+{
+  self->sending = TRUE;
+  appeals_intake_service_distribute_async (get_service (self), absent, self->cancellable, on_distributed,
+                                           g_object_ref (self));
+}
+
+static void
+on_distribute_response (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        AppealsIntakePage *self)
+{
+  GtkEditable *absent = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_auto(GStrv) logins = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!g_str_equal (response, "distribute"))
+    return;
+  logins = g_strsplit_set (gtk_editable_get_text (absent), ", ", -1);
+  for (guint i = 0; logins[i] != NULL; i++)
+    if (*logins[i] != '\0')
+      g_strv_builder_add (builder, logins[i]);
+  g_strfreev (logins);
+  logins = g_strv_builder_end (builder);
+  appeals_intake_page_distribute (self, (const char * const *) logins);
+}
+
+static void
+distribute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *absent = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Hand Over to Registrars"),
+                                                       _("The day's receipts not yet handed over are split evenly "
+                                                         "among the registrars on duty; their handover sheets are "
+                                                         "printed at once.")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (absent), _("Absent registrars' logins, separated by commas"));
+  gtk_widget_set_name (absent, "intake-absent");
+  adw_message_dialog_set_extra_child (dialog, absent);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "distribute", _("_Hand Over"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "distribute", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "distribute");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_distribute_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Construction ----------------------------------------------------------- */
 
 static void
@@ -410,6 +578,7 @@ appeals_intake_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup);
   g_clear_object (&self->printing);
+  g_clear_pointer (&self->last_split, g_ptr_array_unref);
   g_clear_pointer (&self->receipts, g_ptr_array_unref);
   g_clear_pointer (&self->idempotency_key, g_free);
   g_clear_object (&self->context);
@@ -427,6 +596,7 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intake.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "intake.reprint", "u", reprint_action);
+  gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, distribute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.receive", NULL);
 }
 
@@ -518,6 +688,25 @@ new_form (AppealsIntakePage *self)
   }
 }
 
+static GtkWidget *
+new_journal_bar (AppealsIntakePage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self->journal_label), TRUE);
+  self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
+  gtk_widget_set_name (GTK_WIDGET (self->mine_check), "intake-mine");
+  self->distribute_button = gtk_button_new_with_mnemonic (_("Hand _Over to Registrars…"));
+  gtk_widget_set_name (self->distribute_button, "intake-distribute");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->distribute_button), "intake.distribute");
+  gtk_widget_set_visible (self->distribute_button, FALSE);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->journal_label));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->mine_check));
+  gtk_box_append (GTK_BOX (bar), self->distribute_button);
+  g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
+  return bar;
+}
+
 static void
 appeals_intake_page_init (AppealsIntakePage *self)
 {
@@ -541,7 +730,7 @@ appeals_intake_page_init (AppealsIntakePage *self)
   gtk_list_box_set_placeholder (self->journal_list, empty);
 
   gtk_box_append (GTK_BOX (content), new_form (self));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->journal_label));
+  gtk_box_append (GTK_BOX (content), new_journal_bar (self));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->journal_list));
   gtk_widget_set_margin_top (content, 24);
   gtk_widget_set_margin_bottom (content, 24);

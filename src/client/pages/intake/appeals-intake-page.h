@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "appeals-handover-sheet.h"
 #include "appeals-talon.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,9 @@ guint         appeals_intake_page_get_n_receipts (AppealsIntakePage *self);
 AppealsTalon *appeals_intake_page_new_talon      (AppealsIntakePage *self,
                                                   guint              position,
                                                   gboolean           duplicate);
+
+void          appeals_intake_page_distribute     (AppealsIntakePage  *self,
+                                                  const char * const *absent);
+AppealsHandoverSheet *appeals_intake_page_new_handover_sheet (AppealsIntakePage *self);
 
 G_END_DECLS
