@@ -53,6 +53,24 @@ page_idle (AppealsIntakePage *page)
   return !appeals_intake_page_is_busy (page);
 }
 
+/* Signs in as @login and shows the Intake section, its journal loaded. */
+static AppealsIntakePage *
+open_intake (AppealsApplication  *app,
+             const char          *login,
+             AppealsWindow      **window)
+{
+  AppealsIntakePage *page;
+
+  appeals_test_ui_sign_in (app, login, "demo");
+  APPEALS_TEST_WAIT (signed_in, app);
+  *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1300, 900);
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "intake");
+  page = get_page (*window);
+  APPEALS_TEST_WAIT (page_idle, page);
+  return page;
+}
+
 static gboolean
 name_filled (GtkWidget *window)
 {
@@ -141,13 +159,7 @@ head_script (AppealsApplication *app,
                              "Ахметова Гүлнар Серікқызы", "Кравченко Ольга Викторовна",
                              kk ? "Қабылдап алды" : "Принял(а)", "-0001", "-0002", NULL };
 
-  appeals_test_ui_sign_in (app, "head", "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
-  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
-  page = get_page (window);
-  APPEALS_TEST_WAIT (page_idle, page);
+  page = open_intake (app, "head", &window);
   g_assert_true (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-distribute")));
 
   /* the two receipts of the first test: one to each registrar */
@@ -172,13 +184,7 @@ script (AppealsApplication *app,
   AppealsIntakePage *page;
   GtkWidget *iin;
 
-  appeals_test_ui_sign_in (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
-  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
-  page = get_page (window);
-  APPEALS_TEST_WAIT (page_idle, page);
+  page = open_intake (app, "registrar", &window);
   g_assert_cmpuint (appeals_intake_page_get_n_receipts (page), ==, 0);
 
   /* the focus waits in the IIN; a known IIN brings the name */

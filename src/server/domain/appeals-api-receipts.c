@@ -156,43 +156,14 @@ read_absent (JsonObject *body,
   return g_strv_builder_end (logins);
 }
 
-static void
-check_distribute_member (JsonObject  *object,
-                         const char  *name,
-                         JsonNode    *node,
-                         gpointer     user_data)
+/* {"journal_date", "shares": [{"registrar", "full_name", "receipts"}]} */
+static JsonNode *
+shares_to_json (const GDate *day,
+                GPtrArray   *shares)
 {
-  if (!g_str_equal (name, "date") && !g_str_equal (name, "absent"))
-    appeals_field_errors_add (user_data, name, APPEALS_FIELD_UNKNOWN, NULL);
-}
-
-static gboolean
-handle_distribute (AppealsRequest  *request,
-                   GError         **error)
-{
-  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_autoptr(GPtrArray) shares = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *day_text = NULL;
-  g_auto(GStrv) absent = NULL;
-  JsonObject *body = appeals_api_require_object (request);
-  GDate day;
+  g_autofree char *day_text = appeals_date_format_iso (day);
 
-  if (body == NULL)
-    return TRUE;
-  json_object_foreach_member (body, check_distribute_member, errors);
-  read_journal_day (request, appeals_api_member_string (body, "date", "date", errors), errors, &day);
-  absent = read_absent (body, errors);
-  if (errors->len == 0 && (shares = appeals_receipt_records_distribute (request, &day, absent, errors, error)) == NULL)
-    return FALSE;
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
-
-  day_text = appeals_date_format_iso (&day);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "journal_date");
   json_builder_add_string_value (builder, day_text);
@@ -213,7 +184,44 @@ handle_distribute (AppealsRequest  *request,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+check_distribute_member (JsonObject  *object,
+                         const char  *name,
+                         JsonNode    *node,
+                         gpointer     user_data)
+{
+  if (!g_str_equal (name, "date") && !g_str_equal (name, "absent"))
+    appeals_field_errors_add (user_data, name, APPEALS_FIELD_UNKNOWN, NULL);
+}
+
+static gboolean
+handle_distribute (AppealsRequest  *request,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
+  g_autoptr(GPtrArray) shares = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) absent = NULL;
+  JsonObject *body = appeals_api_require_object (request);
+  GDate day;
+
+  if (body == NULL)
+    return TRUE;
+  json_object_foreach_member (body, check_distribute_member, errors);
+  read_journal_day (request, appeals_api_member_string (body, "date", "date", errors), errors, &day);
+  absent = read_absent (body, errors);
+  if (errors->len == 0 && (shares = appeals_receipt_records_distribute (request, &day, absent, errors, error)) == NULL)
+    return FALSE;
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  root = shares_to_json (&day, shares);
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
   return TRUE;
 }
