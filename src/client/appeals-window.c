@@ -18,6 +18,7 @@
 #include "appeals-review-page.h"
 #include "appeals-journal-page.h"
 #include "appeals-orders-page.h"
+#include "appeals-intake-page.h"
 #include "appeals-work-page.h"
 #include "appeals-window.h"
 
@@ -45,6 +46,7 @@ struct _AppealsWindow
   AppealsExpertisePage *expertise_page;
   AppealsQualityPage   *quality_page;
   AppealsOrdersPage    *orders_page;
+  AppealsIntakePage    *intake_page;
 
   AppealsContext       *context;
   GPtrArray            *toasts;     /* AdwToast shown and not yet dismissed */
@@ -150,7 +152,7 @@ find_section_row (AppealsWindow *self,
 
 /**
  * appeals_window_show_page:
- * @name: "work", "journal", "receptions", "review", "expertise", "analytics" or "orders"
+ * @name: "work", "journal", "receptions", "review", "expertise", "analytics", "orders" or "intake"
  */
 void
 appeals_window_show_page (AppealsWindow *self,
@@ -257,6 +259,7 @@ appeals_window_signed_in (AppealsWindow *self)
   appeals_expertise_page_reload (self->expertise_page);
   appeals_quality_page_reload (self->quality_page);
   appeals_orders_page_reload (self->orders_page);
+  appeals_intake_page_reload (self->intake_page);
   offer_drafts (self);
 }
 
@@ -274,6 +277,7 @@ appeals_window_signed_out (AppealsWindow *self)
   appeals_expertise_page_clear (self->expertise_page);
   appeals_quality_page_clear (self->quality_page);
   appeals_orders_page_clear (self->orders_page);
+  appeals_intake_page_clear (self->intake_page);
 }
 
 /* The lost connection ------------------------------------------------------ */
@@ -651,6 +655,8 @@ appeals_window_constructed (GObject *object)
                                                        _("Analytics"), "power-profile-performance-symbolic"));
   self->orders_page = APPEALS_ORDERS_PAGE (add_page (self, APPEALS_TYPE_ORDERS_PAGE, "orders",
                                                      _("Orders"), "mail-mark-important-symbolic"));
+  self->intake_page = APPEALS_INTAKE_PAGE (add_page (self, APPEALS_TYPE_INTAKE_PAGE, "intake",
+                                                     _("Intake"), "document-new-symbolic"));
 
   build_sidebar (self);
   g_signal_connect_object (self->work_page, "loaded", G_CALLBACK (on_work_loaded), self, G_CONNECT_SWAPPED);

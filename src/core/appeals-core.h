@@ -38,3 +38,4 @@
 #include "appeals-geo.h"
 #include "appeals-growth-rule.h"
 #include "appeals-dynamics.h"
+#include "appeals-receipt.h"

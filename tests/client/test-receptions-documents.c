@@ -109,7 +109,7 @@ check_invitations (AppealsReceptionWindow *window)
       g_assert_nonnull (strstr (text, "https://vc.kostanay.gov.kz/r/41"));
       g_assert_nonnull (strstr (text, "Омарова Гүлнар Сәкенқызы"));
       g_assert_nonnull (strstr (text, date));
-      g_assert_nonnull (strstr (text, "16:30"));
+      g_assert_nonnull (strstr (text, reception->start_time));
       g_assert_nonnull (strstr (text, reception->applicant_name));
     }
 }

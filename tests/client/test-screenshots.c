@@ -434,6 +434,20 @@ find_leaflet (GtkWidget *widget)
  * sidebar stays beside the journal from the window's default size up,
  * and folds only when the window is really narrow. */
 static void
+report_wide (GtkWidget *widget,
+             int        depth)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum < 700)
+    return;
+  g_test_message ("%*s%s %s: %d", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    report_wide (child, depth + 1);
+}
+
+static void
 journal_at_sizes (AppealsWindow *window)
 {
   const struct { int width, height; gboolean folded; const char *name; } sizes[] = {
@@ -456,6 +470,18 @@ journal_at_sizes (AppealsWindow *window)
       g_test_message ("%s: %d px wide, folded %d; the receptions page needs %d px", sizes[i].name,
                       gtk_widget_get_width (GTK_WIDGET (window)), adw_leaflet_get_folded (leaflet), minimum);
       appeals_test_ui_screenshot (GTK_WIDGET (window), sizes[i].name);
+      if (adw_leaflet_get_folded (leaflet) != sizes[i].folded)
+        {
+          GtkWidget *pages = appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages");
+
+          /* which section keeps the window from holding its sidebar */
+          for (GtkWidget *page = gtk_widget_get_first_child (pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+            {
+              gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+              g_test_message ("%s needs %d px", G_OBJECT_TYPE_NAME (page), minimum);
+              report_wide (page, 0);
+            }
+        }
       g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, sizes[i].folded);
     }
 }

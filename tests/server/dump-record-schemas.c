@@ -35,6 +35,7 @@ static const Record records[] = {
   { "Order", appeals_order_get_record_type },
   { "OrderReport", appeals_order_report_get_record_type },
   { "PersonalDataRead", appeals_data_read_get_record_type },
+  { "Receipt", appeals_receipt_get_record_type },
 };
 
 static void

@@ -18,6 +18,7 @@ struct _AppealsContext
   AppealsOrderService     *orders;
   AppealsWorkService      *work;
   AppealsAnalyticsService *analytics;
+  AppealsIntakeService    *intake;
   AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
@@ -61,6 +62,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->work);
   g_clear_object (&self->analytics);
+  g_clear_object (&self->intake);
   g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
@@ -118,6 +120,7 @@ appeals_context_new (GSettings        *settings,
   self->orders = appeals_order_service_new (client);
   self->work = appeals_work_service_new (client);
   self->analytics = appeals_analytics_service_new (client);
+  self->intake = appeals_intake_service_new (client);
   self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
@@ -240,4 +243,11 @@ appeals_context_get_analytics_service (AppealsContext *self)
 {
   g_return_val_if_fail (APPEALS_IS_CONTEXT (self), NULL);
   return self->analytics;
+}
+
+AppealsIntakeService *
+appeals_context_get_intake_service (AppealsContext *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CONTEXT (self), NULL);
+  return self->intake;
 }

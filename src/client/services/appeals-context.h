@@ -14,6 +14,7 @@
 #include "appeals-appeal-service.h"
 #include "appeals-expertise-service.h"
 #include "appeals-file-service.h"
+#include "appeals-intake-service.h"
 #include "appeals-order-service.h"
 #include "appeals-work-service.h"
 #include "appeals-reception-service.h"
@@ -42,6 +43,7 @@ AppealsFileService      *appeals_context_get_file_service      (AppealsContext  
 AppealsReferenceService *appeals_context_get_reference_service (AppealsContext   *self);
 AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
 AppealsAnalyticsService *appeals_context_get_analytics_service (AppealsContext  *self);
+AppealsIntakeService    *appeals_context_get_intake_service    (AppealsContext   *self);
 
 GParamSpec              *appeals_context_param_spec            (void);
 

@@ -108,5 +108,6 @@ void test_api_run_sql        (Fixture    *fixture,
 JsonObject *test_api_get_object (Fixture    *fixture,
                                  const char *token,
                                  const char *path);
+void test_api_add_receipts   (void);
 
 G_END_DECLS

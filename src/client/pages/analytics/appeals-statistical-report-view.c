@@ -294,6 +294,9 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
   /* in the order of appeals_statistical_report_get_breakdowns () */
   const char *breakdowns[] = { _("By district and city"), _("By addressee body"), _("By kind of appeal"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* the exports on a row of their own: in Kazakh one row would not fit
+   * beside the sidebar of a 1,300 px window */
+  GtkWidget *export_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (_("Statistical Report"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
@@ -316,9 +319,11 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
       gtk_widget_set_sensitive (self->exports[f], FALSE);
       g_object_set_data (G_OBJECT (self->exports[f]), "format", GUINT_TO_POINTER (f));
       g_signal_connect_object (self->exports[f], "clicked", G_CALLBACK (on_export_clicked), self, 0);
-      gtk_box_append (GTK_BOX (bar), self->exports[f]);
+      gtk_box_append (GTK_BOX (export_bar), self->exports[f]);
     }
   gtk_box_append (GTK_BOX (self), bar);
+  gtk_widget_set_halign (export_bar, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self), export_bar);
 
   self->subtitle = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->subtitle, TRUE);

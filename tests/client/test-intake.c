@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-intake.c: the Intake section in a real window against a real
+ * server, in the language of $LANGUAGE (kk, ru), with its screenshot and
+ * the talons as PDF (prints/talon-kk.pdf, talon-ru.pdf,
+ * talon-duplicate-kk.pdf). A receiver types a known IIN — the name comes
+ * from the card — and receives the appeal: the receipt joins the day's
+ * journal as number 1 and the talon's print opens at once; a second
+ * visitor without an IIN gets number 2 and a Russian talon. The talons
+ * state the number, the receiver, the department from the letterhead and
+ * the legal term in the applicant's language; a reprint says "duplicate".
+ * The head of intake hands the day's receipts over to the two registrars
+ * (prints/handover-kk.pdf or handover-ru.pdf, in the desk's language).
+ */
+#include "config.h"
+
+#include "appeals-intake-page.h"
+#include "test-receptions.h"
+
+#define KNOWN_IIN "061211600012"
+
+static void
+seed (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
+  g_autoptr(AppealsTestResponse) response =
+    appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
+                          "{\"iin\":\"" KNOWN_IIN "\",\"surname\":\"Сейтқали\",\"given_name\":\"Әлия\","
+                          "\"address\":\"Қостанай қ., Абай даңғылы, 5\"}", NULL);
+
+  if (response->status != 201)
+    g_error ("applicant: %u %s", response->status, response->text);
+}
+
+static gboolean
+signed_in (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
+         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
+}
+
+static AppealsIntakePage *
+get_page (AppealsWindow *window)
+{
+  return APPEALS_INTAKE_PAGE (appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-page"));
+}
+
+static gboolean
+page_idle (AppealsIntakePage *page)
+{
+  return !appeals_intake_page_is_busy (page);
+}
+
+/* Signs in as @login and shows the Intake section, its journal loaded. */
+static AppealsIntakePage *
+open_intake (AppealsApplication  *app,
+             const char          *login,
+             AppealsWindow      **window)
+{
+  AppealsIntakePage *page;
+
+  appeals_test_ui_sign_in (app, login, "demo");
+  APPEALS_TEST_WAIT (signed_in, app);
+  *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1300, 900);
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "intake");
+  page = get_page (*window);
+  APPEALS_TEST_WAIT (page_idle, page);
+  return page;
+}
+
+static gboolean
+name_filled (GtkWidget *window)
+{
+  GtkWidget *name = appeals_test_ui_find_by_name (window, "intake-name");
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name)), "Сейтқали Әлия") == 0;
+}
+
+static gboolean
+two_receipts (AppealsIntakePage *page)
+{
+  return !appeals_intake_page_is_busy (page) && appeals_intake_page_get_n_receipts (page) == 2;
+}
+
+static gboolean
+one_receipt (AppealsIntakePage *page)
+{
+  return !appeals_intake_page_is_busy (page) && appeals_intake_page_get_n_receipts (page) == 1;
+}
+
+/* The talon's print dialog, opened at once after a receipt. */
+static GtkWidget *
+find_print_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_open (gpointer unused)
+{
+  return find_print_dialog () != NULL;
+}
+
+static void
+cancel_print_dialog (void)
+{
+  APPEALS_TEST_WAIT (print_dialog_open, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+check_talon (AppealsIntakePage *page,
+             guint              position,
+             gboolean           duplicate,
+             const char        *name,
+             const char * const *expected)
+{
+  g_autoptr(AppealsTalon) talon = appeals_intake_page_new_talon (page, position, duplicate);
+  g_autofree char *text = export_pdf_text (GTK_PRINT_OPERATION (talon), name);
+
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("%s lacks “%s”: %s", name, expected[i], text);
+  if (!duplicate && (strstr (text, "ТЕЛНҰСҚА") != NULL || strstr (text, "ДУБЛИКАТ") != NULL))
+    g_error ("%s is the original, yet says duplicate", name);
+}
+
+static gboolean
+split_printed (AppealsIntakePage *page)
+{
+  return !appeals_intake_page_is_busy (page) && find_print_dialog () != NULL;
+}
+
+static void
+head_script (AppealsApplication *app,
+             gpointer            user_data)
+{
+  AppealsWindow *window;
+  AppealsIntakePage *page;
+  g_autoptr(AppealsHandoverSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  gboolean kk = g_str_has_prefix (g_getenv ("LANGUAGE"), "kk");
+  const char *expected[] = { kk ? "Өтініштерді тіркеуге беру парағы" : "Лист передачи обращений на регистрацию",
+                             "Ахметова Гүлнар Серікқызы", "Кравченко Ольга Викторовна",
+                             kk ? "Қабылдап алды" : "Принял(а)", "-0001", "-0002", NULL };
+
+  page = open_intake (app, "head", &window);
+  g_assert_true (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-distribute")));
+
+  /* the two receipts of the first test: one to each registrar */
+  appeals_intake_page_distribute (page, NULL);
+  APPEALS_TEST_WAIT (split_printed, page);
+  cancel_print_dialog ();
+  APPEALS_TEST_WAIT (page_idle, page);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "intake-handed-over");
+
+  sheet = appeals_intake_page_new_handover_sheet (page);
+  text = export_pdf_text (GTK_PRINT_OPERATION (sheet), kk ? "handover-kk.pdf" : "handover-ru.pdf");
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("the handover sheet lacks “%s”: %s", expected[i], text);
+}
+
+static void
+script (AppealsApplication *app,
+        gpointer            user_data)
+{
+  AppealsWindow *window;
+  AppealsIntakePage *page;
+  GtkWidget *iin;
+
+  page = open_intake (app, "registrar", &window);
+  g_assert_cmpuint (appeals_intake_page_get_n_receipts (page), ==, 0);
+
+  /* the focus waits in the IIN; a known IIN brings the name */
+  iin = appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-iin");
+  appeals_test_ui_type (GTK_WIDGET (window), "intake-iin", KNOWN_IIN);
+  APPEALS_TEST_WAIT (name_filled, window);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-pages")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (appeals_test_ui_find_by_name (GTK_WIDGET (window),
+                                                                            "intake-attachments")), 2);
+  appeals_test_ui_type (GTK_WIDGET (window), "intake-note", "Жол жөндеу туралы");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.receive", NULL);
+  APPEALS_TEST_WAIT (one_receipt, page);
+  cancel_print_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iin)), ==, "");
+
+  /* a visitor without an IIN, a Russian talon; a name is needed first */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-language")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.receive", NULL);
+  appeals_test_ui_settle (200);
+  g_assert_cmpuint (appeals_intake_page_get_n_receipts (page), ==, 1);
+  appeals_test_ui_type (GTK_WIDGET (window), "intake-name", "Иванов Пётр Сергеевич");
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.receive", NULL);
+  APPEALS_TEST_WAIT (two_receipts, page);
+  cancel_print_dialog ();
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "intake");
+
+  {
+    const char *kk[] = { "ТАЛОН", "-0001", "Сейтқали Әлия", "Ахметова Гүлнар Серікқызы",
+                         "Қостанай облысы әкімдігінің азаматтардың өтініштерімен жұмыс бөлімі",
+                         "Әл-Фараби даңғылы, 66", "15 жұмыс күні", NULL };
+    const char *ru[] = { "ТАЛОН", "-0002", "Иванов Пётр Сергеевич", "Принял(а)", "Ахметова Гүлнар Серікқызы",
+                         "Отдел по работе с обращениями граждан акимата Костанайской области",
+                         "15 рабочих дней", NULL };
+    const char *kk_duplicate[] = { "ТЕЛНҰСҚА", "-0001", NULL };
+    const char *ru_duplicate[] = { "ДУБЛИКАТ", "-0002", NULL };
+
+    check_talon (page, 0, FALSE, "talon-kk.pdf", kk);
+    check_talon (page, 1, FALSE, "talon-ru.pdf", ru);
+    check_talon (page, 0, TRUE, "talon-duplicate-kk.pdf", kk_duplicate);
+    check_talon (page, 1, TRUE, "talon-duplicate-ru.pdf", ru_duplicate);
+  }
+
+  head_script (app, NULL);
+}
+
+static void
+test_intake_hand_delivery (void)
+{
+  seed ();
+  g_assert_cmpint (appeals_test_ui_run (script, NULL), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "40", NULL };
+  int status;
+
+  appeals_test_ui_init (&argc, &argv);
+  server = appeals_test_server_start ("sqlite", args);
+  g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
+
+  g_test_add_func ("/intake/hand-delivery-talon-and-handover", test_intake_hand_delivery);
+
+  status = g_test_run ();
+  appeals_test_server_free (server);
+  return status;
+}
