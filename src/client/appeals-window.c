@@ -166,14 +166,19 @@ appeals_window_show_page (AppealsWindow *self,
 
 /* What a role may use, as the server's route table allows it: the review
  * list (GET /review) is for the leadership, the head, the controller and
- * the administrator; a card is registered (POST /appeals) by the
- * registrar, the controller and the administrator. */
+ * the administrator; the receipt journal (GET /receipts) for the
+ * registrar, the head, the controller and the administrator; a card is
+ * registered (POST /appeals) by the registrar, the controller and the
+ * administrator. */
 static gboolean
 role_sees_section (AppealsRole  role,
                    const char  *name)
 {
   if (g_strcmp0 (name, "review") == 0)
     return role == APPEALS_ROLE_LEADERSHIP || role == APPEALS_ROLE_HEAD || role == APPEALS_ROLE_CONTROLLER ||
+           role == APPEALS_ROLE_ADMIN;
+  if (g_strcmp0 (name, "intake") == 0)
+    return role == APPEALS_ROLE_REGISTRAR || role == APPEALS_ROLE_HEAD || role == APPEALS_ROLE_CONTROLLER ||
            role == APPEALS_ROLE_ADMIN;
   return TRUE;
 }
@@ -255,11 +260,14 @@ appeals_window_signed_in (AppealsWindow *self)
   appeals_work_page_reload (self->work_page);
   appeals_journal_page_reload (self->journal_page);
   appeals_receptions_page_reload (self->receptions_page);
-  appeals_review_page_reload (self->review_page);
+  /* a section the role does not see asks the server nothing */
+  if (appeals_window_is_section_shown (self, "review"))
+    appeals_review_page_reload (self->review_page);
   appeals_expertise_page_reload (self->expertise_page);
   appeals_quality_page_reload (self->quality_page);
   appeals_orders_page_reload (self->orders_page);
-  appeals_intake_page_reload (self->intake_page);
+  if (appeals_window_is_section_shown (self, "intake"))
+    appeals_intake_page_reload (self->intake_page);
   offer_drafts (self);
 }
 

@@ -154,6 +154,8 @@ check_role (AppealsApplication *app,
   g_assert_true (appeals_window_is_section_shown (window, "journal"));
   g_assert_true (appeals_window_is_section_shown (window, "work"));
   g_assert_cmpint (appeals_window_is_section_shown (window, "review"), ==, reviews);
+  /* the receipt journal is the front desk's, the registrars', the head's */
+  g_assert_cmpint (appeals_window_is_section_shown (window, "intake"), ==, !g_str_equal (login, "analyst"));
   new_card = appeals_test_ui_find_by_name (GTK_WIDGET (window), "new-card");
   g_assert_cmpint (gtk_widget_get_visible (new_card), ==, registers);
   g_assert_cmpint (gtk_widget_is_sensitive (new_card), ==, registers);
