@@ -13,6 +13,7 @@
 #include "appeals-reception-pack.h"
 #include "appeals-reception-window.h"
 #include "appeals-review-page-private.h"
+#include "appeals-print.h"
 
 typedef struct
 {
@@ -48,14 +49,12 @@ run_pack (PackJob *job)
 {
   AppealsReviewPage *self = job->self;
   g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
+  gboolean written = appeals_print_export_pdf (GTK_PRINT_OPERATION (job->pack), job->export_path,
+                                               get_parent_window (self), &error);
 
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (job->pack), job->export_path);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (job->pack), GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    get_parent_window (self), &error);
   self->busy = FALSE;
   _appeals_review_page_update_actions (self);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!written)
     {
       g_autofree char *text = g_strdup_printf (_("The pack could not be made: %s"), error->message);
 

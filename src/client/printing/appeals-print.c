@@ -33,6 +33,27 @@ appeals_print_set_landscape (GtkPrintOperation *operation)
   gtk_print_operation_set_default_page_setup (operation, setup);
 }
 
+/**
+ * appeals_print_export_pdf:
+ * @parent: (nullable): the window the export belongs to
+ *
+ * Writes @operation's document as a PDF file at @path, without asking.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+appeals_print_export_pdf (GtkPrintOperation  *operation,
+                          const char         *path,
+                          GtkWindow          *parent,
+                          GError            **error)
+{
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 PangoLayout *
 appeals_print_layout_new (GtkPrintContext *context,
                           const char      *font,

@@ -24,6 +24,10 @@ const char  *appeals_words_say           (const AppealsWords *words,
 void         appeals_print_set_up_a4     (GtkPrintOperation *operation,
                                           const char        *job_name);
 void         appeals_print_set_landscape (GtkPrintOperation *operation);
+gboolean     appeals_print_export_pdf    (GtkPrintOperation *operation,
+                                          const char        *path,
+                                          GtkWindow         *parent,
+                                          GError           **error);
 PangoLayout *appeals_print_layout_new    (GtkPrintContext   *context,
                                           const char        *font,
                                           double             width);

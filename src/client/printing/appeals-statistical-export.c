@@ -10,6 +10,7 @@
 
 #include "appeals-report-print.h"
 #include "appeals-statistical-export.h"
+#include "appeals-print.h"
 
 /**
  * appeals_statistical_report_subtitle:
@@ -83,9 +84,7 @@ write_pdf (AppealsStatisticalReport  *report,
   g_ptr_array_add (tables, table);
   print = appeals_report_print_new_for_tables (appeals_statistical_report_get_title (report, appeals_ui_language ()),
                                                subtitle, tables);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
-  return gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, error);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include "appeals-map-view.h"
 #include "appeals-report-export.h"
 #include "appeals-report-print.h"
+#include "appeals-print.h"
 
 /* the presets' dropdown ends with a period of the user's own dates */
 #define PRESET_CUSTOM (APPEALS_REPORT_PRESET_YEAR + 1)
@@ -511,11 +512,8 @@ appeals_line_report_view_write_pdf (AppealsLineReportView  *self,
                                     GError                **error)
 {
   g_autoptr(AppealsReportPrint) print = appeals_report_print_new (self->report, get_reference (self));
-  GtkPrintOperationResult result;
 
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, error);
 }
 
 /* @extension: "xlsx" or "pdf" for a file, NULL for a folder of CSV files */

@@ -20,6 +20,7 @@
 #include "appeals-map-view.h"
 #include "appeals-report-export.h"
 #include "appeals-report-print.h"
+#include "appeals-print.h"
 
 struct _AppealsMapView
 {
@@ -361,9 +362,7 @@ on_export_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(AppealsMapPrint) print = appeals_map_print_new (self->map, title, subtitle);
 
-      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), path);
-      written = gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
-                                         &error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+      written = appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, &error);
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
                               written ? _("The map is saved.") : error->message);
