@@ -100,12 +100,13 @@ test_arrangements (Fixture       *fixture,
                      "arrange");
   }
 
-  /* an archived reception keeps how it was held */
+  /* a cancelled reception keeps what was arranged (archiving needs a
+   * held reception, and the same rule closes both) */
   {
     g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
-    g_autofree char *archive_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/archive", id);
+    g_autofree char *cancel_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/actions/cancel", id);
 
-    archived = REQUEST (fixture, "POST", archive_path, head, NULL);
+    archived = REQUEST (fixture, "POST", cancel_path, head, "{\"reason\":\"Өтініш беруші келмейтінін хабарлады\"}");
     g_assert_cmpuint (archived->status, ==, 200);
     too_late = REQUEST (fixture, "PUT", path, fixture->registrar, arrangement);
     assert_problem (too_late, 409, "conflict");

@@ -373,9 +373,11 @@ test_concurrent_slot (Fixture       *fixture,
   for (guint i = 0; i < 2; i++)
     g_thread_join (threads[i]);
   appeals_test_server_free (second);
-  /* both processes booked: the slots were really contended */
-  g_assert_cmpuint (bookers[0].booked, >, 0);
-  g_assert_cmpuint (bookers[1].booked, >, 0);
+  /* each process answered every slot, booked or taken: which one wins
+   * how many depends on the scheduler (on a loaded machine one SQLite
+   * writer can win them all), never a slot twice or a slot lost */
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpuint (bookers[i].booked + bookers[i].taken, ==, times->len);
 
   g_test_message ("booked %u + %u, taken %u + %u", bookers[0].booked, bookers[1].booked,
                   bookers[0].taken, bookers[1].taken);
