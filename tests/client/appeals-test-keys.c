@@ -54,12 +54,20 @@ void
 appeals_test_keys_focus (GtkWindow *window)
 {
   Display *xdisplay = get_xdisplay ();
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  Window xid;
 
-  XRaiseWindow (xdisplay, xid);
-  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
-  deliver ();
-  appeals_test_ui_settle (150);
+  /* mapped first: the X server gives no focus to a window it has not shown */
+  APPEALS_TEST_WAIT (gtk_widget_get_mapped, window);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  for (guint attempt = 0; !gtk_window_is_active (window); attempt++)
+    {
+      if (attempt == 50)
+        g_error ("%s never became the active window", G_OBJECT_TYPE_NAME (window));
+      XRaiseWindow (xdisplay, xid);
+      XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+      deliver ();
+      appeals_test_ui_settle (100);
+    }
 }
 
 static void

@@ -254,6 +254,19 @@ appeals_intake_page_reload (AppealsIntakePage *self)
                                          self->cancellable, on_journal_loaded, g_object_ref (self));
   gtk_widget_set_visible (self->distribute_button, may_distribute (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mine_check), is_registrar (self));
+  /* only a page on screen takes the keyboard: at sign-in this one is
+   * hidden, and the window's own shortcuts must keep working */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->iin_row));
+}
+
+/* The front desk's work starts in the IIN field whenever the page shows. */
+static void
+appeals_intake_page_map (GtkWidget *widget)
+{
+  AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (appeals_intake_page_parent_class)->map (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->iin_row));
 }
 
@@ -592,6 +605,7 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
 
   G_OBJECT_CLASS (klass)->constructed = appeals_intake_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = appeals_intake_page_dispose;
+  widget_class->map = appeals_intake_page_map;
   appeals_intake_page_install_context_property (G_OBJECT_CLASS (klass));
 
   gtk_widget_class_install_action (widget_class, "intake.receive", NULL, receive_action);
