@@ -554,6 +554,7 @@ appeals_card_window_class_init (AppealsCardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "card.save-and-new", NULL, save_and_new_action);
   gtk_widget_class_install_action (widget_class, "card.book-reception", NULL, book_reception_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "card.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "card.book-reception", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "card.save-and-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
