@@ -564,17 +564,23 @@ open_journal_action (GtkWidget  *widget,
   appeals_journal_page_show_figure (self->journal_page, query, description);
 }
 
-/* Alt+1 … Alt+7: the sections in the sidebar's order. */
+/* Alt+1 … Alt+9: the sections the sidebar shows, in its order (a section
+ * the role does not see takes no number). */
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   AppealsWindow *self = APPEALS_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, g_variant_get_int32 (parameter));
+  int wanted = g_variant_get_int32 (parameter);
 
-  if (row != NULL)
-    gtk_list_box_select_row (self->sidebar_list, row);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row) && wanted-- == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
 }
 
 static void
@@ -747,7 +753,7 @@ appeals_window_class_init (AppealsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-journal", "(ss)", open_journal_action);
-  for (int i = 0; i < 7; i++)
+  for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-section", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -30,6 +30,12 @@ card_shown (AppealsApplication *app)
   return appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW) != NULL;
 }
 
+static const char *
+visible_section (GtkWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages")));
+}
+
 static gboolean
 focus_in (AppealsCardWindow *card,
           const char        *field)
@@ -258,6 +264,15 @@ registration_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   appeals_test_keys_focus (window);
+
+  /* Alt+number: the sections the registrar sees, in the sidebar's order
+   * (the review, not theirs, takes no number) */
+  appeals_test_keys_press ("<Alt>7");
+  g_assert_cmpstr (visible_section (window), ==, "intake");
+  appeals_test_keys_press ("<Alt>4");
+  g_assert_cmpstr (visible_section (window), ==, "expertise");
+  appeals_test_keys_press ("<Alt>2");
+  g_assert_cmpstr (visible_section (window), ==, "journal");
 
   appeals_test_keys_press ("<Control>n");
   APPEALS_TEST_WAIT (card_shown, app);
