@@ -482,7 +482,7 @@ static void
 test_pagination (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *cursor = NULL;
   gint64 total = journal_total (fixture, fixture->controller, "");
   guint pages = 0;
