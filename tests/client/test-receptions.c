@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "appeals-work-page.h"
 #include "test-receptions.h"
 
 /* Booking three visitors ---------------------------------------------------- */
@@ -324,10 +325,31 @@ first_overdue_step (AppealsReception *reception)
   return NULL;
 }
 
-static gboolean
-today_listed (AppealsReceptionsPage *page)
+typedef struct
 {
-  return appeals_receptions_page_get_n_today (page) > 0;
+  AppealsWorkPage *page;
+  gint64           reception_id;
+} WorkWait;
+
+/* My Work lists the steps of the receptions the person booked */
+static gboolean
+work_lists_reception (WorkWait *wait)
+{
+  const AppealsWork *work = appeals_work_page_get_work (wait->page);
+
+  for (guint g = 0; work != NULL && g < work->groups->len; g++)
+    {
+      AppealsWorkGroup *group = g_ptr_array_index (work->groups, g);
+
+      for (guint i = 0; g_str_equal (group->name, "reception_steps") && i < group->items->len; i++)
+        {
+          AppealsWorkItem *item = g_ptr_array_index (group->items, i);
+
+          if (item->kind == APPEALS_WORK_ITEM_RECEPTION && item->id == wait->reception_id)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -345,10 +367,10 @@ steps_script (AppealsApplication *app,
   Counts counts = { 0, };
   g_autofree char *code = NULL;
   guint overdue_before;
+  WorkWait wait = { APPEALS_WORK_PAGE (appeals_window_get_work_page (window)), id };
 
+  APPEALS_TEST_WAIT (work_lists_reception, &wait);
   appeals_window_show_page (window, "receptions");
-  appeals_receptions_page_show_view (page, "today");
-  APPEALS_TEST_WAIT (today_listed, page);
 
   reception = appeals_receptions_page_open_reception (page, id);
   g_signal_connect (reception, "loaded", G_CALLBACK (on_loaded), &counts);

@@ -205,12 +205,6 @@ queue_filled (AppealsReceptionsPage *page)
 }
 
 static gboolean
-today_filled (AppealsReceptionsPage *page)
-{
-  return appeals_receptions_page_get_n_today (page) > 0;
-}
-
-static gboolean
 review_filled (AppealsReviewPage *page)
 {
   return appeals_review_page_get_current (page) != NULL;
@@ -399,11 +393,6 @@ receptions_script (AppealsApplication *app,
   }
   gtk_window_destroy (GTK_WINDOW (reception));
 
-  appeals_receptions_page_show_view (page, "today");
-  APPEALS_TEST_WAIT (today_filled, page);
-  appeals_test_ui_settle (300);
-  appeals_test_ui_screenshot (GTK_WIDGET (window), "my-day");
-  appeals_receptions_page_show_view (page, "calendar");
 
   switch_user (app, "leadership");
   review = APPEALS_REVIEW_PAGE (appeals_window_get_review_page (window));

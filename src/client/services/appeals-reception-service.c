@@ -171,18 +171,6 @@ appeals_reception_service_list_queues_async (AppealsReceptionService *self,
               cancellable, callback, user_data);
 }
 
-/* "My Day": the steps due today or overdue and not done, in the caller's
- * scope (#AppealsStepTask). */
-void
-appeals_reception_service_list_due_steps_async (AppealsReceptionService *self,
-                                                GCancellable            *cancellable,
-                                                GAsyncReadyCallback      callback,
-                                                gpointer                 user_data)
-{
-  list_async (self, appeals_api_path_new ("reception-steps", "today", NULL), (ReadItem) appeals_step_task_new_from_json,
-              appeals_reception_service_list_due_steps_async, cancellable, callback, user_data);
-}
-
 /**
  * appeals_reception_service_list_finish:
  *
@@ -202,8 +190,7 @@ appeals_reception_service_list_finish (AppealsReceptionService  *self,
   tag = g_task_get_source_tag (G_TASK (result));
   g_return_val_if_fail (tag == appeals_reception_service_list_days_async ||
                         tag == appeals_reception_service_list_queue_async ||
-                        tag == appeals_reception_service_list_queues_async ||
-                        tag == appeals_reception_service_list_due_steps_async, NULL);
+                        tag == appeals_reception_service_list_queues_async, NULL);
 
   return appeals_service_call_finish (self, result, tag, NULL, error);
 }

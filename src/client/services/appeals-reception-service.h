@@ -42,10 +42,6 @@ void              appeals_reception_service_list_queues_async            (Appeal
                                                                           GCancellable             *cancellable,
                                                                           GAsyncReadyCallback       callback,
                                                                           gpointer                  user_data);
-void              appeals_reception_service_list_due_steps_async         (AppealsReceptionService  *self,
-                                                                          GCancellable             *cancellable,
-                                                                          GAsyncReadyCallback       callback,
-                                                                          gpointer                  user_data);
 GPtrArray        *appeals_reception_service_list_finish                  (AppealsReceptionService  *self,
                                                                           GAsyncResult             *result,
                                                                           GError                  **error);

@@ -13,18 +13,17 @@
 
 /* The day's queue ------------------------------------------------------- */
 
-GtkWidget *
-_appeals_receptions_page_new_tag (const char *text,
+static GtkWidget *
+new_tag (const char *text,
          const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   /* a long category ("Ветеран Великой Отечественной войны") goes on two
-   * lines rather than being cut */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 22));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+   * lines rather than being cut; a short mark stays whole */
+  gtk_label_set_wrap (GTK_LABEL (label), g_utf8_strlen (text, -1) > 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (label, "tag");
@@ -34,12 +33,32 @@ _appeals_receptions_page_new_tag (const char *text,
 }
 
 static GtkWidget *
+new_row_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Time and name on the first line, the question under it, and the marks
+ * (priority category, steps overdue) on a line of their own: beside the
+ * name, a long category left no room for the name at all. */
+static GtkWidget *
 new_queue_row (AppealsReceptionsPage *self,
                AppealsReceptionVisit *visit,
                guint                  position)
 {
   AppealsReception *reception = visit->reception;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *marks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *question;
   const char *priority = reception->priority;
   guint overdue = visit->n_overdue_steps;
   /* another district's visitor: the server tells only the time taken */
@@ -49,38 +68,54 @@ new_queue_row (AppealsReceptionsPage *self,
                                             restricted ? _("A visitor from another district")
                                                        : visit->applicant_name != NULL ? visit->applicant_name : "");
   g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, reception->id);
+  g_autofree char *accessible = NULL;
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reception->question != NULL ? reception->question : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), new_row_label (title, NULL));
+  question = new_row_label (reception->question != NULL ? reception->question : "", "dim-label");
+  gtk_widget_add_css_class (question, "caption");
+  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+  gtk_label_set_lines (GTK_LABEL (question), 2);
+  gtk_box_append (GTK_BOX (text), question);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !restricted);
   if (restricted)
     gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data (G_OBJECT (row), "reception-id", GSIZE_TO_POINTER (reception->id));
 
   if (priority != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               _appeals_receptions_page_new_tag (_appeals_receptions_page_priority_label (self, priority),
-                                                                 "priority-tag"));
+    gtk_box_append (GTK_BOX (marks),
+                    new_tag (_appeals_receptions_page_priority_label (self, priority), "priority-tag"));
+  if (overdue > 0)
+    {
+      g_autofree char *overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step overdue",
+                                                                    "%u steps overdue", overdue), overdue);
+
+      gtk_box_append (GTK_BOX (marks), new_tag (overdue_text, "overdue-tag"));
+    }
+  gtk_widget_set_margin_top (marks, 3);
+  gtk_widget_set_visible (marks, gtk_widget_get_first_child (marks) != NULL);
+  gtk_box_append (GTK_BOX (text), marks);
+
   if (reception->video_link != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("camera-web-symbolic");
 
       gtk_widget_set_tooltip_text (icon, _("Video conference"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-  if (overdue > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step overdue", "%u steps overdue",
-                                                            overdue), overdue);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), _appeals_receptions_page_new_tag (text, "overdue-tag"));
+      gtk_box_append (GTK_BOX (box), icon);
     }
   if (!restricted)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  accessible = g_strdup_printf ("%s. %s", title, reception->question != NULL ? reception->question : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return row;
 }
 

@@ -24,6 +24,7 @@ struct _AppealsReceptionsPage
   AppealsContext   *context;
 
   GtkStack         *view_stack;
+  GtkWidget        *view_switcher;
   GtkWidget        *month_controls;
   GtkLabel         *month_label;
   GtkDropDown      *official_dropdown;
@@ -37,17 +38,12 @@ struct _AppealsReceptionsPage
   GPtrArray        *week[7];          /* AppealsReceptionVisit: the shown week's queues, Monday first */
   GDate             week_monday;
   GCancellable     *week_cancellable;
-  GtkBox           *today_box;
-  GtkWidget        *today_empty;
 
   GPtrArray        *officials;        /* AppealsOfficial */
   GPtrArray        *queue;            /* AppealsReceptionVisit */
-  GPtrArray        *today_groups;
   GCancellable     *cancellable;      /* the page's life */
   GCancellable     *queue_cancellable;
   GCancellable     *days_cancellable;
-  GCancellable     *today_cancellable;
-  guint             n_today;
   gboolean          filling_officials;
 };
 
@@ -56,11 +52,9 @@ const char *_appeals_receptions_page_priority_label (AppealsReceptionsPage *self
 const char *_appeals_receptions_page_step_label (AppealsReceptionsPage *self, const char *code);
 gboolean _appeals_receptions_page_is_signed_in (AppealsReceptionsPage *self);
 GPtrArray * _appeals_receptions_page_slots_on (AppealsReceptionsPage *self, GDateWeekday weekday);
-GtkWidget * _appeals_receptions_page_new_tag (const char *text, const char *css_class);
 void _appeals_receptions_page_show_queue (AppealsReceptionsPage *self);
 void _appeals_receptions_page_load_queue (AppealsReceptionsPage *self);
 void _appeals_receptions_page_on_day_selected (AppealsReceptionsPage *self);
-void _appeals_receptions_page_load_today (AppealsReceptionsPage *self);
 
 void _appeals_receptions_page_load_week (AppealsReceptionsPage *self);
 void _appeals_receptions_page_on_day_view_changed (AppealsReceptionsPage *self);

@@ -6,12 +6,11 @@
  * the same rules the server counts with): non-working days, the unified
  * reception day, the days the chosen official receives, and how many
  * visitors are booked; beside it, the chosen day's queue in the order the
- * server gives (priority categories, then booking time). The My Day view
- * lists the steps due today or overdue, grouped by what has to be done:
- * calls, materials, meetings, orders.
+ * server gives (priority categories, then booking time).
+ * The steps due to the person signed in are on My Work, not here.
  *
  * This file: the page, the month, the officials and the actions; the day
- * (queue and time slots) and My Day have a file each.
+ * (queue, time slots and week) has a file of its own.
  */
 #include "config.h"
 
@@ -26,7 +25,6 @@ APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsReceptionsPage, appeals_receptions_page)
 
 enum {
   QUEUE_LOADED,
-  TODAY_LOADED,
   N_SIGNALS
 };
 
@@ -268,14 +266,13 @@ on_month_changed (AppealsReceptionsPage *self)
 
 /* Reception windows ----------------------------------------------------- */
 
-/* A booking or a change anywhere in the desk: the day, the month and My Day follow. */
+/* A booking or a change anywhere in the desk: the day and the month follow. */
 static void
 on_reception_changed (AppealsReceptionsPage *self,
                       gint64                 reception_id)
 {
   _appeals_receptions_page_load_queue (self);
   load_days (self);
-  _appeals_receptions_page_load_today (self);
 }
 
 AppealsReceptionWindow *
@@ -358,7 +355,6 @@ on_officials_loaded (GObject      *source,
 
   load_days (self);
   _appeals_receptions_page_load_queue (self);
-  _appeals_receptions_page_load_today (self);
 }
 
 static void
@@ -435,13 +431,11 @@ on_view_changed (AppealsReceptionsPage *self)
   gboolean calendar = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "calendar") == 0;
 
   gtk_widget_set_visible (self->month_controls, calendar);
-  if (!calendar)
-    _appeals_receptions_page_load_today (self);
 }
 
 /* Actions --------------------------------------------------------------- */
 
-/* The day, the month and My Day refresh on the service's "reception-changed". */
+/* The day and the month refresh on the service's "reception-changed". */
 AppealsBookingDialog *
 appeals_receptions_page_book (AppealsReceptionsPage *self)
 {
@@ -582,7 +576,6 @@ appeals_receptions_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->queue_cancellable);
   g_cancellable_cancel (self->days_cancellable);
-  g_cancellable_cancel (self->today_cancellable);
   _appeals_receptions_page_clear_week (self);
   g_clear_object (&self->context);
 
@@ -597,10 +590,8 @@ appeals_receptions_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->queue_cancellable);
   g_clear_object (&self->days_cancellable);
-  g_clear_object (&self->today_cancellable);
   g_clear_pointer (&self->officials, g_ptr_array_unref);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  g_clear_pointer (&self->today_groups, g_ptr_array_unref);
   G_OBJECT_CLASS (appeals_receptions_page_parent_class)->finalize (object);
 }
 
@@ -641,8 +632,6 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   signals[QUEUE_LOADED] = g_signal_new ("queue-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
   g_signal_new ("week-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[TODAY_LOADED] = g_signal_new ("today-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (APPEALS_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -660,8 +649,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, week_list);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_day_view_changed",
                                                 G_CALLBACK (_appeals_receptions_page_on_day_view_changed));
-  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_box);
-  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, today_empty);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, view_switcher);
   gtk_widget_class_bind_template_callback (widget_class, on_official_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_month_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_day_selected",
@@ -684,6 +672,8 @@ static void
 appeals_receptions_page_init (AppealsReceptionsPage *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->today_groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a switcher with one view to switch to is only noise */
+  gtk_widget_set_visible (self->view_switcher,
+                          g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (self->view_stack))) > 1);
 }

@@ -25,7 +25,6 @@ gboolean                appeals_receptions_page_select_official (AppealsReceptio
                                                                  gint64                 official_id);
 GPtrArray              *appeals_receptions_page_get_officials   (AppealsReceptionsPage *self);
 GPtrArray              *appeals_receptions_page_get_queue       (AppealsReceptionsPage *self);
-guint                   appeals_receptions_page_get_n_today     (AppealsReceptionsPage *self);
 AppealsMonthView       *appeals_receptions_page_get_month_view  (AppealsReceptionsPage *self);
 void                    appeals_receptions_page_show_view       (AppealsReceptionsPage *self,
                                                                  const char            *name);
