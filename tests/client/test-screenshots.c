@@ -475,6 +475,33 @@ journal_at_sizes (AppealsWindow *window)
     }
 }
 
+/* every section the registrar's window shows, at the two screens people have */
+static void
+sections_at_sizes (AppealsWindow *window)
+{
+  static const char * const sections[] = {
+    "work", "journal", "receptions", "review", "expertise", "analytics", "orders", "intake",
+  };
+  const struct { int width, height; } sizes[] = { { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%dx%d", sections[s], sizes[i].width, sizes[i].height);
+
+          /* the registrar's window has no review */
+          if (!appeals_window_is_section_shown (window, sections[s]))
+            continue;
+          appeals_window_show_page (window, sections[s]);
+          appeals_test_ui_settle (600);
+          appeals_test_ui_screenshot (GTK_WIDGET (window), name);
+        }
+    }
+  appeals_window_show_page (window, "journal");
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -507,6 +534,7 @@ script (AppealsApplication *app,
   /* the window opens on My work (test-work.c renders it) */
   appeals_window_show_page (window, "journal");
   journal_at_sizes (window);
+  sections_at_sizes (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   appeals_test_ui_settle (500);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "journal");
