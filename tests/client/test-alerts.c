@@ -16,6 +16,8 @@
 #include "appeals-alert-note-dialog.h"
 #include "appeals-journal-model.h"
 #include "appeals-line-chart.h"
+#include "appeals-line-report-view.h"
+#include "appeals-map-view.h"
 #include "appeals-quality-page.h"
 #include "appeals-test-ui.h"
 
@@ -143,6 +145,62 @@ scroll_to (GtkWidget *widget)
   appeals_test_ui_settle (300);
 }
 
+static gboolean
+map_alerts_shown (AppealsMapView *map_view)
+{
+  return appeals_map_view_get_alerts (map_view) != NULL;
+}
+
+/* Coloured by alerts, each unit says how many the server lists for its
+ * district in the map's period: asked of the server here, not of the
+ * client's own list. */
+static void
+check_map_by_alerts (AppealsWindow *window)
+{
+  AppealsQualityPage *page = APPEALS_QUALITY_PAGE (appeals_test_ui_get_page (window, "analytics"));
+  AppealsMapView *map_view = appeals_line_report_view_get_map_view (appeals_quality_page_get_line_report (page));
+  AppealsMap *map = appeals_map_view_get_map (map_view);
+  const AppealsGeoMap *units = appeals_map_get_units (map);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "analyst", "demo");
+  g_autofree char *from_text = NULL, *to_text = NULL, *path = NULL;
+  g_autoptr(AppealsTestResponse) answer = NULL;
+  g_autoptr(GHashTable) per_district = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *alerts;
+  GDate from, to;
+
+  appeals_map_view_colour_by_alerts (map_view);
+  APPEALS_TEST_WAIT (map_alerts_shown, map_view);
+  g_assert_true (appeals_map_view_get_period (map_view, &from, &to));
+  from_text = appeals_date_format_iso (&from);
+  to_text = appeals_date_format_iso (&to);
+  path = g_strdup_printf ("/api/v1/analytics/alerts?period=month&from=%s&to=%s", from_text, to_text);
+  answer = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_assert_cmpint (answer->status, ==, 200);
+  alerts = json_object_get_array_member (appeals_test_response_object (answer), "alerts");
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      const char *district = json_object_get_string_member (json_array_get_object_element (alerts, i), "district");
+
+      g_hash_table_insert (per_district, (gpointer) district,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_district, district)) + 1));
+    }
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_district, DISTRICT)), >=, 1);
+
+  for (guint i = 0; i < units->units->len; i++)
+    {
+      const AppealsGeoUnit *unit = g_ptr_array_index (units->units, i);
+      const char *district = appeals_map_view_district_of (map_view, unit->osm_relation);
+      guint expected = GPOINTER_TO_UINT (g_hash_table_lookup (per_district, district));
+      g_autofree char *says = g_strdup_printf (": %u ", expected);
+      const char *figures = appeals_map_get_figures (map, unit->osm_relation);
+
+      if (strstr (figures, says) == NULL)
+        g_error ("%s: \"%s\" does not say %u alerts", district, figures, expected);
+    }
+  appeals_test_ui_screenshot (GTK_WIDGET (map_view), "analytics-map-alerts");
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -192,6 +250,8 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (alert_noted, window);
   appeals_test_ui_settle (300);
   appeals_test_ui_screenshot (GTK_WIDGET (view), "analytics-alerts-noted");
+
+  check_map_by_alerts (window);
 
   /* the alerted month opens its appeals */
   g_signal_emit_by_name (appeals_alerts_view_get_row (view, seeded_alert (view)), "activate");

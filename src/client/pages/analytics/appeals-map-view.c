@@ -5,7 +5,10 @@
  * character or all (the server counts); each unit is joined to its
  * district by OpenStreetMap relation (the districts classifier). The
  * table beside the map lists the same figures for keyboards, screen
- * readers and people who check numbers.
+ * readers and people who check numbers. Coloured by growth alerts, a
+ * unit's figure is the number of the months of the period in which its
+ * appeals (of the question chosen, or of any) rose above the rule's
+ * threshold, as the alerts view lists them.
  *
  * Signals: "loaded" (the figures are shown, or refused), "district-chosen"
  * (a district's code: its unit or its row was activated).
@@ -39,9 +42,18 @@ struct _AppealsMapView
   GtkLabel       *status;
 
   AppealsReport  *report;
+  AppealsAlertList *alerts;         /* loaded when the map is coloured by them */
   GDate           from, to;
   GCancellable   *cancellable;
+  GCancellable   *alerts_cancellable;
 };
+
+typedef enum
+{
+  COLOUR_BY_COUNT,
+  COLOUR_BY_CHANGE,
+  COLOUR_BY_ALERTS,
+} ColourBy;
 
 G_DEFINE_FINAL_TYPE (AppealsMapView, appeals_map_view, GTK_TYPE_BOX)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsMapView, appeals_map_view)
@@ -69,10 +81,35 @@ chosen_question (AppealsMapView *self)
   return selected < self->question_codes->len ? g_ptr_array_index (self->question_codes, selected) : NULL;
 }
 
+static ColourBy
+colour_by (AppealsMapView *self)
+{
+  return (ColourBy) gtk_drop_down_get_selected (self->scale_dropdown);
+}
+
+/* alerts are counted, as appeals are: white to dark red */
 static AppealsMapScale
 chosen_scale (AppealsMapView *self)
 {
-  return gtk_drop_down_get_selected (self->scale_dropdown) == 1 ? APPEALS_MAP_SCALE_CHANGE : APPEALS_MAP_SCALE_COUNT;
+  return colour_by (self) == COLOUR_BY_CHANGE ? APPEALS_MAP_SCALE_CHANGE : APPEALS_MAP_SCALE_COUNT;
+}
+
+/* the alerts of @district in the period, of the question chosen or of any */
+static guint
+count_alerts (AppealsMapView *self,
+              const char     *district)
+{
+  const char *question = chosen_question (self);
+  guint n = 0;
+
+  for (guint i = 0; self->alerts != NULL && i < self->alerts->alerts->len; i++)
+    {
+      AppealsGrowthAlert *alert = g_ptr_array_index (self->alerts->alerts, i);
+
+      n += g_strcmp0 (alert->series->district, district) == 0 &&
+           (question == NULL || g_strcmp0 (alert->series->question_character, question) == 0);
+    }
+  return n;
 }
 
 /**
@@ -166,12 +203,14 @@ show_figures (AppealsMapView *self)
   AppealsClassifier *districts = get_classifier (self, APPEALS_CLASSIFIER_DISTRICTS);
   AppealsRanking *ranking = appeals_report_get_ranking (self->report, APPEALS_REPORT_DISTRICT);
   AppealsMapScale scale = chosen_scale (self);
+  ColourBy by = colour_by (self);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   GtkWidget *child;
 
   appeals_map_clear_values (self->map);
-  appeals_map_set_scale (self->map, scale, scale == APPEALS_MAP_SCALE_COUNT ? _("Appeals in the period")
-                                                                            : _("Change against the comparison period"));
+  appeals_map_set_scale (self->map, scale, by == COLOUR_BY_ALERTS ? _("Growth alerts in the period")
+                                           : by == COLOUR_BY_COUNT ? _("Appeals in the period")
+                                           : _("Change against the comparison period"));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_list_box_remove (self->table, child);
 
@@ -204,8 +243,20 @@ show_figures (AppealsMapView *self)
         continue;
       /* TRANSLATORS: a unit of the map: its appeals, the comparison period's and the change */
       figures = g_strdup_printf (_("%d · was %d · %s"), (int) count, (int) compare, change_text);
+      if (by == COLOUR_BY_ALERTS)
+        {
+          guint n_alerts = count_alerts (self, code);
+          g_autofree char *appeals = g_steal_pointer (&figures);
+
+          /* TRANSLATORS: a unit of the map coloured by alerts: "2 alerts · 15 · was 9 · +67%" */
+          figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alert · %s", "%u alerts · %s", n_alerts),
+                                     n_alerts, appeals);
+          label = g_strdup_printf ("%u", n_alerts);
+          count = n_alerts;
+        }
+      else
+        label = scale == APPEALS_MAP_SCALE_COUNT ? g_strdup_printf ("%d", (int) count) : g_strdup (change_text);
       tooltip = g_strdup_printf ("%s: %s", appeals_classifier_item_get_label (item, NULL), figures);
-      label = scale == APPEALS_MAP_SCALE_COUNT ? g_strdup_printf ("%d", (int) count) : g_strdup (change_text);
       appeals_map_set_value (self->map, item->osm_relation, scale == APPEALS_MAP_SCALE_COUNT ? (double) count : change,
                              label, tooltip);
       add_table_row (self, item, figures);
@@ -215,8 +266,56 @@ show_figures (AppealsMapView *self)
 static void
 show_figures_if_loaded (AppealsMapView *self)
 {
-  if (self->report != NULL)
+  /* coloured by alerts, the map waits for them */
+  if (self->report != NULL && (colour_by (self) != COLOUR_BY_ALERTS || self->alerts != NULL))
     show_figures (self);
+}
+
+static void
+on_alerts_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AppealsMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AppealsAlertList *alerts;
+
+  alerts = appeals_analytics_service_alerts_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (alerts == NULL)
+    {
+      gtk_label_set_text (self->status, error->message);
+      return;
+    }
+  g_clear_pointer (&self->alerts, appeals_alert_list_free);
+  self->alerts = alerts;
+  show_figures_if_loaded (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* the months of the period: the alerts the alerts view lists for them */
+static void
+load_alerts (AppealsMapView *self)
+{
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
+  g_clear_pointer (&self->alerts, appeals_alert_list_free);
+  if (colour_by (self) != COLOUR_BY_ALERTS || !g_date_valid (&self->from) || !g_date_valid (&self->to))
+    return;
+  self->alerts_cancellable = g_cancellable_new ();
+  appeals_analytics_service_alerts_async (appeals_context_get_analytics_service (self->context), APPEALS_PERIOD_MONTH,
+                                          &self->from, &self->to, self->alerts_cancellable, on_alerts_loaded,
+                                          g_object_ref (self));
+}
+
+static void
+on_colour_by_changed (AppealsMapView *self)
+{
+  if (colour_by (self) == COLOUR_BY_ALERTS && self->alerts == NULL)
+    load_alerts (self);
+  else
+    show_figures_if_loaded (self);
 }
 
 static void
@@ -238,7 +337,7 @@ on_report_loaded (GObject      *source,
     {
       g_clear_pointer (&self->report, appeals_report_free);
       self->report = report;
-      show_figures (self);
+      show_figures_if_loaded (self);
     }
   gtk_widget_set_sensitive (self->export_png, self->report != NULL);
   gtk_widget_set_sensitive (self->export_pdf, self->report != NULL);
@@ -254,6 +353,7 @@ reload (AppealsMapView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  load_alerts (self);
   gtk_spinner_start (self->spinner);
   appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &self->from,
                                                &self->to, NULL, NULL, NULL, chosen_question (self),
@@ -274,7 +374,9 @@ void
 appeals_map_view_clear (AppealsMapView *self)
 {
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
   g_clear_pointer (&self->report, appeals_report_free);
+  g_clear_pointer (&self->alerts, appeals_alert_list_free);
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   appeals_map_clear_values (self->map);
@@ -307,7 +409,45 @@ void
 appeals_map_view_set_scale (AppealsMapView  *self,
                             AppealsMapScale  scale)
 {
-  gtk_drop_down_set_selected (self->scale_dropdown, scale == APPEALS_MAP_SCALE_CHANGE ? 1 : 0);
+  gtk_drop_down_set_selected (self->scale_dropdown, scale == APPEALS_MAP_SCALE_CHANGE ? COLOUR_BY_CHANGE
+                                                                                     : COLOUR_BY_COUNT);
+}
+
+/**
+ * appeals_map_view_colour_by_alerts:
+ *
+ * Colours the units by the growth alerts of the period.
+ */
+void
+appeals_map_view_colour_by_alerts (AppealsMapView *self)
+{
+  gtk_drop_down_set_selected (self->scale_dropdown, COLOUR_BY_ALERTS);
+}
+
+/**
+ * appeals_map_view_get_period:
+ *
+ * Returns: whether the map has a period; @from and @to are set to it
+ */
+gboolean
+appeals_map_view_get_period (AppealsMapView *self,
+                             GDate          *from,
+                             GDate          *to)
+{
+  *from = self->from;
+  *to = self->to;
+  return g_date_valid (from) && g_date_valid (to);
+}
+
+/**
+ * appeals_map_view_get_alerts:
+ *
+ * Returns: (nullable): the alerts the map is coloured by
+ */
+AppealsAlertList *
+appeals_map_view_get_alerts (AppealsMapView *self)
+{
+  return self->alerts;
 }
 
 /**
@@ -409,7 +549,10 @@ appeals_map_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
   g_clear_pointer (&self->report, appeals_report_free);
+  g_clear_pointer (&self->alerts, appeals_alert_list_free);
   g_clear_pointer (&self->question_codes, g_ptr_array_unref);
   g_clear_object (&self->context);
 
@@ -451,7 +594,7 @@ new_button (AppealsMapView *self,
 static void
 appeals_map_view_init (AppealsMapView *self)
 {
-  const char *scales[] = { _("Colour by count"), _("Colour by change"), NULL };
+  const char *scales[] = { _("Colour by count"), _("Colour by change"), _("Colour by growth alerts"), NULL };
   const char *all[] = { _("All questions"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -473,7 +616,7 @@ appeals_map_view_init (AppealsMapView *self)
   self->scale_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (scales));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Colour the map by"), -1);
-  g_signal_connect_object (self->scale_dropdown, "notify::selected", G_CALLBACK (show_figures_if_loaded), self,
+  g_signal_connect_object (self->scale_dropdown, "notify::selected", G_CALLBACK (on_colour_by_changed), self,
                            G_CONNECT_SWAPPED);
   self->question_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (all));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -29,6 +29,11 @@ void           appeals_map_view_set_question       (AppealsMapView *self,
                                                     const char     *question_character);
 void           appeals_map_view_set_scale          (AppealsMapView *self,
                                                     AppealsMapScale scale);
+void           appeals_map_view_colour_by_alerts   (AppealsMapView *self);
+AppealsAlertList *appeals_map_view_get_alerts      (AppealsMapView *self);
+gboolean       appeals_map_view_get_period         (AppealsMapView *self,
+                                                    GDate          *from,
+                                                    GDate          *to);
 char          *appeals_map_view_get_title          (AppealsMapView *self);
 char          *appeals_map_view_get_subtitle       (AppealsMapView *self);
 const char    *appeals_map_view_district_of        (AppealsMapView *self,
