@@ -158,7 +158,8 @@ read_filter (JsonObject             *object,
          appeals_json_read_boolean (filter, "control", FALSE, &row->control, origin, where, error);
 }
 
-/* Reads the rows of a layout (@with_filter) or of an answer (with cells). */
+/* Reads the rows of a layout (@with_filter) or of an answer (with cells);
+ * both have the rows' filters. */
 static gboolean
 read_rows (JsonObject                *root,
            AppealsStatisticalReport  *report,
@@ -188,7 +189,7 @@ read_rows (JsonObject                *root,
       row->cells = g_array_new (FALSE, TRUE, sizeof (gint64));
       g_ptr_array_add (report->rows, row);
       if (!read_label (object, "label", &row->kk, &row->ru, origin, where, error) ||
-          (with_filter && !read_filter (object, row, origin, where, error)))
+          !read_filter (object, row, origin, where, error))
         return FALSE;
       if (!with_filter)
         {
@@ -289,6 +290,35 @@ add_date (JsonBuilder *builder,
   json_builder_add_string_value (builder, text);
 }
 
+static void
+add_filter (JsonBuilder           *builder,
+            AppealsStatisticalRow *row)
+{
+  const struct { const char *name; gboolean set; } flags[] = {
+    { "considered", row->considered }, { "overdue", row->overdue }, { "repeat", row->repeat },
+    { "control", row->control },
+  };
+  const struct { const char *name; const char *value; } codes[] = {
+    { "channel", row->channel }, { "kind", row->kind }, { "outcome", row->outcome },
+  };
+
+  json_builder_set_member_name (builder, "filter");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i].value != NULL)
+      {
+        json_builder_set_member_name (builder, codes[i].name);
+        json_builder_add_string_value (builder, codes[i].value);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (flags[i].set)
+      {
+        json_builder_set_member_name (builder, flags[i].name);
+        json_builder_add_boolean_value (builder, TRUE);
+      }
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 appeals_statistical_report_to_json (AppealsStatisticalReport *report)
 {
@@ -322,6 +352,7 @@ appeals_statistical_report_to_json (AppealsStatisticalReport *report)
       json_builder_set_member_name (builder, "level");
       json_builder_add_int_value (builder, row->level);
       add_label (builder, "label", row->kk, row->ru);
+      add_filter (builder, row);
       json_builder_set_member_name (builder, "cells");
       json_builder_begin_array (builder);
       for (guint c = 0; c < row->cells->len; c++)
@@ -388,4 +419,69 @@ appeals_statistical_row_get_label (AppealsStatisticalRow *row,
                                    const char            *language)
 {
   return is_kazakh (language) ? row->kk : row->ru;
+}
+
+static void
+add_query (GString    *query,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL)
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_printf (query, "&%s=%s", name, escaped);
+}
+
+/**
+ * appeals_statistical_report_get_filter:
+ * @row: the index of one of the report's rows
+ * @column: the index of one of its columns, or the number of columns for
+ *   the row's total
+ *
+ * The journal's query that lists the appeals counted in a cell: the
+ * report's period, the row's filter and the column's breakdown value.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL for a cell that
+ *   cannot count anything (a row of one kind in another kind's column)
+ */
+char *
+appeals_statistical_report_get_filter (AppealsStatisticalReport *report,
+                                       guint                     row,
+                                       guint                     column)
+{
+  AppealsStatisticalRow *filter;
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *from = NULL, *to = NULL;
+  const char *kind;
+
+  g_return_val_if_fail (row < report->rows->len, NULL);
+  g_return_val_if_fail (column <= report->columns->len, NULL);
+
+  filter = g_ptr_array_index (report->rows, row);
+  kind = filter->kind;
+  if (column < report->columns->len && g_str_equal (report->breakdown, APPEALS_STATISTICAL_BY_KIND))
+    {
+      const char *key = g_ptr_array_index (report->columns, column);
+
+      if (kind != NULL && !g_str_equal (kind, key))
+        return NULL;
+      kind = key;
+    }
+
+  from = appeals_date_format_iso (&report->from);
+  to = appeals_date_format_iso (&report->to);
+  g_string_append_printf (query, "from=%s&to=%s", from, to);
+  if (column < report->columns->len && !g_str_equal (report->breakdown, APPEALS_STATISTICAL_BY_KIND))
+    add_query (query, report->breakdown, g_ptr_array_index (report->columns, column));
+  add_query (query, "channel", filter->channel);
+  add_query (query, "kind", kind);
+  add_query (query, "outcome", filter->outcome);
+  add_query (query, "considered", filter->considered ? "true" : NULL);
+  /* the journal's overdue filter is its own; the report's is timeliness */
+  add_query (query, "timeliness", filter->overdue ? "overdue" : NULL);
+  add_query (query, "repeat", filter->repeat ? "true" : NULL);
+  add_query (query, "control", filter->control ? "true" : NULL);
+  return g_string_free (g_steal_pointer (&query), FALSE);
 }

@@ -58,6 +58,9 @@ guint                     appeals_statistical_report_add_column     (AppealsStat
 JsonNode                 *appeals_statistical_report_to_json        (AppealsStatisticalReport *report);
 const char               *appeals_statistical_report_get_title      (AppealsStatisticalReport *report,
                                                                      const char               *language);
+char                     *appeals_statistical_report_get_filter     (AppealsStatisticalReport *report,
+                                                                     guint                     row,
+                                                                     guint                     column);
 const char               *appeals_statistical_row_get_label         (AppealsStatisticalRow    *row,
                                                                      const char               *language);
 

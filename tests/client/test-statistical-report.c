@@ -128,6 +128,43 @@ check_exports (AppealsStatisticalReportView *view)
     g_error ("the exports do not read back to the report: %s", err);
 }
 
+/* Each count opens the journal on the appeals it counts: the row's total
+ * and its first column with a count, in every row that has any. */
+static void
+check_counts_open (AppealsApplication           *app,
+                   AppealsWindow                *window,
+                   AppealsStatisticalReportView *view)
+{
+  AppealsStatisticalReport *report = appeals_statistical_report_view_get_report (view);
+
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      AppealsStatisticalRow *row = g_ptr_array_index (report->rows, r);
+      AppealsTestFigure total = { app, window, row->total };
+      g_autofree char *query = appeals_statistical_report_get_filter (report, r, report->columns->len);
+
+      if (row->total == 0)
+        {
+          g_assert_false (appeals_statistical_report_view_open_cell (view, r + 1, report->columns->len + 1));
+          continue;
+        }
+      g_test_message ("%s: %" G_GINT64_FORMAT ", %s", row->id, row->total, query);
+      g_assert_true (appeals_statistical_report_view_open_cell (view, r + 1, report->columns->len + 1));
+      APPEALS_TEST_WAIT (appeals_test_ui_journal_shows_figure, &total);
+      for (guint c = 0; c < report->columns->len; c++)
+        {
+          AppealsTestFigure cell = { app, window, g_array_index (row->cells, gint64, c) };
+
+          if (cell.count == 0)
+            continue;
+          g_assert_true (appeals_statistical_report_view_open_cell (view, r + 1, c + 1));
+          APPEALS_TEST_WAIT (appeals_test_ui_journal_shows_figure, &cell);
+          break;
+        }
+    }
+  appeals_window_show_page (window, "analytics");
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -150,6 +187,7 @@ script (AppealsApplication *app,
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "statistical-report");
   check_exports (loading.view);
+  check_counts_open (app, window, loading.view);
 
   /* by kind: a column per kind of appeal */
   loading.previous = appeals_statistical_report_view_get_report (loading.view);
@@ -157,6 +195,7 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (report_loaded, &loading);
   g_assert_cmpuint (appeals_statistical_report_view_get_report (loading.view)->columns->len, ==, 6);
   check_table (loading.view);
+  check_counts_open (app, window, loading.view);
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "statistical-report-kinds");
 }

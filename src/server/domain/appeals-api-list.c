@@ -171,6 +171,7 @@ build_filter (AppealsRequest  *request,
   add_enum_filter (request, filter, errors, "status", APPEALS_TYPE_STATUS);
   add_enum_filter (request, filter, errors, "category", APPEALS_TYPE_CATEGORY);
   add_enum_filter (request, filter, errors, "channel", APPEALS_TYPE_CHANNEL);
+  add_enum_filter (request, filter, errors, "kind", APPEALS_TYPE_KIND);
 
   if ((value = appeals_request_get_query (request, "district")) != NULL)
     filter_add (filter, "a.district = ?", g_variant_new_string (value));

@@ -458,6 +458,15 @@ appeals_report_records_add_filters (AppealsRequest *request,
         appeals_api_add_clause (where, values, "a.repeat = ?", g_variant_new_int64 (flag));
     }
 
+  /* considered: as the statistical report counts them (true only) */
+  if ((value = appeals_request_get_query (request, "considered")) != NULL)
+    {
+      if (!appeals_api_parse_bool (value, &flag) || !flag)
+        appeals_field_errors_add (errors, "considered", APPEALS_FIELD_INVALID_VALUE, "true");
+      else
+        appeals_api_add_clause (where, values, APPEALS_CONSIDERED_SQL, NULL);
+    }
+
   if ((value = appeals_request_get_query (request, "timeliness")) != NULL)
     {
       if (g_str_equal (value, "in_term"))

@@ -15,6 +15,10 @@
   "WHEN a.status IN ('answered', 'closed') THEN COALESCE (a.answer_character, 'unspecified') " \
   "ELSE 'pending' END)"
 
+/* an appeal whose consideration has ended, by an answer or otherwise */
+#define APPEALS_CONSIDERED_SQL \
+  "a.status IN ('answered', 'closed', 'terminated', 'left_without_consideration', 'forwarded')"
+
 /* an appeal still under consideration past its term; ? is today */
 #define APPEALS_OVERDUE_SQL \
   "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') AND a.due_date < ?)"

@@ -14,7 +14,7 @@
 #include "appeals-scope.h"
 #include "appeals-statistical-records.h"
 
-#define CONSIDERED_SQL "a.status IN ('answered', 'closed', 'terminated', 'left_without_consideration', 'forwarded')"
+#define CONSIDERED_SQL APPEALS_CONSIDERED_SQL
 
 /* Appends the condition of @row's filter ("1 = 1" for all) to @sql and
  * its values to @params. */

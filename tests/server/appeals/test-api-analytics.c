@@ -608,6 +608,73 @@ check_statistical_cells (Fixture    *fixture,
   return non_zero;
 }
 
+/* The journal's query of a row's filter, written here from the layout:
+ * the conditions the journal offers for the report's figures. */
+static char *
+journal_query_of (JsonObject *report,
+                  JsonObject *filter,
+                  const char *column)
+{
+  static const char * const codes[] = { "channel", "kind", "outcome" };
+  static const struct { const char *flag, *query; } flags[] = {
+    { "considered", "considered=true" }, { "overdue", "timeliness=overdue" }, { "repeat", "repeat=true" },
+    { "control", "control=true" },
+  };
+  GString *query = g_string_new (NULL);
+
+  g_string_append_printf (query, "from=%s&to=%s", json_object_get_string_member (report, "from"),
+                          json_object_get_string_member (report, "to"));
+  if (column != NULL)
+    g_string_append_printf (query, "&%s=%s", json_object_get_string_member (report, "breakdown"), column);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (json_object_has_member (filter, codes[i]))
+      g_string_append_printf (query, "&%s=%s", codes[i], json_object_get_string_member (filter, codes[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (json_object_has_member (filter, flags[i].flag))
+      g_string_append_printf (query, "&%s", flags[i].query);
+  return g_string_free (query, FALSE);
+}
+
+/* Each row carries its layout's filter, and the journal filtered by it
+ * lists as many appeals as the row's total and its cells count: a count
+ * the desk opens shows the appeals it counts. */
+static void
+check_statistical_journal (Fixture    *fixture,
+                           const char *token,
+                           JsonObject *report,
+                           JsonArray  *layout_rows)
+{
+  JsonArray *rows = json_object_get_array_member (report, "rows");
+  JsonArray *columns = json_object_get_array_member (report, "columns");
+  gboolean by_kind = g_str_equal (json_object_get_string_member (report, "breakdown"), "kind");
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      JsonObject *filter = json_object_get_object_member (row, "filter");
+      JsonNode *layout = json_object_get_member (json_array_get_object_element (layout_rows, r), "filter");
+      g_autofree char *query = journal_query_of (report, filter, NULL);
+      gint64 total = json_object_get_int_member (row, "total");
+
+      g_assert_true (json_node_equal (json_object_get_member (row, "filter"), layout));
+      if (journal_total (fixture, token, query) != total)
+        g_error ("%s: the journal's %s lists %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
+                 json_object_get_string_member (row, "id"), query, journal_total (fixture, token, query), total);
+      /* the cells of a column by district or body (a kind's column is the
+       * kind's own filter, checked by the rows of kinds) */
+      for (guint c = 0; !by_kind && c < json_array_get_length (columns); c++)
+        {
+          gint64 cell = json_array_get_int_element (json_object_get_array_member (row, "cells"), c);
+          g_autofree char *cell_query = NULL;
+
+          if (cell == 0)
+            continue;
+          cell_query = journal_query_of (report, filter, json_array_get_string_element (columns, c));
+          g_assert_cmpint (journal_total (fixture, token, cell_query), ==, cell);
+        }
+    }
+}
+
 static JsonObject *
 get_statistical_report (Fixture    *fixture,
                         const char *token,
@@ -648,6 +715,7 @@ test_statistical_report (Fixture       *fixture,
       g_assert_true (json_object_get_null_member (report, "district"));
       g_assert_cmpstr (json_object_get_string_member (report, "breakdown"), ==, breakdowns[b]);
       non_zero += check_statistical_cells (fixture, fixture->controller, query, report, layout_rows);
+      check_statistical_journal (fixture, fixture->controller, report, layout_rows);
       g_assert_cmpstr (json_object_get_string_member (mine, "district"), ==, "rudny-city");
       check_statistical_cells (fixture, fixture->registrar2, query, mine, layout_rows);
       if (g_str_equal (breakdowns[b], "district"))

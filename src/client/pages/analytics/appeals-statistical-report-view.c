@@ -3,7 +3,8 @@
  * appeals-statistical-report-view.c: the statistical report on the
  * analytics page. The table is a grid of labels, scrolled sideways when
  * the breakdown has many columns; it shows the same table the files
- * hold (appeals_statistical_report_build_table()).
+ * hold (appeals_statistical_report_build_table()). A count is a button
+ * that lists the appeals behind it in the journal.
  */
 #include "config.h"
 
@@ -80,20 +81,64 @@ add_cell (AppealsStatisticalReportView *self,
 }
 
 static void
+on_count_clicked (GtkButton *button)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.open-journal", "(ss)",
+                              g_object_get_data (G_OBJECT (button), "query"),
+                              g_object_get_data (G_OBJECT (button), "description"));
+}
+
+/* a count above zero: the appeals behind it in the journal */
+static void
+add_count_button (AppealsStatisticalReportView *self,
+                  GStrv                        *text,
+                  guint                         row,
+                  guint                         column,
+                  const char                   *subtitle)
+{
+  g_autofree char *query = appeals_statistical_report_get_filter (self->report, row - 1, column - 1);
+  g_autofree char *label = g_strstrip (g_strdup (text[row][0]));
+  GtkWidget *button;
+
+  if (query == NULL)
+    {
+      add_cell (self, text[row][column], row, column);
+      return;
+    }
+  button = gtk_button_new_with_label (text[row][column]);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "numeric");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 1.0);
+  g_object_set_data_full (G_OBJECT (button), "query", g_steal_pointer (&query), g_free);
+  /* "Considered · Rudny · 01.01.2026 – 01.12.2026 · by districts and cities" */
+  g_object_set_data_full (G_OBJECT (button), "description",
+                          g_strdup_printf ("%s · %s · %s", label, text[0][column], subtitle), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_count_clicked), NULL);
+  gtk_grid_attach (self->grid, button, column, row, 1, 1);
+}
+
+static void
 show_report (AppealsStatisticalReportView *self)
 {
   g_autoptr(AppealsReportTable) table = appeals_statistical_report_build_table (self->report, get_reference (self));
   g_autoptr(GPtrArray) text = appeals_report_table_get_text (table);
   g_autofree char *subtitle = appeals_statistical_report_subtitle (self->report, get_reference (self));
+  GStrv *rows = (GStrv *) text->pdata;
 
   remove_cells (self);
   for (guint r = 0; r < text->len; r++)
-    {
-      GStrv cells = g_ptr_array_index (text, r);
+    for (guint c = 0; rows[r][c] != NULL; c++)
+      {
+        AppealsStatisticalRow *row = r > 0 ? g_ptr_array_index (self->report->rows, r - 1) : NULL;
+        gint64 count = row == NULL || c == 0 ? 0
+                       : c - 1 < row->cells->len ? g_array_index (row->cells, gint64, c - 1) : row->total;
 
-      for (guint c = 0; cells[c] != NULL; c++)
-        add_cell (self, cells[c], r, c);
-    }
+        if (count > 0)
+          add_count_button (self, rows, r, c, subtitle);
+        else
+          add_cell (self, rows[r][c], r, c);
+      }
   gtk_label_set_text (self->subtitle, subtitle);
 }
 
@@ -182,7 +227,29 @@ appeals_statistical_report_view_get_cell_text (AppealsStatisticalReportView *sel
 {
   GtkWidget *cell = gtk_grid_get_child_at (self->grid, column, row);
 
+  if (GTK_IS_BUTTON (cell))
+    return gtk_button_get_label (GTK_BUTTON (cell));
   return cell != NULL ? gtk_label_get_text (GTK_LABEL (cell)) : NULL;
+}
+
+/**
+ * appeals_statistical_report_view_open_cell:
+ *
+ * Opens the appeals behind a count, as a click on it does.
+ *
+ * Returns: whether the cell is a count that opens them
+ */
+gboolean
+appeals_statistical_report_view_open_cell (AppealsStatisticalReportView *self,
+                                           guint                         row,
+                                           guint                         column)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (self->grid, column, row);
+
+  if (!GTK_IS_BUTTON (cell))
+    return FALSE;
+  g_signal_emit_by_name (cell, "clicked");
+  return TRUE;
 }
 
 gboolean

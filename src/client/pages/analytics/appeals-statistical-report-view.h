@@ -31,4 +31,8 @@ gboolean                  appeals_statistical_report_view_write         (Appeals
                                                                          const char                   *path,
                                                                          GError                      **error);
 
+gboolean                   appeals_statistical_report_view_open_cell (AppealsStatisticalReportView *self,
+                                                                      guint                         row,
+                                                                      guint                         column);
+
 G_END_DECLS
