@@ -115,7 +115,7 @@ handle_create (AppealsRequest  *request,
   appeals_appeal_validate (appeal, errors);
   if (!check_references (request, appeal, errors, error))
     return FALSE;
-  if (receipt_id > 0 && errors->len == 0 &&
+  if (receipt_id > 0 &&
       !appeals_receipt_registration_claim (request, receipt_id, errors, &registered, error))
     return FALSE;
   if (registered)

@@ -17,6 +17,7 @@
 
 #include "appeals-context.h"
 #include "appeals-handover-sheet.h"
+#include "appeals-intake-import-dialog.h"
 #include "appeals-intake-page.h"
 
 struct _AppealsIntakePage
@@ -569,6 +570,21 @@ distribute_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opens the import of a file from an electronic channel; the journal
+ * shows what it entered. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AppealsIntakeImportDialog *dialog =
+    appeals_intake_import_dialog_new (APPEALS_INTAKE_PAGE (widget)->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (appeals_intake_page_reload), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Construction ----------------------------------------------------------- */
 
 static void
@@ -611,6 +627,7 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "intake.reprint", "u", reprint_action);
   gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, distribute_action);
+  gtk_widget_class_install_action (widget_class, "intake.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.receive", NULL);
 }
 
@@ -706,6 +723,7 @@ static GtkWidget *
 new_journal_bar (AppealsIntakePage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import File…"));
 
   gtk_widget_set_hexpand (GTK_WIDGET (self->journal_label), TRUE);
   self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
@@ -714,8 +732,12 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_widget_set_name (self->distribute_button, "intake-distribute");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->distribute_button), "intake.distribute");
   gtk_widget_set_visible (self->distribute_button, FALSE);
+  gtk_widget_set_name (import, "intake-import");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "intake.import");
+  gtk_widget_set_tooltip_text (import, _("Import appeals exported from e-gov / eOtinish or the Virtual reception"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->journal_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->mine_check));
+  gtk_box_append (GTK_BOX (bar), import);
   gtk_box_append (GTK_BOX (bar), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
   return bar;
