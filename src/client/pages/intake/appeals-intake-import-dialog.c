@@ -430,6 +430,8 @@ AppealsIntakeImportDialog *
 appeals_intake_import_dialog_new (AppealsContext *context,
                                   GtkWindow      *parent)
 {
+  /* one of the application's windows, as the card and the reception are */
   return g_object_new (APPEALS_TYPE_INTAKE_IMPORT_DIALOG, "context", context, "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "modal", TRUE, NULL);
 }
