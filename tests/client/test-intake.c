@@ -229,6 +229,58 @@ preview_file (AppealsIntakeImportDialog *dialog,
   g_unlink (path);
 }
 
+/* The appeal_id of the receipt listed at @position of today's journal. */
+static gint64
+receipt_appeal (guint position)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", "/api/v1/receipts", token,
+                                                                  NULL, NULL);
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (response), "items");
+
+  return json_object_get_int_member (json_array_get_object_element (items, position), "appeal_id");
+}
+
+/* "Register" on the imported receipt at @position: the card starts from
+ * it, and once saved the receipt names the appeal. */
+static void
+register_receipt (AppealsApplication *app,
+                  AppealsIntakePage  *page,
+                  guint               position)
+{
+  AppealsTestSaves count = { 0 };
+  AppealsCardWindow *card;
+  AppealsCardForm *form;
+
+  g_assert_cmpint (receipt_appeal (position), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.register", "u", position);
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_nonnull (card);
+  form = appeals_card_window_get_form (card);
+  g_assert_cmpstr (appeals_card_form_get_text (form, "iin"), ==, KNOWN_IIN);
+  g_assert_cmpstr (appeals_card_form_get_text (form, "surname"), ==, "Сейтқали");
+  g_assert_cmpstr (appeals_card_form_get_choice (form, "channel"), ==, "egov");
+  g_assert_cmpstr (appeals_card_form_get_choice (form, "language"), ==, "kk");
+  g_assert_nonnull (strstr (appeals_card_form_get_text (form, "text"), "Мектепке орын беруді сұраймын."));
+  g_assert_cmpint (appeals_card_window_get_receipt_id (card), >, 0);
+
+  appeals_card_form_set_choice (form, "form", "electronic");
+  appeals_card_form_set_choice (form, "kind", "application");
+  appeals_card_form_set_choice (form, "addressee_body", "education");
+  appeals_card_form_set_choice (form, "question_character", "education");
+  appeals_card_form_set_choice (form, "category", "typical");
+  appeals_card_form_set_choice (form, "district", "kostanay-city");
+  appeals_card_form_set_text (form, "annotation", "Мектепке орын беру туралы");
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "intake-register-card");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
+  g_assert_cmpint (receipt_appeal (position), ==, appeals_card_window_get_appeal_id (card));
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
 static void
 import_script (AppealsApplication *app)
 {
@@ -265,6 +317,8 @@ import_script (AppealsApplication *app)
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_ALREADY_IMPORTED), ==, 3);
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  register_receipt (app, page, expected_receipts - 3);
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-card-window.h"
 #include "appeals-context.h"
 #include "appeals-handover-sheet.h"
 #include "appeals-intake-import-dialog.h"
@@ -153,8 +154,14 @@ new_receipt_row (AppealsIntakePage *self,
     {
       GtkWidget *pending = gtk_label_new (_("Not registered"));
 
+      GtkWidget *registration = gtk_button_new_with_label (_("Register"));
+
       gtk_widget_add_css_class (pending, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pending);
+      gtk_widget_set_valign (registration, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (registration), "intake.register");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (registration), "u", position);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), registration);
     }
   gtk_widget_set_valign (reprint, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (reprint, "flat");
@@ -570,6 +577,26 @@ distribute_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opens a new card filled from the receipt; saving it registers the
+ * receipt, and the journal shows it registered. The page lives in the
+ * main window, the card's parent. */
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  AppealsCardWindow *card;
+
+  if (position >= self->receipts->len)
+    return;
+  card = appeals_card_window_new (self->context, (AppealsWindow *) gtk_widget_get_root (widget), 0, NULL);
+  appeals_card_window_set_receipt (card, g_ptr_array_index (self->receipts, position));
+  g_signal_connect_object (card, "saved", G_CALLBACK (appeals_intake_page_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (card));
+}
+
 /* Opens the import of a file from an electronic channel; the journal
  * shows what it entered. */
 static void
@@ -628,6 +655,7 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.reprint", "u", reprint_action);
   gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, distribute_action);
   gtk_widget_class_install_action (widget_class, "intake.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "intake.register", "u", register_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.receive", NULL);
 }
 
