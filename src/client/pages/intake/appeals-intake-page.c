@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-intake-page.c: the "Intake" section of the front desk. The quick
- * form takes a paper appeal in a minute — the IIN first (a known IIN
- * fills the name from the applicant's card), the name, pages,
- * attachments, the applicant's language and a note; "Receive" enters it
- * into the day's receipt journal and opens the talon's print at once, in
- * the applicant's language. Below, the day's journal in the order of its
- * numbers, each receipt with a "Reprint" that prints a duplicate; a
- * registrar may show only the receipts handed to them ("my receipts to
- * register"). The head of intake splits the day's unassigned receipts
- * among the registrars on duty and the handover sheets print at once.
+ * form takes a paper appeal in a minute (IIN first: a known one fills the
+ * name; pages, attachments, language, note); "Receive" enters it into the
+ * day's receipt journal and prints its talon in the applicant's language.
+ * Below, the day's journal: "Reprint" prints a duplicate talon, "Register"
+ * opens the card of an unregistered receipt; a registrar may show only
+ * their receipts to register. The head of intake splits the day's
+ * receipts among the registrars (handover sheets printed at once); files
+ * from the electronic channels are imported (appeals-intake-import-dialog.c).
  */
 #include "config.h"
 
@@ -577,9 +576,8 @@ distribute_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opens a new card filled from the receipt; saving it registers the
- * receipt, and the journal shows it registered. The page lives in the
- * main window, the card's parent. */
+/* A new card filled from the receipt (in the main window, the page's
+ * root); saving it registers the receipt. */
 static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
@@ -597,8 +595,7 @@ register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (card));
 }
 
-/* Opens the import of a file from an electronic channel; the journal
- * shows what it entered. */
+/* The import of a file from an electronic channel. */
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
