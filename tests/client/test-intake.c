@@ -229,9 +229,9 @@ preview_file (AppealsIntakeImportDialog *dialog,
   g_unlink (path);
 }
 
-/* The appeal_id of the receipt listed at @position of today's journal. */
-static gint64
-receipt_appeal (guint position)
+/* The receipt listed at @position of today's journal, as the server has it. */
+static JsonObject *
+journal_receipt (guint position)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
@@ -239,7 +239,41 @@ receipt_appeal (guint position)
                                                                   NULL, NULL);
   JsonArray *items = json_object_get_array_member (appeals_test_response_object (response), "items");
 
-  return json_object_get_int_member (json_array_get_object_element (items, position), "appeal_id");
+  return json_object_ref (json_array_get_object_element (items, position));
+}
+
+static gint64
+receipt_appeal (guint position)
+{
+  g_autoptr(JsonObject) receipt = journal_receipt (position);
+
+  return json_object_get_int_member (receipt, "appeal_id");
+}
+
+static gboolean
+card_open (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW) != NULL;
+}
+
+/* The talon's barcode scanned into the page finds the receipt and opens
+ * its registration. */
+static void
+scan_talon (AppealsApplication *app,
+            AppealsWindow      *window,
+            guint               position)
+{
+  g_autoptr(JsonObject) receipt = journal_receipt (position);
+  GtkWidget *entry = appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-talon");
+  AppealsCardWindow *card;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), json_object_get_string_member (receipt, "talon_number"));
+  g_signal_emit_by_name (entry, "activate");
+  APPEALS_TEST_WAIT (card_open, app);
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_cmpint (appeals_card_window_get_receipt_id (card), ==, json_object_get_int_member (receipt, "id"));
+  g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (card), "surname"), ==, "Иванов");
+  gtk_window_destroy (GTK_WINDOW (card));
 }
 
 /* "Register" on the imported receipt at @position: the card starts from
@@ -319,6 +353,7 @@ import_script (AppealsApplication *app)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   register_receipt (app, page, expected_receipts - 3);
+  scan_talon (app, window, expected_receipts - 2);
 }
 
 static void

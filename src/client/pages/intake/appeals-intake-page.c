@@ -14,10 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-card-window.h"
 #include "appeals-context.h"
 #include "appeals-handover-sheet.h"
 #include "appeals-intake-import-dialog.h"
+#include "appeals-intake-register.h"
 #include "appeals-intake-page.h"
 
 struct _AppealsIntakePage
@@ -585,14 +585,22 @@ register_action (GtkWidget  *widget,
 {
   AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
   guint position = g_variant_get_uint32 (parameter);
-  AppealsCardWindow *card;
 
-  if (position >= self->receipts->len)
-    return;
-  card = appeals_card_window_new (self->context, (AppealsWindow *) gtk_widget_get_root (widget), 0, NULL);
-  appeals_card_window_set_receipt (card, g_ptr_array_index (self->receipts, position));
-  g_signal_connect_object (card, "saved", G_CALLBACK (appeals_intake_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (card));
+  if (position < self->receipts->len)
+    g_signal_connect_object (appeals_intake_open_registration (self->context, widget,
+                                                               g_ptr_array_index (self->receipts, position)),
+                             "saved", G_CALLBACK (appeals_intake_page_reload), self, G_CONNECT_SWAPPED);
+}
+
+/* A talon's barcode scanned (or typed) and Enter: its registration. */
+static void
+on_talon_activated (AppealsIntakePage *self,
+                    GtkEditable       *entry)
+{
+  if (appeals_intake_find_talon (self->context, GTK_WIDGET (self), gtk_editable_get_text (entry), self->cancellable))
+    gtk_editable_set_text (entry, "");
+  else
+    show_toast (self, _("Scan the talon's barcode: a number like 20261130-0001"));
 }
 
 /* The import of a file from an electronic channel. */
@@ -749,6 +757,7 @@ new_journal_bar (AppealsIntakePage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import File…"));
+  GtkWidget *talon = gtk_search_entry_new ();
 
   gtk_widget_set_hexpand (GTK_WIDGET (self->journal_label), TRUE);
   self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
@@ -763,6 +772,10 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->journal_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->mine_check));
   gtk_box_append (GTK_BOX (bar), import);
+  gtk_box_append (GTK_BOX (bar), talon);
+  gtk_widget_set_name (talon, "intake-talon");
+  g_object_set (talon, "placeholder-text", _("Talon number"), NULL);
+  g_signal_connect_swapped (talon, "activate", G_CALLBACK (on_talon_activated), self);
   gtk_box_append (GTK_BOX (bar), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
   return bar;
