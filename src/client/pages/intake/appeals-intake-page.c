@@ -775,6 +775,8 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_box_append (GTK_BOX (bar), talon);
   gtk_widget_set_name (talon, "intake-talon");
   g_object_set (talon, "placeholder-text", _("Talon number"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (talon), 16);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (talon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Talon number"), -1);
   g_signal_connect_swapped (talon, "activate", G_CALLBACK (on_talon_activated), self);
   gtk_box_append (GTK_BOX (bar), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
