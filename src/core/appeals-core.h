@@ -39,3 +39,4 @@
 #include "appeals-growth-rule.h"
 #include "appeals-dynamics.h"
 #include "appeals-receipt.h"
+#include "appeals-receipt-import.h"

@@ -11,9 +11,17 @@
  * the legal term in the applicant's language; a reprint says "duplicate".
  * The head of intake hands the day's receipts over to the two registrars
  * (prints/handover-kk.pdf or handover-ru.pdf, in the desk's language).
+ * A registrar imports a file from the electronic channels: a CSV with a
+ * wrong IIN and an unknown channel shows those rows' errors and cannot be
+ * imported; a JSON file is previewed, imported into the journal, and
+ * chosen again finds nothing new (screenshots intake-import-errors,
+ * intake-import-preview, intake-import-done).
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "appeals-intake-import-dialog.h"
 #include "appeals-intake-page.h"
 #include "test-receptions.h"
 
@@ -176,6 +184,178 @@ head_script (AppealsApplication *app,
       g_error ("the handover sheet lacks “%s”: %s", expected[i], text);
 }
 
+static const char import_csv[] =
+  "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+  "ЖТ-Т-2026-00101,2026-11-27,egov,061211600013,Сейтқали Әлия,Абай к-сі 12,Мектепке орын беруді сұраймын.,\n"
+  "ЖТ-Т-2026-00102,2026-11-27,telegram,,Иванов Пётр,,Прошу отремонтировать дорогу.,\n"
+  "VP-7,2026-11-28,virtual-reception,,Омаров Бауыржан,,Жалоба на бездействие акимата.,скан.pdf\n";
+
+static const char import_json[] =
+  "[{\"external_number\":\"ЖТ-Т-2026-00201\",\"date\":\"2026-11-27\",\"channel\":\"egov\","
+  "\"iin\":\"" KNOWN_IIN "\",\"applicant_name\":\"Сейтқали Әлия\",\"address\":\"Қостанай қ., Абай к-сі, 12\","
+  "\"text\":\"Мектепке орын беруді сұраймын.\",\"attachments\":[\"өтініш.pdf\"]},"
+  "{\"external_number\":\"ЖТ-Т-2026-00202\",\"date\":\"2026-11-28\",\"channel\":\"eotinish\",\"iin\":\"\","
+  "\"applicant_name\":\"Иванов Пётр\",\"address\":\"г. Рудный\",\"text\":\"Прошу отремонтировать дорогу.\"},"
+  "{\"external_number\":\"VP-8\",\"date\":\"2026-11-29\",\"channel\":\"virtual-reception\",\"iin\":\"\","
+  "\"applicant_name\":\"Омаров Бауыржан\",\"address\":null,\"text\":\"Жалоба на бездействие акимата.\"}]";
+
+static gboolean
+import_idle (AppealsIntakeImportDialog *dialog)
+{
+  return !appeals_intake_import_dialog_is_busy (dialog);
+}
+
+static guint expected_receipts;
+
+static gboolean
+journal_has_expected (AppealsIntakePage *page)
+{
+  return !appeals_intake_page_is_busy (page) && appeals_intake_page_get_n_receipts (page) == expected_receipts;
+}
+
+/* Writes @content to a file named @name and has @dialog preview it. */
+static void
+preview_file (AppealsIntakeImportDialog *dialog,
+              const char                *name,
+              const char                *content)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, content, -1, &error));
+  appeals_intake_import_dialog_load_file (dialog, file);
+  APPEALS_TEST_WAIT (import_idle, dialog);
+  g_unlink (path);
+}
+
+/* The receipt listed at @position of today's journal, as the server has it. */
+static JsonObject *
+journal_receipt (guint position)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", "/api/v1/receipts", token,
+                                                                  NULL, NULL);
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (response), "items");
+
+  return json_object_ref (json_array_get_object_element (items, position));
+}
+
+static gint64
+receipt_appeal (guint position)
+{
+  g_autoptr(JsonObject) receipt = journal_receipt (position);
+
+  return json_object_get_int_member (receipt, "appeal_id");
+}
+
+static gboolean
+card_open (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW) != NULL;
+}
+
+/* The talon's barcode scanned into the page finds the receipt and opens
+ * its registration. */
+static void
+scan_talon (AppealsApplication *app,
+            AppealsWindow      *window,
+            guint               position)
+{
+  g_autoptr(JsonObject) receipt = journal_receipt (position);
+  GtkWidget *entry = appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-talon");
+  AppealsCardWindow *card;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), json_object_get_string_member (receipt, "talon_number"));
+  g_signal_emit_by_name (entry, "activate");
+  APPEALS_TEST_WAIT (card_open, app);
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_cmpint (appeals_card_window_get_receipt_id (card), ==, json_object_get_int_member (receipt, "id"));
+  g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (card), "surname"), ==, "Иванов");
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+/* "Register" on the imported receipt at @position: the card starts from
+ * it, and once saved the receipt names the appeal. */
+static void
+register_receipt (AppealsApplication *app,
+                  AppealsIntakePage  *page,
+                  guint               position)
+{
+  AppealsTestSaves count = { 0 };
+  AppealsCardWindow *card;
+  AppealsCardForm *form;
+
+  g_assert_cmpint (receipt_appeal (position), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.register", "u", position);
+  card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
+  g_assert_nonnull (card);
+  form = appeals_card_window_get_form (card);
+  g_assert_cmpstr (appeals_card_form_get_text (form, "iin"), ==, KNOWN_IIN);
+  g_assert_cmpstr (appeals_card_form_get_text (form, "surname"), ==, "Сейтқали");
+  g_assert_cmpstr (appeals_card_form_get_choice (form, "channel"), ==, "egov");
+  g_assert_cmpstr (appeals_card_form_get_choice (form, "language"), ==, "kk");
+  g_assert_nonnull (strstr (appeals_card_form_get_text (form, "text"), "Мектепке орын беруді сұраймын."));
+  g_assert_cmpint (appeals_card_window_get_receipt_id (card), >, 0);
+
+  appeals_card_form_set_choice (form, "form", "electronic");
+  appeals_card_form_set_choice (form, "kind", "application");
+  appeals_card_form_set_choice (form, "addressee_body", "education");
+  appeals_card_form_set_choice (form, "question_character", "education");
+  appeals_card_form_set_choice (form, "category", "typical");
+  appeals_card_form_set_choice (form, "district", "kostanay-city");
+  appeals_card_form_set_text (form, "annotation", "Мектепке орын беру туралы");
+  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
+  appeals_test_ui_screenshot (GTK_WIDGET (card), "intake-register-card");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
+  g_assert_cmpint (receipt_appeal (position), ==, appeals_card_window_get_appeal_id (card));
+  gtk_window_destroy (GTK_WINDOW (card));
+}
+
+static void
+import_script (AppealsApplication *app)
+{
+  AppealsWindow *window;
+  AppealsIntakePage *page = open_intake (app, "registrar", &window);
+  AppealsIntakeImportDialog *dialog;
+
+  expected_receipts = appeals_intake_page_get_n_receipts (page) + 3;
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.import", NULL);
+  dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_INTAKE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* a wrong IIN and an unknown channel: shown, nothing to import */
+  preview_file (dialog, "egov-export.csv", import_csv);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_INVALID), ==, 2);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 1);
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-errors");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  appeals_test_ui_settle (200);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_IMPORTED), ==, 0);
+
+  /* a good file: previewed, imported, and the journal shows it */
+  preview_file (dialog, "eotinish-export.json", import_json);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 3);
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-preview");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  APPEALS_TEST_WAIT (import_idle, dialog);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_IMPORTED), ==, 3);
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-done");
+  APPEALS_TEST_WAIT (journal_has_expected, page);
+
+  /* the same file again: nothing new */
+  preview_file (dialog, "eotinish-export.json", import_json);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_ALREADY_IMPORTED), ==, 3);
+  g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  register_receipt (app, page, expected_receipts - 3);
+  scan_talon (app, window, expected_receipts - 2);
+}
+
 static void
 script (AppealsApplication *app,
         gpointer            user_data)
@@ -228,6 +408,7 @@ script (AppealsApplication *app,
   }
 
   head_script (app, NULL);
+  import_script (app);
 }
 
 static void

@@ -187,6 +187,94 @@ test_split_evenly (void)
     }
 }
 
+/* One table for the file layouts: each row a file, the rows it gives (or
+ * -1 for a file refused as a whole), and the first row's first error. */
+static void
+test_import_parse (void)
+{
+  static const struct {
+    const char *format;
+    const char *content;
+    int         n_rows;
+    const char *first_error;   /* "field:code" of row 1, NULL for none */
+  } cases[] = {
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+             "E-1,2026-11-27,egov,061211600012,Әлия,,Өтініш,a.pdf;b.pdf\n", 1, NULL },
+    /* columns in another order, CRLF, a quoted comma, quote and line break */
+    { "csv", "text,attachments,address,applicant_name,iin,channel,date,external_number\r\n"
+             "\"Жол, \"\"көше\"\"\nжөндеу\",,,Әлия,,eotinish,2026-11-27,E-1\r\n\r\n", 1, NULL },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+             "E-1,2026-11-27,egov,061211600013,Әлия,,Өтініш,\n", 1, "iin:invalid_iin" },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+             "E-1,2026-02-30,fax,,Әлия,,Өтініш,\n", 1, "date:invalid_date" },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+             "E-1,2026-11-27,egov,,,,Өтініш,\n", 1, "applicant_name:required" },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+             "E-1,2026-11-27,egov,,\"Әлия,,Өтініш,\n", -1, NULL },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text\nE-1,2026-11-27,egov,,Ә,,Ө\n", -1, NULL },
+    { "csv", "external_number,date,channel,iin,applicant_name,address,text,attachments\n", -1, NULL },
+    { "json", "[{\"external_number\":\"E-1\",\"date\":\"2026-11-27\",\"channel\":\"virtual-reception\","
+              "\"applicant_name\":\"Әлия\",\"text\":\"Өтініш\",\"attachments\":[\"a.pdf\"]}]", 1, NULL },
+    { "json", "[{\"external_number\":1,\"date\":\"2026-11-27\",\"channel\":\"egov\","
+              "\"applicant_name\":\"Әлия\",\"text\":\"Өтініш\"}]", 1, "external_number:wrong_type" },
+    { "json", "[{\"external_number\":\"E-1\",\"date\":\"2026-11-27\",\"channel\":\"egov\",\"fax\":\"1\","
+              "\"applicant_name\":\"Әлия\",\"text\":\"Өтініш\",\"attachments\":[\"../a.pdf\"]}]", 1,
+      "fax:unknown_field" },
+    { "json", "[1]", -1, NULL },
+    { "json", "{}", -1, NULL },
+    { "json", "[", -1, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = appeals_import_parse (cases[i].format, cases[i].content, &error);
+      AppealsImportRow *first;
+      g_autofree char *found = NULL;
+
+      g_test_message ("case %u", i);
+      if (cases[i].n_rows < 0)
+        {
+          g_assert_null (rows);
+          g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpint (rows->len, ==, cases[i].n_rows);
+      first = g_ptr_array_index (rows, 0);
+      if (first->errors->len > 0)
+        {
+          const AppealsFieldError *one = g_ptr_array_index (first->errors, 0);
+
+          found = g_strconcat (one->field, ":", one->code, NULL);
+        }
+      g_assert_cmpstr (found, ==, cases[i].first_error);
+      g_assert_cmpint (first->status, ==, found != NULL ? APPEALS_IMPORT_ROW_INVALID : APPEALS_IMPORT_ROW_NEW);
+    }
+}
+
+/* A row repeating an earlier one's channel and number is a duplicate; the
+ * same number in another channel is not. The language follows the text. */
+static void
+test_import_duplicates (void)
+{
+  g_autoptr(GPtrArray) rows = appeals_import_parse ("csv",
+    "external_number,date,channel,iin,applicant_name,address,text,attachments\n"
+    "E-1,2026-11-27,egov,,Әлия,,Мектепке орын беруді сұраймын,\n"
+    "E-1,2026-11-27,eotinish,,Пётр,,Прошу помочь,\n"
+    "E-1,2026-11-27,egov,,Бауыржан,,Жалоба,\n", NULL);
+  AppealsImportRow *third;
+
+  g_assert_nonnull (rows);
+  g_assert_cmpint (((AppealsImportRow *) g_ptr_array_index (rows, 0))->status, ==, APPEALS_IMPORT_ROW_NEW);
+  g_assert_cmpstr (((AppealsImportRow *) g_ptr_array_index (rows, 0))->language, ==, "kk");
+  g_assert_cmpint (((AppealsImportRow *) g_ptr_array_index (rows, 1))->status, ==, APPEALS_IMPORT_ROW_NEW);
+  g_assert_cmpstr (((AppealsImportRow *) g_ptr_array_index (rows, 1))->language, ==, "ru");
+  third = g_ptr_array_index (rows, 2);
+  g_assert_cmpint (third->status, ==, APPEALS_IMPORT_ROW_INVALID);
+  g_assert_nonnull (appeals_field_errors_find (third->errors, "external_number"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +286,7 @@ main (int   argc,
   g_test_add_func ("/receipt/number-not-taken", test_number_not_taken);
   g_test_add_func ("/receipt/split-evenly", test_split_evenly);
   g_test_add_func ("/receipt/json", test_json);
+  g_test_add_func ("/receipt/import-parse", test_import_parse);
+  g_test_add_func ("/receipt/import-duplicates", test_import_duplicates);
   return g_test_run ();
 }

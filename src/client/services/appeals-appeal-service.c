@@ -453,6 +453,32 @@ appeals_appeal_service_save_async (AppealsAppealService *self,
 }
 
 /**
+ * appeals_appeal_service_register_receipt_async:
+ * @receipt_id: the receipt of the intake journal that @appeal registers
+ *
+ * Registers the new @appeal and links the receipt to it on the server, in
+ * one transaction; a receipt registered before fails with
+ * %APPEALS_SERVICE_ERROR_CONFLICT. Finish with
+ * appeals_appeal_service_save_finish().
+ */
+void
+appeals_appeal_service_register_receipt_async (AppealsAppealService *self,
+                                               AppealsAppeal        *appeal,
+                                               gint64                receipt_id,
+                                               const char           *idempotency_key,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("appeals", NULL);
+  g_autoptr(JsonNode) body = appeals_appeal_to_json (appeal);
+
+  json_object_set_int_member (json_node_get_object (body), "receipt_id", receipt_id);
+  call_async (self, "POST", path, body, NULL, idempotency_key, read_saved_appeal, g_object_unref,
+              appeals_appeal_service_save_async, cancellable, callback, user_data);
+}
+
+/**
  * appeals_appeal_service_save_finish:
  * @etag: (out) (optional): the saved version's ETag
  *

@@ -119,6 +119,13 @@ void                  appeals_appeal_service_save_async           (AppealsAppeal
                                                                    GCancellable               *cancellable,
                                                                    GAsyncReadyCallback         callback,
                                                                    gpointer                    user_data);
+void                  appeals_appeal_service_register_receipt_async (AppealsAppealService     *self,
+                                                                   AppealsAppeal              *appeal,
+                                                                   gint64                      receipt_id,
+                                                                   const char                 *idempotency_key,
+                                                                   GCancellable               *cancellable,
+                                                                   GAsyncReadyCallback         callback,
+                                                                   gpointer                    user_data);
 AppealsAppeal        *appeals_appeal_service_save_finish          (AppealsAppealService       *self,
                                                                    GAsyncResult               *result,
                                                                    char                      **etag,

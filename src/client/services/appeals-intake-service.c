@@ -7,6 +7,8 @@
  *   GET  receipts/{id}      one receipt, for a duplicate talon
  *   GET  receipts?assigned_to=me    a registrar's receipts to register
  *   POST receipts/distribute        the head of intake's split
+ *   POST receipts/import    a file from an electronic channel, previewed
+ *                           or imported
  *
  * Signal "receipt-added" after a receipt entered the journal, so that the
  * journal shown follows without reloading.
@@ -294,4 +296,81 @@ appeals_intake_service_distribute_finish (AppealsIntakeService  *self,
                                           GError               **error)
 {
   return appeals_service_call_finish (self, result, appeals_intake_service_distribute_async, NULL, error);
+}
+
+/* {"mode", "rows": [ReceiptImportRow…], counts} */
+static gpointer
+read_import_rows (JsonNode  *node,
+                  gpointer   data,
+                  GError   **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonArray *rows = object != NULL ? json_object_get_array_member (object, "rows") : NULL;
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_import_row_free);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      g_autoptr(GError) parse_error = NULL;
+      AppealsImportRow *row = appeals_import_row_new_from_json (json_array_get_element (rows, i), &parse_error);
+
+      if (row == NULL)
+        {
+          g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, parse_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (read, row);
+    }
+  if (rows == NULL)
+    {
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, "rows");
+      return NULL;
+    }
+  return g_steal_pointer (&read);
+}
+
+/**
+ * appeals_intake_service_import_async:
+ * @format: "json" or "csv"
+ * @content: the file's text
+ * @import: %FALSE to preview (nothing written), %TRUE to enter the new
+ *   rows into today's journal, all or none
+ *
+ * Reads a file exported from an electronic channel (POST receipts/import).
+ */
+void
+appeals_intake_service_import_async (AppealsIntakeService *self,
+                                     const char           *format,
+                                     const char           *content,
+                                     const char           *file_name,
+                                     gboolean              import,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "format", format);
+  json_object_set_string_member (object, "content", content);
+  json_object_set_string_member (object, "mode", import ? "import" : "preview");
+  if (file_name != NULL)
+    json_object_set_string_member (object, "file_name", file_name);
+  json_node_take_object (body, object);
+  appeals_service_call_async (self->client, self, appeals_intake_service_import_async, "POST", "receipts/import",
+                              body, NULL, NULL, read_import_rows, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * appeals_intake_service_import_finish:
+ *
+ * Returns: (transfer full) (element-type AppealsImportRow): every row of
+ *   the file with its status and errors
+ */
+GPtrArray *
+appeals_intake_service_import_finish (AppealsIntakeService  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  return appeals_service_call_finish (self, result, appeals_intake_service_import_async, NULL, error);
 }

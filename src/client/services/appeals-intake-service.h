@@ -62,4 +62,16 @@ GPtrArray      *appeals_intake_service_distribute_finish    (AppealsIntakeServic
                                                              GAsyncResult          *result,
                                                              GError               **error);
 
+void            appeals_intake_service_import_async         (AppealsIntakeService  *self,
+                                                             const char            *format,
+                                                             const char            *content,
+                                                             const char            *file_name,
+                                                             gboolean               import,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+GPtrArray      *appeals_intake_service_import_finish        (AppealsIntakeService  *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "appeals-appeal-records.h"
 #include "appeals-audit.h"
 #include "appeals-lifecycle-records.h"
+#include "appeals-receipt-registration.h"
 #include "appeals-scope.h"
 
 /* Classifier codes, the applicant, and the caller's district. */
@@ -100,22 +101,36 @@ handle_create (AppealsRequest  *request,
   g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autofree char *location = NULL;
+  g_autoptr(JsonObject) card = NULL;
   JsonObject *body = appeals_api_require_object (request);
+  gint64 receipt_id;
+  gboolean registered = FALSE;
 
   if (body == NULL)
     return TRUE;
 
-  appeals_record_read_members (appeals_appeal_get_record_type (), appeal, body, APPEALS_RECORD_CREATE, errors);
+  /* a receipt of the intake journal being registered (appeals-receipt-registration.c) */
+  card = appeals_receipt_registration_take (body, &receipt_id, errors);
+  appeals_record_read_members (appeals_appeal_get_record_type (), appeal, card, APPEALS_RECORD_CREATE, errors);
   appeals_appeal_validate (appeal, errors);
   if (!check_references (request, appeal, errors, error))
     return FALSE;
+  if (receipt_id > 0 &&
+      !appeals_receipt_registration_claim (request, receipt_id, errors, &registered, error))
+    return FALSE;
+  if (registered)
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, NULL, NULL);
+      return TRUE;
+    }
   if (errors->len > 0)
     {
       appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
       return TRUE;
     }
 
-  if (!appeals_api_appeals_insert (request->server, request->db, appeal, request->user->login, error))
+  if (!appeals_api_appeals_insert (request->server, request->db, appeal, request->user->login, error) ||
+      (receipt_id > 0 && !appeals_receipt_registration_link (request, receipt_id, appeal->id, error)))
     return FALSE;
 
   location = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, appeal->id);

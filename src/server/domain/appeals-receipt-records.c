@@ -148,7 +148,8 @@ find_applicant (AppealsDb       *db,
 /**
  * appeals_receipt_records_insert:
  *
- * Enters a validated hand-delivered receipt into the journal of today's
+ * Enters a validated receipt (hand-delivered unless @receipt names its
+ * channel) into the journal of today's
  * working day (the next one, on a day off) under the next number, with
  * the legal term of consideration that the talon states, and its audit
  * entry. Runs in the request's transaction.
@@ -178,7 +179,8 @@ appeals_receipt_records_insert (AppealsRequest  *request,
                                            &receipt->due_date, error))
     return FALSE;
   receipt->term_working_days = appeals_deadline_rules_get_term (rules, TALON_TERM_KIND);
-  receipt->channel = APPEALS_RECEIPT_CHANNEL_HAND;
+  if (receipt->channel == APPEALS_RECEIPT_CHANNEL_UNSET)
+    receipt->channel = APPEALS_RECEIPT_CHANNEL_HAND;
   g_clear_pointer (&receipt->received_at, g_date_time_unref);
   receipt->received_at = g_date_time_new_from_iso8601 (now, NULL);
   g_free (receipt->received_by);

@@ -105,6 +105,7 @@ static const struct {
   { "POST /api/v1/orders/{id}/reports", NAMES_NOTHING, { 0 }, "an order names an executor body, no person" },
   { "POST /api/v1/receipts", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
   { "POST /api/v1/receipts/distribute", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
+  { "POST /api/v1/receipts/import", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
   { "POST /api/v1/receptions", NAMES_NOTHING, { 0 }, "ids in the body: test-hardening-scope.c" },
   { "POST /api/v1/receptions/{id}/actions/{action}", NAMES_RECEPTION, { 0, 404, 0 } },
   { "POST /api/v1/receptions/{id}/archive", NAMES_RECEPTION, { 0, 403, 0 } },

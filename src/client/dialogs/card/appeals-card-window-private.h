@@ -41,6 +41,7 @@ struct _AppealsCardWindow
   GPtrArray           *repeat_rows;
 
   gint64               appeal_id;
+  gint64               receipt_id;       /* the intake receipt a new card registers; 0: none */
   char                *appeal_etag;
   AppealsAppeal       *appeal_base;      /* the appeal as last loaded or saved */
   gint64               applicant_id;

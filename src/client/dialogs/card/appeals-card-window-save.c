@@ -242,7 +242,10 @@ on_appeal_saved (GObject      *source,
                                                                        result, &etag, &error);
 
   if (appeal != NULL)
-    save_succeeded (self, appeal, etag);
+    {
+      self->receipt_id = 0;  /* registered: the card is the receipt's now */
+      save_succeeded (self, appeal, etag);
+    }
   else if (g_error_matches (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_PRECONDITION_FAILED))
     handle_conflict (self, error);
   else
@@ -253,6 +256,13 @@ static void
 send_appeal (AppealsCardWindow *self,
              AppealsAppeal     *appeal)
 {
+  if (self->appeal_id <= 0 && self->receipt_id > 0)
+    {
+      appeals_appeal_service_register_receipt_async (self->service, appeal, self->receipt_id,
+                                                     self->draft->idempotency_key, self->cancellable,
+                                                     on_appeal_saved, g_object_ref (self));
+      return;
+    }
   appeals_appeal_service_save_async (self->service, appeal, self->appeal_id > 0 ? self->appeal_base : NULL,
                                      self->appeal_etag, self->draft->idempotency_key, self->cancellable,
                                      on_appeal_saved, g_object_ref (self));

@@ -44,6 +44,10 @@ void                appeals_card_window_save_file        (AppealsCardWindow  *se
                                                           GFile              *destination);
 GFile              *appeals_card_window_get_opened_file  (AppealsCardWindow  *self);
 gboolean            appeals_card_window_has_file_transfers (AppealsCardWindow *self);
+/* a receipt of the intake journal registered (appeals-card-window-receipt.c) */
+void                appeals_card_window_set_receipt      (AppealsCardWindow  *self,
+                                                          AppealsReceipt     *receipt);
+gint64              appeals_card_window_get_receipt_id   (AppealsCardWindow  *self);
 guint               appeals_card_window_get_n_orders     (AppealsCardWindow  *self);
 GtkWidget          *appeals_card_window_add_order        (AppealsCardWindow  *self);
 

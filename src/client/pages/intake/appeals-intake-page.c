@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-intake-page.c: the "Intake" section of the front desk. The quick
- * form takes a paper appeal in a minute — the IIN first (a known IIN
- * fills the name from the applicant's card), the name, pages,
- * attachments, the applicant's language and a note; "Receive" enters it
- * into the day's receipt journal and opens the talon's print at once, in
- * the applicant's language. Below, the day's journal in the order of its
- * numbers, each receipt with a "Reprint" that prints a duplicate; a
- * registrar may show only the receipts handed to them ("my receipts to
- * register"). The head of intake splits the day's unassigned receipts
- * among the registrars on duty and the handover sheets print at once.
+ * form takes a paper appeal in a minute (IIN first: a known one fills the
+ * name; pages, attachments, language, note); "Receive" enters it into the
+ * day's receipt journal and prints its talon in the applicant's language.
+ * Below, the day's journal: "Reprint" prints a duplicate talon, "Register"
+ * opens the card of an unregistered receipt; a registrar may show only
+ * their receipts to register. The head of intake splits the day's
+ * receipts among the registrars (handover sheets printed at once); files
+ * from the electronic channels are imported (appeals-intake-import-dialog.c).
  */
 #include "config.h"
 
@@ -17,6 +16,8 @@
 
 #include "appeals-context.h"
 #include "appeals-handover-sheet.h"
+#include "appeals-intake-import-dialog.h"
+#include "appeals-intake-register.h"
 #include "appeals-intake-page.h"
 
 struct _AppealsIntakePage
@@ -152,8 +153,14 @@ new_receipt_row (AppealsIntakePage *self,
     {
       GtkWidget *pending = gtk_label_new (_("Not registered"));
 
+      GtkWidget *registration = gtk_button_new_with_label (_("Register"));
+
       gtk_widget_add_css_class (pending, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pending);
+      gtk_widget_set_valign (registration, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (registration), "intake.register");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (registration), "u", position);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), registration);
     }
   gtk_widget_set_valign (reprint, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (reprint, "flat");
@@ -569,6 +576,47 @@ distribute_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new card filled from the receipt (in the main window, the page's
+ * root); saving it registers the receipt. */
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (position < self->receipts->len)
+    g_signal_connect_object (appeals_intake_open_registration (self->context, widget,
+                                                               g_ptr_array_index (self->receipts, position)),
+                             "saved", G_CALLBACK (appeals_intake_page_reload), self, G_CONNECT_SWAPPED);
+}
+
+/* A talon's barcode scanned (or typed) and Enter: its registration. */
+static void
+on_talon_activated (AppealsIntakePage *self,
+                    GtkEditable       *entry)
+{
+  if (appeals_intake_find_talon (self->context, GTK_WIDGET (self), gtk_editable_get_text (entry), self->cancellable))
+    gtk_editable_set_text (entry, "");
+  else
+    show_toast (self, _("Scan the talon's barcode: a number like 20261130-0001"));
+}
+
+/* The import of a file from an electronic channel. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AppealsIntakeImportDialog *dialog =
+    appeals_intake_import_dialog_new (APPEALS_INTAKE_PAGE (widget)->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (appeals_intake_page_reload), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Construction ----------------------------------------------------------- */
 
 static void
@@ -611,6 +659,8 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "intake.reprint", "u", reprint_action);
   gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, distribute_action);
+  gtk_widget_class_install_action (widget_class, "intake.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "intake.register", "u", register_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.receive", NULL);
 }
 
@@ -706,6 +756,8 @@ static GtkWidget *
 new_journal_bar (AppealsIntakePage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import File…"));
+  GtkWidget *talon = gtk_search_entry_new ();
 
   gtk_widget_set_hexpand (GTK_WIDGET (self->journal_label), TRUE);
   self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
@@ -714,8 +766,18 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_widget_set_name (self->distribute_button, "intake-distribute");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->distribute_button), "intake.distribute");
   gtk_widget_set_visible (self->distribute_button, FALSE);
+  gtk_widget_set_name (import, "intake-import");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "intake.import");
+  gtk_widget_set_tooltip_text (import, _("Import appeals exported from e-gov / eOtinish or the Virtual reception"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->journal_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->mine_check));
+  gtk_box_append (GTK_BOX (bar), import);
+  gtk_box_append (GTK_BOX (bar), talon);
+  gtk_widget_set_name (talon, "intake-talon");
+  g_object_set (talon, "placeholder-text", _("Talon number"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (talon), 16);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (talon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Talon number"), -1);
+  g_signal_connect_swapped (talon, "activate", G_CALLBACK (on_talon_activated), self);
   gtk_box_append (GTK_BOX (bar), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
   return bar;
