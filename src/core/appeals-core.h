@@ -39,3 +39,5 @@
 #include "appeals-growth-rule.h"
 #include "appeals-dynamics.h"
 #include "appeals-receipt.h"
+#include "appeals-s10.h"
+#include "appeals-kazpost-batch.h"

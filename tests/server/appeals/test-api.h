@@ -109,5 +109,6 @@ JsonObject *test_api_get_object (Fixture    *fixture,
                                  const char *token,
                                  const char *path);
 void test_api_add_receipts   (void);
+void test_api_add_kazpost    (void);
 
 G_END_DECLS
