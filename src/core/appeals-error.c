@@ -74,7 +74,7 @@ static const struct {
   { APPEALS_FIELD_NOT_RECEPTION_DAY, N_("The official does not receive citizens on this day.") },
   { APPEALS_FIELD_OUTSIDE_HOURS, N_("This time is outside the official’s reception hours.") },
   { APPEALS_FIELD_IN_PAST,       N_("This date has already passed.") },
-  { APPEALS_FIELD_INVALID_S10,   N_("This is not a Kazpost barcode: check its letters, digits and check digit.") },
+  { APPEALS_FIELD_INVALID_BARCODE, N_("This is not a Kazpost barcode: check its letters, digits and check digit.") },
 };
 
 /**

@@ -45,7 +45,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_NOT_RECEPTION_DAY "not_reception_day"
 #define APPEALS_FIELD_OUTSIDE_HOURS  "outside_hours"
 #define APPEALS_FIELD_IN_PAST        "in_past"
-#define APPEALS_FIELD_INVALID_S10    "invalid_s10"
+#define APPEALS_FIELD_INVALID_BARCODE "invalid_barcode"
 
 /* Stable problem codes of application/problem+json answers ("code" member). */
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"

@@ -14,7 +14,7 @@
  *                                              into the day's journal
  *
  * Every barcode is checked as a UPU S10 identifier before anything is
- * stored (422 invalid_s10); a code entered twice is refused (409
+ * stored (422 invalid_barcode); a code entered twice is refused (409
  * already_scanned) and leaves the batch as it was; a closed batch takes
  * nothing more (409 batch_closed), and a batch without a single envelope
  * scanned cannot be closed (409 batch_empty). Each answer is the batch as
@@ -85,10 +85,38 @@ read_code (const char *text,
   code = appeals_s10_normalize (text);
   if (!appeals_s10_is_valid (code))
     {
-      appeals_field_errors_add (errors, field, APPEALS_FIELD_INVALID_S10, NULL);
+      appeals_field_errors_add (errors, field, APPEALS_FIELD_INVALID_BARCODE, NULL);
       return NULL;
     }
   return g_steal_pointer (&code);
+}
+
+/* The batch the path names, with @open telling whether it is open (and,
+ * with @hold, then held open until the transaction ends); %NULL when
+ * there is none (answered 404) or on @error. */
+static AppealsKazpostBatch *
+find_batch (AppealsRequest  *request,
+            gboolean         hold,
+            gboolean        *open,
+            GError         **error)
+{
+  g_autoptr(AppealsKazpostBatch) batch = NULL;
+  gint64 id;
+
+  *open = FALSE;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return NULL;
+    }
+  if ((hold && !appeals_kazpost_records_hold_open (request, id, open, error)) ||
+      !appeals_kazpost_records_load (request, id, &batch, error))
+    return NULL;
+  if (batch == NULL)
+    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+  else if (!hold)
+    *open = appeals_kazpost_batch_is_open (batch);
+  return g_steal_pointer (&batch);
 }
 
 /* The batch the path names, held open for a change: %NULL when the
@@ -98,22 +126,14 @@ hold_batch (AppealsRequest  *request,
             GError         **error)
 {
   g_autoptr(AppealsKazpostBatch) batch = NULL;
-  gboolean open = FALSE;
-  gint64 id;
+  gboolean open;
 
-  if (!appeals_request_get_id_param (request, "id", &id))
+  if ((batch = find_batch (request, TRUE, &open, error)) != NULL && !open)
     {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_BATCH_CLOSED, NULL, NULL);
       return NULL;
     }
-  if (!appeals_kazpost_records_hold_open (request, id, &open, error) ||
-      !appeals_kazpost_records_load (request, id, &batch, error))
-    return NULL;
-  if (batch == NULL)
-    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-  else if (!open)
-    appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_BATCH_CLOSED, NULL, NULL);
-  return open ? g_steal_pointer (&batch) : NULL;
+  return g_steal_pointer (&batch);
 }
 
 static void
@@ -208,20 +228,10 @@ handle_get (AppealsRequest  *request,
             GError         **error)
 {
   g_autoptr(AppealsKazpostBatch) batch = NULL;
-  gint64 id;
+  gboolean open;
 
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
-  if (!appeals_kazpost_records_load (request, id, &batch, error))
-    return FALSE;
-  if (batch == NULL)
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
+  if ((batch = find_batch (request, FALSE, &open, error)) == NULL)
+    return request->answered;
   respond_batch (request, SOUP_STATUS_OK, batch);
   return TRUE;
 }

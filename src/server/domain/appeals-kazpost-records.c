@@ -66,7 +66,7 @@ appeals_kazpost_records_open (AppealsRequest  *request,
   created = appeals_db_query (request->db,
                               "INSERT INTO kazpost_batches (state, courier, opened_at, opened_by) "
                               "VALUES (?, ?, ?, ?) RETURNING id",
-                              g_variant_new ("(smss)", state_wire (APPEALS_KAZPOST_BATCH_STATE_OPEN), courier, now,
+                              g_variant_new ("(smsss)", state_wire (APPEALS_KAZPOST_BATCH_STATE_OPEN), courier, now,
                                              request->user->login),
                               error);
   if (created == NULL)

@@ -211,6 +211,26 @@ set_batch (AppealsIntakeBatch  *self,
   show_batch (self, batch);
 }
 
+/* Reads an answer into @batch: %FALSE when the call was cancelled or
+ * refused (the refusal is told, with the bell). */
+static gboolean
+read_answer (AppealsIntakeBatch   *self,
+             GObject              *source,
+             GAsyncResult         *result,
+             AppealsKazpostBatch **batch)
+{
+  g_autoptr(GError) error = NULL;
+
+  *batch = appeals_kazpost_service_batch_finish (APPEALS_KAZPOST_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  self->sending = FALSE;
+  self->loading = FALSE;
+  if (error != NULL)
+    tell (self, error->message, TRUE);
+  return error == NULL;
+}
+
 /* Loading the open batch ------------------------------------------------ */
 
 static void
@@ -219,18 +239,10 @@ on_open_found (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(AppealsIntakeBatch) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsKazpostBatch) batch = appeals_kazpost_service_batch_finish (APPEALS_KAZPOST_SERVICE (source),
-                                                                              result, &error);
+  g_autoptr(AppealsKazpostBatch) batch = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!read_answer (self, source, result, &batch))
     return;
-  self->loading = FALSE;
-  if (error != NULL)
-    {
-      tell (self, error->message, FALSE);
-      return;
-    }
   set_batch (self, batch);
   if (batch != NULL)
     tell (self, _("The open batch is back: go on scanning."), FALSE);
@@ -278,18 +290,10 @@ on_opened (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(AppealsIntakeBatch) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsKazpostBatch) batch = appeals_kazpost_service_batch_finish (APPEALS_KAZPOST_SERVICE (source),
-                                                                              result, &error);
+  g_autoptr(AppealsKazpostBatch) batch = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!read_answer (self, source, result, &batch))
     return;
-  self->sending = FALSE;
-  if (batch == NULL)
-    {
-      tell (self, error != NULL ? error->message : "", TRUE);
-      return;
-    }
   gtk_editable_set_text (GTK_EDITABLE (self->courier_row), "");
   set_batch (self, batch);
   set_mode (self, APPEALS_KAZPOST_ENTER_LIST_CODE);
@@ -316,17 +320,12 @@ on_entered (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(AppealsIntakeBatch) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsKazpostBatch) batch = appeals_kazpost_service_batch_finish (APPEALS_KAZPOST_SERVICE (source),
-                                                                              result, &error);
+  g_autoptr(AppealsKazpostBatch) batch = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->sending = FALSE;
-  if (batch != NULL)
+  if (read_answer (self, source, result, &batch))
     set_batch (self, batch);
-  else
-    tell (self, error->message, TRUE);
+  else if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   pump (self);
 }
 
@@ -465,28 +464,20 @@ on_closed (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(AppealsIntakeBatch) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsKazpostBatch) batch = appeals_kazpost_service_batch_finish (APPEALS_KAZPOST_SERVICE (source),
-                                                                              result, &error);
+  g_autoptr(AppealsKazpostBatch) batch = NULL;
   g_autofree char *text = NULL;
+  guint received;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!read_answer (self, source, result, &batch))
     return;
-  self->sending = FALSE;
-  if (batch == NULL)
-    {
-      tell (self, error->message, TRUE);
-      return;
-    }
   g_set_object (&self->closed, batch);
   g_clear_object (&self->batch);
   show_batch (self, batch);
+  received = appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_MATCHED) +
+             appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_NOT_ON_LIST);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Batch closed: %u envelope entered into today's journal.",
-                                       "Batch closed: %u envelopes entered into today's journal.",
-                                       appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_MATCHED) +
-                                       appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_NOT_ON_LIST)),
-                          appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_MATCHED) +
-                          appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_NOT_ON_LIST));
+                                       "Batch closed: %u envelopes entered into today's journal.", received),
+                          received);
   tell (self, text, FALSE);
   g_signal_emit (self, signals[CLOSED], 0);
   print_list (self);
