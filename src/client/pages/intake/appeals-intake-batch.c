@@ -280,8 +280,8 @@ set_mode (AppealsIntakeBatch  *self,
   gtk_entry_set_placeholder_text (self->scanner, mode == APPEALS_KAZPOST_ENTER_LIST_CODE
                                                  ? _("Scan or type a barcode of the courier's list")
                                                  : _("Scan an envelope"));
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->scanner)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->scanner));
+  /* the receiver chose what to scan: the scanner takes the keyboard */
+  gtk_widget_grab_focus (GTK_WIDGET (self->scanner));
 }
 
 static void
@@ -419,8 +419,13 @@ return_action (GtkWidget  *widget,
 {
   AppealsIntakeBatch *self = APPEALS_INTAKE_BATCH (widget);
 
-  if (self->batch != NULL)
-    enter_code (self, APPEALS_KAZPOST_ENTER_RETURN, g_variant_get_string (parameter, NULL));
+  g_autofree char *text = NULL;
+
+  if (self->batch == NULL)
+    return;
+  text = g_strdup_printf (_("To return to the courier: %s"), g_variant_get_string (parameter, NULL));
+  tell (self, text, FALSE);
+  enter_code (self, APPEALS_KAZPOST_ENTER_RETURN, g_variant_get_string (parameter, NULL));
 }
 
 /* Closing and the courier's list -------------------------------------------- */
