@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-api.h"
 
 /* valid S10 identifiers (check digits 5, 9, 0, 5, 4) */
@@ -94,6 +96,28 @@ get_batch (Fixture *fixture,
 
   g_assert_cmpuint (response->status, ==, 200);
   return response;
+}
+
+/* The batch's audit trail has @n entries, from "open" to "close". */
+static void
+assert_trail (Fixture *fixture,
+              gint64   batch,
+              guint    n)
+{
+  g_autofree char *admin = appeals_test_sign_in (fixture->server, "admin", "demo");
+  g_autofree char *path = g_strdup_printf ("/api/v1/audit?entity=kazpost_batch&entity_id=%" G_GINT64_FORMAT, batch);
+  g_autoptr(AppealsTestResponse) audit = REQUEST (fixture, "GET", path, admin, NULL);
+  g_autoptr(GString) actions = g_string_new (NULL);
+  JsonArray *entries;
+
+  g_assert_cmpuint (audit->status, ==, 200);
+  entries = json_object_get_array_member (appeals_test_response_object (audit), "items");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    g_string_append_printf (actions, "%s ", json_object_get_string_member (json_array_get_object_element (entries, i),
+                                                                           "action"));
+  if (json_array_get_length (entries) != n || strstr (actions->str, "open ") == NULL ||
+      strstr (actions->str, "close ") == NULL)
+    g_error ("the batch's trail: %s", actions->str);
 }
 
 static void
@@ -189,6 +213,10 @@ test_kazpost_reconcile_and_close (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (first, "note"), ==, "Kazpost " ON_LIST_1);
   g_assert_cmpstr (json_object_get_string_member (second, "note"), ==, "Kazpost " NOT_LISTED);
   g_assert_cmpint (json_object_get_int_member (second, "number"), ==, 3);
+
+  /* the trail: opened, three list codes, three scans, one return, closed;
+   * nothing of what was refused */
+  assert_trail (fixture, batch, 9);
 
   /* a closed batch takes nothing more */
   again = post_batch (fixture, batch, "/actions/close", NULL, 409);
