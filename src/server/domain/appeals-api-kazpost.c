@@ -186,18 +186,6 @@ handle_open (AppealsRequest  *request,
   return respond_current (request, id, SOUP_STATUS_CREATED, error);
 }
 
-static JsonNode *
-batches_to_json (GPtrArray *batches)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < batches->len; i++)
-    json_builder_add_value (builder, appeals_kazpost_batch_to_json (g_ptr_array_index (batches, i)));
-  json_builder_end_array (builder);
-  return json_builder_get_root (builder);
-}
-
 static gboolean
 handle_list (AppealsRequest  *request,
              GError         **error)
@@ -219,7 +207,8 @@ handle_list (AppealsRequest  *request,
   batches = appeals_kazpost_records_list (request, state, error);
   if (batches == NULL)
     return FALSE;
-  appeals_api_respond_items (request, batches_to_json (batches));
+  appeals_api_respond_items (request, appeals_api_objects_to_json (batches, (AppealsApiObjectWriter)
+                                                                      appeals_kazpost_batch_to_json));
   return TRUE;
 }
 
