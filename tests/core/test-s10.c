@@ -3,7 +3,9 @@
  * test-s10.c: the UPU S10 identifiers of Kazpost's envelopes and lists —
  * the check digit with its two special cases (10 is written 0, 11 is
  * written 5), the shape (two letters, eight digits, the check digit, a
- * two-letter country) and what a scanner or a person may send.
+ * two-letter country) and what a scanner or a person may send; then
+ * the rule that reconciles a batch's list with its envelopes, and the
+ * batch's JSON as the client reads what the server wrote.
  */
 #include "config.h"
 
@@ -86,6 +88,60 @@ test_s10_normalize (void)
     }
 }
 
+static const struct
+{
+  gboolean                on_list;
+  gboolean                scanned;
+  gboolean                wrong_addressee;
+  AppealsKazpostItemState state;
+} reconciled[] = {
+  { TRUE,  TRUE,  FALSE, APPEALS_KAZPOST_ITEM_MATCHED },
+  { TRUE,  FALSE, FALSE, APPEALS_KAZPOST_ITEM_MISSING },
+  { FALSE, TRUE,  FALSE, APPEALS_KAZPOST_ITEM_NOT_ON_LIST },
+  { TRUE,  TRUE,  TRUE,  APPEALS_KAZPOST_ITEM_WRONG_ADDRESSEE },
+  { FALSE, TRUE,  TRUE,  APPEALS_KAZPOST_ITEM_WRONG_ADDRESSEE },
+};
+
+static void
+test_batch_states (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reconciled); i++)
+    g_assert_cmpint (appeals_kazpost_item_state_for (reconciled[i].on_list, reconciled[i].scanned,
+                                                     reconciled[i].wrong_addressee), ==, reconciled[i].state);
+}
+
+static void
+test_batch_json (void)
+{
+  g_autoptr(AppealsKazpostBatch) batch = appeals_kazpost_batch_new ();
+  g_autoptr(AppealsKazpostBatch) read = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  AppealsKazpostItem *item;
+
+  batch->id = 7;
+  batch->state = APPEALS_KAZPOST_BATCH_STATE_CLOSED;
+  batch->courier = g_strdup ("Жұмабаев Ерлан");
+  appeals_kazpost_batch_add_item (batch, "RR123456785KZ", TRUE, now, FALSE)->talon_number = g_strdup ("20261201-0002");
+  appeals_kazpost_batch_add_item (batch, "CP049382680KZ", TRUE, NULL, FALSE);
+  appeals_kazpost_batch_add_item (batch, "EE229629645RU", FALSE, now, TRUE);
+
+  node = appeals_kazpost_batch_to_json (batch);
+  read = appeals_kazpost_batch_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->id, ==, 7);
+  g_assert_false (appeals_kazpost_batch_is_open (read));
+  g_assert_cmpstr (read->courier, ==, "Жұмабаев Ерлан");
+  g_assert_cmpuint (appeals_kazpost_batch_count (read, APPEALS_KAZPOST_ITEM_MATCHED), ==, 1);
+  g_assert_cmpuint (appeals_kazpost_batch_count (read, APPEALS_KAZPOST_ITEM_MISSING), ==, 1);
+  g_assert_cmpuint (appeals_kazpost_batch_count (read, APPEALS_KAZPOST_ITEM_WRONG_ADDRESSEE), ==, 1);
+  item = appeals_kazpost_batch_find (read, "RR123456785KZ");
+  g_assert_cmpstr (item->talon_number, ==, "20261201-0002");
+  g_assert_nonnull (item->scanned_at);
+  g_assert_null (appeals_kazpost_batch_find (read, "CP049382680KZ")->scanned_at);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -93,5 +149,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/s10/codes", test_s10_codes);
   g_test_add_func ("/s10/check-digit", test_s10_check_digit);
   g_test_add_func ("/s10/normalize", test_s10_normalize);
+  g_test_add_func ("/kazpost/item-states", test_batch_states);
+  g_test_add_func ("/kazpost/batch-json", test_batch_json);
   return g_test_run ();
 }
