@@ -40,3 +40,5 @@
 #include "appeals-dynamics.h"
 #include "appeals-receipt.h"
 #include "appeals-receipt-import.h"
+#include "appeals-s10.h"
+#include "appeals-kazpost-batch.h"

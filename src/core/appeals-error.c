@@ -74,6 +74,7 @@ static const struct {
   { APPEALS_FIELD_NOT_RECEPTION_DAY, N_("The official does not receive citizens on this day.") },
   { APPEALS_FIELD_OUTSIDE_HOURS, N_("This time is outside the official’s reception hours.") },
   { APPEALS_FIELD_IN_PAST,       N_("This date has already passed.") },
+  { APPEALS_FIELD_INVALID_BARCODE, N_("This is not a Kazpost barcode: check its letters, digits and check digit.") },
 };
 
 /**
@@ -163,6 +164,9 @@ static const struct {
   { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
   { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
   { APPEALS_PROBLEM_SLOT_TAKEN,             N_("This time is already taken with this official. Choose a free time.") },
+  { APPEALS_PROBLEM_ALREADY_SCANNED,        N_("This barcode is already in the batch: it was not entered twice.") },
+  { APPEALS_PROBLEM_BATCH_EMPTY,            N_("No envelope has been scanned in this batch: there is nothing to close.") },
+  { APPEALS_PROBLEM_BATCH_CLOSED,           N_("This batch is already closed. Open a new batch for the next courier.") },
 };
 
 /**

@@ -45,6 +45,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_NOT_RECEPTION_DAY "not_reception_day"
 #define APPEALS_FIELD_OUTSIDE_HOURS  "outside_hours"
 #define APPEALS_FIELD_IN_PAST        "in_past"
+#define APPEALS_FIELD_INVALID_BARCODE "invalid_barcode"
 
 /* Stable problem codes of application/problem+json answers ("code" member). */
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"
@@ -77,6 +78,9 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_INVALID_TRANSITION       "invalid_transition"
 #define APPEALS_PROBLEM_READ_ONLY                "read_only"
 #define APPEALS_PROBLEM_SLOT_TAKEN               "slot_taken"
+#define APPEALS_PROBLEM_ALREADY_SCANNED          "already_scanned"
+#define APPEALS_PROBLEM_BATCH_EMPTY              "batch_empty"
+#define APPEALS_PROBLEM_BATCH_CLOSED             "batch_closed"
 
 const char *appeals_problem_code_describe (const char *code);
 

@@ -81,10 +81,10 @@ send_key (KeySym keysym,
   XTestFakeKeyEvent (xdisplay, keycode, pressed, CurrentTime);
 }
 
-/* Presses @keyval with @modifiers held, as a person would. */
+/* Sends @keyval with @modifiers held to the X server, not waiting for it. */
 static void
-press (guint           keyval,
-       GdkModifierType modifiers)
+send_press (guint           keyval,
+            GdkModifierType modifiers)
 {
   Display *xdisplay = get_xdisplay ();
   KeyCode keycode = XKeysymToKeycode (xdisplay, keyval);
@@ -110,6 +110,14 @@ press (guint           keyval,
     send_key (XK_Alt_L, FALSE);
   if (modifiers & GDK_CONTROL_MASK)
     send_key (XK_Control_L, FALSE);
+}
+
+/* Presses @keyval with @modifiers held, as a person would. */
+static void
+press (guint           keyval,
+       GdkModifierType modifiers)
+{
+  send_press (keyval, modifiers);
   deliver ();
 }
 
@@ -137,4 +145,19 @@ appeals_test_keys_type (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     press (gdk_unicode_to_keyval (g_utf8_get_char (p)), 0);
+}
+
+/**
+ * appeals_test_keys_scan:
+ * @text: codes, each ended by "\n" (Enter)
+ *
+ * Types @text in one burst, as a barcode scanner does: every key goes to
+ * the X server before GTK handles the first.
+ */
+void
+appeals_test_keys_scan (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    send_press (*p == '\n' ? GDK_KEY_Return : gdk_unicode_to_keyval (g_utf8_get_char (p)), 0);
+  deliver ();
 }

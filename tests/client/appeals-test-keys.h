@@ -9,5 +9,6 @@ gboolean appeals_test_keys_available (void);
 void     appeals_test_keys_focus     (GtkWindow  *window);
 void     appeals_test_keys_press     (const char *accelerator);
 void     appeals_test_keys_type      (const char *text);
+void     appeals_test_keys_scan      (const char *text);
 
 G_END_DECLS

@@ -99,38 +99,6 @@ one_receipt (AppealsIntakePage *page)
   return !appeals_intake_page_is_busy (page) && appeals_intake_page_get_n_receipts (page) == 1;
 }
 
-/* The talon's print dialog, opened at once after a receipt. */
-static GtkWidget *
-find_print_dialog (void)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-print_dialog_open (gpointer unused)
-{
-  return find_print_dialog () != NULL;
-}
-
-static void
-cancel_print_dialog (void)
-{
-  APPEALS_TEST_WAIT (print_dialog_open, NULL);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
 static void
 check_talon (AppealsIntakePage *page,
              guint              position,

@@ -306,3 +306,36 @@ loaded_count (Counts *counts)
 {
   return counts->loaded > 0;
 }
+
+/* A print dialog that a document opened at once (a talon, a list). */
+GtkWidget *
+find_print_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_open (gpointer unused)
+{
+  return find_print_dialog () != NULL;
+}
+
+/* Waits for that print dialog and cancels it, as a test prints to PDF instead. */
+void
+cancel_print_dialog (void)
+{
+  APPEALS_TEST_WAIT (print_dialog_open, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}

@@ -66,6 +66,8 @@ char          *print_path       (const char             *name);
 char          *read_pdf_text    (const char             *path);
 char          *export_pdf_text  (GtkPrintOperation      *operation,
                                  const char             *name);
+GtkWidget     *find_print_dialog (void);
+void           cancel_print_dialog (void);
 
 /* signing in, and what the tests wait for */
 AppealsWindow *sign_in          (AppealsApplication     *app,

@@ -36,6 +36,7 @@ static const Record records[] = {
   { "OrderReport", appeals_order_report_get_record_type },
   { "PersonalDataRead", appeals_data_read_get_record_type },
   { "Receipt", appeals_receipt_get_record_type },
+  { "KazpostBatch", appeals_kazpost_batch_get_record_type },
 };
 
 static void

@@ -91,6 +91,19 @@ appeals_print_show (cairo_t     *cr,
   *y += appeals_print_layout_height (layout) + gap;
 }
 
+/* The desk's own language, for the documents that stay in the department
+ * or go to a courier: the interface's, kk or ru. */
+const char *
+appeals_print_desk_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], "kk") || g_str_has_prefix (names[i], "ru"))
+      return g_str_has_prefix (names[i], "kk") ? "kk" : "ru";
+  return "ru";
+}
+
 /* "kk" reads Kazakh; anything else Russian. */
 const char *
 appeals_words_say (const AppealsWords *words,

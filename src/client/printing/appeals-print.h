@@ -20,6 +20,7 @@ typedef struct
 
 const char  *appeals_words_say           (const AppealsWords *words,
                                           const char         *language);
+const char  *appeals_print_desk_language (void);
 
 void         appeals_print_set_up_a4     (GtkPrintOperation *operation,
                                           const char        *job_name);

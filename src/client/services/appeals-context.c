@@ -19,6 +19,7 @@ struct _AppealsContext
   AppealsWorkService      *work;
   AppealsAnalyticsService *analytics;
   AppealsIntakeService    *intake;
+  AppealsKazpostService   *kazpost;
   AppealsFileService      *files;
   AppealsReferenceService *reference;
   AppealsSessionService   *session;
@@ -63,6 +64,7 @@ appeals_context_dispose (GObject *object)
   g_clear_object (&self->work);
   g_clear_object (&self->analytics);
   g_clear_object (&self->intake);
+  g_clear_object (&self->kazpost);
   g_clear_object (&self->files);
   g_clear_object (&self->reference);
   g_clear_object (&self->session);
@@ -121,6 +123,7 @@ appeals_context_new (GSettings        *settings,
   self->work = appeals_work_service_new (client);
   self->analytics = appeals_analytics_service_new (client);
   self->intake = appeals_intake_service_new (client);
+  self->kazpost = appeals_kazpost_service_new (client);
   self->files = appeals_file_service_new (client);
   self->session = appeals_session_service_new (client);
   g_signal_connect_swapped (client, "session-expired", G_CALLBACK (on_session_expired), self);
@@ -250,4 +253,11 @@ appeals_context_get_intake_service (AppealsContext *self)
 {
   g_return_val_if_fail (APPEALS_IS_CONTEXT (self), NULL);
   return self->intake;
+}
+
+AppealsKazpostService *
+appeals_context_get_kazpost_service (AppealsContext *self)
+{
+  g_return_val_if_fail (APPEALS_IS_CONTEXT (self), NULL);
+  return self->kazpost;
 }

@@ -15,6 +15,7 @@
 #include "appeals-expertise-service.h"
 #include "appeals-file-service.h"
 #include "appeals-intake-service.h"
+#include "appeals-kazpost-service.h"
 #include "appeals-order-service.h"
 #include "appeals-work-service.h"
 #include "appeals-reception-service.h"
@@ -44,6 +45,7 @@ AppealsReferenceService *appeals_context_get_reference_service (AppealsContext  
 AppealsSessionService   *appeals_context_get_session_service   (AppealsContext   *self);
 AppealsAnalyticsService *appeals_context_get_analytics_service (AppealsContext  *self);
 AppealsIntakeService    *appeals_context_get_intake_service    (AppealsContext   *self);
+AppealsKazpostService   *appeals_context_get_kazpost_service   (AppealsContext   *self);
 
 GParamSpec              *appeals_context_param_spec            (void);
 

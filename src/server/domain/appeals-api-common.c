@@ -158,6 +158,26 @@ appeals_api_respond_items (AppealsRequest *request,
 }
 
 /**
+ * appeals_api_objects_to_json:
+ * @objects: model objects
+ * @to_json: writes one of them
+ *
+ * Returns: (transfer full): a JSON array of @objects, in their order
+ */
+JsonNode *
+appeals_api_objects_to_json (GPtrArray              *objects,
+                             AppealsApiObjectWriter  to_json)
+{
+  JsonArray *array = json_array_sized_new (objects->len);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < objects->len; i++)
+    json_array_add_element (array, to_json (g_ptr_array_index (objects, i)));
+  json_node_take_array (node, array);
+  return node;
+}
+
+/**
  * appeals_api_respond_history:
  * @kind: "appeal" or "applicant"
  *

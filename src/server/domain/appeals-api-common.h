@@ -25,6 +25,9 @@ gint64      appeals_api_member_int        (JsonObject              *object,
                                            GPtrArray               *errors);
 void        appeals_api_respond_items     (AppealsRequest          *request,
                                            JsonNode                *items);
+typedef JsonNode *(*AppealsApiObjectWriter) (gpointer object);
+JsonNode   *appeals_api_objects_to_json   (GPtrArray               *objects,
+                                           AppealsApiObjectWriter   to_json);
 gboolean    appeals_api_respond_history   (AppealsRequest          *request,
                                            const char              *kind,
                                            gint64                   id,

@@ -179,6 +179,7 @@ appeals_receipt_records_insert (AppealsRequest  *request,
                                            &receipt->due_date, error))
     return FALSE;
   receipt->term_working_days = appeals_deadline_rules_get_term (rules, TALON_TERM_KIND);
+  /* a receipt comes by hand unless its caller says otherwise (a Kazpost batch) */
   if (receipt->channel == APPEALS_RECEIPT_CHANNEL_UNSET)
     receipt->channel = APPEALS_RECEIPT_CHANNEL_HAND;
   g_clear_pointer (&receipt->received_at, g_date_time_unref);

@@ -110,5 +110,6 @@ JsonObject *test_api_get_object (Fixture    *fixture,
                                  const char *path);
 void test_api_add_receipts   (void);
 void test_api_add_receipt_import (void);
+void test_api_add_kazpost    (void);
 
 G_END_DECLS

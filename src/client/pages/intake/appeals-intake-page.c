@@ -18,7 +18,9 @@
 #include "appeals-handover-sheet.h"
 #include "appeals-intake-import-dialog.h"
 #include "appeals-intake-register.h"
+#include "appeals-intake-batch.h"
 #include "appeals-intake-page.h"
+#include "appeals-print.h"
 
 struct _AppealsIntakePage
 {
@@ -37,6 +39,7 @@ struct _AppealsIntakePage
   GtkListBox     *journal_list;
   GtkCheckButton *mine_check;
   GtkWidget      *distribute_button;
+  AppealsIntakeBatch *batch;       /* the Kazpost batch, between the form and the journal */
 
   GPtrArray      *receipts;        /* AppealsReceipt, as listed */
   char           *idempotency_key; /* of the form being sent, until it is entered */
@@ -261,6 +264,7 @@ appeals_intake_page_reload (AppealsIntakePage *self)
                                          self->cancellable, on_journal_loaded, g_object_ref (self));
   gtk_widget_set_visible (self->distribute_button, may_distribute (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mine_check), is_registrar (self));
+  appeals_intake_batch_reload (self->batch);
   /* only a page on screen takes the keyboard: at sign-in this one is
    * hidden, and the window's own shortcuts must keep working */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -446,18 +450,6 @@ reprint_action (GtkWidget  *widget,
 
 /* The split among the registrars ----------------------------------------- */
 
-/* The desk's own language, for the sheets that stay in the department. */
-static const char *
-desk_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_prefix (names[i], "kk") || g_str_has_prefix (names[i], "ru"))
-      return g_str_has_prefix (names[i], "kk") ? "kk" : "ru";
-  return "ru";
-}
-
 /**
  * appeals_intake_page_new_handover_sheet:
  *
@@ -472,7 +464,7 @@ appeals_intake_page_new_handover_sheet (AppealsIntakePage *self)
   if (self->last_split == NULL)
     return NULL;
   return appeals_handover_sheet_new (appeals_reference_service_get_letterhead (reference), self->last_split,
-                                     desk_language ());
+                                     appeals_print_desk_language ());
 }
 
 static void
@@ -623,10 +615,15 @@ static void
 appeals_intake_page_constructed (GObject *object)
 {
   AppealsIntakePage *self = (AppealsIntakePage *) object;
+  GtkWidget *bar;
 
   G_OBJECT_CLASS (appeals_intake_page_parent_class)->constructed (object);
   g_signal_connect_object (get_service (self), "receipt-added", G_CALLBACK (on_receipt_added), self,
                            G_CONNECT_SWAPPED);
+  self->batch = APPEALS_INTAKE_BATCH (appeals_intake_batch_new (self->context));
+  bar = gtk_widget_get_parent (GTK_WIDGET (self->journal_label));
+  gtk_widget_insert_before (GTK_WIDGET (self->batch), gtk_widget_get_parent (bar), bar);
+  g_signal_connect_swapped (self->batch, "closed", G_CALLBACK (appeals_intake_page_reload), self);
 }
 
 static void
