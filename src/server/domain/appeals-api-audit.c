@@ -15,7 +15,7 @@
  * appeals-auth.c, appeals-classifier-audit.c). */
 static const char * const entities[] = {
   "appeal", "applicant", "reception", "reception_step", "reception_review", "order", "official", "attachment",
-  "appeal_attachment", "user", "classifier", "expertise", "growth_alert", "receipt", NULL
+  "appeal_attachment", "user", "classifier", "expertise", "growth_alert", "receipt", "reception_request", NULL
 };
 
 static gboolean

@@ -29,5 +29,6 @@ void appeals_api_my_work_register     (AppealsServer *server);
 void appeals_api_analytics_register   (AppealsServer *server);
 void appeals_api_dynamics_register    (AppealsServer *server);
 void appeals_api_receipts_register    (AppealsServer *server);
+void appeals_api_reception_requests_register (AppealsServer *server);
 
 G_END_DECLS

@@ -33,4 +33,5 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_analytics_register (server);
   appeals_api_dynamics_register (server);
   appeals_api_receipts_register (server);
+  appeals_api_reception_requests_register (server);
 }
