@@ -195,22 +195,8 @@ load_request_row (AppealsRequest   *request,
                   AppealsDbResult **row,
                   GError          **error)
 {
-  gint64 id;
-
-  *row = NULL;
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
-  *row = appeals_db_query (request->db, "SELECT " REQUEST_COLUMNS " FROM reception_requests q WHERE q.id = ?",
-                           g_variant_new ("(x)", id), error);
-  if (*row == NULL)
-    return FALSE;
-  if (appeals_db_result_get_n_rows (*row) > 0 &&
-      g_strcmp0 (appeals_db_result_get_string (*row, 0, "created_by"), request->user->login) == 0)
-    return TRUE;
-  return appeals_api_keep_row_in_scope (request, row, error);
+  return appeals_api_load_owned_row (request, "SELECT " REQUEST_COLUMNS " FROM reception_requests q WHERE q.id = ?",
+                                     row, error);
 }
 
 static JsonObject *
@@ -357,7 +343,6 @@ handle_list (AppealsRequest  *request,
 {
   const char *state = appeals_request_get_query (request, "state");
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) out_of_scope = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -374,14 +359,7 @@ handle_list (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
-  /* whose applicants: the scope of all of them at once */
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
-
-      g_array_append_val (applicant_ids, applicant_id);
-    }
-  if (!appeals_api_applicants_in_scope (request, applicant_ids, &out_of_scope, error))
+  if (!appeals_api_rows_out_of_scope (request, rows, &out_of_scope, error))
     return FALSE;
 
   json_builder_begin_array (builder);
@@ -440,11 +418,12 @@ decide (AppealsRequest   *request,
   for (guint i = 0; slot_members[i] != NULL; i++)
     if (json_object_has_member (body, slot_members[i]))
       json_object_set_member (slot, slot_members[i], json_node_copy (json_object_get_member (body, slot_members[i])));
+  /* the request's applicant, appeal and question, as a booking gives them */
+  json_object_set_string_member (slot, "question", appeals_db_result_get_string (row, 0, "question"));
+  json_object_set_int_member (slot, "applicant_id", appeals_db_result_get_int64 (row, 0, "applicant_id"));
+  if (!appeals_db_result_is_null (row, 0, "appeal_id"))
+    json_object_set_int_member (slot, "appeal_id", appeals_db_result_get_int64 (row, 0, "appeal_id"));
   appeals_record_read_members (appeals_reception_get_record_type (), reception, slot, APPEALS_RECORD_CREATE, errors);
-  reception->question = g_strdup (appeals_db_result_get_string (row, 0, "question"));
-  reception->applicant_id = appeals_db_result_get_int64 (row, 0, "applicant_id");
-  reception->appeal_id = appeals_db_result_is_null (row, 0, "appeal_id") ? 0
-                         : appeals_db_result_get_int64 (row, 0, "appeal_id");
   appeals_date_parse_iso (appeals_db_result_get_string (row, 0, "registered_on"), &registered);
 
   reason = appeals_api_member_string (body, "override_reason", NULL, errors);

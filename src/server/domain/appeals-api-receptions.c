@@ -248,7 +248,6 @@ handle_today (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) out_of_scope = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
@@ -266,13 +265,7 @@ handle_today (AppealsRequest  *request,
     return FALSE;
 
   /* whose visitors: the scope of every applicant at once */
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
-
-      g_array_append_val (applicant_ids, applicant_id);
-    }
-  if (!appeals_api_applicants_in_scope (request, applicant_ids, &out_of_scope, error))
+  if (!appeals_api_rows_out_of_scope (request, rows, &out_of_scope, error))
     return FALSE;
 
   json_builder_begin_array (builder);
