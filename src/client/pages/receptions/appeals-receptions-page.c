@@ -374,6 +374,7 @@ void
 appeals_receptions_page_reload (AppealsReceptionsPage *self)
 {
   load_officials (self, TRUE);
+  appeals_reception_requests_view_reload (self->requests_view);
 }
 
 static void
@@ -624,6 +625,7 @@ appeals_receptions_page_constructed (GObject *object)
   mark_days (self, NULL);
   _appeals_receptions_page_show_queue (self);
   update_schedule_actions (self);
+  appeals_reception_requests_view_set_context (self->requests_view, self->context);
 }
 
 static void
@@ -645,6 +647,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (APPEALS_TYPE_MONTH_VIEW);
+  g_type_ensure (APPEALS_TYPE_RECEPTION_REQUESTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/kz/gov/kostanay/AppealsDesk/ui/appeals-receptions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, view_stack);
@@ -655,6 +658,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, requests_view);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, slots_list);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, week_list);
@@ -686,4 +690,11 @@ appeals_receptions_page_init (AppealsReceptionsPage *self)
   self->cancellable = g_cancellable_new ();
   self->today_groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Returns: (transfer none): the requests for a reception beside the calendar */
+AppealsReceptionRequestsView *
+appeals_receptions_page_get_requests_view (AppealsReceptionsPage *self)
+{
+  return self->requests_view;
 }
