@@ -75,9 +75,10 @@ first_free_day (SoupSession *session,
   g_error ("no free time with official %" G_GINT64_FORMAT " in 60 days from %s", official, from);
 }
 
+/* Counts a signal's emissions ("loaded", "applicant-found"). */
 static void
-on_view_loaded (AppealsReceptionRequestsView *view,
-                guint                        *loaded)
+on_view_loaded (gpointer  emitter,
+                guint    *loaded)
 {
   (*loaded)++;
 }
@@ -106,6 +107,131 @@ dialog_gone (AppealsApplication *app)
   return appeals_test_ui_find_window (app, APPEALS_TYPE_DECISION_DIALOG) == NULL;
 }
 
+static gboolean
+booking_gone (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_BOOKING_DIALOG) == NULL;
+}
+
+static JsonObject *
+get_request (SoupSession          *session,
+             const char           *token,
+             gint64                id,
+             AppealsTestResponse **keep)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/reception-requests/%" G_GINT64_FORMAT, id);
+
+  *keep = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_assert_cmpuint ((*keep)->status, ==, 200);
+  return appeals_test_response_object (*keep);
+}
+
+/* A request registered from the list: the applicant by IIN, the essence
+ * typed; the list then shows it, new. */
+static void
+register_from_list (AppealsApplication           *app,
+                    AppealsReceptionRequestsView *view,
+                    guint                        *loaded)
+{
+  AppealsBookingDialog *dialog = APPEALS_BOOKING_DIALOG (appeals_reception_requests_view_register (view));
+  AppealsReceptionRequest *newest;
+  guint found = 0;
+
+  g_signal_connect (dialog, "applicant-found", G_CALLBACK (on_view_loaded), &found);
+  appeals_booking_dialog_find_applicant (dialog, IIN);
+  APPEALS_TEST_WAIT (view_loaded, &found);
+  appeals_booking_dialog_set_question (dialog, "Балалар алаңын салу");
+  *loaded = 0;
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
+  APPEALS_TEST_WAIT (booking_gone, app);
+  APPEALS_TEST_WAIT (view_loaded, loaded);
+  newest = g_ptr_array_index (appeals_reception_requests_view_get_requests (view), 0);
+  g_assert_cmpstr (newest->question, ==, "Балалар алаңын салу");
+  g_assert_cmpstr (newest->state, ==, "new");
+}
+
+/* An official who receives every day of the week, 08:00–18:00. */
+static gint64
+create_open_official (SoupSession *session)
+{
+  g_autofree char *token = api_token ("controller");
+  g_autoptr(GString) body = g_string_new ("{\"full_name\":{\"kk\":\"Әбенов Ерлан\",\"ru\":\"Абенов Ерлан\"},"
+                                          "\"position\":{\"kk\":\"Орынбасар\",\"ru\":\"Заместитель\"},\"schedule\":[");
+  g_autoptr(AppealsTestResponse) created = NULL;
+
+  for (guint weekday = 1; weekday <= 7; weekday++)
+    g_string_append_printf (body, "%s{\"weekday\":%u,\"start\":\"08:00\",\"end\":\"18:00\",\"place\":\"каб. 1\"}",
+                            weekday > 1 ? "," : "", weekday);
+  g_string_append (body, "]}");
+  created = appeals_test_request (server, session, "POST", "/api/v1/officials", token, body->str, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  return json_object_get_int_member (appeals_test_response_object (created), "id");
+}
+
+/* The head fixes a day before the earliest, with a reason, with an
+ * official who receives every day. */
+static void
+override_as_head (AppealsApplication *app,
+                  SoupSession        *session,
+                  gint64              official,
+                  gint64              id,
+                  const char         *earliest)
+{
+  g_autofree char *head = api_token ("head");
+  g_autoptr(AppealsTestResponse) analysed = NULL;
+  g_autoptr(AppealsTestResponse) after = NULL;
+  AppealsWindow *window;
+  AppealsReceptionRequestsView *view;
+  AppealsDecisionDialog *dialog;
+  AppealsSlotPicker *picker;
+  g_autofree char *tomorrow = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *soon = NULL;
+  g_auto(GStrv) free = NULL;
+  JsonObject *request;
+  guint loaded = 0;
+  Offered offered;
+  GDate date;
+
+  appeals_date_get_today (&date);
+  g_date_add_days (&date, 1);
+  tomorrow = appeals_date_format_iso (&date);
+  soon = first_free_day (session, head, official, tomorrow, &time);
+  if (strcmp (soon, earliest) >= 0)
+    {
+      g_test_message ("no free time before %s: the override is not tried", earliest);
+      return;
+    }
+  act (session, head, id, "analyse", NULL, &analysed);
+  window = sign_in (app, "head");
+  appeals_window_show_page (window, "receptions");
+  view = appeals_receptions_page_get_requests_view (APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window)));
+  g_signal_connect (view, "loaded", G_CALLBACK (on_view_loaded), &loaded);
+  appeals_reception_requests_view_reload (view);
+  APPEALS_TEST_WAIT (view_loaded, &loaded);
+
+  dialog = APPEALS_DECISION_DIALOG (appeals_reception_requests_view_decide (view, id));
+  g_assert_true (appeals_decision_dialog_can_override (dialog));
+  picker = appeals_decision_dialog_get_slot_picker (dialog);
+  appeals_slot_picker_set_officials (picker, appeals_reference_service_get_officials (
+    appeals_context_get_reference_service (appeals_application_get_context (app))), official);
+  g_assert_cmpint (appeals_slot_picker_get_official (picker)->id, ==, official);
+  free = appeals_test_free_times (server, session, head, official, soon);
+  appeals_date_parse_iso (soon, &date);
+  appeals_slot_picker_set_date (picker, &date);
+  offered = (Offered) { picker, g_strv_length (free) };
+  APPEALS_TEST_WAIT (times_offered, &offered);
+  appeals_decision_dialog_set_override (dialog, "Өтініш беруші ұзақ іссапарға кетеді");
+  appeals_test_ui_screenshot (GTK_WIDGET (dialog), "decision-dialog-override");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "decision.decide", NULL);
+  APPEALS_TEST_WAIT (dialog_gone, app);
+
+  request = get_request (session, head, id, &after);
+  g_assert_cmpstr (json_object_get_string_member (request, "state"), ==, "decided");
+  g_assert_cmpstr (json_object_get_string_member (request, "override_reason"), ==,
+                   "Өтініш беруші ұзақ іссапарға кетеді");
+}
+
 static void
 requests_script (AppealsApplication *app,
                  gpointer            user_data)
@@ -121,7 +247,7 @@ requests_script (AppealsApplication *app,
   g_autoptr(AppealsTestResponse) head_decided = NULL;
   g_autoptr(AppealsTestResponse) taken = NULL;
   g_autoptr(AppealsTestResponse) after = NULL;
-  gint64 official, applicant, waiting, to_decide, to_refuse, decided_early;
+  gint64 official, open_official, applicant, waiting, to_decide, to_refuse, decided_early;
   AppealsWindow *window;
   AppealsReceptionsPage *page;
   AppealsReceptionRequestsView *view;
@@ -140,6 +266,7 @@ requests_script (AppealsApplication *app,
   GDate date;
 
   official = json_object_get_int_member (first_official (session, token, &officials), "id");
+  open_official = create_open_official (session);
   person = appeals_test_request (server, session, "POST", "/api/v1/applicants", token,
                                  "{\"iin\":\"" IIN "\",\"surname\":\"Жұмабаев\",\"given_name\":\"Ержан\","
                                  "\"address\":\"Қостанай қ., Байтұрсынов к-сі, 12\",\"phone\":\"87051230045\"}", NULL);
@@ -178,7 +305,7 @@ requests_script (AppealsApplication *app,
   g_signal_connect (view, "loaded", G_CALLBACK (on_view_loaded), &loaded);
   appeals_reception_requests_view_reload (view);
   APPEALS_TEST_WAIT (view_loaded, &loaded);
-  g_assert_cmpuint (appeals_reception_requests_view_get_requests (view)->len, >=, 4);
+  g_assert_cmpuint (appeals_reception_requests_view_get_requests (view)->len, ==, 4);
   {
     GPtrArray *requests = appeals_reception_requests_view_get_requests (view);
     const char *expected[] = { "in_analysis", "decided", "refused", "new" };
@@ -194,6 +321,8 @@ requests_script (AppealsApplication *app,
       }
   }
   appeals_test_ui_screenshot (GTK_WIDGET (window), "reception-requests");
+
+  register_from_list (app, view, &loaded);
 
   /* the refused ones alone */
   loaded = 0;
@@ -237,13 +366,10 @@ requests_script (AppealsApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "decision.decide", NULL);
   APPEALS_TEST_WAIT (dialog_gone, app);
   {
-    g_autofree char *path = g_strdup_printf ("/api/v1/reception-requests/%" G_GINT64_FORMAT, to_decide);
-    JsonObject *request;
+    JsonObject *request = get_request (session, token, to_decide, &after);
     g_autofree char *reception_path = NULL;
     g_autoptr(AppealsTestResponse) reception = NULL;
 
-    after = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
-    request = appeals_test_response_object (after);
     g_assert_cmpstr (json_object_get_string_member (request, "state"), ==, "decided");
     reception_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT,
                                       json_object_get_int_member (request, "reception_id"));
@@ -252,6 +378,8 @@ requests_script (AppealsApplication *app,
     g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (reception), "start_time"), ==,
                      free[0]);
   }
+
+  override_as_head (app, session, open_official, waiting, earliest);
 }
 
 static void

@@ -40,6 +40,7 @@ struct _AppealsBookingDialog
   GtkLabel         *question_error;
   GtkWidget        *refusal_button;
   AppealsSlotPicker *slot_picker;
+  GtkButton        *book_button;
   AdwComboRow      *priority_row;
   GtkLabel         *priority_error;
 
@@ -54,6 +55,7 @@ struct _AppealsBookingDialog
   GCancellable     *cancellable;
   AppealsDraftBinding *draft;         /* what is typed, kept until booked or cancelled */
   gboolean          sending;
+  gboolean          for_request;      /* registers a request: the date is decided later */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
@@ -61,6 +63,7 @@ APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsBookingDialog, appeals_booking_dialog)
 
 enum {
   BOOKED,
+  REGISTERED,
   APPLICANT_FOUND,
   N_SIGNALS
 };
@@ -295,35 +298,16 @@ on_iin_apply (AppealsBookingDialog *self)
 
 /* Booking --------------------------------------------------------------- */
 
+/* What the server refused, beside the fields; a request without the
+ * essence gets its notice. */
 static void
-on_booked (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_refusal (AppealsBookingDialog *self,
+              const GError         *error)
 {
-  g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) booked = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                              result, &error);
   GPtrArray *field_errors;
 
   self->sending = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", TRUE);
-
-  if (booked != NULL)
-    {
-      g_autofree char *date = appeals_format_date (&booked->date);
-      /* TRANSLATORS: a toast after booking: the visitor, the date and the time */
-      g_autofree char *done = g_strdup_printf (_("%s is booked for %s at %s"),
-                                               booked->applicant_name != NULL ? booked->applicant_name : "",
-                                               date, booked->start_time != NULL ? booked->start_time : "");
-
-      appeals_draft_binding_discard (self->draft);
-      /* the main window says so: this dialog is about to go */
-      gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", done);
-      g_signal_emit (self, signals[BOOKED], 0, booked->id);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -345,6 +329,59 @@ on_booked (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Done: the main window says so, this dialog is about to go. */
+static void
+close_done (AppealsBookingDialog *self,
+            const char           *done,
+            guint                 signal,
+            gint64                id)
+{
+  appeals_draft_binding_discard (self->draft);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", done);
+  g_signal_emit (self, signals[signal], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_booked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) booked = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                              result, &error);
+
+  if (booked != NULL)
+    {
+      g_autofree char *date = appeals_format_date (&booked->date);
+      /* TRANSLATORS: a toast after booking: the visitor, the date and the time */
+      g_autofree char *done = g_strdup_printf (_("%s is booked for %s at %s"),
+                                               booked->applicant_name != NULL ? booked->applicant_name : "",
+                                               date, booked->start_time != NULL ? booked->start_time : "");
+
+      close_done (self, done, BOOKED, booked->id);
+      return;
+    }
+  show_refusal (self, error);
+}
+
+static void
+on_registered (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_register_request_finish (
+    APPEALS_RECEPTION_SERVICE (source), result, &error);
+
+  if (request != NULL)
+    close_done (self, _("The request for a reception is registered"), REGISTERED, request->id);
+  else
+    show_refusal (self, error);
+}
+
 static void
 book (GtkWidget  *widget,
       const char *action_name,
@@ -352,6 +389,7 @@ book (GtkWidget  *widget,
 {
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (widget);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
+  AppealsReceptionService *service = appeals_context_get_reception_service (self->context);
   guint priority = adw_combo_row_get_selected (self->priority_row);
 
   if (self->sending)
@@ -363,7 +401,7 @@ book (GtkWidget  *widget,
       show_error (self, "applicant_id", _("Find the applicant by IIN first."));
       return;
     }
-  if (!appeals_slot_picker_get_date (self->slot_picker, &reception->date))
+  if (!self->for_request && !appeals_slot_picker_get_date (self->slot_picker, &reception->date))
     {
       show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
       return;
@@ -380,8 +418,13 @@ book (GtkWidget  *widget,
     self->idempotency_key = g_uuid_string_random ();
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
-  appeals_reception_service_book_async (appeals_context_get_reception_service (self->context), reception,
-                                        self->idempotency_key, self->cancellable, on_booked, g_object_ref (self));
+  if (self->for_request)
+    appeals_reception_service_register_request_async (service, reception->applicant_id, reception->appeal_id,
+                                                      reception->question, "by_hand", self->idempotency_key,
+                                                      self->cancellable, on_registered, g_object_ref (self));
+  else
+    appeals_reception_service_book_async (service, reception, self->idempotency_key, self->cancellable, on_booked,
+                                          g_object_ref (self));
 }
 
 /* The refusal notice ------------------------------------------------------ */
@@ -518,6 +561,8 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
 
   signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[REGISTERED] = g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[APPLICANT_FOUND] = g_signal_new ("applicant-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -534,6 +579,7 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_error);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, refusal_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, slot_picker);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, book_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
   gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
@@ -587,6 +633,35 @@ appeals_booking_dialog_new (GtkWindow      *parent,
     appeals_reference_service_list_officials_async (reference, FALSE, self->cancellable, on_officials_listed,
                                                     g_object_ref (self));
   keep_draft (self, date == NULL || !g_date_valid (date));
+  return self;
+}
+
+/**
+ * appeals_booking_dialog_new_request:
+ *
+ * The same dialog registering a request for a reception: the applicant,
+ * the appeal and the essence of the question; the official, the day and
+ * the time are decided after the analysis (the decision dialog).
+ * Signal "registered" (gint64 request id) instead of "booked".
+ */
+AppealsBookingDialog *
+appeals_booking_dialog_new_request (GtkWindow      *parent,
+                                    AppealsContext *context)
+{
+  AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG,
+                                             "context", context,
+                                             "transient-for", parent,
+                                             "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                                             NULL);
+
+  self->for_request = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Register a Request for a Reception"));
+  gtk_button_set_label (self->book_button, _("_Register"));
+  gtk_widget_set_visible (GTK_WIDGET (self->slot_picker), FALSE);
+  self->draft = appeals_draft_binding_new (self->context, "reception-request");
+  appeals_draft_binding_add_editable (self->draft, "iin", GTK_EDITABLE (self->iin_row));
+  appeals_draft_binding_add_text_view (self->draft, "question", self->question_view);
+  appeals_draft_binding_restore (self->draft);
   return self;
 }
 

@@ -2,7 +2,8 @@
  *
  * appeals-reception-service-requests.c: the reception service's verbs on
  * requests for a reception: the list by state, and the actions that move
- * a request on — analyse, refuse with a reason, decide on a slot.
+ * a request on — analyse, refuse with a reason, decide on a slot — and
+ * registering one.
  *
  * A decision books a reception: the service then says
  * "reception-changed" for it, so the calendar shows the new visitor.
@@ -159,4 +160,56 @@ appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * appeals_reception_service_register_request_async:
+ * @appeal_id: the appeal the request is about, or 0
+ * @question: the essence of the question; without it the server refuses
+ *   the request (a field error on "question")
+ * @channel: "by_hand", "kazpost" or "egov"
+ * @idempotency_key: the same key for a retry of the same registration
+ *
+ * Registers a request for a reception, registered today.
+ */
+void
+appeals_reception_service_register_request_async (AppealsReceptionService *self,
+                                                  gint64                   applicant_id,
+                                                  gint64                   appeal_id,
+                                                  const char              *question,
+                                                  const char              *channel,
+                                                  const char              *idempotency_key,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("reception-requests", NULL);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+
+  json_object_set_int_member (object, "applicant_id", applicant_id);
+  if (appeal_id > 0)
+    json_object_set_int_member (object, "appeal_id", appeal_id);
+  json_object_set_string_member (object, "question", question != NULL ? question : "");
+  json_object_set_string_member (object, "channel", channel);
+  json_node_take_object (body, object);
+  appeals_service_call_async (_appeals_reception_service_get_client (self), self,
+                              appeals_reception_service_register_request_async, "POST", path->str, body,
+                              NULL, idempotency_key, read_request, NULL, NULL, g_object_unref, cancellable, callback,
+                              user_data);
+}
+
+/**
+ * appeals_reception_service_register_request_finish:
+ *
+ * Returns: (transfer full) (nullable): the request as registered
+ */
+AppealsReceptionRequest *
+appeals_reception_service_register_request_finish (AppealsReceptionService  *self,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_reception_service_register_request_async, NULL, error);
 }

@@ -201,4 +201,17 @@ AppealsReceptionRequest *appeals_reception_service_act_on_request_finish (Appeal
                                                                          GAsyncResult             *result,
                                                                          GError                  **error);
 
+void               appeals_reception_service_register_request_async (AppealsReceptionService *self,
+                                                                     gint64                   applicant_id,
+                                                                     gint64                   appeal_id,
+                                                                     const char              *question,
+                                                                     const char              *channel,
+                                                                     const char              *idempotency_key,
+                                                                     GCancellable            *cancellable,
+                                                                     GAsyncReadyCallback      callback,
+                                                                     gpointer                 user_data);
+AppealsReceptionRequest *appeals_reception_service_register_request_finish (AppealsReceptionService  *self,
+                                                                           GAsyncResult             *result,
+                                                                           GError                  **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-booking-dialog.h"
 #include "appeals-decision-dialog.h"
 #include "appeals-reception-requests-view.h"
 #include "appeals-reception-text.h"
@@ -282,6 +283,7 @@ appeals_reception_requests_view_init (AppealsReceptionRequestsView *self)
   GtkWidget *title = gtk_label_new (_("Reception Requests"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *register_button;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
@@ -293,7 +295,12 @@ appeals_reception_requests_view_init (AppealsReceptionRequestsView *self)
                                   _("Which requests to show"), -1);
   g_signal_connect_swapped (self->state_dropdown, "notify::selected",
                             G_CALLBACK (appeals_reception_requests_view_reload), self);
+  register_button = gtk_button_new_with_mnemonic (_("_Register a Request…"));
+  gtk_widget_set_tooltip_text (register_button, _("A request for a reception with the essence of the question; "
+                                                  "the date is decided after the analysis"));
+  g_signal_connect_swapped (register_button, "clicked", G_CALLBACK (appeals_reception_requests_view_register), self);
   gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), register_button);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->state_dropdown));
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
@@ -361,6 +368,25 @@ appeals_reception_requests_view_decide (AppealsReceptionRequestsView *self,
     return NULL;
   dialog = appeals_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context, request);
   g_signal_connect_object (dialog, "decided", G_CALLBACK (appeals_reception_requests_view_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * appeals_reception_requests_view_register:
+ *
+ * Opens the dialog that registers a request for a reception.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWindow *
+appeals_reception_requests_view_register (AppealsReceptionRequestsView *self)
+{
+  AppealsBookingDialog *dialog = appeals_booking_dialog_new_request (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                     self->context);
+
+  g_signal_connect_object (dialog, "registered", G_CALLBACK (appeals_reception_requests_view_reload), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);

@@ -23,6 +23,7 @@ void       appeals_reception_requests_view_reload      (AppealsReceptionRequests
 void       appeals_reception_requests_view_set_state   (AppealsReceptionRequestsView *self,
                                                         const char                   *state);
 GPtrArray *appeals_reception_requests_view_get_requests (AppealsReceptionRequestsView *self);
+GtkWindow *appeals_reception_requests_view_register    (AppealsReceptionRequestsView *self);
 GtkWindow *appeals_reception_requests_view_decide      (AppealsReceptionRequestsView *self,
                                                         gint64                        request_id);
 
