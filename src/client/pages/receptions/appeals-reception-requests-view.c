@@ -208,6 +208,16 @@ new_row (AppealsReceptionRequestsView *self,
 }
 
 static void
+remove_rows (AppealsReceptionRequestsView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+}
+
+static void
 on_listed (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -216,13 +226,10 @@ on_listed (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) requests = appeals_reception_service_list_requests_finish (APPEALS_RECEPTION_SERVICE (source),
                                                                                  result, &error);
-  GtkWidget *child;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  remove_rows (self);
   if (requests == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", error->message);
@@ -390,4 +397,13 @@ appeals_reception_requests_view_register (AppealsReceptionRequestsView *self)
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+/* Signed out: nothing of the last user's requests stays on screen. */
+void
+appeals_reception_requests_view_clear (AppealsReceptionRequestsView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  remove_rows (self);
+  gtk_widget_set_visible (self->empty, FALSE);
 }

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (AppealsReceptionRequestsView, appeals_reception_requests_v
 void       appeals_reception_requests_view_set_context (AppealsReceptionRequestsView *self,
                                                         AppealsContext               *context);
 void       appeals_reception_requests_view_reload      (AppealsReceptionRequestsView *self);
+void       appeals_reception_requests_view_clear       (AppealsReceptionRequestsView *self);
 void       appeals_reception_requests_view_set_state   (AppealsReceptionRequestsView *self,
                                                         const char                   *state);
 GPtrArray *appeals_reception_requests_view_get_requests (AppealsReceptionRequestsView *self);

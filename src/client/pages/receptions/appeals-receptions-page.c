@@ -388,6 +388,7 @@ appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   _appeals_receptions_page_show_queue (self);
+  appeals_reception_requests_view_clear (self->requests_view);
 }
 
 gboolean
