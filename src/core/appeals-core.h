@@ -23,6 +23,7 @@
 #include "appeals-history.h"
 #include "appeals-reception.h"
 #include "appeals-reception-lists.h"
+#include "appeals-reception-request.h"
 #include "appeals-official.h"
 #include "appeals-reception-parts.h"
 #include "appeals-checklist.h"

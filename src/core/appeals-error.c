@@ -75,6 +75,7 @@ static const struct {
   { APPEALS_FIELD_OUTSIDE_HOURS, N_("This time is outside the official’s reception hours.") },
   { APPEALS_FIELD_IN_PAST,       N_("This date has already passed.") },
   { APPEALS_FIELD_INVALID_BARCODE, N_("This is not a Kazpost barcode: check its letters, digits and check digit.") },
+  { APPEALS_FIELD_TOO_SOON,      N_("This date leaves too little time for the steps before the reception.") },
 };
 
 /**

@@ -46,6 +46,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_FIELD_OUTSIDE_HOURS  "outside_hours"
 #define APPEALS_FIELD_IN_PAST        "in_past"
 #define APPEALS_FIELD_INVALID_BARCODE "invalid_barcode"
+#define APPEALS_FIELD_TOO_SOON       "too_soon"
 
 /* Stable problem codes of application/problem+json answers ("code" member). */
 #define APPEALS_PROBLEM_VALIDATION_FAILED        "validation_failed"

@@ -96,7 +96,8 @@ appeals_workflow_new_from_json (JsonNode    *node,
       if (object == NULL ||
           !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
           !appeals_json_read_string (object, "anchor", TRUE, &anchor, path, where, error) ||
-          !appeals_json_read_int (object, "working_days", FALSE, -60, 120, &days, path, where, error))
+          !appeals_json_read_int (object, "working_days", FALSE, -60, 120, &days, path, where, error) ||
+          !appeals_json_read_boolean (object, "decision_lead", FALSE, &step.decision_lead, path, where, error))
         return NULL;
 
       if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception") && !g_str_equal (anchor, "held"))
@@ -227,4 +228,54 @@ appeals_workflow_compute_due (AppealsWorkflow *self,
 
   appeals_calendar_add_working_days (calendar, &start, step->working_days, due);
   return TRUE;
+}
+
+/* How far ahead the earliest reception day is looked for. */
+#define MAX_LEAD_DAYS 366
+
+/**
+ * appeals_workflow_earliest_reception:
+ * @decided_on: the day the date is decided
+ * @earliest: (out): the earliest reception day
+ *
+ * The first working day after @decided_on on which a reception leaves
+ * every decision_lead step (counted back from it) on or after
+ * @decided_on: the calls, the materials to the leadership and the
+ * coordination meeting are not already late on the day of the decision.
+ *
+ * Returns: %FALSE if no day within a year allows it (a calendar without
+ *   working days)
+ */
+gboolean
+appeals_workflow_earliest_reception (AppealsWorkflow *self,
+                                     AppealsCalendar *calendar,
+                                     const GDate     *decided_on,
+                                     GDate           *earliest)
+{
+  GDate day = *decided_on;
+
+  g_return_val_if_fail (APPEALS_IS_WORKFLOW (self), FALSE);
+
+  for (guint n = 0; n < MAX_LEAD_DAYS; n++)
+    {
+      gboolean room = TRUE;
+
+      appeals_calendar_next_working_day (calendar, &day, &day);
+      for (guint i = 0; i < self->steps->len && room; i++)
+        {
+          const AppealsWorkflowStep *step = &g_array_index (self->steps, AppealsWorkflowStep, i);
+          GDate due;
+
+          if (!step->decision_lead || !step->has_term || step->anchor != APPEALS_STEP_ANCHOR_RECEPTION)
+            continue;
+          appeals_calendar_add_working_days (calendar, &day, step->working_days, &due);
+          room = g_date_compare (&due, decided_on) >= 0;
+        }
+      if (room)
+        {
+          *earliest = day;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -25,6 +25,7 @@ typedef struct
   AppealsStepAnchor  anchor;
   gboolean           has_term;
   int                working_days;   /* after the anchor; negative: before */
+  gboolean           decision_lead;  /* must not fall before the day the date is decided */
   AppealsNames       name;
 } AppealsWorkflowStep;
 
@@ -50,5 +51,9 @@ gboolean                   appeals_workflow_compute_due   (AppealsWorkflow     *
                                                            const GDate         *reception,
                                                            const GDate         *held,
                                                            GDate               *due);
+gboolean                   appeals_workflow_earliest_reception (AppealsWorkflow *self,
+                                                           AppealsCalendar     *calendar,
+                                                           const GDate         *decided_on,
+                                                           GDate               *earliest);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-workflow.c: the 13 steps of a personal reception and their due
- * dates around holidays, decree transfers and month ends.
+ * dates around holidays, decree transfers and month ends; a reception
+ * request's first steps and the earliest date its decision may fix.
  */
 #include "config.h"
 
@@ -133,6 +134,72 @@ test_held_day (void)
     }
 }
 
+/* A reception request: steps 1–3 run from its registration, and the
+ * earliest date a decision may fix leaves the calls, the materials to the
+ * leadership (3 working days before) and the meeting (1 before) on or
+ * after the day of the decision. */
+static const struct {
+  const char *registered;
+  const char *decided;
+  const char *due[3];     /* clarify, request_materials, reference_note */
+  const char *earliest;
+  const char *why;
+} request_cases[] = {
+  { "2026-12-15", "2026-12-15", { "2026-12-17", "2026-12-21", "2026-12-23" }, "2026-12-21",
+    "the day before Independence Day" },
+  { "2026-12-30", "2026-12-31", { "2026-12-31", "2027-01-06", "2027-01-11" }, "2027-01-08",
+    "across the year end: 1 January, 2 January moved to Monday, Orthodox Christmas" },
+  { "2027-01-02", "2027-01-05", { "2027-01-06", "2027-01-11", "2027-01-13" }, "2027-01-11",
+    "registered on a Saturday of the New Year days off: counted from the first working day" },
+  { "2026-05-08", "2026-05-08", { "2026-05-12", "2026-05-14", "2026-05-18" }, "2026-05-14",
+    "between Defender of the Fatherland Day and Victory Day moved to Monday" },
+};
+
+static void
+test_request_dates (void)
+{
+  g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (NULL);
+  g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (request_cases); c++)
+    {
+      g_autofree char *earliest_iso = NULL;
+      GDate registered, decided, earliest, before;
+
+      g_test_message ("%s", request_cases[c].why);
+      appeals_date_parse_iso (request_cases[c].registered, &registered);
+      appeals_date_parse_iso (request_cases[c].decided, &decided);
+      for (guint i = 0; i < G_N_ELEMENTS (request_cases[c].due); i++)
+        {
+          g_autofree char *iso = NULL;
+          GDate due;
+
+          g_assert_true (appeals_workflow_compute_due (workflow, calendar, i, &registered, NULL, NULL, &due));
+          iso = appeals_date_format_iso (&due);
+          if (g_strcmp0 (iso, request_cases[c].due[i]) != 0)
+            g_error ("%s, step %u: %s, expected %s", request_cases[c].why, i + 1, iso, request_cases[c].due[i]);
+        }
+
+      g_assert_true (appeals_workflow_earliest_reception (workflow, calendar, &decided, &earliest));
+      earliest_iso = appeals_date_format_iso (&earliest);
+      if (g_strcmp0 (earliest_iso, request_cases[c].earliest) != 0)
+        g_error ("%s: earliest %s, expected %s", request_cases[c].why, earliest_iso, request_cases[c].earliest);
+
+      /* a working day earlier would leave the calls already late */
+      appeals_calendar_previous_working_day (calendar, &earliest, &before);
+      for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+        if (g_str_equal (appeals_workflow_get_step (workflow, i)->code, "reminder_calls"))
+          {
+            GDate due;
+
+            g_assert_true (appeals_workflow_compute_due (workflow, calendar, i, &registered, &before, NULL, &due));
+            g_assert_cmpint (g_date_compare (&due, &decided), <, 0);
+            g_assert_true (appeals_workflow_compute_due (workflow, calendar, i, &registered, &earliest, NULL, &due));
+            g_assert_cmpint (g_date_compare (&due, &decided), >=, 0);
+          }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,6 +208,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workflow/step-dates", test_step_dates);
   g_test_add_func ("/workflow/without-reception", test_steps_without_reception);
   g_test_add_func ("/workflow/held-day", test_held_day);
+  g_test_add_func ("/workflow/request-dates", test_request_dates);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "appeals-draft-binding.h"
 #include "appeals-reception-text.h"
 #include "appeals-refusal-notice.h"
+#include "appeals-slot-picker.h"
 
 struct _AppealsBookingDialog
 {
@@ -38,20 +39,11 @@ struct _AppealsBookingDialog
   GtkTextView      *question_view;
   GtkLabel         *question_error;
   GtkWidget        *refusal_button;
-  AdwComboRow      *official_row;
-  GtkLabel         *official_id_error;
-  AdwEntryRow      *date_row;
-  GtkLabel         *date_error;
-  AdwEntryRow      *time_row;
-  GtkLabel         *start_time_error;
-  AdwEntryRow      *place_row;
-  GtkLabel         *place_error;
-  AdwEntryRow      *video_row;
-  GtkLabel         *video_link_error;
+  AppealsSlotPicker *slot_picker;
+  GtkButton        *book_button;
   AdwComboRow      *priority_row;
   GtkLabel         *priority_error;
 
-  GPtrArray        *officials;        /* AppealsOfficial */
   gint64            wanted_official_id;
   GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
   GPtrArray        *priority_codes;   /* NULL first: no priority */
@@ -63,6 +55,7 @@ struct _AppealsBookingDialog
   GCancellable     *cancellable;
   AppealsDraftBinding *draft;         /* what is typed, kept until booked or cancelled */
   gboolean          sending;
+  gboolean          for_request;      /* registers a request: the date is decided later */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
@@ -70,6 +63,7 @@ APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsBookingDialog, appeals_booking_dialog)
 
 enum {
   BOOKED,
+  REGISTERED,
   APPLICANT_FOUND,
   N_SIGNALS
 };
@@ -82,10 +76,7 @@ error_label_for (AppealsBookingDialog *self,
 {
   const struct { const char *field; GtkLabel *label; } labels[] = {
     { "iin", self->iin_error }, { "applicant_id", self->applicant_id_error },
-    { "question", self->question_error }, { "official_id", self->official_id_error },
-    { "date", self->date_error }, { "start_time", self->start_time_error },
-    { "place", self->place_error }, { "video_link", self->video_link_error },
-    { "priority", self->priority_error },
+    { "question", self->question_error }, { "priority", self->priority_error },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -97,11 +88,11 @@ error_label_for (AppealsBookingDialog *self,
 static void
 clear_errors (AppealsBookingDialog *self)
 {
-  const char *fields[] = { "iin", "applicant_id", "question", "official_id", "date", "start_time", "place",
-                           "video_link", "priority" };
+  const char *fields[] = { "iin", "applicant_id", "question", "priority" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_set_visible (GTK_WIDGET (error_label_for (self, fields[i])), FALSE);
+  appeals_slot_picker_clear_errors (self->slot_picker);
   gtk_widget_set_visible (self->refusal_button, FALSE);
 }
 
@@ -112,6 +103,8 @@ show_error (AppealsBookingDialog *self,
 {
   GtkLabel *label = error_label_for (self, field);
 
+  if (label == NULL && appeals_slot_picker_show_error (self->slot_picker, field, text))
+    return;
   if (label == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
@@ -153,16 +146,6 @@ dup_question (AppealsBookingDialog *self)
   return g_strdup (g_strstrip (text));
 }
 
-static AppealsOfficial *
-selected_official (AppealsBookingDialog *self)
-{
-  guint position = adw_combo_row_get_selected (self->official_row);
-
-  if (self->officials == NULL || position >= self->officials->len)
-    return NULL;
-  return g_ptr_array_index (self->officials, position);
-}
-
 static gint64
 selected_appeal_id (AppealsBookingDialog *self)
 {
@@ -175,28 +158,6 @@ selected_appeal_id (AppealsBookingDialog *self)
         return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "appeal-id"));
     }
   return 0;
-}
-
-/* The official's schedule for the chosen weekday fills in time and place. */
-static void
-fill_from_schedule (AppealsBookingDialog *self)
-{
-  AppealsOfficial *official = selected_official (self);
-  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  const AppealsScheduleSlot *slot;
-  GDate date;
-
-  if (official == NULL || !appeals_date_parse_text (date_text, &date))
-    return;
-
-  slot = appeals_official_find_slot (official, g_date_get_weekday (&date));
-  if (slot == NULL)
-    return;
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->time_row)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->time_row), slot->start);
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->place_row)) == '\0' && slot->place != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->place_row), slot->place);
-  gtk_widget_set_visible (GTK_WIDGET (self->video_row), slot->video);
 }
 
 /* Earlier appeals ------------------------------------------------------- */
@@ -337,35 +298,16 @@ on_iin_apply (AppealsBookingDialog *self)
 
 /* Booking --------------------------------------------------------------- */
 
+/* What the server refused, beside the fields; a request without the
+ * essence gets its notice. */
 static void
-on_booked (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_refusal (AppealsBookingDialog *self,
+              const GError         *error)
 {
-  g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReception) booked = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
-                                                                              result, &error);
   GPtrArray *field_errors;
 
   self->sending = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", TRUE);
-
-  if (booked != NULL)
-    {
-      g_autofree char *date = appeals_format_date (&booked->date);
-      /* TRANSLATORS: a toast after booking: the visitor, the date and the time */
-      g_autofree char *done = g_strdup_printf (_("%s is booked for %s at %s"),
-                                               booked->applicant_name != NULL ? booked->applicant_name : "",
-                                               date, booked->start_time != NULL ? booked->start_time : "");
-
-      appeals_draft_binding_discard (self->draft);
-      /* the main window says so: this dialog is about to go */
-      gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", done);
-      g_signal_emit (self, signals[BOOKED], 0, booked->id);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -387,6 +329,59 @@ on_booked (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Done: the main window says so, this dialog is about to go. */
+static void
+close_done (AppealsBookingDialog *self,
+            const char           *done,
+            guint                 signal,
+            gint64                id)
+{
+  appeals_draft_binding_discard (self->draft);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.show-toast", "s", done);
+  g_signal_emit (self, signals[signal], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_booked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReception) booked = appeals_reception_service_book_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                              result, &error);
+
+  if (booked != NULL)
+    {
+      g_autofree char *date = appeals_format_date (&booked->date);
+      /* TRANSLATORS: a toast after booking: the visitor, the date and the time */
+      g_autofree char *done = g_strdup_printf (_("%s is booked for %s at %s"),
+                                               booked->applicant_name != NULL ? booked->applicant_name : "",
+                                               date, booked->start_time != NULL ? booked->start_time : "");
+
+      close_done (self, done, BOOKED, booked->id);
+      return;
+    }
+  show_refusal (self, error);
+}
+
+static void
+on_registered (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AppealsBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_register_request_finish (
+    APPEALS_RECEPTION_SERVICE (source), result, &error);
+
+  if (request != NULL)
+    close_done (self, _("The request for a reception is registered"), REGISTERED, request->id);
+  else
+    show_refusal (self, error);
+}
+
 static void
 book (GtkWidget  *widget,
       const char *action_name,
@@ -394,10 +389,8 @@ book (GtkWidget  *widget,
 {
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (widget);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
-  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  const char *text;
+  AppealsReceptionService *service = appeals_context_get_reception_service (self->context);
   guint priority = adw_combo_row_get_selected (self->priority_row);
-  AppealsOfficial *official = selected_official (self);
 
   if (self->sending)
     return;
@@ -408,22 +401,16 @@ book (GtkWidget  *widget,
       show_error (self, "applicant_id", _("Find the applicant by IIN first."));
       return;
     }
-  if (!appeals_date_parse_text (date_text, &reception->date))
+  if (!self->for_request && !appeals_slot_picker_get_date (self->slot_picker, &reception->date))
     {
       show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
       return;
     }
 
-  reception->official_id = official != NULL ? official->id : 0;
-  reception->start_time = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
+  appeals_slot_picker_fill (self->slot_picker, reception);
   reception->applicant_id = self->applicant_id;
   reception->appeal_id = selected_appeal_id (self);
   reception->question = dup_question (self);
-  if ((text = gtk_editable_get_text (GTK_EDITABLE (self->place_row)))[0] != '\0')
-    reception->place = g_strdup (text);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->video_row)) &&
-      (text = gtk_editable_get_text (GTK_EDITABLE (self->video_row)))[0] != '\0')
-    reception->video_link = g_strdup (text);
   if (priority != GTK_INVALID_LIST_POSITION && priority < self->priority_codes->len)
     reception->priority = g_strdup (g_ptr_array_index (self->priority_codes, priority));
 
@@ -431,8 +418,13 @@ book (GtkWidget  *widget,
     self->idempotency_key = g_uuid_string_random ();
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
-  appeals_reception_service_book_async (appeals_context_get_reception_service (self->context), reception,
-                                        self->idempotency_key, self->cancellable, on_booked, g_object_ref (self));
+  if (self->for_request)
+    appeals_reception_service_register_request_async (service, reception->applicant_id, reception->appeal_id,
+                                                      reception->question, "by_hand", self->idempotency_key,
+                                                      self->cancellable, on_registered, g_object_ref (self));
+  else
+    appeals_reception_service_book_async (service, reception, self->idempotency_key, self->cancellable, on_booked,
+                                          g_object_ref (self));
 }
 
 /* The refusal notice ------------------------------------------------------ */
@@ -480,14 +472,14 @@ static void
 keep_draft (AppealsBookingDialog *self,
             gboolean              with_date)
 {
+  static const char * const slot_fields[] = { "date", "time", "place", "video_link" };
+
   self->draft = appeals_draft_binding_new (self->context, "booking");
   appeals_draft_binding_add_editable (self->draft, "iin", GTK_EDITABLE (self->iin_row));
   appeals_draft_binding_add_text_view (self->draft, "question", self->question_view);
-  if (with_date)
-    appeals_draft_binding_add_editable (self->draft, "date", GTK_EDITABLE (self->date_row));
-  appeals_draft_binding_add_editable (self->draft, "time", GTK_EDITABLE (self->time_row));
-  appeals_draft_binding_add_editable (self->draft, "place", GTK_EDITABLE (self->place_row));
-  appeals_draft_binding_add_editable (self->draft, "video_link", GTK_EDITABLE (self->video_row));
+  for (guint i = with_date ? 0 : 1; i < G_N_ELEMENTS (slot_fields); i++)
+    appeals_draft_binding_add_editable (self->draft, slot_fields[i],
+                                        appeals_slot_picker_get_editable (self->slot_picker, slot_fields[i]));
   appeals_draft_binding_add_combo_row (self->draft, "priority", self->priority_row);
   if (!appeals_draft_binding_restore (self->draft))
     return;
@@ -520,37 +512,12 @@ appeals_booking_dialog_finalize (GObject *object)
   AppealsBookingDialog *self = APPEALS_BOOKING_DIALOG (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->officials, g_ptr_array_unref);
   g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
   g_clear_pointer (&self->priority_codes, g_ptr_array_unref);
   g_free (self->idempotency_key);
   g_free (self->applicant_name);
   g_free (self->applicant_address);
   G_OBJECT_CLASS (appeals_booking_dialog_parent_class)->finalize (object);
-}
-
-static void
-fill_officials (AppealsBookingDialog *self,
-                GPtrArray            *officials)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_clear_pointer (&self->officials, g_ptr_array_unref);
-  self->officials = g_ptr_array_ref (officials);
-  for (guint i = 0; i < officials->len; i++)
-    {
-      AppealsOfficial *official = g_ptr_array_index (officials, i);
-      g_autofree char *label = g_strdup_printf ("%s — %s", appeals_official_get_full_name (official, NULL),
-                                                appeals_official_get_job_title (official, NULL));
-
-      gtk_string_list_append (names, label);
-      if (official->id == self->wanted_official_id)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->official_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->official_row, selected);
-  fill_from_schedule (self);
 }
 
 static void
@@ -564,7 +531,7 @@ on_officials_listed (GObject      *source,
                                                                                     result, &error);
 
   if (officials != NULL)
-    fill_officials (self, officials);
+    appeals_slot_picker_set_officials (self->slot_picker, officials, self->wanted_official_id);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
@@ -594,9 +561,12 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
 
   signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[REGISTERED] = g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[APPLICANT_FOUND] = g_signal_new ("applicant-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (APPEALS_TYPE_SLOT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/kostanay/AppealsDesk/ui/appeals-booking-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, iin_row);
@@ -608,21 +578,12 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_view);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, question_error);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, refusal_button);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_row);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, official_id_error);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, date_error);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, time_row);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, start_time_error);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, place_row);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, place_error);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, video_row);
-  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, video_link_error);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, slot_picker);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, book_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
   gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_official_selected", G_CALLBACK (fill_from_schedule));
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
   gtk_widget_class_install_action (widget_class, "booking.print-refusal", "s", print_refusal);
@@ -636,7 +597,6 @@ appeals_booking_dialog_init (AppealsBookingDialog *self)
   self->earlier_rows = g_ptr_array_new ();
   self->priority_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (fill_from_schedule), self);
   /* typing starts in the IIN, and Enter there looks the applicant up:
    * it never reaches a button that would close the dialog */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->iin_row));
@@ -666,18 +626,42 @@ appeals_booking_dialog_new (GtkWindow      *parent,
 
   self->wanted_official_id = official_id;
   if (date != NULL && g_date_valid (date))
-    {
-      char text[16];
-
-      g_date_strftime (text, sizeof text, "%d.%m.%Y", date);
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-    }
+    appeals_slot_picker_set_date (self->slot_picker, date);
   if (known != NULL)
-    fill_officials (self, known);
+    appeals_slot_picker_set_officials (self->slot_picker, known, official_id);
   else
     appeals_reference_service_list_officials_async (reference, FALSE, self->cancellable, on_officials_listed,
                                                     g_object_ref (self));
   keep_draft (self, date == NULL || !g_date_valid (date));
+  return self;
+}
+
+/**
+ * appeals_booking_dialog_new_request:
+ *
+ * The same dialog registering a request for a reception: the applicant,
+ * the appeal and the essence of the question; the official, the day and
+ * the time are decided after the analysis (the decision dialog).
+ * Signal "registered" (gint64 request id) instead of "booked".
+ */
+AppealsBookingDialog *
+appeals_booking_dialog_new_request (GtkWindow      *parent,
+                                    AppealsContext *context)
+{
+  AppealsBookingDialog *self = g_object_new (APPEALS_TYPE_BOOKING_DIALOG,
+                                             "context", context,
+                                             "transient-for", parent,
+                                             "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                                             NULL);
+
+  self->for_request = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Register a Request for a Reception"));
+  gtk_button_set_label (self->book_button, _("_Register"));
+  gtk_widget_set_visible (GTK_WIDGET (self->slot_picker), FALSE);
+  self->draft = appeals_draft_binding_new (self->context, "reception-request");
+  appeals_draft_binding_add_editable (self->draft, "iin", GTK_EDITABLE (self->iin_row));
+  appeals_draft_binding_add_text_view (self->draft, "question", self->question_view);
+  appeals_draft_binding_restore (self->draft);
   return self;
 }
 
@@ -728,7 +712,7 @@ void
 appeals_booking_dialog_set_time (AppealsBookingDialog *self,
                                  const char           *time)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  appeals_slot_picker_set_time (self->slot_picker, time);
 }
 
 guint
@@ -744,7 +728,9 @@ appeals_booking_dialog_get_error (AppealsBookingDialog *self,
 {
   GtkLabel *label = error_label_for (self, field);
 
-  return label != NULL && gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+  if (label == NULL)
+    return appeals_slot_picker_get_error (self->slot_picker, field);
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
 }
 
 char *

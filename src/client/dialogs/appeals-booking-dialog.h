@@ -18,6 +18,8 @@ AppealsBookingDialog *appeals_booking_dialog_new            (GtkWindow          
                                                              AppealsContext       *context,
                                                              gint64                official_id,
                                                              const GDate          *date);
+AppealsBookingDialog *appeals_booking_dialog_new_request    (GtkWindow            *parent,
+                                                             AppealsContext       *context);
 void                  appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
                                                              const char           *iin);
 void                  appeals_booking_dialog_select_appeal  (AppealsBookingDialog *self,

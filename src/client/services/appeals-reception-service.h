@@ -175,4 +175,39 @@ GPtrArray         *appeals_reception_service_list_review_finish       (AppealsRe
                                                                        GDate                   *until,
                                                                        GError                 **error);
 
+/* Requests for a reception (appeals-reception-service-requests.c) */
+void               appeals_reception_service_list_requests_async  (AppealsReceptionService *self,
+                                                                   const char              *state,
+                                                                   GCancellable            *cancellable,
+                                                                   GAsyncReadyCallback      callback,
+                                                                   gpointer                 user_data);
+GPtrArray         *appeals_reception_service_list_requests_finish (AppealsReceptionService  *self,
+                                                                   GAsyncResult             *result,
+                                                                   GError                  **error);
+void               appeals_reception_service_act_on_request_async (AppealsReceptionService *self,
+                                                                   gint64                   request_id,
+                                                                   const char              *action,
+                                                                   const char              *reason,
+                                                                   AppealsReception        *slot,
+                                                                   const char              *override_reason,
+                                                                   GCancellable            *cancellable,
+                                                                   GAsyncReadyCallback      callback,
+                                                                   gpointer                 user_data);
+AppealsReceptionRequest *appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
+                                                                         GAsyncResult             *result,
+                                                                         GError                  **error);
+
+void               appeals_reception_service_register_request_async (AppealsReceptionService *self,
+                                                                     gint64                   applicant_id,
+                                                                     gint64                   appeal_id,
+                                                                     const char              *question,
+                                                                     const char              *channel,
+                                                                     const char              *idempotency_key,
+                                                                     GCancellable            *cancellable,
+                                                                     GAsyncReadyCallback      callback,
+                                                                     gpointer                 user_data);
+AppealsReceptionRequest *appeals_reception_service_register_request_finish (AppealsReceptionService  *self,
+                                                                           GAsyncResult             *result,
+                                                                           GError                  **error);
+
 G_END_DECLS

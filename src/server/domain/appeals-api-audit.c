@@ -15,7 +15,8 @@
  * appeals-auth.c, appeals-classifier-audit.c). */
 static const char * const entities[] = {
   "appeal", "applicant", "reception", "reception_step", "reception_review", "order", "official", "attachment",
-  "appeal_attachment", "user", "classifier", "expertise", "growth_alert", "receipt", "kazpost_batch", NULL
+  "appeal_attachment", "user", "classifier", "expertise", "growth_alert", "receipt", "kazpost_batch",
+  "reception_request", NULL
 };
 
 static gboolean

@@ -140,79 +140,24 @@ static gboolean
 handle_book (AppealsRequest  *request,
              GError         **error)
 {
-  AppealsWorkflow *workflow = appeals_server_get_workflow (request->server);
-  AppealsPriorityCatalog *priorities = get_priorities (request);
   g_autoptr(AppealsReception) reception = appeals_reception_new ();
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_autoptr(AppealsDbResult) check = NULL;
   g_autoptr(AppealsDbResult) created = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *location = NULL;
   JsonObject *body;
   GDate today;
   gint64 id = 0;
-  gboolean in_scope, taken = FALSE;
 
-  if (workflow == NULL || priorities == NULL)
-    return FALSE;
   if ((body = appeals_api_require_object (request)) == NULL)
     return TRUE;
 
   appeals_record_read_members (appeals_reception_get_record_type (), reception, body, APPEALS_RECORD_CREATE, errors);
-  appeals_reception_validate (reception, errors);
-
-  if (reception->priority != NULL && !appeals_priority_catalog_has (priorities, reception->priority))
-    appeals_field_errors_add (errors, "priority", APPEALS_FIELD_INVALID_VALUE, NULL);
-  if (reception->official_id > 0)
-    {
-      check = appeals_db_query (request->db, "SELECT id FROM officials WHERE id = ? AND active = 1",
-                                g_variant_new ("(x)", reception->official_id), error);
-      if (check == NULL)
-        return FALSE;
-      if (appeals_db_result_get_n_rows (check) == 0)
-        appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_NOT_FOUND, NULL);
-      g_clear_pointer (&check, appeals_db_result_free);
-    }
-  /* the official's day, hours and a free slot, once all three are known */
-  if (appeals_field_errors_find (errors, "official_id") == NULL && appeals_field_errors_find (errors, "date") == NULL &&
-      appeals_field_errors_find (errors, "start_time") == NULL &&
-      !appeals_api_reception_check_slot (request, reception->official_id, &reception->date, reception->start_time, 0,
-                                         errors, &taken, error))
-    return FALSE;
-  /* the applicant and the appeal as the caller's scope shows them: one
-   * out of it does not exist */
-  if (reception->applicant_id > 0)
-    {
-      if (!appeals_api_applicant_in_scope (request, reception->applicant_id, &in_scope, error))
-        return FALSE;
-      if (!in_scope)
-        appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
-    }
-  if (reception->appeal_id > 0)
-    {
-      if (!appeals_api_appeal_in_scope (request, reception->appeal_id, &in_scope, error))
-        return FALSE;
-      if (!in_scope)
-        appeals_field_errors_add (errors, "appeal_id", APPEALS_FIELD_NOT_FOUND, NULL);
-    }
-
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
-
   appeals_server_get_today (&today);
-  if (!taken)
-    id = appeals_api_receptions_insert (request->server, request->db, reception, &today, request->user->login,
-                                        &taken, error);
-  if (taken)
-    {
-      appeals_api_respond_slot_taken (request);
-      return TRUE;
-    }
-  if (id == 0)
+  if (!appeals_api_reception_book (request, reception, &today, errors, &id, error))
     return FALSE;
+  if (id == 0)
+    return TRUE;
 
   created = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
                               g_variant_new ("(x)", id), error);
@@ -303,7 +248,6 @@ handle_today (AppealsRequest  *request,
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) out_of_scope = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
@@ -321,13 +265,7 @@ handle_today (AppealsRequest  *request,
     return FALSE;
 
   /* whose visitors: the scope of every applicant at once */
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
-
-      g_array_append_val (applicant_ids, applicant_id);
-    }
-  if (!appeals_api_applicants_in_scope (request, applicant_ids, &out_of_scope, error))
+  if (!appeals_api_rows_out_of_scope (request, rows, &out_of_scope, error))
     return FALSE;
 
   json_builder_begin_array (builder);

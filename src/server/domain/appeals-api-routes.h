@@ -31,5 +31,6 @@ void appeals_api_dynamics_register    (AppealsServer *server);
 void appeals_api_receipts_register    (AppealsServer *server);
 void appeals_api_receipt_import_register (AppealsServer *server);
 void appeals_api_kazpost_register     (AppealsServer *server);
+void appeals_api_reception_requests_register (AppealsServer *server);
 
 G_END_DECLS

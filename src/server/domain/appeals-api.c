@@ -35,4 +35,5 @@ appeals_api_register_all (AppealsServer *server)
   appeals_api_receipts_register (server);
   appeals_api_receipt_import_register (server);
   appeals_api_kazpost_register (server);
+  appeals_api_reception_requests_register (server);
 }

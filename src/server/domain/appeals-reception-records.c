@@ -400,24 +400,8 @@ appeals_api_load_reception_row (AppealsRequest    *request,
                                 AppealsDbResult  **row,
                                 GError           **error)
 {
-  gint64 id;
-
-  *row = NULL;
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
-
-  *row = appeals_db_query (request->db, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
-                           g_variant_new ("(x)", id), error);
-  if (*row == NULL)
-    return FALSE;
-  /* whoever booked it keeps it, even for another district's visitor */
-  if (appeals_db_result_get_n_rows (*row) > 0 && booked_by_caller (request, *row, 0))
-    return TRUE;
-  /* otherwise a reception is its applicant's: out of scope, as if it did not exist */
-  return appeals_api_keep_row_in_scope (request, row, error);
+  return appeals_api_load_owned_row (request, "SELECT " APPEALS_RECEPTION_COLUMNS " FROM receptions r WHERE r.id = ?",
+                                     row, error);
 }
 
 /**

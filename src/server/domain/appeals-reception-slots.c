@@ -13,7 +13,9 @@
 
 #include <string.h>
 
+#include "appeals-reception-records.h"
 #include "appeals-reception-slots.h"
+#include "appeals-scope.h"
 
 typedef struct
 {
@@ -224,4 +226,85 @@ appeals_api_respond_slot_taken (AppealsRequest *request)
 
   appeals_field_errors_add (errors, "start_time", APPEALS_FIELD_DUPLICATE, NULL);
   appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_SLOT_TAKEN, errors, NULL);
+}
+
+/**
+ * appeals_api_reception_book:
+ * @reception: what to book, its members read already
+ * @registered_on: the day the request was registered; the steps count from it
+ * @errors: the field errors found so far (the caller's own checks)
+ * @id: (out): the new reception's id; 0 when the request has been answered
+ *   (422 naming the fields, 409 slot_taken)
+ *
+ * Books @reception as POST /receptions does, whoever asks: the question,
+ * the priority category, an active official, a reception day of theirs
+ * with a free slot inside the hours, an applicant and an appeal in the
+ * caller's scope; then the slot's unique index decides between two
+ * bookings made at once.
+ *
+ * Returns: %FALSE only for a storage error
+ */
+gboolean
+appeals_api_reception_book (AppealsRequest    *request,
+                            AppealsReception  *reception,
+                            const GDate       *registered_on,
+                            GPtrArray         *errors,
+                            gint64            *id,
+                            GError           **error)
+{
+  AppealsPriorityCatalog *priorities = appeals_server_get_priorities (request->server);
+  g_autoptr(AppealsDbResult) check = NULL;
+  gboolean in_scope, taken = FALSE;
+
+  *id = 0;
+  if (appeals_server_get_workflow (request->server) == NULL || priorities == NULL)
+    return FALSE;
+  appeals_reception_validate (reception, errors);
+
+  if (reception->priority != NULL && !appeals_priority_catalog_has (priorities, reception->priority))
+    appeals_field_errors_add (errors, "priority", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (reception->official_id > 0)
+    {
+      check = appeals_db_query (request->db, "SELECT id FROM officials WHERE id = ? AND active = 1",
+                                g_variant_new ("(x)", reception->official_id), error);
+      if (check == NULL)
+        return FALSE;
+      if (appeals_db_result_get_n_rows (check) == 0)
+        appeals_field_errors_add (errors, "official_id", APPEALS_FIELD_NOT_FOUND, NULL);
+    }
+  /* the official's day, hours and a free slot, once all three are known */
+  if (appeals_field_errors_find (errors, "official_id") == NULL && appeals_field_errors_find (errors, "date") == NULL &&
+      appeals_field_errors_find (errors, "start_time") == NULL &&
+      !appeals_api_reception_check_slot (request, reception->official_id, &reception->date, reception->start_time, 0,
+                                         errors, &taken, error))
+    return FALSE;
+  /* the applicant and the appeal as the caller's scope shows them: one
+   * out of it does not exist */
+  if (reception->applicant_id > 0)
+    {
+      if (!appeals_api_applicant_in_scope (request, reception->applicant_id, &in_scope, error))
+        return FALSE;
+      if (!in_scope)
+        appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_NOT_FOUND, NULL);
+    }
+  if (reception->appeal_id > 0)
+    {
+      if (!appeals_api_appeal_in_scope (request, reception->appeal_id, &in_scope, error))
+        return FALSE;
+      if (!in_scope)
+        appeals_field_errors_add (errors, "appeal_id", APPEALS_FIELD_NOT_FOUND, NULL);
+    }
+
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+
+  if (!taken)
+    *id = appeals_api_receptions_insert (request->server, request->db, reception, registered_on, request->user->login,
+                                         &taken, error);
+  if (taken)
+    appeals_api_respond_slot_taken (request);
+  return *id > 0 || taken;
 }

@@ -24,5 +24,11 @@ gboolean appeals_api_reception_free_slots (AppealsRequest  *request,
                                            GPtrArray      **times,
                                            GError         **error);
 void     appeals_api_respond_slot_taken   (AppealsRequest  *request);
+gboolean appeals_api_reception_book       (AppealsRequest    *request,
+                                           AppealsReception  *reception,
+                                           const GDate       *registered_on,
+                                           GPtrArray         *errors,
+                                           gint64            *id,
+                                           GError           **error);
 
 G_END_DECLS

@@ -205,3 +205,63 @@ appeals_api_keep_row_in_scope (AppealsRequest   *request,
     }
   return TRUE;
 }
+
+/**
+ * appeals_api_rows_out_of_scope:
+ * @rows: a result whose "applicant_id" column says whose each row is
+ * @out_of_scope: (out) (transfer full): the applicant ids (gint64) of
+ *   @rows out of the caller's scope
+ *
+ * The scope of every row's applicant at once, for a list.
+ */
+gboolean
+appeals_api_rows_out_of_scope (AppealsRequest   *request,
+                               AppealsDbResult  *rows,
+                               GHashTable      **out_of_scope,
+                               GError          **error)
+{
+  g_autoptr(GArray) applicant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      gint64 applicant_id = appeals_db_result_get_int64 (rows, i, "applicant_id");
+
+      g_array_append_val (applicant_ids, applicant_id);
+    }
+  return appeals_api_applicants_in_scope (request, applicant_ids, out_of_scope, error);
+}
+
+/**
+ * appeals_api_load_owned_row:
+ * @sql: a query with one parameter, the path's {id}, whose columns hold
+ *   "applicant_id" and "created_by"
+ * @row: (out): the row, or %NULL when the request has been answered (404)
+ *
+ * Loads the object the path names as the caller may see it: whoever
+ * created it keeps it, even for another district's applicant; otherwise
+ * it is its applicant's, and out of scope as if it did not exist.
+ *
+ * Returns: %FALSE only for a storage error
+ */
+gboolean
+appeals_api_load_owned_row (AppealsRequest   *request,
+                            const char       *sql,
+                            AppealsDbResult **row,
+                            GError          **error)
+{
+  gint64 id;
+
+  *row = NULL;
+  if (!appeals_request_get_id_param (request, "id", &id))
+    {
+      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      return TRUE;
+    }
+  *row = appeals_db_query (request->db, sql, g_variant_new ("(x)", id), error);
+  if (*row == NULL)
+    return FALSE;
+  if (appeals_db_result_get_n_rows (*row) > 0 && request->user != NULL &&
+      g_strcmp0 (appeals_db_result_get_string (*row, 0, "created_by"), request->user->login) == 0)
+    return TRUE;
+  return appeals_api_keep_row_in_scope (request, row, error);
+}

@@ -34,4 +34,13 @@ gboolean    appeals_api_keep_row_in_scope  (AppealsRequest   *request,
                                             AppealsDbResult **row,
                                             GError          **error);
 
+gboolean    appeals_api_rows_out_of_scope  (AppealsRequest   *request,
+                                            AppealsDbResult  *rows,
+                                            GHashTable      **out_of_scope,
+                                            GError          **error);
+gboolean    appeals_api_load_owned_row     (AppealsRequest   *request,
+                                            const char       *sql,
+                                            AppealsDbResult **row,
+                                            GError          **error);
+
 G_END_DECLS

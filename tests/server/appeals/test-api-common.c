@@ -75,8 +75,8 @@ assert_problem (AppealsTestResponse *response,
                    g_ascii_strtoll (appeals_test_response_header (response, "X-Request-Id"), NULL, 10));
 }
 
-const char *
-field_error_code (AppealsTestResponse *response,
+static JsonObject *
+find_field_error (AppealsTestResponse *response,
                   const char          *field)
 {
   JsonArray *errors = json_object_get_array_member (appeals_test_response_object (response), "errors");
@@ -88,11 +88,30 @@ field_error_code (AppealsTestResponse *response,
       if (g_str_equal (json_object_get_string_member (error, "field"), field))
         {
           g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-          return json_object_get_string_member (error, "code");
+          return error;
         }
     }
 
   return NULL;
+}
+
+const char *
+field_error_code (AppealsTestResponse *response,
+                  const char          *field)
+{
+  JsonObject *error = find_field_error (response, field);
+
+  return error != NULL ? json_object_get_string_member (error, "code") : NULL;
+}
+
+/* The detail of the field error naming @field: a limit, an allowed set, a date. */
+const char *
+field_error_detail (AppealsTestResponse *response,
+                    const char          *field)
+{
+  JsonObject *error = find_field_error (response, field);
+
+  return error != NULL ? json_object_get_string_member_with_default (error, "detail", NULL) : NULL;
 }
 
 /* Creates an applicant and returns its id. */

@@ -619,6 +619,7 @@ main (int argc, char *argv[])
   test_api_add_receipts ();
   test_api_add_receipt_import ();
   test_api_add_kazpost ();
+  test_api_add_reception_requests ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
   /* last: every answer the tests above received is the one documented.
    * GTest runs a suite's own cases before its child suites (/api/lists/...),

@@ -37,6 +37,8 @@ void         assert_problem   (AppealsTestResponse *response,
                                const char          *code);
 const char  *field_error_code (AppealsTestResponse *response,
                                const char          *field);
+const char  *field_error_detail (AppealsTestResponse *response,
+                                 const char          *field);
 gint64       create_applicant (Fixture             *fixture,
                                const char          *iin);
 char        *appeal_body      (gint64               applicant_id,
@@ -111,5 +113,6 @@ JsonObject *test_api_get_object (Fixture    *fixture,
 void test_api_add_receipts   (void);
 void test_api_add_receipt_import (void);
 void test_api_add_kazpost    (void);
+void test_api_add_reception_requests (void);
 
 G_END_DECLS

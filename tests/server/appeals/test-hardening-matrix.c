@@ -4,7 +4,7 @@
  * route. The routes come from `appeals-server --list-routes`; each must
  * have a row below — a new route without one fails the test. A row says
  * which district-scoped object the route's path id names (an applicant,
- * an appeal, a reception, a reception's attachment), or that it is a list
+ * an appeal, a reception, a reception's attachment, a reception request), or that it is a list
  * (asked for the object through its query), or why it names none. The
  * generated requests: every route with an object in its path as the
  * registrar of the object's district (own), of another district (other)
@@ -27,6 +27,7 @@ typedef enum
   NAMES_APPEAL,
   NAMES_RECEPTION,
   NAMES_ATTACHMENT,
+  NAMES_REQUEST,     /* a reception request */
   LIST,              /* query: the object's filter */
 } Names;
 
@@ -79,6 +80,8 @@ static const struct {
   { "GET /api/v1/receipts", LIST, { 0, 200, 0 }, "date={DATE}" },
   { "GET /api/v1/receipts/{id}", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
   { "GET /api/v1/reception-days", NAMES_NOTHING, { 0 }, "free times, no person" },
+  { "GET /api/v1/reception-requests", LIST, { 0, 200, 0 }, "state=new" },
+  { "GET /api/v1/reception-requests/{id}", NAMES_REQUEST, { 200, 404, 200 } },
   { "GET /api/v1/reception-queues", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/reception-steps/today", LIST, { 0, 200, 0 }, "" },
   { "GET /api/v1/receptions", LIST, { 0, 200, 0 }, "date={DATE}" },
@@ -113,6 +116,8 @@ static const struct {
   { "POST /api/v1/receipts", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
   { "POST /api/v1/receipts/distribute", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
   { "POST /api/v1/receipts/import", NAMES_NOTHING, { 0 }, "the regional intake journal: no district" },
+  { "POST /api/v1/reception-requests", NAMES_NOTHING, { 0 }, "ids in the body: test-api-reception-requests.c" },
+  { "POST /api/v1/reception-requests/{id}/actions/{action}", NAMES_REQUEST, { 0, 404, 0 } },
   { "POST /api/v1/receptions", NAMES_NOTHING, { 0 }, "ids in the body: test-hardening-scope.c" },
   { "POST /api/v1/receptions/{id}/actions/{action}", NAMES_RECEPTION, { 0, 404, 0 } },
   { "POST /api/v1/receptions/{id}/archive", NAMES_RECEPTION, { 0, 403, 0 } },
@@ -203,6 +208,15 @@ test_matrix_every_route (Fixture       *fixture,
                                             json_object_get_array_member (appeals_test_response_object (officials),
                                                                           "items"), 0), "id"),
                                           &world.date);
+  {
+    g_autofree char *body = g_strdup_printf ("{\"applicant_id\":%" G_GINT64_FORMAT ",\"question\":\"matrix\","
+                                             "\"channel\":\"by_hand\"}", world.ids[NAMES_APPLICANT]);
+    g_autoptr(AppealsTestResponse) request = REQUEST (fixture, "POST", "/api/v1/reception-requests",
+                                                      fixture->registrar, body);
+
+    g_assert_cmpuint (request->status, ==, 201);
+    world.ids[NAMES_REQUEST] = json_object_get_int_member (appeals_test_response_object (request), "id");
+  }
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, world.ids[NAMES_APPEAL]);
     g_autoptr(AppealsTestResponse) card = REQUEST (fixture, "GET", path, fixture->registrar, NULL);

@@ -12,6 +12,7 @@
 #include "appeals-context.h"
 #include "appeals-month-view.h"
 #include "appeals-reception-text.h"
+#include "appeals-reception-requests-view.h"
 #include "appeals-reception-window.h"
 #include "appeals-receptions-page.h"
 
@@ -35,6 +36,7 @@ struct _AppealsReceptionsPage
   GtkStack         *day_stack;
   GtkListBox       *slots_list;
   GtkListBox       *week_list;
+  AppealsReceptionRequestsView *requests_view;
   GPtrArray        *week[7];          /* AppealsReceptionVisit: the shown week's queues, Monday first */
   GDate             week_monday;
   GCancellable     *week_cancellable;

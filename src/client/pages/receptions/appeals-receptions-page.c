@@ -370,6 +370,7 @@ void
 appeals_receptions_page_reload (AppealsReceptionsPage *self)
 {
   load_officials (self, TRUE);
+  appeals_reception_requests_view_reload (self->requests_view);
 }
 
 static void
@@ -383,6 +384,7 @@ appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   _appeals_receptions_page_show_queue (self);
+  appeals_reception_requests_view_clear (self->requests_view);
 }
 
 gboolean
@@ -615,6 +617,7 @@ appeals_receptions_page_constructed (GObject *object)
   mark_days (self, NULL);
   _appeals_receptions_page_show_queue (self);
   update_schedule_actions (self);
+  appeals_reception_requests_view_set_context (self->requests_view, self->context);
 }
 
 static void
@@ -634,6 +637,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   g_signal_new ("week-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (APPEALS_TYPE_MONTH_VIEW);
+  g_type_ensure (APPEALS_TYPE_RECEPTION_REQUESTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/kz/gov/kostanay/AppealsDesk/ui/appeals-receptions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, view_stack);
@@ -644,6 +648,7 @@ appeals_receptions_page_class_init (AppealsReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_subtitle);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, requests_view);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, day_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, slots_list);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionsPage, week_list);
@@ -676,4 +681,11 @@ appeals_receptions_page_init (AppealsReceptionsPage *self)
   /* a switcher with one view to switch to is only noise */
   gtk_widget_set_visible (self->view_switcher,
                           g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (self->view_stack))) > 1);
+}
+
+/* Returns: (transfer none): the requests for a reception beside the calendar */
+AppealsReceptionRequestsView *
+appeals_receptions_page_get_requests_view (AppealsReceptionsPage *self)
+{
+  return self->requests_view;
 }

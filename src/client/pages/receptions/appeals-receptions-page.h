@@ -9,6 +9,7 @@
 
 #include "appeals-booking-dialog.h"
 #include "appeals-month-view.h"
+#include "appeals-reception-requests-view.h"
 #include "appeals-reception-window.h"
 #include "appeals-schedule-dialog.h"
 
@@ -35,6 +36,7 @@ void                    appeals_receptions_page_show_day_view   (AppealsReceptio
 AppealsBookingDialog   *appeals_receptions_page_book            (AppealsReceptionsPage *self);
 AppealsScheduleDialog  *appeals_receptions_page_edit_schedule   (AppealsReceptionsPage *self,
                                                                  gint64                 official_id);
+AppealsReceptionRequestsView *appeals_receptions_page_get_requests_view (AppealsReceptionsPage *self);
 AppealsReceptionWindow *appeals_receptions_page_open_reception  (AppealsReceptionsPage *self,
                                                                  gint64                 reception_id);
 
