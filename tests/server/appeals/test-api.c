@@ -616,6 +616,7 @@ main (int argc, char *argv[])
   test_api_add_my_work ();
   test_api_add_analytics ();
   test_api_add_dynamics ();
+  test_api_add_content ();
   test_api_add_receipts ();
   TEST_API_ADD ("/api/graceful-stop", test_graceful_stop);
   /* last: every answer the tests above received is the one documented.
