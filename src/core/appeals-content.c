@@ -225,11 +225,51 @@ compare_growth (gconstpointer a,
   return strcmp (x->term, y->term);
 }
 
+/* A word whose phrase has the same counts: every appeal with the word has
+ * the phrase (the phrase's appeals are among the word's), so the word
+ * says nothing the phrase does not. */
+static gboolean
+is_in_phrase (GHashTable         *by_term,
+              AppealsContentTerm *phrase,
+              const char         *word)
+{
+  AppealsContentTerm *alone = g_hash_table_lookup (by_term, word);
+
+  return alone != NULL && alone->count == phrase->count && alone->compare_count == phrase->compare_count;
+}
+
+static void
+remove_words_of_phrases (AppealsContentTerms *terms)
+{
+  g_autoptr(GHashTable) by_term = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) redundant = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < terms->terms->len; i++)
+    {
+      AppealsContentTerm *term = g_ptr_array_index (terms->terms, i);
+
+      g_hash_table_insert (by_term, term->term, term);
+    }
+  for (guint i = 0; i < terms->terms->len; i++)
+    {
+      AppealsContentTerm *term = g_ptr_array_index (terms->terms, i);
+      g_auto(GStrv) words = g_strsplit (term->term, " ", 2);
+
+      for (guint w = 0; words[1] != NULL && w < 2; w++)
+        if (is_in_phrase (by_term, term, words[w]))
+          g_hash_table_add (redundant, ((AppealsContentTerm *) g_hash_table_lookup (by_term, words[w]))->term);
+    }
+  for (guint i = terms->terms->len; i > 0; i--)
+    if (g_hash_table_contains (redundant, ((AppealsContentTerm *) g_ptr_array_index (terms->terms, i - 1))->term))
+      g_ptr_array_remove_index (terms->terms, i - 1);
+}
+
 /**
  * appeals_content_terms_rank:
  *
  * Keeps the @limit terms whose count grew most (ties: the more frequent,
- * then in code point order), dropping those that did not grow.
+ * then in code point order), dropping those that did not grow and the
+ * words whose phrase has the same counts.
  */
 void
 appeals_content_terms_rank (AppealsContentTerms *terms,
@@ -237,6 +277,7 @@ appeals_content_terms_rank (AppealsContentTerms *terms,
 {
   guint kept = 0;
 
+  remove_words_of_phrases (terms);
   g_ptr_array_sort (terms->terms, compare_growth);
   while (kept < terms->terms->len && kept < limit)
     {
