@@ -6,9 +6,9 @@
  * An appeal's terms are written whenever its search index is (on
  * registration and on every edit), with its date, district and question
  * character, which a trigger keeps in step. Counting the terms of two
- * periods is then one GROUP BY over a range of the (date, term, district,
- * question character) index: one row per term that grew leaves the
- * database, never an appeal or its text.
+ * periods is then a GROUP BY over each period's range of the (date, term,
+ * district, question character) index, put together: one row per term
+ * that grew leaves the database, never an appeal or its text.
  */
 #include "config.h"
 
@@ -152,8 +152,8 @@ appeals_content_records_index_backlog (AppealsDb  *db,
 #define IN_PERIOD "CASE WHEN t.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
 /* the caller's scope (1 for the whole region, or the district), then the
  * filters asked for ('' for all) */
-#define IN_SCOPE  "(? = 1 OR %1$s.district = ?) AND (? = '' OR %1$s.district = ?) " \
-                  "AND (? = '' OR %1$s.question_character = ?)"
+#define IN_SCOPE  "(? = 1 OR t.district = ?) AND (? = '' OR t.district = ?) " \
+                  "AND (? = '' OR t.question_character = ?)"
 
 typedef struct
 {
@@ -163,12 +163,28 @@ typedef struct
   const char *only_question_character;
 } Query;
 
-/* IN_PERIOD twice, the WHERE of both periods, IN_SCOPE, then the values
- * of the tuple @last (floating, or NULL). */
-static GVariant *
-query_params (Query    *query,
-              GVariant *last)
+static void
+add_scope_params (Query           *query,
+                  GVariantBuilder *params)
 {
+  g_variant_builder_add (params, "x", (gint64) (query->district == NULL));
+  g_variant_builder_add (params, "s", query->district != NULL ? query->district : "");
+  for (guint i = 0; i < 2; i++)
+    g_variant_builder_add (params, "s", query->only_district != NULL ? query->only_district : "");
+  for (guint i = 0; i < 2; i++)
+    g_variant_builder_add (params, "s", query->only_question_character != NULL ? query->only_question_character : "");
+}
+
+/* The appeals of the two periods. */
+static AppealsDbResult *
+count_appeals (AppealsDb  *db,
+               Query      *query,
+               GError    **error)
+{
+  static const char sql[] = "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
+                            "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM appeals t "
+                            "WHERE (t.registration_date BETWEEN ? AND ? OR "
+                            "t.registration_date BETWEEN ? AND ?) AND " IN_SCOPE;
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
@@ -179,47 +195,39 @@ query_params (Query    *query,
       g_variant_builder_add (&params, "s", query->compare_from);
       g_variant_builder_add (&params, "s", query->compare_to);
     }
-  g_variant_builder_add (&params, "x", (gint64) (query->district == NULL));
-  g_variant_builder_add (&params, "s", query->district != NULL ? query->district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (&params, "s", query->only_district != NULL ? query->only_district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (&params, "s", query->only_question_character != NULL ? query->only_question_character : "");
-  if (last != NULL)
-    {
-      g_autoptr(GVariant) owned = g_variant_ref_sink (last);
-
-      for (gsize i = 0; i < g_variant_n_children (owned); i++)
-        {
-          g_autoptr(GVariant) child = g_variant_get_child_value (owned, i);
-
-          g_variant_builder_add_value (&params, child);
-        }
-    }
-  return g_variant_builder_end (&params);
+  add_scope_params (query, &params);
+  return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
 }
 
-/* The counts of @table (aliased t) in the two periods, grouped by @group
- * (or not), with @having. */
-static AppealsDbResult *
-count_periods (AppealsDb   *db,
-               Query       *query,
-               const char  *table,
-               const char  *group,
-               const char  *having,
-               GVariant    *last,
-               GError     **error)
-{
-  g_autofree char *scope = g_strdup_printf (IN_SCOPE, "t");
-  g_autofree char *sql = g_strdup_printf ("SELECT %s COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
-                                          "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM %s t "
-                                          "WHERE (t.registration_date BETWEEN ? AND ? OR "
-                                          "t.registration_date BETWEEN ? AND ?) AND %s %s%s %s",
-                                          group != NULL ? "t.term AS term," : "", table, scope,
-                                          group != NULL ? "GROUP BY " : "", group != NULL ? group : "",
-                                          having != NULL ? having : "");
+/* The terms of each period counted on their own range of the index and
+ * put together: one range with OR of the two would make SQLite keep a
+ * set of every row read against duplicates (measured at a million
+ * appeals: 10.2 s against 2.3 s). */
+#define TERMS_OF_PERIOD(n, m) \
+  "SELECT t.term AS term, " n " AS n, " m " AS m FROM appeal_terms t " \
+  "WHERE t.registration_date BETWEEN ? AND ? AND " IN_SCOPE " GROUP BY t.term"
 
-  return appeals_db_query (db, sql, query_params (query, last), error);
+static AppealsDbResult *
+count_terms (AppealsDb  *db,
+             Query      *query,
+             gint64      min_count,
+             GError    **error)
+{
+  static const char sql[] = "SELECT c.term AS term, SUM (c.n) AS n, SUM (c.m) AS m FROM ("
+                            TERMS_OF_PERIOD ("COUNT(*)", "0") " UNION ALL "
+                            TERMS_OF_PERIOD ("0", "COUNT(*)") ") c "
+                            "GROUP BY c.term HAVING SUM (c.n) >= ? AND SUM (c.n) > SUM (c.m)";
+  GVariantBuilder params;
+
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  g_variant_builder_add (&params, "s", query->from);
+  g_variant_builder_add (&params, "s", query->to);
+  add_scope_params (query, &params);
+  g_variant_builder_add (&params, "s", query->compare_from);
+  g_variant_builder_add (&params, "s", query->compare_to);
+  add_scope_params (query, &params);
+  g_variant_builder_add (&params, "x", min_count);
+  return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
 }
 
 /* The journal's query for the appeals of the period with @term. */
@@ -282,13 +290,9 @@ appeals_content_records_count (AppealsRequest  *request,
   terms->only_district = g_strdup (district);
   terms->only_question_character = g_strdup (question_character);
 
-  totals = count_periods (request->db, &query, "appeals", NULL, NULL, NULL, error);
+  totals = count_appeals (request->db, &query, error);
   if (totals != NULL)
-    rows = count_periods (request->db, &query, "appeal_terms", "t.term",
-                          "HAVING SUM (" IN_PERIOD ") >= ? AND SUM (" IN_PERIOD ") > SUM (" IN_PERIOD ")",
-                          g_variant_new ("(ssxssss)", query.from, query.to, min_count, query.from, query.to,
-                                         query.compare_from, query.compare_to),
-                          error);
+    rows = count_terms (request->db, &query, min_count, error);
   if (rows != NULL)
     {
       terms->total = appeals_db_result_get_int64 (totals, 0, "n");
