@@ -38,6 +38,7 @@
 #include "appeals-statistical-report.h"
 #include "appeals-geo.h"
 #include "appeals-growth-rule.h"
+#include "appeals-content.h"
 #include "appeals-dynamics.h"
 #include "appeals-receipt.h"
 #include "appeals-receipt-import.h"

@@ -270,10 +270,10 @@ add_number_or_null (JsonBuilder *builder,
 }
 
 /* "a=1&b=2" as {"a": "1", "b": "2"} */
-static void
-add_filter (JsonBuilder *builder,
-            const char  *name,
-            const char  *query)
+void
+appeals_report_add_filter (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *query)
 {
   g_auto(GStrv) pairs = g_strsplit (query != NULL ? query : "", "&", -1);
 
@@ -316,7 +316,7 @@ add_ranking (JsonBuilder    *builder,
       json_builder_set_member_name (builder, "share");
       json_builder_add_double_value (builder, row->share);
       add_number_or_null (builder, "change", row->change);
-      add_filter (builder, "filter", row->filter);
+      appeals_report_add_filter (builder, "filter", row->filter);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -336,7 +336,7 @@ add_timeliness (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "filters");
   json_builder_begin_object (builder);
   for (guint i = 0; i < APPEALS_TIMELINESS_N_FIGURES; i++)
-    add_filter (builder, timeliness_names[i], row->filters[i]);
+    appeals_report_add_filter (builder, timeliness_names[i], row->filters[i]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -399,11 +399,11 @@ read_number_or_null (JsonObject  *object,
 }
 
 /* {"a": "1"} as "a=1" */
-static gboolean
-read_filter (JsonObject  *object,
-             const char  *member,
-             char       **query,
-             GError     **error)
+gboolean
+appeals_report_read_filter (JsonObject  *object,
+                            const char  *member,
+                            char       **query,
+                            GError     **error)
 {
   JsonObject *filter = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -455,7 +455,7 @@ read_ranking (AppealsReport  *report,
           !appeals_json_read_string (row, "key", TRUE, &key, ORIGIN, "rows", error) ||
           !appeals_json_read_int (row, "count", TRUE, 0, G_MAXINT64, &count, ORIGIN, "rows", error) ||
           !appeals_json_read_int (row, "compare_count", TRUE, 0, G_MAXINT64, &compare_count, ORIGIN, "rows", error) ||
-          !read_filter (row, "filter", &filter, error))
+          !appeals_report_read_filter (row, "filter", &filter, error))
         return FALSE;
       /* share and change as the server computed them */
       added = appeals_ranking_add_row (ranking, key, count, compare_count, filter);
@@ -483,7 +483,7 @@ read_timeliness (AppealsReport  *report,
   for (guint i = 0; i < APPEALS_TIMELINESS_N_FIGURES; i++)
     if (!appeals_json_read_int (object, timeliness_names[i], TRUE, 0, G_MAXINT64, &row->figures[i], ORIGIN,
                                 "timeliness", error) ||
-        !read_filter (filters, timeliness_names[i], &row->filters[i], error))
+        !appeals_report_read_filter (filters, timeliness_names[i], &row->filters[i], error))
       return FALSE;
   return read_number_or_null (object, "average_working_days", &row->average_working_days, error);
 }

@@ -90,6 +90,15 @@ void                 appeals_report_preset_range     (AppealsReportPreset   pres
                                                       const GDate          *today,
                                                       GDate                *from,
                                                       GDate                *to);
+/* A figure's journal query ("a=1&b=2") as a JSON object {"a": "1", "b": "2"}
+ * and back. */
+void                 appeals_report_add_filter       (JsonBuilder          *builder,
+                                                      const char           *name,
+                                                      const char           *query);
+gboolean             appeals_report_read_filter      (JsonObject           *object,
+                                                      const char           *member,
+                                                      char                **query,
+                                                      GError              **error);
 void                 appeals_report_year_earlier     (const GDate          *from,
                                                       const GDate          *to,
                                                       GDate                *compare_from,

@@ -22,6 +22,7 @@
 #include "appeals-auth.h"
 #include "appeals-classifier-audit.h"
 #include "appeals-demo.h"
+#include "appeals-content-records.h"
 #include "appeals-generate.h"
 #include "appeals-housekeeping.h"
 #include "appeals-server.h"
@@ -136,7 +137,9 @@ open_database (GError **error)
   migrations = g_build_filename (appeals_data_get_dir (), "sql",
                                  appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL ? "postgresql" : "sqlite",
                                  NULL);
-  if (!appeals_db_migrate (db, migrations, error))
+  /* the terms of appeals registered before the content analysis (0023) */
+  if (!appeals_db_migrate (db, migrations, error) ||
+      !appeals_content_records_index_backlog (db, NULL, error))
     return NULL;
 
   return g_steal_pointer (&db);
@@ -253,6 +256,23 @@ create_user (const char *login)
   return EXIT_SUCCESS;
 }
 
+/* The terms of the generated appeals, for the content analysis. */
+static gboolean
+index_generated_terms (AppealsDb  *db,
+                       GError    **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  guint indexed = 0;
+
+  if (!appeals_db_exec_script (db, "INSERT INTO appeal_terms_backlog (appeal_id) SELECT id FROM appeals", error) ||
+      !appeals_content_records_index_backlog (db, &indexed, error) ||
+      !appeals_db_exec_script (db, "ANALYZE appeal_terms", error))
+    return FALSE;
+  g_print (_("Indexed the terms of %u appeals in %.1f s\n"), indexed,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  return TRUE;
+}
+
 /* Fills an empty database with a region's ten years of appeals. */
 static int
 generate (void)
@@ -265,7 +285,8 @@ generate (void)
   gint64 started = g_get_monotonic_time ();
 
   if (db == NULL || (server = appeals_server_new (db, &config, &error)) == NULL ||
-      !appeals_generate (server, db, &options, &error))
+      !appeals_generate (server, db, &options, &error) ||
+      !index_generated_terms (db, &error))
     {
       g_printerr ("appeals-server: %s\n", error->message);
       return EXIT_FAILURE;

@@ -94,6 +94,32 @@ add_dynamics_cases (GArray *cases)
             g_variant_new ("(ss)", alerts_from, to));
 }
 
+/* The content analysis of this half-year against the same days a year
+ * earlier, against the same GROUP BY of the terms run straight. */
+static void
+add_content_case (GArray *cases)
+{
+  static const char floor_sql[] = "SELECT term, SUM (n), SUM (m) FROM ("
+                                  "SELECT term, COUNT(*) AS n, 0 AS m FROM appeal_terms "
+                                  "WHERE registration_date BETWEEN ? AND ? GROUP BY term UNION ALL "
+                                  "SELECT term, 0, COUNT(*) FROM appeal_terms "
+                                  "WHERE registration_date BETWEEN ? AND ? GROUP BY term) c "
+                                  "GROUP BY term HAVING SUM (n) >= 2 AND SUM (n) > SUM (m)";
+  g_autofree char *from = NULL, *to = NULL, *compare_from = NULL, *compare_to = NULL;
+  GDate today, start, end, compare_start, compare_end;
+
+  appeals_date_get_today (&today);
+  appeals_report_preset_range (APPEALS_REPORT_PRESET_HALF_YEAR, &today, &start, &end);
+  appeals_report_year_earlier (&start, &end, &compare_start, &compare_end);
+  from = appeals_date_format_iso (&start);
+  to = appeals_date_format_iso (&end);
+  compare_from = appeals_date_format_iso (&compare_start);
+  compare_to = appeals_date_format_iso (&compare_end);
+  add_case (cases, "GET /analytics/content-terms (half-year)",
+            g_strdup_printf ("/api/v1/analytics/content-terms?from=%s&to=%s", from, to), g_strdup (floor_sql),
+            g_variant_new ("(ssss)", from, to, compare_from, compare_to));
+}
+
 static GArray *
 make_cases (AppealsBench *bench)
 {
@@ -139,6 +165,7 @@ make_cases (AppealsBench *bench)
                       "SUM (CASE WHEN e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM (e.overdue) AS overdue "
                       "FROM expertise e WHERE e.state = 'final' GROUP BY e.body"), NULL);
   add_dynamics_cases (cases);
+  add_content_case (cases);
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),
             g_strdup ("SELECT e.*, a.registration_number, a.annotation FROM expertise e JOIN appeals a ON a.id = e.appeal_id "
                       "WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200"), NULL);

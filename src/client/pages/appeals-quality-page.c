@@ -4,7 +4,8 @@
  * ranked), the share of answers accepted the first time, the average
  * score, reworks and overdue answers — and below it the line report
  * (appeals-line-report-view.c), the growth alerts
- * (appeals-alerts-view.c) and the statistical report
+ * (appeals-alerts-view.c), the content analysis (appeals-content-view.c)
+ * and the statistical report
  * (appeals-statistical-report-view.c).
  */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-alerts-view.h"
+#include "appeals-content-view.h"
 #include "appeals-context.h"
 #include "appeals-line-report-view.h"
 #include "appeals-quality-page.h"
@@ -28,6 +30,7 @@ struct _AppealsQualityPage
   AppealsLineReportView *line_report;
   AppealsStatisticalReportView *statistical_report;
   AppealsAlertsView   *alerts;
+  AppealsContentView  *content;
   GPtrArray           *rows;
   GCancellable        *cancellable;
 };
@@ -50,6 +53,7 @@ appeals_quality_page_clear (AppealsQualityPage *self)
   appeals_line_report_view_clear (self->line_report);
   appeals_statistical_report_view_clear (self->statistical_report);
   appeals_alerts_view_clear (self->alerts);
+  appeals_content_view_clear (self->content);
 }
 
 guint
@@ -154,6 +158,7 @@ appeals_quality_page_reload (AppealsQualityPage *self)
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
   appeals_line_report_view_reload (self->line_report);
   appeals_alerts_view_reload (self->alerts);
+  appeals_content_view_reload (self->content);
   appeals_statistical_report_view_reload (self->statistical_report);
 }
 
@@ -173,6 +178,12 @@ AppealsAlertsView *
 appeals_quality_page_get_alerts (AppealsQualityPage *self)
 {
   return self->alerts;
+}
+
+AppealsContentView *
+appeals_quality_page_get_content (AppealsQualityPage *self)
+{
+  return self->content;
 }
 
 /* A verdict changes the figures, whichever window gave it. */
@@ -202,6 +213,11 @@ appeals_quality_page_constructed (GObject *object)
   self->alerts = g_object_new (APPEALS_TYPE_ALERTS_VIEW, "context", self->context, NULL);
   adw_preferences_group_add (alerts_group, GTK_WIDGET (self->alerts));
   adw_preferences_page_add (self->page, alerts_group);
+
+  report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->content = g_object_new (APPEALS_TYPE_CONTENT_VIEW, "context", self->context, NULL);
+  adw_preferences_group_add (report_group, GTK_WIDGET (self->content));
+  adw_preferences_page_add (self->page, report_group);
 
   report_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   self->statistical_report = g_object_new (APPEALS_TYPE_STATISTICAL_REPORT_VIEW, "context", self->context, NULL);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "appeals-alerts-view.h"
+#include "appeals-content-view.h"
 #include "appeals-line-report-view.h"
 #include "appeals-statistical-report-view.h"
 
@@ -22,5 +23,6 @@ guint appeals_quality_page_get_n_bodies (AppealsQualityPage *self);
 AppealsLineReportView *appeals_quality_page_get_line_report (AppealsQualityPage *self);
 AppealsStatisticalReportView *appeals_quality_page_get_statistical_report (AppealsQualityPage *self);
 AppealsAlertsView *appeals_quality_page_get_alerts (AppealsQualityPage *self);
+AppealsContentView *appeals_quality_page_get_content (AppealsQualityPage *self);
 
 G_END_DECLS

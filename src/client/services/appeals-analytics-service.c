@@ -4,6 +4,7 @@
  * alerts and the notes on them.
  *
  *   GET analytics/line-report?from&to[&compare_from&compare_to][&district][&question_character]
+ *   GET analytics/content-terms?from&to[&compare_from&compare_to][&district][&question_character]
  *   GET analytics/alerts?period&from&to
  *   PUT analytics/alerts/{id}/note
  */
@@ -74,6 +75,29 @@ read_model (JsonNode  *node,
   return model;
 }
 
+/* The query of a report of two periods. */
+static void
+add_periods (GString     *path,
+             const GDate *from,
+             const GDate *to,
+             const GDate *compare_from,
+             const GDate *compare_to,
+             const char  *district,
+             const char  *question_character)
+{
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  if (compare_from != NULL && compare_to != NULL)
+    {
+      appeals_api_path_add_query_date (path, "compare_from", compare_from);
+      appeals_api_path_add_query_date (path, "compare_to", compare_to);
+    }
+  if (district != NULL)
+    appeals_api_path_add_query (path, "district", district);
+  if (question_character != NULL)
+    appeals_api_path_add_query (path, "question_character", question_character);
+}
+
 /**
  * appeals_analytics_service_line_report_async:
  * @compare_from: (nullable): the comparison period; %NULL for the same
@@ -100,17 +124,7 @@ appeals_analytics_service_line_report_async (AppealsAnalyticsService *self,
 
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  if (compare_from != NULL && compare_to != NULL)
-    {
-      appeals_api_path_add_query_date (path, "compare_from", compare_from);
-      appeals_api_path_add_query_date (path, "compare_to", compare_to);
-    }
-  if (district != NULL)
-    appeals_api_path_add_query (path, "district", district);
-  if (question_character != NULL)
-    appeals_api_path_add_query (path, "question_character", question_character);
+  add_periods (path, from, to, compare_from, compare_to, district, question_character);
   appeals_service_call_async (self->client, self, appeals_analytics_service_line_report_async, "GET", path->str,
                               NULL, NULL, NULL, read_model, (gpointer) &report_reader, NULL, (GDestroyNotify) appeals_report_free,
                               cancellable, callback, user_data);
@@ -127,6 +141,55 @@ appeals_analytics_service_line_report_finish (AppealsAnalyticsService  *self,
                                               GError                  **error)
 {
   return appeals_service_call_finish (self, result, appeals_analytics_service_line_report_async, NULL, error);
+}
+
+/* Content analysis ------------------------------------------------------------ */
+
+static const ModelReader content_terms_reader = (ModelReader) appeals_content_terms_from_json;
+
+/**
+ * appeals_analytics_service_content_terms_async:
+ * @compare_from: (nullable): the comparison period; %NULL for the same
+ *   period a year earlier
+ * @district: (nullable): the appeals of one district only
+ * @question_character: (nullable): the appeals of one question character only
+ *
+ * The terms of the texts of the appeals registered from @from to @to in
+ * the caller's scope whose count grew most.
+ */
+void
+appeals_analytics_service_content_terms_async (AppealsAnalyticsService *self,
+                                               const GDate             *from,
+                                               const GDate             *to,
+                                               const GDate             *compare_from,
+                                               const GDate             *compare_to,
+                                               const char              *district,
+                                               const char              *question_character,
+                                               GCancellable            *cancellable,
+                                               GAsyncReadyCallback      callback,
+                                               gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "content-terms", NULL);
+
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  add_periods (path, from, to, compare_from, compare_to, district, question_character);
+  appeals_service_call_async (self->client, self, appeals_analytics_service_content_terms_async, "GET", path->str,
+                              NULL, NULL, NULL, read_model, (gpointer) &content_terms_reader, NULL,
+                              (GDestroyNotify) appeals_content_terms_free, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_content_terms_finish:
+ *
+ * Returns: (transfer full): the terms, or %NULL with @error set
+ */
+AppealsContentTerms *
+appeals_analytics_service_content_terms_finish (AppealsAnalyticsService  *self,
+                                                GAsyncResult             *result,
+                                                GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_content_terms_async, NULL, error);
 }
 
 /* The statistical report ---------------------------------------------------- */

@@ -33,6 +33,20 @@ AppealsReport           *appeals_analytics_service_line_report_finish (AppealsAn
                                                                        GAsyncResult             *result,
                                                                        GError                  **error);
 
+void                     appeals_analytics_service_content_terms_async  (AppealsAnalyticsService  *self,
+                                                                         const GDate              *from,
+                                                                         const GDate              *to,
+                                                                         const GDate              *compare_from,
+                                                                         const GDate              *compare_to,
+                                                                         const char               *district,
+                                                                         const char               *question_character,
+                                                                         GCancellable             *cancellable,
+                                                                         GAsyncReadyCallback       callback,
+                                                                         gpointer                  user_data);
+AppealsContentTerms     *appeals_analytics_service_content_terms_finish (AppealsAnalyticsService  *self,
+                                                                         GAsyncResult             *result,
+                                                                         GError                  **error);
+
 void                     appeals_analytics_service_statistical_report_async  (AppealsAnalyticsService  *self,
                                                                               const GDate              *from,
                                                                               const GDate              *to,

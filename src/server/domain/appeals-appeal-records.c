@@ -9,6 +9,7 @@
 
 #include "appeals-api-common.h"
 #include "appeals-appeal-records.h"
+#include "appeals-content-records.h"
 #include "appeals-audit.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
@@ -320,6 +321,7 @@ appeals_api_appeals_insert (AppealsServer  *server,
   appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
   return appeal->id != 0 &&
          update_search_index (db, appeal, error) &&
+         appeals_content_records_index (db, appeal, error) &&
          appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
                                       appeals_appeal_get_record_type (), NULL, appeal, error);
 }
@@ -364,7 +366,11 @@ appeals_api_appeals_update (AppealsServer  *server,
                                        error))
     return FALSE;
 
+  /* the terms follow the date, district and question by trigger; they
+   * change here only with the words */
   return update_search_index (db, edited, error) &&
+         ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
+          appeals_content_records_index (db, edited, error)) &&
          appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor,
                                       appeals_appeal_get_record_type (), current, edited, error);
 }

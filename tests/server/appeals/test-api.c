@@ -616,6 +616,7 @@ main (int argc, char *argv[])
   test_api_add_my_work ();
   test_api_add_analytics ();
   test_api_add_dynamics ();
+  test_api_add_content ();
   test_api_add_receipts ();
   test_api_add_receipt_import ();
   test_api_add_kazpost ();

@@ -105,6 +105,7 @@ void test_api_add_records    (void);
 void test_api_add_my_work    (void);
 void test_api_add_analytics  (void);
 void test_api_add_dynamics   (void);
+void test_api_add_content    (void);
 void test_api_run_sql        (Fixture    *fixture,
                               const char *sql);
 JsonObject *test_api_get_object (Fixture    *fixture,

@@ -47,6 +47,7 @@ static const struct {
   { "DELETE /api/v1/session", NAMES_NOTHING, { 0 }, "the caller's own session" },
   { "GET /api/v1/analytics/alerts", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/answer-quality", NAMES_NOTHING, { 0 }, "counts, no person" },
+  { "GET /api/v1/analytics/content-terms", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/dynamics", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/line-report", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}" },
   { "GET /api/v1/analytics/statistical-report", LIST, { 0, 200, 0 }, "from={DATE}&to={DATE}&breakdown=district" },

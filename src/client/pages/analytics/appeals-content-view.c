@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-content-view.c: the content analysis on the analytics page. A
+ * row per term, the largest growth first: the term, a bar of its count
+ * against the largest, and the numbers (now, before, change) beside it,
+ * which are what people check and what a screen reader reads.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-bar.h"
+#include "appeals-content-view.h"
+#include "appeals-report-export.h"
+
+struct _AppealsContentView
+{
+  GtkBox               parent_instance;
+
+  AppealsContext      *context;
+
+  GtkDropDown         *preset_dropdown;
+  GtkDropDown         *question_dropdown;
+  GtkStringList       *question_labels;
+  GPtrArray           *question_codes;   /* beside the labels after "All questions"; NULL for all */
+  GtkSpinner          *spinner;
+  AdwPreferencesGroup *group;
+  GPtrArray           *rows;
+
+  AppealsContentTerms *terms;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (AppealsContentView, appeals_content_view, GTK_TYPE_BOX)
+APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsContentView, appeals_content_view)
+
+static void
+remove_rows (AppealsContentView *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+on_row_activated (AdwActionRow       *row,
+                  AppealsContentView *self)
+{
+  AppealsContentTerm *term = g_object_get_data (G_OBJECT (row), "term");
+  g_autofree char *period = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->terms == NULL || term == NULL)
+    return;
+  period = appeals_report_period_text (&self->terms->from, &self->terms->to);
+  /* TRANSLATORS: the bar above the journal: "Appeals with «светофор», 01.01.2026 – 30.06.2026" */
+  description = g_strdup_printf (_("Appeals with «%s», %s"), term->term, period);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-journal", "(ss)", term->filter, description);
+}
+
+static void
+show_terms (AppealsContentView *self)
+{
+  g_autofree char *period = appeals_report_period_text (&self->terms->from, &self->terms->to);
+  g_autofree char *compared = appeals_report_period_text (&self->terms->compare_from, &self->terms->compare_to);
+  g_autofree char *description = NULL;
+  gint64 largest = 1;
+
+  remove_rows (self);
+  for (guint i = 0; i < self->terms->terms->len; i++)
+    largest = MAX (largest, ((AppealsContentTerm *) g_ptr_array_index (self->terms->terms, i))->count);
+
+  /* TRANSLATORS: 01.01.2026 – 30.06.2026: 412 appeals; compared with 01.01.2025 – 30.06.2025: 380 */
+  description = g_strdup_printf (_("%s: %d appeals; compared with %s: %d. A term counts the appeals whose "
+                                   "annotation or text contains it."),
+                                 period, (int) self->terms->total, compared, (int) self->terms->compare_total);
+  if (self->terms->terms->len == 0)
+    {
+      g_autofree char *with_none = g_strconcat (description, " ", _("No term grew in this period."), NULL);
+
+      adw_preferences_group_set_description (self->group, with_none);
+      return;
+    }
+  adw_preferences_group_set_description (self->group, description);
+
+  for (guint i = 0; i < self->terms->terms->len; i++)
+    {
+      AppealsContentTerm *term = g_ptr_array_index (self->terms->terms, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *numbers = gtk_label_new (NULL);
+      /* TRANSLATORS: beside a term's bar: appeals with it now, in the comparison period, and the growth */
+      g_autofree char *text = g_strdup_printf (_("%d · was %d · +%d"), (int) term->count, (int) term->compare_count,
+                                               (int) (term->count - term->compare_count));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), term->term);
+      gtk_label_set_text (GTK_LABEL (numbers), text);
+      gtk_label_set_width_chars (GTK_LABEL (numbers), 18);
+      gtk_label_set_xalign (GTK_LABEL (numbers), 1);
+      gtk_widget_add_css_class (numbers, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), appeals_bar_new ((double) term->count / largest));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), numbers);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "term", term);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+on_terms_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsContentView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AppealsContentTerms *terms;
+
+  terms = appeals_analytics_service_content_terms_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (terms == NULL)
+    {
+      remove_rows (self);
+      adw_preferences_group_set_description (self->group, error->message);
+      return;
+    }
+  g_clear_pointer (&self->terms, appeals_content_terms_free);
+  self->terms = terms;
+  show_terms (self);
+}
+
+/* The question characters come with the reference data, after sign-in. */
+static void
+fill_questions (AppealsContentView *self)
+{
+  AppealsClassifier *questions;
+
+  if (self->question_codes->len > 1)
+    return;
+  questions = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
+                                                        APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
+  if (questions == NULL)
+    return;
+  for (guint i = 0; i < appeals_classifier_get_n_items (questions); i++)
+    {
+      const AppealsClassifierItem *item = appeals_classifier_get_item (questions, i);
+
+      g_ptr_array_add (self->question_codes, g_strdup (item->code));
+      gtk_string_list_append (self->question_labels, appeals_classifier_item_get_label (item, NULL));
+    }
+}
+
+void
+appeals_content_view_reload (AppealsContentView *self)
+{
+  guint question;
+  GDate today, from, to;
+
+  fill_questions (self);
+  question = gtk_drop_down_get_selected (self->question_dropdown);
+  appeals_date_get_today (&today);
+  appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context),
+                                                 &from, &to, NULL, NULL, NULL,
+                                                 question < self->question_codes->len
+                                                 ? g_ptr_array_index (self->question_codes, question) : NULL,
+                                                 self->cancellable, on_terms_loaded, g_object_ref (self));
+}
+
+void
+appeals_content_view_clear (AppealsContentView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->terms, appeals_content_terms_free);
+  remove_rows (self);
+  adw_preferences_group_set_description (self->group, NULL);
+  gtk_spinner_stop (self->spinner);
+}
+
+void
+appeals_content_view_set_question_character (AppealsContentView *self,
+                                             const char         *code)
+{
+  fill_questions (self);
+  for (guint i = 0; i < self->question_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->question_codes, i), code) == 0)
+      gtk_drop_down_set_selected (self->question_dropdown, i);
+}
+
+AppealsContentTerms *
+appeals_content_view_get_terms (AppealsContentView *self)
+{
+  return self->terms;
+}
+
+/**
+ * appeals_content_view_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row of the term at @position
+ */
+GtkWidget *
+appeals_content_view_get_row (AppealsContentView *self,
+                              guint               position)
+{
+  return position < self->rows->len ? g_ptr_array_index (self->rows, position) : NULL;
+}
+
+/* Life ----------------------------------------------------------------------- */
+
+static void
+on_choice_changed (AppealsContentView *self)
+{
+  if (self->context != NULL && appeals_context_is_signed_in (self->context))
+    appeals_content_view_reload (self);
+}
+
+static void
+appeals_content_view_dispose (GObject *object)
+{
+  AppealsContentView *self = (AppealsContentView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->terms, appeals_content_terms_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->question_codes, g_ptr_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (appeals_content_view_parent_class)->dispose (object);
+}
+
+static void
+appeals_content_view_class_init (AppealsContentViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = appeals_content_view_dispose;
+
+  appeals_content_view_install_context_property (G_OBJECT_CLASS (klass));
+}
+
+static GtkDropDown *
+add_choice (AppealsContentView *self,
+            GtkBox             *bar,
+            GListModel         *choices,
+            const char         *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (choices, NULL));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  gtk_box_append (bar, GTK_WIDGET (dropdown));
+  return dropdown;
+}
+
+static void
+appeals_content_view_init (AppealsContentView *self)
+{
+  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
+  const char *all[] = { _("All questions"), NULL };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Systemic Issues in the Texts"));
+  GtkWidget *explanation = gtk_label_new (_("The words and phrases of the appeals whose count grew most against the "
+                                            "same period a year earlier. Choose a term to list its appeals."));
+
+  self->rows = g_ptr_array_new ();
+  self->question_codes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->question_codes, NULL);
+  self->question_labels = gtk_string_list_new (all);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (self), title);
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
+  gtk_widget_add_css_class (explanation, "dim-label");
+  gtk_box_append (GTK_BOX (self), explanation);
+
+  self->preset_dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (gtk_string_list_new (presets)), _("Period"));
+  gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
+  self->question_dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->question_labels),
+                                        _("Question character"));
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
+  gtk_box_append (GTK_BOX (self), bar);
+
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->group));
+}

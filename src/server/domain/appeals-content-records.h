@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-content-records.h: the terms of appeals' texts (table
+ * appeal_terms, migration 0023), written with the search index, and the
+ * terms whose count grew most, counted in SQL.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+gboolean             appeals_content_records_index         (AppealsDb      *db,
+                                                            AppealsAppeal  *appeal,
+                                                            GError        **error);
+gboolean             appeals_content_records_index_backlog (AppealsDb      *db,
+                                                            guint          *indexed,
+                                                            GError        **error);
+AppealsContentTerms *appeals_content_records_count         (AppealsRequest *request,
+                                                            const GDate    *from,
+                                                            const GDate    *to,
+                                                            const GDate    *compare_from,
+                                                            const GDate    *compare_to,
+                                                            const char     *district,
+                                                            const char     *question_character,
+                                                            guint           limit,
+                                                            gint64          min_count,
+                                                            GError        **error);
+
+G_END_DECLS
