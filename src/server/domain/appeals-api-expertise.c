@@ -559,9 +559,9 @@ appeals_api_expertise_register (AppealsServer *server)
   appeals_server_add_route (server, "POST", "/api/v1/appeals/{id}/expertise", APPEALS_ALLOW_ANALYST,
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
   appeals_server_add_route (server, "GET", "/api/v1/expertise", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_pending);
+                            APPEALS_ROUTE_SLOW, handle_pending);
   appeals_server_add_route (server, "POST", "/api/v1/expertise/{id}/approval", APPEALS_ALLOW_HEAD,
                             APPEALS_ROUTE_DEFAULT, handle_approve);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/answer-quality", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_quality);
+                            APPEALS_ROUTE_SLOW, handle_quality);
 }

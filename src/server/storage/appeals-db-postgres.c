@@ -22,6 +22,10 @@ struct _AppealsDbPostgres
   GHashTable  *rewritten;   /* "?" SQL → "$n" SQL */
   GString     *load;        /* COPY data not yet sent */
   guint        load_columns;
+  GCancellable *cancellable; /* see appeals_db_watch() */
+  gulong       cancelled_id;
+  PGcancel    *cancel;
+  guint        timeout_ms;
 };
 
 #define APPEALS_TYPE_DB_POSTGRES (appeals_db_postgres_get_type ())
@@ -170,6 +174,8 @@ check_result (AppealsDbPostgres  *self,
     kind = APPEALS_DB_ERROR_BUSY;
   else if (state != NULL && g_str_has_prefix (state, "23"))
     kind = APPEALS_DB_ERROR_CONSTRAINT;
+  else if (state != NULL && g_str_equal (state, "57014"))   /* query_canceled */
+    kind = APPEALS_DB_ERROR_CANCELLED;
 
   /* the primary message only: the DETAIL of a constraint violation quotes
    * the row's values (an IIN), and errors end up in the log */
@@ -403,6 +409,10 @@ appeals_db_postgres_finalize (GObject *object)
   AppealsDbPostgres *self = (AppealsDbPostgres *)object;
 
   g_clear_pointer (&self->rewritten, g_hash_table_unref);
+  if (self->cancellable != NULL)
+    g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cancel, PQfreeCancel);
   g_clear_pointer (&self->connection, PQfinish);
   g_string_free (self->load, TRUE);
 
@@ -453,6 +463,49 @@ appeals_db_postgres_get_blob (AppealsDb   *db,
   return g_bytes_new_take (data, size);
 }
 
+/* Runs on the thread that cancels: PQcancel() is safe from any thread. */
+static void
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  AppealsDbPostgres *self = user_data;
+  char message[256];
+
+  if (self->cancel != NULL && !PQcancel (self->cancel, message, sizeof message))
+    g_debug ("PostgreSQL: cannot cancel: %s", message);
+}
+
+static void
+appeals_db_postgres_watch (AppealsDb    *db,
+                           GCancellable *cancellable,
+                           guint         timeout_ms)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+
+  if (self->cancellable != NULL)
+    g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+  self->cancelled_id = 0;
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cancel, PQfreeCancel);
+
+  if (timeout_ms != self->timeout_ms && PQstatus (self->connection) == CONNECTION_OK)
+    {
+      g_autofree char *sql = g_strdup_printf ("SET statement_timeout = %u", timeout_ms);
+      PGresult *answer = PQexec (self->connection, sql);
+
+      if (PQresultStatus (answer) == PGRES_COMMAND_OK)
+        self->timeout_ms = timeout_ms;
+      PQclear (answer);
+    }
+
+  if (cancellable != NULL)
+    {
+      self->cancel = PQgetCancel (self->connection);
+      self->cancellable = g_object_ref (cancellable);
+      self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
+    }
+}
+
 static void
 appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
 {
@@ -469,6 +522,7 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->load_row = appeals_db_postgres_load_row;
   db_class->load_end = appeals_db_postgres_load_end;
   db_class->backup = appeals_db_postgres_backup;
+  db_class->watch = appeals_db_postgres_watch;
 }
 
 static void

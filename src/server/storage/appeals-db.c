@@ -111,6 +111,25 @@ appeals_db_get_statement_count (AppealsDb *self)
   return ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements;
 }
 
+/**
+ * appeals_db_watch:
+ * @cancellable: (nullable): stops the statements when cancelled
+ * @timeout_ms: the longest a statement may run, 0 for no limit
+ *
+ * Until called again, a statement of this connection that runs longer
+ * than @timeout_ms, or is running when @cancellable is cancelled (from
+ * any thread), fails with %APPEALS_DB_ERROR_CANCELLED.
+ */
+void
+appeals_db_watch (AppealsDb    *self,
+                  GCancellable *cancellable,
+                  guint         timeout_ms)
+{
+  g_return_if_fail (APPEALS_IS_DB (self));
+
+  APPEALS_DB_GET_CLASS (self)->watch (self, cancellable, timeout_ms);
+}
+
 gboolean
 appeals_db_exec (AppealsDb   *self,
                  const char  *sql,
@@ -259,15 +278,14 @@ roll_back (AppealsDb *self)
  * writers wait on row locks; serialization failures and deadlocks are
  * still retried here, in the one place the engineering notes ask for.
  */
-gboolean
-appeals_db_run_transaction (AppealsDb                *self,
-                            AppealsDbTransactionFunc  func,
-                            gpointer                  user_data,
-                            GError                  **error)
+static gboolean
+run_transaction (AppealsDb                *self,
+                 const char               *begin,
+                 AppealsDbTransactionFunc  func,
+                 gpointer                  user_data,
+                 GError                  **error)
 {
   AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
-  const char *begin = appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
-                      ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
   guint backoff = FIRST_BACKOFF_US;
 
   /* nested: join the transaction in progress; a BUSY error reaches the
@@ -320,6 +338,30 @@ appeals_db_run_transaction (AppealsDb                *self,
       g_usleep (backoff / 2 + g_random_int_range (0, backoff / 2 + 1));
       backoff = MIN (backoff * 2, MAX_BACKOFF_US);
     }
+}
+
+gboolean
+appeals_db_run_transaction (AppealsDb                *self,
+                            AppealsDbTransactionFunc  func,
+                            gpointer                  user_data,
+                            GError                  **error)
+{
+  return run_transaction (self,
+                          appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
+                          ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED",
+                          func, user_data, error);
+}
+
+gboolean
+appeals_db_run_read_transaction (AppealsDb                *self,
+                                 AppealsDbTransactionFunc  func,
+                                 gpointer                  user_data,
+                                 GError                  **error)
+{
+  return run_transaction (self,
+                          appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
+                          ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL READ COMMITTED",
+                          func, user_data, error);
 }
 
 typedef struct
