@@ -205,7 +205,8 @@ appeals_server_finish_request (AppealsServer  *self,
                                AppealsRequest *request)
 {
   appeals_request_add_answer_headers (request);
-  if (request->paused)
+  /* unless the client went away meanwhile (request-aborted) */
+  if (request->paused && g_object_get_data (G_OBJECT (request->message), ACTIVE_KEY) != NULL)
     soup_server_message_unpause (request->message);
 
   log_request (request);

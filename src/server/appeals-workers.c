@@ -6,6 +6,8 @@
  * Two GThreadPools share the connections: slow work (journal pages,
  * searches, analytics, exports) may take at most half of them, so that a
  * card or /health always finds a free worker however many searches run.
+ * Both pools own their threads (a thread never moves from one to the
+ * other), and the slow one runs at a lower priority (nice +10).
  * A worker takes a connection, watches it with the job's cancellable and
  * the statement timeout (appeals_db_watch()), runs the job, gives the
  * connection back, and then calls the job's done function on the main
@@ -13,7 +15,19 @@
  */
 #include "config.h"
 
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "appeals-workers.h"
+
+/* The slow workers yield the processors to the main loop and to the fast
+ * workers: on a machine as busy as its cores, a card waits for the CPU,
+ * not only for a connection. */
+#define SLOW_NICE 10
 
 struct _AppealsWorkers
 {
@@ -45,6 +59,21 @@ appeals_workers_default_size (void)
   return MAX (4, 2 * g_get_num_processors ());
 }
 
+/* Once per thread of the slow pool: Linux applies nice to threads. */
+static void
+lower_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (TRUE));
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), SLOW_NICE) != 0)
+    g_debug ("cannot lower a slow worker's priority: %s", g_strerror (errno));
+#endif
+}
+
 static void
 run_job (gpointer job_data,
          gpointer user_data)
@@ -61,6 +90,14 @@ run_job (gpointer job_data,
   g_main_context_invoke (self->context, job->done, job->data);
   g_clear_object (&job->cancellable);
   g_free (job);
+}
+
+static void
+run_slow_job (gpointer job_data,
+              gpointer user_data)
+{
+  lower_priority ();
+  run_job (job_data, user_data);
 }
 
 /**
@@ -99,10 +136,10 @@ appeals_workers_new (const char  *location,
   self->size = n_workers;
 
   n_slow = MAX (1, n_workers / 2);
-  self->slow = g_thread_pool_new (run_job, self, n_slow, FALSE, error);
+  self->slow = g_thread_pool_new (run_slow_job, self, n_slow, TRUE, error);
   if (self->slow == NULL)
     return NULL;
-  self->fast = g_thread_pool_new (run_job, self, n_workers - n_slow, FALSE, error);
+  self->fast = g_thread_pool_new (run_job, self, n_workers - n_slow, TRUE, error);
   if (self->fast == NULL)
     return NULL;
 

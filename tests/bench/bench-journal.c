@@ -138,8 +138,12 @@ make_cases (AppealsBench *bench)
   add_case (cases, "GET /appeals/{id}", g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, bench->card_id),
             g_strdup (LIST_SQL "WHERE a.id = ?"), g_variant_new ("(x)", bench->card_id));
   add_case (cases, "GET /analytics/answer-quality", g_strdup ("/api/v1/analytics/answer-quality"),
-            g_strdup ("SELECT e.body, COUNT(*) AS answers, AVG (e.score) AS score, "
-                      "SUM (CASE WHEN e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM (e.overdue) AS overdue "
+            /* the same aggregate: answers are appeals, counted once
+             * however many rounds they took */
+            g_strdup ("SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, AVG (e.score) AS score, "
+                      "SUM (CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted_first, "
+                      "SUM (CASE WHEN e.verdict = 'accepted' THEN 0 ELSE 1 END) AS reworks, "
+                      "SUM (CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
                       "FROM expertise e WHERE e.state = 'final' GROUP BY e.body"), NULL);
   add_dynamics_cases (cases);
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),

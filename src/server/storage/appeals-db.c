@@ -270,22 +270,30 @@ roll_back (AppealsDb *self)
     g_debug ("rollback failed: %s", error->message);
 }
 
-/**
- * appeals_db_run_transaction:
- *
- * SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
+/* SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
  * instead of failing at commit. PostgreSQL runs at READ COMMITTED, where
  * writers wait on row locks; serialization failures and deadlocks are
  * still retried here, in the one place the engineering notes ask for.
- */
+ *
+ * A read transaction (@first_begin DEFERRED) that turns out to write and
+ * meets a writer is BUSY at once, without waiting: it is run again as an
+ * ordinary one, which queues for the lock. */
+static const char *
+write_begin (AppealsDb *self)
+{
+  return appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
+         ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
+}
+
 static gboolean
 run_transaction (AppealsDb                *self,
-                 const char               *begin,
+                 const char               *first_begin,
                  AppealsDbTransactionFunc  func,
                  gpointer                  user_data,
                  GError                  **error)
 {
   AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
+  const char *begin = first_begin;
   guint backoff = FIRST_BACKOFF_US;
 
   /* nested: join the transaction in progress; a BUSY error reaches the
@@ -335,6 +343,7 @@ run_transaction (AppealsDb                *self,
         }
 
       g_debug ("transaction busy (attempt %u): %s", attempt, local_error->message);
+      begin = write_begin (self);
       g_usleep (backoff / 2 + g_random_int_range (0, backoff / 2 + 1));
       backoff = MIN (backoff * 2, MAX_BACKOFF_US);
     }
@@ -346,10 +355,7 @@ appeals_db_run_transaction (AppealsDb                *self,
                             gpointer                  user_data,
                             GError                  **error)
 {
-  return run_transaction (self,
-                          appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
-                          ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED",
-                          func, user_data, error);
+  return run_transaction (self, write_begin (self), func, user_data, error);
 }
 
 gboolean

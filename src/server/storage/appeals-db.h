@@ -156,8 +156,9 @@ gboolean          appeals_db_run_transaction   (AppealsDb                *self,
 
 /* The same for a transaction that mostly reads (GET): on SQLite it
  * starts DEFERRED, so that readers on other connections run side by side
- * on their WAL snapshots; a write inside it takes the lock then, and a
- * snapshot gone stale is BUSY, retried as above. */
+ * on their WAL snapshots; a write inside it takes the lock then, and if
+ * that is BUSY (a writer was there first) it runs again as
+ * appeals_db_run_transaction() would. */
 gboolean          appeals_db_run_read_transaction (AppealsDb             *self,
                                                 AppealsDbTransactionFunc  func,
                                                 gpointer                  user_data,
