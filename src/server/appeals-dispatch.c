@@ -77,7 +77,12 @@ appeals_dispatch_answer_error (AppealsRequest *request,
       g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION) ||
       g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CANCELLED))
     {
-      g_warning ("request %" G_GUINT64_FORMAT ": storage unavailable: %s", request->id, error->message);
+      if (request->cancellable != NULL && g_cancellable_is_cancelled (request->cancellable))
+        g_message ("request %" G_GUINT64_FORMAT ": stopped, the client went away", request->id);
+      else if (error->code == APPEALS_DB_ERROR_CANCELLED)
+        g_warning ("request %" G_GUINT64_FORMAT ": over the statement timeout: %s", request->id, error->message);
+      else
+        g_warning ("request %" G_GUINT64_FORMAT ": storage unavailable: %s", request->id, error->message);
       appeals_request_set_header (request, "Retry-After", "1");
       appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
                                        APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
