@@ -270,30 +270,64 @@ roll_back (AppealsDb *self)
     g_debug ("rollback failed: %s", error->message);
 }
 
-/* SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
- * instead of failing at commit. PostgreSQL runs at READ COMMITTED, where
- * writers wait on row locks; serialization failures and deadlocks are
- * still retried here, in the one place the engineering notes ask for.
- *
- * A read transaction (@first_begin DEFERRED) that turns out to write and
- * meets a writer is BUSY at once, without waiting: it is run again as an
- * ordinary one, which queues for the lock. */
-static const char *
-write_begin (AppealsDb *self)
+/* PostgreSQL: every writer holds this lock around its transaction, so
+ * that writers run one at a time, as BEGIN IMMEDIATE makes them on SQLite
+ * (and as one connection made them before the worker pool): a handler that
+ * reads a state and then writes is not overtaken by another between the
+ * two. Readers take no lock. It is taken before BEGIN (a transaction may
+ * still set its isolation level first) and is not counted as one of the
+ * request's statements. */
+#define WRITERS_LOCK_KEY "1634758764"
+
+static gboolean
+lock_writers (AppealsDb  *self,
+              gboolean    reader,
+              GError    **error)
 {
-  return appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
-         ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
+  if (reader || appeals_db_get_dialect (self) != APPEALS_DB_DIALECT_POSTGRESQL)
+    return TRUE;
+  return appeals_db_exec_script (self, "SELECT pg_advisory_lock (" WRITERS_LOCK_KEY ")", error);
+}
+
+static void
+unlock_writers (AppealsDb *self,
+                gboolean   reader)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (reader || appeals_db_get_dialect (self) != APPEALS_DB_DIALECT_POSTGRESQL)
+    return;
+  if (!appeals_db_exec_script (self, "SELECT pg_advisory_unlock (" WRITERS_LOCK_KEY ")", &error))
+    g_warning ("cannot release the writers' lock: %s", error->message);
 }
 
 static gboolean
+begin_transaction (AppealsDb  *self,
+                   gboolean    reader,
+                   GError    **error)
+{
+  if (appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE)
+    return appeals_db_exec (self, reader ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE", NULL, error);
+  return appeals_db_exec (self, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, error);
+}
+
+/* SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
+ * instead of failing at commit. PostgreSQL runs at READ COMMITTED, where
+ * writers wait on the writers' lock and on row locks; serialization
+ * failures and deadlocks are still retried here, in the one place the
+ * engineering notes ask for.
+ *
+ * A read transaction (@reader) that turns out to write and meets a writer
+ * is BUSY at once, without waiting: it is run again as a writer, which
+ * queues for the lock. */
+static gboolean
 run_transaction (AppealsDb                *self,
-                 const char               *first_begin,
+                 gboolean                  reader,
                  AppealsDbTransactionFunc  func,
                  gpointer                  user_data,
                  GError                  **error)
 {
   AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
-  const char *begin = first_begin;
   guint backoff = FIRST_BACKOFF_US;
 
   /* nested: join the transaction in progress; a BUSY error reaches the
@@ -313,7 +347,8 @@ run_transaction (AppealsDb                *self,
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
-      gboolean begun = appeals_db_exec (self, begin, NULL, &local_error);
+      gboolean locked = lock_writers (self, reader, &local_error);
+      gboolean begun = locked && begin_transaction (self, reader, &local_error);
       gboolean done = FALSE;
 
       if (begun)
@@ -324,10 +359,15 @@ run_transaction (AppealsDb                *self,
         }
 
       if (done && appeals_db_exec (self, "COMMIT", NULL, &local_error))
-        return TRUE;
+        {
+          unlock_writers (self, reader);
+          return TRUE;
+        }
 
       if (begun)
         roll_back (self);
+      if (locked)
+        unlock_writers (self, reader);
 
       if (local_error == NULL)
         {
@@ -343,7 +383,7 @@ run_transaction (AppealsDb                *self,
         }
 
       g_debug ("transaction busy (attempt %u): %s", attempt, local_error->message);
-      begin = write_begin (self);
+      reader = FALSE;
       g_usleep (backoff / 2 + g_random_int_range (0, backoff / 2 + 1));
       backoff = MIN (backoff * 2, MAX_BACKOFF_US);
     }
@@ -355,7 +395,7 @@ appeals_db_run_transaction (AppealsDb                *self,
                             gpointer                  user_data,
                             GError                  **error)
 {
-  return run_transaction (self, write_begin (self), func, user_data, error);
+  return run_transaction (self, FALSE, func, user_data, error);
 }
 
 gboolean
@@ -364,10 +404,7 @@ appeals_db_run_read_transaction (AppealsDb                *self,
                                  gpointer                  user_data,
                                  GError                  **error)
 {
-  return run_transaction (self,
-                          appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
-                          ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL READ COMMITTED",
-                          func, user_data, error);
+  return run_transaction (self, TRUE, func, user_data, error);
 }
 
 typedef struct
