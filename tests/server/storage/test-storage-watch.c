@@ -3,8 +3,10 @@
  * test-storage-watch.c: what the worker pool relies on — a statement
  * stopped by a cancellable cancelled from another thread (the client went
  * away) or by the statement timeout, the connection fit for the next
- * request afterwards; and on SQLite, a request that reads does not hold
- * the write lock, so writers on other connections go on beside it.
+ * request afterwards; a request that reads does not hold the write lock,
+ * so writers on other connections go on beside it; and writers run one at
+ * a time on both backends (BEGIN IMMEDIATE on SQLite, an advisory lock on
+ * PostgreSQL), so that a handler's read-then-write is never overtaken.
  */
 #include "config.h"
 
@@ -154,6 +156,67 @@ test_read_transaction_lets_writers_on (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->db, "id = 7"), ==, 1);
 }
 
+#define HOLD_USEC (400 * 1000)
+
+/* A writer that holds its transaction open a while. */
+static gboolean
+insert_and_hold (AppealsDb  *db,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  if (!appeals_db_exec (db, "INSERT INTO probe (id, number) VALUES (1, 1)", NULL, error))
+    return FALSE;
+  g_usleep (HOLD_USEC);
+  return TRUE;
+}
+
+static gpointer
+run_holding_writer (gpointer data)
+{
+  AppealsDb *db = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!appeals_db_run_transaction (db, insert_and_hold, NULL, &error))
+    g_error ("the holding writer failed: %s", error->message);
+  return NULL;
+}
+
+static gboolean
+count_probe (AppealsDb  *db,
+             gpointer    user_data,
+             GError    **error)
+{
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT COUNT(*) AS n FROM probe", NULL, error);
+
+  if (result != NULL)
+    *(gint64 *) user_data = appeals_db_result_get_int64 (result, 0, "n");
+  return result != NULL;
+}
+
+static void
+test_writers_one_at_a_time (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GThread *thread = g_thread_new ("writer", run_holding_writer, fixture->db);
+  gint64 seen = -1, started;
+
+  g_usleep (HOLD_USEC / 4);
+
+  /* a reader neither waits nor sees the uncommitted row */
+  started = g_get_monotonic_time ();
+  g_assert_true (appeals_db_run_read_transaction (fixture->other, count_probe, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seen, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, HOLD_USEC / 2);
+
+  /* a second writer waits for the first to commit, then sees its row */
+  g_assert_true (appeals_db_run_transaction (fixture->other, count_probe, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seen, ==, 1);
+  g_thread_join (thread);
+}
+
 void
 test_storage_add_watch (void)
 {
@@ -161,4 +224,5 @@ test_storage_add_watch (void)
   add_test ("watch/statement-timeout", NULL, test_statement_timeout);
   add_test ("watch/timeout-rolls-back", NULL, test_timeout_rolls_back);
   add_test ("watch/read-transaction-lets-writers-on", NULL, test_read_transaction_lets_writers_on);
+  add_test ("watch/writers-one-at-a-time", NULL, test_writers_one_at_a_time);
 }
