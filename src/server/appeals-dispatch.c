@@ -14,7 +14,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "appeals-auth.h"
 #include "appeals-dispatch.h"
@@ -242,7 +244,9 @@ on_served (gpointer data)
 
 /* The client's socket became readable while its request is paused: the
  * end of the stream (or a reset) means it went away; data is a next
- * request sent ahead, and the watch stops. */
+ * request sent ahead, and the watch stops. The condition GLib hands over
+ * is not trusted: a GSocket with a timeout (libsoup's) dispatches its
+ * sources with every condition when the timeout passes. */
 static gboolean
 on_client_readable (GSocket      *socket,
                     GIOCondition  condition,
@@ -250,12 +254,13 @@ on_client_readable (GSocket      *socket,
 {
   Pending *pending = data;
   char byte;
-  GInputVector vector = { &byte, 1 };
-  int flags = G_SOCKET_MSG_PEEK;
+  gssize n;
 
-  if (!(condition & (G_IO_HUP | G_IO_ERR)) &&
-      g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, NULL) > 0)
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n > 0)
     return G_SOURCE_REMOVE;
+  if (n < 0 && (errno == EAGAIN || errno == EINTR))   /* EWOULDBLOCK is EAGAIN on Linux */
+    return G_SOURCE_CONTINUE;
 
   g_cancellable_cancel (pending->request->cancellable);
   return G_SOURCE_REMOVE;
