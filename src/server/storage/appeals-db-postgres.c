@@ -14,6 +14,33 @@
 
 typedef struct _AppealsDbPostgres AppealsDbPostgres;
 
+/* PQcancel() connects to the server to send its request: it runs in a
+ * thread of its own, with its own reference to the cancel object. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  PGcancel        *cancel;
+} Canceller;
+
+static Canceller *
+canceller_ref (Canceller *canceller)
+{
+  g_atomic_ref_count_inc (&canceller->ref);
+  return canceller;
+}
+
+static void
+canceller_unref (gpointer data)
+{
+  Canceller *canceller = data;
+
+  if (canceller != NULL && g_atomic_ref_count_dec (&canceller->ref))
+    {
+      PQfreeCancel (canceller->cancel);
+      g_free (canceller);
+    }
+}
+
 struct _AppealsDbPostgres
 {
   AppealsDb    parent_instance;
@@ -24,7 +51,7 @@ struct _AppealsDbPostgres
   guint        load_columns;
   GCancellable *cancellable; /* see appeals_db_watch() */
   gulong       cancelled_id;
-  PGcancel    *cancel;
+  Canceller   *canceller;
   guint        timeout_ms;
 };
 
@@ -412,7 +439,7 @@ appeals_db_postgres_finalize (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_disconnect (self->cancellable, self->cancelled_id);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->cancel, PQfreeCancel);
+  g_clear_pointer (&self->canceller, canceller_unref);
   g_clear_pointer (&self->connection, PQfinish);
   g_string_free (self->load, TRUE);
 
@@ -463,16 +490,34 @@ appeals_db_postgres_get_blob (AppealsDb   *db,
   return g_bytes_new_take (data, size);
 }
 
-/* Runs on the thread that cancels: PQcancel() is safe from any thread. */
+static void
+send_cancel (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Canceller *canceller = task_data;
+  char message[256];
+
+  if (!PQcancel (canceller->cancel, message, sizeof message))
+    g_debug ("PostgreSQL: cannot cancel: %s", message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Runs on the thread that cancels (the main loop): hands the request to
+ * a thread, so that it does not wait for PostgreSQL to be reached. */
 static void
 on_cancelled (GCancellable *cancellable,
               gpointer      user_data)
 {
   AppealsDbPostgres *self = user_data;
-  char message[256];
+  g_autoptr(GTask) task = NULL;
 
-  if (self->cancel != NULL && !PQcancel (self->cancel, message, sizeof message))
-    g_debug ("PostgreSQL: cannot cancel: %s", message);
+  if (self->canceller == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, canceller_ref (self->canceller), canceller_unref);
+  g_task_run_in_thread (task, send_cancel);
 }
 
 static void
@@ -486,7 +531,7 @@ appeals_db_postgres_watch (AppealsDb    *db,
     g_cancellable_disconnect (self->cancellable, self->cancelled_id);
   self->cancelled_id = 0;
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->cancel, PQfreeCancel);
+  g_clear_pointer (&self->canceller, canceller_unref);
 
   if (timeout_ms != self->timeout_ms && PQstatus (self->connection) == CONNECTION_OK)
     {
@@ -500,7 +545,9 @@ appeals_db_postgres_watch (AppealsDb    *db,
 
   if (cancellable != NULL)
     {
-      self->cancel = PQgetCancel (self->connection);
+      self->canceller = g_new0 (Canceller, 1);
+      g_atomic_ref_count_init (&self->canceller->ref);
+      self->canceller->cancel = PQgetCancel (self->connection);
       self->cancellable = g_object_ref (cancellable);
       self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
     }
