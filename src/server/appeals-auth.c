@@ -673,9 +673,7 @@ handle_sign_out (AppealsRequest  *request,
                         g_variant_new ("(s)", request->token_hash), error))
     return FALSE;
 
-  request->status = SOUP_STATUS_NO_CONTENT;
-  request->answered = TRUE;
-  soup_server_message_set_status (request->message, SOUP_STATUS_NO_CONTENT, NULL);
+  appeals_request_respond_empty (request, SOUP_STATUS_NO_CONTENT);
   return TRUE;
 }
 

@@ -157,7 +157,6 @@ appeals_request_read_body (AppealsRequest            *request,
                            const AppealsServerConfig *config,
                            const AppealsRoute        *route)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
   const char *content_type = appeals_request_get_header (request, "Content-Type");
   g_autoptr(GBytes) bytes = NULL;
   const char *data, *code;
@@ -168,7 +167,7 @@ appeals_request_read_body (AppealsRequest            *request,
       !g_str_equal (request->method, "PATCH"))
     return TRUE;
 
-  bytes = soup_message_body_flatten (body);
+  bytes = request->sent_body != NULL ? g_bytes_ref (request->sent_body) : g_bytes_new_static ("", 0);
   data = g_bytes_get_data (bytes, &length);
 
   if (route->flags & APPEALS_ROUTE_UPLOAD)
@@ -298,10 +297,10 @@ appeals_request_fingerprint (AppealsRequest *request)
     }
   else
     {
-      SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-
-      g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      /* an upload's bytes; no body otherwise */
+      if (request->raw_body != NULL)
+        g_checksum_update (checksum, g_bytes_get_data (request->raw_body, NULL),
+                           g_bytes_get_size (request->raw_body));
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
@@ -338,12 +337,8 @@ appeals_request_replay_idempotent (AppealsRequest  *request,
   if (!appeals_db_result_is_null (result, 0, "location"))
     appeals_request_set_header (request, "Location", appeals_db_result_get_string (result, 0, "location"));
   appeals_request_set_header (request, "Idempotent-Replayed", "true");
-  soup_server_message_set_status (request->message,
-                                  appeals_db_result_get_int64 (result, 0, "status"), NULL);
-  soup_server_message_set_response (request->message, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
-                                    appeals_db_result_get_string (result, 0, "body"),
-                                    strlen (appeals_db_result_get_string (result, 0, "body")));
-  request->status = appeals_db_result_get_int64 (result, 0, "status");
-  request->answered = TRUE;
+  appeals_request_respond_text (request, appeals_db_result_get_int64 (result, 0, "status"),
+                                "application/json; charset=utf-8",
+                                g_strdup (appeals_db_result_get_string (result, 0, "body")));
   return TRUE;
 }

@@ -4,9 +4,15 @@
  *
  * Problem answers are written in the request's language. GNU gettext picks
  * the catalog from $LANGUAGE (the process runs in C.UTF-8, so no locale has
- * to be generated); switching it per answer is safe because every answer
- * is written on the main thread, and _nl_msg_cat_cntr tells gettext to drop
- * its cache, as the gettext manual describes.
+ * to be generated); answers are written on worker threads too, so the
+ * switch is made under one lock, LANGUAGE is never unset (an empty value
+ * means none), and _nl_msg_cat_cntr tells gettext to drop its cache, as
+ * the gettext manual describes.
+ *
+ * Handlers may run on a worker thread (see appeals-workers.c): they read a
+ * copy of the request's headers and write their answer into the request,
+ * and appeals_request_add_answer_headers() hands it to libsoup on the main
+ * thread.
  */
 #include "config.h"
 
@@ -18,6 +24,14 @@
 #include "appeals-server.h"
 
 extern int _nl_msg_cat_cntr;
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_append (user_data, name, value);
+}
 
 AppealsRequest *
 appeals_request_new (AppealsServer     *server,
@@ -35,6 +49,10 @@ appeals_request_new (AppealsServer     *server,
   request->started_usec = g_get_monotonic_time ();
   request->statements_at_start = appeals_db_get_statement_count (request->db);
   request->method = soup_server_message_get_method (message);
+  request->request_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (message), copy_header,
+                                request->request_headers);
+  request->response_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   request->path = g_uri_get_path (uri);
   request->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   request->query = query != NULL ? soup_form_decode (query)
@@ -59,6 +77,12 @@ appeals_request_free (AppealsRequest *request)
     return;
 
   g_clear_object (&request->message);
+  g_clear_pointer (&request->request_headers, soup_message_headers_unref);
+  g_clear_pointer (&request->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&request->response, g_bytes_unref);
+  g_clear_pointer (&request->sent_body, g_bytes_unref);
+  g_clear_object (&request->cancellable);
+  g_free (request->content_type);
   g_clear_pointer (&request->params, g_hash_table_unref);
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_pointer (&request->body, json_node_unref);
@@ -253,7 +277,7 @@ const char *
 appeals_request_get_header (AppealsRequest *request,
                             const char     *name)
 {
-  return soup_message_headers_get_one (soup_server_message_get_request_headers (request->message), name);
+  return soup_message_headers_get_one (request->request_headers, name);
 }
 
 JsonObject *
@@ -276,8 +300,7 @@ appeals_request_set_header (AppealsRequest *request,
                             const char     *name,
                             const char     *value)
 {
-  soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
-                                name, value);
+  soup_message_headers_replace (request->response_headers, name, value);
   if (g_ascii_strcasecmp (name, "Location") == 0)
     {
       g_free (request->location);
@@ -322,14 +345,22 @@ add_statement_count (AppealsRequest *request)
 
   g_snprintf (count, sizeof count, "%" G_GUINT64_FORMAT,
               appeals_db_get_statement_count (request->db) - request->statements_at_start);
-  soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
-                                "X-Statement-Count", count);
+  soup_message_headers_replace (request->response_headers, "X-Statement-Count", count);
+}
+
+static void
+apply_header (const char *name,
+              const char *value,
+              gpointer    user_data)
+{
+  soup_message_headers_replace (user_data, name, value);
 }
 
 /**
  * appeals_request_add_answer_headers:
  *
- * What every answer carries, whoever wrote it (a handler, a replay, a
+ * Hands the answer written into @request to libsoup (on the main thread),
+ * with what every answer carries, whoever wrote it (a handler, a replay, a
  * refusal): nothing personal is kept by a cache unless the handler said
  * otherwise (the reference data, revalidated by ETag), and over TLS
  * browsers are told to come back over TLS only.
@@ -339,29 +370,52 @@ appeals_request_add_answer_headers (AppealsRequest *request)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
 
+  soup_message_headers_foreach (request->response_headers, apply_header, headers);
+  if (request->answered)
+    {
+      gsize size = 0;
+      gconstpointer data = request->response != NULL ? g_bytes_get_data (request->response, &size) : NULL;
+
+      /* libsoup 3.2 knows no phrase for 431 (RFC 6585) */
+      soup_server_message_set_status (request->message, request->status,
+                                      request->status == 431 ? "Request Header Fields Too Large" : NULL);
+      if (request->content_type != NULL)
+        soup_server_message_set_response (request->message, request->content_type, SOUP_MEMORY_COPY,
+                                          data != NULL ? data : "", size);
+    }
   if (soup_message_headers_get_one (headers, "Cache-Control") == NULL)
     soup_message_headers_replace (headers, "Cache-Control", "no-store");
   if (appeals_server_is_https (request->server))
     soup_message_headers_replace (headers, "Strict-Transport-Security", "max-age=31536000");
 }
 
-static void
-respond_text (AppealsRequest *request,
-              guint           status,
-              const char     *content_type,
-              char           *text)   /* transfer full */
+/* An answer without a body, e.g. 204. */
+void
+appeals_request_respond_empty (AppealsRequest *request,
+                               guint           status)
 {
-  g_free (request->response_body);
-  request->response_body = text;
+  g_clear_pointer (&request->response_body, g_free);
+  g_clear_pointer (&request->response, g_bytes_unref);
+  g_clear_pointer (&request->content_type, g_free);
   request->status = status;
   request->answered = TRUE;
-  add_statement_count (request);
+}
 
-  /* libsoup 3.2 knows no phrase for 431 (RFC 6585) */
-  soup_server_message_set_status (request->message, status,
-                                  status == 431 ? "Request Header Fields Too Large" : NULL);
-  soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY,
-                                    text, strlen (text));
+/**
+ * appeals_request_respond_text:
+ * @text: (transfer full): the body, kept for idempotent replays
+ */
+void
+appeals_request_respond_text (AppealsRequest *request,
+                              guint           status,
+                              const char     *content_type,
+                              char           *text)
+{
+  appeals_request_respond_empty (request, status);
+  request->response_body = text;
+  request->response = g_bytes_new_static (text, strlen (text));
+  request->content_type = g_strdup (content_type);
+  add_statement_count (request);
 }
 
 void
@@ -369,8 +423,8 @@ appeals_request_respond_json (AppealsRequest *request,
                               guint           status,
                               JsonNode       *node)
 {
-  respond_text (request, status, "application/json; charset=utf-8",
-                json_to_string (node, FALSE));
+  appeals_request_respond_text (request, status, "application/json; charset=utf-8",
+                                json_to_string (node, FALSE));
 }
 
 /**
@@ -384,24 +438,22 @@ appeals_request_respond_bytes (AppealsRequest *request,
                                const char     *content_type,
                                GBytes         *content)
 {
-  gsize size;
-  gconstpointer data = g_bytes_get_data (content, &size);
-
-  g_clear_pointer (&request->response_body, g_free);
-  request->status = status;
-  request->answered = TRUE;
-
-  soup_server_message_set_status (request->message, status, NULL);
-  soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY,
-                                    data != NULL ? data : "", size);
+  appeals_request_respond_empty (request, status);
+  request->response = g_bytes_ref (content);
+  request->content_type = g_strdup (content_type);
 }
 
-/* Switches gettext to @language for the duration of one answer. */
+static GRecMutex language_lock;
+
+/* Switches gettext to @language for the duration of one answer; one
+ * thread at a time. */
 static char *
 push_language (const char *language)
 {
-  char *previous = g_strdup (g_getenv ("LANGUAGE"));
+  char *previous;
 
+  g_rec_mutex_lock (&language_lock);
+  previous = g_strdup (g_getenv ("LANGUAGE"));
   g_setenv ("LANGUAGE", language, TRUE);
   ++_nl_msg_cat_cntr;
   return previous;
@@ -410,12 +462,11 @@ push_language (const char *language)
 static void
 pop_language (char *previous)
 {
-  if (previous != NULL)
-    g_setenv ("LANGUAGE", previous, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  /* never unset: another thread's getenv() may be walking the environment */
+  g_setenv ("LANGUAGE", previous != NULL ? previous : "", TRUE);
   ++_nl_msg_cat_cntr;
   g_free (previous);
+  g_rec_mutex_unlock (&language_lock);
 }
 
 /**
@@ -510,8 +561,8 @@ respond_problem (AppealsRequest           *request,
   pop_language (previous);
 
   root = json_builder_get_root (builder);
-  respond_text (request, status, "application/problem+json; charset=utf-8",
-                json_to_string (root, FALSE));
+  appeals_request_respond_text (request, status, "application/problem+json; charset=utf-8",
+                                json_to_string (root, FALSE));
 }
 
 void

@@ -31,6 +31,7 @@ struct _AppealsRequest
   GHashTable        *params;        /* path parameters, e.g. "id" */
   GHashTable        *query;         /* decoded query string */
   JsonNode          *body;          /* parsed JSON body, or NULL */
+  GBytes            *sent_body;     /* the body as it came, or NULL */
   GBytes            *raw_body;      /* UPLOAD routes: the body as sent */
   const char        *language;      /* "kk", "ru" or "en" */
   AppealsUser       *user;          /* the signed-in user, or NULL */
@@ -41,6 +42,11 @@ struct _AppealsRequest
   char              *idempotency_key;
   char              *response_body; /* kept for idempotent replays */
   char              *location;
+  SoupMessageHeaders *request_headers;  /* a copy, readable from any thread */
+  SoupMessageHeaders *response_headers; /* the answer's, handed to libsoup at the end */
+  char              *content_type;
+  GBytes            *response;
+  GCancellable      *cancellable;   /* cancelled when the client goes away */
 };
 
 AppealsRequest *appeals_request_new           (AppealsServer     *server,
@@ -68,6 +74,12 @@ JsonObject     *appeals_request_get_body_object (AppealsRequest  *request);
 void            appeals_request_respond_json  (AppealsRequest    *request,
                                                guint              status,
                                                JsonNode          *node);
+void            appeals_request_respond_text  (AppealsRequest    *request,
+                                               guint              status,
+                                               const char        *content_type,
+                                               char              *text);
+void            appeals_request_respond_empty (AppealsRequest    *request,
+                                               guint              status);
 void            appeals_request_respond_bytes (AppealsRequest    *request,
                                                guint              status,
                                                const char        *content_type,

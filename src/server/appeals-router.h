@@ -30,6 +30,7 @@ typedef enum
   APPEALS_ROUTE_ASYNC      = 1 << 1,  /* the handler answers later, outside a transaction */
   APPEALS_ROUTE_IDEMPOTENT = 1 << 2,  /* honours Idempotency-Key */
   APPEALS_ROUTE_UPLOAD     = 1 << 3,  /* the body is a file, up to max_attachment_bytes */
+  APPEALS_ROUTE_SLOW       = 1 << 4,  /* may take long (a search, a report): the slow workers */
 } AppealsRouteFlags;
 
 /* Runs inside the request's transaction (unless the route is async). The

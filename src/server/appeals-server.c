@@ -2,11 +2,13 @@
  *
  * appeals-server.c: the request pipeline.
  *
- * Every request passes the same steps: route, language, limits, sign-in,
- * role, body, then the handler inside one database transaction (so nothing
- * is ever half-written), with Idempotency-Key replays in the same
- * transaction. Everything runs on the main loop; the only slow work,
- * password hashing, runs in a thread while its message is paused.
+ * Every request passes the same steps: route, language, limits, then
+ * (appeals-dispatch.c) sign-in, role, body and the handler inside one
+ * database transaction. libsoup is driven from the main loop only; the
+ * storage work of a request runs on a worker of the pool, on the worker's
+ * own connection, while its message is paused (appeals-workers.c), so a
+ * long search holds up no one. Sign-in, whose password hashing runs in a
+ * thread of its own, stays on the main loop's connection.
  *
  * A request is "active" from its headers to the end of its answer. On
  * SIGTERM the server refuses new requests (503) and stops once the active
@@ -19,12 +21,11 @@
 
 #include "appeals-auth.h"
 #include "appeals-connections.h"
-#include "appeals-request-body.h"
+#include "appeals-dispatch.h"
 #include "appeals-rules.h"
 #include "appeals-server.h"
 
 #define LISTEN_BACKLOG 1024
-#define MAX_IDEMPOTENCY_KEY 200
 #define DRAIN_SECONDS 30
 #define ACTIVE_KEY "appeals-active"
 
@@ -40,6 +41,8 @@ struct _AppealsServer
   AppealsConnections   *connections;
   AppealsRouter        *router;
   AppealsRules         *rules;
+  GRWLock               rules_lock;  /* workers read, a reload writes */
+  AppealsWorkers       *workers;     /* NULL: everything on the main loop */
   guint                 active;      /* requests between headers and answer */
   guint                 drain_timeout;
   gboolean              stopping;
@@ -62,10 +65,12 @@ appeals_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   g_clear_pointer (&self->connections, appeals_connections_free);
   g_clear_object (&self->socket);
+  g_clear_pointer (&self->workers, appeals_workers_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->router, appeals_router_free);
   g_clear_pointer (&self->rules, appeals_rules_free);
   g_clear_pointer (&self->config.database, g_free);
+  g_rw_lock_clear (&self->rules_lock);
 
   G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
 }
@@ -80,6 +85,7 @@ static void
 appeals_server_init (AppealsServer *self)
 {
   self->router = appeals_router_new ();
+  g_rw_lock_init (&self->rules_lock);
 }
 
 /* Time and dates ------------------------------------------------------- */
@@ -185,75 +191,6 @@ pick_language (const char *accept_language)
   return "en";
 }
 
-typedef struct
-{
-  AppealsRequest     *request;
-  const AppealsRoute *route;
-} Dispatch;
-
-static gboolean
-run_handler_in_transaction (AppealsDb  *db,
-                            gpointer    user_data,
-                            GError    **error)
-{
-  Dispatch *dispatch = user_data;
-  AppealsRequest *request = dispatch->request;
-  g_autofree char *fingerprint = NULL;
-
-  /* A retried transaction starts from a clean answer. */
-  request->answered = FALSE;
-  soup_message_headers_remove (soup_server_message_get_response_headers (request->message), "Location");
-  soup_message_headers_remove (soup_server_message_get_response_headers (request->message), "ETag");
-
-  if (request->idempotency_key != NULL)
-    {
-      gboolean replayed;
-
-      fingerprint = appeals_request_fingerprint (request);
-      if (!appeals_request_replay_idempotent (request, fingerprint, &replayed, error))
-        return FALSE;
-      if (replayed)
-        return TRUE;
-    }
-
-  if (!dispatch->route->handler (request, error))
-    return FALSE;
-
-  if (request->idempotency_key != NULL && request->answered &&
-      request->status >= 200 && request->status < 300)
-    return appeals_db_exec (db,
-                            "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, "
-                            "location, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            g_variant_new ("(xssxmssx)", request->user->id, request->idempotency_key,
-                                           fingerprint, (gint64) request->status, request->location,
-                                           request->response_body, g_get_real_time () / G_USEC_PER_SEC),
-                            error);
-
-  return TRUE;
-}
-
-static void
-answer_error (AppealsRequest *request,
-              const GError   *error)
-{
-  if (g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_BUSY) ||
-      g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION))
-    {
-      g_warning ("request %" G_GUINT64_FORMAT ": storage unavailable: %s", request->id, error->message);
-      appeals_request_set_header (request, "Retry-After", "1");
-      appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                                       APPEALS_PROBLEM_SERVICE_UNAVAILABLE, NULL, NULL);
-    }
-  else if (g_error_matches (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT))
-    appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_CONFLICT, NULL, NULL);
-  else
-    {
-      g_warning ("request %" G_GUINT64_FORMAT ": %s", request->id, error->message);
-      appeals_request_respond_problem (request, SOUP_STATUS_INTERNAL_SERVER_ERROR,
-                                       APPEALS_PROBLEM_INTERNAL_ERROR, NULL, NULL);
-    }
-}
-
 static void
 log_request (AppealsRequest *request)
 {
@@ -268,90 +205,26 @@ appeals_server_finish_request (AppealsServer  *self,
                                AppealsRequest *request)
 {
   appeals_request_add_answer_headers (request);
-  if (request->paused)
+  /* unless the client went away meanwhile (request-aborted) */
+  if (request->paused && g_object_get_data (G_OBJECT (request->message), ACTIVE_KEY) != NULL)
     soup_server_message_unpause (request->message);
 
   log_request (request);
   appeals_request_free (request);
 }
 
-static void
-handle_request (AppealsServer  *self,
-                AppealsRequest *request)
+/* Route and language, on the main loop: returns the route, or NULL once
+ * the request has been answered. */
+static const AppealsRoute *
+route_request (AppealsServer  *self,
+               AppealsRequest *request)
 {
-  g_autoptr(GError) error = NULL;
-  const char *key;
-  const AppealsRoute *route;
-  Dispatch dispatch;
-
   request->language = pick_language (appeals_request_get_header (request, "Accept-Language"));
 
   if (!appeals_request_check_encoding (request))
-    return;
+    return NULL;
 
-  route = find_route (self, request);
-  if (route == NULL)
-    return;
-
-  if (!(route->flags & APPEALS_ROUTE_PUBLIC))
-    {
-      if (!appeals_auth_authenticate (request, &error))
-        {
-          if (error != NULL)
-            answer_error (request, error);
-          else
-            {
-              appeals_request_set_header (request, "WWW-Authenticate", "Bearer");
-              appeals_request_respond_problem (request, SOUP_STATUS_UNAUTHORIZED,
-                                               APPEALS_PROBLEM_UNAUTHORIZED, NULL, NULL);
-            }
-          return;
-        }
-
-      if (!(route->allow & (1 << request->user->role)))
-        {
-          appeals_request_respond_problem (request, SOUP_STATUS_FORBIDDEN, APPEALS_PROBLEM_FORBIDDEN, NULL, NULL);
-          return;
-        }
-    }
-
-  if (!appeals_request_read_body (request, &self->config, route))
-    return;
-
-  key = appeals_request_get_header (request, "Idempotency-Key");
-  if (key != NULL && (route->flags & APPEALS_ROUTE_IDEMPOTENT) && request->user != NULL)
-    {
-      if (*key == '\0' || strlen (key) > MAX_IDEMPOTENCY_KEY)
-        {
-          appeals_request_respond_field_error (request, SOUP_STATUS_BAD_REQUEST, "Idempotency-Key",
-                                               APPEALS_FIELD_INVALID_VALUE, NULL);
-          return;
-        }
-      request->idempotency_key = g_strdup (key);
-    }
-
-  if (route->flags & APPEALS_ROUTE_ASYNC)
-    {
-      if (!route->handler (request, &error))
-        answer_error (request, error);
-      return;
-    }
-
-  dispatch.request = request;
-  dispatch.route = route;
-  if (!appeals_db_run_transaction (self->db, run_handler_in_transaction, &dispatch, &error))
-    {
-      /* A handler may refuse after starting to write: its answer stands,
-       * and the transaction was rolled back. */
-      if (!request->answered || error->domain == APPEALS_DB_ERROR)
-        answer_error (request, error);
-    }
-  else if (!request->answered)
-    {
-      g_warning ("%s %s: the handler gave no answer", request->method, request->path);
-      appeals_request_respond_problem (request, SOUP_STATUS_INTERNAL_SERVER_ERROR,
-                                       APPEALS_PROBLEM_INTERNAL_ERROR, NULL, NULL);
-    }
+  return find_route (self, request);
 }
 
 static void
@@ -362,11 +235,22 @@ server_callback (SoupServer        *soup,
                  gpointer           user_data)
 {
   AppealsServer *self = user_data;
+  const AppealsRoute *route;
   AppealsRequest *request;
 
   appeals_connections_got_body (self->connections, message);
   request = appeals_request_new (self, message);
-  handle_request (self, request);
+  if (soup_server_message_get_request_body (message)->length > 0)
+    request->sent_body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+
+  route = route_request (self, request);
+  if (route != NULL && self->workers != NULL && !(route->flags & APPEALS_ROUTE_ASYNC))
+    {
+      appeals_dispatch_push (self->workers, request, route);
+      return;
+    }
+  if (route != NULL)
+    appeals_dispatch_serve (request, route);
 
   if (request->paused)
     {
@@ -547,6 +431,16 @@ appeals_server_new (AppealsDb                 *db,
   if (self->rules == NULL)
     return NULL;
 
+  /* a database only one connection can see is served on the main loop */
+  if (config->workers > 0 && config->database != NULL && db != NULL &&
+      !g_str_equal (config->database, ":memory:"))
+    {
+      self->workers = appeals_workers_new (config->database, MAX (2, config->workers),
+                                           config->statement_timeout_ms, error);
+      if (self->workers == NULL)
+        return NULL;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -670,7 +564,27 @@ gboolean
 appeals_server_reload_rules (AppealsServer  *self,
                              GError        **error)
 {
-  return appeals_rules_reload (self->rules, error);
+  gboolean reloaded;
+
+  /* waits for the requests the workers serve with the rules in force */
+  g_rw_lock_writer_lock (&self->rules_lock);
+  reloaded = appeals_rules_reload (self->rules, error);
+  g_rw_lock_writer_unlock (&self->rules_lock);
+  return reloaded;
+}
+
+/* Held by a worker while it serves a request: the rules do not change
+ * under it. */
+void
+appeals_server_lock_rules (AppealsServer *self)
+{
+  g_rw_lock_reader_lock (&self->rules_lock);
+}
+
+void
+appeals_server_unlock_rules (AppealsServer *self)
+{
+  g_rw_lock_reader_unlock (&self->rules_lock);
 }
 
 /**

@@ -31,6 +31,8 @@ typedef struct
   gint64                 lockout_seconds;    /* the longest back-off */
   gint64                 idempotency_seconds; /* how long a retried POST is recognised */
   guint                  housekeeping_seconds; /* between purges */
+  guint                  workers;            /* storage threads; 0: all on the main loop */
+  guint                  statement_timeout_ms; /* 0: no limit */
   AppealsConnectionLimits connections;
 } AppealsServerConfig;
 
@@ -79,6 +81,8 @@ AppealsGrowthRule      *appeals_server_get_growth_rule  (AppealsServer        *s
 /* For handlers that finish later (ASYNC routes). */
 void                    appeals_server_finish_request   (AppealsServer        *self,
                                                          AppealsRequest       *request);
+void                    appeals_server_lock_rules       (AppealsServer        *self);
+void                    appeals_server_unlock_rules     (AppealsServer        *self);
 
 /* Today in Kazakhstan (UTC+5), and the current time as ISO 8601 UTC. */
 void                    appeals_server_get_today        (GDate                *today);

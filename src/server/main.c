@@ -26,6 +26,7 @@
 #include "appeals-generate.h"
 #include "appeals-housekeeping.h"
 #include "appeals-server.h"
+#include "appeals-workers.h"
 
 /* GnuTLS priorities: its defaults without TLS 1.0/1.1 (and SSL 3) and
  * without the key exchanges that are not forward secret (static RSA,
@@ -55,6 +56,8 @@ static int opt_connections_per_address = 64;
 static int opt_address_failures = 20;
 static int opt_idempotency_seconds = 24 * 3600;
 static int opt_housekeeping_seconds = 600;
+static int opt_workers = -1;
+static int opt_statement_timeout = 30;
 static int opt_generate_appeals = 1000000;
 static int opt_generate_seed = 20261130;
 
@@ -78,6 +81,8 @@ static const GOptionEntry entries[] = {
   { "sign-in-failures-per-address", 0, 0, G_OPTION_ARG_INT, &opt_address_failures, N_("Failed sign-ins from one address before it has to wait; 0 for no limit (default 20)"), N_("N") },
   { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
   { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
+  { "workers", 0, 0, G_OPTION_ARG_INT, &opt_workers, N_("Threads that serve requests, each with a database connection; 0 serves everything on the main loop (default twice the processors, at least 4)"), N_("N") },
+  { "statement-timeout", 0, 0, G_OPTION_ARG_INT, &opt_statement_timeout, N_("Stop a database statement of a request after this time; 0 for no limit (default 30)"), N_("SECONDS") },
   { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING, &opt_trusted_proxy, N_("The reverse proxy's address: its connections are not capped, and its X-Real-IP header names the client"), N_("ADDRESS") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
@@ -105,6 +110,8 @@ make_config (void)
     .lockout_seconds = 15 * 60,
     .idempotency_seconds = MAX (opt_idempotency_seconds, 1),
     .housekeeping_seconds = MAX (opt_housekeeping_seconds, 1),
+    .workers = opt_workers < 0 ? appeals_workers_default_size () : (guint) opt_workers,
+    .statement_timeout_ms = (guint) MAX (opt_statement_timeout, 0) * 1000,
     .connections = {
       .header_seconds = MAX (opt_header_timeout, 1),
       .body_seconds = MAX (opt_body_timeout, 1),
@@ -284,6 +291,7 @@ generate (void)
   AppealsGenerateOptions options = { MAX (opt_generate_appeals, 0), (guint32) opt_generate_seed, 10 };
   gint64 started = g_get_monotonic_time ();
 
+  config.workers = 0;   /* one connection loads everything */
   if (db == NULL || (server = appeals_server_new (db, &config, &error)) == NULL ||
       !appeals_generate (server, db, &options, &error) ||
       !index_generated_terms (db, &error))

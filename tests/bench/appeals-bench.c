@@ -202,11 +202,33 @@ prepare_postgresql (AppealsBench *bench,
   return location;
 }
 
+/**
+ * appeals_bench_restart:
+ * @workers: (nullable): the server's --workers, or %NULL for its default
+ *
+ * Starts the server (again) on the bench's database; a session signed in
+ * before stays valid.
+ */
+void
+appeals_bench_restart (AppealsBench *bench,
+                       const char   *workers)
+{
+  const char *args[] = { "--demo", "--max-connections-per-address", "0", NULL, NULL, NULL };
+
+  if (workers != NULL)
+    {
+      args[3] = "--workers";
+      args[4] = workers;
+    }
+  g_clear_pointer (&bench->server, appeals_test_server_free);
+  bench->server = appeals_test_server_start_on (bench->backend, bench->database, args);
+  bench->workers = workers;
+}
+
 AppealsBench *
 appeals_bench_open (const char *backend,
                     guint       size)
 {
-  static const char * const args[] = { "--demo", "--max-connections-per-address", "0", NULL };
   AppealsBench *bench = g_new0 (AppealsBench, 1);
   const char *cache = g_getenv ("APPEALS_BENCH_CACHE") != NULL ? g_getenv ("APPEALS_BENCH_CACHE") : "bench-data";
   g_autofree char *schema = schema_version ();
@@ -221,7 +243,7 @@ appeals_bench_open (const char *backend,
   bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
                                       : prepare_sqlite (bench, cache, key, schema);
 
-  bench->server = appeals_test_server_start_on (bench->backend, bench->database, args);
+  appeals_bench_restart (bench, g_getenv ("APPEALS_BENCH_WORKERS"));
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
   bench->session = soup_session_new ();
   bench->db = appeals_db_open (bench->database, &error);
@@ -593,6 +615,7 @@ appeals_bench_concurrency (AppealsBench *bench,
     g_thread_join (g_ptr_array_index (threads, i));
   g_mutex_clear (&lock);
 
+  g_print ("server with %s workers:\n", bench->workers != NULL ? bench->workers : "the default number of");
   g_print ("%u connections running journal pages and searches for %.0f s: %u answered (%.0f/s), %u not (refused or failed), "
            "p50 %.1f ms, p99 %.1f ms\n", n_connections, (g_get_monotonic_time () - started) / 1e6, load_ms->len,
            load_ms->len / ((g_get_monotonic_time () - started) / 1e6), failures,

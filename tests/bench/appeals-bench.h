@@ -30,11 +30,14 @@ typedef struct
   char                 *cursor;
   char                 *cursor_date;
   gint64                cursor_id;
+  const char           *workers;   /* the server's --workers, NULL: its default */
 } AppealsBench;
 
 AppealsBench *appeals_bench_open            (const char    *backend,
                                              guint          size);
 void          appeals_bench_free            (AppealsBench  *bench);
+void          appeals_bench_restart         (AppealsBench  *bench,
+                                             const char    *workers);
 void          appeals_bench_print_header    (AppealsBench  *bench);
 char         *appeals_bench_today           (void);
 char         *appeals_bench_pick            (AppealsBench  *bench,

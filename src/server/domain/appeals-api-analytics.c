@@ -190,9 +190,9 @@ void
 appeals_api_analytics_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/analytics/line-report", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_line_report);
+                            APPEALS_ROUTE_SLOW, handle_line_report);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/content-terms", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_content_terms);
+                            APPEALS_ROUTE_SLOW, handle_content_terms);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/statistical-report", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_statistical_report);
+                            APPEALS_ROUTE_SLOW, handle_statistical_report);
 }

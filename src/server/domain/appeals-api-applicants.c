@@ -263,7 +263,7 @@ appeals_api_applicants_register (AppealsServer *server)
   AppealsAllow writers = APPEALS_ALLOW_REGISTRAR | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_ADMIN;
 
   appeals_server_add_route (server, "GET", "/api/v1/applicants", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_find);
+                            APPEALS_ROUTE_SLOW, handle_find);
   appeals_server_add_route (server, "POST", "/api/v1/applicants", writers,
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
   appeals_server_add_route (server, "GET", "/api/v1/applicants/{id}", APPEALS_ALLOW_STAFF,

@@ -71,7 +71,7 @@ void
 appeals_api_audit_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/audit", APPEALS_ALLOW_ADMIN,
-                            APPEALS_ROUTE_DEFAULT, handle_entries);
+                            APPEALS_ROUTE_SLOW, handle_entries);
   appeals_server_add_route (server, "GET", "/api/v1/applicants/{id}/reads", APPEALS_ALLOW_ADMIN,
-                            APPEALS_ROUTE_DEFAULT, handle_reads);
+                            APPEALS_ROUTE_SLOW, handle_reads);
 }

@@ -210,9 +210,9 @@ appeals_api_dynamics_register (AppealsServer *server)
   AppealsAllow analysts = APPEALS_ALLOW_ANALYST | APPEALS_ALLOW_CONTROLLER | APPEALS_ALLOW_HEAD;
 
   appeals_server_add_route (server, "GET", "/api/v1/analytics/dynamics", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_dynamics);
+                            APPEALS_ROUTE_SLOW, handle_dynamics);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/alerts", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_alerts);
+                            APPEALS_ROUTE_SLOW, handle_alerts);
   appeals_server_add_route (server, "PUT", "/api/v1/analytics/alerts/{id}/note", analysts,
                             APPEALS_ROUTE_DEFAULT, handle_note);
 }

@@ -504,9 +504,12 @@ handle_quality (AppealsRequest  *request,
 
   /* tallied by the database, body by body, from the final verdicts' index
    * (the appeals only for a district's scope): the server holds one row
-   * per body, however many verdicts there are */
+   * per body, however many verdicts there are. An appeal has one round 1
+   * (UNIQUE (appeal_id, round)), so its first-round acceptances are
+   * counted as rows: a COUNT(DISTINCT) builds a b-tree per body, and the
+   * second one cost a third of the query at 1 M appeals. */
   sql = g_strdup_printf ("SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, "
-                         "COUNT(DISTINCT CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN e.appeal_id END) AS accepted_first, "
+                         "SUM(CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted_first, "
                          "AVG(e.score) AS average_score, "
                          "SUM(CASE WHEN e.verdict = 'accepted' THEN 0 ELSE 1 END) AS reworks, "
                          "SUM(CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
@@ -559,9 +562,9 @@ appeals_api_expertise_register (AppealsServer *server)
   appeals_server_add_route (server, "POST", "/api/v1/appeals/{id}/expertise", APPEALS_ALLOW_ANALYST,
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
   appeals_server_add_route (server, "GET", "/api/v1/expertise", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_pending);
+                            APPEALS_ROUTE_SLOW, handle_pending);
   appeals_server_add_route (server, "POST", "/api/v1/expertise/{id}/approval", APPEALS_ALLOW_HEAD,
                             APPEALS_ROUTE_DEFAULT, handle_approve);
   appeals_server_add_route (server, "GET", "/api/v1/analytics/answer-quality", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_quality);
+                            APPEALS_ROUTE_SLOW, handle_quality);
 }

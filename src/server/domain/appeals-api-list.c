@@ -484,7 +484,7 @@ void
 appeals_api_list_register (AppealsServer *server)
 {
   appeals_server_add_route (server, "GET", "/api/v1/appeals", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, appeals_api_appeals_list);
+                            APPEALS_ROUTE_SLOW, appeals_api_appeals_list);
   appeals_server_add_route (server, "GET", "/api/v1/appeals/count", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, appeals_api_appeals_count);
+                            APPEALS_ROUTE_SLOW, appeals_api_appeals_count);
 }

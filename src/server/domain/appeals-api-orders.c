@@ -367,7 +367,7 @@ appeals_api_orders_register (AppealsServer *server)
                          APPEALS_ALLOW_ADMIN;
 
   appeals_server_add_route (server, "GET", "/api/v1/orders", APPEALS_ALLOW_STAFF,
-                            APPEALS_ROUTE_DEFAULT, handle_list);
+                            APPEALS_ROUTE_SLOW, handle_list);
   appeals_server_add_route (server, "POST", "/api/v1/orders", keepers,
                             APPEALS_ROUTE_IDEMPOTENT, handle_create);
   appeals_server_add_route (server, "GET", "/api/v1/orders/{id}", APPEALS_ALLOW_STAFF,

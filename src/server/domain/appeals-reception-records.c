@@ -119,11 +119,11 @@ static GArray *
 rows_of (GHashTable *groups,
          gint64      reception_id)
 {
-  static GArray *none;
+  static GArray *none;   /* shared by the workers: made once */
   GArray *rows = g_hash_table_lookup (groups, &reception_id);
 
-  if (rows == NULL && none == NULL)
-    none = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_array_new (FALSE, FALSE, sizeof (guint)));
   return rows != NULL ? rows : none;
 }
 

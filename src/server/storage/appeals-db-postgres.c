@@ -14,6 +14,33 @@
 
 typedef struct _AppealsDbPostgres AppealsDbPostgres;
 
+/* PQcancel() connects to the server to send its request: it runs in a
+ * thread of its own, with its own reference to the cancel object. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  PGcancel        *cancel;
+} Canceller;
+
+static Canceller *
+canceller_ref (Canceller *canceller)
+{
+  g_atomic_ref_count_inc (&canceller->ref);
+  return canceller;
+}
+
+static void
+canceller_unref (gpointer data)
+{
+  Canceller *canceller = data;
+
+  if (canceller != NULL && g_atomic_ref_count_dec (&canceller->ref))
+    {
+      PQfreeCancel (canceller->cancel);
+      g_free (canceller);
+    }
+}
+
 struct _AppealsDbPostgres
 {
   AppealsDb    parent_instance;
@@ -22,6 +49,10 @@ struct _AppealsDbPostgres
   GHashTable  *rewritten;   /* "?" SQL → "$n" SQL */
   GString     *load;        /* COPY data not yet sent */
   guint        load_columns;
+  GCancellable *cancellable; /* see appeals_db_watch() */
+  gulong       cancelled_id;
+  Canceller   *canceller;
+  guint        timeout_ms;
 };
 
 #define APPEALS_TYPE_DB_POSTGRES (appeals_db_postgres_get_type ())
@@ -170,6 +201,8 @@ check_result (AppealsDbPostgres  *self,
     kind = APPEALS_DB_ERROR_BUSY;
   else if (state != NULL && g_str_has_prefix (state, "23"))
     kind = APPEALS_DB_ERROR_CONSTRAINT;
+  else if (state != NULL && g_str_equal (state, "57014"))   /* query_canceled */
+    kind = APPEALS_DB_ERROR_CANCELLED;
 
   /* the primary message only: the DETAIL of a constraint violation quotes
    * the row's values (an IIN), and errors end up in the log */
@@ -403,6 +436,10 @@ appeals_db_postgres_finalize (GObject *object)
   AppealsDbPostgres *self = (AppealsDbPostgres *)object;
 
   g_clear_pointer (&self->rewritten, g_hash_table_unref);
+  if (self->cancellable != NULL)
+    g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->canceller, canceller_unref);
   g_clear_pointer (&self->connection, PQfinish);
   g_string_free (self->load, TRUE);
 
@@ -454,6 +491,69 @@ appeals_db_postgres_get_blob (AppealsDb   *db,
 }
 
 static void
+send_cancel (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Canceller *canceller = task_data;
+  char message[256];
+
+  if (!PQcancel (canceller->cancel, message, sizeof message))
+    g_debug ("PostgreSQL: cannot cancel: %s", message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Runs on the thread that cancels (the main loop): hands the request to
+ * a thread, so that it does not wait for PostgreSQL to be reached. */
+static void
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  AppealsDbPostgres *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->canceller == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, canceller_ref (self->canceller), canceller_unref);
+  g_task_run_in_thread (task, send_cancel);
+}
+
+static void
+appeals_db_postgres_watch (AppealsDb    *db,
+                           GCancellable *cancellable,
+                           guint         timeout_ms)
+{
+  AppealsDbPostgres *self = APPEALS_DB_POSTGRES (db);
+
+  if (self->cancellable != NULL)
+    g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+  self->cancelled_id = 0;
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->canceller, canceller_unref);
+
+  if (timeout_ms != self->timeout_ms && PQstatus (self->connection) == CONNECTION_OK)
+    {
+      g_autofree char *sql = g_strdup_printf ("SET statement_timeout = %u", timeout_ms);
+      PGresult *answer = PQexec (self->connection, sql);
+
+      if (PQresultStatus (answer) == PGRES_COMMAND_OK)
+        self->timeout_ms = timeout_ms;
+      PQclear (answer);
+    }
+
+  if (cancellable != NULL)
+    {
+      self->canceller = g_new0 (Canceller, 1);
+      g_atomic_ref_count_init (&self->canceller->ref);
+      self->canceller->cancel = PQgetCancel (self->connection);
+      self->cancellable = g_object_ref (cancellable);
+      self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
+    }
+}
+
+static void
 appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -469,6 +569,7 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->load_row = appeals_db_postgres_load_row;
   db_class->load_end = appeals_db_postgres_load_end;
   db_class->backup = appeals_db_postgres_backup;
+  db_class->watch = appeals_db_postgres_watch;
 }
 
 static void

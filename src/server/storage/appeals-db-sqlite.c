@@ -34,7 +34,15 @@ struct _AppealsDbSqlite
   GHashTable  *statements;   /* SQL text → sqlite3_stmt */
   char        *blob_dir;     /* attachments live beside the database */
   sqlite3_stmt *load;        /* the bulk load's INSERT, borrowed from statements */
+  GCancellable *cancellable; /* see appeals_db_watch() */
+  gint64       timeout_usec;
+  gint64       statement_started;
+  gboolean     interruptible;
 };
+
+/* How many virtual machine instructions between two looks at the
+ * cancellable and the clock. */
+#define PROGRESS_INSTRUCTIONS 4000
 
 #define APPEALS_TYPE_DB_SQLITE (appeals_db_sqlite_get_type ())
 G_DECLARE_FINAL_TYPE (AppealsDbSqlite, appeals_db_sqlite, APPEALS, DB_SQLITE, AppealsDb)
@@ -54,6 +62,8 @@ set_error (AppealsDbSqlite  *self,
     kind = APPEALS_DB_ERROR_CONSTRAINT;
   else if (primary == SQLITE_CANTOPEN || primary == SQLITE_NOTADB)
     kind = APPEALS_DB_ERROR_CONNECTION;
+  else if (primary == SQLITE_INTERRUPT)
+    kind = APPEALS_DB_ERROR_CANCELLED;
 
   g_set_error (error, APPEALS_DB_ERROR, kind, "SQLite: %s", sqlite3_errmsg (self->db));
 }
@@ -178,6 +188,10 @@ appeals_db_sqlite_query (AppealsDb   *db,
   statement = prepare (self, sql, error);
   if (statement == NULL || !bind (self, statement, params, error))
     return NULL;
+
+  /* a ROLLBACK always runs to its end */
+  self->interruptible = !g_str_equal (sql, "ROLLBACK");
+  self->statement_started = g_get_monotonic_time ();
 
   n_columns = sqlite3_column_count (statement);
   names = g_new0 (const char *, n_columns + 1);
@@ -463,6 +477,32 @@ appeals_db_sqlite_backup (AppealsDb   *db,
   return copy_blobs (self->blob_dir, blobs, error);
 }
 
+/* Returns non-zero to interrupt the statement running. */
+static int
+on_progress (gpointer user_data)
+{
+  AppealsDbSqlite *self = user_data;
+
+  if (!self->interruptible)
+    return 0;
+  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    return 1;
+  return self->timeout_usec > 0 && g_get_monotonic_time () - self->statement_started > self->timeout_usec;
+}
+
+static void
+appeals_db_sqlite_watch (AppealsDb    *db,
+                         GCancellable *cancellable,
+                         guint         timeout_ms)
+{
+  AppealsDbSqlite *self = APPEALS_DB_SQLITE (db);
+
+  g_set_object (&self->cancellable, cancellable);
+  self->timeout_usec = (gint64) timeout_ms * 1000;
+  sqlite3_progress_handler (self->db, cancellable != NULL || timeout_ms > 0 ? PROGRESS_INSTRUCTIONS : 0,
+                            on_progress, self);
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
@@ -470,6 +510,7 @@ appeals_db_sqlite_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->blob_dir, g_free);
+  g_clear_object (&self->cancellable);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
 
@@ -492,6 +533,7 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->load_row = appeals_db_sqlite_load_row;
   db_class->load_end = appeals_db_sqlite_load_end;
   db_class->backup = appeals_db_sqlite_backup;
+  db_class->watch = appeals_db_sqlite_watch;
 }
 
 static void

@@ -111,6 +111,25 @@ appeals_db_get_statement_count (AppealsDb *self)
   return ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements;
 }
 
+/**
+ * appeals_db_watch:
+ * @cancellable: (nullable): stops the statements when cancelled
+ * @timeout_ms: the longest a statement may run, 0 for no limit
+ *
+ * Until called again, a statement of this connection that runs longer
+ * than @timeout_ms, or is running when @cancellable is cancelled (from
+ * any thread), fails with %APPEALS_DB_ERROR_CANCELLED.
+ */
+void
+appeals_db_watch (AppealsDb    *self,
+                  GCancellable *cancellable,
+                  guint         timeout_ms)
+{
+  g_return_if_fail (APPEALS_IS_DB (self));
+
+  APPEALS_DB_GET_CLASS (self)->watch (self, cancellable, timeout_ms);
+}
+
 gboolean
 appeals_db_exec (AppealsDb   *self,
                  const char  *sql,
@@ -251,23 +270,64 @@ roll_back (AppealsDb *self)
     g_debug ("rollback failed: %s", error->message);
 }
 
-/**
- * appeals_db_run_transaction:
- *
- * SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
+/* PostgreSQL: every writer holds this lock around its transaction, so
+ * that writers run one at a time, as BEGIN IMMEDIATE makes them on SQLite
+ * (and as one connection made them before the worker pool): a handler that
+ * reads a state and then writes is not overtaken by another between the
+ * two. Readers take no lock. It is taken before BEGIN (a transaction may
+ * still set its isolation level first) and is not counted as one of the
+ * request's statements. */
+#define WRITERS_LOCK_KEY "1634758764"
+
+static gboolean
+lock_writers (AppealsDb  *self,
+              gboolean    reader,
+              GError    **error)
+{
+  if (reader || appeals_db_get_dialect (self) != APPEALS_DB_DIALECT_POSTGRESQL)
+    return TRUE;
+  return appeals_db_exec_script (self, "SELECT pg_advisory_lock (" WRITERS_LOCK_KEY ")", error);
+}
+
+static void
+unlock_writers (AppealsDb *self,
+                gboolean   reader)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (reader || appeals_db_get_dialect (self) != APPEALS_DB_DIALECT_POSTGRESQL)
+    return;
+  if (!appeals_db_exec_script (self, "SELECT pg_advisory_unlock (" WRITERS_LOCK_KEY ")", &error))
+    g_warning ("cannot release the writers' lock: %s", error->message);
+}
+
+static gboolean
+begin_transaction (AppealsDb  *self,
+                   gboolean    reader,
+                   GError    **error)
+{
+  if (appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE)
+    return appeals_db_exec (self, reader ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE", NULL, error);
+  return appeals_db_exec (self, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, error);
+}
+
+/* SQLite takes the write lock at BEGIN IMMEDIATE, so transactions queue
  * instead of failing at commit. PostgreSQL runs at READ COMMITTED, where
- * writers wait on row locks; serialization failures and deadlocks are
- * still retried here, in the one place the engineering notes ask for.
- */
-gboolean
-appeals_db_run_transaction (AppealsDb                *self,
-                            AppealsDbTransactionFunc  func,
-                            gpointer                  user_data,
-                            GError                  **error)
+ * writers wait on the writers' lock and on row locks; serialization
+ * failures and deadlocks are still retried here, in the one place the
+ * engineering notes ask for.
+ *
+ * A read transaction (@reader) that turns out to write and meets a writer
+ * is BUSY at once, without waiting: it is run again as a writer, which
+ * queues for the lock. */
+static gboolean
+run_transaction (AppealsDb                *self,
+                 gboolean                  reader,
+                 AppealsDbTransactionFunc  func,
+                 gpointer                  user_data,
+                 GError                  **error)
 {
   AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
-  const char *begin = appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE
-                      ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED";
   guint backoff = FIRST_BACKOFF_US;
 
   /* nested: join the transaction in progress; a BUSY error reaches the
@@ -287,7 +347,8 @@ appeals_db_run_transaction (AppealsDb                *self,
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
-      gboolean begun = appeals_db_exec (self, begin, NULL, &local_error);
+      gboolean locked = lock_writers (self, reader, &local_error);
+      gboolean begun = locked && begin_transaction (self, reader, &local_error);
       gboolean done = FALSE;
 
       if (begun)
@@ -298,10 +359,15 @@ appeals_db_run_transaction (AppealsDb                *self,
         }
 
       if (done && appeals_db_exec (self, "COMMIT", NULL, &local_error))
-        return TRUE;
+        {
+          unlock_writers (self, reader);
+          return TRUE;
+        }
 
       if (begun)
         roll_back (self);
+      if (locked)
+        unlock_writers (self, reader);
 
       if (local_error == NULL)
         {
@@ -317,9 +383,28 @@ appeals_db_run_transaction (AppealsDb                *self,
         }
 
       g_debug ("transaction busy (attempt %u): %s", attempt, local_error->message);
+      reader = FALSE;
       g_usleep (backoff / 2 + g_random_int_range (0, backoff / 2 + 1));
       backoff = MIN (backoff * 2, MAX_BACKOFF_US);
     }
+}
+
+gboolean
+appeals_db_run_transaction (AppealsDb                *self,
+                            AppealsDbTransactionFunc  func,
+                            gpointer                  user_data,
+                            GError                  **error)
+{
+  return run_transaction (self, FALSE, func, user_data, error);
+}
+
+gboolean
+appeals_db_run_read_transaction (AppealsDb                *self,
+                                 AppealsDbTransactionFunc  func,
+                                 gpointer                  user_data,
+                                 GError                  **error)
+{
+  return run_transaction (self, TRUE, func, user_data, error);
 }
 
 typedef struct

@@ -8,8 +8,11 @@
  * them to $1..$n outside string literals); the few places where the dialects
  * differ (full-text search, upserts) ask appeals_db_get_dialect().
  *
- * Threading: an AppealsDb is used from one thread only (the server's main
- * loop). Transactions are short; slow work (password hashing) runs elsewhere.
+ * Threading: an AppealsDb is used by one thread at a time: the server's
+ * main loop has one, and each worker of the pool takes one for a request
+ * (appeals-workers.c). appeals_db_watch() is the one call that reaches
+ * across: cancelling its cancellable from another thread stops the
+ * statement running.
  *
  * Parameters are a GVariant tuple (floating references are sunk):
  *   "s" text, "x" int64, "i" int32, "b" boolean, "d" double,
@@ -32,6 +35,7 @@ typedef enum
   APPEALS_DB_ERROR_CONSTRAINT,  /* unique, foreign key or check violation */
   APPEALS_DB_ERROR_CONNECTION,  /* cannot open or lost the connection */
   APPEALS_DB_ERROR_MIGRATION,   /* a schema migration failed */
+  APPEALS_DB_ERROR_CANCELLED,   /* stopped: cancelled or over the statement timeout */
 } AppealsDbErrorCode;
 
 typedef enum
@@ -80,6 +84,11 @@ struct _AppealsDbClass
                                     GError            **error);
   gboolean          (*load_end)    (AppealsDb          *self,
                                     GError            **error);
+  /* Statements stop with APPEALS_DB_ERROR_CANCELLED when @cancellable
+   * is cancelled (from any thread) or after @timeout_ms (0: never). */
+  void              (*watch)       (AppealsDb    *self,
+                                    GCancellable *cancellable,
+                                    guint         timeout_ms);
   /* A consistent copy of everything while the server runs. */
   gboolean          (*backup)      (AppealsDb    *self,
                                     const char   *destination,
@@ -105,6 +114,9 @@ gboolean          appeals_db_exec_script       (AppealsDb    *self,
                                                 const char   *sql,
                                                 GError      **error);
 guint64           appeals_db_get_statement_count (AppealsDb  *self);
+void              appeals_db_watch             (AppealsDb    *self,
+                                                GCancellable *cancellable,
+                                                guint         timeout_ms);
 
 /* Applies data/sql/<dialect>/NNNN-*.sql in order, each in its own
  * transaction, recording applied versions in schema_migrations.
@@ -138,6 +150,16 @@ typedef gboolean (*AppealsDbTransactionFunc)   (AppealsDb    *db,
  * progress: its func runs once and its error goes to the outer func (a
  * BUSY one, handed on, makes the whole outer func run again). */
 gboolean          appeals_db_run_transaction   (AppealsDb                *self,
+                                                AppealsDbTransactionFunc  func,
+                                                gpointer                  user_data,
+                                                GError                  **error);
+
+/* The same for a transaction that mostly reads (GET): on SQLite it
+ * starts DEFERRED, so that readers on other connections run side by side
+ * on their WAL snapshots; a write inside it takes the lock then, and if
+ * that is BUSY (a writer was there first) it runs again as
+ * appeals_db_run_transaction() would. */
+gboolean          appeals_db_run_read_transaction (AppealsDb             *self,
                                                 AppealsDbTransactionFunc  func,
                                                 gpointer                  user_data,
                                                 GError                  **error);

@@ -592,6 +592,7 @@ main (int   argc,
   test_storage_add_transactions ();
   test_storage_add_migrations (fresh);
   test_storage_add_plans ();
+  test_storage_add_watch ();
 
   status = g_test_run ();
 

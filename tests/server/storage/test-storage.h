@@ -39,5 +39,6 @@ gint64     count_rows      (AppealsDb      *db,
 void       test_storage_add_transactions (void);
 void       test_storage_add_migrations   (const char     *location);
 void       test_storage_add_plans        (void);
+void       test_storage_add_watch        (void);
 
 G_END_DECLS

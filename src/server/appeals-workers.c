@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-workers.c: a pool of worker threads and of database connections,
+ * one per worker.
+ *
+ * Two GThreadPools share the connections: slow work (journal pages,
+ * searches, analytics, exports) may take at most half of them, so that a
+ * card or /health always finds a free worker however many searches run.
+ * Both pools own their threads (a thread never moves from one to the
+ * other), and the slow one runs at a lower priority (nice +10).
+ * A worker takes a connection, watches it with the job's cancellable and
+ * the statement timeout (appeals_db_watch()), runs the job, gives the
+ * connection back, and then calls the job's done function on the main
+ * context, which owns everything of libsoup.
+ */
+#include "config.h"
+
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include "appeals-workers.h"
+
+/* The slow workers yield the processors to the main loop and to the fast
+ * workers: on a machine as busy as its cores, a card waits for the CPU,
+ * not only for a connection. */
+#define SLOW_NICE 10
+
+struct _AppealsWorkers
+{
+  GThreadPool  *fast;
+  GThreadPool  *slow;
+  GAsyncQueue  *connections;   /* AppealsDb, one per worker */
+  GMainContext *context;       /* where done functions run */
+  guint         size;
+  guint         timeout_ms;
+};
+
+typedef struct
+{
+  AppealsWorkFunc  work;
+  GSourceFunc      done;
+  gpointer         data;
+  GCancellable    *cancellable;
+} Job;
+
+/**
+ * appeals_workers_default_size:
+ *
+ * Returns: twice the processors, at least 4: a worker mostly waits on
+ *   its database.
+ */
+guint
+appeals_workers_default_size (void)
+{
+  return MAX (4, 2 * g_get_num_processors ());
+}
+
+/* Once per thread of the slow pool: Linux applies nice to threads. */
+static void
+lower_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (TRUE));
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), SLOW_NICE) != 0)
+    g_debug ("cannot lower a slow worker's priority: %s", g_strerror (errno));
+#endif
+}
+
+static void
+run_job (gpointer job_data,
+         gpointer user_data)
+{
+  AppealsWorkers *self = user_data;
+  Job *job = job_data;
+  AppealsDb *db = g_async_queue_pop (self->connections);
+
+  appeals_db_watch (db, job->cancellable, self->timeout_ms);
+  job->work (db, job->data);
+  appeals_db_watch (db, NULL, self->timeout_ms);
+  g_async_queue_push (self->connections, db);
+
+  g_main_context_invoke (self->context, job->done, job->data);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+static void
+run_slow_job (gpointer job_data,
+              gpointer user_data)
+{
+  lower_priority ();
+  run_job (job_data, user_data);
+}
+
+/**
+ * appeals_workers_new:
+ * @location: the database, as appeals_db_open() takes it
+ * @n_workers: how many threads, and connections (at least 2)
+ * @statement_timeout_ms: the longest a statement may run, 0 for no limit
+ *
+ * Opens the connections at once (so a broken database shows at start),
+ * and runs the done functions on the thread-default main context of the
+ * caller.
+ */
+AppealsWorkers *
+appeals_workers_new (const char  *location,
+                     guint        n_workers,
+                     guint        statement_timeout_ms,
+                     GError     **error)
+{
+  g_autoptr(AppealsWorkers) self = g_new0 (AppealsWorkers, 1);
+  guint n_slow;
+
+  g_return_val_if_fail (n_workers >= 2, NULL);
+
+  self->connections = g_async_queue_new_full (g_object_unref);
+  self->context = g_main_context_ref_thread_default ();
+  self->timeout_ms = statement_timeout_ms;
+  for (guint i = 0; i < n_workers; i++)
+    {
+      AppealsDb *db = appeals_db_open (location, error);
+
+      if (db == NULL)
+        return NULL;
+      appeals_db_watch (db, NULL, statement_timeout_ms);
+      g_async_queue_push (self->connections, db);
+    }
+  self->size = n_workers;
+
+  n_slow = MAX (1, n_workers / 2);
+  self->slow = g_thread_pool_new (run_slow_job, self, n_slow, TRUE, error);
+  if (self->slow == NULL)
+    return NULL;
+  self->fast = g_thread_pool_new (run_job, self, n_workers - n_slow, TRUE, error);
+  if (self->fast == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Waits for the jobs queued and running; their done functions are left
+ * to the main context. */
+void
+appeals_workers_free (AppealsWorkers *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->fast != NULL)
+    g_thread_pool_free (self->fast, FALSE, TRUE);
+  if (self->slow != NULL)
+    g_thread_pool_free (self->slow, FALSE, TRUE);
+  g_clear_pointer (&self->connections, g_async_queue_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_free (self);
+}
+
+guint
+appeals_workers_get_size (AppealsWorkers *self)
+{
+  return self->size;
+}
+
+/**
+ * appeals_workers_push:
+ * @slow: whether the work may take long (a search, a report)
+ * @cancellable: (nullable): stops the job's statements when cancelled
+ * @work: runs on a worker thread
+ * @done: runs afterwards on the main context, once (it returns
+ *   %G_SOURCE_REMOVE)
+ */
+void
+appeals_workers_push (AppealsWorkers  *self,
+                      gboolean         slow,
+                      GCancellable    *cancellable,
+                      AppealsWorkFunc  work,
+                      GSourceFunc      done,
+                      gpointer         data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->work = work;
+  job->done = done;
+  job->data = data;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  g_thread_pool_push (slow ? self->slow : self->fast, job, NULL);
+}
