@@ -15,41 +15,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-context.h"
-#include "appeals-handover-sheet.h"
 #include "appeals-intake-import-dialog.h"
 #include "appeals-intake-register.h"
 #include "appeals-intake-batch.h"
-#include "appeals-intake-page.h"
+#include "appeals-intake-page-private.h"
 #include "appeals-print.h"
 
-struct _AppealsIntakePage
-{
-  AdwBin          parent_instance;
-
-  AppealsContext *context;
-
-  AdwEntryRow    *iin_row;
-  AdwEntryRow    *name_row;
-  GtkSpinButton  *pages_spin;
-  GtkSpinButton  *attachments_spin;
-  AdwComboRow    *language_row;
-  AdwEntryRow    *note_row;
-  GtkLabel       *applicant_label;
-  GtkLabel       *journal_label;
-  GtkListBox     *journal_list;
-  GtkCheckButton *mine_check;
-  GtkWidget      *distribute_button;
-  AppealsIntakeBatch *batch;       /* the Kazpost batch, between the form and the journal */
-
-  GPtrArray      *receipts;        /* AppealsReceipt, as listed */
-  char           *idempotency_key; /* of the form being sent, until it is entered */
-  GtkPrintOperation *printing;     /* the talon or sheets last sent to the printer */
-  GPtrArray      *last_split;      /* AppealsHandover of the last split made here */
-  GCancellable   *cancellable;     /* the journal and the form */
-  GCancellable   *lookup;          /* the IIN's card */
-  gboolean        loading;
-  gboolean        sending;
-};
 
 G_DEFINE_FINAL_TYPE (AppealsIntakePage, appeals_intake_page, ADW_TYPE_BIN)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsIntakePage, appeals_intake_page)
@@ -60,8 +31,8 @@ get_service (AppealsIntakePage *self)
   return appeals_context_get_intake_service (self->context);
 }
 
-static void
-show_toast (AppealsIntakePage *self,
+void
+_appeals_intake_page_show_toast (AppealsIntakePage *self,
             const char        *text)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
@@ -118,7 +89,7 @@ print_talon (AppealsIntakePage *self,
   if (gtk_print_operation_run (self->printing, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_toast (self, error->message);
+    _appeals_intake_page_show_toast (self, error->message);
 }
 
 /* The journal ------------------------------------------------------------ */
@@ -225,7 +196,7 @@ on_journal_loaded (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           self->loading = FALSE;
-          show_toast (self, error->message);
+          _appeals_intake_page_show_toast (self, error->message);
         }
       return;
     }
@@ -368,14 +339,14 @@ on_received (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.receive", TRUE);
   if (receipt == NULL)
     {
-      show_toast (self, error->message);
+      _appeals_intake_page_show_toast (self, error->message);
       return;
     }
   g_clear_pointer (&self->idempotency_key, g_free);
   on_receipt_added (self, receipt);
   reset_form (self);
   done = g_strdup_printf (_("Received under number %s"), receipt->talon_number);
-  show_toast (self, done);
+  _appeals_intake_page_show_toast (self, done);
   print_talon (self, receipt, FALSE);
 }
 
@@ -402,7 +373,7 @@ receive_action (GtkWidget  *widget,
   /* the server checks the same; saying it here saves a round trip */
   if (*receipt->applicant_name == '\0' || !appeals_receipt_validate (receipt, errors))
     {
-      show_toast (self, *receipt->applicant_name == '\0' ? _("Enter the applicant's name")
+      _appeals_intake_page_show_toast (self, *receipt->applicant_name == '\0' ? _("Enter the applicant's name")
                                                          : _("The IIN is not valid: check its digits"));
       return;
     }
@@ -430,7 +401,7 @@ on_reprint_loaded (GObject      *source,
   if (again != NULL)
     print_talon (self, again, TRUE);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+    _appeals_intake_page_show_toast (self, error->message);
 }
 
 static void
@@ -446,126 +417,6 @@ reprint_action (GtkWidget  *widget,
   appeals_intake_service_get_async (get_service (self),
                                     ((AppealsReceipt *) g_ptr_array_index (self->receipts, position))->id,
                                     self->cancellable, on_reprint_loaded, g_object_ref (self));
-}
-
-/* The split among the registrars ----------------------------------------- */
-
-/**
- * appeals_intake_page_new_handover_sheet:
- *
- * Returns: (transfer full) (nullable): the handover sheets of the last
- *   split made on this page, in the desk's language; %NULL before one
- */
-AppealsHandoverSheet *
-appeals_intake_page_new_handover_sheet (AppealsIntakePage *self)
-{
-  AppealsReferenceService *reference = appeals_context_get_reference_service (self->context);
-
-  if (self->last_split == NULL)
-    return NULL;
-  return appeals_handover_sheet_new (appeals_reference_service_get_letterhead (reference), self->last_split,
-                                     appeals_print_desk_language ());
-}
-
-static void
-on_distributed (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AppealsIntakePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) shares = appeals_intake_service_distribute_finish (APPEALS_INTAKE_SERVICE (source), result,
-                                                                          &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  guint handed = 0;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->sending = FALSE;
-  if (shares == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < shares->len; i++)
-    handed += ((AppealsHandover *) g_ptr_array_index (shares, i))->receipts->len;
-  g_clear_pointer (&self->last_split, g_ptr_array_unref);
-  self->last_split = g_steal_pointer (&shares);
-  appeals_intake_page_reload (self);
-  if (handed == 0)
-    {
-      show_toast (self, _("Every receipt of the day is already handed to a registrar"));
-      return;
-    }
-
-  g_clear_object (&self->printing);
-  self->printing = GTK_PRINT_OPERATION (appeals_intake_page_new_handover_sheet (self));
-  gtk_print_operation_set_allow_async (self->printing, TRUE);
-  if (gtk_print_operation_run (self->printing, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_toast (self, error->message);
-}
-
-/**
- * appeals_intake_page_distribute:
- * @absent: (nullable) (array zero-terminated=1): logins of registrars not on duty
- *
- * Splits today's unassigned receipts among the registrars on duty, then
- * prints their handover sheets.
- */
-void
-appeals_intake_page_distribute (AppealsIntakePage  *self,
-                                const char * const *absent)
-{
-  self->sending = TRUE;
-  appeals_intake_service_distribute_async (get_service (self), absent, self->cancellable, on_distributed,
-                                           g_object_ref (self));
-}
-
-static void
-on_distribute_response (AdwMessageDialog  *dialog,
-                        const char        *response,
-                        AppealsIntakePage *self)
-{
-  GtkEditable *absent = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_auto(GStrv) logins = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (!g_str_equal (response, "distribute"))
-    return;
-  logins = g_strsplit_set (gtk_editable_get_text (absent), ", ", -1);
-  for (guint i = 0; logins[i] != NULL; i++)
-    if (*logins[i] != '\0')
-      g_strv_builder_add (builder, logins[i]);
-  g_strfreev (logins);
-  logins = g_strv_builder_end (builder);
-  appeals_intake_page_distribute (self, (const char * const *) logins);
-}
-
-static void
-distribute_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AppealsIntakePage *self = APPEALS_INTAKE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *absent = gtk_entry_new ();
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Hand Over to Registrars"),
-                                                       _("The day's receipts not yet handed over are split evenly "
-                                                         "among the registrars on duty; their handover sheets are "
-                                                         "printed at once.")));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (absent), _("Absent registrars' logins, separated by commas"));
-  gtk_widget_set_name (absent, "intake-absent");
-  adw_message_dialog_set_extra_child (dialog, absent);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "distribute", _("_Hand Over"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "distribute", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "distribute");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_distribute_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A new card filled from the receipt (in the main window, the page's
@@ -592,7 +443,7 @@ on_talon_activated (AppealsIntakePage *self,
   if (appeals_intake_find_talon (self->context, GTK_WIDGET (self), gtk_editable_get_text (entry), self->cancellable))
     gtk_editable_set_text (entry, "");
   else
-    show_toast (self, _("Scan the talon's barcode: a number like 20261130-0001"));
+    _appeals_intake_page_show_toast (self, _("Scan the talon's barcode: a number like 20261130-0001"));
 }
 
 /* The import of a file from an electronic channel. */
@@ -621,7 +472,8 @@ appeals_intake_page_constructed (GObject *object)
   g_signal_connect_object (get_service (self), "receipt-added", G_CALLBACK (on_receipt_added), self,
                            G_CONNECT_SWAPPED);
   self->batch = APPEALS_INTAKE_BATCH (appeals_intake_batch_new (self->context));
-  bar = gtk_widget_get_parent (GTK_WIDGET (self->journal_label));
+  /* the journal's bar: its title's line's parent */
+  bar = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->journal_label)));
   gtk_widget_insert_before (GTK_WIDGET (self->batch), gtk_widget_get_parent (bar), bar);
   g_signal_connect_swapped (self->batch, "closed", G_CALLBACK (appeals_intake_page_reload), self);
 }
@@ -655,7 +507,7 @@ appeals_intake_page_class_init (AppealsIntakePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intake.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "intake.reprint", "u", reprint_action);
-  gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, distribute_action);
+  gtk_widget_class_install_action (widget_class, "intake.distribute", NULL, _appeals_intake_page_distribute_action);
   gtk_widget_class_install_action (widget_class, "intake.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "intake.register", "u", register_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.receive", NULL);
@@ -749,14 +601,19 @@ new_form (AppealsIntakePage *self)
   }
 }
 
+/* Two lines: the journal's title and the registrar's filter, then the
+ * talon field and the actions (one line was wider than the page in ru). */
 static GtkWidget *
 new_journal_bar (AppealsIntakePage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import File…"));
   GtkWidget *talon = gtk_search_entry_new ();
 
   gtk_widget_set_hexpand (GTK_WIDGET (self->journal_label), TRUE);
+  gtk_label_set_wrap (self->journal_label, TRUE);
   self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
   gtk_widget_set_name (GTK_WIDGET (self->mine_check), "intake-mine");
   self->distribute_button = gtk_button_new_with_mnemonic (_("Hand _Over to Registrars…"));
@@ -766,16 +623,19 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_widget_set_name (import, "intake-import");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "intake.import");
   gtk_widget_set_tooltip_text (import, _("Import appeals exported from e-gov / eOtinish or the Virtual reception"));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->journal_label));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->mine_check));
-  gtk_box_append (GTK_BOX (bar), import);
-  gtk_box_append (GTK_BOX (bar), talon);
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->journal_label));
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->mine_check));
+  gtk_box_append (GTK_BOX (bar), title_line);
+  gtk_box_append (GTK_BOX (actions), talon);
+  gtk_box_append (GTK_BOX (actions), import);
+  gtk_box_append (GTK_BOX (bar), actions);
+  gtk_widget_set_hexpand (talon, TRUE);
   gtk_widget_set_name (talon, "intake-talon");
   g_object_set (talon, "placeholder-text", _("Talon number"), NULL);
   gtk_editable_set_width_chars (GTK_EDITABLE (talon), 16);
   gtk_accessible_update_property (GTK_ACCESSIBLE (talon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Talon number"), -1);
   g_signal_connect_swapped (talon, "activate", G_CALLBACK (on_talon_activated), self);
-  gtk_box_append (GTK_BOX (bar), self->distribute_button);
+  gtk_box_append (GTK_BOX (actions), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
   return bar;
 }
