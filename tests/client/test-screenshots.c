@@ -475,7 +475,8 @@ journal_at_sizes (AppealsWindow *window)
     }
 }
 
-/* every section the registrar's window shows, at the two screens people have */
+/* every section the registrar's window shows, at the two screens people
+ * have, with the sidebar beside it */
 static void
 sections_at_sizes (AppealsWindow *window)
 {
@@ -496,7 +497,19 @@ sections_at_sizes (AppealsWindow *window)
             continue;
           appeals_window_show_page (window, sections[s]);
           appeals_test_ui_settle (600);
+          {
+            GtkWidget *page = appeals_test_ui_get_page (window, sections[s]);
+            int minimum = 0;
+
+            gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_test_message ("%s: %d px wide, folded %d; the page needs %d px", name,
+                            gtk_widget_get_width (GTK_WIDGET (window)),
+                            adw_leaflet_get_folded (ADW_LEAFLET (find_leaflet (GTK_WIDGET (window)))), minimum);
+            report_wide (page, 0);
+          }
           appeals_test_ui_screenshot (GTK_WIDGET (window), name);
+          /* after the narrow window too: the sidebar comes back */
+          g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (find_leaflet (GTK_WIDGET (window)))));
         }
     }
   appeals_window_show_page (window, "journal");
