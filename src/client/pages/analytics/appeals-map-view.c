@@ -353,7 +353,6 @@ reload (AppealsMapView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  load_alerts (self);
   gtk_spinner_start (self->spinner);
   appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &self->from,
                                                &self->to, NULL, NULL, NULL, chosen_question (self),
@@ -367,6 +366,9 @@ appeals_map_view_load (AppealsMapView *self,
 {
   self->from = *from;
   self->to = *to;
+  /* the alerts are of every question: a new period asks for them again,
+   * a new question does not */
+  load_alerts (self);
   reload (self);
 }
 
