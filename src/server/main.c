@@ -437,6 +437,15 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  /* a diagnostic for the benchmark's floors, like the statement count:
+   * see appeals_db_log_statements_to() */
+  if (g_getenv ("APPEALS_SERVER_LOG_STATEMENTS") != NULL &&
+      !appeals_db_log_statements_to (g_getenv ("APPEALS_SERVER_LOG_STATEMENTS"), &error))
+    {
+      g_printerr ("appeals-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
   db = open_database (&error);
   if (db == NULL ||
       (server = appeals_server_new (db, &config, &error)) == NULL)

@@ -233,6 +233,7 @@ appeals_bench_open (const char *backend,
   const char *cache = g_getenv ("APPEALS_BENCH_CACHE") != NULL ? g_getenv ("APPEALS_BENCH_CACHE") : "bench-data";
   g_autofree char *schema = schema_version ();
   g_autofree char *key = g_strdup_printf ("appeals-%u-%s-%s", size, schema, GENERATOR_VERSION);
+  g_autofree char *log_name = NULL, *log_path = NULL;
   g_autoptr(GError) error = NULL;
 
   bench->backend = backend;
@@ -243,6 +244,13 @@ appeals_bench_open (const char *backend,
   bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
                                       : prepare_sqlite (bench, cache, key, schema);
 
+  /* the server logs its statements, for the floors that are a request's
+   * own statements run straight (appeals_bench_capture_statements()) */
+  log_name = g_strconcat (key, ".statements", NULL);
+  log_path = g_build_filename (cache, log_name, NULL);
+  bench->statement_log = g_canonicalize_filename (log_path, NULL);
+  g_unlink (bench->statement_log);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", bench->statement_log, TRUE);
   appeals_bench_restart (bench, g_getenv ("APPEALS_BENCH_WORKERS"));
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
   bench->session = soup_session_new ();
@@ -260,6 +268,9 @@ appeals_bench_free (AppealsBench *bench)
   g_clear_object (&bench->session);
   if (bench->cluster != NULL)
     appeals_test_pg_cluster_stop (bench->cluster);
+  if (bench->statement_log != NULL)
+    g_unlink (bench->statement_log);
+  g_free (bench->statement_log);
   g_free (bench->database);
   g_free (bench->token);
   g_free (bench->cursor);
@@ -376,23 +387,37 @@ appeals_bench_time_request (AppealsBench *bench,
   return ms;
 }
 
+/**
+ * appeals_bench_time_statements:
+ * @statements: `(sv)` GVariants, as appeals_bench_capture_statements() reads them
+ *
+ * Times running @statements one after the other straight on the
+ * database, as one: the floor of the request that ran them.
+ */
 GArray *
-appeals_bench_time_sql (AppealsBench *bench,
-                        const char   *sql,
-                        GVariant     *params)
+appeals_bench_time_statements (AppealsBench *bench,
+                               GPtrArray    *statements)
 {
   GArray *ms = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 started = g_get_monotonic_time ();
 
   for (gboolean warm = TRUE; warm || more_rounds (ms->len, started); warm = FALSE)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AppealsDbResult) result = NULL;
       gint64 t0 = g_get_monotonic_time ();
       double t;
 
-      result = appeals_db_query (bench->db, sql, params, &error);
-      g_assert_no_error (error);
+      for (guint i = 0; i < statements->len; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AppealsDbResult) result = NULL;
+          g_autoptr(GVariant) params = NULL;
+          const char *sql;
+
+          g_variant_get (g_ptr_array_index (statements, i), "(&sv)", &sql, &params);
+          result = appeals_db_query (bench->db, sql, g_variant_n_children (params) > 0 ? g_steal_pointer (&params) : NULL,
+                                     &error);
+          g_assert_no_error (error);
+        }
       t = (g_get_monotonic_time () - t0) / 1000.0;
       if (warm)
         started = g_get_monotonic_time ();
@@ -400,6 +425,60 @@ appeals_bench_time_sql (AppealsBench *bench,
         g_array_append_val (ms, t);
     }
   return ms;
+}
+
+GArray *
+appeals_bench_time_sql (AppealsBench *bench,
+                        const char   *sql,
+                        GVariant     *params)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+  g_ptr_array_add (statements, g_variant_ref_sink (g_variant_new ("(sv)", sql, params != NULL ? params
+                                                                  : g_variant_new_tuple (NULL, 0))));
+  return appeals_bench_time_statements (bench, statements);
+}
+
+/**
+ * appeals_bench_capture_statements:
+ *
+ * Sends @path once and reads back from the server's statement log
+ * (APPEALS_SERVER_LOG_STATEMENTS) the statements it ran for it — every
+ * one, the session's lookup and the transaction's BEGIN and COMMIT
+ * included — to be timed straight as the request's floor.
+ *
+ * Returns: (transfer full): `(sv)` GVariants
+ */
+GPtrArray *
+appeals_bench_capture_statements (AppealsBench *bench,
+                                  const char   *path)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *url = g_strconcat (appeals_test_server_get_url (bench->server), path, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0, before = 0;
+  guint status = 0;
+
+  if (g_file_get_contents (bench->statement_log, &contents, &before, NULL))
+    g_clear_pointer (&contents, g_free);
+  get_ms (bench->session, url, bench->token, &status);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  g_assert_true (g_file_get_contents (bench->statement_log, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, before);
+  lines = g_strsplit (contents + before, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GVariant *statement;
+
+      if (lines[i][0] == '\0')
+        continue;
+      statement = g_variant_parse (G_VARIANT_TYPE ("(sv)"), lines[i], NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (statements, statement);
+    }
+  return g_steal_pointer (&statements);
 }
 
 typedef struct

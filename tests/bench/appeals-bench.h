@@ -31,6 +31,7 @@ typedef struct
   char                 *cursor_date;
   gint64                cursor_id;
   const char           *workers;   /* the server's --workers, NULL: its default */
+  char                 *statement_log;   /* the server's APPEALS_SERVER_LOG_STATEMENTS */
 } AppealsBench;
 
 AppealsBench *appeals_bench_open            (const char    *backend,
@@ -50,6 +51,10 @@ GArray       *appeals_bench_time_request    (AppealsBench  *bench,
 GArray       *appeals_bench_time_sql        (AppealsBench  *bench,
                                              const char    *sql,
                                              GVariant      *params);
+GArray       *appeals_bench_time_statements (AppealsBench  *bench,
+                                             GPtrArray     *statements);
+GPtrArray    *appeals_bench_capture_statements (AppealsBench *bench,
+                                                const char   *path);
 void          appeals_bench_time_patch      (AppealsBench  *bench,
                                              GArray       **request,
                                              GArray       **floor);

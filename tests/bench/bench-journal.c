@@ -97,10 +97,41 @@ add_dynamics_cases (GArray *cases)
             g_variant_new ("(ss)", alerts_from, to));
 }
 
-/* The content analysis of this half-year against the same days a year
- * earlier, against the same GROUP BY of the terms run straight. */
+typedef struct
+{
+  char *from, *to, *compare_from, *compare_to;
+} Period;
+
+/* This half-year so far, and the same days a year earlier. */
 static void
-add_content_case (GArray *cases)
+half_year (Period *period)
+{
+  GDate today, start, end, compare_start, compare_end;
+
+  appeals_date_get_today (&today);
+  appeals_report_preset_range (APPEALS_REPORT_PRESET_HALF_YEAR, &today, &start, &end);
+  appeals_report_year_earlier (&start, &end, &compare_start, &compare_end);
+  period->from = appeals_date_format_iso (&start);
+  period->to = appeals_date_format_iso (&end);
+  period->compare_from = appeals_date_format_iso (&compare_start);
+  period->compare_to = appeals_date_format_iso (&compare_end);
+}
+
+static void
+period_clear (Period *period)
+{
+  g_free (period->from);
+  g_free (period->to);
+  g_free (period->compare_from);
+  g_free (period->compare_to);
+}
+
+/* The content analysis of this half-year against the same days a year
+ * earlier, against the same GROUP BY of the terms run straight; the line
+ * report and the statistical report against their own statements, as
+ * the server ran them, run straight (a NULL floor). */
+static void
+add_report_cases (GArray *cases)
 {
   static const char floor_sql[] = "SELECT term, SUM (n), SUM (m) FROM ("
                                   "SELECT term, COUNT(*) AS n, 0 AS m FROM appeal_terms "
@@ -108,19 +139,18 @@ add_content_case (GArray *cases)
                                   "SELECT term, 0, COUNT(*) FROM appeal_terms "
                                   "WHERE registration_date BETWEEN ? AND ? GROUP BY term) c "
                                   "GROUP BY term HAVING SUM (n) >= 2 AND SUM (n) > SUM (m)";
-  g_autofree char *from = NULL, *to = NULL, *compare_from = NULL, *compare_to = NULL;
-  GDate today, start, end, compare_start, compare_end;
+  Period period;
 
-  appeals_date_get_today (&today);
-  appeals_report_preset_range (APPEALS_REPORT_PRESET_HALF_YEAR, &today, &start, &end);
-  appeals_report_year_earlier (&start, &end, &compare_start, &compare_end);
-  from = appeals_date_format_iso (&start);
-  to = appeals_date_format_iso (&end);
-  compare_from = appeals_date_format_iso (&compare_start);
-  compare_to = appeals_date_format_iso (&compare_end);
+  half_year (&period);
   add_case (cases, "GET /analytics/content-terms (half-year)",
-            g_strdup_printf ("/api/v1/analytics/content-terms?from=%s&to=%s", from, to), g_strdup (floor_sql),
-            g_variant_new ("(ssss)", from, to, compare_from, compare_to));
+            g_strdup_printf ("/api/v1/analytics/content-terms?from=%s&to=%s", period.from, period.to), g_strdup (floor_sql),
+            g_variant_new ("(ssss)", period.from, period.to, period.compare_from, period.compare_to));
+  add_case (cases, "GET /analytics/line-report (half-year)",
+            g_strdup_printf ("/api/v1/analytics/line-report?from=%s&to=%s&compare_from=%s&compare_to=%s",
+                             period.from, period.to, period.compare_from, period.compare_to), NULL, NULL);
+  add_case (cases, "GET /analytics/statistical-report (half-year)",
+            g_strdup_printf ("/api/v1/analytics/statistical-report?from=%s&to=%s", period.from, period.to), NULL, NULL);
+  period_clear (&period);
 }
 
 static GArray *
@@ -172,7 +202,7 @@ make_cases (AppealsBench *bench)
                       "SUM (CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
                       "FROM expertise e WHERE e.state = 'final' GROUP BY e.body"), NULL);
   add_dynamics_cases (cases);
-  add_content_case (cases);
+  add_report_cases (cases);
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),
             g_strdup ("SELECT e.*, a.registration_number, a.annotation FROM expertise e JOIN appeals a ON a.id = e.appeal_id "
                       "WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200"), NULL);
@@ -186,7 +216,7 @@ print_row (const char *name,
 {
   double p50 = appeals_bench_percentile (request, 50), p95 = appeals_bench_percentile (request, 95);
   /* pad by characters, not bytes: some names are Cyrillic */
-  int pad = 36 - (int) g_utf8_strlen (name, -1);
+  int pad = 46 - (int) g_utf8_strlen (name, -1);
 
   if (floor == NULL)
     {
@@ -214,7 +244,7 @@ main (int   argc,
   appeals_bench_cursor_at_half (bench);
   cases = make_cases (bench);
   appeals_bench_print_header (bench);
-  g_print ("%-36s %9s %9s %9s %9s %8s\n", "request (ms)", "p50", "p95", "floor p50", "floor p95", "ratio");
+  g_print ("%-46s %9s %9s %9s %9s %8s\n", "request (ms)", "p50", "p95", "floor p50", "floor p95", "ratio");
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -228,7 +258,14 @@ main (int   argc,
       request = appeals_bench_time_request (bench, c->path);
       if (analytics)
         rss_after = appeals_bench_server_rss_kb (bench);
-      floor = appeals_bench_time_sql (bench, c->sql, c->params);
+      if (c->sql != NULL)
+        floor = appeals_bench_time_sql (bench, c->sql, c->params);
+      else
+        {
+          g_autoptr(GPtrArray) statements = appeals_bench_capture_statements (bench, c->path);
+
+          floor = appeals_bench_time_statements (bench, statements);
+        }
       print_row (c->name, request, floor);
       g_free (c->path);
       g_free (c->sql);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -24,6 +26,10 @@ typedef struct
 } AppealsDbPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AppealsDb, appeals_db, G_TYPE_OBJECT)
+
+/* appeals_db_log_statements_to(): every connection's statements, one a line */
+static FILE *statement_log;
+static GMutex statement_log_lock;
 
 struct _AppealsDbResult
 {
@@ -76,6 +82,19 @@ appeals_db_get_dialect (AppealsDb *self)
   return APPEALS_DB_GET_CLASS (self)->get_dialect (self);
 }
 
+static void
+log_statement (const char *sql,
+               GVariant   *params)
+{
+  g_autoptr(GVariant) line = g_variant_ref_sink (g_variant_new ("(sv)", sql, params != NULL ? params
+                                                                : g_variant_new_tuple (NULL, 0)));
+  g_autofree char *text = g_variant_print (line, FALSE);
+
+  g_mutex_lock (&statement_log_lock);
+  fprintf (statement_log, "%s\n", text);
+  g_mutex_unlock (&statement_log_lock);
+}
+
 /**
  * appeals_db_query:
  * @params: (nullable): a tuple; a floating reference is consumed
@@ -92,7 +111,42 @@ appeals_db_query (AppealsDb   *self,
   g_return_val_if_fail (owned == NULL || g_variant_is_of_type (owned, G_VARIANT_TYPE_TUPLE), NULL);
 
   ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements++;
+  if (G_UNLIKELY (statement_log != NULL))
+    log_statement (sql, owned);
   return APPEALS_DB_GET_CLASS (self)->query (self, sql, owned, error);
+}
+
+/**
+ * appeals_db_log_statements_to:
+ * @path: a file to append to
+ *
+ * From now on, every statement that appeals_db_query() runs, on any
+ * connection, is appended to @path with its parameters, one line each:
+ * the GVariant text of `(sql, <params>)`, which g_variant_parse() reads
+ * back with the type `(sv)` (an empty tuple for no parameters). A
+ * diagnostic, for measuring a request against its own statements run
+ * straight (the benchmark's floors); never on a real server, the
+ * parameters are personal data.
+ */
+gboolean
+appeals_db_log_statements_to (const char  *path,
+                              GError     **error)
+{
+  FILE *file = fopen (path, "a");
+
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  setvbuf (file, NULL, _IOLBF, 0);
+  g_mutex_lock (&statement_log_lock);
+  g_clear_pointer (&statement_log, fclose);
+  statement_log = file;
+  g_mutex_unlock (&statement_log_lock);
+  return TRUE;
 }
 
 /**

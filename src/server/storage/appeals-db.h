@@ -114,6 +114,8 @@ gboolean          appeals_db_exec_script       (AppealsDb    *self,
                                                 const char   *sql,
                                                 GError      **error);
 guint64           appeals_db_get_statement_count (AppealsDb  *self);
+gboolean          appeals_db_log_statements_to   (const char *path,
+                                                  GError    **error);
 void              appeals_db_watch             (AppealsDb    *self,
                                                 GCancellable *cancellable,
                                                 guint         timeout_ms);
