@@ -5,6 +5,7 @@
  *
  *   GET analytics/line-report?from&to[&compare_from&compare_to][&district][&question_character]
  *   GET analytics/content-terms?from&to[&compare_from&compare_to][&district][&question_character]
+ *   GET analytics/dynamics?period&from&to
  *   GET analytics/alerts?period&from&to
  *   PUT analytics/alerts/{id}/note
  */
@@ -59,6 +60,7 @@ appeals_analytics_service_new (AppealsApiClient *client)
 typedef gpointer (*ModelReader) (JsonNode *node, GError **error);
 
 static const ModelReader report_reader = (ModelReader) appeals_report_new_from_json;
+static const ModelReader dynamics_reader = (ModelReader) appeals_dynamics_new_from_json;
 static const ModelReader alert_list_reader = (ModelReader) appeals_alert_list_new_from_json;
 static const ModelReader alert_reader = (ModelReader) appeals_growth_alert_new_from_json;
 
@@ -242,6 +244,48 @@ appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *s
 {
   return appeals_service_call_finish (self, result, appeals_analytics_service_statistical_report_async, NULL,
                                       error);
+}
+
+/* Dynamics ----------------------------------------------------------------- */
+
+/**
+ * appeals_analytics_service_dynamics_async:
+ *
+ * The monthly or weekly series per district × question character of the
+ * periods that hold @from to @to, in the caller's scope.
+ */
+void
+appeals_analytics_service_dynamics_async (AppealsAnalyticsService *self,
+                                          AppealsPeriodKind        kind,
+                                          const GDate             *from,
+                                          const GDate             *to,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "dynamics", NULL);
+
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_service_call_async (self->client, self, appeals_analytics_service_dynamics_async, "GET", path->str,
+                              NULL, NULL, NULL, read_model, (gpointer) &dynamics_reader, NULL,
+                              (GDestroyNotify) appeals_dynamics_free, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_dynamics_finish:
+ *
+ * Returns: (transfer full): the series, or %NULL with @error set
+ */
+AppealsDynamics *
+appeals_analytics_service_dynamics_finish (AppealsAnalyticsService  *self,
+                                           GAsyncResult             *result,
+                                           GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_dynamics_async, NULL, error);
 }
 
 /* Growth alerts ------------------------------------------------------------ */
