@@ -43,43 +43,22 @@ on_note_written (AppealsQualityPage *page,
   waiting->done = TRUE;
 }
 
+/* A service's answer: the report or alerts it gave, or the note taken. */
 static void
-on_report_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_answer (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  AppealsAnalyticsService *analytics = APPEALS_ANALYTICS_SERVICE (source);
   Waiting *waiting = user_data;
   g_autoptr(GError) error = NULL;
 
-  waiting->result = appeals_analytics_service_line_report_finish (APPEALS_ANALYTICS_SERVICE (source), result,
-                                                                  &error);
-  g_assert_no_error (error);
-  waiting->done = TRUE;
-}
-
-static void
-on_alerts_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Waiting *waiting = user_data;
-  g_autoptr(GError) error = NULL;
-
-  waiting->result = appeals_analytics_service_alerts_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  g_assert_no_error (error);
-  waiting->done = TRUE;
-}
-
-static void
-on_alert_noted (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Waiting *waiting = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsGrowthAlert) alert = NULL;
-
-  alert = appeals_analytics_service_note_alert_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
+  if (g_async_result_is_tagged (result, appeals_analytics_service_line_report_async))
+    waiting->result = appeals_analytics_service_line_report_finish (analytics, result, &error);
+  else if (g_async_result_is_tagged (result, appeals_analytics_service_alerts_async))
+    waiting->result = appeals_analytics_service_alerts_finish (analytics, result, &error);
+  else
+    waiting->result = appeals_analytics_service_note_alert_finish (analytics, result, &error);
   g_assert_no_error (error);
   waiting->done = TRUE;
 }
@@ -110,7 +89,7 @@ note_an_alert (AppealsAnalyticsService *analytics,
   const char *cause = g_str_equal (appeals_ui_language (), "kk") ? "Шағын ауданда жылу беру тоқтатылды"
                                                                   : "Отключение отопления в микрорайоне";
 
-  appeals_analytics_service_alerts_async (analytics, APPEALS_PERIOD_MONTH, from, to, NULL, on_alerts_loaded,
+  appeals_analytics_service_alerts_async (analytics, APPEALS_PERIOD_MONTH, from, to, NULL, on_answer,
                                           &waiting);
   APPEALS_TEST_WAIT (is_done, &waiting);
   alerts = waiting.result;
@@ -122,8 +101,9 @@ note_an_alert (AppealsAnalyticsService *analytics,
                                               g_str_equal (appeals_ui_language (), "kk")
                                                 ? "Әкімдікке жылумен жабдықтауды қалпына келтіру тапсырылды"
                                                 : "Акимату поручено восстановить теплоснабжение",
-                                              NULL, on_alert_noted, &waiting);
+                                              NULL, on_answer, &waiting);
   APPEALS_TEST_WAIT (is_done, &waiting);
+  appeals_growth_alert_free (waiting.result);
   return g_strdup (cause);
 }
 
@@ -195,7 +175,7 @@ script (AppealsApplication *app,
   /* the server's own total for the half-year, asked apart from the note */
   appeals_report_year_earlier (&from, &to, &compare_from, &compare_to);
   appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (context), &from, &to,
-                                               &compare_from, &compare_to, NULL, NULL, NULL, on_report_loaded,
+                                               &compare_from, &compare_to, NULL, NULL, NULL, on_answer,
                                                &waiting);
   APPEALS_TEST_WAIT (is_done, &waiting);
   report = waiting.result;

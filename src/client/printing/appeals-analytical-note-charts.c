@@ -56,13 +56,31 @@ chart_text (cairo_t    *cr,
   return text_height;
 }
 
-/* The bar chart ------------------------------------------------------------ */
-
+/* What a chart draws: counts with their labels — districts or months. */
 typedef struct
 {
   GPtrArray *labels;   /* char * */
   GArray    *counts;   /* gint64 */
 } Bars;
+
+static Bars *
+bars_new (void)
+{
+  Bars *bars = g_new0 (Bars, 1);
+
+  bars->labels = g_ptr_array_new_with_free_func (g_free);
+  bars->counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return bars;
+}
+
+static void
+bars_add (Bars       *bars,
+          const char *label,
+          gint64      count)
+{
+  g_ptr_array_add (bars->labels, g_strdup (label));
+  g_array_append_val (bars->counts, count);
+}
 
 static void
 bars_free (Bars *bars)
@@ -71,6 +89,8 @@ bars_free (Bars *bars)
   g_array_unref (bars->counts);
   g_free (bars);
 }
+
+/* The bar chart ------------------------------------------------------------ */
 
 static void
 draw_bars (cairo_t  *cr,
@@ -127,15 +147,12 @@ appeals_analytical_note_add_district_charts (AppealsAnalyticalNote   *note,
   if (ranking == NULL || ranking->rows->len == 0)
     return;
 
-  bars = g_new0 (Bars, 1);
-  bars->labels = g_ptr_array_new_with_free_func (g_free);
-  bars->counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bars = bars_new ();
   for (guint r = 0; r < MIN (TOP_DISTRICTS, ranking->rows->len); r++)
     {
       AppealsReportRow *row = g_ptr_array_index (ranking->rows, r);
 
-      g_ptr_array_add (bars->labels, g_strdup (appeals_classifier_get_label (districts, row->key, note->language)));
-      g_array_append_val (bars->counts, row->count);
+      bars_add (bars, appeals_classifier_get_label (districts, row->key, note->language), row->count);
     }
   appeals_analytical_note_add_figure (note, appeals_words_say (&bars_caption, note->language), 480,
                                       18 * bars->labels->len, draw_bars, bars, (GDestroyNotify) bars_free);
@@ -158,27 +175,13 @@ appeals_analytical_note_add_district_charts (AppealsAnalyticalNote   *note,
 
 /* The months ----------------------------------------------------------------- */
 
-typedef struct
-{
-  GArray    *counts;   /* gint64 */
-  GPtrArray *labels;   /* char *, the months' names */
-} Months;
-
-static void
-months_free (Months *months)
-{
-  g_array_unref (months->counts);
-  g_ptr_array_unref (months->labels);
-  g_free (months);
-}
-
 static void
 draw_months (cairo_t  *cr,
              double    width,
              double    height,
              gpointer  data)
 {
-  Months *months = data;
+  Bars *months = data;
   double line = FONT_SIZE * 1.6, chart_height = height - 2 * line, chart_width = width - 40;
   const gint64 *counts = (const gint64 *) (gpointer) months->counts->data;
 
@@ -207,20 +210,17 @@ appeals_analytical_note_add_monthly_chart (AppealsAnalyticalNote *note,
                                            AppealsNoteFigures    *figures,
                                            GPtrArray             *months)
 {
-  Months *data;
+  Bars *data;
 
   if (months->len == 0)
     return;
-  data = g_new0 (Months, 1);
-  data->counts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  data->labels = g_ptr_array_new_with_free_func (g_free);
+  data = bars_new ();
   for (guint m = 0; m < months->len; m++)
     {
       const gint64 *month = g_ptr_array_index (months, m);
 
-      g_array_append_val (data->counts, month[1]);
-      g_ptr_array_add (data->labels, g_strdup (appeals_analytical_note_month_name (month[0], note->language)));
+      bars_add (data, appeals_analytical_note_month_name (month[0], note->language), month[1]);
     }
   appeals_analytical_note_add_figure (note, appeals_words_say (&line_caption, note->language), 480, 200,
-                                      draw_months, data, (GDestroyNotify) months_free);
+                                      draw_months, data, (GDestroyNotify) bars_free);
 }

@@ -30,9 +30,9 @@ static const AppealsWords scope_words = { "Аудан: %s", "Район: %s" };
 
 static const AppealsWords totals_heading = { "1. Жалпы көрсеткіштер", "1. Общие показатели" };
 static const AppealsWords totals_text = {
-  "Жарты жылдықта %s өтініш берушіден %s өтініш тіркелді; өткен жылдың осы кезеңінде — %s өтініш "
+  "Жарты жылдықта тіркелген өтініштер: %s, өтініш берушілер: %s; өткен жылдың осы кезеңінде — %s өтініш "
   "(өзгеріс: %s).",
-  "За полугодие зарегистрировано %s обращений от %s заявителей; за тот же период прошлого года — %s "
+  "За полугодие зарегистрировано обращений: %s, заявителей: %s; за тот же период прошлого года — %s "
   "(изменение: %s)."
 };
 static const AppealsWords indicator_words = { "Көрсеткіш", "Показатель" };
@@ -228,7 +228,7 @@ add_totals (AppealsAnalyticalNote *note,
   g_autofree char *total = format_count (report->total), *applicants = format_count (report->applicants);
   g_autofree char *compare = format_count (report->compare_total);
   g_autofree char *change = format_change (change_of (report->total, report->compare_total));
-  g_autofree char *text = fill (SAY (totals_text), applicants, total, compare, change, NULL);
+  g_autofree char *text = fill (SAY (totals_text), total, applicants, compare, change, NULL);
   AppealsNoteBlock *table;
 
   appeals_analytical_note_add (note, APPEALS_NOTE_HEADING, SAY (totals_heading));

@@ -162,8 +162,9 @@ append_table (GString          *xml,
             g_string_append_printf (xml, "     <table:table-cell table:style-name=\"%s\" office:value-type=\"string\">\n",
                                     r == 0 ? "Figures.Header" : "Figures.Cell");
           g_string_append_printf (xml, "      <text:p text:style-name=\"%s\">%s</text:p>\n",
-                                  r == 0 ? "Table_20_Heading" : count || c > 0 ? "Table_20_Number"
-                                                                               : "Table_20_Contents",
+                                  r == 0                               ? "Table_20_Heading"
+                                  : appeals_note_cell_is_figure (text) ? "Table_20_Number"
+                                                                       : "Table_20_Contents",
                                   escaped);
           g_string_append (xml, "     </table:table-cell>\n");
         }

@@ -117,7 +117,7 @@ show_row (GtkPrintContext  *context,
   for (guint c = 0; c < n_columns; c++)
     {
       show_text (context, cr, font, cells[c], x + PADDING, y + PADDING, widths[c] - 2 * PADDING,
-                 row > 0 && c > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+                 row > 0 && appeals_note_cell_is_figure (cells[c]) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
       cairo_set_line_width (cr, 0.5);
       cairo_rectangle (cr, x, y, widths[c], height);

@@ -115,6 +115,20 @@ appeals_note_table_add_row (AppealsNoteBlock   *table,
   g_ptr_array_add (table->rows, g_strdupv ((char **) cells));
 }
 
+/**
+ * appeals_note_cell_is_figure:
+ *
+ * Returns: whether a table's cell holds a figure — a count, a share, a
+ *   change or a dash for none — which stands to the right
+ */
+gboolean
+appeals_note_cell_is_figure (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+
+  return g_unichar_isdigit (first) || first == '+' || first == 0x2212 /* − */ || g_str_equal (text, "—");
+}
+
 AppealsNoteBlock *
 appeals_analytical_note_add_figure (AppealsAnalyticalNote *note,
                                     const char            *caption,
@@ -207,61 +221,27 @@ answer_in (GTask  *task,
                            (GDestroyNotify) appeals_analytical_note_free);
 }
 
+/* Any of the four answers: which one, its source tag says. */
 static void
-on_report_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_answer (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Gathering *gathering = g_task_get_task_data (task);
+  AppealsNoteFigures *figures = ((Gathering *) g_task_get_task_data (task))->figures;
+  AppealsAnalyticsService *analytics = APPEALS_IS_ANALYTICS_SERVICE (source) ? APPEALS_ANALYTICS_SERVICE (source)
+                                                                            : NULL;
   GError *error = NULL;
 
-  gathering->figures->report = appeals_analytics_service_line_report_finish (APPEALS_ANALYTICS_SERVICE (source),
-                                                                             result, &error);
-  answer_in (task, error);
-}
-
-static void
-on_dynamics_loaded (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Gathering *gathering = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  gathering->figures->dynamics = appeals_analytics_service_dynamics_finish (APPEALS_ANALYTICS_SERVICE (source),
-                                                                            result, &error);
-  answer_in (task, error);
-}
-
-static void
-on_alerts_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Gathering *gathering = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  gathering->figures->alerts = appeals_analytics_service_alerts_finish (APPEALS_ANALYTICS_SERVICE (source),
-                                                                        result, &error);
-  answer_in (task, error);
-}
-
-static void
-on_quality_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Gathering *gathering = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  gathering->figures->quality = appeals_expertise_service_rank_bodies_finish (APPEALS_EXPERTISE_SERVICE (source),
-                                                                              result,
-                                                                              &gathering->figures->min_answers,
-                                                                              &error);
+  if (g_async_result_is_tagged (result, appeals_analytics_service_line_report_async))
+    figures->report = appeals_analytics_service_line_report_finish (analytics, result, &error);
+  else if (g_async_result_is_tagged (result, appeals_analytics_service_dynamics_async))
+    figures->dynamics = appeals_analytics_service_dynamics_finish (analytics, result, &error);
+  else if (g_async_result_is_tagged (result, appeals_analytics_service_alerts_async))
+    figures->alerts = appeals_analytics_service_alerts_finish (analytics, result, &error);
+  else
+    figures->quality = appeals_expertise_service_rank_bodies_finish (APPEALS_EXPERTISE_SERVICE (source), result,
+                                                                     &figures->min_answers, &error);
   answer_in (task, error);
 }
 
@@ -300,13 +280,13 @@ appeals_analytical_note_load_async (AppealsContext      *context,
   appeals_analytical_note_half_range (year, half, &from, &to);
   appeals_report_year_earlier (&from, &to, &compare_from, &compare_to);
   appeals_analytics_service_line_report_async (analytics, &from, &to, &compare_from, &compare_to, NULL, NULL,
-                                               cancellable, on_report_loaded, g_object_ref (task));
+                                               cancellable, on_answer, g_object_ref (task));
   appeals_analytics_service_dynamics_async (analytics, APPEALS_PERIOD_MONTH, &from, &to, cancellable,
-                                            on_dynamics_loaded, g_object_ref (task));
+                                            on_answer, g_object_ref (task));
   appeals_analytics_service_alerts_async (analytics, APPEALS_PERIOD_MONTH, &from, &to, cancellable,
-                                          on_alerts_loaded, g_object_ref (task));
+                                          on_answer, g_object_ref (task));
   appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (context), cancellable,
-                                               on_quality_loaded, g_object_ref (task));
+                                               on_answer, g_object_ref (task));
 }
 
 /**

@@ -85,6 +85,7 @@ AppealsNoteBlock      *appeals_analytical_note_add          (AppealsAnalyticalNo
                                                               const char             *text);
 AppealsNoteBlock      *appeals_analytical_note_add_table    (AppealsAnalyticalNote  *note,
                                                               const char * const     *header);
+gboolean               appeals_note_cell_is_figure          (const char             *text);
 void                   appeals_note_table_add_row           (AppealsNoteBlock       *table,
                                                               const char * const     *cells);
 AppealsNoteBlock      *appeals_analytical_note_add_figure   (AppealsAnalyticalNote  *note,

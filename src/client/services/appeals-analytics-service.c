@@ -248,6 +248,29 @@ appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *s
 
 /* Dynamics ----------------------------------------------------------------- */
 
+/* A family's answer of the months or weeks that hold @from to @to. */
+static void
+call_periods_async (AppealsAnalyticsService *self,
+                    gpointer                 source_tag,
+                    const char              *resource,
+                    const ModelReader       *reader,
+                    GDestroyNotify           destroy,
+                    AppealsPeriodKind        kind,
+                    const GDate             *from,
+                    const GDate             *to,
+                    GCancellable            *cancellable,
+                    GAsyncReadyCallback      callback,
+                    gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", resource, NULL);
+
+  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_service_call_async (self->client, self, source_tag, "GET", path->str, NULL, NULL, NULL, read_model,
+                              (gpointer) reader, NULL, destroy, cancellable, callback, user_data);
+}
+
 /**
  * appeals_analytics_service_dynamics_async:
  *
@@ -263,16 +286,10 @@ appeals_analytics_service_dynamics_async (AppealsAnalyticsService *self,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("analytics", "dynamics", NULL);
-
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  appeals_service_call_async (self->client, self, appeals_analytics_service_dynamics_async, "GET", path->str,
-                              NULL, NULL, NULL, read_model, (gpointer) &dynamics_reader, NULL,
-                              (GDestroyNotify) appeals_dynamics_free, cancellable, callback, user_data);
+  call_periods_async (self, appeals_analytics_service_dynamics_async, "dynamics", &dynamics_reader,
+                      (GDestroyNotify) appeals_dynamics_free, kind, from, to, cancellable, callback, user_data);
 }
 
 /**
@@ -305,16 +322,10 @@ appeals_analytics_service_alerts_async (AppealsAnalyticsService *self,
                                         GAsyncReadyCallback      callback,
                                         gpointer                 user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("analytics", "alerts", NULL);
-
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  appeals_service_call_async (self->client, self, appeals_analytics_service_alerts_async, "GET", path->str,
-                              NULL, NULL, NULL, read_model, (gpointer) &alert_list_reader, NULL,
-                              (GDestroyNotify) appeals_alert_list_free, cancellable, callback, user_data);
+  call_periods_async (self, appeals_analytics_service_alerts_async, "alerts", &alert_list_reader,
+                      (GDestroyNotify) appeals_alert_list_free, kind, from, to, cancellable, callback, user_data);
 }
 
 /**
