@@ -76,9 +76,15 @@ column_widths (AppealsNoteBlock *table,
     {
       gsize longest = 0;
 
+      g_auto(GStrv) words = g_strsplit (((char **) g_ptr_array_index (table->rows, 0))[c], " ", -1);
+      gsize longest_word = 0;
+
       for (guint r = 1; r < table->rows->len; r++)
         longest = MAX (longest, g_utf8_strlen (((char **) g_ptr_array_index (table->rows, r))[c], -1));
-      widths[c] = longest > 8 ? 3.0 : 1.0;
+      /* a header's word is not cut either */
+      for (guint w = 0; words[w] != NULL; w++)
+        longest_word = MAX (longest_word, g_utf8_strlen (words[w], -1));
+      widths[c] = longest > 8 ? 3.0 : longest_word >= 9 ? 2.0 : 1.0;
       total += widths[c];
     }
   for (guint c = 0; c < n_columns; c++)

@@ -126,7 +126,8 @@ appeals_note_cell_is_figure (const char *text)
 {
   gunichar first = g_utf8_get_char (text);
 
-  return g_unichar_isdigit (first) || first == '+' || first == 0x2212 /* − */ || g_str_equal (text, "—");
+  return g_unichar_isdigit (first) || first == '+' || first == '-' || first == 0x2212 /* − */ ||
+         g_str_equal (text, "—");
 }
 
 AppealsNoteBlock *
