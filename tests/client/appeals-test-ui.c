@@ -423,9 +423,10 @@ appeals_test_ui_prints_path (const char *name)
 }
 
 /* The text of every page of a PDF, lines joined with spaces. */
-char *
-appeals_test_ui_read_pdf_text (const char *path,
-               int        *n_pages)
+static char *
+read_pdf_text (const char *path,
+               int        *n_pages,
+               gboolean    landscape)
 {
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr(GError) error = NULL;
@@ -440,15 +441,34 @@ appeals_test_ui_read_pdf_text (const char *path,
       g_autofree char *page_text = poppler_page_get_text (page);
       double width, height;
 
-      /* landscape A4 */
+      /* landscape A4, or portrait */
       poppler_page_get_size (page, &width, &height);
-      g_assert_cmpfloat (width, >, height);
+      if (landscape)
+        g_assert_cmpfloat (width, >, height);
+      else
+        g_assert_cmpfloat (width, <, height);
       g_string_append_printf (text, "%s ", page_text);
       g_object_unref (page);
     }
   g_object_unref (document);
   g_strdelimit (text->str, "\n", ' ');
   return g_string_free (text, FALSE);
+}
+
+/* The text of a landscape PDF's pages, its lines joined by spaces. */
+char *
+appeals_test_ui_read_pdf_text (const char *path,
+                               int        *n_pages)
+{
+  return read_pdf_text (path, n_pages, TRUE);
+}
+
+/* The text of a portrait PDF's pages, its lines joined by spaces. */
+char *
+appeals_test_ui_read_portrait_pdf_text (const char *path,
+                                        int        *n_pages)
+{
+  return read_pdf_text (path, n_pages, FALSE);
 }
 
 /* Scrolls the page of @widget to show it at the top. */

@@ -70,6 +70,8 @@ void       appeals_test_ui_sign_in       (AppealsApplication   *app,
 char      *appeals_test_ui_prints_path   (const char           *name);
 char      *appeals_test_ui_read_pdf_text (const char           *path,
                                           int                  *n_pages);
+char      *appeals_test_ui_read_portrait_pdf_text (const char   *path,
+                                          int                  *n_pages);
 void       appeals_test_ui_scroll_to     (GtkWidget            *widget);
 /* A figure opened in the journal: the window and how many appeals the
  * figure counts. */

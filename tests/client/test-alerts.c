@@ -19,60 +19,15 @@
 #include "appeals-line-report-view.h"
 #include "appeals-map-view.h"
 #include "appeals-quality-page.h"
+#include "appeals-test-growth.h"
 #include "appeals-test-ui.h"
 
 #define DISTRICT  "rudny-city"
 #define CHARACTER "housing"
-#define SPAN      9    /* the rule's baseline and gap */
+#define SPAN      APPEALS_TEST_GROWTH_SPAN
 #define NOW_COUNT 6
 
 static AppealsTestServer *server;
-
-static void
-run_sql (const char *sql)
-{
-  const char *argv[] = { "sqlite3", appeals_test_server_get_database (server), sql, NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                               NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* 2 appeals on the 10th of each of the 7 baseline months, none in the 2
- * months of the gap, 6 today; no other appeal of the question in the
- * district. */
-static void
-seed (void)
-{
-  guint offset = 0;
-  GDate today;
-
-  run_sql ("UPDATE appeals SET question_character = 'land' WHERE district = '" DISTRICT "' AND "
-           "question_character = '" CHARACTER "'");
-  appeals_date_get_today (&today);
-  for (int month = -SPAN; month <= 0; month++)
-    {
-      GDate day = today;
-      g_autofree char *text = NULL;
-      g_autofree char *sql = NULL;
-      int n = month == 0 ? NOW_COUNT : month < -2 ? 2 : 0;
-
-      if (month < 0)
-        {
-          g_date_set_day (&day, 1);
-          g_date_subtract_months (&day, -month);
-          g_date_set_day (&day, 10);
-        }
-      text = appeals_date_format_iso (&day);
-      sql = g_strdup_printf ("UPDATE appeals SET registration_date = '%s', district = '" DISTRICT "', "
-                             "question_character = '" CHARACTER "' WHERE id IN (SELECT id FROM appeals "
-                             "ORDER BY id LIMIT %d OFFSET %u)", text, n, offset);
-      if (n > 0)
-        run_sql (sql);
-      offset += n;
-    }
-}
 
 static AppealsAlertsView *
 alerts_of (AppealsWindow *window)
@@ -261,7 +216,7 @@ script (AppealsApplication *app,
 static void
 test_alerts (void)
 {
-  seed ();
+  appeals_test_seed_growth (server, DISTRICT, CHARACTER, NOW_COUNT);
   g_assert_cmpint (appeals_test_ui_run (script, NULL), ==, 0);
 }
 

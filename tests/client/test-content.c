@@ -3,8 +3,10 @@
  * test-content.c: the content analysis on the analytics page, in the
  * language of $LANGUAGE, against a real server with demo data: a row per
  * term the server counted, in its order, with its counts beside the bar;
- * a question character asked for narrows the terms; a term opens the
- * journal. Screenshot: analytics-content.
+ * a question character or a district asked for narrows the terms; the
+ * terms are written as CSV and XLSX (prints/content-terms-<lang>.csv,
+ * .xlsx) and read back — the CSV as text, the XLSX with openpyxl — to
+ * the same counts; a term opens the journal. Screenshot: analytics-content.
  */
 #include "config.h"
 
@@ -63,6 +65,52 @@ check_rows (AppealsContentView *view)
   g_assert_null (appeals_content_view_get_row (view, terms->terms->len));
 }
 
+/* The exports hold a line per term: the term, its appeals, a year earlier's. */
+static void
+check_exports (AppealsContentView *view)
+{
+  AppealsContentTerms *terms = appeals_content_view_get_terms (view);
+  g_autofree char *csv_name = g_strdup_printf ("content-terms-%s.csv", appeals_ui_language ());
+  g_autofree char *xlsx_name = g_strdup_printf ("content-terms-%s.xlsx", appeals_ui_language ());
+  g_autofree char *csv = appeals_test_ui_prints_path (csv_name);
+  g_autofree char *xlsx = appeals_test_ui_prints_path (xlsx_name);
+  g_autofree char *csv_text = NULL, *xlsx_text = NULL, *err = NULL;
+  g_autoptr(GSubprocess) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  /* the sheet's rows after its title and header, as the CSV's lines */
+  const char *program = "import sys, openpyxl\n"
+                        "sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+                        "for row in sheet.iter_rows(min_row=3, values_only=True):\n"
+                        "    assert all(isinstance(v, (int, float)) for v in row[1:]), row\n"
+                        "    print(','.join(str(v) if not isinstance(v, float) else str(int(v)) for v in row))\n";
+
+  g_assert_true (appeals_content_view_write (view, FALSE, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (appeals_content_view_write (view, TRUE, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, &error));
+  g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBF"));
+  reader = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             g_getenv ("APPEALS_PYTHON"), "-c", program, xlsx, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (reader, NULL, NULL, &xlsx_text, &err, &error));
+  if (!g_subprocess_get_successful (reader))
+    g_error ("the XLSX does not read back: %s", err);
+  for (guint i = 0; i < terms->terms->len; i++)
+    {
+      AppealsContentTerm *term = g_ptr_array_index (terms->terms, i);
+      g_autofree char *line = g_strdup_printf ("%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, term->term, term->count,
+                                               term->compare_count);
+      g_autofree char *csv_line = g_strdup_printf ("\r\n%s\r\n", line);
+      g_autofree char *xlsx_line = g_strdup_printf ("%s\n", line);
+
+      if (strstr (csv_text, csv_line) == NULL)
+        g_error ("the CSV has no line %s", line);
+      if (strstr (xlsx_text, xlsx_line) == NULL)
+        g_error ("the XLSX has no row %s", line);
+    }
+}
+
 static gboolean
 journal_shown (AppealsWindow *window)
 {
@@ -95,6 +143,20 @@ script (AppealsApplication *app,
   check_rows (loading.view);
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "analytics-content");
+  check_exports (loading.view);
+
+  /* one district: the server is asked for it */
+  loading.previous = terms;
+  appeals_content_view_set_district (loading.view, "kostanay-city");
+  APPEALS_TEST_WAIT (terms_loaded, &loading);
+  terms = appeals_content_view_get_terms (loading.view);
+  g_assert_cmpstr (terms->only_district, ==, "kostanay-city");
+  check_rows (loading.view);
+  appeals_content_view_set_district (loading.view, NULL);
+  loading.previous = terms;
+  APPEALS_TEST_WAIT (terms_loaded, &loading);
+  terms = appeals_content_view_get_terms (loading.view);
+  g_assert_null (terms->only_district);
 
   /* one question character: the server is asked for it */
   question = "housing";

@@ -6,7 +6,8 @@
  * (appeals-line-report-view.c), the growth alerts
  * (appeals-alerts-view.c), the content analysis (appeals-content-view.c)
  * and the statistical report
- * (appeals-statistical-report-view.c).
+ * (appeals-statistical-report-view.c). Its "Analytical Note…" button
+ * writes the semi-annual note (appeals-note-dialog.c).
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "appeals-content-view.h"
 #include "appeals-context.h"
 #include "appeals-line-report-view.h"
+#include "appeals-note-dialog.h"
 #include "appeals-quality-page.h"
 #include "appeals-statistical-report-view.h"
 
@@ -33,9 +35,17 @@ struct _AppealsQualityPage
   AppealsContentView  *content;
   GPtrArray           *rows;
   GCancellable        *cancellable;
+  GCancellable        *note_cancellable;   /* a reload does not stop a note being written */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
+
+enum {
+  NOTE_WRITTEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsQualityPage, appeals_quality_page)
 
 static void
@@ -186,6 +196,106 @@ appeals_quality_page_get_content (AppealsQualityPage *self)
   return self->content;
 }
 
+/* The analytical note -------------------------------------------------------- */
+
+static GtkWindow *
+get_window (AppealsQualityPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_note_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AppealsQualityPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = appeals_note_write_finish (result, &error);
+
+  if (path == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                              path != NULL ? _("The analytical note is saved as an OpenDocument text and a PDF.")
+                                           : error->message);
+  g_signal_emit (self, signals[NOTE_WRITTEN], 0, path);
+}
+
+/**
+ * appeals_quality_page_write_note:
+ * @path: where to write; the note goes to its .fodt and .pdf
+ *
+ * Writes the analytical note of the half-year; "note-written" tells when.
+ */
+void
+appeals_quality_page_write_note (AppealsQualityPage *self,
+                                 int                 year,
+                                 int                 half,
+                                 const char         *language,
+                                 const char         *path)
+{
+  appeals_note_write_async (self->context, year, half, language, path, get_window (self), self->note_cancellable,
+                            on_note_written, g_object_ref (self));
+}
+
+static void
+on_note_file_chosen (GtkNativeDialog    *chooser,
+                     int                 response,
+                     AppealsQualityPage *self)
+{
+  AppealsNoteDialog *dialog = g_object_get_data (G_OBJECT (chooser), "dialog");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      appeals_quality_page_write_note (self, appeals_note_dialog_get_year (dialog),
+                                       appeals_note_dialog_get_half (dialog),
+                                       appeals_note_dialog_get_language (dialog), path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_note_dialog_response (AppealsNoteDialog  *dialog,
+                         const char         *response,
+                         AppealsQualityPage *self)
+{
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  name = g_strdup_printf ("analytical-note-%d-H%d-%s.fodt", appeals_note_dialog_get_year (dialog),
+                          appeals_note_dialog_get_half (dialog), appeals_note_dialog_get_language (dialog));
+  chooser = gtk_file_chooser_native_new (_("Save the Analytical Note"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "dialog", g_object_ref (dialog), g_object_unref);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_note_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * appeals_quality_page_show_note_dialog:
+ *
+ * Returns: (transfer none): the analytical note's dialog, shown
+ */
+GtkWindow *
+appeals_quality_page_show_note_dialog (AppealsQualityPage *self)
+{
+  AppealsNoteDialog *dialog = appeals_note_dialog_new (get_window (self));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
 /* A verdict changes the figures, whichever window gave it. */
 static void
 on_verdict_given (AppealsQualityPage *self,
@@ -235,6 +345,8 @@ appeals_quality_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->note_cancellable);
+  g_clear_object (&self->note_cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   if (self->context != NULL)
@@ -252,17 +364,32 @@ appeals_quality_page_class_init (AppealsQualityPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = appeals_quality_page_dispose;
 
   appeals_quality_page_install_context_property (G_OBJECT_CLASS (klass));
+
+  /**
+   * AppealsQualityPage::note-written:
+   * @path: (nullable): the note's .fodt, or %NULL when it could not be written
+   */
+  signals[NOTE_WRITTEN] = g_signal_new ("note-written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                        NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 appeals_quality_page_init (AppealsQualityPage *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *note_button;
 
   self->page = ADW_PREFERENCES_PAGE (page);
   self->rows = g_ptr_array_new ();
+  self->note_cancellable = g_cancellable_new ();
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Answer Quality by Body"));
+  note_button = gtk_button_new_with_mnemonic (_("_Analytical Note…"));
+  gtk_widget_set_name (note_button, "note-button");
+  gtk_widget_set_valign (note_button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (note_button, "clicked", G_CALLBACK (appeals_quality_page_show_note_dialog), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (self->group, note_button);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
 
   adw_bin_set_child (ADW_BIN (self), page);

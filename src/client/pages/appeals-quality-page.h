@@ -24,5 +24,11 @@ AppealsLineReportView *appeals_quality_page_get_line_report (AppealsQualityPage 
 AppealsStatisticalReportView *appeals_quality_page_get_statistical_report (AppealsQualityPage *self);
 AppealsAlertsView *appeals_quality_page_get_alerts (AppealsQualityPage *self);
 AppealsContentView *appeals_quality_page_get_content (AppealsQualityPage *self);
+GtkWindow *appeals_quality_page_show_note_dialog (AppealsQualityPage *self);
+void appeals_quality_page_write_note (AppealsQualityPage *self,
+                                      int                 year,
+                                      int                 half,
+                                      const char         *language,
+                                      const char         *path);
 
 G_END_DECLS

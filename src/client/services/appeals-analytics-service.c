@@ -5,6 +5,7 @@
  *
  *   GET analytics/line-report?from&to[&compare_from&compare_to][&district][&question_character]
  *   GET analytics/content-terms?from&to[&compare_from&compare_to][&district][&question_character]
+ *   GET analytics/dynamics?period&from&to
  *   GET analytics/alerts?period&from&to
  *   PUT analytics/alerts/{id}/note
  */
@@ -59,6 +60,7 @@ appeals_analytics_service_new (AppealsApiClient *client)
 typedef gpointer (*ModelReader) (JsonNode *node, GError **error);
 
 static const ModelReader report_reader = (ModelReader) appeals_report_new_from_json;
+static const ModelReader dynamics_reader = (ModelReader) appeals_dynamics_new_from_json;
 static const ModelReader alert_list_reader = (ModelReader) appeals_alert_list_new_from_json;
 static const ModelReader alert_reader = (ModelReader) appeals_growth_alert_new_from_json;
 
@@ -244,6 +246,65 @@ appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *s
                                       error);
 }
 
+/* Dynamics ----------------------------------------------------------------- */
+
+/* A family's answer of the months or weeks that hold @from to @to. */
+static void
+call_periods_async (AppealsAnalyticsService *self,
+                    gpointer                 source_tag,
+                    const char              *resource,
+                    const ModelReader       *reader,
+                    GDestroyNotify           destroy,
+                    AppealsPeriodKind        kind,
+                    const GDate             *from,
+                    const GDate             *to,
+                    GCancellable            *cancellable,
+                    GAsyncReadyCallback      callback,
+                    gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", resource, NULL);
+
+  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_service_call_async (self->client, self, source_tag, "GET", path->str, NULL, NULL, NULL, read_model,
+                              (gpointer) reader, NULL, destroy, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_dynamics_async:
+ *
+ * The monthly or weekly series per district × question character of the
+ * periods that hold @from to @to, in the caller's scope.
+ */
+void
+appeals_analytics_service_dynamics_async (AppealsAnalyticsService *self,
+                                          AppealsPeriodKind        kind,
+                                          const GDate             *from,
+                                          const GDate             *to,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data)
+{
+  g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
+
+  call_periods_async (self, appeals_analytics_service_dynamics_async, "dynamics", &dynamics_reader,
+                      (GDestroyNotify) appeals_dynamics_free, kind, from, to, cancellable, callback, user_data);
+}
+
+/**
+ * appeals_analytics_service_dynamics_finish:
+ *
+ * Returns: (transfer full): the series, or %NULL with @error set
+ */
+AppealsDynamics *
+appeals_analytics_service_dynamics_finish (AppealsAnalyticsService  *self,
+                                           GAsyncResult             *result,
+                                           GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_analytics_service_dynamics_async, NULL, error);
+}
+
 /* Growth alerts ------------------------------------------------------------ */
 
 /**
@@ -261,16 +322,10 @@ appeals_analytics_service_alerts_async (AppealsAnalyticsService *self,
                                         GAsyncReadyCallback      callback,
                                         gpointer                 user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("analytics", "alerts", NULL);
-
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  appeals_api_path_add_query (path, "period", appeals_period_kind_to_string (kind));
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  appeals_service_call_async (self->client, self, appeals_analytics_service_alerts_async, "GET", path->str,
-                              NULL, NULL, NULL, read_model, (gpointer) &alert_list_reader, NULL,
-                              (GDestroyNotify) appeals_alert_list_free, cancellable, callback, user_data);
+  call_periods_async (self, appeals_analytics_service_alerts_async, "alerts", &alert_list_reader,
+                      (GDestroyNotify) appeals_alert_list_free, kind, from, to, cancellable, callback, user_data);
 }
 
 /**

@@ -57,6 +57,16 @@ void                     appeals_analytics_service_statistical_report_async  (Ap
 AppealsStatisticalReport *appeals_analytics_service_statistical_report_finish (AppealsAnalyticsService  *self,
                                                                               GAsyncResult             *result,
                                                                               GError                  **error);
+void                     appeals_analytics_service_dynamics_async     (AppealsAnalyticsService  *self,
+                                                                       AppealsPeriodKind         kind,
+                                                                       const GDate              *from,
+                                                                       const GDate              *to,
+                                                                       GCancellable             *cancellable,
+                                                                       GAsyncReadyCallback       callback,
+                                                                       gpointer                  user_data);
+AppealsDynamics         *appeals_analytics_service_dynamics_finish    (AppealsAnalyticsService  *self,
+                                                                       GAsyncResult             *result,
+                                                                       GError                  **error);
 void                     appeals_analytics_service_alerts_async       (AppealsAnalyticsService  *self,
                                                                        AppealsPeriodKind         kind,
                                                                        const GDate              *from,

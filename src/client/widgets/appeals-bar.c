@@ -42,6 +42,43 @@ appeals_bar_measure (GtkWidget      *widget,
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? BAR_WIDTH : BAR_HEIGHT;
 }
 
+/**
+ * appeals_bar_draw:
+ *
+ * Draws a bar of @fraction (0–1) of @width in the box at @x, @y — its
+ * grey track and its blue length, rounded: the widget and the printed
+ * analytical note's bar chart both draw with it.
+ */
+void
+appeals_bar_draw (cairo_t *cr,
+                  double   x,
+                  double   y,
+                  double   width,
+                  double   height,
+                  double   fraction)
+{
+  double radius = MIN (3.0, height / 2);
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, &track_colour);
+  cairo_paint (cr);
+  if (fraction > 0)
+    {
+      /* a figure above zero is never invisible */
+      gdk_cairo_set_source_rgba (cr, &bar_colour);
+      cairo_rectangle (cr, x, y, MAX (2.0, width * CLAMP (fraction, 0.0, 1.0)), height);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 appeals_bar_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -49,21 +86,10 @@ appeals_bar_snapshot (GtkWidget   *widget,
   AppealsBar *self = APPEALS_BAR (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  float top = (height - BAR_HEIGHT) / 2.0f;
-  GskRoundedRect track, bar;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  gsk_rounded_rect_init_from_rect (&track, &GRAPHENE_RECT_INIT (0, top, width, BAR_HEIGHT), 3);
-  gtk_snapshot_push_rounded_clip (snapshot, &track);
-  gtk_snapshot_append_color (snapshot, &track_colour, &track.bounds);
-  if (self->fraction > 0)
-    {
-      /* a figure above zero is never invisible */
-      float length = MAX (2.0f, (float) (width * self->fraction));
-
-      gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (0, top, length, BAR_HEIGHT), 3);
-      gtk_snapshot_append_color (snapshot, &bar_colour, &bar.bounds);
-    }
-  gtk_snapshot_pop (snapshot);
+  appeals_bar_draw (cr, 0, (height - BAR_HEIGHT) / 2.0, width, BAR_HEIGHT, self->fraction);
+  cairo_destroy (cr);
 }
 
 static void

@@ -19,4 +19,11 @@ double     appeals_bar_get_fraction (AppealsBar *self);
 void       appeals_bar_set_fraction (AppealsBar *self,
                                      double      fraction);
 
+void       appeals_bar_draw         (cairo_t    *cr,
+                                     double      x,
+                                     double      y,
+                                     double      width,
+                                     double      height,
+                                     double      fraction);
+
 G_END_DECLS

@@ -43,13 +43,105 @@ appeals_line_chart_measure (GtkWidget      *widget,
 }
 
 static double
-largest (AppealsLineChart *self)
+largest (const gint64 *counts,
+         guint         n_counts,
+         double        threshold)
 {
-  double top = isnan (self->threshold) ? 1.0 : MAX (1.0, self->threshold);
+  double top = isnan (threshold) ? 1.0 : MAX (1.0, threshold);
 
-  for (guint i = 0; i < self->counts->len; i++)
-    top = MAX (top, (double) g_array_index (self->counts, gint64, i));
+  for (guint i = 0; i < n_counts; i++)
+    top = MAX (top, (double) counts[i]);
   return top;
+}
+
+/**
+ * appeals_line_chart_get_point:
+ *
+ * Where appeals_line_chart_draw() puts point @i of @counts in @width ×
+ * @height: for the labels a printed chart adds around it.
+ */
+void
+appeals_line_chart_get_point (double        width,
+                              double        height,
+                              const gint64 *counts,
+                              guint         n_counts,
+                              double        threshold,
+                              guint         i,
+                              double       *x,
+                              double       *y)
+{
+  double step = n_counts > 1 ? (width - 2 * MARGIN) / (n_counts - 1) : 0;
+
+  *x = MARGIN + i * step;
+  *y = height - MARGIN - counts[i] / largest (counts, n_counts, threshold) * (height - 2 * MARGIN);
+}
+
+/**
+ * appeals_line_chart_draw:
+ * @threshold: a level drawn dashed across, or NAN for none
+ * @last_alerts: whether the last point is marked as an alert
+ *
+ * Draws @counts, oldest first, in @width × @height from @cr's origin:
+ * the widget and the printed analytical note both draw with it.
+ */
+void
+appeals_line_chart_draw (cairo_t      *cr,
+                         double        width,
+                         double        height,
+                         const gint64 *counts,
+                         guint         n_counts,
+                         double        threshold,
+                         gboolean      last_alerts)
+{
+  double top = largest (counts, n_counts, threshold);
+  double bottom = height - MARGIN;
+  double x, y;
+
+  if (n_counts == 0)
+    return;
+
+  cairo_save (cr);
+#define Y(v) (bottom - (v) / top * (height - 2 * MARGIN))
+
+  gdk_cairo_set_source_rgba (cr, &axis_colour);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, MARGIN, bottom + 0.5);
+  cairo_line_to (cr, width - MARGIN, bottom + 0.5);
+  cairo_stroke (cr);
+
+  if (!isnan (threshold))
+    {
+      static const double dashes[] = { 4, 3 };
+
+      gdk_cairo_set_source_rgba (cr, &threshold_colour);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_move_to (cr, MARGIN, Y (threshold));
+      cairo_line_to (cr, width - MARGIN, Y (threshold));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  gdk_cairo_set_source_rgba (cr, &line_colour);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < n_counts; i++)
+    {
+      appeals_line_chart_get_point (width, height, counts, n_counts, threshold, i, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < n_counts; i++)
+    {
+      gboolean alert = last_alerts && i == n_counts - 1;
+
+      appeals_line_chart_get_point (width, height, counts, n_counts, threshold, i, &x, &y);
+      gdk_cairo_set_source_rgba (cr, alert ? &alert_colour : &line_colour);
+      cairo_arc (cr, x, y, alert ? 4.0 : 2.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+#undef Y
+  cairo_restore (cr);
 }
 
 static void
@@ -59,53 +151,14 @@ appeals_line_chart_snapshot (GtkWidget   *widget,
   AppealsLineChart *self = APPEALS_LINE_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double top = largest (self);
-  double step, bottom = height - MARGIN;
   cairo_t *cr;
 
   if (self->counts->len == 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  step = self->counts->len > 1 ? (width - 2 * MARGIN) / (self->counts->len - 1) : 0;
-#define X(i) (MARGIN + (i) * step)
-#define Y(v) (bottom - (v) / top * (height - 2 * MARGIN))
-
-  gdk_cairo_set_source_rgba (cr, &axis_colour);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, MARGIN, bottom + 0.5);
-  cairo_line_to (cr, width - MARGIN, bottom + 0.5);
-  cairo_stroke (cr);
-
-  if (!isnan (self->threshold))
-    {
-      static const double dashes[] = { 4, 3 };
-
-      gdk_cairo_set_source_rgba (cr, &threshold_colour);
-      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-      cairo_move_to (cr, MARGIN, Y (self->threshold));
-      cairo_line_to (cr, width - MARGIN, Y (self->threshold));
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-
-  gdk_cairo_set_source_rgba (cr, &line_colour);
-  cairo_set_line_width (cr, 2);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < self->counts->len; i++)
-    cairo_line_to (cr, X (i), Y (g_array_index (self->counts, gint64, i)));
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < self->counts->len; i++)
-    {
-      gboolean alert = self->last_alerts && i == self->counts->len - 1;
-
-      gdk_cairo_set_source_rgba (cr, alert ? &alert_colour : &line_colour);
-      cairo_arc (cr, X (i), Y (g_array_index (self->counts, gint64, i)), alert ? 4.0 : 2.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-#undef X
-#undef Y
+  appeals_line_chart_draw (cr, width, height, (const gint64 *) (gpointer) self->counts->data, self->counts->len,
+                           self->threshold, self->last_alerts);
   cairo_destroy (cr);
 }
 

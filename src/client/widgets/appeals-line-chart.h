@@ -22,5 +22,20 @@ void       appeals_line_chart_set_series (AppealsLineChart *self,
                                           double            threshold,
                                           gboolean          last_alerts);
 guint      appeals_line_chart_get_n_points (AppealsLineChart *self);
+void       appeals_line_chart_draw       (cairo_t          *cr,
+                                          double            width,
+                                          double            height,
+                                          const gint64     *counts,
+                                          guint             n_counts,
+                                          double            threshold,
+                                          gboolean          last_alerts);
+void       appeals_line_chart_get_point  (double            width,
+                                          double            height,
+                                          const gint64     *counts,
+                                          guint             n_counts,
+                                          double            threshold,
+                                          guint             i,
+                                          double           *x,
+                                          double           *y);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * appeals-content-view.c: the content analysis on the analytics page. A
  * row per term, the largest growth first: the term, a bar of its count
  * against the largest, and the numbers (now, before, change) beside it,
- * which are what people check and what a screen reader reads.
+ * which are what people check and what a screen reader reads. A district
+ * and a question character narrow the terms; the terms are exported as
+ * CSV or XLSX (the line report's table writers).
  */
 #include "config.h"
 
@@ -13,6 +15,15 @@
 #include "appeals-content-view.h"
 #include "appeals-report-export.h"
 
+/* A choice among a classifier's items, "all" first. */
+typedef struct
+{
+  const char    *classifier;
+  GtkDropDown   *dropdown;
+  GtkStringList *labels;
+  GPtrArray     *codes;    /* beside the labels; NULL (all) first */
+} ClassifierChoice;
+
 struct _AppealsContentView
 {
   GtkBox               parent_instance;
@@ -20,9 +31,9 @@ struct _AppealsContentView
   AppealsContext      *context;
 
   GtkDropDown         *preset_dropdown;
-  GtkDropDown         *question_dropdown;
-  GtkStringList       *question_labels;
-  GPtrArray           *question_codes;   /* beside the labels after "All questions"; NULL for all */
+  ClassifierChoice     questions;
+  ClassifierChoice     districts;
+  GtkWidget           *exports[2];       /* CSV, XLSX */
   GtkSpinner          *spinner;
   AdwPreferencesGroup *group;
   GPtrArray           *rows;
@@ -33,6 +44,15 @@ struct _AppealsContentView
 
 G_DEFINE_FINAL_TYPE (AppealsContentView, appeals_content_view, GTK_TYPE_BOX)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsContentView, appeals_content_view)
+
+static void
+set_exports_sensitive (AppealsContentView *self,
+                       gboolean            sensitive)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (self->exports); f++)
+    if (self->exports[f] != NULL)
+      gtk_widget_set_sensitive (self->exports[f], sensitive);
+}
 
 static void
 remove_rows (AppealsContentView *self)
@@ -129,37 +149,57 @@ on_terms_loaded (GObject      *source,
   g_clear_pointer (&self->terms, appeals_content_terms_free);
   self->terms = terms;
   show_terms (self);
+  set_exports_sensitive (self, TRUE);
 }
 
-/* The question characters come with the reference data, after sign-in. */
+/* The classifiers come with the reference data, after sign-in. */
 static void
-fill_questions (AppealsContentView *self)
+fill_choice (AppealsContentView *self,
+             ClassifierChoice   *choice)
 {
-  AppealsClassifier *questions;
+  AppealsClassifier *classifier;
 
-  if (self->question_codes->len > 1)
+  if (choice->codes->len > 1)
     return;
-  questions = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
-                                                        APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
-  if (questions == NULL)
-    return;
-  for (guint i = 0; i < appeals_classifier_get_n_items (questions); i++)
+  classifier = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
+                                                         choice->classifier);
+  for (guint i = 0; classifier != NULL && i < appeals_classifier_get_n_items (classifier); i++)
     {
-      const AppealsClassifierItem *item = appeals_classifier_get_item (questions, i);
+      const AppealsClassifierItem *item = appeals_classifier_get_item (classifier, i);
 
-      g_ptr_array_add (self->question_codes, g_strdup (item->code));
-      gtk_string_list_append (self->question_labels, appeals_classifier_item_get_label (item, NULL));
+      g_ptr_array_add (choice->codes, g_strdup (item->code));
+      gtk_string_list_append (choice->labels, appeals_classifier_item_get_label (item, NULL));
     }
+}
+
+/* (nullable): the code chosen; NULL for all */
+static const char *
+get_chosen (AppealsContentView *self,
+            ClassifierChoice   *choice)
+{
+  guint selected;
+
+  fill_choice (self, choice);
+  selected = gtk_drop_down_get_selected (choice->dropdown);
+  return selected < choice->codes->len ? g_ptr_array_index (choice->codes, selected) : NULL;
+}
+
+static void
+set_chosen (AppealsContentView *self,
+            ClassifierChoice   *choice,
+            const char         *code)
+{
+  fill_choice (self, choice);
+  for (guint i = 0; i < choice->codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (choice->codes, i), code) == 0)
+      gtk_drop_down_set_selected (choice->dropdown, i);
 }
 
 void
 appeals_content_view_reload (AppealsContentView *self)
 {
-  guint question;
   GDate today, from, to;
 
-  fill_questions (self);
-  question = gtk_drop_down_get_selected (self->question_dropdown);
   appeals_date_get_today (&today);
   appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
   g_cancellable_cancel (self->cancellable);
@@ -167,10 +207,8 @@ appeals_content_view_reload (AppealsContentView *self)
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context),
-                                                 &from, &to, NULL, NULL, NULL,
-                                                 question < self->question_codes->len
-                                                 ? g_ptr_array_index (self->question_codes, question) : NULL,
-                                                 self->cancellable, on_terms_loaded, g_object_ref (self));
+                                                 &from, &to, NULL, NULL, get_chosen (self, &self->districts),
+                                                 get_chosen (self, &self->questions), self->cancellable, on_terms_loaded, g_object_ref (self));
 }
 
 void
@@ -178,6 +216,7 @@ appeals_content_view_clear (AppealsContentView *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->terms, appeals_content_terms_free);
+  set_exports_sensitive (self, FALSE);
   remove_rows (self);
   adw_preferences_group_set_description (self->group, NULL);
   gtk_spinner_stop (self->spinner);
@@ -187,10 +226,14 @@ void
 appeals_content_view_set_question_character (AppealsContentView *self,
                                              const char         *code)
 {
-  fill_questions (self);
-  for (guint i = 0; i < self->question_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->question_codes, i), code) == 0)
-      gtk_drop_down_set_selected (self->question_dropdown, i);
+  set_chosen (self, &self->questions, code);
+}
+
+void
+appeals_content_view_set_district (AppealsContentView *self,
+                                   const char         *code)
+{
+  set_chosen (self, &self->districts, code);
 }
 
 AppealsContentTerms *
@@ -211,6 +254,127 @@ appeals_content_view_get_row (AppealsContentView *self,
   return position < self->rows->len ? g_ptr_array_index (self->rows, position) : NULL;
 }
 
+/* Export --------------------------------------------------------------------- */
+
+static AppealsReportTable *
+build_table (AppealsContentView *self)
+{
+  g_autofree char *period = appeals_report_period_text (&self->terms->from, &self->terms->to);
+  g_autofree char *title = NULL;
+  GString *filters = g_string_new (period);
+  AppealsReportTable *table;
+
+  for (guint c = 0; c < 2; c++)
+    {
+      ClassifierChoice *choice = c == 0 ? &self->districts : &self->questions;
+      guint selected = gtk_drop_down_get_selected (choice->dropdown);
+
+      if (selected > 0 && selected < choice->codes->len)
+        g_string_append_printf (filters, ", %s", gtk_string_list_get_string (choice->labels, selected));
+    }
+  title = g_strdup_printf ("%s, %s", _("Systemic Issues in the Texts"), filters->str);
+  g_string_free (filters, TRUE);
+  table = appeals_report_table_new (title, _("Systemic Issues in the Texts"));
+  appeals_report_table_add_column (table, _("Term"), FALSE);
+  appeals_report_table_add_column (table, _("Appeals"), TRUE);
+  appeals_report_table_add_column (table, _("A year earlier"), TRUE);
+  for (guint i = 0; i < self->terms->terms->len; i++)
+    {
+      AppealsContentTerm *term = g_ptr_array_index (self->terms->terms, i);
+
+      appeals_report_table_add_row (table, term->term);
+      appeals_report_table_add_count (table, term->count);
+      appeals_report_table_add_count (table, term->compare_count);
+    }
+  return table;
+}
+
+/**
+ * appeals_content_view_write:
+ * @xlsx: %TRUE for XLSX, %FALSE for CSV
+ *
+ * Writes the terms shown — the term, its appeals, those of a year earlier.
+ */
+gboolean
+appeals_content_view_write (AppealsContentView  *self,
+                            gboolean             xlsx,
+                            const char          *path,
+                            GError             **error)
+{
+  g_autoptr(AppealsReportTable) table = NULL;
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
+
+  g_return_val_if_fail (self->terms != NULL, FALSE);
+
+  table = build_table (self);
+  if (!xlsx)
+    return appeals_report_table_write_csv (table, path, error);
+  g_ptr_array_add (sheets, table);
+  return appeals_report_tables_write_xlsx (sheets, path, error);
+}
+
+static void
+on_export_chosen (GtkNativeDialog    *chooser,
+                  int                 response,
+                  AppealsContentView *self)
+{
+  gboolean xlsx = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "xlsx"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->terms != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      written = appeals_content_view_write (self, xlsx, path, &error);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                  written ? _("The report is saved.") : error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (GtkButton          *button,
+                   AppealsContentView *self)
+{
+  gboolean xlsx = button == GTK_BUTTON (self->exports[1]);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *from = NULL, *to = NULL, *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->terms == NULL)
+    return;
+  from = appeals_date_format_iso (&self->terms->from);
+  to = appeals_date_format_iso (&self->terms->to);
+  name = g_strdup_printf ("content-terms-%s-%s.%s", from, to, xlsx ? "xlsx" : "csv");
+  chooser = gtk_file_chooser_native_new (_("Save the Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "xlsx", GUINT_TO_POINTER (xlsx));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_exports (AppealsContentView *self)
+{
+  const char *labels[] = { N_("Export CSV…"), N_("Export XLSX…") };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  for (guint f = 0; f < G_N_ELEMENTS (self->exports); f++)
+    {
+      self->exports[f] = gtk_button_new_with_label (_(labels[f]));
+      gtk_widget_set_sensitive (self->exports[f], FALSE);
+      g_signal_connect_object (self->exports[f], "clicked", G_CALLBACK (on_export_clicked), self, 0);
+      gtk_box_append (GTK_BOX (bar), self->exports[f]);
+    }
+  gtk_widget_set_halign (bar, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self), bar);
+}
+
 /* Life ----------------------------------------------------------------------- */
 
 static void
@@ -229,7 +393,8 @@ appeals_content_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->terms, appeals_content_terms_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->question_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->questions.codes, g_ptr_array_unref);
+  g_clear_pointer (&self->districts.codes, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_content_view_parent_class)->dispose (object);
@@ -258,19 +423,30 @@ add_choice (AppealsContentView *self,
 }
 
 static void
+init_choice (ClassifierChoice   *choice,
+             const char         *classifier,
+             const char * const *all)
+{
+  choice->classifier = classifier;
+  choice->codes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (choice->codes, NULL);
+  choice->labels = gtk_string_list_new (all);
+}
+
+static void
 appeals_content_view_init (AppealsContentView *self)
 {
   const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
-  const char *all[] = { _("All questions"), NULL };
+  const char *all_questions[] = { _("All questions"), NULL };
+  const char *all_districts[] = { _("All districts"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = gtk_label_new (_("Systemic Issues in the Texts"));
   GtkWidget *explanation = gtk_label_new (_("The words and phrases of the appeals whose count grew most against the "
                                             "same period a year earlier. Choose a term to list its appeals."));
 
   self->rows = g_ptr_array_new ();
-  self->question_codes = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->question_codes, NULL);
-  self->question_labels = gtk_string_list_new (all);
+  init_choice (&self->districts, APPEALS_CLASSIFIER_DISTRICTS, all_districts);
+  init_choice (&self->questions, APPEALS_CLASSIFIER_QUESTION_CHARACTERS, all_questions);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -284,12 +460,15 @@ appeals_content_view_init (AppealsContentView *self)
 
   self->preset_dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (gtk_string_list_new (presets)), _("Period"));
   gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
-  self->question_dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->question_labels),
-                                        _("Question character"));
+  self->districts.dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->districts.labels),
+                                         _("District"));
+  self->questions.dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->questions.labels),
+                                         _("Question character"));
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (self), bar);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->group));
+  add_exports (self);
 }

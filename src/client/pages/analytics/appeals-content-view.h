@@ -22,6 +22,12 @@ void                 appeals_content_view_reload                 (AppealsContent
 void                 appeals_content_view_clear                  (AppealsContentView *self);
 void                 appeals_content_view_set_question_character (AppealsContentView *self,
                                                                   const char         *code);
+void                 appeals_content_view_set_district           (AppealsContentView *self,
+                                                                  const char         *code);
+gboolean             appeals_content_view_write                  (AppealsContentView *self,
+                                                                  gboolean            xlsx,
+                                                                  const char         *path,
+                                                                  GError            **error);
 AppealsContentTerms *appeals_content_view_get_terms              (AppealsContentView *self);
 GtkWidget           *appeals_content_view_get_row                (AppealsContentView *self,
                                                                   guint               position);
