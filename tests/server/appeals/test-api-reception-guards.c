@@ -297,6 +297,7 @@ typedef struct
   GMutex lock;
   GCond  cond;
   guint  ready;
+  guint  expected;   /* the bookers that sign in before any books */
 } Start;
 
 typedef struct
@@ -316,11 +317,11 @@ run_booker (gpointer data)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (booker->server, "registrar", "demo");
 
-  /* both signed in (a slow hash) before either books */
+  /* all signed in (a slow hash) before any books */
   g_mutex_lock (&booker->start->lock);
   booker->start->ready++;
   g_cond_broadcast (&booker->start->cond);
-  while (booker->start->ready < 2)
+  while (booker->start->ready < booker->start->expected)
     g_cond_wait (&booker->start->cond, &booker->start->lock);
   g_mutex_unlock (&booker->start->lock);
 
@@ -358,7 +359,7 @@ test_concurrent_slot (Fixture       *fixture,
   gint64 official = create_open_official (fixture);
   gint64 applicant = create_applicant (fixture, "061211600012");
   g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-15");
-  Start start = { 0 };
+  Start start = { .expected = 2 };
   Booker bookers[2] = {
     { &start, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
     { &start, second, official, applicant, "2027-03-15", times, 0, 0 },
@@ -388,6 +389,50 @@ test_concurrent_slot (Fixture       *fixture,
                                                                          "items")), ==, times->len);
 }
 
+/* Many bookers at once on ONE slot, half through each of two server
+ * processes on one database: exactly one gets 201, every other 409
+ * slot_taken, and the day's queue holds the slot once. */
+#define N_RACERS 8
+
+static void
+test_one_slot_race (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
+  gint64 official = create_open_official (fixture);
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-16");
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  Start start = { .expected = N_RACERS };
+  Booker bookers[N_RACERS];
+  GThread *threads[N_RACERS];
+  g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-16&official_id=%" G_GINT64_FORMAT, official);
+  g_autoptr(AppealsTestResponse) booked = NULL;
+  guint n_booked = 0, n_taken = 0;
+
+  g_assert_cmpuint (times->len, >, 0);
+  g_ptr_array_add (one, g_ptr_array_index (times, 0));
+  for (guint i = 0; i < N_RACERS; i++)
+    bookers[i] = (Booker) { &start, i % 2 == 0 ? fixture->server : second, official, applicant, "2027-03-16", one,
+                            0, 0 };
+  for (guint i = 0; i < N_RACERS; i++)
+    threads[i] = g_thread_new ("racer", run_booker, &bookers[i]);
+  for (guint i = 0; i < N_RACERS; i++)
+    {
+      g_thread_join (threads[i]);
+      n_booked += bookers[i].booked;
+      n_taken += bookers[i].taken;
+    }
+  appeals_test_server_free (second);
+
+  g_assert_cmpuint (n_booked, ==, 1);
+  g_assert_cmpuint (n_taken, ==, N_RACERS - 1);
+  booked = REQUEST (fixture, "GET", queue, fixture->registrar, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (booked),
+                                                                         "items")), ==, 1);
+}
+
 void
 test_api_add_reception_guards (void)
 {
@@ -395,4 +440,5 @@ test_api_add_reception_guards (void)
   TEST_API_ADD ("/api/reception-guards/cancel-and-move", test_cancel_and_move);
   TEST_API_ADD ("/api/reception-guards/status-order", test_status_order);
   TEST_API_ADD ("/api/reception-guards/concurrent-slot", test_concurrent_slot);
+  TEST_API_ADD ("/api/reception-guards/one-slot-race", test_one_slot_race);
 }
