@@ -350,6 +350,19 @@ run_booker (gpointer data)
   return NULL;
 }
 
+/* Every booker in a thread of its own, all at once; back when all are done. */
+static void
+run_bookers (Booker *bookers,
+             guint   n)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+
+  for (guint i = 0; i < n; i++)
+    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
+  for (guint i = 0; i < n; i++)
+    g_thread_join (threads[i]);
+}
+
 static void
 test_concurrent_slot (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -364,15 +377,11 @@ test_concurrent_slot (Fixture       *fixture,
     { &start, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
     { &start, second, official, applicant, "2027-03-15", times, 0, 0 },
   };
-  GThread *threads[2];
   g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-15&official_id=%" G_GINT64_FORMAT, official);
   g_autoptr(AppealsTestResponse) booked = NULL;
 
   g_assert_cmpuint (times->len, ==, 30);
-  for (guint i = 0; i < 2; i++)
-    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
-  for (guint i = 0; i < 2; i++)
-    g_thread_join (threads[i]);
+  run_bookers (bookers, G_N_ELEMENTS (bookers));
   appeals_test_server_free (second);
   /* each process answered every slot, booked or taken: which one wins
    * how many depends on the scheduler (on a loaded machine one SQLite
@@ -406,7 +415,6 @@ test_one_slot_race (Fixture       *fixture,
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
   Start start = { .expected = N_RACERS };
   Booker bookers[N_RACERS];
-  GThread *threads[N_RACERS];
   g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-16&official_id=%" G_GINT64_FORMAT, official);
   g_autoptr(AppealsTestResponse) booked = NULL;
   guint n_booked = 0, n_taken = 0;
@@ -416,15 +424,13 @@ test_one_slot_race (Fixture       *fixture,
   for (guint i = 0; i < N_RACERS; i++)
     bookers[i] = (Booker) { &start, i % 2 == 0 ? fixture->server : second, official, applicant, "2027-03-16", one,
                             0, 0 };
-  for (guint i = 0; i < N_RACERS; i++)
-    threads[i] = g_thread_new ("racer", run_booker, &bookers[i]);
+  run_bookers (bookers, N_RACERS);
+  appeals_test_server_free (second);
   for (guint i = 0; i < N_RACERS; i++)
     {
-      g_thread_join (threads[i]);
       n_booked += bookers[i].booked;
       n_taken += bookers[i].taken;
     }
-  appeals_test_server_free (second);
 
   g_assert_cmpuint (n_booked, ==, 1);
   g_assert_cmpuint (n_taken, ==, N_RACERS - 1);
