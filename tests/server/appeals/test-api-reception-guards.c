@@ -439,6 +439,113 @@ test_one_slot_race (Fixture       *fixture,
                                                                          "items")), ==, 1);
 }
 
+/* Steps 12–13 follow the protocol's orders: the control is due on the
+ * latest term of the orders still on control and is done when every order
+ * is executed or taken off control (in the reception's protocol or in the
+ * register); the archive is due the working day after. */
+static JsonObject *
+step_of (AppealsTestResponse *reception,
+         const char          *code)
+{
+  JsonArray *steps = json_object_get_array_member (appeals_test_response_object (reception), "steps");
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (steps, i), "code"), code))
+      return json_array_get_object_element (steps, i);
+  g_error ("no step %s", code);
+}
+
+static const char *
+due_of (AppealsTestResponse *reception,
+        const char          *code)
+{
+  JsonNode *due = json_object_get_member (step_of (reception, code), "due");
+
+  return due != NULL && !JSON_NODE_HOLDS_NULL (due) ? json_node_get_string (due) : NULL;
+}
+
+/* The order added last (the answer lists the reception's orders). */
+static JsonObject *
+newest_order (AppealsTestResponse *reception,
+              gint64              *id)
+{
+  JsonArray *orders = json_object_get_array_member (appeals_test_response_object (reception), "orders");
+  JsonObject *newest = NULL;
+
+  for (guint i = 0; i < json_array_get_length (orders); i++)
+    if (newest == NULL || json_object_get_int_member (json_array_get_object_element (orders, i), "id") >
+                            json_object_get_int_member (newest, "id"))
+      newest = json_array_get_object_element (orders, i);
+  *id = json_object_get_int_member (newest, "id");
+  return newest;
+}
+
+static void
+test_steps_follow_orders (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 official = demo_official (fixture, 0);
+  g_autoptr(AppealsTestResponse) booked = book_slot (fixture, official, applicant, FRIDAY, "10:00");
+  gint64 id = json_object_get_int_member (appeals_test_response_object (booked), "id");
+  g_autofree char *orders = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/orders", id);
+  g_autoptr(AppealsTestResponse) short_term = NULL;
+  g_autoptr(AppealsTestResponse) long_term = NULL;
+  g_autoptr(AppealsTestResponse) executed = NULL;
+  g_autoptr(AppealsTestResponse) register_order = NULL;
+  g_autoptr(AppealsTestResponse) taken_off = NULL;
+  g_autoptr(AppealsTestResponse) after = NULL;
+  g_autoptr(AppealsTestResponse) reopened = NULL;
+  g_autofree char *short_due = NULL;
+  g_autofree char *long_due = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *short_path = NULL;
+  g_autofree char *reception_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
+  gint64 short_id, long_id;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  /* no orders yet: no term */
+  g_assert_null (due_of (booked, "protocol_control"));
+  g_assert_null (due_of (booked, "archive"));
+
+  short_term = REQUEST (fixture, "POST", orders, fixture->registrar,
+                        "{\"text\":\"Жолды жөндеу\",\"executor_body\":\"housing-utilities\",\"working_days\":5}");
+  g_assert_cmpuint (short_term->status, ==, 201);
+  short_due = g_strdup (json_object_get_string_member (newest_order (short_term, &short_id), "deadline"));
+  long_term = REQUEST (fixture, "POST", orders, fixture->registrar,
+                       "{\"text\":\"Мектеп салу\",\"executor_body\":\"housing-utilities\",\"working_days\":20}");
+  g_assert_cmpuint (long_term->status, ==, 201);
+  long_due = g_strdup (json_object_get_string_member (newest_order (long_term, &long_id), "deadline"));
+  g_assert_cmpstr (short_due, <, long_due);
+  /* two on control: the later term */
+  g_assert_cmpstr (due_of (long_term, "protocol_control"), ==, long_due);
+  g_assert_cmpstr (due_of (long_term, "archive"), >, long_due);
+  g_assert_false (json_object_get_boolean_member (step_of (long_term, "protocol_control"), "done"));
+
+  /* the later one executed in the protocol: the term of the one left */
+  long_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, orders, long_id);
+  executed = REQUEST (fixture, "PATCH", long_path, fixture->registrar, "{\"status\":\"executed\"}");
+  g_assert_cmpuint (executed->status, ==, 200);
+  g_assert_cmpstr (due_of (executed, "protocol_control"), ==, short_due);
+  g_assert_false (json_object_get_boolean_member (step_of (executed, "protocol_control"), "done"));
+
+  /* the other taken off control in the register: the control is done */
+  short_path = g_strdup_printf ("/api/v1/orders/%" G_GINT64_FORMAT, short_id);
+  register_order = REQUEST (fixture, "GET", short_path, fixture->controller, NULL);
+  taken_off = REQUEST (fixture, "PATCH", short_path, fixture->controller, "{\"status\":\"taken_off\"}", "If-Match",
+                       appeals_test_response_header (register_order, "ETag"));
+  g_assert_cmpuint (taken_off->status, ==, 200);
+  after = REQUEST (fixture, "GET", reception_path, fixture->registrar, NULL);
+  g_assert_true (json_object_get_boolean_member (step_of (after, "protocol_control"), "done"));
+  g_assert_cmpstr (due_of (after, "protocol_control"), ==, long_due);
+
+  /* an order on control again: not done any more */
+  reopened = REQUEST (fixture, "PATCH", long_path, fixture->registrar, "{\"status\":\"open\"}");
+  g_assert_cmpuint (reopened->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (step_of (reopened, "protocol_control"), "done"));
+  g_assert_cmpstr (due_of (reopened, "protocol_control"), ==, long_due);
+}
+
 void
 test_api_add_reception_guards (void)
 {
@@ -447,4 +554,5 @@ test_api_add_reception_guards (void)
   TEST_API_ADD ("/api/reception-guards/status-order", test_status_order);
   TEST_API_ADD ("/api/reception-guards/concurrent-slot", test_concurrent_slot);
   TEST_API_ADD ("/api/reception-guards/one-slot-race", test_one_slot_race);
+  TEST_API_ADD ("/api/reception-guards/steps-follow-orders", test_steps_follow_orders);
 }
