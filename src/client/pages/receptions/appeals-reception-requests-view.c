@@ -189,6 +189,8 @@ new_refusal_button (AppealsReceptionRequest *request)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-print-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, _("Print the Refusal for the Applicant"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print the Refusal for the Applicant"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   return button;
 }
