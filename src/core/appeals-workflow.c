@@ -3,7 +3,9 @@
  * appeals-workflow.c: reception steps and their terms. A step anchored on
  * the registration counts working days after it (a request registered on
  * a day off counts from the next working day); one anchored on the
- * reception counts working days before or after the reception day.
+ * reception counts working days before or after the reception day; one
+ * anchored on the orders follows the protocol's orders (the latest term
+ * of those still on control).
  */
 #include "config.h"
 
@@ -97,13 +99,17 @@ appeals_workflow_new_from_json (JsonNode    *node,
           !appeals_json_read_string (object, "code", TRUE, &code, path, where, error) ||
           !appeals_json_read_string (object, "anchor", TRUE, &anchor, path, where, error) ||
           !appeals_json_read_int (object, "working_days", FALSE, -60, 120, &days, path, where, error) ||
-          !appeals_json_read_boolean (object, "decision_lead", FALSE, &step.decision_lead, path, where, error))
+          !appeals_json_read_boolean (object, "decision_lead", FALSE, &step.decision_lead, path, where, error) ||
+          !appeals_json_read_boolean (object, "closes_with_orders", FALSE, &step.closes_with_orders, path, where,
+                                      error))
         return NULL;
 
-      if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception") && !g_str_equal (anchor, "held"))
+      if (!g_str_equal (anchor, "registration") && !g_str_equal (anchor, "reception") && !g_str_equal (anchor, "held") &&
+          !g_str_equal (anchor, "orders"))
         {
           g_autofree char *field = appeals_json_field_path (where, "anchor");
-          appeals_json_set_field_error (error, path, field, _("must be “registration”, “reception” or “held”"));
+          appeals_json_set_field_error (error, path, field,
+                                        _("must be “registration”, “reception”, “held” or “orders”"));
           return NULL;
         }
 
@@ -112,6 +118,7 @@ appeals_workflow_new_from_json (JsonNode    *node,
       step.code = g_strdup (code);
       step.anchor = g_str_equal (anchor, "registration") ? APPEALS_STEP_ANCHOR_REGISTRATION
                     : g_str_equal (anchor, "held")       ? APPEALS_STEP_ANCHOR_HELD
+                    : g_str_equal (anchor, "orders")     ? APPEALS_STEP_ANCHOR_ORDERS
                                                          : APPEALS_STEP_ANCHOR_RECEPTION;
       step.has_term = days != G_MININT64;
       step.working_days = step.has_term ? days : 0;
@@ -190,8 +197,9 @@ appeals_workflow_get_slot_minutes (AppealsWorkflow *self)
  *   steps after it (the protocol) count from it
  * @due: (out caller-allocates): the step's last day
  *
- * Returns: %FALSE when the step has no term, or is anchored on a reception
- *   that has no date yet.
+ * Returns: %FALSE when the step has no term, is anchored on a reception
+ *   that has no date yet, or follows the orders (see
+ *   appeals_workflow_follow_orders()).
  */
 gboolean
 appeals_workflow_compute_due (AppealsWorkflow *self,
@@ -207,7 +215,7 @@ appeals_workflow_compute_due (AppealsWorkflow *self,
 
   g_return_val_if_fail (step != NULL, FALSE);
 
-  if (!step->has_term)
+  if (!step->has_term || step->anchor == APPEALS_STEP_ANCHOR_ORDERS)
     return FALSE;
 
   if (step->anchor == APPEALS_STEP_ANCHOR_REGISTRATION)
@@ -227,6 +235,53 @@ appeals_workflow_compute_due (AppealsWorkflow *self,
     }
 
   appeals_calendar_add_working_days (calendar, &start, step->working_days, due);
+  return TRUE;
+}
+
+/**
+ * appeals_workflow_follow_orders:
+ * @terms: (array length=n_orders): the terms of the reception's protocol
+ *   orders
+ * @on_control: (array length=n_orders): for each, whether it is still on
+ *   control (neither executed nor taken off control)
+ * @due: (out caller-allocates): the step's last day: its working days
+ *   after the latest term of the orders on control — of all the orders
+ *   once none is
+ * @done: (out): whether the step is done by the orders: it closes with
+ *   them and none is on control any more
+ *
+ * Returns: %FALSE when the step does not follow the orders, has no term,
+ *   or the protocol has no orders yet (then it has no term and is not
+ *   done by them).
+ */
+gboolean
+appeals_workflow_follow_orders (AppealsWorkflow *self,
+                                AppealsCalendar *calendar,
+                                guint            position,
+                                const GDate     *terms,
+                                const gboolean  *on_control,
+                                guint            n_orders,
+                                GDate           *due,
+                                gboolean        *done)
+{
+  const AppealsWorkflowStep *step = appeals_workflow_get_step (self, position);
+  const GDate *latest_open = NULL;
+  const GDate *latest = NULL;
+
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  *done = FALSE;
+  if (step->anchor != APPEALS_STEP_ANCHOR_ORDERS || !step->has_term || n_orders == 0)
+    return FALSE;
+  for (guint i = 0; i < n_orders; i++)
+    {
+      if (latest == NULL || g_date_compare (&terms[i], latest) > 0)
+        latest = &terms[i];
+      if (on_control[i] && (latest_open == NULL || g_date_compare (&terms[i], latest_open) > 0))
+        latest_open = &terms[i];
+    }
+  appeals_calendar_add_working_days (calendar, latest_open != NULL ? latest_open : latest, step->working_days, due);
+  *done = step->closes_with_orders && latest_open == NULL;
   return TRUE;
 }
 

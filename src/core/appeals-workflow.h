@@ -17,6 +17,7 @@ typedef enum
   APPEALS_STEP_ANCHOR_REGISTRATION,
   APPEALS_STEP_ANCHOR_RECEPTION,
   APPEALS_STEP_ANCHOR_HELD,      /* the day it was held; the reception day until then */
+  APPEALS_STEP_ANCHOR_ORDERS,    /* the latest term of the protocol's orders on control */
 } AppealsStepAnchor;
 
 typedef struct
@@ -26,6 +27,7 @@ typedef struct
   gboolean           has_term;
   int                working_days;   /* after the anchor; negative: before */
   gboolean           decision_lead;  /* must not fall before the day the date is decided */
+  gboolean           closes_with_orders; /* done once no order is on control */
   AppealsNames       name;
 } AppealsWorkflowStep;
 
@@ -51,6 +53,14 @@ gboolean                   appeals_workflow_compute_due   (AppealsWorkflow     *
                                                            const GDate         *reception,
                                                            const GDate         *held,
                                                            GDate               *due);
+gboolean                   appeals_workflow_follow_orders (AppealsWorkflow     *self,
+                                                           AppealsCalendar     *calendar,
+                                                           guint                position,
+                                                           const GDate         *terms,
+                                                           const gboolean      *on_control,
+                                                           guint                n_orders,
+                                                           GDate               *due,
+                                                           gboolean            *done);
 gboolean                   appeals_workflow_earliest_reception (AppealsWorkflow *self,
                                                            AppealsCalendar     *calendar,
                                                            const GDate         *decided_on,

@@ -141,6 +141,8 @@ register_from_list (AppealsApplication           *app,
   appeals_booking_dialog_find_applicant (dialog, IIN);
   APPEALS_TEST_WAIT (view_loaded, &found);
   appeals_booking_dialog_set_question (dialog, "Балалар алаңын салу");
+  g_assert_false (appeals_booking_dialog_set_channel (dialog, "virtual_reception"));
+  g_assert_true (appeals_booking_dialog_set_channel (dialog, "kazpost"));
   *loaded = 0;
   gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
   APPEALS_TEST_WAIT (booking_gone, app);
@@ -148,6 +150,38 @@ register_from_list (AppealsApplication           *app,
   newest = g_ptr_array_index (appeals_reception_requests_view_get_requests (view), 0);
   g_assert_cmpstr (newest->question, ==, "Балалар алаңын салу");
   g_assert_cmpstr (newest->state, ==, "new");
+  g_assert_cmpstr (newest->channel, ==, "kazpost");
+}
+
+/* The refused request's notice for the applicant, in the run's language
+ * (prints/request-refusal-<lang>.pdf): the question, the day it was
+ * registered and the reason; none for a request that is not refused. */
+static void
+check_refusal_notice (AppealsReceptionRequestsView *view,
+                      gint64                        refused,
+                      gint64                        open)
+{
+  gboolean kk = g_strcmp0 (g_getenv ("LANGUAGE"), "kk") == 0;
+  g_autoptr(AppealsRefusalNotice) notice = appeals_reception_requests_view_new_refusal_notice (view, refused,
+                                                                                              kk ? "kk" : "ru");
+  g_autoptr(AppealsRefusalNotice) none = appeals_reception_requests_view_new_refusal_notice (view, open, "kk");
+  g_autofree char *text = NULL;
+  g_autofree char *registered = NULL;
+  GDate today;
+
+  g_assert_null (none);
+  g_assert_nonnull (notice);
+  appeals_date_get_today (&today);
+  registered = appeals_format_date (&today);
+  text = export_pdf_text (GTK_PRINT_OPERATION (notice), kk ? "request-refusal-kk.pdf" : "request-refusal-ru.pdf");
+  g_assert_nonnull (strstr (text, "Мәселе аудан әкімдігінің құзыретінде"));
+  g_assert_nonnull (strstr (text, "Жер учаскесін беру"));
+  g_assert_nonnull (strstr (text, "Жұмабаев Ержан"));
+  g_assert_nonnull (strstr (text, registered));
+  g_assert_nonnull (strstr (text, kk ? "бас тартылды" : "отказано"));
+  g_assert_nonnull (strstr (text, kk ? "сотқа" : "в суде"));
+  /* not the notice for a request without the essence */
+  g_assert_null (strstr (text, kk ? "мәселенің мәні баяндалмаған" : "не изложена суть вопроса"));
 }
 
 /* An official who receives every day of the week, 08:00–18:00. */
@@ -321,6 +355,7 @@ requests_script (AppealsApplication *app,
       }
   }
   appeals_test_ui_screenshot (GTK_WIDGET (window), "reception-requests");
+  check_refusal_notice (view, to_refuse, waiting);
 
   register_from_list (app, view, &loaded);
 
@@ -395,5 +430,6 @@ main (int argc, char *argv[])
 
   appeals_test_ui_init (&argc, &argv);
   g_test_add_func ("/reception-requests/list-and-decision", test_requests);
+  test_reception_arrangements_add ();
   return appeals_test_ui_run_tests (&server, args);
 }

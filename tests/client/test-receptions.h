@@ -89,5 +89,6 @@ gboolean       loaded_count     (Counts                 *counts);
 
 void test_receptions_add_documents (void);
 void test_receptions_add_status    (void);
+void test_reception_arrangements_add (void);
 
 G_END_DECLS

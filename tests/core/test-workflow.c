@@ -12,7 +12,7 @@ typedef struct
 {
   const char *registered;
   const char *reception;
-  const char *due[13];   /* NULL: no term */
+  const char *due[13];   /* NULL: no term (steps 12–13 follow the orders) */
   const char *why;
 } Case;
 
@@ -20,17 +20,17 @@ static const Case cases[] = {
   { "2022-03-02", "2022-03-25",
     { "2022-03-03", "2022-03-05", "2022-03-10", "2022-03-11", "2022-03-11",
       "2022-03-16", "2022-03-17", "2022-03-17", "2022-03-24", "2022-03-25",
-      "2022-03-30", "2022-04-15", NULL },
+      "2022-03-30", NULL, NULL },
     "around the working Saturday, Women's Day and Nauryz" },
   { "2024-08-24", "2024-10-24",
     { "2024-08-27", "2024-08-29", "2024-09-03", "2024-09-04", "2024-09-04",
       "2024-10-18", "2024-10-21", "2024-10-21", "2024-10-23", "2024-10-24",
-      "2024-10-30", "2024-11-15", NULL },
+      "2024-10-30", NULL, NULL },
     "registered on a Saturday; the unified day before Republic Day" },
   { "2022-12-27", "2023-01-31",
     { "2022-12-28", "2022-12-30", "2023-01-05", "2023-01-06", "2023-01-06",
       "2023-01-25", "2023-01-26", "2023-01-26", "2023-01-30", "2023-01-31",
-      "2023-02-03", "2023-02-21", NULL },
+      "2023-02-03", NULL, NULL },
     "across the year end and New Year's moved day off" },
 };
 
@@ -92,12 +92,11 @@ static const struct {
   const char *reception;
   const char *held;      /* NULL: not held yet */
   const char *protocol;  /* protocol_to_bodies */
-  const char *control;   /* protocol_control */
   const char *why;
 } held_cases[] = {
-  { "2022-12-29", NULL, "2023-01-05", "2023-01-23", "not held yet: from the reception day, over New Year" },
-  { "2022-12-29", "2022-12-30", "2023-01-06", "2023-01-24", "held a day late, on the year's last working day" },
-  { "2023-01-31", "2023-01-31", "2023-02-03", "2023-02-21", "held on its day" },
+  { "2022-12-29", NULL, "2023-01-05", "not held yet: from the reception day, over New Year" },
+  { "2022-12-29", "2022-12-30", "2023-01-06", "held a day late, on the year's last working day" },
+  { "2023-01-31", "2023-01-31", "2023-02-03", "held on its day" },
 };
 
 static void
@@ -105,11 +104,11 @@ test_held_day (void)
 {
   g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (NULL);
   g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (NULL);
-  static const char *codes[] = { "protocol_to_bodies", "protocol_control" };
+  static const char *codes[] = { "protocol_to_bodies" };
 
   for (guint c = 0; c < G_N_ELEMENTS (held_cases); c++)
     {
-      const char *expected[] = { held_cases[c].protocol, held_cases[c].control };
+      const char *expected[] = { held_cases[c].protocol };
       GDate registered, reception, held;
 
       g_test_message ("%s", held_cases[c].why);
@@ -200,6 +199,82 @@ test_request_dates (void)
     }
 }
 
+/* Steps 12–13 follow the protocol's orders: the control is due on the
+ * latest term of the orders still on control (of all once none is) and
+ * done when none is; the archive the working day after. Terms around
+ * holidays and the year end, from the calendar. */
+#define MAX_ORDERS 3
+
+static const struct {
+  const char *terms[MAX_ORDERS];   /* NULL-ended */
+  gboolean    on_control[MAX_ORDERS];
+  const char *control;             /* protocol_control's due; NULL: no term */
+  gboolean    control_done;
+  const char *archive;             /* archive's due */
+  const char *why;
+} order_cases[] = {
+  { { NULL }, { FALSE }, NULL, FALSE, NULL, "no orders yet: no term, not done" },
+  { { "2026-12-10", "2026-12-24", NULL }, { TRUE, TRUE }, "2026-12-24", FALSE, "2026-12-25",
+    "two on control: the later term" },
+  { { "2026-12-10", "2026-12-24", NULL }, { TRUE, FALSE }, "2026-12-10", FALSE, "2026-12-11",
+    "the later executed: the term of the one still on control" },
+  { { "2026-12-10", "2026-12-24", NULL }, { FALSE, FALSE }, "2026-12-24", TRUE, "2026-12-25",
+    "all executed or taken off: done, the archive after the last term" },
+  { { "2026-12-31", NULL }, { TRUE }, "2026-12-31", FALSE, "2027-01-05",
+    "over New Year: 1 January, and 2 January (a Saturday) moved to Monday the 4th" },
+  { { "2026-12-15", "2026-12-31", "2026-12-01" }, { TRUE, FALSE, TRUE }, "2026-12-15", FALSE, "2026-12-17",
+    "Independence Day (16 December) between the term and the archive" },
+};
+
+static void
+test_steps_follow_orders (void)
+{
+  g_autoptr(AppealsWorkflow) workflow = appeals_workflow_new_default (NULL);
+  g_autoptr(AppealsCalendar) calendar = appeals_calendar_new_default (NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (order_cases); c++)
+    {
+      GDate terms[MAX_ORDERS];
+      guint n = 0;
+
+      g_test_message ("%s", order_cases[c].why);
+      while (n < MAX_ORDERS && order_cases[c].terms[n] != NULL)
+        {
+          g_assert_true (appeals_date_parse_iso (order_cases[c].terms[n], &terms[n]));
+          n++;
+        }
+      for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+        {
+          const AppealsWorkflowStep *step = appeals_workflow_get_step (workflow, i);
+          gboolean control = g_str_equal (step->code, "protocol_control");
+          const char *expected = control ? order_cases[c].control : order_cases[c].archive;
+          g_autofree char *iso = NULL;
+          gboolean done = TRUE;
+          GDate due;
+
+          if (!control && !g_str_equal (step->code, "archive"))
+            {
+              /* the other steps do not follow the orders */
+              g_assert_false (appeals_workflow_follow_orders (workflow, calendar, i, terms,
+                                                              order_cases[c].on_control, n, &due, &done));
+              continue;
+            }
+          g_assert_cmpint (step->anchor, ==, APPEALS_STEP_ANCHOR_ORDERS);
+          if (!appeals_workflow_follow_orders (workflow, calendar, i, terms, order_cases[c].on_control, n, &due,
+                                               &done))
+            {
+              g_assert_null (expected);
+              g_assert_false (done);
+              continue;
+            }
+          iso = appeals_date_format_iso (&due);
+          if (g_strcmp0 (iso, expected) != 0)
+            g_error ("%s, %s: %s, expected %s", order_cases[c].why, step->code, iso, expected);
+          g_assert_cmpint (done, ==, control && order_cases[c].control_done);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -208,6 +283,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workflow/step-dates", test_step_dates);
   g_test_add_func ("/workflow/without-reception", test_steps_without_reception);
   g_test_add_func ("/workflow/held-day", test_held_day);
+  g_test_add_func ("/workflow/steps-follow-orders", test_steps_follow_orders);
   g_test_add_func ("/workflow/request-dates", test_request_dates);
 
   return g_test_run ();

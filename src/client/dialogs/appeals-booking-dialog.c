@@ -17,46 +17,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "appeals-booking-dialog.h"
+#include "appeals-booking-dialog-private.h"
 #include "appeals-context.h"
 #include "appeals-draft-binding.h"
 #include "appeals-reception-text.h"
 #include "appeals-refusal-notice.h"
 #include "appeals-slot-picker.h"
 
-struct _AppealsBookingDialog
-{
-  AdwWindow         parent_instance;
-
-  AppealsContext   *context;
-  AdwToastOverlay  *toast_overlay;
-  AdwEntryRow      *iin_row;
-  GtkLabel         *iin_error;
-  AdwActionRow     *applicant_row;
-  GtkLabel         *applicant_id_error;
-  AdwPreferencesGroup *earlier_group;
-  GtkCheckButton   *no_appeal_check;
-  GtkTextView      *question_view;
-  GtkLabel         *question_error;
-  GtkWidget        *refusal_button;
-  AppealsSlotPicker *slot_picker;
-  GtkButton        *book_button;
-  AdwComboRow      *priority_row;
-  GtkLabel         *priority_error;
-
-  gint64            wanted_official_id;
-  GPtrArray        *earlier_rows;     /* AdwActionRow, each with "appeal-id" data */
-  GPtrArray        *priority_codes;   /* NULL first: no priority */
-  gint64            applicant_id;
-  char             *applicant_name;
-  char             *applicant_address;
-  gint64            wanted_appeal_id;  /* to choose once the applicant's appeals come */
-  char             *idempotency_key;
-  GCancellable     *cancellable;
-  AppealsDraftBinding *draft;         /* what is typed, kept until booked or cancelled */
-  gboolean          sending;
-  gboolean          for_request;      /* registers a request: the date is decided later */
-};
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
 APPEALS_DEFINE_CONTEXT_PROPERTY (AppealsBookingDialog, appeals_booking_dialog)
@@ -69,6 +36,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The ways a request for a reception comes, in the channel row's order. */
+static const int request_channels[] = { APPEALS_CHANNEL_BY_HAND, APPEALS_CHANNEL_KAZPOST, APPEALS_CHANNEL_EGOV };
 
 static GtkLabel *
 error_label_for (AppealsBookingDialog *self,
@@ -85,8 +55,8 @@ error_label_for (AppealsBookingDialog *self,
   return NULL;
 }
 
-static void
-clear_errors (AppealsBookingDialog *self)
+void
+_appeals_booking_dialog_clear_errors (AppealsBookingDialog *self)
 {
   const char *fields[] = { "iin", "applicant_id", "question", "priority" };
 
@@ -96,10 +66,10 @@ clear_errors (AppealsBookingDialog *self)
   gtk_widget_set_visible (self->refusal_button, FALSE);
 }
 
-static void
-show_error (AppealsBookingDialog *self,
-            const char           *field,
-            const char           *text)
+void
+_appeals_booking_dialog_show_error (AppealsBookingDialog *self,
+                                    const char           *field,
+                                    const char           *text)
 {
   GtkLabel *label = error_label_for (self, field);
 
@@ -160,140 +130,11 @@ selected_appeal_id (AppealsBookingDialog *self)
   return 0;
 }
 
-/* Earlier appeals ------------------------------------------------------- */
-
-static void
-clear_earlier (AppealsBookingDialog *self)
+/* The applicant was looked up (found or not), with their earlier appeals. */
+void
+_appeals_booking_dialog_applicant_found (AppealsBookingDialog *self)
 {
-  for (guint i = 0; i < self->earlier_rows->len; i++)
-    adw_preferences_group_remove (self->earlier_group, g_ptr_array_index (self->earlier_rows, i));
-  g_ptr_array_set_size (self->earlier_rows, 0);
-  gtk_check_button_set_active (self->no_appeal_check, TRUE);
-}
-
-static void
-on_earlier_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(AppealsAppealPage) page = appeals_appeal_service_list_page_finish (APPEALS_APPEAL_SERVICE (source),
-                                                                               result, NULL);
-  GPtrArray *appeals = page != NULL ? page->items : NULL;
-  AppealsClassifier *questions;
-
-  if (appeals == NULL)
-    {
-      g_signal_emit (self, signals[APPLICANT_FOUND], 0);
-      return;
-    }
-
-  questions = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
-                                                        APPEALS_CLASSIFIER_QUESTION_CHARACTERS);
-  for (guint i = 0; i < appeals->len; i++)
-    {
-      AppealsAppeal *appeal = g_ptr_array_index (appeals, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      char date[16] = "";
-      g_autofree char *title = NULL;
-      const char *question = appeal->question_character;
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s",
-                                                   question != NULL ? appeals_classifier_get_label (questions, question, NULL) : "",
-                                                   appeal->annotation != NULL ? appeal->annotation : "");
-      g_autofree char *name = g_strdup_printf ("appeal-%" G_GINT64_FORMAT, appeal->id);
-
-      if (g_date_valid (&appeal->registration_date))
-        g_date_strftime (date, sizeof date, "%d.%m.%Y", &appeal->registration_date);
-      title = g_strdup_printf ("%s · %s", appeal->registration_number != NULL ? appeal->registration_number : "", date);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->no_appeal_check);
-      gtk_widget_set_name (check, name);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data (G_OBJECT (row), "appeal-id", GSIZE_TO_POINTER (appeal->id));
-      adw_preferences_group_add (self->earlier_group, row);
-      g_ptr_array_add (self->earlier_rows, row);
-      if (appeal->id == self->wanted_appeal_id)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), TRUE);
   g_signal_emit (self, signals[APPLICANT_FOUND], 0);
-}
-
-static void
-on_applicant_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AppealsBookingDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsApplicant) applicant = appeals_appeal_service_find_applicant_finish (APPEALS_APPEAL_SERVICE (source),
-                                                                                       result, NULL, &error);
-  g_autoptr(AppealsAppealFilter) earlier = appeals_appeal_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (error != NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (error->domain == APPEALS_SERVICE_ERROR && error->code == APPEALS_SERVICE_ERROR_NETWORK)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      else
-        show_error (self, "iin", error->message);
-      return;
-    }
-
-  if (applicant == NULL)
-    {
-      self->applicant_id = 0;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), _("No applicant with this IIN"));
-      adw_action_row_set_subtitle (self->applicant_row,
-                                   _("Register the applicant’s appeal in the journal first, then book the reception."));
-      gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), FALSE);
-      g_signal_emit (self, signals[APPLICANT_FOUND], 0);
-      return;
-    }
-
-  self->applicant_id = applicant->id;
-  name = g_strjoin (" ", applicant->surname != NULL ? applicant->surname : "",
-                    applicant->given_name != NULL ? applicant->given_name : "",
-                    applicant->patronymic != NULL ? applicant->patronymic : "", NULL);
-  g_free (self->applicant_name);
-  self->applicant_name = g_strdup (g_strstrip (name));
-  g_free (self->applicant_address);
-  self->applicant_address = g_strdup (applicant->address != NULL ? applicant->address : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->applicant_row), self->applicant_name);
-  adw_action_row_set_subtitle (self->applicant_row, self->applicant_address);
-
-  earlier->applicant_id = self->applicant_id;
-  appeals_appeal_service_list_page_async (appeals_context_get_appeal_service (self->context), earlier, 20, NULL,
-                                          self->cancellable, on_earlier_loaded, g_object_ref (self));
-}
-
-static void
-on_iin_apply (AppealsBookingDialog *self)
-{
-  const char *iin = gtk_editable_get_text (GTK_EDITABLE (self->iin_row));
-  g_autoptr(GError) error = NULL;
-
-  clear_errors (self);
-  clear_earlier (self);
-  self->applicant_id = 0;
-
-  if (!appeals_iin_validate (iin, &error) && !appeals_bin_validate (iin, NULL))
-    {
-      show_error (self, "iin", error->message);
-      return;
-    }
-
-  appeals_appeal_service_find_applicant_async (appeals_context_get_appeal_service (self->context), iin,
-                                               self->cancellable, on_applicant_loaded, g_object_ref (self));
 }
 
 /* Booking --------------------------------------------------------------- */
@@ -321,7 +162,7 @@ show_refusal (AppealsBookingDialog *self,
         const AppealsFieldError *field_error = g_ptr_array_index (field_errors, i);
         g_autofree char *text = describe_field_error (field_error);
 
-        show_error (self, field_error->field, text);
+        _appeals_booking_dialog_show_error (self, field_error->field, text);
         if (is_refusal (field_error))
           gtk_widget_set_visible (self->refusal_button, TRUE);
       }
@@ -394,16 +235,16 @@ book (GtkWidget  *widget,
 
   if (self->sending)
     return;
-  clear_errors (self);
+  _appeals_booking_dialog_clear_errors (self);
 
   if (self->applicant_id == 0)
     {
-      show_error (self, "applicant_id", _("Find the applicant by IIN first."));
+      _appeals_booking_dialog_show_error (self, "applicant_id", _("Find the applicant by IIN first."));
       return;
     }
   if (!self->for_request && !appeals_slot_picker_get_date (self->slot_picker, &reception->date))
     {
-      show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
+      _appeals_booking_dialog_show_error (self, "date", _("Write the date as DD.MM.YYYY, e.g. 27.11.2026."));
       return;
     }
 
@@ -420,8 +261,12 @@ book (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
   if (self->for_request)
     appeals_reception_service_register_request_async (service, reception->applicant_id, reception->appeal_id,
-                                                      reception->question, "by_hand", self->idempotency_key,
-                                                      self->cancellable, on_registered, g_object_ref (self));
+                                                      reception->question,
+                                                      appeals_enum_to_wire (APPEALS_TYPE_CHANNEL, request_channels[
+                                                        MIN (adw_combo_row_get_selected (self->channel_row),
+                                                             G_N_ELEMENTS (request_channels) - 1)]),
+                                                      self->idempotency_key, self->cancellable, on_registered,
+                                                      g_object_ref (self));
   else
     appeals_reception_service_book_async (service, reception, self->idempotency_key, self->cancellable, on_booked,
                                           g_object_ref (self));
@@ -446,6 +291,16 @@ print_refusal (GtkWidget  *widget,
 }
 
 /* Construction ---------------------------------------------------------- */
+
+static void
+fill_channels (AppealsBookingDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (request_channels); i++)
+    gtk_string_list_append (labels, appeals_enum_get_label (APPEALS_TYPE_CHANNEL, request_channels[i]));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (labels));
+}
 
 static void
 fill_priorities (AppealsBookingDialog *self)
@@ -485,7 +340,7 @@ keep_draft (AppealsBookingDialog *self,
     return;
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("What you typed last time is back")));
   if (*gtk_editable_get_text (GTK_EDITABLE (self->iin_row)) != '\0')
-    on_iin_apply (self);
+    _appeals_booking_dialog_on_iin_apply (self);
 }
 
 static void
@@ -545,6 +400,7 @@ appeals_booking_dialog_constructed (GObject *object)
 
   g_return_if_fail (self->context != NULL);
   fill_priorities (self);
+  fill_channels (self);
 }
 
 static void
@@ -582,7 +438,10 @@ appeals_booking_dialog_class_init (AppealsBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, book_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, priority_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_iin_apply);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, channel_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsBookingDialog, channel_row);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_iin_apply",
+                                                G_CALLBACK (_appeals_booking_dialog_on_iin_apply));
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book);
@@ -658,6 +517,7 @@ appeals_booking_dialog_new_request (GtkWindow      *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Register a Request for a Reception"));
   gtk_button_set_label (self->book_button, _("_Register"));
   gtk_widget_set_visible (GTK_WIDGET (self->slot_picker), FALSE);
+  gtk_widget_set_visible (self->channel_group, TRUE);
   self->draft = appeals_draft_binding_new (self->context, "reception-request");
   appeals_draft_binding_add_editable (self->draft, "iin", GTK_EDITABLE (self->iin_row));
   appeals_draft_binding_add_text_view (self->draft, "question", self->question_view);
@@ -671,7 +531,7 @@ appeals_booking_dialog_find_applicant (AppealsBookingDialog *self,
                                        const char           *iin)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->iin_row), iin);
-  on_iin_apply (self);
+  _appeals_booking_dialog_on_iin_apply (self);
 }
 
 /* Chooses the appeal @appeal_id among the applicant's appeals when they come. */
@@ -686,6 +546,20 @@ gint64
 appeals_booking_dialog_get_appeal_id (AppealsBookingDialog *self)
 {
   return selected_appeal_id (self);
+}
+
+/* Chooses how a request came: "by_hand", "kazpost" or "egov". */
+gboolean
+appeals_booking_dialog_set_channel (AppealsBookingDialog *self,
+                                    const char           *channel)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (request_channels); i++)
+    if (g_strcmp0 (appeals_enum_to_wire (APPEALS_TYPE_CHANNEL, request_channels[i]), channel) == 0)
+      {
+        adw_combo_row_set_selected (self->channel_row, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 void

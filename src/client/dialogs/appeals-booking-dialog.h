@@ -25,6 +25,8 @@ void                  appeals_booking_dialog_find_applicant (AppealsBookingDialo
 void                  appeals_booking_dialog_select_appeal  (AppealsBookingDialog *self,
                                                              gint64                appeal_id);
 gint64                appeals_booking_dialog_get_appeal_id  (AppealsBookingDialog *self);
+gboolean              appeals_booking_dialog_set_channel    (AppealsBookingDialog *self,
+                                                             const char           *channel);
 void                  appeals_booking_dialog_set_question   (AppealsBookingDialog *self,
                                                              const char           *question);
 gboolean              appeals_booking_dialog_set_priority   (AppealsBookingDialog *self,

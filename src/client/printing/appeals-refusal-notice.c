@@ -3,7 +3,9 @@
  * appeals-refusal-notice.c: a reception request that does not state the
  * essence of the question is refused, and the applicant is told so in
  * writing: whom it concerns, when the request came, why it cannot be
- * booked, what to do to be received, and who refused. One A4 page,
+ * booked, what to do to be received, and who refused. A registered
+ * request refused after its analysis gets the same notice with the
+ * reason it was refused for and how to contest it. One A4 page,
  * printed in the applicant's language (Kazakh or Russian) whatever the
  * interface speaks; its words are a kk/ru table here, not gettext, for
  * the same reason as the schedule poster's.
@@ -26,6 +28,7 @@ struct _AppealsRefusalNotice
   char              *request_text;
   GDate              date;
   char              *registrar_name;
+  char              *refusal_reason;  /* NULL: refused for want of the essence */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsRefusalNotice, appeals_refusal_notice, GTK_TYPE_PRINT_OPERATION)
@@ -53,6 +56,19 @@ static const Words what_to_do = {
   "жеке өзіңіз, eOtinish арқылы немесе пошта арқылы. Бұл бас тарту Сізді қайта жүгіну құқығынан айырмайды.",
   "Чтобы записаться на приём, изложите, о чём Вы просите — суть вопроса в одном-двух предложениях, — и обратитесь "
   "снова: лично, через eOtinish или по почте. Этот отказ не лишает Вас права обратиться повторно.",
+};
+/* {date}: the day the request was registered; {reason}: why it was refused */
+static const Words refused = {
+  "{date} тіркелген жеке қабылдауға жазылу туралы өтінішіңіз қаралды, жеке қабылдауға жазудан бас тартылды. "
+  "Себебі: {reason}",
+  "Ваша просьба о записи на личный приём, зарегистрированная {date}, рассмотрена: в записи на личный приём "
+  "отказано. Причина: {reason}",
+};
+static const Words how_to_contest = {
+  "Бұл шешімге жоғары тұрған мемлекеттік органға немесе сотқа шағым жасауға болады. Бұл бас тарту Сізді қайта "
+  "жүгіну құқығынан айырмайды.",
+  "Это решение может быть обжаловано в вышестоящем государственном органе или в суде. Этот отказ не лишает Вас "
+  "права обратиться повторно.",
 };
 static const Words as_written = { "Өтініште жазылғаны", "В просьбе указано" };
 static const Words nothing_written = { "(мәселенің мәні жазылмаған)", "(суть вопроса не указана)" };
@@ -99,11 +115,13 @@ static char *
 dup_body_markup (AppealsRefusalNotice *self)
 {
   GString *markup = g_string_new (NULL);
-  g_autoptr(GString) reason_text = g_string_new (say (self, &reason));
+  g_autoptr(GString) reason_text = g_string_new (say (self, self->refusal_reason != NULL ? &refused : &reason));
   char date[16];
 
   g_date_strftime (date, sizeof date, "%d.%m.%Y", &self->date);
   g_string_replace (reason_text, "{date}", date, 1);
+  if (self->refusal_reason != NULL)
+    g_string_replace (reason_text, "{reason}", self->refusal_reason, 1);
 
   append_escaped (markup, "<b>%s:</b> %s\n\n", say (self, &dated), date);
   append_escaped (markup, "%s\n\n", reason_text->str);
@@ -111,7 +129,7 @@ dup_body_markup (AppealsRefusalNotice *self)
     append_escaped (markup, "<b>%s:</b> <i>«%s»</i>\n\n", say (self, &as_written), self->request_text);
   else
     append_escaped (markup, "<b>%s:</b> <i>%s</i>\n\n", say (self, &as_written), say (self, &nothing_written));
-  append_escaped (markup, "%s", say (self, &what_to_do));
+  append_escaped (markup, "%s", say (self, self->refusal_reason != NULL ? &how_to_contest : &what_to_do));
 
   return g_string_free (markup, FALSE);
 }
@@ -178,6 +196,7 @@ appeals_refusal_notice_finalize (GObject *object)
   g_free (self->applicant_address);
   g_free (self->request_text);
   g_free (self->registrar_name);
+  g_free (self->refusal_reason);
   G_OBJECT_CLASS (appeals_refusal_notice_parent_class)->finalize (object);
 }
 
@@ -227,5 +246,30 @@ appeals_refusal_notice_new (const char  *language,
   self->date = *date;
   self->registrar_name = g_strdup (registrar_name);
   appeals_print_set_up_a4 (GTK_PRINT_OPERATION (self), say (self, &title));
+  return self;
+}
+
+/**
+ * appeals_refusal_notice_new_for_request:
+ * @language: "kk" or "ru", the applicant's language
+ * @request: a refused reception request, with its reason
+ * @registrar_name: (nullable): who signs the notice
+ *
+ * The notice for a request refused after it was registered: dated the
+ * day it was registered, quoting its question, giving the reason.
+ */
+AppealsRefusalNotice *
+appeals_refusal_notice_new_for_request (const char              *language,
+                                        AppealsReceptionRequest *request,
+                                        const char              *registrar_name)
+{
+  AppealsRefusalNotice *self;
+
+  g_return_val_if_fail (APPEALS_IS_RECEPTION_REQUEST (request), NULL);
+  g_return_val_if_fail (request->refusal_reason != NULL, NULL);
+
+  self = appeals_refusal_notice_new (language, request->applicant_name != NULL ? request->applicant_name : "", NULL,
+                                     request->question, &request->registered_on, registrar_name);
+  self->refusal_reason = g_strdup (request->refusal_reason);
   return self;
 }

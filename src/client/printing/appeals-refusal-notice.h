@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "appeals-core.h"
+
 G_BEGIN_DECLS
 
 #define APPEALS_TYPE_REFUSAL_NOTICE (appeals_refusal_notice_get_type ())
@@ -19,5 +21,8 @@ AppealsRefusalNotice *appeals_refusal_notice_new (const char  *language,
                                                   const char  *request_text,
                                                   const GDate *date,
                                                   const char  *registrar_name);
+AppealsRefusalNotice *appeals_refusal_notice_new_for_request (const char              *language,
+                                                              AppealsReceptionRequest *request,
+                                                              const char              *registrar_name);
 
 G_END_DECLS

@@ -461,9 +461,56 @@ appeals_reception_service_post_review_async (AppealsReceptionService *self,
 }
 
 /**
+ * appeals_reception_service_set_arrangements_async:
+ * @place: (nullable): where it is held; a field reception needs one
+ * @video_link: (nullable): an https:// link for those who join by video
+ * @participants: (element-type AppealsReceptionParticipant): who takes
+ *   part besides the official and the visitor, in order
+ *
+ * Replaces how the reception is held, all at once. A refusal carries
+ * field errors for "place", "video_link" and "participants[i].name".
+ */
+void
+appeals_reception_service_set_arrangements_async (AppealsReceptionService *self,
+                                                  gint64                   reception_id,
+                                                  gboolean                 field,
+                                                  const char              *place,
+                                                  const char              *video_link,
+                                                  GPtrArray               *participants,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data)
+{
+  g_autoptr(GString) path = reception_path (reception_id, "arrangements", NULL);
+  JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = object_node (object);
+  JsonArray *list = json_array_new ();
+
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+  g_return_if_fail (participants != NULL);
+
+  json_object_set_boolean_member (object, "field", field);
+  set_text_or_null (object, "place", place);
+  set_text_or_null (object, "video_link", video_link);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      AppealsReceptionParticipant *participant = g_ptr_array_index (participants, i);
+      JsonObject *member = json_object_new ();
+
+      json_object_set_string_member (member, "name", participant->name != NULL ? participant->name : "");
+      set_text_or_null (member, "job_title", participant->job_title);
+      json_object_set_boolean_member (member, "by_video", participant->by_video);
+      json_array_add_object_element (list, member);
+    }
+  json_object_set_array_member (object, "participants", list);
+  send_for_reception (self, "PUT", path->str, body, reception_id, appeals_reception_service_set_arrangements_async,
+                      cancellable, callback, user_data);
+}
+
+/**
  * appeals_reception_service_change_finish:
  *
- * Finishes a step, an order, the archive or a review.
+ * Finishes a step, an order, the archive, a review or the arrangements.
  *
  * Returns: (transfer full): the reception as the server now holds it
  */

@@ -131,6 +131,15 @@ void               appeals_reception_service_act_async                (AppealsRe
                                                                        GCancellable            *cancellable,
                                                                        GAsyncReadyCallback      callback,
                                                                        gpointer                 user_data);
+void               appeals_reception_service_set_arrangements_async   (AppealsReceptionService *self,
+                                                                       gint64                   reception_id,
+                                                                       gboolean                 field,
+                                                                       const char              *place,
+                                                                       const char              *video_link,
+                                                                       GPtrArray               *participants,
+                                                                       GCancellable            *cancellable,
+                                                                       GAsyncReadyCallback      callback,
+                                                                       gpointer                 user_data);
 /* the finish of every verb above that answers with the reception */
 AppealsReception  *appeals_reception_service_change_finish            (AppealsReceptionService *self,
                                                                        GAsyncResult            *result,

@@ -11,6 +11,7 @@
 #include "appeals-api-common.h"
 #include "appeals-audit.h"
 #include "appeals-order-records.h"
+#include "appeals-reception-records.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
 
@@ -240,6 +241,17 @@ stamp_status (AppealsOrder *order,
     g_clear_pointer (&order->executed_at, g_date_time_unref);
 }
 
+/* A reception's steps 12–13 follow its protocol's orders. */
+static gboolean
+follow_orders (AppealsRequest  *request,
+               AppealsOrder    *order,
+               GError         **error)
+{
+  return order->reception_id <= 0 ||
+         appeals_api_reception_follow_orders (request->server, request->db, order->reception_id, request->user->login,
+                                              error);
+}
+
 /**
  * appeals_api_orders_insert:
  *
@@ -291,7 +303,8 @@ appeals_api_orders_insert (AppealsRequest  *request,
   appeals_order_evaluate_overdue (order, appeals_server_get_calendar (request->server), &today);
 
   return appeals_audit_record_change (request->db, "order", order->id, 1, "create", request->user->login,
-                                      appeals_order_get_record_type (), NULL, order, error);
+                                      appeals_order_get_record_type (), NULL, order, error) &&
+         follow_orders (request, order, error);
 }
 
 /**
@@ -328,7 +341,8 @@ appeals_api_orders_update (AppealsRequest  *request,
   appeals_order_evaluate_overdue (edited, appeals_server_get_calendar (request->server), &today);
   return appeals_audit_record_change (request->db, "order", edited->id, edited->version, "update",
                                       request->user->login, appeals_order_get_record_type (), current, edited,
-                                      error);
+                                      error) &&
+         follow_orders (request, edited, error);
 }
 
 /**

@@ -544,11 +544,106 @@ appeals_api_reception_set_step_dues (AppealsServer  *server,
       g_autofree char *due_text = NULL;
       GDate due;
 
+      /* the orders' steps move with the orders (appeals_api_reception_follow_orders) */
+      if (appeals_workflow_get_step (workflow, i)->anchor == APPEALS_STEP_ANCHOR_ORDERS)
+        continue;
       if (appeals_workflow_compute_due (workflow, calendar, i, registered_on, date, held, &due))
         due_text = appeals_date_format_iso (&due);
       if (!appeals_db_exec (db, "UPDATE reception_steps SET due = ? WHERE reception_id = ? AND code = ? AND done = 0",
                             g_variant_new ("(msxs)", due_text, id, appeals_workflow_get_step (workflow, i)->code),
                             error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ticks (or unticks) a step that closes with the orders, with its audit
+ * entry, when the orders say otherwise than the step. */
+static gboolean
+close_with_orders (AppealsDb   *db,
+                   gint64       id,
+                   const char  *code,
+                   gboolean     done,
+                   const char  *actor,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) before = appeals_api_reception_snapshot (db, id, code, &local_error);
+  g_autofree char *now = appeals_server_now_iso ();
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (before == NULL)
+    return TRUE;   /* a reception without this step */
+  /* the snapshot holds the columns as text */
+  if (g_strcmp0 (json_object_get_string_member_with_default (before, "done", "0"), done ? "1" : "0") == 0)
+    return TRUE;
+  return appeals_db_exec (db, "UPDATE reception_steps SET done = ?, done_by = ?, done_at = ? "
+                          "WHERE reception_id = ? AND code = ?",
+                          g_variant_new ("(xmsmsxs)", (gint64) done, done ? actor : NULL, done ? now : NULL, id, code),
+                          error) &&
+         appeals_api_audit_reception (db, id, code, "reception_step", "follow_orders", actor, before, error);
+}
+
+/**
+ * appeals_api_reception_follow_orders:
+ * @actor: who changed the orders
+ *
+ * Steps 12–13 follow the protocol's orders of reception @id: their terms
+ * count from the latest term of the orders on control (of all the orders
+ * once none is), and the control of the orders is done when every order
+ * is executed or taken off control. Called after every change of an
+ * order of a reception; before the first order they have no term.
+ */
+gboolean
+appeals_api_reception_follow_orders (AppealsServer  *server,
+                                     AppealsDb      *db,
+                                     gint64          id,
+                                     const char     *actor,
+                                     GError        **error)
+{
+  AppealsWorkflow *workflow = appeals_server_get_workflow (server);
+  AppealsCalendar *calendar = appeals_server_get_calendar (server);
+  g_autoptr(AppealsDbResult) orders = NULL;
+  g_autoptr(GArray) terms = g_array_new (FALSE, TRUE, sizeof (GDate));
+  g_autoptr(GArray) on_control = g_array_new (FALSE, TRUE, sizeof (gboolean));
+
+  if (workflow == NULL)
+    return TRUE;
+  orders = appeals_db_query (db, "SELECT due_date, status FROM orders WHERE reception_id = ?",
+                             g_variant_new ("(x)", id), error);
+  if (orders == NULL)
+    return FALSE;
+  for (guint i = 0; i < appeals_db_result_get_n_rows (orders); i++)
+    {
+      gboolean open = g_str_equal (appeals_db_result_get_string (orders, i, "status"), "on_control");
+      GDate term;
+
+      if (!appeals_date_parse_iso (appeals_db_result_get_string (orders, i, "due_date"), &term))
+        continue;
+      g_array_append_val (terms, term);
+      g_array_append_val (on_control, open);
+    }
+
+  for (guint i = 0; i < appeals_workflow_get_n_steps (workflow); i++)
+    {
+      const AppealsWorkflowStep *step = appeals_workflow_get_step (workflow, i);
+      g_autofree char *due_text = NULL;
+      gboolean done = FALSE;
+      GDate due;
+
+      if (step->anchor != APPEALS_STEP_ANCHOR_ORDERS)
+        continue;
+      if (appeals_workflow_follow_orders (workflow, calendar, i, (const GDate *) terms->data,
+                                          (const gboolean *) on_control->data, terms->len, &due, &done))
+        due_text = appeals_date_format_iso (&due);
+      if (!appeals_db_exec (db, "UPDATE reception_steps SET due = ? WHERE reception_id = ? AND code = ?",
+                            g_variant_new ("(msxs)", due_text, id, step->code), error))
+        return FALSE;
+      if (step->closes_with_orders && terms->len > 0 && !close_with_orders (db, id, step->code, done, actor, error))
         return FALSE;
     }
   return TRUE;

@@ -34,6 +34,11 @@ gboolean         appeals_api_reception_set_step_dues (AppealsServer  *server,
                                                       const GDate    *date,
                                                       const GDate    *held,
                                                       GError        **error);
+gboolean         appeals_api_reception_follow_orders (AppealsServer  *server,
+                                                      AppealsDb      *db,
+                                                      gint64          id,
+                                                      const char     *actor,
+                                                      GError        **error);
 int              appeals_api_reception_row_status (AppealsDbResult *row);
 void             appeals_api_respond_reception_conflict (AppealsRequest *request,
                                                          const char     *field,

@@ -297,6 +297,7 @@ typedef struct
   GMutex lock;
   GCond  cond;
   guint  ready;
+  guint  expected;   /* the bookers that sign in before any books */
 } Start;
 
 typedef struct
@@ -316,11 +317,11 @@ run_booker (gpointer data)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *token = appeals_test_sign_in (booker->server, "registrar", "demo");
 
-  /* both signed in (a slow hash) before either books */
+  /* all signed in (a slow hash) before any books */
   g_mutex_lock (&booker->start->lock);
   booker->start->ready++;
   g_cond_broadcast (&booker->start->cond);
-  while (booker->start->ready < 2)
+  while (booker->start->ready < booker->start->expected)
     g_cond_wait (&booker->start->cond, &booker->start->lock);
   g_mutex_unlock (&booker->start->lock);
 
@@ -349,6 +350,19 @@ run_booker (gpointer data)
   return NULL;
 }
 
+/* Every booker in a thread of its own, all at once; back when all are done. */
+static void
+run_bookers (Booker *bookers,
+             guint   n)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+
+  for (guint i = 0; i < n; i++)
+    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
+  for (guint i = 0; i < n; i++)
+    g_thread_join (threads[i]);
+}
+
 static void
 test_concurrent_slot (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -358,20 +372,16 @@ test_concurrent_slot (Fixture       *fixture,
   gint64 official = create_open_official (fixture);
   gint64 applicant = create_applicant (fixture, "061211600012");
   g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-15");
-  Start start = { 0 };
+  Start start = { .expected = 2 };
   Booker bookers[2] = {
     { &start, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
     { &start, second, official, applicant, "2027-03-15", times, 0, 0 },
   };
-  GThread *threads[2];
   g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-15&official_id=%" G_GINT64_FORMAT, official);
   g_autoptr(AppealsTestResponse) booked = NULL;
 
   g_assert_cmpuint (times->len, ==, 30);
-  for (guint i = 0; i < 2; i++)
-    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
-  for (guint i = 0; i < 2; i++)
-    g_thread_join (threads[i]);
+  run_bookers (bookers, G_N_ELEMENTS (bookers));
   appeals_test_server_free (second);
   /* each process answered every slot, booked or taken: which one wins
    * how many depends on the scheduler (on a loaded machine one SQLite
@@ -388,6 +398,154 @@ test_concurrent_slot (Fixture       *fixture,
                                                                          "items")), ==, times->len);
 }
 
+/* Many bookers at once on ONE slot, half through each of two server
+ * processes on one database: exactly one gets 201, every other 409
+ * slot_taken, and the day's queue holds the slot once. */
+#define N_RACERS 8
+
+static void
+test_one_slot_race (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
+  gint64 official = create_open_official (fixture);
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-16");
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  Start start = { .expected = N_RACERS };
+  Booker bookers[N_RACERS];
+  g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-16&official_id=%" G_GINT64_FORMAT, official);
+  g_autoptr(AppealsTestResponse) booked = NULL;
+  guint n_booked = 0, n_taken = 0;
+
+  g_assert_cmpuint (times->len, >, 0);
+  g_ptr_array_add (one, g_ptr_array_index (times, 0));
+  for (guint i = 0; i < N_RACERS; i++)
+    bookers[i] = (Booker) { &start, i % 2 == 0 ? fixture->server : second, official, applicant, "2027-03-16", one,
+                            0, 0 };
+  run_bookers (bookers, N_RACERS);
+  appeals_test_server_free (second);
+  for (guint i = 0; i < N_RACERS; i++)
+    {
+      n_booked += bookers[i].booked;
+      n_taken += bookers[i].taken;
+    }
+
+  g_assert_cmpuint (n_booked, ==, 1);
+  g_assert_cmpuint (n_taken, ==, N_RACERS - 1);
+  booked = REQUEST (fixture, "GET", queue, fixture->registrar, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (booked),
+                                                                         "items")), ==, 1);
+}
+
+/* Steps 12–13 follow the protocol's orders: the control is due on the
+ * latest term of the orders still on control and is done when every order
+ * is executed or taken off control (in the reception's protocol or in the
+ * register); the archive is due the working day after. */
+static JsonObject *
+step_of (AppealsTestResponse *reception,
+         const char          *code)
+{
+  JsonArray *steps = json_object_get_array_member (appeals_test_response_object (reception), "steps");
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (steps, i), "code"), code))
+      return json_array_get_object_element (steps, i);
+  g_error ("no step %s", code);
+}
+
+static const char *
+due_of (AppealsTestResponse *reception,
+        const char          *code)
+{
+  JsonNode *due = json_object_get_member (step_of (reception, code), "due");
+
+  return due != NULL && !JSON_NODE_HOLDS_NULL (due) ? json_node_get_string (due) : NULL;
+}
+
+/* The order added last (the answer lists the reception's orders). */
+static JsonObject *
+newest_order (AppealsTestResponse *reception,
+              gint64              *id)
+{
+  JsonArray *orders = json_object_get_array_member (appeals_test_response_object (reception), "orders");
+  JsonObject *newest = NULL;
+
+  for (guint i = 0; i < json_array_get_length (orders); i++)
+    if (newest == NULL || json_object_get_int_member (json_array_get_object_element (orders, i), "id") >
+                            json_object_get_int_member (newest, "id"))
+      newest = json_array_get_object_element (orders, i);
+  *id = json_object_get_int_member (newest, "id");
+  return newest;
+}
+
+static void
+test_steps_follow_orders (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 official = demo_official (fixture, 0);
+  g_autoptr(AppealsTestResponse) booked = book_slot (fixture, official, applicant, FRIDAY, "10:00");
+  gint64 id = json_object_get_int_member (appeals_test_response_object (booked), "id");
+  g_autofree char *orders = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT "/orders", id);
+  g_autoptr(AppealsTestResponse) short_term = NULL;
+  g_autoptr(AppealsTestResponse) long_term = NULL;
+  g_autoptr(AppealsTestResponse) executed = NULL;
+  g_autoptr(AppealsTestResponse) register_order = NULL;
+  g_autoptr(AppealsTestResponse) taken_off = NULL;
+  g_autoptr(AppealsTestResponse) after = NULL;
+  g_autoptr(AppealsTestResponse) reopened = NULL;
+  g_autofree char *short_due = NULL;
+  g_autofree char *long_due = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *short_path = NULL;
+  g_autofree char *reception_path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
+  gint64 short_id, long_id;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  /* no orders yet: no term */
+  g_assert_null (due_of (booked, "protocol_control"));
+  g_assert_null (due_of (booked, "archive"));
+
+  short_term = REQUEST (fixture, "POST", orders, fixture->registrar,
+                        "{\"text\":\"Жолды жөндеу\",\"executor_body\":\"housing-utilities\",\"working_days\":5}");
+  g_assert_cmpuint (short_term->status, ==, 201);
+  short_due = g_strdup (json_object_get_string_member (newest_order (short_term, &short_id), "deadline"));
+  long_term = REQUEST (fixture, "POST", orders, fixture->registrar,
+                       "{\"text\":\"Мектеп салу\",\"executor_body\":\"housing-utilities\",\"working_days\":20}");
+  g_assert_cmpuint (long_term->status, ==, 201);
+  long_due = g_strdup (json_object_get_string_member (newest_order (long_term, &long_id), "deadline"));
+  g_assert_cmpstr (short_due, <, long_due);
+  /* two on control: the later term */
+  g_assert_cmpstr (due_of (long_term, "protocol_control"), ==, long_due);
+  g_assert_cmpstr (due_of (long_term, "archive"), >, long_due);
+  g_assert_false (json_object_get_boolean_member (step_of (long_term, "protocol_control"), "done"));
+
+  /* the later one executed in the protocol: the term of the one left */
+  long_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, orders, long_id);
+  executed = REQUEST (fixture, "PATCH", long_path, fixture->registrar, "{\"status\":\"executed\"}");
+  g_assert_cmpuint (executed->status, ==, 200);
+  g_assert_cmpstr (due_of (executed, "protocol_control"), ==, short_due);
+  g_assert_false (json_object_get_boolean_member (step_of (executed, "protocol_control"), "done"));
+
+  /* the other taken off control in the register: the control is done */
+  short_path = g_strdup_printf ("/api/v1/orders/%" G_GINT64_FORMAT, short_id);
+  register_order = REQUEST (fixture, "GET", short_path, fixture->controller, NULL);
+  taken_off = REQUEST (fixture, "PATCH", short_path, fixture->controller, "{\"status\":\"taken_off\"}", "If-Match",
+                       appeals_test_response_header (register_order, "ETag"));
+  g_assert_cmpuint (taken_off->status, ==, 200);
+  after = REQUEST (fixture, "GET", reception_path, fixture->registrar, NULL);
+  g_assert_true (json_object_get_boolean_member (step_of (after, "protocol_control"), "done"));
+  g_assert_cmpstr (due_of (after, "protocol_control"), ==, long_due);
+
+  /* an order on control again: not done any more */
+  reopened = REQUEST (fixture, "PATCH", long_path, fixture->registrar, "{\"status\":\"open\"}");
+  g_assert_cmpuint (reopened->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (step_of (reopened, "protocol_control"), "done"));
+  g_assert_cmpstr (due_of (reopened, "protocol_control"), ==, long_due);
+}
+
 void
 test_api_add_reception_guards (void)
 {
@@ -395,4 +553,6 @@ test_api_add_reception_guards (void)
   TEST_API_ADD ("/api/reception-guards/cancel-and-move", test_cancel_and_move);
   TEST_API_ADD ("/api/reception-guards/status-order", test_status_order);
   TEST_API_ADD ("/api/reception-guards/concurrent-slot", test_concurrent_slot);
+  TEST_API_ADD ("/api/reception-guards/one-slot-race", test_one_slot_race);
+  TEST_API_ADD ("/api/reception-guards/steps-follow-orders", test_steps_follow_orders);
 }

@@ -27,6 +27,7 @@ static const struct
 };
 
 typedef struct _StatusForm StatusForm;
+typedef struct _ArrangementsForm ArrangementsForm;
 
 typedef struct
 {
@@ -85,6 +86,8 @@ struct _AppealsReceptionWindow
   GHashTable           *sending_orders; /* order ids (as strings) in flight */
   GtkNativeDialog      *chooser;
   StatusForm           *status_form;    /* cancel or move, while open */
+  ArrangementsForm     *arrangements;   /* the arrangements page */
+  AdwViewStack         *view_stack;
   AdwToast             *toast;          /* the one shown last */
   GCancellable         *cancellable;
   AppealsContext       *context;
@@ -153,6 +156,12 @@ void _appeals_reception_window_update_steps (AppealsReceptionWindow *self);
 
 void _appeals_reception_window_print_invitation_action (GtkWidget *widget, const char *action_name,
                                                         GVariant *parameter);
+
+void _appeals_reception_window_build_arrangements (AppealsReceptionWindow *self, AdwViewStack *stack);
+void _appeals_reception_window_class_init_arrangements (GtkWidgetClass *widget_class);
+void _appeals_reception_window_free_arrangements (AppealsReceptionWindow *self);
+void _appeals_reception_window_show_participants (AppealsReceptionWindow *self);
+void _appeals_reception_window_update_arrangements (AppealsReceptionWindow *self);
 
 void _appeals_reception_window_call_free (Call *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, _appeals_reception_window_call_free)

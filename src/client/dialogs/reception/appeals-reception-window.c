@@ -261,7 +261,9 @@ update_summary (AppealsReceptionWindow *self)
     }
   else if (place != NULL && *place != '\0')
     {
-      gtk_label_set_text (self->place_label, place);
+      g_autofree char *field_place = g_strdup_printf (_("Field reception: %s"), place);
+
+      gtk_label_set_text (self->place_label, reception->field ? field_place : place);
       gtk_widget_remove_css_class (GTK_WIDGET (self->place_label), "dim-label");
     }
   else
@@ -311,6 +313,7 @@ _appeals_reception_window_show_reception (AppealsReceptionWindow *self,
   _appeals_reception_window_update_steps (self);
   _appeals_reception_window_update_orders (self);
   _appeals_reception_window_update_materials (self);
+  _appeals_reception_window_update_arrangements (self);
   _appeals_reception_window_update_actions (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   if (reception != NULL)
@@ -477,6 +480,7 @@ appeals_reception_window_finalize (GObject *object)
 
   g_clear_object (&self->reception);
   g_clear_pointer (&self->body_codes, g_ptr_array_unref);
+  _appeals_reception_window_free_arrangements (self);
   g_clear_pointer (&self->sending_orders, g_hash_table_unref);
   G_OBJECT_CLASS (appeals_reception_window_parent_class)->finalize (object);
 }
@@ -537,6 +541,7 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsReceptionWindow, no_files_label);
+  gtk_widget_class_bind_template_child (widget_class, AppealsReceptionWindow, view_stack);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_days_changed",
                                                 G_CALLBACK (_appeals_reception_window_on_days_changed));
 
@@ -549,6 +554,7 @@ appeals_reception_window_class_init (AppealsReceptionWindowClass *klass)
       gtk_widget_class_install_action (widget_class, name, NULL, _appeals_reception_window_status_action);
     }
   gtk_widget_class_install_action (widget_class, "reception.attach", NULL, _appeals_reception_window_attach_action);
+  _appeals_reception_window_class_init_arrangements (widget_class);
   gtk_widget_class_install_action (widget_class, "reception.add-order", NULL, _appeals_reception_window_add_order_action);
   gtk_widget_class_install_action (widget_class, "reception.print-invitation", "s",
                                    _appeals_reception_window_print_invitation_action);
@@ -580,6 +586,7 @@ appeals_reception_window_init (AppealsReceptionWindow *self)
       adw_preferences_page_add (self->materials_page, self->kind_groups[k]);
     }
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
+  _appeals_reception_window_build_arrangements (self, self->view_stack);
 
   _appeals_reception_window_update_actions (self);
 }

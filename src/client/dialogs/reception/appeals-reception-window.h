@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* What a participant of a reception takes part as: it suggests the
+ * position printed and whether they join by video. */
+typedef enum
+{
+  APPEALS_PARTICIPANT_ROLE_OFFICIAL,
+  APPEALS_PARTICIPANT_ROLE_INVITED_BODY,
+  APPEALS_PARTICIPANT_ROLE_SUPERVISING_DEPUTY,
+  APPEALS_PARTICIPANT_ROLE_PRESIDENTIAL_ADMINISTRATION,
+} AppealsParticipantRole;
+
 #define APPEALS_TYPE_RECEPTION_WINDOW (appeals_reception_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (AppealsReceptionWindow, appeals_reception_window, APPEALS, RECEPTION_WINDOW, AdwWindow)
@@ -33,5 +43,16 @@ gboolean                appeals_reception_window_is_busy       (AppealsReception
 GtkPrintOperation      *appeals_reception_window_new_invitation (AppealsReceptionWindow *self,
                                                                 const char             *language);
 GtkWindow              *appeals_reception_window_get_status_form (AppealsReceptionWindow *self);
+void                    appeals_reception_window_set_arrangement (AppealsReceptionWindow *self,
+                                                                  gboolean                field,
+                                                                  const char             *place,
+                                                                  const char             *video_link);
+void                    appeals_reception_window_add_participant (AppealsReceptionWindow *self,
+                                                                  AppealsParticipantRole  role,
+                                                                  const char             *name,
+                                                                  const char             *job_title);
+gboolean                appeals_reception_window_remove_participant (AppealsReceptionWindow *self,
+                                                                     guint                   index);
+GtkWidget              *appeals_reception_window_get_arrangements_page (AppealsReceptionWindow *self);
 
 G_END_DECLS

@@ -8,7 +8,8 @@
  * says who asks, what about, since when and how far it has come, with
  * what can be done next: start the analysis, decide (the decision
  * dialog offers only the free times of the chosen official), or refuse
- * with the reason the applicant is told.
+ * with the reason the applicant is told. A refused request's row prints
+ * the refusal notice for the applicant, in Kazakh or in Russian.
  *
  * Signal "loaded" after each (re)load.
  */
@@ -20,6 +21,7 @@
 #include "appeals-decision-dialog.h"
 #include "appeals-reception-requests-view.h"
 #include "appeals-reception-text.h"
+#include "appeals-refusal-notice.h"
 
 struct _AppealsReceptionRequestsView
 {
@@ -167,6 +169,52 @@ add_button (GtkWidget                    *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
+/* The refusal notice's menu: print it in the applicant's language. */
+static GtkWidget *
+new_refusal_button (AppealsReceptionRequest *request)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  const struct { const char *label; const char *language; } items[] = {
+    { _("Print in _Kazakh…"), "kk" }, { _("Print in _Russian…"), "ru" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (items[i].label, NULL);
+
+      g_menu_item_set_action_and_target (item, "requests.print-refusal", "(xs)", request->id, items[i].language);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-print-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Print the Refusal for the Applicant"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print the Refusal for the Applicant"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static void
+print_refusal_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AppealsReceptionRequestsView *self = APPEALS_RECEPTION_REQUESTS_VIEW (widget);
+  g_autoptr(AppealsRefusalNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *language;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &language);
+  notice = appeals_reception_requests_view_new_refusal_notice (self, id, language);
+  if (notice == NULL)
+    return;
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (notice), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_widget_activate_action (widget, "app.show-toast", "s", error->message);
+}
+
 static GtkWidget *
 new_row (AppealsReceptionRequestsView *self,
          AppealsReceptionRequest      *request)
@@ -204,6 +252,8 @@ new_row (AppealsReceptionRequestsView *self,
     add_button (row, request, _("_Decide…"), G_CALLBACK (on_decide_clicked), self);
   if (appeals_reception_request_is_open (request))
     add_button (row, request, _("Re_fuse…"), G_CALLBACK (on_refuse_clicked), self);
+  if (g_strcmp0 (request->state, "refused") == 0 && request->refusal_reason != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_refusal_button (request));
   return row;
 }
 
@@ -275,6 +325,7 @@ static void
 appeals_reception_requests_view_class_init (AppealsReceptionRequestsViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = appeals_reception_requests_view_dispose;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "requests.print-refusal", "(xs)", print_refusal_action);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
@@ -406,4 +457,27 @@ appeals_reception_requests_view_clear (AppealsReceptionRequestsView *self)
   g_cancellable_cancel (self->cancellable);
   remove_rows (self);
   gtk_widget_set_visible (self->empty, FALSE);
+}
+
+/**
+ * appeals_reception_requests_view_new_refusal_notice:
+ * @language: "kk" or "ru", the applicant's language
+ *
+ * The notice telling the applicant of the refused request @request_id
+ * shown why it was refused, signed by whoever is signed in.
+ *
+ * Returns: (transfer full) (nullable): the notice to print, or %NULL when
+ *   no refused request @request_id is shown
+ */
+AppealsRefusalNotice *
+appeals_reception_requests_view_new_refusal_notice (AppealsReceptionRequestsView *self,
+                                                    gint64                        request_id,
+                                                    const char                   *language)
+{
+  AppealsReceptionRequest *request = find_request (self, request_id);
+  AppealsUser *user = appeals_context_get_user (self->context);
+
+  if (request == NULL || g_strcmp0 (request->state, "refused") != 0 || request->refusal_reason == NULL)
+    return NULL;
+  return appeals_refusal_notice_new_for_request (language, request, user != NULL ? user->full_name : NULL);
 }

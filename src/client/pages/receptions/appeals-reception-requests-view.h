@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "appeals-context.h"
+#include "appeals-refusal-notice.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,8 @@ GPtrArray *appeals_reception_requests_view_get_requests (AppealsReceptionRequest
 GtkWindow *appeals_reception_requests_view_register    (AppealsReceptionRequestsView *self);
 GtkWindow *appeals_reception_requests_view_decide      (AppealsReceptionRequestsView *self,
                                                         gint64                        request_id);
+AppealsRefusalNotice *appeals_reception_requests_view_new_refusal_notice (AppealsReceptionRequestsView *self,
+                                                                          gint64                        request_id,
+                                                                          const char                   *language);
 
 G_END_DECLS
