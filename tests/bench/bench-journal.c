@@ -2,7 +2,9 @@
  *
  * bench-journal.c: the requests of a region's journal at scale, each
  * against its floor — the raw SQL that returns the same page, run in the
- * same run straight on the same database from this process.
+ * same run straight on the same database from this process; for the
+ * analytics, the aggregates' own statements as the server ran them
+ * (appeals_bench_capture_statements()).
  *
  *   APPEALS_BENCH_APPEALS=1000000 meson test -C build --benchmark
  *
@@ -68,15 +70,12 @@ escape (const char *text)
   return g_uri_escape_string (text, NULL, FALSE);
 }
 
-/* The dynamics and alerts of the last twelve months, against the same
- * counts grouped straight by month, district and question character. */
+/* The dynamics and alerts of the last twelve months (the alerts read
+ * the rule's baseline months before them). */
 static void
 add_dynamics_cases (GArray *cases)
 {
-  static const char floor_sql[] = "SELECT substr (a.registration_date, 1, 7) AS month, a.district, "
-                                  "a.question_character, COUNT(*) AS n FROM appeals a "
-                                  "WHERE a.registration_date BETWEEN ? AND ? GROUP BY 1, 2, 3";
-  g_autofree char *from = NULL, *alerts_from = NULL, *to = NULL;
+  g_autofree char *from = NULL, *to = NULL;
   GDate today, start;
 
   appeals_date_get_today (&today);
@@ -85,16 +84,11 @@ add_dynamics_cases (GArray *cases)
   g_date_set_day (&start, 1);
   g_date_subtract_months (&start, 11);
   from = appeals_date_format_iso (&start);
-  /* the alerts read the rule's 9 months before the first */
-  g_date_subtract_months (&start, 9);
-  alerts_from = appeals_date_format_iso (&start);
 
   add_case (cases, "GET /analytics/dynamics (12 months)",
-            g_strdup_printf ("/api/v1/analytics/dynamics?from=%s&to=%s", from, to), g_strdup (floor_sql),
-            g_variant_new ("(ss)", from, to));
+            g_strdup_printf ("/api/v1/analytics/dynamics?from=%s&to=%s", from, to), NULL, NULL);
   add_case (cases, "GET /analytics/alerts (12 months)",
-            g_strdup_printf ("/api/v1/analytics/alerts?from=%s&to=%s", from, to), g_strdup (floor_sql),
-            g_variant_new ("(ss)", alerts_from, to));
+            g_strdup_printf ("/api/v1/analytics/alerts?from=%s&to=%s", from, to), NULL, NULL);
 }
 
 typedef struct
@@ -126,25 +120,17 @@ period_clear (Period *period)
   g_free (period->compare_to);
 }
 
-/* The content analysis of this half-year against the same days a year
- * earlier, against the same GROUP BY of the terms run straight; the line
- * report and the statistical report against their own statements, as
- * the server ran them, run straight (a NULL floor). */
+/* The content analysis, the line report and the statistical report of
+ * this half-year, against the same days a year earlier. */
 static void
 add_report_cases (GArray *cases)
 {
-  static const char floor_sql[] = "SELECT term, SUM (n), SUM (m) FROM ("
-                                  "SELECT term, COUNT(*) AS n, 0 AS m FROM appeal_terms "
-                                  "WHERE registration_date BETWEEN ? AND ? GROUP BY term UNION ALL "
-                                  "SELECT term, 0, COUNT(*) FROM appeal_terms "
-                                  "WHERE registration_date BETWEEN ? AND ? GROUP BY term) c "
-                                  "GROUP BY term HAVING SUM (n) >= 2 AND SUM (n) > SUM (m)";
   Period period;
 
   half_year (&period);
   add_case (cases, "GET /analytics/content-terms (half-year)",
-            g_strdup_printf ("/api/v1/analytics/content-terms?from=%s&to=%s", period.from, period.to), g_strdup (floor_sql),
-            g_variant_new ("(ssss)", period.from, period.to, period.compare_from, period.compare_to));
+            g_strdup_printf ("/api/v1/analytics/content-terms?from=%s&to=%s&compare_from=%s&compare_to=%s",
+                             period.from, period.to, period.compare_from, period.compare_to), NULL, NULL);
   add_case (cases, "GET /analytics/line-report (half-year)",
             g_strdup_printf ("/api/v1/analytics/line-report?from=%s&to=%s&compare_from=%s&compare_to=%s",
                              period.from, period.to, period.compare_from, period.compare_to), NULL, NULL);
@@ -193,14 +179,7 @@ make_cases (AppealsBench *bench)
             g_steal_pointer (&number_floor), NULL);
   add_case (cases, "GET /appeals/{id}", g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, bench->card_id),
             g_strdup (LIST_SQL "WHERE a.id = ?"), g_variant_new ("(x)", bench->card_id));
-  add_case (cases, "GET /analytics/answer-quality", g_strdup ("/api/v1/analytics/answer-quality"),
-            /* the same aggregate: answers are appeals, counted once
-             * however many rounds they took */
-            g_strdup ("SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, AVG (e.score) AS score, "
-                      "SUM (CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted_first, "
-                      "SUM (CASE WHEN e.verdict = 'accepted' THEN 0 ELSE 1 END) AS reworks, "
-                      "SUM (CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
-                      "FROM expertise e WHERE e.state = 'final' GROUP BY e.body"), NULL);
+  add_case (cases, "GET /analytics/answer-quality", g_strdup ("/api/v1/analytics/answer-quality"), NULL, NULL);
   add_dynamics_cases (cases);
   add_report_cases (cases);
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),
