@@ -423,11 +423,118 @@ test_receipt_distribute_concurrent (Fixture       *fixture,
     g_hash_table_unref (heads[i].handed);
 }
 
+/* GET @path as the controller: its items, and its count of unregistered. */
+static JsonArray *
+list_journal (Fixture     *fixture,
+              const char  *path,
+              gint64      *unregistered)
+{
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  JsonObject *answer;
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  answer = appeals_test_response_object (response);
+  *unregistered = json_object_get_int_member (answer, "unregistered");
+  return json_array_ref (json_object_get_array_member (answer, "items"));
+}
+
+/* A talon's barcode (?number=) finds its one receipt, registered or not;
+ * ?unregistered=true lists what is still waiting for its card at the end
+ * of the day, and every answer counts those. */
+static void
+test_receipt_talon_and_unregistered (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *card = appeal_body (applicant, "kostanay-city", "тіркеу");
+  g_autofree char *register_body = NULL;
+  g_autofree char *by_talon = NULL;
+  g_autofree char *no_such = NULL;
+  g_autofree char *both = NULL;
+  g_autoptr(AppealsTestResponse) registered = NULL;
+  g_autoptr(AppealsTestResponse) bad_number = NULL;
+  g_autoptr(AppealsTestResponse) bad_filter = NULL;
+  g_autoptr(AppealsTestResponse) with_date = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) waiting = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  g_autoptr(JsonArray) found_registered = NULL;
+  g_autoptr(JsonArray) none = NULL;
+  AppealsTestResponse *responses[3] = { NULL };
+  const char *talons[3];
+  gint64 ids[3], unregistered, appeal;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *receipt = post_receipt (fixture, fixture->registrar,
+                                          "{\"applicant_name\":\"Нарочный\",\"pages\":1,\"language\":\"kk\"}",
+                                          201, &responses[i]);
+
+      ids[i] = json_object_get_int_member (receipt, "id");
+      talons[i] = json_object_get_string_member (receipt, "talon_number");
+    }
+
+  /* all three wait; the second registered, two do */
+  all = list_journal (fixture, "/api/v1/receipts", &unregistered);
+  g_assert_cmpuint (json_array_get_length (all), ==, 3);
+  g_assert_cmpint (unregistered, ==, 3);
+  card[strlen (card) - 1] = '\0';
+  register_body = g_strdup_printf ("%s,\"receipt_id\":%" G_GINT64_FORMAT "}", card, ids[1]);
+  registered = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, register_body);
+  g_assert_cmpuint (registered->status, ==, 201);
+  appeal = json_object_get_int_member (appeals_test_response_object (registered), "id");
+  g_clear_pointer (&all, json_array_unref);
+  all = list_journal (fixture, "/api/v1/receipts", &unregistered);
+  g_assert_cmpuint (json_array_get_length (all), ==, 3);
+  g_assert_cmpint (unregistered, ==, 2);
+  waiting = list_journal (fixture, "/api/v1/receipts?unregistered=true", &unregistered);
+  g_assert_cmpuint (json_array_get_length (waiting), ==, 2);
+  g_assert_cmpint (unregistered, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (waiting, 0), "id"), ==, ids[0]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (waiting, 1), "id"), ==, ids[2]);
+
+  /* the talon of the third, then of the registered one: each its own */
+  by_talon = g_strdup_printf ("/api/v1/receipts?number=%s", talons[2]);
+  found = list_journal (fixture, by_talon, &unregistered);
+  g_assert_cmpuint (json_array_get_length (found), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (found, 0), "id"), ==, ids[2]);
+  g_assert_cmpint (unregistered, ==, 1);
+  g_free (by_talon);
+  by_talon = g_strdup_printf ("/api/v1/receipts?number=%s", talons[1]);
+  found_registered = list_journal (fixture, by_talon, &unregistered);
+  g_assert_cmpuint (json_array_get_length (found_registered), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (found_registered, 0), "appeal_id"), ==,
+                   appeal);
+  g_assert_cmpint (unregistered, ==, 0);
+
+  /* a number the day has not reached: nothing */
+  no_such = g_strdup_printf ("/api/v1/receipts?number=%.8s-0004", talons[0]);
+  none = list_journal (fixture, no_such, &unregistered);
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  g_assert_cmpint (unregistered, ==, 0);
+
+  /* what no talon prints, an unknown filter value, a day besides a talon */
+  bad_number = REQUEST (fixture, "GET", "/api/v1/receipts?number=061211600012", fixture->registrar, NULL);
+  assert_problem (bad_number, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (bad_number, "number"), ==, "invalid_value");
+  bad_filter = REQUEST (fixture, "GET", "/api/v1/receipts?unregistered=yes", fixture->registrar, NULL);
+  assert_problem (bad_filter, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (bad_filter, "unregistered"), ==, "invalid_value");
+  both = g_strdup_printf ("/api/v1/receipts?number=%s&date=2026-01-05", talons[0]);
+  with_date = REQUEST (fixture, "GET", both, fixture->registrar, NULL);
+  assert_problem (with_date, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (with_date, "date"), ==, "invalid_value");
+  for (guint i = 0; i < 3; i++)
+    appeals_test_response_free (responses[i]);
+}
+
 void
 test_api_add_receipts (void)
 {
   TEST_API_ADD ("/receipts/numbering", test_receipt_numbering);
   TEST_API_ADD ("/receipts/checks", test_receipt_checks);
+  TEST_API_ADD ("/receipts/talon-and-unregistered", test_receipt_talon_and_unregistered);
   TEST_API_ADD ("/receipts/numbers-two-processes", test_receipt_numbers_concurrent);
   TEST_API_ADD ("/receipts/distribute", test_receipt_distribute);
   TEST_API_ADD ("/receipts/distribute-two-processes", test_receipt_distribute_concurrent);
