@@ -174,6 +174,24 @@ appeals_receipt_format_talon_number (const GDate *journal_date,
 }
 
 /**
+ * appeals_receipt_get_display_name:
+ *
+ * What names the receipt in a list or on a handover sheet: the
+ * applicant's name, or — for a Kazpost envelope, whose writer is known
+ * only once the registrar opens it — the receiver's note, which names the
+ * envelope.
+ *
+ * Returns: (transfer none): never %NULL
+ */
+const char *
+appeals_receipt_get_display_name (AppealsReceipt *self)
+{
+  if (self->applicant_name != NULL && *self->applicant_name != '\0')
+    return self->applicant_name;
+  return self->note != NULL ? self->note : "";
+}
+
+/**
  * appeals_receipt_parse_talon_number:
  * @text: what a talon's barcode gave (or a person typed)
  * @journal_date: (out): the journal day it names

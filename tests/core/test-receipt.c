@@ -105,6 +105,24 @@ test_talon_number_parse (void)
     }
 }
 
+/* A Kazpost envelope's receipt names no applicant until it is read: the
+ * journal names it by the receiver's note instead. */
+static void
+test_display_name (void)
+{
+  g_autoptr(AppealsReceipt) by_hand = appeals_receipt_new ();
+  g_autoptr(AppealsReceipt) envelope = appeals_receipt_new ();
+  g_autoptr(AppealsReceipt) bare = appeals_receipt_new ();
+
+  by_hand->applicant_name = g_strdup ("Иванов Пётр");
+  by_hand->note = g_strdup ("шағым");
+  envelope->applicant_name = g_strdup ("");
+  envelope->note = g_strdup ("Kazpost EE229629645RU");
+  g_assert_cmpstr (appeals_receipt_get_display_name (by_hand), ==, "Иванов Пётр");
+  g_assert_cmpstr (appeals_receipt_get_display_name (envelope), ==, "Kazpost EE229629645RU");
+  g_assert_cmpstr (appeals_receipt_get_display_name (bare), ==, "");
+}
+
 static const struct
 {
   const char *json;
@@ -329,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/receipt/journal-day", test_journal_day);
   g_test_add_func ("/receipt/talon-number", test_talon_number);
   g_test_add_func ("/receipt/talon-number-parse", test_talon_number_parse);
+  g_test_add_func ("/receipt/display-name", test_display_name);
   g_test_add_func ("/receipt/validate", test_validate);
   g_test_add_func ("/receipt/number-not-taken", test_number_not_taken);
   g_test_add_func ("/receipt/split-evenly", test_split_evenly);

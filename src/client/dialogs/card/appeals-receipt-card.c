@@ -1,29 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-intake-register.c: a receipt is registered in a new card filled
+ * appeals-receipt-card.c: a receipt is registered in a new card filled
  * from it (appeals-card-window-receipt.c). The talon's barcode carries the
- * talon number, YYYYMMDD-NNNN: the journal day and the through number, so
- * a scanned talon is found in that day's journal and, when it is not
- * registered yet, its card opens at once.
+ * talon number, YYYYMMDD-NNNN: a scanner types it and Enter into the
+ * Intake page or the journal's search, the server finds the receipt it
+ * names, and the registrar lands on it — the new card filled from it when
+ * it is not registered yet, the card of the appeal it became when it is.
  */
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n-lib.h>
 
-#include "appeals-intake-register.h"
+#include "appeals-receipt-card.h"
 
 /**
- * appeals_intake_open_registration:
+ * appeals_receipt_card_open:
  * @from: a widget of the main window, the card's parent
  *
  * Returns: (transfer none): the card that registers @receipt, shown
  */
 AppealsCardWindow *
-appeals_intake_open_registration (AppealsContext *context,
-                                  GtkWidget      *from,
-                                  AppealsReceipt *receipt)
+appeals_receipt_card_open (AppealsContext *context,
+                           GtkWidget      *from,
+                           AppealsReceipt *receipt)
 {
   AppealsCardWindow *card = appeals_card_window_new (context, (AppealsWindow *) gtk_widget_get_root (from), 0, NULL);
 
@@ -36,7 +35,6 @@ typedef struct
 {
   AppealsContext *context;
   GtkWidget      *from;
-  gint64          number;
 } TalonSearch;
 
 static void
@@ -47,65 +45,55 @@ talon_search_free (TalonSearch *search)
   g_free (search);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TalonSearch, talon_search_free)
+
 static void
-on_talon_day_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_talon_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  TalonSearch *search = user_data;
+  g_autoptr(TalonSearch) search = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) receipts = appeals_intake_service_list_day_finish (APPEALS_INTAKE_SERVICE (source), result,
-                                                                          &error);
-  AppealsReceipt *found = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(AppealsReceipt) found = appeals_intake_service_find_talon_finish (APPEALS_INTAKE_SERVICE (source), result,
+                                                                             &error);
 
-  for (guint i = 0; receipts != NULL && i < receipts->len; i++)
-    if (((AppealsReceipt *) g_ptr_array_index (receipts, i))->number == search->number)
-      found = g_ptr_array_index (receipts, i);
-
-  if (found != NULL && found->appeal_id == 0)
-    appeals_intake_open_registration (search->context, search->from, found);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      if (found != NULL)
-        text = g_strdup_printf (_("Receipt %s is registered already"), found->talon_number);
-      gtk_widget_activate_action (search->from, "win.show-toast", "s",
-                                  error != NULL ? error->message
-                                                : text != NULL ? text : _("No receipt with this talon number"));
-    }
-  talon_search_free (search);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (found != NULL && found->appeal_id > 0)
+    gtk_widget_activate_action (search->from, "win.open-card", "x", found->appeal_id);
+  else if (found != NULL)
+    appeals_receipt_card_open (search->context, search->from, found);
+  else
+    gtk_widget_activate_action (search->from, "win.show-toast", "s",
+                                error != NULL ? error->message : _("No receipt with this talon number"));
 }
 
 /**
- * appeals_intake_find_talon:
- * @talon: a talon number as its barcode gives it
+ * appeals_receipt_card_find_talon:
+ * @talon: a talon number as its barcode gives it (spaces around it
+ *   are the scanner's, not the talon's)
  *
- * Looks the receipt up in its day's journal and opens its registration.
+ * Looks the receipt up and opens its registration, or its appeal.
  *
- * Returns: %FALSE when @talon is no talon number
+ * Returns: %FALSE, looking nothing up, when @talon is no talon number
  */
 gboolean
-appeals_intake_find_talon (AppealsContext *context,
-                           GtkWidget      *from,
-                           const char     *talon,
-                           GCancellable   *cancellable)
+appeals_receipt_card_find_talon (AppealsContext *context,
+                                 GtkWidget      *from,
+                                 const char     *talon,
+                                 GCancellable   *cancellable)
 {
-  guint year, month, day;
-  gint64 number;
-  int length = 0;
-  GDate date;
+  g_autofree char *text = g_strstrip (g_strdup (talon));
   TalonSearch *search;
+  gint64 number;
+  GDate day;
 
-  if (sscanf (talon, "%4u%2u%2u-%" G_GINT64_FORMAT "%n", &year, &month, &day, &number, &length) != 4 ||
-      talon[length] != '\0' || strlen (talon) < 13 || number <= 0 || !g_date_valid_dmy (day, month, year))
+  if (!appeals_receipt_parse_talon_number (text, &day, &number))
     return FALSE;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
   search = g_new0 (TalonSearch, 1);
   search->context = g_object_ref (context);
   search->from = g_object_ref (from);
-  search->number = number;
-  appeals_intake_service_list_day_async (appeals_context_get_intake_service (context), &date, FALSE, cancellable,
-                                         on_talon_day_loaded, search);
+  appeals_intake_service_find_talon_async (appeals_context_get_intake_service (context), text, cancellable,
+                                           on_talon_found, search);
   return TRUE;
 }
