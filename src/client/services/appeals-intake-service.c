@@ -267,15 +267,11 @@ read_talon_receipt (JsonNode  *body,
                     gpointer   data,
                     GError   **error)
 {
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GPtrArray) receipts = appeals_items_read (body, read_receipt_item, &parse_error);
+  g_autoptr(Journal) journal = read_journal (body, data, error);
 
-  if (receipts == NULL)
-    {
-      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED, parse_error->message);
-      return NULL;
-    }
-  return receipts->len > 0 ? g_object_ref (g_ptr_array_index (receipts, 0)) : NULL;
+  if (journal == NULL || journal->receipts->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (journal->receipts, 0));
 }
 
 /**

@@ -93,8 +93,10 @@ typedef struct
 {
   AppealsTestServer *server;
   guint              index;
+  guint              n;        /* a desk's receipts */
 } Worker;
 
+/* A receiver at the front desk: @n receipts by hand, one after another. */
 static gpointer
 run_desk (gpointer data)
 {
@@ -102,7 +104,7 @@ run_desk (gpointer data)
   Client client;
 
   client_open (&client, worker->server, "registrar");
-  for (guint n = 0; n < N_BY_HAND; n++)
+  for (guint n = 0; n < worker->n; n++)
     {
       g_autoptr(AppealsTestResponse) response =
         post_until_done (&client, "/api/v1/receipts",
@@ -178,7 +180,7 @@ test_numbers_every_channel_two_processes (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     {
-      workers[i] = (Worker) { i % 2 == 0 ? fixture->server : second, i };
+      workers[i] = (Worker) { i % 2 == 0 ? fixture->server : second, i, N_BY_HAND };
       threads[i] = g_thread_new ("receipts", i < N_DESKS ? run_desk : run_importer, &workers[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
@@ -247,22 +249,6 @@ run_head (gpointer data)
   return NULL;
 }
 
-static gpointer
-run_receiving_desk (gpointer data)
-{
-  Client client;
-
-  client_open (&client, data, "registrar");
-  for (guint n = 0; n < N_DURING; n++)
-    {
-      g_autoptr(AppealsTestResponse) response =
-        post_until_done (&client, "/api/v1/receipts", "{\"applicant_name\":\"Нарочный\",\"pages\":2,"
-                         "\"language\":\"ru\"}", 201);
-    }
-  client_close (&client);
-  return NULL;
-}
-
 /* Which head's answer named receipt @id, if any; never two. */
 static const char *
 handed_by (Head   *heads,
@@ -288,7 +274,8 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
 {
   const char *demo[] = { "--demo", NULL };
   AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  Client desk;
+  Worker before = { fixture->server, 0, N_BEFORE };
+  Worker desks[2] = { { fixture->server, 0, N_DURING }, { second, 1, N_DURING } };
   Head heads[N_HEADS];
   GThread *head_threads[N_HEADS];
   GThread *desk_threads[2];
@@ -300,23 +287,15 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
   guint handed = 0;
   JsonArray *items;
 
-  client_open (&desk, fixture->server, "registrar");
-  for (guint i = 0; i < N_BEFORE; i++)
-    {
-      g_autoptr(AppealsTestResponse) response =
-        post_until_done (&desk, "/api/v1/receipts", "{\"applicant_name\":\"Нарочный\",\"pages\":1,"
-                         "\"language\":\"kk\"}", 201);
-    }
-  client_close (&desk);
-
+  run_desk (&before);
   for (guint h = 0; h < N_HEADS; h++)
     {
       heads[h] = (Head) { h % 2 == 0 ? fixture->server : second,
                           g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free) };
       head_threads[h] = g_thread_new ("head", run_head, &heads[h]);
     }
-  desk_threads[0] = g_thread_new ("desk", run_receiving_desk, fixture->server);
-  desk_threads[1] = g_thread_new ("desk", run_receiving_desk, second);
+  for (guint i = 0; i < 2; i++)
+    desk_threads[i] = g_thread_new ("desk", run_desk, &desks[i]);
   for (guint i = 0; i < 2; i++)
     g_thread_join (desk_threads[i]);
   for (guint h = 0; h < N_HEADS; h++)

@@ -3,7 +3,8 @@
  * test-api-receipts.c: the intake desk's daily receipt journal — through
  * numbers per day, the receiver and the term on the talon, the applicant
  * found by IIN, the checks of the quick form, and numbers that stay
- * unique when two server processes hand them out at once.
+ * unique when two server processes hand them out at once (more of the
+ * journal under concurrency: test-api-receipt-concurrency.c).
  */
 #include "config.h"
 
@@ -329,100 +330,6 @@ test_receipt_distribute (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (nobody, "colour"), ==, "unknown_field");
 }
 
-/* Two heads split at once through two server processes, again and again
- * while the desk keeps receiving: each receipt is handed exactly once. */
-typedef struct
-{
-  AppealsTestServer *server;
-  GHashTable        *handed;   /* receipt id → registrar, over this head's answers */
-} Head;
-
-static gpointer
-run_head (gpointer data)
-{
-  Head *head = data;
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = appeals_test_sign_in (head->server, "head", "demo");
-
-  for (guint n = 0; n < 6; n++)
-    {
-      g_autoptr(AppealsTestResponse) response =
-        appeals_test_request (head->server, session, "POST", "/api/v1/receipts/distribute", token, "{}", NULL);
-      JsonArray *shares;
-
-      if (response->status == 503)
-        continue;
-      if (response->status != 200)
-        g_error ("distribute: %u %s", response->status, response->text);
-      shares = json_object_get_array_member (appeals_test_response_object (response), "shares");
-      for (guint i = 0; i < json_array_get_length (shares); i++)
-        {
-          JsonArray *receipts = json_object_get_array_member (json_array_get_object_element (shares, i), "receipts");
-
-          for (guint r = 0; r < json_array_get_length (receipts); r++)
-            {
-              JsonObject *receipt = json_array_get_object_element (receipts, r);
-              gint64 *id = g_new (gint64, 1);
-
-              *id = json_object_get_int_member (receipt, "id");
-              g_hash_table_insert (head->handed, id, g_strdup (json_object_get_string_member (receipt, "assigned_to")));
-            }
-        }
-    }
-  return NULL;
-}
-
-static void
-test_receipt_distribute_concurrent (Fixture       *fixture,
-                                    gconstpointer  user_data)
-{
-  const char *demo[] = { "--demo", NULL };
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  g_autoptr(AppealsTestResponse) journal = NULL;
-  Head heads[2] = { { fixture->server, NULL }, { second, NULL } };
-  GThread *threads[2];
-  JsonArray *items;
-  guint handed = 0;
-
-  receive_many (fixture, 30);
-  for (guint i = 0; i < 2; i++)
-    {
-      heads[i].handed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      threads[i] = g_thread_new ("head", run_head, &heads[i]);
-    }
-  receive_many (fixture, 10);
-  for (guint i = 0; i < 2; i++)
-    g_thread_join (threads[i]);
-  appeals_test_server_free (second);
-
-  /* no receipt in both heads' answers; each as the journal has it */
-  journal = REQUEST (fixture, "GET", "/api/v1/receipts", fixture->controller, NULL);
-  items = json_object_get_array_member (appeals_test_response_object (journal), "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, 40);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *receipt = json_array_get_object_element (items, i);
-      gint64 id = json_object_get_int_member (receipt, "id");
-      const char *in_first = g_hash_table_lookup (heads[0].handed, &id);
-      const char *in_second = g_hash_table_lookup (heads[1].handed, &id);
-      const char *assigned = json_object_get_string_member (receipt, "assigned_to");
-
-      if (in_first != NULL && in_second != NULL)
-        g_error ("receipt %" G_GINT64_FORMAT " was handed by both heads", id);
-      if (in_first != NULL || in_second != NULL)
-        {
-          g_assert_cmpstr (assigned, ==, in_first != NULL ? in_first : in_second);
-          handed++;
-        }
-      else
-        g_assert_null (assigned);
-    }
-  g_assert_cmpuint (handed, >=, 30);
-  g_test_message ("%u of 40 receipts handed by two heads at once", handed);
-  for (guint i = 0; i < 2; i++)
-    g_hash_table_unref (heads[i].handed);
-}
-
 /* GET @path as the controller: its items, and its count of unregistered. */
 static JsonArray *
 list_journal (Fixture     *fixture,
@@ -537,5 +444,4 @@ test_api_add_receipts (void)
   TEST_API_ADD ("/receipts/talon-and-unregistered", test_receipt_talon_and_unregistered);
   TEST_API_ADD ("/receipts/numbers-two-processes", test_receipt_numbers_concurrent);
   TEST_API_ADD ("/receipts/distribute", test_receipt_distribute);
-  TEST_API_ADD ("/receipts/distribute-two-processes", test_receipt_distribute_concurrent);
 }
