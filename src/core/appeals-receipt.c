@@ -173,6 +173,67 @@ appeals_receipt_format_talon_number (const GDate *journal_date,
                           g_date_get_month (journal_date), g_date_get_day (journal_date), number);
 }
 
+/**
+ * appeals_receipt_get_display_name:
+ *
+ * What names the receipt in a list or on a handover sheet: the
+ * applicant's name, or — for a Kazpost envelope, whose writer is known
+ * only once the registrar opens it — the receiver's note, which names the
+ * envelope.
+ *
+ * Returns: (transfer none): never %NULL
+ */
+const char *
+appeals_receipt_get_display_name (AppealsReceipt *self)
+{
+  if (self->applicant_name != NULL && *self->applicant_name != '\0')
+    return self->applicant_name;
+  return self->note != NULL ? self->note : "";
+}
+
+/**
+ * appeals_receipt_parse_talon_number:
+ * @text: what a talon's barcode gave (or a person typed)
+ * @journal_date: (out): the journal day it names
+ * @number: (out): the through number it names
+ *
+ * Reads "YYYYMMDD-NNNN" back, as appeals_receipt_format_talon_number()
+ * wrote it: eight digits of a real date, a hyphen, four to nine digits of
+ * a number from 1. Nothing else (no spaces, no sign) is a talon number.
+ *
+ * Returns: %TRUE when @text is a talon number
+ */
+gboolean
+appeals_receipt_parse_talon_number (const char *text,
+                                    GDate      *journal_date,
+                                    gint64     *number)
+{
+  guint year, month, day;
+  gsize digits;
+  gint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (text[8] != '-')
+    return FALSE;
+  for (digits = 0; g_ascii_isdigit (text[9 + digits]); digits++)
+    value = value * 10 + (text[9 + digits] - '0');
+  if (text[9 + digits] != '\0' || digits < 4 || digits > 9 || value <= 0)
+    return FALSE;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[4] - '0') * 10 + (text[5] - '0');
+  day = (text[6] - '0') * 10 + (text[7] - '0');
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (journal_date, 1);
+  g_date_set_dmy (journal_date, day, month, year);
+  *number = value;
+  return TRUE;
+}
+
 void
 appeals_receipt_set_talon_number (AppealsReceipt *self)
 {

@@ -71,6 +71,10 @@ void            appeals_receipt_journal_day    (AppealsCalendar   *calendar,
                                                 GDate             *journal_date);
 char           *appeals_receipt_format_talon_number (const GDate  *journal_date,
                                                      gint64        number);
+const char     *appeals_receipt_get_display_name (AppealsReceipt *self);
+gboolean        appeals_receipt_parse_talon_number (const char    *text,
+                                                    GDate         *journal_date,
+                                                    gint64        *number);
 void            appeals_receipt_set_talon_number (AppealsReceipt  *self);
 void            appeals_receipt_split_evenly   (guint              n_receipts,
                                                 guint             *loads,

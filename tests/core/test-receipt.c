@@ -59,6 +59,70 @@ test_talon_number (void)
   g_assert_cmpstr (large, ==, "20260302-12345");
 }
 
+/* What a scanner (or a person) may type into a search, and the receipt
+ * it names: only what the talon prints is a talon number. */
+static const struct
+{
+  const char *text;
+  const char *journal_date;   /* NULL: no talon number */
+  gint64      number;
+} talons[] = {
+  { "20260302-0001", "2026-03-02", 1 },
+  { "20261130-0017", "2026-11-30", 17 },
+  { "20260302-12345", "2026-03-02", 12345 },
+  { "20240229-0003", "2024-02-29", 3 },
+  { "20250229-0003", NULL, 0 },          /* no 29 February in 2025 */
+  { "20261301-0001", NULL, 0 },          /* no thirteenth month */
+  { "20261130-0000", NULL, 0 },          /* numbers start at 1 */
+  { "20261130-001", NULL, 0 },           /* the talon prints four digits at least */
+  { "20261130-1234567890", NULL, 0 },    /* longer than any journal */
+  { "20261130 0001", NULL, 0 },
+  { "20261130-0001 ", NULL, 0 },
+  { "2026113-00001", NULL, 0 },
+  { "20261130-+001", NULL, 0 },
+  { "061211600012", NULL, 0 },           /* an IIN is no talon number */
+  { "Иванов", NULL, 0 },
+  { "", NULL, 0 },
+};
+
+static void
+test_talon_number_parse (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (talons); i++)
+    {
+      GDate day;
+      gint64 number = 0;
+      gboolean parsed = appeals_receipt_parse_talon_number (talons[i].text, &day, &number);
+      g_autofree char *text = NULL;
+
+      g_test_message ("“%s”", talons[i].text);
+      g_assert_cmpint (parsed, ==, talons[i].journal_date != NULL);
+      if (!parsed)
+        continue;
+      text = appeals_date_format_iso (&day);
+      g_assert_cmpstr (text, ==, talons[i].journal_date);
+      g_assert_cmpint (number, ==, talons[i].number);
+    }
+}
+
+/* A Kazpost envelope's receipt names no applicant until it is read: the
+ * journal names it by the receiver's note instead. */
+static void
+test_display_name (void)
+{
+  g_autoptr(AppealsReceipt) by_hand = appeals_receipt_new ();
+  g_autoptr(AppealsReceipt) envelope = appeals_receipt_new ();
+  g_autoptr(AppealsReceipt) bare = appeals_receipt_new ();
+
+  by_hand->applicant_name = g_strdup ("Иванов Пётр");
+  by_hand->note = g_strdup ("шағым");
+  envelope->applicant_name = g_strdup ("");
+  envelope->note = g_strdup ("Kazpost EE229629645RU");
+  g_assert_cmpstr (appeals_receipt_get_display_name (by_hand), ==, "Иванов Пётр");
+  g_assert_cmpstr (appeals_receipt_get_display_name (envelope), ==, "Kazpost EE229629645RU");
+  g_assert_cmpstr (appeals_receipt_get_display_name (bare), ==, "");
+}
+
 static const struct
 {
   const char *json;
@@ -282,6 +346,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/receipt/journal-day", test_journal_day);
   g_test_add_func ("/receipt/talon-number", test_talon_number);
+  g_test_add_func ("/receipt/talon-number-parse", test_talon_number_parse);
+  g_test_add_func ("/receipt/display-name", test_display_name);
   g_test_add_func ("/receipt/validate", test_validate);
   g_test_add_func ("/receipt/number-not-taken", test_number_not_taken);
   g_test_add_func ("/receipt/split-evenly", test_split_evenly);

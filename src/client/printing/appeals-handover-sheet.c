@@ -151,7 +151,8 @@ appeals_handover_sheet_draw_page (GtkPrintOperation *operation,
       AppealsReceipt *receipt = g_ptr_array_index (share->receipts, r);
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->number);
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->pages);
-      const char *cells[4] = { number, receipt->talon_number, receipt->applicant_name, count };
+      const char *cells[4] = { number, receipt->talon_number, appeals_receipt_get_display_name (receipt),
+                               count };
 
       y += show_row (context, "Sans 10", cells, y, width) + ROW_GAP;
       rule (cr, y, width);

@@ -6,6 +6,8 @@
  *   GET  receipts?date=     a day's journal (today's working day without it)
  *   GET  receipts/{id}      one receipt, for a duplicate talon
  *   GET  receipts?assigned_to=me    a registrar's receipts to register
+ *   GET  receipts?unregistered=true the receipts still to be registered
+ *   GET  receipts?number=   the receipt a talon's barcode names
  *   POST receipts/distribute        the head of intake's split
  *   POST receipts/import    a file from an electronic channel, previewed
  *                           or imported
@@ -168,15 +170,56 @@ appeals_intake_service_receipt_finish (AppealsIntakeService  *self,
   return appeals_service_call_finish (self, result, appeals_intake_service_receipt_finish, NULL, error);
 }
 
+/* A journal's answer: its receipts and how many are still unregistered. */
+typedef struct
+{
+  GPtrArray *receipts;
+  guint      n_unregistered;
+} Journal;
+
+static void
+journal_free (Journal *journal)
+{
+  g_clear_pointer (&journal->receipts, g_ptr_array_unref);
+  g_free (journal);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Journal, journal_free)
+
+/* {"items": […], "unregistered": n} */
+static gpointer
+read_journal (JsonNode  *body,
+              gpointer   data,
+              GError   **error)
+{
+  g_autoptr(Journal) journal = g_new0 (Journal, 1);
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *count = JSON_NODE_HOLDS_OBJECT (body) ? json_object_get_member (json_node_get_object (body),
+                                                                            "unregistered") : NULL;
+
+  journal->receipts = appeals_items_read (body, read_receipt_item, &parse_error);
+  if (journal->receipts == NULL || count == NULL || json_node_get_value_type (count) != G_TYPE_INT64 ||
+      json_node_get_int (count) < 0)
+    {
+      g_set_error_literal (error, APPEALS_SERVICE_ERROR, APPEALS_SERVICE_ERROR_MALFORMED,
+                           parse_error != NULL ? parse_error->message : "unregistered");
+      return NULL;
+    }
+  journal->n_unregistered = (guint) json_node_get_int (count);
+  return g_steal_pointer (&journal);
+}
+
 /**
  * appeals_intake_service_list_day_async:
  * @journal_date: (nullable): the journal's day; %NULL for today's
  * @mine_only: only the receipts handed to the signed-in registrar
+ * @unregistered_only: only the receipts no appeal was registered from
  */
 void
 appeals_intake_service_list_day_async (AppealsIntakeService *self,
                                        const GDate          *journal_date,
                                        gboolean              mine_only,
+                                       gboolean              unregistered_only,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data)
@@ -187,12 +230,17 @@ appeals_intake_service_list_day_async (AppealsIntakeService *self,
     appeals_api_path_add_query_date (path, "date", journal_date);
   if (mine_only)
     appeals_api_path_add_query (path, "assigned_to", "me");
-  appeals_service_list_async (self->client, self, appeals_intake_service_list_day_async, path->str,
-                              read_receipt_item, cancellable, callback, user_data);
+  if (unregistered_only)
+    appeals_api_path_add_query (path, "unregistered", "true");
+  appeals_service_call_async (self->client, self, appeals_intake_service_list_day_async, "GET", path->str, NULL,
+                              NULL, NULL, read_journal, NULL, NULL, (GDestroyNotify) journal_free, cancellable,
+                              callback, user_data);
 }
 
 /**
  * appeals_intake_service_list_day_finish:
+ * @n_unregistered: (out) (optional): how many of the receipts that the
+ *   day (and mine_only) selects are still unregistered, listed or not
  *
  * Returns: (transfer full) (element-type AppealsReceipt): the day's
  *   receipts in the order of their numbers
@@ -200,9 +248,65 @@ appeals_intake_service_list_day_async (AppealsIntakeService *self,
 GPtrArray *
 appeals_intake_service_list_day_finish (AppealsIntakeService  *self,
                                         GAsyncResult          *result,
+                                        guint                 *n_unregistered,
                                         GError               **error)
 {
-  return appeals_service_call_finish (self, result, appeals_intake_service_list_day_async, NULL, error);
+  g_autoptr(Journal) journal = appeals_service_call_finish (self, result, appeals_intake_service_list_day_async,
+                                                            NULL, error);
+
+  if (journal == NULL)
+    return NULL;
+  if (n_unregistered != NULL)
+    *n_unregistered = journal->n_unregistered;
+  return g_steal_pointer (&journal->receipts);
+}
+
+/* The one receipt of a talon's answer, or %NULL (no error) for none. */
+static gpointer
+read_talon_receipt (JsonNode  *body,
+                    gpointer   data,
+                    GError   **error)
+{
+  g_autoptr(Journal) journal = read_journal (body, data, error);
+
+  if (journal == NULL || journal->receipts->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (journal->receipts, 0));
+}
+
+/**
+ * appeals_intake_service_find_talon_async:
+ * @talon: a talon number, "YYYYMMDD-NNNN", as its barcode gives it
+ *
+ * Looks up the receipt a talon names, whatever its journal day.
+ */
+void
+appeals_intake_service_find_talon_async (AppealsIntakeService *self,
+                                         const char           *talon,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("receipts", NULL);
+
+  appeals_api_path_add_query (path, "number", talon);
+  appeals_service_call_async (self->client, self, appeals_intake_service_find_talon_async, "GET", path->str, NULL,
+                              NULL, NULL, read_talon_receipt, NULL, NULL, g_object_unref, cancellable, callback,
+                              user_data);
+}
+
+/**
+ * appeals_intake_service_find_talon_finish:
+ *
+ * Returns: (transfer full) (nullable): the receipt, or %NULL without
+ *   @error set when the journal has no receipt with that number
+ */
+AppealsReceipt *
+appeals_intake_service_find_talon_finish (AppealsIntakeService  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  return appeals_service_call_finish (self, result, appeals_intake_service_find_talon_async, NULL, error);
 }
 
 void

@@ -46,10 +46,20 @@ AppealsReceipt *appeals_intake_service_receipt_finish       (AppealsIntakeServic
 void            appeals_intake_service_list_day_async       (AppealsIntakeService  *self,
                                                              const GDate           *journal_date,
                                                              gboolean               mine_only,
+                                                             gboolean               unregistered_only,
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
 GPtrArray      *appeals_intake_service_list_day_finish      (AppealsIntakeService  *self,
+                                                             GAsyncResult          *result,
+                                                             guint                 *n_unregistered,
+                                                             GError               **error);
+void            appeals_intake_service_find_talon_async     (AppealsIntakeService  *self,
+                                                             const char            *talon,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+AppealsReceipt *appeals_intake_service_find_talon_finish    (AppealsIntakeService  *self,
                                                              GAsyncResult          *result,
                                                              GError               **error);
 

@@ -10,7 +10,10 @@
  *                           the head of intake hands the day's unassigned
  *                           receipts to the registrars on duty, evenly
  *
- * GET /receipts?assigned_to=me is a registrar's "my receipts to register".
+ * GET /receipts?assigned_to=me is a registrar's "my receipts to register";
+ * ?unregistered=true the receipts still waiting for their card (the answer
+ * counts them in any case: the end of the day's check); ?number= a talon's
+ * barcode, YYYYMMDD-NNNN, its one receipt (whatever day it names).
  *
  * The journal is the regional department's own, not a district's: any
  * intake role sees all of it. A receipt names a person, so a read of one
@@ -97,30 +100,65 @@ receipts_to_json (GPtrArray *receipts)
   return json_builder_get_root (builder);
 }
 
+/* {"items": […], "unregistered": n} */
+static void
+respond_journal (AppealsRequest *request,
+                 GPtrArray      *receipts,
+                 guint           n_unregistered)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "items", receipts_to_json (receipts));
+  json_object_set_int_member (object, "unregistered", n_unregistered);
+  json_node_set_object (root, object);
+  appeals_request_respond_json (request, SOUP_STATUS_OK, root);
+}
+
+/* ?number=YYYYMMDD-NNNN, a talon's barcode: its day and number. */
+static void
+read_talon_number (const char  *text,
+                   GPtrArray   *errors,
+                   GDate       *day,
+                   gint64      *number)
+{
+  if (text != NULL && !appeals_receipt_parse_talon_number (text, day, number))
+    appeals_field_errors_add (errors, "number", APPEALS_FIELD_INVALID_VALUE, NULL);
+}
+
 static gboolean
 handle_list (AppealsRequest  *request,
              GError         **error)
 {
   const char *assigned_to = appeals_request_get_query (request, "assigned_to");
+  const char *unregistered = appeals_request_get_query (request, "unregistered");
+  const char *talon = appeals_request_get_query (request, "number");
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(GPtrArray) receipts = NULL;
+  AppealsReceiptQuery query = { NULL, 0, FALSE };
+  guint n_unregistered = 0;
   GDate day;
 
+  if (talon != NULL && appeals_request_get_query (request, "date") != NULL)
+    appeals_field_errors_add (errors, "date", APPEALS_FIELD_INVALID_VALUE, NULL);
   read_journal_day (request, appeals_request_get_query (request, "date"), errors, &day);
+  read_talon_number (talon, errors, &day, &query.number);
   if (assigned_to != NULL && !appeals_login_is_valid (assigned_to) && g_strcmp0 (assigned_to, "me") != 0)
     appeals_field_errors_add (errors, "assigned_to", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (unregistered != NULL && !g_str_equal (unregistered, "true") && !g_str_equal (unregistered, "false"))
+    appeals_field_errors_add (errors, "unregistered", APPEALS_FIELD_INVALID_VALUE, NULL);
   if (errors->len > 0)
     {
       appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
       return TRUE;
     }
 
-  if (g_strcmp0 (assigned_to, "me") == 0)
-    assigned_to = request->user->login;
-  receipts = appeals_receipt_records_list_day (request, &day, assigned_to, error);
+  query.assigned_to = g_strcmp0 (assigned_to, "me") == 0 ? request->user->login : assigned_to;
+  query.unregistered_only = g_strcmp0 (unregistered, "true") == 0;
+  receipts = appeals_receipt_records_list_day (request, &day, &query, &n_unregistered, error);
   if (receipts == NULL)
     return FALSE;
-  appeals_api_respond_items (request, receipts_to_json (receipts));
+  respond_journal (request, receipts, n_unregistered);
   return TRUE;
 }
 

@@ -77,32 +77,74 @@ appeals_receipt_records_load (AppealsRequest  *request,
   return TRUE;
 }
 
+/* " WHERE …" for @query's receipts of @day, its values added to @params. */
+static char *
+journal_where (const char                *day,
+               const AppealsReceiptQuery *query,
+               gboolean                   unregistered_only,
+               GVariantBuilder           *params)
+{
+  GString *where = g_string_new (" WHERE r.journal_date = ?");
+
+  g_variant_builder_add (params, "s", day);
+  if (query->assigned_to != NULL)
+    {
+      g_string_append (where, " AND r.assigned_to = ?");
+      g_variant_builder_add (params, "s", query->assigned_to);
+    }
+  if (query->number > 0)
+    {
+      g_string_append (where, " AND r.number = ?");
+      g_variant_builder_add (params, "x", query->number);
+    }
+  if (unregistered_only)
+    g_string_append (where, " AND r.appeal_id IS NULL");
+  return g_string_free (where, FALSE);
+}
+
 /**
  * appeals_receipt_records_list_day:
- *
- * @assigned_to: (nullable): only the receipts handed to this registrar
+ * @query: which of the day's receipts
+ * @n_unregistered: (out): how many of @query's receipts, registered or
+ *   not, are still waiting for their card — the end of the day's check
  *
  * Returns: (transfer full) (element-type AppealsReceipt): the journal of
  *   @journal_date in the order of its numbers, or %NULL with @error set
  */
 GPtrArray *
-appeals_receipt_records_list_day (AppealsRequest  *request,
-                                  const GDate     *journal_date,
-                                  const char      *assigned_to,
-                                  GError         **error)
+appeals_receipt_records_list_day (AppealsRequest             *request,
+                                  const GDate                *journal_date,
+                                  const AppealsReceiptQuery  *query,
+                                  guint                      *n_unregistered,
+                                  GError                    **error)
 {
   g_autofree char *day = appeals_date_format_iso (journal_date);
   g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(AppealsDbResult) count = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *count_where = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *count_sql = NULL;
+  GVariantBuilder params;
+  GVariantBuilder count_params;
 
-  if (assigned_to != NULL)
-    rows = appeals_db_query (request->db,
-                             SELECT_RECEIPTS "WHERE r.journal_date = ? AND r.assigned_to = ? ORDER BY r.number",
-                             g_variant_new ("(ss)", day, assigned_to), error);
-  else
-    rows = appeals_db_query (request->db, SELECT_RECEIPTS "WHERE r.journal_date = ? ORDER BY r.number",
-                             g_variant_new ("(s)", day), error);
-
-  return rows != NULL ? read_receipts (rows, error) : NULL;
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  g_variant_builder_init (&count_params, G_VARIANT_TYPE_TUPLE);
+  where = journal_where (day, query, query->unregistered_only, &params);
+  count_where = journal_where (day, query, TRUE, &count_params);
+  sql = g_strconcat (SELECT_RECEIPTS, where, " ORDER BY r.number", NULL);
+  count_sql = g_strconcat ("SELECT COUNT(*) AS n FROM receipts r", count_where, NULL);
+  rows = appeals_db_query (request->db, sql, g_variant_builder_end (&params), error);
+  if (rows == NULL)
+    {
+      g_variant_builder_clear (&count_params);
+      return NULL;
+    }
+  count = appeals_db_query (request->db, count_sql, g_variant_builder_end (&count_params), error);
+  if (count == NULL)
+    return NULL;
+  *n_unregistered = (guint) appeals_db_result_get_int64 (count, 0, "n");
+  return read_receipts (rows, error);
 }
 
 /* The next through number of @day's journal; raises the counter. */

@@ -17,10 +17,19 @@ gboolean   appeals_receipt_records_load        (AppealsRequest      *request,
                                                 gint64               id,
                                                 AppealsReceipt     **receipt,
                                                 GError             **error);
-GPtrArray *appeals_receipt_records_list_day    (AppealsRequest      *request,
-                                                const GDate         *journal_date,
-                                                const char          *assigned_to,
-                                                GError             **error);
+/* Which receipts of a journal day a list gives. */
+typedef struct
+{
+  const char *assigned_to;       /* only those handed to this login; NULL: all */
+  gint64      number;            /* only this through number; 0: all */
+  gboolean    unregistered_only; /* only those no appeal was registered from */
+} AppealsReceiptQuery;
+
+GPtrArray *appeals_receipt_records_list_day    (AppealsRequest             *request,
+                                                const GDate                *journal_date,
+                                                const AppealsReceiptQuery  *query,
+                                                guint                      *n_unregistered,
+                                                GError                    **error);
 
 /* What one registrar on duty got from a split. */
 typedef struct

@@ -335,6 +335,31 @@ test_api_run_sql (Fixture    *fixture,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/**
+ * test_api_sql_value:
+ * @sql: a query of one row and one column
+ *
+ * Asks the fixture's database itself (sqlite3 or psql), past the server:
+ * what a concurrency test checks is what was stored, not what was said.
+ *
+ * Returns: (transfer full): the value as text, without the newline
+ */
+char *
+test_api_sql_value (Fixture    *fixture,
+                    const char *sql)
+{
+  const char *database = appeals_test_server_get_database (fixture->server);
+  const char *sqlite_argv[] = { "sqlite3", database, sql, NULL };
+  const char *psql_argv[] = { "psql", database, "-q", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) (g_str_equal (test_api_backend, "sqlite") ? sqlite_argv : psql_argv),
+                               NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strdup (g_strstrip (out));
+}
+
 /* The object GET @path answers; any other status fails the test. */
 JsonObject *
 test_api_get_object (Fixture    *fixture,

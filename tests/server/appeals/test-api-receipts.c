@@ -3,7 +3,8 @@
  * test-api-receipts.c: the intake desk's daily receipt journal — through
  * numbers per day, the receiver and the term on the talon, the applicant
  * found by IIN, the checks of the quick form, and numbers that stay
- * unique when two server processes hand them out at once.
+ * unique when two server processes hand them out at once (more of the
+ * journal under concurrency: test-api-receipt-concurrency.c).
  */
 #include "config.h"
 
@@ -329,98 +330,110 @@ test_receipt_distribute (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (nobody, "colour"), ==, "unknown_field");
 }
 
-/* Two heads split at once through two server processes, again and again
- * while the desk keeps receiving: each receipt is handed exactly once. */
-typedef struct
+/* GET @path as the controller: its items, and its count of unregistered. */
+static JsonArray *
+list_journal (Fixture     *fixture,
+              const char  *path,
+              gint64      *unregistered)
 {
-  AppealsTestServer *server;
-  GHashTable        *handed;   /* receipt id → registrar, over this head's answers */
-} Head;
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  JsonObject *answer;
 
-static gpointer
-run_head (gpointer data)
-{
-  Head *head = data;
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = appeals_test_sign_in (head->server, "head", "demo");
-
-  for (guint n = 0; n < 6; n++)
-    {
-      g_autoptr(AppealsTestResponse) response =
-        appeals_test_request (head->server, session, "POST", "/api/v1/receipts/distribute", token, "{}", NULL);
-      JsonArray *shares;
-
-      if (response->status == 503)
-        continue;
-      if (response->status != 200)
-        g_error ("distribute: %u %s", response->status, response->text);
-      shares = json_object_get_array_member (appeals_test_response_object (response), "shares");
-      for (guint i = 0; i < json_array_get_length (shares); i++)
-        {
-          JsonArray *receipts = json_object_get_array_member (json_array_get_object_element (shares, i), "receipts");
-
-          for (guint r = 0; r < json_array_get_length (receipts); r++)
-            {
-              JsonObject *receipt = json_array_get_object_element (receipts, r);
-              gint64 *id = g_new (gint64, 1);
-
-              *id = json_object_get_int_member (receipt, "id");
-              g_hash_table_insert (head->handed, id, g_strdup (json_object_get_string_member (receipt, "assigned_to")));
-            }
-        }
-    }
-  return NULL;
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  answer = appeals_test_response_object (response);
+  *unregistered = json_object_get_int_member (answer, "unregistered");
+  return json_array_ref (json_object_get_array_member (answer, "items"));
 }
 
+/* A talon's barcode (?number=) finds its one receipt, registered or not;
+ * ?unregistered=true lists what is still waiting for its card at the end
+ * of the day, and every answer counts those. */
 static void
-test_receipt_distribute_concurrent (Fixture       *fixture,
-                                    gconstpointer  user_data)
+test_receipt_talon_and_unregistered (Fixture       *fixture,
+                                     gconstpointer  user_data)
 {
-  const char *demo[] = { "--demo", NULL };
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  g_autoptr(AppealsTestResponse) journal = NULL;
-  Head heads[2] = { { fixture->server, NULL }, { second, NULL } };
-  GThread *threads[2];
-  JsonArray *items;
-  guint handed = 0;
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autofree char *card = appeal_body (applicant, "kostanay-city", "тіркеу");
+  g_autofree char *register_body = NULL;
+  g_autofree char *by_talon = NULL;
+  g_autofree char *no_such = NULL;
+  g_autofree char *both = NULL;
+  g_autoptr(AppealsTestResponse) registered = NULL;
+  g_autoptr(AppealsTestResponse) bad_number = NULL;
+  g_autoptr(AppealsTestResponse) bad_filter = NULL;
+  g_autoptr(AppealsTestResponse) with_date = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) waiting = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  g_autoptr(JsonArray) found_registered = NULL;
+  g_autoptr(JsonArray) none = NULL;
+  AppealsTestResponse *responses[3] = { NULL };
+  const char *talons[3];
+  gint64 ids[3], unregistered, appeal;
 
-  receive_many (fixture, 30);
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      heads[i].handed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      threads[i] = g_thread_new ("head", run_head, &heads[i]);
-    }
-  receive_many (fixture, 10);
-  for (guint i = 0; i < 2; i++)
-    g_thread_join (threads[i]);
-  appeals_test_server_free (second);
+      JsonObject *receipt = post_receipt (fixture, fixture->registrar,
+                                          "{\"applicant_name\":\"Нарочный\",\"pages\":1,\"language\":\"kk\"}",
+                                          201, &responses[i]);
 
-  /* no receipt in both heads' answers; each as the journal has it */
-  journal = REQUEST (fixture, "GET", "/api/v1/receipts", fixture->controller, NULL);
-  items = json_object_get_array_member (appeals_test_response_object (journal), "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, 40);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *receipt = json_array_get_object_element (items, i);
-      gint64 id = json_object_get_int_member (receipt, "id");
-      const char *in_first = g_hash_table_lookup (heads[0].handed, &id);
-      const char *in_second = g_hash_table_lookup (heads[1].handed, &id);
-      const char *assigned = json_object_get_string_member (receipt, "assigned_to");
-
-      if (in_first != NULL && in_second != NULL)
-        g_error ("receipt %" G_GINT64_FORMAT " was handed by both heads", id);
-      if (in_first != NULL || in_second != NULL)
-        {
-          g_assert_cmpstr (assigned, ==, in_first != NULL ? in_first : in_second);
-          handed++;
-        }
-      else
-        g_assert_null (assigned);
+      ids[i] = json_object_get_int_member (receipt, "id");
+      talons[i] = json_object_get_string_member (receipt, "talon_number");
     }
-  g_assert_cmpuint (handed, >=, 30);
-  g_test_message ("%u of 40 receipts handed by two heads at once", handed);
-  for (guint i = 0; i < 2; i++)
-    g_hash_table_unref (heads[i].handed);
+
+  /* all three wait; the second registered, two do */
+  all = list_journal (fixture, "/api/v1/receipts", &unregistered);
+  g_assert_cmpuint (json_array_get_length (all), ==, 3);
+  g_assert_cmpint (unregistered, ==, 3);
+  card[strlen (card) - 1] = '\0';
+  register_body = g_strdup_printf ("%s,\"receipt_id\":%" G_GINT64_FORMAT "}", card, ids[1]);
+  registered = REQUEST (fixture, "POST", "/api/v1/appeals", fixture->registrar, register_body);
+  g_assert_cmpuint (registered->status, ==, 201);
+  appeal = json_object_get_int_member (appeals_test_response_object (registered), "id");
+  g_clear_pointer (&all, json_array_unref);
+  all = list_journal (fixture, "/api/v1/receipts", &unregistered);
+  g_assert_cmpuint (json_array_get_length (all), ==, 3);
+  g_assert_cmpint (unregistered, ==, 2);
+  waiting = list_journal (fixture, "/api/v1/receipts?unregistered=true", &unregistered);
+  g_assert_cmpuint (json_array_get_length (waiting), ==, 2);
+  g_assert_cmpint (unregistered, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (waiting, 0), "id"), ==, ids[0]);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (waiting, 1), "id"), ==, ids[2]);
+
+  /* the talon of the third, then of the registered one: each its own */
+  by_talon = g_strdup_printf ("/api/v1/receipts?number=%s", talons[2]);
+  found = list_journal (fixture, by_talon, &unregistered);
+  g_assert_cmpuint (json_array_get_length (found), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (found, 0), "id"), ==, ids[2]);
+  g_assert_cmpint (unregistered, ==, 1);
+  g_free (by_talon);
+  by_talon = g_strdup_printf ("/api/v1/receipts?number=%s", talons[1]);
+  found_registered = list_journal (fixture, by_talon, &unregistered);
+  g_assert_cmpuint (json_array_get_length (found_registered), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (found_registered, 0), "appeal_id"), ==,
+                   appeal);
+  g_assert_cmpint (unregistered, ==, 0);
+
+  /* a number the day has not reached: nothing */
+  no_such = g_strdup_printf ("/api/v1/receipts?number=%.8s-0004", talons[0]);
+  none = list_journal (fixture, no_such, &unregistered);
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  g_assert_cmpint (unregistered, ==, 0);
+
+  /* what no talon prints, an unknown filter value, a day besides a talon */
+  bad_number = REQUEST (fixture, "GET", "/api/v1/receipts?number=061211600012", fixture->registrar, NULL);
+  assert_problem (bad_number, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (bad_number, "number"), ==, "invalid_value");
+  bad_filter = REQUEST (fixture, "GET", "/api/v1/receipts?unregistered=yes", fixture->registrar, NULL);
+  assert_problem (bad_filter, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (bad_filter, "unregistered"), ==, "invalid_value");
+  both = g_strdup_printf ("/api/v1/receipts?number=%s&date=2026-01-05", talons[0]);
+  with_date = REQUEST (fixture, "GET", both, fixture->registrar, NULL);
+  assert_problem (with_date, 422, "validation_failed");
+  g_assert_cmpstr (field_error_code (with_date, "date"), ==, "invalid_value");
+  for (guint i = 0; i < 3; i++)
+    appeals_test_response_free (responses[i]);
 }
 
 void
@@ -428,7 +441,7 @@ test_api_add_receipts (void)
 {
   TEST_API_ADD ("/receipts/numbering", test_receipt_numbering);
   TEST_API_ADD ("/receipts/checks", test_receipt_checks);
+  TEST_API_ADD ("/receipts/talon-and-unregistered", test_receipt_talon_and_unregistered);
   TEST_API_ADD ("/receipts/numbers-two-processes", test_receipt_numbers_concurrent);
   TEST_API_ADD ("/receipts/distribute", test_receipt_distribute);
-  TEST_API_ADD ("/receipts/distribute-two-processes", test_receipt_distribute_concurrent);
 }

@@ -618,6 +618,7 @@ main (int argc, char *argv[])
   test_api_add_dynamics ();
   test_api_add_content ();
   test_api_add_receipts ();
+  test_api_add_receipt_concurrency ();
   test_api_add_receipt_import ();
   test_api_add_kazpost ();
   test_api_add_reception_requests ();

@@ -108,11 +108,14 @@ void test_api_add_dynamics   (void);
 void test_api_add_content    (void);
 void test_api_run_sql        (Fixture    *fixture,
                               const char *sql);
+char *test_api_sql_value     (Fixture    *fixture,
+                              const char *sql);
 JsonObject *test_api_get_object (Fixture    *fixture,
                                  const char *token,
                                  const char *path);
 void test_api_add_receipts   (void);
 void test_api_add_receipt_import (void);
+void test_api_add_receipt_concurrency (void);
 void test_api_add_kazpost    (void);
 void test_api_add_reception_requests (void);
 

@@ -27,10 +27,13 @@ struct _AppealsIntakePage
   GtkLabel       *journal_label;
   GtkListBox     *journal_list;
   GtkCheckButton *mine_check;
+  GtkLabel       *unregistered_label; /* the day's receipts without their card yet */
+  GtkCheckButton *unregistered_check;
   GtkWidget      *distribute_button;
   AppealsIntakeBatch *batch;       /* the Kazpost batch, between the form and the journal */
 
   GPtrArray      *receipts;        /* AppealsReceipt, as listed */
+  guint           n_unregistered;  /* of the day (and "mine"), listed or not */
   char           *idempotency_key; /* of the form being sent, until it is entered */
   GtkPrintOperation *printing;     /* the talon or sheets last sent to the printer */
   GPtrArray      *last_split;      /* AppealsHandover of the last split made here */

@@ -16,7 +16,7 @@
 
 #include "appeals-context.h"
 #include "appeals-intake-import-dialog.h"
-#include "appeals-intake-register.h"
+#include "appeals-receipt-card.h"
 #include "appeals-intake-batch.h"
 #include "appeals-intake-page-private.h"
 #include "appeals-print.h"
@@ -48,6 +48,14 @@ guint
 appeals_intake_page_get_n_receipts (AppealsIntakePage *self)
 {
   return self->receipts->len;
+}
+
+/* How many of the day's receipts (the registrar's own, with "mine") have
+ * no appeal yet, as the journal's bar says. */
+guint
+appeals_intake_page_get_n_unregistered (AppealsIntakePage *self)
+{
+  return self->n_unregistered;
 }
 
 /* The talon -------------------------------------------------------------- */
@@ -106,7 +114,7 @@ new_receipt_row (AppealsIntakePage *self,
                                                             : NULL;
   g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
   g_autofree char *title = g_markup_printf_escaped ("№ %" G_GINT64_FORMAT " — %s", receipt->number,
-                                                    receipt->applicant_name);
+                                                    appeals_receipt_get_display_name (receipt));
   g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", receipt->pages),
                                             (int) receipt->pages);
   g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s · %s · %s", receipt->talon_number, time, pages,
@@ -150,6 +158,7 @@ show_journal_title (AppealsIntakePage *self,
                     const GDate       *day)
 {
   g_autofree char *title = NULL;
+  g_autofree char *unregistered = NULL;
   char date[16] = "";
 
   if (day != NULL && g_date_valid (day))
@@ -157,7 +166,10 @@ show_journal_title (AppealsIntakePage *self,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Receipt journal %s: %u receipt",
                                         "Receipt journal %s: %u receipts", self->receipts->len),
                            date, self->receipts->len);
+  /* what is left for the end of the day, whatever the list shows */
+  unregistered = g_strdup_printf (_("Unregistered: %u"), self->n_unregistered);
   gtk_label_set_text (self->journal_label, title);
+  gtk_label_set_text (self->unregistered_label, unregistered);
 }
 
 static void
@@ -178,7 +190,9 @@ appeals_intake_page_clear (AppealsIntakePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->journal_list))) != NULL)
     gtk_list_box_remove (self->journal_list, child);
   g_ptr_array_set_size (self->receipts, 0);
+  self->n_unregistered = 0;
   gtk_label_set_text (self->journal_label, "");
+  gtk_label_set_text (self->unregistered_label, "");
 }
 
 static void
@@ -188,8 +202,9 @@ on_journal_loaded (GObject      *source,
 {
   g_autoptr(AppealsIntakePage) self = user_data;
   g_autoptr(GError) error = NULL;
+  guint n_unregistered = 0;
   g_autoptr(GPtrArray) receipts = appeals_intake_service_list_day_finish (APPEALS_INTAKE_SERVICE (source), result,
-                                                                          &error);
+                                                                          &n_unregistered, &error);
 
   if (receipts == NULL)
     {
@@ -201,6 +216,7 @@ on_journal_loaded (GObject      *source,
       return;
     }
   self->loading = FALSE;
+  self->n_unregistered = n_unregistered;
   for (guint i = 0; i < receipts->len; i++)
     append_receipt (self, g_ptr_array_index (receipts, i));
   if (receipts->len == 0)
@@ -232,7 +248,8 @@ appeals_intake_page_reload (AppealsIntakePage *self)
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   appeals_intake_service_list_day_async (get_service (self), NULL, gtk_check_button_get_active (self->mine_check),
-                                         self->cancellable, on_journal_loaded, g_object_ref (self));
+                                         gtk_check_button_get_active (self->unregistered_check), self->cancellable,
+                                         on_journal_loaded, g_object_ref (self));
   gtk_widget_set_visible (self->distribute_button, may_distribute (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mine_check), is_registrar (self));
   appeals_intake_batch_reload (self->batch);
@@ -265,7 +282,10 @@ on_receipt_added (AppealsIntakePage *self,
   if (self->receipts->len == 0 ||
       g_date_compare (&((AppealsReceipt *) g_ptr_array_index (self->receipts, 0))->journal_date,
                       &receipt->journal_date) == 0)
-    append_receipt (self, receipt);
+    {
+      self->n_unregistered += receipt->appeal_id == 0;
+      append_receipt (self, receipt);
+    }
 }
 
 /* The quick form --------------------------------------------------------- */
@@ -430,7 +450,7 @@ register_action (GtkWidget  *widget,
   guint position = g_variant_get_uint32 (parameter);
 
   if (position < self->receipts->len)
-    g_signal_connect_object (appeals_intake_open_registration (self->context, widget,
+    g_signal_connect_object (appeals_receipt_card_open (self->context, widget,
                                                                g_ptr_array_index (self->receipts, position)),
                              "saved", G_CALLBACK (appeals_intake_page_reload), self, G_CONNECT_SWAPPED);
 }
@@ -440,7 +460,8 @@ static void
 on_talon_activated (AppealsIntakePage *self,
                     GtkEditable       *entry)
 {
-  if (appeals_intake_find_talon (self->context, GTK_WIDGET (self), gtk_editable_get_text (entry), self->cancellable))
+  if (appeals_receipt_card_find_talon (self->context, GTK_WIDGET (self), gtk_editable_get_text (entry),
+                                       self->cancellable))
     gtk_editable_set_text (entry, "");
   else
     _appeals_intake_page_show_toast (self, _("Scan the talon's barcode: a number like 20261130-0001"));
@@ -601,13 +622,15 @@ new_form (AppealsIntakePage *self)
   }
 }
 
-/* Two lines: the journal's title and the registrar's filter, then the
- * talon field and the actions (one line was wider than the page in ru). */
+/* Three lines: the journal's title with its count of unregistered, the
+ * filters, then the talon field and the actions (one line was wider than
+ * the page in ru). */
 static GtkWidget *
 new_journal_bar (AppealsIntakePage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import File…"));
   GtkWidget *talon = gtk_search_entry_new ();
@@ -616,6 +639,10 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_label_set_wrap (self->journal_label, TRUE);
   self->mine_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Only my receipts to register")));
   gtk_widget_set_name (GTK_WIDGET (self->mine_check), "intake-mine");
+  self->unregistered_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->unregistered_label), "intake-unregistered-count");
+  self->unregistered_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Only _unregistered")));
+  gtk_widget_set_name (GTK_WIDGET (self->unregistered_check), "intake-unregistered");
   self->distribute_button = gtk_button_new_with_mnemonic (_("Hand _Over to Registrars…"));
   gtk_widget_set_name (self->distribute_button, "intake-distribute");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->distribute_button), "intake.distribute");
@@ -624,8 +651,11 @@ new_journal_bar (AppealsIntakePage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "intake.import");
   gtk_widget_set_tooltip_text (import, _("Import appeals exported from e-gov / eOtinish or the Virtual reception"));
   gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->journal_label));
-  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->mine_check));
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->unregistered_label));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->unregistered_check));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->mine_check));
   gtk_box_append (GTK_BOX (bar), title_line);
+  gtk_box_append (GTK_BOX (bar), filters);
   gtk_box_append (GTK_BOX (actions), talon);
   gtk_box_append (GTK_BOX (actions), import);
   gtk_box_append (GTK_BOX (bar), actions);
@@ -637,6 +667,7 @@ new_journal_bar (AppealsIntakePage *self)
   g_signal_connect_swapped (talon, "activate", G_CALLBACK (on_talon_activated), self);
   gtk_box_append (GTK_BOX (actions), self->distribute_button);
   g_signal_connect_swapped (self->mine_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
+  g_signal_connect_swapped (self->unregistered_check, "toggled", G_CALLBACK (appeals_intake_page_reload), self);
   return bar;
 }
 

@@ -21,6 +21,7 @@ void          appeals_intake_page_reload         (AppealsIntakePage *self);
 void          appeals_intake_page_clear          (AppealsIntakePage *self);
 gboolean      appeals_intake_page_is_busy        (AppealsIntakePage *self);
 guint         appeals_intake_page_get_n_receipts (AppealsIntakePage *self);
+guint         appeals_intake_page_get_n_unregistered (AppealsIntakePage *self);
 AppealsTalon *appeals_intake_page_new_talon      (AppealsIntakePage *self,
                                                   guint              position,
                                                   gboolean           duplicate);

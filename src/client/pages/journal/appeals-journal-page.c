@@ -9,7 +9,8 @@
  *
  * The due dates' state in working days and the overdue count are the
  * server's figures. A saved card comes back through the appeal service's
- * "appeal-changed" and replaces its one row.
+ * "appeal-changed" and replaces its one row. A talon's barcode scanned
+ * into the search opens its receipt (appeals-receipt-card.c).
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@
 #include "appeals-date-entry.h"
 #include "appeals-error-status.h"
 #include "appeals-journal-page.h"
+#include "appeals-receipt-card.h"
 
 struct _AppealsJournalPage
 {
@@ -56,6 +58,7 @@ struct _AppealsJournalPage
   AppealsAppealFilter *filter;
   gboolean             signed_in;
   gboolean             resetting;
+  GCancellable        *talon_lookup;   /* a talon scanned into the search */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsJournalPage, appeals_journal_page, GTK_TYPE_BOX)
@@ -638,6 +641,8 @@ appeals_journal_page_dispose (GObject *object)
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->filter, appeals_appeal_filter_free);
   g_clear_pointer (&self->figure, g_free);
+  g_cancellable_cancel (self->talon_lookup);
+  g_clear_object (&self->talon_lookup);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (appeals_context_get_appeal_service (self->context), self);
 
@@ -720,6 +725,22 @@ on_search_key_pressed (AppealsJournalPage *self,
   return GDK_EVENT_STOP;
 }
 
+/* A talon's barcode scanned into the search (a scanner types the talon
+ * number and Enter) lands on its receipt: the card that registers it, or
+ * the appeal it became. Other text stays a search. */
+static void
+on_search_activated (AppealsJournalPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_cancellable_cancel (self->talon_lookup);
+  g_clear_object (&self->talon_lookup);
+  self->talon_lookup = g_cancellable_new ();
+  if (self->context != NULL &&
+      appeals_receipt_card_find_talon (self->context, GTK_WIDGET (self), text, self->talon_lookup))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 appeals_journal_page_init (AppealsJournalPage *self)
 {
@@ -728,6 +749,7 @@ appeals_journal_page_init (AppealsJournalPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activated), self);
 
   fill_enum_dropdown (self->status_dropdown, _("Any status"), APPEALS_TYPE_STATUS,
                       status_values, G_N_ELEMENTS (status_values));

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-intake-register.h: registering a receipt of the intake journal —
- * from its row, or from its talon's barcode scanned into the page.
+ * appeals-receipt-card.h: the card of a receipt of the intake journal —
+ * from its row on the Intake page, or from its talon's barcode scanned
+ * into the Intake page or the journal's search.
  */
 #pragma once
 
@@ -9,10 +10,10 @@
 
 G_BEGIN_DECLS
 
-AppealsCardWindow *appeals_intake_open_registration (AppealsContext *context,
+AppealsCardWindow *appeals_receipt_card_open        (AppealsContext *context,
                                                      GtkWidget      *from,
                                                      AppealsReceipt *receipt);
-gboolean           appeals_intake_find_talon        (AppealsContext *context,
+gboolean           appeals_receipt_card_find_talon  (AppealsContext *context,
                                                      GtkWidget      *from,
                                                      const char     *talon,
                                                      GCancellable   *cancellable);
