@@ -155,6 +155,7 @@ fill_questions (AppealsContentView *self)
 void
 appeals_content_view_reload (AppealsContentView *self)
 {
+  AppealsReportPeriods periods;
   guint question;
   GDate today, from, to;
 
@@ -162,14 +163,14 @@ appeals_content_view_reload (AppealsContentView *self)
   question = gtk_drop_down_get_selected (self->question_dropdown);
   appeals_date_get_today (&today);
   appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
+  appeals_report_periods_init (&periods, &from, &to);
+  if (question < self->question_codes->len)
+    periods.question_character = g_ptr_array_index (self->question_codes, question);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
-  appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context),
-                                                 &from, &to, NULL, NULL, NULL,
-                                                 question < self->question_codes->len
-                                                 ? g_ptr_array_index (self->question_codes, question) : NULL,
+  appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context), &periods,
                                                  self->cancellable, on_terms_loaded, g_object_ref (self));
 }
 

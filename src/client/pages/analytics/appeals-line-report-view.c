@@ -312,6 +312,7 @@ void
 appeals_line_report_view_reload (AppealsLineReportView *self)
 {
   guint preset = gtk_drop_down_get_selected (self->preset_dropdown);
+  AppealsReportPeriods periods;
   GDate today, from, to;
 
   gtk_widget_set_visible (self->custom_box, preset == PRESET_CUSTOM);
@@ -331,9 +332,10 @@ appeals_line_report_view_reload (AppealsLineReportView *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_spinner_start (self->spinner);
-  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &from, &to,
-                                               NULL, NULL, self->district, NULL, self->cancellable,
-                                               on_report_loaded, g_object_ref (self));
+  appeals_report_periods_init (&periods, &from, &to);
+  periods.district = self->district;
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &periods,
+                                               self->cancellable, on_report_loaded, g_object_ref (self));
   appeals_map_view_load (self->map_view, &from, &to);
 }
 

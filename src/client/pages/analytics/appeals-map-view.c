@@ -347,15 +347,18 @@ on_report_loaded (GObject      *source,
 static void
 reload (AppealsMapView *self)
 {
+  AppealsReportPeriods periods;
+
   if (!g_date_valid (&self->from) || !g_date_valid (&self->to))
     return;
   fill_questions (self);
+  appeals_report_periods_init (&periods, &self->from, &self->to);
+  periods.question_character = chosen_question (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
-  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &self->from,
-                                               &self->to, NULL, NULL, NULL, chosen_question (self),
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &periods,
                                                self->cancellable, on_report_loaded, g_object_ref (self));
 }
 
