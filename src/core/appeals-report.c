@@ -106,6 +106,31 @@ appeals_report_year_earlier (const GDate *from,
   year_earlier (to, compare_to);
 }
 
+/**
+ * appeals_report_periods_init:
+ *
+ * The period @from to @to, compared with the same period a year earlier,
+ * of every district and question character.
+ */
+void
+appeals_report_periods_init (AppealsReportPeriods *periods,
+                             const GDate          *from,
+                             const GDate          *to)
+{
+  memset (periods, 0, sizeof *periods);
+  periods->from = *from;
+  periods->to = *to;
+  g_date_clear (&periods->compare_from, 1);
+  g_date_clear (&periods->compare_to, 1);
+}
+
+/* Whether @periods names its comparison period itself. */
+gboolean
+appeals_report_periods_has_comparison (const AppealsReportPeriods *periods)
+{
+  return g_date_valid (&periods->compare_from) && g_date_valid (&periods->compare_to);
+}
+
 static void
 report_row_free (AppealsReportRow *row)
 {

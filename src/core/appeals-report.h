@@ -86,6 +86,23 @@ typedef struct
   GPtrArray *timeliness;        /* AppealsTimelinessRow, busiest body first */
 } AppealsReport;
 
+/* What a report comparing two periods (the line report, the content
+ * terms) is asked for: the period, the comparison period (not valid: the
+ * same period a year earlier, as the server chooses) and its filters,
+ * borrowed strings, %NULL for all. */
+typedef struct
+{
+  GDate       from, to;
+  GDate       compare_from, compare_to;
+  const char *district;
+  const char *question_character;
+} AppealsReportPeriods;
+
+void                 appeals_report_periods_init     (AppealsReportPeriods *periods,
+                                                      const GDate          *from,
+                                                      const GDate          *to);
+gboolean             appeals_report_periods_has_comparison (const AppealsReportPeriods *periods);
+
 void                 appeals_report_preset_range     (AppealsReportPreset   preset,
                                                       const GDate          *today,
                                                       GDate                *from,

@@ -72,6 +72,7 @@ test_export (void)
   g_autofree char *from_text = NULL, *to_text = NULL, *out = NULL, *err = NULL;
   g_autoptr(GSubprocess) check = NULL;
   JsonObject *object;
+  AppealsReportPeriods periods;
   GDate today, from, to;
 
   /* this year so far: the demo's appeals of the last months */
@@ -80,8 +81,8 @@ test_export (void)
   g_assert_cmpint (g_date_get_day (&from), ==, 1);
   g_assert_cmpint (g_date_get_month (&from), ==, 1);
 
-  appeals_analytics_service_line_report_async (analytics, &from, &to, NULL, NULL, NULL, NULL, NULL,
-                                               appeals_test_on_done, &result);
+  appeals_report_periods_init (&periods, &from, &to);
+  appeals_analytics_service_line_report_async (analytics, &periods, NULL, appeals_test_on_done, &result);
   report = appeals_analytics_service_line_report_finish (analytics, appeals_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (report->total, >, 0);

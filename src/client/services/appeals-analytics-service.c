@@ -79,54 +79,43 @@ read_model (JsonNode  *node,
 
 /* The query of a report of two periods. */
 static void
-add_periods (GString     *path,
-             const GDate *from,
-             const GDate *to,
-             const GDate *compare_from,
-             const GDate *compare_to,
-             const char  *district,
-             const char  *question_character)
+add_periods (GString                    *path,
+             const AppealsReportPeriods *periods)
 {
-  appeals_api_path_add_query_date (path, "from", from);
-  appeals_api_path_add_query_date (path, "to", to);
-  if (compare_from != NULL && compare_to != NULL)
+  appeals_api_path_add_query_date (path, "from", &periods->from);
+  appeals_api_path_add_query_date (path, "to", &periods->to);
+  if (appeals_report_periods_has_comparison (periods))
     {
-      appeals_api_path_add_query_date (path, "compare_from", compare_from);
-      appeals_api_path_add_query_date (path, "compare_to", compare_to);
+      appeals_api_path_add_query_date (path, "compare_from", &periods->compare_from);
+      appeals_api_path_add_query_date (path, "compare_to", &periods->compare_to);
     }
-  if (district != NULL)
-    appeals_api_path_add_query (path, "district", district);
-  if (question_character != NULL)
-    appeals_api_path_add_query (path, "question_character", question_character);
+  if (periods->district != NULL)
+    appeals_api_path_add_query (path, "district", periods->district);
+  if (periods->question_character != NULL)
+    appeals_api_path_add_query (path, "question_character", periods->question_character);
 }
 
 /**
  * appeals_analytics_service_line_report_async:
- * @compare_from: (nullable): the comparison period; %NULL for the same
- *   period a year earlier
- * @district: (nullable): count one district's appeals only
- * @question_character: (nullable): count one question character's appeals only
+ * @periods: the period, the comparison period (not valid: the same
+ *   period a year earlier) and the district and question character to
+ *   count only (%NULL: all)
  *
- * The line report of the appeals registered from @from to @to in the
+ * The line report of the appeals registered in the period in the
  * caller's scope.
  */
 void
-appeals_analytics_service_line_report_async (AppealsAnalyticsService *self,
-                                             const GDate             *from,
-                                             const GDate             *to,
-                                             const GDate             *compare_from,
-                                             const GDate             *compare_to,
-                                             const char              *district,
-                                             const char              *question_character,
-                                             GCancellable            *cancellable,
-                                             GAsyncReadyCallback      callback,
-                                             gpointer                 user_data)
+appeals_analytics_service_line_report_async (AppealsAnalyticsService    *self,
+                                             const AppealsReportPeriods *periods,
+                                             GCancellable               *cancellable,
+                                             GAsyncReadyCallback         callback,
+                                             gpointer                    user_data)
 {
   g_autoptr(GString) path = appeals_api_path_new ("analytics", "line-report", NULL);
 
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  add_periods (path, from, to, compare_from, compare_to, district, question_character);
+  add_periods (path, periods);
   appeals_service_call_async (self->client, self, appeals_analytics_service_line_report_async, "GET", path->str,
                               NULL, NULL, NULL, read_model, (gpointer) &report_reader, NULL, (GDestroyNotify) appeals_report_free,
                               cancellable, callback, user_data);
@@ -151,31 +140,23 @@ static const ModelReader content_terms_reader = (ModelReader) appeals_content_te
 
 /**
  * appeals_analytics_service_content_terms_async:
- * @compare_from: (nullable): the comparison period; %NULL for the same
- *   period a year earlier
- * @district: (nullable): the appeals of one district only
- * @question_character: (nullable): the appeals of one question character only
+ * @periods: as appeals_analytics_service_line_report_async() takes them
  *
- * The terms of the texts of the appeals registered from @from to @to in
- * the caller's scope whose count grew most.
+ * The terms of the texts of the appeals registered in the period in the
+ * caller's scope whose count grew most.
  */
 void
-appeals_analytics_service_content_terms_async (AppealsAnalyticsService *self,
-                                               const GDate             *from,
-                                               const GDate             *to,
-                                               const GDate             *compare_from,
-                                               const GDate             *compare_to,
-                                               const char              *district,
-                                               const char              *question_character,
-                                               GCancellable            *cancellable,
-                                               GAsyncReadyCallback      callback,
-                                               gpointer                 user_data)
+appeals_analytics_service_content_terms_async (AppealsAnalyticsService    *self,
+                                               const AppealsReportPeriods *periods,
+                                               GCancellable               *cancellable,
+                                               GAsyncReadyCallback         callback,
+                                               gpointer                    user_data)
 {
   g_autoptr(GString) path = appeals_api_path_new ("analytics", "content-terms", NULL);
 
   g_return_if_fail (APPEALS_IS_ANALYTICS_SERVICE (self));
 
-  add_periods (path, from, to, compare_from, compare_to, district, question_character);
+  add_periods (path, periods);
   appeals_service_call_async (self->client, self, appeals_analytics_service_content_terms_async, "GET", path->str,
                               NULL, NULL, NULL, read_model, (gpointer) &content_terms_reader, NULL,
                               (GDestroyNotify) appeals_content_terms_free, cancellable, callback, user_data);

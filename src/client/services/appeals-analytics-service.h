@@ -19,30 +19,20 @@ G_DECLARE_FINAL_TYPE (AppealsAnalyticsService, appeals_analytics_service, APPEAL
 
 AppealsAnalyticsService *appeals_analytics_service_new                (AppealsApiClient         *client);
 
-void                     appeals_analytics_service_line_report_async  (AppealsAnalyticsService  *self,
-                                                                       const GDate              *from,
-                                                                       const GDate              *to,
-                                                                       const GDate              *compare_from,
-                                                                       const GDate              *compare_to,
-                                                                       const char               *district,
-                                                                       const char               *question_character,
-                                                                       GCancellable             *cancellable,
-                                                                       GAsyncReadyCallback       callback,
-                                                                       gpointer                  user_data);
+void                     appeals_analytics_service_line_report_async  (AppealsAnalyticsService    *self,
+                                                                       const AppealsReportPeriods *periods,
+                                                                       GCancellable               *cancellable,
+                                                                       GAsyncReadyCallback         callback,
+                                                                       gpointer                    user_data);
 AppealsReport           *appeals_analytics_service_line_report_finish (AppealsAnalyticsService  *self,
                                                                        GAsyncResult             *result,
                                                                        GError                  **error);
 
-void                     appeals_analytics_service_content_terms_async  (AppealsAnalyticsService  *self,
-                                                                         const GDate              *from,
-                                                                         const GDate              *to,
-                                                                         const GDate              *compare_from,
-                                                                         const GDate              *compare_to,
-                                                                         const char               *district,
-                                                                         const char               *question_character,
-                                                                         GCancellable             *cancellable,
-                                                                         GAsyncReadyCallback       callback,
-                                                                         gpointer                  user_data);
+void                     appeals_analytics_service_content_terms_async  (AppealsAnalyticsService    *self,
+                                                                         const AppealsReportPeriods *periods,
+                                                                         GCancellable               *cancellable,
+                                                                         GAsyncReadyCallback         callback,
+                                                                         gpointer                    user_data);
 AppealsContentTerms     *appeals_analytics_service_content_terms_finish (AppealsAnalyticsService  *self,
                                                                          GAsyncResult             *result,
                                                                          GError                  **error);

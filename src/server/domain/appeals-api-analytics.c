@@ -38,17 +38,10 @@
 
 /* The period, the comparison period (by default the same period a year
  * earlier) and the filters of a report comparing two periods. */
-typedef struct
-{
-  GDate       from, to, compare_from, compare_to;
-  const char *district;
-  const char *question_character;
-} Periods;
-
 static void
-read_periods (AppealsRequest *request,
-              Periods        *periods,
-              GPtrArray      *errors)
+read_periods (AppealsRequest       *request,
+              AppealsReportPeriods *periods,
+              GPtrArray            *errors)
 {
   gboolean has_compare_from, has_compare_to;
 
@@ -81,7 +74,7 @@ handle_line_report (AppealsRequest  *request,
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsReport) report = NULL;
   g_autoptr(JsonNode) root = NULL;
-  Periods periods;
+  AppealsReportPeriods periods;
 
   read_periods (request, &periods, errors);
   if (errors->len > 0)
@@ -90,8 +83,7 @@ handle_line_report (AppealsRequest  *request,
       return TRUE;
     }
 
-  report = appeals_report_records_count (request, &periods.from, &periods.to, &periods.compare_from,
-                                         &periods.compare_to, periods.district, periods.question_character, error);
+  report = appeals_report_records_count (request, &periods, error);
   if (report == NULL)
     return FALSE;
 
@@ -128,7 +120,7 @@ handle_content_terms (AppealsRequest  *request,
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsContentTerms) terms = NULL;
   g_autoptr(JsonNode) root = NULL;
-  Periods periods;
+  AppealsReportPeriods periods;
   guint64 limit, min_count;
 
   read_periods (request, &periods, errors);
@@ -140,9 +132,7 @@ handle_content_terms (AppealsRequest  *request,
       return TRUE;
     }
 
-  terms = appeals_content_records_count (request, &periods.from, &periods.to, &periods.compare_from,
-                                         &periods.compare_to, periods.district, periods.question_character,
-                                         (guint) limit, (gint64) min_count, error);
+  terms = appeals_content_records_count (request, &periods, (guint) limit, (gint64) min_count, error);
   if (terms == NULL)
     return FALSE;
 

@@ -158,6 +158,65 @@ appeals_api_respond_items (AppealsRequest *request,
 }
 
 /**
+ * appeals_api_respond_object:
+ * @to_json: writes @object, e.g. appeals_receipt_to_json()
+ *
+ * Answers @status with @object as @to_json writes it.
+ */
+void
+appeals_api_respond_object (AppealsRequest         *request,
+                            guint                   status,
+                            AppealsApiObjectWriter  to_json,
+                            gpointer                object)
+{
+  g_autoptr(JsonNode) node = to_json (object);
+
+  appeals_request_respond_json (request, status, node);
+}
+
+/**
+ * appeals_api_respond_invalid:
+ * @errors: the field errors found in the request, maybe none
+ *
+ * Answers 422 validation_failed with @errors when there are any.
+ *
+ * Returns: whether it answered: the handler is then done
+ */
+gboolean
+appeals_api_respond_invalid (AppealsRequest *request,
+                             GPtrArray      *errors)
+{
+  if (errors->len == 0)
+    return FALSE;
+  appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+  return TRUE;
+}
+
+/* Answers 404 not_found. */
+void
+appeals_api_respond_not_found (AppealsRequest *request)
+{
+  appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+}
+
+/**
+ * appeals_api_read_path_id:
+ *
+ * Reads the {id} of the request's path; answers 404 when it is not one.
+ *
+ * Returns: whether @id was read
+ */
+gboolean
+appeals_api_read_path_id (AppealsRequest *request,
+                          gint64         *id)
+{
+  if (appeals_request_get_id_param (request, "id", id))
+    return TRUE;
+  appeals_api_respond_not_found (request);
+  return FALSE;
+}
+
+/**
  * appeals_api_objects_to_json:
  * @objects: model objects
  * @to_json: writes one of them

@@ -28,6 +28,15 @@ void        appeals_api_respond_items     (AppealsRequest          *request,
 typedef JsonNode *(*AppealsApiObjectWriter) (gpointer object);
 JsonNode   *appeals_api_objects_to_json   (GPtrArray               *objects,
                                            AppealsApiObjectWriter   to_json);
+void        appeals_api_respond_object    (AppealsRequest          *request,
+                                           guint                    status,
+                                           AppealsApiObjectWriter   to_json,
+                                           gpointer                 object);
+gboolean    appeals_api_respond_invalid   (AppealsRequest          *request,
+                                           GPtrArray               *errors);
+gboolean    appeals_api_read_path_id      (AppealsRequest          *request,
+                                           gint64                  *id);
+void        appeals_api_respond_not_found (AppealsRequest          *request);
 gboolean    appeals_api_respond_history   (AppealsRequest          *request,
                                            const char              *kind,
                                            gint64                   id,

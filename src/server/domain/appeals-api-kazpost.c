@@ -30,16 +30,6 @@
 /* The most codes one request may put on a list. */
 #define MAX_LIST_CODES 500
 
-static void
-respond_batch (AppealsRequest      *request,
-               guint                status,
-               AppealsKazpostBatch *batch)
-{
-  g_autoptr(JsonNode) node = appeals_kazpost_batch_to_json (batch);
-
-  appeals_request_respond_json (request, status, node);
-}
-
 /* Answers with the batch @id as it now stands. */
 static gboolean
 respond_current (AppealsRequest  *request,
@@ -51,7 +41,7 @@ respond_current (AppealsRequest  *request,
 
   if (!appeals_kazpost_records_load (request, id, &batch, error))
     return FALSE;
-  respond_batch (request, status, batch);
+  appeals_api_respond_object (request, status, (AppealsApiObjectWriter) appeals_kazpost_batch_to_json, batch);
   return TRUE;
 }
 
@@ -104,16 +94,13 @@ find_batch (AppealsRequest  *request,
   gint64 id;
 
   *open = FALSE;
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return NULL;
-    }
+  if (!appeals_api_read_path_id (request, &id))
+    return NULL;
   if ((hold && !appeals_kazpost_records_hold_open (request, id, open, error)) ||
       !appeals_kazpost_records_load (request, id, &batch, error))
     return NULL;
   if (batch == NULL)
-    appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+    appeals_api_respond_not_found (request);
   else if (!hold)
     *open = appeals_kazpost_batch_is_open (batch);
   return g_steal_pointer (&batch);
@@ -134,13 +121,6 @@ hold_batch (AppealsRequest  *request,
       return NULL;
     }
   return g_steal_pointer (&batch);
-}
-
-static void
-respond_invalid (AppealsRequest *request,
-                 GPtrArray      *errors)
-{
-  appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
 }
 
 /* 409 already_scanned naming @field; rolls back what the request wrote. */
@@ -173,11 +153,8 @@ handle_open (AppealsRequest  *request,
   courier = appeals_api_member_string (body, "courier", NULL, errors);
   if (courier != NULL && g_utf8_strlen (courier, -1) > 200)
     appeals_field_errors_add (errors, "courier", APPEALS_FIELD_TOO_LONG, "200");
-  if (errors->len > 0)
-    {
-      respond_invalid (request, errors);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   if (!appeals_kazpost_records_open (request, courier != NULL && *courier != '\0' ? courier : NULL, &id, error))
     return FALSE;
@@ -201,7 +178,7 @@ handle_list (AppealsRequest  *request,
       g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
 
       appeals_field_errors_add (errors, "state", APPEALS_FIELD_INVALID_VALUE, "open, closed");
-      respond_invalid (request, errors);
+      appeals_api_respond_invalid (request, errors);
       return TRUE;
     }
   batches = appeals_kazpost_records_list (request, state, error);
@@ -221,7 +198,7 @@ handle_get (AppealsRequest  *request,
 
   if ((batch = find_batch (request, FALSE, &open, error)) == NULL)
     return request->answered;
-  respond_batch (request, SOUP_STATUS_OK, batch);
+  appeals_api_respond_object (request, SOUP_STATUS_OK, (AppealsApiObjectWriter) appeals_kazpost_batch_to_json, batch);
   return TRUE;
 }
 
@@ -271,11 +248,8 @@ handle_list_codes (AppealsRequest  *request,
   if ((body = appeals_api_require_object (request)) == NULL)
     return TRUE;
   codes = read_list_codes (body, errors);
-  if (errors->len > 0)
-    {
-      respond_invalid (request, errors);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   for (guint i = 0; codes[i] != NULL; i++)
     {
@@ -311,11 +285,8 @@ handle_code (AppealsRequest  *request,
     return TRUE;
   check_members (body, "code", errors);
   code = read_code (appeals_api_member_string (body, "code", NULL, errors), "code", errors);
-  if (errors->len > 0)
-    {
-      respond_invalid (request, errors);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   if (!store (request, batch, code, &outcome, error))
     return FALSE;
@@ -324,7 +295,7 @@ handle_code (AppealsRequest  *request,
   if (outcome == APPEALS_KAZPOST_NOT_SCANNED)
     {
       appeals_field_errors_add (errors, "code", APPEALS_FIELD_NOT_FOUND, NULL);
-      respond_invalid (request, errors);
+      appeals_api_respond_invalid (request, errors);
       return TRUE;
     }
   return respond_current (request, batch->id, SOUP_STATUS_OK, error);
@@ -360,7 +331,7 @@ handle_close (AppealsRequest  *request,
       g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
 
       check_members (body, "", errors);
-      respond_invalid (request, errors);
+      appeals_api_respond_invalid (request, errors);
       return TRUE;
     }
   if (appeals_kazpost_batch_count (batch, APPEALS_KAZPOST_ITEM_MATCHED) +

@@ -242,11 +242,8 @@ handle_import (AppealsRequest  *request,
   if (read_import_request (body, &import, errors) &&
       (rows = appeals_import_parse (import.format, import.content, &parse_error)) == NULL)
     appeals_field_errors_add (errors, "content", APPEALS_FIELD_INVALID_VALUE, parse_error->message);
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   if (import.import && !lock_journal (request, error))
     return FALSE;
@@ -258,7 +255,7 @@ handle_import (AppealsRequest  *request,
     {
       g_autoptr(GPtrArray) row_errors = collect_row_errors (rows);
 
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, row_errors, NULL);
+      appeals_api_respond_invalid (request, row_errors);
       return TRUE;
     }
 

@@ -26,16 +26,6 @@
 #include "appeals-audit.h"
 #include "appeals-receipt-records.h"
 
-static void
-respond_receipt (AppealsRequest *request,
-                 guint           status,
-                 AppealsReceipt *receipt)
-{
-  g_autoptr(JsonNode) node = appeals_receipt_to_json (receipt);
-
-  appeals_request_respond_json (request, status, node);
-}
-
 static gboolean
 handle_create (AppealsRequest  *request,
                GError         **error)
@@ -50,18 +40,15 @@ handle_create (AppealsRequest  *request,
 
   appeals_record_read_members (appeals_receipt_get_record_type (), receipt, body, APPEALS_RECORD_CREATE, errors);
   appeals_receipt_validate (receipt, errors);
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   if (!appeals_receipt_records_insert (request, receipt, error))
     return FALSE;
 
   location = g_strdup_printf ("/api/v1/receipts/%" G_GINT64_FORMAT, receipt->id);
   appeals_request_set_header (request, "Location", location);
-  respond_receipt (request, SOUP_STATUS_CREATED, receipt);
+  appeals_api_respond_object (request, SOUP_STATUS_CREATED, (AppealsApiObjectWriter) appeals_receipt_to_json, receipt);
   return TRUE;
 }
 
@@ -147,11 +134,8 @@ handle_list (AppealsRequest  *request,
     appeals_field_errors_add (errors, "assigned_to", APPEALS_FIELD_INVALID_VALUE, NULL);
   if (unregistered != NULL && !g_str_equal (unregistered, "true") && !g_str_equal (unregistered, "false"))
     appeals_field_errors_add (errors, "unregistered", APPEALS_FIELD_INVALID_VALUE, NULL);
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   query.assigned_to = g_strcmp0 (assigned_to, "me") == 0 ? request->user->login : assigned_to;
   query.unregistered_only = g_strcmp0 (unregistered, "true") == 0;
@@ -253,11 +237,8 @@ handle_distribute (AppealsRequest  *request,
   absent = read_absent (body, errors);
   if (errors->len == 0 && (shares = appeals_receipt_records_distribute (request, &day, absent, errors, error)) == NULL)
     return FALSE;
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   root = shares_to_json (&day, shares);
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
@@ -271,21 +252,18 @@ handle_get (AppealsRequest  *request,
   g_autoptr(AppealsReceipt) receipt = NULL;
   gint64 id;
 
-  if (!appeals_request_get_id_param (request, "id", &id))
-    {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
-      return TRUE;
-    }
+  if (!appeals_api_read_path_id (request, &id))
+    return TRUE;
   if (!appeals_receipt_records_load (request, id, &receipt, error))
     return FALSE;
   if (receipt == NULL)
     {
-      appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
+      appeals_api_respond_not_found (request);
       return TRUE;
     }
   if (!appeals_audit_record_read (request->db, request->user->login, "receipt", receipt->id, error))
     return FALSE;
-  respond_receipt (request, SOUP_STATUS_OK, receipt);
+  appeals_api_respond_object (request, SOUP_STATUS_OK, (AppealsApiObjectWriter) appeals_receipt_to_json, receipt);
   return TRUE;
 }
 

@@ -14,6 +14,7 @@
 
 #include "appeals-api-common.h"
 #include "appeals-content-records.h"
+#include "appeals-period-query.h"
 #include "appeals-scope.h"
 
 /* Appeals of the backlog indexed per transaction. */
@@ -155,31 +156,11 @@ appeals_content_records_index_backlog (AppealsDb  *db,
 #define IN_SCOPE  "(? = 1 OR t.district = ?) AND (? = '' OR t.district = ?) " \
                   "AND (? = '' OR t.question_character = ?)"
 
-typedef struct
-{
-  char       *from, *to, *compare_from, *compare_to;
-  const char *district;
-  const char *only_district;
-  const char *only_question_character;
-} Query;
-
-static void
-add_scope_params (Query           *query,
-                  GVariantBuilder *params)
-{
-  g_variant_builder_add (params, "x", (gint64) (query->district == NULL));
-  g_variant_builder_add (params, "s", query->district != NULL ? query->district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (params, "s", query->only_district != NULL ? query->only_district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (params, "s", query->only_question_character != NULL ? query->only_question_character : "");
-}
-
 /* The appeals of the two periods. */
 static AppealsDbResult *
-count_appeals (AppealsDb  *db,
-               Query      *query,
-               GError    **error)
+count_appeals (AppealsDb           *db,
+               AppealsPeriodQuery  *query,
+               GError             **error)
 {
   static const char sql[] = "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
                             "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM appeals t "
@@ -195,7 +176,7 @@ count_appeals (AppealsDb  *db,
       g_variant_builder_add (&params, "s", query->compare_from);
       g_variant_builder_add (&params, "s", query->compare_to);
     }
-  add_scope_params (query, &params);
+  appeals_period_query_add_scope_params (query, &params);
   return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
 }
 
@@ -208,10 +189,10 @@ count_appeals (AppealsDb  *db,
   "WHERE t.registration_date BETWEEN ? AND ? AND " IN_SCOPE " GROUP BY t.term"
 
 static AppealsDbResult *
-count_terms (AppealsDb  *db,
-             Query      *query,
-             gint64      min_count,
-             GError    **error)
+count_terms (AppealsDb           *db,
+             AppealsPeriodQuery  *query,
+             gint64               min_count,
+             GError             **error)
 {
   static const char sql[] = "SELECT c.term AS term, SUM (c.n) AS n, SUM (c.m) AS m FROM ("
                             TERMS_OF_PERIOD ("COUNT(*)", "0") " UNION ALL "
@@ -222,18 +203,18 @@ count_terms (AppealsDb  *db,
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
   g_variant_builder_add (&params, "s", query->from);
   g_variant_builder_add (&params, "s", query->to);
-  add_scope_params (query, &params);
+  appeals_period_query_add_scope_params (query, &params);
   g_variant_builder_add (&params, "s", query->compare_from);
   g_variant_builder_add (&params, "s", query->compare_to);
-  add_scope_params (query, &params);
+  appeals_period_query_add_scope_params (query, &params);
   g_variant_builder_add (&params, "x", min_count);
   return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
 }
 
 /* The journal's query for the appeals of the period with @term. */
 static char *
-make_filter (Query      *query,
-             const char *term)
+make_filter (AppealsPeriodQuery *query,
+             const char         *term)
 {
   g_autofree char *escaped = g_uri_escape_string (term, NULL, FALSE);
   GString *filter = g_string_new (NULL);
@@ -248,47 +229,35 @@ make_filter (Query      *query,
 
 /**
  * appeals_content_records_count:
- * @district: (nullable): count this district's appeals only
- * @question_character: (nullable): … of this question character only
+ * @periods: with its comparison period chosen; its filters count one
+ *   district's or one question character's appeals only
  * @limit: the most terms to return
  * @min_count: a term counts from this many appeals of the period
  *
- * Returns: (transfer full): the terms of the appeals registered from @from
- *   to @to (inclusive) in the caller's scope whose count of appeals grew
- *   most against @compare_from to @compare_to.
+ * Returns: (transfer full): the terms of the appeals registered in the
+ *   period (inclusive) in the caller's scope whose count of appeals grew
+ *   most against the comparison period.
  */
 AppealsContentTerms *
-appeals_content_records_count (AppealsRequest  *request,
-                               const GDate     *from,
-                               const GDate     *to,
-                               const GDate     *compare_from,
-                               const GDate     *compare_to,
-                               const char      *district,
-                               const char      *question_character,
-                               guint            limit,
-                               gint64           min_count,
-                               GError         **error)
+appeals_content_records_count (AppealsRequest              *request,
+                               const AppealsReportPeriods  *periods,
+                               guint                        limit,
+                               gint64                       min_count,
+                               GError                     **error)
 {
   g_autoptr(AppealsContentTerms) terms = appeals_content_terms_new ();
   g_autoptr(AppealsDbResult) totals = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
-  Query query = { NULL };
+  g_auto(AppealsPeriodQuery) query;
 
-  query.from = appeals_date_format_iso (from);
-  query.to = appeals_date_format_iso (to);
-  query.compare_from = appeals_date_format_iso (compare_from);
-  query.compare_to = appeals_date_format_iso (compare_to);
-  query.district = appeals_api_scope_district (request);
-  query.only_district = district;
-  query.only_question_character = question_character;
-
-  terms->from = *from;
-  terms->to = *to;
-  terms->compare_from = *compare_from;
-  terms->compare_to = *compare_to;
+  appeals_period_query_init (&query, request, periods);
+  terms->from = periods->from;
+  terms->to = periods->to;
+  terms->compare_from = periods->compare_from;
+  terms->compare_to = periods->compare_to;
   terms->district = g_strdup (query.district);
-  terms->only_district = g_strdup (district);
-  terms->only_question_character = g_strdup (question_character);
+  terms->only_district = g_strdup (periods->district);
+  terms->only_question_character = g_strdup (periods->question_character);
 
   totals = count_appeals (request->db, &query, error);
   if (totals != NULL)
@@ -312,9 +281,5 @@ appeals_content_records_count (AppealsRequest  *request,
       appeals_content_terms_rank (terms, limit);
     }
 
-  g_free (query.from);
-  g_free (query.to);
-  g_free (query.compare_from);
-  g_free (query.compare_to);
   return rows != NULL ? g_steal_pointer (&terms) : NULL;
 }

@@ -16,15 +16,10 @@ gboolean             appeals_content_records_index         (AppealsDb      *db,
 gboolean             appeals_content_records_index_backlog (AppealsDb      *db,
                                                             guint          *indexed,
                                                             GError        **error);
-AppealsContentTerms *appeals_content_records_count         (AppealsRequest *request,
-                                                            const GDate    *from,
-                                                            const GDate    *to,
-                                                            const GDate    *compare_from,
-                                                            const GDate    *compare_to,
-                                                            const char     *district,
-                                                            const char     *question_character,
-                                                            guint           limit,
-                                                            gint64          min_count,
-                                                            GError        **error);
+AppealsContentTerms *appeals_content_records_count         (AppealsRequest              *request,
+                                                            const AppealsReportPeriods  *periods,
+                                                            guint                        limit,
+                                                            gint64                       min_count,
+                                                            GError                     **error);
 
 G_END_DECLS

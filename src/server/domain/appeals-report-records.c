@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "appeals-api-common.h"
+#include "appeals-period-query.h"
 #include "appeals-report-records.h"
 #include "appeals-report-sql.h"
 #include "appeals-scope.h"
@@ -27,7 +28,7 @@
 #define IN_PERIOD    "CASE WHEN a.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
 /* the caller's scope (? is 1 for the whole region, ? the district), then
  * the report's own filters, a district and a question character ('' for
- * all): see add_scope_params() */
+ * all): see appeals_period_query_add_scope_params() */
 #define IN_SCOPE     "(? = 1 OR a.district = ?) AND (? = '' OR a.district = ?) " \
                      "AND (? = '' OR a.question_character = ?)"
 
@@ -47,58 +48,26 @@ static const Dimension dimensions[] = {
   { APPEALS_REPORT_OUTCOME, OUTCOME_SQL },
 };
 
-typedef struct
-{
-  AppealsRequest *request;
-  char           *from, *to, *compare_from, *compare_to, *today;
-  const char     *district;    /* the caller's scope; NULL: the whole region */
-  const char     *only_district;            /* the report's filters; NULL: all */
-  const char     *only_question_character;
-} Query;
-
-static void
-query_clear (Query *query)
-{
-  g_free (query->from);
-  g_free (query->to);
-  g_free (query->compare_from);
-  g_free (query->compare_to);
-  g_free (query->today);
-}
-
-/* The parameters of IN_SCOPE. */
-static void
-add_scope_params (Query           *query,
-                  GVariantBuilder *params)
-{
-  g_variant_builder_add (params, "x", (gint64) (query->district == NULL));
-  g_variant_builder_add (params, "s", query->district != NULL ? query->district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (params, "s", query->only_district != NULL ? query->only_district : "");
-  for (guint i = 0; i < 2; i++)
-    g_variant_builder_add (params, "s", query->only_question_character != NULL ? query->only_question_character : "");
-}
-
 /* The parameters of a query on the period @from..@to: @first (dates, or
  * NULL), then the two dates and IN_SCOPE's. */
 static void
-add_period_params (Query            *query,
-                   GVariantBuilder  *params,
-                   const char       *first,
-                   const char       *from,
-                   const char       *to)
+add_period_params (AppealsPeriodQuery *query,
+                   GVariantBuilder    *params,
+                   const char         *first,
+                   const char         *from,
+                   const char         *to)
 {
   if (first != NULL)
     g_variant_builder_add (params, "s", first);
   g_variant_builder_add (params, "s", from);
   g_variant_builder_add (params, "s", to);
-  add_scope_params (query, params);
+  appeals_period_query_add_scope_params (query, params);
 }
 
 /* The parameters of IN_PERIOD (this period), IN_PERIOD (the comparison),
  * then the WHERE of both periods and the scope. */
 static GVariant *
-two_period_params (Query *query)
+two_period_params (AppealsPeriodQuery *query)
 {
   GVariantBuilder params;
 
@@ -111,7 +80,7 @@ two_period_params (Query *query)
   g_variant_builder_add (&params, "s", query->to);
   g_variant_builder_add (&params, "s", query->compare_from);
   g_variant_builder_add (&params, "s", query->compare_to);
-  add_scope_params (query, &params);
+  appeals_period_query_add_scope_params (query, &params);
   return g_variant_builder_end (&params);
 }
 
@@ -119,9 +88,9 @@ two_period_params (Query *query)
   "WHERE (a.registration_date BETWEEN ? AND ? OR a.registration_date BETWEEN ? AND ?) AND " IN_SCOPE
 
 static AppealsDbResult *
-count_by (Query       *query,
-          const char  *expression,
-          GError     **error)
+count_by (AppealsPeriodQuery  *query,
+          const char          *expression,
+          GError             **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
                                           "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY 1", expression);
@@ -132,9 +101,9 @@ count_by (Query       *query,
 /* The journal's query for a figure: its own condition, the period and
  * the report's filters (a figure's own dimension is not repeated). */
 static char *
-make_filter (Query      *query,
-             const char *name,
-             const char *value)
+make_filter (AppealsPeriodQuery *query,
+             const char         *name,
+             const char         *value)
 {
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
   GString *filter = g_string_new (NULL);
@@ -148,10 +117,10 @@ make_filter (Query      *query,
 }
 
 static gboolean
-add_dimension (Query            *query,
-               AppealsReport    *report,
-               const Dimension  *dimension,
-               GError          **error)
+add_dimension (AppealsPeriodQuery  *query,
+               AppealsReport       *report,
+               const Dimension     *dimension,
+               GError             **error)
 {
   g_autoptr(AppealsDbResult) rows = count_by (query, dimension->expression, error);
   AppealsRanking *ranking;
@@ -175,9 +144,9 @@ add_dimension (Query            *query,
 /* Repeat appeals: those marked repeat, and the applicants with 2+ and 5+
  * appeals in each period. */
 static gboolean
-add_repeat (Query          *query,
-            AppealsReport  *report,
-            GError        **error)
+add_repeat (AppealsPeriodQuery  *query,
+            AppealsReport       *report,
+            GError             **error)
 {
   g_autoptr(AppealsDbResult) marked = NULL;
   g_autoptr(AppealsDbResult) applicants = NULL;
@@ -230,9 +199,9 @@ add_repeat (Query          *query,
 /* The working-day number of @day counted from the period's start,
  * remembered per day. */
 static int
-working_day_number (Query       *query,
-                    GHashTable  *numbers,
-                    const char  *day_text)
+working_day_number (AppealsPeriodQuery *query,
+                    GHashTable         *numbers,
+                    const char         *day_text)
 {
   AppealsCalendar *calendar = appeals_server_get_calendar (query->request->server);
   gpointer found;
@@ -249,9 +218,9 @@ working_day_number (Query       *query,
 }
 
 static gboolean
-add_average_days (Query          *query,
-                  AppealsReport  *report,
-                  GError        **error)
+add_average_days (AppealsPeriodQuery  *query,
+                  AppealsReport       *report,
+                  GError             **error)
 {
   g_autoptr(AppealsDbResult) days = NULL;
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -311,9 +280,9 @@ compare_timeliness (gconstpointer a,
 }
 
 static gboolean
-add_timeliness (Query          *query,
-                AppealsReport  *report,
-                GError        **error)
+add_timeliness (AppealsPeriodQuery  *query,
+                AppealsReport       *report,
+                GError             **error)
 {
   g_autoptr(AppealsDbResult) rows = NULL;
   static const char * const timeliness[] = { NULL, "in_term", "late", "overdue" };
@@ -354,45 +323,28 @@ add_timeliness (Query          *query,
 
 /**
  * appeals_report_records_count:
+ * @periods: with its comparison period chosen; its filters count one
+ *   district's or one question character's appeals only
  *
- * @district: (nullable): count this district's appeals only
- * @question_character: (nullable): count the appeals of this question
- *   character only
- *
- * Returns: (transfer full): the line report of the appeals registered
- *   from @from to @to (inclusive) in the caller's scope, each figure
- *   beside the same one for @compare_from to @compare_to.
+ * Returns: (transfer full): the line report of the appeals registered in
+ *   the period (inclusive) in the caller's scope, each figure beside the
+ *   same one for the comparison period.
  */
 AppealsReport *
-appeals_report_records_count (AppealsRequest  *request,
-                              const GDate     *from,
-                              const GDate     *to,
-                              const GDate     *compare_from,
-                              const GDate     *compare_to,
-                              const char      *district,
-                              const char      *question_character,
-                              GError         **error)
+appeals_report_records_count (AppealsRequest              *request,
+                              const AppealsReportPeriods  *periods,
+                              GError                     **error)
 {
   g_autoptr(AppealsReport) report = appeals_report_new ();
   g_autoptr(AppealsDbResult) totals = NULL;
-  Query query = { request };
-  GDate today;
+  g_auto(AppealsPeriodQuery) query;
   gboolean ok;
 
-  query.from = appeals_date_format_iso (from);
-  query.to = appeals_date_format_iso (to);
-  query.compare_from = appeals_date_format_iso (compare_from);
-  query.compare_to = appeals_date_format_iso (compare_to);
-  appeals_server_get_today (&today);
-  query.today = appeals_date_format_iso (&today);
-  query.district = appeals_api_scope_district (request);
-  query.only_district = district;
-  query.only_question_character = question_character;
-
-  report->from = *from;
-  report->to = *to;
-  report->compare_from = *compare_from;
-  report->compare_to = *compare_to;
+  appeals_period_query_init (&query, request, periods);
+  report->from = periods->from;
+  report->to = periods->to;
+  report->compare_from = periods->compare_from;
+  report->compare_to = periods->compare_to;
   report->district = g_strdup (query.district);
 
   totals = appeals_db_query (request->db,
@@ -409,7 +361,6 @@ appeals_report_records_count (AppealsRequest  *request,
     ok = add_dimension (&query, report, &dimensions[i], error);
   ok = ok && add_repeat (&query, report, error) && add_timeliness (&query, report, error);
 
-  query_clear (&query);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 

@@ -11,14 +11,9 @@
 
 G_BEGIN_DECLS
 
-AppealsReport *appeals_report_records_count       (AppealsRequest  *request,
-                                                   const GDate     *from,
-                                                   const GDate     *to,
-                                                   const GDate     *compare_from,
-                                                   const GDate     *compare_to,
-                                                   const char      *district,
-                                                   const char      *question_character,
-                                                   GError         **error);
+AppealsReport *appeals_report_records_count       (AppealsRequest              *request,
+                                                   const AppealsReportPeriods  *periods,
+                                                   GError                     **error);
 
 /* The journal's conditions for the report's figures (language, outcome,
  * repeat, min_applicant_appeals, timeliness): appends " AND …" clauses to

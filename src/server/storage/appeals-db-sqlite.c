@@ -37,6 +37,7 @@ struct _AppealsDbSqlite
   GCancellable *cancellable; /* see appeals_db_watch() */
   gint64       timeout_usec;
   gint64       statement_started;
+  gint64       busy_since;
   gboolean     interruptible;
 };
 
@@ -56,7 +57,12 @@ set_error (AppealsDbSqlite  *self,
   int primary = code & 0xff;
   AppealsDbErrorCode kind = APPEALS_DB_ERROR_FAILED;
 
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+  /* a wait for another connection's lock given up because the client
+   * went away is a cancellation, not a conflict to retry */
+  if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) &&
+      self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    kind = APPEALS_DB_ERROR_CANCELLED;
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     kind = APPEALS_DB_ERROR_BUSY;
   else if (primary == SQLITE_CONSTRAINT)
     kind = APPEALS_DB_ERROR_CONSTRAINT;
@@ -490,6 +496,27 @@ on_progress (gpointer user_data)
   return self->timeout_usec > 0 && g_get_monotonic_time () - self->statement_started > self->timeout_usec;
 }
 
+/* Another connection holds the lock this one waits for. The progress
+ * handler does not run while SQLite sleeps here, so the wait looks at
+ * the cancellable itself, in short sleeps: a request whose client went
+ * away stops waiting at once instead of after the busy timeout and the
+ * transaction's retries. Returns non-zero to try again. */
+static int
+on_busy (gpointer user_data,
+         int      count)
+{
+  AppealsDbSqlite *self = user_data;
+
+  if (count == 0)
+    self->busy_since = g_get_monotonic_time ();
+  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  if (g_get_monotonic_time () - self->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+  g_usleep (MIN (count + 1, 10) * 1000);
+  return 1;
+}
+
 static void
 appeals_db_sqlite_watch (AppealsDb    *db,
                          GCancellable *cancellable,
@@ -585,7 +612,7 @@ appeals_db_sqlite_open (const char  *path,
     remove_unfinished_blobs (self->blob_dir);
   }
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, on_busy, self);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_function (self->db, "appeals_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                            NULL, fold_function, NULL, NULL);

@@ -28,5 +28,6 @@ void  test_hardening_add_tls         (void);
 void  test_hardening_add_kill        (void);
 void  test_hardening_add_matrix      (void);
 void  test_hardening_add_log         (void);
+void  test_hardening_add_gone        (void);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-alert-note-dialog.h"
+#include "appeals-analytics-view-common.h"
 #include "appeals-alerts-view.h"
 #include "appeals-line-chart.h"
 #include "appeals-report-export.h"
@@ -270,10 +271,9 @@ on_alerts_loaded (GObject      *source,
   AppealsAlertList *alerts;
 
   alerts = appeals_analytics_service_alerts_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!appeals_analytics_view_finish_load (error, self->spinner))
     return;
 
-  gtk_spinner_stop (self->spinner);
   if (alerts == NULL)
     gtk_label_set_text (self->rule_label, error->message);
   else
@@ -291,16 +291,12 @@ appeals_alerts_view_reload (AppealsAlertsView *self)
   AppealsPeriodKind kind = gtk_drop_down_get_selected (self->kind_dropdown);
   GDate today, from;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   appeals_date_get_today (&today);
   from = today;
   appeals_period_shift (kind, &from, -(kind == APPEALS_PERIOD_MONTH ? MONTHS_SHOWN : WEEKS_SHOWN) + 1);
-  gtk_spinner_start (self->spinner);
   appeals_analytics_service_alerts_async (appeals_context_get_analytics_service (self->context), kind, &from, &today,
-                                          self->cancellable, on_alerts_loaded, g_object_ref (self));
+                                          appeals_analytics_view_start_load (&self->cancellable, self->spinner),
+                                          on_alerts_loaded, g_object_ref (self));
 }
 
 /* Notes ---------------------------------------------------------------------- */

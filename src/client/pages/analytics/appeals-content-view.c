@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-analytics-view-common.h"
 #include "appeals-bar.h"
 #include "appeals-content-view.h"
 #include "appeals-report-export.h"
@@ -137,9 +138,8 @@ on_terms_loaded (GObject      *source,
   AppealsContentTerms *terms;
 
   terms = appeals_analytics_service_content_terms_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!appeals_analytics_view_finish_load (error, self->spinner))
     return;
-  gtk_spinner_stop (self->spinner);
   if (terms == NULL)
     {
       remove_rows (self);
@@ -198,17 +198,17 @@ set_chosen (AppealsContentView *self,
 void
 appeals_content_view_reload (AppealsContentView *self)
 {
+  AppealsReportPeriods periods;
   GDate today, from, to;
 
   appeals_date_get_today (&today);
   appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->spinner);
-  appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context),
-                                                 &from, &to, NULL, NULL, get_chosen (self, &self->districts),
-                                                 get_chosen (self, &self->questions), self->cancellable, on_terms_loaded, g_object_ref (self));
+  appeals_report_periods_init (&periods, &from, &to);
+  periods.district = get_chosen (self, &self->districts);
+  periods.question_character = get_chosen (self, &self->questions);
+  appeals_analytics_service_content_terms_async (appeals_context_get_analytics_service (self->context), &periods,
+                                                 appeals_analytics_view_start_load (&self->cancellable, self->spinner),
+                                                 on_terms_loaded, g_object_ref (self));
 }
 
 void
@@ -408,20 +408,6 @@ appeals_content_view_class_init (AppealsContentViewClass *klass)
   appeals_content_view_install_context_property (G_OBJECT_CLASS (klass));
 }
 
-static GtkDropDown *
-add_choice (AppealsContentView *self,
-            GtkBox             *bar,
-            GListModel         *choices,
-            const char         *name)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (choices, NULL));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
-  gtk_box_append (bar, GTK_WIDGET (dropdown));
-  return dropdown;
-}
-
 static void
 init_choice (ClassifierChoice   *choice,
              const char         *classifier,
@@ -436,11 +422,9 @@ init_choice (ClassifierChoice   *choice,
 static void
 appeals_content_view_init (AppealsContentView *self)
 {
-  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
   const char *all_questions[] = { _("All questions"), NULL };
   const char *all_districts[] = { _("All districts"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (_("Systemic Issues in the Texts"));
   GtkWidget *explanation = gtk_label_new (_("The words and phrases of the appeals whose count grew most against the "
                                             "same period a year earlier. Choose a term to list its appeals."));
 
@@ -448,22 +432,18 @@ appeals_content_view_init (AppealsContentView *self)
   init_choice (&self->districts, APPEALS_CLASSIFIER_DISTRICTS, all_districts);
   init_choice (&self->questions, APPEALS_CLASSIFIER_QUESTION_CHARACTERS, all_questions);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 12);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (self), title);
+  appeals_analytics_view_add_title (GTK_BOX (self), _("Systemic Issues in the Texts"));
   gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
   gtk_label_set_xalign (GTK_LABEL (explanation), 0);
   gtk_widget_add_css_class (explanation, "dim-label");
   gtk_box_append (GTK_BOX (self), explanation);
 
-  self->preset_dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (gtk_string_list_new (presets)), _("Period"));
-  gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
-  self->districts.dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->districts.labels),
-                                         _("District"));
-  self->questions.dropdown = add_choice (self, GTK_BOX (bar), G_LIST_MODEL (self->questions.labels),
-                                         _("Question character"));
+  self->preset_dropdown = appeals_analytics_view_add_period (GTK_BOX (bar), G_CALLBACK (on_choice_changed), self);
+  self->districts.dropdown = appeals_analytics_view_add_choice (GTK_BOX (bar), G_LIST_MODEL (self->districts.labels),
+                                                                _("District"), G_CALLBACK (on_choice_changed), self);
+  self->questions.dropdown = appeals_analytics_view_add_choice (GTK_BOX (bar), G_LIST_MODEL (self->questions.labels),
+                                                                _("Question character"),
+                                                                G_CALLBACK (on_choice_changed), self);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (self), bar);

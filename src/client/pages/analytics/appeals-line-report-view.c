@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-analytics-view-common.h"
 #include "appeals-bar.h"
 #include "appeals-date-entry.h"
 #include "appeals-line-report-view.h"
@@ -264,10 +265,9 @@ on_report_loaded (GObject      *source,
   AppealsReport *report;
 
   report = appeals_analytics_service_line_report_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!appeals_analytics_view_finish_load (error, self->spinner))
     return;
 
-  gtk_spinner_stop (self->spinner);
   if (report == NULL)
     {
       gtk_label_set_text (self->period_label, error->message);
@@ -312,6 +312,7 @@ void
 appeals_line_report_view_reload (AppealsLineReportView *self)
 {
   guint preset = gtk_drop_down_get_selected (self->preset_dropdown);
+  AppealsReportPeriods periods;
   GDate today, from, to;
 
   gtk_widget_set_visible (self->custom_box, preset == PRESET_CUSTOM);
@@ -326,13 +327,10 @@ appeals_line_report_view_reload (AppealsLineReportView *self)
       appeals_report_preset_range (preset, &today, &from, &to);
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  gtk_spinner_start (self->spinner);
-  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &from, &to,
-                                               NULL, NULL, self->district, NULL, self->cancellable,
+  appeals_report_periods_init (&periods, &from, &to);
+  periods.district = self->district;
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &periods,
+                                               appeals_analytics_view_start_load (&self->cancellable, self->spinner),
                                                on_report_loaded, g_object_ref (self));
   appeals_map_view_load (self->map_view, &from, &to);
 }

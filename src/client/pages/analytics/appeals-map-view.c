@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-analytics-view-common.h"
 #include "appeals-map-print.h"
 #include "appeals-map-view.h"
 #include "appeals-report-export.h"
@@ -328,10 +329,9 @@ on_report_loaded (GObject      *source,
   AppealsReport *report;
 
   report = appeals_analytics_service_line_report_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!appeals_analytics_view_finish_load (error, self->spinner))
     return;
 
-  gtk_spinner_stop (self->spinner);
   gtk_label_set_text (self->status, report == NULL ? error->message : "");
   if (report != NULL)
     {
@@ -347,16 +347,16 @@ on_report_loaded (GObject      *source,
 static void
 reload (AppealsMapView *self)
 {
+  AppealsReportPeriods periods;
+
   if (!g_date_valid (&self->from) || !g_date_valid (&self->to))
     return;
   fill_questions (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->spinner);
-  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &self->from,
-                                               &self->to, NULL, NULL, NULL, chosen_question (self),
-                                               self->cancellable, on_report_loaded, g_object_ref (self));
+  appeals_report_periods_init (&periods, &self->from, &self->to);
+  periods.question_character = chosen_question (self);
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (self->context), &periods,
+                                               appeals_analytics_view_start_load (&self->cancellable, self->spinner),
+                                               on_report_loaded, g_object_ref (self));
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-analytics-view-common.h"
 #include "appeals-statistical-report-view.h"
 
 struct _AppealsStatisticalReportView
@@ -152,9 +153,8 @@ on_report_loaded (GObject      *source,
   AppealsStatisticalReport *report;
 
   report = appeals_analytics_service_statistical_report_finish (APPEALS_ANALYTICS_SERVICE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!appeals_analytics_view_finish_load (error, self->spinner))
     return;
-  gtk_spinner_stop (self->spinner);
   if (report == NULL)
     {
       gtk_label_set_text (self->subtitle, error->message);
@@ -175,14 +175,12 @@ appeals_statistical_report_view_reload (AppealsStatisticalReportView *self)
 
   appeals_date_get_today (&today);
   appeals_report_preset_range (gtk_drop_down_get_selected (self->preset_dropdown), &today, &from, &to);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->spinner);
   appeals_analytics_service_statistical_report_async (appeals_context_get_analytics_service (self->context),
                                                       &from, &to,
                                                       breakdowns[gtk_drop_down_get_selected (self->breakdown_dropdown)],
-                                                      self->cancellable, on_report_loaded, g_object_ref (self));
+                                                      appeals_analytics_view_start_load (&self->cancellable,
+                                                                                         self->spinner),
+                                                      on_report_loaded, g_object_ref (self));
 }
 
 void
@@ -340,42 +338,23 @@ appeals_statistical_report_view_class_init (AppealsStatisticalReportViewClass *k
   appeals_statistical_report_view_install_context_property (G_OBJECT_CLASS (klass));
 }
 
-static GtkDropDown *
-add_choice (AppealsStatisticalReportView *self,
-            GtkBox                       *bar,
-            const char * const           *choices,
-            const char                   *name)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (choices));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
-  gtk_box_append (bar, GTK_WIDGET (dropdown));
-  return dropdown;
-}
-
 static void
 appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
 {
-  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
   /* in the order of appeals_statistical_report_get_breakdowns () */
   const char *breakdowns[] = { _("By district and city"), _("By addressee body"), _("By kind of appeal"), NULL };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   /* the exports on a row of their own: in Kazakh one row would not fit
    * beside the sidebar of a 1,300 px window */
   GtkWidget *export_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (_("Statistical Report"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 12);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (self), title);
+  appeals_analytics_view_add_title (GTK_BOX (self), _("Statistical Report"));
 
-  self->preset_dropdown = add_choice (self, GTK_BOX (bar), presets, _("Period"));
-  gtk_drop_down_set_selected (self->preset_dropdown, APPEALS_REPORT_PRESET_YEAR);
-  self->breakdown_dropdown = add_choice (self, GTK_BOX (bar), breakdowns, _("Columns"));
+  self->preset_dropdown = appeals_analytics_view_add_period (GTK_BOX (bar), G_CALLBACK (on_choice_changed), self);
+  self->breakdown_dropdown = appeals_analytics_view_add_choice (GTK_BOX (bar),
+                                                                G_LIST_MODEL (gtk_string_list_new (breakdowns)),
+                                                                _("Columns"), G_CALLBACK (on_choice_changed), self);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->spinner), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-analytics-view-common.c: the title, the choices and the loading
+ * that the analytics views share.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "appeals-analytics-view-common.h"
+#include "appeals-core.h"
+
+/* A view's title, at its top. */
+void
+appeals_analytics_view_add_title (GtkBox     *view,
+                                  const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (view), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (view, 12);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (view, label);
+}
+
+/**
+ * appeals_analytics_view_add_choice:
+ * @choices: (transfer full): the labels
+ * @name: what screen readers call the choice
+ * @on_changed: called with @view (swapped) when another item is chosen
+ *
+ * Returns: (transfer none): a drop-down of @choices at the end of @bar
+ */
+GtkDropDown *
+appeals_analytics_view_add_choice (GtkBox     *bar,
+                                   GListModel *choices,
+                                   const char *name,
+                                   GCallback   on_changed,
+                                   gpointer    view)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (choices, NULL));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (dropdown, "notify::selected", on_changed, view, G_CONNECT_SWAPPED);
+  gtk_box_append (bar, GTK_WIDGET (dropdown));
+  return dropdown;
+}
+
+/**
+ * appeals_analytics_view_add_period:
+ *
+ * Returns: (transfer none): the choice of the period, in the order of
+ *   #AppealsReportPreset, on this year
+ */
+GtkDropDown *
+appeals_analytics_view_add_period (GtkBox    *bar,
+                                   GCallback  on_changed,
+                                   gpointer   view)
+{
+  const char *presets[] = { _("This month"), _("This quarter"), _("This half-year"), _("This year"), NULL };
+  GtkDropDown *dropdown = appeals_analytics_view_add_choice (bar, G_LIST_MODEL (gtk_string_list_new (presets)),
+                                                             _("Period"), on_changed, view);
+
+  gtk_drop_down_set_selected (dropdown, APPEALS_REPORT_PRESET_YEAR);
+  return dropdown;
+}
+
+/**
+ * appeals_analytics_view_start_load:
+ * @cancellable: the view's, cancelled and replaced
+ *
+ * Stops the view's request in progress, if any, and starts the spinner.
+ *
+ * Returns: (transfer none): the new *@cancellable, for the next request
+ */
+GCancellable *
+appeals_analytics_view_start_load (GCancellable **cancellable,
+                                   GtkSpinner    *spinner)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+  gtk_spinner_start (spinner);
+  return *cancellable;
+}
+
+/**
+ * appeals_analytics_view_finish_load:
+ * @error: (nullable): the request's
+ *
+ * Returns: %FALSE when the request was cancelled (a newer one replaced
+ *   it, or the view was cleared: show nothing); otherwise stops the
+ *   spinner
+ */
+gboolean
+appeals_analytics_view_finish_load (const GError *error,
+                                    GtkSpinner   *spinner)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  gtk_spinner_stop (spinner);
+  return TRUE;
+}

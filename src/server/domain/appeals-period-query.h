@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-period-query.h: what the SQL of a report comparing two periods
+ * (the line report, the content terms) binds — the periods' dates as
+ * text, today, the caller's scope and the report's filters — made once
+ * from the periods asked for.
+ */
+#pragma once
+
+#include "appeals-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AppealsRequest *request;
+  char           *from, *to, *compare_from, *compare_to, *today;
+  const char     *district;                 /* the caller's scope; NULL: the whole region */
+  const char     *only_district;            /* the report's filters; NULL: all */
+  const char     *only_question_character;
+} AppealsPeriodQuery;
+
+void appeals_period_query_init             (AppealsPeriodQuery         *query,
+                                            AppealsRequest             *request,
+                                            const AppealsReportPeriods *periods);
+void appeals_period_query_clear            (AppealsPeriodQuery         *query);
+void appeals_period_query_add_scope_params (const AppealsPeriodQuery   *query,
+                                            GVariantBuilder            *params);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AppealsPeriodQuery, appeals_period_query_clear)
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-hardening-gone.c: work stops when its client goes away. A server
+ * with two workers (one for slow routes, one for the rest) is given a
+ * write that cannot go on: another connection holds the lock it needs
+ * (BEGIN IMMEDIATE on SQLite, LOCK TABLE on PostgreSQL) and keeps it for
+ * the whole test. The client sends the write and closes its socket. The
+ * write must then stop waiting: the only fast worker is free again, so a
+ * /health sent next is answered at once while the lock is still held; the
+ * log says the request stopped because its client went away, and nothing
+ * was written. Without the cancellation the write would wait on the lock
+ * (100 s of retried busy waits on SQLite, for ever on PostgreSQL) and
+ * /health behind it.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#ifdef HAVE_POSTGRESQL
+#include <libpq-fe.h>
+#endif
+
+#include "test-hardening.h"
+
+#define IIN "900101300017"
+/* far below what the write would wait if it were not stopped */
+#define ANSWERED_WITHIN_USEC (2 * G_USEC_PER_SEC)
+
+/* Another connection that holds the write lock of applicants. */
+typedef struct
+{
+  sqlite3 *sqlite;
+#ifdef HAVE_POSTGRESQL
+  PGconn  *pg;
+#endif
+} LockHolder;
+
+#ifdef HAVE_POSTGRESQL
+static void
+pg_exec (PGconn     *connection,
+         const char *sql)
+{
+  PGresult *result = PQexec (connection, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (connection));
+  PQclear (result);
+}
+
+/* How many statements of other connections wait for a lock. */
+static int
+pg_count_lock_waits (PGconn *connection)
+{
+  PGresult *result = PQexec (connection,
+                             "SELECT COUNT(*) FROM pg_stat_activity "
+                             "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid ()");
+  int count;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  count = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return count;
+}
+#endif
+
+static void
+lock_holder_take (LockHolder *holder,
+                  const char *database)
+{
+#ifdef HAVE_POSTGRESQL
+  if (g_str_equal (test_api_backend, "postgresql"))
+    {
+      holder->pg = PQconnectdb (database);
+      g_assert_cmpint (PQstatus (holder->pg), ==, CONNECTION_OK);
+      pg_exec (holder->pg, "BEGIN");
+      /* readers go on (ACCESS SHARE), writers of applicants wait */
+      pg_exec (holder->pg, "LOCK TABLE applicants IN EXCLUSIVE MODE");
+      return;
+    }
+#endif
+  g_assert_cmpint (sqlite3_open (database, &holder->sqlite), ==, SQLITE_OK);
+  /* in WAL mode readers go on, every writer waits */
+  g_assert_cmpint (sqlite3_exec (holder->sqlite, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* Returns once the server's statement waits for the lock: PostgreSQL
+ * says so; SQLite does not, and its wait is given a moment to begin. */
+static void
+lock_holder_wait_for_waiter (LockHolder *holder)
+{
+#ifdef HAVE_POSTGRESQL
+  if (holder->pg != NULL)
+    {
+      gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      while (pg_count_lock_waits (holder->pg) == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, end);
+          g_usleep (20 * 1000);
+        }
+      return;
+    }
+#endif
+  g_usleep (500 * 1000);
+}
+
+static void
+lock_holder_release (LockHolder *holder)
+{
+#ifdef HAVE_POSTGRESQL
+  if (holder->pg != NULL)
+    {
+      /* nothing of the server's waits for the lock any more */
+      g_assert_cmpint (pg_count_lock_waits (holder->pg), ==, 0);
+      pg_exec (holder->pg, "ROLLBACK");
+      g_clear_pointer (&holder->pg, PQfinish);
+      return;
+    }
+#endif
+  g_assert_cmpint (sqlite3_exec (holder->sqlite, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&holder->sqlite, sqlite3_close);
+}
+
+static void
+test_gone_client_stops_its_write (void)
+{
+  const char *args[] = { "--demo", "--demo-appeals", "5", "--workers", "2", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-gone-XXXXXX", &error);
+  g_autofree char *log_path = g_build_filename (dir, "server.log", NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *post = NULL;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(GSocketConnection) connection = NULL;
+  Fixture fixture = { NULL, };
+  LockHolder holder = { NULL, };
+  const char *body = "{\"iin\":\"" IIN "\",\"surname\":\"Кеткенов\",\"given_name\":\"Асан\","
+                     "\"address\":\"Қостанай қ., Абай к., 1\",\"phone\":\"87015550101\"}";
+  gint64 gone;
+
+  g_assert_no_error (error);
+  fixture.server = appeals_test_server_start_full (test_api_backend, args, 0, log_path);
+  fixture.session = session;
+  fixture.registrar = appeals_test_sign_in (fixture.server, "registrar", "demo");
+  post = g_strdup_printf ("POST /api/v1/applicants HTTP/1.1\r\nHost: x\r\n"
+                          "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                          "Content-Length: %zu\r\n\r\n%s",
+                          fixture.registrar, strlen (body), body);
+
+  lock_holder_take (&holder, appeals_test_server_get_database (fixture.server));
+
+  /* the write waits for the lock; its client leaves */
+  connection = raw_connect (&fixture);
+  raw_write (connection, post);
+  lock_holder_wait_for_waiter (&holder);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+  g_assert_no_error (error);
+  gone = g_get_monotonic_time ();
+
+  /* the one fast worker is free again although the lock is still held */
+  {
+    g_autoptr(AppealsTestResponse) health = REQUEST (&fixture, "GET", "/api/v1/health", NULL, NULL);
+    gint64 waited = g_get_monotonic_time () - gone;
+
+    g_assert_cmpuint (health->status, ==, 200);
+    if (waited > ANSWERED_WITHIN_USEC)
+      g_error ("/health waited %.1f s behind a request whose client had gone", waited / 1e6);
+  }
+
+  lock_holder_release (&holder);
+
+  /* the write was stopped, not done late */
+  {
+    g_autoptr(AppealsTestResponse) found = REQUEST (&fixture, "GET", "/api/v1/applicants?iin=" IIN,
+                                                    fixture.registrar, NULL);
+
+    g_assert_cmpuint (found->status, ==, 200);
+    g_assert_null (strstr (found->text, IIN));
+  }
+
+  g_assert_cmpint (appeals_test_server_terminate (fixture.server), ==, 0);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, &error));
+  g_assert_no_error (error);
+  if (strstr (log, "stopped, the client went away") == NULL)
+    g_error ("the log does not say the request stopped:\n%s", log);
+
+  appeals_test_server_free (fixture.server);
+  g_free (fixture.registrar);
+  appeals_test_remove_tree (dir);
+}
+
+void
+test_hardening_add_gone (void)
+{
+  g_test_add_func ("/hardening/gone-client-stops-its-write", test_gone_client_stops_its_write);
+}
