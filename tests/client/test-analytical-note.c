@@ -157,6 +157,7 @@ script (AppealsApplication *app,
   g_autoptr(GSubprocess) check = NULL;
   g_autoptr(GError) error = NULL;
   Waiting waiting = { FALSE };
+  AppealsReportPeriods periods;
   GDate from, to, compare_from, compare_to;
   int year, half, n_pages = 0;
 
@@ -176,9 +177,11 @@ script (AppealsApplication *app,
 
   /* the server's own total for the half-year, asked apart from the note */
   appeals_report_year_earlier (&from, &to, &compare_from, &compare_to);
-  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (context), &from, &to,
-                                               &compare_from, &compare_to, NULL, NULL, NULL, on_answer,
-                                               &waiting);
+  appeals_report_periods_init (&periods, &from, &to);
+  periods.compare_from = compare_from;
+  periods.compare_to = compare_to;
+  appeals_analytics_service_line_report_async (appeals_context_get_analytics_service (context), &periods, NULL,
+                                               on_answer, &waiting);
   APPEALS_TEST_WAIT (is_done, &waiting);
   report = waiting.result;
   g_assert_cmpint (report->total, >, 0);

@@ -201,7 +201,7 @@ test_verdict (void)
   g_assert_cmpint (g_array_index (given, gint64, 0), ==, appeal_id);
 
   /* the body's quality now counts the returned answer */
-  appeals_expertise_service_rank_bodies_async (expertise, NULL, appeals_test_on_done, &ranked);
+  appeals_expertise_service_rank_bodies_async (expertise, NULL, NULL, NULL, appeals_test_on_done, &ranked);
   ranking = appeals_expertise_service_rank_bodies_finish (expertise, appeals_test_wait_for (&ranked), &min_answers,
                                                           &error);
   g_assert_no_error (error);

@@ -164,7 +164,7 @@ appeals_quality_page_reload (AppealsQualityPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context),
+  appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (self->context), NULL, NULL,
                                                self->cancellable, on_ranking_loaded, g_object_ref (self));
   appeals_line_report_view_reload (self->line_report);
   appeals_alerts_view_reload (self->alerts);

@@ -265,6 +265,7 @@ appeals_analytical_note_load_async (AppealsContext      *context,
   AppealsAnalyticsService *analytics = appeals_context_get_analytics_service (context);
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   Gathering *gathering = g_new0 (Gathering, 1);
+  AppealsReportPeriods periods;
   GDate from, to, compare_from, compare_to;
 
   g_return_if_fail (half == 1 || half == 2);
@@ -280,14 +281,16 @@ appeals_analytical_note_load_async (AppealsContext      *context,
 
   appeals_analytical_note_half_range (year, half, &from, &to);
   appeals_report_year_earlier (&from, &to, &compare_from, &compare_to);
-  appeals_analytics_service_line_report_async (analytics, &from, &to, &compare_from, &compare_to, NULL, NULL,
-                                               cancellable, on_answer, g_object_ref (task));
+  appeals_report_periods_init (&periods, &from, &to);
+  periods.compare_from = compare_from;
+  periods.compare_to = compare_to;
+  appeals_analytics_service_line_report_async (analytics, &periods, cancellable, on_answer, g_object_ref (task));
   appeals_analytics_service_dynamics_async (analytics, APPEALS_PERIOD_MONTH, &from, &to, cancellable,
                                             on_answer, g_object_ref (task));
   appeals_analytics_service_alerts_async (analytics, APPEALS_PERIOD_MONTH, &from, &to, cancellable,
                                           on_answer, g_object_ref (task));
-  appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (context), cancellable,
-                                               on_answer, g_object_ref (task));
+  appeals_expertise_service_rank_bodies_async (appeals_context_get_expertise_service (context), &from, &to,
+                                               cancellable, on_answer, g_object_ref (task));
 }
 
 /**

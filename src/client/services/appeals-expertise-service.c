@@ -304,17 +304,30 @@ read_ranking (JsonNode  *node,
 
 /**
  * appeals_expertise_service_rank_bodies_async:
+ * @from: (nullable): with @to, count only the appeals registered from
+ *   @from to @to; %NULL for all the final verdicts
  *
  * The bodies in the caller's scope ranked by the quality of their answers.
  */
 void
 appeals_expertise_service_rank_bodies_async (AppealsExpertiseService *self,
+                                             const GDate             *from,
+                                             const GDate             *to,
                                              GCancellable            *cancellable,
                                              GAsyncReadyCallback      callback,
                                              gpointer                 user_data)
 {
+  g_autoptr(GString) path = appeals_api_path_new ("analytics", "answer-quality", NULL);
+
+  g_return_if_fail ((from == NULL) == (to == NULL));
+
+  if (from != NULL)
+    {
+      appeals_api_path_add_query_date (path, "from", from);
+      appeals_api_path_add_query_date (path, "to", to);
+    }
   appeals_service_call_async (self->client, self, appeals_expertise_service_rank_bodies_async, "GET",
-                              "analytics/answer-quality", NULL, NULL, NULL, read_ranking, NULL, NULL,
+                              path->str, NULL, NULL, NULL, read_ranking, NULL, NULL,
                               (GDestroyNotify) ranking_free, cancellable, callback, user_data);
 }
 

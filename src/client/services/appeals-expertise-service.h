@@ -43,6 +43,8 @@ AppealsExpertise        *appeals_expertise_service_approve_finish      (AppealsE
                                                                         GAsyncResult             *result,
                                                                         GError                  **error);
 void                     appeals_expertise_service_rank_bodies_async   (AppealsExpertiseService  *self,
+                                                                        const GDate              *from,
+                                                                        const GDate              *to,
                                                                         GCancellable             *cancellable,
                                                                         GAsyncReadyCallback       callback,
                                                                         gpointer                  user_data);

@@ -486,38 +486,80 @@ handle_pending (AppealsRequest  *request,
   return TRUE;
 }
 
+/* The period of the ranking: the appeals registered from @from to @to,
+ * both given or neither (all the final verdicts). */
+static gboolean
+read_quality_period (AppealsRequest *request,
+                     GDate          *from,
+                     GDate          *to,
+                     GPtrArray      *errors)
+{
+  gboolean has_from = appeals_api_read_query_date (request, "from", FALSE, from, errors);
+  gboolean has_to = appeals_api_read_query_date (request, "to", FALSE, to, errors);
+
+  if (appeals_request_get_query (request, "from") != NULL && appeals_request_get_query (request, "to") == NULL)
+    appeals_field_errors_add (errors, "to", APPEALS_FIELD_REQUIRED, NULL);
+  else if (appeals_request_get_query (request, "to") != NULL && appeals_request_get_query (request, "from") == NULL)
+    appeals_field_errors_add (errors, "from", APPEALS_FIELD_REQUIRED, NULL);
+  else if (has_from && has_to)
+    appeals_api_check_date_order (from, to, "to", errors);
+  return has_from && has_to;
+}
+
 static gboolean
 handle_quality (AppealsRequest  *request,
                 GError         **error)
 {
   AppealsChecklistTemplate *template = get_template (request);
   const char *district = appeals_api_scope_district (request);
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(GPtrArray) ranking = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_body_quality_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *from_iso = NULL, *to_iso = NULL;
+  GVariantBuilder params;
+  gboolean in_period;
   guint min_answers;
+  GDate from, to;
 
   if (template == NULL)
     return FALSE;
+  in_period = read_quality_period (request, &from, &to, errors);
+  if (appeals_api_respond_invalid (request, errors))
+    return TRUE;
 
   /* tallied by the database, body by body, from the final verdicts' index
-   * (the appeals only for a district's scope): the server holds one row
-   * per body, however many verdicts there are. An appeal has one round 1
-   * (UNIQUE (appeal_id, round)), so its first-round acceptances are
-   * counted as rows: a COUNT(DISTINCT) builds a b-tree per body, and the
-   * second one cost a third of the query at 1 M appeals. */
+   * (the appeals only for a district's scope or a period): the server
+   * holds one row per body, however many verdicts there are. An appeal
+   * has one round 1 (UNIQUE (appeal_id, round)), so its first-round
+   * acceptances are counted as rows: a COUNT(DISTINCT) builds a b-tree
+   * per body, and the second one cost a third of the query at 1 M
+   * appeals. */
   sql = g_strdup_printf ("SELECT e.body, COUNT(DISTINCT e.appeal_id) AS answers, "
                          "SUM(CASE WHEN e.round = 1 AND e.verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted_first, "
                          "AVG(e.score) AS average_score, "
                          "SUM(CASE WHEN e.verdict = 'accepted' THEN 0 ELSE 1 END) AS reworks, "
                          "SUM(CASE WHEN e.overdue <> 0 THEN 1 ELSE 0 END) AS overdue "
-                         "FROM expertise e %s WHERE e.state = 'final' %s GROUP BY e.body",
-                         district != NULL ? "JOIN appeals a ON a.id = e.appeal_id" : "",
-                         district != NULL ? "AND a.district = ?" : "");
-  rows = appeals_db_query (request->db, sql,
-                           district != NULL ? g_variant_new ("(s)", district) : NULL, error);
+                         "FROM expertise e %s WHERE e.state = 'final' %s %s GROUP BY e.body",
+                         district != NULL || in_period ? "JOIN appeals a ON a.id = e.appeal_id" : "",
+                         district != NULL ? "AND a.district = ?" : "",
+                         in_period ? "AND a.registration_date BETWEEN ? AND ?" : "");
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  if (district != NULL)
+    g_variant_builder_add (&params, "s", district);
+  if (in_period)
+    {
+      from_iso = appeals_date_format_iso (&from);
+      to_iso = appeals_date_format_iso (&to);
+      g_variant_builder_add (&params, "s", from_iso);
+      g_variant_builder_add (&params, "s", to_iso);
+    }
+  rows = appeals_db_query (request->db, sql, district != NULL || in_period ? g_variant_builder_end (&params) : NULL,
+                           error);
+  if (district == NULL && !in_period)
+    g_variant_builder_clear (&params);
   if (rows == NULL)
     return FALSE;
 

@@ -193,8 +193,68 @@ test_expertise (Fixture       *fixture,
                                                                          "items")), >=, 1);
 }
 
+/* The sum of a ranking's answers. */
+static gint64
+ranked_answers (Fixture    *fixture,
+                const char *token,
+                const char *path)
+{
+  g_autoptr(AppealsTestResponse) quality = REQUEST (fixture, "GET", path, token, NULL);
+  JsonArray *items;
+  gint64 sum = 0;
+
+  g_assert_cmpuint (quality->status, ==, 200);
+  items = json_object_get_array_member (appeals_test_response_object (quality), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    sum += json_object_get_int_member (json_array_get_object_element (items, i), "answers");
+  return sum;
+}
+
+/* The ranking of a period counts the answers to the appeals registered
+ * in it, as the database counts them apart from the server; a period is
+ * whole or not at all. */
+static void
+test_quality_period (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *analyst = appeals_test_sign_in (fixture->server, "analyst", "demo");
+  g_autofree char *from = today_iso (-60);
+  g_autofree char *to = today_iso (-10);
+  g_autofree char *path = g_strdup_printf ("/api/v1/analytics/answer-quality?from=%s&to=%s", from, to);
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(DISTINCT e.appeal_id) FROM expertise e JOIN appeals a "
+                                          "ON a.id = e.appeal_id WHERE e.state = 'final' AND "
+                                          "a.registration_date BETWEEN '%s' AND '%s'", from, to);
+  g_autofree char *expected = test_api_sql_value (fixture, sql);
+  g_autofree char *all = test_api_sql_value (fixture, "SELECT COUNT(DISTINCT appeal_id) FROM expertise "
+                                                      "WHERE state = 'final'");
+  const char *refused[][2] = {
+    { "/api/v1/analytics/answer-quality?from=2026-01-01", "to" },
+    { "/api/v1/analytics/answer-quality?to=2026-01-01", "from" },
+    { "/api/v1/analytics/answer-quality?from=2026-02-01&to=2026-01-01", "to" },
+    { "/api/v1/analytics/answer-quality?from=2026-13-01&to=2026-12-31", "from" },
+  };
+
+  g_assert_cmpint (g_ascii_strtoll (expected, NULL, 10), >, 0);
+  g_assert_cmpint (g_ascii_strtoll (expected, NULL, 10), <, g_ascii_strtoll (all, NULL, 10));
+  g_assert_cmpint (ranked_answers (fixture, analyst, path), ==, g_ascii_strtoll (expected, NULL, 10));
+  g_assert_cmpint (ranked_answers (fixture, analyst, "/api/v1/analytics/answer-quality"), ==,
+                   g_ascii_strtoll (all, NULL, 10));
+  /* a period with no appeals ranks no body */
+  g_assert_cmpint (ranked_answers (fixture, analyst, "/api/v1/analytics/answer-quality?from=2001-01-01&to=2001-12-31"),
+                   ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", refused[i][0], analyst, NULL);
+
+      assert_problem (response, 422, "validation_failed");
+      g_assert_nonnull (field_error_code (response, refused[i][1]));
+    }
+}
+
 void
 test_api_add_expertise (void)
 {
   TEST_API_ADD ("/api/expertise", test_expertise);
+  TEST_API_ADD ("/api/expertise/quality-period", test_quality_period);
 }
