@@ -223,8 +223,16 @@ new_row (AppealsReceptionRequestsView *self,
   GtkWidget *state = gtk_label_new (state_label (request->state));
   g_autofree char *registered = appeals_format_date (&request->registered_on);
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = g_strdup_printf ("%s · %s", request->applicant_name != NULL ? request->applicant_name : "",
-                                            registered);
+  g_autofree char *title = NULL;
+  int channel;
+
+  /* the title: who, when, and how the request came */
+  if (request->channel != NULL && appeals_enum_from_wire (APPEALS_TYPE_CHANNEL, request->channel, &channel))
+    title = g_strdup_printf ("%s · %s · %s", request->applicant_name != NULL ? request->applicant_name : "",
+                             registered, appeals_enum_get_label (APPEALS_TYPE_CHANNEL, channel));
+  else
+    title = g_strdup_printf ("%s · %s", request->applicant_name != NULL ? request->applicant_name : "",
+                             registered);
 
   if (g_strcmp0 (request->state, "refused") == 0 && request->refusal_reason != NULL)
     subtitle = g_strdup_printf ("%s\n%s", request->question, request->refusal_reason);
