@@ -283,6 +283,30 @@ appeals_appeal_to_json (AppealsAppeal *self)
 }
 
 /**
+ * appeals_appeal_append_json:
+ *
+ * Appends the text of appeals_appeal_to_json() to @out; a list's row
+ * (without the card's actions and notices) is written straight from the
+ * fields.
+ */
+void
+appeals_appeal_append_json (AppealsAppeal *self,
+                            GString       *out)
+{
+  g_return_if_fail (APPEALS_IS_APPEAL (self));
+
+  if (self->allowed_actions != NULL || self->notices != NULL)
+    {
+      g_autoptr(JsonNode) node = appeals_appeal_to_json (self);
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_string_append (out, text);
+      return;
+    }
+  appeals_record_append_json (&appeal_record_type, self, out);
+}
+
+/**
  * appeals_appeal_may:
  * @action: an action's name, as in allowed_actions
  *

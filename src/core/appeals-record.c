@@ -9,24 +9,15 @@
 
 #include "appeals-error.h"
 #include "appeals-json.h"
-#include "appeals-record.h"
+#include "appeals-record-private.h"
 
-#define FIELD_PTR(record, field) ((gpointer) ((guint8 *) (record) + (field)->offset))
-#define FIELD_CPTR(record, field) ((gconstpointer) ((const guint8 *) (record) + (field)->offset))
+#define FIELD_PTR APPEALS_RECORD_FIELD_PTR
+#define FIELD_CPTR APPEALS_RECORD_FIELD_CPTR
 
-typedef struct
-{
-  gboolean    is_null;
-  char       *string;
-  gint64      integer;
-  gboolean    boolean;
-  GDate       date;
-  GDateTime  *datetime;
-  int         enum_value;
-} FieldValue;
+typedef AppealsFieldValue FieldValue;
 
-static void
-field_value_clear (FieldValue *value)
+void
+appeals_field_value_clear (FieldValue *value)
 {
   g_clear_pointer (&value->string, g_free);
   g_clear_pointer (&value->datetime, g_date_time_unref);
@@ -43,25 +34,67 @@ appeals_record_type_find_field (const AppealsRecordType *type,
   return NULL;
 }
 
+/* The wire names of one enum type's values, made once per process: the
+ * nicks with '-' spelt '_', interned, in the order of the class's values. */
+typedef struct
+{
+  GEnumClass  *klass;
+  const char **wires;
+} EnumWires;
+
+G_LOCK_DEFINE_STATIC (enum_wires);
+
+static const EnumWires *
+enum_wires (GType enum_type)
+{
+  static gsize quark_once;
+  GQuark quark;
+  EnumWires *wires;
+
+  if (g_once_init_enter (&quark_once))
+    g_once_init_leave (&quark_once, g_quark_from_static_string ("appeals-enum-wires"));
+  quark = (GQuark) quark_once;
+
+  wires = g_type_get_qdata (enum_type, quark);
+  if (G_LIKELY (wires != NULL))
+    return wires;
+
+  G_LOCK (enum_wires);
+  wires = g_type_get_qdata (enum_type, quark);
+  if (wires == NULL)
+    {
+      wires = g_new0 (EnumWires, 1);
+      wires->klass = g_type_class_ref (enum_type);   /* kept for the process */
+      wires->wires = g_new0 (const char *, wires->klass->n_values);
+      for (guint i = 0; i < wires->klass->n_values; i++)
+        {
+          g_autofree char *wire = g_strdelimit (g_strdup (wires->klass->values[i].value_nick), "-", '_');
+
+          wires->wires[i] = g_intern_string (wire);
+        }
+      g_type_set_qdata (enum_type, quark, wires);
+    }
+  G_UNLOCK (enum_wires);
+  return wires;
+}
+
 /* Wire names of enum values are the nicks with '-' spelt '_', interned. */
 const char *
 appeals_enum_to_wire (GType enum_type,
                       int   value)
 {
-  GEnumClass *klass;
+  const EnumWires *wires;
   GEnumValue *enum_value;
-  g_autofree char *wire = NULL;
 
   if (value == 0)
     return NULL;
 
-  klass = g_type_class_ref (enum_type);   /* kept for the process */
-  enum_value = g_enum_get_value (klass, value);
+  wires = enum_wires (enum_type);
+  enum_value = g_enum_get_value (wires->klass, value);
   if (enum_value == NULL)
     return NULL;
 
-  wire = g_strdelimit (g_strdup (enum_value->value_nick), "-", '_');
-  return g_intern_string (wire);
+  return wires->wires[enum_value - wires->klass->values];
 }
 
 gboolean
@@ -69,23 +102,18 @@ appeals_enum_from_wire (GType       enum_type,
                         const char *wire,
                         int        *value)
 {
-  GEnumClass *klass;
+  const EnumWires *wires;
 
   if (wire == NULL)
     return FALSE;
 
-  klass = g_type_class_ref (enum_type);
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      const GEnumValue *enum_value = &klass->values[i];
-
-      if (enum_value->value != 0 &&
-          g_strcmp0 (appeals_enum_to_wire (enum_type, enum_value->value), wire) == 0)
-        {
-          *value = enum_value->value;
-          return TRUE;
-        }
-    }
+  wires = enum_wires (enum_type);
+  for (guint i = 0; i < wires->klass->n_values; i++)
+    if (wires->klass->values[i].value != 0 && strcmp (wires->wires[i], wire) == 0)
+      {
+        *value = wires->klass->values[i].value;
+        return TRUE;
+      }
 
   return FALSE;
 }
@@ -197,8 +225,69 @@ appeals_record_to_json (const AppealsRecordType *type,
   return json_builder_get_root (builder);
 }
 
-/* Reads one JSON value for @field. On failure returns the stable error code
- * and, optionally, a machine detail (a limit or the allowed values). */
+/**
+ * appeals_record_parse_string:
+ * @text: the value's text: a string, or the JSON form of a date, a time or
+ *   an enum value
+ *
+ * Reads one value of a string-shaped field (string, date, date-time, enum).
+ * On failure returns the stable error code and, optionally, a machine
+ * detail (a limit or the allowed values).
+ */
+const char *
+appeals_record_parse_string (const AppealsFieldSpec  *field,
+                             const char              *text,
+                             FieldValue              *value,
+                             char                   **detail)
+{
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      if (field->max_length > 0 && g_utf8_strlen (text, -1) > field->max_length)
+        {
+          *detail = g_strdup_printf ("%u", field->max_length);
+          return APPEALS_FIELD_TOO_LONG;
+        }
+      value->string = g_strdup (text);
+      /* An empty string is no value: optional fields become null. */
+      if (g_strstrip (value->string)[0] == '\0')
+        {
+          g_clear_pointer (&value->string, g_free);
+          value->is_null = TRUE;
+        }
+      return NULL;
+
+    case APPEALS_FIELD_KIND_DATE:
+      if (!appeals_date_parse_iso (text, &value->date))
+        return APPEALS_FIELD_INVALID_DATE;
+      return NULL;
+
+    case APPEALS_FIELD_KIND_DATETIME:
+      {
+        g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+        value->datetime = g_date_time_new_from_iso8601 (text, utc);
+        if (value->datetime == NULL)
+          return APPEALS_FIELD_INVALID_DATE;
+        return NULL;
+      }
+
+    case APPEALS_FIELD_KIND_ENUM:
+      if (!appeals_enum_from_wire (field->enum_type (), text, &value->enum_value))
+        {
+          *detail = allowed_enum_values (field->enum_type ());
+          return APPEALS_FIELD_INVALID_VALUE;
+        }
+      return NULL;
+
+    case APPEALS_FIELD_KIND_INT:
+    case APPEALS_FIELD_KIND_BOOLEAN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads one JSON value for @field, as appeals_record_parse_string(). */
 static const char *
 parse_value (const AppealsFieldSpec  *field,
              JsonNode                *node,
@@ -220,24 +309,6 @@ parse_value (const AppealsFieldSpec  *field,
 
   switch (field->kind)
     {
-    case APPEALS_FIELD_KIND_STRING:
-      if (value_type != G_TYPE_STRING)
-        return APPEALS_FIELD_WRONG_TYPE;
-      if (field->max_length > 0 &&
-          g_utf8_strlen (json_node_get_string (node), -1) > field->max_length)
-        {
-          *detail = g_strdup_printf ("%u", field->max_length);
-          return APPEALS_FIELD_TOO_LONG;
-        }
-      value->string = g_strdup (json_node_get_string (node));
-      /* An empty string is no value: optional fields become null. */
-      if (g_strstrip (value->string)[0] == '\0')
-        {
-          g_clear_pointer (&value->string, g_free);
-          value->is_null = TRUE;
-        }
-      return NULL;
-
     case APPEALS_FIELD_KIND_INT:
       if (value_type != G_TYPE_INT64)
         return APPEALS_FIELD_WRONG_TYPE;
@@ -250,34 +321,13 @@ parse_value (const AppealsFieldSpec  *field,
       value->boolean = json_node_get_boolean (node);
       return NULL;
 
+    case APPEALS_FIELD_KIND_STRING:
     case APPEALS_FIELD_KIND_DATE:
-      if (value_type != G_TYPE_STRING)
-        return APPEALS_FIELD_WRONG_TYPE;
-      if (!appeals_date_parse_iso (json_node_get_string (node), &value->date))
-        return APPEALS_FIELD_INVALID_DATE;
-      return NULL;
-
     case APPEALS_FIELD_KIND_DATETIME:
-      {
-        g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-        if (value_type != G_TYPE_STRING)
-          return APPEALS_FIELD_WRONG_TYPE;
-        value->datetime = g_date_time_new_from_iso8601 (json_node_get_string (node), utc);
-        if (value->datetime == NULL)
-          return APPEALS_FIELD_INVALID_DATE;
-        return NULL;
-      }
-
     case APPEALS_FIELD_KIND_ENUM:
       if (value_type != G_TYPE_STRING)
         return APPEALS_FIELD_WRONG_TYPE;
-      if (!appeals_enum_from_wire (field->enum_type (), json_node_get_string (node), &value->enum_value))
-        {
-          *detail = allowed_enum_values (field->enum_type ());
-          return APPEALS_FIELD_INVALID_VALUE;
-        }
-      return NULL;
+      return appeals_record_parse_string (field, json_node_get_string (node), value, detail);
 
     default:
       g_assert_not_reached ();
@@ -314,10 +364,10 @@ clear_slot (const AppealsFieldSpec *field,
 }
 
 /* Moves @value into the record's slot. */
-static void
-store_value (const AppealsFieldSpec *field,
-             gpointer                record,
-             FieldValue             *value)
+void
+appeals_record_store_value (const AppealsFieldSpec *field,
+                            gpointer                record,
+                            FieldValue             *value)
 {
   gpointer slot = FIELD_PTR (record, field);
 
@@ -490,7 +540,7 @@ appeals_record_read_members (const AppealsRecordType *type,
       if (code != NULL)
         {
           appeals_field_errors_add (errors, name, code, detail);
-          field_value_clear (&value);
+          appeals_field_value_clear (&value);
           continue;
         }
 
@@ -499,7 +549,7 @@ appeals_record_read_members (const AppealsRecordType *type,
           !value_equals_slot (field, record, &value))
         {
           appeals_field_errors_add (errors, name, APPEALS_FIELD_IMMUTABLE, NULL);
-          field_value_clear (&value);
+          appeals_field_value_clear (&value);
           continue;
         }
 
@@ -509,8 +559,8 @@ appeals_record_read_members (const AppealsRecordType *type,
           continue;
         }
 
-      store_value (field, record, &value);
-      field_value_clear (&value);
+      appeals_record_store_value (field, record, &value);
+      appeals_field_value_clear (&value);
     }
 
   if (mode == APPEALS_RECORD_CREATE)
@@ -637,10 +687,20 @@ appeals_record_read_trusted (const AppealsRecordType  *type,
     return TRUE;
 
   first = g_ptr_array_index (errors, 0);
+  appeals_record_set_parse_error (error, first->field, first->code);
+  return FALSE;
+}
+
+/* A representation the server or the storage produced is malformed at
+ * @field. */
+void
+appeals_record_set_parse_error (GError     **error,
+                                const char  *field,
+                                const char  *code)
+{
   g_set_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE,
                _("The server sent a malformed answer: field “%s”: %s"),
-               first->field, appeals_field_error_code_describe (first->code));
-  return FALSE;
+               field, appeals_field_error_code_describe (code));
 }
 
 void

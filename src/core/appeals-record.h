@@ -102,6 +102,21 @@ GPtrArray *appeals_record_diff         (const AppealsRecordType *type,
                                         gconstpointer            before,
                                         gconstpointer            after);
 
+/* Text forms without a JsonNode between (appeals-record-text.c): a stored
+ * row's columns into a record, a record into JSON text. */
+gboolean  appeals_record_field_read_text (const AppealsFieldSpec  *field,
+                                          gpointer                 record,
+                                          const char              *text,
+                                          GError                 **error);
+void      appeals_record_append_members  (const AppealsRecordType *type,
+                                          gconstpointer            record,
+                                          GString                 *out);
+void      appeals_record_append_json     (const AppealsRecordType *type,
+                                          gconstpointer            record,
+                                          GString                 *out);
+void      appeals_json_append_string     (GString                 *out,
+                                          const char              *text);
+
 const char *appeals_enum_to_wire       (GType                    enum_type,
                                         int                      value);
 gboolean    appeals_enum_from_wire     (GType                    enum_type,

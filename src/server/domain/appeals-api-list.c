@@ -297,7 +297,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autofree char *sql = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(AppealsStoreColumns) columns = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) page = NULL;
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
@@ -368,11 +368,14 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
+  /* the page's text straight from the rows: columns resolved once, each
+   * row read into one record and written out, no JSON tree between */
   appeals_server_get_today (&today);
   columns = appeals_store_columns_new (appeals_appeal_get_record_type (), rows);
   key_column = appeals_db_result_find_column (rows, sort->column + 2);
   n_rows = appeals_db_result_get_n_rows (rows);
-  json_builder_begin_array (builder);
+  page = g_string_sized_new (2048 * MIN (n_rows, limit) + 64);
+  g_string_append (page, "{\"items\":[");
   for (guint i = 0; i < MIN (n_rows, limit); i++)
     {
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
@@ -382,13 +385,21 @@ appeals_api_appeals_list (AppealsRequest  *request,
       /* the term's state in working days is the server's figure */
       appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
                                    appeals_server_get_calendar (request->server), &today);
-      json_builder_add_value (builder, appeals_appeal_to_json (appeal));
+      if (i > 0)
+        g_string_append_c (page, ',');
+      appeals_appeal_append_json (appeal, page);
 
       if (i + 1 == limit && n_rows > limit)
         next_cursor = appeals_api_encode_cursor (appeals_db_result_get_cell (rows, i, key_column), appeal->id);
     }
-  json_builder_end_array (builder);
-  appeals_api_respond_page (request, json_builder_get_root (builder), next_cursor, -1);
+  g_string_append (page, "],\"next_cursor\":");
+  if (next_cursor != NULL)
+    appeals_json_append_string (page, next_cursor);
+  else
+    g_string_append (page, "null");
+  g_string_append_c (page, '}');
+  appeals_request_respond_text (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
+                                g_string_free (g_steal_pointer (&page), FALSE));
   return TRUE;
 }
 

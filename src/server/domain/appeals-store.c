@@ -144,40 +144,15 @@ appeals_store_columns_read (AppealsStoreColumns  *columns,
                             guint                 row,
                             GError              **error)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
   for (guint column = 0; column < columns->n_columns; column++)
     {
       const AppealsFieldSpec *field = columns->fields[column];
-      const char *text = field != NULL ? appeals_db_result_get_cell (result, row, column) : NULL;
 
-      if (text == NULL)
-        continue;
-
-      switch (field->kind)
-        {
-        case APPEALS_FIELD_KIND_INT:
-          json_object_set_int_member (object, field->name, g_ascii_strtoll (text, NULL, 10));
-          break;
-        case APPEALS_FIELD_KIND_BOOLEAN:
-          json_object_set_boolean_member (object, field->name,
-                                          g_str_equal (text, "1") || g_str_equal (text, "t") ||
-                                          g_str_equal (text, "true"));
-          break;
-        case APPEALS_FIELD_KIND_STRING:
-        case APPEALS_FIELD_KIND_DATE:
-        case APPEALS_FIELD_KIND_DATETIME:
-        case APPEALS_FIELD_KIND_ENUM:
-          json_object_set_string_member (object, field->name, text);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      if (field != NULL &&
+          !appeals_record_field_read_text (field, record, appeals_db_result_get_cell (result, row, column), error))
+        return FALSE;
     }
-
-  json_node_set_object (node, object);
-  return appeals_record_read_trusted (columns->type, record, node, error);
+  return TRUE;
 }
 
 /**

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-record-text.c: records from a statement's text and into JSON
+ * text, without a JsonNode between.
+ *
+ * A journal page is fifty rows of forty-odd columns. Read through a
+ * JsonObject and written through a JsonNode tree and a generator, each
+ * value costs a node, a hash-table entry and a copy on either side; these
+ * functions read a column's text into the record's slot and write the
+ * record's slots as JSON text, through the same field table and the same
+ * value parser (appeals_record_parse_string()) as the JSON mapping, so the
+ * two cannot disagree — tests/core/test-record-text.c holds them to it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-error.h"
+#include "appeals-json.h"
+#include "appeals-record-private.h"
+
+/**
+ * appeals_record_field_read_text:
+ * @text: (nullable): the column's text as the storage keeps it: integers in
+ *   decimal, booleans as 0/1 (or t/true), everything else in its JSON form;
+ *   %NULL leaves the slot as it is
+ *
+ * Reads one stored value into @record, as appeals_record_read_trusted()
+ * would read its JSON.
+ */
+gboolean
+appeals_record_field_read_text (const AppealsFieldSpec  *field,
+                                gpointer                 record,
+                                const char              *text,
+                                GError                 **error)
+{
+  AppealsFieldValue value = { 0, };
+  g_autofree char *detail = NULL;
+  const char *code = NULL;
+  char *end = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  g_date_clear (&value.date, 1);
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_INT:
+      value.integer = g_ascii_strtoll (text, &end, 10);
+      if (end == text || *end != '\0')
+        code = APPEALS_FIELD_WRONG_TYPE;
+      break;
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      value.boolean = g_str_equal (text, "1") || g_str_equal (text, "t") || g_str_equal (text, "true");
+      break;
+    case APPEALS_FIELD_KIND_STRING:
+    case APPEALS_FIELD_KIND_DATE:
+    case APPEALS_FIELD_KIND_DATETIME:
+    case APPEALS_FIELD_KIND_ENUM:
+      code = appeals_record_parse_string (field, text, &value, &detail);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (code != NULL)
+    {
+      appeals_field_value_clear (&value);
+      appeals_record_set_parse_error (error, field->name, code);
+      return FALSE;
+    }
+  appeals_record_store_value (field, record, &value);
+  appeals_field_value_clear (&value);
+  return TRUE;
+}
+
+/**
+ * appeals_json_append_string:
+ *
+ * Appends @text as a JSON string, quoted and escaped as json-glib's
+ * generator writes it; text that is not UTF-8 has its bad bytes replaced.
+ */
+void
+appeals_json_append_string (GString    *out,
+                            const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *run = p;
+
+      /* the plain run up to the next character to escape, at once */
+      while (*p != '\0' && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:   g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p); break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Decimal digits without printf's machinery: a page writes hundreds. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  int at = sizeof digits;
+
+  do
+    {
+      digits[--at] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    digits[--at] = '-';
+  g_string_append_len (out, digits + at, sizeof digits - at);
+}
+
+static void
+append_padded (GString *out,
+               guint    value,
+               guint    width)
+{
+  char digits[8];
+
+  for (guint i = width; i > 0; i--)
+    {
+      digits[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  g_string_append_len (out, digits, width);
+}
+
+static void
+append_field (GString                *out,
+              const AppealsFieldSpec *field,
+              gconstpointer           record)
+{
+  gconstpointer slot = APPEALS_RECORD_FIELD_CPTR (record, field);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_STRING:
+      if (*(char * const *) slot == NULL)
+        break;
+      appeals_json_append_string (out, *(char * const *) slot);
+      return;
+
+    case APPEALS_FIELD_KIND_INT:
+      append_int (out, *(const gint64 *) slot);
+      return;
+
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      g_string_append (out, *(const gboolean *) slot ? "true" : "false");
+      return;
+
+    case APPEALS_FIELD_KIND_DATE:
+      {
+        const GDate *date = slot;
+
+        if (!g_date_valid (date))
+          break;
+        g_string_append_c (out, '"');
+        append_padded (out, g_date_get_year (date), 4);
+        g_string_append_c (out, '-');
+        append_padded (out, g_date_get_month (date), 2);
+        g_string_append_c (out, '-');
+        append_padded (out, g_date_get_day (date), 2);
+        g_string_append_c (out, '"');
+        return;
+      }
+
+    case APPEALS_FIELD_KIND_DATETIME:
+      {
+        g_autofree char *text = NULL;
+
+        if (*(GDateTime * const *) slot == NULL)
+          break;
+        text = g_date_time_format_iso8601 (*(GDateTime * const *) slot);
+        appeals_json_append_string (out, text);
+        return;
+      }
+
+    case APPEALS_FIELD_KIND_ENUM:
+      {
+        const char *wire = appeals_enum_to_wire (field->enum_type (), *(const int *) slot);
+
+        if (wire == NULL)
+          break;
+        appeals_json_append_string (out, wire);
+        return;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_string_append (out, "null");
+}
+
+/**
+ * appeals_record_append_members:
+ *
+ * Appends every field of @record as the members of a JSON object being
+ * written, "name":value separated by commas, without the braces; unset
+ * values are null, as appeals_record_write_members() writes them.
+ */
+void
+appeals_record_append_members (const AppealsRecordType *type,
+                               gconstpointer            record,
+                               GString                 *out)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      appeals_json_append_string (out, type->fields[i].name);
+      g_string_append_c (out, ':');
+      append_field (out, &type->fields[i], record);
+    }
+}
+
+/* Appends @record as a JSON object: the text of appeals_record_to_json(). */
+void
+appeals_record_append_json (const AppealsRecordType *type,
+                            gconstpointer            record,
+                            GString                 *out)
+{
+  g_string_append_c (out, '{');
+  appeals_record_append_members (type, record, out);
+  g_string_append_c (out, '}');
+}

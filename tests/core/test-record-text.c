@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-record-text.c: the text forms of records (appeals-record-text.c)
+ * say what the JSON mapping says — a record written as text parses to the
+ * tree appeals_record_to_json() builds, and a stored column read as text
+ * gives the value (or the error) that reading its JSON gives.
+ */
+#include "config.h"
+
+#include "core-test-util.h"
+
+/* Records written both ways, with the strings a writer gets wrong:
+ * quotes, backslashes, control characters, Kazakh letters, a character
+ * outside the BMP, a time with a fraction and an offset. */
+static const struct {
+  const char *name;
+  const AppealsRecordType *(*type) (void);
+  CoreTestReader read;
+  const char *json;
+} written[] = {
+  { "appeal, full", appeals_appeal_get_record_type, (CoreTestReader) appeals_appeal_new_from_json,
+    "{\"id\":42,\"version\":3,\"registration_number\":\"2026-000042\",\"registration_date\":\"2026-11-24\","
+    "\"applicant_id\":7,\"applicant_name\":\"Сейтқали \\\"Әлия\\\" Бекқызы\",\"channel\":\"virtual_reception\","
+    "\"form\":\"paper_and_electronic\",\"kind\":\"complaint\",\"addressee_body\":\"akimat\","
+    "\"question_character\":\"housing\",\"category\":\"complaint\",\"language\":\"kk\",\"district\":\"rudny-city\","
+    "\"repeat\":true,\"control\":false,\"annotation\":\"back\\\\slash\\ttab\\nline \\u0001 \\ud83d\\ude00 ғқңөұүһі\","
+    "\"due_date\":\"2026-12-22\",\"status\":\"in_progress\",\"created_at\":\"2026-11-24T09:15:00Z\","
+    "\"updated_at\":\"2026-11-24T10:00:00.5+05:00\"}" },
+  { "appeal, nearly empty", appeals_appeal_get_record_type, (CoreTestReader) appeals_appeal_new_from_json,
+    "{\"id\":-1}" },
+  { "appeal, extreme numbers", appeals_appeal_get_record_type, (CoreTestReader) appeals_appeal_new_from_json,
+    "{\"id\":9223372036854775807,\"version\":-9223372036854775808,\"applicant_id\":0,"
+    "\"registration_date\":\"0999-01-09\"}" },
+  { "applicant", appeals_applicant_get_record_type, (CoreTestReader) appeals_applicant_new_from_json,
+    "{\"id\":7,\"version\":1,\"iin\":\"061211600012\",\"surname\":\"Ёлкина\",\"given_name\":\"Анна\","
+    "\"birth_date\":\"2006-12-11\",\"sex\":\"female\",\"address\":\"Қостанай, \\\"Абай\\\" 5/7\","
+    "\"phone\":\"+77011234567\",\"created_at\":\"2026-01-02T03:04:05Z\"}" },
+  { "user", appeals_user_get_record_type, (CoreTestReader) appeals_user_new_from_json,
+    "{\"id\":7,\"login\":\"registrar2\",\"full_name\":\"Нұрланова Дана\",\"role\":\"registrar\","
+    "\"district\":\"rudny-city\",\"language\":\"kk\",\"active\":true,\"region_wide\":false}" },
+};
+
+static void
+test_written_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+    {
+      g_autoptr(JsonNode) in = core_test_parse_json (written[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) record = written[i].read (in, &error);
+      g_autoptr(JsonNode) tree = NULL;
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_test_message ("%s", written[i].name);
+      g_assert_no_error (error);
+      tree = appeals_record_to_json (written[i].type (), record);
+      appeals_record_append_json (written[i].type (), record, text);
+      parsed = json_from_string (text->str, &error);
+      g_assert_no_error (error);
+      if (!json_node_equal (tree, parsed))
+        {
+          g_autofree char *expected = json_to_string (tree, FALSE);
+
+          g_error ("%s: wrote %s, expected %s", written[i].name, text->str, expected);
+        }
+    }
+}
+
+/* An appeal written as text with the card's actions and notices, which
+ * are not fields of the record. */
+static void
+test_appeal_text_extras (void)
+{
+  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"allowed_actions\":[\"answer\",\"extend\"],"
+                                                 "\"notices\":[{\"kind\":\"refusal\",\"language\":\"ru\"}]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  tree = appeals_appeal_to_json (appeal);
+  appeals_appeal_append_json (appeal, text);
+  parsed = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (tree, parsed));
+  g_assert_true (json_object_has_member (json_node_get_object (parsed), "allowed_actions"));
+}
+
+static void
+test_string_escapes (void)
+{
+  static const struct { const char *text, *json; } strings[] = {
+    { "", "\"\"" },
+    { "plain", "\"plain\"" },
+    { "a\"b\\c", "\"a\\\"b\\\\c\"" },
+    { "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"" },
+    { "\001x\037", "\"\\u0001x\\u001f\"" },
+    { "көмек", "\"көмек\"" },
+    { "bad \xff byte", "\"bad \xef\xbf\xbd byte\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      appeals_json_append_string (out, strings[i].text);
+      g_assert_cmpstr (out->str, ==, strings[i].json);
+    }
+}
+
+/* A stored column, read as text and as the JSON the storage used to build
+ * from it: the same value, or the same error. */
+static const struct {
+  const char *field;
+  const char *text;       /* as the column holds it */
+  const char *json;       /* the member's JSON, or NULL when the text must fail */
+} columns[] = {
+  { "id", "42", "42" },
+  { "id", "-7", "-7" },
+  { "id", "42x", NULL },
+  { "id", "", NULL },
+  { "repeat", "1", "true" },
+  { "repeat", "t", "true" },
+  { "repeat", "true", "true" },
+  { "repeat", "0", "false" },
+  { "repeat", "f", "false" },
+  { "annotation", "  Жол  ", "\"Жол\"" },
+  { "annotation", "   ", "null" },
+  { "registration_date", "2026-02-28", "\"2026-02-28\"" },
+  { "registration_date", "2026-02-30", NULL },
+  { "created_at", "2026-11-24T10:00:00.5+05:00", "\"2026-11-24T10:00:00.5+05:00\"" },
+  { "created_at", "yesterday", NULL },
+  { "status", "in_progress", "\"in_progress\"" },
+  { "status", "in-progress", NULL },
+  { "form", "paper_and_electronic", "\"paper_and_electronic\"" },
+  { "registration_number", "2026-000001", "\"2026-000001\"" },
+};
+
+static void
+test_read_text (void)
+{
+  const AppealsRecordType *type = appeals_appeal_get_record_type ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, columns[i].field);
+      g_autoptr(AppealsAppeal) from_text = appeals_appeal_new ();
+      g_autoptr(GError) error = NULL;
+      gboolean read;
+
+      g_test_message ("%s = %s", columns[i].field, columns[i].text);
+      g_assert_nonnull (field);
+      read = appeals_record_field_read_text (field, from_text, columns[i].text, &error);
+      if (columns[i].json == NULL)
+        {
+          g_assert_false (read);
+          g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
+          g_assert_nonnull (strstr (error->message, columns[i].field));
+        }
+      else
+        {
+          g_autofree char *document = g_strdup_printf ("{\"%s\":%s}", columns[i].field, columns[i].json);
+          g_autoptr(JsonNode) node = core_test_parse_json (document);
+          g_autoptr(AppealsAppeal) from_json = appeals_appeal_new ();
+
+          g_assert_no_error (error);
+          g_assert_true (read);
+          g_assert_true (appeals_record_read_trusted (type, from_json, node, &error));
+          g_assert_no_error (error);
+          g_assert_true (appeals_record_field_equal (field, from_text, from_json));
+        }
+    }
+}
+
+/* NULL is no value: the slot keeps what it had. */
+static void
+test_read_text_too_long (void)
+{
+  const AppealsFieldSpec *field = appeals_record_type_find_field (appeals_appeal_get_record_type (), "annotation");
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strnfill (2001, 'x');
+
+  g_assert_false (appeals_record_field_read_text (field, appeal, text, &error));
+  g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
+  g_assert_null (appeal->annotation);
+}
+
+static void
+test_read_text_null (void)
+{
+  const AppealsFieldSpec *field = appeals_record_type_find_field (appeals_appeal_get_record_type (), "annotation");
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (appeals_record_field_read_text (field, appeal, "Кезек", &error));
+  g_assert_true (appeals_record_field_read_text (field, appeal, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (appeal->annotation, ==, "Кезек");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/record-text/written", test_written_text);
+  g_test_add_func ("/record-text/appeal-extras", test_appeal_text_extras);
+  g_test_add_func ("/record-text/string-escapes", test_string_escapes);
+  g_test_add_func ("/record-text/read", test_read_text);
+  g_test_add_func ("/record-text/read-too-long", test_read_text_too_long);
+  g_test_add_func ("/record-text/read-null", test_read_text_null);
+
+  return g_test_run ();
+}
