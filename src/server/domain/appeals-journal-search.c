@@ -12,9 +12,13 @@
  * text index first (the planners' estimates of prefix terms are far off):
  * a small set is read whole and sorted by the page's order; a large one is
  * walked in the page's index order, each row checked against the text
- * index (SQLite: probes for prefixes its prefix index holds, else the set
- * of matches read once), so a page of a word half the journal contains
- * reads about two pages of rows. On PostgreSQL the newest thousand appeals are checked
+ * index, so a page of a word half the journal contains reads about two
+ * pages of rows. On SQLite a probe must read one list per word: prefixes
+ * up to three letters have their own lists (migration 0012), and a longer
+ * prefix is spelt as the indexed words it begins ("иванов" as иванов OR
+ * иванова OR иванович OR ивановна, from the index's vocabulary, migration
+ * 0028) — FTS5 would otherwise merge every such word's list at each probe,
+ * and even newest-first. A prefix of too many words is read once as a set. On PostgreSQL the newest thousand appeals are checked
  * before: a word common there is common enough to walk, and the GIN index
  * is then never asked for every match.
  */
@@ -30,19 +34,26 @@
 /* FTS5's prefix indexes (migration 0012): a probe of a prefix this short
  * reads one list. */
 #define PREFIX_INDEXED 3
+/* A longer prefix is spelt as the words it begins, up to this many. */
+#define MAX_SPELT_WORDS 16
 /* On PostgreSQL, this many matches among the newest thousand mean walk. */
 #define RECENT_ROWS 1000
 #define RECENT_COMMON 5
+/* On SQLite a walk probes each row where matches are dense among the
+ * newest thousand, and reads the set of matches otherwise. A probe of one
+ * list costs about what reading this many matches into the set does, times
+ * the page (51 rows): at 1,000,000 appeals, "по" (19 % of the newest)
+ * takes 15 ms probed and 41 ms as a set, "мектеп" (2 %) 254 and 3 ms,
+ * "көмек" (61 %) 4 and 83 ms. */
+#define PROBE_PER_MATCH (51.0 * 80 / 0.15)
 
 /* Words of the query, folded, kept to letters and digits so that they are
- * safe in FTS5 and tsquery syntax, joined as a prefix query. */
-static char *
-search_expression (const char *query,
-                   gboolean    postgresql,
-                   guint      *longest)
+ * safe in FTS5 and tsquery syntax. */
+static GPtrArray *
+search_words (const char *query)
 {
   g_autofree char *folded = appeals_text_fold (query);
-  GString *expression = g_string_new (NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   GString *word = g_string_new (NULL);
 
   for (const char *p = folded; ; p = g_utf8_next_char (p))
@@ -55,25 +66,108 @@ search_expression (const char *query,
           continue;
         }
       if (word->len > 0)
-        {
-          *longest = MAX (*longest, (guint) g_utf8_strlen (word->str, -1));
-          if (postgresql)
-            g_string_append_printf (expression, "%s%s:*", expression->len > 0 ? " & " : "", word->str);
-          else
-            g_string_append_printf (expression, "%s\"%s\"*", expression->len > 0 ? " " : "", word->str);
-        }
+        g_ptr_array_add (words, g_strdup (word->str));
       g_string_truncate (word, 0);
       if (c == 0)
         break;
     }
 
   g_string_free (word, TRUE);
-  if (expression->len == 0)
+  return words;
+}
+
+/* SQLite: the indexed words @prefix begins, as an FTS5 group ("a" OR "b"),
+ * appended to @expression; %TRUE in @spelt when a probe reads one list for
+ * it (a short prefix, one word), counted in @n_lists. Too many words leave
+ * the prefix a prefix. No word at all is the prefix as an exact word,
+ * which matches nothing, at once. */
+static gboolean
+append_sqlite_word (GString     *expression,
+                    AppealsDb   *db,
+                    const char  *prefix,
+                    gboolean    *spelt,
+                    guint       *n_lists,
+                    GError     **error)
+{
+  g_autofree char *above = NULL;
+  g_autoptr(AppealsDbResult) terms = NULL;
+  guint n_terms;
+
+  *spelt = TRUE;
+  *n_lists += 1;
+  if (g_utf8_strlen (prefix, -1) <= PREFIX_INDEXED)
     {
-      g_string_free (expression, TRUE);
-      return NULL;
+      g_string_append_printf (expression, "\"%s\"*", prefix);
+      return TRUE;
     }
-  return g_string_free (expression, FALSE);
+
+  /* every word that begins with @prefix sorts below it followed by the
+   * last code point */
+  above = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  terms = appeals_db_query (db, "SELECT term FROM appeals_search_terms WHERE term >= ? AND term < ? LIMIT ?",
+                            g_variant_new ("(ssx)", prefix, above, (gint64) MAX_SPELT_WORDS + 1), error);
+  if (terms == NULL)
+    return FALSE;
+
+  n_terms = appeals_db_result_get_n_rows (terms);
+  if (n_terms > MAX_SPELT_WORDS)
+    {
+      *spelt = FALSE;
+      g_string_append_printf (expression, "\"%s\"*", prefix);
+      return TRUE;
+    }
+  if (n_terms == 0)
+    {
+      g_string_append_printf (expression, "\"%s\"", prefix);
+      return TRUE;
+    }
+
+  /* a probe of several words ORed reads far more than their lists */
+  *spelt = n_terms == 1;
+  if (n_terms > 1)
+    g_string_append_c (expression, '(');
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (expression, "%s\"%s\"", i > 0 ? " OR " : "",
+                            appeals_db_result_get_string (terms, i, "term"));
+  if (n_terms > 1)
+    g_string_append_c (expression, ')');
+  return TRUE;
+}
+
+/* The words joined as a prefix query. %FALSE in @probed when a probe of a
+ * row would merge many words' lists (SQLite); the lists a probe reads in
+ * @n_lists. */
+static gboolean
+search_expression (AppealsDb   *db,
+                   GPtrArray   *words,
+                   gboolean     postgresql,
+                   char       **expression_out,
+                   gboolean    *probed,
+                   guint       *n_lists,
+                   GError     **error)
+{
+  g_autoptr(GString) expression = g_string_new (NULL);
+
+  *probed = TRUE;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      gboolean spelt = TRUE;
+
+      if (postgresql)
+        g_string_append_printf (expression, "%s%s:*", i > 0 ? " & " : "", word);
+      else
+        {
+          if (i > 0)
+            g_string_append (expression, " AND ");
+          if (!append_sqlite_word (expression, db, word, &spelt, n_lists, error))
+            return FALSE;
+          *probed = *probed && spelt;
+        }
+    }
+
+  *expression_out = words->len > 0 ? g_string_free (g_steal_pointer (&expression), FALSE) : NULL;
+  return TRUE;
 }
 
 /* "YYYY-N…" (up to six digits) as the registration number it names. */
@@ -124,8 +218,10 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
   gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
   g_autofree char *number = registration_number (text);
   g_autofree char *expression = NULL;
+  g_autoptr(GPtrArray) words = NULL;
   gboolean walk = FALSE;
-  guint longest = 0;
+  gboolean probed = TRUE;
+  guint n_lists = 0;
 
   search->clause = NULL;
   search->value = NULL;
@@ -138,7 +234,9 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
       return TRUE;
     }
 
-  expression = search_expression (text, postgresql, &longest);
+  words = search_words (text);
+  if (!search_expression (db, words, postgresql, &expression, &probed, &n_lists, error))
+    return FALSE;
   if (expression == NULL)
     return TRUE;
 
@@ -169,6 +267,29 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
     return FALSE;
   walk = walk || search->matches > SMALL_SET;
 
+  /* SQLite: a probe reads each of its lists from where the row is, which
+   * costs what reading a few hundred matches into the set does: probes pay
+   * only where matches are dense (as among the newest rows), the denser the
+   * more lists */
+  if (!postgresql && walk && probed)
+    {
+      g_autoptr(AppealsDbResult) recent = NULL;
+      double density, rows;
+
+      recent = appeals_db_query (db,
+                                 "SELECT (SELECT COUNT(*) FROM appeals_search WHERE appeals_search MATCH ? "
+                                 "AND rowid > m.last - " G_STRINGIFY (RECENT_ROWS) ") AS n, m.last AS last "
+                                 "FROM (SELECT MAX(id) AS last FROM appeals) m",
+                                 g_variant_new ("(s)", expression), error);
+      if (recent == NULL)
+        return FALSE;
+      density = appeals_db_result_get_int64 (recent, 0, "n") / (double) RECENT_ROWS;
+      rows = appeals_db_result_get_int64 (recent, 0, "last");
+      /* a page probes 51 / density rows, each probe reads its lists; the
+       * set reads density × rows matches */
+      probed = density * density * rows >= PROBE_PER_MATCH * n_lists;
+    }
+
   if (postgresql)
     search->clause = g_strdup (walk
                                ? "COALESCE (a.search_vector @@ to_tsquery ('simple', ?), FALSE)"
@@ -177,12 +298,12 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
                                 * rows, would otherwise walk the date index */
                                : "a.id = ANY (ARRAY (SELECT s.id FROM appeals s "
                                  "WHERE s.search_vector @@ to_tsquery ('simple', ?)))");
-  else if (walk && longest <= PREFIX_INDEXED)
+  else if (walk && probed)
     search->clause = g_strdup ("EXISTS (SELECT 1 FROM appeals_search WHERE appeals_search MATCH ? "
                                "AND appeals_search.rowid = a.id)");
   else
-    /* a longer prefix merges every word it begins at each probe: read the
-     * matches once into a set, and with many of them walk the index
+    /* a prefix of many words would merge their lists at each probe: read
+     * the matches once into a set, and with many of them walk the index
      * ("+" keeps the planner from driving the walk by the set) */
     search->clause = g_strdup (walk
                                ? "+a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ?)"

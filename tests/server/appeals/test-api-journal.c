@@ -191,6 +191,72 @@ test_search_pages (Fixture       *fixture,
     g_assert_cmpint (g_array_index (all, gint64, i - 1), <, g_array_index (all, gint64, i));
 }
 
+/* The ids of the journal page of a search, and its count. */
+static gint64
+search_count (Fixture    *fixture,
+              const char *text,
+              guint      *n_page)
+{
+  g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
+  g_autofree char *query = g_strdup_printf ("q=%s", escaped);
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?%s&limit=100", query);
+  g_autoptr(GArray) ids = page_ids (fixture, path, NULL);
+
+  *n_page = ids->len;
+  return journal_count (fixture, query, NULL);
+}
+
+/* A prefix longer than the text index's own prefixes is searched as the
+ * words it begins (SQLite spells them from the index's vocabulary): every
+ * such word is found, with other words too, a prefix no word begins finds
+ * nothing, and a prefix of more words than are spelt is still a prefix. */
+static void
+test_search_prefix_words (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const struct { const char *text; gint64 matches; } searches[] = {
+    { "шлагба", 4 },          /* шлагбаум, шлагбаума, шлагбаумы, Шлагбаумом — not шлагбумный */
+    { "шлагбаумы", 1 },
+    { "шлагба ремонтник", 2 },
+    { "ремонтник шлагба", 2 },
+    { "шлагбаумщик", 0 },
+    { "кварцит", 20 },        /* twenty words, кварцит1…кварцит20 */
+    { "кварцит1", 11 },       /* кварцит1, кварцит10…кварцит19 */
+    { "кварцит7 шлагба", 0 },
+  };
+  static const char * const annotations[] = {
+    "Ремонтник: шлагбаум сломан", "Шлагбаума нет у дома", "Ремонтник и шлагбаумы", "Под Шлагбаумом яма",
+    "Шлагбумный пост",
+  };
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 before[G_N_ELEMENTS (searches)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      guint n_page = 0;
+
+      before[i] = search_count (fixture, searches[i].text, &n_page);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (annotations); i++)
+    create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", annotations[i]);
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *annotation = g_strdup_printf ("Кварцит%u на тротуаре", i);
+
+      create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", annotation);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      guint n_page = 0;
+      gint64 total = search_count (fixture, searches[i].text, &n_page);
+
+      g_test_message ("%s: %" G_GINT64_FORMAT " before, %" G_GINT64_FORMAT " after", searches[i].text, before[i], total);
+      g_assert_cmpint (total - before[i], ==, searches[i].matches);
+      g_assert_cmpint (n_page, ==, total);
+    }
+}
+
 void
 test_api_add_journal (void)
 {
@@ -198,4 +264,5 @@ test_api_add_journal (void)
   TEST_API_ADD ("/api/journal/offset", test_offset);
   TEST_API_ADD ("/api/journal/registration-number", test_registration_number);
   TEST_API_ADD ("/api/journal/search-pages", test_search_pages);
+  TEST_API_ADD ("/api/journal/search-prefix-words", test_search_prefix_words);
 }
