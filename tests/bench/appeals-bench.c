@@ -487,7 +487,8 @@ typedef struct
   guint  round;
 } Edit;
 
-/* The floor of a PATCH: its durable transaction, the card and its audit row. */
+/* The floor of a PATCH: its durable transaction, the card, its audit row
+ * and its words in the search index (the executor is searched by). */
 static gboolean
 edit_in_transaction (AppealsDb  *db,
                      gpointer    user_data,
@@ -499,8 +500,18 @@ edit_in_transaction (AppealsDb  *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
 
+  gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
+
   return appeals_db_exec (db, "UPDATE appeals SET executor = ?, version = version + 1, updated_at = ? WHERE id = ?",
                           g_variant_new ("(ssx)", executor, at, edit->id), error) &&
+         (postgresql
+          ? appeals_db_exec (db, "UPDATE appeals SET search_vector = to_tsvector ('simple', registration_number || ' ' || "
+                                 "annotation || ' ' || COALESCE (text, '') || ' ' || executor) WHERE id = ?",
+                             g_variant_new ("(x)", edit->id), error)
+          : appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?", g_variant_new ("(x)", edit->id), error) &&
+            appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) SELECT id, registration_number || ' ' || "
+                                 "annotation || ' ' || COALESCE (text, '') || ' ' || executor FROM appeals WHERE id = ?",
+                             g_variant_new ("(x)", edit->id), error)) &&
          appeals_db_exec (db, "INSERT INTO audit (entity, entity_id, version, action, actor, at, changes) "
                               "VALUES ('appeal', ?, (SELECT version FROM appeals WHERE id = ?), 'update', 'bench', ?, ?)",
                           g_variant_new ("(xxss)", edit->id, edit->id, at, changes), error);

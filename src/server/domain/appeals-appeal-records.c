@@ -347,6 +347,7 @@ appeals_api_appeals_update (AppealsServer  *server,
 {
   g_autofree char *sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
   g_autofree char *now = appeals_server_now_iso ();
+  g_autofree char *before = NULL, *after = NULL;
   GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
 
   if ((edited->kind != current->kind ||
@@ -366,9 +367,11 @@ appeals_api_appeals_update (AppealsServer  *server,
                                        error))
     return FALSE;
 
-  /* the terms follow the date, district and question by trigger; they
-   * change here only with the words */
-  return update_search_index (db, edited, error) &&
+  /* the search index and the terms change only with the words they keep
+   * (the terms follow the date, district and question by trigger) */
+  before = appeals_api_appeals_search_text (current);
+  after = appeals_api_appeals_search_text (edited);
+  return (g_str_equal (before, after) || update_search_index (db, edited, error)) &&
          ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
           appeals_content_records_index (db, edited, error)) &&
          appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor,

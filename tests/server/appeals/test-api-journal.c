@@ -257,6 +257,53 @@ test_search_prefix_words (Fixture       *fixture,
     }
 }
 
+/* PATCHes @members over appeal @id as the controller, @etag in hand; it
+ * becomes the new one. */
+static void
+patch_appeal (Fixture     *fixture,
+              gint64       id,
+              char       **etag,
+              const char  *members)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "PATCH", path, fixture->controller, members,
+                                                     "If-Match", *etag);
+
+  if (response->status != 200)
+    g_error ("PATCH %s %s: %u %s", path, members, response->status, response->text);
+  g_free (*etag);
+  *etag = g_strdup (appeals_test_response_header (response, "ETag"));
+}
+
+/* The search index follows the words of a card's edits — its executor,
+ * its annotation — and keeps them through edits of other fields, which
+ * leave it alone. */
+static void
+test_search_follows_edits (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Шлагбаум у школы");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) current = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  g_autofree char *etag = g_strdup (appeals_test_response_header (current, "ETag"));
+  guint n_page = 0;
+
+  g_assert_cmpint (search_count (fixture, "Жолдасбеков", &n_page), ==, 0);
+  patch_appeal (fixture, id, &etag, "{\"executor\":\"Жолдасбеков Н.\"}");
+  g_assert_cmpint (search_count (fixture, "Жолдасбеков", &n_page), ==, 1);
+
+  /* no word changes: the index stays as it was, and right */
+  patch_appeal (fixture, id, &etag, "{\"form\":\"electronic\"}");
+  g_assert_cmpint (search_count (fixture, "Жолдасбеков", &n_page), ==, 1);
+  g_assert_cmpint (search_count (fixture, "шлагбаум", &n_page), ==, 1);
+
+  patch_appeal (fixture, id, &etag, "{\"annotation\":\"Тротуар у школы\",\"executor\":null}");
+  g_assert_cmpint (search_count (fixture, "шлагбаум", &n_page), ==, 0);
+  g_assert_cmpint (search_count (fixture, "Жолдасбеков", &n_page), ==, 0);
+  g_assert_cmpint (search_count (fixture, "тротуар школы", &n_page), ==, 1);
+}
+
 void
 test_api_add_journal (void)
 {
@@ -265,4 +312,5 @@ test_api_add_journal (void)
   TEST_API_ADD ("/api/journal/registration-number", test_registration_number);
   TEST_API_ADD ("/api/journal/search-pages", test_search_pages);
   TEST_API_ADD ("/api/journal/search-prefix-words", test_search_prefix_words);
+  TEST_API_ADD ("/api/journal/search-follows-edits", test_search_follows_edits);
 }
