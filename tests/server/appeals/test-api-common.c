@@ -225,6 +225,18 @@ book_free (Fixture    *fixture,
   return json_object_get_int_member (appeals_test_response_object (booked), "id");
 }
 
+/* The ETag of appeal @id's version now in force. */
+char *
+appeal_etag (Fixture *fixture,
+             gint64   id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(AppealsTestResponse) current = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+
+  g_assert_cmpuint (current->status, ==, 200);
+  return g_strdup (appeals_test_response_header (current, "ETag"));
+}
+
 /* A lifecycle action on the appeal's version now in force. */
 AppealsTestResponse *
 post_action (Fixture    *fixture,
@@ -233,13 +245,10 @@ post_action (Fixture    *fixture,
              const char *action,
              const char *body)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
-  g_autofree char *action_path = g_strdup_printf ("%s/actions/%s", path, action);
-  g_autoptr(AppealsTestResponse) current = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  g_autofree char *action_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT "/actions/%s", id, action);
+  g_autofree char *etag = appeal_etag (fixture, id);
 
-  g_assert_cmpuint (current->status, ==, 200);
-  return REQUEST (fixture, "POST", action_path, token, body,
-                  "If-Match", appeals_test_response_header (current, "ETag"));
+  return REQUEST (fixture, "POST", action_path, token, body, "If-Match", etag);
 }
 
 /* Raw HTTP over a socket, for what a client library would not send: a

@@ -284,9 +284,7 @@ test_search_follows_edits (Fixture       *fixture,
 {
   gint64 applicant = create_applicant (fixture, "061211600012");
   gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Шлагбаум у школы");
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
-  g_autoptr(AppealsTestResponse) current = REQUEST (fixture, "GET", path, fixture->controller, NULL);
-  g_autofree char *etag = g_strdup (appeals_test_response_header (current, "ETag"));
+  g_autofree char *etag = appeal_etag (fixture, id);
   guint n_page = 0;
 
   g_assert_cmpint (search_count (fixture, "Жолдасбеков", &n_page), ==, 0);

@@ -64,6 +64,8 @@ gint64               book_free   (Fixture          *fixture,
                                   gint64            official,
                                   gint64            applicant,
                                   const char       *date);
+char                *appeal_etag (Fixture          *fixture,
+                                  gint64            id);
 AppealsTestResponse *post_action (Fixture          *fixture,
                                   const char       *token,
                                   gint64            id,
