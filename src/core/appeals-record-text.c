@@ -117,9 +117,9 @@ appeals_json_append_string (GString    *out,
 }
 
 /* Decimal digits without printf's machinery: a page writes hundreds. */
-static void
-append_int (GString *out,
-            gint64   value)
+void
+appeals_json_append_int (GString *out,
+                         gint64   value)
 {
   char digits[24];
   guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
@@ -167,7 +167,7 @@ append_field (GString                *out,
       return;
 
     case APPEALS_FIELD_KIND_INT:
-      append_int (out, *(const gint64 *) slot);
+      appeals_json_append_int (out, *(const gint64 *) slot);
       return;
 
     case APPEALS_FIELD_KIND_BOOLEAN:

@@ -116,6 +116,8 @@ void      appeals_record_append_json     (const AppealsRecordType *type,
                                           GString                 *out);
 void      appeals_json_append_string     (GString                 *out,
                                           const char              *text);
+void      appeals_json_append_int        (GString                 *out,
+                                          gint64                   value);
 
 const char *appeals_enum_to_wire       (GType                    enum_type,
                                         int                      value);

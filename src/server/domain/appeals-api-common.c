@@ -158,6 +158,38 @@ appeals_api_respond_items (AppealsRequest *request,
 }
 
 /**
+ * appeals_api_respond_list_text:
+ * @items: (transfer full): the list's items as JSON text, separated by
+ *   commas
+ * @paged: whether the list is a page, and @next_cursor where the next one
+ *   starts (%NULL on the last)
+ *
+ * Answers 200 with {"items": [@items]} (and "next_cursor" on a page), as
+ * appeals_api_respond_items() and appeals_api_respond_page() do, from rows
+ * written straight as text.
+ */
+void
+appeals_api_respond_list_text (AppealsRequest *request,
+                               GString        *items,
+                               gboolean        paged,
+                               const char     *next_cursor)
+{
+  g_string_prepend (items, "{\"items\":[");
+  g_string_append_c (items, ']');
+  if (paged)
+    {
+      g_string_append (items, ",\"next_cursor\":");
+      if (next_cursor != NULL)
+        appeals_json_append_string (items, next_cursor);
+      else
+        g_string_append (items, "null");
+    }
+  g_string_append_c (items, '}');
+  appeals_request_respond_text (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
+                                g_string_free (items, FALSE));
+}
+
+/**
  * appeals_api_respond_object:
  * @to_json: writes @object, e.g. appeals_receipt_to_json()
  *

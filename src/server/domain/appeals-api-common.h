@@ -25,6 +25,10 @@ gint64      appeals_api_member_int        (JsonObject              *object,
                                            GPtrArray               *errors);
 void        appeals_api_respond_items     (AppealsRequest          *request,
                                            JsonNode                *items);
+void        appeals_api_respond_list_text (AppealsRequest          *request,
+                                           GString                 *items,
+                                           gboolean                 paged,
+                                           const char              *next_cursor);
 typedef JsonNode *(*AppealsApiObjectWriter) (gpointer object);
 JsonNode   *appeals_api_objects_to_json   (GPtrArray               *objects,
                                            AppealsApiObjectWriter   to_json);

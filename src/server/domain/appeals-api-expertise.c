@@ -37,46 +37,65 @@ get_template (AppealsRequest *request)
   return appeals_server_get_checklist (request->server);
 }
 
-static JsonNode *
-parse_text_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
+/* A round's members as its row holds them; the checklist's answers and
+ * cross-checks are the JSON documents the server stored. */
+static const AppealsStoreMember round_members[] = {
+  { "id", APPEALS_STORE_INT },
+  { "appeal_id", APPEALS_STORE_INT },
+  { "round", APPEALS_STORE_INT },
+  { "previous_id", APPEALS_STORE_INT },
+  { "body", APPEALS_STORE_TEXT },
+  { "answer", APPEALS_STORE_TEXT },
+  { "verdict", APPEALS_STORE_TEXT },
+  { "reasons", APPEALS_STORE_TEXT },
+  { "rework_due", APPEALS_STORE_TEXT },
+  { "state", APPEALS_STORE_TEXT },
+  { "analyst", APPEALS_STORE_TEXT },
+  { "approved_by", APPEALS_STORE_TEXT },
+  { "approved_at", APPEALS_STORE_TEXT },
+  { "created_at", APPEALS_STORE_TEXT },
+  { "score", APPEALS_STORE_NUMBER },
+  { "overdue", APPEALS_STORE_BOOLEAN },
+  { "criteria", APPEALS_STORE_DOCUMENT },
+  { "cross_checks", APPEALS_STORE_DOCUMENT },
+  /* the appeal's, in the list of rounds awaiting approval */
+  { "registration_number", APPEALS_STORE_TEXT },
+  { "annotation", APPEALS_STORE_TEXT },
+};
+#define N_ROUND_MEMBERS (G_N_ELEMENTS (round_members) - 2)
 
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_new (JSON_NODE_NULL);
-  return json_parser_steal_root (parser);
+/* Rounds @rows as the items of a list, each with @n_members members. */
+static GString *
+rounds_text (AppealsDbResult *rows,
+             guint            n_members)
+{
+  g_autoptr(AppealsStoreRowWriter) writer = appeals_store_row_writer_new (rows, round_members, n_members);
+  GString *items = g_string_sized_new (1024 * appeals_db_result_get_n_rows (rows) + 16);
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      g_string_append (items, i > 0 ? ",{" : "{");
+      appeals_store_row_writer_append (writer, i, items);
+      g_string_append_c (items, '}');
+    }
+  return items;
 }
 
+/* The one round of @result. */
 static JsonNode *
 round_to_json (AppealsDbResult *result,
                guint            row)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  static const char * const texts[] = { "body", "answer", "verdict", "reasons", "rework_due", "state", "analyst",
-                                        "approved_by", "approved_at", "created_at", NULL };
-  static const char *ints[] = { "id", "appeal_id", "round", "previous_id" };
+  g_autoptr(AppealsStoreRowWriter) writer = appeals_store_row_writer_new (result, round_members, N_ROUND_MEMBERS);
+  g_autoptr(GString) text = g_string_new ("{");
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
 
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
-    {
-      json_builder_set_member_name (builder, ints[i]);
-      if (appeals_db_result_is_null (result, row, ints[i]))
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, row, ints[i]));
-    }
-  appeals_store_add_text_members (builder, result, row, texts);
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, appeals_db_result_get_double (result, row, "score"));
-  json_builder_set_member_name (builder, "overdue");
-  json_builder_add_boolean_value (builder, appeals_db_result_get_boolean (result, row, "overdue"));
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_add_value (builder, parse_text_json (appeals_db_result_get_string (result, row, "criteria")));
-  json_builder_set_member_name (builder, "cross_checks");
-  json_builder_add_value (builder, parse_text_json (appeals_db_result_get_string (result, row, "cross_checks")));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  appeals_store_row_writer_append (writer, row, text);
+  g_string_append_c (text, '}');
+  node = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  return node;
 }
 
 static gboolean
@@ -85,7 +104,6 @@ handle_list (AppealsRequest  *request,
 {
   g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(AppealsDbResult) rounds = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if (!appeals_api_appeals_load_or_404 (request, &appeal, error))
     return FALSE;
@@ -97,12 +115,7 @@ handle_list (AppealsRequest  *request,
   if (rounds == NULL)
     return FALSE;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rounds); i++)
-    json_builder_add_value (builder, round_to_json (rounds, i));
-  json_builder_end_array (builder);
-
-  appeals_api_respond_items (request, json_builder_get_root (builder));
+  appeals_api_respond_list_text (request, rounds_text (rounds, N_ROUND_MEMBERS), FALSE, NULL);
   return TRUE;
 }
 
@@ -447,7 +460,6 @@ handle_pending (AppealsRequest  *request,
   const char *state = appeals_request_get_query (request, "state");
   const char *district = appeals_api_scope_district (request);
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
     {
@@ -469,20 +481,7 @@ handle_pending (AppealsRequest  *request,
   if (rows == NULL)
     return FALSE;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      JsonNode *item = round_to_json (rows, i);
-      JsonObject *object = json_node_get_object (item);
-
-      json_object_set_string_member (object, "registration_number",
-                                     appeals_db_result_get_string (rows, i, "registration_number"));
-      json_object_set_string_member (object, "annotation", appeals_db_result_get_string (rows, i, "annotation"));
-      json_builder_add_value (builder, item);
-    }
-  json_builder_end_array (builder);
-
-  appeals_api_respond_items (request, json_builder_get_root (builder));
+  appeals_api_respond_list_text (request, rounds_text (rows, G_N_ELEMENTS (round_members)), FALSE, NULL);
   return TRUE;
 }
 

@@ -375,7 +375,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
   key_column = appeals_db_result_find_column (rows, sort->column + 2);
   n_rows = appeals_db_result_get_n_rows (rows);
   page = g_string_sized_new (2048 * MIN (n_rows, limit) + 64);
-  g_string_append (page, "{\"items\":[");
   for (guint i = 0; i < MIN (n_rows, limit); i++)
     {
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
@@ -392,14 +391,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
       if (i + 1 == limit && n_rows > limit)
         next_cursor = appeals_api_encode_cursor (appeals_db_result_get_cell (rows, i, key_column), appeal->id);
     }
-  g_string_append (page, "],\"next_cursor\":");
-  if (next_cursor != NULL)
-    appeals_json_append_string (page, next_cursor);
-  else
-    g_string_append (page, "null");
-  g_string_append_c (page, '}');
-  appeals_request_respond_text (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
-                                g_string_free (g_steal_pointer (&page), FALSE));
+  appeals_api_respond_list_text (request, g_steal_pointer (&page), TRUE, next_cursor);
   return TRUE;
 }
 

@@ -73,4 +73,30 @@ gboolean  appeals_store_load_rows    (AppealsDb               *db,
                                       GPtrArray               *rows,
                                       GError                 **error);
 
+/* A statement's rows straight as JSON text (appeals-store-json.c). */
+typedef enum
+{
+  APPEALS_STORE_TEXT,
+  APPEALS_STORE_INT,
+  APPEALS_STORE_BOOLEAN,
+  APPEALS_STORE_NUMBER,
+  APPEALS_STORE_DOCUMENT,   /* a JSON document the server stored */
+} AppealsStoreKind;
+
+typedef struct
+{
+  const char       *column;
+  AppealsStoreKind  kind;
+} AppealsStoreMember;
+
+typedef struct _AppealsStoreRowWriter AppealsStoreRowWriter;
+AppealsStoreRowWriter *appeals_store_row_writer_new    (AppealsDbResult          *result,
+                                                        const AppealsStoreMember *members,
+                                                        guint                     n_members);
+void                   appeals_store_row_writer_append (AppealsStoreRowWriter    *writer,
+                                                        guint                     row,
+                                                        GString                  *out);
+void                   appeals_store_row_writer_free   (AppealsStoreRowWriter    *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsStoreRowWriter, appeals_store_row_writer_free)
+
 G_END_DECLS

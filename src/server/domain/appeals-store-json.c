@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-store-json.c: a statement's rows written straight as JSON text.
+ *
+ * A list of two hundred rows built as a JsonNode tree costs a node and a
+ * hash-table entry for every value, and a generator pass after; here the
+ * columns are found once per statement and each row's cells are written
+ * out as they are read. Cells the server itself stored as JSON documents
+ * (a checklist's answers) are written as they are.
+ */
+#include "config.h"
+
+#include "appeals-store.h"
+
+struct _AppealsStoreRowWriter
+{
+  AppealsDbResult          *result;
+  const AppealsStoreMember *members;
+  guint                     n_members;
+  int                      *columns;
+};
+
+/**
+ * appeals_store_row_writer_new:
+ * @members: (array length=n_members): the members to write, each the
+ *   column of its name, found here once
+ */
+AppealsStoreRowWriter *
+appeals_store_row_writer_new (AppealsDbResult          *result,
+                              const AppealsStoreMember *members,
+                              guint                     n_members)
+{
+  AppealsStoreRowWriter *writer = g_new0 (AppealsStoreRowWriter, 1);
+
+  writer->result = result;
+  writer->members = members;
+  writer->n_members = n_members;
+  writer->columns = g_new (int, n_members);
+  for (guint i = 0; i < n_members; i++)
+    {
+      writer->columns[i] = appeals_db_result_find_column (result, members[i].column);
+      g_assert (writer->columns[i] >= 0);
+    }
+  return writer;
+}
+
+void
+appeals_store_row_writer_free (AppealsStoreRowWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_free (writer->columns);
+  g_free (writer);
+}
+
+static void
+append_cell (GString          *out,
+             AppealsStoreKind  kind,
+             const char       *cell)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (cell == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  switch (kind)
+    {
+    case APPEALS_STORE_TEXT:
+      appeals_json_append_string (out, cell);
+      break;
+    case APPEALS_STORE_INT:
+      appeals_json_append_int (out, g_ascii_strtoll (cell, NULL, 10));
+      break;
+    case APPEALS_STORE_BOOLEAN:
+      g_string_append (out, g_str_equal (cell, "1") || g_str_equal (cell, "t") || g_str_equal (cell, "true")
+                            ? "true" : "false");
+      break;
+    case APPEALS_STORE_NUMBER:
+      g_string_append (out, g_ascii_dtostr (number, sizeof number, g_ascii_strtod (cell, NULL)));
+      break;
+    case APPEALS_STORE_DOCUMENT:
+      g_string_append (out, cell);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * appeals_store_row_writer_append:
+ *
+ * Appends row @row's members to @out, "name":value separated by commas,
+ * without the braces; a NULL cell is null.
+ */
+void
+appeals_store_row_writer_append (AppealsStoreRowWriter *writer,
+                                 guint                  row,
+                                 GString               *out)
+{
+  for (guint i = 0; i < writer->n_members; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      appeals_json_append_string (out, writer->members[i].column);
+      g_string_append_c (out, ':');
+      append_cell (out, writer->members[i].kind, appeals_db_result_get_cell (writer->result, row, writer->columns[i]));
+    }
+}
