@@ -47,6 +47,16 @@ appeals_record_field_read_text (const AppealsFieldSpec  *field,
     {
     case APPEALS_FIELD_KIND_INT:
       value.integer = g_ascii_strtoll (text, &end, 10);
+      if (end != text && *end == '.')
+        {
+          /* a whole number in a numeric column's text, e.g. PostgreSQL's
+           * "12.000" or SQLite's "12.0" */
+          double number = g_ascii_strtod (text, &end);
+
+          value.integer = (gint64) number;
+          if (number != (double) value.integer)
+            code = APPEALS_FIELD_WRONG_TYPE;
+        }
       if (end == text || *end != '\0')
         code = APPEALS_FIELD_WRONG_TYPE;
       break;

@@ -121,6 +121,8 @@ static const struct {
   { "id", "42", "42" },
   { "id", "-7", "-7" },
   { "id", "42x", NULL },
+  { "id", "42.000", "42" },
+  { "id", "42.5", NULL },
   { "id", "", NULL },
   { "repeat", "1", "true" },
   { "repeat", "t", "true" },
