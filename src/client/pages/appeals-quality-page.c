@@ -16,6 +16,7 @@
 #include "appeals-alerts-view.h"
 #include "appeals-content-view.h"
 #include "appeals-context.h"
+#include "appeals-file-chooser.h"
 #include "appeals-line-report-view.h"
 #include "appeals-note-dialog.h"
 #include "appeals-quality-page.h"
@@ -198,14 +199,6 @@ appeals_quality_page_get_content (AppealsQualityPage *self)
 
 /* The analytical note -------------------------------------------------------- */
 
-static GtkWindow *
-get_window (AppealsQualityPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 on_note_written (GObject      *source,
                  GAsyncResult *result,
@@ -236,28 +229,20 @@ appeals_quality_page_write_note (AppealsQualityPage *self,
                                  const char         *language,
                                  const char         *path)
 {
-  appeals_note_write_async (self->context, year, half, language, path, get_window (self), self->note_cancellable,
-                            on_note_written, g_object_ref (self));
+  appeals_note_write_async (self->context, year, half, language, path, appeals_widget_get_window (GTK_WIDGET (self)),
+                            self->note_cancellable, on_note_written, g_object_ref (self));
 }
 
 static void
-on_note_file_chosen (GtkNativeDialog    *chooser,
-                     int                 response,
-                     AppealsQualityPage *self)
+on_note_file_chosen (GtkWidget  *page,
+                     const char *path,
+                     gpointer    data)
 {
-  AppealsNoteDialog *dialog = g_object_get_data (G_OBJECT (chooser), "dialog");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  AppealsNoteDialog *dialog = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      appeals_quality_page_write_note (self, appeals_note_dialog_get_year (dialog),
-                                       appeals_note_dialog_get_half (dialog),
-                                       appeals_note_dialog_get_language (dialog), path);
-    }
-  g_object_unref (chooser);
+  appeals_quality_page_write_note (APPEALS_QUALITY_PAGE (page), appeals_note_dialog_get_year (dialog),
+                                   appeals_note_dialog_get_half (dialog), appeals_note_dialog_get_language (dialog),
+                                   path);
 }
 
 static void
@@ -266,19 +251,13 @@ on_note_dialog_response (AppealsNoteDialog  *dialog,
                          AppealsQualityPage *self)
 {
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
   name = g_strdup_printf ("analytical-note-%d-H%d-%s.fodt", appeals_note_dialog_get_year (dialog),
                           appeals_note_dialog_get_half (dialog), appeals_note_dialog_get_language (dialog));
-  chooser = gtk_file_chooser_native_new (_("Save the Analytical Note"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "dialog", g_object_ref (dialog), g_object_unref);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_note_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  appeals_file_chooser_ask (GTK_WIDGET (self), _("Save the Analytical Note"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
+                            on_note_file_chosen, g_object_ref (dialog), g_object_unref);
 }
 
 /**
@@ -289,7 +268,7 @@ on_note_dialog_response (AppealsNoteDialog  *dialog,
 GtkWindow *
 appeals_quality_page_show_note_dialog (AppealsQualityPage *self)
 {
-  AppealsNoteDialog *dialog = appeals_note_dialog_new (get_window (self));
+  AppealsNoteDialog *dialog = appeals_note_dialog_new (appeals_widget_get_window (GTK_WIDGET (self)));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
