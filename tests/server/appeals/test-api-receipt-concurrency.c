@@ -115,19 +115,6 @@ run_worker (gpointer data)
   return NULL;
 }
 
-/* Every worker at once; back when all are done. */
-static void
-run_workers (Worker *workers,
-             guint   n)
-{
-  g_autofree GThread **threads = g_new0 (GThread *, n);
-
-  for (guint i = 0; i < n; i++)
-    threads[i] = g_thread_new (workers[i].login, run_worker, &workers[i]);
-  for (guint i = 0; i < n; i++)
-    g_thread_join (threads[i]);
-}
-
 /* The receipts journal of the day, which must hold @total receipts;
  * returns the day. */
 static char *
@@ -227,7 +214,7 @@ test_numbers_every_channel_two_processes (Fixture       *fixture,
         workers[i] = (Worker) { server, "registrar2", "/api/v1/receipts/import", 200, N_FILES, i, import_file_body,
                                 check_imported, NULL };
     }
-  run_workers (workers, G_N_ELEMENTS (workers));
+  test_api_run_threads ("receipts", run_worker, workers, sizeof (Worker), G_N_ELEMENTS (workers));
   appeals_test_server_free (second);
 
   /* one journal day, all of it: by hand and imported */
@@ -324,7 +311,7 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
                             g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free) };
   workers[N_HEADS] = desk_new (fixture->server, N_DURING);
   workers[N_HEADS + 1] = desk_new (second, N_DURING);
-  run_workers (workers, G_N_ELEMENTS (workers));
+  test_api_run_threads ("receipts", run_worker, workers, sizeof (Worker), G_N_ELEMENTS (workers));
   appeals_test_server_free (second);
 
   /* what the heads' answers said is what the journal has */

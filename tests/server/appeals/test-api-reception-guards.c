@@ -350,19 +350,6 @@ run_booker (gpointer data)
   return NULL;
 }
 
-/* Every booker in a thread of its own, all at once; back when all are done. */
-static void
-run_bookers (Booker *bookers,
-             guint   n)
-{
-  g_autofree GThread **threads = g_new0 (GThread *, n);
-
-  for (guint i = 0; i < n; i++)
-    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
-  for (guint i = 0; i < n; i++)
-    g_thread_join (threads[i]);
-}
-
 #define N_RACERS 8
 
 /* Bookers racing on one official's day, through two processes. */
@@ -408,7 +395,7 @@ race_run (Fixture    *fixture,
   for (guint i = 0; i < n_bookers; i++)
     race->bookers[i] = (Booker) { &race->start, i % 2 == 0 ? fixture->server : second, race->official, applicant,
                                   date, race->times, 0, 0 };
-  run_bookers (race->bookers, n_bookers);
+  test_api_run_threads ("booker", run_booker, race->bookers, sizeof (Booker), n_bookers);
   appeals_test_server_free (second);
   for (guint i = 0; i < n_bookers; i++)
     {

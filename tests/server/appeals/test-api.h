@@ -64,6 +64,11 @@ gint64               book_free   (Fixture          *fixture,
                                   gint64            official,
                                   gint64            applicant,
                                   const char       *date);
+void                 test_api_run_threads (const char *name,
+                                  GThreadFunc       func,
+                                  gpointer          items,
+                                  gsize             item_size,
+                                  guint             n_items);
 AppealsTestResponse *post_action (Fixture          *fixture,
                                   const char       *token,
                                   gint64            id,
