@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-alerts-view.h"
+#include "appeals-analytical-note.h"
 #include "appeals-content-view.h"
 #include "appeals-context.h"
 #include "appeals-file-chooser.h"
@@ -37,6 +38,7 @@ struct _AppealsQualityPage
   GPtrArray           *rows;
   GCancellable        *cancellable;
   GCancellable        *note_cancellable;   /* a reload does not stop a note being written */
+  char                *note_path;          /* where the note being gathered goes */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
@@ -200,16 +202,20 @@ appeals_quality_page_get_content (AppealsQualityPage *self)
 /* The analytical note -------------------------------------------------------- */
 
 static void
-on_note_written (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_note_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(AppealsQualityPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = appeals_note_write_finish (result, &error);
+  g_autoptr(AppealsAnalyticalNote) note = appeals_analytical_note_load_finish (result, &error);
+  g_autofree char *path = NULL;
 
-  if (path == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (note != NULL)
+    path = appeals_analytical_note_write (note, self->note_path, appeals_widget_get_window (GTK_WIDGET (self)),
+                                          &error);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
                               path != NULL ? _("The analytical note is saved as an OpenDocument text and a PDF.")
                                            : error->message);
@@ -220,7 +226,9 @@ on_note_written (GObject      *source,
  * appeals_quality_page_write_note:
  * @path: where to write; the note goes to its .fodt and .pdf
  *
- * Writes the analytical note of the half-year; "note-written" tells when.
+ * Gathers the analytical note of the half-year from the server and writes
+ * it; "note-written" tells when. A note asked for while another is still
+ * being gathered supersedes it.
  */
 void
 appeals_quality_page_write_note (AppealsQualityPage *self,
@@ -229,8 +237,13 @@ appeals_quality_page_write_note (AppealsQualityPage *self,
                                  const char         *language,
                                  const char         *path)
 {
-  appeals_note_write_async (self->context, year, half, language, path, appeals_widget_get_window (GTK_WIDGET (self)),
-                            self->note_cancellable, on_note_written, g_object_ref (self));
+  g_cancellable_cancel (self->note_cancellable);
+  g_object_unref (self->note_cancellable);
+  self->note_cancellable = g_cancellable_new ();
+  g_free (self->note_path);
+  self->note_path = g_strdup (path);
+  appeals_analytical_note_load_async (self->context, year, half, language, self->note_cancellable, on_note_loaded,
+                                      g_object_ref (self));
 }
 
 static void
@@ -326,6 +339,7 @@ appeals_quality_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->note_cancellable);
   g_clear_object (&self->note_cancellable);
+  g_clear_pointer (&self->note_path, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   if (self->context != NULL)
