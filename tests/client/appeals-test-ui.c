@@ -276,6 +276,15 @@ appeals_test_ui_journal_model (AppealsApplication *app)
   return appeals_journal_page_get_model (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (window)));
 }
 
+/* The sign-in dialog gone, a user signed in and the main window up. */
+gboolean
+appeals_test_ui_signed_in (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
+         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
+}
+
 gboolean
 appeals_test_ui_journal_loaded (AppealsApplication *app)
 {

@@ -66,6 +66,7 @@ void       appeals_test_ui_fill_school_application (AppealsCardForm *form,
                                           const char           *annotation);
 gboolean   appeals_test_ui_save_card     (AppealsCardWindow    *card);
 GListModel *appeals_test_ui_journal_model (AppealsApplication  *app);
+gboolean   appeals_test_ui_signed_in     (AppealsApplication   *app);
 gboolean   appeals_test_ui_journal_loaded (AppealsApplication  *app);
 void       appeals_test_ui_sign_in       (AppealsApplication   *app,
                                           const char           *login,

@@ -41,14 +41,6 @@ seed (void)
     g_error ("applicant: %u %s", response->status, response->text);
 }
 
-static gboolean
-signed_in (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
-}
-
 static AppealsIntakePage *
 get_page (AppealsWindow *window)
 {
@@ -70,7 +62,7 @@ open_intake (AppealsApplication  *app,
   AppealsIntakePage *page;
 
   appeals_test_ui_sign_in (app, login, "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_signed_in, app);
   *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (*window), 1300, 900);
   gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "intake");

@@ -117,14 +117,6 @@ get_receipt (gint64 id)
   return call (session, token, "GET", path, NULL, 200);
 }
 
-static gboolean
-signed_in (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
-}
-
 typedef struct
 {
   AppealsApplication *app;
@@ -267,7 +259,7 @@ script (AppealsApplication *app,
   gboolean kk = g_str_has_prefix (g_getenv ("LANGUAGE"), "kk");
 
   appeals_test_ui_sign_in (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_signed_in, app);
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   scan_talons (app, window);
