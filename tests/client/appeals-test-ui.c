@@ -395,6 +395,20 @@ appeals_test_ui_failed_once (AppealsTestSaves *count)
   return count->failed > 0;
 }
 
+/* A new applicant written on the card. */
+void
+appeals_test_ui_fill_applicant (AppealsCardForm *form,
+                                const char      *iin,
+                                const char      *surname,
+                                const char      *given_name,
+                                const char      *address)
+{
+  appeals_card_form_set_text (form, "iin", iin);
+  appeals_card_form_set_text (form, "surname", surname);
+  appeals_card_form_set_text (form, "given_name", given_name);
+  appeals_card_form_set_text (form, "address", address);
+}
+
 /* What a registrar chooses for an application about a school place in
  * Kostanay city, sent in @form_kind ("electronic", "paper_and_electronic"). */
 void

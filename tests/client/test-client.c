@@ -50,10 +50,7 @@ fill_new_card (AppealsCardForm *form,
                const char      *iin,
                const char      *annotation)
 {
-  appeals_card_form_set_text (form, "iin", iin);
-  appeals_card_form_set_text (form, "surname", "Төлеуова");
-  appeals_card_form_set_text (form, "given_name", "Меруерт");
-  appeals_card_form_set_text (form, "address", "Қостанай қ., Абай даңғылы, 12");
+  appeals_test_ui_fill_applicant (form, iin, "Төлеуова", "Меруерт", "Қостанай қ., Абай даңғылы, 12");
   appeals_card_form_set_text (form, "phone", "8 705 111 22 33");
   appeals_card_form_set_choice (form, "channel", "by_hand");
   appeals_card_form_set_choice (form, "language", "kk");

@@ -226,10 +226,7 @@ register_envelope (AppealsApplication *app,
   g_assert_cmpstr (appeals_card_form_get_text (form, "surname"), ==, "");
   g_assert_cmpstr (appeals_card_form_get_choice (form, "channel"), ==, "kazpost");
 
-  appeals_card_form_set_text (form, "iin", "900101300017");
-  appeals_card_form_set_text (form, "surname", "Омаров");
-  appeals_card_form_set_text (form, "given_name", "Бауыржан");
-  appeals_card_form_set_text (form, "address", "Рудный қ., Ленин к-сі, 3");
+  appeals_test_ui_fill_applicant (form, "900101300017", "Омаров", "Бауыржан", "Рудный қ., Ленин к-сі, 3");
   appeals_test_ui_fill_school_application (form, "paper_and_electronic", "Әкімдіктің әрекетсіздігіне шағым");
   g_assert_true (appeals_test_ui_save_card (card));
 
