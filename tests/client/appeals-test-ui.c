@@ -276,6 +276,15 @@ appeals_test_ui_journal_model (AppealsApplication *app)
   return appeals_journal_page_get_model (APPEALS_JOURNAL_PAGE (appeals_window_get_journal_page (window)));
 }
 
+/* The sign-in dialog gone, a user signed in and the main window up. */
+gboolean
+appeals_test_ui_signed_in (AppealsApplication *app)
+{
+  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
+         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
+         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
+}
+
 gboolean
 appeals_test_ui_journal_loaded (AppealsApplication *app)
 {
@@ -384,6 +393,57 @@ gboolean
 appeals_test_ui_failed_once (AppealsTestSaves *count)
 {
   return count->failed > 0;
+}
+
+/* A new applicant written on the card. */
+void
+appeals_test_ui_fill_applicant (AppealsCardForm *form,
+                                const char      *iin,
+                                const char      *surname,
+                                const char      *given_name,
+                                const char      *address)
+{
+  appeals_card_form_set_text (form, "iin", iin);
+  appeals_card_form_set_text (form, "surname", surname);
+  appeals_card_form_set_text (form, "given_name", given_name);
+  appeals_card_form_set_text (form, "address", address);
+}
+
+/* What a registrar chooses for an application about a school place in
+ * Kostanay city, sent in @form_kind ("electronic", "paper_and_electronic"). */
+void
+appeals_test_ui_fill_school_application (AppealsCardForm *form,
+                                         const char      *form_kind,
+                                         const char      *annotation)
+{
+  appeals_card_form_set_choice (form, "form", form_kind);
+  appeals_card_form_set_choice (form, "kind", "application");
+  appeals_card_form_set_choice (form, "addressee_body", "education");
+  appeals_card_form_set_choice (form, "question_character", "education");
+  appeals_card_form_set_choice (form, "category", "typical");
+  appeals_card_form_set_choice (form, "district", "kostanay-city");
+  appeals_card_form_set_text (form, "annotation", annotation);
+}
+
+static gboolean
+saved_or_failed (AppealsTestSaves *count)
+{
+  return count->saved > 0 || count->failed > 0;
+}
+
+/* Saves @card and waits for the answer; TRUE when it was saved. */
+gboolean
+appeals_test_ui_save_card (AppealsCardWindow *card)
+{
+  AppealsTestSaves count = { 0 };
+  gulong saved = g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
+  gulong failed = g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
+
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
+  APPEALS_TEST_WAIT (saved_or_failed, &count);
+  g_signal_handler_disconnect (card, saved);
+  g_signal_handler_disconnect (card, failed);
+  return count.failed == 0;
 }
 
 /* A demo server on SQLite started with @server_args, the client pointed at it. */

@@ -61,7 +61,17 @@ void       appeals_test_ui_on_save_failed (AppealsCardWindow   *card,
                                           AppealsTestSaves     *count);
 gboolean   appeals_test_ui_saved_once    (AppealsTestSaves     *count);
 gboolean   appeals_test_ui_failed_once   (AppealsTestSaves     *count);
+void       appeals_test_ui_fill_applicant (AppealsCardForm     *form,
+                                          const char           *iin,
+                                          const char           *surname,
+                                          const char           *given_name,
+                                          const char           *address);
+void       appeals_test_ui_fill_school_application (AppealsCardForm *form,
+                                          const char           *form_kind,
+                                          const char           *annotation);
+gboolean   appeals_test_ui_save_card     (AppealsCardWindow    *card);
 GListModel *appeals_test_ui_journal_model (AppealsApplication  *app);
+gboolean   appeals_test_ui_signed_in     (AppealsApplication   *app);
 gboolean   appeals_test_ui_journal_loaded (AppealsApplication  *app);
 void       appeals_test_ui_sign_in       (AppealsApplication   *app,
                                           const char           *login,

@@ -50,20 +50,11 @@ fill_new_card (AppealsCardForm *form,
                const char      *iin,
                const char      *annotation)
 {
-  appeals_card_form_set_text (form, "iin", iin);
-  appeals_card_form_set_text (form, "surname", "Төлеуова");
-  appeals_card_form_set_text (form, "given_name", "Меруерт");
-  appeals_card_form_set_text (form, "address", "Қостанай қ., Абай даңғылы, 12");
+  appeals_test_ui_fill_applicant (form, iin, "Төлеуова", "Меруерт", "Қостанай қ., Абай даңғылы, 12");
   appeals_card_form_set_text (form, "phone", "8 705 111 22 33");
   appeals_card_form_set_choice (form, "channel", "by_hand");
-  appeals_card_form_set_choice (form, "form", "electronic");
-  appeals_card_form_set_choice (form, "kind", "application");
-  appeals_card_form_set_choice (form, "addressee_body", "education");
-  appeals_card_form_set_choice (form, "question_character", "education");
-  appeals_card_form_set_choice (form, "category", "typical");
   appeals_card_form_set_choice (form, "language", "kk");
-  appeals_card_form_set_choice (form, "district", "kostanay-city");
-  appeals_card_form_set_text (form, "annotation", annotation);
+  appeals_test_ui_fill_school_application (form, "electronic", annotation);
 }
 
 /* The appeal as the server has it now, read as the controller. */

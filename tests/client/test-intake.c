@@ -41,14 +41,6 @@ seed (void)
     g_error ("applicant: %u %s", response->status, response->text);
 }
 
-static gboolean
-signed_in (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
-}
-
 static AppealsIntakePage *
 get_page (AppealsWindow *window)
 {
@@ -70,7 +62,7 @@ open_intake (AppealsApplication  *app,
   AppealsIntakePage *page;
 
   appeals_test_ui_sign_in (app, login, "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_signed_in, app);
   *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (*window), 1300, 900);
   gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "intake");
@@ -251,7 +243,6 @@ register_receipt (AppealsApplication *app,
                   AppealsIntakePage  *page,
                   guint               position)
 {
-  AppealsTestSaves count = { 0 };
   AppealsCardWindow *card;
   AppealsCardForm *form;
 
@@ -267,18 +258,9 @@ register_receipt (AppealsApplication *app,
   g_assert_nonnull (strstr (appeals_card_form_get_text (form, "text"), "Мектепке орын беруді сұраймын."));
   g_assert_cmpint (appeals_card_window_get_receipt_id (card), >, 0);
 
-  appeals_card_form_set_choice (form, "form", "electronic");
-  appeals_card_form_set_choice (form, "kind", "application");
-  appeals_card_form_set_choice (form, "addressee_body", "education");
-  appeals_card_form_set_choice (form, "question_character", "education");
-  appeals_card_form_set_choice (form, "category", "typical");
-  appeals_card_form_set_choice (form, "district", "kostanay-city");
-  appeals_card_form_set_text (form, "annotation", "Мектепке орын беру туралы");
-  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
-  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
+  appeals_test_ui_fill_school_application (form, "electronic", "Мектепке орын беру туралы");
   appeals_test_ui_screenshot (GTK_WIDGET (card), "intake-register-card");
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
-  APPEALS_TEST_WAIT (appeals_test_ui_saved_once, &count);
+  g_assert_true (appeals_test_ui_save_card (card));
   g_assert_cmpint (receipt_appeal (position), ==, appeals_card_window_get_appeal_id (card));
   gtk_window_destroy (GTK_WINDOW (card));
 }

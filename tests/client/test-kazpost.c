@@ -57,14 +57,6 @@ wait_for_counts (AppealsIntakeBatch *view,
 }
 
 static gboolean
-window_up (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
-}
-
-static gboolean
 page_and_view_idle (AppealsIntakePage *page)
 {
   GtkWidget *view = appeals_test_ui_find_by_name (GTK_WIDGET (page), "kazpost-batch");
@@ -151,7 +143,7 @@ script (AppealsApplication *app,
   gint64 id;
 
   appeals_test_ui_sign_in (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (window_up, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_signed_in, app);
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 1000);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");

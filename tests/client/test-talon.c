@@ -117,14 +117,6 @@ get_receipt (gint64 id)
   return call (session, token, "GET", path, NULL, 200);
 }
 
-static gboolean
-signed_in (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
-         appeals_api_client_get_user (appeals_application_get_client (app)) != NULL &&
-         appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW) != NULL;
-}
-
 typedef struct
 {
   AppealsApplication *app;
@@ -209,12 +201,6 @@ journal_is (Journal *journal)
          appeals_intake_page_get_n_unregistered (journal->page) == journal->unregistered;
 }
 
-static gboolean
-saved_or_failed (AppealsTestSaves *count)
-{
-  return count->saved > 0 || count->failed > 0;
-}
-
 /* The Kazpost envelope's card: no applicant until the registrar writes
  * the one the letter names; saved, the receipt is registered. */
 static void
@@ -223,7 +209,6 @@ register_envelope (AppealsApplication *app,
                    guint               position,
                    gint64              receipt_id)
 {
-  AppealsTestSaves count = { 0 };
   g_autoptr(JsonObject) receipt = NULL;
   g_autoptr(JsonObject) appeal = NULL;
   g_autoptr(JsonObject) applicant = NULL;
@@ -241,22 +226,9 @@ register_envelope (AppealsApplication *app,
   g_assert_cmpstr (appeals_card_form_get_text (form, "surname"), ==, "");
   g_assert_cmpstr (appeals_card_form_get_choice (form, "channel"), ==, "kazpost");
 
-  appeals_card_form_set_text (form, "iin", "900101300017");
-  appeals_card_form_set_text (form, "surname", "Омаров");
-  appeals_card_form_set_text (form, "given_name", "Бауыржан");
-  appeals_card_form_set_text (form, "address", "Рудный қ., Ленин к-сі, 3");
-  appeals_card_form_set_choice (form, "form", "paper_and_electronic");
-  appeals_card_form_set_choice (form, "kind", "application");
-  appeals_card_form_set_choice (form, "addressee_body", "education");
-  appeals_card_form_set_choice (form, "question_character", "education");
-  appeals_card_form_set_choice (form, "category", "typical");
-  appeals_card_form_set_choice (form, "district", "kostanay-city");
-  appeals_card_form_set_text (form, "annotation", "Әкімдіктің әрекетсіздігіне шағым");
-  g_signal_connect (card, "saved", G_CALLBACK (appeals_test_ui_on_saved), &count);
-  g_signal_connect (card, "save-failed", G_CALLBACK (appeals_test_ui_on_save_failed), &count);
-  gtk_widget_activate_action (GTK_WIDGET (card), "card.save", NULL);
-  APPEALS_TEST_WAIT (saved_or_failed, &count);
-  g_assert_cmpuint (count.failed, ==, 0);
+  appeals_test_ui_fill_applicant (form, "900101300017", "Омаров", "Бауыржан", "Рудный қ., Ленин к-сі, 3");
+  appeals_test_ui_fill_school_application (form, "paper_and_electronic", "Әкімдіктің әрекетсіздігіне шағым");
+  g_assert_true (appeals_test_ui_save_card (card));
 
   /* the receipt names the appeal, the appeal a new applicant of that name */
   receipt = get_receipt (receipt_id);
@@ -284,7 +256,7 @@ script (AppealsApplication *app,
   gboolean kk = g_str_has_prefix (g_getenv ("LANGUAGE"), "kk");
 
   appeals_test_ui_sign_in (app, "registrar", "demo");
-  APPEALS_TEST_WAIT (signed_in, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_signed_in, app);
   window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   scan_talons (app, window);

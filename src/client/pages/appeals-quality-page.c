@@ -14,8 +14,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-alerts-view.h"
+#include "appeals-analytical-note.h"
 #include "appeals-content-view.h"
 #include "appeals-context.h"
+#include "appeals-file-chooser.h"
 #include "appeals-line-report-view.h"
 #include "appeals-note-dialog.h"
 #include "appeals-quality-page.h"
@@ -36,6 +38,7 @@ struct _AppealsQualityPage
   GPtrArray           *rows;
   GCancellable        *cancellable;
   GCancellable        *note_cancellable;   /* a reload does not stop a note being written */
+  char                *note_path;          /* where the note being gathered goes */
 };
 
 G_DEFINE_FINAL_TYPE (AppealsQualityPage, appeals_quality_page, ADW_TYPE_BIN)
@@ -198,25 +201,21 @@ appeals_quality_page_get_content (AppealsQualityPage *self)
 
 /* The analytical note -------------------------------------------------------- */
 
-static GtkWindow *
-get_window (AppealsQualityPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
-on_note_written (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_note_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(AppealsQualityPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = appeals_note_write_finish (result, &error);
+  g_autoptr(AppealsAnalyticalNote) note = appeals_analytical_note_load_finish (result, &error);
+  g_autofree char *path = NULL;
 
-  if (path == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (note != NULL)
+    path = appeals_analytical_note_write (note, self->note_path, appeals_widget_get_window (GTK_WIDGET (self)),
+                                          &error);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
                               path != NULL ? _("The analytical note is saved as an OpenDocument text and a PDF.")
                                            : error->message);
@@ -227,7 +226,9 @@ on_note_written (GObject      *source,
  * appeals_quality_page_write_note:
  * @path: where to write; the note goes to its .fodt and .pdf
  *
- * Writes the analytical note of the half-year; "note-written" tells when.
+ * Gathers the analytical note of the half-year from the server and writes
+ * it; "note-written" tells when. A note asked for while another is still
+ * being gathered supersedes it.
  */
 void
 appeals_quality_page_write_note (AppealsQualityPage *self,
@@ -236,28 +237,25 @@ appeals_quality_page_write_note (AppealsQualityPage *self,
                                  const char         *language,
                                  const char         *path)
 {
-  appeals_note_write_async (self->context, year, half, language, path, get_window (self), self->note_cancellable,
-                            on_note_written, g_object_ref (self));
+  g_cancellable_cancel (self->note_cancellable);
+  g_object_unref (self->note_cancellable);
+  self->note_cancellable = g_cancellable_new ();
+  g_free (self->note_path);
+  self->note_path = g_strdup (path);
+  appeals_analytical_note_load_async (self->context, year, half, language, self->note_cancellable, on_note_loaded,
+                                      g_object_ref (self));
 }
 
 static void
-on_note_file_chosen (GtkNativeDialog    *chooser,
-                     int                 response,
-                     AppealsQualityPage *self)
+on_note_file_chosen (GtkWidget  *page,
+                     const char *path,
+                     gpointer    data)
 {
-  AppealsNoteDialog *dialog = g_object_get_data (G_OBJECT (chooser), "dialog");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  AppealsNoteDialog *dialog = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      appeals_quality_page_write_note (self, appeals_note_dialog_get_year (dialog),
-                                       appeals_note_dialog_get_half (dialog),
-                                       appeals_note_dialog_get_language (dialog), path);
-    }
-  g_object_unref (chooser);
+  appeals_quality_page_write_note (APPEALS_QUALITY_PAGE (page), appeals_note_dialog_get_year (dialog),
+                                   appeals_note_dialog_get_half (dialog), appeals_note_dialog_get_language (dialog),
+                                   path);
 }
 
 static void
@@ -266,19 +264,13 @@ on_note_dialog_response (AppealsNoteDialog  *dialog,
                          AppealsQualityPage *self)
 {
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
   name = g_strdup_printf ("analytical-note-%d-H%d-%s.fodt", appeals_note_dialog_get_year (dialog),
                           appeals_note_dialog_get_half (dialog), appeals_note_dialog_get_language (dialog));
-  chooser = gtk_file_chooser_native_new (_("Save the Analytical Note"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "dialog", g_object_ref (dialog), g_object_unref);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_note_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  appeals_file_chooser_ask (GTK_WIDGET (self), _("Save the Analytical Note"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
+                            on_note_file_chosen, g_object_ref (dialog), g_object_unref);
 }
 
 /**
@@ -289,7 +281,7 @@ on_note_dialog_response (AppealsNoteDialog  *dialog,
 GtkWindow *
 appeals_quality_page_show_note_dialog (AppealsQualityPage *self)
 {
-  AppealsNoteDialog *dialog = appeals_note_dialog_new (get_window (self));
+  AppealsNoteDialog *dialog = appeals_note_dialog_new (appeals_widget_get_window (GTK_WIDGET (self)));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -347,6 +339,7 @@ appeals_quality_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->note_cancellable);
   g_clear_object (&self->note_cancellable);
+  g_clear_pointer (&self->note_path, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   if (self->context != NULL)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "appeals-file-chooser.h"
 #include "appeals-reception-pack.h"
 #include "appeals-reception-window.h"
 #include "appeals-review-page-private.h"
@@ -34,14 +35,6 @@ pack_job_free (PackJob *job)
   g_free (job);
 }
 
-static GtkWindow *
-get_parent_window (AppealsReviewPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void fetch_next_attachment (PackJob *job);
 
 static void
@@ -50,7 +43,7 @@ run_pack (PackJob *job)
   AppealsReviewPage *self = job->self;
   g_autoptr(GError) error = NULL;
   gboolean written = appeals_print_export_pdf (GTK_PRINT_OPERATION (job->pack), job->export_path,
-                                               get_parent_window (self), &error);
+                                               appeals_widget_get_window (GTK_WIDGET (self)), &error);
 
   self->busy = FALSE;
   _appeals_review_page_update_actions (self);
@@ -193,8 +186,8 @@ _appeals_review_page_export_action (GtkWidget  *widget,
   if (self->current == NULL || self->busy)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Save the PDF Pack"), get_parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
+  dialog = gtk_file_chooser_native_new (_("Save the PDF Pack"), appeals_widget_get_window (GTK_WIDGET (self)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_strdup_printf ("reception-%" G_GINT64_FORMAT "-%s.pdf", self->current->reception->id, language);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -222,6 +215,7 @@ _appeals_review_page_open_action (GtkWidget  *widget,
 
   if (self->current == NULL)
     return;
-  window = appeals_reception_window_new (self->context, get_parent_window (self), self->current->reception->id);
+  window = appeals_reception_window_new (self->context, appeals_widget_get_window (GTK_WIDGET (self)),
+                                         self->current->reception->id);
   gtk_window_present (GTK_WINDOW (window));
 }

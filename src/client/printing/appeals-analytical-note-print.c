@@ -55,12 +55,8 @@ show_text (GtkPrintContext *context,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_alignment (layout, alignment);
   if (cr != NULL)
-    {
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  return appeals_print_layout_height (layout);
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  return appeals_print_draw_layout (cr, layout, x, y);
 }
 
 /* A column of counts and short figures is narrow, a column of names wide. */

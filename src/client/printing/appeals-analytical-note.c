@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "appeals-analytical-note.h"
@@ -151,23 +153,38 @@ appeals_analytical_note_add_figure (AppealsAnalyticalNote *note,
 
 /**
  * appeals_analytical_note_write:
+ * @path: the chosen file name; its extension, if any (.fodt, .odt or
+ *   .pdf), gives way to .fodt and .pdf
  *
- * Writes @note as an OpenDocument text at @fodt_path and as a PDF at
- * @pdf_path.
+ * Writes @note as an OpenDocument text and a PDF side by side.
+ *
+ * Returns: (transfer full): the path of the .fodt written, or %NULL with
+ *   @error set
  */
-gboolean
+char *
 appeals_analytical_note_write (AppealsAnalyticalNote  *note,
-                               const char             *fodt_path,
-                               const char             *pdf_path,
+                               const char             *path,
                                GtkWindow              *parent,
                                GError                **error)
 {
+  g_autofree char *base = g_strdup (path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *fodt_path = NULL;
+  g_autofree char *pdf_path = NULL;
   g_autoptr(GtkPrintOperation) print = NULL;
 
+  if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
+      (g_ascii_strcasecmp (dot, ".fodt") == 0 || g_ascii_strcasecmp (dot, ".pdf") == 0 ||
+       g_ascii_strcasecmp (dot, ".odt") == 0))
+    *dot = '\0';
+  fodt_path = g_strconcat (base, ".fodt", NULL);
+  pdf_path = g_strconcat (base, ".pdf", NULL);
   if (!appeals_analytical_note_write_fodt (note, fodt_path, error))
-    return FALSE;
+    return NULL;
   print = appeals_analytical_note_print_new (note);
-  return appeals_print_export_pdf (print, pdf_path, parent, error);
+  if (!appeals_print_export_pdf (print, pdf_path, parent, error))
+    return NULL;
+  return g_steal_pointer (&fodt_path);
 }
 
 /* Gathering the figures ------------------------------------------------------ */

@@ -110,9 +110,8 @@ gboolean               appeals_analytical_note_write_fodt   (AppealsAnalyticalNo
                                                               const char             *path,
                                                               GError                **error);
 GtkPrintOperation     *appeals_analytical_note_print_new    (AppealsAnalyticalNote  *note);
-gboolean               appeals_analytical_note_write        (AppealsAnalyticalNote  *note,
-                                                              const char             *fodt_path,
-                                                              const char             *pdf_path,
+char                  *appeals_analytical_note_write        (AppealsAnalyticalNote  *note,
+                                                              const char             *path,
                                                               GtkWindow              *parent,
                                                               GError                **error);
 

@@ -73,9 +73,7 @@ show_text (GtkPrintContext *context,
   g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, font, width);
 
   pango_layout_set_markup (layout, markup, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  return appeals_print_layout_height (layout);
+  return appeals_print_draw_layout (cr, layout, x, y);
 }
 
 /* One row of the table; returns its height. */

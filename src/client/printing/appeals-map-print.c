@@ -50,22 +50,11 @@ show_text (cairo_t    *cr,
            double      y,
            double      width)
 {
-  PangoFontDescription *description = pango_font_description_from_string (font);
-  int height;
-
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  appeals_print_layout_set_font (layout, font, width);
   pango_layout_set_text (layout, text, -1);
   if (cr != NULL)
-    {
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  return appeals_print_draw_layout (cr, layout, x, y);
 }
 
 /* The whole page, @width × @height from @cr's origin; @scale enlarges the

@@ -60,13 +60,23 @@ appeals_print_layout_new (GtkPrintContext *context,
                           double           width)
 {
   PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+
+  appeals_print_layout_set_font (layout, font, width);
+  return layout;
+}
+
+/* Sets @layout to @font, wrapping words within @width. */
+void
+appeals_print_layout_set_font (PangoLayout *layout,
+                               const char  *font,
+                               double       width)
+{
   PangoFontDescription *description = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
 }
 
 double
@@ -78,6 +88,22 @@ appeals_print_layout_height (PangoLayout *layout)
   return pango_units_to_double (height);
 }
 
+/* Draws @layout at (@x, @y), in @cr's source colour; with @cr %NULL only
+ * measures it. Returns its height. */
+double
+appeals_print_draw_layout (cairo_t     *cr,
+                           PangoLayout *layout,
+                           double       x,
+                           double       y)
+{
+  if (cr != NULL)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+  return appeals_print_layout_height (layout);
+}
+
 /* Draws @layout at (@x, *@y) and moves *@y below it by @gap. */
 void
 appeals_print_show (cairo_t     *cr,
@@ -86,9 +112,7 @@ appeals_print_show (cairo_t     *cr,
                     double      *y,
                     double       gap)
 {
-  cairo_move_to (cr, x, *y);
-  pango_cairo_show_layout (cr, layout);
-  *y += appeals_print_layout_height (layout) + gap;
+  *y += appeals_print_draw_layout (cr, layout, x, *y) + gap;
 }
 
 /* The desk's own language, for the documents that stay in the department

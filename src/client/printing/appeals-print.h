@@ -32,7 +32,14 @@ gboolean     appeals_print_export_pdf    (GtkPrintOperation *operation,
 PangoLayout *appeals_print_layout_new    (GtkPrintContext   *context,
                                           const char        *font,
                                           double             width);
+void         appeals_print_layout_set_font (PangoLayout     *layout,
+                                          const char        *font,
+                                          double             width);
 double       appeals_print_layout_height (PangoLayout       *layout);
+double       appeals_print_draw_layout   (cairo_t           *cr,
+                                          PangoLayout       *layout,
+                                          double             x,
+                                          double             y);
 void         appeals_print_show          (cairo_t           *cr,
                                           PangoLayout       *layout,
                                           double             x,

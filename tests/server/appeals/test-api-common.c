@@ -187,6 +187,23 @@ create_open_official (Fixture *fixture)
   return json_object_get_int_member (appeals_test_response_object (created), "id");
 }
 
+/* Runs @func on each of the @n_items items of @item_size bytes at @items,
+ * each in a thread of its own, all at once; back when all are done. */
+void
+test_api_run_threads (const char  *name,
+                      GThreadFunc  func,
+                      gpointer     items,
+                      gsize        item_size,
+                      guint        n_items)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    threads[i] = g_thread_new (name, func, (char *) items + i * item_size);
+  for (guint i = 0; i < n_items; i++)
+    g_thread_join (threads[i]);
+}
+
 /* The start times still free with @official on @date, in order. */
 GPtrArray *
 free_slots (Fixture    *fixture,

@@ -81,6 +81,70 @@ sql_number (Fixture    *fixture,
   return g_ascii_strtoll (value, NULL, 10);
 }
 
+/* A client in a thread of its own: @n POSTs as @login, one after another. */
+typedef struct _Worker Worker;
+struct _Worker
+{
+  AppealsTestServer *server;
+  const char        *login;
+  const char        *path;
+  guint              expected;                       /* every answer's status */
+  guint              n;
+  guint              index;                          /* among its kind */
+  char            *(*body)  (Worker *worker, guint n);
+  void             (*check) (Worker *worker, JsonObject *answer);
+  GHashTable        *handed;   /* a head's: receipt id → registrar, over its answers */
+};
+
+static gpointer
+run_worker (gpointer data)
+{
+  Worker *worker = data;
+  Client client;
+
+  client_open (&client, worker->server, worker->login);
+  for (guint n = 0; n < worker->n; n++)
+    {
+      g_autofree char *body = worker->body (worker, n);
+      g_autoptr(AppealsTestResponse) response = post_until_done (&client, worker->path, body, worker->expected);
+
+      if (worker->check != NULL)
+        worker->check (worker, appeals_test_response_object (response));
+    }
+  client_close (&client);
+  return NULL;
+}
+
+/* The receipts journal of the day, which must hold @total receipts;
+ * returns the day. */
+static char *
+journal_day (Fixture     *fixture,
+             gint64       total,
+             JsonObject **journal)
+{
+  JsonArray *items;
+
+  *journal = test_api_get_object (fixture, fixture->controller, "/api/v1/receipts");
+  items = json_object_get_array_member (*journal, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, total);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "journal_date"));
+}
+
+/* A receiver at the front desk: one receipt by hand. */
+static char *
+by_hand_body (Worker *worker,
+              guint   n)
+{
+  return g_strdup ("{\"applicant_name\":\"Нарочный\",\"pages\":1,\"language\":\"kk\"}");
+}
+
+static Worker
+desk_new (AppealsTestServer *server,
+          guint              n)
+{
+  return (Worker) { server, "registrar", "/api/v1/receipts", 201, n, 0, by_hand_body, NULL, NULL };
+}
+
 /* Numbers from every channel at once ------------------------------------- */
 
 #define N_DESKS      4   /* receivers by hand, two per process */
@@ -89,35 +153,10 @@ sql_number (Fixture    *fixture,
 #define N_FILES      4   /* per importer */
 #define N_ROWS       5   /* per file */
 
-typedef struct
-{
-  AppealsTestServer *server;
-  guint              index;
-  guint              n;        /* a desk's receipts */
-} Worker;
-
-/* A receiver at the front desk: @n receipts by hand, one after another. */
-static gpointer
-run_desk (gpointer data)
-{
-  Worker *worker = data;
-  Client client;
-
-  client_open (&client, worker->server, "registrar");
-  for (guint n = 0; n < worker->n; n++)
-    {
-      g_autoptr(AppealsTestResponse) response =
-        post_until_done (&client, "/api/v1/receipts",
-                         "{\"applicant_name\":\"Нарочный\",\"pages\":1,\"language\":\"kk\"}", 201);
-    }
-  client_close (&client);
-  return NULL;
-}
-
 /* An e-gov file of N_ROWS appeals of its own, as the import wants it. */
 static char *
-import_file_body (guint importer,
-                  guint file)
+import_file_body (Worker *importer,
+                  guint   file)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GString) content = g_string_new ("[");
@@ -127,7 +166,7 @@ import_file_body (guint importer,
     g_string_append_printf (content, "%s{\"external_number\":\"ЖТ-Т-2026-%u%u%u\",\"date\":\"2026-11-27\","
                             "\"channel\":\"egov\",\"iin\":\"\",\"applicant_name\":\"Иванов Пётр\","
                             "\"address\":null,\"text\":\"Прошу отремонтировать дорогу.\"}",
-                            r == 0 ? "" : ",", importer, file, r);
+                            r == 0 ? "" : ",", importer->index, file, r);
   g_string_append_c (content, ']');
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -143,22 +182,11 @@ import_file_body (guint importer,
   return json_to_string (root, FALSE);
 }
 
-static gpointer
-run_importer (gpointer data)
+static void
+check_imported (Worker     *importer,
+                JsonObject *answer)
 {
-  Worker *worker = data;
-  Client client;
-
-  client_open (&client, worker->server, "registrar2");
-  for (guint f = 0; f < N_FILES; f++)
-    {
-      g_autofree char *body = import_file_body (worker->index, f);
-      g_autoptr(AppealsTestResponse) response = post_until_done (&client, "/api/v1/receipts/import", body, 200);
-
-      g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (response), "imported"), ==, N_ROWS);
-    }
-  client_close (&client);
-  return NULL;
+  g_assert_cmpint (json_object_get_int_member (answer, "imported"), ==, N_ROWS);
 }
 
 static void
@@ -174,24 +202,23 @@ test_numbers_every_channel_two_processes (Fixture       *fixture,
   g_autofree char *numbers = NULL;
   g_autofree char *expected = NULL;
   Worker workers[N_DESKS + N_IMPORTERS];
-  GThread *threads[N_DESKS + N_IMPORTERS];
   gint64 total = N_DESKS * N_BY_HAND + N_IMPORTERS * N_FILES * N_ROWS;
-  JsonArray *items;
 
-  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (workers); i++)
     {
-      workers[i] = (Worker) { i % 2 == 0 ? fixture->server : second, i, N_BY_HAND };
-      threads[i] = g_thread_new ("receipts", i < N_DESKS ? run_desk : run_importer, &workers[i]);
+      AppealsTestServer *server = i % 2 == 0 ? fixture->server : second;
+
+      if (i < N_DESKS)
+        workers[i] = desk_new (server, N_BY_HAND);
+      else
+        workers[i] = (Worker) { server, "registrar2", "/api/v1/receipts/import", 200, N_FILES, i, import_file_body,
+                                check_imported, NULL };
     }
-  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    g_thread_join (threads[i]);
+  test_api_run_threads ("receipts", run_worker, workers, sizeof (Worker), G_N_ELEMENTS (workers));
   appeals_test_server_free (second);
 
   /* one journal day, all of it: by hand and imported */
-  journal = test_api_get_object (fixture, fixture->controller, "/api/v1/receipts");
-  items = json_object_get_array_member (journal, "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, total);
-  day = g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "journal_date"));
+  day = journal_day (fixture, total, &journal);
 
   /* stored: N receipts, N distinct numbers from 1 to N, the counter at N */
   numbers_sql = g_strdup_printf ("SELECT COUNT(*) || ' ' || COUNT(DISTINCT number) || ' ' || MIN(number) || ' ' || "
@@ -211,47 +238,40 @@ test_numbers_every_channel_two_processes (Fixture       *fixture,
 #define N_BEFORE 30   /* receipts waiting when the heads start */
 #define N_DURING 10   /* per receiving desk, one desk per process */
 
-typedef struct
+static char *
+split_body (Worker *head,
+            guint   n)
 {
-  AppealsTestServer *server;
-  GHashTable        *handed;   /* receipt id → registrar, over this head's answers */
-} Head;
+  return g_strdup ("{}");
+}
 
-static gpointer
-run_head (gpointer data)
+/* Keeps whom a split handed each receipt to; never one receipt twice. */
+static void
+keep_handed (Worker     *head,
+             JsonObject *answer)
 {
-  Head *head = data;
-  Client client;
+  JsonArray *shares = json_object_get_array_member (answer, "shares");
 
-  client_open (&client, head->server, "head");
-  for (guint n = 0; n < N_SPLITS; n++)
+  for (guint i = 0; i < json_array_get_length (shares); i++)
     {
-      g_autoptr(AppealsTestResponse) response = post_until_done (&client, "/api/v1/receipts/distribute", "{}", 200);
-      JsonArray *shares = json_object_get_array_member (appeals_test_response_object (response), "shares");
+      JsonArray *receipts = json_object_get_array_member (json_array_get_object_element (shares, i), "receipts");
 
-      for (guint i = 0; i < json_array_get_length (shares); i++)
+      for (guint r = 0; r < json_array_get_length (receipts); r++)
         {
-          JsonArray *receipts = json_object_get_array_member (json_array_get_object_element (shares, i), "receipts");
+          JsonObject *receipt = json_array_get_object_element (receipts, r);
+          const char *registrar = json_object_get_string_member (receipt, "assigned_to");
+          gint64 *id = g_new (gint64, 1);
 
-          for (guint r = 0; r < json_array_get_length (receipts); r++)
-            {
-              JsonObject *receipt = json_array_get_object_element (receipts, r);
-              gint64 *id = g_new (gint64, 1);
-
-              *id = json_object_get_int_member (receipt, "id");
-              if (!g_hash_table_insert (head->handed, id,
-                                        g_strdup (json_object_get_string_member (receipt, "assigned_to"))))
-                g_error ("one head was given receipt %" G_GINT64_FORMAT " twice", *id);
-            }
+          *id = json_object_get_int_member (receipt, "id");
+          if (!g_hash_table_insert (head->handed, id, g_strdup (registrar)))
+            g_error ("one head was given receipt %" G_GINT64_FORMAT " twice", *id);
         }
     }
-  client_close (&client);
-  return NULL;
 }
 
 /* Which head's answer named receipt @id, if any; never two. */
 static const char *
-handed_by (Head   *heads,
+handed_by (Worker *heads,
            gint64  id)
 {
   const char *registrar = NULL;
@@ -274,11 +294,8 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
 {
   const char *demo[] = { "--demo", NULL };
   AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  Worker before = { fixture->server, 0, N_BEFORE };
-  Worker desks[2] = { { fixture->server, 0, N_DURING }, { second, 1, N_DURING } };
-  Head heads[N_HEADS];
-  GThread *head_threads[N_HEADS];
-  GThread *desk_threads[2];
+  Worker before = desk_new (fixture->server, N_BEFORE);
+  Worker workers[N_HEADS + 2];   /* the heads first, then a desk per process */
   g_autoptr(JsonObject) journal = NULL;
   g_autofree char *twice_sql = NULL;
   g_autofree char *spread_sql = NULL;
@@ -287,30 +304,23 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
   guint handed = 0;
   JsonArray *items;
 
-  run_desk (&before);
+  run_worker (&before);
   for (guint h = 0; h < N_HEADS; h++)
-    {
-      heads[h] = (Head) { h % 2 == 0 ? fixture->server : second,
-                          g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free) };
-      head_threads[h] = g_thread_new ("head", run_head, &heads[h]);
-    }
-  for (guint i = 0; i < 2; i++)
-    desk_threads[i] = g_thread_new ("desk", run_desk, &desks[i]);
-  for (guint i = 0; i < 2; i++)
-    g_thread_join (desk_threads[i]);
-  for (guint h = 0; h < N_HEADS; h++)
-    g_thread_join (head_threads[h]);
+    workers[h] = (Worker) { h % 2 == 0 ? fixture->server : second, "head", "/api/v1/receipts/distribute", 200,
+                            N_SPLITS, h, split_body, keep_handed,
+                            g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free) };
+  workers[N_HEADS] = desk_new (fixture->server, N_DURING);
+  workers[N_HEADS + 1] = desk_new (second, N_DURING);
+  test_api_run_threads ("receipts", run_worker, workers, sizeof (Worker), G_N_ELEMENTS (workers));
   appeals_test_server_free (second);
 
   /* what the heads' answers said is what the journal has */
-  journal = test_api_get_object (fixture, fixture->controller, "/api/v1/receipts");
+  day = journal_day (fixture, total, &journal);
   items = json_object_get_array_member (journal, "items");
-  g_assert_cmpuint (json_array_get_length (items), ==, total);
-  day = g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "journal_date"));
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *receipt = json_array_get_object_element (items, i);
-      const char *registrar = handed_by (heads, json_object_get_int_member (receipt, "id"));
+      const char *registrar = handed_by (workers, json_object_get_int_member (receipt, "id"));
 
       g_assert_cmpstr (json_object_get_string_member (receipt, "assigned_to"), ==, registrar);
       handed += registrar != NULL;
@@ -331,7 +341,7 @@ test_distribute_many_heads_two_processes (Fixture       *fixture,
                                 "WHERE journal_date = '%s' AND assigned_to IS NOT NULL GROUP BY assigned_to) c", day);
   g_assert_cmpint (sql_number (fixture, spread_sql), <=, 1);
   for (guint h = 0; h < N_HEADS; h++)
-    g_hash_table_unref (heads[h].handed);
+    g_hash_table_unref (workers[h].handed);
 }
 
 void

@@ -350,93 +350,108 @@ run_booker (gpointer data)
   return NULL;
 }
 
-/* Every booker in a thread of its own, all at once; back when all are done. */
-static void
-run_bookers (Booker *bookers,
-             guint   n)
-{
-  g_autofree GThread **threads = g_new0 (GThread *, n);
+#define N_RACERS 8
 
-  for (guint i = 0; i < n; i++)
-    threads[i] = g_thread_new ("booker", run_booker, &bookers[i]);
-  for (guint i = 0; i < n; i++)
-    g_thread_join (threads[i]);
+/* Bookers racing on one official's day, through two processes. */
+typedef struct
+{
+  Start      start;
+  gint64     official;
+  GPtrArray *times;      /* the day's free slots, all the bookers try */
+  Booker     bookers[N_RACERS];
+  guint      n_bookers;
+  guint      booked, taken;   /* of all the bookers */
+} Race;
+
+static void
+race_clear (Race *race)
+{
+  g_clear_pointer (&race->times, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Race, race_clear)
+
+/* @n_bookers in turns through the fixture's server and a second process on
+ * its database try to book the day's free slots on @date (only its first
+ * when @first_only), all at once, for one applicant. */
+static void
+race_run (Fixture    *fixture,
+          Race       *race,
+          const char *date,
+          guint       n_bookers,
+          gboolean    first_only)
+{
+  const char *demo[] = { "--demo", NULL };
+  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
+  gint64 applicant = create_applicant (fixture, "061211600012");
+
+  g_assert_cmpuint (n_bookers, <=, N_RACERS);
+  race->official = create_open_official (fixture);
+  race->times = free_slots (fixture, race->official, date);
+  g_assert_cmpuint (race->times->len, >, 0);
+  if (first_only)
+    g_ptr_array_set_size (race->times, 1);
+  race->start.expected = race->n_bookers = n_bookers;
+  for (guint i = 0; i < n_bookers; i++)
+    race->bookers[i] = (Booker) { &race->start, i % 2 == 0 ? fixture->server : second, race->official, applicant,
+                                  date, race->times, 0, 0 };
+  test_api_run_threads ("booker", run_booker, race->bookers, sizeof (Booker), n_bookers);
+  appeals_test_server_free (second);
+  for (guint i = 0; i < n_bookers; i++)
+    {
+      race->booked += race->bookers[i].booked;
+      race->taken += race->bookers[i].taken;
+    }
+}
+
+/* How many receptions the official's queue of @date holds. */
+static guint
+queue_length (Fixture    *fixture,
+              gint64      official,
+              const char *date)
+{
+  g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=%s&official_id=%" G_GINT64_FORMAT, date,
+                                            official);
+  g_autoptr(AppealsTestResponse) answer = REQUEST (fixture, "GET", queue, fixture->registrar, NULL);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (appeals_test_response_object (answer), "items"));
 }
 
 static void
 test_concurrent_slot (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  const char *demo[] = { "--demo", NULL };
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  gint64 official = create_open_official (fixture);
-  gint64 applicant = create_applicant (fixture, "061211600012");
-  g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-15");
-  Start start = { .expected = 2 };
-  Booker bookers[2] = {
-    { &start, fixture->server, official, applicant, "2027-03-15", times, 0, 0 },
-    { &start, second, official, applicant, "2027-03-15", times, 0, 0 },
-  };
-  g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-15&official_id=%" G_GINT64_FORMAT, official);
-  g_autoptr(AppealsTestResponse) booked = NULL;
+  g_auto(Race) race = { 0 };
 
-  g_assert_cmpuint (times->len, ==, 30);
-  run_bookers (bookers, G_N_ELEMENTS (bookers));
-  appeals_test_server_free (second);
+  race_run (fixture, &race, "2027-03-15", 2, FALSE);
+  g_assert_cmpuint (race.times->len, ==, 30);
   /* each process answered every slot, booked or taken: which one wins
    * how many depends on the scheduler (on a loaded machine one SQLite
    * writer can win them all), never a slot twice or a slot lost */
-  for (guint i = 0; i < 2; i++)
-    g_assert_cmpuint (bookers[i].booked + bookers[i].taken, ==, times->len);
+  for (guint i = 0; i < race.n_bookers; i++)
+    g_assert_cmpuint (race.bookers[i].booked + race.bookers[i].taken, ==, race.times->len);
 
-  g_test_message ("booked %u + %u, taken %u + %u", bookers[0].booked, bookers[1].booked,
-                  bookers[0].taken, bookers[1].taken);
-  g_assert_cmpuint (bookers[0].booked + bookers[1].booked, ==, times->len);
-  g_assert_cmpuint (bookers[0].taken + bookers[1].taken, ==, times->len);
-  booked = REQUEST (fixture, "GET", queue, fixture->registrar, NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (booked),
-                                                                         "items")), ==, times->len);
+  g_test_message ("booked %u + %u, taken %u + %u", race.bookers[0].booked, race.bookers[1].booked,
+                  race.bookers[0].taken, race.bookers[1].taken);
+  g_assert_cmpuint (race.booked, ==, race.times->len);
+  g_assert_cmpuint (race.taken, ==, race.times->len);
+  g_assert_cmpuint (queue_length (fixture, race.official, "2027-03-15"), ==, race.times->len);
 }
 
 /* Many bookers at once on ONE slot, half through each of two server
  * processes on one database: exactly one gets 201, every other 409
  * slot_taken, and the day's queue holds the slot once. */
-#define N_RACERS 8
-
 static void
 test_one_slot_race (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  const char *demo[] = { "--demo", NULL };
-  AppealsTestServer *second = appeals_test_server_start_beside (fixture->server, demo);
-  gint64 official = create_open_official (fixture);
-  gint64 applicant = create_applicant (fixture, "061211600012");
-  g_autoptr(GPtrArray) times = free_slots (fixture, official, "2027-03-16");
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
-  Start start = { .expected = N_RACERS };
-  Booker bookers[N_RACERS];
-  g_autofree char *queue = g_strdup_printf ("/api/v1/receptions?date=2027-03-16&official_id=%" G_GINT64_FORMAT, official);
-  g_autoptr(AppealsTestResponse) booked = NULL;
-  guint n_booked = 0, n_taken = 0;
+  g_auto(Race) race = { 0 };
 
-  g_assert_cmpuint (times->len, >, 0);
-  g_ptr_array_add (one, g_ptr_array_index (times, 0));
-  for (guint i = 0; i < N_RACERS; i++)
-    bookers[i] = (Booker) { &start, i % 2 == 0 ? fixture->server : second, official, applicant, "2027-03-16", one,
-                            0, 0 };
-  run_bookers (bookers, N_RACERS);
-  appeals_test_server_free (second);
-  for (guint i = 0; i < N_RACERS; i++)
-    {
-      n_booked += bookers[i].booked;
-      n_taken += bookers[i].taken;
-    }
-
-  g_assert_cmpuint (n_booked, ==, 1);
-  g_assert_cmpuint (n_taken, ==, N_RACERS - 1);
-  booked = REQUEST (fixture, "GET", queue, fixture->registrar, NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (booked),
-                                                                         "items")), ==, 1);
+  race_run (fixture, &race, "2027-03-16", N_RACERS, TRUE);
+  g_assert_cmpuint (race.booked, ==, 1);
+  g_assert_cmpuint (race.taken, ==, N_RACERS - 1);
+  g_assert_cmpuint (queue_length (fixture, race.official, "2027-03-16"), ==, 1);
 }
 
 /* Steps 12–13 follow the protocol's orders: the control is due on the

@@ -66,6 +66,11 @@ gint64               book_free   (Fixture          *fixture,
                                   const char       *date);
 char                *appeal_etag (Fixture          *fixture,
                                   gint64            id);
+void                 test_api_run_threads (const char *name,
+                                  GThreadFunc       func,
+                                  gpointer          items,
+                                  gsize             item_size,
+                                  guint             n_items);
 AppealsTestResponse *post_action (Fixture          *fixture,
                                   const char       *token,
                                   gint64            id,

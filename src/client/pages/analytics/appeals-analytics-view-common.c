@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-analytics-view-common.c: the title, the choices and the loading
- * that the analytics views share.
+ * appeals-analytics-view-common.c: the title, the choices, the loading
+ * and the export that the analytics views share.
  */
 #include "config.h"
 
@@ -9,6 +9,7 @@
 
 #include "appeals-analytics-view-common.h"
 #include "appeals-core.h"
+#include "appeals-file-chooser.h"
 
 /* A view's title, at its top. */
 void
@@ -101,4 +102,82 @@ appeals_analytics_view_finish_load (const GError *error,
     return FALSE;
   gtk_spinner_stop (spinner);
   return TRUE;
+}
+
+/* Export ------------------------------------------------------------------- */
+
+/**
+ * appeals_analytics_view_file_name:
+ *
+ * Returns: (transfer full): the name offered for a report of @from to @to,
+ *   as `<prefix>-<from>-<to>.<extension>` with ISO dates
+ */
+char *
+appeals_analytics_view_file_name (const char  *prefix,
+                                  const GDate *from,
+                                  const GDate *to,
+                                  const char  *extension)
+{
+  g_autofree char *first = appeals_date_format_iso (from);
+  g_autofree char *last = appeals_date_format_iso (to);
+
+  return g_strdup_printf ("%s-%s-%s.%s", prefix, first, last, extension);
+}
+
+typedef struct
+{
+  AppealsAnalyticsViewWrite  write;
+  guint                      format;
+  char                      *saved;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_free (export->saved);
+  g_free (export);
+}
+
+static void
+on_export_chosen (GtkWidget  *view,
+                  const char *path,
+                  gpointer    data)
+{
+  Export *export = data;
+  g_autoptr(GError) error = NULL;
+
+  if (export->write (view, export->format, path, &error))
+    gtk_widget_activate_action (view, "win.show-toast", "s", export->saved);
+  else if (error != NULL)
+    gtk_widget_activate_action (view, "win.show-toast", "s", error->message);
+}
+
+/**
+ * appeals_analytics_view_export:
+ * @title: the chooser's title
+ * @file_name: (nullable): the name offered for the file, or %NULL to
+ *   choose a folder
+ * @format: given back to @write
+ * @write: (scope async): writes the file
+ * @saved: the toast once @write has written the file
+ *
+ * Asks where to save what @view shows, then has @write write it there and
+ * says in a toast how it went.
+ */
+void
+appeals_analytics_view_export (GtkWidget                 *view,
+                               const char                *title,
+                               const char                *file_name,
+                               guint                      format,
+                               AppealsAnalyticsViewWrite  write,
+                               const char                *saved)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->write = write;
+  export->format = format;
+  export->saved = g_strdup (saved);
+  appeals_file_chooser_ask (view, title,
+                            file_name != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                            file_name, on_export_chosen, export, (GDestroyNotify) export_free);
 }

@@ -294,6 +294,9 @@ build_table (AppealsContentView *self)
  * @xlsx: %TRUE for XLSX, %FALSE for CSV
  *
  * Writes the terms shown — the term, its appeals, those of a year earlier.
+ *
+ * Returns: %FALSE with @error set when they could not be written, or
+ *   without when no terms are shown
  */
 gboolean
 appeals_content_view_write (AppealsContentView  *self,
@@ -304,7 +307,9 @@ appeals_content_view_write (AppealsContentView  *self,
   g_autoptr(AppealsReportTable) table = NULL;
   g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
 
-  g_return_val_if_fail (self->terms != NULL, FALSE);
+  /* nothing shown any more, as after a reload begun behind the chooser */
+  if (self->terms == NULL)
+    return FALSE;
 
   table = build_table (self);
   if (!xlsx)
@@ -314,48 +319,19 @@ appeals_content_view_write (AppealsContentView  *self,
 }
 
 static void
-on_export_chosen (GtkNativeDialog    *chooser,
-                  int                 response,
-                  AppealsContentView *self)
-{
-  gboolean xlsx = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "xlsx"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean written;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->terms != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      written = appeals_content_view_write (self, xlsx, path, &error);
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
-                                  written ? _("The report is saved.") : error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 on_export_clicked (GtkButton          *button,
                    AppealsContentView *self)
 {
   gboolean xlsx = button == GTK_BUTTON (self->exports[1]);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *from = NULL, *to = NULL, *name = NULL;
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
 
   if (self->terms == NULL)
     return;
-  from = appeals_date_format_iso (&self->terms->from);
-  to = appeals_date_format_iso (&self->terms->to);
-  name = g_strdup_printf ("content-terms-%s-%s.%s", from, to, xlsx ? "xlsx" : "csv");
-  chooser = gtk_file_chooser_native_new (_("Save the Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "xlsx", GUINT_TO_POINTER (xlsx));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = appeals_analytics_view_file_name ("content-terms", &self->terms->from, &self->terms->to,
+                                           xlsx ? "xlsx" : "csv");
+  appeals_analytics_view_export (GTK_WIDGET (self), _("Save the Report"), name, xlsx,
+                                 (AppealsAnalyticsViewWrite) appeals_content_view_write,
+                                 _("The report is saved."));
 }
 
 static void

@@ -463,42 +463,6 @@ on_preset_changed (AppealsLineReportView *self)
 
 /* Export --------------------------------------------------------------------- */
 
-static void
-say (GtkWidget  *widget,
-     const char *message)
-{
-  gtk_widget_activate_action (widget, "win.show-toast", "s", message);
-}
-
-static void
-on_export_chosen (GtkNativeDialog       *chooser,
-                  int                    response,
-                  AppealsLineReportView *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean xlsx = g_object_get_data (G_OBJECT (chooser), "xlsx") != NULL;
-  gboolean written;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->report == NULL)
-    {
-      g_object_unref (chooser);
-      return;
-    }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
-  if (g_object_get_data (G_OBJECT (chooser), "pdf") != NULL)
-    written = appeals_line_report_view_write_pdf (self, path, &error);
-  else if (xlsx)
-    written = appeals_report_write_xlsx (self->report, get_reference (self), path, &error);
-  else
-    written = appeals_report_write_csv_all (self->report, get_reference (self), path, "report", &error);
-  say (GTK_WIDGET (self), written ? _("The report is saved.") : error->message);
-  g_object_unref (chooser);
-}
-
 /**
  * appeals_line_report_view_write_pdf:
  *
@@ -514,53 +478,69 @@ appeals_line_report_view_write_pdf (AppealsLineReportView  *self,
   return appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, error);
 }
 
-/* @extension: "xlsx" or "pdf" for a file, NULL for a folder of CSV files */
+typedef enum
+{
+  EXPORT_CSV_FOLDER,
+  EXPORT_XLSX,
+  EXPORT_PDF,
+} ExportFormat;
+
+static gboolean
+write_export (GtkWidget   *view,
+              guint        format,
+              const char  *path,
+              GError     **error)
+{
+  AppealsLineReportView *self = APPEALS_LINE_REPORT_VIEW (view);
+
+  if (self->report == NULL)
+    return FALSE;
+  switch ((ExportFormat) format)
+    {
+    case EXPORT_PDF:
+      return appeals_line_report_view_write_pdf (self, path, error);
+    case EXPORT_XLSX:
+      return appeals_report_write_xlsx (self->report, get_reference (self), path, error);
+    case EXPORT_CSV_FOLDER:
+    default:
+      return appeals_report_write_csv_all (self->report, get_reference (self), path, "report", error);
+    }
+}
+
+/* A file named after the period, or a folder for the CSV files */
 static void
 export_report (AppealsLineReportView *self,
-               const char            *extension)
+               ExportFormat           format)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (extension != NULL ? _("Save the Report")
-                                                           : _("Choose a Folder for the CSV Files"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         extension != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                           : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         NULL, NULL);
-  if (extension != NULL)
-    {
-      g_autofree char *from = appeals_date_format_iso (&self->report->from);
-      g_autofree char *to = appeals_date_format_iso (&self->report->to);
-      g_autofree char *name = g_strdup_printf ("report-%s-%s.%s", from, to, extension);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      g_object_set_data (G_OBJECT (chooser), extension, GINT_TO_POINTER (TRUE));
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (format != EXPORT_CSV_FOLDER)
+    name = appeals_analytics_view_file_name ("report", &self->report->from, &self->report->to,
+                                             format == EXPORT_PDF ? "pdf" : "xlsx");
+  appeals_analytics_view_export (GTK_WIDGET (self),
+                                 name != NULL ? _("Save the Report") : _("Choose a Folder for the CSV Files"), name,
+                                 format, write_export, _("The report is saved."));
 }
 
 static void
 on_export_xlsx_clicked (AppealsLineReportView *self)
 {
   if (self->report != NULL)
-    export_report (self, "xlsx");
+    export_report (self, EXPORT_XLSX);
 }
 
 static void
 on_export_pdf_clicked (AppealsLineReportView *self)
 {
   if (self->report != NULL)
-    export_report (self, "pdf");
+    export_report (self, EXPORT_PDF);
 }
 
 static void
 on_export_csv_clicked (AppealsLineReportView *self)
 {
   if (self->report != NULL)
-    export_report (self, NULL);
+    export_report (self, EXPORT_CSV_FOLDER);
 }
 
 /* Life ----------------------------------------------------------------------- */

@@ -478,56 +478,34 @@ appeals_map_view_get_subtitle (AppealsMapView *self)
 
 /* Export --------------------------------------------------------------------- */
 
-static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  AppealsMapView  *self)
+static gboolean
+write_export (GtkWidget   *view,
+              guint        png,
+              const char  *path,
+              GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL, *title = NULL, *subtitle = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean png = g_object_get_data (G_OBJECT (chooser), "png") != NULL;
-  gboolean written;
+  AppealsMapView *self = APPEALS_MAP_VIEW (view);
+  g_autofree char *title = NULL, *subtitle = NULL;
+  g_autoptr(AppealsMapPrint) print = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->report == NULL)
-    {
-      g_object_unref (chooser);
-      return;
-    }
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
+  if (self->report == NULL)
+    return FALSE;
   title = appeals_map_view_get_title (self);
   subtitle = appeals_map_view_get_subtitle (self);
   if (png)
-    written = appeals_map_write_png (self->map, title, subtitle, path, &error);
-  else
-    {
-      g_autoptr(AppealsMapPrint) print = appeals_map_print_new (self->map, title, subtitle);
-
-      written = appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, &error);
-    }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
-                              written ? _("The map is saved.") : error->message);
-  g_object_unref (chooser);
+    return appeals_map_write_png (self->map, title, subtitle, path, error);
+  print = appeals_map_print_new (self->map, title, subtitle);
+  return appeals_print_export_pdf (GTK_PRINT_OPERATION (print), path, NULL, error);
 }
 
 static void
 export_map (AppealsMapView *self,
             gboolean        png)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
   if (self->report == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), png ? "map.png" : "map.pdf");
-  if (png)
-    g_object_set_data (G_OBJECT (chooser), "png", GINT_TO_POINTER (TRUE));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  appeals_analytics_view_export (GTK_WIDGET (self), _("Save the Map"), png ? "map.png" : "map.pdf", png, write_export,
+                                 _("The map is saved."));
 }
 
 static void

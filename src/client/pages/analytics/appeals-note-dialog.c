@@ -4,13 +4,9 @@
  * year, the half (January–June or July–December; by default the half
  * just ended in the first two months of a half, else the current one)
  * and the note's language, Kazakh or Russian whatever the interface
- * speaks. Its "save" response is the caller's to act on; the note is then
- * gathered from the server and written beside the chosen name as .fodt
- * and .pdf by appeals_note_write_async().
+ * speaks. Its "save" response is the caller's to act on.
  */
 #include "config.h"
-
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -134,91 +130,4 @@ appeals_note_dialog_new (GtkWindow *parent)
                        "body", _("A draft note for the leadership from the figures of a half-year, on the department's "
                                  "letterhead: an OpenDocument text to edit and a PDF."),
                        NULL);
-}
-
-/* Writing ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  char      *fodt_path;
-  char      *pdf_path;
-  GtkWindow *parent;
-} Writing;
-
-static void
-writing_free (Writing *writing)
-{
-  g_free (writing->fodt_path);
-  g_free (writing->pdf_path);
-  g_clear_object (&writing->parent);
-  g_free (writing);
-}
-
-static void
-on_note_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Writing *writing = g_task_get_task_data (task);
-  g_autoptr(AppealsAnalyticalNote) note = NULL;
-  GError *error = NULL;
-
-  note = appeals_analytical_note_load_finish (result, &error);
-  if (note == NULL || !appeals_analytical_note_write (note, writing->fodt_path, writing->pdf_path, writing->parent,
-                                                      &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_strdup (writing->fodt_path), g_free);
-}
-
-/**
- * appeals_note_write_async:
- * @path: the chosen file name; its extension, if any, gives way to .fodt and .pdf
- *
- * Gathers the note of the half-year and writes it as an OpenDocument text
- * and a PDF side by side.
- */
-void
-appeals_note_write_async (AppealsContext      *context,
-                          int                  year,
-                          int                  half,
-                          const char          *language,
-                          const char          *path,
-                          GtkWindow           *parent,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  Writing *writing = g_new0 (Writing, 1);
-  g_autofree char *base = g_strdup (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
-      (g_ascii_strcasecmp (dot, ".fodt") == 0 || g_ascii_strcasecmp (dot, ".pdf") == 0 ||
-       g_ascii_strcasecmp (dot, ".odt") == 0))
-    *dot = '\0';
-  writing->fodt_path = g_strconcat (base, ".fodt", NULL);
-  writing->pdf_path = g_strconcat (base, ".pdf", NULL);
-  writing->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  g_task_set_source_tag (task, appeals_note_write_async);
-  g_task_set_task_data (task, writing, (GDestroyNotify) writing_free);
-  appeals_analytical_note_load_async (context, year, half, language, cancellable, on_note_loaded,
-                                      g_steal_pointer (&task));
-}
-
-/**
- * appeals_note_write_finish:
- *
- * Returns: (transfer full): the path of the .fodt written, or %NULL with @error set
- */
-char *
-appeals_note_write_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

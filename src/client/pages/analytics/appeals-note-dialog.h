@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-note-dialog.h: the choice of the semi-annual analytical note's
- * half-year and language, and the writing of the note that follows it.
+ * half-year and language.
  */
 #pragma once
 
 #include <adwaita.h>
-
-#include "appeals-context.h"
 
 G_BEGIN_DECLS
 
@@ -23,17 +21,5 @@ void               appeals_note_dialog_set_choice   (AppealsNoteDialog *self,
 int                appeals_note_dialog_get_year     (AppealsNoteDialog *self);
 int                appeals_note_dialog_get_half     (AppealsNoteDialog *self);
 const char        *appeals_note_dialog_get_language (AppealsNoteDialog *self);
-
-void               appeals_note_write_async         (AppealsContext    *context,
-                                                     int                year,
-                                                     int                half,
-                                                     const char        *language,
-                                                     const char        *path,
-                                                     GtkWindow         *parent,
-                                                     GCancellable      *cancellable,
-                                                     GAsyncReadyCallback callback,
-                                                     gpointer           user_data);
-char              *appeals_note_write_finish        (GAsyncResult      *result,
-                                                     GError           **error);
 
 G_END_DECLS

@@ -250,13 +250,23 @@ appeals_statistical_report_view_open_cell (AppealsStatisticalReportView *self,
   return TRUE;
 }
 
+/**
+ * appeals_statistical_report_view_write:
+ *
+ * Writes the report shown in @format.
+ *
+ * Returns: %FALSE with @error set when it could not be written, or
+ *   without when no report is shown
+ */
 gboolean
 appeals_statistical_report_view_write (AppealsStatisticalReportView  *self,
                                        AppealsStatisticalFormat       format,
                                        const char                    *path,
                                        GError                       **error)
 {
-  g_return_val_if_fail (self->report != NULL, FALSE);
+  /* nothing shown any more, as after a reload begun behind the chooser */
+  if (self->report == NULL)
+    return FALSE;
 
   return appeals_statistical_report_write (self->report, get_reference (self), format, path, error);
 }
@@ -264,48 +274,19 @@ appeals_statistical_report_view_write (AppealsStatisticalReportView  *self,
 /* Export --------------------------------------------------------------------- */
 
 static void
-on_export_chosen (GtkNativeDialog              *chooser,
-                  int                           response,
-                  AppealsStatisticalReportView *self)
-{
-  AppealsStatisticalFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean written;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      written = appeals_statistical_report_view_write (self, format, path, &error);
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
-                                  written ? _("The report is saved.") : error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 on_export_clicked (GtkButton                    *button,
                    AppealsStatisticalReportView *self)
 {
   AppealsStatisticalFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "format"));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *from = NULL, *to = NULL, *name = NULL;
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
 
   if (self->report == NULL)
     return;
-  from = appeals_date_format_iso (&self->report->from);
-  to = appeals_date_format_iso (&self->report->to);
-  name = g_strdup_printf ("statistical-report-%s-%s.%s", from, to, formats[format].extension);
-  chooser = gtk_file_chooser_native_new (_("Save the Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = appeals_analytics_view_file_name ("statistical-report", &self->report->from, &self->report->to,
+                                           formats[format].extension);
+  appeals_analytics_view_export (GTK_WIDGET (self), _("Save the Report"), name, format,
+                                 (AppealsAnalyticsViewWrite) appeals_statistical_report_view_write,
+                                 _("The report is saved."));
 }
 
 /* Life ----------------------------------------------------------------------- */

@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 
+#include "appeals-file-chooser.h"
 #include "appeals-receptions-page-private.h"
 #include "appeals-schedule-dialog.h"
 #include "appeals-schedule-poster.h"
@@ -83,14 +84,6 @@ _appeals_receptions_page_step_label (AppealsReceptionsPage *self,
         return appeals_names_get (&step->name, appeals_ui_language ());
     }
   return code;
-}
-
-static GtkWindow *
-get_parent_window (AppealsReceptionsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 /* 0 for all officials */
@@ -279,7 +272,9 @@ AppealsReceptionWindow *
 appeals_receptions_page_open_reception (AppealsReceptionsPage *self,
                                         gint64                 reception_id)
 {
-  AppealsReceptionWindow *window = appeals_reception_window_new (self->context, get_parent_window (self), reception_id);
+  AppealsReceptionWindow *window = appeals_reception_window_new (self->context,
+                                                                 appeals_widget_get_window (GTK_WIDGET (self)),
+                                                                 reception_id);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -447,7 +442,7 @@ appeals_receptions_page_book (AppealsReceptionsPage *self)
   if (!appeals_month_view_get_selected (self->month_view, &date))
     g_date_clear (&date, 1);
 
-  dialog = appeals_booking_dialog_new (get_parent_window (self), self->context,
+  dialog = appeals_booking_dialog_new (appeals_widget_get_window (GTK_WIDGET (self)), self->context,
                                        appeals_receptions_page_get_official_id (self), &date);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -531,7 +526,8 @@ appeals_receptions_page_edit_schedule (AppealsReceptionsPage *self,
                                        gint64                 official_id)
 {
   /* the officials follow on the reference service's "officials-changed" */
-  AppealsScheduleDialog *dialog = appeals_schedule_dialog_new (get_parent_window (self), self->context,
+  GtkWindow *parent = appeals_widget_get_window (GTK_WIDGET (self));
+  AppealsScheduleDialog *dialog = appeals_schedule_dialog_new (parent, self->context,
                                                                official_id != 0
                                                                ? appeals_officials_find_by_id (self->officials, official_id)
                                                                : NULL);
@@ -564,7 +560,8 @@ print_poster_action (GtkWidget  *widget,
     return;
   poster = appeals_schedule_poster_new (self->officials, g_variant_get_string (parameter, NULL));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (poster), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               get_parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+                               appeals_widget_get_window (GTK_WIDGET (self)),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     g_warning ("printing the schedule failed: %s", error->message);
 }
 

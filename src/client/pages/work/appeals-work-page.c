@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-file-chooser.h"
 #include "appeals-error-status.h"
 #include "appeals-order-dialog.h"
 #include "appeals-reception-text.h"
@@ -141,14 +142,6 @@ due_tag (const AppealsWorkItem *item)
 
 /* Opening what a row names -------------------------------------------------- */
 
-static GtkWindow *
-get_parent_window (AppealsWorkPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 on_order_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -157,7 +150,7 @@ on_order_loaded (GObject      *source,
   g_autoptr(AppealsWorkPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsOrder) order = appeals_order_service_order_finish (APPEALS_ORDER_SERVICE (source), result, &error);
-  GtkWindow *parent = get_parent_window (self);
+  GtkWindow *parent = appeals_widget_get_window (GTK_WIDGET (self));
   GtkWidget *dialog;
 
   if (order == NULL)
@@ -190,7 +183,8 @@ open_item (AppealsWorkPage       *self,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "expertise");
       break;
     case APPEALS_WORK_ITEM_RECEPTION:
-      gtk_window_present (GTK_WINDOW (appeals_reception_window_new (self->context, get_parent_window (self),
+      gtk_window_present (GTK_WINDOW (appeals_reception_window_new (self->context,
+                                                                    appeals_widget_get_window (GTK_WIDGET (self)),
                                                                     item->id)));
       break;
     case APPEALS_WORK_ITEM_ORDER:
