@@ -242,12 +242,22 @@ appeals_record_append_members (const AppealsRecordType *type,
 {
   for (guint i = 0; i < type->n_fields; i++)
     {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      appeals_json_append_string (out, type->fields[i].name);
-      g_string_append_c (out, ':');
+      appeals_json_append_member_name (out, i, type->fields[i].name);
       append_field (out, &type->fields[i], record);
     }
+}
+
+/* Opens member number @index of an object being written: a comma after
+ * the first, the quoted name and a colon. */
+void
+appeals_json_append_member_name (GString    *out,
+                                 guint       index,
+                                 const char *name)
+{
+  if (index > 0)
+    g_string_append_c (out, ',');
+  appeals_json_append_string (out, name);
+  g_string_append_c (out, ':');
 }
 
 /* Appends @record as a JSON object: the text of appeals_record_to_json(). */

@@ -118,6 +118,9 @@ void      appeals_json_append_string     (GString                 *out,
                                           const char              *text);
 void      appeals_json_append_int        (GString                 *out,
                                           gint64                   value);
+void      appeals_json_append_member_name (GString                *out,
+                                           guint                   index,
+                                           const char             *name);
 
 const char *appeals_enum_to_wire       (GType                    enum_type,
                                         int                      value);

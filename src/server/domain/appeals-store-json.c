@@ -102,10 +102,7 @@ appeals_store_row_writer_append (AppealsStoreRowWriter *writer,
 {
   for (guint i = 0; i < writer->n_members; i++)
     {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      appeals_json_append_string (out, writer->members[i].column);
-      g_string_append_c (out, ':');
+      appeals_json_append_member_name (out, i, writer->members[i].column);
       append_cell (out, writer->members[i].kind, appeals_db_result_get_cell (writer->result, row, writer->columns[i]));
     }
 }
