@@ -234,7 +234,7 @@ test_proxy_two_servers (void)
                          "--sign-in-failures-per-address", "3", NULL };
   g_autofree char *nginx = find_nginx ();
   AppealsTestServer *servers[2];
-  g_autofree char *ports[2];
+  g_auto(GStrv) ports = g_new0 (char *, 3);
   Fixture one = { 0 }, two = { 0 };
   Proxy proxy = { 0 };
   g_autofree char *file = NULL;
