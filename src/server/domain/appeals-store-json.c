@@ -17,40 +17,32 @@ struct _AppealsStoreRowWriter
   AppealsDbResult          *result;
   const AppealsStoreMember *members;
   guint                     n_members;
-  int                      *columns;
+  int                       columns[];
 };
 
 /**
  * appeals_store_row_writer_new:
  * @members: (array length=n_members): the members to write, each the
  *   column of its name, found here once
+ *
+ * Returns: (transfer full): the writer, freed with g_free()
  */
 AppealsStoreRowWriter *
 appeals_store_row_writer_new (AppealsDbResult          *result,
                               const AppealsStoreMember *members,
                               guint                     n_members)
 {
-  AppealsStoreRowWriter *writer = g_new0 (AppealsStoreRowWriter, 1);
+  AppealsStoreRowWriter *writer = g_malloc0 (sizeof (AppealsStoreRowWriter) + n_members * sizeof (int));
 
   writer->result = result;
   writer->members = members;
   writer->n_members = n_members;
-  writer->columns = g_new (int, n_members);
   for (guint i = 0; i < n_members; i++)
     {
       writer->columns[i] = appeals_db_result_find_column (result, members[i].column);
       g_assert (writer->columns[i] >= 0);
     }
   return writer;
-}
-
-void
-appeals_store_row_writer_free (AppealsStoreRowWriter *writer)
-{
-  if (writer == NULL)
-    return;
-  g_free (writer->columns);
-  g_free (writer);
 }
 
 static void

@@ -96,7 +96,6 @@ AppealsStoreRowWriter *appeals_store_row_writer_new    (AppealsDbResult         
 void                   appeals_store_row_writer_append (AppealsStoreRowWriter    *writer,
                                                         guint                     row,
                                                         GString                  *out);
-void                   appeals_store_row_writer_free   (AppealsStoreRowWriter    *writer);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsStoreRowWriter, appeals_store_row_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsStoreRowWriter, g_free)
 
 G_END_DECLS
