@@ -290,27 +290,6 @@ appeals_content_terms_rank (AppealsContentTerms *terms,
   g_ptr_array_set_size (terms->terms, kept);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 JsonNode *
 appeals_content_terms_to_json (AppealsContentTerms *terms)
 {
@@ -321,11 +300,11 @@ appeals_content_terms_to_json (AppealsContentTerms *terms)
   appeals_json_add_date (builder, "to", &terms->to);
   appeals_json_add_date (builder, "compare_from", &terms->compare_from);
   appeals_json_add_date (builder, "compare_to", &terms->compare_to);
-  add_string_or_null (builder, "district", terms->district);
-  add_string_or_null (builder, "only_district", terms->only_district);
-  add_string_or_null (builder, "only_question_character", terms->only_question_character);
-  add_int (builder, "total", terms->total);
-  add_int (builder, "compare_total", terms->compare_total);
+  appeals_json_add_string_or_null (builder, "district", terms->district);
+  appeals_json_add_string_or_null (builder, "only_district", terms->only_district);
+  appeals_json_add_string_or_null (builder, "only_question_character", terms->only_question_character);
+  appeals_json_add_int (builder, "total", terms->total);
+  appeals_json_add_int (builder, "compare_total", terms->compare_total);
   json_builder_set_member_name (builder, "terms");
   json_builder_begin_array (builder);
   for (guint i = 0; i < terms->terms->len; i++)
@@ -335,10 +314,10 @@ appeals_content_terms_to_json (AppealsContentTerms *terms)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "term");
       json_builder_add_string_value (builder, term->term);
-      add_int (builder, "words", strchr (term->term, ' ') != NULL ? 2 : 1);
-      add_int (builder, "count", term->count);
-      add_int (builder, "compare_count", term->compare_count);
-      add_int (builder, "change", term->count - term->compare_count);
+      appeals_json_add_int (builder, "words", strchr (term->term, ' ') != NULL ? 2 : 1);
+      appeals_json_add_int (builder, "count", term->count);
+      appeals_json_add_int (builder, "compare_count", term->compare_count);
+      appeals_json_add_int (builder, "change", term->count - term->compare_count);
       appeals_report_add_filter (builder, "filter", term->filter);
       json_builder_end_object (builder);
     }

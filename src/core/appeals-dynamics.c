@@ -224,18 +224,6 @@ appeals_dynamics_sort (AppealsDynamics *self)
 /* JSON --------------------------------------------------------------------- */
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_starts (JsonBuilder *builder,
             GArray      *starts)
 {
@@ -275,7 +263,7 @@ appeals_dynamics_to_json (AppealsDynamics *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, appeals_period_kind_to_string (self->kind));
-  add_string_or_null (builder, "district", self->district);
+  appeals_json_add_string_or_null (builder, "district", self->district);
   add_starts (builder, self->starts);
   json_builder_set_member_name (builder, "series");
   json_builder_begin_array (builder);
@@ -520,10 +508,10 @@ appeals_growth_alert_to_json (AppealsGrowthAlert *alert)
   json_builder_add_double_value (builder, alert->sd);
   json_builder_set_member_name (builder, "threshold");
   json_builder_add_double_value (builder, alert->threshold);
-  add_string_or_null (builder, "cause", alert->cause);
-  add_string_or_null (builder, "measures", alert->measures);
-  add_string_or_null (builder, "noted_by", alert->noted_by);
-  add_string_or_null (builder, "noted_at", alert->noted_at);
+  appeals_json_add_string_or_null (builder, "cause", alert->cause);
+  appeals_json_add_string_or_null (builder, "measures", alert->measures);
+  appeals_json_add_string_or_null (builder, "noted_by", alert->noted_by);
+  appeals_json_add_string_or_null (builder, "noted_at", alert->noted_at);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -536,7 +524,7 @@ appeals_alert_list_to_json (AppealsAlertList *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, appeals_period_kind_to_string (self->kind));
-  add_string_or_null (builder, "district", self->district);
+  appeals_json_add_string_or_null (builder, "district", self->district);
   appeals_json_add_date (builder, "from", &self->from);
   appeals_json_add_date (builder, "to", &self->to);
   json_builder_set_member_name (builder, "rule");

@@ -151,32 +151,6 @@ appeals_json_index_path (const char *parent,
   return g_strdup_printf ("%s[%u]", parent != NULL ? parent : "", index);
 }
 
-/* Finds @member. Returns FALSE only for a missing required member (with
- * @error set); *node is NULL for an absent optional member or a null. */
-static gboolean
-read_member (JsonObject  *object,
-             const char  *member,
-             gboolean     required,
-             JsonNode   **node,
-             const char  *file,
-             const char  *parent,
-             GError     **error)
-{
-  *node = json_object_get_member (object, member);
-  if (*node != NULL && !JSON_NODE_HOLDS_NULL (*node))
-    return TRUE;
-
-  *node = NULL;
-  if (required)
-    {
-      g_autofree char *field = appeals_json_field_path (parent, member);
-      appeals_json_set_field_error (error, file, field, _("is missing"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 type_error (const char  *member,
             const char  *reason,
@@ -188,6 +162,75 @@ type_error (const char  *member,
 
   appeals_json_set_field_error (error, file, field, reason);
   return FALSE;
+}
+
+/* Finds @member and checks its kind with @holds. Returns FALSE for a
+ * missing required member or one of another kind (with @error set, @reason,
+ * untranslated, saying what it must be); *node is NULL for an absent optional member or
+ * a null. */
+static gboolean
+read_member (JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             gboolean   (*holds) (JsonNode *node),
+             const char  *reason,
+             JsonNode   **node,
+             const char  *file,
+             const char  *parent,
+             GError     **error)
+{
+  *node = json_object_get_member (object, member);
+  if (*node != NULL && !JSON_NODE_HOLDS_NULL (*node))
+    {
+      if (holds (*node))
+        return TRUE;
+      reason = _(reason);
+    }
+  else
+    {
+      *node = NULL;
+      if (!required)
+        return TRUE;
+      reason = _("is missing");
+    }
+
+  return type_error (member, reason, file, parent, error);
+}
+
+static gboolean
+holds_int (JsonNode *node)
+{
+  return json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+holds_number (JsonNode *node)
+{
+  return json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE;
+}
+
+static gboolean
+holds_boolean (JsonNode *node)
+{
+  return json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
+holds_string (JsonNode *node)
+{
+  return json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
 }
 
 gboolean
@@ -204,13 +247,10 @@ appeals_json_read_int (JsonObject  *object,
   JsonNode *node;
   gint64 number;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_int, N_("must be a whole number"), &node, file, parent, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return type_error (member, _("must be a whole number"), file, parent, error);
 
   number = json_node_get_int (node);
   if (number < min || number > max)
@@ -239,13 +279,10 @@ appeals_json_read_number (JsonObject  *object,
   JsonNode *node;
   double number;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_number, N_("must be a number"), &node, file, parent, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE)
-    return type_error (member, _("must be a number"), file, parent, error);
 
   number = json_node_get_double (node);
   if (number < min || number > max)
@@ -269,15 +306,10 @@ appeals_json_read_boolean (JsonObject  *object,
 {
   JsonNode *node;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_boolean, N_("must be true or false"), &node, file, parent, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return type_error (member, _("must be true or false"), file, parent, error);
-
-  *value = json_node_get_boolean (node);
+  if (node != NULL)
+    *value = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -292,13 +324,10 @@ appeals_json_read_string (JsonObject   *object,
 {
   JsonNode *node;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_string, N_("must be a string"), &node, file, parent, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return type_error (member, _("must be a string"), file, parent, error);
 
   *value = json_node_get_string (node);
   if (required && **value == '\0')
@@ -341,15 +370,10 @@ appeals_json_read_array (JsonObject  *object,
 {
   JsonNode *node;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_array, N_("must be a list"), &node, file, parent, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return type_error (member, _("must be a list"), file, parent, error);
-
-  *value = json_node_get_array (node);
+  if (node != NULL)
+    *value = json_node_get_array (node);
   return TRUE;
 }
 
@@ -364,15 +388,10 @@ appeals_json_read_object (JsonObject   *object,
 {
   JsonNode *node;
 
-  if (!read_member (object, member, required, &node, file, parent, error))
+  if (!read_member (object, member, required, holds_object, N_("must be an object"), &node, file, parent, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (member, _("must be an object"), file, parent, error);
-
-  *value = json_node_get_object (node);
+  if (node != NULL)
+    *value = json_node_get_object (node);
   return TRUE;
 }
 
@@ -516,4 +535,27 @@ appeals_json_add_date (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, text);
+}
+
+/* Adds member @name: @value. */
+void
+appeals_json_add_int (JsonBuilder *builder,
+                      const char  *name,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Adds member @name: @value, or null when @value is %NULL. */
+void
+appeals_json_add_string_or_null (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }

@@ -130,5 +130,11 @@ char       *appeals_date_format_iso         (const GDate  *date);
 void        appeals_json_add_date           (JsonBuilder  *builder,
                                              const char   *name,
                                              const GDate  *date);
+void        appeals_json_add_int            (JsonBuilder  *builder,
+                                             const char   *name,
+                                             gint64        value);
+void        appeals_json_add_string_or_null (JsonBuilder  *builder,
+                                             const char   *name,
+                                             const char   *value);
 
 G_END_DECLS

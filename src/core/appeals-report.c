@@ -274,15 +274,6 @@ appeals_report_add_timeliness (AppealsReport *report,
 /* JSON ---------------------------------------------------------------------- */
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_number_or_null (JsonBuilder *builder,
                     const char  *name,
                     double       value)
@@ -325,8 +316,8 @@ add_ranking (JsonBuilder    *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "dimension");
   json_builder_add_string_value (builder, ranking->dimension);
-  add_int (builder, "total", ranking->total);
-  add_int (builder, "compare_total", ranking->compare_total);
+  appeals_json_add_int (builder, "total", ranking->total);
+  appeals_json_add_int (builder, "compare_total", ranking->compare_total);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ranking->rows->len; i++)
@@ -336,8 +327,8 @@ add_ranking (JsonBuilder    *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder, row->key);
-      add_int (builder, "count", row->count);
-      add_int (builder, "compare_count", row->compare_count);
+      appeals_json_add_int (builder, "count", row->count);
+      appeals_json_add_int (builder, "compare_count", row->compare_count);
       json_builder_set_member_name (builder, "share");
       json_builder_add_double_value (builder, row->share);
       add_number_or_null (builder, "change", row->change);
@@ -356,7 +347,7 @@ add_timeliness (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, row->body);
   for (guint i = 0; i < APPEALS_TIMELINESS_N_FIGURES; i++)
-    add_int (builder, timeliness_names[i], row->figures[i]);
+    appeals_json_add_int (builder, timeliness_names[i], row->figures[i]);
   add_number_or_null (builder, "average_working_days", row->average_working_days);
   json_builder_set_member_name (builder, "filters");
   json_builder_begin_object (builder);
@@ -376,15 +367,11 @@ appeals_report_to_json (AppealsReport *report)
   appeals_json_add_date (builder, "to", &report->to);
   appeals_json_add_date (builder, "compare_from", &report->compare_from);
   appeals_json_add_date (builder, "compare_to", &report->compare_to);
-  json_builder_set_member_name (builder, "district");
-  if (report->district != NULL)
-    json_builder_add_string_value (builder, report->district);
-  else
-    json_builder_add_null_value (builder);
-  add_int (builder, "total", report->total);
-  add_int (builder, "compare_total", report->compare_total);
-  add_int (builder, "applicants", report->applicants);
-  add_int (builder, "compare_applicants", report->compare_applicants);
+  appeals_json_add_string_or_null (builder, "district", report->district);
+  appeals_json_add_int (builder, "total", report->total);
+  appeals_json_add_int (builder, "compare_total", report->compare_total);
+  appeals_json_add_int (builder, "applicants", report->applicants);
+  appeals_json_add_int (builder, "compare_applicants", report->compare_applicants);
   json_builder_set_member_name (builder, "rankings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->rankings->len; i++)
