@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gstdio.h>
+
 #include "core-test-util.h"
 
 JsonNode *
@@ -56,4 +59,37 @@ core_test_round_trip (gpointer        object,
   g_assert_no_error (error);
   g_assert_nonnull (again);
   return again;
+}
+
+/* Writes each case's JSON to a file named @file_name in a new folder and
+ * checks that @load refuses it with a parse error naming the file and
+ * the case's field. */
+void
+core_test_assert_malformed_files (const char              *file_name,
+                                  const CoreTestMalformed *cases,
+                                  guint                    n_cases,
+                                  CoreTestFileLoader       load)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-rules-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, file_name, NULL);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GObject) model = NULL;
+
+      g_file_set_contents (path, cases[i].json, -1, &error);
+      g_assert_no_error (error);
+      model = load (path, &error);
+      g_assert_null (model);
+      g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
+      if (strstr (error->message, file_name) == NULL || strstr (error->message, cases[i].field) == NULL)
+        g_error ("“%s” does not name the file and %s", error->message, cases[i].field);
+      g_clear_error (&error);
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
 }

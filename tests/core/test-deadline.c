@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "appeals-core.h"
+#include "core-test-util.h"
 
 typedef struct
 {
@@ -229,10 +230,7 @@ test_evaluate (Fixture       *fixture,
     }
 }
 
-static const struct {
-  const char *json;
-  const char *field;
-} malformed[] = {
+static const CoreTestMalformed malformed[] = {
   { "{\"format\":1}", "“registration_day_counts”" },
   { "{\"format\":1,\"registration_day_counts\":\"no\"}", "“registration_day_counts”" },
   { "{\"format\":1,\"registration_day_counts\":false,\"forwarding_working_days\":3}", "“extension”" },
@@ -249,27 +247,8 @@ static void
 test_malformed (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-deadlines-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "deadlines.json", NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
-    {
-      g_autoptr(AppealsDeadlineRules) rules = NULL;
-
-      g_file_set_contents (path, malformed[i].json, -1, &error);
-      g_assert_no_error (error);
-      rules = appeals_deadline_rules_new_from_file (path, &error);
-      g_assert_null (rules);
-      g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
-      if (strstr (error->message, malformed[i].field) == NULL ||
-          strstr (error->message, "deadlines.json") == NULL)
-        g_error ("“%s” does not name the file and %s", error->message, malformed[i].field);
-      g_clear_error (&error);
-    }
-
-  g_unlink (path);
-  g_rmdir (dir);
+  core_test_assert_malformed_files ("deadlines.json", malformed, G_N_ELEMENTS (malformed),
+                                    (CoreTestFileLoader) appeals_deadline_rules_new_from_file);
 }
 
 int

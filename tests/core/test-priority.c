@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "appeals-core.h"
+#include "core-test-util.h"
 
 static AppealsPriorityCatalog *
 load_catalog (void)
@@ -96,10 +97,7 @@ test_queue_order (void)
     }
 }
 
-static const struct {
-  const char *json;
-  const char *field;
-} malformed[] = {
+static const CoreTestMalformed malformed[] = {
   { "not json at all", "cannot be read" },
   { "{\"format\":1}", "“categories”" },
   { "{\"format\":1,\"categories\":[{\"code\":5,\"rank\":1}]}", "“categories[0].code”" },
@@ -113,26 +111,8 @@ static const struct {
 static void
 test_malformed (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-priority-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "priority-broken.json", NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
-    {
-      g_autoptr(AppealsPriorityCatalog) catalog = NULL;
-
-      g_file_set_contents (path, malformed[i].json, -1, &error);
-      g_assert_no_error (error);
-      catalog = appeals_priority_catalog_new_from_file (path, &error);
-      g_assert_null (catalog);
-      g_assert_error (error, APPEALS_ERROR, APPEALS_ERROR_PARSE);
-      if (strstr (error->message, "priority-broken.json") == NULL || strstr (error->message, malformed[i].field) == NULL)
-        g_error ("“%s” does not name the file and %s", error->message, malformed[i].field);
-      g_clear_error (&error);
-    }
-
-  g_unlink (path);
-  g_rmdir (dir);
+  core_test_assert_malformed_files ("priority-broken.json", malformed, G_N_ELEMENTS (malformed),
+                                    (CoreTestFileLoader) appeals_priority_catalog_new_from_file);
 }
 
 int
