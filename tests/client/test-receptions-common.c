@@ -77,6 +77,25 @@ book_tomorrow (AppealsApplication *app,
   return json_object_get_int_member (appeals_test_response_object (booked), "id");
 }
 
+void
+booked_reception_init (BookedReception    *booked,
+                       AppealsApplication *app)
+{
+  g_autoptr(AppealsTestResponse) officials = NULL;
+
+  booked->session = soup_session_new ();
+  booked->token = api_token ("registrar");
+  booked->official = json_object_get_int_member (first_official (booked->session, booked->token, &officials), "id");
+  booked->id = book_tomorrow (app, booked->session, booked->token, booked->official);
+}
+
+void
+booked_reception_clear (BookedReception *booked)
+{
+  g_clear_object (&booked->session);
+  g_clear_pointer (&booked->token, g_free);
+}
+
 static cairo_status_t
 append_to_array (void                *closure,
                  const unsigned char *data,
@@ -245,6 +264,22 @@ sign_in (AppealsApplication *app,
 }
 
 /* Conditions ---------------------------------------------------------------- */
+
+/* Opens reception @id from @window's receptions page and waits until it
+ * has loaded. */
+AppealsReceptionWindow *
+open_reception_loaded (AppealsWindow *window,
+                       gint64         id,
+                       Counts        *counts)
+{
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsReceptionWindow *reception = appeals_receptions_page_open_reception (page, id);
+
+  counts->loaded = 0;
+  g_signal_connect (reception, "loaded", G_CALLBACK (on_loaded), counts);
+  APPEALS_TEST_WAIT (loaded_count, counts);
+  return reception;
+}
 
 gboolean
 officials_loaded (AppealsReceptionsPage *page)

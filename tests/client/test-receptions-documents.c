@@ -118,11 +118,7 @@ static void
 review_script (AppealsApplication *app,
                gpointer            user_data)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = api_token ("registrar");
-  g_autoptr(AppealsTestResponse) officials = NULL;
-  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
-  gint64 id = book_tomorrow (app, session, token, official);
+  g_auto(BookedReception) booked = { 0, };
   g_autoptr(GBytes) pdf = make_pdf ("Reference note / Anyqtama");
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(GBytes) text = g_bytes_new_static ("Білім басқармасының ұстанымы.\nПозиция управления образования.\n",
@@ -137,10 +133,11 @@ review_script (AppealsApplication *app,
   g_autoptr(AppealsReviewEntry) current = NULL;   /* the page may load its list again meanwhile */
   AppealsReceptionWindow *reception_window;
 
-  arrange (session, token, id);
-  attach (session, token, id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
-  attach (session, token, id, "applicant_document", "Өтініш.png", "image/png", png);
-  attach (session, token, id, "body_position", "Позиция.txt", "text/plain; charset=utf-8", text);
+  booked_reception_init (&booked, app);
+  arrange (booked.session, booked.token, booked.id);
+  attach (booked.session, booked.token, booked.id, "reference_note", "Анықтама.pdf", "application/pdf", pdf);
+  attach (booked.session, booked.token, booked.id, "applicant_document", "Өтініш.png", "image/png", png);
+  attach (booked.session, booked.token, booked.id, "body_position", "Позиция.txt", "text/plain; charset=utf-8", text);
 
   /* a controller reads the review but cannot mark it */
   window = sign_in (app, "controller");
@@ -156,7 +153,7 @@ review_script (AppealsApplication *app,
 
   /* the reception of tomorrow, complete with its three kinds of materials */
   g_assert_true (appeals_review_page_can_review (page));
-  g_assert_true (appeals_review_page_select (page, id));
+  g_assert_true (appeals_review_page_select (page, booked.id));
   current = g_object_ref (appeals_review_page_get_current (page));
   g_assert_true (current->complete);
   g_assert_cmpuint (current->reception->attachments->len, ==, 3);
@@ -166,7 +163,7 @@ review_script (AppealsApplication *app,
 
   /* the same reception open in its own window learns of the review from
    * the service, not from the page */
-  reception_window = appeals_reception_window_new (appeals_window_get_context (window), GTK_WINDOW (window), id);
+  reception_window = appeals_reception_window_new (appeals_window_get_context (window), GTK_WINDOW (window), booked.id);
   counts.loaded = 0;
   g_signal_connect (reception_window, "loaded", G_CALLBACK (on_loaded), &counts);
   APPEALS_TEST_WAIT (loaded_count, &counts);
@@ -179,7 +176,7 @@ review_script (AppealsApplication *app,
   appeals_review_page_set_instructions (page, "Жер комиссиясының төрағасын шақыру");
   gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL);
-  g_assert_cmpint (appeals_review_page_get_current (page)->reception->id, ==, id);
+  g_assert_cmpint (appeals_review_page_get_current (page)->reception->id, ==, booked.id);
   {
     g_autofree char *kept = appeals_review_page_dup_instructions (page);
 
@@ -190,7 +187,7 @@ review_script (AppealsApplication *app,
 
   /* marked for good once the toast's time is up */
   gtk_widget_activate_action (GTK_WIDGET (page), "review.mark", NULL);
-  review_page_id = id;
+  review_page_id = booked.id;
   APPEALS_TEST_WAIT (reviewed, page);
   g_assert_cmpstr (appeals_review_page_get_current (page)->reception->review->instructions,
                    ==, "Жер комиссиясының төрағасын шақыру");

@@ -71,14 +71,8 @@ static void
 status_script (AppealsApplication *app,
                gpointer            user_data)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = api_token ("registrar");
-  g_autoptr(AppealsTestResponse) officials = NULL;
-  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
-  gint64 id = book_tomorrow (app, session, token, official);
-  AppealsWindow *window = sign_in (app, "registrar");
-  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
-  AppealsReceptionWindow *reception = appeals_receptions_page_open_reception (page, id);
+  g_auto(BookedReception) booked = { 0, };
+  AppealsReceptionWindow *reception;
   Counts counts = { 0, };
   g_autofree char *booked_time = NULL;
   g_autofree char *date_text = NULL;
@@ -87,8 +81,8 @@ status_script (AppealsApplication *app,
   Offered offered;
   char buffer[16];
 
-  g_signal_connect (reception, "loaded", G_CALLBACK (on_loaded), &counts);
-  APPEALS_TEST_WAIT (loaded_count, &counts);
+  booked_reception_init (&booked, app);
+  reception = open_reception_loaded (sign_in (app, "registrar"), booked.id, &counts);
   booked_time = g_strdup (appeals_reception_window_get_reception (reception)->start_time);
 
   /* booked: it can be confirmed, moved or cancelled, not yet held */
@@ -107,7 +101,7 @@ status_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (form_open, reception);
   g_date_strftime (buffer, sizeof buffer, "%d.%m.%Y", &appeals_reception_window_get_reception (reception)->date);
   date_text = appeals_date_format_iso (&appeals_reception_window_get_reception (reception)->date);
-  free = appeals_test_free_times (server, session, token, official, date_text);
+  free = appeals_test_free_times (server, booked.session, booked.token, booked.official, date_text);
   g_assert_false (g_strv_contains ((const char * const *) free, booked_time));
   offered = (Offered) { reception, g_strv_length (free) };
   appeals_test_ui_type (GTK_WIDGET (appeals_reception_window_get_status_form (reception)), "move-date", buffer);
@@ -126,7 +120,8 @@ status_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (loaded_count, &counts);
   g_assert_cmpstr (appeals_reception_window_get_reception (reception)->start_time, ==, free[0]);
   {
-    g_auto(GStrv) after = appeals_test_free_times (server, session, token, official, date_text);
+    g_auto(GStrv) after = appeals_test_free_times (server, booked.session, booked.token, booked.official,
+                                                   date_text);
 
     g_assert_true (g_strv_contains ((const char * const *) after, booked_time));
     g_assert_false (g_strv_contains ((const char * const *) after, free[0]));

@@ -356,25 +356,21 @@ static void
 steps_script (AppealsApplication *app,
               gpointer            user_data)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = api_token ("registrar");
-  g_autoptr(AppealsTestResponse) officials = NULL;
-  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
-  gint64 id = book_tomorrow (app, session, token, official);
-  AppealsWindow *window = sign_in (app, "registrar");
-  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  g_auto(BookedReception) booked = { 0, };
+  AppealsWindow *window;
   AppealsReceptionWindow *reception;
   Counts counts = { 0, };
   g_autofree char *code = NULL;
   guint overdue_before;
-  WorkWait wait = { APPEALS_WORK_PAGE (appeals_window_get_work_page (window)), id };
+  WorkWait wait;
 
+  booked_reception_init (&booked, app);
+  window = sign_in (app, "registrar");
+  wait = (WorkWait) { APPEALS_WORK_PAGE (appeals_window_get_work_page (window)), booked.id };
   APPEALS_TEST_WAIT (work_lists_reception, &wait);
   appeals_window_show_page (window, "receptions");
 
-  reception = appeals_receptions_page_open_reception (page, id);
-  g_signal_connect (reception, "loaded", G_CALLBACK (on_loaded), &counts);
-  APPEALS_TEST_WAIT (loaded_count, &counts);
+  reception = open_reception_loaded (window, booked.id, &counts);
 
   /* counted back from tomorrow's reception, preparing the materials is late */
   overdue_before = appeals_reception_window_get_n_overdue_steps (reception);
@@ -394,8 +390,9 @@ steps_script (AppealsApplication *app,
 
   /* what the server keeps is what the window shows */
   {
-    g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, id);
-    g_autoptr(AppealsTestResponse) stored = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+    g_autofree char *path = g_strdup_printf ("/api/v1/receptions/%" G_GINT64_FORMAT, booked.id);
+    g_autoptr(AppealsTestResponse) stored = appeals_test_request (server, booked.session, "GET", path, booked.token,
+                                                                  NULL, NULL);
 
     g_assert_cmpuint (overdue_steps (appeals_test_response_object (stored)), ==, overdue_before - 1);
   }
@@ -425,36 +422,18 @@ order_error_shown (AppealsReceptionWindow *window)
          *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }
 
-static AppealsReceptionWindow *
-open_loaded (AppealsReceptionsPage *page,
-             gint64                 id,
-             Counts                *counts)
-{
-  AppealsReceptionWindow *window = appeals_receptions_page_open_reception (page, id);
-
-  counts->loaded = 0;
-  g_signal_connect (window, "loaded", G_CALLBACK (on_loaded), counts);
-  APPEALS_TEST_WAIT (loaded_count, counts);
-  return window;
-}
-
 static void
 protocol_script (AppealsApplication *app,
                  gpointer            user_data)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = api_token ("registrar");
-  g_autoptr(AppealsTestResponse) officials = NULL;
-  gint64 official = json_object_get_int_member (first_official (session, token, &officials), "id");
-  gint64 id = book_tomorrow (app, session, token, official);
-  AppealsWindow *window = sign_in (app, "registrar");
-  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  g_auto(BookedReception) booked = { 0, };
   AppealsReceptionWindow *reception;
   Counts counts = { 0, };
   g_autofree char *check_name = NULL;
   GPtrArray *orders;
 
-  reception = open_loaded (page, id, &counts);
+  booked_reception_init (&booked, app);
+  reception = open_reception_loaded (sign_in (app, "registrar"), booked.id, &counts);
 
   /* an order without its text is refused beside the field */
   appeals_test_ui_type (GTK_WIDGET (reception), "order-text", "");
@@ -485,9 +464,7 @@ protocol_script (AppealsApplication *app,
 
   /* not even the head archives a reception that has not been held yet
    * (the server's archive rules: test-api-reception-guards.c) */
-  window = sign_in (app, "head");
-  page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
-  reception = open_loaded (page, id, &counts);
+  reception = open_reception_loaded (sign_in (app, "head"), booked.id, &counts);
   g_assert_false (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (reception), "archive")));
   gtk_window_destroy (GTK_WINDOW (reception));
 }

@@ -40,6 +40,16 @@ typedef struct
   guint exported;
 } Counts;
 
+/* A reception booked through the API with the first official, for the
+ * official's next reception day: where the reception window's tests start. */
+typedef struct
+{
+  SoupSession *session;
+  char        *token;         /* the registrar's */
+  gint64       official;
+  gint64       id;
+} BookedReception;
+
 /* set-up through the API */
 char          *api_token        (const char             *login);
 JsonObject    *first_official   (SoupSession            *session,
@@ -53,6 +63,10 @@ gint64         book_tomorrow    (AppealsApplication     *app,
                                  SoupSession            *session,
                                  const char             *token,
                                  gint64                  official);
+void           booked_reception_init  (BookedReception   *booked,
+                                       AppealsApplication *app);
+void           booked_reception_clear (BookedReception   *booked);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BookedReception, booked_reception_clear)
 GBytes        *make_pdf         (const char             *text);
 GBytes        *make_png         (void);
 void           attach           (SoupSession            *session,
@@ -72,6 +86,9 @@ void           cancel_print_dialog (void);
 /* signing in, and what the tests wait for */
 AppealsWindow *sign_in          (AppealsApplication     *app,
                                  const char             *login);
+AppealsReceptionWindow *open_reception_loaded (AppealsWindow *window,
+                                               gint64         id,
+                                               Counts        *counts);
 gboolean       officials_loaded (AppealsReceptionsPage  *page);
 gboolean       queue_has        (QueueLength            *wanted);
 gboolean       applicant_found  (AppealsBookingDialog   *dialog);
