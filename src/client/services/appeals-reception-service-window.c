@@ -524,24 +524,18 @@ appeals_reception_service_change_finish (AppealsReceptionService  *self,
 
 /* Attachments ------------------------------------------------------------- */
 
-static void
-on_attachment_uploaded (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+/* The attachment the server kept; @data is the service, which says the
+ * reception changed. */
+static gpointer
+read_uploaded_attachment (JsonNode  *node,
+                          gpointer   data,
+                          GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  AppealsAttachment *attachment = appeals_service_read_answer (APPEALS_API_CLIENT (source), result,
-                                                               (AppealsServiceItemReader) appeals_attachment_new_from_json,
-                                                               &error);
+  AppealsAttachment *attachment = appeals_attachment_new_from_json (node, error);
 
-  if (attachment == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_signal_emit (g_task_get_source_object (task), window_signals[RECEPTION_CHANGED], 0, attachment->reception_id, NULL);
-  g_task_return_pointer (task, attachment, g_object_unref);
+  if (attachment != NULL)
+    g_signal_emit (data, window_signals[RECEPTION_CHANGED], 0, attachment->reception_id, NULL);
+  return attachment;
 }
 
 /**
@@ -562,18 +556,17 @@ appeals_reception_service_upload_attachment_async (AppealsReceptionService *self
                                                    GAsyncReadyCallback      callback,
                                                    gpointer                 user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GString) path = reception_path (reception_id, "attachments", NULL);
-  g_autofree char *key = g_uuid_string_random ();
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  g_task_set_source_tag (task, appeals_reception_service_upload_attachment_async);
   appeals_api_path_add_query (path, "kind", kind);
   appeals_api_path_add_query (path, "file_name", file_name);
-  appeals_api_client_upload_async (_appeals_reception_service_get_client (self), path->str,
-                                   content_type != NULL ? content_type : "application/octet-stream",
-                                   content, key, cancellable, on_attachment_uploaded, g_steal_pointer (&task));
+  appeals_service_upload_async (_appeals_reception_service_get_client (self), self,
+                                appeals_reception_service_upload_attachment_async, path->str,
+                                content_type != NULL ? content_type : "application/octet-stream", content,
+                                read_uploaded_attachment, self, NULL, g_object_unref, cancellable, callback,
+                                user_data);
 }
 
 /**
@@ -586,9 +579,7 @@ appeals_reception_service_upload_attachment_finish (AppealsReceptionService  *se
                                                     GAsyncResult             *result,
                                                     GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_reception_service_upload_attachment_async, NULL, error);
 }
 
 void
@@ -618,9 +609,8 @@ appeals_reception_service_download_attachment_finish (AppealsReceptionService  *
                                                       GAsyncResult             *result,
                                                       GError                  **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return appeals_service_call_finish (self, result, appeals_reception_service_download_attachment_async, NULL,
+                                      error);
 }
 
 static void

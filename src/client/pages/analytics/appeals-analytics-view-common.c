@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-analytics-view-common.h"
@@ -112,6 +113,16 @@ appeals_analytics_view_finish_load (const GError *error,
  * Returns: (transfer full): the name offered for a report of @from to @to,
  *   as `<prefix>-<from>-<to>.<extension>` with ISO dates
  */
+/* A change between two periods as "+12%", "−40%", or "—" when there is
+ * nothing to compare with (@change is NaN). */
+char *
+appeals_analytics_view_format_change (double change)
+{
+  if (isnan (change))
+    return g_strdup ("—");
+  return g_strdup_printf ("%s%.0f%%", change > 0 ? "+" : change < 0 ? "−" : "", fabs (100 * change));
+}
+
 char *
 appeals_analytics_view_file_name (const char  *prefix,
                                   const GDate *from,

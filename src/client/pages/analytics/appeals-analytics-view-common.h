@@ -32,6 +32,7 @@ GCancellable *appeals_analytics_view_start_load  (GCancellable **cancellable,
                                                   GtkSpinner    *spinner);
 gboolean      appeals_analytics_view_finish_load (const GError  *error,
                                                   GtkSpinner    *spinner);
+char         *appeals_analytics_view_format_change (double change);
 char         *appeals_analytics_view_file_name   (const char    *prefix,
                                                   const GDate   *from,
                                                   const GDate   *to,

@@ -67,15 +67,6 @@ get_reference (AppealsLineReportView *self)
   return appeals_context_get_reference_service (self->context);
 }
 
-/* "+12%", "−40%", or "—" when there is nothing to compare with */
-static char *
-format_change (double change)
-{
-  if (isnan (change))
-    return g_strdup ("—");
-  return g_strdup_printf ("%s%.0f%%", change > 0 ? "+" : change < 0 ? "−" : "", fabs (100 * change));
-}
-
 static void
 open_figure (GtkWidget  *widget,
              const char *query,
@@ -148,7 +139,7 @@ add_ranking (AppealsLineReportView *self,
       AppealsReportRow *ranked = g_ptr_array_index (ranking->rows, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *numbers = gtk_label_new (NULL);
-      g_autofree char *change = format_change (ranked->change);
+      g_autofree char *change = appeals_analytics_view_format_change (ranked->change);
       /* TRANSLATORS: beside a bar: appeals, their share, the comparison period's count and the change */
       g_autofree char *text = g_strdup_printf (_("%d · %.1f%% · was %d · %s"), (int) ranked->count,
                                                100 * ranked->share, (int) ranked->compare_count, change);

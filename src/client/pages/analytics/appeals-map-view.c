@@ -155,15 +155,6 @@ fill_questions (AppealsMapView *self)
   gtk_drop_down_set_model (self->question_dropdown, G_LIST_MODEL (labels));
 }
 
-/* "+12%", "−40%", or "—" when there is nothing to compare with */
-static char *
-format_change (double change)
-{
-  if (isnan (change))
-    return g_strdup ("—");
-  return g_strdup_printf ("%s%.0f%%", change > 0 ? "+" : change < 0 ? "−" : "", fabs (100 * change));
-}
-
 static void
 on_row_activated (AppealsMapView *self,
                   GtkListBoxRow  *row)
@@ -237,7 +228,7 @@ show_figures (AppealsMapView *self)
       const AppealsClassifierItem *item = appeals_classifier_lookup (districts, code);
       gint64 count = ranked ? row->count : 0, compare = ranked ? row->compare_count : 0;
       double change = ranked ? row->change : NAN;
-      g_autofree char *change_text = format_change (change);
+      g_autofree char *change_text = appeals_analytics_view_format_change (change);
       g_autofree char *figures = NULL, *tooltip = NULL, *label = NULL;
 
       if (item == NULL || item->osm_relation == 0)
