@@ -9,7 +9,7 @@
 #include <signal.h>
 #include <string.h>
 
-#include "test-api.h"
+#include "test-api-data-copy.h"
 
 /* Eight clients patch shared and separate cards at once, retrying on 412,
  * through two server processes on one database; afterwards every
@@ -221,50 +221,22 @@ test_kill_during_writes (Fixture       *fixture,
   g_mutex_clear (&writer.lock);
 }
 
-static gboolean
-is_day_off_2022 (Fixture    *fixture,
-                 const char *token,
-                 const char *date)
-{
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", "/api/v1/calendar/2022", token, NULL);
-  JsonArray *days;
-
-  g_assert_cmpuint (response->status, ==, 200);
-  days = json_object_get_array_member (appeals_test_response_object (response), "non_working_days");
-  for (guint i = 0; i < json_array_get_length (days); i++)
-    if (g_str_equal (json_array_get_string_element (days, i), date))
-      return TRUE;
-  return FALSE;
-}
-
 /* An administrator replaces the calendar file and sends SIGHUP: a broken
  * file changes nothing and the server stays up; a good one takes effect. */
 static void
 test_reload_rules (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-rules-XXXXXX", &error);
-  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  Fixture fixture = { 0, };
+  g_autofree char *data = NULL;
+  g_autofree char *dir = test_api_start_on_data_copy (&fixture, &data);
   g_autofree char *calendar_path = g_build_filename (data, "calendar", "kz.json", NULL);
   g_autofree char *original = NULL;
-  g_autofree char *cleanup = NULL;
-  const char *copy_argv[] = { "cp", "-r", g_getenv ("APPEALS_DATA_DIR"), data, NULL };
-  const char *args[] = { "--demo", "--demo-appeals", "5", NULL };
-  g_autofree char *saved_dir = g_strdup (g_getenv ("APPEALS_DATA_DIR"));
-  Fixture fixture = { 0, };
   g_autofree char *token = NULL;
   gint64 started;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) copy_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  g_setenv ("APPEALS_DATA_DIR", data, TRUE);
-  fixture.server = appeals_test_server_start (test_api_backend, args);
-  fixture.session = soup_session_new ();
-  g_setenv ("APPEALS_DATA_DIR", saved_dir, TRUE);
   token = appeals_test_sign_in (fixture.server, "analyst", "demo");
-  g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+  g_assert_false (test_api_calendar_has_day_off (&fixture, token, "2022-12-30"));
 
   g_file_get_contents (calendar_path, &original, NULL, &error);
   g_assert_no_error (error);
@@ -274,7 +246,7 @@ test_reload_rules (void)
   /* the reload runs when the server gets to the signal: let it happen
    * before the next file is written */
   g_usleep (500 * 1000);
-  g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+  g_assert_false (test_api_calendar_has_day_off (&fixture, token, "2022-12-30"));
 
   /* a decree makes Friday 30 December 2022 a day off */
   {
@@ -297,23 +269,20 @@ test_reload_rules (void)
     g_assert_no_error (error);
     appeals_test_server_signal (fixture.server, SIGHUP);
     g_usleep (500 * 1000);
-    g_assert_false (is_day_off_2022 (&fixture, token, "2022-12-30"));
+    g_assert_false (test_api_calendar_has_day_off (&fixture, token, "2022-12-30"));
     g_file_set_contents (deadlines_path, deadlines, -1, &error);
     g_assert_no_error (error);
   }
   appeals_test_server_signal (fixture.server, SIGHUP);
 
   started = g_get_monotonic_time ();
-  while (!is_day_off_2022 (&fixture, token, "2022-12-30"))
+  while (!test_api_calendar_has_day_off (&fixture, token, "2022-12-30"))
     {
       g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
       g_usleep (50000);
     }
 
-  appeals_test_server_free (fixture.server);
-  g_object_unref (fixture.session);
-  cleanup = g_strdup_printf ("rm -rf '%s'", dir);
-  g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);
+  test_api_stop_on_data_copy (&fixture, dir);
 }
 
 static void

@@ -10,7 +10,7 @@
 #include <signal.h>
 #include <string.h>
 
-#include "test-api.h"
+#include "test-api-data-copy.h"
 
 typedef struct
 {
@@ -145,22 +145,6 @@ get_etag (Fixture    *fixture,
   return g_strdup (appeals_test_response_header (response, "ETag"));
 }
 
-static gboolean
-calendar_has_day_off (Fixture    *fixture,
-                      const char *token,
-                      const char *date)
-{
-  g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", "/api/v1/calendar/2022", token, NULL);
-  JsonArray *days;
-
-  g_assert_cmpuint (response->status, ==, 200);
-  days = json_object_get_array_member (appeals_test_response_object (response), "non_working_days");
-  for (guint i = 0; i < json_array_get_length (days); i++)
-    if (g_str_equal (json_array_get_string_element (days, i), date))
-      return TRUE;
-  return FALSE;
-}
-
 /* A new holiday in the calendar file and a SIGHUP: the calendar routes
  * get a new ETag (the client's old one now answers 200 with the holiday),
  * while the untouched rules keep theirs and still answer 304. */
@@ -168,35 +152,22 @@ static void
 test_reference_reload (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-reference-XXXXXX", &error);
-  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  Fixture fixture = { 0, };
+  g_autofree char *data = NULL;
+  g_autofree char *dir = test_api_start_on_data_copy (&fixture, &data);
   g_autofree char *calendar_path = g_build_filename (data, "calendar", "kz.json", NULL);
-  g_autofree char *saved_dir = g_strdup (g_getenv ("APPEALS_DATA_DIR"));
-  const char *copy_argv[] = { "cp", "-r", saved_dir, data, NULL };
-  const char *remove_argv[] = { "rm", "-rf", dir, NULL };
-  const char *args[] = { "--demo", "--demo-appeals", "5", NULL };
   g_autofree char *original = NULL;
   g_autofree char *token = NULL;
   g_autofree char *calendar_etag = NULL;
   g_autofree char *deadlines_etag = NULL;
   g_autoptr(GString) text = NULL;
-  Fixture fixture = { 0, };
   gint64 started;
 
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) copy_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  g_setenv ("APPEALS_DATA_DIR", data, TRUE);
-  fixture.server = appeals_test_server_start (test_api_backend, args);
-  fixture.session = soup_session_new ();
-  g_setenv ("APPEALS_DATA_DIR", saved_dir, TRUE);
   token = appeals_test_sign_in (fixture.server, "registrar", "demo");
 
   calendar_etag = get_etag (&fixture, "/api/v1/calendar", token);
   deadlines_etag = get_etag (&fixture, "/api/v1/rules/deadlines", token);
-  g_assert_false (calendar_has_day_off (&fixture, token, "2022-06-15"));
+  g_assert_false (test_api_calendar_has_day_off (&fixture, token, "2022-06-15"));
 
   /* a SIGHUP with nothing changed keeps every ETag */
   appeals_test_server_signal (fixture.server, SIGHUP);
@@ -233,7 +204,7 @@ test_reference_reload (void)
       g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
       g_usleep (50000);
     }
-  g_assert_true (calendar_has_day_off (&fixture, token, "2022-06-15"));
+  g_assert_true (test_api_calendar_has_day_off (&fixture, token, "2022-06-15"));
 
   {
     g_autoptr(AppealsTestResponse) unchanged = REQUEST (&fixture, "GET", "/api/v1/rules/deadlines", token, NULL,
@@ -241,9 +212,7 @@ test_reference_reload (void)
     g_assert_cmpuint (unchanged->status, ==, 304);
   }
 
-  appeals_test_server_free (fixture.server);
-  g_object_unref (fixture.session);
-  g_spawn_sync (NULL, (char **) remove_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  test_api_stop_on_data_copy (&fixture, dir);
 }
 
 void
