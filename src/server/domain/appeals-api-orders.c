@@ -234,6 +234,7 @@ handle_create (AppealsRequest  *request,
   g_autoptr(AppealsOrder) order = appeals_order_new ();
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autofree char *location = NULL;
+  gboolean registered;
   JsonObject *body = appeals_api_require_object (request);
 
   if (body == NULL)
@@ -242,16 +243,10 @@ handle_create (AppealsRequest  *request,
   appeals_record_read_members (appeals_order_get_record_type (), order, body, APPEALS_RECORD_CREATE, errors);
   appeals_order_validate (order, errors);
   check_dates (order, errors);
-  if (!appeals_api_orders_check_references (request, order, errors, error))
+  if (!appeals_api_orders_create (request, order, errors, &registered, error))
     return FALSE;
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
-
-  if (!appeals_api_orders_insert (request, order, error))
-    return FALSE;
+  if (!registered)
+    return TRUE;
 
   location = g_strdup_printf ("/api/v1/orders/%" G_GINT64_FORMAT, order->id);
   appeals_request_set_header (request, "Location", location);

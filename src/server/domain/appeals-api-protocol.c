@@ -71,6 +71,7 @@ handle_add_order (AppealsRequest  *request,
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsOrder) order = appeals_order_new ();
   JsonObject *body;
+  gboolean registered;
 
   if (!appeals_api_load_reception_row (request, &row, error))
     return FALSE;
@@ -94,16 +95,10 @@ handle_add_order (AppealsRequest  *request,
   if (order->working_days < 1 || order->working_days > 60)
     appeals_field_errors_add (errors, "working_days", APPEALS_FIELD_OUT_OF_RANGE, "1..60");
   appeals_order_validate (order, errors);
-  if (!appeals_api_orders_check_references (request, order, errors, error))
+  if (!appeals_api_orders_create (request, order, errors, &registered, error))
     return FALSE;
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return TRUE;
-    }
-
-  if (!appeals_api_orders_insert (request, order, error))
-    return FALSE;
+  if (!registered)
+    return TRUE;
   return respond_reception (request, order->reception_id, SOUP_STATUS_CREATED, error);
 }
 

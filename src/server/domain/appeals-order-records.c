@@ -180,17 +180,13 @@ appeals_api_orders_scope_clause (AppealsRequest *request,
                    "NOT EXISTS (SELECT 1 FROM appeals x WHERE x.applicant_id = r.applicant_id)))");
 }
 
-/**
- * appeals_api_orders_check_references:
- *
- * Classifier codes, and the appeal and reception the order is given on:
- * they exist and are the caller's.
- */
-gboolean
-appeals_api_orders_check_references (AppealsRequest  *request,
-                                     AppealsOrder    *order,
-                                     GPtrArray       *errors,
-                                     GError         **error)
+/* Classifier codes, and the appeal and reception the order is given on:
+ * they exist and are the caller's. */
+static gboolean
+check_references (AppealsRequest  *request,
+                  AppealsOrder    *order,
+                  GPtrArray       *errors,
+                  GError         **error)
 {
   static const char * const tables[] = { "appeals", "receptions" };
   static const char * const members[] = { "appeal_id", "reception_id" };
@@ -252,16 +248,12 @@ follow_orders (AppealsRequest  *request,
                                               error);
 }
 
-/**
- * appeals_api_orders_insert:
- *
- * Registers a validated order: its term counts from the day it was given,
- * it starts on control, and the audit trail gets it.
- */
-gboolean
-appeals_api_orders_insert (AppealsRequest  *request,
-                           AppealsOrder    *order,
-                           GError         **error)
+/* Registers a validated order: its term counts from the day it was given,
+ * it starts on control, and the audit trail gets it. */
+static gboolean
+insert_order (AppealsRequest  *request,
+              AppealsOrder    *order,
+              GError         **error)
 {
   g_autofree char *sql = NULL;
   g_autofree char *now = appeals_server_now_iso ();
@@ -305,6 +297,36 @@ appeals_api_orders_insert (AppealsRequest  *request,
   return appeals_audit_record_change (request->db, "order", order->id, 1, "create", request->user->login,
                                       appeals_order_get_record_type (), NULL, order, error) &&
          follow_orders (request, order, error);
+}
+
+/**
+ * appeals_api_orders_create:
+ * @errors: the field errors found so far in the request's body
+ * @registered: (out): whether the order was registered
+ *
+ * Checks the references of a validated @order and registers it; with field
+ * errors, answers 422 with them instead. Returns %FALSE only for a storage
+ * error.
+ */
+gboolean
+appeals_api_orders_create (AppealsRequest  *request,
+                           AppealsOrder    *order,
+                           GPtrArray       *errors,
+                           gboolean        *registered,
+                           GError         **error)
+{
+  *registered = FALSE;
+  if (!check_references (request, order, errors, error))
+    return FALSE;
+  if (errors->len > 0)
+    {
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
+      return TRUE;
+    }
+  if (!insert_order (request, order, error))
+    return FALSE;
+  *registered = TRUE;
+  return TRUE;
 }
 
 /**

@@ -20,12 +20,10 @@ gboolean   appeals_api_orders_load_or_404      (AppealsRequest      *request,
                                                 GError             **error);
 char      *appeals_api_orders_scope_clause     (AppealsRequest      *request,
                                                 GPtrArray           *values);
-gboolean   appeals_api_orders_check_references (AppealsRequest      *request,
+gboolean   appeals_api_orders_create           (AppealsRequest      *request,
                                                 AppealsOrder        *order,
                                                 GPtrArray           *errors,
-                                                GError             **error);
-gboolean   appeals_api_orders_insert           (AppealsRequest      *request,
-                                                AppealsOrder        *order,
+                                                gboolean            *registered,
                                                 GError             **error);
 gboolean   appeals_api_orders_update           (AppealsRequest      *request,
                                                 AppealsOrder        *current,
