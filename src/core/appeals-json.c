@@ -559,3 +559,19 @@ appeals_json_add_string_or_null (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 }
+
+/* Adds member @name: {"kk": @kk, "ru": @ru}, a missing text as "". */
+void
+appeals_json_add_kk_ru (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *kk,
+                        const char  *ru)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kk");
+  json_builder_add_string_value (builder, kk != NULL ? kk : "");
+  json_builder_set_member_name (builder, "ru");
+  json_builder_add_string_value (builder, ru != NULL ? ru : "");
+  json_builder_end_object (builder);
+}

@@ -136,5 +136,9 @@ void        appeals_json_add_int            (JsonBuilder  *builder,
 void        appeals_json_add_string_or_null (JsonBuilder  *builder,
                                              const char   *name,
                                              const char   *value);
+void        appeals_json_add_kk_ru          (JsonBuilder  *builder,
+                                             const char   *name,
+                                             const char   *kk,
+                                             const char   *ru);
 
 G_END_DECLS

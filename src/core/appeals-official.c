@@ -222,21 +222,6 @@ appeals_official_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
-static void
-write_names (JsonBuilder *builder,
-             const char  *member,
-             const char  *kk,
-             const char  *ru)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kk");
-  json_builder_add_string_value (builder, kk != NULL ? kk : "");
-  json_builder_set_member_name (builder, "ru");
-  json_builder_add_string_value (builder, ru != NULL ? ru : "");
-  json_builder_end_object (builder);
-}
-
 /**
  * appeals_official_to_json:
  *
@@ -255,8 +240,8 @@ appeals_official_to_json (AppealsOfficial *self)
   json_builder_begin_object (builder);
   if (self->id != 0)
     appeals_record_write_members (&official_record_type, self, builder);
-  write_names (builder, "full_name", self->full_name_kk, self->full_name_ru);
-  write_names (builder, "position", self->position_kk, self->position_ru);
+  appeals_json_add_kk_ru (builder, "full_name", self->full_name_kk, self->full_name_ru);
+  appeals_json_add_kk_ru (builder, "position", self->position_kk, self->position_ru);
   json_builder_set_member_name (builder, "schedule");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->schedule->len; i++)

@@ -265,21 +265,6 @@ appeals_statistical_report_add_column (AppealsStatisticalReport *report,
 }
 
 static void
-add_label (JsonBuilder *builder,
-           const char  *member,
-           const char  *kk,
-           const char  *ru)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kk");
-  json_builder_add_string_value (builder, kk);
-  json_builder_set_member_name (builder, "ru");
-  json_builder_add_string_value (builder, ru);
-  json_builder_end_object (builder);
-}
-
-static void
 add_date (JsonBuilder *builder,
           const char  *member,
           const GDate *date)
@@ -334,7 +319,7 @@ appeals_statistical_report_to_json (AppealsStatisticalReport *report)
     json_builder_add_string_value (builder, report->district);
   else
     json_builder_add_null_value (builder);
-  add_label (builder, "title", report->title_kk, report->title_ru);
+  appeals_json_add_kk_ru (builder, "title", report->title_kk, report->title_ru);
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   for (guint c = 0; c < report->columns->len; c++)
@@ -351,7 +336,7 @@ appeals_statistical_report_to_json (AppealsStatisticalReport *report)
       json_builder_add_string_value (builder, row->id);
       json_builder_set_member_name (builder, "level");
       json_builder_add_int_value (builder, row->level);
-      add_label (builder, "label", row->kk, row->ru);
+      appeals_json_add_kk_ru (builder, "label", row->kk, row->ru);
       add_filter (builder, row);
       json_builder_set_member_name (builder, "cells");
       json_builder_begin_array (builder);
