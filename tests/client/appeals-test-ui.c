@@ -305,10 +305,21 @@ dialog_or_signed_in (AppealsApplication *app)
          appeals_test_ui_journal_loaded (app);
 }
 
-static gboolean
-sign_in_dialog_open (AppealsApplication *app)
+/* Whether the sign-in dialog is open. */
+gboolean
+appeals_test_ui_sign_in_dialog_open (AppealsApplication *app)
 {
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
+}
+
+/* Whether the sign-in dialog shows its error (a refused sign-in). */
+gboolean
+appeals_test_ui_sign_in_error_shown (AppealsApplication *app)
+{
+  GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
+  GtkWidget *label = dialog != NULL ? appeals_test_ui_find_by_name (dialog, "sign-in-error") : NULL;
+
+  return label != NULL && gtk_widget_get_visible (label);
 }
 
 /**
@@ -333,7 +344,7 @@ appeals_test_ui_sign_in (AppealsApplication *app,
       if (g_strcmp0 (user->login, login) == 0)
         return;
       g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-      APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+      APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
       dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
     }
   appeals_test_ui_type (dialog, "login", login);

@@ -72,6 +72,8 @@ void       appeals_test_ui_fill_school_application (AppealsCardForm *form,
 gboolean   appeals_test_ui_save_card     (AppealsCardWindow    *card);
 GListModel *appeals_test_ui_journal_model (AppealsApplication  *app);
 gboolean   appeals_test_ui_signed_in     (AppealsApplication   *app);
+gboolean   appeals_test_ui_sign_in_dialog_open (AppealsApplication *app);
+gboolean   appeals_test_ui_sign_in_error_shown (AppealsApplication *app);
 gboolean   appeals_test_ui_journal_loaded (AppealsApplication  *app);
 void       appeals_test_ui_sign_in       (AppealsApplication   *app,
                                           const char           *login,

@@ -23,21 +23,6 @@ static AppealsTestServer *server;
 /* Conditions ----------------------------------------------------------------- */
 
 static gboolean
-sign_in_dialog_open (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
-}
-
-static gboolean
-sign_in_error_shown (AppealsApplication *app)
-{
-  GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
-  GtkWidget *label = dialog != NULL ? appeals_test_ui_find_by_name (dialog, "sign-in-error") : NULL;
-
-  return label != NULL && gtk_widget_get_visible (label);
-}
-
-static gboolean
 merge_dialog_open (AppealsCardWindow *card)
 {
   return appeals_card_window_get_merge_dialog (card) != NULL;
@@ -128,9 +113,9 @@ sign_in_script (AppealsApplication *app,
   GtkWidget *dialog;
   GtkWidget *error;
 
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   appeals_test_ui_sign_in (app, "registrar", "not the password");
-  APPEALS_TEST_WAIT (sign_in_error_shown, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_error_shown, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   error = appeals_test_ui_find_by_name (dialog, "sign-in-error");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==,
@@ -179,7 +164,7 @@ silent_script (AppealsApplication *app,
   *dialog_seen = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
 }
 
 static gboolean

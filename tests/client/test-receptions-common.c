@@ -218,12 +218,6 @@ dialog_or_signed_in (AppealsApplication *app)
          appeals_api_client_get_user (appeals_application_get_client (app)) != NULL;
 }
 
-static gboolean
-sign_in_dialog_open (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
-}
-
 typedef struct
 {
   AppealsApplication *app;
@@ -252,7 +246,7 @@ sign_in (AppealsApplication *app,
       if (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL)
         {
           g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-          APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+          APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
         }
       dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
       appeals_test_ui_type (dialog, "login", login);

@@ -24,12 +24,6 @@ get_reference (AppealsApplication *app)
 }
 
 static gboolean
-sign_in_dialog_open (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
-}
-
-static gboolean
 signed_in_with_rules (AppealsApplication *app)
 {
   return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) == NULL &&
@@ -176,7 +170,7 @@ due_date_script (AppealsApplication *app,
   GDate today, holiday, independence_day, after;
   gint64 started;
 
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   {
     GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
 

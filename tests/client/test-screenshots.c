@@ -25,21 +25,6 @@
 static AppealsTestServer *server;
 
 static gboolean
-sign_in_error_shown (AppealsApplication *app)
-{
-  GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
-  GtkWidget *label = dialog != NULL ? appeals_test_ui_find_by_name (dialog, "sign-in-error") : NULL;
-
-  return label != NULL && gtk_widget_get_visible (label);
-}
-
-static gboolean
-sign_in_dialog_open (AppealsApplication *app)
-{
-  return appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG) != NULL;
-}
-
-static gboolean
 journal_loaded (AppealsApplication *app)
 {
   AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
@@ -254,7 +239,7 @@ switch_user (AppealsApplication *app,
   GtkWidget *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   appeals_test_ui_type (dialog, "login", login);
   appeals_test_ui_type (dialog, "password", "demo");
@@ -531,12 +516,12 @@ script (AppealsApplication *app,
   GListModel *model;
   guint verdicts = 0;
 
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   appeals_test_ui_type (dialog, "login", "registrar");
   appeals_test_ui_type (dialog, "password", "wrong password");
   appeals_test_ui_click (dialog, "sign-in");
-  APPEALS_TEST_WAIT (sign_in_error_shown, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_error_shown, app);
   appeals_test_ui_screenshot (dialog, "sign-in");
 
   appeals_test_ui_type (dialog, "password", "demo");
@@ -596,7 +581,7 @@ script (AppealsApplication *app,
 
   /* the expertise page, as the analyst sees it */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  APPEALS_TEST_WAIT (sign_in_dialog_open, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   /* nothing of the registrar's stays behind the sign-in dialog */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (window),
                                                                                               "session"))),

@@ -17,15 +17,6 @@
 static AppealsTestServer *server;
 
 static gboolean
-sign_in_error_shown (AppealsApplication *app)
-{
-  GtkWidget *dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
-  GtkWidget *label = dialog != NULL ? appeals_test_ui_find_by_name (dialog, "sign-in-error") : NULL;
-
-  return label != NULL && gtk_widget_get_visible (label);
-}
-
-static gboolean
 connection_lost_shown (AppealsApplication *app)
 {
   AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
@@ -80,7 +71,7 @@ expired_script (AppealsApplication *app,
   g_assert_cmpuint (ended->status, ==, 204);
 
   appeals_journal_page_reload (journal_page (app));
-  APPEALS_TEST_WAIT (sign_in_error_shown, app);
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_error_shown, app);
 
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (appeals_test_ui_find_by_name (dialog, "sign-in-error"))), ==,
