@@ -228,25 +228,6 @@ append_field (GString                *out,
   g_string_append (out, "null");
 }
 
-/**
- * appeals_record_append_members:
- *
- * Appends every field of @record as the members of a JSON object being
- * written, "name":value separated by commas, without the braces; unset
- * values are null, as appeals_record_write_members() writes them.
- */
-void
-appeals_record_append_members (const AppealsRecordType *type,
-                               gconstpointer            record,
-                               GString                 *out)
-{
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      appeals_json_append_member_name (out, i, type->fields[i].name);
-      append_field (out, &type->fields[i], record);
-    }
-}
-
 /* Opens member number @index of an object being written: a comma after
  * the first, the quoted name and a colon. */
 void
@@ -260,13 +241,18 @@ appeals_json_append_member_name (GString    *out,
   g_string_append_c (out, ':');
 }
 
-/* Appends @record as a JSON object: the text of appeals_record_to_json(). */
+/* Appends @record as a JSON object: the text of appeals_record_to_json(),
+ * every field, unset values as null. */
 void
 appeals_record_append_json (const AppealsRecordType *type,
                             gconstpointer            record,
                             GString                 *out)
 {
   g_string_append_c (out, '{');
-  appeals_record_append_members (type, record, out);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      appeals_json_append_member_name (out, i, type->fields[i].name);
+      append_field (out, &type->fields[i], record);
+    }
   g_string_append_c (out, '}');
 }

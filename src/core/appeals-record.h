@@ -108,9 +108,6 @@ gboolean  appeals_record_field_read_text (const AppealsFieldSpec  *field,
                                           gpointer                 record,
                                           const char              *text,
                                           GError                 **error);
-void      appeals_record_append_members  (const AppealsRecordType *type,
-                                          gconstpointer            record,
-                                          GString                 *out);
 void      appeals_record_append_json     (const AppealsRecordType *type,
                                           gconstpointer            record,
                                           GString                 *out);
