@@ -419,7 +419,7 @@ handle_action (AppealsRequest  *request,
     new_status = appeals_lifecycle_forward_status (g_strcmp0 (edited->forwarding_scope, "partial") == 0);
   edited->status = new_status;
 
-  if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user->login,
+  if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user,
                                    appeals_action_to_string (action), error))
     return FALSE;
 

@@ -18,9 +18,12 @@
 #include "appeals-receipt-registration.h"
 #include "appeals-scope.h"
 
-/* Classifier codes, the applicant, and the caller's district. */
+/* Classifier codes, the applicant, and the caller's district. @current,
+ * the card @appeal edits (or %NULL), was read with its applicant: the
+ * same applicant needs no second look. */
 static gboolean
 check_references (AppealsRequest  *request,
+                  AppealsAppeal   *current,
                   AppealsAppeal   *appeal,
                   GPtrArray       *errors,
                   GError         **error)
@@ -37,7 +40,8 @@ check_references (AppealsRequest  *request,
       appeals_field_errors_find (errors, "district") == NULL)
     appeals_field_errors_add (errors, "district", APPEALS_FIELD_OUT_OF_RANGE, appeals_api_scope_district (request));
 
-  if (appeal->applicant_id > 0 && appeals_field_errors_find (errors, "applicant_id") == NULL)
+  if (appeal->applicant_id > 0 && appeals_field_errors_find (errors, "applicant_id") == NULL &&
+      (current == NULL || current->applicant_id != appeal->applicant_id))
     {
       gboolean in_scope;
 
@@ -113,7 +117,7 @@ handle_create (AppealsRequest  *request,
   card = appeals_receipt_registration_take (body, &receipt_id, errors);
   appeals_record_read_members (appeals_appeal_get_record_type (), appeal, card, APPEALS_RECORD_CREATE, errors);
   appeals_appeal_validate (appeal, errors);
-  if (!check_references (request, appeal, errors, error))
+  if (!check_references (request, NULL, appeal, errors, error))
     return FALSE;
   if (receipt_id > 0 &&
       !appeals_receipt_registration_claim (request, receipt_id, errors, &registered, error))
@@ -192,7 +196,7 @@ handle_edit (AppealsRequest  *request,
   if (replace)
     appeals_api_check_required (appeals_appeal_get_record_type (), edited, errors);
   appeals_appeal_validate (edited, errors);
-  if (!check_references (request, edited, errors, error))
+  if (!check_references (request, current, edited, errors, error))
     return FALSE;
   if (errors->len > 0)
     {
@@ -204,7 +208,7 @@ handle_edit (AppealsRequest  *request,
   if (changed->len == 0)
     return appeals_api_lifecycle_respond (request, SOUP_STATUS_OK, current, error);
 
-  if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user->login,
+  if (!appeals_api_appeals_update (request->server, request->db, current, edited, request->user,
                                    "update", error))
     return FALSE;
 

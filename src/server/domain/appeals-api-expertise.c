@@ -225,7 +225,7 @@ apply_verdict (AppealsRequest  *request,
       appeals_date_parse_iso (rework_due, &edited->due_date);
     }
 
-  return appeals_api_appeals_update (request->server, request->db, appeal, edited, request->user->login,
+  return appeals_api_appeals_update (request->server, request->db, appeal, edited, request->user,
                                      "expertise", error);
 }
 

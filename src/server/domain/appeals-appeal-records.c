@@ -341,14 +341,12 @@ appeals_api_appeals_update (AppealsServer  *server,
                             AppealsDb      *db,
                             AppealsAppeal  *current,
                             AppealsAppeal  *edited,
-                            const char     *actor,
+                            AppealsUser    *actor,
                             const char     *action,
                             GError        **error)
 {
-  g_autofree char *sql = appeals_store_update_sql ("appeals", appeal_columns, "id = ? AND version = ?");
   g_autofree char *now = appeals_server_now_iso ();
   g_autofree char *before = NULL, *after = NULL;
-  GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
 
   if ((edited->kind != current->kind ||
        g_strcmp0 (edited->question_character, current->question_character) != 0) &&
@@ -358,13 +356,11 @@ appeals_api_appeals_update (AppealsServer  *server,
   edited->version = current->version + 1;
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
   edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
-  if (!set_updated_by (db, edited, actor, error))
-    return FALSE;
+  g_free (edited->updated_by_name);
+  edited->updated_by_name = g_strdup (actor->full_name);
 
-  if (!appeals_store_update_versioned (db, sql,
-                                       appeals_store_values (appeals_appeal_get_record_type (), edited,
-                                                             appeal_columns, where, 2),
-                                       error))
+  if (!appeals_store_update_changes (db, "appeals", appeals_appeal_get_record_type (), appeal_columns,
+                                     current, edited, error))
     return FALSE;
 
   /* the search index and the terms change only with the words they keep
@@ -374,6 +370,6 @@ appeals_api_appeals_update (AppealsServer  *server,
   return (g_str_equal (before, after) || update_search_index (db, edited, error)) &&
          ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
           appeals_content_records_index (db, edited, error)) &&
-         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor,
+         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor->login,
                                       appeals_appeal_get_record_type (), current, edited, error);
 }

@@ -29,7 +29,7 @@ gboolean    appeals_api_appeals_update            (AppealsServer   *server,
                                                    AppealsDb       *db,
                                                    AppealsAppeal   *current,
                                                    AppealsAppeal   *edited,
-                                                   const char      *actor,
+                                                   AppealsUser     *actor,
                                                    const char      *action,
                                                    GError         **error);
 gboolean    appeals_api_appeals_reindex_applicant (AppealsDb       *db,

@@ -73,18 +73,14 @@ appeals_api_applicants_update (AppealsDb         *db,
                                gboolean           correction,
                                GError           **error)
 {
-  g_autofree char *sql = appeals_store_update_sql ("applicants", applicant_columns, "id = ? AND version = ?");
   g_autofree char *now = appeals_server_now_iso ();
-  GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
 
   edited->version = current->version + 1;
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
   edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
 
-  if (!appeals_store_update_versioned (db, sql,
-                                       appeals_store_values (appeals_applicant_get_record_type (), edited,
-                                                             applicant_columns, where, 2),
-                                       error) ||
+  if (!appeals_store_update_changes (db, "applicants", appeals_applicant_get_record_type (), applicant_columns,
+                                     current, edited, error) ||
       !appeals_audit_record_change (db, "applicant", edited->id, edited->version,
                                     correction ? "correction" : "update", actor,
                                     appeals_applicant_get_record_type (), current, edited, error))

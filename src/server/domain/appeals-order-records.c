@@ -342,9 +342,7 @@ appeals_api_orders_update (AppealsRequest  *request,
                            AppealsOrder    *edited,
                            GError         **error)
 {
-  g_autofree char *sql = appeals_store_update_sql ("orders", update_columns, "id = ? AND version = ?");
   g_autofree char *now = appeals_server_now_iso ();
-  GVariant *where[2] = { g_variant_new_int64 (current->id), g_variant_new_int64 (current->version) };
   GDate today;
 
   appeals_order_compute_due (edited, appeals_server_get_calendar (request->server));
@@ -353,10 +351,8 @@ appeals_api_orders_update (AppealsRequest  *request,
   g_clear_pointer (&edited->updated_at, g_date_time_unref);
   edited->updated_at = g_date_time_new_from_iso8601 (now, NULL);
 
-  if (!appeals_store_update_versioned (request->db, sql,
-                                       appeals_store_values (appeals_order_get_record_type (), edited,
-                                                             update_columns, where, 2),
-                                       error))
+  if (!appeals_store_update_changes (request->db, "orders", appeals_order_get_record_type (), update_columns,
+                                     current, edited, error))
     return FALSE;
 
   appeals_server_get_today (&today);

@@ -79,10 +79,10 @@ appeals_store_insert_sql (const char         *table,
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names, marks->str);
 }
 
-char *
-appeals_store_update_sql (const char         *table,
-                          const char * const *columns,
-                          const char         *where)
+static char *
+update_sql (const char         *table,
+            const char * const *columns,
+            const char         *where)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
@@ -195,24 +195,50 @@ appeals_store_last_id (AppealsDb   *db,
 }
 
 /**
- * appeals_store_update_versioned:
- * @sql: an UPDATE of one row whose WHERE names the version that was read
+ * appeals_store_update_changes:
+ * @columns: the stored columns of @type that an update may set
  *
- * Runs @sql and checks that it changed the row. When another transaction
- * changed it in between (PostgreSQL's READ COMMITTED lets that happen
- * across server processes), the error is APPEALS_DB_ERROR_BUSY: the
- * transaction runs again, reads the new version, and the edit meets its
- * precondition — 412 with the current card — instead of being lost.
+ * Stores @edited over @current, the row @table holds under @current's id
+ * and version: only the columns whose fields differ are set, so a change
+ * of one field rewrites the indexes and fires the triggers that follow
+ * that field alone. The version must still be @current's; when another
+ * transaction changed the row in between (PostgreSQL's READ COMMITTED
+ * lets that happen across server processes), the error is
+ * APPEALS_DB_ERROR_BUSY: the transaction runs again, reads the new
+ * version, and the edit meets its precondition — 412 with the current
+ * card — instead of being lost.
  */
 gboolean
-appeals_store_update_versioned (AppealsDb   *db,
-                                const char  *sql,
-                                GVariant    *values,
-                                GError     **error)
+appeals_store_update_changes (AppealsDb               *db,
+                              const char              *table,
+                              const AppealsRecordType *type,
+                              const char * const      *columns,
+                              gconstpointer            current,
+                              gconstpointer            edited,
+                              GError                 **error)
 {
-  g_autofree char *returning = g_strconcat (sql, " RETURNING id", NULL);
-  g_autoptr(AppealsDbResult) result = appeals_db_query (db, returning, values, error);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autofree char *sql = NULL;
+  g_autoptr(AppealsDbResult) result = NULL;
+  GVariant *keys[2];
 
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, columns[i]);
+
+      g_assert (field != NULL);
+      if (!appeals_record_field_equal (field, current, edited))
+        g_ptr_array_add (changed, (gpointer) columns[i]);
+    }
+  g_assert (changed->len > 0);   /* the version, at least */
+  g_ptr_array_add (changed, NULL);
+
+  keys[0] = field_value (appeals_record_type_find_field (type, "id"), current);
+  keys[1] = field_value (appeals_record_type_find_field (type, "version"), current);
+  sql = update_sql (table, (const char * const *) changed->pdata, "id = ? AND version = ? RETURNING id");
+  result = appeals_db_query (db, sql,
+                             appeals_store_values (type, edited, (const char * const *) changed->pdata, keys, 2),
+                             error);
   if (result == NULL)
     return FALSE;
   if (appeals_db_result_get_n_rows (result) == 0)

@@ -18,13 +18,13 @@ GVariant *appeals_store_values       (const AppealsRecordType *type,
                                       guint                    n_extra);
 char     *appeals_store_insert_sql   (const char              *table,
                                       const char * const      *columns);
-char     *appeals_store_update_sql   (const char              *table,
-                                      const char * const      *columns,
-                                      const char              *where);
-gboolean  appeals_store_update_versioned (AppealsDb           *db,
-                                          const char          *sql,
-                                          GVariant            *values,
-                                          GError             **error);
+gboolean  appeals_store_update_changes (AppealsDb               *db,
+                                        const char              *table,
+                                        const AppealsRecordType *type,
+                                        const char * const      *columns,
+                                        gconstpointer            current,
+                                        gconstpointer            edited,
+                                        GError                 **error);
 void      appeals_store_add_text_members (JsonBuilder        *builder,
                                           AppealsDbResult    *result,
                                           guint               row,

@@ -4,7 +4,9 @@
  *
  * WAL with synchronous=FULL: an acknowledged commit survives a crash and a
  * power loss. Prepared statements are cached by their SQL text, since the
- * server runs the same few queries thousands of times. appeals_fold() is
+ * server runs the same few queries thousands of times; statements shaped
+ * by a request (an UPDATE of the columns it changed, a list of ids) are
+ * many and mostly rare, so the cache is bounded. appeals_fold() is
  * the search folding (lower case, ё as е) available to SQL.
  */
 #include "config.h"
@@ -130,6 +132,19 @@ bind (AppealsDbSqlite  *self,
   return TRUE;
 }
 
+/* Far more than the statements a server runs over and over. */
+#define STATEMENT_CACHE_SIZE 512
+
+static gboolean
+is_not_the_load (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  AppealsDbSqlite *self = user_data;
+
+  return value != self->load;
+}
+
 static sqlite3_stmt *
 prepare (AppealsDbSqlite  *self,
          const char       *sql,
@@ -152,6 +167,10 @@ prepare (AppealsDbSqlite  *self,
       return NULL;
     }
 
+  /* every statement is stepped to its end before the next is prepared:
+   * none but the bulk load's is in use here */
+  if (g_hash_table_size (self->statements) >= STATEMENT_CACHE_SIZE)
+    g_hash_table_foreach_remove (self->statements, is_not_the_load, self);
   g_hash_table_insert (self->statements, g_strdup (sql), statement);
   return statement;
 }

@@ -2,10 +2,12 @@
  *
  * test-api-journal.c: the journal at scale's shape — pages that do not
  * count, the totals asked for apart (GET /appeals/count, capped), a page
- * started at a position, and a registration number found through its
- * unique index on both backends.
+ * started at a position, a registration number found through its
+ * unique index on both backends, and edits that write what changed.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "test-api.h"
 
@@ -302,6 +304,80 @@ test_search_follows_edits (Fixture       *fixture,
   g_assert_cmpint (search_count (fixture, "тротуар школы", &n_page), ==, 1);
 }
 
+/* The UPDATE statements of @table that the server logged to @log. */
+static GPtrArray *
+logged_updates (const char *log,
+                const char *table)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *prefix = g_strdup_printf ("('UPDATE %s SET ", table);
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *updates = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (log, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      g_ptr_array_add (updates, g_strndup (lines[i] + 2, strcspn (lines[i] + 2, "'")));
+  return updates;
+}
+
+/* An edit sets the columns it changed, with the version and the time, and
+ * no other: a new executor does not rewrite the indexes of the status, the
+ * district and the dates, nor fire the trigger that follows them. */
+static void
+test_edit_writes_what_changed (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("appeals-statements-XXXXXX", NULL);
+  g_autofree char *log = g_build_filename (dir, "statements", NULL);
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Шлагбаум у школы");
+  g_autofree char *etag = appeal_etag (fixture, id);
+  g_autofree char *applicant_path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant);
+  g_autoptr(AppealsTestResponse) read = NULL, phone = NULL;
+  g_autofree char *appeal_path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autoptr(GPtrArray) appeals = NULL, applicants = NULL;
+  g_autoptr(JsonObject) card = NULL, person = NULL;
+
+  appeals_test_server_terminate (fixture->server);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", log, TRUE);
+  appeals_test_server_restart (fixture->server);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+
+  patch_appeal (fixture, id, &etag, "{\"executor\":\"Жолдасбеков Н.\"}");
+  patch_appeal (fixture, id, &etag, "{\"form\":\"paper_and_electronic\",\"language\":\"ru\"}");
+  read = REQUEST (fixture, "GET", applicant_path, fixture->controller, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  phone = REQUEST (fixture, "PATCH", applicant_path, fixture->controller, "{\"phone\":\"87051112233\"}",
+                   "If-Match", appeals_test_response_header (read, "ETag"));
+  g_assert_cmpuint (phone->status, ==, 200);
+
+  appeals = logged_updates (log, "appeals");
+  g_assert_cmpuint (appeals->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (appeals, 0), ==,
+                   "UPDATE appeals SET version = ?, executor = ?, updated_at = ? "
+                   "WHERE id = ? AND version = ? RETURNING id");
+  g_assert_cmpstr (g_ptr_array_index (appeals, 1), ==,
+                   "UPDATE appeals SET version = ?, form = ?, language = ?, updated_at = ? "
+                   "WHERE id = ? AND version = ? RETURNING id");
+  applicants = logged_updates (log, "applicants");
+  g_assert_cmpuint (applicants->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (applicants, 0), ==,
+                   "UPDATE applicants SET version = ?, phone = ?, updated_at = ? "
+                   "WHERE id = ? AND version = ? RETURNING id");
+
+  /* and what was set is what a read finds */
+  card = test_api_get_object (fixture, fixture->controller, appeal_path);
+  g_assert_cmpstr (json_object_get_string_member (card, "executor"), ==, "Жолдасбеков Н.");
+  g_assert_cmpstr (json_object_get_string_member (card, "form"), ==, "paper_and_electronic");
+  g_assert_cmpstr (json_object_get_string_member (card, "language"), ==, "ru");
+  g_assert_cmpstr (json_object_get_string_member (card, "annotation"), ==, "Шлагбаум у школы");
+  person = test_api_get_object (fixture, fixture->controller, applicant_path);
+  g_assert_cmpstr (json_object_get_string_member (person, "phone"), ==, "+77051112233");
+  appeals_test_remove_tree (dir);
+}
+
 void
 test_api_add_journal (void)
 {
@@ -311,4 +387,5 @@ test_api_add_journal (void)
   TEST_API_ADD ("/api/journal/search-pages", test_search_pages);
   TEST_API_ADD ("/api/journal/search-prefix-words", test_search_prefix_words);
   TEST_API_ADD ("/api/journal/search-follows-edits", test_search_follows_edits);
+  TEST_API_ADD ("/api/journal/edit-writes-what-changed", test_edit_writes_what_changed);
 }

@@ -403,6 +403,46 @@ test_placeholders (Fixture       *fixture,
     g_assert_cmpstr (appeals_db_result_get_string (result, 0, row->expected[i]), ==, row->expected[i + 1]);
 }
 
+/* More shapes of statement than any cache of prepared ones holds. */
+static void
+run_many_shapes (AppealsDb *db)
+{
+  for (gint64 shape = 0; shape < 1500; shape++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT ? + %" G_GINT64_FORMAT " AS a", shape);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, g_variant_new ("(x)", shape), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (appeals_db_result_get_int64 (result, 0, "a"), ==, 2 * shape);
+    }
+}
+
+/* Statements of many shapes (an UPDATE of the columns an edit changed, a
+ * list of ids) each answer for themselves, and a bulk load begun before
+ * them still loads its rows after them. */
+static void
+test_placeholders_many_shapes (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  static const char * const columns[] = { "id", "label", NULL };
+  const char *first[] = { "1", "before", NULL }, *second[] = { "2", "after", NULL };
+  gboolean copy = appeals_db_get_dialect (fixture->db) == APPEALS_DB_DIALECT_POSTGRESQL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (appeals_db_load_begin (fixture->db, "probe", columns, &error) &&
+                 appeals_db_load_row (fixture->db, first, &error));
+  g_assert_no_error (error);
+  /* PostgreSQL's load is a COPY, which lets no other statement in */
+  if (!copy)
+    run_many_shapes (fixture->db);
+  g_assert_true (appeals_db_load_row (fixture->db, second, &error) && appeals_db_load_end (fixture->db, &error));
+  g_assert_no_error (error);
+  if (copy)
+    run_many_shapes (fixture->db);
+  g_assert_cmpint (count_rows (fixture->db, "label IN ('before', 'after')"), ==, 2);
+}
+
 /* Blobs ----------------------------------------------------------------- */
 
 typedef enum
@@ -586,6 +626,7 @@ main (int   argc,
         g_autofree char *path = g_strconcat ("placeholders/", placeholder_cases[i].name, NULL);
         add_test (path, &placeholder_cases[i], test_placeholders);
       }
+  add_test ("placeholders/many-shapes", NULL, test_placeholders_many_shapes);
   ADD_TABLE ("blobs/", blob_cases, test_blob_round_trip);
   add_test ("blobs/missing", NULL, test_blob_missing);
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
