@@ -39,6 +39,7 @@ AppealsBench *appeals_bench_open            (const char    *backend,
 void          appeals_bench_free            (AppealsBench  *bench);
 void          appeals_bench_restart         (AppealsBench  *bench,
                                              const char    *workers);
+void          appeals_bench_stop_statement_log (AppealsBench *bench);
 void          appeals_bench_print_header    (AppealsBench  *bench);
 char         *appeals_bench_today           (void);
 char         *appeals_bench_pick            (AppealsBench  *bench,
