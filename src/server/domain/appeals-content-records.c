@@ -164,18 +164,15 @@ count_appeals (AppealsDb           *db,
 {
   static const char sql[] = "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
                             "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM appeals t "
-                            "WHERE (t.registration_date BETWEEN ? AND ? OR "
-                            "t.registration_date BETWEEN ? AND ?) AND " IN_SCOPE;
+                            "WHERE " APPEALS_PERIOD_QUERY_EITHER ("t.registration_date") " AND " IN_SCOPE;
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_variant_builder_add (&params, "s", query->from);
-      g_variant_builder_add (&params, "s", query->to);
-      g_variant_builder_add (&params, "s", query->compare_from);
-      g_variant_builder_add (&params, "s", query->compare_to);
-    }
+  g_variant_builder_add (&params, "s", query->from);
+  g_variant_builder_add (&params, "s", query->to);
+  g_variant_builder_add (&params, "s", query->compare_from);
+  g_variant_builder_add (&params, "s", query->compare_to);
+  appeals_period_query_add_either_params (query, &params);
   appeals_period_query_add_scope_params (query, &params);
   return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
 }

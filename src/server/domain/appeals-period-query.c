@@ -49,6 +49,26 @@ appeals_period_query_clear (AppealsPeriodQuery *query)
 }
 
 /**
+ * appeals_period_query_add_either_params:
+ *
+ * The parameters of APPEALS_PERIOD_QUERY_EITHER(): the range from the
+ * earlier start to the later end, then each period's.
+ */
+void
+appeals_period_query_add_either_params (const AppealsPeriodQuery *query,
+                                        GVariantBuilder          *params)
+{
+  /* ISO dates order as text */
+  g_variant_builder_add (params, "s", strcmp (query->from, query->compare_from) <= 0 ? query->from
+                                                                                     : query->compare_from);
+  g_variant_builder_add (params, "s", strcmp (query->to, query->compare_to) >= 0 ? query->to : query->compare_to);
+  g_variant_builder_add (params, "s", query->from);
+  g_variant_builder_add (params, "s", query->to);
+  g_variant_builder_add (params, "s", query->compare_from);
+  g_variant_builder_add (params, "s", query->compare_to);
+}
+
+/**
  * appeals_period_query_add_scope_params:
  *
  * The parameters of the reports' scope condition, in this order: 1 for

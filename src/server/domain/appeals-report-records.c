@@ -65,7 +65,7 @@ add_period_params (AppealsPeriodQuery *query,
 }
 
 /* The parameters of IN_PERIOD (this period), IN_PERIOD (the comparison),
- * then the WHERE of both periods and the scope. */
+ * then the WHERE of either period and the scope. */
 static GVariant *
 two_period_params (AppealsPeriodQuery *query)
 {
@@ -76,16 +76,13 @@ two_period_params (AppealsPeriodQuery *query)
   g_variant_builder_add (&params, "s", query->to);
   g_variant_builder_add (&params, "s", query->compare_from);
   g_variant_builder_add (&params, "s", query->compare_to);
-  g_variant_builder_add (&params, "s", query->from);
-  g_variant_builder_add (&params, "s", query->to);
-  g_variant_builder_add (&params, "s", query->compare_from);
-  g_variant_builder_add (&params, "s", query->compare_to);
+  appeals_period_query_add_either_params (query, &params);
   appeals_period_query_add_scope_params (query, &params);
   return g_variant_builder_end (&params);
 }
 
 #define TWO_PERIODS_WHERE \
-  "WHERE (a.registration_date BETWEEN ? AND ? OR a.registration_date BETWEEN ? AND ?) AND " IN_SCOPE
+  "WHERE " APPEALS_PERIOD_QUERY_EITHER ("a.registration_date") " AND " IN_SCOPE
 
 static AppealsDbResult *
 count_by (AppealsPeriodQuery  *query,
