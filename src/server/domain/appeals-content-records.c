@@ -150,11 +150,8 @@ appeals_content_records_index_backlog (AppealsDb  *db,
 
 /* Counting ---------------------------------------------------------------------- */
 
-#define IN_PERIOD "CASE WHEN t.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
-/* the caller's scope (1 for the whole region, or the district), then the
- * filters asked for ('' for all) */
-#define IN_SCOPE  "(? = 1 OR t.district = ?) AND (? = '' OR t.district = ?) " \
-                  "AND (? = '' OR t.question_character = ?)"
+#define IN_PERIOD APPEALS_PERIOD_QUERY_IN ("t.registration_date")
+#define IN_SCOPE  APPEALS_PERIOD_QUERY_SCOPE ("t")
 
 /* The appeals of the two periods. */
 static AppealsDbResult *
@@ -165,16 +162,7 @@ count_appeals (AppealsDb           *db,
   static const char sql[] = "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
                             "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM appeals t "
                             "WHERE " APPEALS_PERIOD_QUERY_EITHER ("t.registration_date") " AND " IN_SCOPE;
-  GVariantBuilder params;
-
-  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  g_variant_builder_add (&params, "s", query->from);
-  g_variant_builder_add (&params, "s", query->to);
-  g_variant_builder_add (&params, "s", query->compare_from);
-  g_variant_builder_add (&params, "s", query->compare_to);
-  appeals_period_query_add_either_params (query, &params);
-  appeals_period_query_add_scope_params (query, &params);
-  return appeals_db_query (db, sql, g_variant_builder_end (&params), error);
+  return appeals_db_query (db, sql, appeals_period_query_two_period_params (query), error);
 }
 
 /* The terms of each period counted on their own range of the index and

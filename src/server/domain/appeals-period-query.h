@@ -20,14 +20,26 @@ typedef struct
   const char     *only_question_character;
 } AppealsPeriodQuery;
 
-void appeals_period_query_init              (AppealsPeriodQuery         *query,
-                                             AppealsRequest             *request,
-                                             const AppealsReportPeriods *periods);
-void appeals_period_query_clear             (AppealsPeriodQuery         *query);
-void appeals_period_query_add_scope_params  (const AppealsPeriodQuery   *query,
-                                             GVariantBuilder            *params);
-void appeals_period_query_add_either_params (const AppealsPeriodQuery   *query,
-                                             GVariantBuilder            *params);
+void      appeals_period_query_init              (AppealsPeriodQuery         *query,
+                                                  AppealsRequest             *request,
+                                                  const AppealsReportPeriods *periods);
+void      appeals_period_query_clear             (AppealsPeriodQuery         *query);
+void      appeals_period_query_add_scope_params  (const AppealsPeriodQuery   *query,
+                                                  GVariantBuilder            *params);
+void      appeals_period_query_add_either_params (const AppealsPeriodQuery   *query,
+                                                  GVariantBuilder            *params);
+GVariant *appeals_period_query_two_period_params (const AppealsPeriodQuery   *query);
+
+/* 1 for a row of the period from ? to ?, else 0: summed, the count of
+ * each period in one pass over the rows of either. */
+#define APPEALS_PERIOD_QUERY_IN(date) "CASE WHEN " date " BETWEEN ? AND ? THEN 1 ELSE 0 END"
+
+/* The caller's scope (? is 1 for the whole region, ? the district), then
+ * the report's own filters, a district and a question character ('' for
+ * all), on the appeals named @table: appeals_period_query_add_scope_params(). */
+#define APPEALS_PERIOD_QUERY_SCOPE(table) \
+  "(? = 1 OR " table ".district = ?) AND (? = '' OR " table ".district = ?) " \
+  "AND (? = '' OR " table ".question_character = ?)"
 
 /* The rows of either period, read as one range of the date index that
  * holds both: with an OR of the two ranges alone, PostgreSQL reads the

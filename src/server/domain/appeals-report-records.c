@@ -25,12 +25,8 @@
 #define LATE_SQL     "(" ANSWERED_SQL " AND a.answer_late = 1)"
 #define OVERDUE_SQL  APPEALS_OVERDUE_SQL
 
-#define IN_PERIOD    "CASE WHEN a.registration_date BETWEEN ? AND ? THEN 1 ELSE 0 END"
-/* the caller's scope (? is 1 for the whole region, ? the district), then
- * the report's own filters, a district and a question character ('' for
- * all): see appeals_period_query_add_scope_params() */
-#define IN_SCOPE     "(? = 1 OR a.district = ?) AND (? = '' OR a.district = ?) " \
-                     "AND (? = '' OR a.question_character = ?)"
+#define IN_PERIOD    APPEALS_PERIOD_QUERY_IN ("a.registration_date")
+#define IN_SCOPE     APPEALS_PERIOD_QUERY_SCOPE ("a")
 
 typedef struct
 {
@@ -64,23 +60,6 @@ add_period_params (AppealsPeriodQuery *query,
   appeals_period_query_add_scope_params (query, params);
 }
 
-/* The parameters of IN_PERIOD (this period), IN_PERIOD (the comparison),
- * then the WHERE of either period and the scope. */
-static GVariant *
-two_period_params (AppealsPeriodQuery *query)
-{
-  GVariantBuilder params;
-
-  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  g_variant_builder_add (&params, "s", query->from);
-  g_variant_builder_add (&params, "s", query->to);
-  g_variant_builder_add (&params, "s", query->compare_from);
-  g_variant_builder_add (&params, "s", query->compare_to);
-  appeals_period_query_add_either_params (query, &params);
-  appeals_period_query_add_scope_params (query, &params);
-  return g_variant_builder_end (&params);
-}
-
 #define TWO_PERIODS_WHERE \
   "WHERE " APPEALS_PERIOD_QUERY_EITHER ("a.registration_date") " AND " IN_SCOPE
 
@@ -92,7 +71,7 @@ count_by (AppealsPeriodQuery  *query,
   g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
                                           "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY 1", expression);
 
-  return appeals_db_query (query->request->db, sql, two_period_params (query), error);
+  return appeals_db_query (query->request->db, sql, appeals_period_query_two_period_params (query), error);
 }
 
 /* The journal's query for a figure: its own condition, the period and
@@ -157,7 +136,7 @@ add_repeat (AppealsPeriodQuery  *query,
   marked = appeals_db_query (query->request->db,
                              "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
                              "FROM appeals a " TWO_PERIODS_WHERE " AND a.repeat = 1",
-                             two_period_params (query), error);
+                             appeals_period_query_two_period_params (query), error);
   if (marked == NULL)
     return FALSE;
   applicants = appeals_db_query (query->request->db,
@@ -169,7 +148,7 @@ add_repeat (AppealsPeriodQuery  *query,
                                  "COALESCE (SUM (CASE WHEN m >= 5 THEN 1 ELSE 0 END), 0) AS m5 "
                                  "FROM (SELECT a.applicant_id, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
                                  "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY a.applicant_id) s",
-                                 two_period_params (query), error);
+                                 appeals_period_query_two_period_params (query), error);
   if (applicants == NULL)
     return FALSE;
 
@@ -347,7 +326,7 @@ appeals_report_records_count (AppealsRequest              *request,
   totals = appeals_db_query (request->db,
                              "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
                              "FROM appeals a " TWO_PERIODS_WHERE,
-                             two_period_params (&query), error);
+                             appeals_period_query_two_period_params (&query), error);
   ok = totals != NULL;
   if (ok)
     {
