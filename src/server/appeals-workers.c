@@ -85,7 +85,10 @@ run_job (gpointer job_data,
   appeals_db_watch (db, job->cancellable, self->timeout_ms);
   job->work (db, job->data);
   appeals_db_watch (db, NULL, self->timeout_ms);
-  g_async_queue_push (self->connections, db);
+  /* last in, first out: the next job takes the connection used last,
+   * whose page cache is warm (a SQLite connection drops its cache when
+   * another one has written since) */
+  g_async_queue_push_front (self->connections, db);
 
   g_main_context_invoke (self->context, job->done, job->data);
   g_clear_object (&job->cancellable);
