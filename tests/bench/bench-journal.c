@@ -19,8 +19,9 @@
  * run pages and searches) and the server's memory around analytics. It
  * reports; it asserts no time. The concurrency figures are measured with
  * the server's worker pool, then with everything on one main loop
- * (--workers 0) for comparison; APPEALS_BENCH_WORKERS=N runs the whole
- * bench with N workers instead.
+ * (--workers 0) for comparison, after /health, a card and a PATCH timed
+ * alone on that loop: what handing a request to a worker and back costs.
+ * APPEALS_BENCH_WORKERS=N runs the whole bench with N workers instead.
  */
 #include "config.h"
 
@@ -268,10 +269,25 @@ main (int   argc,
            rss_before / 1024, rss_after / 1024);
 
   appeals_bench_concurrency (bench, 64);
-  /* the same on one main loop with one connection, as before the pool */
+  /* the same on one main loop with one connection, as before the pool;
+   * first what the pool's handoff (to a worker and back) costs a cheap
+   * request on its own */
   if (bench->workers == NULL)
     {
+      g_autofree char *card = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, bench->card_id);
+      g_autoptr(GArray) health = NULL;
+      g_autoptr(GArray) card_ms = NULL;
+      g_autoptr(GArray) patch_inline = NULL;
+      g_autoptr(GArray) patch_inline_floor = NULL;
+
       appeals_bench_restart (bench, "0");
+      g_print ("on one main loop (--workers 0), one request at a time:\n");
+      health = appeals_bench_time_request (bench, "/api/v1/health");
+      print_row ("GET /health", health, NULL);
+      card_ms = appeals_bench_time_request (bench, card);
+      print_row ("GET /appeals/{id} (read logged)", card_ms, NULL);
+      appeals_bench_time_patch (bench, &patch_inline, &patch_inline_floor);
+      print_row ("PATCH /appeals/{id} (If-Match, audit)", patch_inline, patch_inline_floor);
       appeals_bench_concurrency (bench, 64);
     }
   return 0;
