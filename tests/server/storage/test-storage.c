@@ -20,6 +20,12 @@
 const char *test_storage_backend;
 static char *location;
 
+const char *
+test_storage_get_location (void)
+{
+  return location;
+}
+
 AppealsDb *
 open_connection (void)
 {
@@ -634,6 +640,7 @@ main (int   argc,
   test_storage_add_migrations (fresh);
   test_storage_add_plans ();
   test_storage_add_watch ();
+  test_storage_add_pool ();
 
   status = g_test_run ();
 

@@ -27,6 +27,8 @@ void fixture_tear_down (Fixture       *fixture,
                         gconstpointer  user_data);
 
 AppealsDb *open_connection (void);
+/* the database both connections are open on, as appeals_db_open() takes it */
+const char *test_storage_get_location (void);
 
 /* "/storage/<backend>/<path>" with the fixture; @row is the table row */
 void       add_test        (const char     *path,
@@ -40,5 +42,6 @@ void       test_storage_add_transactions (void);
 void       test_storage_add_migrations   (const char     *location);
 void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
+void       test_storage_add_pool         (void);
 
 G_END_DECLS
