@@ -263,23 +263,6 @@ create_user (const char *login)
   return EXIT_SUCCESS;
 }
 
-/* The terms of the generated appeals, for the content analysis. */
-static gboolean
-index_generated_terms (AppealsDb  *db,
-                       GError    **error)
-{
-  gint64 started = g_get_monotonic_time ();
-  guint indexed = 0;
-
-  if (!appeals_db_exec_script (db, "INSERT INTO appeal_terms_backlog (appeal_id) SELECT id FROM appeals", error) ||
-      !appeals_content_records_index_backlog (db, &indexed, error) ||
-      !appeals_db_exec_script (db, "ANALYZE appeal_terms", error))
-    return FALSE;
-  g_print (_("Indexed the terms of %u appeals in %.1f s\n"), indexed,
-           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  return TRUE;
-}
-
 /* Fills an empty database with a region's ten years of appeals. */
 static int
 generate (void)
@@ -293,8 +276,7 @@ generate (void)
 
   config.workers = 0;   /* one connection loads everything */
   if (db == NULL || (server = appeals_server_new (db, &config, &error)) == NULL ||
-      !appeals_generate (server, db, &options, &error) ||
-      !index_generated_terms (db, &error))
+      !appeals_generate (server, db, &options, &error))
     {
       g_printerr ("appeals-server: %s\n", error->message);
       return EXIT_FAILURE;

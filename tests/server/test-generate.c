@@ -3,10 +3,15 @@
  * test-generate.c: `appeals-server … generate` on a small size, on SQLite
  * or PostgreSQL (--backend=): the counts, unique valid IINs, repeat
  * applicants, ten years of dates, a department's shares, the search
- * index filled, compact audit entries, and the same data from the same
- * seed.
+ * index filled, compact audit entries, the terms of every appeal as the
+ * server writes them, the indexes a migrated database has (PostgreSQL's
+ * are made again after the load), a SQLite file left in WAL mode, and the
+ * same data from the same seed.
  */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
 
 #include "appeals-db.h"
 #include "appeals-core.h"
@@ -18,6 +23,7 @@
 
 static const char *backend;
 static char *first_location;
+static char *fresh_location;
 static char *second_location;
 static char *third_location;
 
@@ -196,22 +202,121 @@ test_audit_compact (void)
   g_assert_not_reached ();
 }
 
+/* Every appeal's terms, with its date, district and question character,
+ * are what the server's own indexing writes. */
+static void
+test_terms (void)
+{
+  g_autoptr(AppealsDb) db = open_db (first_location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) appeals = NULL;
+
+  g_assert_cmpint (count (db, "SELECT COUNT(DISTINCT appeal_id) AS n FROM appeal_terms"), ==, N_APPEALS);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) AS n FROM appeal_terms_backlog"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) AS n FROM appeal_terms t JOIN appeals a ON a.id = t.appeal_id "
+                              "WHERE t.registration_date <> a.registration_date OR t.district <> a.district "
+                              "OR t.question_character <> a.question_character"), ==, 0);
+
+  appeals = appeals_db_query (db, "SELECT id, annotation, text FROM appeals WHERE id % 997 = 1 ORDER BY id", NULL,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (appeals), >, 4);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (appeals); i++)
+    {
+      g_autoptr(GPtrArray) expected = appeals_content_extract (appeals_db_result_get_string (appeals, i, "annotation"),
+                                                               appeals_db_result_get_string (appeals, i, "text"));
+      g_autoptr(AppealsDbResult) terms = appeals_db_query (db, "SELECT term FROM appeal_terms WHERE appeal_id = ? "
+                                                               "ORDER BY term",
+                                                           g_variant_new ("(x)", appeals_db_result_get_int64 (appeals, i,
+                                                                                                              "id")),
+                                                           &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, >, 0);
+      g_assert_cmpuint (appeals_db_result_get_n_rows (terms), ==, expected->len);
+      for (guint t = 0; t < appeals_db_result_get_n_rows (terms); t++)
+        g_assert_true (g_ptr_array_find_with_equal_func (expected, appeals_db_result_get_string (terms, t, "term"),
+                                                         g_str_equal, NULL));
+    }
+}
+
+/* The text of every row @sql returns, a line each. */
 static char *
-fingerprint (const char *location)
+rows_text (const char *location,
+           const char *sql)
 {
   g_autoptr(AppealsDb) db = open_db (location);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) rows = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(AppealsDbResult) rows = appeals_db_query (db, sql, NULL, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  rows = appeals_db_query (db, "SELECT a.registration_number, a.status, a.annotation, ap.iin FROM appeals a "
-                               "JOIN applicants ap ON ap.id = a.applicant_id ORDER BY a.id", NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    for (guint c = 0; c < appeals_db_result_get_n_columns (rows); c++)
-      g_checksum_update (checksum, (const guchar *) appeals_db_result_get_string (rows, i,
-                                   appeals_db_result_get_column_name (rows, c)), -1);
-  return g_strdup (g_checksum_get_string (checksum));
+    {
+      for (guint c = 0; c < appeals_db_result_get_n_columns (rows); c++)
+        g_string_append_printf (text, "%s|", appeals_db_result_get_string (rows, i,
+                                                                          appeals_db_result_get_column_name (rows, c)));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+index_definitions (const char *location)
+{
+  return rows_text (location, g_str_equal (backend, "postgresql")
+                              ? "SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema () "
+                                "ORDER BY indexname"
+                              : "SELECT sql AS definition FROM sqlite_master WHERE type = 'index' ORDER BY name");
+}
+
+/* The generated database has every index a migrated one has, the same. */
+static void
+test_indexes (void)
+{
+  g_autoptr(AppealsDb) fresh = open_db (fresh_location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *migrations = g_build_filename (appeals_data_get_dir (), "sql",
+                                                  appeals_db_get_dialect (fresh) == APPEALS_DB_DIALECT_POSTGRESQL
+                                                  ? "postgresql" : "sqlite", NULL);
+  g_autofree char *generated = NULL;
+  g_autofree char *migrated = NULL;
+
+  g_assert_true (appeals_db_migrate (fresh, migrations, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  generated = index_definitions (first_location);
+  migrated = index_definitions (fresh_location);
+  g_assert_nonnull (strstr (migrated, "appeals_registration"));
+  g_assert_cmpstr (generated, ==, migrated);
+}
+
+/* The SQLite file is left as the server keeps it: in WAL mode (bytes 18
+ * and 19 of the header are 2), not in the load's journal mode. Read
+ * before anything opens the file, which would set WAL itself. */
+static char first_header[100];
+
+static void
+test_sqlite_wal (void)
+{
+  if (g_str_equal (backend, "postgresql"))
+    {
+      g_test_skip ("a SQLite file's header");
+      return;
+    }
+  g_assert_cmpstr (first_header, ==, "SQLite format 3");
+  g_assert_cmpint (first_header[18], ==, 2);
+  g_assert_cmpint (first_header[19], ==, 2);
+}
+
+static char *
+fingerprint (const char *location)
+{
+  g_autofree char *text = rows_text (location, "SELECT a.registration_number, a.status, a.annotation, ap.iin "
+                                               "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
+                                               "ORDER BY a.id");
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
 static void
@@ -247,6 +352,7 @@ main (int   argc,
       first_location = appeals_test_pg_cluster_create_database (cluster, 1);
       second_location = appeals_test_pg_cluster_create_database (cluster, 2);
       third_location = appeals_test_pg_cluster_create_database (cluster, 3);
+      fresh_location = appeals_test_pg_cluster_create_database (cluster, 4);
     }
   else
     {
@@ -254,14 +360,26 @@ main (int   argc,
       first_location = g_build_filename (dir, "first.db", NULL);
       second_location = g_build_filename (dir, "second.db", NULL);
       third_location = g_build_filename (dir, "third.db", NULL);
+      fresh_location = g_build_filename (dir, "fresh.db", NULL);
     }
 
   generate (first_location, N_APPEALS, 1);
+  if (g_str_equal (backend, "sqlite"))
+    {
+      FILE *file = fopen (first_location, "rb");
+
+      g_assert_nonnull (file);
+      g_assert_cmpuint (fread (first_header, 1, sizeof first_header, file), ==, sizeof first_header);
+      fclose (file);
+    }
 
   g_test_add_func ("/generate/counts", test_counts);
   g_test_add_func ("/generate/iins", test_iins);
   g_test_add_func ("/generate/dates-and-shares", test_dates_and_shares);
   g_test_add_func ("/generate/audit-compact", test_audit_compact);
+  g_test_add_func ("/generate/terms", test_terms);
+  g_test_add_func ("/generate/indexes", test_indexes);
+  g_test_add_func ("/generate/sqlite-wal", test_sqlite_wal);
   g_test_add_func ("/generate/same-seed", test_same_seed);
   status = g_test_run ();
 
@@ -275,5 +393,6 @@ main (int   argc,
   g_free (first_location);
   g_free (second_location);
   g_free (third_location);
+  g_free (fresh_location);
   return status;
 }

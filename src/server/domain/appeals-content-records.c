@@ -16,6 +16,7 @@
 #include "appeals-content-records.h"
 #include "appeals-period-query.h"
 #include "appeals-scope.h"
+#include "appeals-store.h"
 
 /* Appeals of the backlog indexed per transaction. */
 #define BACKLOG_BATCH 2000
@@ -23,6 +24,7 @@
 static const char * const term_columns[] = {
   "appeal_id", "term", "registration_date", "district", "question_character", NULL
 };
+#define TERM_COLUMN 1
 
 /**
  * appeals_content_records_index:
@@ -62,32 +64,70 @@ appeals_content_records_index (AppealsDb      *db,
 
 #define IN_BATCH "appeal_id IN (SELECT appeal_id FROM appeal_terms_backlog WHERE appeal_id BETWEEN ? AND ?)"
 
+/**
+ * appeals_content_records_get_term_columns:
+ *
+ * Returns: the columns of appeal_terms that
+ *   appeals_content_records_append_terms() gives values of, in order
+ */
+const char * const *
+appeals_content_records_get_term_columns (void)
+{
+  return term_columns;
+}
+
+/**
+ * appeals_content_records_append_terms:
+ * @values: the texts of appeal_terms rows, row after row
+ * @texts: where the texts are kept
+ * @row: the values of the appeal's rows in the order of
+ *   appeals_content_records_get_term_columns(), but for the term's
+ *
+ * Appends a row for each term of an appeal's @annotation and @text, for
+ * appeals_store_load_rows().
+ */
+void
+appeals_content_records_append_terms (GPtrArray          *values,
+                                      GStringChunk       *texts,
+                                      const char         *annotation,
+                                      const char         *text,
+                                      const char * const *row)
+{
+  g_autoptr(GPtrArray) terms = appeals_content_extract (annotation, text);
+  const char *kept[G_N_ELEMENTS (term_columns) - 1];
+
+  for (guint c = 0; c < G_N_ELEMENTS (kept); c++)
+    kept[c] = c != TERM_COLUMN && row[c] != NULL ? g_string_chunk_insert (texts, row[c]) : NULL;
+  for (guint i = 0; i < terms->len; i++)
+    for (guint c = 0; c < G_N_ELEMENTS (kept); c++)
+      g_ptr_array_add (values, c == TERM_COLUMN ? g_string_chunk_insert (texts, g_ptr_array_index (terms, i))
+                                                : (gpointer) kept[c]);
+}
+
+/* The backlog's appeals (with the columns of their term rows) and
+ * their terms. */
 static gboolean
 load_terms (AppealsDb        *db,
             AppealsDbResult  *appeals,
             GError          **error)
 {
-  if (!appeals_db_load_begin (db, "appeal_terms", term_columns, error))
-    return FALSE;
-  for (guint row = 0; row < appeals_db_result_get_n_rows (appeals); row++)
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  GStringChunk *texts = g_string_chunk_new (64 * 1024);
+  gboolean ok;
+
+  for (guint i = 0; i < appeals_db_result_get_n_rows (appeals); i++)
     {
-      g_autoptr(GPtrArray) terms = appeals_content_extract (appeals_db_result_get_string (appeals, row, "annotation"),
-                                                            appeals_db_result_get_string (appeals, row, "text"));
+      const char *row[G_N_ELEMENTS (term_columns) - 1] = { NULL, };
 
-      for (guint i = 0; i < terms->len; i++)
-        {
-          const char *values[] = {
-            appeals_db_result_get_string (appeals, row, "id"), g_ptr_array_index (terms, i),
-            appeals_db_result_get_string (appeals, row, "registration_date"),
-            appeals_db_result_get_string (appeals, row, "district"),
-            appeals_db_result_get_string (appeals, row, "question_character"),
-          };
-
-          if (!appeals_db_load_row (db, values, error))
-            return FALSE;
-        }
+      for (guint c = 0; c < G_N_ELEMENTS (row); c++)
+        if (c != TERM_COLUMN)
+          row[c] = appeals_db_result_get_string (appeals, i, term_columns[c]);
+      appeals_content_records_append_terms (values, texts, appeals_db_result_get_string (appeals, i, "annotation"),
+                                            appeals_db_result_get_string (appeals, i, "text"), row);
     }
-  return appeals_db_load_end (db, error);
+  ok = appeals_store_load_rows (db, "appeal_terms", term_columns, values, error);
+  g_string_chunk_free (texts);
+  return ok;
 }
 
 /* One batch of the backlog: its appeals' terms anew, and out of the
@@ -99,8 +139,8 @@ index_batch (AppealsDb  *db,
 {
   AppealsDbResult *appeals = user_data;
   guint n = appeals_db_result_get_n_rows (appeals);
-  gint64 first = appeals_db_result_get_int64 (appeals, 0, "id");
-  gint64 last = appeals_db_result_get_int64 (appeals, n - 1, "id");
+  gint64 first = appeals_db_result_get_int64 (appeals, 0, "appeal_id");
+  gint64 last = appeals_db_result_get_int64 (appeals, n - 1, "appeal_id");
 
   /* an appeal edited since it entered the backlog has terms already */
   return appeals_db_exec (db, "DELETE FROM appeal_terms WHERE " IN_BATCH, g_variant_new ("(xx)", first, last), error) &&
@@ -129,7 +169,7 @@ appeals_content_records_index_backlog (AppealsDb  *db,
       g_autoptr(AppealsDbResult) appeals = NULL;
 
       appeals = appeals_db_query (db,
-                                  "SELECT a.id AS id, a.annotation AS annotation, a.text AS text, "
+                                  "SELECT a.id AS appeal_id, a.annotation AS annotation, a.text AS text, "
                                   "a.registration_date AS registration_date, a.district AS district, "
                                   "a.question_character AS question_character "
                                   "FROM appeal_terms_backlog b JOIN appeals a ON a.id = b.appeal_id "

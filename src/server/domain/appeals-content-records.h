@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 gboolean             appeals_content_records_index         (AppealsDb      *db,
                                                             AppealsAppeal  *appeal,
                                                             GError        **error);
+const char * const  *appeals_content_records_get_term_columns (void);
+void                 appeals_content_records_append_terms  (GPtrArray          *values,
+                                                            GStringChunk       *texts,
+                                                            const char         *annotation,
+                                                            const char         *text,
+                                                            const char * const *row);
 gboolean             appeals_content_records_index_backlog (AppealsDb      *db,
                                                             guint          *indexed,
                                                             GError        **error);

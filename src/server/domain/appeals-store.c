@@ -12,11 +12,36 @@
 
 /* Strings, dates, times and enums are stored as the text of their JSON
  * form; integers as integers; booleans as 0/1. */
+static char *
+field_text (const AppealsFieldSpec *field,
+            gconstpointer           record)
+{
+  gconstpointer slot = FIELD_CPTR (record, field);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) slot);
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return g_strdup (*(const gboolean *) slot ? "1" : "0");
+    case APPEALS_FIELD_KIND_STRING:
+      return g_strdup (*(char * const *) slot);
+    case APPEALS_FIELD_KIND_DATE:
+      return g_date_valid ((const GDate *) slot) ? appeals_date_format_iso ((const GDate *) slot) : NULL;
+    case APPEALS_FIELD_KIND_DATETIME:
+      return *(GDateTime * const *) slot != NULL ? g_date_time_format_iso8601 (*(GDateTime * const *) slot) : NULL;
+    case APPEALS_FIELD_KIND_ENUM:
+      return g_strdup (appeals_enum_to_wire (field->enum_type (), *(const int *) slot));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static GVariant *
 field_value (const AppealsFieldSpec *field,
              gconstpointer           record)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
 
   switch (field->kind)
     {
@@ -24,16 +49,9 @@ field_value (const AppealsFieldSpec *field,
       return g_variant_new_int64 (*(const gint64 *) FIELD_CPTR (record, field));
     case APPEALS_FIELD_KIND_BOOLEAN:
       return g_variant_new_int64 (*(const gboolean *) FIELD_CPTR (record, field) ? 1 : 0);
-    case APPEALS_FIELD_KIND_STRING:
-    case APPEALS_FIELD_KIND_DATE:
-    case APPEALS_FIELD_KIND_DATETIME:
-    case APPEALS_FIELD_KIND_ENUM:
-      node = appeals_record_field_to_json (field, record);
-      if (JSON_NODE_HOLDS_NULL (node))
-        return g_variant_new_maybe (G_VARIANT_TYPE_STRING, NULL);
-      return g_variant_new_maybe (G_VARIANT_TYPE_STRING, g_variant_new_string (json_node_get_string (node)));
     default:
-      g_assert_not_reached ();
+      text = field_text (field, record);
+      return g_variant_new_maybe (G_VARIANT_TYPE_STRING, text != NULL ? g_variant_new_string (text) : NULL);
     }
 }
 
@@ -352,106 +370,52 @@ appeals_store_query_ids (AppealsDb    *db,
   return all;
 }
 
-/* GVariant values of appeals_store_values() as the text a load takes. */
-static char **
-variant_texts (GVariant *tuple,
-               gsize     extra)
+/**
+ * appeals_store_append_texts:
+ * @values: the texts of rows, row after row
+ * @texts: where the texts are kept
+ *
+ * Appends the text of each of @columns of @record, as a load takes it
+ * (NULL for NULL), to @values.
+ */
+void
+appeals_store_append_texts (GPtrArray               *values,
+                            GStringChunk            *texts,
+                            const AppealsRecordType *type,
+                            gconstpointer            record,
+                            const char * const      *columns)
 {
-  gsize n = g_variant_n_children (tuple);
-  char **texts = g_new0 (char *, n + extra + 1);
-
-  for (gsize i = 0; i < n; i++)
+  for (guint i = 0; columns[i] != NULL; i++)
     {
-      g_autoptr(GVariant) value = g_variant_get_child_value (tuple, i);
-      g_autoptr(GVariant) inner = g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE)
-                                  ? g_variant_get_maybe (value) : g_variant_ref (value);
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, columns[i]);
+      g_autofree char *text = NULL;
 
-      if (inner == NULL)
-        continue;
-      if (g_variant_is_of_type (inner, G_VARIANT_TYPE_STRING))
-        texts[i] = g_variant_dup_string (inner, NULL);
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT64))
-        texts[i] = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (inner));
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_INT32))
-        texts[i] = g_strdup_printf ("%d", g_variant_get_int32 (inner));
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_BOOLEAN))
-        texts[i] = g_strdup (g_variant_get_boolean (inner) ? "1" : "0");
-      else if (g_variant_is_of_type (inner, G_VARIANT_TYPE_DOUBLE))
-        texts[i] = g_strdup_printf ("%.17g", g_variant_get_double (inner));
+      g_assert (field != NULL);
+      text = field_text (field, record);
+      g_ptr_array_add (values, text != NULL ? g_string_chunk_insert (texts, text) : NULL);
     }
-  return texts;
-}
-
-/* One row of a record of @type: its @columns, then id and @more. */
-/**
- * appeals_store_load_record:
- * @more: (nullable): the text of a column after id
- *
- * Loads one row of a record of @type: its @columns, then @id and @more,
- * in the order appeals_store_load_begin() named them.
- */
-gboolean
-appeals_store_load_record (AppealsDb               *db,
-             const AppealsRecordType *type,
-             gconstpointer            record,
-             const char * const      *columns,
-             gint64                   id,
-             const char              *more,
-             GError                 **error)
-{
-  g_autoptr(GVariant) tuple = g_variant_ref_sink (appeals_store_values (type, record, columns, NULL, 0));
-  gsize n = g_variant_n_children (tuple);
-  char **texts = variant_texts (tuple, 2);
-  gboolean ok;
-
-  texts[n] = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  texts[n + 1] = g_strdup (more);
-  ok = appeals_db_load_row (db, (const char * const *) texts, error);
-  for (gsize i = 0; i < n + 2; i++)
-    g_free (texts[i]);
-  g_free (texts);
-  return ok;
-}
-
-/**
- * appeals_store_load_begin:
- * @more: (nullable): a column after id
- *
- * Starts a bulk load of @columns, id and @more into @table.
- */
-gboolean
-appeals_store_load_begin (AppealsDb           *db,
-            const char          *table,
-            const char * const  *columns,
-            const char          *more,
-            GError             **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) all = NULL;
-
-  g_strv_builder_addv (builder, (const char **) columns);
-  g_strv_builder_add (builder, "id");
-  if (more != NULL)
-    g_strv_builder_add (builder, more);
-  all = g_strv_builder_end (builder);
-  return appeals_db_load_begin (db, table, (const char * const *) all, error);
 }
 
 /**
  * appeals_store_load_rows:
- * @rows: (element-type GStrv): the text values of each row
+ * @values: the text of each column of each row (NULL for NULL), row after
+ *   row: as many rows as it has values per column
  */
 gboolean
 appeals_store_load_rows (AppealsDb           *db,
-           const char          *table,
-           const char * const  *columns,
-           GPtrArray           *rows,
-           GError             **error)
+                         const char          *table,
+                         const char * const  *columns,
+                         GPtrArray           *values,
+                         GError             **error)
 {
+  guint n = g_strv_length ((GStrv) columns);
+
+  g_return_val_if_fail (values->len % n == 0, FALSE);
+
   if (!appeals_db_load_begin (db, table, columns, error))
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    if (!appeals_db_load_row (db, g_ptr_array_index (rows, i), error))
+  for (guint i = 0; i < values->len; i += n)
+    if (!appeals_db_load_row (db, (const char * const *) values->pdata + i, error))
       return FALSE;
   return appeals_db_load_end (db, error);
 }

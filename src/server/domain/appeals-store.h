@@ -55,22 +55,15 @@ AppealsDbResult *appeals_store_query_ids (AppealsDb           *db,
                                           GArray              *ids,
                                           GError             **error);
 
-gboolean  appeals_store_load_begin   (AppealsDb               *db,
-                                      const char              *table,
-                                      const char * const      *columns,
-                                      const char              *more,
-                                      GError                 **error);
-gboolean  appeals_store_load_record  (AppealsDb               *db,
+void      appeals_store_append_texts (GPtrArray               *values,
+                                      GStringChunk            *texts,
                                       const AppealsRecordType *type,
                                       gconstpointer            record,
-                                      const char * const      *columns,
-                                      gint64                   id,
-                                      const char              *more,
-                                      GError                 **error);
+                                      const char * const      *columns);
 gboolean  appeals_store_load_rows    (AppealsDb               *db,
                                       const char              *table,
                                       const char * const      *columns,
-                                      GPtrArray               *rows,
+                                      GPtrArray               *values,
                                       GError                 **error);
 
 /* A statement's rows straight as JSON text (appeals-store-json.c). */
