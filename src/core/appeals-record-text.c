@@ -85,6 +85,39 @@ appeals_record_field_read_text (const AppealsFieldSpec  *field,
 }
 
 /**
+ * appeals_record_field_to_text:
+ *
+ * Returns: (transfer full) (nullable): the field's value in the form
+ *   appeals_record_field_read_text() reads: integers in decimal, booleans
+ *   as 0/1, everything else as the text of its JSON string; %NULL when the
+ *   value is unset
+ */
+char *
+appeals_record_field_to_text (const AppealsFieldSpec *field,
+                              gconstpointer           record)
+{
+  gconstpointer slot = APPEALS_RECORD_FIELD_CPTR (record, field);
+
+  switch (field->kind)
+    {
+    case APPEALS_FIELD_KIND_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) slot);
+    case APPEALS_FIELD_KIND_BOOLEAN:
+      return g_strdup (*(const gboolean *) slot ? "1" : "0");
+    case APPEALS_FIELD_KIND_STRING:
+      return g_strdup (*(char * const *) slot);
+    case APPEALS_FIELD_KIND_DATE:
+      return g_date_valid ((const GDate *) slot) ? appeals_date_format_iso ((const GDate *) slot) : NULL;
+    case APPEALS_FIELD_KIND_DATETIME:
+      return *(GDateTime * const *) slot != NULL ? g_date_time_format_iso8601 (*(GDateTime * const *) slot) : NULL;
+    case APPEALS_FIELD_KIND_ENUM:
+      return g_strdup (appeals_enum_to_wire (field->enum_type (), *(const int *) slot));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
  * appeals_json_append_string:
  *
  * Appends @text as a JSON string, quoted and escaped as json-glib's

@@ -141,15 +141,10 @@ appeals_record_field_to_json (const AppealsFieldSpec *field,
 {
   gconstpointer slot = FIELD_CPTR (record, field);
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *text = NULL;
 
   switch (field->kind)
     {
-    case APPEALS_FIELD_KIND_STRING:
-      if (*(char * const *) slot == NULL)
-        break;
-      json_node_set_string (node, *(char * const *) slot);
-      return node;
-
     case APPEALS_FIELD_KIND_INT:
       json_node_set_int (node, *(const gint64 *) slot);
       return node;
@@ -158,33 +153,16 @@ appeals_record_field_to_json (const AppealsFieldSpec *field,
       json_node_set_boolean (node, *(const gboolean *) slot);
       return node;
 
+    case APPEALS_FIELD_KIND_STRING:
     case APPEALS_FIELD_KIND_DATE:
-      if (!g_date_valid ((const GDate *) slot))
-        break;
-      {
-        g_autofree char *text = appeals_date_format_iso ((const GDate *) slot);
-        json_node_set_string (node, text);
-        return node;
-      }
-
     case APPEALS_FIELD_KIND_DATETIME:
-      if (*(GDateTime * const *) slot == NULL)
-        break;
-      {
-        g_autofree char *text = g_date_time_format_iso8601 (*(GDateTime * const *) slot);
-        json_node_set_string (node, text);
-        return node;
-      }
-
     case APPEALS_FIELD_KIND_ENUM:
-      {
-        const char *wire = appeals_enum_to_wire (field->enum_type (), *(const int *) slot);
-
-        if (wire == NULL)
-          break;
-        json_node_set_string (node, wire);
-        return node;
-      }
+      /* strings, dates, times and enum names: JSON strings */
+      text = appeals_record_field_to_text (field, record);
+      if (text == NULL)
+        break;
+      json_node_set_string (node, text);
+      return node;
 
     default:
       g_assert_not_reached ();

@@ -108,6 +108,8 @@ gboolean  appeals_record_field_read_text (const AppealsFieldSpec  *field,
                                           gpointer                 record,
                                           const char              *text,
                                           GError                 **error);
+char     *appeals_record_field_to_text   (const AppealsFieldSpec  *field,
+                                          gconstpointer            record);
 void      appeals_record_append_json     (const AppealsRecordType *type,
                                           gconstpointer            record,
                                           GString                 *out);

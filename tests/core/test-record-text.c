@@ -177,6 +177,50 @@ test_read_text (void)
     }
 }
 
+/* What a record writes as text reads back as the same value, and an
+ * unset value writes as no text at all. */
+static void
+test_to_text (void)
+{
+  const AppealsRecordType *type = appeals_appeal_get_record_type ();
+  const char *unset[] = { "annotation", "registration_date", "created_at", "registration_number" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const AppealsFieldSpec *field = appeals_record_type_find_field (type, columns[i].field);
+      g_autoptr(AppealsAppeal) read = appeals_appeal_new ();
+      g_autoptr(AppealsAppeal) again = appeals_appeal_new ();
+      g_autofree char *text = NULL;
+
+      if (columns[i].json == NULL || g_str_equal (columns[i].json, "null"))
+        continue;
+      g_test_message ("%s = %s", columns[i].field, columns[i].text);
+      g_assert_true (appeals_record_field_read_text (field, read, columns[i].text, NULL));
+      text = appeals_record_field_to_text (field, read);
+      g_assert_nonnull (text);
+      g_assert_true (appeals_record_field_read_text (field, again, text, NULL));
+      g_assert_true (appeals_record_field_equal (field, read, again));
+    }
+
+  {
+    g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+    const AppealsFieldSpec *repeat = appeals_record_type_find_field (type, "repeat");
+    g_autofree char *repeat_text = appeals_record_field_to_text (repeat, appeal);
+
+    g_assert_cmpstr (repeat_text, ==, "0");
+    g_assert_true (appeals_record_field_read_text (repeat, appeal, "t", NULL));
+    g_free (repeat_text);
+    repeat_text = appeals_record_field_to_text (repeat, appeal);
+    g_assert_cmpstr (repeat_text, ==, "1");
+    for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
+      {
+        g_autofree char *text = appeals_record_field_to_text (appeals_record_type_find_field (type, unset[i]), appeal);
+
+        g_assert_null (text);
+      }
+  }
+}
+
 /* NULL is no value: the slot keeps what it had. */
 static void
 test_read_text_too_long (void)
@@ -215,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/record-text/string-escapes", test_string_escapes);
   g_test_add_func ("/record-text/read", test_read_text);
   g_test_add_func ("/record-text/read-too-long", test_read_text_too_long);
+  g_test_add_func ("/record-text/to-text", test_to_text);
   g_test_add_func ("/record-text/read-null", test_read_text_null);
 
   return g_test_run ();

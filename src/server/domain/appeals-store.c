@@ -10,33 +10,6 @@
 
 #define FIELD_CPTR(record, field) ((gconstpointer) ((const guint8 *) (record) + (field)->offset))
 
-/* Strings, dates, times and enums are stored as the text of their JSON
- * form; integers as integers; booleans as 0/1. */
-static char *
-field_text (const AppealsFieldSpec *field,
-            gconstpointer           record)
-{
-  gconstpointer slot = FIELD_CPTR (record, field);
-
-  switch (field->kind)
-    {
-    case APPEALS_FIELD_KIND_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) slot);
-    case APPEALS_FIELD_KIND_BOOLEAN:
-      return g_strdup (*(const gboolean *) slot ? "1" : "0");
-    case APPEALS_FIELD_KIND_STRING:
-      return g_strdup (*(char * const *) slot);
-    case APPEALS_FIELD_KIND_DATE:
-      return g_date_valid ((const GDate *) slot) ? appeals_date_format_iso ((const GDate *) slot) : NULL;
-    case APPEALS_FIELD_KIND_DATETIME:
-      return *(GDateTime * const *) slot != NULL ? g_date_time_format_iso8601 (*(GDateTime * const *) slot) : NULL;
-    case APPEALS_FIELD_KIND_ENUM:
-      return g_strdup (appeals_enum_to_wire (field->enum_type (), *(const int *) slot));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static GVariant *
 field_value (const AppealsFieldSpec *field,
              gconstpointer           record)
@@ -49,9 +22,15 @@ field_value (const AppealsFieldSpec *field,
       return g_variant_new_int64 (*(const gint64 *) FIELD_CPTR (record, field));
     case APPEALS_FIELD_KIND_BOOLEAN:
       return g_variant_new_int64 (*(const gboolean *) FIELD_CPTR (record, field) ? 1 : 0);
-    default:
-      text = field_text (field, record);
+    case APPEALS_FIELD_KIND_STRING:
+    case APPEALS_FIELD_KIND_DATE:
+    case APPEALS_FIELD_KIND_DATETIME:
+    case APPEALS_FIELD_KIND_ENUM:
+      /* strings, dates, times and enums as the text of their JSON form */
+      text = appeals_record_field_to_text (field, record);
       return g_variant_new_maybe (G_VARIANT_TYPE_STRING, text != NULL ? g_variant_new_string (text) : NULL);
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -391,7 +370,7 @@ appeals_store_append_texts (GPtrArray               *values,
       g_autofree char *text = NULL;
 
       g_assert (field != NULL);
-      text = field_text (field, record);
+      text = appeals_record_field_to_text (field, record);
       g_ptr_array_add (values, text != NULL ? g_string_chunk_insert (texts, text) : NULL);
     }
 }
