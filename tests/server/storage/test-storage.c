@@ -641,6 +641,7 @@ main (int   argc,
   test_storage_add_plans ();
   test_storage_add_watch ();
   test_storage_add_pool ();
+  test_storage_add_prepared ();
 
   status = g_test_run ();
 

@@ -43,5 +43,6 @@ void       test_storage_add_migrations   (const char     *location);
 void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
 void       test_storage_add_pool         (void);
+void       test_storage_add_prepared     (void);
 
 G_END_DECLS

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-storage-prepared.c: a statement run again and again. PostgreSQL's
+ * driver prepares a statement from its second run on and keeps it for the
+ * session; these cases hold that to the answers an unprepared statement
+ * gives: every run with its own parameters, NULL among them; an error in
+ * a prepared statement that leaves the next run whole; and a session that
+ * ends under the connection (the server restarted, the backend killed),
+ * after which the statements run again on the new session, which has
+ * none of the old one's prepared statements. On PostgreSQL the session's
+ * own list of prepared statements shows which are.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "test-storage.h"
+
+#define SELECT_PROBE "SELECT id, number, label FROM probe WHERE id = ?"
+
+static void
+insert_probe (AppealsDb  *db,
+              gint64      id,
+              const char *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  appeals_db_exec (db, "INSERT INTO probe (id, number, label) VALUES (?, ?, ?)",
+                   g_variant_new ("(xxms)", id, id * 10, label), &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_probe (AppealsDb  *db,
+              gint64      id,
+              const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, SELECT_PROBE, g_variant_new ("(x)", id), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (result), ==, 1);
+  g_assert_cmpint (appeals_db_result_get_int64 (result, 0, "number"), ==, id * 10);
+  g_assert_cmpstr (appeals_db_result_get_string (result, 0, "label"), ==, label);
+}
+
+/* Each run answers for its own parameters, the first as the tenth. */
+static void
+test_repeated (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  const char *labels[] = { "Қостанай", NULL, "Рудный", "ё", "", "Арқалық" };
+
+  for (guint i = 0; i < 12; i++)
+    insert_probe (fixture->db, i + 1, labels[i % G_N_ELEMENTS (labels)]);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 12; i++)
+      assert_probe (fixture->db, i + 1, labels[i % G_N_ELEMENTS (labels)]);
+  g_assert_cmpint (count_rows (fixture->db, "label IS NULL"), ==, 2);
+}
+
+/* A prepared statement that fails (a duplicate key) fails as itself, and
+ * the same statement runs afterwards. */
+static void
+test_error_then_again (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  for (guint i = 0; i < 3; i++)
+    insert_probe (fixture->db, i + 1, "бар");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (appeals_db_exec (fixture->db, "INSERT INTO probe (id, number, label) VALUES (?, ?, ?)",
+                                       g_variant_new ("(xxms)", (gint64) 1, (gint64) 10, "қайта"), &error));
+      g_assert_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT);
+    }
+  insert_probe (fixture->db, 4, "жаңа");
+  assert_probe (fixture->db, 4, "жаңа");
+  assert_probe (fixture->db, 1, "бар");
+}
+
+static void
+wait_for_exit (AppealsDb *db,
+               gint64     pid)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) left = appeals_db_query (db, "SELECT count(*) AS n FROM pg_stat_activity "
+                                                              "WHERE pid = ?::int",
+                                                          g_variant_new ("(x)", pid), &error);
+
+      g_assert_no_error (error);
+      if (appeals_db_result_get_int64 (left, 0, "n") == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_usleep (10 * 1000);
+    }
+}
+
+/* The session ends under the connection: the run that finds it gone
+ * fails as a lost connection, and the runs after it work on a new one. */
+static void
+test_postgresql_new_session (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) pid = NULL;
+  g_autoptr(AppealsDbResult) killed = NULL;
+
+  insert_probe (fixture->db, 1, "бірінші");
+  for (guint i = 0; i < 3; i++)
+    assert_probe (fixture->db, 1, "бірінші");
+
+  pid = appeals_db_query (fixture->db, "SELECT pg_backend_pid () AS pid", NULL, &error);
+  g_assert_no_error (error);
+  killed = appeals_db_query (fixture->other, "SELECT pg_terminate_backend (?::int) AS done",
+                             g_variant_new ("(x)", appeals_db_result_get_int64 (pid, 0, "pid")), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (appeals_db_result_get_string (killed, 0, "done"), ==, "t");
+  wait_for_exit (fixture->other, appeals_db_result_get_int64 (pid, 0, "pid"));
+
+  {
+    g_autoptr(AppealsDbResult) lost = appeals_db_query (fixture->db, SELECT_PROBE, g_variant_new ("(x)", (gint64) 1),
+                                                        &error);
+
+    g_assert_null (lost);
+    g_assert_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION);
+    g_clear_error (&error);
+  }
+
+  for (guint i = 0; i < 3; i++)
+    assert_probe (fixture->db, 1, "бірінші");
+  insert_probe (fixture->db, 2, "екінші");
+  assert_probe (fixture->db, 2, "екінші");
+}
+
+/* Whether this connection's session has @sql prepared (as $n text). */
+static gboolean
+is_prepared (AppealsDb  *db,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT count(*) AS n FROM pg_prepared_statements "
+                                                            "WHERE statement = ?",
+                                                        g_variant_new ("(s)", text), &error);
+
+  g_assert_no_error (error);
+  return appeals_db_result_get_int64 (result, 0, "n") > 0;
+}
+
+/* A statement is prepared at its second run; one that runs long never is:
+ * it is planned for its values at every run. */
+static void
+test_postgresql_which (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *slow = "SELECT pg_sleep (?::float8) AS slept";
+
+  insert_probe (fixture->db, 1, "бір");
+  assert_probe (fixture->db, 1, "бір");
+  g_assert_false (is_prepared (fixture->db, "SELECT id, number, label FROM probe WHERE id = $1"));
+  assert_probe (fixture->db, 1, "бір");
+  g_assert_true (is_prepared (fixture->db, "SELECT id, number, label FROM probe WHERE id = $1"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, slow, g_variant_new ("(d)", 0.03), &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_false (is_prepared (fixture->db, "SELECT pg_sleep ($1::float8) AS slept"));
+}
+
+void
+test_storage_add_prepared (void)
+{
+  add_test ("prepared/repeated", NULL, test_repeated);
+  add_test ("prepared/error-then-again", NULL, test_error_then_again);
+  if (g_str_equal (test_storage_backend, "postgresql"))
+    {
+      add_test ("prepared/new-session", NULL, test_postgresql_new_session);
+      add_test ("prepared/which", NULL, test_postgresql_which);
+    }
+}
