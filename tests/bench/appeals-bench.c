@@ -706,7 +706,9 @@ appeals_bench_concurrency (AppealsBench *bench,
 
   started = g_get_monotonic_time ();
   deadline = started + 30 * G_USEC_PER_SEC;
-  for (guint i = 0; i < 200 && g_get_monotonic_time () < deadline; i++)
+  /* 500 of each: a p99 of 100 samples is their second highest, one
+   * hiccup of the machine's */
+  for (guint i = 0; i < 1000 && g_get_monotonic_time () < deadline; i++)
     {
       guint status;
       double t = get_ms (bench->session, i % 2 == 0 ? health : card, bench->token, &status);
@@ -724,8 +726,10 @@ appeals_bench_concurrency (AppealsBench *bench,
            "p50 %.1f ms, p99 %.1f ms\n", n_connections, (g_get_monotonic_time () - started) / 1e6, load_ms->len,
            load_ms->len / ((g_get_monotonic_time () - started) / 1e6), failures,
            appeals_bench_percentile (load_ms, 50), appeals_bench_percentile (load_ms, 99));
-  g_print ("meanwhile GET /health:       p50 %.1f ms, p99 %.1f ms (%u requests)\n",
-           appeals_bench_percentile (health_ms, 50), appeals_bench_percentile (health_ms, 99), health_ms->len);
-  g_print ("meanwhile GET /appeals/{id}: p50 %.1f ms, p99 %.1f ms (%u requests)\n",
-           appeals_bench_percentile (card_ms, 50), appeals_bench_percentile (card_ms, 99), card_ms->len);
+  g_print ("meanwhile GET /health:       p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%u requests)\n",
+           appeals_bench_percentile (health_ms, 50), appeals_bench_percentile (health_ms, 95),
+           appeals_bench_percentile (health_ms, 99), health_ms->len);
+  g_print ("meanwhile GET /appeals/{id}: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%u requests)\n",
+           appeals_bench_percentile (card_ms, 50), appeals_bench_percentile (card_ms, 95),
+           appeals_bench_percentile (card_ms, 99), card_ms->len);
 }
