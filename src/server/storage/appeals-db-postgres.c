@@ -12,9 +12,12 @@
  * to run). Statements that run once (DDL, a migration) stay unnamed, and
  * so do those that take long (a report, an aggregate over a year): their
  * plan is best made for the values at hand, and planning is a small part
- * of their time. A prepared statement that once runs long goes back to
- * being planned for every run; so a plan for any parameters that proves
- * wrong for some costs one slow run per connection, not one each time.
+ * of their time. A prepared statement that runs long goes back to being
+ * planned for every run, so a plan for any parameters that proves wrong for
+ * some values costs one slow run, not one each time. Either way the next
+ * thousand runs are planned for their values; then the statement is tried
+ * prepared again, so that a run slowed by a busy machine, not by its plan,
+ * does not cost it its preparing for good.
  */
 #include "config.h"
 
@@ -59,7 +62,7 @@ typedef struct
   char  *text;       /* with $n placeholders */
   guint  uses;
   guint  number;     /* its prepared name is "appeals_<number>"; 0: not prepared */
-  gboolean long_running;
+  guint  planned_runs;  /* runs left to plan for their values after a long one */
 } Statement;
 
 static void
@@ -75,8 +78,10 @@ statement_free (gpointer data)
  * run unnamed. The repository's SQL texts are far fewer. */
 #define MAX_PREPARED 256
 
-/* A run this long is planned for its values from then on. */
+/* After a run this long, the statement's next PLANNED_RUNS are planned
+ * for their values. */
 #define LONG_RUN_USEC (20 * 1000)
+#define PLANNED_RUNS  1000
 
 struct _AppealsDbPostgres
 {
@@ -288,12 +293,14 @@ run_statement (AppealsDbPostgres  *self,
                const char * const *values,
                GError            **error)
 {
+  gboolean planned = statement->planned_runs > 0;
   char name[32];
   gint64 started;
   PGresult *answer;
 
-  if (statement->number == 0 && !statement->long_running && ++statement->uses >= 2 &&
-      self->n_prepared < MAX_PREPARED)
+  if (planned)
+    statement->planned_runs--;
+  else if (statement->number == 0 && ++statement->uses >= 2 && self->n_prepared < MAX_PREPARED)
     {
       PGresult *prepared;
       guint number = self->n_prepared + 1;
@@ -311,7 +318,7 @@ run_statement (AppealsDbPostgres  *self,
     }
 
   started = g_get_monotonic_time ();
-  if (statement->number == 0)
+  if (statement->number == 0 || planned)
     answer = PQexecParams (self->connection, statement->text, n_params, NULL, values, NULL, NULL, 0);
   else
     {
@@ -319,12 +326,9 @@ run_statement (AppealsDbPostgres  *self,
       answer = PQexecPrepared (self->connection, name, n_params, values, NULL, NULL, 0);
     }
 
-  /* left prepared in the session, unused */
+  /* a prepared one stays prepared, unused until the count runs out */
   if (g_get_monotonic_time () - started > LONG_RUN_USEC)
-    {
-      statement->long_running = TRUE;
-      statement->number = 0;
-    }
+    statement->planned_runs = PLANNED_RUNS;
   return answer;
 }
 

@@ -8,7 +8,7 @@
  * ends under the connection (the server restarted, the backend killed),
  * after which the statements run again on the new session, which has
  * none of the old one's prepared statements. On PostgreSQL the session's
- * own list of prepared statements shows which are.
+ * own list of prepared statements shows which are, and how often each ran.
  */
 #include "config.h"
 
@@ -139,42 +139,69 @@ test_postgresql_new_session (Fixture       *fixture,
   assert_probe (fixture->db, 2, "екінші");
 }
 
-/* Whether this connection's session has @sql prepared (as $n text). */
-static gboolean
-is_prepared (AppealsDb  *db,
-             const char *text)
+/* How many times the session ran @text prepared; -1: it is not prepared. */
+static gint64
+prepared_runs (AppealsDb  *db,
+               const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT count(*) AS n FROM pg_prepared_statements "
-                                                            "WHERE statement = ?",
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT generic_plans + custom_plans AS runs "
+                                                            "FROM pg_prepared_statements WHERE statement = ?",
                                                         g_variant_new ("(s)", text), &error);
 
   g_assert_no_error (error);
-  return appeals_db_result_get_int64 (result, 0, "n") > 0;
+  return appeals_db_result_get_n_rows (result) > 0 ? appeals_db_result_get_int64 (result, 0, "runs") : -1;
 }
 
-/* A statement is prepared at its second run; one that runs long never is:
- * it is planned for its values at every run. */
+static void
+sleep_for (AppealsDb *db,
+           double     seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT pg_sleep (?::float8) AS slept",
+                                                        g_variant_new ("(d)", seconds), &error);
+
+  g_assert_no_error (error);
+}
+
+/* A prepared statement that runs long is planned for its values for its
+ * next thousand runs, then runs prepared again. */
+static void
+test_postgresql_long_then_again (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  const char *text = "SELECT pg_sleep ($1::float8) AS slept";
+
+  sleep_for (fixture->db, 0);
+  sleep_for (fixture->db, 0);
+  g_assert_cmpint (prepared_runs (fixture->db, text), ==, 1);
+  sleep_for (fixture->db, 0.03);
+  g_assert_cmpint (prepared_runs (fixture->db, text), ==, 2);
+
+  for (guint i = 0; i < 1000; i++)
+    sleep_for (fixture->db, 0);
+  g_assert_cmpint (prepared_runs (fixture->db, text), ==, 2);
+  sleep_for (fixture->db, 0);
+  g_assert_cmpint (prepared_runs (fixture->db, text), ==, 3);
+}
+
+/* A statement is prepared at its second run; one that runs long is not:
+ * it is planned for its values. */
 static void
 test_postgresql_which (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  const char *slow = "SELECT pg_sleep (?::float8) AS slept";
+  const char *probe = "SELECT id, number, label FROM probe WHERE id = $1";
 
   insert_probe (fixture->db, 1, "бір");
   assert_probe (fixture->db, 1, "бір");
-  g_assert_false (is_prepared (fixture->db, "SELECT id, number, label FROM probe WHERE id = $1"));
+  g_assert_cmpint (prepared_runs (fixture->db, probe), ==, -1);
   assert_probe (fixture->db, 1, "бір");
-  g_assert_true (is_prepared (fixture->db, "SELECT id, number, label FROM probe WHERE id = $1"));
+  g_assert_cmpint (prepared_runs (fixture->db, probe), ==, 1);
 
   for (guint i = 0; i < 3; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, slow, g_variant_new ("(d)", 0.03), &error);
-
-      g_assert_no_error (error);
-    }
-  g_assert_false (is_prepared (fixture->db, "SELECT pg_sleep ($1::float8) AS slept"));
+    sleep_for (fixture->db, 0.03);
+  g_assert_cmpint (prepared_runs (fixture->db, "SELECT pg_sleep ($1::float8) AS slept"), ==, -1);
 }
 
 void
@@ -186,5 +213,6 @@ test_storage_add_prepared (void)
     {
       add_test ("prepared/new-session", NULL, test_postgresql_new_session);
       add_test ("prepared/which", NULL, test_postgresql_which);
+      add_test ("prepared/long-then-again", NULL, test_postgresql_long_then_again);
     }
 }
