@@ -61,7 +61,7 @@ typedef struct
 {
   char  *text;       /* with $n placeholders */
   guint  uses;
-  guint  number;     /* its prepared name is "appeals_<number>"; 0: not prepared */
+  char   name[24];   /* its prepared name; empty: not prepared */
   guint  planned_runs;  /* runs left to plan for their values after a long one */
 } Statement;
 
@@ -201,7 +201,7 @@ forget_prepared (AppealsDbPostgres *self)
 
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &statement))
-    statement->number = 0;
+    statement->name[0] = '\0';
   self->n_prepared = 0;
 }
 
@@ -294,18 +294,17 @@ run_statement (AppealsDbPostgres  *self,
                GError            **error)
 {
   gboolean planned = statement->planned_runs > 0;
-  char name[32];
   gint64 started;
   PGresult *answer;
 
   if (planned)
     statement->planned_runs--;
-  else if (statement->number == 0 && ++statement->uses >= 2 && self->n_prepared < MAX_PREPARED)
+  else if (statement->name[0] == '\0' && ++statement->uses >= 2 && self->n_prepared < MAX_PREPARED)
     {
+      char name[sizeof statement->name];
       PGresult *prepared;
-      guint number = self->n_prepared + 1;
 
-      g_snprintf (name, sizeof name, "appeals_%u", number);
+      g_snprintf (name, sizeof name, "appeals_%u", self->n_prepared + 1);
       prepared = PQprepare (self->connection, name, statement->text, n_params, NULL);
       if (!check_result (self, prepared, error))
         {
@@ -313,18 +312,15 @@ run_statement (AppealsDbPostgres  *self,
           return NULL;
         }
       PQclear (prepared);
-      statement->number = number;
-      self->n_prepared = number;
+      memcpy (statement->name, name, sizeof name);
+      self->n_prepared++;
     }
 
   started = g_get_monotonic_time ();
-  if (statement->number == 0 || planned)
+  if (statement->name[0] == '\0' || planned)
     answer = PQexecParams (self->connection, statement->text, n_params, NULL, values, NULL, NULL, 0);
   else
-    {
-      g_snprintf (name, sizeof name, "appeals_%u", statement->number);
-      answer = PQexecPrepared (self->connection, name, n_params, values, NULL, NULL, 0);
-    }
+    answer = PQexecPrepared (self->connection, statement->name, n_params, values, NULL, NULL, 0);
 
   /* a prepared one stays prepared, unused until the count runs out */
   if (g_get_monotonic_time () - started > LONG_RUN_USEC)

@@ -17,6 +17,8 @@
 #include "test-storage.h"
 
 #define SELECT_PROBE "SELECT id, number, label FROM probe WHERE id = ?"
+/* one text, so that every insert runs the one prepared statement */
+#define INSERT_PROBE "INSERT INTO probe (id, number, label) VALUES (?, ?, ?)"
 
 static void
 insert_probe (AppealsDb  *db,
@@ -25,7 +27,7 @@ insert_probe (AppealsDb  *db,
 {
   g_autoptr(GError) error = NULL;
 
-  appeals_db_exec (db, "INSERT INTO probe (id, number, label) VALUES (?, ?, ?)",
+  appeals_db_exec (db, INSERT_PROBE,
                    g_variant_new ("(xxms)", id, id * 10, label), &error);
   g_assert_no_error (error);
 }
@@ -72,7 +74,7 @@ test_error_then_again (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (appeals_db_exec (fixture->db, "INSERT INTO probe (id, number, label) VALUES (?, ?, ?)",
+      g_assert_false (appeals_db_exec (fixture->db, INSERT_PROBE,
                                        g_variant_new ("(xxms)", (gint64) 1, (gint64) 10, "қайта"), &error));
       g_assert_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONSTRAINT);
     }
