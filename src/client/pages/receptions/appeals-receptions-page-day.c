@@ -377,7 +377,9 @@ show_week (AppealsReceptionsPage *self)
   AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
   AppealsOfficial *official = appeals_officials_find_by_id (self->officials, appeals_receptions_page_get_official_id (self));
   GtkWidget *child;
+  GDate today;
 
+  appeals_date_get_today (&today);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_list))) != NULL)
     gtk_list_box_remove (self->week_list, child);
 
@@ -400,7 +402,8 @@ show_week (AppealsReceptionsPage *self)
 
       if (!working)
         note = g_strdup (_("A day off: no receptions."));
-      else if (official != NULL && slots->len > 0)
+      /* a past day takes no bookings: its unused times are not free */
+      else if (official != NULL && slots->len > 0 && g_date_compare (&date, &today) >= 0)
         {
           guint n_free = count_free_slots (official, &date, queue);
 
