@@ -5,6 +5,7 @@
  *
  *   POST  /receptions/{id}/actions/{action}   confirm, hold, cancel (a reason), move (a new date and time)
  *   GET   /officials/{id}/free-slots?date=    the start times still free on a day
+ *         (or ?from=&to=: on up to six weeks, by day)
  *
  * Statuses move only forward (appeals_reception_status_after()): booked →
  * confirmed → held, then archived through POST /receptions/{id}/archive;
@@ -264,28 +265,60 @@ handle_action (AppealsRequest  *request,
   return TRUE;
 }
 
-/* GET /officials/{id}/free-slots?date=: none on a day the official does
- * not receive, a past day or a day off. */
+/* The longest range of one free-slots answer: six weeks, a month view. */
+#define MAX_FREE_DAYS 42
+
+/* The days of GET /officials/{id}/free-slots: "date", or "from" and "to"
+ * (at most MAX_FREE_DAYS days). */
+static void
+read_free_days (AppealsRequest *request,
+                GDate          *from,
+                GDate          *to,
+                GPtrArray      *errors)
+{
+  gboolean has_from, has_to;
+
+  if (appeals_request_get_query (request, "date") != NULL)
+    {
+      if (appeals_request_get_query (request, "from") != NULL || appeals_request_get_query (request, "to") != NULL)
+        appeals_field_errors_add (errors, "date", APPEALS_FIELD_INVALID_VALUE, "date or from and to");
+      else if (appeals_api_read_query_date (request, "date", TRUE, from, errors))
+        *to = *from;
+      return;
+    }
+  if (appeals_request_get_query (request, "from") == NULL && appeals_request_get_query (request, "to") == NULL)
+    {
+      appeals_field_errors_add (errors, "date", APPEALS_FIELD_REQUIRED, NULL);
+      return;
+    }
+  has_from = appeals_api_read_query_date (request, "from", TRUE, from, errors);
+  has_to = appeals_api_read_query_date (request, "to", TRUE, to, errors);
+  if (has_from && has_to && (g_date_compare (from, to) > 0 || g_date_days_between (from, to) >= MAX_FREE_DAYS))
+    appeals_field_errors_add (errors, "to", APPEALS_FIELD_OUT_OF_RANGE, NULL);
+}
+
+/* GET /officials/{id}/free-slots?date= (or ?from=&to=): none on a day the
+ * official does not receive, a past day or a day off. */
 static gboolean
 handle_free_slots (AppealsRequest  *request,
                    GError         **error)
 {
-  const char *date_text = appeals_request_get_query (request, "date");
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) official = NULL;
-  g_autoptr(GPtrArray) times = NULL;
+  g_autoptr(GArray) slots = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 id;
-  GDate date;
+  GDate from, to;
 
   if (!appeals_request_get_id_param (request, "id", &id))
     {
       appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
       return TRUE;
     }
-  if (date_text == NULL || !appeals_date_parse_iso (date_text, &date))
+  read_free_days (request, &from, &to, errors);
+  if (errors->len > 0)
     {
-      appeals_request_respond_field_error (request, 422, "date", date_text == NULL ? APPEALS_FIELD_REQUIRED
-                                                                                   : APPEALS_FIELD_INVALID_DATE, NULL);
+      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
       return TRUE;
     }
   official = appeals_db_query (request->db, "SELECT id FROM officials WHERE id = ? AND active = 1",
@@ -297,15 +330,20 @@ handle_free_slots (AppealsRequest  *request,
       appeals_request_respond_problem (request, SOUP_STATUS_NOT_FOUND, APPEALS_PROBLEM_NOT_FOUND, NULL, NULL);
       return TRUE;
     }
-  if (!appeals_api_reception_free_slots (request, id, &date, &times, error))
+  if (!appeals_api_reception_free_slots (request, id, &from, &to, &slots, error))
     return FALSE;
 
   json_builder_begin_array (builder);
-  for (guint i = 0; i < times->len; i++)
+  for (guint i = 0; i < slots->len; i++)
     {
+      const AppealsFreeSlot *slot = &g_array_index (slots, AppealsFreeSlot, i);
+      g_autofree char *date = appeals_date_format_iso (&slot->date);
+
       json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, date);
       json_builder_set_member_name (builder, "start_time");
-      json_builder_add_string_value (builder, g_ptr_array_index (times, i));
+      json_builder_add_string_value (builder, slot->start_time);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -11,8 +11,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "appeals-reception-records.h"
 #include "appeals-reception-slots.h"
 #include "appeals-scope.h"
@@ -23,6 +21,45 @@ typedef struct
   int end;
 } Hours;
 
+/* The official's schedule: a weekday and hours a row. */
+static AppealsDbResult *
+query_schedule (AppealsRequest  *request,
+                gint64           official_id,
+                GError         **error)
+{
+  return appeals_db_query (request->db,
+                           "SELECT weekday, start_time, end_time FROM official_schedules WHERE official_id = ? "
+                           "ORDER BY start_time",
+                           g_variant_new ("(x)", official_id), error);
+}
+
+/* The hours of @schedule on @date: its weekday's, or all of them on the
+ * month's unified reception day; none when it is no reception day. */
+static void
+hours_on (AppealsRequest  *request,
+          AppealsDbResult *schedule,
+          const GDate     *date,
+          GArray          *hours)
+{
+  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
+  GDate unified;
+  gboolean is_unified;
+
+  appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
+  is_unified = g_date_compare (&unified, date) == 0;
+  for (guint i = 0; i < appeals_db_result_get_n_rows (schedule); i++)
+    {
+      Hours range = {
+        appeals_time_of_day_to_minutes (appeals_db_result_get_string (schedule, i, "start_time")),
+        appeals_time_of_day_to_minutes (appeals_db_result_get_string (schedule, i, "end_time")),
+      };
+
+      if (range.start >= 0 && range.end > range.start &&
+          (is_unified || appeals_db_result_get_int64 (schedule, i, "weekday") == g_date_get_weekday (date)))
+        g_array_append_val (hours, range);
+    }
+}
+
 /* The official's hours on @date, none when it is no reception day of theirs. */
 static gboolean
 load_hours (AppealsRequest  *request,
@@ -31,31 +68,11 @@ load_hours (AppealsRequest  *request,
             GArray          *hours,
             GError         **error)
 {
-  AppealsCalendar *calendar = appeals_server_get_calendar (request->server);
-  g_autoptr(AppealsDbResult) rows = NULL;
-  GDate unified;
-  gboolean is_unified;
+  g_autoptr(AppealsDbResult) schedule = query_schedule (request, official_id, error);
 
-  rows = appeals_db_query (request->db,
-                           "SELECT weekday, start_time, end_time FROM official_schedules WHERE official_id = ? "
-                           "ORDER BY start_time",
-                           g_variant_new ("(x)", official_id), error);
-  if (rows == NULL)
+  if (schedule == NULL)
     return FALSE;
-
-  appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
-  is_unified = g_date_compare (&unified, date) == 0;
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      Hours range = {
-        appeals_time_of_day_to_minutes (appeals_db_result_get_string (rows, i, "start_time")),
-        appeals_time_of_day_to_minutes (appeals_db_result_get_string (rows, i, "end_time")),
-      };
-
-      if (range.start >= 0 && range.end > range.start &&
-          (is_unified || appeals_db_result_get_int64 (rows, i, "weekday") == g_date_get_weekday (date)))
-        g_array_append_val (hours, range);
-    }
+  hours_on (request, schedule, date, hours);
   return TRUE;
 }
 
@@ -150,67 +167,89 @@ appeals_api_reception_check_slot (AppealsRequest  *request,
 }
 
 static int
-compare_text (gconstpointer a,
-              gconstpointer b)
+compare_int (gconstpointer a,
+             gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return *(const int *) a - *(const int *) b;
 }
 
 /**
  * appeals_api_reception_free_slots:
- * @times: (out) (transfer full) (element-type utf8): the free start times,
- *   "HH:MM" in order; none on a day the official does not receive
+ * @from: the first day
+ * @to: the last day, not before @from
+ * @slots: (out) (transfer full) (element-type AppealsFreeSlot): the free
+ *   slots by day and start time; none on a day the official does not
+ *   receive, a past day or a day off
  *
- * The official's hours on @date cut into slots, less those taken.
+ * The official's hours on each day from @from to @to cut into slots, less
+ * those taken: two queries however many days (the schedule, the slots
+ * taken in the range).
  */
 gboolean
 appeals_api_reception_free_slots (AppealsRequest  *request,
                                   gint64           official_id,
-                                  const GDate     *date,
-                                  GPtrArray      **times,
+                                  const GDate     *from,
+                                  const GDate     *to,
+                                  GArray         **slots,
                                   GError         **error)
 {
-  g_autoptr(GPtrArray) free_times = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) ignored = appeals_field_errors_new ();
-  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Hours));
+  g_autoptr(GArray) free_slots = g_array_new (FALSE, FALSE, sizeof (AppealsFreeSlot));
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(AppealsDbResult) schedule = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
-  g_autofree char *date_text = appeals_date_format_iso (date);
+  g_autofree char *from_text = appeals_date_format_iso (from);
+  g_autofree char *to_text = appeals_date_format_iso (to);
   int slot = get_slot_minutes (request);
 
-  *times = NULL;
-  if (check_day (request, date, ignored))
-    {
-      if (!load_hours (request, official_id, date, hours, error))
-        return FALSE;
-      rows = appeals_db_query (request->db,
-                               "SELECT start_time FROM receptions WHERE official_id = ? AND date = ? "
-                               "AND status <> 'cancelled'",
-                               g_variant_new ("(xs)", official_id, date_text), error);
-      if (rows == NULL)
-        return FALSE;
-      for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-        g_hash_table_add (taken, g_strdup (appeals_db_result_get_string (rows, i, "start_time")));
-    }
+  *slots = NULL;
+  schedule = query_schedule (request, official_id, error);
+  if (schedule == NULL)
+    return FALSE;
+  rows = appeals_db_query (request->db,
+                           "SELECT date, start_time FROM receptions WHERE official_id = ? AND date >= ? AND date <= ? "
+                           "AND status <> 'cancelled'",
+                           g_variant_new ("(xss)", official_id, from_text, to_text), error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    g_hash_table_add (taken, g_strdup_printf ("%s %s", appeals_db_result_get_string (rows, i, "date"),
+                                              appeals_db_result_get_string (rows, i, "start_time")));
 
-  for (guint i = 0; i < hours->len; i++)
+  for (GDate date = *from; g_date_compare (&date, to) <= 0; g_date_add_days (&date, 1))
     {
-      const Hours *range = &g_array_index (hours, Hours, i);
+      g_autoptr(GPtrArray) ignored = appeals_field_errors_new ();
+      g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Hours));
+      g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autofree char *date_text = NULL;
 
-      for (int minutes = range->start; minutes + slot <= range->end; minutes += slot)
+      if (!check_day (request, &date, ignored))
+        continue;
+      hours_on (request, schedule, &date, hours);
+      for (guint i = 0; i < hours->len; i++)
         {
-          g_autofree char *time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+          const Hours *range = &g_array_index (hours, Hours, i);
+
+          for (int minutes = range->start; minutes + slot <= range->end; minutes += slot)
+            g_array_append_val (starts, minutes);
+        }
+      g_array_sort (starts, compare_int);
+      date_text = appeals_date_format_iso (&date);
+      for (guint i = 0; i < starts->len; i++)
+        {
+          int minutes = g_array_index (starts, int, i);
+          AppealsFreeSlot free_slot = { date, "" };
+          g_autofree char *key = NULL;
 
           /* two hours ranges of a unified day may overlap: each time once */
-          if (!g_hash_table_contains (taken, time))
-            {
-              g_hash_table_add (taken, g_strdup (time));
-              g_ptr_array_add (free_times, g_steal_pointer (&time));
-            }
+          if (i > 0 && g_array_index (starts, int, i - 1) == minutes)
+            continue;
+          g_snprintf (free_slot.start_time, sizeof free_slot.start_time, "%02d:%02d", minutes / 60, minutes % 60);
+          key = g_strdup_printf ("%s %s", date_text, free_slot.start_time);
+          if (!g_hash_table_contains (taken, key))
+            g_array_append_val (free_slots, free_slot);
         }
     }
-  g_ptr_array_sort (free_times, compare_text);
-  *times = g_steal_pointer (&free_times);
+  *slots = g_steal_pointer (&free_slots);
   return TRUE;
 }
 

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* A start time still free with an official */
+typedef struct
+{
+  GDate date;
+  char  start_time[6];   /* "HH:MM" */
+} AppealsFreeSlot;
+
 gboolean appeals_api_reception_check_slot (AppealsRequest  *request,
                                            gint64           official_id,
                                            const GDate     *date,
@@ -20,8 +27,9 @@ gboolean appeals_api_reception_check_slot (AppealsRequest  *request,
                                            GError         **error);
 gboolean appeals_api_reception_free_slots (AppealsRequest  *request,
                                            gint64           official_id,
-                                           const GDate     *date,
-                                           GPtrArray      **times,
+                                           const GDate     *from,
+                                           const GDate     *to,
+                                           GArray         **slots,
                                            GError         **error);
 void     appeals_api_respond_slot_taken   (AppealsRequest  *request);
 gboolean appeals_api_reception_book       (AppealsRequest    *request,

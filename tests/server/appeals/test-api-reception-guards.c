@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "test-api.h"
@@ -121,6 +122,119 @@ test_booking_guards (Fixture       *fixture,
 
     g_assert_cmpuint (unified->status, ==, 201);
   }
+}
+
+/* The free slots of a range of days, as GET …/free-slots?from=&to= gives
+ * them: the times of @date, in order. */
+static GPtrArray *
+range_times (AppealsTestResponse *range,
+             const char          *date)
+{
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (range), "items");
+  GPtrArray *times = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "date"), date))
+        g_ptr_array_add (times, (gpointer) json_object_get_string_member (item, "start_time"));
+    }
+  return times;
+}
+
+static void
+parse_day (const char *iso,
+           GDate      *date)
+{
+  guint year, month, day;
+
+  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &year, &month, &day), ==, 3);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+/* A range of days answers in one request what each day answers alone: the
+ * week view's free times, the unified reception day and Nauryz included;
+ * a range upside down, too long or half given is refused by field. */
+static void
+test_free_slots_range (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const struct {
+    guint official;
+    const char *from, *to;
+  } ranges[] = {
+    { 0, "2027-03-08", "2027-03-14" },   /* FRIDAY's week */
+    { 0, "2027-03-15", "2027-03-28" },   /* Nauryz, 21–25 March */
+    { 1, "2027-04-26", "2027-05-02" },   /* the unified reception day, 30 April */
+    { 1, "2027-04-01", "2027-05-12" },   /* the longest range */
+  };
+  static const struct {
+    const char *query, *field, *code;
+  } refused[] = {
+    { "from=2027-03-14&to=2027-03-08", "to", "out_of_range" },
+    { "from=2027-04-01&to=2027-05-13", "to", "out_of_range" },   /* 43 days */
+    { "from=2027-03-08", "to", "required" },
+    { "to=2027-03-08", "from", "required" },
+    { "from=2027-02-30&to=2027-03-08", "from", "invalid_date" },
+    { "date=2027-03-12&from=2027-03-08&to=2027-03-14", "date", "invalid_value" },
+    { "", "date", "required" },
+  };
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(AppealsTestResponse) booked = book_slot (fixture, demo_official (fixture, 0), applicant, FRIDAY, "10:00");
+  guint n_unified = 0;
+
+  g_assert_cmpuint (booked->status, ==, 201);
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      gint64 official = demo_official (fixture, ranges[r].official);
+      g_autofree char *path = g_strdup_printf ("/api/v1/officials/%" G_GINT64_FORMAT "/free-slots?from=%s&to=%s",
+                                               official, ranges[r].from, ranges[r].to);
+      g_autoptr(AppealsTestResponse) range = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+      guint n_items = 0;
+      GDate date, to;
+
+      g_assert_cmpuint (range->status, ==, 200);
+      parse_day (ranges[r].from, &date);
+      parse_day (ranges[r].to, &to);
+      for (; g_date_compare (&date, &to) <= 0; g_date_add_days (&date, 1))
+        {
+          char iso[16];
+          g_autoptr(GPtrArray) alone = NULL;
+          g_autoptr(GPtrArray) within = NULL;
+
+          g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+          alone = free_slots (fixture, official, iso);
+          within = range_times (range, iso);
+
+          g_assert_cmpuint (within->len, ==, alone->len);
+          for (guint i = 0; i < alone->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (within, i), ==, g_ptr_array_index (alone, i));
+          n_items += within->len;
+          if (g_str_equal (iso, FRIDAY))
+            g_assert_cmpuint (within->len, ==, 8);
+          if (g_str_equal (iso, "2027-03-22") || g_str_equal (iso, "2027-03-11"))
+            g_assert_cmpuint (within->len, ==, 0);
+          if (g_str_equal (iso, "2027-04-30"))
+            n_unified += within->len;
+        }
+      /* nothing outside the range */
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (range),
+                                                                             "items")), ==, n_items);
+    }
+  /* the official who receives on Wednesdays, on a Friday */
+  g_assert_cmpuint (n_unified, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/officials/%" G_GINT64_FORMAT "/free-slots?%s",
+                                               demo_official (fixture, 0), refused[i].query);
+      g_autoptr(AppealsTestResponse) answer = REQUEST (fixture, "GET", path, fixture->registrar, NULL);
+
+      assert_problem (answer, 422, "validation_failed");
+      g_assert_cmpstr (field_error_code (answer, refused[i].field), ==, refused[i].code);
+    }
 }
 
 /* Cancel with a reason frees the slot; a move checks the new slot as a
@@ -565,6 +679,7 @@ void
 test_api_add_reception_guards (void)
 {
   TEST_API_ADD ("/api/reception-guards/booking", test_booking_guards);
+  TEST_API_ADD ("/api/reception-guards/free-slots-range", test_free_slots_range);
   TEST_API_ADD ("/api/reception-guards/cancel-and-move", test_cancel_and_move);
   TEST_API_ADD ("/api/reception-guards/status-order", test_status_order);
   TEST_API_ADD ("/api/reception-guards/concurrent-slot", test_concurrent_slot);
