@@ -22,7 +22,7 @@
 /* Booking three visitors ---------------------------------------------------- */
 
 static void
-on_week_loaded (AppealsReceptionsPage *page,
+set_flag (AppealsReceptionsPage *page,
                 gboolean              *flag)
 {
   *flag = TRUE;
@@ -182,11 +182,11 @@ queue_script (AppealsApplication *app,
   {
     gboolean week = FALSE;
 
-    g_signal_connect (page, "week-loaded", G_CALLBACK (on_week_loaded), &week);
+    g_signal_connect (page, "week-loaded", G_CALLBACK (set_flag), &week);
     appeals_receptions_page_show_day_view (page, "week");
     APPEALS_TEST_WAIT (flag_set, &week);
     g_assert_cmpuint (appeals_receptions_page_get_week_booked (page), ==, 3);
-    g_signal_handlers_disconnect_by_func (page, on_week_loaded, &week);
+    g_signal_handlers_disconnect_by_func (page, set_flag, &week);
   }
 }
 
@@ -194,6 +194,73 @@ static void
 test_queue_order (void)
 {
   g_assert_cmpint (appeals_test_ui_run (queue_script, NULL), ==, 0);
+}
+
+/* The free times are the server's: on the month's unified reception day
+ * an official receives in any of their hours, though the day is not a
+ * weekday of their schedule — the day's slots and the week show them. */
+static void
+unified_day_script (AppealsApplication *app,
+                    gpointer            user_data)
+{
+  AppealsWindow *window = sign_in (app, "registrar");
+  AppealsReceptionsPage *page = APPEALS_RECEPTIONS_PAGE (appeals_window_get_receptions_page (window));
+  AppealsCalendar *calendar = appeals_reference_service_get_calendar (
+    appeals_context_get_reference_service (appeals_window_get_context (window)));
+  AppealsOfficial *official = NULL;
+  gboolean loaded = FALSE;
+  guint n_free;
+  GDate today, unified;
+
+  appeals_window_show_page (window, "receptions");
+  APPEALS_TEST_WAIT (officials_loaded, page);
+  /* an official who does not receive on Fridays */
+  for (guint i = 0; official == NULL && i < appeals_receptions_page_get_officials (page)->len; i++)
+    {
+      AppealsOfficial *candidate = g_ptr_array_index (appeals_receptions_page_get_officials (page), i);
+
+      if (!appeals_official_receives_on (candidate, G_DATE_FRIDAY))
+        official = candidate;
+    }
+  g_assert_nonnull (official);
+  /* the next unified reception day after today that is a working day */
+  appeals_date_get_today (&today);
+  unified = today;
+  for (int month = 0; month < 12; month++)
+    {
+      GDate first;
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, g_date_get_month (&today), g_date_get_year (&today));
+      g_date_add_months (&first, month);
+      appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (&first), g_date_get_month (&first),
+                                                  &unified);
+      if (g_date_compare (&unified, &today) > 0 && appeals_calendar_is_working_day (calendar, &unified))
+        break;
+    }
+  g_assert_cmpint (g_date_compare (&unified, &today), >, 0);
+
+  g_assert_true (appeals_receptions_page_select_official (page, official->id));
+  g_signal_connect (page, "queue-loaded", G_CALLBACK (set_flag), &loaded);
+  appeals_month_view_set_selected (appeals_receptions_page_get_month_view (page), &unified);
+  APPEALS_TEST_WAIT (flag_set, &loaded);
+  g_signal_handlers_disconnect_by_func (page, set_flag, &loaded);
+  appeals_receptions_page_show_day_view (page, "slots");
+  n_free = appeals_receptions_page_get_n_free_slots (page);
+  g_assert_cmpuint (n_free, >, 0);
+
+  loaded = FALSE;
+  g_signal_connect (page, "week-loaded", G_CALLBACK (set_flag), &loaded);
+  appeals_receptions_page_show_day_view (page, "week");
+  APPEALS_TEST_WAIT (flag_set, &loaded);
+  g_signal_handlers_disconnect_by_func (page, set_flag, &loaded);
+  g_assert_cmpuint (appeals_receptions_page_get_week_free (page, &unified), ==, n_free);
+}
+
+static void
+test_unified_day (void)
+{
+  g_assert_cmpint (appeals_test_ui_run (unified_day_script, NULL), ==, 0);
 }
 
 /* Changes travel as signals: a booking made through the reception service
@@ -264,7 +331,7 @@ service_signal_script (AppealsApplication *app,
   reception->start_time = g_strdup (appeals_official_find_slot (official, g_date_get_weekday (&reception->date))->start);
   reception->applicant_id = applicant_id;
   reception->question = g_strdup ("Аулаға жарық орнату");
-  g_signal_connect (page, "week-loaded", G_CALLBACK (on_week_loaded), &week);
+  g_signal_connect (page, "week-loaded", G_CALLBACK (set_flag), &week);
   appeals_reception_service_book_async (appeals_context_get_reception_service (context), reception, key, NULL,
                                         on_booked_through_service, &booked_id);
   APPEALS_TEST_WAIT (id_known, &booked_id);
@@ -278,7 +345,7 @@ service_signal_script (AppealsApplication *app,
   week = FALSE;
   APPEALS_TEST_WAIT (flag_set, &week);
   g_assert_cmpuint (appeals_receptions_page_get_week_booked (page), >=, 1);
-  g_signal_handlers_disconnect_by_func (page, on_week_loaded, &week);
+  g_signal_handlers_disconnect_by_func (page, set_flag, &week);
 }
 
 static void
@@ -666,6 +733,7 @@ main (int argc, char *argv[])
   }
 
   g_test_add_func ("/receptions/queue-order", test_queue_order);
+  g_test_add_func ("/receptions/unified-day", test_unified_day);
   g_test_add_func ("/receptions/service-signal", test_service_signal);
   g_test_add_func ("/receptions/steps", test_steps);
   g_test_add_func ("/receptions/protocol", test_protocol);

@@ -264,14 +264,23 @@ appeals_reception_service_book_finish (AppealsReceptionService  *self,
 
 /* For the verbs of one reception's window (appeals-reception-service-window.c) */
 
-/* {"items": [{"start_time": "HH:MM"}…]} as a GStrv */
+typedef struct
+{
+  GDate from;
+  guint n_days;
+} FreeDays;
+
+/* {"items": [{"date": "YYYY-MM-DD", "start_time": "HH:MM"}…]} as a
+ * GPtrArray of GStrv, a day each from the first asked for */
 static gpointer
 read_free_slots (JsonNode  *body,
                  gpointer   reader_data,
                  GError   **error)
 {
+  const FreeDays *days = reader_data;
   JsonNode *items = JSON_NODE_HOLDS_OBJECT (body) ? json_object_get_member (json_node_get_object (body), "items") : NULL;
-  g_autoptr(GStrvBuilder) times = g_strv_builder_new ();
+  g_autoptr(GPtrArray) builders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strv_builder_unref);
+  GPtrArray *times;
 
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     {
@@ -279,17 +288,51 @@ read_free_slots (JsonNode  *body,
                    "items", appeals_field_error_code_describe (APPEALS_FIELD_WRONG_TYPE));
       return NULL;
     }
+  for (guint d = 0; d < days->n_days; d++)
+    g_ptr_array_add (builders, g_strv_builder_new ());
   for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (items), i);
-      const char *time = JSON_NODE_HOLDS_OBJECT (item)
-                         ? json_object_get_string_member_with_default (json_node_get_object (item), "start_time", NULL)
-                         : NULL;
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      const char *time = object != NULL ? json_object_get_string_member_with_default (object, "start_time", NULL) : NULL;
+      const char *date_text = object != NULL ? json_object_get_string_member_with_default (object, "date", NULL) : NULL;
+      GDate date;
+      int day;
 
-      if (appeals_time_of_day_is_valid (time))
-        g_strv_builder_add (times, time);
+      if (!appeals_time_of_day_is_valid (time) || date_text == NULL || !appeals_date_parse_iso (date_text, &date))
+        continue;
+      day = g_date_days_between (&days->from, &date);
+      if (day >= 0 && (guint) day < days->n_days)
+        g_strv_builder_add (g_ptr_array_index (builders, day), time);
     }
-  return g_strv_builder_end (times);
+
+  times = g_ptr_array_new_full (days->n_days, (GDestroyNotify) g_strfreev);
+  for (guint d = 0; d < days->n_days; d++)
+    g_ptr_array_add (times, g_strv_builder_end (g_ptr_array_index (builders, d)));
+  return times;
+}
+
+static void
+list_free_days_async (AppealsReceptionService *self,
+                      gpointer                 source_tag,
+                      gint64                   official_id,
+                      const GDate             *from,
+                      const GDate             *to,
+                      GCancellable            *cancellable,
+                      GAsyncReadyCallback      callback,
+                      gpointer                 user_data)
+{
+  g_autoptr(GString) path = appeals_api_path_new ("officials", NULL);
+  FreeDays *days = g_new0 (FreeDays, 1);
+
+  days->from = *from;
+  days->n_days = g_date_days_between (from, to) + 1;
+  appeals_api_path_add_id (path, official_id);
+  g_string_append (path, "/free-slots");
+  appeals_api_path_add_query_date (path, "from", from);
+  appeals_api_path_add_query_date (path, "to", to);
+  appeals_service_call_async (self->client, self, source_tag, "GET", path->str, NULL, NULL, NULL, read_free_slots, days,
+                              g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -306,16 +349,10 @@ appeals_reception_service_list_free_slots_async (AppealsReceptionService *self,
                                                  GAsyncReadyCallback      callback,
                                                  gpointer                 user_data)
 {
-  g_autoptr(GString) path = appeals_api_path_new ("officials", NULL);
-
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  appeals_api_path_add_id (path, official_id);
-  g_string_append (path, "/free-slots");
-  appeals_api_path_add_query_date (path, "date", date);
-  appeals_service_call_async (self->client, self, appeals_reception_service_list_free_slots_async, "GET", path->str,
-                              NULL, NULL, NULL, read_free_slots, NULL, NULL, (GDestroyNotify) g_strfreev,
-                              cancellable, callback, user_data);
+  list_free_days_async (self, appeals_reception_service_list_free_slots_async, official_id, date, date, cancellable,
+                        callback, user_data);
 }
 
 /**
@@ -328,7 +365,48 @@ appeals_reception_service_list_free_slots_finish (AppealsReceptionService  *self
                                                   GAsyncResult             *result,
                                                   GError                  **error)
 {
-  return appeals_service_call_finish (self, result, appeals_reception_service_list_free_slots_async, NULL, error);
+  g_autoptr(GPtrArray) days = appeals_service_call_finish (self, result, appeals_reception_service_list_free_slots_async,
+                                                           NULL, error);
+
+  return days != NULL ? g_strdupv (g_ptr_array_index (days, 0)) : NULL;
+}
+
+/**
+ * appeals_reception_service_list_free_days_async:
+ * @to: the last day, at most 41 days after @from
+ *
+ * The start times still free with the official on each day from @from to
+ * @to, in one request (the week view): what list_free_slots gives for
+ * each of those days.
+ */
+void
+appeals_reception_service_list_free_days_async (AppealsReceptionService *self,
+                                                gint64                   official_id,
+                                                const GDate             *from,
+                                                const GDate             *to,
+                                                GCancellable            *cancellable,
+                                                GAsyncReadyCallback      callback,
+                                                gpointer                 user_data)
+{
+  g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
+  g_return_if_fail (g_date_compare (from, to) <= 0);
+
+  list_free_days_async (self, appeals_reception_service_list_free_days_async, official_id, from, to, cancellable,
+                        callback, user_data);
+}
+
+/**
+ * appeals_reception_service_list_free_days_finish:
+ *
+ * Returns: (transfer full) (element-type GStrv): a day each from @from,
+ *   its free start times, "HH:MM"
+ */
+GPtrArray *
+appeals_reception_service_list_free_days_finish (AppealsReceptionService  *self,
+                                                 GAsyncResult             *result,
+                                                 GError                  **error)
+{
+  return appeals_service_call_finish (self, result, appeals_reception_service_list_free_days_async, NULL, error);
 }
 
 AppealsApiClient *

@@ -65,6 +65,16 @@ void              appeals_reception_service_list_free_slots_async        (Appeal
 GStrv             appeals_reception_service_list_free_slots_finish       (AppealsReceptionService  *self,
                                                                           GAsyncResult             *result,
                                                                           GError                  **error);
+void              appeals_reception_service_list_free_days_async         (AppealsReceptionService  *self,
+                                                                          gint64                    official_id,
+                                                                          const GDate              *from,
+                                                                          const GDate              *to,
+                                                                          GCancellable             *cancellable,
+                                                                          GAsyncReadyCallback       callback,
+                                                                          gpointer                  user_data);
+GPtrArray        *appeals_reception_service_list_free_days_finish        (AppealsReceptionService  *self,
+                                                                          GAsyncResult             *result,
+                                                                          GError                  **error);
 
 /* The reception window: steps, protocol, materials, the leadership's review */
 

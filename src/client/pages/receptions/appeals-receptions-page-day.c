@@ -147,9 +147,9 @@ static void show_slots (AppealsReceptionsPage *self, const GDate *date);
 
 /* The day's time slots -------------------------------------------------- */
 
-/* A visitor's time at a reception; the demo and the booking dialog book on
- * this grid, but any time the server took is shown where it falls. */
-#define SLOT_MINUTES 20
+/* The free times are the server's (GET /officials/{id}/free-slots): it
+ * knows the slot length, the unified reception day, the days off and the
+ * slots taken; the page only lays them out beside the visitors. */
 
 static int
 minutes_of (const char *time)
@@ -178,38 +178,6 @@ new_free_slot_row (int minutes)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   gtk_widget_add_css_class (row, "free-slot");
   return row;
-}
-
-static int
-compare_minutes (gconstpointer a,
-                 gconstpointer b)
-{
-  return *(const int *) a - *(const int *) b;
-}
-
-/* The starts (in minutes) of @official's time slots on @date, each once
- * and in time order, however the schedule's days overlap. */
-static GArray *
-dup_slot_starts (AppealsOfficial *official,
-                 const GDate     *date)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; official != NULL && i < official->schedule->len; i++)
-    {
-      const AppealsScheduleSlot *slot = g_ptr_array_index (official->schedule, i);
-      int start = minutes_of (slot->start);
-      int end = minutes_of (slot->end);
-
-      if (slot->weekday != (int) g_date_get_weekday (date) || start < 0 || end <= start)
-        continue;
-      for (int at = start; at < end; at += SLOT_MINUTES)
-        if (g_hash_table_add (seen, GINT_TO_POINTER (at + 1)))
-          g_array_append_val (starts, at);
-    }
-  g_array_sort (starts, compare_minutes);
-  return starts;
 }
 
 typedef struct
@@ -251,45 +219,41 @@ static void
 show_slots (AppealsReceptionsPage *self,
             const GDate           *date)
 {
-  AppealsCalendar *calendar = _appeals_receptions_page_get_calendar (self);
   AppealsOfficial *official = appeals_officials_find_by_id (self->officials, appeals_receptions_page_get_official_id (self));
-  gboolean working = official != NULL &&
-                     (!appeals_calendar_covers (calendar, date) || appeals_calendar_is_working_day (calendar, date));
-  g_autoptr(GArray) starts = working ? dup_slot_starts (official, date) : g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) visits = dup_by_time (self->queue);
+  guint n_free = self->day_free != NULL ? g_strv_length (self->day_free) : 0;
   GtkWidget *child;
-  guint n_rows = 0, v = 0;
+  guint v = 0, f = 0;
+  GDate today;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list))) != NULL)
     gtk_list_box_remove (self->slots_list, child);
 
-  /* each slot once, in time order, with whoever is booked within it in
-   * the queue's order; visitors booked outside the hours where their
-   * time falls */
-  for (guint i = 0; i <= starts->len; i++)
+  /* the visitors and the free times in time order; at the same time the
+   * queue's order, priority first */
+  while (v < visits->len || f < n_free)
     {
-      int at = i < starts->len ? g_array_index (starts, int, i) : G_MAXINT;
-      gboolean taken = FALSE;
+      int free_at = f < n_free ? minutes_of (self->day_free[f]) : G_MAXINT;
 
-      for (; v < visits->len && g_array_index (visits, Timed, v).minutes < at + (at < G_MAXINT ? SLOT_MINUTES : 0); v++)
+      if (v < visits->len && g_array_index (visits, Timed, v).minutes <= free_at)
         {
-          Timed *entry = &g_array_index (visits, Timed, v);
+          Timed *entry = &g_array_index (visits, Timed, v++);
 
           gtk_list_box_append (self->slots_list, new_queue_row (self, entry->visit, entry->position + 1));
-          taken |= entry->minutes >= at;
-          n_rows++;
         }
-      if (i < starts->len && !taken)
+      else
         {
-          gtk_list_box_append (self->slots_list, new_free_slot_row (at));
-          n_rows++;
+          gtk_list_box_append (self->slots_list, new_free_slot_row (free_at));
+          f++;
         }
     }
 
-  if (n_rows == 0)
+  appeals_date_get_today (&today);
+  if (visits->len == 0 && n_free == 0)
     {
       GtkWidget *empty = gtk_label_new (official == NULL ? _("Choose an official to see the time slots")
-                                                         : _("The official does not receive citizens on this day"));
+                                        : g_date_compare (date, &today) < 0 ? _("No visitors booked for this day")
+                                        : _("The official does not receive citizens on this day"));
 
       gtk_widget_add_css_class (empty, "dim-label");
       gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
@@ -312,31 +276,6 @@ appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self)
 }
 
 /* The week ---------------------------------------------------------------- */
-
-/* How many of @official's slots on @date have nobody booked in @queue. */
-static guint
-count_free_slots (AppealsOfficial *official,
-                  const GDate     *date,
-                  GPtrArray       *queue)
-{
-  g_autoptr(GArray) starts = dup_slot_starts (official, date);
-  guint n_free = 0;
-
-  for (guint i = 0; i < starts->len; i++)
-    {
-      int at = g_array_index (starts, int, i);
-      gboolean taken = FALSE;
-
-      for (guint q = 0; queue != NULL && q < queue->len && !taken; q++)
-        {
-          int time = minutes_of (((AppealsReceptionVisit *) g_ptr_array_index (queue, q))->reception->start_time);
-
-          taken = time >= at && time < at + SLOT_MINUTES;
-        }
-      n_free += !taken;
-    }
-  return n_free;
-}
 
 static GtkWidget *
 new_week_day_row (const GDate *date,
@@ -387,6 +326,8 @@ show_week (AppealsReceptionsPage *self)
     {
       GPtrArray *queue = self->week[d];
       guint n_booked = queue != NULL ? queue->len : 0;
+      /* the server's free times; a past day has none */
+      guint n_free = self->week_free != NULL ? g_strv_length (g_ptr_array_index (self->week_free, d)) : 0;
       gboolean working;
       g_autoptr(GPtrArray) slots = NULL;
       g_autofree char *note = NULL;
@@ -403,9 +344,9 @@ show_week (AppealsReceptionsPage *self)
       if (!working)
         note = g_strdup (_("A day off: no receptions."));
       /* a past day takes no bookings: its unused times are not free */
-      else if (official != NULL && slots->len > 0 && g_date_compare (&date, &today) >= 0)
+      else if (official != NULL && self->week_free != NULL && (slots->len > 0 || n_free > 0) &&
+               g_date_compare (&date, &today) >= 0)
         {
-          guint n_free = count_free_slots (official, &date, queue);
 
           note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free time slot", "%u free time slots", n_free),
                                   n_free);
@@ -426,6 +367,16 @@ show_week (AppealsReceptionsPage *self)
                                               g_array_index (visits, Timed, v).position + 1));
       }
     }
+}
+
+/* The week shows once both its queues and its free times are in. */
+static void
+week_part_loaded (AppealsReceptionsPage *self)
+{
+  if (--self->week_pending > 0)
+    return;
+  show_week (self);
+  g_signal_emit_by_name (self, "week-loaded");
 }
 
 static void
@@ -453,8 +404,24 @@ on_week_loaded (GObject      *source,
         self->week[day] = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (self->week[day], g_object_ref (visit));
     }
-  show_week (self);
-  g_signal_emit_by_name (self, "week-loaded");
+  week_part_loaded (self);
+}
+
+static void
+on_week_free_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = appeals_reception_service_list_free_days_finish (APPEALS_RECEPTION_SERVICE (source),
+                                                                               result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* without an answer the week shows no free times rather than wrong ones */
+  self->week_free = g_steal_pointer (&days);
+  week_part_loaded (self);
 }
 
 void
@@ -464,12 +431,16 @@ _appeals_receptions_page_clear_week (AppealsReceptionsPage *self)
   g_clear_object (&self->week_cancellable);
   for (guint d = 0; d < 7; d++)
     g_clear_pointer (&self->week[d], g_ptr_array_unref);
+  g_clear_pointer (&self->week_free, g_ptr_array_unref);
+  self->week_pending = 0;
 }
 
-/* The week of the chosen day, in one request. */
+/* The week of the chosen day: its queues in one request, the chosen
+ * official's free times in another. */
 void
 _appeals_receptions_page_load_week (AppealsReceptionsPage *self)
 {
+  gint64 official_id = appeals_receptions_page_get_official_id (self);
   GDate date, sunday;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->day_stack), "week") != 0 ||
@@ -484,9 +455,17 @@ _appeals_receptions_page_load_week (AppealsReceptionsPage *self)
   sunday = self->week_monday;
   g_date_add_days (&sunday, 6);
   appeals_reception_service_list_queues_async (appeals_context_get_reception_service (self->context),
-                                               appeals_receptions_page_get_official_id (self),
-                                               &self->week_monday, &sunday, self->week_cancellable,
+                                               official_id, &self->week_monday, &sunday, self->week_cancellable,
                                                on_week_loaded, g_object_ref (self));
+  self->week_pending = 1;
+  if (official_id != 0)
+    {
+      appeals_reception_service_list_free_days_async (appeals_context_get_reception_service (self->context),
+                                                      official_id, &self->week_monday, &sunday,
+                                                      self->week_cancellable, on_week_free_loaded,
+                                                      g_object_ref (self));
+      self->week_pending++;
+    }
 }
 
 void
@@ -503,6 +482,21 @@ appeals_receptions_page_get_week_booked (AppealsReceptionsPage *self)
   for (guint d = 0; d < 7; d++)
     n += self->week[d] != NULL ? self->week[d]->len : 0;
   return n;
+}
+
+/* The free times the week shows on @date; 0 outside the week shown. */
+guint
+appeals_receptions_page_get_week_free (AppealsReceptionsPage *self,
+                                       const GDate           *date)
+{
+  int day;
+
+  if (self->week_free == NULL)
+    return 0;
+  day = g_date_days_between (&self->week_monday, date);
+  if (day < 0 || day >= (int) self->week_free->len)
+    return 0;
+  return g_strv_length (g_ptr_array_index (self->week_free, day));
 }
 
 void
@@ -523,6 +517,7 @@ update_day_header (AppealsReceptionsPage *self,
   g_autofree char *title = NULL;
   gboolean working = !appeals_calendar_covers (calendar, date) ||
                      appeals_calendar_is_working_day (calendar, date);
+  gboolean is_unified = FALSE;
   char text[16];
   GDate unified;
 
@@ -533,17 +528,37 @@ update_day_header (AppealsReceptionsPage *self,
   if (appeals_calendar_covers (calendar, date))
     {
       appeals_calendar_get_unified_reception_day (calendar, g_date_get_year (date), g_date_get_month (date), &unified);
-      if (g_date_compare (&unified, date) == 0)
+      is_unified = g_date_compare (&unified, date) == 0;
+      if (is_unified)
         g_string_append_printf (subtitle, "%s\n", _("Unified reception day: the leadership receives citizens."));
     }
   if (!working)
     g_string_append (subtitle, _("A day off: no receptions."));
-  else if (slots->len == 0)
+  /* on the unified reception day every official receives, whatever their weekdays */
+  else if (slots->len == 0 && !is_unified)
     g_string_append (subtitle, _("No official receives citizens on this day by the schedule."));
   else
     for (guint i = 0; i < slots->len; i++)
       g_string_append_printf (subtitle, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (slots, i));
   gtk_label_set_text (self->day_subtitle, subtitle->str);
+}
+
+/* The day shows once both its queue and its free times are in. */
+static void
+day_part_loaded (AppealsReceptionsPage *self)
+{
+  GDate date;
+
+  if (--self->day_pending > 0)
+    return;
+  /* the queue and the slots change together */
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = g_steal_pointer (&self->next_queue);
+  _appeals_receptions_page_show_queue (self);
+  if (appeals_month_view_get_selected (self->month_view, &date))
+    show_slots (self, &date);
+  _appeals_receptions_page_load_week (self);
+  g_signal_emit_by_name (self, "queue-loaded");
 }
 
 static void
@@ -557,22 +572,33 @@ on_queue_loaded (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = g_steal_pointer (&queue);
-  _appeals_receptions_page_show_queue (self);
-  {
-    GDate date;
-
-    if (appeals_month_view_get_selected (self->month_view, &date))
-      show_slots (self, &date);
-  }
-  _appeals_receptions_page_load_week (self);
-  g_signal_emit_by_name (self, "queue-loaded");
+  g_clear_pointer (&self->next_queue, g_ptr_array_unref);
+  self->next_queue = g_steal_pointer (&queue);
+  day_part_loaded (self);
 }
 
+static void
+on_day_free_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AppealsReceptionsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) times = appeals_reception_service_list_free_slots_finish (APPEALS_RECEPTION_SERVICE (source), result,
+                                                                         &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_strfreev (self->day_free);
+  self->day_free = g_steal_pointer (&times);
+  day_part_loaded (self);
+}
+
+/* The chosen day: its queue, and the chosen official's free times. */
 void
 _appeals_receptions_page_load_queue (AppealsReceptionsPage *self)
 {
+  gint64 official_id;
   GDate date;
 
   if (self->context == NULL || !appeals_month_view_get_selected (self->month_view, &date))
@@ -583,10 +609,19 @@ _appeals_receptions_page_load_queue (AppealsReceptionsPage *self)
 
   g_cancellable_cancel (self->queue_cancellable);
   g_clear_object (&self->queue_cancellable);
+  g_clear_pointer (&self->day_free, g_strfreev);
   self->queue_cancellable = g_cancellable_new ();
-  appeals_reception_service_list_queue_async (appeals_context_get_reception_service (self->context),
-                                              appeals_receptions_page_get_official_id (self), &date,
-                                              self->queue_cancellable, on_queue_loaded, g_object_ref (self));
+  official_id = appeals_receptions_page_get_official_id (self);
+  self->day_pending = 1;
+  appeals_reception_service_list_queue_async (appeals_context_get_reception_service (self->context), official_id,
+                                              &date, self->queue_cancellable, on_queue_loaded, g_object_ref (self));
+  if (official_id != 0)
+    {
+      self->day_pending++;
+      appeals_reception_service_list_free_slots_async (appeals_context_get_reception_service (self->context),
+                                                       official_id, &date, self->queue_cancellable,
+                                                       on_day_free_loaded, g_object_ref (self));
+    }
 }
 
 void

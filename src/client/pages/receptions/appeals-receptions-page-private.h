@@ -40,9 +40,14 @@ struct _AppealsReceptionsPage
   GPtrArray        *week[7];          /* AppealsReceptionVisit: the shown week's queues, Monday first */
   GDate             week_monday;
   GCancellable     *week_cancellable;
+  GPtrArray        *week_free;        /* GStrv: the chosen official's free times that week, Monday first */
+  guint             week_pending;     /* the week's answers still awaited */
 
   GPtrArray        *officials;        /* AppealsOfficial */
   GPtrArray        *queue;            /* AppealsReceptionVisit */
+  GPtrArray        *next_queue;       /* the chosen day's queue while its free times are awaited */
+  GStrv             day_free;         /* the chosen official's free times on the chosen day */
+  guint             day_pending;      /* the day's answers still awaited */
   GCancellable     *cancellable;      /* the page's life */
   GCancellable     *queue_cancellable;
   GCancellable     *days_cancellable;

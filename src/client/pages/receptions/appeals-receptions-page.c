@@ -378,6 +378,7 @@ void
 appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
   g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->day_free, g_strfreev);
   _appeals_receptions_page_show_queue (self);
   appeals_reception_requests_view_clear (self->requests_view);
 }
@@ -591,6 +592,8 @@ appeals_receptions_page_finalize (GObject *object)
   g_clear_object (&self->days_cancellable);
   g_clear_pointer (&self->officials, g_ptr_array_unref);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->day_free, g_strfreev);
+  g_clear_pointer (&self->next_queue, g_ptr_array_unref);
   G_OBJECT_CLASS (appeals_receptions_page_parent_class)->finalize (object);
 }
 

@@ -31,6 +31,8 @@ void                    appeals_receptions_page_show_view       (AppealsReceptio
                                                                  const char            *name);
 guint                   appeals_receptions_page_get_week_booked (AppealsReceptionsPage *self);
 guint                   appeals_receptions_page_get_n_free_slots (AppealsReceptionsPage *self);
+guint                   appeals_receptions_page_get_week_free    (AppealsReceptionsPage *self,
+                                                                  const GDate           *date);
 void                    appeals_receptions_page_show_day_view   (AppealsReceptionsPage *self,
                                                                  const char            *name);
 AppealsBookingDialog   *appeals_receptions_page_book            (AppealsReceptionsPage *self);
