@@ -10,7 +10,8 @@
  * log says the request stopped because its client went away, and nothing
  * was written. Without the cancellation the write would wait on the lock
  * (100 s of retried busy waits on SQLite, for ever on PostgreSQL) and
- * /health behind it.
+ * /health behind it. On PostgreSQL a journal page held back by a lock
+ * is stopped the same way.
  */
 #include "config.h"
 
@@ -190,8 +191,85 @@ test_gone_client_stops_its_write (void)
   appeals_test_remove_tree (dir);
 }
 
+#ifdef HAVE_POSTGRESQL
+/* A read stops too (PostgreSQL only: there a lock can hold a read back;
+ * SQLite's readers never wait in WAL mode, and its interrupted read is
+ * tested in tests/server/storage). Another connection holds appeals in
+ * ACCESS EXCLUSIVE mode; a journal page waits for it on the slow worker;
+ * its client leaves. The server must cancel the statement: no statement
+ * of its waits for the lock any more while the lock is still held. */
+static void
+test_gone_client_stops_its_read (void)
+{
+  const char *args[] = { "--demo", "--demo-appeals", "5", "--workers", "2", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-gone-XXXXXX", &error);
+  g_autofree char *log_path = g_build_filename (dir, "server.log", NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *get = NULL;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(GSocketConnection) connection = NULL;
+  Fixture fixture = { NULL, };
+  LockHolder holder = { NULL, };
+  gint64 gone, end;
+
+  g_assert_no_error (error);
+  fixture.server = appeals_test_server_start_full (test_api_backend, args, 0, log_path);
+  fixture.session = session;
+  fixture.registrar = appeals_test_sign_in (fixture.server, "registrar", "demo");
+  get = g_strdup_printf ("GET /api/v1/appeals?limit=50 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n\r\n",
+                         fixture.registrar);
+
+  holder.pg = PQconnectdb (appeals_test_server_get_database (fixture.server));
+  g_assert_cmpint (PQstatus (holder.pg), ==, CONNECTION_OK);
+  pg_exec (holder.pg, "BEGIN");
+  pg_exec (holder.pg, "LOCK TABLE appeals IN ACCESS EXCLUSIVE MODE");
+
+  /* the page waits for the lock; its client leaves */
+  connection = raw_connect (&fixture);
+  raw_write (connection, get);
+  lock_holder_wait_for_waiter (&holder);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+  g_assert_no_error (error);
+  gone = g_get_monotonic_time ();
+
+  /* its statement is cancelled, the lock still held */
+  end = gone + ANSWERED_WITHIN_USEC;
+  while (pg_count_lock_waits (holder.pg) > 0)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("the journal page still waits %.1f s after its client went away",
+                 (g_get_monotonic_time () - gone) / 1e6);
+      g_usleep (20 * 1000);
+    }
+  lock_holder_release (&holder);
+
+  /* the slow worker serves the next page */
+  {
+    g_autoptr(AppealsTestResponse) page = REQUEST (&fixture, "GET", "/api/v1/appeals?limit=50", fixture.registrar,
+                                                   NULL);
+
+    g_assert_cmpuint (page->status, ==, 200);
+  }
+
+  g_assert_cmpint (appeals_test_server_terminate (fixture.server), ==, 0);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, &error));
+  g_assert_no_error (error);
+  if (strstr (log, "stopped, the client went away") == NULL)
+    g_error ("the log does not say the request stopped:\n%s", log);
+
+  appeals_test_server_free (fixture.server);
+  g_free (fixture.registrar);
+  appeals_test_remove_tree (dir);
+}
+#endif
+
 void
 test_hardening_add_gone (void)
 {
   g_test_add_func ("/hardening/gone-client-stops-its-write", test_gone_client_stops_its_write);
+#ifdef HAVE_POSTGRESQL
+  if (g_str_equal (test_api_backend, "postgresql"))
+    g_test_add_func ("/hardening/gone-client-stops-its-read", test_gone_client_stops_its_read);
+#endif
 }
