@@ -346,11 +346,8 @@ show_week (AppealsReceptionsPage *self)
       /* a past day takes no bookings: its unused times are not free */
       else if (official != NULL && self->week_free != NULL && (slots->len > 0 || n_free > 0) &&
                g_date_compare (&date, &today) >= 0)
-        {
-
-          note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free time slot", "%u free time slots", n_free),
-                                  n_free);
-        }
+        note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free time slot", "%u free time slots", n_free),
+                                n_free);
       else if (n_booked == 0)
         note = g_strdup (_("No visitors booked for this day"));
 
