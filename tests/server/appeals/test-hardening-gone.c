@@ -123,46 +123,92 @@ lock_holder_release (LockHolder *holder)
   g_clear_pointer (&holder->sqlite, sqlite3_close);
 }
 
+/* A server with one slow and one fast worker, logging to a file, and a
+ * registrar signed in. */
+typedef struct
+{
+  Fixture  fixture;
+  char    *dir;
+  char    *log_path;
+} Gone;
+
 static void
-test_gone_client_stops_its_write (void)
+gone_start (Gone *gone)
 {
   const char *args[] = { "--demo", "--demo-appeals", "5", "--workers", "2", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-gone-XXXXXX", &error);
-  g_autofree char *log_path = g_build_filename (dir, "server.log", NULL);
+
+  gone->dir = g_dir_make_tmp ("appeals-gone-XXXXXX", &error);
+  g_assert_no_error (error);
+  gone->log_path = g_build_filename (gone->dir, "server.log", NULL);
+  gone->fixture.server = appeals_test_server_start_full (test_api_backend, args, 0, gone->log_path);
+  gone->fixture.session = soup_session_new_with_options ("timeout", 30, NULL);
+  gone->fixture.registrar = appeals_test_sign_in (gone->fixture.server, "registrar", "demo");
+}
+
+/* Sends @request_text on a connection of its own, waits until the
+ * server's statement waits for @holder's lock, and closes the connection.
+ * Returns when it closed (monotonic time). */
+static gint64
+send_and_leave (Gone       *gone,
+                LockHolder *holder,
+                const char *request_text)
+{
+  g_autoptr(GSocketConnection) connection = raw_connect (&gone->fixture);
+  g_autoptr(GError) error = NULL;
+
+  raw_write (connection, request_text);
+  lock_holder_wait_for_waiter (holder);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+  g_assert_no_error (error);
+  return g_get_monotonic_time ();
+}
+
+/* Stops the server; its log must say a request stopped for its client. */
+static void
+gone_finish (Gone *gone)
+{
+  g_autoptr(GError) error = NULL;
   g_autofree char *log = NULL;
-  g_autofree char *post = NULL;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
-  g_autoptr(GSocketConnection) connection = NULL;
-  Fixture fixture = { NULL, };
-  LockHolder holder = { NULL, };
+
+  g_assert_cmpint (appeals_test_server_terminate (gone->fixture.server), ==, 0);
+  g_assert_true (g_file_get_contents (gone->log_path, &log, NULL, &error));
+  g_assert_no_error (error);
+  if (strstr (log, "stopped, the client went away") == NULL)
+    g_error ("the log does not say the request stopped:\n%s", log);
+
+  appeals_test_server_free (gone->fixture.server);
+  g_object_unref (gone->fixture.session);
+  g_free (gone->fixture.registrar);
+  appeals_test_remove_tree (gone->dir);
+  g_free (gone->dir);
+  g_free (gone->log_path);
+}
+
+static void
+test_gone_client_stops_its_write (void)
+{
   const char *body = "{\"iin\":\"" IIN "\",\"surname\":\"Кеткенов\",\"given_name\":\"Асан\","
                      "\"address\":\"Қостанай қ., Абай к., 1\",\"phone\":\"87015550101\"}";
-  gint64 gone;
+  g_autofree char *post = NULL;
+  Gone gone = { { NULL, }, };
+  LockHolder holder = { NULL, };
+  gint64 left;
 
-  g_assert_no_error (error);
-  fixture.server = appeals_test_server_start_full (test_api_backend, args, 0, log_path);
-  fixture.session = session;
-  fixture.registrar = appeals_test_sign_in (fixture.server, "registrar", "demo");
+  gone_start (&gone);
   post = g_strdup_printf ("POST /api/v1/applicants HTTP/1.1\r\nHost: x\r\n"
                           "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
                           "Content-Length: %zu\r\n\r\n%s",
-                          fixture.registrar, strlen (body), body);
-
-  lock_holder_take (&holder, appeals_test_server_get_database (fixture.server));
+                          gone.fixture.registrar, strlen (body), body);
+  lock_holder_take (&holder, appeals_test_server_get_database (gone.fixture.server));
 
   /* the write waits for the lock; its client leaves */
-  connection = raw_connect (&fixture);
-  raw_write (connection, post);
-  lock_holder_wait_for_waiter (&holder);
-  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
-  g_assert_no_error (error);
-  gone = g_get_monotonic_time ();
+  left = send_and_leave (&gone, &holder, post);
 
   /* the one fast worker is free again although the lock is still held */
   {
-    g_autoptr(AppealsTestResponse) health = REQUEST (&fixture, "GET", "/api/v1/health", NULL, NULL);
-    gint64 waited = g_get_monotonic_time () - gone;
+    g_autoptr(AppealsTestResponse) health = REQUEST (&gone.fixture, "GET", "/api/v1/health", NULL, NULL);
+    gint64 waited = g_get_monotonic_time () - left;
 
     g_assert_cmpuint (health->status, ==, 200);
     if (waited > ANSWERED_WITHIN_USEC)
@@ -173,22 +219,13 @@ test_gone_client_stops_its_write (void)
 
   /* the write was stopped, not done late */
   {
-    g_autoptr(AppealsTestResponse) found = REQUEST (&fixture, "GET", "/api/v1/applicants?iin=" IIN,
-                                                    fixture.registrar, NULL);
+    g_autoptr(AppealsTestResponse) found = REQUEST (&gone.fixture, "GET", "/api/v1/applicants?iin=" IIN,
+                                                    gone.fixture.registrar, NULL);
 
     g_assert_cmpuint (found->status, ==, 200);
     g_assert_null (strstr (found->text, IIN));
   }
-
-  g_assert_cmpint (appeals_test_server_terminate (fixture.server), ==, 0);
-  g_assert_true (g_file_get_contents (log_path, &log, NULL, &error));
-  g_assert_no_error (error);
-  if (strstr (log, "stopped, the client went away") == NULL)
-    g_error ("the log does not say the request stopped:\n%s", log);
-
-  appeals_test_server_free (fixture.server);
-  g_free (fixture.registrar);
-  appeals_test_remove_tree (dir);
+  gone_finish (&gone);
 }
 
 #ifdef HAVE_POSTGRESQL
@@ -201,66 +238,40 @@ test_gone_client_stops_its_write (void)
 static void
 test_gone_client_stops_its_read (void)
 {
-  const char *args[] = { "--demo", "--demo-appeals", "5", "--workers", "2", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("appeals-gone-XXXXXX", &error);
-  g_autofree char *log_path = g_build_filename (dir, "server.log", NULL);
-  g_autofree char *log = NULL;
   g_autofree char *get = NULL;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
-  g_autoptr(GSocketConnection) connection = NULL;
-  Fixture fixture = { NULL, };
+  Gone gone = { { NULL, }, };
   LockHolder holder = { NULL, };
-  gint64 gone, end;
+  gint64 left;
 
-  g_assert_no_error (error);
-  fixture.server = appeals_test_server_start_full (test_api_backend, args, 0, log_path);
-  fixture.session = session;
-  fixture.registrar = appeals_test_sign_in (fixture.server, "registrar", "demo");
+  gone_start (&gone);
   get = g_strdup_printf ("GET /api/v1/appeals?limit=50 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n\r\n",
-                         fixture.registrar);
-
-  holder.pg = PQconnectdb (appeals_test_server_get_database (fixture.server));
+                         gone.fixture.registrar);
+  holder.pg = PQconnectdb (appeals_test_server_get_database (gone.fixture.server));
   g_assert_cmpint (PQstatus (holder.pg), ==, CONNECTION_OK);
   pg_exec (holder.pg, "BEGIN");
   pg_exec (holder.pg, "LOCK TABLE appeals IN ACCESS EXCLUSIVE MODE");
 
   /* the page waits for the lock; its client leaves */
-  connection = raw_connect (&fixture);
-  raw_write (connection, get);
-  lock_holder_wait_for_waiter (&holder);
-  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
-  g_assert_no_error (error);
-  gone = g_get_monotonic_time ();
+  left = send_and_leave (&gone, &holder, get);
 
   /* its statement is cancelled, the lock still held */
-  end = gone + ANSWERED_WITHIN_USEC;
   while (pg_count_lock_waits (holder.pg) > 0)
     {
-      if (g_get_monotonic_time () > end)
+      if (g_get_monotonic_time () - left > ANSWERED_WITHIN_USEC)
         g_error ("the journal page still waits %.1f s after its client went away",
-                 (g_get_monotonic_time () - gone) / 1e6);
+                 (g_get_monotonic_time () - left) / 1e6);
       g_usleep (20 * 1000);
     }
   lock_holder_release (&holder);
 
   /* the slow worker serves the next page */
   {
-    g_autoptr(AppealsTestResponse) page = REQUEST (&fixture, "GET", "/api/v1/appeals?limit=50", fixture.registrar,
-                                                   NULL);
+    g_autoptr(AppealsTestResponse) page = REQUEST (&gone.fixture, "GET", "/api/v1/appeals?limit=50",
+                                                   gone.fixture.registrar, NULL);
 
     g_assert_cmpuint (page->status, ==, 200);
   }
-
-  g_assert_cmpint (appeals_test_server_terminate (fixture.server), ==, 0);
-  g_assert_true (g_file_get_contents (log_path, &log, NULL, &error));
-  g_assert_no_error (error);
-  if (strstr (log, "stopped, the client went away") == NULL)
-    g_error ("the log does not say the request stopped:\n%s", log);
-
-  appeals_test_server_free (fixture.server);
-  g_free (fixture.registrar);
-  appeals_test_remove_tree (dir);
+  gone_finish (&gone);
 }
 #endif
 
