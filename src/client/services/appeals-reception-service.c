@@ -368,7 +368,7 @@ appeals_reception_service_list_free_slots_finish (AppealsReceptionService  *self
   g_autoptr(GPtrArray) days = appeals_service_call_finish (self, result, appeals_reception_service_list_free_slots_async,
                                                            NULL, error);
 
-  return days != NULL ? g_strdupv (g_ptr_array_index (days, 0)) : NULL;
+  return days != NULL ? g_ptr_array_steal_index (days, 0) : NULL;
 }
 
 /**

@@ -84,22 +84,46 @@ get_slot_minutes (AppealsRequest *request)
   return workflow != NULL ? appeals_workflow_get_slot_minutes (workflow) : 20;
 }
 
+typedef enum
+{
+  DAY_OPEN,
+  DAY_PAST,
+  DAY_OFF,
+} DayState;
+
 /* Whether @date can hold receptions at all: not past, a working day. */
-static gboolean
-check_day (AppealsRequest *request,
-           const GDate    *date,
-           GPtrArray      *errors)
+static DayState
+day_state (AppealsRequest *request,
+           const GDate    *date)
 {
   GDate today;
 
   appeals_server_get_today (&today);
   if (g_date_compare (date, &today) < 0)
-    appeals_field_errors_add (errors, "date", APPEALS_FIELD_IN_PAST, NULL);
-  else if (!appeals_calendar_is_working_day (appeals_server_get_calendar (request->server), date))
-    appeals_field_errors_add (errors, "date", APPEALS_FIELD_OUT_OF_RANGE, "working day");
-  else
-    return TRUE;
-  return FALSE;
+    return DAY_PAST;
+  if (!appeals_calendar_is_working_day (appeals_server_get_calendar (request->server), date))
+    return DAY_OFF;
+  return DAY_OPEN;
+}
+
+/* day_state() as a field error for "date". */
+static gboolean
+check_day (AppealsRequest *request,
+           const GDate    *date,
+           GPtrArray      *errors)
+{
+  switch (day_state (request, date))
+    {
+    case DAY_PAST:
+      appeals_field_errors_add (errors, "date", APPEALS_FIELD_IN_PAST, NULL);
+      return FALSE;
+    case DAY_OFF:
+      appeals_field_errors_add (errors, "date", APPEALS_FIELD_OUT_OF_RANGE, "working day");
+      return FALSE;
+    case DAY_OPEN:
+    default:
+      return TRUE;
+    }
 }
 
 /**
@@ -217,12 +241,11 @@ appeals_api_reception_free_slots (AppealsRequest  *request,
 
   for (GDate date = *from; g_date_compare (&date, to) <= 0; g_date_add_days (&date, 1))
     {
-      g_autoptr(GPtrArray) ignored = appeals_field_errors_new ();
       g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Hours));
       g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
       g_autofree char *date_text = NULL;
 
-      if (!check_day (request, &date, ignored))
+      if (day_state (request, &date) != DAY_OPEN)
         continue;
       hours_on (request, schedule, &date, hours);
       for (guint i = 0; i < hours->len; i++)

@@ -377,7 +377,10 @@ on_officials_changed (AppealsReceptionsPage *self)
 void
 appeals_receptions_page_clear (AppealsReceptionsPage *self)
 {
+  g_cancellable_cancel (self->queue_cancellable);
+  self->day_pending = 0;
   g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->next_queue, g_ptr_array_unref);
   g_clear_pointer (&self->day_free, g_strfreev);
   _appeals_receptions_page_show_queue (self);
   appeals_reception_requests_view_clear (self->requests_view);
