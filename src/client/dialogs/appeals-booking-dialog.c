@@ -214,7 +214,7 @@ on_registered (GObject      *source,
 {
   g_autoptr(AppealsBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_register_request_finish (
+  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_request_reception_finish (
     APPEALS_RECEPTION_SERVICE (source), result, &error);
 
   if (request != NULL)
@@ -260,13 +260,13 @@ book (GtkWidget  *widget,
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "booking.book", FALSE);
   if (self->for_request)
-    appeals_reception_service_register_request_async (service, reception->applicant_id, reception->appeal_id,
-                                                      reception->question,
-                                                      appeals_enum_to_wire (APPEALS_TYPE_CHANNEL, request_channels[
-                                                        MIN (adw_combo_row_get_selected (self->channel_row),
-                                                             G_N_ELEMENTS (request_channels) - 1)]),
-                                                      self->idempotency_key, self->cancellable, on_registered,
-                                                      g_object_ref (self));
+    appeals_reception_service_request_reception_async (service, reception->applicant_id, reception->appeal_id,
+                                                       reception->question,
+                                                       appeals_enum_to_wire (APPEALS_TYPE_CHANNEL, request_channels[
+                                                         MIN (adw_combo_row_get_selected (self->channel_row),
+                                                              G_N_ELEMENTS (request_channels) - 1)]),
+                                                       self->idempotency_key, self->cancellable, on_registered,
+                                                       g_object_ref (self));
   else
     appeals_reception_service_book_async (service, reception, self->idempotency_key, self->cancellable, on_booked,
                                           g_object_ref (self));

@@ -125,7 +125,7 @@ on_decided (GObject      *source,
 {
   g_autoptr(AppealsDecisionDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReceptionRequest) decided = appeals_reception_service_act_on_request_finish (
+  g_autoptr(AppealsReceptionRequest) decided = appeals_reception_service_move_request_on_finish (
     APPEALS_RECEPTION_SERVICE (source), result, &error);
   GPtrArray *field_errors;
 
@@ -188,10 +188,10 @@ decide (GtkWidget  *widget,
 
   self->sending = TRUE;
   gtk_widget_action_set_enabled (widget, "decision.decide", FALSE);
-  appeals_reception_service_act_on_request_async (appeals_context_get_reception_service (self->context),
-                                                  self->request->id, "decide", NULL, slot,
-                                                  appeals_decision_dialog_can_override (self) ? reason : NULL,
-                                                  self->cancellable, on_decided, g_object_ref (self));
+  appeals_reception_service_move_request_on_async (appeals_context_get_reception_service (self->context),
+                                                   self->request->id, "decide", NULL, slot,
+                                                   appeals_decision_dialog_can_override (self) ? reason : NULL,
+                                                   self->cancellable, on_decided, g_object_ref (self));
 }
 
 static void

@@ -78,9 +78,8 @@ on_request_answer (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReceptionRequest) request = appeals_service_call_finish (source, result,
-                                                                            appeals_reception_service_act_on_request_async,
-                                                                            NULL, &error);
+  g_autoptr(AppealsReceptionRequest) request = appeals_service_call_finish (
+    source, result, appeals_reception_service_move_request_on_async, NULL, &error);
 
   if (request == NULL)
     {
@@ -93,7 +92,7 @@ on_request_answer (GObject      *source,
 }
 
 /**
- * appeals_reception_service_act_on_request_async:
+ * appeals_reception_service_move_request_on_async:
  * @action: "analyse", "refuse" or "decide"
  * @reason: (nullable): why it is refused
  * @slot: (nullable): for a decision: the official, date, start time, place
@@ -107,15 +106,15 @@ on_request_answer (GObject      *source,
  * official does not receive and a missing reason with the field errors.
  */
 void
-appeals_reception_service_act_on_request_async (AppealsReceptionService *self,
-                                                gint64                   request_id,
-                                                const char              *action,
-                                                const char              *reason,
-                                                AppealsReception        *slot,
-                                                const char              *override_reason,
-                                                GCancellable            *cancellable,
-                                                GAsyncReadyCallback      callback,
-                                                gpointer                 user_data)
+appeals_reception_service_move_request_on_async (AppealsReceptionService *self,
+                                                 gint64                   request_id,
+                                                 const char              *action,
+                                                 const char              *reason,
+                                                 AppealsReception        *slot,
+                                                 const char              *override_reason,
+                                                 GCancellable            *cancellable,
+                                                 GAsyncReadyCallback      callback,
+                                                 gpointer                 user_data)
 {
   g_autoptr(GString) path = appeals_api_path_new ("reception-requests", NULL);
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
@@ -124,7 +123,7 @@ appeals_reception_service_act_on_request_async (AppealsReceptionService *self,
 
   g_return_if_fail (APPEALS_IS_RECEPTION_SERVICE (self));
 
-  g_task_set_source_tag (task, appeals_reception_service_act_on_request_async);
+  g_task_set_source_tag (task, appeals_reception_service_move_request_on_async);
   appeals_api_path_add_id (path, request_id);
   g_string_append_printf (path, "/actions/%s", action);
   if (g_str_equal (action, "refuse"))
@@ -143,19 +142,19 @@ appeals_reception_service_act_on_request_async (AppealsReceptionService *self,
   set_text (object, "override_reason", override_reason);
   json_node_take_object (body, object);
   appeals_service_call_async (_appeals_reception_service_get_client (self), self,
-                              appeals_reception_service_act_on_request_async, "POST", path->str, body, NULL, NULL,
+                              appeals_reception_service_move_request_on_async, "POST", path->str, body, NULL, NULL,
                               read_request, NULL, NULL, g_object_unref, cancellable, on_request_answer, task);
 }
 
 /**
- * appeals_reception_service_act_on_request_finish:
+ * appeals_reception_service_move_request_on_finish:
  *
  * Returns: (transfer full) (nullable): the request as it now is
  */
 AppealsReceptionRequest *
-appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
-                                                 GAsyncResult             *result,
-                                                 GError                  **error)
+appeals_reception_service_move_request_on_finish (AppealsReceptionService  *self,
+                                                  GAsyncResult             *result,
+                                                  GError                  **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -163,7 +162,7 @@ appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
 }
 
 /**
- * appeals_reception_service_register_request_async:
+ * appeals_reception_service_request_reception_async:
  * @appeal_id: the appeal the request is about, or 0
  * @question: the essence of the question; without it the server refuses
  *   the request (a field error on "question")
@@ -173,15 +172,15 @@ appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
  * Registers a request for a reception, registered today.
  */
 void
-appeals_reception_service_register_request_async (AppealsReceptionService *self,
-                                                  gint64                   applicant_id,
-                                                  gint64                   appeal_id,
-                                                  const char              *question,
-                                                  const char              *channel,
-                                                  const char              *idempotency_key,
-                                                  GCancellable            *cancellable,
-                                                  GAsyncReadyCallback      callback,
-                                                  gpointer                 user_data)
+appeals_reception_service_request_reception_async (AppealsReceptionService *self,
+                                                   gint64                   applicant_id,
+                                                   gint64                   appeal_id,
+                                                   const char              *question,
+                                                   const char              *channel,
+                                                   const char              *idempotency_key,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data)
 {
   g_autoptr(GString) path = appeals_api_path_new ("reception-requests", NULL);
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
@@ -196,20 +195,20 @@ appeals_reception_service_register_request_async (AppealsReceptionService *self,
   json_object_set_string_member (object, "channel", channel);
   json_node_take_object (body, object);
   appeals_service_call_async (_appeals_reception_service_get_client (self), self,
-                              appeals_reception_service_register_request_async, "POST", path->str, body,
+                              appeals_reception_service_request_reception_async, "POST", path->str, body,
                               NULL, idempotency_key, read_request, NULL, NULL, g_object_unref, cancellable, callback,
                               user_data);
 }
 
 /**
- * appeals_reception_service_register_request_finish:
+ * appeals_reception_service_request_reception_finish:
  *
  * Returns: (transfer full) (nullable): the request as registered
  */
 AppealsReceptionRequest *
-appeals_reception_service_register_request_finish (AppealsReceptionService  *self,
-                                                   GAsyncResult             *result,
-                                                   GError                  **error)
+appeals_reception_service_request_reception_finish (AppealsReceptionService  *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error)
 {
-  return appeals_service_call_finish (self, result, appeals_reception_service_register_request_async, NULL, error);
+  return appeals_service_call_finish (self, result, appeals_reception_service_request_reception_async, NULL, error);
 }

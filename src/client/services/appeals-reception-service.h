@@ -203,30 +203,30 @@ void               appeals_reception_service_list_requests_async  (AppealsRecept
 GPtrArray         *appeals_reception_service_list_requests_finish (AppealsReceptionService  *self,
                                                                    GAsyncResult             *result,
                                                                    GError                  **error);
-void               appeals_reception_service_act_on_request_async (AppealsReceptionService *self,
-                                                                   gint64                   request_id,
-                                                                   const char              *action,
-                                                                   const char              *reason,
-                                                                   AppealsReception        *slot,
-                                                                   const char              *override_reason,
-                                                                   GCancellable            *cancellable,
-                                                                   GAsyncReadyCallback      callback,
-                                                                   gpointer                 user_data);
-AppealsReceptionRequest *appeals_reception_service_act_on_request_finish (AppealsReceptionService  *self,
-                                                                         GAsyncResult             *result,
-                                                                         GError                  **error);
+void               appeals_reception_service_move_request_on_async (AppealsReceptionService *self,
+                                                                    gint64                   request_id,
+                                                                    const char              *action,
+                                                                    const char              *reason,
+                                                                    AppealsReception        *slot,
+                                                                    const char              *override_reason,
+                                                                    GCancellable            *cancellable,
+                                                                    GAsyncReadyCallback      callback,
+                                                                    gpointer                 user_data);
+AppealsReceptionRequest *appeals_reception_service_move_request_on_finish (AppealsReceptionService  *self,
+                                                                          GAsyncResult             *result,
+                                                                          GError                  **error);
 
-void               appeals_reception_service_register_request_async (AppealsReceptionService *self,
-                                                                     gint64                   applicant_id,
-                                                                     gint64                   appeal_id,
-                                                                     const char              *question,
-                                                                     const char              *channel,
-                                                                     const char              *idempotency_key,
-                                                                     GCancellable            *cancellable,
-                                                                     GAsyncReadyCallback      callback,
-                                                                     gpointer                 user_data);
-AppealsReceptionRequest *appeals_reception_service_register_request_finish (AppealsReceptionService  *self,
-                                                                           GAsyncResult             *result,
-                                                                           GError                  **error);
+void               appeals_reception_service_request_reception_async (AppealsReceptionService *self,
+                                                                      gint64                   applicant_id,
+                                                                      gint64                   appeal_id,
+                                                                      const char              *question,
+                                                                      const char              *channel,
+                                                                      const char              *idempotency_key,
+                                                                      GCancellable            *cancellable,
+                                                                      GAsyncReadyCallback      callback,
+                                                                      gpointer                 user_data);
+AppealsReceptionRequest *appeals_reception_service_request_reception_finish (AppealsReceptionService  *self,
+                                                                            GAsyncResult             *result,
+                                                                            GError                  **error);
 
 G_END_DECLS

@@ -76,7 +76,7 @@ on_acted (GObject      *source,
 {
   g_autoptr(AppealsReceptionRequestsView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_act_on_request_finish (
+  g_autoptr(AppealsReceptionRequest) request = appeals_reception_service_move_request_on_finish (
     APPEALS_RECEPTION_SERVICE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -92,9 +92,9 @@ act (AppealsReceptionRequestsView *self,
      const char                   *action,
      const char                   *reason)
 {
-  appeals_reception_service_act_on_request_async (appeals_context_get_reception_service (self->context), id, action,
-                                                  reason, NULL, NULL, self->cancellable, on_acted,
-                                                  g_object_ref (self));
+  appeals_reception_service_move_request_on_async (appeals_context_get_reception_service (self->context), id, action,
+                                                   reason, NULL, NULL, self->cancellable, on_acted,
+                                                   g_object_ref (self));
 }
 
 static void
