@@ -611,11 +611,24 @@ AppealsDb *
 appeals_db_sqlite_open (const char  *path,
                         GError     **error)
 {
+  static gsize configured = 0;
   g_autoptr(AppealsDbSqlite) self = g_object_new (APPEALS_TYPE_DB_SQLITE, NULL);
   int rc;
 
+  /* No count of SQLite's memory: keeping it takes a process-wide mutex on
+   * every allocation. (Possible only before SQLite starts; if something
+   * started it already, the count stays.) */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+
+  /* A connection is used by one thread at a time (a worker takes it from
+   * the pool, or the main loop owns it), so it needs no mutex of its own
+   * around every call. */
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
