@@ -221,6 +221,39 @@ test_to_text (void)
   }
 }
 
+/* Member names are written without escapes: every field's name must be an
+ * identifier. */
+static void
+test_member_names (void)
+{
+  const AppealsRecordType *types[] = {
+    appeals_appeal_get_record_type (), appeals_notice_get_record_type (), appeals_applicant_get_record_type (),
+    appeals_data_read_get_record_type (), appeals_expertise_get_record_type (),
+    appeals_kazpost_batch_get_record_type (), appeals_order_get_record_type (),
+    appeals_order_report_get_record_type (), appeals_receipt_get_record_type (),
+    appeals_attachment_get_record_type (), appeals_protocol_order_get_record_type (),
+    appeals_reception_participant_get_record_type (), appeals_reception_review_get_record_type (),
+    appeals_reception_step_get_record_type (), appeals_review_entry_get_record_type (),
+    appeals_reception_get_record_type (), appeals_user_get_record_type (),
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    for (guint i = 0; i < types[t]->n_fields; i++)
+      {
+        const char *name = types[t]->fields[i].name;
+
+        g_assert_true (g_ascii_isalpha (name[0]) || name[0] == '_');
+        for (const char *p = name; *p != '\0'; p++)
+          if (!g_ascii_isalnum (*p) && *p != '_')
+            g_error ("field “%s” of record type %u is not an identifier", name, t);
+      }
+
+  appeals_json_append_member_name (out, 0, "due_date");
+  appeals_json_append_member_name (out, 1, "id");
+  g_assert_cmpstr (out->str, ==, "\"due_date\":,\"id\":");
+}
+
 /* NULL is no value: the slot keeps what it had. */
 static void
 test_read_text_too_long (void)
@@ -257,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/record-text/written", test_written_text);
   g_test_add_func ("/record-text/appeal-extras", test_appeal_text_extras);
   g_test_add_func ("/record-text/string-escapes", test_string_escapes);
+  g_test_add_func ("/record-text/member-names", test_member_names);
   g_test_add_func ("/record-text/read", test_read_text);
   g_test_add_func ("/record-text/read-too-long", test_read_text_too_long);
   g_test_add_func ("/record-text/to-text", test_to_text);
