@@ -35,7 +35,9 @@ struct _AppealsDbResult
 {
   guint       n_columns;
   GStrv       column_names;
-  GPtrArray  *rows;   /* char ** arrays of n_columns cells, NULL for SQL NULL */
+  guint          n_rows;
+  GPtrArray     *cells;  /* n_columns a row, row by row; NULL for SQL NULL */
+  GStringChunk  *text;   /* the cells' text: one block for many cells */
 };
 
 static void
@@ -586,7 +588,8 @@ appeals_db_result_new (guint               n_columns,
   result->column_names = g_new0 (char *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
     result->column_names[i] = g_strdup (column_names[i]);
-  result->rows = g_ptr_array_new ();
+  result->cells = g_ptr_array_new ();
+  result->text = g_string_chunk_new (4096);
 
   return result;
 }
@@ -595,11 +598,9 @@ void
 appeals_db_result_add_row (AppealsDbResult    *result,
                            const char * const *cells)
 {
-  char **row = g_new0 (char *, result->n_columns);
-
   for (guint i = 0; i < result->n_columns; i++)
-    row[i] = g_strdup (cells[i]);
-  g_ptr_array_add (result->rows, row);
+    g_ptr_array_add (result->cells, cells[i] != NULL ? g_string_chunk_insert (result->text, cells[i]) : NULL);
+  result->n_rows++;
 }
 
 void
@@ -608,15 +609,8 @@ appeals_db_result_free (AppealsDbResult *result)
   if (result == NULL)
     return;
 
-  for (guint i = 0; i < result->rows->len; i++)
-    {
-      char **row = g_ptr_array_index (result->rows, i);
-
-      for (guint j = 0; j < result->n_columns; j++)
-        g_free (row[j]);
-      g_free (row);
-    }
-  g_ptr_array_unref (result->rows);
+  g_ptr_array_unref (result->cells);
+  g_string_chunk_free (result->text);
   g_strfreev (result->column_names);
   g_free (result);
 }
@@ -624,7 +618,7 @@ appeals_db_result_free (AppealsDbResult *result)
 guint
 appeals_db_result_get_n_rows (AppealsDbResult *result)
 {
-  return result->rows->len;
+  return result->n_rows;
 }
 
 guint
@@ -662,14 +656,14 @@ cell (AppealsDbResult *result,
 {
   int index = appeals_db_result_find_column (result, column);
 
-  *found = index >= 0 && row < result->rows->len;
+  *found = index >= 0 && row < result->n_rows;
   if (!*found)
     {
       g_critical ("no cell %u/%s in the result", row, column);
       return NULL;
     }
 
-  return ((char **) g_ptr_array_index (result->rows, row))[index];
+  return g_ptr_array_index (result->cells, row * result->n_columns + index);
 }
 
 /* The text of a cell by position (NULL for SQL NULL): for readers that
@@ -679,9 +673,9 @@ appeals_db_result_get_cell (AppealsDbResult *result,
                             guint            row,
                             guint            column)
 {
-  g_return_val_if_fail (row < result->rows->len && column < result->n_columns, NULL);
+  g_return_val_if_fail (row < result->n_rows && column < result->n_columns, NULL);
 
-  return ((char **) g_ptr_array_index (result->rows, row))[column];
+  return g_ptr_array_index (result->cells, row * result->n_columns + column);
 }
 
 gboolean
