@@ -213,6 +213,55 @@ append_padded (GString *out,
   append_bytes (out, digits, width);
 }
 
+/* What g_date_time_format_iso8601() writes, without its general formatter
+ * (a tenth of a journal page's time): the date and time, the microseconds
+ * unless zero, then "Z" or the offset to the precision it needs. */
+static void
+append_iso8601 (GString   *out,
+                GDateTime *datetime)
+{
+  GTimeSpan offset = g_date_time_get_utc_offset (datetime) / G_TIME_SPAN_SECOND;
+  guint magnitude = (guint) ABS (offset);
+  int microsecond = g_date_time_get_microsecond (datetime);
+  int year, month, day;
+
+  g_date_time_get_ymd (datetime, &year, &month, &day);
+  append_padded (out, year, 4);
+  g_string_append_c (out, '-');
+  append_padded (out, month, 2);
+  g_string_append_c (out, '-');
+  append_padded (out, day, 2);
+  g_string_append_c (out, 'T');
+  append_padded (out, g_date_time_get_hour (datetime), 2);
+  g_string_append_c (out, ':');
+  append_padded (out, g_date_time_get_minute (datetime), 2);
+  g_string_append_c (out, ':');
+  append_padded (out, g_date_time_get_second (datetime), 2);
+  if (microsecond != 0)
+    {
+      g_string_append_c (out, '.');
+      append_padded (out, microsecond, 6);
+    }
+
+  if (offset == 0)
+    {
+      g_string_append_c (out, 'Z');
+      return;
+    }
+  g_string_append_c (out, offset > 0 ? '+' : '-');
+  append_padded (out, magnitude / 3600, 2);
+  if (magnitude % 3600 != 0)
+    {
+      g_string_append_c (out, ':');
+      append_padded (out, magnitude / 60 % 60, 2);
+    }
+  if (magnitude % 60 != 0)
+    {
+      g_string_append_c (out, ':');
+      append_padded (out, magnitude % 60, 2);
+    }
+}
+
 static void
 append_field (GString                *out,
               const AppealsFieldSpec *field,
@@ -256,15 +305,12 @@ append_field (GString                *out,
       }
 
     case APPEALS_FIELD_KIND_DATETIME:
-      {
-        g_autofree char *text = NULL;
-
-        if (*(GDateTime * const *) slot == NULL)
-          break;
-        text = g_date_time_format_iso8601 (*(GDateTime * const *) slot);
-        appeals_json_append_string (out, text);
-        return;
-      }
+      if (*(GDateTime * const *) slot == NULL)
+        break;
+      g_string_append_c (out, '"');
+      append_iso8601 (out, *(GDateTime * const *) slot);
+      g_string_append_c (out, '"');
+      return;
 
     case APPEALS_FIELD_KIND_ENUM:
       {

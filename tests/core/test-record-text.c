@@ -221,6 +221,40 @@ test_to_text (void)
   }
 }
 
+/* Date-times as g_date_time_format_iso8601() writes them, which the JSON
+ * mapping uses: years of one to four digits, microseconds or none, UTC and
+ * offsets of whole hours, minutes and seconds either way. */
+static void
+test_datetimes (void)
+{
+  const char *zones[] = { "Z", "+05:00", "+05:30", "-03:00", "+00:30", "-00:30", "+05:45", "-11:00", "+01:00:30" };
+  const int years[] = { 1, 9, 99, 999, 2026, 9999 };
+  const int microseconds[] = { 0, 1, 120, 500000, 999999 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+      for (guint u = 0; u < G_N_ELEMENTS (microseconds); u++)
+        {
+          g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
+          g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+          g_autoptr(JsonNode) tree = NULL;
+          g_autoptr(JsonNode) parsed = NULL;
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *expected = NULL;
+
+          g_assert_nonnull (zone);
+          appeal->created_at = g_date_time_new (zone, years[y], 3, 4, 5, 6, 7 + microseconds[u] / 1e6);
+          g_assert_nonnull (appeal->created_at);
+          tree = appeals_record_to_json (appeals_appeal_get_record_type (), appeal);
+          appeals_record_append_json (appeals_appeal_get_record_type (), appeal, text);
+          parsed = json_from_string (text->str, NULL);
+          expected = json_to_string (tree, FALSE);
+          g_assert_nonnull (parsed);
+          if (!json_node_equal (tree, parsed))
+            g_error ("wrote %s, expected %s", text->str, expected);
+        }
+}
+
 /* Member names are written without escapes: every field's name must be an
  * identifier. */
 static void
@@ -291,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/record-text/appeal-extras", test_appeal_text_extras);
   g_test_add_func ("/record-text/string-escapes", test_string_escapes);
   g_test_add_func ("/record-text/member-names", test_member_names);
+  g_test_add_func ("/record-text/datetimes", test_datetimes);
   g_test_add_func ("/record-text/read", test_read_text);
   g_test_add_func ("/record-text/read-too-long", test_read_text_too_long);
   g_test_add_func ("/record-text/to-text", test_to_text);
