@@ -221,7 +221,10 @@ appeals_record_parse_string (const AppealsFieldSpec  *field,
   switch (field->kind)
     {
     case APPEALS_FIELD_KIND_STRING:
-      if (field->max_length > 0 && g_utf8_strlen (text, -1) > field->max_length)
+      /* a text of no more bytes than the limit has no more characters:
+       * only a longer one needs counting */
+      if (field->max_length > 0 && strlen (text) > field->max_length &&
+          g_utf8_strlen (text, -1) > field->max_length)
         {
           *detail = g_strdup_printf ("%u", field->max_length);
           return APPEALS_FIELD_TOO_LONG;
