@@ -213,6 +213,20 @@ append_padded (GString *out,
   append_bytes (out, digits, width);
 }
 
+/* YYYY-MM-DD */
+static void
+append_ymd (GString *out,
+            guint    year,
+            guint    month,
+            guint    day)
+{
+  append_padded (out, year, 4);
+  g_string_append_c (out, '-');
+  append_padded (out, month, 2);
+  g_string_append_c (out, '-');
+  append_padded (out, day, 2);
+}
+
 /* What g_date_time_format_iso8601() writes, without its general formatter
  * (a tenth of a journal page's time): the date and time, the microseconds
  * unless zero, then "Z" or the offset to the precision it needs. */
@@ -226,11 +240,7 @@ append_iso8601 (GString   *out,
   int year, month, day;
 
   g_date_time_get_ymd (datetime, &year, &month, &day);
-  append_padded (out, year, 4);
-  g_string_append_c (out, '-');
-  append_padded (out, month, 2);
-  g_string_append_c (out, '-');
-  append_padded (out, day, 2);
+  append_ymd (out, year, month, day);
   g_string_append_c (out, 'T');
   append_padded (out, g_date_time_get_hour (datetime), 2);
   g_string_append_c (out, ':');
@@ -295,11 +305,7 @@ append_field (GString                *out,
         if (!g_date_valid (date))
           break;
         g_string_append_c (out, '"');
-        append_padded (out, g_date_get_year (date), 4);
-        g_string_append_c (out, '-');
-        append_padded (out, g_date_get_month (date), 2);
-        g_string_append_c (out, '-');
-        append_padded (out, g_date_get_day (date), 2);
+        append_ymd (out, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
         g_string_append_c (out, '"');
         return;
       }
