@@ -41,6 +41,7 @@ appeals_calendar_data_free (AppealsCalendarData *data)
   g_free (data->path);
   g_clear_pointer (&data->root, json_node_unref);
   g_free (data->kinds);
+  g_free (data->working_before);
   g_free (data->holiday_ids);
   g_free (data);
 }
@@ -447,6 +448,13 @@ appeals_calendar_data_load_json (JsonNode    *node,
       calendar_data_mark (data, &g_array_index (transfers, GDate, i + 1),
                           APPEALS_DAY_TRANSFERRED_OFF, NULL);
     }
+
+  data->working_before = g_new (guint32, data->n_days + 1);
+  data->working_before[0] = 0;
+  for (guint i = 0; i < data->n_days; i++)
+    data->working_before[i + 1] = data->working_before[i] +
+                                  (data->kinds[i] == APPEALS_DAY_WORKING ||
+                                   data->kinds[i] == APPEALS_DAY_TRANSFERRED_WORKING);
 
   return g_steal_pointer (&data);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-calendar-private.h: the calendar as loaded from its data file —
- * a kind (and holiday) per day over the file's years and a margin — shared
+ * a kind (and holiday) per day over the file's years and a margin, and the
+ * running count of working days that makes counting a subtraction — shared
  * by the loader and the queries.
  */
 #pragma once
@@ -23,6 +24,8 @@ typedef struct
   guint32               first_julian;
   guint                 n_days;
   guint8               *kinds;
+  guint32              *working_before; /* per day and one past the last: the
+                                         * working days before it in the table */
   const char          **holiday_ids;  /* interned, per day; NULL on ordinary days */
 } AppealsCalendarData;
 

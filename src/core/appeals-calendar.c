@@ -316,6 +316,18 @@ appeals_calendar_add_working_days (AppealsCalendar *self,
   *result = day;
 }
 
+/* Monday to Friday among the Julian days (@after, @through]: what is known
+ * of days outside the table. Day 1 was a Monday. */
+static guint32
+count_weekdays (guint32 after,
+                guint32 through)
+{
+  guint32 before_after = after / 7 * 5 + MIN (after % 7, 5);
+  guint32 before_through = through / 7 * 5 + MIN (through % 7, 5);
+
+  return before_through - before_after;
+}
+
 /**
  * appeals_calendar_count_working_days:
  *
@@ -327,30 +339,40 @@ appeals_calendar_count_working_days (AppealsCalendar *self,
                                      const GDate     *from,
                                      const GDate     *to)
 {
-  const GDate *start = from, *end = to;
-  int sign = 1, count = 0;
-  GDate day;
+  const AppealsCalendarData *data;
+  guint32 after, through, first, last;
+  int sign = 1;
+  guint32 count = 0;
 
   g_return_val_if_fail (APPEALS_IS_CALENDAR (self), 0);
   g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
   g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
 
-  if (g_date_compare (from, to) > 0)
+  data = self->data;
+  after = g_date_get_julian (from);
+  through = g_date_get_julian (to);
+  if (after > through)
     {
-      start = to;
-      end = from;
+      guint32 swap = after;
+
+      after = through;
+      through = swap;
       sign = -1;
     }
 
-  day = *start;
-  while (g_date_compare (&day, end) < 0)
-    {
-      g_date_add_days (&day, 1);
-      if (appeals_calendar_is_working_day (self, &day))
-        count++;
-    }
+  /* the table covers the days [first, last]: a subtraction there, the
+   * weekdays before and after it */
+  first = data->first_julian;
+  last = data->first_julian + data->n_days - 1;
+  if (after < first - 1)
+    count += count_weekdays (after, MIN (through, first - 1));
+  if (through > last)
+    count += count_weekdays (MAX (after, last), through);
+  if (MAX (after, first - 1) < MIN (through, last))
+    count += data->working_before[MIN (through, last) - first + 1] -
+             data->working_before[MAX (after, first - 1) - first + 1];
 
-  return sign * count;
+  return sign * (int) count;
 }
 
 AppealsUnifiedDayRule

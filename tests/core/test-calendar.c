@@ -226,6 +226,60 @@ test_count_working_days (void)
     }
 }
 
+/* What a count is, day by day: the reference for the running count the
+ * calendar subtracts, inside its table, across its edges and beyond them
+ * (where only weekends are known). */
+static int
+count_day_by_day (AppealsCalendar *calendar,
+                  const GDate     *from,
+                  const GDate     *to)
+{
+  int sign = g_date_compare (from, to) > 0 ? -1 : 1;
+  GDate day = sign > 0 ? *from : *to;
+  const GDate *end = sign > 0 ? to : from;
+  int count = 0;
+
+  while (g_date_compare (&day, end) < 0)
+    {
+      g_date_add_days (&day, 1);
+      count += appeals_calendar_is_working_day (calendar, &day);
+    }
+  return sign * count;
+}
+
+static const char *count_anchors[] = {
+  "2001-02-03", "2015-06-01", "2020-12-24", "2020-12-31", "2021-01-01", "2021-01-04",
+  "2022-03-05", "2022-03-07", "2024-12-31", "2027-12-31", "2029-12-29", "2029-12-31",
+  "2030-01-01", "2030-01-06", "2041-07-15",
+};
+
+static void
+test_count_against_walk (void)
+{
+  g_autoptr(AppealsCalendar) calendar = load_calendar ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (count_anchors); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (count_anchors); j++)
+      for (int shift = -9; shift <= 9; shift++)
+        {
+          GDate from = date_from_iso (count_anchors[i]);
+          GDate to = date_from_iso (count_anchors[j]);
+
+          if (shift < 0)
+            g_date_subtract_days (&to, -shift);
+          else
+            g_date_add_days (&to, shift);
+          if (appeals_calendar_count_working_days (calendar, &from, &to) != count_day_by_day (calendar, &from, &to))
+            {
+              g_autofree char *iso = appeals_date_format_iso (&to);
+
+              g_test_message ("%s .. %s", count_anchors[i], iso);
+              g_assert_cmpint (appeals_calendar_count_working_days (calendar, &from, &to), ==,
+                               count_day_by_day (calendar, &from, &to));
+            }
+        }
+}
+
 static const struct {
   const char *date;
   const char *next;
@@ -457,6 +511,17 @@ test_reload_replacement (void)
   g_assert_false (appeals_calendar_is_working_day (calendar, &day));
   g_assert_cmpint (appeals_calendar_get_unified_day_rule (calendar), ==, APPEALS_UNIFIED_DAY_KEEP);
 
+  /* the counts follow the new table: Friday the 30th off, Saturday the
+   * 31st working, New Year's Sunday moved to Monday the 2nd */
+  {
+    GDate from = date_from_iso ("2022-12-28");
+    GDate to = date_from_iso ("2023-01-03");
+
+    g_assert_cmpint (appeals_calendar_count_working_days (calendar, &from, &to), ==, 3);
+    g_assert_cmpint (appeals_calendar_count_working_days (calendar, &from, &to), ==,
+                     count_day_by_day (calendar, &from, &to));
+  }
+
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -470,6 +535,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar/day-kinds", test_day_kinds);
   g_test_add_func ("/calendar/add-working-days", test_add_working_days);
   g_test_add_func ("/calendar/count-working-days", test_count_working_days);
+  g_test_add_func ("/calendar/count-against-walk", test_count_against_walk);
   g_test_add_func ("/calendar/next-previous", test_next_previous);
   g_test_add_func ("/calendar/unified-reception-days", test_unified_reception_days);
   g_test_add_func ("/calendar/unified-days-2021-2027", test_unified_days_all_years);
