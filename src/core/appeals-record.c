@@ -44,6 +44,47 @@ typedef struct
 
 G_LOCK_DEFINE_STATIC (enum_wires);
 
+/* The types met so far, found again without GType's lock: a slot is
+ * written once, under enum_wires, its type last. */
+#define N_WIRE_SLOTS 256
+
+static struct
+{
+  gpointer   type;    /* GSIZE_TO_POINTER (GType); NULL while free */
+  EnumWires *wires;
+} wire_slots[N_WIRE_SLOTS];
+
+static guint
+wire_slot_of (GType enum_type)
+{
+  return (guint) ((enum_type >> 4) % N_WIRE_SLOTS);
+}
+
+static const EnumWires *
+enum_wires_new_locked (GType enum_type)
+{
+  EnumWires *wires = g_new0 (EnumWires, 1);
+
+  wires->klass = g_type_class_ref (enum_type);   /* kept for the process */
+  wires->wires = g_new0 (const char *, wires->klass->n_values);
+  for (guint i = 0; i < wires->klass->n_values; i++)
+    {
+      g_autofree char *wire = g_strdelimit (g_strdup (wires->klass->values[i].value_nick), "-", '_');
+
+      wires->wires[i] = g_intern_string (wire);
+    }
+
+  /* a process with more enum types than slots finds the rest by qdata */
+  for (guint i = 0, slot = wire_slot_of (enum_type); i < N_WIRE_SLOTS; i++, slot = (slot + 1) % N_WIRE_SLOTS)
+    if (wire_slots[slot].type == NULL)
+      {
+        wire_slots[slot].wires = wires;
+        g_atomic_pointer_set (&wire_slots[slot].type, GSIZE_TO_POINTER (enum_type));
+        break;
+      }
+  return wires;
+}
+
 static const EnumWires *
 enum_wires (GType enum_type)
 {
@@ -51,27 +92,25 @@ enum_wires (GType enum_type)
   GQuark quark;
   EnumWires *wires;
 
+  for (guint i = 0, slot = wire_slot_of (enum_type); i < N_WIRE_SLOTS; i++, slot = (slot + 1) % N_WIRE_SLOTS)
+    {
+      gpointer type = g_atomic_pointer_get (&wire_slots[slot].type);
+
+      if (type == GSIZE_TO_POINTER (enum_type))
+        return wire_slots[slot].wires;
+      if (type == NULL)
+        break;
+    }
+
   if (g_once_init_enter (&quark_once))
     g_once_init_leave (&quark_once, g_quark_from_static_string ("appeals-enum-wires"));
   quark = (GQuark) quark_once;
-
-  wires = g_type_get_qdata (enum_type, quark);
-  if (G_LIKELY (wires != NULL))
-    return wires;
 
   G_LOCK (enum_wires);
   wires = g_type_get_qdata (enum_type, quark);
   if (wires == NULL)
     {
-      wires = g_new0 (EnumWires, 1);
-      wires->klass = g_type_class_ref (enum_type);   /* kept for the process */
-      wires->wires = g_new0 (const char *, wires->klass->n_values);
-      for (guint i = 0; i < wires->klass->n_values; i++)
-        {
-          g_autofree char *wire = g_strdelimit (g_strdup (wires->klass->values[i].value_nick), "-", '_');
-
-          wires->wires[i] = g_intern_string (wire);
-        }
+      wires = (EnumWires *) enum_wires_new_locked (enum_type);
       g_type_set_qdata (enum_type, quark, wires);
     }
   G_UNLOCK (enum_wires);
@@ -90,6 +129,9 @@ appeals_enum_to_wire (GType enum_type,
     return NULL;
 
   wires = enum_wires (enum_type);
+  /* the values are mostly 0, 1, 2 … in their order */
+  if ((guint) value < wires->klass->n_values && wires->klass->values[value].value == value)
+    return wires->wires[value];
   enum_value = g_enum_get_value (wires->klass, value);
   if (enum_value == NULL)
     return NULL;
