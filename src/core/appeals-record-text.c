@@ -145,23 +145,47 @@ void
 appeals_json_append_string (GString    *out,
                             const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+  gsize start = out->len;
+  const guchar *p = (const guchar *) text;
 
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (;;)
     {
-      const char *run = p;
+      const guchar *run = p;
 
-      /* the plain run up to the next character to escape, at once (the
-       * end, a NUL, is below 0x20 too) */
-      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-      append_bytes (out, run, p - run);
+      /* a run of what is written as it is, checked as it is read: ASCII
+       * but the end, quotes, backslashes and controls (DEL too, as
+       * json-glib escapes it), and the two-byte characters of Kazakh and
+       * Russian (a lead byte of C2 to DF is never overlong, and one
+       * continuation byte makes it whole) */
+      for (;;)
+        if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+          p++;
+        else if (*p >= 0xc2 && *p <= 0xdf && (p[1] & 0xc0) == 0x80)
+          p += 2;
+        else
+          break;
+      append_bytes (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
+
+      if (*p >= 0x80)
+        {
+          /* a longer character, checked as g_utf8_validate() checks it */
+          gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+              g_string_truncate (out, start);
+              appeals_json_append_string (out, valid);
+              return;
+            }
+          append_bytes (out, (const char *) p, g_utf8_skip[*p]);
+          p += g_utf8_skip[*p];
+          continue;
+        }
 
       switch (*p)
         {
@@ -172,8 +196,9 @@ appeals_json_append_string (GString    *out,
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:   g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p); break;
+        default:   g_string_append_printf (out, "\\u%04x", (guint) *p); break;
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }

@@ -111,6 +111,35 @@ test_string_escapes (void)
     }
 }
 
+/* Every kind of character and every kind of bad byte, written as json-glib
+ * writes the text after g_utf8_make_valid(). */
+static void
+test_string_utf8 (void)
+{
+  static const char *texts[] = {
+    "Қостанай облысы", "обращение №12 — «ответ»", "€ 5", "\xf0\x9f\x98\x80 smile", "\x7f del",
+    "ab\xd0", "\xd0", "\xd0x", "\x80 lone", "\xc0\x80 overlong", "\xc1\xbf", "\xe0\x80\x80",
+    "\xed\xa0\x80 surrogate", "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf top", "\xf4\x90\x80\x80 past",
+    "\xf5\x80\x80\x80", "\xf8\x88\x80\x80\x80", "\xe2\x82", "\xe2\x82x", "\xf0\x9f\x98",
+    "ok \"q\" \xd2\x9b\xff\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *valid = g_utf8_make_valid (texts[i], -1);
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+      g_autofree char *expected = NULL;
+
+      json_node_set_string (node, valid);
+      expected = json_to_string (node, FALSE);
+      appeals_json_append_string (out, texts[i]);
+      g_test_message ("%u: %s", i, expected);
+      g_assert_true (g_utf8_validate (out->str, -1, NULL));
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+}
+
 /* A stored column, read as text and as the JSON the storage used to build
  * from it: the same value, or the same error. */
 static const struct {
@@ -324,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/record-text/written", test_written_text);
   g_test_add_func ("/record-text/appeal-extras", test_appeal_text_extras);
   g_test_add_func ("/record-text/string-escapes", test_string_escapes);
+  g_test_add_func ("/record-text/string-utf8", test_string_utf8);
   g_test_add_func ("/record-text/member-names", test_member_names);
   g_test_add_func ("/record-text/datetimes", test_datetimes);
   g_test_add_func ("/record-text/read", test_read_text);
