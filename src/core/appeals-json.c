@@ -479,20 +479,32 @@ gboolean
 appeals_date_parse_iso (const char *text,
                         GDate      *date)
 {
-  guint year, month, day;
+  guint digits[10];
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL)
     return FALSE;
 
+  /* YYYY-MM-DD and nothing after (year 0 is no GDate year): a page
+   * reads hundreds */
   for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+          continue;
+        }
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      digits[i] = text[i] - '0';
+    }
+  if (text[10] != '\0')
+    return FALSE;
 
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-
-  return year >= 1 && appeals_date_set_checked (date, day, month, year);
+  return appeals_date_set_checked (date,
+                                   digits[8] * 10 + digits[9],
+                                   digits[5] * 10 + digits[6],
+                                   digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]);
 }
 
 /**

@@ -34,7 +34,7 @@ appeals_record_field_read_text (const AppealsFieldSpec  *field,
                                 const char              *text,
                                 GError                 **error)
 {
-  AppealsFieldValue value = { 0, };
+  AppealsFieldValue value = { 0, };   /* its date cleared, as g_date_clear () clears */
   g_autofree char *detail = NULL;
   const char *code = NULL;
   char *end = NULL;
@@ -42,7 +42,6 @@ appeals_record_field_read_text (const AppealsFieldSpec  *field,
   if (text == NULL)
     return TRUE;
 
-  g_date_clear (&value.date, 1);
   switch (field->kind)
     {
     case APPEALS_FIELD_KIND_INT:

@@ -571,6 +571,42 @@ static const struct {
   { "ертең", NULL },
 };
 
+/* ISO dates as columns and JSON hold them: exactly YYYY-MM-DD, a real day */
+static const struct {
+  const char *text;
+  gboolean    valid;
+} date_iso_cases[] = {
+  { "2026-12-02", TRUE },  { "2024-02-29", TRUE },  { "0001-01-01", TRUE },
+  { "9999-12-31", TRUE },  { "2023-02-29", FALSE }, { "0000-01-01", FALSE },
+  { "2026-13-01", FALSE }, { "2026-00-10", FALSE }, { "2026-04-31", FALSE },
+  { "2026-01-00", FALSE }, { "2026-1-01", FALSE },  { "2026-01-1", FALSE },
+  { "2026-01-011", FALSE }, { "2026-01-01 ", FALSE }, { " 2026-01-01", FALSE },
+  { "2026/01/01", FALSE }, { "+026-01-01", FALSE }, { "2026-0a-01", FALSE },
+  { "", FALSE },           { "2026-01", FALSE },    { "20260101", FALSE },
+};
+
+static void
+test_date_iso (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_iso_cases); i++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_test_message ("“%s”", date_iso_cases[i].text);
+      g_assert_cmpint (appeals_date_parse_iso (date_iso_cases[i].text, &date), ==, date_iso_cases[i].valid);
+      if (date_iso_cases[i].valid)
+        {
+          g_autofree char *iso = appeals_date_format_iso (&date);
+
+          g_assert_cmpstr (iso, ==, date_iso_cases[i].text);
+        }
+      else
+        g_assert_false (g_date_valid (&date));
+    }
+  g_assert_false (appeals_date_parse_iso (NULL, NULL));
+}
+
 static void
 test_date_text (void)
 {
@@ -615,6 +651,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/reception/json", test_reception_json);
   g_test_add_func ("/model/text-fold", test_text_fold);
   g_test_add_func ("/model/date-text", test_date_text);
+  g_test_add_func ("/model/date-iso", test_date_iso);
 
   return g_test_run ();
 }
