@@ -175,21 +175,55 @@ prepare (AppealsDbSqlite  *self,
   return statement;
 }
 
-/* SQLite writes a REAL with 15 significant digits, which does not always
- * read back as the same double (0.30000000000000004 comes back as 0.3);
- * such a value gets the 17 digits that do, as PostgreSQL's text has. */
+/* An INTEGER's decimal text, written here rather than by SQLite, which
+ * would format it with its printf and keep the text in the column's
+ * value: a page's ids, counts and flags are most of its cells. */
+static const char *
+integer_text (sqlite3_int64  value,
+              char          *buffer)
+{
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  char *at = buffer + G_ASCII_DTOSTR_BUF_SIZE;
+
+  *--at = '\0';
+  do
+    {
+      *--at = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--at = '-';
+  return at;
+}
+
+/* A cell's text, as PostgreSQL's would be. SQLite writes a REAL with 15
+ * significant digits, which does not always read back as the same double
+ * (0.30000000000000004 comes back as 0.3); such a value gets the 17 digits
+ * that do, as PostgreSQL's text has. */
 static const char *
 cell_text (sqlite3_stmt *statement,
            int           column,
            char         *buffer)
 {
-  const char *text = (const char *) sqlite3_column_text (statement, column);
+  const char *text;
   double value;
 
-  if (sqlite3_column_type (statement, column) != SQLITE_FLOAT)
-    return text;
+  /* the type is asked first: it means nothing after a conversion */
+  switch (sqlite3_column_type (statement, column))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return integer_text (sqlite3_column_int64 (statement, column), buffer);
+    case SQLITE_FLOAT:
+      break;
+    default:
+      return (const char *) sqlite3_column_text (statement, column);
+    }
 
   value = sqlite3_column_double (statement, column);
+  text = (const char *) sqlite3_column_text (statement, column);
   if (g_ascii_strtod (text, NULL) == value)
     return text;
 
@@ -206,7 +240,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   g_autoptr(AppealsDbResult) result = NULL;
   g_autofree const char **names = NULL;
   g_autofree const char **cells = NULL;
-  g_autofree char *reals = NULL;   /* a text buffer per column for REALs */
+  g_autofree char *numbers = NULL;   /* a text buffer per column for numbers */
   sqlite3_stmt *statement;
   int n_columns, rc;
 
@@ -221,7 +255,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   n_columns = sqlite3_column_count (statement);
   names = g_new0 (const char *, n_columns + 1);
   cells = g_new0 (const char *, n_columns + 1);
-  reals = g_malloc ((n_columns + 1) * G_ASCII_DTOSTR_BUF_SIZE);
+  numbers = g_malloc ((n_columns + 1) * G_ASCII_DTOSTR_BUF_SIZE);
   for (int i = 0; i < n_columns; i++)
     names[i] = sqlite3_column_name (statement, i);
   result = appeals_db_result_new (n_columns, names);
@@ -229,7 +263,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       for (int i = 0; i < n_columns; i++)
-        cells[i] = cell_text (statement, i, reals + i * G_ASCII_DTOSTR_BUF_SIZE);
+        cells[i] = cell_text (statement, i, numbers + i * G_ASCII_DTOSTR_BUF_SIZE);
       appeals_db_result_add_row (result, cells);
     }
 
