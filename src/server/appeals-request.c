@@ -90,7 +90,6 @@ appeals_request_free (AppealsRequest *request)
   g_clear_object (&request->user);
   g_free (request->token_hash);
   g_free (request->idempotency_key);
-  g_free (request->response_body);
   g_free (request->location);
   g_free (request);
 }
@@ -373,15 +372,20 @@ appeals_request_add_answer_headers (AppealsRequest *request)
   soup_message_headers_foreach (request->response_headers, apply_header, headers);
   if (request->answered)
     {
-      gsize size = 0;
-      gconstpointer data = request->response != NULL ? g_bytes_get_data (request->response, &size) : NULL;
-
       /* libsoup 3.2 knows no phrase for 431 (RFC 6585) */
       soup_server_message_set_status (request->message, request->status,
                                       request->status == 431 ? "Request Header Fields Too Large" : NULL);
       if (request->content_type != NULL)
-        soup_server_message_set_response (request->message, request->content_type, SOUP_MEMORY_COPY,
-                                          data != NULL ? data : "", size);
+        {
+          SoupMessageBody *body = soup_server_message_get_response_body (request->message);
+
+          /* what soup_server_message_set_response() does, but the body is
+           * handed on, not copied: a journal page is a hundred kilobytes */
+          soup_message_headers_replace (headers, "Content-Type", request->content_type);
+          soup_message_body_truncate (body);
+          if (request->response != NULL && g_bytes_get_size (request->response) > 0)
+            soup_message_body_append_bytes (body, request->response);
+        }
     }
   if (soup_message_headers_get_one (headers, "Cache-Control") == NULL)
     soup_message_headers_replace (headers, "Cache-Control", "no-store");
@@ -394,7 +398,7 @@ void
 appeals_request_respond_empty (AppealsRequest *request,
                                guint           status)
 {
-  g_clear_pointer (&request->response_body, g_free);
+  request->response_body = NULL;
   g_clear_pointer (&request->response, g_bytes_unref);
   g_clear_pointer (&request->content_type, g_free);
   request->status = status;
@@ -411,9 +415,25 @@ appeals_request_respond_text (AppealsRequest *request,
                               const char     *content_type,
                               char           *text)
 {
+  appeals_request_respond_text_len (request, status, content_type, text, strlen (text));
+}
+
+/**
+ * appeals_request_respond_text_len:
+ * @text: (transfer full): the body, @length bytes and a NUL
+ *
+ * As appeals_request_respond_text(), when the length is known.
+ */
+void
+appeals_request_respond_text_len (AppealsRequest *request,
+                                  guint           status,
+                                  const char     *content_type,
+                                  char           *text,
+                                  gsize           length)
+{
   appeals_request_respond_empty (request, status);
+  request->response = g_bytes_new_take (text, length);
   request->response_body = text;
-  request->response = g_bytes_new_static (text, strlen (text));
   request->content_type = g_strdup (content_type);
   add_statement_count (request);
 }

@@ -40,7 +40,7 @@ struct _AppealsRequest
   gboolean           answered;
   gboolean           paused;
   char              *idempotency_key;
-  char              *response_body; /* kept for idempotent replays */
+  const char        *response_body; /* response's text, kept for idempotent replays */
   char              *location;
   SoupMessageHeaders *request_headers;  /* a copy, readable from any thread */
   SoupMessageHeaders *response_headers; /* the answer's, handed to libsoup at the end */
@@ -78,6 +78,11 @@ void            appeals_request_respond_text  (AppealsRequest    *request,
                                                guint              status,
                                                const char        *content_type,
                                                char              *text);
+void            appeals_request_respond_text_len (AppealsRequest *request,
+                                               guint              status,
+                                               const char        *content_type,
+                                               char              *text,
+                                               gsize              length);
 void            appeals_request_respond_empty (AppealsRequest    *request,
                                                guint              status);
 void            appeals_request_respond_bytes (AppealsRequest    *request,

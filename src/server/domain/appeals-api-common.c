@@ -157,10 +157,29 @@ appeals_api_respond_items (AppealsRequest *request,
   appeals_request_respond_json (request, SOUP_STATUS_OK, root);
 }
 
+#define LIST_TEXT_OPENING "{\"items\":["
+
+/**
+ * appeals_api_list_text_new:
+ * @reserve: the bytes the items are expected to take
+ *
+ * Returns: (transfer full): the beginning of a list's text, for its items
+ *   to be appended (separated by commas) and appeals_api_respond_list_text()
+ *   to finish.
+ */
+GString *
+appeals_api_list_text_new (gsize reserve)
+{
+  GString *text = g_string_sized_new (reserve + 64);
+
+  g_string_append_len (text, LIST_TEXT_OPENING, strlen (LIST_TEXT_OPENING));
+  return text;
+}
+
 /**
  * appeals_api_respond_list_text:
- * @items: (transfer full): the list's items as JSON text, separated by
- *   commas
+ * @text: (transfer full): from appeals_api_list_text_new(), with the
+ *   list's items appended as JSON text, separated by commas
  * @paged: whether the list is a page, and @next_cursor where the next one
  *   starts (%NULL on the last)
  *
@@ -170,23 +189,27 @@ appeals_api_respond_items (AppealsRequest *request,
  */
 void
 appeals_api_respond_list_text (AppealsRequest *request,
-                               GString        *items,
+                               GString        *text,
                                gboolean        paged,
                                const char     *next_cursor)
 {
-  g_string_prepend (items, "{\"items\":[");
-  g_string_append_c (items, ']');
+  gsize length;
+
+  g_return_if_fail (g_str_has_prefix (text->str, LIST_TEXT_OPENING));
+
+  g_string_append_c (text, ']');
   if (paged)
     {
-      g_string_append (items, ",\"next_cursor\":");
+      g_string_append (text, ",\"next_cursor\":");
       if (next_cursor != NULL)
-        appeals_json_append_string (items, next_cursor);
+        appeals_json_append_string (text, next_cursor);
       else
-        g_string_append (items, "null");
+        g_string_append (text, "null");
     }
-  g_string_append_c (items, '}');
-  appeals_request_respond_text (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
-                                g_string_free (items, FALSE));
+  g_string_append_c (text, '}');
+  length = text->len;
+  appeals_request_respond_text_len (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
+                                    g_string_free (text, FALSE), length);
 }
 
 /**

@@ -25,8 +25,9 @@ gint64      appeals_api_member_int        (JsonObject              *object,
                                            GPtrArray               *errors);
 void        appeals_api_respond_items     (AppealsRequest          *request,
                                            JsonNode                *items);
+GString    *appeals_api_list_text_new     (gsize                    reserve);
 void        appeals_api_respond_list_text (AppealsRequest          *request,
-                                           GString                 *items,
+                                           GString                 *text,
                                            gboolean                 paged,
                                            const char              *next_cursor);
 typedef JsonNode *(*AppealsApiObjectWriter) (gpointer object);

@@ -70,7 +70,7 @@ rounds_text (AppealsDbResult *rows,
              guint            n_members)
 {
   g_autoptr(AppealsStoreRowWriter) writer = appeals_store_row_writer_new (rows, round_members, n_members);
-  GString *items = g_string_sized_new (1024 * appeals_db_result_get_n_rows (rows) + 16);
+  GString *items = appeals_api_list_text_new (1024 * appeals_db_result_get_n_rows (rows));
 
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {

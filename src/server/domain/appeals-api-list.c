@@ -374,7 +374,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   columns = appeals_store_columns_new (appeals_appeal_get_record_type (), rows);
   key_column = appeals_db_result_find_column (rows, sort->column + 2);
   n_rows = appeals_db_result_get_n_rows (rows);
-  page = g_string_sized_new (2048 * MIN (n_rows, limit) + 64);
+  page = appeals_api_list_text_new (2048 * MIN (n_rows, limit));
   for (guint i = 0; i < MIN (n_rows, limit); i++)
     {
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
