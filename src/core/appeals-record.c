@@ -263,14 +263,24 @@ appeals_record_parse_string (const AppealsFieldSpec  *field,
   switch (field->kind)
     {
     case APPEALS_FIELD_KIND_STRING:
-      /* a text of no more bytes than the limit has no more characters:
-       * only a longer one needs counting */
-      if (field->max_length > 0 && strlen (text) > field->max_length &&
-          g_utf8_strlen (text, -1) > field->max_length)
-        {
-          *detail = g_strdup_printf ("%u", field->max_length);
-          return APPEALS_FIELD_TOO_LONG;
-        }
+      {
+        gsize length = strlen (text);
+
+        /* a text of no more bytes than the limit has no more characters:
+         * only a longer one needs counting */
+        if (field->max_length > 0 && length > field->max_length &&
+            g_utf8_strlen (text, -1) > field->max_length)
+          {
+            *detail = g_strdup_printf ("%u", field->max_length);
+            return APPEALS_FIELD_TOO_LONG;
+          }
+        /* most texts (all that were stored) have nothing to strip */
+        if (length > 0 && !g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1]))
+          {
+            value->string = g_memdup2 (text, length + 1);
+            return NULL;
+          }
+      }
       value->string = g_strdup (text);
       /* An empty string is no value: optional fields become null. */
       if (g_strstrip (value->string)[0] == '\0')
