@@ -342,7 +342,7 @@ appeals_store_query_ids (AppealsDb    *db,
           for (guint column = 0; column < n_columns; column++)
             cells[column] = appeals_db_result_get_string (rows, row,
                                                           appeals_db_result_get_column_name (rows, column));
-          appeals_db_result_add_row (all, cells);
+          appeals_db_result_add_row (all, cells, NULL);
         }
     }
 

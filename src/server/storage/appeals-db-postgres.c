@@ -340,6 +340,7 @@ appeals_db_postgres_query (AppealsDb   *db,
   g_autoptr(AppealsDbResult) result = NULL;
   g_autofree const char **names = NULL;
   g_autofree const char **cells = NULL;
+  g_autofree gsize *lengths = NULL;
   PGresult *answer;
   int n_columns, n_rows;
 
@@ -365,6 +366,7 @@ appeals_db_postgres_query (AppealsDb   *db,
   n_rows = PQntuples (answer);
   names = g_new0 (const char *, n_columns + 1);
   cells = g_new0 (const char *, n_columns + 1);
+  lengths = g_new0 (gsize, n_columns + 1);
   for (int i = 0; i < n_columns; i++)
     names[i] = PQfname (answer, i);
   result = appeals_db_result_new (n_columns, names);
@@ -372,8 +374,11 @@ appeals_db_postgres_query (AppealsDb   *db,
   for (int row = 0; row < n_rows; row++)
     {
       for (int i = 0; i < n_columns; i++)
-        cells[i] = PQgetisnull (answer, row, i) ? NULL : PQgetvalue (answer, row, i);
-      appeals_db_result_add_row (result, cells);
+        {
+          cells[i] = PQgetisnull (answer, row, i) ? NULL : PQgetvalue (answer, row, i);
+          lengths[i] = PQgetlength (answer, row, i);
+        }
+      appeals_db_result_add_row (result, cells, lengths);
     }
 
   PQclear (answer);

@@ -180,7 +180,8 @@ prepare (AppealsDbSqlite  *self,
  * value: a page's ids, counts and flags are most of its cells. */
 static const char *
 integer_text (sqlite3_int64  value,
-              char          *buffer)
+              char          *buffer,
+              gsize         *length)
 {
   guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
   char *at = buffer + G_ASCII_DTOSTR_BUF_SIZE;
@@ -194,6 +195,7 @@ integer_text (sqlite3_int64  value,
   while (magnitude > 0);
   if (value < 0)
     *--at = '-';
+  *length = buffer + G_ASCII_DTOSTR_BUF_SIZE - 1 - at;
   return at;
 }
 
@@ -204,7 +206,8 @@ integer_text (sqlite3_int64  value,
 static const char *
 cell_text (sqlite3_stmt *statement,
            int           column,
-           char         *buffer)
+           char         *buffer,
+           gsize        *length)
 {
   const char *text;
   double value;
@@ -215,19 +218,21 @@ cell_text (sqlite3_stmt *statement,
     case SQLITE_NULL:
       return NULL;
     case SQLITE_INTEGER:
-      return integer_text (sqlite3_column_int64 (statement, column), buffer);
+      return integer_text (sqlite3_column_int64 (statement, column), buffer, length);
     case SQLITE_FLOAT:
       break;
     default:
-      return (const char *) sqlite3_column_text (statement, column);
+      text = (const char *) sqlite3_column_text (statement, column);
+      *length = sqlite3_column_bytes (statement, column);
+      return text;
     }
 
   value = sqlite3_column_double (statement, column);
   text = (const char *) sqlite3_column_text (statement, column);
-  if (g_ascii_strtod (text, NULL) == value)
-    return text;
-
-  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  if (g_ascii_strtod (text, NULL) != value)
+    text = g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  *length = strlen (text);
+  return text;
 }
 
 static AppealsDbResult *
@@ -240,6 +245,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   g_autoptr(AppealsDbResult) result = NULL;
   g_autofree const char **names = NULL;
   g_autofree const char **cells = NULL;
+  g_autofree gsize *lengths = NULL;
   g_autofree char *numbers = NULL;   /* a text buffer per column for numbers */
   sqlite3_stmt *statement;
   int n_columns, rc;
@@ -255,6 +261,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   n_columns = sqlite3_column_count (statement);
   names = g_new0 (const char *, n_columns + 1);
   cells = g_new0 (const char *, n_columns + 1);
+  lengths = g_new0 (gsize, n_columns + 1);
   numbers = g_malloc ((n_columns + 1) * G_ASCII_DTOSTR_BUF_SIZE);
   for (int i = 0; i < n_columns; i++)
     names[i] = sqlite3_column_name (statement, i);
@@ -263,8 +270,8 @@ appeals_db_sqlite_query (AppealsDb   *db,
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       for (int i = 0; i < n_columns; i++)
-        cells[i] = cell_text (statement, i, numbers + i * G_ASCII_DTOSTR_BUF_SIZE);
-      appeals_db_result_add_row (result, cells);
+        cells[i] = cell_text (statement, i, numbers + i * G_ASCII_DTOSTR_BUF_SIZE, &lengths[i]);
+      appeals_db_result_add_row (result, cells, lengths);
     }
 
   if (rc != SQLITE_DONE)

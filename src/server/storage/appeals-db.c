@@ -596,10 +596,16 @@ appeals_db_result_new (guint               n_columns,
 
 void
 appeals_db_result_add_row (AppealsDbResult    *result,
-                           const char * const *cells)
+                           const char * const *cells,
+                           const gsize        *lengths)
 {
+  guint first = result->cells->len;
+
+  g_ptr_array_set_size (result->cells, first + result->n_columns);
   for (guint i = 0; i < result->n_columns; i++)
-    g_ptr_array_add (result->cells, cells[i] != NULL ? g_string_chunk_insert (result->text, cells[i]) : NULL);
+    if (cells[i] != NULL)
+      result->cells->pdata[first + i] = g_string_chunk_insert_len (result->text, cells[i],
+                                                                   lengths != NULL ? (gssize) lengths[i] : -1);
   result->n_rows++;
 }
 

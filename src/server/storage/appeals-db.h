@@ -212,7 +212,8 @@ void              appeals_db_result_free           (AppealsDbResult *result);
 AppealsDbResult  *appeals_db_result_new            (guint              n_columns,
                                                     const char * const *column_names);
 void              appeals_db_result_add_row        (AppealsDbResult   *result,
-                                                    const char * const *cells); /* NULL cell = SQL NULL */
+                                                    const char * const *cells,  /* NULL cell = SQL NULL */
+                                                    const gsize        *lengths); /* nullable */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsDbResult, appeals_db_result_free)
 
