@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "appeals-appeal.h"
@@ -111,14 +113,19 @@ appeals_appeal_get_record_type (void)
   return &appeal_record_type;
 }
 
+/* Frees everything @self holds. */
+static void
+appeal_release (AppealsAppeal *self)
+{
+  appeals_record_clear (&appeal_record_type, self);
+  g_clear_pointer (&self->allowed_actions, g_strfreev);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+}
+
 static void
 appeals_appeal_finalize (GObject *object)
 {
-  AppealsAppeal *self = APPEALS_APPEAL (object);
-
-  appeals_record_clear (&appeal_record_type, object);
-  g_clear_pointer (&self->allowed_actions, g_strfreev);
-  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  appeal_release (APPEALS_APPEAL (object));
 
   G_OBJECT_CLASS (appeals_appeal_parent_class)->finalize (object);
 }
@@ -226,6 +233,22 @@ AppealsAppeal *
 appeals_appeal_new (void)
 {
   return g_object_new (APPEALS_TYPE_APPEAL, NULL);
+}
+
+/**
+ * appeals_appeal_reset:
+ *
+ * Empties @self as appeals_appeal_new() makes it: for reading the rows of
+ * a page into one appeal, one after the other.
+ */
+void
+appeals_appeal_reset (AppealsAppeal *self)
+{
+  g_return_if_fail (APPEALS_IS_APPEAL (self));
+
+  appeal_release (self);
+  /* a new instance is zeros, and so is a cleared GDate */
+  memset ((char *) self + sizeof (GObject), 0, sizeof (AppealsAppeal) - sizeof (GObject));
 }
 
 AppealsAppeal *

@@ -175,6 +175,7 @@ AppealsNotice *appeals_notice_new_from_json  (JsonNode       *node,
 const AppealsRecordType *appeals_appeal_get_record_type (void);
 
 AppealsAppeal *appeals_appeal_new            (void);
+void           appeals_appeal_reset          (AppealsAppeal  *self);
 AppealsAppeal *appeals_appeal_new_from_json  (JsonNode       *node,
                                               GError        **error);
 AppealsAppeal *appeals_appeal_copy           (AppealsAppeal  *self);

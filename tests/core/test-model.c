@@ -49,6 +49,38 @@ test_appeal_round_trip (void)
   g_assert_true (json_object_get_null_member (json_node_get_object (written), "answer"));
 }
 
+/* An appeal emptied for the next row of a page is a new one: the same
+ * fields, the same text, nothing left of the row before. */
+static void
+test_appeal_reset (void)
+{
+  g_autoptr(JsonNode) node = core_test_parse_json (full_appeal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (node, &error);
+  g_autoptr(AppealsAppeal) fresh = appeals_appeal_new ();
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GString) reset_text = g_string_new (NULL);
+  g_autoptr(GString) fresh_text = g_string_new (NULL);
+  const char *actions[] = { "answer", "extend", NULL };
+
+  g_assert_no_error (error);
+  appeal->allowed_actions = g_strdupv ((char **) actions);
+  appeal->notices = g_ptr_array_new_with_free_func ((GDestroyNotify) appeals_notice_free);
+  g_ptr_array_add (appeal->notices, g_new0 (AppealsNotice, 1));
+  appeal->due_state = APPEALS_DUE_STATE_OVERDUE;
+  appeal->working_days_overdue = 3;
+
+  appeals_appeal_reset (appeal);
+  changed = appeals_record_diff (appeals_appeal_get_record_type (), appeal, fresh);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_assert_null (appeal->allowed_actions);
+  g_assert_null (appeal->notices);
+  g_assert_false (g_date_valid (&appeal->registration_date));
+  appeals_appeal_append_json (appeal, reset_text);
+  appeals_appeal_append_json (fresh, fresh_text);
+  g_assert_cmpstr (reset_text->str, ==, fresh_text->str);
+}
+
 static const char *valid_new_appeal =
   "\"applicant_id\":7,\"channel\":\"by_hand\",\"form\":\"electronic\",\"kind\":\"application\","
   "\"addressee_body\":\"education\",\"question_character\":\"education\",\"category\":\"typical\","
@@ -637,6 +669,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/appeal/round-trip", test_appeal_round_trip);
+  g_test_add_func ("/model/appeal/reset", test_appeal_reset);
   g_test_add_func ("/model/appeal/create-validation", test_appeal_create_validation);
   g_test_add_func ("/model/appeal/too-long", test_appeal_too_long);
   g_test_add_func ("/model/appeal/merge-patch", test_appeal_merge_patch);

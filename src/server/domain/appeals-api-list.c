@@ -297,6 +297,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autofree char *sql = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(AppealsStoreColumns) columns = NULL;
+  g_autoptr(AppealsAppeal) appeal = NULL;
   g_autoptr(GString) page = NULL;
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
@@ -369,16 +370,17 @@ appeals_api_appeals_list (AppealsRequest  *request,
     return FALSE;
 
   /* the page's text straight from the rows: columns resolved once, each
-   * row read into one record and written out, no JSON tree between */
+   * row read into the one appeal and written out, no JSON tree between */
   appeals_server_get_today (&today);
   columns = appeals_store_columns_new (appeals_appeal_get_record_type (), rows);
   key_column = appeals_db_result_find_column (rows, sort->column + 2);
   n_rows = appeals_db_result_get_n_rows (rows);
   page = appeals_api_list_text_new (2048 * MIN (n_rows, limit));
+  appeal = appeals_appeal_new ();
   for (guint i = 0; i < MIN (n_rows, limit); i++)
     {
-      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
-
+      if (i > 0)
+        appeals_appeal_reset (appeal);
       if (!appeals_store_columns_read (columns, appeal, rows, i, error))
         return FALSE;
       /* the term's state in working days is the server's figure */
