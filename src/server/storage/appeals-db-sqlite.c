@@ -202,33 +202,41 @@ integer_text (sqlite3_int64  value,
 /* A cell's text, as PostgreSQL's would be. SQLite writes a REAL with 15
  * significant digits, which does not always read back as the same double
  * (0.30000000000000004 comes back as 0.3); such a value gets the 17 digits
- * that do, as PostgreSQL's text has. */
+ * that do, as PostgreSQL's text has.
+ *
+ * The cell is read through its sqlite3_value: each sqlite3_column_*() call
+ * would look the column up again and enter the connection's mutex. That
+ * value is "unprotected", which SQLite's documentation allows to be read
+ * only where no other thread can use the connection: here, where every
+ * connection is opened NOMUTEX and used by one thread at a time (the
+ * pool's), so that it has no mutex to take anyway. */
 static const char *
 cell_text (sqlite3_stmt *statement,
            int           column,
            char         *buffer,
            gsize        *length)
 {
+  sqlite3_value *cell = sqlite3_column_value (statement, column);
   const char *text;
   double value;
 
   /* the type is asked first: it means nothing after a conversion */
-  switch (sqlite3_column_type (statement, column))
+  switch (sqlite3_value_type (cell))
     {
     case SQLITE_NULL:
       return NULL;
     case SQLITE_INTEGER:
-      return integer_text (sqlite3_column_int64 (statement, column), buffer, length);
+      return integer_text (sqlite3_value_int64 (cell), buffer, length);
     case SQLITE_FLOAT:
       break;
     default:
-      text = (const char *) sqlite3_column_text (statement, column);
-      *length = sqlite3_column_bytes (statement, column);
+      text = (const char *) sqlite3_value_text (cell);
+      *length = sqlite3_value_bytes (cell);
       return text;
     }
 
-  value = sqlite3_column_double (statement, column);
-  text = (const char *) sqlite3_column_text (statement, column);
+  value = sqlite3_value_double (cell);
+  text = (const char *) sqlite3_value_text (cell);
   if (g_ascii_strtod (text, NULL) != value)
     text = g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
   *length = strlen (text);
