@@ -105,6 +105,8 @@ appeals_store_columns_new (const AppealsRecordType *type,
                            AppealsDbResult         *result)
 {
   AppealsStoreColumns *columns = g_new0 (AppealsStoreColumns, 1);
+  g_autofree gboolean *taken = g_new0 (gboolean, type->n_fields);
+  guint next = 0;   /* the field after the last one found */
 
   columns->type = type;
   columns->n_columns = appeals_db_result_get_n_columns (result);
@@ -112,9 +114,22 @@ appeals_store_columns_new (const AppealsRecordType *type,
   for (guint column = 0; column < columns->n_columns; column++)
     {
       const char *name = appeals_db_result_get_column_name (result, column);
+      const AppealsFieldSpec *field;
 
-      if (appeals_db_result_find_column (result, name) == (int) column)
-        columns->fields[column] = appeals_record_type_find_field (type, name);
+      /* a SELECT mostly names the fields in their order: the next one is
+       * tried before all of them */
+      if (next < type->n_fields && g_str_equal (type->fields[next].name, name))
+        field = &type->fields[next];
+      else
+        field = appeals_record_type_find_field (type, name);
+      if (field == NULL)
+        continue;
+
+      next = field - type->fields + 1;
+      /* of a name given twice, the first column is read */
+      if (!taken[next - 1])
+        columns->fields[column] = field;
+      taken[next - 1] = TRUE;
     }
   return columns;
 }

@@ -642,6 +642,7 @@ main (int   argc,
   test_storage_add_watch ();
   test_storage_add_pool ();
   test_storage_add_prepared ();
+  test_storage_add_columns ();
 
   status = g_test_run ();
 

@@ -44,5 +44,6 @@ void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
 void       test_storage_add_pool         (void);
 void       test_storage_add_prepared     (void);
+void       test_storage_add_columns      (void);
 
 G_END_DECLS
