@@ -308,9 +308,8 @@ appeals_appeal_to_json (AppealsAppeal *self)
 /**
  * appeals_appeal_append_json:
  *
- * Appends the text of appeals_appeal_to_json() to @out; a list's row
- * (without the card's actions and notices) is written straight from the
- * fields.
+ * Appends the text of appeals_appeal_to_json() to @out, written straight
+ * from the fields, and then the card's actions and notices if it has them.
  */
 void
 appeals_appeal_append_json (AppealsAppeal *self,
@@ -318,15 +317,35 @@ appeals_appeal_append_json (AppealsAppeal *self,
 {
   g_return_if_fail (APPEALS_IS_APPEAL (self));
 
-  if (self->allowed_actions != NULL || self->notices != NULL)
-    {
-      g_autoptr(JsonNode) node = appeals_appeal_to_json (self);
-      g_autofree char *text = json_to_string (node, FALSE);
-
-      g_string_append (out, text);
-      return;
-    }
   appeals_record_append_json (&appeal_record_type, self, out);
+  if (self->allowed_actions == NULL && self->notices == NULL)
+    return;
+
+  /* after the fields, before the record's closing brace */
+  g_string_truncate (out, out->len - 1);
+  if (self->allowed_actions != NULL)
+    {
+      g_string_append (out, ",\"allowed_actions\":[");
+      for (guint i = 0; self->allowed_actions[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          appeals_json_append_string (out, self->allowed_actions[i]);
+        }
+      g_string_append_c (out, ']');
+    }
+  if (self->notices != NULL)
+    {
+      g_string_append (out, ",\"notices\":[");
+      for (guint i = 0; i < self->notices->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          appeals_record_append_json (&notice_record_type, g_ptr_array_index (self->notices, i), out);
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
 }
 
 /**

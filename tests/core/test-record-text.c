@@ -72,8 +72,11 @@ test_written_text (void)
 static void
 test_appeal_text_extras (void)
 {
-  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"allowed_actions\":[\"answer\",\"extend\"],"
-                                                 "\"notices\":[{\"kind\":\"refusal\",\"language\":\"ru\"}]}");
+  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"annotation\":\"Жол \\\"А\\\"\","
+                                                 "\"allowed_actions\":[\"answer\",\"extend\"],"
+                                                 "\"notices\":[{\"kind\":\"refusal\",\"language\":\"ru\"},"
+                                                 "{\"kind\":\"extension\",\"language\":\"kk\","
+                                                 "\"outgoing_date\":\"2026-12-02\",\"late\":true}]}");
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
   g_autoptr(JsonNode) tree = NULL;
@@ -87,6 +90,22 @@ test_appeal_text_extras (void)
   g_assert_no_error (error);
   g_assert_true (json_node_equal (tree, parsed));
   g_assert_true (json_object_has_member (json_node_get_object (parsed), "allowed_actions"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (parsed), "notices")),
+                    ==, 2);
+
+  /* an empty list of actions is written, and written as json-glib does */
+  g_clear_pointer (&appeal->allowed_actions, g_strfreev);
+  appeal->allowed_actions = g_new0 (char *, 1);
+  g_clear_pointer (&appeal->notices, g_ptr_array_unref);
+  g_clear_pointer (&tree, json_node_unref);
+  tree = appeals_appeal_to_json (appeal);
+  g_string_truncate (text, 0);
+  appeals_appeal_append_json (appeal, text);
+  {
+    g_autofree char *expected = json_to_string (tree, FALSE);
+
+    g_assert_cmpstr (text->str, ==, expected);
+  }
 }
 
 static void

@@ -122,7 +122,8 @@ appeals_api_lifecycle_respond (AppealsRequest  *request,
                                AppealsAppeal   *appeal,
                                GError         **error)
 {
-  g_autoptr(JsonNode) node = NULL;
+  GString *text;
+  gsize length;
   GDate today;
 
   if (!appeals_api_lifecycle_describe (request, appeal, error))
@@ -131,9 +132,13 @@ appeals_api_lifecycle_respond (AppealsRequest  *request,
   appeals_server_get_today (&today);
   appeals_appeal_evaluate_due (appeal, appeals_server_get_deadlines (request->server),
                                appeals_server_get_calendar (request->server), &today);
-  node = appeals_appeal_to_json (appeal);
+  /* the card's text written straight from the appeal, as a page's rows */
+  text = g_string_sized_new (4096);
+  appeals_appeal_append_json (appeal, text);
+  length = text->len;
   appeals_request_set_etag (request, appeal->id, appeal->version);
-  appeals_request_respond_json (request, status, node);
+  appeals_request_respond_text_len (request, status, "application/json; charset=utf-8",
+                                    g_string_free (text, FALSE), length);
   return TRUE;
 }
 
