@@ -366,15 +366,33 @@ appeals_json_append_member_name (GString    *out,
                                  guint       index,
                                  const char *name)
 {
-  if (index > 0)
-    g_string_append_c (out, ',');
+  gsize length = strlen (name);
+  char *at;
+
   /* a field's or a column's name is an identifier (ASCII letters, digits,
    * underscores; tests/core/test-record-text.c checks every field), which
    * JSON writes as it is: no check and no escape for each of a page's
-   * thousands of names */
-  g_string_append_c (out, '"');
-  append_bytes (out, name, strlen (name));
-  append_bytes (out, "\":", 2);
+   * thousands of names, and room made once for the comma, the quotes and
+   * the colon */
+  if (out->len + length + 4 >= out->allocated_len)
+    {
+      if (index > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      g_string_append_len (out, name, (gssize) length);
+      g_string_append_len (out, "\":", 2);
+      return;
+    }
+  at = out->str + out->len;
+  if (index > 0)
+    *at++ = ',';
+  *at++ = '"';
+  memcpy (at, name, length);
+  at += length;
+  *at++ = '"';
+  *at++ = ':';
+  *at = '\0';
+  out->len = at - out->str;
 }
 
 /* Appends @record as a JSON object: the text of appeals_record_to_json(),
