@@ -96,6 +96,7 @@ struct _AppealsDbPostgres
   gulong       cancelled_id;
   Canceller   *canceller;
   guint        timeout_ms;
+  gint64       statement_started;   /* monotonic, of the last statement */
 };
 
 #define APPEALS_TYPE_DB_POSTGRES (appeals_db_postgres_get_type ())
@@ -235,6 +236,24 @@ param_text (GVariant *value)
   return NULL;
 }
 
+/* Whether @answer is a cancel that nobody asked of its statement: neither
+ * the job's own (its client went away) nor the statement timeout, but one
+ * sent for the job before it on this connection that reached the backend
+ * only after that job's last statement. PQcancel() cannot say which
+ * statement it stops. */
+static gboolean
+is_stale_cancel (AppealsDbPostgres *self,
+                 PGresult          *answer)
+{
+  const char *state = PQresultErrorField (answer, PG_DIAG_SQLSTATE);
+
+  if (state == NULL || !g_str_equal (state, "57014") ||   /* query_canceled */
+      (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable)))
+    return FALSE;
+  return self->timeout_ms == 0 ||
+         g_get_monotonic_time () - self->statement_started < (gint64) self->timeout_ms * 1000;
+}
+
 static gboolean
 check_result (AppealsDbPostgres  *self,
               PGresult           *result,
@@ -256,6 +275,8 @@ check_result (AppealsDbPostgres  *self,
     kind = APPEALS_DB_ERROR_BUSY;
   else if (state != NULL && g_str_has_prefix (state, "23"))
     kind = APPEALS_DB_ERROR_CONSTRAINT;
+  else if (is_stale_cancel (self, result))
+    kind = APPEALS_DB_ERROR_BUSY;   /* a transaction runs again */
   else if (state != NULL && g_str_equal (state, "57014"))   /* query_canceled */
     kind = APPEALS_DB_ERROR_CANCELLED;
 
@@ -316,7 +337,7 @@ run_statement (AppealsDbPostgres  *self,
       self->n_prepared++;
     }
 
-  started = g_get_monotonic_time ();
+  started = self->statement_started = g_get_monotonic_time ();
   if (statement->name[0] == '\0' || planned)
     answer = PQexecParams (self->connection, statement->text, n_params, NULL, values, NULL, NULL, 0);
   else
@@ -341,6 +362,7 @@ appeals_db_postgres_query (AppealsDb   *db,
   g_autofree const char **names = NULL;
   g_autofree const char **cells = NULL;
   g_autofree gsize *lengths = NULL;
+  gboolean outside;
   PGresult *answer;
   int n_columns, n_rows;
 
@@ -353,7 +375,17 @@ appeals_db_postgres_query (AppealsDb   *db,
       g_ptr_array_add (values, param_text (value));
     }
 
+  /* a statement of its own (not in a transaction: it took its effects
+   * back when it failed) that a stale cancel stopped runs again; in a
+   * transaction, the transaction does (check_result() calls it busy) */
+  outside = PQtransactionStatus (self->connection) == PQTRANS_IDLE;
   answer = run_statement (self, get_statement (self, sql), n, (const char * const *) values->pdata, error);
+  if (answer != NULL && outside && is_stale_cancel (self, answer))
+    {
+      g_debug ("PostgreSQL: a late cancel stopped a statement; running it again");
+      PQclear (answer);
+      answer = run_statement (self, get_statement (self, sql), n, (const char * const *) values->pdata, error);
+    }
   if (answer == NULL)
     return NULL;
   if (!check_result (self, answer, error))
@@ -397,6 +429,7 @@ appeals_db_postgres_exec_script (AppealsDb   *db,
   if (!ensure_connection (self, error))
     return FALSE;
 
+  self->statement_started = g_get_monotonic_time ();
   answer = PQexec (self->connection, sql);
   ok = check_result (self, answer, error);
   PQclear (answer);
@@ -435,6 +468,7 @@ appeals_db_postgres_load_begin (AppealsDb          *db,
   if (!ensure_connection (self, error))
     return FALSE;
 
+  self->statement_started = g_get_monotonic_time ();
   answer = PQexec (self->connection, sql);
   if (PQresultStatus (answer) != PGRES_COPY_IN)
     {

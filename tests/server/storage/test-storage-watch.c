@@ -3,7 +3,8 @@
  * test-storage-watch.c: what the worker pool relies on — a statement
  * stopped by a cancellable cancelled from another thread (the client went
  * away) or by the statement timeout, the connection fit for the next
- * request afterwards; a request that reads does not hold the write lock,
+ * request afterwards, and on PostgreSQL not stopped by a cancel that comes
+ * late; a request that reads does not hold the write lock,
  * so writers on other connections go on beside it; and writers run one at
  * a time on both backends (BEGIN IMMEDIATE on SQLite, an advisory lock on
  * PostgreSQL), so that a handler's read-then-write is never overtaken.
@@ -217,6 +218,83 @@ test_writers_one_at_a_time (Fixture       *fixture,
   g_thread_join (thread);
 }
 
+/* PostgreSQL: a cancel request says which backend to stop, not which
+ * statement. One that reaches the connection's next statement (sent for a
+ * job whose client went away, arriving after that job's last statement)
+ * is made here with pg_cancel_backend() from the other connection: a
+ * statement of its own runs again, a transaction runs again, and neither
+ * fails. */
+typedef struct
+{
+  AppealsDb *db;
+  guint      calls;
+  gboolean   in_transaction;
+  GError    *error;
+} Sleeper;
+
+static gboolean
+sleep_once (AppealsDb  *db,
+            gpointer    user_data,
+            GError    **error)
+{
+  Sleeper *sleeper = user_data;
+  g_autoptr(AppealsDbResult) result = NULL;
+
+  sleeper->calls++;
+  result = appeals_db_query (db, "SELECT pg_sleep (0.6), 1 AS one", NULL, error);
+  return result != NULL;
+}
+
+static gpointer
+run_sleeper (gpointer data)
+{
+  Sleeper *sleeper = data;
+
+  if (sleeper->in_transaction)
+    appeals_db_run_transaction (sleeper->db, sleep_once, sleeper, &sleeper->error);
+  else
+    sleep_once (sleeper->db, sleeper, &sleeper->error);
+  return NULL;
+}
+
+static void
+test_late_cancel (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) pid = NULL;
+
+  if (!g_str_equal (test_storage_backend, "postgresql"))
+    {
+      g_test_skip ("a cancel request is PostgreSQL's");
+      return;
+    }
+
+  pid = appeals_db_query (fixture->db, "SELECT pg_backend_pid () AS pid", NULL, &error);
+  g_assert_no_error (error);
+  for (guint in_transaction = 0; in_transaction <= 1; in_transaction++)
+    {
+      Sleeper sleeper = { fixture->db, 0, in_transaction, NULL };
+      g_autoptr(AppealsDbResult) cancelled = NULL;
+      GThread *thread;
+
+      /* no cancellable (as the main loop's jobs) and a statement timeout */
+      appeals_db_watch (fixture->db, NULL, 5000);
+      thread = g_thread_new ("sleeper", run_sleeper, &sleeper);
+      g_usleep (200 * 1000);
+      cancelled = appeals_db_query (fixture->other, "SELECT pg_cancel_backend (?) AS done",
+                                    g_variant_new ("(x)", appeals_db_result_get_int64 (pid, 0, "pid")), &error);
+      g_assert_no_error (error);
+      g_thread_join (thread);
+
+      g_test_message ("in a transaction: %u", in_transaction);
+      g_assert_no_error (sleeper.error);
+      if (in_transaction)
+        g_assert_cmpuint (sleeper.calls, ==, 2);
+      appeals_db_watch (fixture->db, NULL, 0);
+    }
+}
+
 void
 test_storage_add_watch (void)
 {
@@ -225,4 +303,5 @@ test_storage_add_watch (void)
   add_test ("watch/timeout-rolls-back", NULL, test_timeout_rolls_back);
   add_test ("watch/read-transaction-lets-writers-on", NULL, test_read_transaction_lets_writers_on);
   add_test ("watch/writers-one-at-a-time", NULL, test_writers_one_at_a_time);
+  add_test ("watch/late-cancel", NULL, test_late_cancel);
 }
