@@ -296,10 +296,18 @@ append_iso8601 (GString   *out,
     }
 }
 
-static void
-append_field (GString                *out,
-              const AppealsFieldSpec *field,
-              gconstpointer           record)
+/**
+ * appeals_record_field_append_json:
+ *
+ * Appends the JSON of @field of @record, as appeals_record_field_to_json()
+ * holds it; an unset value appends nothing.
+ *
+ * Returns: whether a value was appended
+ */
+gboolean
+appeals_record_field_append_json (const AppealsFieldSpec *field,
+                                  gconstpointer           record,
+                                  GString                *out)
 {
   gconstpointer slot = APPEALS_RECORD_FIELD_CPTR (record, field);
 
@@ -307,56 +315,54 @@ append_field (GString                *out,
     {
     case APPEALS_FIELD_KIND_STRING:
       if (*(char * const *) slot == NULL)
-        break;
+        return FALSE;
       appeals_json_append_string (out, *(char * const *) slot);
-      return;
+      return TRUE;
 
     case APPEALS_FIELD_KIND_INT:
       appeals_json_append_int (out, *(const gint64 *) slot);
-      return;
+      return TRUE;
 
     case APPEALS_FIELD_KIND_BOOLEAN:
       if (*(const gboolean *) slot)
         append_bytes (out, "true", 4);
       else
         append_bytes (out, "false", 5);
-      return;
+      return TRUE;
 
     case APPEALS_FIELD_KIND_DATE:
       {
         const GDate *date = slot;
 
         if (!g_date_valid (date))
-          break;
+          return FALSE;
         g_string_append_c (out, '"');
         append_ymd (out, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
         g_string_append_c (out, '"');
-        return;
+        return TRUE;
       }
 
     case APPEALS_FIELD_KIND_DATETIME:
       if (*(GDateTime * const *) slot == NULL)
-        break;
+        return FALSE;
       g_string_append_c (out, '"');
       append_iso8601 (out, *(GDateTime * const *) slot);
       g_string_append_c (out, '"');
-      return;
+      return TRUE;
 
     case APPEALS_FIELD_KIND_ENUM:
       {
         const char *wire = appeals_enum_to_wire (field->enum_type (), *(const int *) slot);
 
         if (wire == NULL)
-          break;
+          return FALSE;
         appeals_json_append_string (out, wire);
-        return;
+        return TRUE;
       }
 
     default:
       g_assert_not_reached ();
     }
-
-  append_bytes (out, "null", 4);
 }
 
 /* Opens member number @index of an object being written: a comma after
@@ -406,7 +412,8 @@ appeals_record_append_json (const AppealsRecordType *type,
   for (guint i = 0; i < type->n_fields; i++)
     {
       appeals_json_append_member_name (out, i, type->fields[i].name);
-      append_field (out, &type->fields[i], record);
+      if (!appeals_record_field_append_json (&type->fields[i], record, out))
+        append_bytes (out, "null", 4);
     }
   g_string_append_c (out, '}');
 }

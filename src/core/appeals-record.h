@@ -113,6 +113,9 @@ char     *appeals_record_field_to_text   (const AppealsFieldSpec  *field,
 void      appeals_record_append_json     (const AppealsRecordType *type,
                                           gconstpointer            record,
                                           GString                 *out);
+gboolean  appeals_record_field_append_json (const AppealsFieldSpec *field,
+                                            gconstpointer          record,
+                                            GString               *out);
 void      appeals_json_append_string     (GString                 *out,
                                           const char              *text);
 void      appeals_json_append_int        (GString                 *out,

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-JsonNode *appeals_audit_changes        (const AppealsRecordType *type,
+char     *appeals_audit_changes        (const AppealsRecordType *type,
                                         gconstpointer            before,
                                         gconstpointer            after);
 JsonArray *appeals_audit_parse_changes (const char              *text,

@@ -362,7 +362,7 @@ add_audit (AppealsGenerateChunk    *chunk,
            gconstpointer            before,
            gconstpointer            after)
 {
-  g_autoptr(JsonNode) changes = appeals_audit_changes (type, before, after);
+  char *changes = appeals_audit_changes (type, before, after);
 
   add (chunk, APPEALS_GENERATE_AUDIT, entry->entity);
   add (chunk, APPEALS_GENERATE_AUDIT, keep (chunk, g_strdup_printf ("%" G_GINT64_FORMAT, entry->id)));
@@ -370,7 +370,7 @@ add_audit (AppealsGenerateChunk    *chunk,
   add (chunk, APPEALS_GENERATE_AUDIT, entry->action);
   add (chunk, APPEALS_GENERATE_AUDIT, keep (chunk, g_strdup (entry->actor)));
   add (chunk, APPEALS_GENERATE_AUDIT, keep (chunk, g_date_time_format_iso8601 (entry->at)));
-  add (chunk, APPEALS_GENERATE_AUDIT, keep (chunk, json_to_string (changes, FALSE)));
+  add (chunk, APPEALS_GENERATE_AUDIT, keep (chunk, changes));
 }
 
 static char *
