@@ -11,6 +11,46 @@
 #include "appeals-json.h"
 #include "appeals-text.h"
 
+/* g_utf8_strdown() lower-cases most characters one by one, but a few
+ * by their neighbours or the locale: Greek capital sigma (final at the
+ * end of a word), I and İ (Turkish, Azerbaijani), I, J and Į before an
+ * accent (Lithuanian). What a department writes is ASCII, Cyrillic
+ * (Kazakh and Russian, U+0400–U+04FF), Latin-1 signs (« » ° №'s
+ * neighbours, U+0080–U+00BF) and punctuation (— … “ ”, U+2000–U+206F):
+ * none of those is one of the few, so text made of them alone is folded
+ * a character at a time, as g_utf8_strdown() would, without its copy,
+ * its type lookups and the second walk. */
+static gboolean
+folds_by_character (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  while (*p != '\0')
+    {
+      if (*p < 0x80)
+        {
+          if (*p == 'I' || *p == 'J')
+            return FALSE;
+          p++;
+        }
+      else if ((*p >= 0xd0 && *p <= 0xd3) || *p == 0xc2)   /* U+0400–U+04FF, U+0080–U+00BF */
+        {
+          if ((p[1] & 0xc0) != 0x80)
+            return FALSE;
+          p += 2;
+        }
+      else if (*p == 0xe2 && (p[1] == 0x80 || p[1] == 0x81))   /* U+2000–U+207F */
+        {
+          if ((p[2] & 0xc0) != 0x80 || (p[1] == 0x81 && p[2] >= 0xb0))
+            return FALSE;
+          p += 3;
+        }
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * appeals_text_fold:
  *
@@ -25,6 +65,42 @@ appeals_text_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+
+  if (folds_by_character (text))
+    {
+      gsize length = strlen (text);
+      char *out = g_malloc (length + 1);
+      char *at = out;
+
+      for (const guchar *p = (const guchar *) text; *p != '\0';)
+        {
+          gunichar c;
+
+          if (*p < 0x80)
+            {
+              *at++ = g_ascii_tolower (*p++);
+              continue;
+            }
+          if (*p != 0xd0 && *p != 0xd1 && *p != 0xd2 && *p != 0xd3)
+            {
+              /* signs and punctuation: no case */
+              guint n = *p == 0xc2 ? 2 : 3;
+
+              memcpy (at, p, n);
+              at += n;
+              p += n;
+              continue;
+            }
+          /* Cyrillic: its lower case is Cyrillic, two bytes too */
+          c = g_unichar_tolower (((gunichar) (p[0] & 0x1f) << 6) | (p[1] & 0x3f));
+          if (c == 0x0451)   /* ё */
+            c = 0x0435;      /* е */
+          at += g_unichar_to_utf8 (c, at);
+          p += 2;
+        }
+      *at = '\0';
+      return out;
+    }
 
   lower = g_utf8_strdown (text, -1);
   folded = g_string_sized_new (strlen (lower));

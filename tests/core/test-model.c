@@ -582,6 +582,64 @@ test_text_fold (void)
   g_assert_cmpstr (a, ==, "федоров әлия құрманғазы");
 }
 
+/* What appeals_text_fold() promises: g_utf8_strdown(), then ё as е. */
+static char *
+fold_by_strdown (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *folded = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (folded, c == 0x0451 ? 0x0435 : c);
+    }
+  return g_string_free (folded, FALSE);
+}
+
+static void
+assert_folds_as_strdown (const char *text)
+{
+  g_autofree char *folded = appeals_text_fold (text);
+  g_autofree char *expected = fold_by_strdown (text);
+
+  g_assert_cmpstr (folded, ==, expected);
+}
+
+/* The character-at-a-time fold (ASCII, Cyrillic, Latin-1 signs,
+ * punctuation) against g_utf8_strdown(): every character of those blocks
+ * alone and inside words, and texts that take g_utf8_strdown() itself
+ * (I, J, Greek, Turkish İ, Latin letters with accents). */
+static void
+test_text_fold_as_strdown (void)
+{
+  static const struct { gunichar first, last; } blocks[] = {
+    { 0x01, 0x7f }, { 0x80, 0xbf }, { 0x0400, 0x04ff }, { 0x2000, 0x207f },
+  };
+  static const char * const texts[] = {
+    "", "ФЁДОРОВ Әлия ҚҰРМАНҒАЗЫ", "2026-000007", "Ёлка ЁЛКА ёлка", "ІІН 900101300123 (ИИН)",
+    "«Жол» — 5 км… “No. 7” №12 ° µ", "IIN Jasyl ИИН", "ΣΟΦΟΣ σοφος ΟΔΟΣ", "İSTANBUL ıi", "ÄĞÑÖŞŪÜ Qazaqstan",
+    "Ӏ ӏ Ҕ ҕ Ԁ", "tab\tnew\nline", "a\xc2\xa0" "b", "😀 ЁЁ 😀",
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    for (gunichar c = blocks[b].first; c <= blocks[b].last; c++)
+      {
+        char one[8] = { 0 };
+        g_autofree char *inside = NULL;
+
+        if (!g_unichar_validate (c))
+          continue;
+        g_unichar_to_utf8 (c, one);
+        assert_folds_as_strdown (one);
+        inside = g_strdup_printf ("Аб%sВг %s", one, one);
+        assert_folds_as_strdown (inside);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_folds_as_strdown (texts[i]);
+}
+
 /* Dates as registrars type them. */
 static const struct {
   const char *text;
@@ -683,6 +741,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/user/round-trip", test_user_round_trip);
   g_test_add_func ("/model/reception/json", test_reception_json);
   g_test_add_func ("/model/text-fold", test_text_fold);
+  g_test_add_func ("/model/text-fold/as-strdown", test_text_fold_as_strdown);
   g_test_add_func ("/model/date-text", test_date_text);
   g_test_add_func ("/model/date-iso", test_date_iso);
 
