@@ -175,13 +175,32 @@ appeals_api_appeals_search_text (AppealsAppeal *appeal)
   return appeals_text_fold (text);
 }
 
+/* Whether the search index keeps the same words of @a and @b: the same
+ * fields, compared before folding them (an answer, a forwarding). */
 static gboolean
-update_search_index (AppealsDb      *db,
-                     AppealsAppeal  *appeal,
-                     GError        **error)
+same_search_fields (AppealsAppeal *a,
+                    AppealsAppeal *b)
 {
-  g_autofree char *body = appeals_api_appeals_search_text (appeal);
+  return g_strcmp0 (a->registration_number, b->registration_number) == 0 &&
+         g_strcmp0 (a->applicant_name, b->applicant_name) == 0 &&
+         g_strcmp0 (a->applicant_iin, b->applicant_iin) == 0 &&
+         g_strcmp0 (a->annotation, b->annotation) == 0 &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->executor, b->executor) == 0;
+}
 
+/* @body: (nullable): appeals_api_appeals_search_text() of @appeal, if
+ * made already */
+static gboolean
+update_search_index_with (AppealsDb      *db,
+                          AppealsAppeal  *appeal,
+                          const char     *body,
+                          GError        **error)
+{
+  g_autofree char *made = body == NULL ? appeals_api_appeals_search_text (appeal) : NULL;
+
+  if (body == NULL)
+    body = made;
   if (appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL)
     return appeals_db_exec (db,
                             "UPDATE appeals SET search_vector = " APPEALS_SEARCH_VECTOR_SQL ("?") " WHERE id = ?",
@@ -215,7 +234,7 @@ appeals_api_appeals_reindex_applicant (AppealsDb  *db,
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
 
       if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, row, error) ||
-          !update_search_index (db, appeal, error))
+          !update_search_index_with (db, appeal, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -320,7 +339,7 @@ appeals_api_appeals_insert (AppealsServer  *server,
 
   appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
   return appeal->id != 0 &&
-         update_search_index (db, appeal, error) &&
+         update_search_index_with (db, appeal, NULL, error) &&
          appeals_content_records_index (db, appeal, error) &&
          appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
                                       appeals_appeal_get_record_type (), NULL, appeal, error);
@@ -365,9 +384,12 @@ appeals_api_appeals_update (AppealsServer  *server,
 
   /* the search index and the terms change only with the words they keep
    * (the terms follow the date, district and question by trigger) */
-  before = appeals_api_appeals_search_text (current);
-  after = appeals_api_appeals_search_text (edited);
-  return (g_str_equal (before, after) || update_search_index (db, edited, error)) &&
+  if (!same_search_fields (current, edited))
+    {
+      before = appeals_api_appeals_search_text (current);
+      after = appeals_api_appeals_search_text (edited);
+    }
+  return (before == NULL || g_str_equal (before, after) || update_search_index_with (db, edited, after, error)) &&
          ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
           appeals_content_records_index (db, edited, error)) &&
          appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor->login,
