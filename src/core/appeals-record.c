@@ -27,8 +27,10 @@ const AppealsFieldSpec *
 appeals_record_type_find_field (const AppealsRecordType *type,
                                 const char              *name)
 {
+  /* the first letters compared before the names: a statement's columns
+   * are looked up one by one among some fifty fields */
   for (guint i = 0; i < type->n_fields; i++)
-    if (g_str_equal (type->fields[i].name, name))
+    if (type->fields[i].name[0] == name[0] && strcmp (type->fields[i].name, name) == 0)
       return &type->fields[i];
 
   return NULL;
