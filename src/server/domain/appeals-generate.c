@@ -10,9 +10,12 @@
  * wait, so memory stays flat however many appeals are asked for.
  *
  * The database is new and nobody else uses it while it fills, so on
- * SQLite the rollback journal is kept in memory and nothing is synced
- * until the end: a generate that is stopped leaves a file to delete, as
- * it would anyway (generate only fills an empty database).
+ * SQLite there is no rollback journal and nothing is synced until the
+ * end: a generate that fails or is stopped leaves a file to delete, as
+ * it would anyway (generate only fills an empty database). Measured at a
+ * million appeals, a journal in memory (a copy of every page a chunk
+ * changed) took 15 s and 270 MB more; a page cache of 512 MB instead of
+ * 128 MB, 10 s and 400 MB more.
  */
 #include "config.h"
 
@@ -193,8 +196,8 @@ prepare (AppealsGenerator  *gen,
     return (*indexes = drop_indexes (db, error)) != NULL &&
            appeals_db_exec_script (db, "CREATE TEMP TABLE appeals_load (LIKE appeals, search_body text)", error);
   /* the search index is merged once, at the end */
-  return appeals_db_exec_script (db, "PRAGMA cache_size = -262144;"
-                                     "PRAGMA journal_mode = MEMORY;"
+  return appeals_db_exec_script (db, "PRAGMA cache_size = -131072;"
+                                     "PRAGMA journal_mode = OFF;"
                                      "PRAGMA synchronous = OFF;"
                                      "INSERT INTO appeals_search (appeals_search, rank) VALUES ('automerge', 0)", error);
 }
