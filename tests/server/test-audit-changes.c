@@ -76,28 +76,31 @@ parse (const char *text)
   return node;
 }
 
-static AppealsAppeal *
-appeal_from (const char *text)
+/* A record of @gtype read from @text as the storage would hand it. */
+static gpointer
+record_from (const AppealsRecordType *type,
+             GType                    gtype,
+             const char              *text)
 {
   g_autoptr(JsonNode) node = parse (text);
   g_autoptr(GError) error = NULL;
-  AppealsAppeal *appeal = appeals_appeal_new ();
+  gpointer record = g_object_new (gtype, NULL);
 
-  appeals_record_read_trusted (appeals_appeal_get_record_type (), appeal, node, &error);
+  appeals_record_read_trusted (type, record, node, &error);
   g_assert_no_error (error);
-  return appeal;
+  return record;
+}
+
+static AppealsAppeal *
+appeal_from (const char *text)
+{
+  return record_from (appeals_appeal_get_record_type (), APPEALS_TYPE_APPEAL, text);
 }
 
 static AppealsReceipt *
 receipt_from (const char *text)
 {
-  g_autoptr(JsonNode) node = parse (text);
-  g_autoptr(GError) error = NULL;
-  AppealsReceipt *receipt = appeals_receipt_new ();
-
-  appeals_record_read_trusted (appeals_receipt_get_record_type (), receipt, node, &error);
-  g_assert_no_error (error);
-  return receipt;
+  return record_from (appeals_receipt_get_record_type (), APPEALS_TYPE_RECEIPT, text);
 }
 
 static const char * const appeals[] = {
