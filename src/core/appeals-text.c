@@ -11,15 +11,15 @@
 #include "appeals-json.h"
 #include "appeals-text.h"
 
-/* g_utf8_strdown() lower-cases most characters one by one, but a few
- * by their neighbours or the locale: Greek capital sigma (final at the
- * end of a word), I and İ (Turkish, Azerbaijani), I, J and Į before an
- * accent (Lithuanian). What a department writes is ASCII, Cyrillic
- * (Kazakh and Russian, U+0400–U+04FF), Latin-1 signs (« » ° №'s
- * neighbours, U+0080–U+00BF) and punctuation (— … “ ”, U+2000–U+206F):
- * none of those is one of the few, so text made of them alone is folded
- * a character at a time, as g_utf8_strdown() would, without its copy,
- * its type lookups and the second walk. */
+/* g_utf8_strdown() lower-cases most characters one by one, as
+ * g_unichar_tolower() does, but a few by their neighbours or the locale:
+ * Greek capital sigma (final at the end of a word), I and İ (Turkish,
+ * Azerbaijani), I, J, Į, Ì, Í and Ĩ (Lithuanian). What a department
+ * writes is ASCII, Cyrillic (Kazakh and Russian, U+0400–U+04FF), Latin-1
+ * signs (« » °, U+0080–U+00BF), punctuation, letterlike signs and number
+ * forms (— … “ ” №, U+2000–U+21BF): none of those is one of the few but
+ * I and J, so text made of them alone, without I and J, is folded a
+ * character at a time. Returns: whether @text is such text. */
 static gboolean
 folds_by_character (const char *text)
 {
@@ -39,9 +39,9 @@ folds_by_character (const char *text)
             return FALSE;
           p += 2;
         }
-      else if (*p == 0xe2 && (p[1] == 0x80 || p[1] == 0x81))   /* U+2000–U+207F */
+      else if (*p == 0xe2 && p[1] >= 0x80 && p[1] <= 0x86)   /* U+2000–U+21BF */
         {
-          if ((p[2] & 0xc0) != 0x80 || (p[1] == 0x81 && p[2] >= 0xb0))
+          if ((p[2] & 0xc0) != 0x80)
             return FALSE;
           p += 3;
         }
@@ -81,22 +81,22 @@ appeals_text_fold (const char *text)
               *at++ = g_ascii_tolower (*p++);
               continue;
             }
-          if (*p != 0xd0 && *p != 0xd1 && *p != 0xd2 && *p != 0xd3)
+          /* two or three bytes; their lower case is no longer (the test
+           * holds every character of the blocks) */
+          if (*p < 0xe0)
             {
-              /* signs and punctuation: no case */
-              guint n = *p == 0xc2 ? 2 : 3;
-
-              memcpy (at, p, n);
-              at += n;
-              p += n;
-              continue;
+              c = ((gunichar) (p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+              p += 2;
             }
-          /* Cyrillic: its lower case is Cyrillic, two bytes too */
-          c = g_unichar_tolower (((gunichar) (p[0] & 0x1f) << 6) | (p[1] & 0x3f));
+          else
+            {
+              c = ((gunichar) (p[0] & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+              p += 3;
+            }
+          c = g_unichar_tolower (c);
           if (c == 0x0451)   /* ё */
             c = 0x0435;      /* е */
           at += g_unichar_to_utf8 (c, at);
-          p += 2;
         }
       *at = '\0';
       return out;
