@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "appeals-api-common.h"
 #include "appeals-appeal-records.h"
 #include "appeals-content-records.h"
@@ -156,6 +158,24 @@ appeals_api_appeals_get_columns (void)
   return appeal_columns;
 }
 
+/* The fields the search index keeps of an appeal, in order; unset ones
+ * as empty text. */
+#define N_SEARCH_FIELDS 6
+
+static void
+get_search_fields (AppealsAppeal *appeal,
+                   const char    *fields[N_SEARCH_FIELDS + 1])
+{
+  const char *values[N_SEARCH_FIELDS] = {
+    appeal->registration_number, appeal->applicant_name, appeal->applicant_iin,
+    appeal->annotation, appeal->text, appeal->executor,
+  };
+
+  for (guint i = 0; i < N_SEARCH_FIELDS; i++)
+    fields[i] = values[i] != NULL ? values[i] : "";
+  fields[N_SEARCH_FIELDS] = NULL;
+}
+
 /**
  * appeals_api_appeals_search_text:
  *
@@ -164,14 +184,11 @@ appeals_api_appeals_get_columns (void)
 char *
 appeals_api_appeals_search_text (AppealsAppeal *appeal)
 {
-  g_autofree char *text = g_strjoin (" ",
-                                     appeal->registration_number ? appeal->registration_number : "",
-                                     appeal->applicant_name ? appeal->applicant_name : "",
-                                     appeal->applicant_iin ? appeal->applicant_iin : "",
-                                     appeal->annotation ? appeal->annotation : "",
-                                     appeal->text ? appeal->text : "",
-                                     appeal->executor ? appeal->executor : "",
-                                     NULL);
+  const char *fields[N_SEARCH_FIELDS + 1];
+  g_autofree char *text = NULL;
+
+  get_search_fields (appeal, fields);
+  text = g_strjoinv (" ", (char **) fields);
   return appeals_text_fold (text);
 }
 
@@ -181,12 +198,14 @@ static gboolean
 same_search_fields (AppealsAppeal *a,
                     AppealsAppeal *b)
 {
-  return g_strcmp0 (a->registration_number, b->registration_number) == 0 &&
-         g_strcmp0 (a->applicant_name, b->applicant_name) == 0 &&
-         g_strcmp0 (a->applicant_iin, b->applicant_iin) == 0 &&
-         g_strcmp0 (a->annotation, b->annotation) == 0 &&
-         g_strcmp0 (a->text, b->text) == 0 &&
-         g_strcmp0 (a->executor, b->executor) == 0;
+  const char *fields_a[N_SEARCH_FIELDS + 1], *fields_b[N_SEARCH_FIELDS + 1];
+
+  get_search_fields (a, fields_a);
+  get_search_fields (b, fields_b);
+  for (guint i = 0; i < N_SEARCH_FIELDS; i++)
+    if (strcmp (fields_a[i], fields_b[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* @body: (nullable): appeals_api_appeals_search_text() of @appeal, if
