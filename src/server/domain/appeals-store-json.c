@@ -7,14 +7,28 @@
  * columns are found once per statement and each row's cells are written
  * out as they are read. Cells the server itself stored as JSON documents
  * (a checklist's answers) are written as they are.
+ *
+ * A number is read and written again with 17 digits, so that each
+ * backend's text gives the same JSON; a column of scores takes a few
+ * values over and over, and that conversion cost a third of a list of
+ * verdicts, so the writer keeps the last texts it made.
  */
 #include "config.h"
 
 #include "appeals-store.h"
 
+#define N_NUMBER_TEXTS 16
+
+typedef struct
+{
+  char cell[G_ASCII_DTOSTR_BUF_SIZE];   /* "" for an empty slot */
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+} NumberText;
+
 struct _AppealsStoreRowWriter
 {
   AppealsDbResult          *result;
+  NumberText                numbers[N_NUMBER_TEXTS];
   const AppealsStoreMember *members;
   guint                     n_members;
   int                       columns[];
@@ -46,12 +60,36 @@ appeals_store_row_writer_new (AppealsDbResult          *result,
 }
 
 static void
-append_cell (GString          *out,
-             AppealsStoreKind  kind,
-             const char       *cell)
+append_number (AppealsStoreRowWriter *writer,
+               GString               *out,
+               const char            *cell)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize length = strlen (cell);
+  NumberText *slot;
 
+  if (length == 0 || length >= G_ASCII_DTOSTR_BUF_SIZE)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_dtostr (number, sizeof number, g_ascii_strtod (cell, NULL)));
+      return;
+    }
+
+  slot = &writer->numbers[(length * 31 + (guchar) cell[length / 2] * 7 + (guchar) cell[length - 1]) % N_NUMBER_TEXTS];
+  if (strcmp (slot->cell, cell) != 0)
+    {
+      memcpy (slot->cell, cell, length + 1);
+      g_ascii_dtostr (slot->text, sizeof slot->text, g_ascii_strtod (cell, NULL));
+    }
+  g_string_append (out, slot->text);
+}
+
+static void
+append_cell (AppealsStoreRowWriter *writer,
+             GString               *out,
+             AppealsStoreKind       kind,
+             const char            *cell)
+{
   if (cell == NULL)
     {
       g_string_append (out, "null");
@@ -71,7 +109,7 @@ append_cell (GString          *out,
                             ? "true" : "false");
       break;
     case APPEALS_STORE_NUMBER:
-      g_string_append (out, g_ascii_dtostr (number, sizeof number, g_ascii_strtod (cell, NULL)));
+      append_number (writer, out, cell);
       break;
     case APPEALS_STORE_DOCUMENT:
       g_string_append (out, cell);
@@ -95,6 +133,6 @@ appeals_store_row_writer_append (AppealsStoreRowWriter *writer,
   for (guint i = 0; i < writer->n_members; i++)
     {
       appeals_json_append_member_name (out, i, writer->members[i].column);
-      append_cell (out, writer->members[i].kind, appeals_db_result_get_cell (writer->result, row, writer->columns[i]));
+      append_cell (writer, out, writer->members[i].kind, appeals_db_result_get_cell (writer->result, row, writer->columns[i]));
     }
 }

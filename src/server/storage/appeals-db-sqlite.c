@@ -209,16 +209,61 @@ integer_text (sqlite3_int64  value,
  * value is "unprotected", which SQLite's documentation allows to be read
  * only where no other thread can use the connection: here, where every
  * connection is opened NOMUTEX and used by one thread at a time (the
- * pool's), so that it has no mutex to take anyway. */
+ * pool's), so that it has no mutex to take anyway.
+ *
+ * A REAL's text is made once per value and statement: a column of scores
+ * takes a few values over and over, and each text costs two conversions
+ * and a print. */
+#define N_REAL_TEXTS 32
+
+typedef struct
+{
+  guint64 bits[N_REAL_TEXTS];
+  gsize   lengths[N_REAL_TEXTS];   /* 0: an empty slot */
+  char    texts[N_REAL_TEXTS][G_ASCII_DTOSTR_BUF_SIZE];
+} RealTexts;
+
+static const char *
+real_text (RealTexts     *reals,
+           sqlite3_value *cell,
+           char          *buffer,
+           gsize         *length)
+{
+  double value = sqlite3_value_double (cell);
+  const char *text;
+  guint64 bits;
+  guint slot;
+
+  memcpy (&bits, &value, sizeof bits);
+  slot = (guint) ((bits ^ (bits >> 32) ^ (bits >> 17)) % N_REAL_TEXTS);
+  if (reals->lengths[slot] == 0 || reals->bits[slot] != bits)
+    {
+      text = (const char *) sqlite3_value_text (cell);
+      if (g_ascii_strtod (text, NULL) != value)
+        text = g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+      *length = strlen (text);
+      if (*length >= G_ASCII_DTOSTR_BUF_SIZE)
+        return text;
+      reals->bits[slot] = bits;
+      reals->lengths[slot] = *length;
+      memmove (reals->texts[slot], text, *length + 1);
+    }
+
+  /* copied: another column of the row may take the slot before the row is kept */
+  *length = reals->lengths[slot];
+  memcpy (buffer, reals->texts[slot], *length + 1);
+  return buffer;
+}
+
 static const char *
 cell_text (sqlite3_stmt *statement,
            int           column,
+           RealTexts    *reals,
            char         *buffer,
            gsize        *length)
 {
   sqlite3_value *cell = sqlite3_column_value (statement, column);
   const char *text;
-  double value;
 
   /* the type is asked first: it means nothing after a conversion */
   switch (sqlite3_value_type (cell))
@@ -228,19 +273,12 @@ cell_text (sqlite3_stmt *statement,
     case SQLITE_INTEGER:
       return integer_text (sqlite3_value_int64 (cell), buffer, length);
     case SQLITE_FLOAT:
-      break;
+      return real_text (reals, cell, buffer, length);
     default:
       text = (const char *) sqlite3_value_text (cell);
       *length = sqlite3_value_bytes (cell);
       return text;
     }
-
-  value = sqlite3_value_double (cell);
-  text = (const char *) sqlite3_value_text (cell);
-  if (g_ascii_strtod (text, NULL) != value)
-    text = g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
-  *length = strlen (text);
-  return text;
 }
 
 static AppealsDbResult *
@@ -255,6 +293,7 @@ appeals_db_sqlite_query (AppealsDb   *db,
   g_autofree const char **cells = NULL;
   g_autofree gsize *lengths = NULL;
   g_autofree char *numbers = NULL;   /* a text buffer per column for numbers */
+  RealTexts reals;
   sqlite3_stmt *statement;
   int n_columns, rc;
 
@@ -274,11 +313,12 @@ appeals_db_sqlite_query (AppealsDb   *db,
   for (int i = 0; i < n_columns; i++)
     names[i] = sqlite3_column_name (statement, i);
   result = appeals_db_result_new (n_columns, names);
+  memset (reals.lengths, 0, sizeof reals.lengths);
 
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       for (int i = 0; i < n_columns; i++)
-        cells[i] = cell_text (statement, i, numbers + i * G_ASCII_DTOSTR_BUF_SIZE, &lengths[i]);
+        cells[i] = cell_text (statement, i, &reals, numbers + i * G_ASCII_DTOSTR_BUF_SIZE, &lengths[i]);
       appeals_db_result_add_row (result, cells, lengths);
     }
 
