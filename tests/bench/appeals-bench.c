@@ -221,7 +221,9 @@ appeals_bench_restart (AppealsBench *bench,
       args[4] = workers;
     }
   g_clear_pointer (&bench->server, appeals_test_server_free);
-  bench->server = appeals_test_server_start_on (bench->backend, bench->database, args);
+  /* its log goes to a file: read line by line by `meson test -v`, which
+   * prints each, it slowed every request (a search by a surname by half) */
+  bench->server = appeals_test_server_start_on_with_log (bench->backend, bench->database, args, bench->server_log);
   bench->workers = workers;
 }
 
@@ -247,7 +249,7 @@ appeals_bench_open (const char *backend,
   const char *cache = g_getenv ("APPEALS_BENCH_CACHE") != NULL ? g_getenv ("APPEALS_BENCH_CACHE") : "bench-data";
   g_autofree char *schema = schema_version ();
   g_autofree char *key = g_strdup_printf ("appeals-%u-%s-%s", size, schema, GENERATOR_VERSION);
-  g_autofree char *log_name = NULL, *log_path = NULL;
+  g_autofree char *log_name = NULL, *log_path = NULL, *server_log = NULL;
   g_autoptr(GError) error = NULL;
 
   bench->backend = backend;
@@ -265,6 +267,10 @@ appeals_bench_open (const char *backend,
   bench->statement_log = g_canonicalize_filename (log_path, NULL);
   g_unlink (bench->statement_log);
   g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", bench->statement_log, TRUE);
+  g_free (log_name);
+  log_name = g_strconcat (key, ".server.log", NULL);
+  server_log = g_build_filename (cache, log_name, NULL);
+  bench->server_log = g_canonicalize_filename (server_log, NULL);
   appeals_bench_restart (bench, g_getenv ("APPEALS_BENCH_WORKERS"));
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
   bench->session = soup_session_new ();
@@ -285,6 +291,7 @@ appeals_bench_free (AppealsBench *bench)
   if (bench->statement_log != NULL)
     g_unlink (bench->statement_log);
   g_free (bench->statement_log);
+  g_free (bench->server_log);
   g_free (bench->database);
   g_free (bench->token);
   g_free (bench->cursor);

@@ -32,6 +32,7 @@ typedef struct
   gint64                cursor_id;
   const char           *workers;   /* the server's --workers, NULL: its default */
   char                 *statement_log;   /* the server's APPEALS_SERVER_LOG_STATEMENTS */
+  char                 *server_log;      /* its stderr: a line a request */
 } AppealsBench;
 
 AppealsBench *appeals_bench_open            (const char    *backend,

@@ -233,8 +233,26 @@ appeals_test_server_start_on (const char         *backend,
                               const char         *database,
                               const char * const *extra_args)
 {
+  return appeals_test_server_start_on_with_log (backend, database, extra_args, NULL);
+}
+
+/**
+ * appeals_test_server_start_on_with_log:
+ * @log_path: (nullable): a file that gets the server's log (its stderr)
+ *
+ * As appeals_test_server_start_on(), the log kept apart: a log line a
+ * request, read line by line by a test runner that prints it, slows the
+ * server down.
+ */
+AppealsTestServer *
+appeals_test_server_start_on_with_log (const char         *backend,
+                                       const char         *database,
+                                       const char * const *extra_args,
+                                       const char         *log_path)
+{
   AppealsTestServer *server = g_new0 (AppealsTestServer, 1);
 
+  server->log_path = g_strdup (log_path);
   server->extra_args = g_strdupv ((GStrv) extra_args);
   server->backend = g_strdup (backend);
   server->database = g_strdup (database);

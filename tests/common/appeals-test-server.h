@@ -41,6 +41,10 @@ char                *appeals_test_server_new_database (const char       *backend
 AppealsTestServer   *appeals_test_server_start_on   (const char         *backend,
                                                       const char         *database,
                                                       const char * const *extra_args);
+AppealsTestServer   *appeals_test_server_start_on_with_log (const char         *backend,
+                                                             const char         *database,
+                                                             const char * const *extra_args,
+                                                             const char         *log_path);
 void                 appeals_test_server_kill       (AppealsTestServer  *server);
 void                 appeals_test_server_restart    (AppealsTestServer  *server);
 void                 appeals_test_server_signal     (AppealsTestServer  *server,
