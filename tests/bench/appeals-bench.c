@@ -193,10 +193,16 @@ prepare_postgresql (AppealsBench *bench,
       g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
       const char *drop_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", drop, NULL };
       const char *create_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", create, NULL };
+      const char *checkpoint_argv[] = { "psql", "-h", dir, "-U", "postgres", "-d", "postgres", "-q", "-c", "CHECKPOINT",
+                                         NULL };
 
       run (drop_argv);
       run (create_argv);
       bench->generate_seconds = generate (location, bench->size);
+      /* the cluster is stopped the quick way (-m immediate): without a
+       * checkpoint here, its next start would replay the whole load, and
+       * pg_ctl gives up after a minute */
+      run (checkpoint_argv);
       g_file_set_contents (marker, "", 0, NULL);
     }
   return location;
@@ -271,6 +277,7 @@ appeals_bench_open (const char *backend,
   log_name = g_strconcat (key, ".server.log", NULL);
   server_log = g_build_filename (cache, log_name, NULL);
   bench->server_log = g_canonicalize_filename (server_log, NULL);
+  g_unlink (bench->server_log);
   appeals_bench_restart (bench, g_getenv ("APPEALS_BENCH_WORKERS"));
   bench->token = appeals_test_sign_in (bench->server, "controller", "demo");
   bench->session = soup_session_new ();

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -97,8 +98,14 @@ spawn (AppealsTestServer *server)
   argv = g_strv_builder_end (builder);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* appended to: a restarted server's log follows the one before */
   if (server->log_path != NULL)
-    g_subprocess_launcher_set_stderr_file_path (launcher, server->log_path);
+    {
+      int fd = g_open (server->log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_subprocess_launcher_take_stderr_fd (launcher, fd);
+    }
   /* the server dies with the test, even when the test aborts */
   g_subprocess_launcher_set_child_setup (launcher, set_up_child, server, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
