@@ -386,11 +386,13 @@ get_ms (SoupSession *session,
   return (g_get_monotonic_time () - started) / 1000.0;
 }
 
+/* @budget: in µs; a request timed alone has BUDGET_US, with its floor twice that */
 static gboolean
 more_rounds (guint  done,
-             gint64 started)
+             gint64 started,
+             gint64 budget)
 {
-  return done < MIN_ROUNDS || (done < MAX_ROUNDS && g_get_monotonic_time () - started < BUDGET_US);
+  return done < MIN_ROUNDS || (done < MAX_ROUNDS && g_get_monotonic_time () - started < budget);
 }
 
 GArray *
@@ -406,7 +408,7 @@ appeals_bench_time_request (AppealsBench *bench,
   if (status != 200)
     g_error ("GET %s: %u", path, status);
   started = g_get_monotonic_time ();
-  while (more_rounds (ms->len, started))
+  while (more_rounds (ms->len, started, BUDGET_US))
     {
       double t = get_ms (bench->session, url, bench->token, &status);
 
@@ -415,56 +417,77 @@ appeals_bench_time_request (AppealsBench *bench,
   return ms;
 }
 
-/**
- * appeals_bench_time_statements:
- * @statements: `(sv)` GVariants, as appeals_bench_capture_statements() reads them
- *
- * Times running @statements one after the other straight on the
- * database, as one: the floor of the request that ran them.
- */
-GArray *
-appeals_bench_time_statements (AppealsBench *bench,
-                               GPtrArray    *statements)
+/* One run of @statements straight on the database, as one; in ms. */
+static double
+run_statements_ms (AppealsBench *bench,
+                   GPtrArray    *statements)
 {
-  GArray *ms = g_array_new (FALSE, FALSE, sizeof (double));
-  gint64 started = g_get_monotonic_time ();
+  gint64 t0 = g_get_monotonic_time ();
 
-  for (gboolean warm = TRUE; warm || more_rounds (ms->len, started); warm = FALSE)
+  for (guint i = 0; i < statements->len; i++)
     {
-      gint64 t0 = g_get_monotonic_time ();
-      double t;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) result = NULL;
+      g_autoptr(GVariant) params = NULL;
+      const char *sql;
 
-      for (guint i = 0; i < statements->len; i++)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(AppealsDbResult) result = NULL;
-          g_autoptr(GVariant) params = NULL;
-          const char *sql;
-
-          g_variant_get (g_ptr_array_index (statements, i), "(&sv)", &sql, &params);
-          result = appeals_db_query (bench->db, sql, g_variant_n_children (params) > 0 ? g_steal_pointer (&params) : NULL,
-                                     &error);
-          g_assert_no_error (error);
-        }
-      t = (g_get_monotonic_time () - t0) / 1000.0;
-      if (warm)
-        started = g_get_monotonic_time ();
-      else
-        g_array_append_val (ms, t);
+      g_variant_get (g_ptr_array_index (statements, i), "(&sv)", &sql, &params);
+      result = appeals_db_query (bench->db, sql, g_variant_n_children (params) > 0 ? g_steal_pointer (&params) : NULL,
+                                 &error);
+      g_assert_no_error (error);
     }
-  return ms;
+  return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
-GArray *
-appeals_bench_time_sql (AppealsBench *bench,
-                        const char   *sql,
-                        GVariant     *params)
+/**
+ * appeals_bench_time_with_floor:
+ * @statements: `(sv)` GVariants, as appeals_bench_capture_statements()
+ *   or appeals_bench_statement() make them: the floor of @path
+ *
+ * Times GET @path and, by turns with it, running @statements one after
+ * the other straight on the database, as one: a round of each, so that
+ * both meet the machine as it is at that moment. Here the kernel drops
+ * file pages left unused for a while, and a search timed before its
+ * floor could read from the disk what its floor then found cached.
+ */
+void
+appeals_bench_time_with_floor (AppealsBench  *bench,
+                               const char    *path,
+                               GPtrArray     *statements,
+                               GArray       **request,
+                               GArray       **floor)
 {
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *url = g_strconcat (appeals_test_server_get_url (bench->server), path, NULL);
+  gint64 started;
+  guint status;
+
+  *request = g_array_new (FALSE, FALSE, sizeof (double));
+  *floor = g_array_new (FALSE, FALSE, sizeof (double));
+  get_ms (bench->session, url, bench->token, &status);   /* warm up */
+  if (status != 200)
+    g_error ("GET %s: %u", path, status);
+  run_statements_ms (bench, statements);
+  started = g_get_monotonic_time ();
+  while (more_rounds ((*request)->len, started, 2 * BUDGET_US))
+    {
+      double t = get_ms (bench->session, url, bench->token, &status);
+
+      g_array_append_val (*request, t);
+      t = run_statements_ms (bench, statements);
+      g_array_append_val (*floor, t);
+    }
+}
+
+/* @sql with its @params as a floor of one statement. */
+GPtrArray *
+appeals_bench_statement (const char *sql,
+                         GVariant   *params)
+{
+  GPtrArray *statements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
 
   g_ptr_array_add (statements, g_variant_ref_sink (g_variant_new ("(sv)", sql, params != NULL ? params
                                                                   : g_variant_new_tuple (NULL, 0))));
-  return appeals_bench_time_statements (bench, statements);
+  return statements;
 }
 
 /**

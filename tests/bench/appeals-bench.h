@@ -50,11 +50,13 @@ double        appeals_bench_percentile      (GArray        *ms,
                                              double         p);
 GArray       *appeals_bench_time_request    (AppealsBench  *bench,
                                              const char    *path);
-GArray       *appeals_bench_time_sql        (AppealsBench  *bench,
-                                             const char    *sql,
+GPtrArray    *appeals_bench_statement       (const char    *sql,
                                              GVariant      *params);
-GArray       *appeals_bench_time_statements (AppealsBench  *bench,
-                                             GPtrArray     *statements);
+void          appeals_bench_time_with_floor (AppealsBench  *bench,
+                                             const char    *path,
+                                             GPtrArray     *statements,
+                                             GArray       **request,
+                                             GArray       **floor);
 GPtrArray    *appeals_bench_capture_statements (AppealsBench *bench,
                                                 const char   *path);
 void          appeals_bench_time_patch      (AppealsBench  *bench,

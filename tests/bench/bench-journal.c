@@ -251,11 +251,11 @@ main (int   argc,
 
       if (analytics)
         rss_before = appeals_bench_server_rss_kb (bench);
-      request = appeals_bench_time_request (bench, c->path);
+      if (c->sql != NULL)
+        c->statements = appeals_bench_statement (c->sql, c->params);
+      appeals_bench_time_with_floor (bench, c->path, c->statements, &request, &floor);
       if (analytics)
         rss_after = appeals_bench_server_rss_kb (bench);
-      floor = c->sql != NULL ? appeals_bench_time_sql (bench, c->sql, c->params)
-                             : appeals_bench_time_statements (bench, c->statements);
       print_row (c->name, request, floor);
       g_free (c->path);
       g_free (c->sql);
