@@ -227,8 +227,8 @@ appeals_bench_restart (AppealsBench *bench,
       args[4] = workers;
     }
   g_clear_pointer (&bench->server, appeals_test_server_free);
-  /* its log goes to a file: read line by line by `meson test -v`, which
-   * prints each, it slowed every request (a search by a surname by half) */
+  /* its log, a line a request, goes to a file beside the database rather
+   * than into the bench's output, where `meson test -v` printed it all */
   bench->server = appeals_test_server_start_on_with_log (bench->backend, bench->database, args, bench->server_log);
   bench->workers = workers;
 }
