@@ -247,9 +247,8 @@ appeals_test_server_start_on (const char         *backend,
  * appeals_test_server_start_on_with_log:
  * @log_path: (nullable): a file that gets the server's log (its stderr)
  *
- * As appeals_test_server_start_on(), the log kept apart: a log line a
- * request, read line by line by a test runner that prints it, slows the
- * server down.
+ * As appeals_test_server_start_on(), the log kept apart from the test's
+ * own output (a benchmark's server writes a line a request).
  */
 AppealsTestServer *
 appeals_test_server_start_on_with_log (const char         *backend,
