@@ -43,6 +43,7 @@ struct _AppealsServer
   AppealsRules         *rules;
   GRWLock               rules_lock;  /* workers read, a reload writes */
   AppealsWorkers       *workers;     /* NULL: everything on the main loop */
+  char                 *malformed;   /* the answer libsoup gives a request it cannot read */
   guint                 active;      /* requests between headers and answer */
   guint                 drain_timeout;
   gboolean              stopping;
@@ -70,6 +71,7 @@ appeals_server_finalize (GObject *object)
   g_clear_pointer (&self->router, appeals_router_free);
   g_clear_pointer (&self->rules, appeals_rules_free);
   g_clear_pointer (&self->config.database, g_free);
+  g_clear_pointer (&self->malformed, g_free);
   g_rw_lock_clear (&self->rules_lock);
 
   G_OBJECT_CLASS (appeals_server_parent_class)->finalize (object);
@@ -403,14 +405,11 @@ on_request_started (SoupServer        *soup,
 {
   AppealsServer *self = user_data;
 
-  g_autofree char *problem = appeals_connections_problem_body (SOUP_STATUS_BAD_REQUEST,
-                                                               APPEALS_PROBLEM_MALFORMED_REQUEST);
-
   appeals_connections_request_started (self->connections, message);
   /* what libsoup sends if it cannot read the request (it answers 400 by
    * itself then); the early handler clears it once the headers are read */
   soup_server_message_set_response (message, "application/problem+json; charset=utf-8", SOUP_MEMORY_COPY,
-                                    problem, strlen (problem));
+                                    self->malformed, strlen (self->malformed));
   g_signal_connect_object (message, "got-chunk", G_CALLBACK (on_got_chunk), self, 0);
 }
 
@@ -426,6 +425,9 @@ appeals_server_new (AppealsDb                 *db,
   self->db = db != NULL ? g_object_ref (db) : NULL;
   self->config = *config;
   self->config.database = g_strdup (config->database);
+  /* made once, not for each request: it was an eighth of the
+   * instructions of a GET /health */
+  self->malformed = appeals_connections_problem_body (SOUP_STATUS_BAD_REQUEST, APPEALS_PROBLEM_MALFORMED_REQUEST);
 
   self->rules = appeals_rules_load (error);
   if (self->rules == NULL)
