@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-db.c: the storage driver base class — opening by location,
- * transactions with retries of transient conflicts, schema migrations,
- * and the text-cell results both backends fill.
+ * transactions with retries of transient conflicts, schema migrations.
+ * The results both backends fill are in appeals-db-result.c.
  */
 #include "config.h"
 
@@ -23,6 +23,7 @@ typedef struct
 {
   guint64 n_statements;
   gboolean in_transaction;   /* inside the func of appeals_db_run_transaction() */
+  gboolean begin_pending;    /* a read transaction on PostgreSQL, not begun yet */
 } AppealsDbPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AppealsDb, appeals_db, G_TYPE_OBJECT)
@@ -30,15 +31,6 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AppealsDb, appeals_db, G_TYPE_OBJECT)
 /* appeals_db_log_statements_to(): every connection's statements, one a line */
 static FILE *statement_log;
 static GMutex statement_log_lock;
-
-struct _AppealsDbResult
-{
-  guint       n_columns;
-  GStrv       column_names;
-  guint          n_rows;
-  GPtrArray     *cells;  /* n_columns a row, row by row; NULL for SQL NULL */
-  GStringChunk  *text;   /* the cells' text: one block for many cells */
-};
 
 static void
 appeals_db_class_init (AppealsDbClass *klass)
@@ -97,6 +89,46 @@ log_statement (const char *sql,
   g_mutex_unlock (&statement_log_lock);
 }
 
+/* What a SELECT may still do besides reading: lock rows, take a lock,
+ * move a sequence, set a setting, make a table. */
+static const char * const effects[] = {
+  "for update", "for no key update", "for share", "for key share",
+  "pg_advisory", "nextval", "setval", "set_config", "pg_notify", " into ",
+};
+
+/* Whether @sql only reads, so that on PostgreSQL it may run before its
+ * read transaction begins (see begin_transaction()). Anything in doubt —
+ * a write, SET, a WITH that could hold one, a SELECT that locks — is not:
+ * it begins the transaction first, as before. */
+static gboolean
+is_plain_read (const char *sql)
+{
+  g_autofree char *folded = NULL;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "SELECT", 6) != 0 || !g_ascii_isspace (sql[6]))
+    return FALSE;
+
+  folded = g_ascii_strdown (sql, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (effects); i++)
+    if (strstr (folded, effects[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The BEGIN of a read transaction, sent before its first statement that
+ * is not a plain read. */
+static gboolean
+begin_pending (AppealsDb  *self,
+               GError    **error)
+{
+  AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
+
+  priv->begin_pending = FALSE;
+  return appeals_db_exec (self, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, error);
+}
+
 /**
  * appeals_db_query:
  * @params: (nullable): a tuple; a floating reference is consumed
@@ -108,11 +140,15 @@ appeals_db_query (AppealsDb   *self,
                   GError     **error)
 {
   g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  AppealsDbPrivate *priv;
 
   g_return_val_if_fail (APPEALS_IS_DB (self), NULL);
   g_return_val_if_fail (owned == NULL || g_variant_is_of_type (owned, G_VARIANT_TYPE_TUPLE), NULL);
 
-  ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->n_statements++;
+  priv = appeals_db_get_instance_private (self);
+  if (G_UNLIKELY (priv->begin_pending) && !is_plain_read (sql) && !begin_pending (self, error))
+    return NULL;
+  priv->n_statements++;
   if (G_UNLIKELY (statement_log != NULL))
     log_statement (sql, owned);
   return APPEALS_DB_GET_CLASS (self)->query (self, sql, owned, error);
@@ -156,7 +192,8 @@ appeals_db_log_statements_to (const char  *path,
  *
  * Returns: how many statements appeals_db_query() and appeals_db_exec()
  *   have run on this connection since it was opened, BEGIN and COMMIT
- *   included (migration scripts are not). A measure, for tests that prove a list costs
+ *   included where they were sent (a read transaction on PostgreSQL that
+ *   only reads sends neither; migration scripts are not counted). A measure, for tests that prove a list costs
  *   a fixed number of statements however long it is.
  */
 guint64
@@ -204,6 +241,9 @@ appeals_db_exec_script (AppealsDb   *self,
 {
   g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
 
+  if (G_UNLIKELY (((AppealsDbPrivate *) appeals_db_get_instance_private (self))->begin_pending) &&
+      !begin_pending (self, error))
+    return FALSE;
   return APPEALS_DB_GET_CLASS (self)->exec_script (self, sql, error);
 }
 
@@ -320,10 +360,30 @@ appeals_db_load_end (AppealsDb  *self,
 static void
 roll_back (AppealsDb *self)
 {
+  AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
   g_autoptr(GError) error = NULL;
 
+  if (priv->begin_pending)
+    {
+      priv->begin_pending = FALSE;
+      return;
+    }
   if (!appeals_db_exec (self, "ROLLBACK", NULL, &error))
     g_debug ("rollback failed: %s", error->message);
+}
+
+static gboolean
+commit (AppealsDb  *self,
+        GError    **error)
+{
+  AppealsDbPrivate *priv = appeals_db_get_instance_private (self);
+
+  if (priv->begin_pending)
+    {
+      priv->begin_pending = FALSE;
+      return TRUE;
+    }
+  return appeals_db_exec (self, "COMMIT", NULL, error);
 }
 
 /* PostgreSQL: every writer holds this lock around its transaction, so
@@ -357,6 +417,14 @@ unlock_writers (AppealsDb *self,
     g_warning ("cannot release the writers' lock: %s", error->message);
 }
 
+/* On PostgreSQL a read transaction begins at its first statement that is
+ * not a plain read (is_plain_read()), and ends with no COMMIT if it had
+ * none: at READ COMMITTED each statement reads its own snapshot inside a
+ * transaction or out of one, so the SELECTs before are the same, and a
+ * journal page or a search spares two round trips to the database. What
+ * it writes is still one transaction. On SQLite a read transaction is
+ * one snapshot for all its statements, and BEGIN costs no round trip:
+ * it begins at once. */
 static gboolean
 begin_transaction (AppealsDb  *self,
                    gboolean    reader,
@@ -364,6 +432,11 @@ begin_transaction (AppealsDb  *self,
 {
   if (appeals_db_get_dialect (self) == APPEALS_DB_DIALECT_SQLITE)
     return appeals_db_exec (self, reader ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE", NULL, error);
+  if (reader)
+    {
+      ((AppealsDbPrivate *) appeals_db_get_instance_private (self))->begin_pending = TRUE;
+      return TRUE;
+    }
   return appeals_db_exec (self, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, error);
 }
 
@@ -414,7 +487,7 @@ run_transaction (AppealsDb                *self,
           priv->in_transaction = FALSE;
         }
 
-      if (done && appeals_db_exec (self, "COMMIT", NULL, &local_error))
+      if (done && commit (self, &local_error))
         {
           unlock_writers (self, reader);
           return TRUE;
@@ -574,165 +647,4 @@ appeals_db_migrate (AppealsDb   *self,
     }
 
   return TRUE;
-}
-
-/* Results -------------------------------------------------------------- */
-
-AppealsDbResult *
-appeals_db_result_new (guint               n_columns,
-                       const char * const *column_names)
-{
-  AppealsDbResult *result = g_new0 (AppealsDbResult, 1);
-
-  result->n_columns = n_columns;
-  result->column_names = g_new0 (char *, n_columns + 1);
-  for (guint i = 0; i < n_columns; i++)
-    result->column_names[i] = g_strdup (column_names[i]);
-  result->cells = g_ptr_array_new ();
-  result->text = g_string_chunk_new (4096);
-
-  return result;
-}
-
-void
-appeals_db_result_add_row (AppealsDbResult    *result,
-                           const char * const *cells,
-                           const gsize        *lengths)
-{
-  guint first = result->cells->len;
-
-  g_ptr_array_set_size (result->cells, first + result->n_columns);
-  for (guint i = 0; i < result->n_columns; i++)
-    if (cells[i] != NULL)
-      result->cells->pdata[first + i] = g_string_chunk_insert_len (result->text, cells[i],
-                                                                   lengths != NULL ? (gssize) lengths[i] : -1);
-  result->n_rows++;
-}
-
-void
-appeals_db_result_free (AppealsDbResult *result)
-{
-  if (result == NULL)
-    return;
-
-  g_ptr_array_unref (result->cells);
-  g_string_chunk_free (result->text);
-  g_strfreev (result->column_names);
-  g_free (result);
-}
-
-guint
-appeals_db_result_get_n_rows (AppealsDbResult *result)
-{
-  return result->n_rows;
-}
-
-guint
-appeals_db_result_get_n_columns (AppealsDbResult *result)
-{
-  return result->n_columns;
-}
-
-const char *
-appeals_db_result_get_column_name (AppealsDbResult *result,
-                                   guint            column)
-{
-  g_return_val_if_fail (column < result->n_columns, NULL);
-
-  return result->column_names[column];
-}
-
-int
-appeals_db_result_find_column (AppealsDbResult *result,
-                               const char      *name)
-{
-  /* the last column of a name wins: "a.*, x AS name" overrides */
-  for (int i = result->n_columns - 1; i >= 0; i--)
-    if (g_str_equal (result->column_names[i], name))
-      return i;
-
-  return -1;
-}
-
-static const char *
-cell (AppealsDbResult *result,
-      guint            row,
-      const char      *column,
-      gboolean        *found)
-{
-  int index = appeals_db_result_find_column (result, column);
-
-  *found = index >= 0 && row < result->n_rows;
-  if (!*found)
-    {
-      g_critical ("no cell %u/%s in the result", row, column);
-      return NULL;
-    }
-
-  return g_ptr_array_index (result->cells, row * result->n_columns + index);
-}
-
-/* The text of a cell by position (NULL for SQL NULL): for readers that
- * resolved their columns once per statement. */
-const char *
-appeals_db_result_get_cell (AppealsDbResult *result,
-                            guint            row,
-                            guint            column)
-{
-  g_return_val_if_fail (row < result->n_rows && column < result->n_columns, NULL);
-
-  return g_ptr_array_index (result->cells, row * result->n_columns + column);
-}
-
-gboolean
-appeals_db_result_is_null (AppealsDbResult *result,
-                           guint            row,
-                           const char      *column)
-{
-  gboolean found;
-
-  return cell (result, row, column, &found) == NULL;
-}
-
-const char *
-appeals_db_result_get_string (AppealsDbResult *result,
-                              guint            row,
-                              const char      *column)
-{
-  gboolean found;
-
-  return cell (result, row, column, &found);
-}
-
-gint64
-appeals_db_result_get_int64 (AppealsDbResult *result,
-                             guint            row,
-                             const char      *column)
-{
-  gboolean found;
-  const char *text = cell (result, row, column, &found);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
-}
-
-gboolean
-appeals_db_result_get_boolean (AppealsDbResult *result,
-                               guint            row,
-                               const char      *column)
-{
-  gboolean found;
-  const char *text = cell (result, row, column, &found);
-
-  return text != NULL && (g_str_equal (text, "1") || g_str_equal (text, "t") || g_str_equal (text, "true"));
-}
-
-double
-appeals_db_result_get_double (AppealsDbResult *result,
-                              guint            row,
-                              const char      *column)
-{
-  gboolean found;
-  const char *text = cell (result, row, column, &found);
-
-  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
 }

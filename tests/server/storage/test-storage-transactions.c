@@ -136,13 +136,14 @@ run_steps (AppealsDb  *db,
 }
 
 static void
-test_transaction (Fixture       *fixture,
-                  gconstpointer  user_data)
+check_transaction (Fixture               *fixture,
+                   const TransactionCase *row,
+                   gboolean               reader)
 {
-  const TransactionCase *row = user_data;
   TransactionRun run = { fixture, row, 0, 1 };
   g_autoptr(GError) error = NULL;
-  gboolean ok = appeals_db_run_transaction (fixture->db, run_steps, &run, &error);
+  gboolean ok = reader ? appeals_db_run_read_transaction (fixture->db, run_steps, &run, &error)
+                       : appeals_db_run_transaction (fixture->db, run_steps, &run, &error);
 
   if (row->error_code < 0)
     {
@@ -162,6 +163,22 @@ test_transaction (Fixture       *fixture,
   /* no transaction is left open: a plain write is seen at once */
   exec_ok (fixture->db, "INSERT INTO probe (id) VALUES (100)", NULL);
   g_assert_cmpint (count_rows (fixture->other, "id = 100"), ==, 1);
+}
+
+static void
+test_transaction (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  check_transaction (fixture, user_data, FALSE);
+}
+
+/* A read transaction that writes is as whole as a writer's: on PostgreSQL
+ * it begins at its first write (see test-storage-readers.c). */
+static void
+test_read_transaction (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  check_transaction (fixture, user_data, TRUE);
 }
 
 /* Retries ----------------------------------------------------------------- */
@@ -435,7 +452,10 @@ test_storage_add_transactions (void)
   for (guint i = 0; i < G_N_ELEMENTS (transaction_cases); i++)
     {
       g_autofree char *path = g_strconcat ("transactions/", transaction_cases[i].name, NULL);
+      g_autofree char *read_path = g_strconcat ("transactions/read/", transaction_cases[i].name, NULL);
+
       add_test (path, &transaction_cases[i], test_transaction);
+      add_test (read_path, &transaction_cases[i], test_read_transaction);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (retry_cases); i++)

@@ -637,6 +637,7 @@ main (int   argc,
   add_test ("blobs/missing", NULL, test_blob_missing);
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
   test_storage_add_transactions ();
+  test_storage_add_readers ();
   test_storage_add_migrations (fresh);
   test_storage_add_plans ();
   test_storage_add_watch ();

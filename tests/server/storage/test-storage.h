@@ -39,6 +39,7 @@ gint64     count_rows      (AppealsDb      *db,
                             const char     *where);
 
 void       test_storage_add_transactions (void);
+void       test_storage_add_readers      (void);
 void       test_storage_add_migrations   (const char     *location);
 void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
