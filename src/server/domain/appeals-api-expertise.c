@@ -460,6 +460,7 @@ handle_pending (AppealsRequest  *request,
   const char *state = appeals_request_get_query (request, "state");
   const char *district = appeals_api_scope_district (request);
   g_autoptr(AppealsDbResult) rows = NULL;
+  g_autofree char *sql = NULL;
 
   if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
     {
@@ -468,16 +469,21 @@ handle_pending (AppealsRequest  *request,
       return TRUE;
     }
 
-  rows = appeals_db_query (request->db,
-                           "SELECT e.id, e.appeal_id, e.round, e.previous_id, e.body, e.answer, e.criteria, "
-                           "e.cross_checks, e.score, e.verdict, e.reasons, e.rework_due, e.overdue, e.state, "
-                           "e.analyst, e.approved_by, e.approved_at, e.created_at, "
-                           "a.registration_number, a.annotation FROM expertise e "
-                           "JOIN appeals a ON a.id = e.appeal_id "
-                           "WHERE e.state = ? AND (? = 1 OR a.district = ?) ORDER BY e.id LIMIT 200",
-                           g_variant_new ("(sxs)", state != NULL ? state : "awaiting_approval",
-                                          (gint64) (district == NULL), district != NULL ? district : ""),
-                           error);
+  /* the state (one of two) is written into the statement and the scope's
+   * district is there only when there is one, so that PostgreSQL plans
+   * each text once: with the state a parameter, no plan for any state
+   * served (that one walks the expertise by id and filters: 150 ms at a
+   * million appeals for the rare awaiting_approval), and it planned each
+   * request again, 0.25-0.5 ms */
+  sql = g_strdup_printf ("SELECT e.id, e.appeal_id, e.round, e.previous_id, e.body, e.answer, e.criteria, "
+                         "e.cross_checks, e.score, e.verdict, e.reasons, e.rework_due, e.overdue, e.state, "
+                         "e.analyst, e.approved_by, e.approved_at, e.created_at, "
+                         "a.registration_number, a.annotation FROM expertise e "
+                         "JOIN appeals a ON a.id = e.appeal_id "
+                         "WHERE e.state = '%s'%s ORDER BY e.id LIMIT 200",
+                         state != NULL && g_str_equal (state, "final") ? "final" : "awaiting_approval",
+                         district != NULL ? " AND a.district = ?" : "");
+  rows = appeals_db_query (request->db, sql, district != NULL ? g_variant_new ("(s)", district) : NULL, error);
   if (rows == NULL)
     return FALSE;
 

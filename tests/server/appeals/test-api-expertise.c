@@ -174,6 +174,29 @@ test_expertise (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "appeal_id"), ==, controlled);
   }
 
+  /* a district-bound caller sees the rounds of its own district only */
+  {
+    g_autoptr(AppealsTestResponse) own = REQUEST (fixture, "GET", "/api/v1/expertise?state=awaiting_approval",
+                                                  fixture->registrar, NULL);
+    g_autoptr(AppealsTestResponse) other = REQUEST (fixture, "GET", "/api/v1/expertise?state=awaiting_approval",
+                                                    fixture->registrar2, NULL);
+    g_autoptr(AppealsTestResponse) final = REQUEST (fixture, "GET", "/api/v1/expertise?state=final",
+                                                    fixture->registrar, NULL);
+    JsonArray *own_items = json_object_get_array_member (appeals_test_response_object (own), "items");
+    JsonArray *final_items = json_object_get_array_member (appeals_test_response_object (final), "items");
+
+    g_assert_cmpuint (json_array_get_length (own_items), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (own_items, 0), "appeal_id"), ==,
+                     controlled);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (other),
+                                                                           "items")), ==, 0);
+    /* the final rounds: the plain appeal's two, and not the one waiting */
+    for (guint i = 0; i < json_array_get_length (final_items); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (final_items, i), "state"), ==,
+                       "final");
+    g_assert_cmpuint (json_array_get_length (final_items), >=, 2);
+  }
+
   approval_path = g_strdup_printf ("/api/v1/expertise/%" G_GINT64_FORMAT "/approval",
                                    json_object_get_int_member (appeals_test_response_object (pending), "id"));
   analyst_approval = REQUEST (fixture, "POST", approval_path, analyst, NULL);
