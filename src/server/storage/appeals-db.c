@@ -146,7 +146,7 @@ appeals_db_query (AppealsDb   *self,
   g_return_val_if_fail (owned == NULL || g_variant_is_of_type (owned, G_VARIANT_TYPE_TUPLE), NULL);
 
   priv = appeals_db_get_instance_private (self);
-  if (G_UNLIKELY (priv->begin_pending) && !is_plain_read (sql) && !begin_pending (self, error))
+  if (priv->begin_pending && !is_plain_read (sql) && !begin_pending (self, error))
     return NULL;
   priv->n_statements++;
   if (G_UNLIKELY (statement_log != NULL))
@@ -193,8 +193,9 @@ appeals_db_log_statements_to (const char  *path,
  * Returns: how many statements appeals_db_query() and appeals_db_exec()
  *   have run on this connection since it was opened, BEGIN and COMMIT
  *   included where they were sent (a read transaction on PostgreSQL that
- *   only reads sends neither; migration scripts are not counted). A measure, for tests that prove a list costs
- *   a fixed number of statements however long it is.
+ *   only reads sends neither; migration scripts are not counted). A
+ *   measure, for tests that prove a list costs a fixed number of
+ *   statements however long it is.
  */
 guint64
 appeals_db_get_statement_count (AppealsDb *self)
@@ -241,8 +242,7 @@ appeals_db_exec_script (AppealsDb   *self,
 {
   g_return_val_if_fail (APPEALS_IS_DB (self), FALSE);
 
-  if (G_UNLIKELY (((AppealsDbPrivate *) appeals_db_get_instance_private (self))->begin_pending) &&
-      !begin_pending (self, error))
+  if (((AppealsDbPrivate *) appeals_db_get_instance_private (self))->begin_pending && !begin_pending (self, error))
     return FALSE;
   return APPEALS_DB_GET_CLASS (self)->exec_script (self, sql, error);
 }
