@@ -274,11 +274,11 @@ read_filter (AppealsRequest  *request,
  * rows — the join and the wide columns touch the page's rows only.
  *
  * @fixed_limit > 0 writes the limit into the text and leaves out the
- * offset: a page from the top or from a cursor, without a search. There
- * PostgreSQL plans the statement once for any filter values (the page
- * walks an index in its order and stops at the limit, whatever the
- * values), where a LIMIT or OFFSET parameter has it plan every page again
- * (0.3–0.7 ms, more than reading the page). A search's plan hangs on its
+ * offset: a page of the default size from the top or from a cursor,
+ * without a search. There PostgreSQL plans the statement once for any
+ * filter values (the page walks an index in its order and stops at the
+ * limit, whatever the values), where a LIMIT or OFFSET parameter has it
+ * plan every page again (0.3–0.7 ms, more than reading the page). A search's plan hangs on its
  * words and an offset's cost on its size: those stay parameters, planned
  * for their values. */
 static char *
@@ -372,8 +372,11 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
     }
 
-  /* one row more than the page tells whether there is a next one */
-  if (offset == 0 && filter.search_matches < 0)
+  /* one row more than the page tells whether there is a next one; the
+   * limit is written in for the page size the client asks for only, so
+   * that a caller who tries every limit makes no more texts (each one a
+   * statement the connection keeps) than two a filter */
+  if (offset == 0 && filter.search_matches < 0 && limit == DEFAULT_PAGE_SIZE)
     {
       sql = page_sql (filter.where->str, sort->column, descending, limit + 1);
       rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
