@@ -17,7 +17,9 @@
  * some values costs one slow run, not one each time. Either way the next
  * thousand runs are planned for their values; then the statement is tried
  * prepared again, so that a run slowed by a busy machine, not by its plan,
- * does not cost it its preparing for good.
+ * does not cost it its preparing for good. How many texts a connection
+ * keeps, and how many of them prepared, is bounded: see
+ * appeals-db-postgres-statements.c.
  */
 #include "config.h"
 
@@ -26,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-db-private.h"
+#include "appeals-db-postgres-statements.h"
 
 typedef struct _AppealsDbPostgres AppealsDbPostgres;
 
@@ -56,28 +59,6 @@ canceller_unref (gpointer data)
     }
 }
 
-/* One SQL text as this connection knows it. */
-typedef struct
-{
-  char  *text;       /* with $n placeholders */
-  guint  uses;
-  char   name[24];   /* its prepared name; empty: not prepared */
-  guint  planned_runs;  /* runs left to plan for their values after a long one */
-} Statement;
-
-static void
-statement_free (gpointer data)
-{
-  Statement *statement = data;
-
-  g_free (statement->text);
-  g_free (statement);
-}
-
-/* Prepared statements a connection keeps at most; past them, statements
- * run unnamed. The repository's SQL texts are far fewer. */
-#define MAX_PREPARED 256
-
 /* After a run this long, the statement's next PLANNED_RUNS are planned
  * for their values. */
 #define LONG_RUN_USEC (20 * 1000)
@@ -88,8 +69,7 @@ struct _AppealsDbPostgres
   AppealsDb    parent_instance;
 
   PGconn      *connection;
-  GHashTable  *statements;  /* "?" SQL → Statement */
-  guint        n_prepared;
+  AppealsPgStatements *statements;
   GString     *load;        /* COPY data not yet sent */
   guint        load_columns;
   GCancellable *cancellable; /* see appeals_db_watch() */
@@ -107,103 +87,6 @@ static AppealsDbDialect
 appeals_db_postgres_get_dialect (AppealsDb *db)
 {
   return APPEALS_DB_DIALECT_POSTGRESQL;
-}
-
-/* The length of the dollar-quote tag ("$$", "$body$") starting at @p, or 0
- * when @p starts a positional parameter or anything else. (A "$" inside an
- * identifier is the caller's to rule out.) */
-static gsize
-dollar_tag_length (const char *p)
-{
-  const char *q = p + 1;
-
-  if (*p != '$' || g_ascii_isdigit (*q))
-    return 0;
-  while (g_ascii_isalnum (*q) || *q == '_')
-    q++;
-
-  return *q == '$' ? (gsize) (q - p + 1) : 0;
-}
-
-/* "?" → "$n", leaving quoted literals, identifiers, comments and $$
- * bodies alone: a "?" there is text, not a parameter. */
-static char *
-rewrite_placeholders (const char *sql)
-{
-  GString *out = g_string_sized_new (strlen (sql) + 16);
-  guint n = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      const char *end = NULL;
-      gsize tag;
-
-      if (*p == '\'' || *p == '"')
-        end = strchr (p + 1, *p);
-      else if (p[0] == '-' && p[1] == '-')
-        end = strchr (p, '\n');
-      else if (p[0] == '/' && p[1] == '*')
-        {
-          end = strstr (p + 2, "*/");
-          end = end != NULL ? end + 1 : NULL;
-        }
-      else if ((p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')) &&
-               (tag = dollar_tag_length (p)) > 0)
-        {
-          g_autofree char *delimiter = g_strndup (p, tag);
-
-          end = strstr (p + tag, delimiter);
-          end = end != NULL ? end + tag - 1 : NULL;
-        }
-      else if (*p == '?')
-        {
-          g_string_append_printf (out, "$%u", ++n);
-          continue;
-        }
-      else
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-
-      /* copy the literal or comment through its last character; an
-       * unterminated one runs to the end, and PostgreSQL reports it */
-      if (end == NULL)
-        end = p + strlen (p) - 1;
-      g_string_append_len (out, p, end - p + 1);
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static Statement *
-get_statement (AppealsDbPostgres *self,
-               const char        *sql)
-{
-  Statement *statement = g_hash_table_lookup (self->statements, sql);
-
-  if (statement == NULL)
-    {
-      statement = g_new0 (Statement, 1);
-      statement->text = rewrite_placeholders (sql);
-      g_hash_table_insert (self->statements, g_strdup (sql), statement);
-    }
-
-  return statement;
-}
-
-/* A new session has no prepared statements. */
-static void
-forget_prepared (AppealsDbPostgres *self)
-{
-  GHashTableIter iter;
-  Statement *statement;
-
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &statement))
-    statement->name[0] = '\0';
-  self->n_prepared = 0;
 }
 
 static char *
@@ -296,7 +179,7 @@ ensure_connection (AppealsDbPostgres  *self,
     return TRUE;
 
   PQreset (self->connection);
-  forget_prepared (self);
+  appeals_pg_statements_forget_prepared (self->statements);
   if (PQstatus (self->connection) == CONNECTION_OK)
     return TRUE;
 
@@ -305,14 +188,51 @@ ensure_connection (AppealsDbPostgres  *self,
   return FALSE;
 }
 
+/* Prepares @statement on the session, after deallocating the statements
+ * no longer prepared here. */
+static gboolean
+prepare (AppealsDbPostgres   *self,
+         AppealsPgStatement  *statement,
+         int                  n_params,
+         GError             **error)
+{
+  g_autofree char *room = appeals_pg_statements_take_room (self->statements);
+  char name[sizeof statement->name];
+  PGresult *answer;
+
+  if (room != NULL)
+    {
+      answer = PQexec (self->connection, room);
+      if (!check_result (self, answer, error))
+        {
+          PQclear (answer);
+          return FALSE;
+        }
+      PQclear (answer);
+      appeals_pg_statements_room_made (self->statements);
+    }
+
+  appeals_pg_statements_name (self->statements, name, sizeof name);
+  answer = PQprepare (self->connection, name, statement->text, n_params, NULL);
+  if (!check_result (self, answer, error))
+    {
+      PQclear (answer);
+      return FALSE;
+    }
+  PQclear (answer);
+  appeals_pg_statements_prepared (self->statements, statement, name);
+  return TRUE;
+}
+
 /* Runs @statement, prepared from its second run on; returns its answer,
- * or %NULL with @error set when it could not be prepared. */
+ * or %NULL with @error set when it could not be prepared. A transaction
+ * that failed prepares nothing: the statement fails there as itself. */
 static PGresult *
-run_statement (AppealsDbPostgres  *self,
-               Statement          *statement,
-               int                 n_params,
-               const char * const *values,
-               GError            **error)
+run_statement (AppealsDbPostgres   *self,
+               AppealsPgStatement  *statement,
+               int                  n_params,
+               const char * const  *values,
+               GError             **error)
 {
   gboolean planned = statement->planned_runs > 0;
   gint64 started;
@@ -320,22 +240,10 @@ run_statement (AppealsDbPostgres  *self,
 
   if (planned)
     statement->planned_runs--;
-  else if (statement->name[0] == '\0' && ++statement->uses >= 2 && self->n_prepared < MAX_PREPARED)
-    {
-      char name[sizeof statement->name];
-      PGresult *prepared;
-
-      g_snprintf (name, sizeof name, "appeals_%u", self->n_prepared + 1);
-      prepared = PQprepare (self->connection, name, statement->text, n_params, NULL);
-      if (!check_result (self, prepared, error))
-        {
-          PQclear (prepared);
-          return NULL;
-        }
-      PQclear (prepared);
-      memcpy (statement->name, name, sizeof name);
-      self->n_prepared++;
-    }
+  else if (statement->name[0] == '\0' && ++statement->uses >= 2 &&
+           PQtransactionStatus (self->connection) != PQTRANS_INERROR &&
+           !prepare (self, statement, n_params, error))
+    return NULL;
 
   started = self->statement_started = g_get_monotonic_time ();
   if (statement->name[0] == '\0' || planned)
@@ -379,12 +287,12 @@ appeals_db_postgres_query (AppealsDb   *db,
    * back when it failed) that a stale cancel stopped runs again; in a
    * transaction, the transaction does (check_result() calls it busy) */
   outside = PQtransactionStatus (self->connection) == PQTRANS_IDLE;
-  answer = run_statement (self, get_statement (self, sql), n, (const char * const *) values->pdata, error);
+  answer = run_statement (self, appeals_pg_statements_get (self->statements, sql), n, (const char * const *) values->pdata, error);
   if (answer != NULL && outside && is_stale_cancel (self, answer))
     {
       g_debug ("PostgreSQL: a late cancel stopped a statement; running it again");
       PQclear (answer);
-      answer = run_statement (self, get_statement (self, sql), n, (const char * const *) values->pdata, error);
+      answer = run_statement (self, appeals_pg_statements_get (self->statements, sql), n, (const char * const *) values->pdata, error);
     }
   if (answer == NULL)
     return NULL;
@@ -570,12 +478,18 @@ appeals_db_postgres_backup (AppealsDb   *db,
   return TRUE;
 }
 
+static guint
+appeals_db_postgres_get_n_statement_texts (AppealsDb *db)
+{
+  return appeals_pg_statements_get_size (APPEALS_DB_POSTGRES (db)->statements);
+}
+
 static void
 appeals_db_postgres_finalize (GObject *object)
 {
   AppealsDbPostgres *self = (AppealsDbPostgres *)object;
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->statements, appeals_pg_statements_free);
   if (self->cancellable != NULL)
     g_cancellable_disconnect (self->cancellable, self->cancelled_id);
   g_clear_object (&self->cancellable);
@@ -710,12 +624,13 @@ appeals_db_postgres_class_init (AppealsDbPostgresClass *klass)
   db_class->load_end = appeals_db_postgres_load_end;
   db_class->backup = appeals_db_postgres_backup;
   db_class->watch = appeals_db_postgres_watch;
+  db_class->get_n_statement_texts = appeals_db_postgres_get_n_statement_texts;
 }
 
 static void
 appeals_db_postgres_init (AppealsDbPostgres *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->statements = appeals_pg_statements_new ();
   self->load = g_string_new (NULL);
 }
 

@@ -638,6 +638,12 @@ appeals_db_sqlite_watch (AppealsDb    *db,
                             on_progress, self);
 }
 
+static guint
+appeals_db_sqlite_get_n_statement_texts (AppealsDb *db)
+{
+  return g_hash_table_size (APPEALS_DB_SQLITE (db)->statements);
+}
+
 static void
 appeals_db_sqlite_finalize (GObject *object)
 {
@@ -669,6 +675,7 @@ appeals_db_sqlite_class_init (AppealsDbSqliteClass *klass)
   db_class->load_end = appeals_db_sqlite_load_end;
   db_class->backup = appeals_db_sqlite_backup;
   db_class->watch = appeals_db_sqlite_watch;
+  db_class->get_n_statement_texts = appeals_db_sqlite_get_n_statement_texts;
 }
 
 static void

@@ -206,6 +206,20 @@ appeals_db_get_statement_count (AppealsDb *self)
 }
 
 /**
+ * appeals_db_get_n_statement_texts:
+ *
+ * Returns: how many SQL texts the connection keeps, prepared or known;
+ *   bounded however many different ones it has run. A measure, for tests.
+ */
+guint
+appeals_db_get_n_statement_texts (AppealsDb *self)
+{
+  g_return_val_if_fail (APPEALS_IS_DB (self), 0);
+
+  return APPEALS_DB_GET_CLASS (self)->get_n_statement_texts (self);
+}
+
+/**
  * appeals_db_watch:
  * @cancellable: (nullable): stops the statements when cancelled
  * @timeout_ms: the longest a statement may run, 0 for no limit

@@ -93,6 +93,8 @@ struct _AppealsDbClass
   gboolean          (*backup)      (AppealsDb    *self,
                                     const char   *destination,
                                     GError      **error);
+  /* The SQL texts the connection keeps prepared or known. */
+  guint             (*get_n_statement_texts) (AppealsDb *self);
 };
 
 /* Opens "postgresql://…" / "postgres://…" / "host=… dbname=…" with libpq,
@@ -114,6 +116,7 @@ gboolean          appeals_db_exec_script       (AppealsDb    *self,
                                                 const char   *sql,
                                                 GError      **error);
 guint64           appeals_db_get_statement_count (AppealsDb  *self);
+guint             appeals_db_get_n_statement_texts (AppealsDb *self);
 gboolean          appeals_db_log_statements_to   (const char *path,
                                                   GError    **error);
 void              appeals_db_watch             (AppealsDb    *self,

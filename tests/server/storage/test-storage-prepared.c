@@ -9,6 +9,9 @@
  * after which the statements run again on the new session, which has
  * none of the old one's prepared statements. On PostgreSQL the session's
  * own list of prepared statements shows which are, and how often each ran.
+ * However many different texts a connection runs, it keeps a bounded
+ * number, and on PostgreSQL a bounded number prepared: the least recently
+ * run give way.
  */
 #include "config.h"
 
@@ -206,15 +209,84 @@ test_postgresql_which (Fixture       *fixture,
   g_assert_cmpint (prepared_runs (fixture->db, "SELECT pg_sleep ($1::float8) AS slept"), ==, -1);
 }
 
+/* @i as the text of a statement of its own */
+static gint64
+run_text (AppealsDb *db,
+          guint      i)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT CAST(? AS INTEGER) + %u AS n", i);
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, g_variant_new ("(x)", (gint64) 1), &error);
+
+  g_assert_no_error (error);
+  return appeals_db_result_get_int64 (result, 0, "n");
+}
+
+/* Three times as many texts as a connection keeps: each answers, and the
+ * connection keeps no more than it may. */
+static void
+test_texts_bounded (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 1500; i++)
+      g_assert_cmpint (run_text (fixture->db, i), ==, i + 1);
+  g_assert_cmpuint (appeals_db_get_n_statement_texts (fixture->db), >, 0);
+  g_assert_cmpuint (appeals_db_get_n_statement_texts (fixture->db), <=, 512);
+}
+
+static gint64
+n_prepared (AppealsDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, "SELECT count(*) AS n FROM pg_prepared_statements",
+                                                        NULL, &error);
+
+  g_assert_no_error (error);
+  return appeals_db_result_get_int64 (result, 0, "n");
+}
+
+/* More texts run twice than a session may hold prepared, with one
+ * statement run between each: that one stays prepared, the earliest
+ * texts give way to the latest, and the session never holds more. */
+static void
+test_postgresql_least_recent (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *probe = "SELECT id, number, label FROM probe WHERE id = $1";
+
+  insert_probe (fixture->db, 1, "бір");
+  for (guint i = 0; i < 400; i++)
+    {
+      run_text (fixture->db, i);
+      run_text (fixture->db, i);
+      assert_probe (fixture->db, 1, "бір");
+      if (i % 50 == 0)
+        g_assert_cmpint (n_prepared (fixture->db), <=, 256);
+    }
+
+  g_assert_cmpint (n_prepared (fixture->db), <=, 256);
+  g_assert_cmpint (prepared_runs (fixture->db, probe), ==, 399);
+  g_assert_cmpint (prepared_runs (fixture->db, "SELECT CAST($1 AS INTEGER) + 399 AS n"), ==, 1);
+  g_assert_cmpint (prepared_runs (fixture->db, "SELECT CAST($1 AS INTEGER) + 0 AS n"), ==, -1);
+  /* a text that gave way is prepared again when it comes back */
+  run_text (fixture->db, 0);
+  run_text (fixture->db, 0);
+  g_assert_cmpint (prepared_runs (fixture->db, "SELECT CAST($1 AS INTEGER) + 0 AS n"), ==, 1);
+  g_assert_cmpint (n_prepared (fixture->db), <=, 256);
+}
+
 void
 test_storage_add_prepared (void)
 {
   add_test ("prepared/repeated", NULL, test_repeated);
   add_test ("prepared/error-then-again", NULL, test_error_then_again);
+  add_test ("prepared/texts-bounded", NULL, test_texts_bounded);
   if (g_str_equal (test_storage_backend, "postgresql"))
     {
       add_test ("prepared/new-session", NULL, test_postgresql_new_session);
       add_test ("prepared/which", NULL, test_postgresql_which);
       add_test ("prepared/long-then-again", NULL, test_postgresql_long_then_again);
+      add_test ("prepared/least-recent", NULL, test_postgresql_least_recent);
     }
 }
