@@ -553,13 +553,16 @@ edit_in_transaction (AppealsDb  *db,
 
   gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
 
-  return appeals_db_exec (db, "UPDATE appeals SET executor = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                          g_variant_new ("(ssx)", executor, at, edit->id), error) &&
-         (postgresql
-          ? appeals_db_exec (db, "UPDATE appeals SET search_vector = to_tsvector ('simple', registration_number || ' ' || "
-                                 "annotation || ' ' || COALESCE (text, '') || ' ' || executor) WHERE id = ?",
-                             g_variant_new ("(x)", edit->id), error)
-          : appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?", g_variant_new ("(x)", edit->id), error) &&
+  /* on PostgreSQL the search vector in the same UPDATE, as the server
+   * sets it */
+  return (postgresql
+          ? appeals_db_exec (db, "UPDATE appeals SET executor = ?, version = version + 1, updated_at = ?, "
+                                 "search_vector = to_tsvector ('simple', registration_number || ' ' || annotation || "
+                                 "' ' || COALESCE (text, '') || ' ' || ?) WHERE id = ?",
+                             g_variant_new ("(sssx)", executor, at, executor, edit->id), error)
+          : appeals_db_exec (db, "UPDATE appeals SET executor = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                             g_variant_new ("(ssx)", executor, at, edit->id), error) &&
+            appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?", g_variant_new ("(x)", edit->id), error) &&
             appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) SELECT id, registration_number || ' ' || "
                                  "annotation || ' ' || COALESCE (text, '') || ' ' || executor FROM appeals WHERE id = ?",
                              g_variant_new ("(x)", edit->id), error)) &&

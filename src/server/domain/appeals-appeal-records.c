@@ -364,6 +364,22 @@ appeals_api_appeals_insert (AppealsServer  *server,
                                       appeals_appeal_get_record_type (), NULL, appeal, error);
 }
 
+/* What follows an appeal's UPDATE: its terms, when its words changed, and
+ * the audit trail. */
+static gboolean
+finish_update (AppealsDb      *db,
+               AppealsAppeal  *current,
+               AppealsAppeal  *edited,
+               const char     *action,
+               AppealsUser    *actor,
+               GError        **error)
+{
+  return ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
+          appeals_content_records_index (db, edited, error)) &&
+         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor->login,
+                                      appeals_appeal_get_record_type (), current, edited, error);
+}
+
 /**
  * appeals_api_appeals_update:
  * @action: what the audit trail calls the change ("update", "expertise",
@@ -397,20 +413,26 @@ appeals_api_appeals_update (AppealsServer  *server,
   g_free (edited->updated_by_name);
   edited->updated_by_name = g_strdup (actor->full_name);
 
-  if (!appeals_store_update_changes (db, "appeals", appeals_appeal_get_record_type (), appeal_columns,
-                                     current, edited, error))
-    return FALSE;
-
   /* the search index and the terms change only with the words they keep
    * (the terms follow the date, district and question by trigger) */
   if (!same_search_fields (current, edited))
     {
       before = appeals_api_appeals_search_text (current);
       after = appeals_api_appeals_search_text (edited);
+      if (g_str_equal (before, after))
+        g_clear_pointer (&after, g_free);
     }
-  return (before == NULL || g_str_equal (before, after) || update_search_index_with (db, edited, after, error)) &&
-         ((g_strcmp0 (current->annotation, edited->annotation) == 0 && g_strcmp0 (current->text, edited->text) == 0) ||
-          appeals_content_records_index (db, edited, error)) &&
-         appeals_audit_record_change (db, "appeal", edited->id, edited->version, action, actor->login,
-                                      appeals_appeal_get_record_type (), current, edited, error);
+
+  /* on PostgreSQL the search vector is a column of the row: set in the
+   * same UPDATE, the row gets one new version, not two */
+  if (after != NULL && appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL)
+    return appeals_store_update_changes_also (db, "appeals", appeals_appeal_get_record_type (), appeal_columns,
+                                              current, edited, "search_vector = " APPEALS_SEARCH_VECTOR_SQL ("?"),
+                                              g_variant_new_string (after), error) &&
+           finish_update (db, current, edited, action, actor, error);
+
+  return appeals_store_update_changes (db, "appeals", appeals_appeal_get_record_type (), appeal_columns,
+                                       current, edited, error) &&
+         (after == NULL || update_search_index_with (db, edited, after, error)) &&
+         finish_update (db, current, edited, action, actor, error);
 }

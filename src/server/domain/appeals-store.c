@@ -79,6 +79,7 @@ appeals_store_insert_sql (const char         *table,
 static char *
 update_sql (const char         *table,
             const char * const *columns,
+            const char         *also,
             const char         *where)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -86,6 +87,8 @@ update_sql (const char         *table,
   g_string_append_printf (sql, "UPDATE %s SET ", table);
   for (guint i = 0; columns[i] != NULL; i++)
     g_string_append_printf (sql, "%s%s = ?", i == 0 ? "" : ", ", columns[i]);
+  if (also != NULL)
+    g_string_append_printf (sql, ", %s", also);
   g_string_append_printf (sql, " WHERE %s", where);
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -229,10 +232,37 @@ appeals_store_update_changes (AppealsDb               *db,
                               gconstpointer            edited,
                               GError                 **error)
 {
+  return appeals_store_update_changes_also (db, table, type, columns, current, edited, NULL, NULL, error);
+}
+
+/**
+ * appeals_store_update_changes_also:
+ * @also: (nullable): one more assignment for the same UPDATE, with one
+ *   "?" (e.g. "search_vector = to_tsvector ('simple', ?)")
+ * @also_value: (nullable): the value of @also's "?"
+ *
+ * appeals_store_update_changes(), setting @also in the same statement:
+ * a column the server derives from the edited record is written with
+ * its fields, in one new version of the row.
+ */
+gboolean
+appeals_store_update_changes_also (AppealsDb               *db,
+                                   const char              *table,
+                                   const AppealsRecordType *type,
+                                   const char * const      *columns,
+                                   gconstpointer            current,
+                                   gconstpointer            edited,
+                                   const char              *also,
+                                   GVariant                *also_value,
+                                   GError                 **error)
+{
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autofree char *sql = NULL;
   g_autoptr(AppealsDbResult) result = NULL;
-  GVariant *keys[2];
+  GVariant *extra[3];
+  guint n_extra = 0;
+
+  g_return_val_if_fail ((also == NULL) == (also_value == NULL), FALSE);
 
   for (guint i = 0; columns[i] != NULL; i++)
     {
@@ -245,11 +275,13 @@ appeals_store_update_changes (AppealsDb               *db,
   g_assert (changed->len > 0);   /* the version, at least */
   g_ptr_array_add (changed, NULL);
 
-  keys[0] = field_value (appeals_record_type_find_field (type, "id"), current);
-  keys[1] = field_value (appeals_record_type_find_field (type, "version"), current);
-  sql = update_sql (table, (const char * const *) changed->pdata, "id = ? AND version = ? RETURNING id");
+  if (also != NULL)
+    extra[n_extra++] = also_value;
+  extra[n_extra++] = field_value (appeals_record_type_find_field (type, "id"), current);
+  extra[n_extra++] = field_value (appeals_record_type_find_field (type, "version"), current);
+  sql = update_sql (table, (const char * const *) changed->pdata, also, "id = ? AND version = ? RETURNING id");
   result = appeals_db_query (db, sql,
-                             appeals_store_values (type, edited, (const char * const *) changed->pdata, keys, 2),
+                             appeals_store_values (type, edited, (const char * const *) changed->pdata, extra, n_extra),
                              error);
   if (result == NULL)
     return FALSE;
