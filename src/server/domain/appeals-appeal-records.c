@@ -359,7 +359,7 @@ appeals_api_appeals_insert (AppealsServer  *server,
   appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
   return appeal->id != 0 &&
          update_search_index_with (db, appeal, NULL, error) &&
-         appeals_content_records_index (db, appeal, error) &&
+         appeals_content_records_add (db, appeal, error) &&
          appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
                                       appeals_appeal_get_record_type (), NULL, appeal, error);
 }

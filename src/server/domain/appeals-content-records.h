@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-content-records.h: the terms of appeals' texts (table
- * appeal_terms, migration 0023), written with the search index, and the
- * terms whose count grew most, counted in SQL.
+ * appeal_terms, migrations 0023 and 0029), written with the search
+ * index, and the terms whose count grew most, counted in SQL.
  */
 #pragma once
 
@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+gboolean             appeals_content_records_add           (AppealsDb      *db,
+                                                            AppealsAppeal  *appeal,
+                                                            GError        **error);
 gboolean             appeals_content_records_index         (AppealsDb      *db,
                                                             AppealsAppeal  *appeal,
                                                             GError        **error);

@@ -9,7 +9,7 @@
  * user's scope and for a district asked for; the stop words and the
  * folding; two-word phrases only where the words stand together; a term's
  * filter lists its appeals in the journal; min_count, limit and the
- * validation of the parameters.
+ * validation of the parameters; an edit's words replacing the old ones.
  */
 #include "config.h"
 
@@ -291,8 +291,60 @@ test_content_terms (Fixture       *fixture,
   }
 }
 
+/* An edit's words replace the appeal's own terms, found by the date the
+ * appeal has (moved here behind the server's back): the old words are
+ * counted no more, the new ones are. */
+static void
+test_content_terms_follow_edits (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  static const char * const annotations[] = { "Жирафтар көшеде", "Жирафтар саябақта", "Жирафтар мектепте" };
+  static const char query[] = "/api/v1/analytics/content-terms?from=2018-03-05&to=2018-03-11"
+                              "&compare_from=2018-02-26&compare_to=2018-03-04&min_count=1&limit=100";
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(AppealsTestResponse) patched = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  gint64 first = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (annotations); i++)
+    {
+      gint64 id = create_appeal (fixture, fixture->controller, applicant, "kostanay-city", annotations[i]);
+
+      first = i == 0 ? id : first;
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", id);
+    }
+  sql = g_strdup_printf ("UPDATE appeals SET registration_date = '2018-03-07' WHERE id IN (%s)", ids->str);
+  test_api_run_sql (fixture, sql);
+
+  before = test_api_get_object (fixture, fixture->controller, query);
+  g_assert_cmpint (json_object_get_int_member (before, "total"), ==, 3);
+  g_assert_nonnull (find_term (before, "жирафтар"));
+  g_assert_cmpint (json_object_get_int_member (find_term (before, "жирафтар"), "count"), ==, 3);
+  g_assert_nonnull (find_term (before, "жирафтар көшеде"));
+
+  etag = appeal_etag (fixture, first);
+  path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, first);
+  patched = REQUEST (fixture, "PATCH", path, fixture->controller, "{\"annotation\":\"Пілдер көшеде\"}",
+                     "If-Match", etag);
+  g_assert_cmpuint (patched->status, ==, 200);
+
+  after = test_api_get_object (fixture, fixture->controller, query);
+  g_assert_cmpint (json_object_get_int_member (after, "total"), ==, 3);
+  g_assert_nonnull (find_term (after, "жирафтар"));
+  g_assert_cmpint (json_object_get_int_member (find_term (after, "жирафтар"), "count"), ==, 2);
+  g_assert_null (find_term (after, "жирафтар көшеде"));
+  g_assert_nonnull (find_term (after, "пілдер көшеде"));
+  g_assert_cmpint (json_object_get_int_member (find_term (after, "пілдер көшеде"), "count"), ==, 1);
+}
+
 void
 test_api_add_content (void)
 {
   TEST_API_ADD ("/api/analytics/content-terms", test_content_terms);
+  TEST_API_ADD ("/api/analytics/content-terms/follow-edits", test_content_terms_follow_edits);
 }

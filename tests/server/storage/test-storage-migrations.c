@@ -4,7 +4,9 @@
  * there. A fresh database gets the migrations before 0007, rows the way
  * the old code wrote them, and then the rest: the reception protocol's
  * orders become orders of the register (ids, terms and status kept), and
- * the leadership's reviews become the first entries of their list.
+ * the leadership's reviews become the first entries of their list. A
+ * second one gets the migrations before 0029 and the terms of an appeal,
+ * which then move into their table by date and follow the appeal.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "test-storage.h"
 
 static char *fresh_location;
+static char *fresh_terms_location;
 
 /* A folder of links to the migrations whose names sort before @before. */
 static char *
@@ -36,6 +39,25 @@ migrations_before (const char *all,
         g_assert_cmpint (symlink (target, link), ==, 0);
       }
   return partial;
+}
+
+/* Removes the folder made by migrations_before(). */
+static void
+remove_links (const char *partial)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (partial);
+  g_autoptr(GFileEnumerator) links = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while ((info = g_file_enumerator_next_file (links, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) link = g_file_get_child (dir, g_file_info_get_name (info));
+
+      g_file_delete (link, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
 }
 
 static void
@@ -118,32 +140,106 @@ test_protocol_orders_move (void)
   g_assert_null (appeals_db_query (db, "SELECT * FROM protocol_orders", NULL, NULL));
   g_assert_null (appeals_db_query (db, "SELECT * FROM reception_reviews", NULL, NULL));
 
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (partial);
-    g_autoptr(GFileEnumerator) links = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                  G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-    GFileInfo *info;
+  remove_links (partial);
+}
 
-    while ((info = g_file_enumerator_next_file (links, NULL, NULL)) != NULL)
-      {
-        g_autoptr(GFile) link = g_file_get_child (dir, g_file_info_get_name (info));
+static AppealsDbResult *
+query_ok (AppealsDb  *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  AppealsDbResult *result = appeals_db_query (db, sql, NULL, &error);
 
-        g_file_delete (link, NULL, NULL);
-        g_object_unref (info);
-      }
-    g_file_delete (dir, NULL, NULL);
-  }
+  g_assert_no_error (error);
+  return result;
+}
+
+#define TERMS_OF_7 "SELECT registration_date, term, district, question_character FROM appeal_terms " \
+                   "WHERE appeal_id = 7 ORDER BY term"
+
+/* Terms written by 0023's code keep their values in 0029's table, follow
+ * their appeal's date and district, and an appeal has a term once. */
+static void
+test_terms_move (void)
+{
+  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
+  g_autofree char *partial = migrations_before (all, "0029");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = appeals_db_open (fresh_terms_location, &error);
+  g_autoptr(AppealsDbResult) kept = NULL;
+  g_autoptr(AppealsDbResult) moved = NULL;
+  g_autoptr(AppealsDbResult) others = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (appeals_db_migrate (db, partial, &error));
+  g_assert_no_error (error);
+
+  exec_ok (db,
+           "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
+           "VALUES (1, '061211600012', 'Сейтқали', 'Әлия', 'Қостанай', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           "INSERT INTO appeals (id, registration_number, registration_date, applicant_id, channel, form, kind, "
+           "addressee_body, question_character, category, language, district, annotation, due_date, status, "
+           "registrar, created_at, updated_at) VALUES "
+           "(7, '2026-000007', '2026-01-05', 1, 'kazpost', 'paper', 'statement', 'housing-utilities', 'housing', "
+           "'typical', 'kk', 'nauryzum', 'Жылу жоқ', '2026-01-19', 'registered', 'registrar', "
+           "'2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'),"
+           "(8, '2026-000008', '2026-01-05', 1, 'kazpost', 'paper', 'statement', 'housing-utilities', 'housing', "
+           "'typical', 'kk', 'nauryzum', 'Жылу', '2026-01-19', 'registered', 'registrar', "
+           "'2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           "INSERT INTO appeal_terms (appeal_id, term, registration_date, district, question_character) VALUES "
+           "(7, 'жылу', '2026-01-05', 'nauryzum', 'housing'), (7, 'жоқ', '2026-01-05', 'nauryzum', 'housing'), "
+           "(7, 'жылу жоқ', '2026-01-05', 'nauryzum', 'housing'), (8, 'жылу', '2026-01-05', 'nauryzum', 'housing');");
+
+  g_assert_true (appeals_db_migrate (db, all, &error));
+  g_assert_no_error (error);
+
+  kept = query_ok (db, TERMS_OF_7);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (kept), ==, 3);
+  g_assert_cmpstr (appeals_db_result_get_string (kept, 0, "term"), ==, "жоқ");
+  g_assert_cmpstr (appeals_db_result_get_string (kept, 1, "term"), ==, "жылу");
+  g_assert_cmpstr (appeals_db_result_get_string (kept, 2, "term"), ==, "жылу жоқ");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (appeals_db_result_get_string (kept, i, "registration_date"), ==, "2026-01-05");
+      g_assert_cmpstr (appeals_db_result_get_string (kept, i, "district"), ==, "nauryzum");
+      g_assert_cmpstr (appeals_db_result_get_string (kept, i, "question_character"), ==, "housing");
+    }
+
+  /* the trigger finds them by the date they had */
+  exec_ok (db, "UPDATE appeals SET registration_date = '2025-12-30', district = 'rudny-city' WHERE id = 7");
+  moved = query_ok (db, TERMS_OF_7);
+  g_assert_cmpuint (appeals_db_result_get_n_rows (moved), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (appeals_db_result_get_string (moved, i, "registration_date"), ==, "2025-12-30");
+      g_assert_cmpstr (appeals_db_result_get_string (moved, i, "district"), ==, "rudny-city");
+    }
+  others = query_ok (db, "SELECT registration_date, district FROM appeal_terms WHERE appeal_id = 8");
+  g_assert_cmpuint (appeals_db_result_get_n_rows (others), ==, 1);
+  g_assert_cmpstr (appeals_db_result_get_string (others, 0, "registration_date"), ==, "2026-01-05");
+  g_assert_cmpstr (appeals_db_result_get_string (others, 0, "district"), ==, "nauryzum");
+
+  /* a term once an appeal */
+  g_assert_false (appeals_db_exec_script (db, "INSERT INTO appeal_terms (appeal_id, term, registration_date, district, "
+                                              "question_character) VALUES (7, 'жылу', '2025-12-30', 'rudny-city', "
+                                              "'housing')", NULL));
+  remove_links (partial);
 }
 
 /**
  * test_storage_add_migrations:
  * @location: a database that no test has touched
+ * @terms_location: another
  */
 void
-test_storage_add_migrations (const char *location)
+test_storage_add_migrations (const char *location,
+                             const char *terms_location)
 {
   g_autofree char *path = g_strdup_printf ("/storage/%s/migrations/protocol-orders-move", test_storage_backend);
+  g_autofree char *terms_path = g_strdup_printf ("/storage/%s/migrations/terms-by-period", test_storage_backend);
 
   fresh_location = g_strdup (location);
+  fresh_terms_location = g_strdup (terms_location);
   g_test_add_func (path, test_protocol_orders_move);
+  g_test_add_func (terms_path, test_terms_move);
 }

@@ -592,6 +592,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *migrations = NULL;
   g_autofree char *fresh = NULL;
+  g_autofree char *fresh_terms = NULL;
   AppealsTestPgCluster *cluster = NULL;
   int status;
 
@@ -604,12 +605,14 @@ main (int   argc,
       g_assert_no_error (error);
       location = g_build_filename (dir, "storage.db", NULL);
       fresh = g_build_filename (dir, "migrations.db", NULL);
+      fresh_terms = g_build_filename (dir, "migrations-terms.db", NULL);
     }
   else if (g_str_equal (test_storage_backend, "postgresql"))
     {
       cluster = appeals_test_pg_cluster_start ();
       location = appeals_test_pg_cluster_create_database (cluster, 1);
       fresh = appeals_test_pg_cluster_create_database (cluster, 2);
+      fresh_terms = appeals_test_pg_cluster_create_database (cluster, 3);
     }
   else
     g_error ("unknown backend “%s”", test_storage_backend);
@@ -638,7 +641,7 @@ main (int   argc,
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
   test_storage_add_transactions ();
   test_storage_add_readers ();
-  test_storage_add_migrations (fresh);
+  test_storage_add_migrations (fresh, fresh_terms);
   test_storage_add_plans ();
   test_storage_add_watch ();
   test_storage_add_pool ();

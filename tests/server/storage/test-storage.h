@@ -40,7 +40,8 @@ gint64     count_rows      (AppealsDb      *db,
 
 void       test_storage_add_transactions (void);
 void       test_storage_add_readers      (void);
-void       test_storage_add_migrations   (const char     *location);
+void       test_storage_add_migrations   (const char     *location,
+                                          const char     *terms_location);
 void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
 void       test_storage_add_pool         (void);
