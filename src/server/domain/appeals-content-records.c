@@ -65,6 +65,8 @@ appeals_content_records_add (AppealsDb      *db,
 
 /**
  * appeals_content_records_index:
+ * @appeal: as stored (after its UPDATE): its terms are looked for by its
+ *   date and id
  *
  * Writes the terms of @appeal anew, inside the caller's transaction.
  */
@@ -73,13 +75,10 @@ appeals_content_records_index (AppealsDb      *db,
                                AppealsAppeal  *appeal,
                                GError        **error)
 {
-  /* among those of the day the appeal has in the database, which its
-   * terms have */
-  return appeals_db_exec (db,
-                          "DELETE FROM appeal_terms "
-                          "WHERE registration_date = (SELECT registration_date FROM appeals WHERE id = ?) "
-                          "AND appeal_id = ?",
-                          g_variant_new ("(xx)", appeal->id, appeal->id), error) &&
+  g_autofree char *date = appeals_date_format_iso (&appeal->registration_date);
+
+  return appeals_db_exec (db, "DELETE FROM appeal_terms WHERE registration_date = ? AND appeal_id = ?",
+                          g_variant_new ("(sx)", date, appeal->id), error) &&
          appeals_content_records_add (db, appeal, error);
 }
 

@@ -60,6 +60,24 @@ remove_links (const char *partial)
   g_file_delete (dir, NULL, NULL);
 }
 
+/* @location migrated up to the migrations before @before; *@partial is
+ * their folder, for remove_links() */
+static AppealsDb *
+open_before (const char  *location,
+             const char  *before,
+             char       **partial)
+{
+  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDb) db = appeals_db_open (location, &error);
+
+  g_assert_no_error (error);
+  *partial = migrations_before (all, before);
+  g_assert_true (appeals_db_migrate (db, *partial, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
+}
+
 static void
 exec_ok (AppealsDb  *db,
          const char *sql)
@@ -74,16 +92,12 @@ static void
 test_protocol_orders_move (void)
 {
   g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
-  g_autofree char *partial = migrations_before (all, "0007");
+  g_autofree char *partial = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDb) db = appeals_db_open (fresh_location, &error);
+  g_autoptr(AppealsDb) db = open_before (fresh_location, "0007", &partial);
   g_autoptr(AppealsDbResult) orders = NULL;
   g_autoptr(AppealsDbResult) reviews = NULL;
   g_autoptr(AppealsDbResult) added = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (appeals_db_migrate (db, partial, &error));
-  g_assert_no_error (error);
 
   /* as 0004's code wrote them */
   exec_ok (db,
@@ -163,16 +177,12 @@ static void
 test_terms_move (void)
 {
   g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
-  g_autofree char *partial = migrations_before (all, "0029");
+  g_autofree char *partial = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDb) db = appeals_db_open (fresh_terms_location, &error);
+  g_autoptr(AppealsDb) db = open_before (fresh_terms_location, "0029", &partial);
   g_autoptr(AppealsDbResult) kept = NULL;
   g_autoptr(AppealsDbResult) moved = NULL;
   g_autoptr(AppealsDbResult) others = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (appeals_db_migrate (db, partial, &error));
-  g_assert_no_error (error);
 
   exec_ok (db,
            "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
