@@ -88,6 +88,11 @@ exec_ok (AppealsDb  *db,
   g_assert_no_error (error);
 }
 
+/* The applicant both migrations' rows belong to. */
+#define APPLICANT_1 "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) " \
+                    "VALUES (1, '061211600012', 'Сейтқали', 'Әлия', 'Қостанай', '2026-01-05T09:00:00Z', " \
+                    "'2026-01-05T09:00:00Z');"
+
 static void
 test_protocol_orders_move (void)
 {
@@ -103,8 +108,7 @@ test_protocol_orders_move (void)
   exec_ok (db,
            "INSERT INTO officials (id, full_name_kk, full_name_ru, position_kk, position_ru) "
            "VALUES (1, 'Әкім', 'Аким', 'Әкім', 'Аким');"
-           "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
-           "VALUES (1, '061211600012', 'Сейтқали', 'Әлия', 'Қостанай', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           APPLICANT_1
            "INSERT INTO receptions (id, official_id, date, start_time, applicant_id, question, booked_at, status, "
            "registered_on, created_by) VALUES (7, 1, '2026-01-14', '10:00', 1, 'Жер', '2026-01-05T09:00:00Z', "
            "'held', '2026-01-05', 'registrar');"
@@ -185,8 +189,7 @@ test_terms_move (void)
   g_autoptr(AppealsDbResult) others = NULL;
 
   exec_ok (db,
-           "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
-           "VALUES (1, '061211600012', 'Сейтқали', 'Әлия', 'Қостанай', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           APPLICANT_1
            "INSERT INTO appeals (id, registration_number, registration_date, applicant_id, channel, form, kind, "
            "addressee_body, question_character, category, language, district, annotation, due_date, status, "
            "registrar, created_at, updated_at) VALUES "
