@@ -60,6 +60,24 @@ remove_links (const char *partial)
   g_file_delete (dir, NULL, NULL);
 }
 
+/* The backend's folder of migrations, all of them. */
+static char *
+all_migrations (void)
+{
+  return g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
+}
+
+/* @db taken through the migrations left. */
+static void
+migrate_rest (AppealsDb *db)
+{
+  g_autofree char *all = all_migrations ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (appeals_db_migrate (db, all, &error));
+  g_assert_no_error (error);
+}
+
 /* @location migrated up to the migrations before @before; *@partial is
  * their folder, for remove_links() */
 static AppealsDb *
@@ -67,7 +85,7 @@ open_before (const char  *location,
              const char  *before,
              char       **partial)
 {
-  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
+  g_autofree char *all = all_migrations ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDb) db = appeals_db_open (location, &error);
 
@@ -96,7 +114,6 @@ exec_ok (AppealsDb  *db,
 static void
 test_protocol_orders_move (void)
 {
-  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
   g_autofree char *partial = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDb) db = open_before (fresh_location, "0007", &partial);
@@ -120,8 +137,7 @@ test_protocol_orders_move (void)
            "INSERT INTO reception_reviews (reception_id, reviewed_by, reviewed_at, instructions) "
            "VALUES (7, 'leadership', '2026-01-12T08:00:00Z', 'Шақыру');");
 
-  g_assert_true (appeals_db_migrate (db, all, &error));
-  g_assert_no_error (error);
+  migrate_rest (db);
 
   orders = appeals_db_query (db, "SELECT * FROM orders ORDER BY id", NULL, &error);
   g_assert_no_error (error);
@@ -180,7 +196,6 @@ query_ok (AppealsDb  *db,
 static void
 test_terms_move (void)
 {
-  g_autofree char *all = g_build_filename (g_getenv ("APPEALS_DATA_DIR"), "sql", test_storage_backend, NULL);
   g_autofree char *partial = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDb) db = open_before (fresh_terms_location, "0029", &partial);
@@ -203,8 +218,7 @@ test_terms_move (void)
            "(7, 'жылу', '2026-01-05', 'nauryzum', 'housing'), (7, 'жоқ', '2026-01-05', 'nauryzum', 'housing'), "
            "(7, 'жылу жоқ', '2026-01-05', 'nauryzum', 'housing'), (8, 'жылу', '2026-01-05', 'nauryzum', 'housing');");
 
-  g_assert_true (appeals_db_migrate (db, all, &error));
-  g_assert_no_error (error);
+  migrate_rest (db);
 
   kept = query_ok (db, TERMS_OF_7);
   g_assert_cmpuint (appeals_db_result_get_n_rows (kept), ==, 3);
