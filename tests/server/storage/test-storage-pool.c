@@ -3,9 +3,17 @@
  * test-storage-pool.c: the server's worker pool over real connections —
  * a job takes the connection given back last, whose page cache is warm
  * (a SQLite connection drops its cache once another one has written), and
- * a job that waits for a connection still gets one of its own.
+ * a job that waits for a connection still gets one of its own; the fast
+ * workers share the main loop's processor, the slow ones spread.
  */
+#ifdef __linux__
+#define _GNU_SOURCE   /* sched_getaffinity() */
+#endif
 #include "config.h"
+
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 #include "appeals-workers.h"
 #include "test-storage.h"
@@ -133,9 +141,80 @@ test_busy_connection_is_not_shared (Fixture       *fixture,
   g_assert_true (next.db == held.db);
 }
 
+#ifdef __linux__
+typedef struct
+{
+  cpu_set_t processors;   /* where the job's thread may run */
+  gboolean  done;
+} Placement;
+
+static void
+note_placement (AppealsDb *db,
+                gpointer   data)
+{
+  Placement *placement = data;
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof placement->processors, &placement->processors), ==, 0);
+}
+
+static gboolean
+placement_done (gpointer data)
+{
+  ((Placement *) data)->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+place (AppealsWorkers *workers,
+       gboolean        slow,
+       Placement      *placement)
+{
+  appeals_workers_push (workers, slow, NULL, note_placement, placement_done, placement);
+  while (!placement->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A card goes from the main loop to a fast worker and back on one
+ * processor; searches spread over all of them; and once the pool is gone
+ * the main loop may move again. */
+static void
+test_fast_workers_share_the_main_loop_processor (Fixture       *fixture,
+                                                 gconstpointer  user_data)
+{
+  g_autoptr(AppealsWorkers) workers = NULL;
+  cpu_set_t all, main_loop;
+  Placement fast = { 0, }, slow = { 0, };
+
+  g_assert_cmpint (sched_getaffinity (0, sizeof all, &all), ==, 0);
+  if (CPU_COUNT (&all) < 2)
+    {
+      g_test_skip ("one processor: nothing to share");
+      return;
+    }
+
+  workers = new_pool ();
+  g_assert_cmpint (sched_getaffinity (0, sizeof main_loop, &main_loop), ==, 0);
+  g_assert_cmpint (CPU_COUNT (&main_loop), ==, 1);
+  g_assert_true (CPU_ISSET (sched_getcpu (), &main_loop));
+
+  place (workers, FALSE, &fast);
+  g_assert_true (CPU_EQUAL (&fast.processors, &main_loop));
+  place (workers, TRUE, &slow);
+  g_assert_true (CPU_EQUAL (&slow.processors, &all));
+
+  g_clear_pointer (&workers, appeals_workers_free);
+  g_assert_cmpint (sched_getaffinity (0, sizeof main_loop, &main_loop), ==, 0);
+  g_assert_true (CPU_EQUAL (&main_loop, &all));
+}
+#endif
+
 void
 test_storage_add_pool (void)
 {
   add_test ("pool/sequential-jobs-share-a-connection", NULL, test_sequential_jobs_share_a_connection);
   add_test ("pool/busy-connection-is-not-shared", NULL, test_busy_connection_is_not_shared);
+#ifdef __linux__
+  add_test ("pool/fast-workers-share-the-main-loop-processor", NULL,
+            test_fast_workers_share_the_main_loop_processor);
+#endif
 }
