@@ -392,6 +392,14 @@ send_request (AppealsApiClient    *self,
     soup_message_headers_replace (headers, out->condition, out->condition_etag);
   if (out->content != NULL)
     soup_message_set_request_body_from_bytes (message, out->content_type, out->content);
+  /* libsoup opens a new connection for every POST and PATCH, lest one
+   * sent on a connection the server has just closed be sent again. An
+   * edit on its version (the second gets 412) and a keyed request (the
+   * server replays the first answer) cannot take effect twice: they go
+   * on the connection kept alive, with no handshake of their own. */
+  if (out->idempotency_key != NULL ||
+      (out->condition_etag != NULL && g_str_equal (out->condition, "If-Match")))
+    soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
 
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
                                     on_send_and_read, g_steal_pointer (&task));

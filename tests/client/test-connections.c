@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-connections.c: the API client against a real server, without a
+ * display — an edit on its version (If-Match) goes on the connection the
+ * client keeps alive, as a read does; a POST that could take effect twice
+ * (a sign-in: no Idempotency-Key) still gets a connection of its own. The
+ * connections are counted as the kernel lists them.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "appeals-api-client.h"
+#include "appeals-test-server.h"
+
+static AppealsTestServer *server;
+
+static AppealsApiResponse *
+request (AppealsApiClient *client,
+         const char       *method,
+         const char       *path,
+         const char       *body,
+         const char       *if_match)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) content = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  AppealsApiResponse *response;
+
+  appeals_api_client_request_async (client, method, path, content, if_match, NULL, NULL,
+                                    appeals_test_on_done, &result);
+  response = appeals_api_client_request_finish (client, appeals_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  return response;
+}
+
+/* The port of @url, "http://127.0.0.1:PORT". */
+static guint
+url_port (const char *url)
+{
+  const char *colon = strrchr (url, ':');
+
+  g_assert_nonnull (colon);
+  return (guint) g_ascii_strtoull (colon + 1, NULL, 10);
+}
+
+/* How many established connections lead to @port, from the kernel's
+ * tables (the client's ends: the remote address has the port). */
+static guint
+count_connections_to (guint port)
+{
+  const char *tables[] = { "/proc/net/tcp", "/proc/net/tcp6" };
+  g_autofree char *remote = g_strdup_printf (":%04X", port);
+  guint n = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (tables[t], &text, NULL, NULL))
+        continue;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 1; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+          GPtrArray *columns = g_ptr_array_new ();
+
+          /* sl local_address rem_address st … with runs of spaces */
+          for (guint f = 0; fields[f] != NULL; f++)
+            if (*fields[f] != '\0')
+              g_ptr_array_add (columns, fields[f]);
+          if (columns->len > 3 && g_str_has_suffix (g_ptr_array_index (columns, 2), remote) &&
+              g_str_equal (g_ptr_array_index (columns, 3), "01"))
+            n++;
+          g_ptr_array_free (columns, TRUE);
+        }
+    }
+  return n;
+}
+
+static void
+test_edit_keeps_the_connection (void)
+{
+  const char *url = appeals_test_server_get_url (server);
+  g_autoptr(AppealsApiClient) client = appeals_api_client_new (url);
+  g_autofree char *token = appeals_test_sign_in (server, "controller", "demo");
+  g_autofree char *etag = NULL;
+  guint port = url_port (url);
+  AppealsApiResponse *response;
+
+  appeals_api_client_set_token (client, token);
+  g_assert_cmpuint (count_connections_to (port), ==, 0);
+
+  response = request (client, "GET", "appeals/1", NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  etag = g_strdup (response->etag);
+  g_assert_nonnull (etag);
+  appeals_api_response_free (response);
+  g_assert_cmpuint (count_connections_to (port), ==, 1);
+
+  /* two edits, each on the version the one before made */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"executor\":\"Сарсенов Б.К. %u\"}", i);
+
+      response = request (client, "PATCH", "appeals/1", body, etag);
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_cmpstr (response->etag, !=, etag);
+      g_free (etag);
+      etag = g_strdup (response->etag);
+      appeals_api_response_free (response);
+      g_assert_cmpuint (count_connections_to (port), ==, 1);
+    }
+
+  /* a sign-in has no key: it could sign in twice, and gets its own */
+  response = request (client, "POST", "session", "{\"login\":\"controller\",\"password\":\"demo\"}", NULL);
+  g_assert_cmpuint (response->status, ==, 201);
+  appeals_api_response_free (response);
+  g_assert_cmpuint (count_connections_to (port), ==, 2);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *args[] = { "--demo", "--demo-appeals", "5", NULL };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  server = appeals_test_server_start ("sqlite", args);
+  g_test_add_func ("/client/connections/edit-keeps-the-connection", test_edit_keeps_the_connection);
+  status = g_test_run ();
+  appeals_test_server_free (server);
+  return status;
+}
