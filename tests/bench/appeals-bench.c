@@ -571,12 +571,48 @@ edit_in_transaction (AppealsDb  *db,
                           g_variant_new ("(xxss)", edit->id, edit->id, at, changes), error);
 }
 
+/* One PATCH with If-Match, as the desktop client sends it: on the
+ * connection kept alive (libsoup would open a new one for each PATCH
+ * without SOUP_MESSAGE_IDEMPOTENT). Returns its milliseconds; @etag
+ * becomes the new version's. */
+static double
+patch_ms (AppealsBench  *bench,
+          const char    *url,
+          const char    *value,
+          char         **etag)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("PATCH", url);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", bench->token);
+  g_autoptr(GBytes) content = g_bytes_new (value, strlen (value));
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+  gint64 started;
+  double ms;
+
+  soup_message_headers_replace (headers, "Authorization", bearer);
+  soup_message_headers_replace (headers, "If-Match", *etag);
+  soup_message_set_request_body_from_bytes (message, "application/json", content);
+  soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+  started = g_get_monotonic_time ();
+  body = soup_session_send_and_read (bench->session, message, NULL, &error);
+  ms = (g_get_monotonic_time () - started) / 1000.0;
+  g_assert_no_error (error);
+  if (soup_message_get_status (message) != 200)
+    g_error ("PATCH %s: %u %.*s", url, soup_message_get_status (message), (int) g_bytes_get_size (body),
+             (const char *) g_bytes_get_data (body, NULL));
+  g_free (*etag);
+  *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
+  return ms;
+}
+
 void
 appeals_bench_time_patch (AppealsBench  *bench,
                           GArray       **request,
                           GArray       **floor)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, bench->card_id);
+  g_autofree char *url = g_strconcat (appeals_test_server_get_url (bench->server), path, NULL);
   g_autoptr(AppealsTestResponse) current = appeals_test_request (bench->server, bench->session, "GET", path,
                                                                  bench->token, NULL, NULL);
   g_autofree char *etag = g_strdup (appeals_test_response_header (current, "ETag"));
@@ -587,19 +623,11 @@ appeals_bench_time_patch (AppealsBench  *bench,
   for (guint i = 0; i < 50; i++)
     {
       g_autofree char *value = g_strdup_printf ("{\"executor\":\"bench %u\"}", i);
-      g_autoptr(AppealsTestResponse) response = NULL;
       g_autoptr(GError) error = NULL;
-      gint64 t0 = g_get_monotonic_time ();
-      double t;
+      double t = patch_ms (bench, url, value, &etag);
+      gint64 t0;
 
-      response = appeals_test_request (bench->server, bench->session, "PATCH", path, bench->token, value,
-                                       "If-Match", etag, NULL);
-      t = (g_get_monotonic_time () - t0) / 1000.0;
-      if (response->status != 200)
-        g_error ("PATCH %s: %u %s", path, response->status, response->text);
       g_array_append_val (*request, t);
-      g_free (etag);
-      etag = g_strdup (appeals_test_response_header (response, "ETag"));
 
       edit.round = i;
       t0 = g_get_monotonic_time ();
