@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "appeals-api-client.h"
@@ -50,7 +51,6 @@ static guint
 count_connections_to (guint port)
 {
   const char *tables[] = { "/proc/net/tcp", "/proc/net/tcp6" };
-  g_autofree char *remote = g_strdup_printf (":%04X", port);
   guint n = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
@@ -61,19 +61,14 @@ count_connections_to (guint port)
       if (!g_file_get_contents (tables[t], &text, NULL, NULL))
         continue;
       lines = g_strsplit (text, "\n", -1);
+      /* "sl: local_address rem_address st …", addresses as HEX:PORT */
       for (guint i = 1; lines[i] != NULL; i++)
         {
-          g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-          GPtrArray *columns = g_ptr_array_new ();
+          guint remote_port, state;
 
-          /* sl local_address rem_address st … with runs of spaces */
-          for (guint f = 0; fields[f] != NULL; f++)
-            if (*fields[f] != '\0')
-              g_ptr_array_add (columns, fields[f]);
-          if (columns->len > 3 && g_str_has_suffix (g_ptr_array_index (columns, 2), remote) &&
-              g_str_equal (g_ptr_array_index (columns, 3), "01"))
+          if (sscanf (lines[i], " %*s %*s %*[0-9A-Fa-f]:%x %x", &remote_port, &state) == 2 &&
+              remote_port == port && state == 0x01)
             n++;
-          g_ptr_array_free (columns, TRUE);
         }
     }
   return n;
