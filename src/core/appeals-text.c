@@ -125,6 +125,68 @@ appeals_text_contains (const char *folded_haystack,
          (folded_haystack != NULL && strstr (folded_haystack, folded_needle) != NULL);
 }
 
+/* Whether word @i of @typed adds nothing to the search: another word
+ * begins with it (a prefix of that word finds its texts already), or it
+ * is the same word typed again. */
+static gboolean
+word_is_implied (GPtrArray *typed,
+                 guint      i)
+{
+  const char *word = g_ptr_array_index (typed, i);
+
+  for (guint j = 0; j < typed->len; j++)
+    {
+      const char *other = g_ptr_array_index (typed, j);
+
+      if (j != i && g_str_has_prefix (other, word) && (strlen (other) > strlen (word) || j < i))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * appeals_text_search_words:
+ * @query: what someone typed into a search field
+ *
+ * The words of @query as the journal's search matches them, each the
+ * beginning of some word of a text: folded, made of letters and digits
+ * (anything else separates them), in the order typed. A word typed twice,
+ * or one that another word of @query begins with ("к" beside "көмек"),
+ * would find no fewer texts and is left out: every word is one more list
+ * the text index has to read.
+ *
+ * Returns: (transfer full) (element-type utf8): the words
+ */
+GPtrArray *
+appeals_text_search_words (const char *query)
+{
+  g_autofree char *folded = appeals_text_fold (query);
+  g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_ptr_array_add (typed, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+
+  for (guint i = 0; i < typed->len; i++)
+    if (!word_is_implied (typed, i))
+      g_ptr_array_add (words, g_strdup (g_ptr_array_index (typed, i)));
+  return words;
+}
+
 /**
  * appeals_date_parse_text:
  * @text: a date as a person writes it: "27.11.2026" (also "27.11.26",

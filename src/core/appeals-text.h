@@ -9,12 +9,13 @@
 
 G_BEGIN_DECLS
 
-char     *appeals_text_fold     (const char *text);
-gboolean  appeals_text_contains (const char *folded_haystack,
-                                 const char *folded_needle);
+char      *appeals_text_fold         (const char  *text);
+gboolean   appeals_text_contains     (const char  *folded_haystack,
+                                      const char  *folded_needle);
+GPtrArray *appeals_text_search_words (const char  *query);
 
-gboolean  appeals_date_parse_text  (const char  *text,
-                                   GDate       *date);
-char     *appeals_date_format_text (const GDate *date);
+gboolean   appeals_date_parse_text   (const char  *text,
+                                      GDate       *date);
+char      *appeals_date_format_text  (const GDate *date);
 
 G_END_DECLS

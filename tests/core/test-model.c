@@ -582,6 +582,41 @@ test_text_fold (void)
   g_assert_cmpstr (a, ==, "федоров әлия құрманғазы");
 }
 
+/* A search's words: folded, letters and digits, in the order typed; a
+ * repeat, or a word another one begins with, left out. */
+static void
+test_text_search_words (void)
+{
+  static const struct { const char *query; const char *words; } cases[] = {
+    { "", "" },
+    { " ,.;- ", "" },
+    { "Иванов", "иванов" },
+    { "ИВАНОВ  Пётр", "иванов петр" },
+    { "көмек, жол; 2026", "көмек жол 2026" },
+    { "көмек көмек Көмек", "көмек" },
+    { "к көмек", "көмек" },
+    { "көмек к", "көмек" },
+    { "к о м а с", "к о м а с" },
+    { "иван иванов ивановна", "ивановна" },
+    { "иванов иван петр п", "иванов петр" },
+    { "ко к кот", "кот" },
+    { "а б а", "а б" },
+    { "2026-000042", "2026 000042" },
+    { "мектеп ёлка елка", "мектеп елка" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) words = appeals_text_search_words (cases[i].query);
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint w = 0; w < words->len; w++)
+        g_string_append_printf (joined, "%s%s", w > 0 ? " " : "", (char *) g_ptr_array_index (words, w));
+      g_test_message ("%s", cases[i].query);
+      g_assert_cmpstr (joined->str, ==, cases[i].words);
+    }
+}
+
 /* What appeals_text_fold() promises: g_utf8_strdown(), then ё as е. */
 static char *
 fold_by_strdown (const char *text)
@@ -743,6 +778,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/reception/json", test_reception_json);
   g_test_add_func ("/model/text-fold", test_text_fold);
   g_test_add_func ("/model/text-fold/as-strdown", test_text_fold_as_strdown);
+  g_test_add_func ("/model/text-search-words", test_text_search_words);
   g_test_add_func ("/model/date-text", test_date_text);
   g_test_add_func ("/model/date-iso", test_date_iso);
 

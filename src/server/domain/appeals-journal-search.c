@@ -3,7 +3,8 @@
  * appeals-journal-search.c: the journal's full-text search.
  *
  * Search text is folded (lower case, ё as е) on both indexing and query;
- * every word of the query must match as a prefix. A registration number
+ * every word of the query must match as a prefix (appeals_text_search_words()
+ * leaves out a word typed twice, or one another word begins with). A registration number
  * ("2026-333333", or "2026-42" for 2026-000042) is looked up through its
  * unique index instead: PostgreSQL's text parser reads "-333333" as a
  * signed number, and no text index is as exact.
@@ -40,53 +41,34 @@
 #define RECENT_ROWS 1000
 #define RECENT_COMMON 5
 /* On SQLite a walk probes each row where matches are dense among the
- * newest thousand, and reads the set of matches otherwise. A probe of one
- * list costs about what reading this many matches into the set does, times
- * the page (51 rows): at 1,000,000 appeals, "по" (19 % of the newest)
- * takes 15 ms probed and 41 ms as a set, "мектеп" (2 %) 254 and 3 ms,
- * "көмек" (61 %) 4 and 83 ms. */
+ * newest thousand, and reads the set of matches otherwise. A page probes
+ * 51 / density rows, each probe reads every word's list from where the
+ * row is; the set reads every word's list whole. A probe of one list
+ * costs about what reading this many entries of a list does, times the
+ * page (51 rows): at 1,000,000 appeals, "по" (19 % of the newest) takes
+ * 15 ms probed and 41 ms as a set, "мектеп" (2 %) 254 and 3 ms, "көмек"
+ * (61 %) 4 and 83 ms. */
 #define PROBE_PER_MATCH (51.0 * 80 / 0.15)
-
-/* Words of the query, folded, kept to letters and digits so that they are
- * safe in FTS5 and tsquery syntax. */
-static GPtrArray *
-search_words (const char *query)
-{
-  g_autofree char *folded = appeals_text_fold (query);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        g_ptr_array_add (words, g_strdup (word->str));
-      g_string_truncate (word, 0);
-      if (c == 0)
-        break;
-    }
-
-  g_string_free (word, TRUE);
-  return words;
-}
+/* With several words each list is longer than the matches of them all,
+ * so the set costs what the words' own densities add up to, and a probe
+ * of several lists half again as much a list. Measured at 1,000,000
+ * appeals on 60 random searches of two to five short prefixes with more
+ * than 5,000 matches (2026-12-04): the choice made so was the faster one
+ * each time but once; counting the matches of them all, as for one word,
+ * read the set of "к о м а с" (30 % of the newest, each letter alone 50 to
+ * 80 %) in 128 ms where probes take 22. */
+#define SEVERAL_LISTS 1.5
 
 /* SQLite: the indexed words @prefix begins, as an FTS5 group ("a" OR "b"),
  * appended to @expression; %TRUE in @spelt when a probe reads one list for
- * it (a short prefix, one word), counted in @n_lists. Too many words leave
- * the prefix a prefix. No word at all is the prefix as an exact word,
- * which matches nothing, at once. */
+ * it (a short prefix, one word). Too many words leave the prefix a
+ * prefix. No word at all is the prefix as an exact word, which matches
+ * nothing, at once. */
 static gboolean
 append_sqlite_word (GString     *expression,
                     AppealsDb   *db,
                     const char  *prefix,
                     gboolean    *spelt,
-                    guint       *n_lists,
                     GError     **error)
 {
   g_autofree char *above = NULL;
@@ -94,7 +76,6 @@ append_sqlite_word (GString     *expression,
   guint n_terms;
 
   *spelt = TRUE;
-  *n_lists += 1;
   if (g_utf8_strlen (prefix, -1) <= PREFIX_INDEXED)
     {
       g_string_append_printf (expression, "\"%s\"*", prefix);
@@ -135,15 +116,15 @@ append_sqlite_word (GString     *expression,
 }
 
 /* The words joined as a prefix query. %FALSE in @probed when a probe of a
- * row would merge many words' lists (SQLite); the lists a probe reads in
- * @n_lists. */
+ * row would merge many words' lists (SQLite); each word's own part of the
+ * query added to @lists (SQLite). */
 static gboolean
 search_expression (AppealsDb   *db,
                    GPtrArray   *words,
                    gboolean     postgresql,
                    char       **expression_out,
                    gboolean    *probed,
-                   guint       *n_lists,
+                   GPtrArray   *lists,
                    GError     **error)
 {
   g_autoptr(GString) expression = g_string_new (NULL);
@@ -158,10 +139,14 @@ search_expression (AppealsDb   *db,
         g_string_append_printf (expression, "%s%s:*", i > 0 ? " & " : "", word);
       else
         {
+          gsize start;
+
           if (i > 0)
             g_string_append (expression, " AND ");
-          if (!append_sqlite_word (expression, db, word, &spelt, n_lists, error))
+          start = expression->len;
+          if (!append_sqlite_word (expression, db, word, &spelt, error))
             return FALSE;
+          g_ptr_array_add (lists, g_strndup (expression->str + start, expression->len - start));
           *probed = *probed && spelt;
         }
     }
@@ -200,6 +185,27 @@ count_value (AppealsDb   *db,
   return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
 }
 
+/* SQLite: how many of the newest appeals (RECENT_ROWS) @expression
+ * matches, the newest id in @last; -1 on a database error. */
+static gint64
+recent_matches (AppealsDb   *db,
+                const char  *expression,
+                gint64      *last,
+                GError     **error)
+{
+  g_autoptr(AppealsDbResult) recent = NULL;
+
+  recent = appeals_db_query (db,
+                             "SELECT (SELECT COUNT(*) FROM appeals_search WHERE appeals_search MATCH ? "
+                             "AND rowid > m.last - " G_STRINGIFY (RECENT_ROWS) ") AS n, m.last AS last "
+                             "FROM (SELECT MAX(id) AS last FROM appeals) m",
+                             g_variant_new ("(s)", expression), error);
+  if (recent == NULL)
+    return -1;
+  *last = appeals_db_result_get_int64 (recent, 0, "last");
+  return appeals_db_result_get_int64 (recent, 0, "n");
+}
+
 /**
  * appeals_journal_search_init:
  * @text: the ?q= text
@@ -219,9 +225,9 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
   g_autofree char *number = registration_number (text);
   g_autofree char *expression = NULL;
   g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_free);
   gboolean walk = FALSE;
   gboolean probed = TRUE;
-  guint n_lists = 0;
 
   search->clause = NULL;
   search->value = NULL;
@@ -234,8 +240,8 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
       return TRUE;
     }
 
-  words = search_words (text);
-  if (!search_expression (db, words, postgresql, &expression, &probed, &n_lists, error))
+  words = appeals_text_search_words (text);
+  if (!search_expression (db, words, postgresql, &expression, &probed, lists, error))
     return FALSE;
   if (expression == NULL)
     return TRUE;
@@ -268,26 +274,30 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
   walk = walk || search->matches > SMALL_SET;
 
   /* SQLite: a probe reads each of its lists from where the row is, which
-   * costs what reading a few hundred matches into the set does: probes pay
-   * only where matches are dense (as among the newest rows), the denser the
-   * more lists */
+   * costs what reading a few hundred entries of a list does: probes pay
+   * only where matches are dense (as among the newest rows) */
   if (!postgresql && walk && probed)
     {
-      g_autoptr(AppealsDbResult) recent = NULL;
-      double density, rows;
+      gint64 last = 0;
+      gint64 matches = recent_matches (db, expression, &last, error);
+      double density, lists_density = 0;
 
-      recent = appeals_db_query (db,
-                                 "SELECT (SELECT COUNT(*) FROM appeals_search WHERE appeals_search MATCH ? "
-                                 "AND rowid > m.last - " G_STRINGIFY (RECENT_ROWS) ") AS n, m.last AS last "
-                                 "FROM (SELECT MAX(id) AS last FROM appeals) m",
-                                 g_variant_new ("(s)", expression), error);
-      if (recent == NULL)
+      if (matches < 0)
         return FALSE;
-      density = appeals_db_result_get_int64 (recent, 0, "n") / (double) RECENT_ROWS;
-      rows = appeals_db_result_get_int64 (recent, 0, "last");
-      /* a page probes 51 / density rows, each probe reads its lists; the
-       * set reads density × rows matches */
-      probed = density * density * rows >= PROBE_PER_MATCH * n_lists;
+      density = matches / (double) RECENT_ROWS;
+      for (guint i = 0; i < lists->len; i++)
+        {
+          gint64 word_matches = lists->len == 1 ? matches
+                                : recent_matches (db, g_ptr_array_index (lists, i), &last, error);
+
+          if (word_matches < 0)
+            return FALSE;
+          lists_density += word_matches / (double) RECENT_ROWS;
+        }
+      /* a page probes 51 / density rows, each probe reads every list; the
+       * set reads every list whole */
+      probed = density * lists_density * last >=
+               PROBE_PER_MATCH * lists->len * (lists->len > 1 ? SEVERAL_LISTS : 1.0);
     }
 
   if (postgresql)

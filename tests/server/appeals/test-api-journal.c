@@ -211,7 +211,8 @@ search_count (Fixture    *fixture,
 /* A prefix longer than the text index's own prefixes is searched as the
  * words it begins (SQLite spells them from the index's vocabulary): every
  * such word is found, with other words too, a prefix no word begins finds
- * nothing, and a prefix of more words than are spelt is still a prefix. */
+ * nothing, and a prefix of more words than are spelt is still a prefix;
+ * a word that another begins with, or typed twice, narrows nothing more. */
 static void
 test_search_prefix_words (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -225,6 +226,11 @@ test_search_prefix_words (Fixture       *fixture,
     { "кварцит", 20 },        /* twenty words, кварцит1…кварцит20 */
     { "кварцит1", 11 },       /* кварцит1, кварцит10…кварцит19 */
     { "кварцит7 шлагба", 0 },
+    /* a word another one begins with, or typed twice, changes nothing */
+    { "шлагба шлагбаумы", 1 },
+    { "шлагбаумы ш Шлагба", 1 },
+    { "ремонтник шлагба РЕМОНТНИК", 2 },
+    { "кварцит кварцит1", 11 },
   };
   static const char * const annotations[] = {
     "Ремонтник: шлагбаум сломан", "Шлагбаума нет у дома", "Ремонтник и шлагбаумы", "Под Шлагбаумом яма",
