@@ -147,6 +147,7 @@ make_cases (AppealsBench *bench)
   g_autofree char *e_number = escape (number);
   g_autofree char *e_word = escape ("көмек");
   g_autofree char *e_letter = escape ("к");
+  g_autofree char *e_letters = escape ("к о м а с");
   g_autofree char *e_surname = escape ("Иванов");
   g_autofree char *e_cursor = escape (bench->cursor);
   g_autofree char *number_floor = g_strdup_printf (LIST_SQL "WHERE a.registration_number = '%s'" NEWEST, number);
@@ -166,6 +167,8 @@ make_cases (AppealsBench *bench)
   add_case (cases, "search a common word (көмек)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_word),
             NULL, NULL);
   add_case (cases, "search one letter (к)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_letter),
+            NULL, NULL);
+  add_case (cases, "search five letters (к о м а с)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_letters),
             NULL, NULL);
   add_case (cases, "search a surname (Иванов)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_surname),
             NULL, NULL);
