@@ -185,11 +185,26 @@ count_value (AppealsDb   *db,
   return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
 }
 
-/* SQLite: how many of the newest appeals (RECENT_ROWS) @expression
- * matches, the newest id in @last; -1 on a database error. */
+/* The highest id of the appeals (RECENT_ROWS of them) whose matches
+ * tell how dense the matches are where the page is: the newest, or
+ * those just past @cursor_id. Ids follow the order of registration
+ * closely enough to choose a plan by, not to find rows by. */
+static gint64
+window_top (gint64   cursor_id,
+            gboolean descending)
+{
+  if (cursor_id <= 0 || cursor_id > G_MAXINT64 - RECENT_ROWS)
+    return G_MAXINT64;
+  return descending ? cursor_id - 1 : cursor_id + RECENT_ROWS;
+}
+
+/* SQLite: how many of the appeals below @top (RECENT_ROWS of them, the
+ * newest at most) @expression matches, the newest id in @last; -1 on a
+ * database error. */
 static gint64
 recent_matches (AppealsDb   *db,
                 const char  *expression,
+                gint64       top,
                 gint64      *last,
                 GError     **error)
 {
@@ -197,9 +212,9 @@ recent_matches (AppealsDb   *db,
 
   recent = appeals_db_query (db,
                              "SELECT (SELECT COUNT(*) FROM appeals_search WHERE appeals_search MATCH ? "
-                             "AND rowid > m.last - " G_STRINGIFY (RECENT_ROWS) ") AS n, m.last AS last "
-                             "FROM (SELECT MAX(id) AS last FROM appeals) m",
-                             g_variant_new ("(s)", expression), error);
+                             "AND rowid > m.top - " G_STRINGIFY (RECENT_ROWS) " AND rowid <= m.top) AS n, "
+                             "m.last AS last FROM (SELECT MAX(id) AS last, MIN (MAX(id), ?) AS top FROM appeals) m",
+                             g_variant_new ("(sx)", expression, top), error);
   if (recent == NULL)
     return -1;
   *last = appeals_db_result_get_int64 (recent, 0, "last");
@@ -209,9 +224,16 @@ recent_matches (AppealsDb   *db,
 /**
  * appeals_journal_search_init:
  * @text: the ?q= text
+ * @cursor_id: the id of the row a cursor page goes on from, or 0
+ * @descending: the page's order
  *
  * Fills @search with the clause for @text; a text with no words leaves
- * the clause %NULL (nothing to narrow).
+ * the clause %NULL (nothing to narrow). On SQLite the plan follows the
+ * matches where the page is: a word of this year, searched far back,
+ * is not probed for row by row (past the last match a walk reads every
+ * row after it: 2.4–14 s at 1,000,000 appeals for "2026" from 2019–2021,
+ * 46–71 ms as a set walked). PostgreSQL, whose walk reads the rows'
+ * search vectors, takes 0.14 s for it, and the set with the cursor 0.2 s.
  *
  * Returns: %FALSE on a database error
  */
@@ -219,6 +241,8 @@ gboolean
 appeals_journal_search_init (AppealsJournalSearch  *search,
                              AppealsDb             *db,
                              const char            *text,
+                             gint64                 cursor_id,
+                             gboolean               descending,
                              GError               **error)
 {
   gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
@@ -278,8 +302,9 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
    * only where matches are dense (as among the newest rows) */
   if (!postgresql && walk && probed)
     {
+      gint64 top = window_top (cursor_id, descending);
       gint64 last = 0;
-      gint64 matches = recent_matches (db, expression, &last, error);
+      gint64 matches = recent_matches (db, expression, top, &last, error);
       double density, lists_density = 0;
 
       if (matches < 0)
@@ -288,7 +313,7 @@ appeals_journal_search_init (AppealsJournalSearch  *search,
       for (guint i = 0; i < lists->len; i++)
         {
           gint64 word_matches = lists->len == 1 ? matches
-                                : recent_matches (db, g_ptr_array_index (lists, i), &last, error);
+                                : recent_matches (db, g_ptr_array_index (lists, i), top, &last, error);
 
           if (word_matches < 0)
             return FALSE;

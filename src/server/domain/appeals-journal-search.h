@@ -23,6 +23,8 @@ typedef struct
 gboolean appeals_journal_search_init  (AppealsJournalSearch  *search,
                                        AppealsDb             *db,
                                        const char            *text,
+                                       gint64                 cursor_id,
+                                       gboolean               descending,
                                        GError               **error);
 void     appeals_journal_search_clear (AppealsJournalSearch  *search);
 
