@@ -150,7 +150,8 @@ word_is_implied (GPtrArray *typed,
  *
  * The words of @query as the journal's search matches them, each the
  * beginning of some word of a text: folded, made of letters and digits
- * (anything else separates them), in the order typed. A word typed twice,
+ * (anything else separates them, so that a word is safe in FTS5 and
+ * tsquery syntax), in the order typed. A word typed twice,
  * or one that another word of @query begins with ("к" beside "көмек"),
  * would find no fewer texts and is left out: every word is one more list
  * the text index has to read.

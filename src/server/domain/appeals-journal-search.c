@@ -3,11 +3,11 @@
  * appeals-journal-search.c: the journal's full-text search.
  *
  * Search text is folded (lower case, ё as е) on both indexing and query;
- * every word of the query must match as a prefix (appeals_text_search_words()
- * leaves out a word typed twice, or one another word begins with). A registration number
- * ("2026-333333", or "2026-42" for 2026-000042) is looked up through its
- * unique index instead: PostgreSQL's text parser reads "-333333" as a
- * signed number, and no text index is as exact.
+ * every word of the query must match as a prefix (a word typed twice, or
+ * one another word begins with, is left out: appeals_text_search_words()).
+ * A registration number ("2026-333333", or "2026-42" for 2026-000042) is
+ * looked up through its unique index instead: PostgreSQL's text parser
+ * reads "-333333" as a signed number, and no text index is as exact.
  *
  * The plan follows the number of matches, counted with a cap through the
  * text index first (the planners' estimates of prefix terms are far off):
@@ -52,11 +52,11 @@
 /* With several words each list is longer than the matches of them all,
  * so the set costs what the words' own densities add up to, and a probe
  * of several lists half again as much a list. Measured at 1,000,000
- * appeals on 60 random searches of two to five short prefixes with more
- * than 5,000 matches (2026-12-04): the choice made so was the faster one
- * each time but once; counting the matches of them all, as for one word,
- * read the set of "к о м а с" (30 % of the newest, each letter alone 50 to
- * 80 %) in 128 ms where probes take 22. */
+ * appeals (2026-12-04), fitted on 30 random searches of two to five short
+ * prefixes with more than 5,000 matches and checked on 30 others, where
+ * it chose the faster plan every time; counting the matches of them all,
+ * as for one word, read the set of "к о м а с" (30 % of the newest, each
+ * letter alone 50 to 80 %) in 128 ms where probes take 22. */
 #define SEVERAL_LISTS 1.5
 
 /* SQLite: the indexed words @prefix begins, as an FTS5 group ("a" OR "b"),
