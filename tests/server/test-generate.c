@@ -5,13 +5,16 @@
  * applicants, ten years of dates, a department's shares, the search
  * index filled, compact audit entries, the terms of every appeal as the
  * server writes them, the indexes a migrated database has (PostgreSQL's
- * are made again after the load), a SQLite file left in WAL mode, and the
- * same data from the same seed.
+ * are made again after the load), a SQLite file left in WAL mode, the
+ * same data from the same seed, and the journal's search over a region:
+ * a page from any cursor holds what plain SQL finds there.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "appeals-db.h"
 #include "appeals-core.h"
@@ -20,12 +23,16 @@
 #include "appeals-test-server.h"
 
 #define N_APPEALS 5000
+/* more matches of a decade's years than the search reads as a set */
+#define N_SEARCH_APPEALS 12000
+#define SEARCH_PAGE 50
 
 static const char *backend;
 static char *first_location;
 static char *fresh_location;
 static char *second_location;
 static char *third_location;
+static char *search_location;
 
 static void
 generate (const char *location,
@@ -335,6 +342,145 @@ test_same_seed (void)
   g_assert_cmpstr (second, !=, first);
 }
 
+/* The prefix of a decade ("202") that the most registration numbers of
+ * @db begin, and how many do. */
+static char *
+busiest_decade (AppealsDb *db,
+                gint64    *n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) decades = appeals_db_query (db, "SELECT substr (registration_number, 1, 3) AS decade, "
+                                                             "COUNT(*) AS n FROM appeals GROUP BY decade "
+                                                             "ORDER BY n DESC LIMIT 1", NULL, &error);
+
+  g_assert_no_error (error);
+  *n = appeals_db_result_get_int64 (decades, 0, "n");
+  return g_strdup (appeals_db_result_get_string (decades, 0, "decade"));
+}
+
+/* The ids of the page after (@date, @id) of the appeals @prefix matches,
+ * read as a set and sorted: the plainest plan. */
+static GArray *
+plain_page (AppealsDb  *db,
+            const char *prefix,
+            const char *date,
+            gint64      id,
+            gboolean    descending)
+{
+  gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
+  const char *direction = descending ? "DESC" : "ASC";
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s AND (a.registration_date, a.id) %s (?, ?) "
+                                          "ORDER BY a.registration_date %s, a.id %s LIMIT %d",
+                                          postgresql ? "a.search_vector @@ to_tsquery ('simple', ? || ':*')"
+                                                     : "a.id IN (SELECT rowid FROM appeals_search "
+                                                       "WHERE appeals_search MATCH '\"' || ? || '\"*')",
+                                          descending ? "<" : ">", direction, direction, SEARCH_PAGE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) rows = appeals_db_query (db, sql, g_variant_new ("(ssx)", prefix, date, id), &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      gint64 row_id = appeals_db_result_get_int64 (rows, i, "id");
+      g_array_append_val (ids, row_id);
+    }
+  return ids;
+}
+
+/* The ids of the server's page of ?q=@prefix after (@date, @id). */
+static GArray *
+server_page (AppealsTestServer *server,
+             SoupSession       *session,
+             const char        *token,
+             const char        *prefix,
+             const char        *date,
+             gint64             id,
+             gboolean           descending)
+{
+  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", date, id);
+  g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
+  g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?q=%s&limit=%d&cursor=%s%s", prefix, SEARCH_PAGE, escaped,
+                                           descending ? "" : "&sort=registration_date");
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  JsonArray *items;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  items = json_object_get_array_member (appeals_test_response_object (response), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      gint64 row_id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+      g_array_append_val (ids, row_id);
+    }
+  return ids;
+}
+
+/* A search of the years of a decade, most of a region's appeals, paged
+ * from cursors all over the ten years in both orders: each page is what
+ * plain SQL finds, whichever plan the server chose — walking the rows,
+ * or, where the matches are sparse (years before the decade, searched
+ * back), reading the matches past the cursor; the test sees that it did. */
+static void
+test_search_from_cursors (void)
+{
+  g_autoptr(AppealsDb) db = NULL;
+  g_autofree char *statements = g_build_filename (g_get_tmp_dir (), "appeals-generate-statements.log", NULL);
+  const char *args[] = { "--demo", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) journal = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *logged = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *prefix = NULL;
+  AppealsTestServer *server;
+  guint n_empty = 0, n_full = 0;
+  gint64 n_matches;
+
+  generate (search_location, N_SEARCH_APPEALS, 5);
+  db = open_db (search_location);
+  prefix = busiest_decade (db, &n_matches);
+  g_test_message ("%s: %" G_GINT64_FORMAT " registration numbers", prefix, n_matches);
+  g_assert_cmpint (n_matches, >, 5000);
+
+  journal = appeals_db_query (db, "SELECT registration_date, id FROM appeals ORDER BY registration_date DESC, id DESC",
+                              NULL, &error);
+  g_assert_no_error (error);
+
+  g_unlink (statements);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  for (guint row = 0; row < appeals_db_result_get_n_rows (journal); row += N_SEARCH_APPEALS / 24)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        const char *date = appeals_db_result_get_string (journal, row, "registration_date");
+        gint64 id = appeals_db_result_get_int64 (journal, row, "id");
+        g_autoptr(GArray) expected = plain_page (db, prefix, date, id, descending);
+        g_autoptr(GArray) page = server_page (server, session, token, prefix, date, id, descending);
+
+        if (page->len != expected->len ||
+            memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0)
+          g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix, date, id,
+                   descending ? "back" : "forth", page->len, expected->len);
+        n_empty += page->len == 0;
+        n_full += page->len == SEARCH_PAGE;
+      }
+  appeals_test_server_free (server);
+
+  g_assert_cmpuint (n_empty, >, 0);
+  g_assert_cmpuint (n_full, >, 0);
+  g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (logged, g_str_equal (backend, "postgresql") ? "WITH m AS MATERIALIZED"
+                                                                       : "INDEXED BY appeals_id_registration"));
+  g_unlink (statements);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +499,7 @@ main (int   argc,
       second_location = appeals_test_pg_cluster_create_database (cluster, 2);
       third_location = appeals_test_pg_cluster_create_database (cluster, 3);
       fresh_location = appeals_test_pg_cluster_create_database (cluster, 4);
+      search_location = appeals_test_pg_cluster_create_database (cluster, 5);
     }
   else
     {
@@ -361,6 +508,7 @@ main (int   argc,
       second_location = g_build_filename (dir, "second.db", NULL);
       third_location = g_build_filename (dir, "third.db", NULL);
       fresh_location = g_build_filename (dir, "fresh.db", NULL);
+      search_location = g_build_filename (dir, "search.db", NULL);
     }
 
   generate (first_location, N_APPEALS, 1);
@@ -381,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/generate/indexes", test_indexes);
   g_test_add_func ("/generate/sqlite-wal", test_sqlite_wal);
   g_test_add_func ("/generate/same-seed", test_same_seed);
+  g_test_add_func ("/generate/search-from-cursors", test_search_from_cursors);
   status = g_test_run ();
 
   if (cluster != NULL)
@@ -394,5 +543,6 @@ main (int   argc,
   g_free (second_location);
   g_free (third_location);
   g_free (fresh_location);
+  g_free (search_location);
   return status;
 }

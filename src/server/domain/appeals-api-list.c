@@ -44,8 +44,7 @@ typedef struct
   GPtrArray *values;   /* GVariants, owned */
   gint64     search_matches;  /* of the words alone, capped; -1 if no search */
   guint      n_narrowing;     /* filters beside the search and the scope */
-  gint64     cursor_id;       /* a cursor page's: where the search looks at matches */
-  gboolean   descending;
+  AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
 } Filter;
 
 static void
@@ -55,8 +54,7 @@ filter_init (Filter *filter)
   filter->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   filter->search_matches = -1;
   filter->n_narrowing = 0;
-  filter->cursor_id = 0;
-  filter->descending = TRUE;
+  filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
 }
 
 static void
@@ -102,7 +100,7 @@ add_search (AppealsRequest  *request,
 {
   AppealsJournalSearch search;
 
-  if (!appeals_journal_search_init (&search, request->db, query, filter->cursor_id, filter->descending, error))
+  if (!appeals_journal_search_init (&search, request->db, query, &filter->cursor, error))
     return FALSE;
   if (search.clause != NULL)
     filter_add (filter, search.clause, g_variant_ref (search.value));
@@ -363,8 +361,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
   if (cursor != NULL && !appeals_api_decode_cursor (cursor, &cursor_key, &cursor_id))
     appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
-  filter.cursor_id = cursor_key != NULL ? cursor_id : 0;
-  filter.descending = descending;
+  filter.cursor = (AppealsJournalCursor) { sort->column + 2, cursor_key, cursor_key != NULL ? cursor_id : 0,
+                                           descending };
 
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;

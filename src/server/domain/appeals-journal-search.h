@@ -12,20 +12,30 @@ G_BEGIN_DECLS
 /* Counts of the search stop here: a page never reads more matches. */
 #define APPEALS_JOURNAL_COUNT_CAP 10000
 
+/* Where a page of the journal is: its order, and the row it goes on
+ * from. */
+typedef struct
+{
+  const char *column;       /* the order's column ("registration_date") */
+  const char *key;          /* the cursor's value of @column; NULL on a first page */
+  gint64      id;           /* the cursor's id */
+  gboolean    descending;
+} AppealsJournalCursor;
+
 typedef struct
 {
   char     *clause;     /* over "a" (appeals); one "?" for @value */
   GVariant *value;      /* (owned) */
-  gint64    matches;    /* matches of the words alone, at most the cap + 1;
+  gint64    matches;    /* matches of the words alone, at most the cap + 1
+                         * (past the cursor when only those are read);
                          * -1 when not counted */
 } AppealsJournalSearch;
 
-gboolean appeals_journal_search_init  (AppealsJournalSearch  *search,
-                                       AppealsDb             *db,
-                                       const char            *text,
-                                       gint64                 cursor_id,
-                                       gboolean               descending,
-                                       GError               **error);
-void     appeals_journal_search_clear (AppealsJournalSearch  *search);
+gboolean appeals_journal_search_init  (AppealsJournalSearch        *search,
+                                       AppealsDb                   *db,
+                                       const char                  *text,
+                                       const AppealsJournalCursor  *cursor,
+                                       GError                     **error);
+void     appeals_journal_search_clear (AppealsJournalSearch        *search);
 
 G_END_DECLS
