@@ -243,15 +243,16 @@ recent_matches_postgresql (AppealsDb   *db,
 
 /* A cursor page in the order of registration where the matches are
  * sparse: the ids of its matches past @cursor, up to SMALL_SET of them,
- * as the text the clause of ids_clause() reads; %NULL in @ids when there
- * are more. SQLite checks each match's date in an index of ids and dates
+ * as an id list the page's clause reads (a JSON array on SQLite, an
+ * array literal on PostgreSQL); %NULL in @ids when there are more.
+ * SQLite checks each match's date in an index of ids and dates
  * (migration 0030), not in the appeals' wide rows (21 against 65 ms for
- * the 111,000 matches of "2026" at 1,000,000 appeals); PostgreSQL reads
- * the text index and the date index as bitmaps and ANDs them (the
- * materialized set keeps its planner from walking the table in the hope
- * of finding the first rows soon). The matches are read from the
- * cursor's side first (on SQLite by id, which follows registration
- * closely enough), so that a set too large stops early. */
+ * the 111,000 matches of "2026" at 1,000,000 appeals), reading the
+ * matches from the cursor's side first (by id, which follows
+ * registration closely enough), so that a set too large stops early.
+ * PostgreSQL reads the text index and the date index as bitmaps and ANDs
+ * them (the materialized set keeps its planner from walking the table in
+ * the hope of finding the first rows soon). */
 static gboolean
 matches_past_cursor (AppealsDb                   *db,
                      const char                  *expression,
