@@ -419,6 +419,66 @@ server_page (AppealsTestServer *server,
   return ids;
 }
 
+static void
+assert_same_page (GArray     *page,
+                  GArray     *expected,
+                  const char *prefix,
+                  const char *date,
+                  gint64      id,
+                  gboolean    descending)
+{
+  /* an empty GArray's data is NULL, which memcmp() may not take */
+  if (page->len != expected->len ||
+      (page->len > 0 && memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0))
+    g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix, date, id,
+             descending ? "back" : "forth", page->len, expected->len);
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return (gsize) buf.st_size;
+}
+
+/* Cursors whose ids are far from their dates (made up, or an appeal
+ * registered with an earlier date): searched back from a year before the
+ * decade, the page is still what plain SQL finds, and the server reads
+ * the few matches past the cursor (@marker in the @statements it logs)
+ * rather than walking every older row because the decade is dense among
+ * the ids the cursor names. */
+static void
+assert_far_ids (AppealsTestServer *server,
+                SoupSession       *session,
+                const char        *token,
+                AppealsDb         *db,
+                const char        *prefix,
+                const char        *date,
+                gint64             newest_id,
+                const char        *statements,
+                const char        *marker)
+{
+  const gint64 far_ids[] = { newest_id, 0, -1, N_SEARCH_APPEALS * 100 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (far_ids); i++)
+    {
+      gsize before = file_size (statements);
+      g_autoptr(GArray) expected = plain_page (db, prefix, date, far_ids[i], TRUE);
+      g_autoptr(GArray) page = server_page (server, session, token, prefix, date, far_ids[i], TRUE);
+      g_autofree char *logged = NULL;
+      g_autoptr(GError) error = NULL;
+
+      assert_same_page (page, expected, prefix, date, far_ids[i], TRUE);
+      g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+      g_assert_no_error (error);
+      if (strstr (logged + before, marker) == NULL)
+        g_error ("q=%s after (%s, %" G_GINT64_FORMAT "): the matches past the cursor were not read", prefix, date,
+                 far_ids[i]);
+    }
+}
+
 /* A search of the years of a decade, most of a region's appeals, paged
  * from cursors all over the ten years in both orders: each page is what
  * plain SQL finds, whichever plan the server chose — walking the rows,
@@ -437,6 +497,8 @@ test_search_from_cursors (void)
   g_autofree char *token = NULL;
   g_autofree char *prefix = NULL;
   AppealsTestServer *server;
+  const char *marker = g_str_equal (backend, "postgresql") ? "WITH m AS MATERIALIZED"
+                                                          : "INDEXED BY appeals_id_registration";
   guint n_empty = 0, n_full = 0;
   gint64 n_matches;
 
@@ -466,22 +528,22 @@ test_search_from_cursors (void)
         g_autoptr(GArray) expected = plain_page (db, prefix, date, id, descending);
         g_autoptr(GArray) page = server_page (server, session, token, prefix, date, id, descending);
 
-        /* an empty GArray's data is NULL, which memcmp() may not take */
-        if (page->len != expected->len ||
-            (page->len > 0 && memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0))
-          g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix, date, id,
-                   descending ? "back" : "forth", page->len, expected->len);
+        assert_same_page (page, expected, prefix, date, id, descending);
         n_empty += page->len == 0;
         n_full += page->len == SEARCH_PAGE;
       }
-  appeals_test_server_free (server);
-
   g_assert_cmpuint (n_empty, >, 0);
   g_assert_cmpuint (n_full, >, 0);
   g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (logged, g_str_equal (backend, "postgresql") ? "WITH m AS MATERIALIZED"
-                                                                       : "INDEXED BY appeals_id_registration"));
+  g_assert_nonnull (strstr (logged, marker));
+
+  /* a year before the decade: the oldest tenth of the journal */
+  assert_far_ids (server, session, token, db, prefix,
+                  appeals_db_result_get_string (journal, appeals_db_result_get_n_rows (journal) * 9 / 10,
+                                                "registration_date"),
+                  appeals_db_result_get_int64 (journal, 0, "id"), statements, marker);
+  appeals_test_server_free (server);
   g_unlink (statements);
 }
 

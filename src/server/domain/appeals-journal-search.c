@@ -193,15 +193,51 @@ count_value (AppealsDb   *db,
 
 /* The highest id of the appeals (RECENT_ROWS of them) whose matches
  * tell how dense the matches are where the page is: the newest, or
- * those just past @cursor_id. Ids follow the order of registration
- * closely enough to choose a plan by, not to find rows by. */
-static gint64
-window_top (gint64   cursor_id,
-            gboolean descending)
+ * those just past the cursor. Ids follow the order of registration
+ * closely enough to choose a plan by, not to find rows by. In that
+ * order the window starts at the first appeal past the cursor, not at
+ * the cursor's own id: a cursor whose id is far from its date (an
+ * appeal registered with an earlier date, or a cursor made up) would
+ * otherwise count the matches of other years, and walk for a word
+ * that is dense there and absent here (at 1,000,000 appeals, "2026"
+ * from 2022 with the id 0: 29 s, until the statement timeout). With no
+ * appeal past the cursor, the window is empty. */
+static gboolean
+window_top (AppealsDb                   *db,
+            const AppealsJournalCursor  *cursor,
+            gboolean                     past_cursor,
+            gint64                      *top,
+            GError                     **error)
 {
-  if (cursor_id <= 0 || cursor_id > G_MAXINT64 - RECENT_ROWS)
-    return G_MAXINT64;
-  return descending ? cursor_id - 1 : cursor_id + RECENT_ROWS;
+  g_autoptr(AppealsDbResult) first = NULL;
+  gint64 id;
+
+  if (cursor->key == NULL || (!past_cursor && (cursor->id <= 0 || cursor->id > G_MAXINT64 - RECENT_ROWS)))
+    {
+      *top = G_MAXINT64;
+      return TRUE;
+    }
+  if (!past_cursor)
+    {
+      *top = cursor->descending ? cursor->id - 1 : cursor->id + RECENT_ROWS;
+      return TRUE;
+    }
+
+  first = appeals_db_query (db,
+                            cursor->descending
+                            ? "SELECT id FROM appeals WHERE (registration_date, id) < (?, ?) "
+                              "ORDER BY registration_date DESC, id DESC LIMIT 1"
+                            : "SELECT id FROM appeals WHERE (registration_date, id) > (?, ?) "
+                              "ORDER BY registration_date, id LIMIT 1",
+                            g_variant_new ("(sx)", cursor->key, cursor->id), error);
+  if (first == NULL)
+    return FALSE;
+  id = appeals_db_result_get_n_rows (first) > 0 ? appeals_db_result_get_int64 (first, 0, "id") : 0;
+  if (id <= 0)
+    *top = 0;
+  else
+    *top = cursor->descending ? id : MIN (id, G_MAXINT64 - RECENT_ROWS) + RECENT_ROWS - 1;
+  return TRUE;
 }
 
 /* SQLite: how many of the appeals below @top (RECENT_ROWS of them, the
@@ -326,7 +362,7 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
   g_autofree char *ids = NULL;
   g_autoptr(GPtrArray) words = NULL;
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_free);
-  gint64 top = window_top (cursor->key != NULL ? cursor->id : 0, cursor->descending);
+  gint64 top = -1;
   gint64 near = -1, last = 0;
   gboolean walk = FALSE;
   gboolean probed = TRUE;
@@ -350,6 +386,8 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
     return FALSE;
   if (expression == NULL)
     return TRUE;
+  if (!window_top (db, cursor, past_cursor, &top, error))
+    return FALSE;
 
   if (postgresql)
     {
