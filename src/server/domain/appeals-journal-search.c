@@ -193,43 +193,36 @@ count_value (AppealsDb   *db,
 
 /* The highest id of the appeals (RECENT_ROWS of them) whose matches
  * tell how dense the matches are where the page is: the newest, or
- * those just past the cursor. Ids follow the order of registration
- * closely enough to choose a plan by, not to find rows by. In that
- * order the window starts at the first appeal past the cursor, not at
- * the cursor's own id: a cursor whose id is far from its date (an
- * appeal registered with an earlier date, or a cursor made up) would
- * otherwise count the matches of other years, and walk for a word
- * that is dense there and absent here (at 1,000,000 appeals, "2026"
- * from 2022 with the id 0: 29 s, until the statement timeout). With no
- * appeal past the cursor, the window is empty. */
+ * those just past the cursor. Ids follow the order of registration (and
+ * of due dates and numbers) closely enough to choose a plan by, not to
+ * find rows by. The window starts at the first appeal past the cursor in
+ * the page's order, not at the cursor's own id: a cursor whose id is far
+ * from its date (an appeal registered with an earlier date, or a cursor
+ * made up) would otherwise count the matches of other years, and walk
+ * for a word that is dense there and absent here (at 1,000,000 appeals,
+ * "2026" from 2022 with the id 0: 29 s, until the statement timeout).
+ * With no appeal past the cursor, the window is empty. */
 static gboolean
 window_top (AppealsDb                   *db,
             const AppealsJournalCursor  *cursor,
-            gboolean                     past_cursor,
             gint64                      *top,
             GError                     **error)
 {
   g_autoptr(AppealsDbResult) first = NULL;
+  g_autofree char *sql = NULL;
   gint64 id;
 
-  if (cursor->key == NULL || (!past_cursor && (cursor->id <= 0 || cursor->id > G_MAXINT64 - RECENT_ROWS)))
+  if (cursor->key == NULL)
     {
       *top = G_MAXINT64;
       return TRUE;
     }
-  if (!past_cursor)
-    {
-      *top = cursor->descending ? cursor->id - 1 : cursor->id + RECENT_ROWS;
-      return TRUE;
-    }
 
-  first = appeals_db_query (db,
-                            cursor->descending
-                            ? "SELECT id FROM appeals WHERE (registration_date, id) < (?, ?) "
-                              "ORDER BY registration_date DESC, id DESC LIMIT 1"
-                            : "SELECT id FROM appeals WHERE (registration_date, id) > (?, ?) "
-                              "ORDER BY registration_date, id LIMIT 1",
-                            g_variant_new ("(sx)", cursor->key, cursor->id), error);
+  /* the column is one of the journal's sort keys, never the client's text */
+  sql = g_strdup_printf ("SELECT id FROM appeals WHERE (%s, id) %s (?, ?) ORDER BY %s %s, id %s LIMIT 1",
+                         cursor->column, cursor->descending ? "<" : ">", cursor->column,
+                         cursor->descending ? "DESC" : "ASC", cursor->descending ? "DESC" : "ASC");
+  first = appeals_db_query (db, sql, g_variant_new ("(sx)", cursor->key, cursor->id), error);
   if (first == NULL)
     return FALSE;
   id = appeals_db_result_get_n_rows (first) > 0 ? appeals_db_result_get_int64 (first, 0, "id") : 0;
@@ -386,7 +379,7 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
     return FALSE;
   if (expression == NULL)
     return TRUE;
-  if (!window_top (db, cursor, past_cursor, &top, error))
+  if (!window_top (db, cursor, &top, error))
     return FALSE;
 
   if (postgresql)
