@@ -168,6 +168,7 @@ static const struct {
   { APPEALS_PROBLEM_ALREADY_SCANNED,        N_("This barcode is already in the batch: it was not entered twice.") },
   { APPEALS_PROBLEM_BATCH_EMPTY,            N_("No envelope has been scanned in this batch: there is nothing to close.") },
   { APPEALS_PROBLEM_BATCH_CLOSED,           N_("This batch is already closed. Open a new batch for the next courier.") },
+  { APPEALS_PROBLEM_TOOK_TOO_LONG,          N_("This request took too long and was stopped. Choose a shorter period or fewer conditions.") },
 };
 
 /**

@@ -82,6 +82,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_ALREADY_SCANNED          "already_scanned"
 #define APPEALS_PROBLEM_BATCH_EMPTY              "batch_empty"
 #define APPEALS_PROBLEM_BATCH_CLOSED             "batch_closed"
+#define APPEALS_PROBLEM_TOOK_TOO_LONG            "took_too_long"
 
 const char *appeals_problem_code_describe (const char *code);
 

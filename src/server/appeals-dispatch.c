@@ -82,7 +82,14 @@ appeals_dispatch_answer_error (AppealsRequest *request,
       if (request->cancellable != NULL && g_cancellable_is_cancelled (request->cancellable))
         g_message ("request %" G_GUINT64_FORMAT ": stopped, the client went away", request->id);
       else if (error->code == APPEALS_DB_ERROR_CANCELLED)
-        g_warning ("request %" G_GUINT64_FORMAT ": over the statement timeout: %s", request->id, error->message);
+        {
+          /* the same request would run as long again: not "retry", but
+           * ask for less (a report of ten years at a million appeals) */
+          g_warning ("request %" G_GUINT64_FORMAT ": over the statement timeout: %s", request->id, error->message);
+          appeals_request_respond_problem (request, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                                           APPEALS_PROBLEM_TOOK_TOO_LONG, NULL, NULL);
+          return;
+        }
       else
         g_warning ("request %" G_GUINT64_FORMAT ": storage unavailable: %s", request->id, error->message);
       appeals_request_set_header (request, "Retry-After", "1");

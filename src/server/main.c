@@ -60,7 +60,8 @@ static int opt_address_failures = 20;
 static int opt_idempotency_seconds = 24 * 3600;
 static int opt_housekeeping_seconds = 600;
 static int opt_workers = -1;
-static int opt_statement_timeout = 30;
+/* seconds; a fraction too, so that a test can make a request run over it */
+static double opt_statement_timeout = 30;
 static int opt_generate_appeals = 1000000;
 static int opt_generate_seed = 20261130;
 
@@ -85,7 +86,7 @@ static const GOptionEntry entries[] = {
   { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
   { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
   { "workers", 0, 0, G_OPTION_ARG_INT, &opt_workers, N_("Threads that serve requests, each with a database connection; 0 serves everything on the main loop (default twice the processors, at least 4)"), N_("N") },
-  { "statement-timeout", 0, 0, G_OPTION_ARG_INT, &opt_statement_timeout, N_("Stop a database statement of a request after this time; 0 for no limit (default 30)"), N_("SECONDS") },
+  { "statement-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &opt_statement_timeout, N_("Stop a database statement of a request after this time; 0 for no limit (default 30)"), N_("SECONDS") },
   { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING, &opt_trusted_proxy, N_("The reverse proxy's address: its connections are not capped, and its X-Real-IP header names the client"), N_("ADDRESS") },
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("create-user: the role"), N_("ROLE") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &opt_full_name, N_("create-user: the full name"), N_("NAME") },
@@ -114,7 +115,7 @@ make_config (void)
     .idempotency_seconds = MAX (opt_idempotency_seconds, 1),
     .housekeeping_seconds = MAX (opt_housekeeping_seconds, 1),
     .workers = opt_workers < 0 ? appeals_workers_default_size () : (guint) opt_workers,
-    .statement_timeout_ms = (guint) MAX (opt_statement_timeout, 0) * 1000,
+    .statement_timeout_ms = opt_statement_timeout > 0 ? (guint) CLAMP (opt_statement_timeout * 1000, 1, G_MAXINT32) : 0,
     .connections = {
       .header_seconds = MAX (opt_header_timeout, 1),
       .body_seconds = MAX (opt_body_timeout, 1),

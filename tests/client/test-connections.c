@@ -4,7 +4,9 @@
  * display — an edit on its version (If-Match) goes on the connection the
  * client keeps alive, as a read does; a POST that could take effect twice
  * (a sign-in: no Idempotency-Key) still gets a connection of its own. The
- * connections are counted as the kernel lists them.
+ * connections are counted as the kernel lists them. A report that runs
+ * over the server's statement timeout comes back as its problem, not as a
+ * connection lost.
  */
 #include "config.h"
 
@@ -115,6 +117,59 @@ test_edit_keeps_the_connection (void)
   g_assert_cmpuint (count_connections_to (port), ==, 2);
 }
 
+static void
+on_connection_lost (AppealsApiClient *client,
+                    gpointer          user_data)
+{
+  guint *n_lost = user_data;
+
+  (*n_lost)++;
+}
+
+/* Ten years of twelve thousand appeals against a statement timeout of
+ * 10 ms: the server answers 503 took_too_long, which the client hands to
+ * the caller like any problem (to tell the analyst to ask for less), and
+ * does not take for a server gone: the same report would run as long
+ * again. */
+static void
+test_took_too_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("appeals-took-too-long-XXXXXX", &error);
+  g_autofree char *database = g_build_filename (dir, "appeals.sqlite", NULL);
+  const char *generate[] = { g_getenv ("APPEALS_SERVER_EXE"), "--database", database, "generate",
+                             "--appeals", "12000", NULL };
+  const char *args[] = { "--demo", "--statement-timeout", "0.01", NULL };
+  g_autoptr(AppealsApiClient) client = NULL;
+  g_autofree char *token = NULL;
+  AppealsTestServer *slow;
+  AppealsApiResponse *response;
+  guint n_lost = 0;
+  int status;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) generate, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  slow = appeals_test_server_start_on ("sqlite", database, args);
+  client = appeals_api_client_new (appeals_test_server_get_url (slow));
+  token = appeals_test_sign_in (slow, "controller", "demo");
+  appeals_api_client_set_token (client, token);
+  g_signal_connect (client, "connection-lost", G_CALLBACK (on_connection_lost), &n_lost);
+
+  response = request (client, "GET", "analytics/line-report?from=2016-01-01&to=2026-12-31", NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 503);
+  g_assert_cmpstr (response->problem_code, ==, "took_too_long");
+  g_assert_cmpstr (appeals_api_response_describe (response), ==,
+                   appeals_problem_code_describe ("took_too_long"));
+  appeals_api_response_free (response);
+  g_assert_cmpuint (n_lost, ==, 0);
+
+  appeals_test_server_free (slow);
+  appeals_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -124,6 +179,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   server = appeals_test_server_start ("sqlite", args);
   g_test_add_func ("/client/connections/edit-keeps-the-connection", test_edit_keeps_the_connection);
+  g_test_add_func ("/client/connections/took-too-long", test_took_too_long);
   status = g_test_run ();
   appeals_test_server_free (server);
   return status;

@@ -343,6 +343,18 @@ test_same_seed (void)
   g_assert_cmpstr (second, !=, first);
 }
 
+/* The ten years of appeals the searches and the reports below read,
+ * generated once for them all. */
+static void
+ensure_search_database (void)
+{
+  static gboolean generated;
+
+  if (!generated)
+    generate (search_location, N_SEARCH_APPEALS, 5);
+  generated = TRUE;
+}
+
 /* The prefix of a decade ("202") that the most registration numbers of
  * @db begin, and how many do. */
 static char *
@@ -502,7 +514,7 @@ test_search_from_cursors (void)
   guint n_empty = 0, n_full = 0;
   gint64 n_matches;
 
-  generate (search_location, N_SEARCH_APPEALS, 5);
+  ensure_search_database ();
   db = open_db (search_location);
   prefix = busiest_decade (db, &n_matches);
   g_test_message ("%s: %" G_GINT64_FORMAT " registration numbers", prefix, n_matches);
@@ -545,6 +557,40 @@ test_search_from_cursors (void)
                   appeals_db_result_get_int64 (journal, 0, "id"), statements, marker);
   appeals_test_server_free (server);
   g_unlink (statements);
+}
+
+/* A report whose statements run over the server's statement timeout (ten
+ * years of appeals against 10 ms) is answered 503 took_too_long, in the
+ * request's language and without Retry-After: the same report would run
+ * as long again, and the analyst is told to ask for less. The server
+ * answers the next request. */
+static void
+test_took_too_long (void)
+{
+  const char *args[] = { "--demo", "--statement-timeout", "0.01", NULL };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(AppealsTestResponse) report = NULL;
+  g_autoptr(AppealsTestResponse) health = NULL;
+  g_autofree char *token = NULL;
+  AppealsTestServer *server;
+  JsonObject *problem;
+
+  ensure_search_database ();
+  server = appeals_test_server_start_on (backend, search_location, args);
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  report = appeals_test_request (server, session, "GET", "/api/v1/analytics/line-report?from=2016-01-01&to=2026-12-31",
+                                 token, NULL, "Accept-Language", "ru", NULL);
+  g_assert_cmpuint (report->status, ==, 503);
+  problem = appeals_test_response_object (report);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "took_too_long");
+  g_assert_cmpstr (json_object_get_string_member (problem, "title"), ==,
+                   "Запрос выполнялся слишком долго и был остановлен. Выберите более короткий период или меньше условий.");
+  g_assert_null (appeals_test_response_header (report, "Retry-After"));
+
+  health = appeals_test_request (server, session, "GET", "/api/v1/health", NULL, NULL, NULL);
+  g_assert_cmpuint (health->status, ==, 200);
+  appeals_test_server_free (server);
 }
 
 int
@@ -596,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/generate/sqlite-wal", test_sqlite_wal);
   g_test_add_func ("/generate/same-seed", test_same_seed);
   g_test_add_func ("/generate/search-from-cursors", test_search_from_cursors);
+  g_test_add_func ("/generate/took-too-long", test_took_too_long);
   status = g_test_run ();
 
   if (cluster != NULL)
