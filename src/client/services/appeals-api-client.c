@@ -96,7 +96,10 @@ appeals_api_client_class_init (AppealsApiClientClass *klass)
 static void
 appeals_api_client_init (AppealsApiClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", 30,
+  /* the wait for an answer outlasts the server's statement timeout (30 s
+   * by default), so that a request stopped there comes back as its
+   * problem (took_too_long) rather than as a server gone */
+  self->session = soup_session_new_with_options ("timeout", 40,
                                                  "idle-timeout", 60,
                                                  "user-agent", "appeals-desk/" PACKAGE_VERSION,
                                                  NULL);
