@@ -241,21 +241,6 @@ appeals_api_response_is_success (const AppealsApiResponse *response)
   return response->status >= 200 && response->status < 300;
 }
 
-/* A 503 for a request that ran over the server's statement timeout: the
- * server is there and answered, and the same request would run as long
- * again. It is the caller's problem to show (ask for less), not a
- * connection lost. */
-static gboolean
-took_too_long (const AppealsApiResponse *response)
-{
-  JsonObject *object = response->body != NULL && JSON_NODE_HOLDS_OBJECT (response->body)
-                       ? json_node_get_object (response->body) : NULL;
-
-  return object != NULL &&
-         g_strcmp0 (json_object_get_string_member_with_default (object, "code", NULL),
-                    APPEALS_PROBLEM_TOOK_TOO_LONG) == 0;
-}
-
 typedef struct
 {
   SoupMessage *message;
@@ -330,7 +315,12 @@ on_send_and_read (GObject      *source,
       response->body = json_parser_steal_root (parser);
     }
 
-  if ((response->status == SOUP_STATUS_SERVICE_UNAVAILABLE && !took_too_long (response)) ||
+  if (!appeals_api_response_is_success (response))
+    parse_problem (response);
+  /* a 503 took_too_long is an answer: the same request would run as long
+   * again, and the caller shows it as its problem (ask for less) */
+  if ((response->status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
+       g_strcmp0 (response->problem_code, APPEALS_PROBLEM_TOOK_TOO_LONG) != 0) ||
       response->status == SOUP_STATUS_BAD_GATEWAY || response->status == SOUP_STATUS_GATEWAY_TIMEOUT)
     {
       g_signal_emit (g_task_get_source_object (task), signals[CONNECTION_LOST], 0);
@@ -339,8 +329,6 @@ on_send_and_read (GObject      *source,
       return;
     }
 
-  if (!appeals_api_response_is_success (response))
-    parse_problem (response);
   if (response->status == SOUP_STATUS_UNAUTHORIZED && data->token != NULL)
     {
       AppealsApiClient *self = g_task_get_source_object (task);
