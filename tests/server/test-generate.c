@@ -371,27 +371,35 @@ busiest_decade (AppealsDb *db,
   return g_strdup (appeals_db_result_get_string (decades, 0, "decade"));
 }
 
-/* The ids of the page after (@date, @id) of the appeals @prefix matches,
- * read as a set and sorted: the plainest plan. */
+/* The ids of the page after (@key, @id) in the order of @column (the
+ * first page for a %NULL @key) of the appeals @prefix matches, read as a
+ * set and sorted: the plainest plan. */
 static GArray *
 plain_page (AppealsDb  *db,
             const char *prefix,
-            const char *date,
+            const char *column,
+            const char *key,
             gint64      id,
             gboolean    descending)
 {
   gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
   const char *direction = descending ? "DESC" : "ASC";
-  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s AND (a.registration_date, a.id) %s (?, ?) "
-                                          "ORDER BY a.registration_date %s, a.id %s LIMIT %d",
+  g_autofree char *after = key != NULL ? g_strdup_printf ("AND (a.%s, a.id) %s (?, ?)", column,
+                                                          descending ? "<" : ">")
+                                       : g_strdup ("");
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s %s "
+                                          "ORDER BY a.%s %s, a.id %s LIMIT %d",
                                           postgresql ? "a.search_vector @@ to_tsquery ('simple', ? || ':*')"
                                                      : "a.id IN (SELECT rowid FROM appeals_search "
                                                        "WHERE appeals_search MATCH '\"' || ? || '\"*')",
-                                          descending ? "<" : ">", direction, direction, SEARCH_PAGE);
+                                          after, column, direction, direction, SEARCH_PAGE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) rows = appeals_db_query (db, sql, g_variant_new ("(ssx)", prefix, date, id), &error);
+  g_autoptr(AppealsDbResult) rows = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  rows = appeals_db_query (db, sql,
+                           key != NULL ? g_variant_new ("(ssx)", prefix, key, id) : g_variant_new ("(s)", prefix),
+                           &error);
   g_assert_no_error (error);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -401,21 +409,24 @@ plain_page (AppealsDb  *db,
   return ids;
 }
 
-/* The ids of the server's page of ?q=@prefix after (@date, @id). */
+/* The ids of the server's page of ?q=@prefix after (@key, @id) in the
+ * order of @column (the first page for a %NULL @key). */
 static GArray *
 server_page (AppealsTestServer *server,
              SoupSession       *session,
              const char        *token,
              const char        *prefix,
-             const char        *date,
+             const char        *column,
+             const char        *key,
              gint64             id,
              gboolean           descending)
 {
-  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", date, id);
+  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", key, id);
   g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
   g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?q=%s&limit=%d&cursor=%s%s", prefix, SEARCH_PAGE, escaped,
-                                           descending ? "" : "&sort=registration_date");
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?q=%s&limit=%d&sort=%s%s%s%s", prefix, SEARCH_PAGE,
+                                           descending ? "-" : "", column,
+                                           key != NULL ? "&cursor=" : "", key != NULL ? escaped : "");
   g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
   JsonArray *items;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -442,8 +453,8 @@ assert_same_page (GArray     *page,
   /* an empty GArray's data is NULL, which memcmp() may not take */
   if (page->len != expected->len ||
       (page->len > 0 && memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0))
-    g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix, date, id,
-             descending ? "back" : "forth", page->len, expected->len);
+    g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix,
+             date != NULL ? date : "the start", id, descending ? "back" : "forth", page->len, expected->len);
 }
 
 static gsize
@@ -477,8 +488,9 @@ assert_far_ids (AppealsTestServer *server,
   for (guint i = 0; i < G_N_ELEMENTS (far_ids); i++)
     {
       gsize before = file_size (statements);
-      g_autoptr(GArray) expected = plain_page (db, prefix, date, far_ids[i], TRUE);
-      g_autoptr(GArray) page = server_page (server, session, token, prefix, date, far_ids[i], TRUE);
+      g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, far_ids[i], TRUE);
+      g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, far_ids[i],
+                                            TRUE);
       g_autofree char *logged = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -509,8 +521,8 @@ test_search_from_cursors (void)
   g_autofree char *token = NULL;
   g_autofree char *prefix = NULL;
   AppealsTestServer *server;
-  const char *marker = g_str_equal (backend, "postgresql") ? "WITH m AS MATERIALIZED"
-                                                          : "INDEXED BY appeals_id_registration";
+  const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT s.id"
+                                                          : "INDEXED BY appeals_id_order ON";
   guint n_empty = 0, n_full = 0;
   gint64 n_matches;
 
@@ -537,8 +549,9 @@ test_search_from_cursors (void)
       {
         const char *date = appeals_db_result_get_string (journal, row, "registration_date");
         gint64 id = appeals_db_result_get_int64 (journal, row, "id");
-        g_autoptr(GArray) expected = plain_page (db, prefix, date, id, descending);
-        g_autoptr(GArray) page = server_page (server, session, token, prefix, date, id, descending);
+        g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, id, descending);
+        g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, id,
+                                              descending);
 
         assert_same_page (page, expected, prefix, date, id, descending);
         n_empty += page->len == 0;
@@ -555,6 +568,71 @@ test_search_from_cursors (void)
                   appeals_db_result_get_string (journal, appeals_db_result_get_n_rows (journal) * 9 / 10,
                                                 "registration_date"),
                   appeals_db_result_get_int64 (journal, 0, "id"), statements, marker);
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+/* The search of the decade in each of the journal's orders, both ways:
+ * the first page and pages from cursors all over the order are what plain
+ * SQL finds. Oldest first, a page starts where the decade has no
+ * appeals: the server reads the matches as a set and sorts them (@marker
+ * in its statements) rather than walk every row before the decade. */
+static void
+test_search_orders (void)
+{
+  const char *columns[] = { "registration_date", "due_date", "registration_number" };
+  const char *args[] = { "--demo", NULL };
+  const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT a.id"
+                                                          : "appeals a INDEXED BY appeals_id_order WHERE";
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *prefix = NULL;
+  AppealsTestServer *server;
+  gint64 n_matches;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  prefix = busiest_decade (db, &n_matches);
+
+  close (g_file_open_tmp ("appeals-generate-orders-XXXXXX.log", &statements, &error));
+  g_assert_no_error (error);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, id FROM appeals ORDER BY %s %s, id %s",
+                                                columns[c], columns[c], descending ? "DESC" : "ASC",
+                                                descending ? "DESC" : "ASC");
+        g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
+        gsize before = file_size (statements);
+        g_autoptr(GArray) first = server_page (server, session, token, prefix, columns[c], NULL, 0, descending);
+        g_autoptr(GArray) first_expected = plain_page (db, prefix, columns[c], NULL, 0, descending);
+        g_autofree char *logged = NULL;
+
+        g_assert_no_error (error);
+        assert_same_page (first, first_expected, prefix, NULL, 0, descending);
+        g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+        g_assert_no_error (error);
+        if (!descending && strstr (logged + before, marker) == NULL)
+          g_error ("q=%s by %s, oldest first: the matches were not read as a set", prefix, columns[c]);
+
+        for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 12)
+          {
+            const char *key = appeals_db_result_get_string (order, row, "key");
+            gint64 id = appeals_db_result_get_int64 (order, row, "id");
+            g_autoptr(GArray) expected = plain_page (db, prefix, columns[c], key, id, descending);
+            g_autoptr(GArray) page = server_page (server, session, token, prefix, columns[c], key, id, descending);
+
+            assert_same_page (page, expected, prefix, key, id, descending);
+          }
+      }
   appeals_test_server_free (server);
   g_unlink (statements);
 }
@@ -642,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/generate/sqlite-wal", test_sqlite_wal);
   g_test_add_func ("/generate/same-seed", test_same_seed);
   g_test_add_func ("/generate/search-from-cursors", test_search_from_cursors);
+  g_test_add_func ("/generate/search-orders", test_search_orders);
   g_test_add_func ("/generate/took-too-long", test_took_too_long);
   status = g_test_run ();
 

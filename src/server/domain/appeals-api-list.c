@@ -44,6 +44,8 @@ typedef struct
   GPtrArray *values;   /* GVariants, owned */
   gint64     search_matches;  /* of the words alone, capped; -1 if no search */
   guint      n_narrowing;     /* filters beside the search and the scope */
+  gboolean   search_sorted;   /* the search's matches are read as a set and sorted */
+  gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
   AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
 } Filter;
 
@@ -54,6 +56,8 @@ filter_init (Filter *filter)
   filter->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   filter->search_matches = -1;
   filter->n_narrowing = 0;
+  filter->search_sorted = FALSE;
+  filter->search_alone = FALSE;
   filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
 }
 
@@ -105,6 +109,7 @@ add_search (AppealsRequest  *request,
   if (search.clause != NULL)
     filter_add (filter, search.clause, g_variant_ref (search.value));
   filter->search_matches = search.clause != NULL ? search.matches : -1;
+  filter->search_sorted = search.clause != NULL && search.sorted;
   appeals_journal_search_clear (&search);
   return TRUE;
 }
@@ -246,6 +251,7 @@ build_filter (AppealsRequest  *request,
       else if (errors->len == 0)
         {
           filter->n_narrowing = filter->values->len - scoped;
+          filter->search_alone = filter->values->len == 0;
           return add_search (request, filter, value, error);
         }
     }
@@ -272,8 +278,22 @@ read_filter (AppealsRequest  *request,
   return TRUE;
 }
 
-/* The page's statement: the ids in the sort's index order, then their
- * rows — the join and the wide columns touch the page's rows only.
+/* Where a page's ids come from. */
+typedef enum
+{
+  PAGE_IN_ORDER,      /* the rows in the sort's index order, up to the limit */
+  PAGE_SORTED,        /* PostgreSQL: the rows the filter keeps, materialized,
+                       * then sorted (its planner, taking a search's matches
+                       * for fewer than they are, would walk the order's
+                       * index for them) */
+  PAGE_SORTED_KEYS,   /* SQLite: a search's matches checked and sorted in the
+                       * index of ids and order keys (migration 0031), not in
+                       * the wide rows: 46 against 120 ms for the 111,000
+                       * matches of "2026" at 1,000,000 appeals */
+} PageSource;
+
+/* The page's statement: the ids in the sort's order, then their rows —
+ * the join and the wide columns touch the page's rows only.
  *
  * @fixed_limit > 0 writes the limit into the text and leaves out the
  * offset: a page of the default size from the top or from a cursor,
@@ -287,18 +307,30 @@ static char *
 page_sql (const char *where,
           const char *column,
           gboolean    descending,
-          guint       fixed_limit)
+          guint       fixed_limit,
+          PageSource  source)
 {
   const char *direction = descending ? "DESC" : "ASC";
   g_autofree char *limit = fixed_limit > 0 ? g_strdup_printf ("%u", fixed_limit) : g_strdup ("? OFFSET ?");
+  g_autofree char *ids = NULL;
+
+  if (source == PAGE_SORTED)
+    /* the column is "a.<name>": the set's own column is <name> */
+    ids = g_strdup_printf ("WITH m AS MATERIALIZED (SELECT a.id, %s FROM appeals a WHERE %s) "
+                           "SELECT m.id FROM m ORDER BY m.%s %s, m.id %s LIMIT %s",
+                           column, where, column + 2, direction, direction, limit);
+  else
+    ids = g_strdup_printf ("SELECT a.id FROM appeals a%s WHERE %s ORDER BY %s %s, a.id %s LIMIT %s",
+                           source == PAGE_SORTED_KEYS ? " INDEXED BY appeals_id_order" : "",
+                           where, column, direction, direction, limit);
 
   return g_strdup_printf ("SELECT a.*, ap.iin AS applicant_iin, "
                           "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
                           "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
-                          "FROM (SELECT a.id FROM appeals a WHERE %s ORDER BY %s %s, a.id %s LIMIT %s) page "
+                          "FROM (%s) page "
                           "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
                           "ORDER BY %s %s, a.id %s",
-                          where, column, direction, direction, limit, column, direction, direction);
+                          ids, column, direction, direction);
 }
 
 static gboolean
@@ -315,6 +347,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
+  PageSource source = PAGE_IN_ORDER;
   const char *sort_text = appeals_request_get_query (request, "sort");
   const char *limit_text = appeals_request_get_query (request, "limit");
   const char *offset_text = appeals_request_get_query (request, "offset");
@@ -367,10 +400,20 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;
 
-  /* the row value is an index range in both databases */
+  if (filter.search_sorted)
+    source = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL ? PAGE_SORTED
+             : filter.search_alone ? PAGE_SORTED_KEYS
+             : PAGE_IN_ORDER;
+
+  /* the row value is an index range in both databases; a page of sorted
+   * matches on PostgreSQL hides it from the planner ("|| ''"), which
+   * would otherwise read the order's index from the cursor on and check
+   * each row's text (at 1,000,000 appeals, "2026" by number from 2022:
+   * 1.8 s against 0.1 s through the text index) */
   if (cursor_key != NULL)
     {
-      g_autofree char *clause = g_strdup_printf ("(%s, a.id) %s (?, ?)", sort->column, descending ? "<" : ">");
+      g_autofree char *clause = g_strdup_printf ("(%s%s, a.id) %s (?, ?)", sort->column,
+                                                 source == PAGE_SORTED ? " || ''" : "", descending ? "<" : ">");
 
       filter_add (&filter, clause, g_variant_new_string (cursor_key));
       g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
@@ -382,12 +425,12 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * statement the connection keeps) than two a filter */
   if (offset == 0 && filter.search_matches < 0 && limit == DEFAULT_PAGE_SIZE)
     {
-      sql = page_sql (filter.where->str, sort->column, descending, limit + 1);
+      sql = page_sql (filter.where->str, sort->column, descending, limit + 1, source);
       rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
     }
   else
     {
-      sql = page_sql (filter.where->str, sort->column, descending, 0);
+      sql = page_sql (filter.where->str, sort->column, descending, 0, source);
       rows = appeals_db_query (request->db, sql,
                                filter_params (&filter, g_variant_new_int64 (limit + 1),
                                               g_variant_new_int64 (offset), NULL),

@@ -29,6 +29,12 @@ typedef struct
   gint64    matches;    /* matches of the words alone, at most the cap + 1
                          * (past the cursor when only those are read);
                          * -1 when not counted */
+  gboolean  sorted;     /* the page reads the rows the clause keeps as a set
+                         * and sorts them, not walks its order's index for
+                         * them: PostgreSQL materializes them first (its
+                         * planner would walk); SQLite, where nothing else
+                         * narrows the page, checks them in the index of ids
+                         * and order keys (migration 0031) */
 } AppealsJournalSearch;
 
 gboolean appeals_journal_search_init  (AppealsJournalSearch        *search,
