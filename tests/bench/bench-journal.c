@@ -175,6 +175,11 @@ make_cases (AppealsBench *bench)
   /* past the last match a walk reads every row after it */
   add_case (cases, "search a year's word far back (2026, at half)",
             g_strdup_printf ("/api/v1/appeals?limit=50&q=2026&cursor=%s", e_cursor), NULL, NULL);
+  /* where a page starts, a year's word is absent: its matches sorted */
+  add_case (cases, "search a year's word oldest first (2026)",
+            g_strdup ("/api/v1/appeals?limit=50&q=2026&sort=registration_date"), NULL, NULL);
+  add_case (cases, "search a year's word by term far back (2026)",
+            g_strdup_printf ("/api/v1/appeals?limit=50&q=2026&sort=-due_date&cursor=%s", e_cursor), NULL, NULL);
   add_case (cases, "search a full IIN", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_iin),
             NULL, NULL);
   add_case (cases, "search a registration number", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_number),
