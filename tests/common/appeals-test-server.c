@@ -626,3 +626,31 @@ appeals_test_next_free_time (AppealsTestServer *server,
     }
   g_error ("the official has no free time in the next two weeks");
 }
+
+/**
+ * appeals_test_generate:
+ * @location: a SQLite file or a PostgreSQL URI, empty
+ *
+ * Fills @location with @n_appeals generated appeals (`appeals-server …
+ * generate`), the same for the same @seed.
+ */
+void
+appeals_test_generate (const char *location,
+                       guint       n_appeals,
+                       guint       seed)
+{
+  g_autofree char *appeals = g_strdup_printf ("%u", n_appeals);
+  g_autofree char *seed_text = g_strdup_printf ("%u", seed);
+  const char *argv[] = { g_getenv ("APPEALS_SERVER_EXE"), "--database", location, "generate",
+                         "--appeals", appeals, "--seed", seed_text, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("generate failed: %s", err);
+  g_assert_nonnull (strstr (out, appeals));
+}

@@ -38,6 +38,9 @@ const char          *appeals_test_server_get_pid    (AppealsTestServer  *server)
 AppealsTestServer   *appeals_test_server_start_beside (AppealsTestServer *first,
                                                         const char * const *extra_args);
 char                *appeals_test_server_new_database (const char       *backend);
+void                 appeals_test_generate          (const char         *location,
+                                                      guint               n_appeals,
+                                                      guint               seed);
 AppealsTestServer   *appeals_test_server_start_on   (const char         *backend,
                                                       const char         *database,
                                                       const char * const *extra_args);

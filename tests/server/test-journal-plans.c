@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-journal-plans.c: the journal's plans over a region (ten years of
+ * generated appeals, on SQLite or PostgreSQL, --backend=): a search from
+ * any cursor, in each order and both ways, and a filtered page by due
+ * date or by number hold what plain SQL finds there, whichever plan the
+ * server chose, and the server chose the plan meant for where the page
+ * starts; a report over the statement timeout is stopped with a clear
+ * answer.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "appeals-db.h"
+#include "appeals-test-pg.h"
+#include "appeals-test-server.h"
+
+/* more matches of a decade's years than the search reads as a set */
+#define N_SEARCH_APPEALS 12000
+#define SEARCH_PAGE 50
+
+static const char *backend;
+static char *search_location;
+
+static AppealsDb *
+open_db (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  AppealsDb *db = appeals_db_open (location, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+/* The ten years of appeals the searches and the reports below read,
+ * generated once for them all. */
+static void
+ensure_search_database (void)
+{
+  static gboolean generated;
+
+  if (!generated)
+    appeals_test_generate (search_location, N_SEARCH_APPEALS, 5);
+  generated = TRUE;
+}
+
+/* The prefix of a decade ("202") that the most registration numbers of
+ * @db begin, and how many do. */
+static char *
+busiest_decade (AppealsDb *db,
+                gint64    *n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) decades = appeals_db_query (db, "SELECT substr (registration_number, 1, 3) AS decade, "
+                                                             "COUNT(*) AS n FROM appeals GROUP BY decade "
+                                                             "ORDER BY n DESC LIMIT 1", NULL, &error);
+
+  g_assert_no_error (error);
+  *n = appeals_db_result_get_int64 (decades, 0, "n");
+  return g_strdup (appeals_db_result_get_string (decades, 0, "decade"));
+}
+
+/* The ids of the page after (@key, @id) in the order of @column (the
+ * first page for a %NULL @key) of the appeals @prefix matches, read as a
+ * set and sorted: the plainest plan. */
+static GArray *
+plain_page (AppealsDb  *db,
+            const char *prefix,
+            const char *column,
+            const char *key,
+            gint64      id,
+            gboolean    descending)
+{
+  gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
+  const char *direction = descending ? "DESC" : "ASC";
+  g_autofree char *after = key != NULL ? g_strdup_printf ("AND (a.%s, a.id) %s (?, ?)", column,
+                                                          descending ? "<" : ">")
+                                       : g_strdup ("");
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s %s "
+                                          "ORDER BY a.%s %s, a.id %s LIMIT %d",
+                                          postgresql ? "a.search_vector @@ to_tsquery ('simple', ? || ':*')"
+                                                     : "a.id IN (SELECT rowid FROM appeals_search "
+                                                       "WHERE appeals_search MATCH '\"' || ? || '\"*')",
+                                          after, column, direction, direction, SEARCH_PAGE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) rows = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  rows = appeals_db_query (db, sql,
+                           key != NULL ? g_variant_new ("(ssx)", prefix, key, id) : g_variant_new ("(s)", prefix),
+                           &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+    {
+      gint64 row_id = appeals_db_result_get_int64 (rows, i, "id");
+      g_array_append_val (ids, row_id);
+    }
+  return ids;
+}
+
+/* The ids of the server's page of ?q=@prefix after (@key, @id) in the
+ * order of @column (the first page for a %NULL @key). */
+static GArray *
+server_page (AppealsTestServer *server,
+             SoupSession       *session,
+             const char        *token,
+             const char        *prefix,
+             const char        *column,
+             const char        *key,
+             gint64             id,
+             gboolean           descending)
+{
+  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", key, id);
+  g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
+  g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?q=%s&limit=%d&sort=%s%s%s%s", prefix, SEARCH_PAGE,
+                                           descending ? "-" : "", column,
+                                           key != NULL ? "&cursor=" : "", key != NULL ? escaped : "");
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  JsonArray *items;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  items = json_object_get_array_member (appeals_test_response_object (response), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      gint64 row_id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+      g_array_append_val (ids, row_id);
+    }
+  return ids;
+}
+
+static void
+assert_same_page (GArray     *page,
+                  GArray     *expected,
+                  const char *prefix,
+                  const char *date,
+                  gint64      id,
+                  gboolean    descending)
+{
+  /* an empty GArray's data is NULL, which memcmp() may not take */
+  if (page->len != expected->len ||
+      (page->len > 0 && memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0))
+    g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix,
+             date != NULL ? date : "the start", id, descending ? "back" : "forth", page->len, expected->len);
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return (gsize) buf.st_size;
+}
+
+/* Cursors whose ids are far from their dates (made up, or an appeal
+ * registered with an earlier date): searched back from a year before the
+ * decade, the page is still what plain SQL finds, and the server reads
+ * the few matches past the cursor (@marker in the @statements it logs)
+ * rather than walking every older row because the decade is dense among
+ * the ids the cursor names. */
+static void
+assert_far_ids (AppealsTestServer *server,
+                SoupSession       *session,
+                const char        *token,
+                AppealsDb         *db,
+                const char        *prefix,
+                const char        *date,
+                gint64             newest_id,
+                const char        *statements,
+                const char        *marker)
+{
+  const gint64 far_ids[] = { newest_id, 0, -1, N_SEARCH_APPEALS * 100 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (far_ids); i++)
+    {
+      gsize before = file_size (statements);
+      g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, far_ids[i], TRUE);
+      g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, far_ids[i],
+                                            TRUE);
+      g_autofree char *logged = NULL;
+      g_autoptr(GError) error = NULL;
+
+      assert_same_page (page, expected, prefix, date, far_ids[i], TRUE);
+      g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+      g_assert_no_error (error);
+      if (strstr (logged + before, marker) == NULL)
+        g_error ("q=%s after (%s, %" G_GINT64_FORMAT "): the matches past the cursor were not read", prefix, date,
+                 far_ids[i]);
+    }
+}
+
+/* A search of the years of a decade, most of a region's appeals, paged
+ * from cursors all over the ten years in both orders: each page is what
+ * plain SQL finds, whichever plan the server chose — walking the rows,
+ * or, where the matches are sparse (years before the decade, searched
+ * back), reading the matches past the cursor; the test sees that it did. */
+static void
+test_search_from_cursors (void)
+{
+  g_autoptr(AppealsDb) db = NULL;
+  g_autofree char *statements = NULL;
+  const char *args[] = { "--demo", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) journal = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *logged = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *prefix = NULL;
+  AppealsTestServer *server;
+  const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT s.id"
+                                                          : "INDEXED BY appeals_id_order ON";
+  guint n_empty = 0, n_full = 0;
+  gint64 n_matches;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  prefix = busiest_decade (db, &n_matches);
+  g_test_message ("%s: %" G_GINT64_FORMAT " registration numbers", prefix, n_matches);
+  g_assert_cmpint (n_matches, >, 5000);
+
+  journal = appeals_db_query (db, "SELECT registration_date, id FROM appeals ORDER BY registration_date DESC, id DESC",
+                              NULL, &error);
+  g_assert_no_error (error);
+
+  /* a file of its own: the test runs on both backends at once */
+  close (g_file_open_tmp ("appeals-generate-statements-XXXXXX.log", &statements, &error));
+  g_assert_no_error (error);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  for (guint row = 0; row < appeals_db_result_get_n_rows (journal); row += N_SEARCH_APPEALS / 24)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        const char *date = appeals_db_result_get_string (journal, row, "registration_date");
+        gint64 id = appeals_db_result_get_int64 (journal, row, "id");
+        g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, id, descending);
+        g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, id,
+                                              descending);
+
+        assert_same_page (page, expected, prefix, date, id, descending);
+        n_empty += page->len == 0;
+        n_full += page->len == SEARCH_PAGE;
+      }
+  g_assert_cmpuint (n_empty, >, 0);
+  g_assert_cmpuint (n_full, >, 0);
+  g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (logged, marker));
+
+  /* a year before the decade: the oldest tenth of the journal */
+  assert_far_ids (server, session, token, db, prefix,
+                  appeals_db_result_get_string (journal, appeals_db_result_get_n_rows (journal) * 9 / 10,
+                                                "registration_date"),
+                  appeals_db_result_get_int64 (journal, 0, "id"), statements, marker);
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+/* The search of the decade in each of the journal's orders, both ways:
+ * the first page and pages from cursors all over the order are what plain
+ * SQL finds. Oldest first, a page starts where the decade has no
+ * appeals: the server reads the matches as a set and sorts them (@marker
+ * in its statements) rather than walk every row before the decade. */
+static void
+test_search_orders (void)
+{
+  const char *columns[] = { "registration_date", "due_date", "registration_number" };
+  const char *args[] = { "--demo", NULL };
+  const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT a.id"
+                                                          : "appeals a INDEXED BY appeals_id_order WHERE";
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *prefix = NULL;
+  AppealsTestServer *server;
+  gint64 n_matches;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  prefix = busiest_decade (db, &n_matches);
+
+  close (g_file_open_tmp ("appeals-generate-orders-XXXXXX.log", &statements, &error));
+  g_assert_no_error (error);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, id FROM appeals ORDER BY %s %s, id %s",
+                                                columns[c], columns[c], descending ? "DESC" : "ASC",
+                                                descending ? "DESC" : "ASC");
+        g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
+        gsize before = file_size (statements);
+        g_autoptr(GArray) first = server_page (server, session, token, prefix, columns[c], NULL, 0, descending);
+        g_autoptr(GArray) first_expected = plain_page (db, prefix, columns[c], NULL, 0, descending);
+        g_autofree char *logged = NULL;
+
+        g_assert_no_error (error);
+        assert_same_page (first, first_expected, prefix, NULL, 0, descending);
+        g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+        g_assert_no_error (error);
+        if (!descending && strstr (logged + before, marker) == NULL)
+          g_error ("q=%s by %s, oldest first: the matches were not read as a set", prefix, columns[c]);
+
+        for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 12)
+          {
+            const char *key = appeals_db_result_get_string (order, row, "key");
+            gint64 id = appeals_db_result_get_int64 (order, row, "id");
+            g_autoptr(GArray) expected = plain_page (db, prefix, columns[c], key, id, descending);
+            g_autoptr(GArray) page = server_page (server, session, token, prefix, columns[c], key, id, descending);
+
+            assert_same_page (page, expected, prefix, key, id, descending);
+          }
+      }
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+/* The ids of the page after (@key, @id) (the first page for a %NULL
+ * @key) in the order of @column of the appeals @condition keeps (an SQL
+ * condition on "a", the same as the request's @query), read as a set and
+ * sorted; the server's page of the same in @page. */
+static void
+filter_pages (AppealsDb          *db,
+              AppealsTestServer  *server,
+              SoupSession        *session,
+              const char         *token,
+              const char         *condition,
+              const char         *query,
+              const char         *column,
+              const char         *key,
+              gint64              id,
+              gboolean            descending)
+{
+  const char *direction = descending ? "DESC" : "ASC";
+  g_autofree char *after = key != NULL ? g_strdup_printf ("AND (a.%s, a.id) %s (?, ?)", column,
+                                                          descending ? "<" : ">")
+                                       : g_strdup ("");
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s %s ORDER BY a.%s %s, a.id %s LIMIT %d",
+                                          condition, after, column, direction, direction, SEARCH_PAGE);
+  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", key, id);
+  g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
+  g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?%s&limit=%d&sort=%s%s%s%s", query, SEARCH_PAGE,
+                                           descending ? "-" : "", column,
+                                           key != NULL ? "&cursor=" : "", key != NULL ? escaped : "");
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) rows = appeals_db_query (db, sql, key != NULL ? g_variant_new ("(sx)", key, id) : NULL,
+                                                      &error);
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  if (response->status != 200)
+    g_error ("GET %s: %u %s", path, response->status, response->text);
+  items = json_object_get_array_member (appeals_test_response_object (response), "items");
+  if (json_array_get_length (items) != appeals_db_result_get_n_rows (rows))
+    g_error ("GET %s: %u appeals, %u expected", path, json_array_get_length (items),
+             appeals_db_result_get_n_rows (rows));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (json_object_get_int_member (json_array_get_object_element (items, i), "id") !=
+        appeals_db_result_get_int64 (rows, i, "id"))
+      g_error ("GET %s: appeal %u is not the one expected", path, i);
+}
+
+/* A page by due date or by number that a filter narrows, both ways, from
+ * its start and from cursors all over the order: what plain SQL finds.
+ * On SQLite, where the filter keeps many of the first rows in the order
+ * (a district's), the page walks the order's index (@marker in the
+ * statements); where it keeps few (a status of a few appeals), it does
+ * not: the walk would read nearly every row. */
+static void
+test_filter_orders (void)
+{
+  const char *columns[] = { "due_date", "registration_number" };
+  const char *args[] = { "--demo", NULL };
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) district = NULL;
+  g_autoptr(AppealsDbResult) rare = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  gboolean sqlite = g_str_equal (backend, "sqlite");
+  AppealsTestServer *server;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  district = appeals_db_query (db, "SELECT district AS v FROM appeals GROUP BY district ORDER BY COUNT(*) DESC LIMIT 1",
+                               NULL, &error);
+  g_assert_no_error (error);
+  rare = appeals_db_query (db, "SELECT status AS v FROM appeals GROUP BY status ORDER BY COUNT(*), status LIMIT 1",
+                           NULL, &error);
+  g_assert_no_error (error);
+
+  close (g_file_open_tmp ("appeals-plans-filters-XXXXXX.log", &statements, &error));
+  g_assert_no_error (error);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  for (guint f = 0; f < 2; f++)
+    {
+      const char *name = f == 0 ? "district" : "status";
+      const char *value = appeals_db_result_get_string (f == 0 ? district : rare, 0, "v");
+      g_autofree char *condition = g_strdup_printf ("a.%s = '%s'", name, value);
+      g_autofree char *query = g_strdup_printf ("%s=%s", name, value);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        for (int descending = 0; descending <= 1; descending++)
+          {
+            g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, id FROM appeals ORDER BY %s %s, id %s",
+                                                    columns[c], columns[c], descending ? "DESC" : "ASC",
+                                                    descending ? "DESC" : "ASC");
+            g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
+            g_autofree char *marker = g_strdup_printf ("INDEXED BY %s WHERE",
+                                                       c == 0 ? "appeals_due" : "sqlite_autoindex_appeals_1");
+            g_autofree char *logged = NULL;
+            gsize before = file_size (statements);
+
+            g_assert_no_error (error);
+            filter_pages (db, server, session, token, condition, query, columns[c], NULL, 0, descending);
+            g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+            g_assert_no_error (error);
+            if (sqlite && (strstr (logged + before, marker) != NULL) != (f == 0))
+              g_error ("%s by %s: the order's index %s", query, columns[c], f == 0 ? "not walked" : "walked");
+
+            for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 8)
+              filter_pages (db, server, session, token, condition, query, columns[c],
+                            appeals_db_result_get_string (order, row, "key"),
+                            appeals_db_result_get_int64 (order, row, "id"), descending);
+          }
+    }
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+/* A report whose statements run over the server's statement timeout (ten
+ * years of appeals against 10 ms) is answered 503 took_too_long, in the
+ * request's language and without Retry-After: the same report would run
+ * as long again, and the analyst is told to ask for less. The server
+ * answers the next request. */
+static void
+test_took_too_long (void)
+{
+  const char *args[] = { "--demo", "--statement-timeout", "0.01", NULL };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(AppealsTestResponse) report = NULL;
+  g_autoptr(AppealsTestResponse) health = NULL;
+  g_autofree char *token = NULL;
+  AppealsTestServer *server;
+  JsonObject *problem;
+
+  ensure_search_database ();
+  server = appeals_test_server_start_on (backend, search_location, args);
+  token = appeals_test_sign_in (server, "controller", "demo");
+
+  report = appeals_test_request (server, session, "GET", "/api/v1/analytics/line-report?from=2016-01-01&to=2026-12-31",
+                                 token, NULL, "Accept-Language", "ru", NULL);
+  g_assert_cmpuint (report->status, ==, 503);
+  problem = appeals_test_response_object (report);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "took_too_long");
+  g_assert_cmpstr (json_object_get_string_member (problem, "title"), ==,
+                   "Запрос выполнялся слишком долго и был остановлен. Выберите более короткий период или меньше условий.");
+  g_assert_null (appeals_test_response_header (report, "Retry-After"));
+
+  health = appeals_test_request (server, session, "GET", "/api/v1/health", NULL, NULL, NULL);
+  g_assert_cmpuint (health->status, ==, 200);
+  appeals_test_server_free (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  AppealsTestPgCluster *cluster = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  backend = appeals_test_backend_from_args (&argc, argv);
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_str_equal (backend, "postgresql"))
+    {
+      cluster = appeals_test_pg_cluster_start ();
+      search_location = appeals_test_pg_cluster_create_database (cluster, 1);
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("appeals-plans-XXXXXX", NULL);
+      search_location = g_build_filename (dir, "search.db", NULL);
+    }
+
+  g_test_add_func ("/journal-plans/search-from-cursors", test_search_from_cursors);
+  g_test_add_func ("/journal-plans/search-orders", test_search_orders);
+  g_test_add_func ("/journal-plans/filter-orders", test_filter_orders);
+  g_test_add_func ("/journal-plans/took-too-long", test_took_too_long);
+  status = g_test_run ();
+
+  if (cluster != NULL)
+    appeals_test_pg_cluster_stop (cluster);
+  if (dir != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
+  g_free (search_location);
+  return status;
+}
