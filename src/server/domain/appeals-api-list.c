@@ -398,14 +398,14 @@ count_capped (AppealsRequest  *request,
  * before (0.8 s). */
 static gboolean
 walk_in_order (AppealsRequest *request,
-                Filter         *filter,
-                const SortKey  *sort,
-                gboolean        descending,
-                const char     *cursor_key,
-                gint64          cursor_id,
-                guint64         rows,
-                gboolean       *walk,
-                GError        **error)
+               Filter         *filter,
+               const SortKey  *sort,
+               gboolean        descending,
+               const char     *cursor_key,
+               gint64          cursor_id,
+               guint64         rows,
+               gboolean       *walk,
+               GError        **error)
 {
   const char *direction = descending ? "DESC" : "ASC";
   g_autofree char *after = cursor_key != NULL
