@@ -48,6 +48,26 @@ ensure_search_database (void)
   generated = TRUE;
 }
 
+/* A server on the region's database that logs its statements to a file
+ * of its own (@statements: the test runs on both backends at once), and
+ * the controller's token in @token. */
+static AppealsTestServer *
+start_logging_server (char **statements,
+                      char **token)
+{
+  const char *args[] = { "--demo", NULL };
+  g_autoptr(GError) error = NULL;
+  AppealsTestServer *server;
+
+  close (g_file_open_tmp ("appeals-plans-statements-XXXXXX.log", statements, &error));
+  g_assert_no_error (error);
+  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", *statements, TRUE);
+  server = appeals_test_server_start_on (backend, search_location, args);
+  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
+  *token = appeals_test_sign_in (server, "controller", "demo");
+  return server;
+}
+
 /* The prefix of a decade ("202") that the most registration numbers of
  * @db begin, and how many do. */
 static char *
@@ -206,7 +226,6 @@ test_search_from_cursors (void)
 {
   g_autoptr(AppealsDb) db = NULL;
   g_autofree char *statements = NULL;
-  const char *args[] = { "--demo", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDbResult) journal = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
@@ -229,13 +248,7 @@ test_search_from_cursors (void)
                               NULL, &error);
   g_assert_no_error (error);
 
-  /* a file of its own: the test runs on both backends at once */
-  close (g_file_open_tmp ("appeals-generate-statements-XXXXXX.log", &statements, &error));
-  g_assert_no_error (error);
-  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
-  server = appeals_test_server_start_on (backend, search_location, args);
-  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
-  token = appeals_test_sign_in (server, "controller", "demo");
+  server = start_logging_server (&statements, &token);
 
   for (guint row = 0; row < appeals_db_result_get_n_rows (journal); row += N_SEARCH_APPEALS / 24)
     for (int descending = 0; descending <= 1; descending++)
@@ -274,7 +287,6 @@ static void
 test_search_orders (void)
 {
   const char *columns[] = { "registration_date", "due_date", "registration_number" };
-  const char *args[] = { "--demo", NULL };
   const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT a.id"
                                                           : "appeals a INDEXED BY appeals_id_order WHERE";
   g_autoptr(AppealsDb) db = NULL;
@@ -290,12 +302,7 @@ test_search_orders (void)
   db = open_db (search_location);
   prefix = busiest_decade (db, &n_matches);
 
-  close (g_file_open_tmp ("appeals-generate-orders-XXXXXX.log", &statements, &error));
-  g_assert_no_error (error);
-  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
-  server = appeals_test_server_start_on (backend, search_location, args);
-  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
-  token = appeals_test_sign_in (server, "controller", "demo");
+  server = start_logging_server (&statements, &token);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     for (int descending = 0; descending <= 1; descending++)
@@ -387,7 +394,6 @@ static void
 test_filter_orders (void)
 {
   const char *columns[] = { "due_date", "registration_number" };
-  const char *args[] = { "--demo", NULL };
   g_autoptr(AppealsDb) db = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GError) error = NULL;
@@ -407,12 +413,7 @@ test_filter_orders (void)
                            NULL, &error);
   g_assert_no_error (error);
 
-  close (g_file_open_tmp ("appeals-plans-filters-XXXXXX.log", &statements, &error));
-  g_assert_no_error (error);
-  g_setenv ("APPEALS_SERVER_LOG_STATEMENTS", statements, TRUE);
-  server = appeals_test_server_start_on (backend, search_location, args);
-  g_unsetenv ("APPEALS_SERVER_LOG_STATEMENTS");
-  token = appeals_test_sign_in (server, "controller", "demo");
+  server = start_logging_server (&statements, &token);
 
   for (guint f = 0; f < 2; f++)
     {
