@@ -84,35 +84,48 @@ busiest_decade (AppealsDb *db,
   return g_strdup (appeals_db_result_get_string (decades, 0, "decade"));
 }
 
+/* The condition on "a" that keeps the appeals a search of one prefix
+ * (its "?") matches, as the text index reads it. */
+static const char *
+search_condition (AppealsDb *db)
+{
+  return appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL
+         ? "a.search_vector @@ to_tsquery ('simple', ? || ':*')"
+         : "a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"' || ? || '\"*')";
+}
+
 /* The ids of the page after (@key, @id) in the order of @column (the
- * first page for a %NULL @key) of the appeals @prefix matches, read as a
- * set and sorted: the plainest plan. */
+ * first page for a %NULL @key) of the appeals @condition keeps (SQL on
+ * "a", with one "?" for a non-%NULL @value), read as a set and sorted:
+ * the plainest plan. */
 static GArray *
 plain_page (AppealsDb  *db,
-            const char *prefix,
+            const char *condition,
+            const char *value,
             const char *column,
             const char *key,
             gint64      id,
             gboolean    descending)
 {
-  gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
   const char *direction = descending ? "DESC" : "ASC";
   g_autofree char *after = key != NULL ? g_strdup_printf ("AND (a.%s, a.id) %s (?, ?)", column,
                                                           descending ? "<" : ">")
                                        : g_strdup ("");
   g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s %s "
                                           "ORDER BY a.%s %s, a.id %s LIMIT %d",
-                                          postgresql ? "a.search_vector @@ to_tsquery ('simple', ? || ':*')"
-                                                     : "a.id IN (SELECT rowid FROM appeals_search "
-                                                       "WHERE appeals_search MATCH '\"' || ? || '\"*')",
-                                          after, column, direction, direction, SEARCH_PAGE);
+                                          condition, after, column, direction, direction, SEARCH_PAGE);
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
+  GVariant *params = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  rows = appeals_db_query (db, sql,
-                           key != NULL ? g_variant_new ("(ssx)", prefix, key, id) : g_variant_new ("(s)", prefix),
-                           &error);
+  if (value != NULL && key != NULL)
+    params = g_variant_new ("(ssx)", value, key, id);
+  else if (value != NULL)
+    params = g_variant_new ("(s)", value);
+  else if (key != NULL)
+    params = g_variant_new ("(sx)", key, id);
+  rows = appeals_db_query (db, sql, params, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
@@ -122,13 +135,13 @@ plain_page (AppealsDb  *db,
   return ids;
 }
 
-/* The ids of the server's page of ?q=@prefix after (@key, @id) in the
- * order of @column (the first page for a %NULL @key). */
+/* The ids of the server's page of ?@query after (@key, @id) in the order
+ * of @column (the first page for a %NULL @key). */
 static GArray *
 server_page (AppealsTestServer *server,
              SoupSession       *session,
              const char        *token,
-             const char        *prefix,
+             const char        *query,
              const char        *column,
              const char        *key,
              gint64             id,
@@ -137,7 +150,7 @@ server_page (AppealsTestServer *server,
   g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", key, id);
   g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
   g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?q=%s&limit=%d&sort=%s%s%s%s", prefix, SEARCH_PAGE,
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?%s&limit=%d&sort=%s%s%s%s", query, SEARCH_PAGE,
                                            descending ? "-" : "", column,
                                            key != NULL ? "&cursor=" : "", key != NULL ? escaped : "");
   g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
@@ -158,7 +171,7 @@ server_page (AppealsTestServer *server,
 static void
 assert_same_page (GArray     *page,
                   GArray     *expected,
-                  const char *prefix,
+                  const char *query,
                   const char *date,
                   gint64      id,
                   gboolean    descending)
@@ -166,7 +179,7 @@ assert_same_page (GArray     *page,
   /* an empty GArray's data is NULL, which memcmp() may not take */
   if (page->len != expected->len ||
       (page->len > 0 && memcmp (page->data, expected->data, page->len * sizeof (gint64)) != 0))
-    g_error ("q=%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", prefix,
+    g_error ("%s after (%s, %" G_GINT64_FORMAT ") %s: %u appeals, %u expected", query,
              date != NULL ? date : "the start", id, descending ? "back" : "forth", page->len, expected->len);
 }
 
@@ -197,17 +210,19 @@ assert_far_ids (AppealsTestServer *server,
                 const char        *marker)
 {
   const gint64 far_ids[] = { newest_id, 0, -1, N_SEARCH_APPEALS * 100 };
+  g_autofree char *query = g_strdup_printf ("q=%s", prefix);
 
   for (guint i = 0; i < G_N_ELEMENTS (far_ids); i++)
     {
       gsize before = file_size (statements);
-      g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, far_ids[i], TRUE);
-      g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, far_ids[i],
+      g_autoptr(GArray) expected = plain_page (db, search_condition (db), prefix, "registration_date", date,
+                                               far_ids[i], TRUE);
+      g_autoptr(GArray) page = server_page (server, session, token, query, "registration_date", date, far_ids[i],
                                             TRUE);
       g_autofree char *logged = NULL;
       g_autoptr(GError) error = NULL;
 
-      assert_same_page (page, expected, prefix, date, far_ids[i], TRUE);
+      assert_same_page (page, expected, query, date, far_ids[i], TRUE);
       g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
       g_assert_no_error (error);
       if (strstr (logged + before, marker) == NULL)
@@ -232,6 +247,7 @@ test_search_from_cursors (void)
   g_autofree char *logged = NULL;
   g_autofree char *token = NULL;
   g_autofree char *prefix = NULL;
+  g_autofree char *query = NULL;
   AppealsTestServer *server;
   const char *marker = g_str_equal (backend, "postgresql") ? "MATERIALIZED (SELECT s.id"
                                                           : "INDEXED BY appeals_id_order ON";
@@ -241,6 +257,7 @@ test_search_from_cursors (void)
   ensure_search_database ();
   db = open_db (search_location);
   prefix = busiest_decade (db, &n_matches);
+  query = g_strdup_printf ("q=%s", prefix);
   g_test_message ("%s: %" G_GINT64_FORMAT " registration numbers", prefix, n_matches);
   g_assert_cmpint (n_matches, >, 5000);
 
@@ -255,11 +272,12 @@ test_search_from_cursors (void)
       {
         const char *date = appeals_db_result_get_string (journal, row, "registration_date");
         gint64 id = appeals_db_result_get_int64 (journal, row, "id");
-        g_autoptr(GArray) expected = plain_page (db, prefix, "registration_date", date, id, descending);
-        g_autoptr(GArray) page = server_page (server, session, token, prefix, "registration_date", date, id,
+        g_autoptr(GArray) expected = plain_page (db, search_condition (db), prefix, "registration_date", date, id,
+                                                 descending);
+        g_autoptr(GArray) page = server_page (server, session, token, query, "registration_date", date, id,
                                               descending);
 
-        assert_same_page (page, expected, prefix, date, id, descending);
+        assert_same_page (page, expected, query, date, id, descending);
         n_empty += page->len == 0;
         n_full += page->len == SEARCH_PAGE;
       }
@@ -295,12 +313,14 @@ test_search_orders (void)
   g_autofree char *statements = NULL;
   g_autofree char *token = NULL;
   g_autofree char *prefix = NULL;
+  g_autofree char *query = NULL;
   AppealsTestServer *server;
   gint64 n_matches;
 
   ensure_search_database ();
   db = open_db (search_location);
   prefix = busiest_decade (db, &n_matches);
+  query = g_strdup_printf ("q=%s", prefix);
 
   server = start_logging_server (&statements, &token);
 
@@ -312,12 +332,13 @@ test_search_orders (void)
                                                 descending ? "DESC" : "ASC");
         g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
         gsize before = file_size (statements);
-        g_autoptr(GArray) first = server_page (server, session, token, prefix, columns[c], NULL, 0, descending);
-        g_autoptr(GArray) first_expected = plain_page (db, prefix, columns[c], NULL, 0, descending);
+        g_autoptr(GArray) first = server_page (server, session, token, query, columns[c], NULL, 0, descending);
+        g_autoptr(GArray) first_expected = plain_page (db, search_condition (db), prefix, columns[c], NULL, 0,
+                                                       descending);
         g_autofree char *logged = NULL;
 
         g_assert_no_error (error);
-        assert_same_page (first, first_expected, prefix, NULL, 0, descending);
+        assert_same_page (first, first_expected, query, NULL, 0, descending);
         g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
         g_assert_no_error (error);
         if (!descending && strstr (logged + before, marker) == NULL)
@@ -327,61 +348,15 @@ test_search_orders (void)
           {
             const char *key = appeals_db_result_get_string (order, row, "key");
             gint64 id = appeals_db_result_get_int64 (order, row, "id");
-            g_autoptr(GArray) expected = plain_page (db, prefix, columns[c], key, id, descending);
-            g_autoptr(GArray) page = server_page (server, session, token, prefix, columns[c], key, id, descending);
+            g_autoptr(GArray) expected = plain_page (db, search_condition (db), prefix, columns[c], key, id,
+                                                     descending);
+            g_autoptr(GArray) page = server_page (server, session, token, query, columns[c], key, id, descending);
 
-            assert_same_page (page, expected, prefix, key, id, descending);
+            assert_same_page (page, expected, query, key, id, descending);
           }
       }
   appeals_test_server_free (server);
   g_unlink (statements);
-}
-
-/* The ids of the page after (@key, @id) (the first page for a %NULL
- * @key) in the order of @column of the appeals @condition keeps (an SQL
- * condition on "a", the same as the request's @query), read as a set and
- * sorted; the server's page of the same in @page. */
-static void
-filter_pages (AppealsDb          *db,
-              AppealsTestServer  *server,
-              SoupSession        *session,
-              const char         *token,
-              const char         *condition,
-              const char         *query,
-              const char         *column,
-              const char         *key,
-              gint64              id,
-              gboolean            descending)
-{
-  const char *direction = descending ? "DESC" : "ASC";
-  g_autofree char *after = key != NULL ? g_strdup_printf ("AND (a.%s, a.id) %s (?, ?)", column,
-                                                          descending ? "<" : ">")
-                                       : g_strdup ("");
-  g_autofree char *sql = g_strdup_printf ("SELECT a.id FROM appeals a WHERE %s %s ORDER BY a.%s %s, a.id %s LIMIT %d",
-                                          condition, after, column, direction, direction, SEARCH_PAGE);
-  g_autofree char *json = g_strdup_printf ("[\"%s\",%" G_GINT64_FORMAT "]", key, id);
-  g_autofree char *cursor = g_base64_encode ((const guchar *) json, strlen (json));
-  g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals?%s&limit=%d&sort=%s%s%s%s", query, SEARCH_PAGE,
-                                           descending ? "-" : "", column,
-                                           key != NULL ? "&cursor=" : "", key != NULL ? escaped : "");
-  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) rows = appeals_db_query (db, sql, key != NULL ? g_variant_new ("(sx)", key, id) : NULL,
-                                                      &error);
-  JsonArray *items;
-
-  g_assert_no_error (error);
-  if (response->status != 200)
-    g_error ("GET %s: %u %s", path, response->status, response->text);
-  items = json_object_get_array_member (appeals_test_response_object (response), "items");
-  if (json_array_get_length (items) != appeals_db_result_get_n_rows (rows))
-    g_error ("GET %s: %u appeals, %u expected", path, json_array_get_length (items),
-             appeals_db_result_get_n_rows (rows));
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    if (json_object_get_int_member (json_array_get_object_element (items, i), "id") !=
-        appeals_db_result_get_int64 (rows, i, "id"))
-      g_error ("GET %s: appeal %u is not the one expected", path, i);
 }
 
 /* A page by due date or by number that a filter narrows, both ways, from
@@ -433,18 +408,26 @@ test_filter_orders (void)
                                                        c == 0 ? "appeals_due" : "sqlite_autoindex_appeals_1");
             g_autofree char *logged = NULL;
             gsize before = file_size (statements);
+            g_autoptr(GArray) first = server_page (server, session, token, query, columns[c], NULL, 0, descending);
+            g_autoptr(GArray) first_expected = plain_page (db, condition, NULL, columns[c], NULL, 0, descending);
 
             g_assert_no_error (error);
-            filter_pages (db, server, session, token, condition, query, columns[c], NULL, 0, descending);
+            assert_same_page (first, first_expected, query, NULL, 0, descending);
             g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
             g_assert_no_error (error);
             if (sqlite && (strstr (logged + before, marker) != NULL) != (f == 0))
               g_error ("%s by %s: the order's index %s", query, columns[c], f == 0 ? "not walked" : "walked");
 
             for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 8)
-              filter_pages (db, server, session, token, condition, query, columns[c],
-                            appeals_db_result_get_string (order, row, "key"),
-                            appeals_db_result_get_int64 (order, row, "id"), descending);
+              {
+                const char *key = appeals_db_result_get_string (order, row, "key");
+                gint64 id = appeals_db_result_get_int64 (order, row, "id");
+                g_autoptr(GArray) expected = plain_page (db, condition, NULL, columns[c], key, id, descending);
+                g_autoptr(GArray) page = server_page (server, session, token, query, columns[c], key, id,
+                                                      descending);
+
+                assert_same_page (page, expected, query, key, id, descending);
+              }
           }
     }
   appeals_test_server_free (server);
