@@ -19,8 +19,10 @@
 #include "appeals-test-pg.h"
 #include "appeals-test-server.h"
 
-/* more matches of a decade's years than the search reads as a set */
-#define N_SEARCH_APPEALS 12000
+/* more matches of a decade's years than the search reads as a set, and
+ * more appeals than a filtered page by due date looks through for its
+ * rows before it sorts them (ORDER_WIDE_WINDOW) */
+#define N_SEARCH_APPEALS 16000
 #define SEARCH_PAGE 50
 
 static const char *backend;
@@ -359,12 +361,83 @@ test_search_orders (void)
   g_unlink (statements);
 }
 
+/* The plan a filtered page by due date or by number is meant to take on
+ * SQLite, seen in the statements the server logs. */
+typedef enum
+{
+  PLAN_WALKED,      /* the order's index walked */
+  PLAN_NOT_WALKED,  /* SQLite's planner chose */
+  PLAN_SORTED,      /* the rows the filter keeps, sorted ("+") */
+} Plan;
+
+typedef struct
+{
+  char       *query;
+  char       *condition;
+  Plan        ascending;
+  Plan        descending;
+} FilterCase;
+
+/* The registration date of the appeal @from_end appeals before the
+ * newest, in the order of registration. */
+static char *
+date_before_end (AppealsDb *db,
+                 guint      from_end)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT registration_date AS v FROM appeals "
+                                          "ORDER BY registration_date DESC, id DESC LIMIT 1 OFFSET %u", from_end);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (appeals_db_result_get_string (result, 0, "v"));
+}
+
+static char *
+most_common (AppealsDb  *db,
+             const char *column,
+             gboolean    rarest)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s AS v FROM appeals GROUP BY %s ORDER BY COUNT(*) %s, %s LIMIT 1",
+                                          column, column, rarest ? "ASC" : "DESC", column);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) result = appeals_db_query (db, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (appeals_db_result_get_string (result, 0, "v"));
+}
+
+static void
+assert_plan (const char *logged,
+             const char *query,
+             const char *column,
+             gboolean    descending,
+             Plan        plan)
+{
+  g_autofree char *walked = g_strdup_printf ("INDEXED BY %s WHERE",
+                                             g_str_equal (column, "due_date") ? "appeals_due"
+                                                                              : "sqlite_autoindex_appeals_1");
+  g_autofree char *sorted = g_strdup_printf ("ORDER BY +a.%s", column);
+  const char *names[] = { "walked the order's index", "left the plan to SQLite", "sorted the rows" };
+  Plan taken = strstr (logged, walked) != NULL ? PLAN_WALKED
+               : strstr (logged, sorted) != NULL ? PLAN_SORTED
+               : PLAN_NOT_WALKED;
+
+  if (taken != plan)
+    g_error ("%s by %s%s: the page %s; it should have %s", query, descending ? "-" : "", column, names[taken],
+             names[plan]);
+}
+
 /* A page by due date or by number that a filter narrows, both ways, from
  * its start and from cursors all over the order: what plain SQL finds.
- * On SQLite, where the filter keeps many of the first rows in the order
- * (a district's), the page walks the order's index (@marker in the
- * statements); where it keeps few (a status of a few appeals), it does
- * not: the walk would read nearly every row. */
+ * On SQLite the first page takes the plan meant for where its rows are:
+ * where the filter keeps many of the first rows in the order (a
+ * district's), the page walks the order's index; where it keeps few (a
+ * status of a few appeals), it does not: the walk would read nearly
+ * every row. The appeals registered since the middle of the ten years,
+ * none among the first rows by due date or by number, are found further
+ * on (as far as the page looks) and walked to; the last 5,500, further
+ * than that, are sorted: walking to them would read the ten years. */
 static void
 test_filter_orders (void)
 {
@@ -372,63 +445,68 @@ test_filter_orders (void)
   g_autoptr(AppealsDb) db = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) district = NULL;
-  g_autoptr(AppealsDbResult) rare = NULL;
+  g_autofree char *district = NULL, *rare = NULL, *middle = NULL, *recent = NULL;
   g_autofree char *statements = NULL;
   g_autofree char *token = NULL;
   gboolean sqlite = g_str_equal (backend, "sqlite");
   AppealsTestServer *server;
+  FilterCase cases[4];
 
   ensure_search_database ();
   db = open_db (search_location);
-  district = appeals_db_query (db, "SELECT district AS v FROM appeals GROUP BY district ORDER BY COUNT(*) DESC LIMIT 1",
-                               NULL, &error);
-  g_assert_no_error (error);
-  rare = appeals_db_query (db, "SELECT status AS v FROM appeals GROUP BY status ORDER BY COUNT(*), status LIMIT 1",
-                           NULL, &error);
-  g_assert_no_error (error);
+  district = most_common (db, "district", FALSE);
+  rare = most_common (db, "status", TRUE);
+  middle = date_before_end (db, N_SEARCH_APPEALS / 2);
+  recent = date_before_end (db, 5500);
+  cases[0] = (FilterCase) { g_strdup_printf ("district=%s", district), g_strdup_printf ("a.district = '%s'", district),
+                            PLAN_WALKED, PLAN_WALKED };
+  cases[1] = (FilterCase) { g_strdup_printf ("status=%s", rare), g_strdup_printf ("a.status = '%s'", rare),
+                            PLAN_NOT_WALKED, PLAN_NOT_WALKED };
+  cases[2] = (FilterCase) { g_strdup_printf ("from=%s", middle),
+                            g_strdup_printf ("a.registration_date >= '%s'", middle), PLAN_WALKED, PLAN_WALKED };
+  cases[3] = (FilterCase) { g_strdup_printf ("from=%s", recent),
+                            g_strdup_printf ("a.registration_date >= '%s'", recent), PLAN_SORTED, PLAN_WALKED };
 
   server = start_logging_server (&statements, &token);
 
-  for (guint f = 0; f < 2; f++)
+  for (guint f = 0; f < G_N_ELEMENTS (cases); f++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (int descending = 0; descending <= 1; descending++)
+        {
+          const char *query = cases[f].query;
+          const char *condition = cases[f].condition;
+          g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, id FROM appeals ORDER BY %s %s, id %s",
+                                                  columns[c], columns[c], descending ? "DESC" : "ASC",
+                                                  descending ? "DESC" : "ASC");
+          g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
+          g_autofree char *logged = NULL;
+          gsize before = file_size (statements);
+          g_autoptr(GArray) first = server_page (server, session, token, query, columns[c], NULL, 0, descending);
+          g_autoptr(GArray) first_expected = plain_page (db, condition, NULL, columns[c], NULL, 0, descending);
+
+          g_assert_no_error (error);
+          assert_same_page (first, first_expected, query, NULL, 0, descending);
+          g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+          g_assert_no_error (error);
+          if (sqlite)
+            assert_plan (logged + before, query, columns[c], descending,
+                         descending ? cases[f].descending : cases[f].ascending);
+
+          for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 8)
+            {
+              const char *key = appeals_db_result_get_string (order, row, "key");
+              gint64 id = appeals_db_result_get_int64 (order, row, "id");
+              g_autoptr(GArray) expected = plain_page (db, condition, NULL, columns[c], key, id, descending);
+              g_autoptr(GArray) page = server_page (server, session, token, query, columns[c], key, id,
+                                                    descending);
+
+              assert_same_page (page, expected, query, key, id, descending);
+            }
+        }
+  for (guint f = 0; f < G_N_ELEMENTS (cases); f++)
     {
-      const char *name = f == 0 ? "district" : "status";
-      const char *value = appeals_db_result_get_string (f == 0 ? district : rare, 0, "v");
-      g_autofree char *condition = g_strdup_printf ("a.%s = '%s'", name, value);
-      g_autofree char *query = g_strdup_printf ("%s=%s", name, value);
-
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        for (int descending = 0; descending <= 1; descending++)
-          {
-            g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, id FROM appeals ORDER BY %s %s, id %s",
-                                                    columns[c], columns[c], descending ? "DESC" : "ASC",
-                                                    descending ? "DESC" : "ASC");
-            g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
-            g_autofree char *marker = g_strdup_printf ("INDEXED BY %s WHERE",
-                                                       c == 0 ? "appeals_due" : "sqlite_autoindex_appeals_1");
-            g_autofree char *logged = NULL;
-            gsize before = file_size (statements);
-            g_autoptr(GArray) first = server_page (server, session, token, query, columns[c], NULL, 0, descending);
-            g_autoptr(GArray) first_expected = plain_page (db, condition, NULL, columns[c], NULL, 0, descending);
-
-            g_assert_no_error (error);
-            assert_same_page (first, first_expected, query, NULL, 0, descending);
-            g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
-            g_assert_no_error (error);
-            if (sqlite && (strstr (logged + before, marker) != NULL) != (f == 0))
-              g_error ("%s by %s: the order's index %s", query, columns[c], f == 0 ? "not walked" : "walked");
-
-            for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 8)
-              {
-                const char *key = appeals_db_result_get_string (order, row, "key");
-                gint64 id = appeals_db_result_get_int64 (order, row, "id");
-                g_autoptr(GArray) expected = plain_page (db, condition, NULL, columns[c], key, id, descending);
-                g_autoptr(GArray) page = server_page (server, session, token, query, columns[c], key, id,
-                                                      descending);
-
-                assert_same_page (page, expected, query, key, id, descending);
-              }
-          }
+      g_free (cases[f].query);
+      g_free (cases[f].condition);
     }
   appeals_test_server_free (server);
   g_unlink (statements);
