@@ -166,6 +166,9 @@ make_cases (AppealsBench *bench)
   /* its floor is its own statements: the rows in the window, the page */
   add_case (cases, "filter district by due date", g_strdup ("/api/v1/appeals?limit=50&district=rudny-city&sort=due_date"),
             NULL, NULL);
+  /* few among the first due dates: looked for further on, then walked */
+  add_case (cases, "filter complaints by due date", g_strdup ("/api/v1/appeals?limit=50&category=complaint&sort=due_date"),
+            NULL, NULL);
   /* the searches' floors: their own statements */
   add_case (cases, "search a common word (көмек)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_word),
             NULL, NULL);
