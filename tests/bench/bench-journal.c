@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include "appeals-db.h"
 #include "appeals-bench.h"
@@ -169,6 +170,10 @@ make_cases (AppealsBench *bench)
   /* few among the first due dates: looked for further on, then walked */
   add_case (cases, "filter complaints by due date", g_strdup ("/api/v1/appeals?limit=50&category=complaint&sort=due_date"),
             NULL, NULL);
+  /* last year's first quarter, far from where the order starts: sorted */
+  add_case (cases, "filter a quarter by due date",
+            g_strdup_printf ("/api/v1/appeals?limit=50&from=%d-01-01&to=%d-03-31&sort=due_date",
+                             atoi (today) - 1, atoi (today) - 1), NULL, NULL);
   /* the searches' floors: their own statements */
   add_case (cases, "search a common word (көмек)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_word),
             NULL, NULL);
