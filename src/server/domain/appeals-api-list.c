@@ -408,7 +408,7 @@ count_capped (AppealsRequest  *request,
 }
 
 /* min(@at_most, the rows @filter keeps among the first @window in the
- * order of @sort, from the cursor): the window's ids read from the
+ * order of @sort, from its cursor): the window's ids read from the
  * order's index, then their rows in the order of ids, the count stopping
  * at @at_most (at 1,000,000 appeals, 10,000 rows by due date checked in
  * 4 ms, against 29 ms read in the order of due dates). */
@@ -416,17 +416,16 @@ static gboolean
 kept_in_window (AppealsRequest *request,
                 Filter         *filter,
                 const SortKey  *sort,
-                gboolean        descending,
-                const char     *cursor_key,
-                gint64          cursor_id,
                 guint           window,
                 guint64         at_most,
                 gint64         *kept,
                 GError        **error)
 {
-  const char *direction = descending ? "DESC" : "ASC";
-  g_autofree char *after = cursor_key != NULL
-                           ? g_strdup_printf ("WHERE (%s, a.id) %s (?, ?) ", sort->column, descending ? "<" : ">")
+  const AppealsJournalCursor *cursor = &filter->cursor;
+  const char *direction = cursor->descending ? "DESC" : "ASC";
+  g_autofree char *after = cursor->key != NULL
+                           ? g_strdup_printf ("WHERE (%s, a.id) %s (?, ?) ", sort->column,
+                                              cursor->descending ? "<" : ">")
                            : g_strdup ("");
   g_autofree char *indexed_by = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE
                                 ? g_strdup_printf ("INDEXED BY %s ", sort->index)
@@ -439,10 +438,10 @@ kept_in_window (AppealsRequest *request,
   g_autoptr(GPtrArray) params = g_ptr_array_new ();
   g_autoptr(AppealsDbResult) result = NULL;
 
-  if (cursor_key != NULL)
+  if (cursor->key != NULL)
     {
-      g_ptr_array_add (params, g_variant_new_string (cursor_key));
-      g_ptr_array_add (params, g_variant_new_int64 (cursor_id));
+      g_ptr_array_add (params, g_variant_new_string (cursor->key));
+      g_ptr_array_add (params, g_variant_new_int64 (cursor->id));
     }
   g_ptr_array_extend (params, filter->values, NULL, NULL);
   g_ptr_array_add (params, g_variant_new_int64 ((gint64) MIN (at_most, G_MAXINT64)));
@@ -495,9 +494,6 @@ static gboolean
 walk_in_order (AppealsRequest *request,
                Filter         *filter,
                const SortKey  *sort,
-               gboolean        descending,
-               const char     *cursor_key,
-               gint64          cursor_id,
                guint64         rows,
                gboolean        on_status,
                PageSource     *source,
@@ -506,8 +502,7 @@ walk_in_order (AppealsRequest *request,
   gint64 in_window, kept;
 
   *source = PAGE_ORDER_INDEX;
-  if (!kept_in_window (request, filter, sort, descending, cursor_key, cursor_id, ORDER_WINDOW,
-                       MAX (rows, ORDER_DENSE), &in_window, error))
+  if (!kept_in_window (request, filter, sort, ORDER_WINDOW, MAX (rows, ORDER_DENSE), &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
     return TRUE;
@@ -528,8 +523,7 @@ walk_in_order (AppealsRequest *request,
         *source = PAGE_IN_ORDER;
       return TRUE;
     }
-  if (!kept_in_window (request, filter, sort, descending, cursor_key, cursor_id, ORDER_WIDE_WINDOW, rows,
-                       &in_window, error))
+  if (!kept_in_window (request, filter, sort, ORDER_WIDE_WINDOW, rows, &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
     return TRUE;
@@ -642,8 +636,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (sort->index != NULL && !filter.searched && filter.values->len > (cursor_key != NULL ? 2 : 0) &&
       (!postgresql || filter.period))
     {
-      if (!walk_in_order (request, &filter, sort, descending, cursor_key, cursor_id, offset + limit + 1,
-                          sort->holds_status && on_status, &source, error))
+      if (!walk_in_order (request, &filter, sort, offset + limit + 1, sort->holds_status && on_status, &source,
+                          error))
         return FALSE;
       if (postgresql)
         source = source == PAGE_SORTED_FILTER ? PAGE_SORTED : PAGE_IN_ORDER;
