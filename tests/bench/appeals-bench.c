@@ -102,11 +102,33 @@ find_earlier (const char *dir,
   return found;
 }
 
+/* Moves the file @from to @to, and a SQLite database's write-ahead log
+ * and its index beside it, where they are: the log may hold pages the
+ * database does not have yet. */
+static gboolean
+rename_with_log (const char *from,
+                 const char *to)
+{
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (from, to) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log_from = g_strconcat (from, suffixes[i], NULL);
+      g_autofree char *log_to = g_strconcat (to, suffixes[i], NULL);
+
+      if (g_file_test (log_from, G_FILE_TEST_EXISTS) && g_rename (log_from, log_to) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 carry_forward (const char *from,
                const char *to)
 {
-  if (g_rename (from, to) != 0)
+  if (!rename_with_log (from, to))
     g_error ("cannot carry %s forward: %s", from, g_strerror (errno));
   g_print ("carried forward from %s, to be migrated\n", from);
 }
@@ -146,7 +168,8 @@ prepare_sqlite (AppealsBench *bench,
 
   run (rm);
   bench->generate_seconds = generate (part, bench->size);
-  if (g_rename (part, path) != 0 || (g_file_test (part_blobs, G_FILE_TEST_IS_DIR) && g_rename (part_blobs, blobs) != 0))
+  if (!rename_with_log (part, path) ||
+      (g_file_test (part_blobs, G_FILE_TEST_IS_DIR) && g_rename (part_blobs, blobs) != 0))
     g_error ("cannot keep %s", path);
   return path;
 }
