@@ -407,6 +407,17 @@ count_capped (AppealsRequest  *request,
   return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
 }
 
+/* The rows past @cursor in the order of @column, as a row value; @hidden
+ * keeps PostgreSQL's planner from reading it as an index range. */
+static char *
+cursor_clause (const char                 *column,
+               const AppealsJournalCursor *cursor,
+               gboolean                    hidden)
+{
+  return g_strdup_printf ("(%s%s, a.id) %s (?, ?)", column, hidden ? " || ''" : "",
+                          cursor->descending ? "<" : ">");
+}
+
 /* min(@at_most, the rows @filter keeps among the first @window in the
  * order of @sort, from its cursor): the window's ids read from the
  * order's index, then their rows in the order of ids, the count stopping
@@ -423,10 +434,8 @@ kept_in_window (AppealsRequest *request,
 {
   const AppealsJournalCursor *cursor = &filter->cursor;
   const char *direction = cursor->descending ? "DESC" : "ASC";
-  g_autofree char *after = cursor->key != NULL
-                           ? g_strdup_printf ("WHERE (%s, a.id) %s (?, ?) ", sort->column,
-                                              cursor->descending ? "<" : ">")
-                           : g_strdup ("");
+  g_autofree char *past = cursor->key != NULL ? cursor_clause (sort->column, cursor, FALSE) : NULL;
+  g_autofree char *after = past != NULL ? g_strdup_printf ("WHERE %s ", past) : g_strdup ("");
   g_autofree char *indexed_by = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE
                                 ? g_strdup_printf ("INDEXED BY %s ", sort->index)
                                 : g_strdup ("");
@@ -480,14 +489,14 @@ kept_in_window (AppealsRequest *request,
  * choose, which for a month by number walked the number's index (0.34 s
  * against 6 ms sorted), unless they are more than
  * ORDER_SORTED_FAR_AT_MOST: the 600,000 since 2021 by due date, 0.7 s
- * sorted on PostgreSQL, 0.2 s walked (both are slow). Unless the filters are @on_status alone and the
- * order's index holds the status: the walk then reads the index, not the
- * rows (the 11,785 in progress by due date from a cursor in 2017: 2 ms
- * walked, 93 ms sorted).
+ * sorted on PostgreSQL, 0.2 s walked (both are slow). Unless the
+ * filters are @on_status alone and the order's index holds the status:
+ * the walk then reads the index, not the rows (the 11,785 in progress by
+ * due date from a cursor in 2017: 2 ms walked, 93 ms sorted).
  *
  * PostgreSQL, for a period (the caller), counts the first window; where
- * it does not hold the page, the rows are sorted if they are no more
- * than ORDER_SORTED_FAR_AT_MOST (a quarter of 2025 by due date: 0.26 s
+ * it does not hold the page, the rows are sorted (%PAGE_SORTED) if they
+ * are no more than ORDER_SORTED_FAR_AT_MOST (a quarter of 2025 by due date: 0.26 s
  * walked, 26 ms sorted), its planner chooses otherwise. The wider window
  * would cost it 16 ms. */
 static gboolean
@@ -499,19 +508,23 @@ walk_in_order (AppealsRequest *request,
                PageSource     *source,
                GError        **error)
 {
+  gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
   gint64 in_window, kept;
 
-  *source = PAGE_ORDER_INDEX;
+  /* PostgreSQL has no INDEXED BY: its planner walks where the rows are
+   * dense */
+  *source = postgresql ? PAGE_IN_ORDER : PAGE_ORDER_INDEX;
   if (!kept_in_window (request, filter, sort, ORDER_WINDOW, MAX (rows, ORDER_DENSE), &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
     return TRUE;
-  if (appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL)
+  if (postgresql)
     {
       kept = count_capped (request, filter, ORDER_SORTED_FAR_AT_MOST, error);
       if (kept < 0)
         return FALSE;
-      *source = kept <= ORDER_SORTED_FAR_AT_MOST ? PAGE_SORTED_FILTER : PAGE_IN_ORDER;
+      if (kept <= ORDER_SORTED_FAR_AT_MOST)
+        *source = PAGE_SORTED;
       return TRUE;
     }
   if (in_window >= ORDER_DENSE)
@@ -620,8 +633,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * 1.8 s against 0.1 s through the text index) */
   if (cursor_key != NULL)
     {
-      g_autofree char *clause = g_strdup_printf ("(%s%s, a.id) %s (?, ?)", sort->column,
-                                                 source == PAGE_SORTED ? " || ''" : "", descending ? "<" : ">");
+      g_autofree char *clause = cursor_clause (sort->column, &filter.cursor, source == PAGE_SORTED);
 
       filter_add (&filter, clause, g_variant_new_string (cursor_key));
       g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
@@ -639,8 +651,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
       if (!walk_in_order (request, &filter, sort, offset + limit + 1, sort->holds_status && on_status, &source,
                           error))
         return FALSE;
-      if (postgresql)
-        source = source == PAGE_SORTED_FILTER ? PAGE_SORTED : PAGE_IN_ORDER;
     }
 
   /* one row more than the page tells whether there is a next one; the
