@@ -663,7 +663,7 @@ appeals_db_postgres_open (const char  *conninfo,
   PQsetNoticeProcessor (self->connection, ignore_notice, NULL);
   if (!appeals_db_exec_script (APPEALS_DB (self),
                                "SET client_min_messages = warning; SET client_encoding = 'UTF8'; "
-                               "SET TIME ZONE 'UTC'",
+                               "SET TIME ZONE 'UTC'; SET jit = off",
                                error))
     return NULL;
 
