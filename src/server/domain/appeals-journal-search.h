@@ -31,7 +31,7 @@ typedef struct
                          * -1 when not counted */
   gboolean  sorted;     /* the page reads the rows the clause keeps as a set
                          * and sorts them, not walks its order's index for
-                         * them: PostgreSQL materializes them first (its
+                         * them: PostgreSQL reads them behind a fence (its
                          * planner would walk); SQLite, where nothing else
                          * narrows the page, checks them in the index of ids
                          * and order keys (migration 0031) */
