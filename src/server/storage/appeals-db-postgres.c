@@ -661,6 +661,9 @@ appeals_db_postgres_open (const char  *conninfo,
     }
 
   PQsetNoticeProcessor (self->connection, ignore_notice, NULL);
+  /* no JIT: it compiled every statement above a cost of 100,000, 5–13 ms
+   * of a sorted search at 1,000,000 appeals, and the analytics ran as
+   * fast without it */
   if (!appeals_db_exec_script (APPEALS_DB (self),
                                "SET client_min_messages = warning; SET client_encoding = 'UTF8'; "
                                "SET TIME ZONE 'UTC'; SET jit = off",
