@@ -174,6 +174,14 @@ make_cases (AppealsBench *bench)
   add_case (cases, "filter a quarter by due date",
             g_strdup_printf ("/api/v1/appeals?limit=50&from=%d-01-01&to=%d-03-31&sort=due_date",
                              atoi (today) - 1, atoi (today) - 1), NULL, NULL);
+  /* a period's bounds in the order's terms: its page starts where its
+   * terms or numbers do (appeals-journal-bounds.c) */
+  add_case (cases, "filter last year by due date back",
+            g_strdup_printf ("/api/v1/appeals?limit=50&from=%d-01-01&to=%d-12-31&sort=-due_date",
+                             atoi (today) - 1, atoi (today) - 1), NULL, NULL);
+  add_case (cases, "filter five years by number",
+            g_strdup_printf ("/api/v1/appeals?limit=50&from=%d-01-01&sort=registration_number", atoi (today) - 5),
+            NULL, NULL);
   /* the searches' floors: their own statements */
   add_case (cases, "search a common word (көмек)", g_strdup_printf ("/api/v1/appeals?limit=50&q=%s", e_word),
             NULL, NULL);

@@ -437,12 +437,13 @@ assert_plan (const char *logged,
  * where the filter keeps many of the first rows in the order (a
  * district's), the page walks the order's index; where it keeps few (a
  * status of a few appeals), it does not: the walk would read nearly
- * every row. The appeals registered since the middle of the ten years,
- * none among the first rows by due date or by number, are found further
- * on (as far as the page looks) and walked to; the last 5,500, further
- * than that, are sorted: walking to them would read the ten years. On
- * PostgreSQL, whose planner walks the order's index for a period far
- * from where the page starts, a period is sorted there. */
+ * every row. A period starts where its terms or numbers do (the bounds
+ * of test_period_bounds()): the appeals registered since the first day
+ * of the year in the middle of the ten years, and of the year of the
+ * last 5,500, are dense there, walked on SQLite, left to PostgreSQL's
+ * planner (which walks them too). (Since a day later in a year, by
+ * number, a page reads that year's numbers: sorted, or walked, as the
+ * window finds them.) */
 static void
 test_filter_orders (void)
 {
@@ -463,6 +464,9 @@ test_filter_orders (void)
   rare = most_common (db, "status", TRUE);
   middle = date_before_end (db, N_SEARCH_APPEALS / 2);
   recent = date_before_end (db, 5500);
+  /* the first days of their years */
+  memcpy (middle + 4, "-01-01", 6);
+  memcpy (recent + 4, "-01-01", 6);
   /* dense where the pages start: walked on SQLite, PostgreSQL's planner
    * chooses well */
   cases[0] = (FilterCase) { g_strdup_printf ("district=%s", district), g_strdup_printf ("a.district = '%s'", district),
@@ -474,17 +478,15 @@ test_filter_orders (void)
   cases[1] = (FilterCase) { g_strdup_printf ("status=%s", rare), g_strdup_printf ("a.status = '%s'", rare),
                             { { PLAN_CHOSEN, PLAN_CHOSEN }, { PLAN_SORTED, PLAN_CHOSEN } },
                             { { PLAN_CHOSEN, PLAN_CHOSEN }, { PLAN_CHOSEN, PLAN_CHOSEN } } };
-  /* none where an ascending page starts, but within the wider window:
-   * walked on SQLite; PostgreSQL sorts a period there */
+  /* periods: their pages start at their first terms and numbers */
   cases[2] = (FilterCase) { g_strdup_printf ("from=%s", middle),
                             g_strdup_printf ("a.registration_date >= '%s'", middle),
                             { { PLAN_WALKED, PLAN_WALKED }, { PLAN_WALKED, PLAN_WALKED } },
-                            { { PLAN_SORTED, PLAN_CHOSEN }, { PLAN_SORTED, PLAN_CHOSEN } } };
-  /* further than that: sorted ascending */
+                            { { PLAN_CHOSEN, PLAN_CHOSEN }, { PLAN_CHOSEN, PLAN_CHOSEN } } };
   cases[3] = (FilterCase) { g_strdup_printf ("from=%s", recent),
                             g_strdup_printf ("a.registration_date >= '%s'", recent),
-                            { { PLAN_SORTED, PLAN_WALKED }, { PLAN_SORTED, PLAN_WALKED } },
-                            { { PLAN_SORTED, PLAN_CHOSEN }, { PLAN_SORTED, PLAN_CHOSEN } } };
+                            { { PLAN_WALKED, PLAN_WALKED }, { PLAN_WALKED, PLAN_WALKED } },
+                            { { PLAN_CHOSEN, PLAN_CHOSEN }, { PLAN_CHOSEN, PLAN_CHOSEN } } };
 
   server = start_logging_server (&statements, &token);
 
@@ -526,6 +528,115 @@ test_filter_orders (void)
       g_free (cases[f].query);
       g_free (cases[f].condition);
     }
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+typedef struct
+{
+  const char *column;
+  gboolean    descending;
+  gboolean    since;       /* the period: since the last 5,500 appeals,
+                            * or else up to the middle of the ten years */
+  const char *bound;       /* the statement's clause that bounds the order */
+} BoundCase;
+
+/* The first page of @bound_case's period is what plain SQL finds, the
+ * server reads it within its bounds (or not, as @bounded says), and it
+ * took @plan where that is not %PLAN_CHOSEN; @first, if not 0, is the
+ * page's first appeal. */
+static void
+assert_period_page (AppealsTestServer *server,
+                    SoupSession       *session,
+                    const char        *token,
+                    AppealsDb         *db,
+                    const char        *statements,
+                    const BoundCase   *bound_case,
+                    const char        *since,
+                    const char        *up_to,
+                    gboolean           bounded,
+                    Plan               plan,
+                    gint64             first)
+{
+  g_autofree char *query = bound_case->since ? g_strdup_printf ("from=%s", since) : g_strdup_printf ("to=%s", up_to);
+  g_autofree char *condition = bound_case->since ? g_strdup_printf ("a.registration_date >= '%s'", since)
+                                                 : g_strdup_printf ("a.registration_date <= '%s'", up_to);
+  gsize before = file_size (statements);
+  g_autoptr(GArray) page = server_page (server, session, token, query, bound_case->column, NULL, 0,
+                                        bound_case->descending);
+  g_autoptr(GArray) expected = plain_page (db, condition, NULL, bound_case->column, NULL, 0, bound_case->descending);
+  g_autofree char *logged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_same_page (page, expected, query, NULL, 0, bound_case->descending);
+  g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+  g_assert_no_error (error);
+  if ((strstr (logged + before, bound_case->bound) != NULL) != bounded)
+    g_error ("%s by %s%s: the page was%s read within the bound %s", query, bound_case->descending ? "-" : "",
+             bound_case->column, bounded ? " not" : "", bound_case->bound);
+  if (plan != PLAN_CHOSEN)
+    assert_plan (logged + before, query, bound_case->column, bound_case->descending, plan);
+  if (first != 0)
+    g_assert_cmpint (g_array_index (page, gint64, 0), ==, first);
+}
+
+/* A period by due date or by number reads the order's index from where
+ * the period's terms or numbers are, as the rules of registration put
+ * them (a term from the day of registration to the fourth month after;
+ * a number of the year of registration), and holds what plain SQL
+ * finds. An appeal put in by hand that breaks the rules (a term before
+ * its registration, or years after; a number of another year) is still
+ * on the pages of its period, first in their order: the period is read
+ * without the bounds there, ascending as before them (sorted, the
+ * appeal being the only one where the order starts). */
+static void
+test_period_bounds (void)
+{
+  const BoundCase cases[] = {
+    { "due_date", FALSE, TRUE, "a.due_date >= ?" },
+    { "due_date", TRUE, FALSE, "a.due_date < ?" },
+    { "registration_number", FALSE, TRUE, "a.registration_number >= ?" },
+    { "registration_number", TRUE, FALSE, "a.registration_number < ?" },
+  };
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) newer = NULL, older = NULL;
+  g_autofree char *since = NULL, *up_to = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  AppealsTestServer *server;
+  gint64 newer_id, older_id;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  since = date_before_end (db, 5500);
+  up_to = date_before_end (db, N_SEARCH_APPEALS / 2);
+  server = start_logging_server (&statements, &token);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_period_page (server, session, token, db, statements, &cases[i], since, up_to, TRUE, PLAN_CHOSEN, 0);
+
+  /* one appeal of each period breaks the rules */
+  newer = appeals_db_query (db, "SELECT id FROM appeals WHERE registration_date >= ? ORDER BY id LIMIT 1",
+                            g_variant_new ("(s)", since), &error);
+  g_assert_no_error (error);
+  older = appeals_db_query (db, "SELECT id FROM appeals WHERE registration_date <= ? ORDER BY id LIMIT 1",
+                            g_variant_new ("(s)", up_to), &error);
+  g_assert_no_error (error);
+  newer_id = appeals_db_result_get_int64 (newer, 0, "id");
+  older_id = appeals_db_result_get_int64 (older, 0, "id");
+  appeals_db_exec (db, "UPDATE appeals SET due_date = '2000-01-03', registration_number = '1999-000001' WHERE id = ?",
+                   g_variant_new ("(x)", newer_id), &error);
+  g_assert_no_error (error);
+  appeals_db_exec (db, "UPDATE appeals SET due_date = '2099-12-31', registration_number = '2100-000001' WHERE id = ?",
+                   g_variant_new ("(x)", older_id), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_period_page (server, session, token, db, statements, &cases[i], since, up_to, FALSE,
+                        cases[i].since ? PLAN_SORTED : PLAN_CHOSEN, cases[i].since ? newer_id : older_id);
+
   appeals_test_server_free (server);
   g_unlink (statements);
 }
@@ -589,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/journal-plans/search-from-cursors", test_search_from_cursors);
   g_test_add_func ("/journal-plans/search-orders", test_search_orders);
   g_test_add_func ("/journal-plans/filter-orders", test_filter_orders);
+  g_test_add_func ("/journal-plans/period-bounds", test_period_bounds);
   g_test_add_func ("/journal-plans/took-too-long", test_took_too_long);
   status = g_test_run ();
 

@@ -20,6 +20,8 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-report-records.h"
+#include "appeals-journal-bounds.h"
+#include "appeals-journal-page.h"
 #include "appeals-journal-search.h"
 #include "appeals-store.h"
 
@@ -64,6 +66,8 @@ typedef struct
   guint      n_clauses;       /* the conditions in @where */
   guint      n_on_status;     /* ... of which on the status and the term alone */
   gboolean   period;          /* a registration date's bounds narrow the page */
+  const char *from, *to;      /* ... those bounds (the request's) */
+  AppealsJournalBounds bounds;  /* ... restated in the terms of the order */
   gboolean   searched;        /* a search narrows the page */
   gboolean   search_sorted;   /* the search's matches are read as a set and sorted */
   gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
@@ -80,6 +84,8 @@ filter_init (Filter *filter)
   filter->n_clauses = 0;
   filter->n_on_status = 0;
   filter->period = FALSE;
+  filter->from = filter->to = NULL;
+  filter->bounds = (AppealsJournalBounds) { NULL, NULL };
   filter->searched = FALSE;
   filter->search_sorted = FALSE;
   filter->search_alone = FALSE;
@@ -91,6 +97,7 @@ filter_clear (Filter *filter)
 {
   g_string_free (filter->where, TRUE);
   g_ptr_array_unref (filter->values);
+  appeals_journal_bounds_clear (&filter->bounds);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
@@ -245,6 +252,7 @@ build_filter (AppealsRequest  *request,
         {
           filter_add (filter, "a.registration_date >= ?", g_variant_new_string (value));
           filter->period = TRUE;
+          filter->from = value;
         }
     }
   if ((value = appeals_request_get_query (request, "to")) != NULL)
@@ -255,6 +263,7 @@ build_filter (AppealsRequest  *request,
         {
           filter_add (filter, "a.registration_date <= ?", g_variant_new_string (value));
           filter->period = TRUE;
+          filter->to = value;
         }
     }
 
@@ -318,75 +327,6 @@ read_filter (AppealsRequest  *request,
   return TRUE;
 }
 
-/* Where a page's ids come from. */
-typedef enum
-{
-  PAGE_IN_ORDER,      /* the rows in the sort's index order, up to the limit */
-  PAGE_SORTED,        /* PostgreSQL: the rows the filter keeps, read behind
-                       * a fence ("OFFSET 0"), then sorted (its planner,
-                       * taking a search's matches for fewer than they
-                       * are, would walk the order's index for them; a
-                       * materialized set cost 16 ms more for the 111,000
-                       * matches of "2026" at 1,000,000 appeals) */
-  PAGE_SORTED_KEYS,   /* SQLite: a search's matches checked and sorted in the
-                       * index of ids and order keys (migration 0031), not in
-                       * the wide rows: 46 against 120 ms for the 111,000
-                       * matches of "2026" at 1,000,000 appeals */
-  PAGE_ORDER_INDEX,   /* SQLite: the order's own index walked, the filters
-                       * checked on each row (walk_in_order()) */
-  PAGE_SORTED_FILTER, /* SQLite: the rows the filters keep, sorted ("+"
-                       * keeps the planner from walking the order's
-                       * index instead: walk_in_order() found it slower) */
-} PageSource;
-
-/* The page's statement: the ids in the sort's order, then their rows —
- * the join and the wide columns touch the page's rows only.
- *
- * @fixed_limit > 0 writes the limit into the text and leaves out the
- * offset: a page of the default size from the top or from a cursor,
- * without a search. There PostgreSQL plans the statement once for any
- * filter values (the page walks an index in its order and stops at the
- * limit, whatever the values), where a LIMIT or OFFSET parameter has it
- * plan every page again (0.3–0.7 ms, more than reading the page). A search's plan hangs on its
- * words and an offset's cost on its size: those stay parameters, planned
- * for their values. */
-static char *
-page_sql (const char    *where,
-          const SortKey *sort,
-          gboolean       descending,
-          guint          fixed_limit,
-          PageSource     source)
-{
-  const char *column = sort->column;
-  const char *direction = descending ? "DESC" : "ASC";
-  g_autofree char *indexed_by = NULL;
-  g_autofree char *limit = fixed_limit > 0 ? g_strdup_printf ("%u", fixed_limit) : g_strdup ("? OFFSET ?");
-  g_autofree char *ids = NULL;
-
-  if (source == PAGE_SORTED)
-    /* the column is "a.<name>": the set's own column is <name> */
-    ids = g_strdup_printf ("SELECT m.id FROM (SELECT a.id, %s FROM appeals a WHERE %s OFFSET 0) m "
-                           "ORDER BY m.%s %s, m.id %s LIMIT %s",
-                           column, where, column + 2, direction, direction, limit);
-  else
-    {
-      indexed_by = source == PAGE_SORTED_KEYS ? g_strdup (" INDEXED BY appeals_id_order")
-                   : source == PAGE_ORDER_INDEX ? g_strdup_printf (" INDEXED BY %s", sort->index)
-                   : g_strdup ("");
-      ids = g_strdup_printf ("SELECT a.id FROM appeals a%s WHERE %s ORDER BY %s%s %s, a.id %s LIMIT %s",
-                             indexed_by, where, source == PAGE_SORTED_FILTER ? "+" : "", column, direction,
-                             direction, limit);
-    }
-
-  return g_strdup_printf ("SELECT a.*, ap.iin AS applicant_iin, "
-                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
-                          "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
-                          "FROM (%s) page "
-                          "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
-                          "ORDER BY %s %s, a.id %s",
-                          ids, column, direction, direction);
-}
-
 /* min(count, @cap + 1) of the rows @filter keeps. */
 static gint64
 count_capped (AppealsRequest  *request,
@@ -437,7 +377,10 @@ kept_in_window (AppealsRequest *request,
   const AppealsJournalCursor *cursor = &filter->cursor;
   const char *direction = cursor->descending ? "DESC" : "ASC";
   g_autofree char *past = cursor->key != NULL ? cursor_clause (sort->column, cursor, FALSE) : NULL;
-  g_autofree char *after = past != NULL ? g_strdup_printf ("WHERE %s ", past) : g_strdup ("");
+  const char *bound = filter->bounds.clause;
+  g_autofree char *after = past != NULL && bound != NULL ? g_strdup_printf ("WHERE %s AND %s ", past, bound)
+                           : past != NULL || bound != NULL ? g_strdup_printf ("WHERE %s ", past != NULL ? past : bound)
+                           : g_strdup ("");
   g_autofree char *indexed_by = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE
                                 ? g_strdup_printf ("INDEXED BY %s ", sort->index)
                                 : g_strdup ("");
@@ -454,6 +397,8 @@ kept_in_window (AppealsRequest *request,
       g_ptr_array_add (params, g_variant_new_string (cursor->key));
       g_ptr_array_add (params, g_variant_new_int64 (cursor->id));
     }
+  if (bound != NULL)
+    g_ptr_array_extend (params, filter->bounds.values, NULL, NULL);
   g_ptr_array_extend (params, filter->values, NULL, NULL);
   g_ptr_array_add (params, g_variant_new_int64 ((gint64) MIN (at_most, G_MAXINT64)));
   result = appeals_db_query (request->db, sql, g_variant_new_tuple ((GVariant **) params->pdata, params->len),
@@ -466,56 +411,60 @@ kept_in_window (AppealsRequest *request,
 
 /* A page by due date or by number that filters narrow. On SQLite the
  * filters' indexes are in the order of registration, and SQLite reads
- * every row they keep and sorts them (at 1,000,000 appeals, a district's
- * 50,000 by due date 1.2 s, the 562,000 answered by number 1.3 s), where
- * walking the order's index reads about a page of rows when the rows
- * kept are dense where the page starts (1 ms), and nearly every row when
- * they are rare (the 994 registered by number: 1.1 s against 1 ms
- * sorted). As a search does, the page counts the rows its filters keep
- * among the first ORDER_WINDOW in its order, from its cursor; @source
- * is %PAGE_ORDER_INDEX where the window holds the page's @rows, or where
- * they are ORDER_DENSE or more there and more than ORDER_SORTED_AT_MOST
- * past the cursor in all: dense at the start but few in all (a
- * district's six appeals just registered, by due date back), the walk
- * would read every row after them. Few in all, SQLite's planner chooses
- * (it walks the index of due dates and statuses for a rare status,
- * checking each entry, or sorts): @source %PAGE_IN_ORDER.
+ * every row they keep and sorts them (at 1,000,000 appeals, a
+ * district's 50,000 by due date 1.2 s, the 562,000 answered by number
+ * 1.3 s), where walking the order's index reads about a page of rows
+ * when the rows kept are dense where the page starts (1 ms), and nearly
+ * every row when they are rare (the 994 registered by number: 1.1 s
+ * against 1 ms sorted). As a search does, the page counts the rows its
+ * filters keep among the first ORDER_WINDOW in its order, from its
+ * cursor (and from where a period's terms or numbers start:
+ * appeals-journal-bounds.c); @source is
+ * %APPEALS_JOURNAL_PAGE_ORDER_INDEX where the window holds the page's
+ * @rows, or where they are ORDER_DENSE or more there and more than
+ * ORDER_SORTED_AT_MOST past the cursor in all: dense at the start but
+ * few in all (a district's six appeals just registered, by due date
+ * back), the walk would read every row after them. Few in all, SQLite's
+ * planner chooses (it walks the index of due dates and statuses for a
+ * rare status, checking each entry, or sorts): @source
+ * %APPEALS_JOURNAL_PAGE_IN_ORDER.
  *
  * Sparse at the start but many in all, the page looks for its rows
  * among the first ORDER_WIDE_WINDOW, and walks if they are there: the
  * complaints, few among the first due dates, by due date (116 ms
  * sorted, 5 ms found at the 1,251st row), the overdue by number back
- * (179 ms sorted, their 51st the 8,064th). Where they are not (a recent
- * month by number: the walk would read nine years), @source is
- * %PAGE_SORTED_FILTER: the rows are sorted whatever the planner would
- * choose, which for a month by number walked the number's index (0.34 s
- * against 6 ms sorted), unless they are more than
- * ORDER_SORTED_FAR_AT_MOST: the 600,000 since 2021 by due date, 0.7 s
- * sorted on PostgreSQL, 0.2 s walked (both are slow). Unless the
- * filters are @on_status alone and the order's index holds the status:
- * the walk then reads the index, not the rows (the 11,785 in progress by
- * due date from a cursor in 2017: 2 ms walked, 93 ms sorted).
+ * (179 ms sorted, their 51st the 8,064th). Where they are not (a month
+ * late in a year by number: the walk would read the year's months
+ * before it), @source is %APPEALS_JOURNAL_PAGE_SORTED_FILTER: the rows
+ * are sorted whatever the planner would choose, which for a month by
+ * number walked the number's index (0.34 s against 6 ms sorted), unless
+ * they are more than ORDER_SORTED_FAR_AT_MOST (sorting the 600,000
+ * since 2021 took 0.7 s). Unless the filters are @on_status alone and
+ * the order's index holds the status: the walk then reads the index,
+ * not the rows (the 11,785 in progress by due date from a cursor in
+ * 2017: 2 ms walked, 93 ms sorted).
  *
- * PostgreSQL, for a period (the caller), counts the first window; where
- * it does not hold the page, the rows are sorted (%PAGE_SORTED) if they
- * are no more than ORDER_SORTED_FAR_AT_MOST (a quarter of 2025 by due date: 0.26 s
- * walked, 26 ms sorted), its planner chooses otherwise. The wider window
- * would cost it 16 ms. */
+ * PostgreSQL, for a period (the caller), counts the first window;
+ * where it does not hold the page, the rows are sorted
+ * (%APPEALS_JOURNAL_PAGE_SORTED) if they are no more than
+ * ORDER_SORTED_FAR_AT_MOST (a quarter of 2025 by due date: 0.26 s
+ * walked, 26 ms sorted), its planner chooses otherwise. The wider
+ * window would cost it 16 ms. */
 static gboolean
-walk_in_order (AppealsRequest *request,
-               Filter         *filter,
-               const SortKey  *sort,
-               guint64         rows,
-               gboolean        on_status,
-               PageSource     *source,
-               GError        **error)
+walk_in_order (AppealsRequest           *request,
+               Filter                   *filter,
+               const SortKey            *sort,
+               guint64                   rows,
+               gboolean                  on_status,
+               AppealsJournalPageSource *source,
+               GError                  **error)
 {
   gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
   gint64 in_window, kept;
 
   /* PostgreSQL has no INDEXED BY: its planner walks where the rows are
    * dense */
-  *source = postgresql ? PAGE_IN_ORDER : PAGE_ORDER_INDEX;
+  *source = postgresql ? APPEALS_JOURNAL_PAGE_IN_ORDER : APPEALS_JOURNAL_PAGE_ORDER_INDEX;
   if (!kept_in_window (request, filter, sort, ORDER_WINDOW, MAX (rows, ORDER_DENSE), &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
@@ -526,7 +475,7 @@ walk_in_order (AppealsRequest *request,
       if (kept < 0)
         return FALSE;
       if (kept <= ORDER_SORTED_FAR_AT_MOST)
-        *source = PAGE_SORTED;
+        *source = APPEALS_JOURNAL_PAGE_SORTED;
       return TRUE;
     }
   if (in_window >= ORDER_DENSE)
@@ -535,21 +484,21 @@ walk_in_order (AppealsRequest *request,
       if (kept < 0)
         return FALSE;
       if (kept <= ORDER_SORTED_AT_MOST)
-        *source = PAGE_IN_ORDER;
+        *source = APPEALS_JOURNAL_PAGE_IN_ORDER;
       return TRUE;
     }
   if (!kept_in_window (request, filter, sort, ORDER_WIDE_WINDOW, rows, &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
     return TRUE;
-  *source = PAGE_IN_ORDER;
+  *source = APPEALS_JOURNAL_PAGE_IN_ORDER;
   if (on_status)
     return TRUE;
   kept = count_capped (request, filter, ORDER_SORTED_FAR_AT_MOST, error);
   if (kept < 0)
     return FALSE;
   if (kept <= ORDER_SORTED_FAR_AT_MOST)
-    *source = PAGE_SORTED_FILTER;
+    *source = APPEALS_JOURNAL_PAGE_SORTED_FILTER;
   return TRUE;
 }
 
@@ -567,7 +516,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   g_autofree char *next_cursor = NULL;
   g_autofree char *cursor_key = NULL;
   const SortKey *sort = &sort_keys[0];
-  PageSource source = PAGE_IN_ORDER;
+  AppealsJournalPageSource source = APPEALS_JOURNAL_PAGE_IN_ORDER;
   gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
   gboolean on_status;
   const char *sort_text = appeals_request_get_query (request, "sort");
@@ -624,10 +573,24 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
   /* before the cursor's clause */
   on_status = filter.n_clauses == filter.n_on_status;
+
+  /* a period by due date or by number: where its terms or numbers are */
+  if (!filter.searched && filter.period && sort->index != NULL)
+    {
+      if (!appeals_journal_bounds_init (&filter.bounds, request->db, sort->column + 2, filter.from, filter.to,
+                                        error))
+        return FALSE;
+      if (filter.bounds.clause != NULL)
+        {
+          g_string_append_printf (filter.where, " AND %s", filter.bounds.clause);
+          filter.n_clauses++;
+          g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
+        }
+    }
   if (filter.search_sorted)
-    source = postgresql ? PAGE_SORTED
-             : filter.search_alone ? PAGE_SORTED_KEYS
-             : PAGE_IN_ORDER;
+    source = postgresql ? APPEALS_JOURNAL_PAGE_SORTED
+             : filter.search_alone ? APPEALS_JOURNAL_PAGE_SORTED_KEYS
+             : APPEALS_JOURNAL_PAGE_IN_ORDER;
 
   /* the row value is an index range in both databases; a page of sorted
    * matches on PostgreSQL hides it from the planner ("|| ''"), which
@@ -636,7 +599,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * 1.8 s against 0.1 s through the text index) */
   if (cursor_key != NULL)
     {
-      g_autofree char *clause = cursor_clause (sort->column, &filter.cursor, source == PAGE_SORTED);
+      g_autofree char *clause = cursor_clause (sort->column, &filter.cursor,
+                                               source == APPEALS_JOURNAL_PAGE_SORTED);
 
       filter_add (&filter, clause, g_variant_new_string (cursor_key));
       g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
@@ -661,12 +625,13 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * statement the connection keeps) than two a filter */
   if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
-      sql = page_sql (filter.where->str, sort, descending, limit + 1, source);
+      sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, limit + 1,
+                                      source);
       rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
     }
   else
     {
-      sql = page_sql (filter.where->str, sort, descending, 0, source);
+      sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, 0, source);
       rows = appeals_db_query (request->db, sql,
                                filter_params (&filter, g_variant_new_int64 (limit + 1),
                                               g_variant_new_int64 (offset), NULL),

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * appeals-journal-page.h: the statement of a journal page, from where
+ * its ids come.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where a page's ids come from. */
+typedef enum
+{
+  APPEALS_JOURNAL_PAGE_IN_ORDER,      /* the rows in the order's index order, up to
+                                       * the limit, as the planner reads them */
+  APPEALS_JOURNAL_PAGE_SORTED,        /* PostgreSQL: the rows the filter keeps, read
+                                       * behind a fence ("OFFSET 0"), then sorted
+                                       * (its planner, taking a search's matches for
+                                       * fewer than they are, would walk the order's
+                                       * index for them; a materialized set cost 16
+                                       * ms more for the 111,000 matches of "2026" at
+                                       * 1,000,000 appeals) */
+  APPEALS_JOURNAL_PAGE_SORTED_KEYS,   /* SQLite: a search's matches checked and sorted
+                                       * in the index of ids and order keys
+                                       * (migration 0031), not in the wide rows: 46
+                                       * against 120 ms for the 111,000 matches of
+                                       * "2026" at 1,000,000 appeals */
+  APPEALS_JOURNAL_PAGE_ORDER_INDEX,   /* SQLite: the order's own index walked, the
+                                       * filters checked on each row */
+  APPEALS_JOURNAL_PAGE_SORTED_FILTER, /* SQLite: the rows the filters keep, sorted
+                                       * ("+" keeps the planner from walking the
+                                       * order's index instead, found slower there) */
+} AppealsJournalPageSource;
+
+char *appeals_journal_page_sql (const char               *where,
+                                const char               *column,
+                                const char               *index,
+                                gboolean                  descending,
+                                guint                     fixed_limit,
+                                AppealsJournalPageSource  source);
+
+G_END_DECLS
