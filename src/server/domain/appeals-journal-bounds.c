@@ -97,7 +97,8 @@ four_digit_year (const char *text)
  * Sets @bounds to the conditions on @column that every appeal registered
  * within the period meets, where no appeal there breaks the rules they
  * follow from: since @from, a term since @from; up to @to, a term before
- * the fifth month after @to's; numbers from @from's year to @to's. @bounds->clause is %NULL where there are none.
+ * the fifth month after @to's; numbers from @from's year to @to's.
+ * @bounds->clause is %NULL where there are none.
  */
 gboolean
 appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
@@ -114,24 +115,27 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
   bounds->clause = NULL;
   bounds->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
 
-  if (g_str_equal (column, "due_date") && from != NULL)
+  if (g_str_equal (column, "due_date"))
     {
-      if ((broken = broken_in_period (db, DUE_BEFORE_REGISTRATION, from, to, error)) < 0)
-        return FALSE;
-      if (!broken)
-        add_clause (clauses, bounds->values, "a.due_date >= ?", g_strdup (from));
-    }
-  if (g_str_equal (column, "due_date") && last_year > 0)
-    {
-      GDate past;
+      if (from != NULL)
+        {
+          if ((broken = broken_in_period (db, DUE_BEFORE_REGISTRATION, from, to, error)) < 0)
+            return FALSE;
+          if (!broken)
+            add_clause (clauses, bounds->values, "a.due_date >= ?", g_strdup (from));
+        }
+      if (last_year > 0)
+        {
+          GDate past;
 
-      if ((broken = broken_in_period (db, DUE_MONTHS_AFTER, from, to, error)) < 0)
-        return FALSE;
-      appeals_date_parse_iso (to, &past);
-      g_date_set_day (&past, 1);
-      g_date_add_months (&past, DUE_MONTHS_AT_MOST + 1);
-      if (!broken)
-        add_clause (clauses, bounds->values, "a.due_date < ?", appeals_date_format_iso (&past));
+          if ((broken = broken_in_period (db, DUE_MONTHS_AFTER, from, to, error)) < 0)
+            return FALSE;
+          appeals_date_parse_iso (to, &past);
+          g_date_set_day (&past, 1);
+          g_date_add_months (&past, DUE_MONTHS_AT_MOST + 1);
+          if (!broken)
+            add_clause (clauses, bounds->values, "a.due_date < ?", appeals_date_format_iso (&past));
+        }
     }
   else if (g_str_equal (column, "registration_number") && (first_year > 0 || last_year > 0))
     {
