@@ -575,18 +575,9 @@ appeals_api_appeals_list (AppealsRequest  *request,
   on_status = filter.n_clauses == filter.n_on_status;
 
   /* a period by due date or by number: where its terms or numbers are */
-  if (!filter.searched && filter.period && sort->index != NULL)
-    {
-      if (!appeals_journal_bounds_init (&filter.bounds, request->db, sort->column + 2, filter.from, filter.to,
-                                        error))
-        return FALSE;
-      if (filter.bounds.clause != NULL)
-        {
-          g_string_append_printf (filter.where, " AND %s", filter.bounds.clause);
-          filter.n_clauses++;
-          g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
-        }
-    }
+  if (!filter.searched && filter.period && sort->index != NULL &&
+      !appeals_journal_bounds_init (&filter.bounds, request->db, sort->column + 2, filter.from, filter.to, error))
+    return FALSE;
   if (filter.search_sorted)
     source = postgresql ? APPEALS_JOURNAL_PAGE_SORTED
              : filter.search_alone ? APPEALS_JOURNAL_PAGE_SORTED_KEYS
@@ -617,6 +608,17 @@ appeals_api_appeals_list (AppealsRequest  *request,
       if (!walk_in_order (request, &filter, sort, offset + limit + 1, sort->holds_status && on_status, &source,
                           error))
         return FALSE;
+    }
+
+  /* a walk starts at the period's bounds (the windows above did); rows
+   * read as a set are read through the period's own index, which the
+   * bounds would have the planner trade for the order's (a quarter of
+   * 2025 by due date on PostgreSQL: 22 ms sorted, 45 ms with them) */
+  if (filter.bounds.clause != NULL &&
+      (source == APPEALS_JOURNAL_PAGE_IN_ORDER || source == APPEALS_JOURNAL_PAGE_ORDER_INDEX))
+    {
+      g_string_append_printf (filter.where, " AND %s", filter.bounds.clause);
+      g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
     }
 
   /* one row more than the page tells whether there is a next one; the
