@@ -547,13 +547,17 @@ void
 appeals_test_ui_scroll_to (GtkWidget *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   double x = 0, y = 0;
 
   /* laid out first, so that the page is as long as its contents */
   appeals_test_ui_settle (300);
+  /* the viewport shows its child from the adjustment's value on: @y is
+   * where the widget is in what is shown (0 when it is already at the
+   * top, where setting 0 scrolled the page back to its start) */
   g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (
                                                      GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y);
   appeals_test_ui_settle (300);
 }
 
