@@ -118,27 +118,30 @@ trace_unit (cairo_t                    *cr,
     }
 }
 
-static void
-paint_text (cairo_t    *cr,
-            const char *text,
-            double      x,
-            double      y,
-            double      size,
-            gboolean    bold,
-            gboolean    centred)
+static PangoLayout *
+text_layout (cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
-  int width, height;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (centred)
-    x -= width / 2.0, y -= height / 2.0;
+  pango_font_description_free (font);
+  return layout;
+}
 
+/* @layout with its top left at @x, @y */
+static void
+paint_layout (cairo_t     *cr,
+              PangoLayout *layout,
+              double       x,
+              double       y)
+{
   /* a light halo keeps figures legible on dark units */
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
@@ -149,9 +152,84 @@ paint_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   pango_cairo_show_layout (cr, layout);
+}
 
-  pango_font_description_free (font);
-  g_object_unref (layout);
+static void
+paint_text (cairo_t    *cr,
+            const char *text,
+            double      x,
+            double      y,
+            double      size,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = text_layout (cr, text, size, bold);
+
+  paint_layout (cr, layout, x, y);
+}
+
+typedef struct { double x, y, width, height; } Box;
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const UnitValue *values = user_data;
+  const UnitValue *first = &values[*(const guint *) a], *second = &values[*(const guint *) b];
+  double x = first->has_value ? fabs (first->value) : -1, y = second->has_value ? fabs (second->value) : -1;
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/* The figures on the units, the largest first. A figure that would cover
+ * one already drawn is left out, as where the small cities crowd the
+ * districts around them: its unit's tooltip and the list beside the map
+ * (the table on paper) still give it. */
+static void
+paint_labels (AppealsMap                 *self,
+              cairo_t                    *cr,
+              const AppealsGeoProjection *projection)
+{
+  guint n_units = self->units->units->len, n_labels = 0;
+  g_autofree guint *order = g_new (guint, n_units);
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (Box));
+
+  for (guint i = 0; i < n_units; i++)
+    if (self->values[i].label != NULL)
+      order[n_labels++] = i;
+  g_qsort_with_data (order, n_labels, sizeof (guint), compare_labels, self->values);
+
+  for (guint k = 0; k < n_labels; k++)
+    {
+      const AppealsGeoUnit *unit = g_ptr_array_index (self->units->units, order[k]);
+      g_autoptr(PangoLayout) layout = NULL;
+      gboolean clear = TRUE;
+      double x, y;
+      int width, height;
+      Box box;
+
+      layout = text_layout (cr, self->values[order[k]].label, g_str_equal (unit->kind, "city") ? 10 : 12, TRUE);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      appeals_geo_projection_to_page (projection, unit->label.lon, unit->label.lat, &x, &y);
+      /* the halo's width around the text */
+      box = (Box) { x - width / 2.0 - 1.5, y - height / 2.0 - 1.5, width + 3.0, height + 3.0 };
+      for (guint j = 0; clear && j < drawn->len; j++)
+        clear = !boxes_overlap (&box, &g_array_index (drawn, Box, j));
+      if (!clear)
+        continue;
+      g_array_append_val (drawn, box);
+      paint_layout (cr, layout, x - width / 2.0, y - height / 2.0);
+    }
 }
 
 static void
@@ -165,7 +243,7 @@ paint_legend (AppealsMap *self,
   g_autofree char *low = NULL, *high = NULL;
 
   if (self->legend_title != NULL)
-    paint_text (cr, self->legend_title, 0, y, 11, FALSE, FALSE);
+    paint_text (cr, self->legend_title, 0, y, 11, FALSE);
   for (int i = 0; i < steps; i++)
     {
       double t = (double) i / (steps - 1);
@@ -184,8 +262,10 @@ paint_legend (AppealsMap *self,
     low = g_strdup ("0"), high = g_strdup_printf ("%.0f", self->largest);
   else
     low = g_strdup ("−100%"), high = g_strdup ("+100%");
-  paint_text (cr, low, bar_width + 8, y + 12, 10, FALSE, FALSE);
-  paint_text (cr, high, bar_width + 8 + 50, y + 12, 10, FALSE, FALSE);
+  /* beside the bar, below the title's line (a title longer than the bar,
+   * as the change's, ran over them) */
+  paint_text (cr, low, bar_width + 8, y + 14, 10, FALSE);
+  paint_text (cr, high, bar_width + 8 + 50, y + 14, 10, FALSE);
 }
 
 /**
@@ -236,16 +316,7 @@ appeals_map_paint (AppealsMap *self,
       cairo_stroke (cr);
     }
 
-  for (guint i = 0; i < self->units->units->len; i++)
-    {
-      const AppealsGeoUnit *unit = g_ptr_array_index (self->units->units, i);
-      double x, y;
-
-      if (self->values[i].label == NULL)
-        continue;
-      appeals_geo_projection_to_page (&projection, unit->label.lon, unit->label.lat, &x, &y);
-      paint_text (cr, self->values[i].label, x, y, g_str_equal (unit->kind, "city") ? 10 : 12, TRUE, TRUE);
-    }
+  paint_labels (self, cr, &projection);
 
   paint_legend (self, cr, height - LEGEND_HEIGHT + 4, width);
   cairo_restore (cr);
@@ -272,7 +343,10 @@ appeals_map_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 280;
+  /* in the analytics page's scrolled column the map gets its minimum
+   * height: tall enough that the districts' figures have room (at 280
+   * the region was 250 pixels high, its western figures on each other) */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 420;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 560 : 460;
 }
 
