@@ -241,31 +241,39 @@ paint_legend (AppealsMap *self,
   double bar_width = MIN (220.0, width * 0.5);
   const int steps = 40;
   g_autofree char *low = NULL, *high = NULL;
+  g_autoptr(PangoLayout) low_layout = NULL;
+  g_autoptr(PangoLayout) high_layout = NULL;
+  int low_width, text_height;
+  double left;
+
+  if (self->scale == APPEALS_MAP_SCALE_COUNT)
+    low = g_strdup ("0"), high = g_strdup_printf ("%.0f", self->largest);
+  else
+    low = g_strdup ("−100%"), high = g_strdup ("+100%");
+  low_layout = text_layout (cr, low, 10, FALSE);
+  high_layout = text_layout (cr, high, 10, FALSE);
+  pango_layout_get_pixel_size (low_layout, &low_width, &text_height);
 
   if (self->legend_title != NULL)
     paint_text (cr, self->legend_title, 0, y, 11, FALSE);
+
+  /* below the title, the scale's ends at the bar's ends: "0 ▭▭▭ 30" */
+  left = low_width + 6;
+  paint_layout (cr, low_layout, 0, y + 20 - text_height / 2.0);
   for (int i = 0; i < steps; i++)
     {
       double t = (double) i / (steps - 1);
       Colour colour = scale_colour (self->scale, self->scale == APPEALS_MAP_SCALE_COUNT ? t : 2 * t - 1);
 
       cairo_set_source_rgb (cr, colour.r, colour.g, colour.b);
-      cairo_rectangle (cr, i * bar_width / steps, y + 16, bar_width / steps + 0.5, 8);
+      cairo_rectangle (cr, left + i * bar_width / steps, y + 16, bar_width / steps + 0.5, 8);
       cairo_fill (cr);
     }
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
   cairo_set_line_width (cr, 0.5);
-  cairo_rectangle (cr, 0, y + 16, bar_width, 8);
+  cairo_rectangle (cr, left, y + 16, bar_width, 8);
   cairo_stroke (cr);
-
-  if (self->scale == APPEALS_MAP_SCALE_COUNT)
-    low = g_strdup ("0"), high = g_strdup_printf ("%.0f", self->largest);
-  else
-    low = g_strdup ("−100%"), high = g_strdup ("+100%");
-  /* beside the bar, below the title's line (a title longer than the bar,
-   * as the change's, ran over them) */
-  paint_text (cr, low, bar_width + 8, y + 14, 10, FALSE);
-  paint_text (cr, high, bar_width + 8 + 50, y + 14, 10, FALSE);
+  paint_layout (cr, high_layout, left + bar_width + 6, y + 20 - text_height / 2.0);
 }
 
 /**
