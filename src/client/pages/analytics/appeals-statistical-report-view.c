@@ -77,7 +77,10 @@ add_cell (AppealsStatisticalReportView *self,
       gtk_widget_add_css_class (label, "heading");
     }
   else if (column > 0)
-    gtk_widget_add_css_class (label, "numeric");
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "report-zero");
+    }
   gtk_grid_attach (self->grid, label, column, row, 1, 1);
 }
 
@@ -365,5 +368,9 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
+  /* the table as wide as it would be, scrolled sideways: at its minimum
+   * width the district names wrapped ("г." above "Костанай") */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))),
+                                     GTK_SCROLL_NATURAL);
   gtk_box_append (GTK_BOX (self), scrolled);
 }
