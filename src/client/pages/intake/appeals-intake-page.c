@@ -160,9 +160,17 @@ show_journal_title (AppealsIntakePage *self,
   g_autofree char *title = NULL;
   g_autofree char *unregistered = NULL;
   char date[16] = "";
+  GDate today;
 
-  if (day != NULL && g_date_valid (day))
-    g_date_strftime (date, sizeof date, "%d.%m.%Y", day);
+  /* an empty journal is today's, as the page asks for (it read
+   * "Receipt journal : 0 receipts") */
+  if (day == NULL || !g_date_valid (day))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      day = &today;
+    }
+  g_date_strftime (date, sizeof date, "%d.%m.%Y", day);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Receipt journal %s: %u receipt",
                                         "Receipt journal %s: %u receipts", self->receipts->len),
                            date, self->receipts->len);
