@@ -479,7 +479,55 @@ on_report_clicked (AppealsOrderDialog *self)
 
 /* Building --------------------------------------------------------------- */
 
-/* A drop-down of a classifier's items; @codes gets their codes. */
+static void
+setup_ellipsized (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a body's name runs to 80 letters: at its whole width the drop-down
+   * left its row's title a column one word wide ("Испол-нитель") */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_whole (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+new_label_factory (GCallback setup)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
+  return factory;
+}
+
+/* A drop-down of a classifier's items; @codes gets their codes. The
+ * chosen item's name is cut short in the row, the list shows them
+ * whole. */
 static GtkDropDown *
 new_classifier_dropdown (AppealsOrderDialog *self,
                          const char         *name,
@@ -489,6 +537,8 @@ new_classifier_dropdown (AppealsOrderDialog *self,
                                     appeals_context_get_reference_service (self->context), name);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkListItemFactory) factory = new_label_factory (G_CALLBACK (setup_ellipsized));
+  g_autoptr(GtkListItemFactory) list_factory = new_label_factory (G_CALLBACK (setup_whole));
   GtkDropDown *dropdown;
 
   for (guint i = 0; i < appeals_classifier_get_n_items (classifier); i++)
@@ -499,6 +549,8 @@ new_classifier_dropdown (AppealsOrderDialog *self,
       g_ptr_array_add (codes, g_strdup (item->code));
     }
   dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
   gtk_drop_down_set_expression (dropdown, expression);
   gtk_drop_down_set_enable_search (dropdown, TRUE);
   return dropdown;
