@@ -3,7 +3,8 @@
  * appeals-action-dialog.c: a small modal window for one lifecycle action
  * of an appeal (forward, extend, answer, terminate, …) or for the notice
  * to the applicant: the members the action needs, with the classifiers as
- * drop-downs and dates as YYYY-MM-DD. The server decides; its field
+ * drop-downs and dates as the desks write them, DD.MM.YYYY (YYYY-MM-DD
+ * is taken too). The server decides; its field
  * errors appear under their fields and what was typed stays, so the user
  * corrects and applies again.
  *
@@ -184,7 +185,7 @@ set_default (AppealsActionDialog *self,
           day = self->appeal->due_date;
           g_date_add_months (&day, 1);
         }
-      text = appeals_date_format_iso (&day);
+      text = appeals_date_format_text (&day);
       gtk_editable_set_text (GTK_EDITABLE (field->input), text);
     }
   else if (g_str_equal (field->info->name, "body"))
@@ -234,7 +235,8 @@ add_field (AppealsActionDialog *self,
 
 /**
  * appeals_action_dialog_set_value:
- * @value: the text, a date as YYYY-MM-DD, or a choice's wire value
+ * @value: the text, a date as DD.MM.YYYY or YYYY-MM-DD, or a choice's
+ *   wire value
  *
  * Returns: whether @field exists and took @value.
  */
@@ -312,7 +314,7 @@ read_request (AppealsActionDialog  *self,
         request->attachment_id = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
       else if (date != NULL)
         {
-          if (value != NULL && !appeals_date_parse_iso (value, date))
+          if (value != NULL && !appeals_date_parse_text (value, date))
             {
               show_field_error (field, appeals_field_error_code_describe (APPEALS_FIELD_INVALID_DATE));
               valid = FALSE;
@@ -479,7 +481,7 @@ build (AppealsActionDialog *self)
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
   gtk_window_set_title (GTK_WINDOW (self), get_title (self->action));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, -1);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   self->apply_button = gtk_button_new_with_label (get_title (self->action));
