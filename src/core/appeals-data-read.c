@@ -12,6 +12,7 @@ G_DEFINE_FINAL_TYPE (AppealsDataRead, appeals_data_read, G_TYPE_OBJECT)
 #define OFF(member) G_STRUCT_OFFSET (AppealsDataRead, member)
 static const AppealsFieldSpec data_read_fields[] = {
   { "actor",     APPEALS_FIELD_KIND_STRING,   RO, OFF (actor), 0, NULL },
+  { "actor_name", APPEALS_FIELD_KIND_STRING,  RO, OFF (actor_name), 0, NULL },
   { "at",        APPEALS_FIELD_KIND_DATETIME, RO, OFF (at), 0, NULL },
   { "entity",    APPEALS_FIELD_KIND_STRING,   RO, OFF (entity), 0, NULL },
   { "entity_id", APPEALS_FIELD_KIND_INT,      RO, OFF (entity_id), 0, NULL },

@@ -20,6 +20,7 @@ struct _AppealsDataRead
   GObject     parent_instance;
 
   char       *actor;      /* a login */
+  char       *actor_name; /* who that is; NULL for a login no user has */
   GDateTime  *at;
   char       *entity;     /* "applicant" (the base card) or "appeal" */
   gint64      entity_id;

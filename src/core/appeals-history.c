@@ -20,6 +20,7 @@ appeals_history_entry_free (AppealsHistoryEntry *entry)
 
   g_free (entry->action);
   g_free (entry->actor);
+  g_free (entry->actor_name);
   g_clear_pointer (&entry->at, g_date_time_unref);
   g_strfreev (entry->fields);
   g_clear_object (&entry->before);
@@ -34,6 +35,7 @@ appeals_history_entry_copy (const AppealsHistoryEntry *entry)
 
   copy->action = g_strdup (entry->action);
   copy->actor = g_strdup (entry->actor);
+  copy->actor_name = g_strdup (entry->actor_name);
   copy->at = entry->at != NULL ? g_date_time_ref (entry->at) : NULL;
   copy->fields = g_strdupv (entry->fields);
   copy->before = appeals_appeal_copy (entry->before);
@@ -70,6 +72,7 @@ appeals_history_entry_new_from_json (JsonNode  *node,
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   JsonObject *object;
   JsonNode *changes;
+  JsonNode *name;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -81,6 +84,9 @@ appeals_history_entry_new_from_json (JsonNode  *node,
   object = json_node_get_object (node);
   entry->action = g_strdup (json_object_get_string_member_with_default (object, "action", ""));
   entry->actor = g_strdup (json_object_get_string_member_with_default (object, "actor", ""));
+  name = json_object_get_member (object, "actor_name");
+  if (name != NULL && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+    entry->actor_name = g_strdup (json_node_get_string (name));
   entry->at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "at", ""), NULL);
   entry->before = appeals_appeal_new ();
   entry->after = appeals_appeal_new ();

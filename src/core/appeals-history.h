@@ -16,6 +16,7 @@ typedef struct
 {
   char          *action;   /* "create", "update", "expertise", … */
   char          *actor;    /* login */
+  char          *actor_name; /* who that is; NULL for a login no user has */
   GDateTime     *at;
   GStrv          fields;   /* the changed fields, in the order given */
   AppealsAppeal *before;   /* the changed fields' earlier values */

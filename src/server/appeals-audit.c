@@ -326,11 +326,29 @@ appeals_audit_record_read (AppealsDb   *db,
                           error);
 }
 
+/* "actor_name": who the login is, as the desks name people (a login no
+ * user has, as a removed account's, is null) */
+static void
+add_actor_name (JsonBuilder     *builder,
+                AppealsDbResult *result,
+                guint            row)
+{
+  const char *name = appeals_db_result_get_string (result, row, "actor_name");
+
+  json_builder_set_member_name (builder, "actor_name");
+  if (name != NULL)
+    json_builder_add_string_value (builder, name);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /**
  * appeals_audit_get_history:
  *
  * Returns: (transfer full): a JSON array of entries, oldest first:
- *   {"version", "action", "actor", "at", "changes": [{field, before, after}]}
+ *   {"version", "action", "actor", "actor_name", "at", "changes": [{field,
+ *   before, after}]}; "actor_name" is the user's full name, null for a
+ *   login no user has
  */
 JsonNode *
 appeals_audit_get_history (AppealsDb   *db,
@@ -342,8 +360,9 @@ appeals_audit_get_history (AppealsDb   *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   result = appeals_db_query (db,
-                             "SELECT version, action, actor, at, changes FROM audit "
-                             "WHERE entity = ? AND entity_id = ? ORDER BY id",
+                             "SELECT a.version, a.action, a.actor, a.at, a.changes, u.full_name AS actor_name "
+                             "FROM audit a LEFT JOIN users u ON u.login = a.actor "
+                             "WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id",
                              g_variant_new ("(sx)", entity, entity_id), error);
   if (result == NULL)
     return NULL;
@@ -363,6 +382,7 @@ appeals_audit_get_history (AppealsDb   *db,
       json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, "action"));
       json_builder_set_member_name (builder, "actor");
       json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, "actor"));
+      add_actor_name (builder, result, i);
       json_builder_set_member_name (builder, "at");
       json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, "at"));
       json_builder_set_member_name (builder, "changes");
@@ -387,8 +407,8 @@ appeals_audit_get_history (AppealsDb   *db,
  * Who read an applicant's personal data: their base card and the cards
  * of their appeals, newest first.
  *
- * Returns: (transfer full): a JSON array of {"actor", "at", "entity",
- *   "entity_id"}, or %NULL with @error set
+ * Returns: (transfer full): a JSON array of {"actor", "actor_name", "at",
+ *   "entity", "entity_id"}, or %NULL with @error set
  */
 JsonNode *
 appeals_audit_get_reads (AppealsDb  *db,
@@ -399,9 +419,10 @@ appeals_audit_get_reads (AppealsDb  *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   result = appeals_db_query (db,
-                             "SELECT actor, at, entity, entity_id FROM personal_data_reads "
-                             "WHERE (entity = 'applicant' AND entity_id = ?) OR (entity = 'appeal' AND entity_id IN "
-                             "(SELECT id FROM appeals WHERE applicant_id = ?)) ORDER BY id DESC LIMIT ?",
+                             "SELECT r.actor, r.at, r.entity, r.entity_id, u.full_name AS actor_name "
+                             "FROM personal_data_reads r LEFT JOIN users u ON u.login = r.actor "
+                             "WHERE (r.entity = 'applicant' AND r.entity_id = ?) OR (r.entity = 'appeal' AND r.entity_id IN "
+                             "(SELECT id FROM appeals WHERE applicant_id = ?)) ORDER BY r.id DESC LIMIT ?",
                              g_variant_new ("(xxx)", applicant_id, applicant_id, (gint64) MAX_READS), error);
   if (result == NULL)
     return NULL;
@@ -417,6 +438,7 @@ appeals_audit_get_reads (AppealsDb  *db,
           json_builder_set_member_name (builder, texts[k]);
           json_builder_add_string_value (builder, appeals_db_result_get_string (result, i, texts[k]));
         }
+      add_actor_name (builder, result, i);
       json_builder_set_member_name (builder, "entity_id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, i, "entity_id"));
       json_builder_end_object (builder);

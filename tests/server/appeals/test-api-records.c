@@ -428,6 +428,9 @@ test_personal_data_reads (Fixture       *fixture,
       controller_read_card |= g_str_equal (actor, "controller") && g_str_equal (entity, "applicant") && id == applicant;
       registrar_read_appeal |= g_str_equal (actor, "registrar") && g_str_equal (entity, "appeal") && id == appeal;
       g_assert_true (g_str_has_prefix (json_object_get_string_member (read, "at"), "20"));
+      /* each reader is a user of the desk: named */
+      g_assert_false (json_object_get_null_member (read, "actor_name"));
+      g_assert_cmpstr (json_object_get_string_member (read, "actor_name"), !=, actor);
     }
   g_assert_true (controller_read_card);
   g_assert_true (registrar_read_appeal);

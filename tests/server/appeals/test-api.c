@@ -272,6 +272,10 @@ test_base_card (Fixture       *fixture,
   last = json_array_get_object_element (items, json_array_get_length (items) - 1);
   g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "correction");
   g_assert_cmpstr (json_object_get_string_member (last, "actor"), ==, "admin");
+  /* and who that is, as the card's history names them */
+  g_assert_false (json_object_get_null_member (last, "actor_name"));
+  g_assert_cmpstr (json_object_get_string_member (last, "actor_name"), !=, "");
+  g_assert_cmpstr (json_object_get_string_member (last, "actor_name"), !=, "admin");
 }
 
 static void
