@@ -315,6 +315,8 @@ partial_forward_script (AppealsApplication *app,
   gint64 id = GPOINTER_TO_SIZE (user_data);
   AppealsCardWindow *card;
   AppealsActionDialog *dialog;
+  AppealsUser *user;
+  const char *title;
   g_autofree char *shown = NULL;
 
   sign_in (app, "registrar");
@@ -333,6 +335,12 @@ partial_forward_script (AppealsApplication *app,
   /* the course and the history say what went where */
   g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), "forwarded"));
   APPEALS_TEST_WAIT (history_shows_part, card);
+  /* who forwarded it, named as the desk names people: not the login */
+  user = appeals_context_get_user (appeals_window_get_context (appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW)));
+  g_assert_nonnull (user->full_name);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_history_part (card)));
+  g_assert_true (g_str_has_suffix (title, user->full_name));
+  g_assert_null (strstr (title, "registrar"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card),
                                                                                       "card-views")), "history");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_history_part (card)), TRUE);

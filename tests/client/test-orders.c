@@ -288,6 +288,32 @@ reads_shown (AppealsCardWindow *card)
   return gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads"));
 }
 
+/* Whether a row under @root is titled @title. */
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The reads are the readers' names, not their logins. */
+static void
+check_readers_named (AppealsApplication *app,
+                     AppealsCardWindow  *card)
+{
+  AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  AppealsUser *user = appeals_context_get_user (appeals_window_get_context (window));
+  GtkWidget *reads = appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads");
+
+  g_assert_true (has_row_titled (reads, user->full_name));
+  g_assert_false (has_row_titled (reads, user->login));
+}
+
 static void
 orders_script (AppealsApplication *app,
                AppealsWindow      *window,
@@ -399,6 +425,7 @@ card_script (AppealsApplication *app,
   g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (card), "organisation_name"), ==,
                    "«Дән» ЖШС");
   APPEALS_TEST_WAIT (reads_shown, card);
+  check_readers_named (app, card);
   gtk_window_set_default_size (GTK_WINDOW (card), 900, 1000);
   appeals_test_ui_screenshot (GTK_WIDGET (card), "card-organisation");
   gtk_window_destroy (GTK_WINDOW (card));

@@ -78,10 +78,13 @@ on_reads_loaded (GObject      *source,
                               /* TRANSLATORS: what was read: an appeal card, by its number in the register */
                               ? g_strdup_printf (_("Appeal card %s"), id)
                               : g_strdup (_("Applicant's base card"));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, what);
+      gboolean named = read->actor_name != NULL && *read->actor_name != '\0';
+      /* the user's name, with the login the log keeps beside it */
+      g_autofree char *subtitle = named ? g_strdup_printf ("%s · %s · %s", read->actor, when, what)
+                                        : g_strdup_printf ("%s · %s", when, what);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), read->actor);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), named ? read->actor_name : read->actor);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->reads_group, row);
       g_ptr_array_add (self->read_rows, row);

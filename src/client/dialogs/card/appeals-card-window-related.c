@@ -252,7 +252,16 @@ format_value (AppealsCardWindow       *self,
   return g_strdup (label != NULL ? label : code);
 }
 
-/* "Forwarded in part — registrar": a lifecycle action and who took it. */
+/* Who made a change: the user's name, or the login where no user has
+ * it (it showed the login, "registrar", everywhere) */
+static const char *
+who_of (const AppealsHistoryEntry *entry)
+{
+  return entry->actor_name != NULL && *entry->actor_name != '\0' ? entry->actor_name : entry->actor;
+}
+
+/* "Forwarded in part — Akhmetova G. S.": a lifecycle action and who
+ * took it. */
 static char *
 describe_step (AppealsHistoryEntry *entry)
 {
@@ -267,7 +276,7 @@ describe_step (AppealsHistoryEntry *entry)
   else
     what = appeals_action_get_label (action);
   /* TRANSLATORS: a step of the appeal's course — who took it */
-  return g_strdup_printf (_("%s — %s"), what, entry->actor);
+  return g_strdup_printf (_("%s — %s"), what, who_of (entry));
 }
 
 static void
@@ -298,11 +307,11 @@ on_history_loaded (GObject      *source,
       gboolean created = g_str_equal (entry->action, "create");
 
       if (created)
-        title = g_strdup_printf (_("Registered by %s"), entry->actor);
+        title = g_strdup_printf (_("Registered by %s"), who_of (entry));
       else if (g_str_equal (entry->action, "expertise"))
-        title = g_strdup_printf (_("Answer checked by %s"), entry->actor);
+        title = g_strdup_printf (_("Answer checked by %s"), who_of (entry));
       else if ((title = describe_step (entry)) == NULL)
-        title = g_strdup_printf (_("Changed by %s"), entry->actor);
+        title = g_strdup_printf (_("Changed by %s"), who_of (entry));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
