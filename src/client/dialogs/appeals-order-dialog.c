@@ -479,29 +479,24 @@ on_report_clicked (AppealsOrderDialog *self)
 
 /* Building --------------------------------------------------------------- */
 
+/* A label of an item: at most @user_data letters wide (cut short with
+ * "…"), or as wide as its text with 0. A body's name runs to 80 letters:
+ * at its whole width the drop-down left its row's title a column one word
+ * wide ("Испол-нитель"). */
 static void
-setup_ellipsized (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* a body's name runs to 80 letters: at its whole width the drop-down
-   * left its row's title a column one word wide ("Испол-нитель") */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-setup_whole (GtkSignalListItemFactory *factory,
+setup_label (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  int max_chars = GPOINTER_TO_INT (user_data);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (max_chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -516,11 +511,11 @@ bind_label (GtkSignalListItemFactory *factory,
 }
 
 static GtkListItemFactory *
-new_label_factory (GCallback setup)
+new_label_factory (int max_chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (max_chars));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
   return factory;
 }
@@ -537,8 +532,8 @@ new_classifier_dropdown (AppealsOrderDialog *self,
                                     appeals_context_get_reference_service (self->context), name);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  g_autoptr(GtkListItemFactory) factory = new_label_factory (G_CALLBACK (setup_ellipsized));
-  g_autoptr(GtkListItemFactory) list_factory = new_label_factory (G_CALLBACK (setup_whole));
+  g_autoptr(GtkListItemFactory) factory = new_label_factory (32);
+  g_autoptr(GtkListItemFactory) list_factory = new_label_factory (0);
   GtkDropDown *dropdown;
 
   for (guint i = 0; i < appeals_classifier_get_n_items (classifier); i++)
