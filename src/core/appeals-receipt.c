@@ -191,6 +191,30 @@ appeals_receipt_get_display_name (AppealsReceipt *self)
   return self->note != NULL ? self->note : "";
 }
 
+/* The note the server writes on an envelope's receipt. */
+#define ENVELOPE_NOTE "Kazpost "
+
+/**
+ * appeals_receipt_get_envelope_code:
+ *
+ * A Kazpost envelope not opened yet is named by its barcode, which the
+ * server keeps in the receipt's note as "Kazpost <code>": a list or a
+ * sheet names it in its own language ("Kazpost envelope <code>").
+ *
+ * Returns: (transfer none) (nullable): the barcode of an envelope whose
+ *   writer is not known yet, or %NULL
+ */
+const char *
+appeals_receipt_get_envelope_code (AppealsReceipt *self)
+{
+  if (self->channel != APPEALS_RECEIPT_CHANNEL_KAZPOST ||
+      (self->applicant_name != NULL && *self->applicant_name != '\0') ||
+      !g_str_has_prefix (self->note != NULL ? self->note : "", ENVELOPE_NOTE) ||
+      self->note[sizeof ENVELOPE_NOTE - 1] == '\0')
+    return NULL;
+  return self->note + sizeof ENVELOPE_NOTE - 1;
+}
+
 /**
  * appeals_receipt_parse_talon_number:
  * @text: what a talon's barcode gave (or a person typed)

@@ -72,6 +72,7 @@ void            appeals_receipt_journal_day    (AppealsCalendar   *calendar,
 char           *appeals_receipt_format_talon_number (const GDate  *journal_date,
                                                      gint64        number);
 const char     *appeals_receipt_get_display_name (AppealsReceipt *self);
+const char     *appeals_receipt_get_envelope_code (AppealsReceipt *self);
 gboolean        appeals_receipt_parse_talon_number (const char    *text,
                                                     GDate         *journal_date,
                                                     gint64        *number);

@@ -121,6 +121,20 @@ test_display_name (void)
   g_assert_cmpstr (appeals_receipt_get_display_name (by_hand), ==, "Иванов Пётр");
   g_assert_cmpstr (appeals_receipt_get_display_name (envelope), ==, "Kazpost EE229629645RU");
   g_assert_cmpstr (appeals_receipt_get_display_name (bare), ==, "");
+
+  /* an envelope not opened yet is named by its barcode, in the reader's
+   * language; once opened, or by hand, or noted otherwise, it is not */
+  envelope->channel = APPEALS_RECEIPT_CHANNEL_KAZPOST;
+  g_assert_cmpstr (appeals_receipt_get_envelope_code (envelope), ==, "EE229629645RU");
+  g_assert_null (appeals_receipt_get_envelope_code (by_hand));
+  g_assert_null (appeals_receipt_get_envelope_code (bare));
+  g_free (envelope->note);
+  envelope->note = g_strdup ("Kazpost ");
+  g_assert_null (appeals_receipt_get_envelope_code (envelope));
+  g_free (envelope->note);
+  envelope->note = g_strdup ("Kazpost EE229629645RU");
+  envelope->applicant_name = (g_free (envelope->applicant_name), g_strdup ("Сейтқали Әлия"));
+  g_assert_null (appeals_receipt_get_envelope_code (envelope));
 }
 
 static const struct

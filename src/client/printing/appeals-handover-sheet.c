@@ -41,6 +41,8 @@ static const Words columns[] = {
 /* where each column starts, as a share of the width */
 static const double column_x[] = { 0.0, 0.08, 0.32, 0.88 };
 static const Words total_receipts = { "Барлығы өтініш", "Всего обращений" };
+/* an envelope not opened yet, before its barcode */
+static const Words envelope_label = { "Қазпошта конверті", "Конверт Казпочты" };
 static const Words total_pages = { "парақ", "листов" };
 static const Words handed_label = { "Тапсырды", "Передал(а)" };
 static const Words taken_label = { "Қабылдап алды", "Принял(а)" };
@@ -149,8 +151,10 @@ appeals_handover_sheet_draw_page (GtkPrintOperation *operation,
       AppealsReceipt *receipt = g_ptr_array_index (share->receipts, r);
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->number);
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, receipt->pages);
-      const char *cells[4] = { number, receipt->talon_number, appeals_receipt_get_display_name (receipt),
-                               count };
+      const char *envelope = appeals_receipt_get_envelope_code (receipt);
+      g_autofree char *name = envelope != NULL ? g_strdup_printf ("%s %s", say (self, &envelope_label), envelope)
+                                               : g_strdup (appeals_receipt_get_display_name (receipt));
+      const char *cells[4] = { number, receipt->talon_number, name, count };
 
       y += show_row (context, "Sans 10", cells, y, width) + ROW_GAP;
       rule (cr, y, width);

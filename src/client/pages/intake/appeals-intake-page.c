@@ -113,8 +113,12 @@ new_receipt_row (AppealsIntakePage *self,
   g_autoptr(GDateTime) local = receipt->received_at != NULL ? g_date_time_to_timezone (receipt->received_at, zone)
                                                             : NULL;
   g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
-  g_autofree char *title = g_markup_printf_escaped ("№ %" G_GINT64_FORMAT " — %s", receipt->number,
-                                                    appeals_receipt_get_display_name (receipt));
+  const char *envelope = appeals_receipt_get_envelope_code (receipt);
+  /* TRANSLATORS: a receipt of the day's journal not opened yet: %s is
+   * the envelope's barcode */
+  g_autofree char *name = envelope != NULL ? g_strdup_printf (_("Kazpost envelope %s"), envelope)
+                                           : g_strdup (appeals_receipt_get_display_name (receipt));
+  g_autofree char *title = g_markup_printf_escaped ("№ %" G_GINT64_FORMAT " — %s", receipt->number, name);
   g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", receipt->pages),
                                             (int) receipt->pages);
   g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s · %s · %s", receipt->talon_number, time, pages,
