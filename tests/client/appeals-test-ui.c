@@ -201,6 +201,41 @@ appeals_test_ui_screenshot (GtkWidget  *widget,
 }
 
 /**
+ * appeals_test_ui_find_row:
+ * @text: the title, its beginning or a part of it, as @match says
+ *
+ * Rows of templates and lists have no widget names: they are found by
+ * their titles.
+ *
+ * Returns: (transfer none) (nullable): the first #AdwPreferencesRow below
+ *   @root (or @root itself) whose title matches @text
+ */
+GtkWidget *
+appeals_test_ui_find_row (GtkWidget            *root,
+                          const char           *text,
+                          AppealsTestTitleMatch match)
+{
+  if (ADW_IS_PREFERENCES_ROW (root))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+
+      if (title != NULL &&
+          (match == APPEALS_TEST_TITLE_WHOLE ? g_str_equal (title, text)
+           : match == APPEALS_TEST_TITLE_PREFIX ? g_str_has_prefix (title, text)
+           : strstr (title, text) != NULL))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = appeals_test_ui_find_row (child, text, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
  * appeals_test_ui_find_by_name:
  *
  * Returns: (transfer none) (nullable): the first widget below @root whose

@@ -37,6 +37,18 @@ GtkWidget *appeals_test_ui_find_by_name (GtkWidget            *root,
                                           const char           *name);
 GtkWidget *appeals_test_ui_find_by_type (GtkWidget            *root,
                                           GType                 type);
+
+/* How a row's title is matched */
+typedef enum
+{
+  APPEALS_TEST_TITLE_WHOLE,
+  APPEALS_TEST_TITLE_PREFIX,
+  APPEALS_TEST_TITLE_CONTAINS,
+} AppealsTestTitleMatch;
+
+GtkWidget *appeals_test_ui_find_row     (GtkWidget            *root,
+                                          const char           *text,
+                                          AppealsTestTitleMatch match);
 void       appeals_test_ui_click         (GtkWidget            *root,
                                           const char           *name);
 void       appeals_test_ui_type          (GtkWidget            *root,

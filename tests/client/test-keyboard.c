@@ -138,23 +138,6 @@ typedef struct
   char       *booked_time;
 } Registration;
 
-/* The row of @root titled @title (a template's rows have no names). */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
@@ -180,7 +163,7 @@ booking_shown (AppealsApplication *app)
 static gboolean
 booking_ready (AppealsBookingDialog *dialog)
 {
-  GtkWidget *official = find_row (GTK_WIDGET (dialog), "Official");
+  GtkWidget *official = appeals_test_ui_find_row (GTK_WIDGET (dialog), "Official", APPEALS_TEST_TITLE_WHOLE);
 
   return appeals_booking_dialog_get_n_earlier (dialog) > 0 && official != NULL &&
          adw_combo_row_get_model (ADW_COMBO_ROW (official)) != NULL;
@@ -225,7 +208,7 @@ book_by_keys (AppealsApplication *app,
   appeals_test_keys_type ("When will the road be repaired");
 
   /* the official the dialog offers first, known by the name it shows */
-  official_row = find_row (GTK_WIDGET (dialog), "Official");
+  official_row = appeals_test_ui_find_row (GTK_WIDGET (dialog), "Official", APPEALS_TEST_TITLE_WHOLE);
   shown = gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (official_row)));
   official = NULL;
   for (guint i = 0; i < officials->len && official == NULL; i++)
@@ -238,10 +221,11 @@ book_by_keys (AppealsApplication *app,
   date_text = appeals_format_date (&registration->booked_date);
   registration->official_id = official->id;
 
-  tab_into (GTK_WINDOW (dialog), find_row (GTK_WIDGET (dialog), "Date (DD.MM.YYYY)"));
+  tab_into (GTK_WINDOW (dialog),
+            appeals_test_ui_find_row (GTK_WIDGET (dialog), "Date (DD.MM.YYYY)", APPEALS_TEST_TITLE_WHOLE));
   appeals_test_keys_press ("<Control>a");
   appeals_test_keys_type (date_text);
-  tab_into (GTK_WINDOW (dialog), find_row (GTK_WIDGET (dialog), "Time (HH:MM)"));
+  tab_into (GTK_WINDOW (dialog), appeals_test_ui_find_row (GTK_WIDGET (dialog), "Time (HH:MM)", APPEALS_TEST_TITLE_WHOLE));
   appeals_test_keys_press ("<Control>a");
   appeals_test_keys_type (registration->booked_time);
 

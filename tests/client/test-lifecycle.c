@@ -274,32 +274,14 @@ card_in_progress (AppealsCardWindow *card)
   return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "in_progress") == 0;
 }
 
-/* A row of the card whose title starts with @prefix, anywhere in it. */
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *prefix)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), prefix))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The history's entry of the forwarding in part, in the card's own words. */
 static GtkWidget *
 find_history_part (AppealsCardWindow *card)
 {
   AdwViewStack *views = ADW_VIEW_STACK (appeals_test_ui_find_by_name (GTK_WIDGET (card), "card-views"));
 
-  return find_row_titled (adw_view_stack_get_child_by_name (views, "history"),
-                          g_dgettext (GETTEXT_PACKAGE, "Forwarded in part"));
+  return appeals_test_ui_find_row (adw_view_stack_get_child_by_name (views, "history"),
+                                   g_dgettext (GETTEXT_PACKAGE, "Forwarded in part"), APPEALS_TEST_TITLE_PREFIX);
 }
 
 static gboolean

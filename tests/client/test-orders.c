@@ -288,19 +288,6 @@ reads_shown (AppealsCardWindow *card)
   return gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads"));
 }
 
-/* Whether a row under @root is titled @title. */
-static gboolean
-has_row_titled (GtkWidget  *root,
-                const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_row_titled (child, title))
-      return TRUE;
-  return FALSE;
-}
-
 /* The reads are the readers' names, not their logins. */
 static void
 check_readers_named (AppealsApplication *app,
@@ -310,8 +297,8 @@ check_readers_named (AppealsApplication *app,
   AppealsUser *user = appeals_context_get_user (appeals_window_get_context (window));
   GtkWidget *reads = appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads");
 
-  g_assert_true (has_row_titled (reads, user->full_name));
-  g_assert_false (has_row_titled (reads, user->login));
+  g_assert_nonnull (appeals_test_ui_find_row (reads, user->full_name, APPEALS_TEST_TITLE_WHOLE));
+  g_assert_null (appeals_test_ui_find_row (reads, user->login, APPEALS_TEST_TITLE_WHOLE));
 }
 
 static void

@@ -126,20 +126,6 @@ get_request (SoupSession          *session,
   return appeals_test_response_object (*keep);
 }
 
-/* Whether a row under @widget has @text in its title. */
-static gboolean
-has_row_titled (GtkWidget  *widget,
-                const char *text)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_row_titled (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A request registered from the list: the applicant by IIN, the essence
  * typed, the channel chosen; the list then shows it, new, and how it came. */
 static void
@@ -165,8 +151,9 @@ register_from_list (AppealsApplication           *app,
   g_assert_cmpstr (newest->question, ==, "Балалар алаңын салу");
   g_assert_cmpstr (newest->state, ==, "new");
   g_assert_cmpstr (newest->channel, ==, "kazpost");
-  g_assert_true (has_row_titled (GTK_WIDGET (view), appeals_enum_get_label (APPEALS_TYPE_CHANNEL,
-                                                                            APPEALS_CHANNEL_KAZPOST)));
+  g_assert_nonnull (appeals_test_ui_find_row (GTK_WIDGET (view),
+                                              appeals_enum_get_label (APPEALS_TYPE_CHANNEL, APPEALS_CHANNEL_KAZPOST),
+                                              APPEALS_TEST_TITLE_CONTAINS));
 }
 
 /* The refused request's notice for the applicant, in the run's language
