@@ -170,8 +170,7 @@ show_journal_title (AppealsIntakePage *self,
    * "Receipt journal : 0 receipts") */
   if (day == NULL || !g_date_valid (day))
     {
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
+      appeals_date_get_today (&today);
       day = &today;
     }
   g_date_strftime (date, sizeof date, "%d.%m.%Y", day);
