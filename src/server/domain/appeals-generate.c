@@ -35,7 +35,7 @@
 #define LOADED_INDEXES \
   "SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i " \
   "WHERE i.schemaname = current_schema () " \
-  "AND i.tablename IN ('applicants', 'appeals', 'appeal_terms', 'audit', 'expertise') " \
+  "AND i.tablename IN ('applicants', 'appeals', 'appeals_order', 'appeal_terms', 'audit', 'expertise') " \
   "AND NOT EXISTS (SELECT 1 FROM pg_constraint c " \
   "                WHERE c.conindid = format ('%I.%I', i.schemaname, i.indexname)::regclass) ORDER BY i.indexname"
 

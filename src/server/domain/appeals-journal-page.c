@@ -15,6 +15,7 @@
  *   %APPEALS_JOURNAL_PAGE_ORDER_INDEX
  * @fixed_limit: > 0 writes the limit into the text and leaves out the
  *   offset
+ * @postgresql: the statement is PostgreSQL's (the order keys are a table)
  *
  * The page's statement: the ids in the order, then their rows — the
  * join and the wide columns touch the page's rows only. Its parameters
@@ -36,6 +37,7 @@ appeals_journal_page_sql (const char               *where,
                           const char               *index,
                           gboolean                  descending,
                           guint                     fixed_limit,
+                          gboolean                  postgresql,
                           AppealsJournalPageSource  source)
 {
   const char *direction = descending ? "DESC" : "ASC";
@@ -46,11 +48,12 @@ appeals_journal_page_sql (const char               *where,
   g_return_val_if_fail (g_str_has_prefix (column, "a."), NULL);
   g_return_val_if_fail (source != APPEALS_JOURNAL_PAGE_ORDER_INDEX || index != NULL, NULL);
 
-  if (source == APPEALS_JOURNAL_PAGE_SORTED)
+  if (source == APPEALS_JOURNAL_PAGE_SORTED || (postgresql && source == APPEALS_JOURNAL_PAGE_SORTED_KEYS))
     /* the column is "a.<name>": the set's own column is <name> */
-    ids = g_strdup_printf ("SELECT m.id FROM (SELECT a.id, %s FROM appeals a WHERE %s OFFSET 0) m "
+    ids = g_strdup_printf ("SELECT m.id FROM (SELECT a.id, %s FROM %s a WHERE %s OFFSET 0) m "
                            "ORDER BY m.%s %s, m.id %s LIMIT %s",
-                           column, where, column + 2, direction, direction, limit);
+                           column, source == APPEALS_JOURNAL_PAGE_SORTED ? "appeals" : "appeals_order", where,
+                           column + 2, direction, direction, limit);
   else
     {
       indexed_by = source == APPEALS_JOURNAL_PAGE_SORTED_KEYS ? g_strdup (" INDEXED BY appeals_id_order")

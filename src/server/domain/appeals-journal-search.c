@@ -290,9 +290,12 @@ recent_matches_postgresql (AppealsDb   *db,
  * the 111,000 matches of "2026" at 1,000,000 appeals), reading the
  * matches from the cursor's side first (by id, which follows
  * registration closely enough), so that a set too large stops early.
- * PostgreSQL reads the text index and the date index as bitmaps and ANDs
- * them (the materialized set keeps its planner from walking the table in
- * the hope of finding the first rows soon). */
+ * PostgreSQL reads the matches in the table of order keys and search
+ * vectors (migration 0033), not in the appeals' wide rows: 30 against 46
+ * ms for those of "2026" before mid-2021, where the text index's bitmap
+ * ANDed with the date index's was read in the appeals (the materialized
+ * set keeps its planner from walking the table in the hope of finding
+ * the first rows soon). */
 static gboolean
 matches_past_cursor (AppealsDb                   *db,
                      const char                  *expression,
@@ -309,7 +312,7 @@ matches_past_cursor (AppealsDb                   *db,
   guint n_rows;
 
   if (postgresql)
-    sql = g_strdup_printf ("WITH m AS MATERIALIZED (SELECT s.id FROM appeals s "
+    sql = g_strdup_printf ("WITH m AS MATERIALIZED (SELECT s.id FROM appeals_order s "
                            "WHERE s.search_vector @@ to_tsquery ('simple', ?) "
                            "AND (s.registration_date, s.id) %s (?, ?)) SELECT id FROM m LIMIT %d",
                            compare, SMALL_SET + 1);
@@ -374,10 +377,11 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
   gboolean walk = FALSE;
   gboolean sorted = FALSE;
   gboolean probed = TRUE;
-  /* in the order of registration: PostgreSQL ANDs the text index's
-   * bitmap with the date index's there, where it would walk the number
-   * index from the cursor checking each row's text (1.8 s at 1,000,000
-   * appeals); the other orders' matches past the cursor are sorted */
+  /* in the order of registration: the matches past the cursor are read
+   * as a set (matches_past_cursor()), where PostgreSQL would walk the
+   * number index from the cursor checking each row's text (1.8 s at
+   * 1,000,000 appeals); the other orders' matches past the cursor are
+   * sorted */
   gboolean past_cursor = cursor->key != NULL && g_str_equal (cursor->column, "registration_date");
 
   search->clause = NULL;

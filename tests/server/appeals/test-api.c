@@ -222,6 +222,17 @@ test_preconditions (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (put_missing, "annotation"), ==, "required");
 }
 
+/* Whether the journal page's @items hold the appeal @id. */
+static gboolean
+items_hold_id (JsonArray *items,
+               gint64     id)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (json_object_get_int_member (json_array_get_object_element (items, i), "id") == id)
+      return TRUE;
+  return FALSE;
+}
+
 /* The base card: after creation only address and phone change; an
  * administrator's correction of the rest is audited, and the appeals are
  * found under the corrected name at once. */
@@ -239,6 +250,7 @@ test_base_card (Fixture       *fixture,
   g_autoptr(AppealsTestResponse) moved = NULL;
   g_autoptr(AppealsTestResponse) corrected = NULL;
   g_autoptr(AppealsTestResponse) found = NULL;
+  g_autoptr(AppealsTestResponse) found_region = NULL;
   g_autoptr(AppealsTestResponse) history = NULL;
   JsonArray *items;
   JsonObject *last;
@@ -264,6 +276,12 @@ test_base_card (Fixture       *fixture,
   g_assert_cmpint (journal_total (fixture, fixture->registrar, "q=%D1%81%D0%B5%D0%B9%D1%82%D2%9B%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2%D0%B0"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
                      json_object_get_array_member (appeals_test_response_object (found), "items"), 0), "id"), ==, appeal);
+  /* and the region's journal, which a search alone reads in the order
+   * keys (on PostgreSQL a table of its own, migration 0033), by term */
+  found_region = REQUEST (fixture, "GET", "/api/v1/appeals?sort=-due_date&q=%D1%81%D0%B5%D0%B9%D1%82%D2%9B%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2%D0%B0",
+                          fixture->controller, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (found_region), "items");
+  g_assert_true (items_hold_id (items, appeal));
 
   history = REQUEST (fixture, "GET", history_path, fixture->registrar, NULL);
   g_assert_cmpuint (history->status, ==, 200);
@@ -424,7 +442,9 @@ test_search (Fixture       *fixture,
   g_autoptr(AppealsTestResponse) by_iin = NULL;
   g_autoptr(AppealsTestResponse) by_name = NULL;
   g_autoptr(AppealsTestResponse) nothing = NULL;
+  g_autoptr(AppealsTestResponse) by_term = NULL;
   gint64 id = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Ёлочный базар во дворе");
+  JsonArray *items;
 
   by_word = REQUEST (fixture, "GET", "/api/v1/appeals?q=%D0%B5%D0%BB%D0%BE%D1%87", fixture->registrar, NULL); /* "елоч" */
   by_iin = REQUEST (fixture, "GET", "/api/v1/appeals?q=0612116", fixture->registrar, NULL);
@@ -439,6 +459,12 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (by_name), "items")), >=, 1);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (nothing), "items")), ==, 0);
   g_assert_cmpint (journal_total (fixture, fixture->registrar, "q=zzzzqqq"), ==, 0);
+
+  /* the region's journal, by term: a search alone, read in the order keys
+   * (on PostgreSQL a table of its own the new appeal was copied into) */
+  by_term = REQUEST (fixture, "GET", "/api/v1/appeals?sort=due_date&q=%D0%B5%D0%BB%D0%BE%D1%87", fixture->controller, NULL);
+  items = json_object_get_array_member (appeals_test_response_object (by_term), "items");
+  g_assert_true (items_hold_id (items, id));
 }
 
 /* The term's state in working days is the server's figure, and it agrees
