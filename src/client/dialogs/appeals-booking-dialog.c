@@ -23,6 +23,7 @@
 #include "appeals-reception-text.h"
 #include "appeals-refusal-notice.h"
 #include "appeals-slot-picker.h"
+#include "appeals-text-view.h"
 
 
 G_DEFINE_FINAL_TYPE (AppealsBookingDialog, appeals_booking_dialog, ADW_TYPE_WINDOW)
@@ -107,12 +108,8 @@ describe_field_error (const AppealsFieldError *error)
 static char *
 dup_question (AppealsBookingDialog *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->question_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = appeals_text_view_dup_text (self->question_view);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return g_strdup (g_strstrip (text));
 }
 

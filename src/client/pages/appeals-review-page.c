@@ -30,6 +30,7 @@
 #include "appeals-form-drafts.h"
 #include "appeals-review-page-private.h"
 #include "appeals-undo-toast.h"
+#include "appeals-text-view.h"
 
 static const char *material_kinds[] = { "reference_note", "applicant_document", "body_position" };
 
@@ -451,19 +452,16 @@ mark_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AppealsReviewPage *self = APPEALS_REVIEW_PAGE (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
   g_autofree char *instructions = NULL;
   g_autofree char *title = NULL;
   GtkListBoxRow *next;
   Pending *pending;
-  GtkTextIter start, end;
   int position;
 
   if (self->current == NULL || self->busy)
     return;
   commit_pending (self);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  instructions = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  instructions = appeals_text_view_dup_text (self->instructions_view);
 
   pending = g_new0 (Pending, 1);
   g_weak_ref_init (&pending->page, self);
@@ -541,11 +539,7 @@ appeals_review_page_set_instructions (AppealsReviewPage *self,
 char *
 appeals_review_page_dup_instructions (AppealsReviewPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return appeals_text_view_dup_text (self->instructions_view);
 }
 
 /* Construction ---------------------------------------------------------- */

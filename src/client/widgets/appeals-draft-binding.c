@@ -10,6 +10,7 @@
 
 #include "appeals-draft-binding.h"
 #include "appeals-form-drafts.h"
+#include "appeals-text-view.h"
 
 typedef enum {
   FIELD_EDITABLE,
@@ -57,13 +58,7 @@ field_get (const Field *field)
     case FIELD_EDITABLE:
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
     case FIELD_TEXT_VIEW:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
-        GtkTextIter start, end;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      }
+      return appeals_text_view_dup_text (GTK_TEXT_VIEW (field->widget));
     case FIELD_COMBO_ROW:
       return g_strdup_printf ("%u", adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget)));
     case FIELD_TOGGLE:

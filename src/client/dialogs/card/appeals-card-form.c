@@ -2,7 +2,9 @@
  *
  * appeals-card-form.c: the card's fields.
  *
- * Text fields are entry rows; enumerations and classifiers are drop-downs
+ * Text fields are entry rows, and the appeal's text and its answer, a
+ * citizen's letter and a body's reply, text views of a few lines that
+ * grow with them; enumerations and classifiers are drop-downs
  * (searchable for the long classifiers); flags are switches. Each field
  * has an error label right below it, hidden until the server or the
  * client's own checks name that field. Signal "changed" (field name) on
@@ -17,10 +19,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-card-form.h"
+#include "appeals-text-view.h"
 
 typedef enum
 {
   WIDGET_ENTRY,
+  WIDGET_TEXT,
   WIDGET_ENUM,
   WIDGET_CLASSIFIER,
   WIDGET_SWITCH,
@@ -66,10 +70,10 @@ static const FieldInfo fields[] = {
     APPEALS_CLASSIFIER_DISTRICTS, FALSE },
   { "control", APPEALS_CARD_PART_APPEAL, WIDGET_SWITCH, N_("On control"), NULL, NULL, FALSE },
   { "annotation", APPEALS_CARD_PART_APPEAL, WIDGET_ENTRY, N_("Annotation"), NULL, NULL, FALSE },
-  { "text", APPEALS_CARD_PART_APPEAL, WIDGET_ENTRY, N_("Text of the appeal"), NULL, NULL, FALSE },
+  { "text", APPEALS_CARD_PART_APPEAL, WIDGET_TEXT, N_("Text of the appeal"), NULL, NULL, FALSE },
   { "executor", APPEALS_CARD_PART_APPEAL, WIDGET_ENTRY, N_("Executor"), NULL, NULL, FALSE },
   { "status", APPEALS_CARD_PART_APPEAL, WIDGET_ENUM, N_("Status"), appeals_status_get_type, NULL, TRUE },
-  { "answer", APPEALS_CARD_PART_APPEAL, WIDGET_ENTRY, N_("Answer"), NULL, NULL, TRUE },
+  { "answer", APPEALS_CARD_PART_APPEAL, WIDGET_TEXT, N_("Answer"), NULL, NULL, TRUE },
 };
 
 typedef struct
@@ -77,7 +81,8 @@ typedef struct
   const FieldInfo        *info;
   const AppealsFieldSpec *spec;  /* the same field in the model's table */
   GtkWidget       *row;
-  GtkWidget       *input;       /* entry row, drop-down or switch */
+  GtkWidget       *input;       /* entry row, text view, drop-down or switch */
+  char            *text;        /* text views: the text last asked for */
   GtkWidget       *error_label;
   GtkWidget       *error_row;
   GArray          *values;      /* drop-downs: wire value per position (position 0 = none) */
@@ -107,6 +112,7 @@ static void
 field_free (Field *field)
 {
   g_clear_pointer (&field->values, g_array_unref);
+  g_free (field->text);
   g_free (field);
 }
 
@@ -126,6 +132,13 @@ on_entry_changed (GtkEditable *editable,
 }
 
 static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   Field         *field)
+{
+  emit_changed (g_object_get_data (G_OBJECT (field->input), "card-form"), field);
+}
+
+static void
 on_dropdown_selected (GObject    *dropdown,
                       GParamSpec *pspec,
                       Field      *field)
@@ -139,6 +152,43 @@ on_switch_active (GObject    *widget,
                   Field      *field)
 {
   emit_changed (g_object_get_data (widget, "card-form"), field);
+}
+
+/* The appeal's text or answer: a text view of a few lines under its
+ * title (appeals_text_row_new()). */
+static GtkWidget *
+make_text_row (Field *field)
+{
+  GtkTextView *view;
+  GtkWidget *row = appeals_text_row_new (_(field->info->label), &view);
+
+  field->input = GTK_WIDGET (view);
+  g_signal_connect (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (on_buffer_changed), field);
+  return row;
+}
+
+/* Whether the user may change @field: a text view stays readable, its
+ * text selectable, where another field is greyed out. */
+static void
+field_set_editable (Field    *field,
+                    gboolean  editable)
+{
+  if (field->info->kind == WIDGET_TEXT)
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (field->input), editable);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (field->input), editable);
+    }
+  else
+    gtk_widget_set_sensitive (field->input, editable);
+}
+
+/* The text of a text view, kept in @field for the caller. */
+static const char *
+field_get_view_text (Field *field)
+{
+  g_free (field->text);
+  field->text = appeals_text_view_dup_text (GTK_TEXT_VIEW (field->input));
+  return field->text;
 }
 
 static const AppealsRecordType *
@@ -221,6 +271,10 @@ add_field (AppealsCardForm     *self,
       g_signal_connect (field->input, "changed", G_CALLBACK (on_entry_changed), field);
       break;
 
+    case WIDGET_TEXT:
+      field->row = make_text_row (field);
+      break;
+
     case WIDGET_ENUM:
     case WIDGET_CLASSIFIER:
       field->row = adw_action_row_new ();
@@ -249,7 +303,7 @@ add_field (AppealsCardForm     *self,
   gtk_widget_set_name (field->input, info->name);
   /* status, control and answer change through the card's actions */
   if (field->spec->flags & APPEALS_FIELD_FLAG_READ_ONLY)
-    gtk_widget_set_sensitive (field->input, FALSE);
+    field_set_editable (field, FALSE);
 
   /* the error is a row of its own right below the field's row: a plain
    * widget would land below the whole group */
@@ -338,8 +392,11 @@ field_store (Field    *field,
   switch (field->info->kind)
     {
     case WIDGET_ENTRY:
+    case WIDGET_TEXT:
       {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->input))));
+        g_autofree char *text = g_strstrip (g_strdup (field->info->kind == WIDGET_TEXT
+                                                      ? field_get_view_text (field)
+                                                      : gtk_editable_get_text (GTK_EDITABLE (field->input))));
 
         if (*text != '\0')
           *(char **) slot = g_steal_pointer (&text);
@@ -383,6 +440,19 @@ field_load (Field         *field,
         const char *text = *(char * const *) slot;
 
         gtk_editable_set_text (GTK_EDITABLE (field->input), text != NULL ? text : "");
+        break;
+      }
+
+    case WIDGET_TEXT:
+      {
+        const char *text = *(char * const *) slot;
+
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)), text != NULL ? text : "",
+                                  -1);
+        /* a read-only text with nothing to read (an answer not given
+         * yet) is no empty box */
+        if (field->spec->flags & APPEALS_FIELD_FLAG_READ_ONLY)
+          gtk_widget_set_visible (field->row, text != NULL && *text != '\0');
         break;
       }
 
@@ -506,8 +576,11 @@ appeals_card_form_set_text (AppealsCardForm *self,
 {
   Field *field = get_field (self, name);
 
-  g_return_if_fail (field != NULL && field->info->kind == WIDGET_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (field->input), text);
+  g_return_if_fail (field != NULL && (field->info->kind == WIDGET_ENTRY || field->info->kind == WIDGET_TEXT));
+  if (field->info->kind == WIDGET_TEXT)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->input)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field->input), text);
 }
 
 const char *
@@ -516,7 +589,10 @@ appeals_card_form_get_text (AppealsCardForm *self,
 {
   Field *field = get_field (self, name);
 
-  g_return_val_if_fail (field != NULL && field->info->kind == WIDGET_ENTRY, NULL);
+  g_return_val_if_fail (field != NULL && (field->info->kind == WIDGET_ENTRY || field->info->kind == WIDGET_TEXT),
+                        NULL);
+  if (field->info->kind == WIDGET_TEXT)
+    return field_get_view_text (field);
   return gtk_editable_get_text (GTK_EDITABLE (field->input));
 }
 
@@ -623,7 +699,7 @@ appeals_card_form_set_locked (AppealsCardForm *self,
   Field *field = get_field (self, name);
 
   if (field != NULL)
-    gtk_widget_set_sensitive (field->input, !locked);
+    field_set_editable (field, !locked);
 }
 
 void

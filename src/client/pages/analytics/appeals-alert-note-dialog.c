@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-alert-note-dialog.h"
+#include "appeals-text-view.h"
 
 struct _AppealsAlertNoteDialog
 {
@@ -23,11 +24,7 @@ G_DEFINE_FINAL_TYPE (AppealsAlertNoteDialog, appeals_alert_note_dialog, ADW_TYPE
 static char *
 get_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return g_strstrip (appeals_text_view_dup_text (view));
 }
 
 static void

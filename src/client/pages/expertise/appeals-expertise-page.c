@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-expertise-page-private.h"
+#include "appeals-text-view.h"
 
 
 G_DEFINE_FINAL_TYPE (AppealsExpertisePage, appeals_expertise_page, GTK_TYPE_BOX)
@@ -289,11 +290,7 @@ appeals_expertise_page_set_answer (AppealsExpertisePage   *self,
 char *
 appeals_expertise_page_dup_reasons (AppealsExpertisePage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->reasons_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return appeals_text_view_dup_text (self->reasons_view);
 }
 
 /* The list -------------------------------------------------------------------- */
