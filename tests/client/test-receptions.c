@@ -623,6 +623,14 @@ day_error_shown (AppealsScheduleDialog *dialog)
   return appeals_schedule_dialog_get_day_error (dialog, 0) != NULL;
 }
 
+/* The text of the schedule dialog's field @name ("day-0-place-kk"). */
+static const char *
+day_text (AppealsScheduleDialog *dialog,
+          const char            *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), name)));
+}
+
 typedef struct
 {
   AppealsReceptionsPage *page;
@@ -666,6 +674,17 @@ schedule_script (AppealsApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL);
   APPEALS_TEST_WAIT (day_error_shown, dialog);
   g_assert_cmpuint (counts.booked, ==, 0);
+
+  /* closed unsaved and opened again, the dialog has the day back as it
+   * was typed, the poster's places too */
+  appeals_schedule_dialog_set_day_places (dialog, 0, "Әкімдік, 305 кабинет", "Акимат, кабинет 305");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = appeals_receptions_page_edit_schedule (page, shown.official);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &counts);
+  g_assert_cmpstr (day_text (dialog, "day-0-start"), ==, "12:00");
+  g_assert_cmpstr (day_text (dialog, "day-0-place"), ==, "каб. 305");
+  g_assert_cmpstr (day_text (dialog, "day-0-place-kk"), ==, "Әкімдік, 305 кабинет");
+  g_assert_cmpstr (day_text (dialog, "day-0-place-ru"), ==, "Акимат, кабинет 305");
 
   /* two days only: Wednesday in a room, Friday by video */
   while (appeals_schedule_dialog_get_n_days (dialog) > 2)

@@ -120,13 +120,16 @@ new_entry (const char *placeholder,
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  /* no wider than that unless it expands (a time's five characters) */
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
   gtk_widget_set_name (entry, name);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   return GTK_EDITABLE (entry);
 }
 
-/* The line under a day with its place as the poster prints it in Kazakh
- * and in Russian. */
+/* The lines under a day with its place, as wide as the day (an address
+ * with a room), and the place as the poster prints it in Kazakh and in
+ * Russian, where it differs. */
 static void
 add_place_texts (DayRow *day,
                  guint   index)
@@ -134,8 +137,14 @@ add_place_texts (DayRow *day,
   const char *languages[] = { "kk", "ru" };
   const char *hints[] = { N_("Place in Kazakh, for the poster"), N_("Place in Russian, for the poster") };
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *place_name = g_strdup_printf ("day-%u-place", index);
 
-  gtk_widget_set_margin_start (line, 24);
+  day->place = new_entry (_("Place"), 12, place_name);
+  gtk_widget_set_hexpand (GTK_WIDGET (day->place), TRUE);
+  gtk_widget_set_margin_end (GTK_WIDGET (day->place), 6);
+  gtk_box_append (GTK_BOX (day->row), GTK_WIDGET (day->place));
+
+  gtk_widget_set_margin_end (line, 6);
   for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
     {
       g_autofree char *name = g_strdup_printf ("day-%u-place-%s", index, languages[l]);
@@ -165,7 +174,6 @@ add_day (AppealsScheduleDialog     *self,
   g_autofree char *weekday_name = g_strdup_printf ("day-%u-weekday", index);
   g_autofree char *start_name = g_strdup_printf ("day-%u-start", index);
   g_autofree char *end_name = g_strdup_printf ("day-%u-end", index);
-  g_autofree char *place_name = g_strdup_printf ("day-%u-place", index);
   g_autofree char *video_name = g_strdup_printf ("day-%u-video", index);
 
   day->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -180,8 +188,6 @@ add_day (AppealsScheduleDialog     *self,
   gtk_widget_set_valign (GTK_WIDGET (day->weekday), GTK_ALIGN_CENTER);
   day->start = new_entry (_("HH:MM"), 5, start_name);
   day->end = new_entry (_("HH:MM"), 5, end_name);
-  day->place = new_entry (_("Place"), 12, place_name);
-  gtk_widget_set_hexpand (GTK_WIDGET (day->place), TRUE);
   day->video = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Video conference")));
   gtk_widget_set_name (GTK_WIDGET (day->video), video_name);
   g_signal_connect (day->video, "toggled", G_CALLBACK (on_video_toggled), day);
@@ -196,7 +202,8 @@ add_day (AppealsScheduleDialog     *self,
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->start));
   gtk_box_append (GTK_BOX (line), dash);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->end));
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->place));
+  gtk_widget_set_hexpand (GTK_WIDGET (day->video), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (day->video), GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->video));
   gtk_box_append (GTK_BOX (line), remove);
   gtk_box_append (GTK_BOX (day->row), line);
@@ -224,6 +231,8 @@ add_day (AppealsScheduleDialog     *self,
   g_signal_connect_object (day->start, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (day->end, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (day->place, "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
+  for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
+    g_signal_connect_object (day->places[l], "changed", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (day->video, "toggled", G_CALLBACK (save_draft), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->days_list, day->row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (day->row)), FALSE);
@@ -248,7 +257,8 @@ add_day_action (GtkWidget  *widget,
  * the names and the days are the person's draft of this official (or of
  * a new one) until the server takes them, and come back when the dialog
  * opens again. The days are kept a line each, fields between tabs:
- * weekday, start, end, place, video (1 or 0). */
+ * weekday, start, end, place, video (1 or 0), the poster's place in
+ * Kazakh and in Russian (drafts kept before those had five fields). */
 
 static char *
 draft_form (AppealsScheduleDialog *self)
@@ -303,7 +313,15 @@ save_draft (AppealsScheduleDialog *self)
           typed |= *text != '\0';
           g_string_append_printf (days, "\t%s", text);
         }
-      g_string_append_printf (days, "\t%d\n", gtk_check_button_get_active (day->video));
+      g_string_append_printf (days, "\t%d", gtk_check_button_get_active (day->video));
+      for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
+        {
+          g_autofree char *text = g_strdelimit (g_strdup (gtk_editable_get_text (day->places[l])), "\t\n", ' ');
+
+          typed |= *text != '\0';
+          g_string_append_printf (days, "\t%s", text);
+        }
+      g_string_append_c (days, '\n');
     }
   g_hash_table_insert (fields, g_strdup ("days"), g_string_free (g_steal_pointer (&days), FALSE));
 
@@ -346,16 +364,19 @@ restore_draft (AppealsScheduleDialog *self)
   days = g_strsplit (g_hash_table_contains (fields, "days") ? g_hash_table_lookup (fields, "days") : "", "\n", -1);
   for (guint i = 0; days[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (days[i], "\t", 5);
+      g_auto(GStrv) parts = g_strsplit (days[i], "\t", 7);
       AppealsScheduleSlot slot = { 0, };
+      guint n_parts = g_strv_length (parts);
 
-      if (g_strv_length (parts) != 5)
+      if (n_parts != 5 && n_parts != 7)
         continue;
       slot.weekday = (int) g_ascii_strtoll (parts[0], NULL, 10);
       slot.start = parts[1];
       slot.end = parts[2];
       slot.place = parts[3];
       slot.video = g_str_equal (parts[4], "1");
+      slot.place_kk = n_parts == 7 ? parts[5] : NULL;
+      slot.place_ru = n_parts == 7 ? parts[6] : NULL;
       add_day (self, &slot);
     }
   return TRUE;
