@@ -131,6 +131,18 @@ attach_cell (AppealsIntakeImportDialog *self,
   gtk_grid_attach (self->table, label, column, row, 1, 1);
 }
 
+/* A row's date as the desk writes dates (05.12.2026); as the file has it
+ * when it is not one. */
+static char *
+row_date_text (const char *date)
+{
+  GDate parsed;
+
+  if (appeals_date_parse_iso (date, &parsed))
+    return appeals_date_format_text (&parsed);
+  return g_strdup (date);
+}
+
 static void
 show_rows (AppealsIntakeImportDialog *self)
 {
@@ -150,11 +162,12 @@ show_rows (AppealsIntakeImportDialog *self)
       static const char *classes[] = { NULL, "error", "dim-label", "success" };
       g_autofree char *number = g_strdup_printf ("%u", row->row);
       g_autofree char *result = describe_row (row);
+      g_autofree char *date_text = row_date_text (row->date);
 
       attach_cell (self, number, 0, i + 1, "numeric");
       attach_cell (self, row->external_number, 1, i + 1, NULL);
       attach_cell (self, channel_label (row->channel), 2, i + 1, NULL);
-      attach_cell (self, row->date, 3, i + 1, NULL);
+      attach_cell (self, date_text, 3, i + 1, NULL);
       attach_cell (self, row->applicant_name, 4, i + 1, NULL);
       attach_cell (self, row->iin, 5, i + 1, NULL);
       attach_cell (self, result, 6, i + 1, classes[row->status]);
@@ -387,8 +400,8 @@ appeals_intake_import_dialog_init (AppealsIntakeImportDialog *self)
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *intro = gtk_label_new (_("A file exported from e-gov / eOtinish or the President's Virtual reception, "
-                                      "in JSON or CSV (see the README for the layouts). Every row is checked "
-                                      "first; rows imported before are skipped."));
+                                      "in JSON or CSV. Every row is checked first; rows imported before are "
+                                      "skipped."));
   GtkWidget *run = new_button (_("_Import"), "import-run", "import.run");
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import from Electronic Channels"), NULL));
