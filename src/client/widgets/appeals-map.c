@@ -19,6 +19,8 @@
 
 #define UNITS_RESOURCE "/kz/gov/kostanay/AppealsDesk/geo/kostanay-districts.geojson"
 #define LEGEND_HEIGHT  34.0
+/* a unit narrower or lower than this many pixels is ringed when outlined */
+#define SMALL_UNIT     24.0
 
 typedef struct
 {
@@ -232,6 +234,39 @@ paint_labels (AppealsMap                 *self,
     }
 }
 
+/* Outlines @unit, the keyboard's (@focused, in the accent's blue) or the
+ * pointer's. A unit a few pixels across (a city) is ringed as well: its
+ * outline alone would cover it. */
+static void
+outline_unit (cairo_t                    *cr,
+              const AppealsGeoUnit       *unit,
+              const AppealsGeoProjection *projection,
+              gboolean                    focused)
+{
+  double x1, y1, x2, y2;
+
+  if (focused)
+    cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  else
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  trace_unit (cr, unit, projection);
+  cairo_path_extents (cr, &x1, &y1, &x2, &y2);
+  if (x2 - x1 < SMALL_UNIT && y2 - y1 < SMALL_UNIT)
+    {
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, (x1 + x2) / 2, (y1 + y2) / 2, MAX (x2 - x1, y2 - y1) / 2 + 4, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_set_line_width (cr, focused ? 2.0 : 1.5);
+      cairo_stroke (cr);
+    }
+}
+
 static void
 paint_legend (AppealsMap *self,
               cairo_t    *cr,
@@ -318,10 +353,7 @@ appeals_map_paint (AppealsMap *self,
 
       if (index < 0)
         continue;
-      trace_unit (cr, g_ptr_array_index (self->units->units, index), &projection);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_set_line_width (cr, pass == 0 ? 2.0 : 3.0);
-      cairo_stroke (cr);
+      outline_unit (cr, g_ptr_array_index (self->units->units, index), &projection, pass == 1);
     }
 
   paint_labels (self, cr, &projection);
