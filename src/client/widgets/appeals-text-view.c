@@ -23,6 +23,27 @@ appeals_text_view_dup_text (GtkTextView *view)
 }
 
 /**
+ * appeals_text_view_prepare:
+ * @label: the label that names @view, for assistive technologies
+ *
+ * Sets @view up for a text of a few lines typed into a form: wrapped at
+ * words, a little room around it, and Tab leaving it, as it leaves an
+ * entry.
+ */
+void
+appeals_text_view_prepare (GtkTextView *view,
+                           GtkWidget   *label)
+{
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (view, FALSE);
+  gtk_text_view_set_top_margin (view, 6);
+  gtk_text_view_set_bottom_margin (view, 6);
+  gtk_text_view_set_left_margin (view, 6);
+  gtk_text_view_set_right_margin (view, 6);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+}
+
+/**
  * appeals_text_row_new:
  * @title: the row's title, shown above the text and naming it to
  *   assistive technologies
@@ -31,7 +52,7 @@ appeals_text_view_dup_text (GtkTextView *view)
  * A preferences row of a framed text view under a small title, for a
  * text of several lines in a group of entry rows (a citizen's letter, a
  * body's answer): a few lines high, growing with its text up to a
- * screenful, then scrolled. Tab leaves it, as it leaves an entry.
+ * screenful, then scrolled (appeals_text_view_prepare()).
  *
  * Returns: (transfer floating): the row
  */
@@ -48,13 +69,7 @@ appeals_text_row_new (const char   *title,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "caption");
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 6);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  appeals_text_view_prepare (GTK_TEXT_VIEW (text), label);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 char      *appeals_text_view_dup_text (GtkTextView  *view);
+void       appeals_text_view_prepare  (GtkTextView  *view,
+                                       GtkWidget    *label);
 GtkWidget *appeals_text_row_new       (const char   *title,
                                        GtkTextView **view);
 
