@@ -577,6 +577,16 @@ sign_out_action (GSimpleAction *action,
   appeals_application_sign_out (user_data);
 }
 
+/* The signed-out window's way back: the sign-in dialog again, if it was
+ * closed (or raised, if it is open). */
+static void
+sign_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  show_sign_in (user_data, NULL);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -648,6 +658,7 @@ static const GActionEntry app_actions[] = {
   { "show-toast", show_toast_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "sign-in", sign_in_action },
   { "sign-out", sign_out_action },
   { "quit", quit_action },
 };

@@ -588,6 +588,11 @@ script (AppealsApplication *app,
                    ==, "signed-out");
   appeals_test_ui_settle (300);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "signed-out");
+  /* the sign-in dialog closed, the signed-out window opens it again */
+  gtk_window_destroy (GTK_WINDOW (appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG)));
+  g_assert_false (appeals_test_ui_sign_in_dialog_open (app));
+  appeals_test_ui_click (GTK_WIDGET (window), "sign-in-again");
+  APPEALS_TEST_WAIT (appeals_test_ui_sign_in_dialog_open, app);
   dialog = appeals_test_ui_find_window (app, APPEALS_TYPE_SIGN_IN_DIALOG);
   appeals_test_ui_type (dialog, "login", "analyst");
   appeals_test_ui_type (dialog, "password", "demo");
