@@ -90,6 +90,16 @@ today_iso (void)
   return appeals_date_format_iso (&today);
 }
 
+/* Today as a registrar types it: 05.12.2026. */
+static char *
+today_text (void)
+{
+  GDate today;
+
+  appeals_date_get_today (&today);
+  return appeals_date_format_text (&today);
+}
+
 static void
 answer_and_close (gint64 id)
 {
@@ -222,7 +232,7 @@ answer_script (AppealsApplication *app,
   AppealsCardWindow *card;
   AppealsActionDialog *dialog;
   GtkWidget *received;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_text ();
 
   sign_in (app, "registrar");
   card = appeals_test_ui_open_card (app, id);
