@@ -220,10 +220,14 @@ card_orders_script (AppealsCardWindow *card,
   dialog = APPEALS_ORDER_DIALOG (appeals_card_window_add_order (card));
   appeal = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (appeal)), ==, seeded->appeal_number);
+  /* no reception to type a number of: a reception's orders are given in
+   * its protocol */
+  g_assert_false (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-reception")));
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-text", "Ата-аналармен кездесу хаттамасын жіберу");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
   APPEALS_TEST_WAIT (order_registered, dialog);
   g_assert_cmpint (appeals_order_dialog_get_order (dialog)->appeal_id, ==, seeded->appeal);
+  g_assert_cmpint (appeals_order_dialog_get_order (dialog)->reception_id, ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* the card hears of it and lists it */
   APPEALS_TEST_WAIT (order_added, card);

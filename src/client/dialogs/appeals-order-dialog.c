@@ -2,8 +2,9 @@
  *
  * appeals-order-dialog.c: an order of the register. A new one takes its
  * source, text, the appeal it is given on (by its registration number,
- * looked up in the user's register) or the reception, the executor body
- * and the term in working days; an existing one shows its due date
+ * looked up in the user's register), the executor body and the term in
+ * working days (an order of a reception is given in the reception's
+ * protocol, and an existing one names its reception); an existing one shows its due date
  * and lateness, and takes its status, the on-site check, the conclusion
  * and interim reports. What the server refuses is shown beside the
  * fields, in the interface's words.
@@ -36,7 +37,7 @@ struct _AppealsOrderDialog
   AdwEntryRow         *appeal;          /* its registration number */
   gint64               appeal_id;       /* the appeal of that number, once known */
   char                *appeal_number;
-  GtkSpinButton       *reception;
+  AdwActionRow        *reception;   /* an existing order's reception, if any */
   GtkDropDown         *executor;
   GtkSpinButton       *working_days;
   AdwEntryRow         *given_on;
@@ -239,7 +240,7 @@ show_order (AppealsOrderDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->given_on), order == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->source), order == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->appeal), order == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reception), order == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reception), order != NULL && order->reception_id > 0);
   if (order == NULL)
     return;
 
@@ -247,7 +248,12 @@ show_order (AppealsOrderDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->text), order->text != NULL ? order->text : "");
   if (order->appeal_id != self->appeal_id)
     show_appeal (self, order->appeal_id);
-  gtk_spin_button_set_value (self->reception, order->reception_id);
+  if (order->reception_id > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("№ %" G_GINT64_FORMAT, order->reception_id);
+
+      adw_action_row_set_subtitle (self->reception, number);
+    }
   gtk_drop_down_set_selected (self->executor, index_of (self->executor_codes, order->executor_body));
   if (order->working_days > 0)
     gtk_spin_button_set_value (self->working_days, order->working_days);
@@ -375,7 +381,7 @@ read_form (AppealsOrderDialog *self,
   g_free (order->text);
   order->text = dup_text (self->text);
   order->appeal_id = self->appeal_id;
-  order->reception_id = gtk_spin_button_get_value_as_int (self->reception);
+  order->reception_id = self->order != NULL ? self->order->reception_id : 0;
   order->working_days = gtk_spin_button_get_value_as_int (self->working_days);
   if (self->order != NULL && status < G_N_ELEMENTS (statuses))
     order->status = statuses[status];
@@ -599,9 +605,11 @@ build_order_group (AppealsOrderDialog  *self,
   adw_preferences_group_add (group, new_suffix_row (_("Source"), NULL, GTK_WIDGET (self->source), "order-source"));
   self->text = new_entry_row (group, _("Text of the order"), "order-text");
   self->appeal = new_entry_row (group, _("Appeal's registration number (empty for none)"), "order-appeal");
-  self->reception = new_spin (0, G_MAXINT32);
-  adw_preferences_group_add (group, new_suffix_row (_("Reception"), _("Its number, 0 for none"),
-                                                    GTK_WIDGET (self->reception), "order-reception"));
+  self->reception = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reception), _("Reception"));
+  gtk_widget_set_name (GTK_WIDGET (self->reception), "order-reception");
+  gtk_widget_set_visible (GTK_WIDGET (self->reception), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->reception));
   self->executor = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ADDRESSEE_BODIES, self->executor_codes);
   gtk_widget_set_size_request (GTK_WIDGET (self->executor), 280, -1);
   adw_preferences_group_add (group, new_suffix_row (_("Executor"), NULL, GTK_WIDGET (self->executor),
