@@ -16,6 +16,7 @@ static const AppealsFieldSpec data_read_fields[] = {
   { "at",        APPEALS_FIELD_KIND_DATETIME, RO, OFF (at), 0, NULL },
   { "entity",    APPEALS_FIELD_KIND_STRING,   RO, OFF (entity), 0, NULL },
   { "entity_id", APPEALS_FIELD_KIND_INT,      RO, OFF (entity_id), 0, NULL },
+  { "registration_number", APPEALS_FIELD_KIND_STRING, RO, OFF (registration_number), 0, NULL },
 };
 #undef OFF
 #undef RO

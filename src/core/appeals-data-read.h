@@ -24,6 +24,7 @@ struct _AppealsDataRead
   GDateTime  *at;
   char       *entity;     /* "applicant" (the base card) or "appeal" */
   gint64      entity_id;
+  char       *registration_number;  /* an appeal's; NULL for the base card */
 };
 
 const AppealsRecordType *appeals_data_read_get_record_type (void);

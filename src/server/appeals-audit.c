@@ -408,7 +408,9 @@ appeals_audit_get_history (AppealsDb   *db,
  * of their appeals, newest first.
  *
  * Returns: (transfer full): a JSON array of {"actor", "actor_name", "at",
- *   "entity", "entity_id"}, or %NULL with @error set
+ *   "entity", "entity_id", "registration_number"} (an appeal's number, as
+ *   the desks name appeals; null for the base card), or %NULL with @error
+ *   set
  */
 JsonNode *
 appeals_audit_get_reads (AppealsDb  *db,
@@ -419,8 +421,10 @@ appeals_audit_get_reads (AppealsDb  *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   result = appeals_db_query (db,
-                             "SELECT r.actor, r.at, r.entity, r.entity_id, u.full_name AS actor_name "
-                             "FROM personal_data_reads r LEFT JOIN users u ON u.login = r.actor "
+                             "SELECT r.actor, r.at, r.entity, r.entity_id, u.full_name AS actor_name, "
+                             "ap.registration_number FROM personal_data_reads r "
+                             "LEFT JOIN users u ON u.login = r.actor "
+                             "LEFT JOIN appeals ap ON r.entity = 'appeal' AND ap.id = r.entity_id "
                              "WHERE (r.entity = 'applicant' AND r.entity_id = ?) OR (r.entity = 'appeal' AND r.entity_id IN "
                              "(SELECT id FROM appeals WHERE applicant_id = ?)) ORDER BY r.id DESC LIMIT ?",
                              g_variant_new ("(xxx)", applicant_id, applicant_id, (gint64) MAX_READS), error);
@@ -431,6 +435,7 @@ appeals_audit_get_reads (AppealsDb  *db,
   for (guint i = 0; i < appeals_db_result_get_n_rows (result); i++)
     {
       static const char * const texts[] = { "actor", "at", "entity" };
+      const char *number;
 
       json_builder_begin_object (builder);
       for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
@@ -441,6 +446,12 @@ appeals_audit_get_reads (AppealsDb  *db,
       add_actor_name (builder, result, i);
       json_builder_set_member_name (builder, "entity_id");
       json_builder_add_int_value (builder, appeals_db_result_get_int64 (result, i, "entity_id"));
+      number = appeals_db_result_get_string (result, i, "registration_number");
+      json_builder_set_member_name (builder, "registration_number");
+      if (number != NULL)
+        json_builder_add_string_value (builder, number);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -431,6 +431,13 @@ test_personal_data_reads (Fixture       *fixture,
       /* each reader is a user of the desk: named */
       g_assert_false (json_object_get_null_member (read, "actor_name"));
       g_assert_cmpstr (json_object_get_string_member (read, "actor_name"), !=, actor);
+      /* an appeal's card is named by its number, the base card by nothing */
+      if (g_str_equal (entity, "appeal") && id == appeal)
+        g_assert_cmpstr (json_object_get_string_member (read, "registration_number"), ==,
+                         json_object_get_string_member (appeals_test_response_object (appeal_card),
+                                                        "registration_number"));
+      else if (g_str_equal (entity, "applicant"))
+        g_assert_true (json_object_get_null_member (read, "registration_number"));
     }
   g_assert_true (controller_read_card);
   g_assert_true (registrar_read_appeal);
