@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -31,6 +33,7 @@ typedef struct
   gint64  appeal;
   char   *appeal_number;
   gint64  organisation_appeal;
+  char   *organisation_number;
   gint64  late_order;
 } Seed;
 
@@ -97,6 +100,14 @@ seed (Seed *seed)
     g_assert_cmpuint (card->status, ==, 200);
     seed->appeal_number = g_strdup (json_object_get_string_member (appeals_test_response_object (card),
                                                                    "registration_number"));
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, seed->organisation_appeal);
+    g_autoptr(AppealsTestResponse) card = appeals_test_request (server, session, "GET", path, registrar, NULL, NULL);
+
+    g_assert_cmpuint (card->status, ==, 200);
+    seed->organisation_number = g_strdup (json_object_get_string_member (appeals_test_response_object (card),
+                                                                         "registration_number"));
   }
 }
 
@@ -292,17 +303,47 @@ reads_shown (AppealsCardWindow *card)
   return gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads"));
 }
 
-/* The reads are the readers' names, not their logins. */
+/* How many action rows under @root have a subtitle ending in @end. */
+static guint
+count_subtitles_ending (GtkWidget  *root,
+                        const char *end)
+{
+  guint n = ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL &&
+            g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), end);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_subtitles_ending (child, end);
+  return n;
+}
+
+/* The reads' words for the card of the appeal @number, in the desk's
+ * language, as the subtitle's last part. */
+static char *
+appeal_card_words (const char *number)
+{
+  g_autofree char *words = g_strdup_printf (_("Appeal card %s"), number);
+
+  return g_strconcat ("· ", words, NULL);
+}
+
+/* The reads are the readers' names, not their logins, and an appeal's
+ * card is named by its registration number, not the server's id. */
 static void
 check_readers_named (AppealsApplication *app,
-                     AppealsCardWindow  *card)
+                     AppealsCardWindow  *card,
+                     const char         *registration_number)
 {
   AppealsWindow *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
   AppealsUser *user = appeals_context_get_user (appeals_window_get_context (window));
   GtkWidget *reads = appeals_test_ui_find_by_name (GTK_WIDGET (card), "personal-data-reads");
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, appeals_card_window_get_appeal_id (card));
+  g_autofree char *by_number = appeal_card_words (registration_number);
+  g_autofree char *by_id = appeal_card_words (id);
 
   g_assert_nonnull (appeals_test_ui_find_row (reads, user->full_name, APPEALS_TEST_TITLE_WHOLE));
   g_assert_null (appeals_test_ui_find_row (reads, user->login, APPEALS_TEST_TITLE_WHOLE));
+  g_assert_cmpuint (count_subtitles_ending (reads, by_number), >, 0);
+  g_assert_cmpuint (count_subtitles_ending (reads, by_id), ==, 0);
 }
 
 static void
@@ -416,7 +457,7 @@ card_script (AppealsApplication *app,
   g_assert_cmpstr (appeals_card_form_get_text (appeals_card_window_get_form (card), "organisation_name"), ==,
                    "«Дән» ЖШС");
   APPEALS_TEST_WAIT (reads_shown, card);
-  check_readers_named (app, card);
+  check_readers_named (app, card, seeded->organisation_number);
   gtk_window_set_default_size (GTK_WINDOW (card), 900, 1000);
   appeals_test_ui_screenshot (GTK_WIDGET (card), "card-organisation");
   gtk_window_destroy (GTK_WINDOW (card));
@@ -449,6 +490,7 @@ test_orders_and_files (void)
   seed (&seeded);
   g_assert_cmpint (appeals_test_ui_run (script, &seeded), ==, 0);
   g_free (seeded.appeal_number);
+  g_free (seeded.organisation_number);
 }
 
 int

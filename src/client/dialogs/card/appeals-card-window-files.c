@@ -73,7 +73,9 @@ on_reads_loaded (GObject      *source,
       GtkWidget *row = adw_action_row_new ();
       g_autoptr(GDateTime) local = g_date_time_to_local (read->at);
       g_autofree char *when = g_date_time_format (local, "%d.%m.%Y %H:%M");
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, read->entity_id);
+      /* an appeal by its registration number (by its id if it has gone) */
+      g_autofree char *id = read->registration_number != NULL ? g_strdup (read->registration_number)
+                            : g_strdup_printf ("%" G_GINT64_FORMAT, read->entity_id);
       g_autofree char *what = g_str_equal (read->entity, "appeal")
                               /* TRANSLATORS: what was read: an appeal card, by its number in the register */
                               ? g_strdup_printf (_("Appeal card %s"), id)
