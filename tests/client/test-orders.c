@@ -274,6 +274,14 @@ card_file_script (AppealsCardWindow *card,
   GFile *opened;
 
   g_assert_nonnull (appeals_test_ui_find_by_name (GTK_WIDGET (card), save_name));
+  /* the row says who added the file; its checksum is on hover */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), save_name),
+                                              ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), uploaded_sha256));
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "SHA-256"));
+  }
   appeals_card_window_save_file (card, file_id, saved);
   APPEALS_TEST_WAIT (transfers_done, card);
   saved_sha256 = dup_file_sha256 (saved);

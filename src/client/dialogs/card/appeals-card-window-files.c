@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-card-window-private.h"
+#include "appeals-reception-text.h"
 
 static const struct
 {
@@ -414,13 +415,18 @@ new_file_row (AppealsCardWindow *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *size = g_format_size (file->size);
-  g_autofree char *digest = g_strndup (file->sha256 != NULL ? file->sha256 : "", 16);
-  /* TRANSLATORS: a file's kind · its size · the start of its SHA-256 */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · SHA-256 %s…"), kind_label (file->kind), size, digest);
+  g_autofree char *day = file->created_at != NULL ? appeals_format_local_day (file->created_at) : g_strdup ("—");
+  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), file->created_by != NULL ? file->created_by : "—",
+                                            day);
+  /* the kind, the size and who added it when; the checksum, which tells
+   * a registrar nothing at a glance, on hover */
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", kind_label (file->kind), size, added);
+  g_autofree char *checksum = g_strdup_printf (_("SHA-256 checksum: %s"), file->sha256 != NULL ? file->sha256 : "—");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->file_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, checksum);
   g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
   add_file_button (ADW_ACTION_ROW (row), file, "document-open-symbolic", _("Open the file"), "open-file",
                    G_CALLBACK (on_open_clicked), self);
