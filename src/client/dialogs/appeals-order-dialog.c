@@ -4,7 +4,7 @@
  * source, text, the appeal it is given on (by its registration number,
  * looked up in the user's register), the executor body and the term in
  * working days (an order of a reception is given in the reception's
- * protocol, and an existing one names its reception); an existing one shows its due date
+ * protocol); an existing one names its reception, shows its due date
  * and lateness, and takes its status, the on-site check, the conclusion
  * and interim reports. What the server refuses is shown beside the
  * fields, in the interface's words.

@@ -19,7 +19,7 @@
 
 #define UNITS_RESOURCE "/kz/gov/kostanay/AppealsDesk/geo/kostanay-districts.geojson"
 #define LEGEND_HEIGHT  34.0
-/* a unit narrower or lower than this many pixels is ringed when outlined */
+/* a unit smaller than this many pixels both ways is ringed when outlined */
 #define SMALL_UNIT     24.0
 
 typedef struct
@@ -235,8 +235,8 @@ paint_labels (AppealsMap                 *self,
 }
 
 /* Outlines @unit, the keyboard's (@focused, in the accent's blue) or the
- * pointer's. A unit a few pixels across (a city) is ringed as well: its
- * outline alone would cover it. */
+ * pointer's. A unit a few pixels across (a city) is ringed as well
+ * (SMALL_UNIT): its outline alone would cover it. */
 static void
 outline_unit (cairo_t                    *cr,
               const AppealsGeoUnit       *unit,
