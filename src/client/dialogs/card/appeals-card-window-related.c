@@ -306,12 +306,13 @@ on_history_loaded (GObject      *source,
       GtkWidget *row = adw_expander_row_new ();
       gboolean created = g_str_equal (entry->action, "create");
 
+      /* every entry as "what — who", as describe_step() writes a step */
       if (created)
-        title = g_strdup_printf (_("Registered by %s"), who_of (entry));
+        title = g_strdup_printf (_("%s — %s"), _("Registered"), who_of (entry));
       else if (g_str_equal (entry->action, "expertise"))
-        title = g_strdup_printf (_("Answer checked by %s"), who_of (entry));
+        title = g_strdup_printf (_("%s — %s"), _("Answer checked"), who_of (entry));
       else if ((title = describe_step (entry)) == NULL)
-        title = g_strdup_printf (_("Changed by %s"), who_of (entry));
+        title = g_strdup_printf (_("%s — %s"), _("Changed"), who_of (entry));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
