@@ -127,16 +127,18 @@ new_entry (const char *placeholder,
   return GTK_EDITABLE (entry);
 }
 
-/* The lines under a day with its place, as wide as the day (an address
- * with a room), and the place as the poster prints it in Kazakh and in
- * Russian, where it differs. */
+/* The lines under a day, each as wide as the day (an address with a
+ * room): its place, and the place as the poster prints it in Kazakh and
+ * in Russian, where it differs, each named by its language (a filled
+ * entry shows no placeholder). */
 static void
 add_place_texts (DayRow *day,
                  guint   index)
 {
   const char *languages[] = { "kk", "ru" };
+  const char *language_names[] = { N_("Kazakh"), N_("Russian") };
   const char *hints[] = { N_("Place in Kazakh, for the poster"), N_("Place in Russian, for the poster") };
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GtkSizeGroup) names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_autofree char *place_name = g_strdup_printf ("day-%u-place", index);
 
   day->place = new_entry (_("Place"), 12, place_name);
@@ -144,17 +146,26 @@ add_place_texts (DayRow *day,
   gtk_widget_set_margin_end (GTK_WIDGET (day->place), 6);
   gtk_box_append (GTK_BOX (day->row), GTK_WIDGET (day->place));
 
-  gtk_widget_set_margin_end (line, 6);
   for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
     {
       g_autofree char *name = g_strdup_printf ("day-%u-place-%s", index, languages[l]);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (_(language_names[l]));
+
+      gtk_widget_set_margin_end (line, 6);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_size_group_add_widget (names, label);
+      gtk_box_append (GTK_BOX (line), label);
 
       day->places[l] = new_entry (_(hints[l]), 16, name);
       gtk_widget_set_hexpand (GTK_WIDGET (day->places[l]), TRUE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (day->places[l]), _(hints[l]));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (day->places[l]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
       gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->places[l]));
+      gtk_box_append (GTK_BOX (day->row), line);
     }
-  gtk_box_append (GTK_BOX (day->row), line);
 }
 
 /* Adds a day; @slot fills it, or NULL for an empty one. */
