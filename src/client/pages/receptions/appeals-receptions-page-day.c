@@ -47,7 +47,8 @@ new_row_label (const char *text,
 
 /* Time and name on the first line, the question under it, and the marks
  * (priority category, steps overdue) on a line of their own: beside the
- * name, a long category left no room for the name at all. */
+ * name, a long category left no room for the name at all. @position is
+ * the visit's place in the queue, or 0 where the rows go by time. */
 static GtkWidget *
 new_queue_row (AppealsReceptionsPage *self,
                AppealsReceptionVisit *visit,
@@ -63,10 +64,13 @@ new_queue_row (AppealsReceptionsPage *self,
   guint overdue = visit->n_overdue_steps;
   /* another district's visitor: the server tells only the time taken */
   gboolean restricted = visit->restricted;
-  g_autofree char *title = g_strdup_printf ("%u. %s · %s", position,
-                                            reception->start_time != NULL ? reception->start_time : "",
-                                            restricted ? _("A visitor from another district")
-                                                       : visit->applicant_name != NULL ? visit->applicant_name : "");
+  const char *who = restricted ? _("A visitor from another district")
+                               : visit->applicant_name != NULL ? visit->applicant_name : "";
+  const char *at = reception->start_time != NULL ? reception->start_time : "";
+  /* the place in the queue only where the rows go in its order: by
+   * time it read "1, 5, 2, 3" */
+  g_autofree char *title = position > 0 ? g_strdup_printf ("%u. %s · %s", position, at, who)
+                                        : g_strdup_printf ("%s · %s", at, who);
   g_autofree char *name = g_strdup_printf ("reception-%" G_GINT64_FORMAT, reception->id);
   g_autofree char *accessible = NULL;
 
@@ -239,7 +243,7 @@ show_slots (AppealsReceptionsPage *self,
         {
           Timed *entry = &g_array_index (visits, Timed, v++);
 
-          gtk_list_box_append (self->slots_list, new_queue_row (self, entry->visit, entry->position + 1));
+          gtk_list_box_append (self->slots_list, new_queue_row (self, entry->visit, 0));
         }
       else
         {
@@ -348,6 +352,9 @@ show_week (AppealsReceptionsPage *self)
                g_date_compare (&date, &today) >= 0)
         note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free time slot", "%u free time slots", n_free),
                                 n_free);
+      /* no hours of the official's that day: not an empty queue */
+      else if (official != NULL && self->week_free != NULL && n_booked == 0 && g_date_compare (&date, &today) >= 0)
+        note = g_strdup (_("The official does not receive citizens on this day"));
       else if (n_booked == 0)
         note = g_strdup (_("No visitors booked for this day"));
 
@@ -360,8 +367,7 @@ show_week (AppealsReceptionsPage *self)
 
         for (guint v = 0; v < visits->len; v++)
           gtk_list_box_append (self->week_list,
-                               new_queue_row (self, g_array_index (visits, Timed, v).visit,
-                                              g_array_index (visits, Timed, v).position + 1));
+                               new_queue_row (self, g_array_index (visits, Timed, v).visit, 0));
       }
     }
 }
