@@ -485,8 +485,8 @@ on_report_clicked (AppealsOrderDialog *self)
 
 /* Building --------------------------------------------------------------- */
 
-/* A label of an item: at most @user_data letters wide (cut short with
- * "…"), or as wide as its text with 0. A body's name runs to 80 letters:
+/* A label of an item: at most @user_data letters wide on at most two
+ * lines (then cut short with "…"), or as wide as its text with 0. A body's name runs to 80 letters:
  * at its whole width the drop-down left its row's title a column one word
  * wide ("Испол-нитель"). */
 static void
@@ -500,6 +500,11 @@ setup_label (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (max_chars > 0)
     {
+      /* on two lines before it is cut: "Управление образования акимата
+       * Костанайской области" lost its department on one */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
     }
