@@ -332,6 +332,14 @@ script (AppealsApplication *app,
 
   page = open_intake (app, "registrar", &window);
   g_assert_cmpuint (appeals_intake_page_get_n_receipts (page), ==, 0);
+  /* the empty journal says so: its placeholder outlived the clearing */
+  {
+    GtkWidget *empty = gtk_widget_get_first_child (appeals_test_ui_find_by_name (GTK_WIDGET (window),
+                                                                                "intake-journal"));
+
+    g_assert_true (GTK_IS_LABEL (empty));
+    g_assert_true (gtk_widget_get_mapped (empty));
+  }
 
   /* the focus waits in the IIN; a known IIN brings the name */
   iin = appeals_test_ui_find_by_name (GTK_WIDGET (window), "intake-iin");

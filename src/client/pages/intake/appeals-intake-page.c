@@ -195,11 +195,13 @@ append_receipt (AppealsIntakePage *self,
 void
 appeals_intake_page_clear (AppealsIntakePage *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   g_cancellable_cancel (self->cancellable);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->journal_list))) != NULL)
-    gtk_list_box_remove (self->journal_list, child);
+  /* the rows, not every child: the placeholder is one too, and the empty
+   * journal showed nothing once it had gone */
+  while ((row = gtk_list_box_get_row_at_index (self->journal_list, 0)) != NULL)
+    gtk_list_box_remove (self->journal_list, GTK_WIDGET (row));
   g_ptr_array_set_size (self->receipts, 0);
   self->n_unregistered = 0;
   gtk_label_set_text (self->journal_label, "");
