@@ -486,9 +486,9 @@ on_report_clicked (AppealsOrderDialog *self)
 /* Building --------------------------------------------------------------- */
 
 /* A label of an item: at most @user_data letters wide on at most two
- * lines (then cut short with "…"), or as wide as its text with 0. A body's name runs to 80 letters:
- * at its whole width the drop-down left its row's title a column one word
- * wide ("Испол-нитель"). */
+ * lines (then cut short with "…"), or as wide as its text with 0. A
+ * body's name runs to 80 letters: at its whole width the drop-down left
+ * its row's title a column one word wide ("Испол-нитель"). */
 static void
 setup_label (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
