@@ -260,23 +260,23 @@ who_of (const AppealsHistoryEntry *entry)
   return entry->actor_name != NULL && *entry->actor_name != '\0' ? entry->actor_name : entry->actor;
 }
 
-/* "Forwarded in part — Akhmetova G. S.": a lifecycle action and who
- * took it. */
-static char *
-describe_step (AppealsHistoryEntry *entry)
+/* What an entry of the history did: "Registered", a lifecycle action
+ * ("Forwarded in part"), "Answer checked", or "Changed" for an edit. */
+static const char *
+what_happened (AppealsHistoryEntry *entry)
 {
   AppealsAction action;
-  const char *what;
 
+  if (g_str_equal (entry->action, "create"))
+    return _("Registered");
+  if (g_str_equal (entry->action, "expertise"))
+    return _("Answer checked");
   if (!appeals_action_from_string (entry->action, &action))
-    return NULL;
+    return _("Changed");
   if (action == APPEALS_ACTION_FORWARD && entry->after != NULL &&
       g_strcmp0 (entry->after->forwarding_scope, "partial") == 0)
-    what = _("Forwarded in part");
-  else
-    what = appeals_action_get_label (action);
-  /* TRANSLATORS: a step of the appeal's course — who took it */
-  return g_strdup_printf (_("%s — %s"), what, who_of (entry));
+    return _("Forwarded in part");
+  return appeals_action_get_label (action);
 }
 
 static void
@@ -302,17 +302,12 @@ on_history_loaded (GObject      *source,
       AppealsHistoryEntry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GDateTime) local = entry->at != NULL ? g_date_time_to_local (entry->at) : NULL;
       g_autofree char *when = local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup ("");
-      g_autofree char *title = NULL;
+      /* TRANSLATORS: an entry of the appeal's history — who made it:
+       * "Forwarded in part — Akhmetova G. S." */
+      g_autofree char *title = g_strdup_printf (_("%s — %s"), what_happened (entry), who_of (entry));
       GtkWidget *row = adw_expander_row_new ();
       gboolean created = g_str_equal (entry->action, "create");
 
-      /* every entry as "what — who", as describe_step() writes a step */
-      if (created)
-        title = g_strdup_printf (_("%s — %s"), _("Registered"), who_of (entry));
-      else if (g_str_equal (entry->action, "expertise"))
-        title = g_strdup_printf (_("%s — %s"), _("Answer checked"), who_of (entry));
-      else if ((title = describe_step (entry)) == NULL)
-        title = g_strdup_printf (_("%s — %s"), _("Changed"), who_of (entry));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
