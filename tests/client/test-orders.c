@@ -19,6 +19,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "appeals-field-error-row.h"
 #include "appeals-order-dialog.h"
 #include "appeals-orders-page.h"
 #include "appeals-test-server.h"
@@ -362,7 +363,7 @@ orders_script (AppealsApplication *app,
   AppealsOrdersPage *page = orders_page (window);
   AppealsOrderDialog *dialog;
   GtkWidget *first_row;
-  GtkWidget *error_label;
+  AppealsFieldErrorRow *error_row;
 
   appeals_window_show_page (window, "orders");
   appeals_orders_page_reload (page);
@@ -401,19 +402,41 @@ orders_script (AppealsApplication *app,
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-appeal", "2026-999999");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
   APPEALS_TEST_WAIT (dialog_idle, dialog);
-  error_label = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error");
-  g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-999999"));
-  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "There is no appeal"));
+  /* … below the number's own row, the row marked */
+  error_row = APPEALS_FIELD_ERROR_ROW (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error-appeal_id"));
+  g_assert_nonnull (appeals_field_error_row_get_message (error_row));
+  g_assert_nonnull (strstr (appeals_field_error_row_get_message (error_row), "2026-999999"));
+  g_assert_null (strstr (appeals_field_error_row_get_message (error_row), "There is no appeal"));
+  g_assert_true (gtk_widget_has_css_class (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal"), "error"));
+  g_assert_false (gtk_widget_get_visible (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error")));
   g_assert_null (appeals_order_dialog_get_order (dialog));
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-appeal-unknown");
 
-  /* the appeal's number found, the missing text is the server's refusal */
+  /* a date that is not one is named below its row, and nothing is sent */
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-given-on", "31.02.2026");
+  appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
+  APPEALS_TEST_WAIT (dialog_idle, dialog);
+  g_assert_nonnull (appeals_field_error_row_get_message (
+                      APPEALS_FIELD_ERROR_ROW (appeals_test_ui_find_by_name (GTK_WIDGET (dialog),
+                                                                             "order-error-given_on"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (appeals_test_ui_find_by_name (GTK_WIDGET (dialog),
+                                                                                      "order-given-on"))),
+                   ==, "31.02.2026");
+  appeals_test_ui_type (GTK_WIDGET (dialog), "order-given-on", "");
+
+  /* the appeal's number found, the missing text is the server's
+   * refusal, below the text's row; the number's error is gone */
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-appeal", seeded->appeal_number);
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-save");
   APPEALS_TEST_WAIT (dialog_idle, dialog);
-  g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), seeded->appeal_number));
+  g_assert_null (appeals_field_error_row_get_message (error_row));
+  g_assert_false (gtk_widget_has_css_class (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-appeal"),
+                                            "error"));
+  g_assert_nonnull (appeals_field_error_row_get_message (
+                      APPEALS_FIELD_ERROR_ROW (appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error-text"))));
+  g_assert_null (appeals_field_error_row_get_message (
+                   APPEALS_FIELD_ERROR_ROW (appeals_test_ui_find_by_name (GTK_WIDGET (dialog),
+                                                                          "order-error-given_on"))));
   g_assert_null (appeals_order_dialog_get_order (dialog));
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "order-refused");
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-text", "Тұрғындарға жауап беру мерзімін бақылау");

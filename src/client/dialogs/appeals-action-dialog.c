@@ -17,6 +17,7 @@
 
 #include "appeals-action-dialog.h"
 #include "appeals-appeal-service-lifecycle.h"
+#include "appeals-field-error-row.h"
 
 typedef enum
 {
@@ -68,8 +69,7 @@ typedef struct
 {
   const FieldInfo *info;
   GtkWidget       *input;       /* AdwEntryRow, or GtkDropDown in an AdwActionRow */
-  GtkWidget       *error_row;
-  GtkLabel        *error_label;
+  GtkWidget       *error_row;   /* AppealsFieldErrorRow, right below */
   GPtrArray       *values;      /* KIND_CHOICE: wire value per position */
 } Field;
 
@@ -123,8 +123,7 @@ static void
 show_field_error (Field      *field,
                   const char *message)
 {
-  gtk_label_set_text (field->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (field->error_row, message != NULL);
+  appeals_field_error_row_set_message (APPEALS_FIELD_ERROR_ROW (field->error_row), message);
 }
 
 static GtkWidget *
@@ -221,14 +220,8 @@ add_field (AppealsActionDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->label));
   gtk_widget_set_name (field->input, info->name);
 
-  field->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (field->error_label, TRUE);
-  gtk_label_set_xalign (field->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "field-error");
-  field->error_row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "selectable", FALSE,
-                                   "child", field->error_label, "visible", FALSE, NULL);
   adw_preferences_group_add (group, row);
-  adw_preferences_group_add (group, field->error_row);
+  field->error_row = appeals_field_error_row_add (group, row);
   g_ptr_array_add (self->fields, field);
   set_default (self, field);
 }
@@ -542,9 +535,9 @@ appeals_action_dialog_get_error (AppealsActionDialog *self,
 
   g_return_val_if_fail (APPEALS_IS_ACTION_DIALOG (self), NULL);
 
-  if (field == NULL || !gtk_widget_get_visible (field->error_row))
+  if (field == NULL)
     return NULL;
-  return gtk_label_get_text (field->error_label);
+  return appeals_field_error_row_get_message (APPEALS_FIELD_ERROR_ROW (field->error_row));
 }
 
 gboolean

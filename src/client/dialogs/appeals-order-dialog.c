@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "appeals-classifier-drop-down.h"
 #include "appeals-draft-binding.h"
+#include "appeals-field-error-row.h"
 #include "appeals-order-dialog.h"
 
 static const AppealsOrderControl statuses[] = {
@@ -29,6 +31,7 @@ struct _AppealsOrderDialog
   AppealsOrder        *order;          /* NULL for a new one */
   GCancellable        *cancellable;
   gboolean             busy;
+  gboolean             reporting;       /* an interim report is being sent */
 
   GPtrArray           *source_codes;
   GPtrArray           *executor_codes;
@@ -50,7 +53,8 @@ struct _AppealsOrderDialog
   AdwPreferencesGroup *reports_group;
   GPtrArray           *report_rows;
   AdwEntryRow         *report_text;
-  GtkLabel            *error_label;
+  GtkLabel            *error_label;    /* what is not about one field */
+  GHashTable          *error_rows;     /* field → AppealsFieldErrorRow below its row */
   GtkWidget           *save_button;
   AdwToastOverlay     *toast_overlay;
   AppealsDraftBinding *draft;           /* what is typed, until it is sent */
@@ -130,28 +134,63 @@ static const struct
 };
 
 static void
+clear_errors (AppealsOrderDialog *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->error_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    appeals_field_error_row_set_message (row, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+/* @message below @field's row; in the line above the form, after the
+ * field's name, when that row is hidden. */
+static void
+show_field_error (AppealsOrderDialog *self,
+                  const char         *field,
+                  const char         *message)
+{
+  AppealsFieldErrorRow *row = g_hash_table_lookup (self->error_rows, field);
+  const char *shown = gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+                      ? gtk_label_get_text (self->error_label) : "";
+  const char *label = field;
+  g_autofree char *text = NULL;
+
+  if (row != NULL && gtk_widget_get_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (row))))
+    {
+      appeals_field_error_row_set_message (row, message);
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (field_labels); k++)
+    if (g_str_equal (field_labels[k].field, field))
+      label = _(field_labels[k].label);
+  text = g_strdup_printf ("%s%s%s: %s", shown, *shown != '\0' ? "\n" : "", label, message);
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
 show_error (AppealsOrderDialog *self,
             const GError       *error)
 {
   GPtrArray *field_errors = appeals_service_error_get_field_errors (error);
-  g_autoptr(GString) text = g_string_new (NULL);
 
+  clear_errors (self);
   for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
     {
       const AppealsFieldError *field_error = g_ptr_array_index (field_errors, i);
       g_autofree char *message = appeals_field_error_describe (field_error);
-      const char *label = field_error->field;
+      g_autofree char *field = g_strconcat (self->reporting ? "report." : "", field_error->field, NULL);
 
-      for (guint k = 0; k < G_N_ELEMENTS (field_labels); k++)
-        if (g_str_equal (field_labels[k].field, field_error->field))
-          label = _(field_labels[k].label);
-      /* TRANSLATORS: a field's name and what is wrong with it */
-      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", label, message);
+      show_field_error (self, field, message);
     }
-  if (text->len == 0)
-    g_string_append (text, error->message);
-  gtk_label_set_text (self->error_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (field_errors == NULL || field_errors->len == 0)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 /* Showing the order -------------------------------------------------------- */
@@ -337,10 +376,15 @@ on_saved (GObject      *source,
   set_busy (self, FALSE);
   if (order == NULL)
     {
+      /* what was typed stays, the report's text too */
       show_error (self, error);
+      self->reporting = FALSE;
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->reporting)
+    gtk_editable_set_text (GTK_EDITABLE (self->report_text), "");
+  self->reporting = FALSE;
+  clear_errors (self);
   if (self->order == NULL)
     {
       /* the new order is sent: its draft goes, its reports get theirs */
@@ -363,15 +407,19 @@ read_form (AppealsOrderDialog *self,
   guint executor = gtk_drop_down_get_selected (self->executor);
   guint status = gtk_drop_down_get_selected (self->status);
   AdwEntryRow *date_rows[] = { self->given_on, self->check_date };
+  const char *date_fields[] = { "given_on", "check_date" };
   GDate *dates[] = { &order->given_on, &order->check_date };
+  gboolean valid = TRUE;
 
+  clear_errors (self);
   for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
     if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (date_rows[i])), dates[i]))
       {
-        gtk_label_set_text (self->error_label, _("Type dates as DD.MM.YYYY."));
-        gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        return FALSE;
+        show_field_error (self, date_fields[i], _("Type dates as DD.MM.YYYY."));
+        valid = FALSE;
       }
+  if (!valid)
+    return FALSE;
 
   g_free (order->source);
   order->source = source < self->source_codes->len ? g_strdup (g_ptr_array_index (self->source_codes, source)) : NULL;
@@ -435,8 +483,8 @@ on_appeal_found (GObject      *source,
                                                         "Type the number as the card shows it, e.g. 2026-000123."),
                                                       number != NULL ? number : "");
 
-          gtk_label_set_text (self->error_label, message);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          clear_errors (self);
+          show_field_error (self, "appeal_id", message);
         }
       return;
     }
@@ -451,7 +499,12 @@ on_save_clicked (AppealsOrderDialog *self)
 {
   g_autofree char *number = dup_text (self->appeal);
 
+  g_autoptr(AppealsOrder) probe = appeals_order_new ();
+
   if (self->busy)
+    return;
+  /* a date that is not one is said before the number is looked up */
+  if (!read_form (self, probe))
     return;
   set_busy (self, TRUE);
   if (self->order != NULL || g_strcmp0 (number, self->appeal_number) == 0)
@@ -478,62 +531,15 @@ on_report_clicked (AppealsOrderDialog *self)
   if (report->text == NULL)
     return;
   set_busy (self, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->report_text), "");
+  self->reporting = TRUE;
   appeals_order_service_add_report_async (appeals_context_get_order_service (self->context), self->order->id,
                                           report, self->cancellable, on_saved, g_object_ref (self));
 }
 
 /* Building --------------------------------------------------------------- */
 
-/* A label of an item: at most @user_data letters wide on at most two
- * lines (then cut short with "…"), or as wide as its text with 0. A
- * body's name runs to 80 letters: at its whole width the drop-down left
- * its row's title a column one word wide ("Испол-нитель"). */
-static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  int max_chars = GPOINTER_TO_INT (user_data);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (max_chars > 0)
-    {
-      /* on two lines before it is cut: "Управление образования акимата
-       * Костанайской области" lost its department on one */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-new_label_factory (int max_chars)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (max_chars));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
-  return factory;
-}
-
-/* A drop-down of a classifier's items; @codes gets their codes. The
- * chosen item's name is cut short in the row, the list shows them
- * whole. */
+/* A drop-down of a classifier's items, named (cut to @max_chars) in
+ * the row and whole in the list; @codes gets their codes. */
 static GtkDropDown *
 new_classifier_dropdown (AppealsOrderDialog *self,
                          const char         *name,
@@ -541,25 +547,8 @@ new_classifier_dropdown (AppealsOrderDialog *self,
 {
   AppealsClassifier *classifier = appeals_reference_service_get_classifier (
                                     appeals_context_get_reference_service (self->context), name);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  g_autoptr(GtkListItemFactory) factory = new_label_factory (32);
-  g_autoptr(GtkListItemFactory) list_factory = new_label_factory (0);
-  GtkDropDown *dropdown;
 
-  for (guint i = 0; i < appeals_classifier_get_n_items (classifier); i++)
-    {
-      const AppealsClassifierItem *item = appeals_classifier_get_item (classifier, i);
-
-      gtk_string_list_append (labels, appeals_classifier_item_get_label (item, NULL));
-      g_ptr_array_add (codes, g_strdup (item->code));
-    }
-  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
-  gtk_drop_down_set_factory (dropdown, factory);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
-  gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_enable_search (dropdown, TRUE);
-  return dropdown;
+  return appeals_classifier_drop_down_new (classifier, codes, 32);
 }
 
 /* A row titled @title with @widget at its end, named @name for tests. */
@@ -582,17 +571,36 @@ new_suffix_row (const char *title,
   return row;
 }
 
+/* @row in @group, and below it the row of what the server says of
+ * @field ("order-error-appeal_id" for tests). */
+static GtkWidget *
+add_field_row (AppealsOrderDialog  *self,
+               AdwPreferencesGroup *group,
+               GtkWidget           *row,
+               const char          *field)
+{
+  GtkWidget *error_row;
+  g_autofree char *name = g_strconcat ("order-error-", field, NULL);
+
+  adw_preferences_group_add (group, row);
+  error_row = appeals_field_error_row_add (group, row);
+  gtk_widget_set_name (error_row, name);
+  g_hash_table_insert (self->error_rows, (gpointer) field, error_row);
+  return row;
+}
+
 static AdwEntryRow *
-new_entry_row (AdwPreferencesGroup *group,
+new_entry_row (AppealsOrderDialog  *self,
+               AdwPreferencesGroup *group,
                const char          *title,
-               const char          *name)
+               const char          *name,
+               const char          *field)
 {
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_name (row, name);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
+  return ADW_ENTRY_ROW (add_field_row (self, group, row, field));
 }
 
 static GtkSpinButton *
@@ -607,23 +615,25 @@ build_order_group (AppealsOrderDialog  *self,
                    AdwPreferencesGroup *group)
 {
   self->source = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ORDER_SOURCES, self->source_codes);
-  adw_preferences_group_add (group, new_suffix_row (_("Source"), NULL, GTK_WIDGET (self->source), "order-source"));
-  self->text = new_entry_row (group, _("Text of the order"), "order-text");
-  self->appeal = new_entry_row (group, _("Appeal's registration number (empty for none)"), "order-appeal");
+  add_field_row (self, group, new_suffix_row (_("Source"), NULL, GTK_WIDGET (self->source), "order-source"), "source");
+  self->text = new_entry_row (self, group, _("Text of the order"), "order-text", "text");
+  self->appeal = new_entry_row (self, group, _("Appeal's registration number (empty for none)"), "order-appeal",
+                                "appeal_id");
   self->reception = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reception), _("Reception"));
   gtk_widget_set_name (GTK_WIDGET (self->reception), "order-reception");
   gtk_widget_set_visible (GTK_WIDGET (self->reception), FALSE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->reception));
+  add_field_row (self, group, GTK_WIDGET (self->reception), "reception_id");
   self->executor = new_classifier_dropdown (self, APPEALS_CLASSIFIER_ADDRESSEE_BODIES, self->executor_codes);
   gtk_widget_set_size_request (GTK_WIDGET (self->executor), 280, -1);
-  adw_preferences_group_add (group, new_suffix_row (_("Executor"), NULL, GTK_WIDGET (self->executor),
-                                                    "order-executor"));
+  add_field_row (self, group, new_suffix_row (_("Executor"), NULL, GTK_WIDGET (self->executor),
+                                              "order-executor"), "executor_body");
   self->working_days = new_spin (1, APPEALS_ORDER_MAX_WORKING_DAYS);
   gtk_spin_button_set_value (self->working_days, 10);
-  adw_preferences_group_add (group, new_suffix_row (_("Term, working days"), NULL, GTK_WIDGET (self->working_days),
-                                                    "order-days"));
-  self->given_on = new_entry_row (group, _("Given on (DD.MM.YYYY, today when empty)"), "order-given-on");
+  add_field_row (self, group, new_suffix_row (_("Term, working days"), NULL, GTK_WIDGET (self->working_days),
+                                              "order-days"), "working_days");
+  self->given_on = new_entry_row (self, group, _("Given on (DD.MM.YYYY, today when empty)"), "order-given-on",
+                                  "given_on");
 }
 
 static void
@@ -635,14 +645,15 @@ build_control_group (AppealsOrderDialog  *self,
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_string_list_append (labels, appeals_order_control_get_label (statuses[i]));
   self->status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
-  adw_preferences_group_add (group, new_suffix_row (_("Status"), NULL, GTK_WIDGET (self->status), "order-status"));
+  add_field_row (self, group, new_suffix_row (_("Status"), NULL, GTK_WIDGET (self->status), "order-status"), "status");
   self->due = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due), _("Due date"));
   gtk_widget_set_name (GTK_WIDGET (self->due), "order-due");
   adw_preferences_group_add (group, GTK_WIDGET (self->due));
-  self->check_date = new_entry_row (group, _("On-site check date (DD.MM.YYYY)"), "order-check-date");
-  self->check_findings = new_entry_row (group, _("Findings of the check"), "order-findings");
-  self->conclusion = new_entry_row (group, _("Conclusion"), "order-conclusion");
+  self->check_date = new_entry_row (self, group, _("On-site check date (DD.MM.YYYY)"), "order-check-date",
+                                    "check_date");
+  self->check_findings = new_entry_row (self, group, _("Findings of the check"), "order-findings", "check_findings");
+  self->conclusion = new_entry_row (self, group, _("Conclusion"), "order-conclusion", "conclusion");
 }
 
 static void
@@ -654,7 +665,9 @@ build_reports_group (AppealsOrderDialog  *self,
   gtk_widget_set_name (add, "order-report-add");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_report_clicked), self);
-  self->report_text = new_entry_row (group, _("New interim report of the executor"), "order-report-text");
+  /* a report's own fields: "report.text" */
+  self->report_text = new_entry_row (self, group, _("New interim report of the executor"), "order-report-text",
+                                     "report.text");
   adw_entry_row_add_suffix (self->report_text, add);
 }
 
@@ -671,6 +684,7 @@ appeals_order_dialog_dispose (GObject *object)
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
   g_clear_pointer (&self->executor_codes, g_ptr_array_unref);
   g_clear_pointer (&self->report_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->error_rows, g_hash_table_unref);
   g_clear_pointer (&self->appeal_number, g_free);
 
   G_OBJECT_CLASS (appeals_order_dialog_parent_class)->dispose (object);
@@ -690,6 +704,7 @@ appeals_order_dialog_init (AppealsOrderDialog *self)
   self->source_codes = g_ptr_array_new_with_free_func (g_free);
   self->executor_codes = g_ptr_array_new_with_free_func (g_free);
   self->report_rows = g_ptr_array_new ();
+  self->error_rows = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 680, 760);
 }

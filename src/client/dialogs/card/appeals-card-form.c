@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "appeals-card-form.h"
+#include "appeals-field-error-row.h"
 #include "appeals-text-view.h"
 
 typedef enum
@@ -83,8 +84,7 @@ typedef struct
   GtkWidget       *row;
   GtkWidget       *input;       /* entry row, text view, drop-down or switch */
   char            *text;        /* text views: the text last asked for */
-  GtkWidget       *error_label;
-  GtkWidget       *error_row;
+  GtkWidget       *error_row;   /* AppealsFieldErrorRow, right below */
   GArray          *values;      /* drop-downs: wire value per position (position 0 = none) */
 } Field;
 
@@ -305,21 +305,8 @@ add_field (AppealsCardForm     *self,
   if (field->spec->flags & APPEALS_FIELD_FLAG_READ_ONLY)
     field_set_editable (field, FALSE);
 
-  /* the error is a row of its own right below the field's row: a plain
-   * widget would land below the whole group */
-  field->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (field->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (field->error_label), 0);
-  gtk_widget_add_css_class (field->error_label, "field-error");
-  field->error_row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
-                                   "activatable", FALSE,
-                                   "selectable", FALSE,
-                                   "child", field->error_label,
-                                   "visible", FALSE,
-                                   NULL);
-
   adw_preferences_group_add (group, field->row);
-  adw_preferences_group_add (group, field->error_row);
+  field->error_row = appeals_field_error_row_add (group, field->row);
 
   g_hash_table_insert (self->fields, (gpointer) info->name, field);
   g_ptr_array_add (self->order, field);
@@ -664,12 +651,7 @@ appeals_card_form_show_error (AppealsCardForm *self,
   if (field == NULL)
     return;
 
-  gtk_label_set_text (GTK_LABEL (field->error_label), message != NULL ? message : "");
-  gtk_widget_set_visible (field->error_row, message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (field->row, "error");
-  else
-    gtk_widget_remove_css_class (field->row, "error");
+  appeals_field_error_row_set_message (APPEALS_FIELD_ERROR_ROW (field->error_row), message);
 }
 
 const char *
@@ -678,9 +660,9 @@ appeals_card_form_get_error (AppealsCardForm *self,
 {
   Field *field = get_field (self, name);
 
-  if (field == NULL || !gtk_widget_get_visible (field->error_row))
+  if (field == NULL)
     return NULL;
-  return gtk_label_get_text (GTK_LABEL (field->error_label));
+  return appeals_field_error_row_get_message (APPEALS_FIELD_ERROR_ROW (field->error_row));
 }
 
 void
