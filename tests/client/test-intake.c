@@ -294,6 +294,8 @@ import_script (AppealsApplication *app)
   preview_file (dialog, "egov-export.csv", import_csv);
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_INVALID), ==, 2);
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 1);
+  /* the IIN's message names the IIN itself: not "IIN: This is not a valid IIN" */
+  g_assert_true (label_shown (GTK_WIDGET (dialog), appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN)));
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-errors");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
   appeals_test_ui_settle (200);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-intake-import-dialog.h"
@@ -108,7 +109,16 @@ describe_row (const AppealsImportRow *row)
                             ? _("The number repeats an earlier row of the file.")
                             : appeals_field_error_code_describe (error->code);
 
-      g_string_append_printf (text, "%s%s: %s", i > 0 ? "\n" : "", column_title (error->field), message);
+      const char *title = column_title (error->field);
+      g_autofree char *folded_message = g_utf8_casefold (message, -1);
+      g_autofree char *folded_title = g_utf8_casefold (title, -1);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* "IIN: This is not a valid IIN" says it twice */
+      if (strstr (folded_message, folded_title) == NULL)
+        g_string_append_printf (text, "%s: ", title);
+      g_string_append (text, message);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
