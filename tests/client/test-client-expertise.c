@@ -130,8 +130,16 @@ expertise_script (AppealsApplication *app,
   APPEALS_TEST_WAIT (verdict_given, &verdicts);
   g_assert_cmpuint (verdicts, ==, 1);
 
-  /* the body's answer quality now counts it */
+  /* the body's answer quality now counts it: one answer checked, so
+   * among the bodies not ranked yet, which say why, without a place */
   APPEALS_TEST_WAIT (quality_listed, window);
+  {
+    GtkWidget *unranked = appeals_test_ui_find_by_name (GTK_WIDGET (window), "quality-unranked");
+
+    g_assert_true (gtk_widget_get_visible (unranked));
+    g_assert_nonnull (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (unranked)));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (unranked)), "5"));
+  }
 
   /* the card shows it returned */
   card = appeals_test_ui_open_card (app, appeal_id);

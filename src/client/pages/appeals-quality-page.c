@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-quality-page.c: one row per body — its rank (or why it is not
- * ranked), the share of answers accepted the first time, the average
- * score, reworks and overdue answers — and below it the line report
+ * appeals-quality-page.c: one row per body — its rank (the bodies not
+ * ranked yet in a group of their own, which says why), the share of
+ * answers accepted the first time, the average score, reworks and
+ * overdue answers — and below it the line report
  * (appeals-line-report-view.c), the growth alerts
  * (appeals-alerts-view.c), the content analysis (appeals-content-view.c)
  * and the statistical report
@@ -29,7 +30,8 @@ struct _AppealsQualityPage
 
   AppealsContext       *context;
 
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group;            /* the ranked bodies */
+  AdwPreferencesGroup *unranked_group;   /* those with too few answers checked */
   AdwPreferencesPage  *page;
   AppealsLineReportView *line_report;
   AppealsStatisticalReportView *statistical_report;
@@ -55,7 +57,11 @@ static void
 remove_bodies (AppealsQualityPage *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
   g_ptr_array_set_size (self->rows, 0);
 }
 
@@ -98,17 +104,11 @@ add_body (AppealsQualityPage       *self,
           const AppealsBodyQuality *quality)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *rank = gtk_label_new (NULL);
-  g_autofree char *rank_text = NULL;
+  AdwPreferencesGroup *group = quality->ranked ? self->group : self->unranked_group;
   g_autofree char *figures = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *answers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d answer", "%d answers",
                                                                 quality->answers), (int) quality->answers);
-
-  if (!quality->ranked)
-    rank_text = g_strdup ("—");
-  else
-    rank_text = g_strdup_printf ("%u", quality->rank);
 
   /* TRANSLATORS: 3 answers · 80% accepted the first time · score 86 · 1 returned · 0 late */
   figures = g_strdup_printf (_("%s · %.0f%% accepted the first time · average score %.0f · %d returned · %d late"),
@@ -116,13 +116,21 @@ add_body (AppealsQualityPage       *self,
                              (int) quality->reworks, (int) quality->overdue);
   subtitle = join_figures (figures);
 
-  gtk_label_set_text (GTK_LABEL (rank), rank_text);
-  gtk_label_set_width_chars (GTK_LABEL (rank), 3);
-  gtk_widget_add_css_class (rank, "title-3");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
+  /* a place in the ranking; the bodies not ranked yet have a group of their own */
+  if (quality->ranked)
+    {
+      g_autofree char *rank_text = g_strdup_printf ("%u", quality->rank);
+      GtkWidget *rank = gtk_label_new (rank_text);
+
+      gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+      gtk_widget_add_css_class (rank, "title-3");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_classifier_get_label (bodies, quality->body, NULL));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_group_add (self->group, row);
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "group", group);
+  gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
   g_ptr_array_add (self->rows, row);
 }
 
@@ -135,6 +143,7 @@ on_ranking_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ranking = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *unranked = NULL;
   AppealsClassifier *bodies;
   guint min_answers = 0;
 
@@ -150,6 +159,7 @@ on_ranking_loaded (GObject      *source,
   bodies = appeals_reference_service_get_classifier (appeals_context_get_reference_service (self->context),
                                                      APPEALS_CLASSIFIER_ADDRESSEE_BODIES);
   remove_bodies (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->unranked_group), FALSE);
   for (guint i = 0; i < ranking->len; i++)
     add_body (self, bodies, g_ptr_array_index (ranking, i));
 
@@ -159,6 +169,10 @@ on_ranking_loaded (GObject      *source,
                                               min_answers),
                                  (int) min_answers);
   adw_preferences_group_set_description (self->group, description);
+  unranked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fewer than %d answer of theirs checked so far.",
+                                           "Fewer than %d answers of theirs checked so far.", min_answers),
+                              (int) min_answers);
+  adw_preferences_group_set_description (self->unranked_group, unranked);
 }
 
 void
@@ -384,6 +398,11 @@ appeals_quality_page_init (AppealsQualityPage *self)
                            G_CONNECT_SWAPPED);
   adw_preferences_group_set_header_suffix (self->group, note_button);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  self->unranked_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->unranked_group), "quality-unranked");
+  adw_preferences_group_set_title (self->unranked_group, _("Not Ranked Yet"));
+  gtk_widget_set_visible (GTK_WIDGET (self->unranked_group), FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->unranked_group);
 
   adw_bin_set_child (ADW_BIN (self), page);
 }
