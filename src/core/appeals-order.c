@@ -26,6 +26,7 @@ static const AppealsFieldSpec report_fields[] = {
   { "reported_on", APPEALS_FIELD_KIND_DATE,     REQ, OFF (reported_on), 0, NULL },
   { "text",        APPEALS_FIELD_KIND_STRING,   REQ, OFF (text), 4000, NULL },
   { "created_by",  APPEALS_FIELD_KIND_STRING,   RO,  OFF (created_by), 0, NULL },
+  { "created_by_name", APPEALS_FIELD_KIND_STRING, RO, OFF (created_by_name), 0, NULL },
   { "created_at",  APPEALS_FIELD_KIND_DATETIME, RO,  OFF (created_at), 0, NULL },
 };
 #undef OFF

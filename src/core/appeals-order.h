@@ -41,6 +41,7 @@ struct _AppealsOrderReport
   GDate       reported_on;
   char       *text;
   char       *created_by;
+  char       *created_by_name; /* the user's full name, if the login is one */
   GDateTime  *created_at;
 };
 

@@ -119,6 +119,7 @@ static const AppealsFieldSpec appeals_attachment_fields[] = {
   { "size", APPEALS_FIELD_KIND_INT, RO, OFF (size), 0, NULL },
   { "sha256", APPEALS_FIELD_KIND_STRING, RO, OFF (sha256), 0, NULL },
   { "created_by", APPEALS_FIELD_KIND_STRING, RO, OFF (created_by), 0, NULL },
+  { "created_by_name", APPEALS_FIELD_KIND_STRING, RO, OFF (created_by_name), 0, NULL },
   { "created_at", APPEALS_FIELD_KIND_DATETIME, RO, OFF (created_at), 0, NULL },
 };
 #undef OFF

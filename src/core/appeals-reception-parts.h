@@ -73,6 +73,7 @@ struct _AppealsAttachment
   gint64      size;
   char       *sha256;
   char       *created_by;
+  char       *created_by_name; /* the user's full name, if the login is one */
   GDateTime  *created_at;
 };
 

@@ -129,6 +129,23 @@ appeals_role_get_label (AppealsRole role)
 }
 
 /**
+ * appeals_user_name_or_login:
+ * @full_name: (nullable): the user's full name, as the server gave it
+ * @login: (nullable): the login kept with a record
+ *
+ * Who did something, as the desks name people: the full name, or the
+ * login of one who is no longer a user.
+ *
+ * Returns: (nullable): @full_name if it is not empty, else @login
+ */
+const char *
+appeals_user_name_or_login (const char *full_name,
+                            const char *login)
+{
+  return full_name != NULL && *full_name != '\0' ? full_name : login;
+}
+
+/**
  * appeals_login_is_valid:
  *
  * Logins are 2–64 characters of ASCII letters, digits, '.', '-' and '_',

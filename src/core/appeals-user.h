@@ -52,5 +52,7 @@ AppealsRole  appeals_role_from_string    (const char   *text);
 const char  *appeals_role_get_label      (AppealsRole   role);
 
 gboolean     appeals_login_is_valid      (const char   *login);
+const char  *appeals_user_name_or_login  (const char   *full_name,
+                                          const char   *login);
 
 G_END_DECLS

@@ -280,8 +280,16 @@ card_file_script (AppealsCardWindow *card,
     GtkWidget *row = gtk_widget_get_ancestor (appeals_test_ui_find_by_name (GTK_WIDGET (card), save_name),
                                               ADW_TYPE_ACTION_ROW);
 
+    AppealsWindow *window = appeals_test_ui_find_window (APPEALS_APPLICATION (g_application_get_default ()),
+                                                         APPEALS_TYPE_WINDOW);
+    AppealsUser *user = appeals_context_get_user (appeals_window_get_context (window));
+    g_autofree char *login_words = g_strdup_printf (" %s,", user->login);
+
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), uploaded_sha256));
     g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "SHA-256"));
+    /* by the name people know, not the login */
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), user->full_name));
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), login_words));
   }
   appeals_card_window_save_file (card, file_id, saved);
   APPEALS_TEST_WAIT (transfers_done, card);

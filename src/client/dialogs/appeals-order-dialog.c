@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "appeals-classifier-drop-down.h"
@@ -74,22 +73,15 @@ appeals_order_dialog_is_busy (AppealsOrderDialog *self)
   return self->busy;
 }
 
-/* Dates as people type them here: 09.02.2026 (or 2026-02-09). */
+/* Dates as people type them (appeals_date_parse_text()); none is none. */
 static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint day, month, year;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
   g_date_clear (date, 1);
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  if (sscanf (text, "%2u.%2u.%4u", &day, &month, &year) == 3 && g_date_valid_dmy (day, month, year))
-    {
-      g_date_set_dmy (date, day, month, year);
-      return TRUE;
-    }
-  return appeals_date_parse_iso (text, date);
+  return *trimmed == '\0' || appeals_date_parse_text (trimmed, date);
 }
 
 static void
@@ -217,10 +209,12 @@ show_reports (AppealsOrderDialog *self)
       AppealsOrderReport *report = g_ptr_array_index (self->order->reports, i);
       GtkWidget *row = adw_action_row_new ();
       char date[32] = "";
+      const char *author;
       g_autofree char *subtitle = NULL;
 
       g_date_strftime (date, sizeof date, "%d.%m.%Y", &report->reported_on);
-      subtitle = g_strdup_printf ("%s · %s", date, report->created_by != NULL ? report->created_by : "");
+      author = appeals_user_name_or_login (report->created_by_name, report->created_by);
+      subtitle = g_strdup_printf ("%s · %s", date, author != NULL ? author : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), report->text);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -18,7 +18,8 @@
 #include "appeals-appeal-records.h"
 #include "appeals-attachment-files.h"
 
-#define COLUMNS "id, appeal_id, kind, file_name, content_type, size, sha256, created_by, created_at"
+#define COLUMNS "id, appeal_id, kind, file_name, content_type, size, sha256, created_by, created_at, " \
+                APPEALS_CREATOR_NAME ("appeal_attachments")
 
 static const char * const kinds[] = { "appeal_scan", "answer_document", "other", NULL };
 static const AppealsFileOwner owner = { "appeal_attachments", "appeal_id", "appeal_attachment", kinds };

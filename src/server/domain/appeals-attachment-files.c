@@ -171,7 +171,8 @@ appeals_attachment_add_json (JsonBuilder     *builder,
                              guint            i,
                              const char      *owner_column)
 {
-  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_at" };
+  static const char * const texts[] = { "kind", "file_name", "content_type", "sha256", "created_by", "created_by_name",
+                                        "created_at" };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -277,7 +278,8 @@ appeals_attachment_upload (AppealsRequest          *request,
 
   sql = g_strdup_printf ("INSERT INTO %s (%s, kind, file_name, content_type, size, sha256, created_by, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, %s, kind, file_name, content_type, size, "
-                         "sha256, created_by, created_at", owner->table, owner->column, owner->column);
+                         "sha256, created_by, " APPEALS_CREATOR_NAME ("%s") ", created_at",
+                         owner->table, owner->column, owner->column, owner->table);
   created = appeals_db_query (request->db, sql,
                               g_variant_new ("(xsssxsss)", owner_id, upload.kind, upload.file_name,
                                              upload.content_type, upload.size, upload.sha256, request->user->login,

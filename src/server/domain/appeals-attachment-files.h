@@ -19,6 +19,11 @@ typedef struct
   const char * const *kinds;     /* the kinds of file it keeps, NULL-terminated */
 } AppealsFileOwner;
 
+/* The full name of who added a file of @table (a literal, or "%s"), as
+ * a column of the file's row: NULL for a login that is no user. */
+#define APPEALS_CREATOR_NAME(table) \
+  "(SELECT u.full_name FROM users u WHERE u.login = " table ".created_by) AS created_by_name"
+
 typedef struct
 {
   const char *kind;

@@ -72,7 +72,9 @@ appeals_api_orders_read (AppealsRequest   *request,
     return g_steal_pointer (&orders);
 
   reports = appeals_store_query_ids (request->db,
-                                     "SELECT * FROM order_reports WHERE order_id IN @ids ORDER BY order_id, id",
+                                     "SELECT r.*, (SELECT u.full_name FROM users u WHERE u.login = r.created_by) "
+                                     "AS created_by_name FROM order_reports r WHERE r.order_id IN @ids "
+                                     "ORDER BY r.order_id, r.id",
                                      NULL, ids, error);
   if (reports == NULL)
     return NULL;
@@ -391,6 +393,8 @@ appeals_api_orders_add_report (AppealsRequest      *request,
   report->id = appeals_db_result_get_int64 (created, 0, "id");
   g_free (report->created_by);
   report->created_by = g_strdup (request->user->login);
+  g_free (report->created_by_name);
+  report->created_by_name = g_strdup (request->user->full_name);
   g_clear_pointer (&report->created_at, g_date_time_unref);
   report->created_at = g_date_time_new_from_iso8601 (now, NULL);
   g_ptr_array_add (order->reports, g_object_ref (report));

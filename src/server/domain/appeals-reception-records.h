@@ -17,8 +17,10 @@ G_BEGIN_DECLS
   "WHERE ap.id = r.applicant_id) AS applicant_name, " \
   "(SELECT a.registration_number FROM appeals a WHERE a.id = r.appeal_id) AS appeal_number"
 
+/* with appeals-attachment-files.h */
 #define APPEALS_ATTACHMENT_COLUMNS \
-  "id, reception_id, kind, file_name, content_type, size, sha256, created_by, created_at"
+  "id, reception_id, kind, file_name, content_type, size, sha256, created_by, created_at, " \
+  APPEALS_CREATOR_NAME ("attachments")
 
 gint64           appeals_api_receptions_insert   (AppealsServer     *server,
                                                   AppealsDb         *db,

@@ -170,6 +170,17 @@ test_orders_crud (Fixture       *fixture,
                      "Жоба әзірленді");
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reports, 1), "created_by"), ==,
                      "registrar");
+    /* and who that is, as the desks name people: in the answer to the
+     * report and when the order is read again */
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reports, 1), "created_by_name"), ==,
+                     "Ахметова Гүлнар Серікқызы");
+    {
+      g_autoptr(AppealsTestResponse) again = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+      JsonArray *read = json_object_get_array_member (appeals_test_response_object (again), "reports");
+
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (read, 0), "created_by_name"), ==,
+                       "Ахметова Гүлнар Серікқызы");
+    }
     assert_problem (blank, 422, "validation_failed");
     g_assert_cmpstr (field_error_code (blank, "text"), ==, "required");
   }

@@ -202,6 +202,16 @@ test_appeal_files (Fixture       *fixture,
   g_assert_cmpuint (listed->status, ==, 200);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appeals_test_response_object (listed),
                                                                          "items")), ==, 2);
+  /* who added each, by login and by name, when it is uploaded and listed */
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (scan), "created_by_name"), ==,
+                   "Ахметова Гүлнар Серікқызы");
+  {
+    JsonObject *first = json_array_get_object_element (
+                          json_object_get_array_member (appeals_test_response_object (listed), "items"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "created_by"), ==, "registrar");
+    g_assert_cmpstr (json_object_get_string_member (first, "created_by_name"), ==, "Ахметова Гүлнар Серікқызы");
+  }
 
   /* read back byte for byte, with its checksum */
   downloaded = REQUEST (fixture, "GET", scan_path, analyst, NULL);
@@ -308,6 +318,8 @@ test_audit_everything (Fixture       *fixture,
     g_autoptr(AppealsTestResponse) withdrawn = REQUEST (fixture, "DELETE", file_path, fixture->controller, NULL);
 
     g_assert_cmpuint (attached->status, ==, 201);
+    g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (attached), "created_by_name"), ==,
+                     "Ахметова Гүлнар Серікқызы");
     g_assert_cmpuint (withdrawn->status, ==, 200);
     entries = audit_entries (fixture, admin, "attachment", id, keep);
     assert_entry (entries, 0, "create", "registrar");

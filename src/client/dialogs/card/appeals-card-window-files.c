@@ -416,8 +416,8 @@ new_file_row (AppealsCardWindow *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *size = g_format_size (file->size);
   g_autofree char *day = file->created_at != NULL ? appeals_format_local_day (file->created_at) : g_strdup ("—");
-  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), file->created_by != NULL ? file->created_by : "—",
-                                            day);
+  const char *author = appeals_user_name_or_login (file->created_by_name, file->created_by);
+  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), author != NULL ? author : "—", day);
   /* the kind, the size and who added it when; the checksum, which tells
    * a registrar nothing at a glance, on hover */
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", kind_label (file->kind), size, added);

@@ -257,7 +257,7 @@ format_value (AppealsCardWindow       *self,
 static const char *
 who_of (const AppealsHistoryEntry *entry)
 {
-  return entry->actor_name != NULL && *entry->actor_name != '\0' ? entry->actor_name : entry->actor;
+  return appeals_user_name_or_login (entry->actor_name, entry->actor);
 }
 
 /* What an entry of the history did: "Registered", a lifecycle action

@@ -175,8 +175,8 @@ new_attachment_row (AppealsReceptionWindow *self,
   const char *sha256 = _appeals_reception_window_or_empty (attachment->sha256);
   g_autofree char *size = g_format_size (attachment->size);
   g_autofree char *date = appeals_format_local_day (attachment->created_at);
-  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), _appeals_reception_window_or_empty (attachment->created_by),
-                                            date);
+  const char *author = appeals_user_name_or_login (attachment->created_by_name, attachment->created_by);
+  g_autofree char *added = g_strdup_printf (_("added by %s on %s"), _appeals_reception_window_or_empty (author), date);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", size, added);
   g_autofree char *sha_prefix = g_strndup (sha256, SHA_PREFIX_LENGTH);
   g_autofree char *sha_tooltip = g_strdup_printf (_("SHA-256 checksum: %s"), sha256);
