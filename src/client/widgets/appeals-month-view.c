@@ -88,6 +88,28 @@ appeals_month_view_month_name (int month)
   return g_dpgettext2 (GETTEXT_PACKAGE, "month name", names[month - 1]);
 }
 
+/**
+ * appeals_month_view_month_abbreviation:
+ * @month: 1 to 12
+ *
+ * Returns: the month's short name ("Mar", ru "март", kk "нау."), from
+ *   our own catalog as appeals_month_view_month_name()
+ */
+const char *
+appeals_month_view_month_abbreviation (int month)
+{
+  static const char *names[] = {
+    NC_("month abbreviation", "Jan"), NC_("month abbreviation", "Feb"), NC_("month abbreviation", "Mar"),
+    NC_("month abbreviation", "Apr"), NC_("month abbreviation", "May"), NC_("month abbreviation", "Jun"),
+    NC_("month abbreviation", "Jul"), NC_("month abbreviation", "Aug"), NC_("month abbreviation", "Sep"),
+    NC_("month abbreviation", "Oct"), NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec"),
+  };
+
+  if (month < 1 || month > 12)
+    return "";
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", names[month - 1]);
+}
+
 static int
 cell_of (AppealsMonthView *self,
          const GDate      *date)

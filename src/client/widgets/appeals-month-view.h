@@ -40,5 +40,6 @@ void        appeals_month_view_set_day      (AppealsMonthView *self,
                                              guint             booked);
 void        appeals_month_view_clear_days   (AppealsMonthView *self);
 const char *appeals_month_view_month_name   (int               month);
+const char *appeals_month_view_month_abbreviation (int         month);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "appeals-analytics-view-common.h"
 #include "appeals-alerts-view.h"
 #include "appeals-line-chart.h"
+#include "appeals-month-view.h"
 #include "appeals-report-export.h"
 
 /* how far back the alerts are looked for */
@@ -123,16 +124,27 @@ numbers_table (AppealsGrowthAlert *alert,
   gtk_widget_set_valign (GTK_WIDGET (grid), GTK_ALIGN_CENTER);
   for (guint i = 0; i < alert->starts->len; i++)
     {
-      char day[16];
+      const GDate *start = &g_array_index (alert->starts, GDate, i);
+      g_autofree char *day = NULL;
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (alert->series->counts, gint64, i));
       g_autofree char *period = period_text (alert->kind, &g_array_index (alert->starts, GDate, i));
       /* TRANSLATORS: a count's accessible name: "Appeals: 6, 01.12.2026 – 31.12.2026" */
       g_autofree char *name = g_strdup_printf (_("Appeals: %s, %s"), count, period);
       GtkWidget *label, *button;
 
-      g_date_strftime (day, sizeof day, alert->kind == APPEALS_PERIOD_WEEK ? "%d.%m" : "%m.%y",
-                       &g_array_index (alert->starts, GDate, i));
+      /* a week by its first day, "30.11"; a month by its short name,
+       * with the year below it where a year starts ("03.26" read as a
+       * day of March) */
+      if (alert->kind == APPEALS_PERIOD_WEEK)
+        day = g_strdup_printf ("%02d.%02d", g_date_get_day (start), g_date_get_month (start));
+      else if (i == 0 || g_date_get_month (start) == G_DATE_JANUARY)
+        day = g_strdup_printf ("%s\n%d", appeals_month_view_month_abbreviation (g_date_get_month (start)),
+                               g_date_get_year (start));
+      else
+        day = g_strdup (appeals_month_view_month_abbreviation (g_date_get_month (start)));
       label = gtk_label_new (day);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       button = gtk_button_new_with_label (count);
