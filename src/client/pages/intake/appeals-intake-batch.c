@@ -153,7 +153,7 @@ new_item_row (AppealsIntakeBatch *self,
   if (self->batch != NULL && (item->state == APPEALS_KAZPOST_ITEM_MATCHED ||
                               item->state == APPEALS_KAZPOST_ITEM_NOT_ON_LIST))
     {
-      GtkWidget *wrong = gtk_button_new_with_label (_("Wrong Addressee"));
+      GtkWidget *wrong = gtk_button_new_with_label (_("Return to Courier"));
 
       gtk_widget_set_valign (wrong, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (wrong, _("The envelope is addressed to someone else: it goes back with the courier"));
