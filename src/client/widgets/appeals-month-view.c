@@ -66,6 +66,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* @names[@month - 1] in the catalog's @context, "" for no month */
+static const char *
+month_text (const char        *context,
+            const char * const names[12],
+            int                month)
+{
+  return month >= 1 && month <= 12 ? g_dpgettext2 (GETTEXT_PACKAGE, context, names[month - 1]) : "";
+}
+
 /**
  * appeals_month_view_month_name:
  * @month: 1 to 12
@@ -76,16 +85,14 @@ static guint signals[N_SIGNALS];
 const char *
 appeals_month_view_month_name (int month)
 {
-  static const char *names[] = {
+  static const char * const names[] = {
     NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
     NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
     NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
     NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
   };
 
-  if (month < 1 || month > 12)
-    return "";
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month name", names[month - 1]);
+  return month_text ("month name", names, month);
 }
 
 /**
@@ -98,16 +105,14 @@ appeals_month_view_month_name (int month)
 const char *
 appeals_month_view_month_abbreviation (int month)
 {
-  static const char *names[] = {
+  static const char * const names[] = {
     NC_("month abbreviation", "Jan"), NC_("month abbreviation", "Feb"), NC_("month abbreviation", "Mar"),
     NC_("month abbreviation", "Apr"), NC_("month abbreviation", "May"), NC_("month abbreviation", "Jun"),
     NC_("month abbreviation", "Jul"), NC_("month abbreviation", "Aug"), NC_("month abbreviation", "Sep"),
     NC_("month abbreviation", "Oct"), NC_("month abbreviation", "Nov"), NC_("month abbreviation", "Dec"),
   };
 
-  if (month < 1 || month > 12)
-    return "";
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", names[month - 1]);
+  return month_text ("month abbreviation", names, month);
 }
 
 static int
