@@ -394,6 +394,21 @@ orders_script (AppealsApplication *app,
   /* its appeal is named by its registration number */
   shown_appeal_number = seeded->appeal_number;
   APPEALS_TEST_WAIT (appeal_number_shown, dialog);
+  /* a report the server refuses (longer than 4,000 letters): said below
+   * the report's row, and what was typed stays there */
+  {
+    g_autofree char *too_long = g_strnfill (4001, 'a');
+    GtkWidget *report = appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-report-text");
+    AppealsFieldErrorRow *report_error = APPEALS_FIELD_ERROR_ROW (
+                                           appeals_test_ui_find_by_name (GTK_WIDGET (dialog), "order-error-report.text"));
+
+    appeals_test_ui_type (GTK_WIDGET (dialog), "order-report-text", too_long);
+    appeals_test_ui_click (GTK_WIDGET (dialog), "order-report-add");
+    APPEALS_TEST_WAIT (dialog_idle, dialog);
+    g_assert_nonnull (appeals_field_error_row_get_message (report_error));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (report)), ==, too_long);
+    g_assert_cmpuint (appeals_order_dialog_get_order (dialog)->reports->len, ==, 0);
+  }
   appeals_test_ui_type (GTK_WIDGET (dialog), "order-report-text", "Мердігер жұмысты 20 желтоқсанға аяқтайды");
   appeals_test_ui_click (GTK_WIDGET (dialog), "order-report-add");
   APPEALS_TEST_WAIT (report_added, dialog);
