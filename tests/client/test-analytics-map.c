@@ -222,6 +222,11 @@ script (AppealsApplication *app,
   g_assert_true (appeals_line_report_view_get_period_errors (view, &from_error, &to_error));
   g_assert_null (from_error);
   g_assert_nonnull (to_error);
+  /* the last period's figures stay, greyed out, and are not exported as
+   * if they were the period's typed */
+  g_assert_false (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (view), "line-report-tables")));
+  g_assert_false (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                          "line-report-export-xlsx")));
   appeals_test_ui_scroll_to (gtk_widget_get_first_child (GTK_WIDGET (view)));
   appeals_test_ui_screenshot (GTK_WIDGET (window), "analytics-period-error");
 
@@ -239,6 +244,9 @@ script (AppealsApplication *app,
     APPEALS_TEST_WAIT (both_loaded, &reports);
     g_assert_false (appeals_line_report_view_get_period_errors (view, &from_error, &to_error));
     g_assert_cmpint (appeals_line_report_view_get_report (view)->total, ==, year_total);
+    g_assert_true (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (view), "line-report-tables")));
+    g_assert_true (gtk_widget_get_sensitive (appeals_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                           "line-report-export-xlsx")));
   }
 }
 

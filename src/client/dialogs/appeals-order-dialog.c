@@ -473,8 +473,9 @@ on_appeal_found (GObject      *source,
       else
         {
           /* TRANSLATORS: %s is the registration number the user typed, e.g. 2026-000123 */
-          g_autofree char *message = g_strdup_printf (_("There is no appeal numbered “%s” in your register. "
-                                                        "Type the number as the card shows it, e.g. 2026-000123."),
+          g_autofree char *message = g_strdup_printf (_("There is no appeal numbered “%s” in your journal. "
+                                                        "Check the number, or leave the field empty for an order "
+                                                        "on no appeal."),
                                                       number != NULL ? number : "");
 
           clear_errors (self);

@@ -239,6 +239,8 @@ show_report (AppealsLineReportView *self)
   g_autofree char *text = appeals_report_totals_text (self->report);
 
   gtk_label_set_text (self->period_label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tables_box), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_view), TRUE);
 
   remove_tables (self);
   for (guint i = 0; i < self->report->rankings->len; i++)
@@ -291,12 +293,28 @@ read_custom_period (AppealsLineReportView *self,
   if (!has_to)
     to_error = _("Enter the last day, e.g. 31.12.2026");
   else if (has_from && g_date_compare (from, to) > 0)
-    to_error = _("The last day is before the first");
+    to_error = _("The last day is before the first: pick a later one");
   gtk_label_set_text (self->from_error, from_error != NULL ? from_error : "");
   gtk_label_set_text (self->to_error, to_error != NULL ? to_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->from_error), from_error != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->to_error), to_error != NULL);
   return from_error == NULL && to_error == NULL;
+}
+
+/* While the period typed is no period, the figures below are of the
+ * last good one: they are greyed out, the summary says why, and they
+ * cannot be exported as if they were of the period typed. */
+static void
+show_period_invalid (AppealsLineReportView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  gtk_label_set_text (self->period_label, _("Correct the period above to see its figures."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tables_box), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_view), FALSE);
+  gtk_widget_set_sensitive (self->export_xlsx, FALSE);
+  gtk_widget_set_sensitive (self->export_csv, FALSE);
+  gtk_widget_set_sensitive (self->export_pdf, FALSE);
 }
 
 void
@@ -310,7 +328,10 @@ appeals_line_report_view_reload (AppealsLineReportView *self)
   if (preset == PRESET_CUSTOM)
     {
       if (!read_custom_period (self, &from, &to))
-        return;
+        {
+          show_period_invalid (self);
+          return;
+        }
     }
   else
     {
@@ -674,6 +695,7 @@ appeals_line_report_view_init (AppealsLineReportView *self)
   gtk_widget_set_sensitive (self->export_pdf, FALSE);
   g_signal_connect_object (self->export_pdf, "clicked", G_CALLBACK (on_export_pdf_clicked), self, G_CONNECT_SWAPPED);
   self->export_xlsx = gtk_button_new_with_label (_("Export XLSX…"));
+  gtk_widget_set_name (self->export_xlsx, "line-report-export-xlsx");
   self->export_csv = gtk_button_new_with_label (_("Export CSV…"));
   gtk_widget_set_sensitive (self->export_xlsx, FALSE);
   gtk_widget_set_sensitive (self->export_csv, FALSE);
@@ -696,5 +718,6 @@ appeals_line_report_view_init (AppealsLineReportView *self)
 
   add_district_bar (self);
   self->tables_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_name (GTK_WIDGET (self->tables_box), "line-report-tables");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->tables_box));
 }
