@@ -571,7 +571,8 @@ appeals_map_view_init (AppealsMapView *self)
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *title = gtk_label_new (_("Map of Problem Issues"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *attribution = gtk_label_new (appeals_map_get_attribution ());
+  g_autoptr(GString) attribution_text = g_string_new (appeals_map_get_attribution ());
+  GtkWidget *attribution;
 
   self->question_codes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->question_codes, NULL);
@@ -625,6 +626,10 @@ appeals_map_view_init (AppealsMapView *self)
   gtk_box_append (GTK_BOX (body), scrolled);
   gtk_box_append (GTK_BOX (self), body);
 
+  /* the address on one line: a word joiner after each slash, where the
+   * line broke ("https://" above, the rest below) */
+  g_string_replace (attribution_text, "/", "/\u2060", 0);
+  attribution = gtk_label_new (attribution_text->str);
   gtk_label_set_wrap (GTK_LABEL (attribution), TRUE);
   gtk_label_set_xalign (GTK_LABEL (attribution), 0);
   gtk_widget_add_css_class (attribution, "dim-label");
