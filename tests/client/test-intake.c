@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "appeals-intake-import-dialog.h"
@@ -296,6 +297,13 @@ import_script (AppealsApplication *app)
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 1);
   /* the IIN's message names the IIN itself: not "IIN: This is not a valid IIN" */
   g_assert_true (label_shown (GTK_WIDGET (dialog), appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN)));
+  /* an unknown channel is named, with the ones the desk takes */
+  {
+    g_autofree char *channel = g_strdup_printf (_("The channel “%s” is not one the desk imports from: "
+                                                  "e-gov, eOtinish or the Virtual reception."), "telegram");
+
+    g_assert_true (label_shown (GTK_WIDGET (dialog), channel));
+  }
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-errors");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
   appeals_test_ui_settle (200);

@@ -209,7 +209,8 @@ make_dropdown (AppealsCardForm *self,
 
   field->values = g_array_new (FALSE, FALSE, sizeof (const char *));
   none = "";
-  gtk_string_list_append (labels, "—");
+  /* TRANSLATORS: a drop-down of the card with nothing chosen yet (neuter in Russian) */
+  gtk_string_list_append (labels, C_("no choice", "Not set"));
   g_array_append_val (field->values, none);
 
   if (field->info->kind == WIDGET_ENUM)

@@ -105,18 +105,28 @@ describe_row (const AppealsImportRow *row)
   for (guint i = 0; i < row->errors->len; i++)
     {
       const AppealsFieldError *error = g_ptr_array_index (row->errors, i);
-      const char *message = g_str_equal (error->code, APPEALS_FIELD_DUPLICATE)
-                            ? _("The number repeats an earlier row of the file.")
-                            : appeals_field_error_code_describe (error->code);
-
       const char *title = column_title (error->field);
-      g_autofree char *folded_message = g_utf8_casefold (message, -1);
+      g_autofree char *channel_message = NULL;
+      g_autofree char *folded_message = NULL;
       g_autofree char *folded_title = g_utf8_casefold (title, -1);
+      const char *message;
 
+      if (g_str_equal (error->code, APPEALS_FIELD_DUPLICATE))
+        message = _("The number repeats an earlier row of the file.");
+      else if (g_str_equal (error->field, "channel") && g_str_equal (error->code, APPEALS_FIELD_INVALID_VALUE))
+        /* TRANSLATORS: %s is the channel as the file spells it, e.g. telegram */
+        message = channel_message = g_strdup_printf (_("The channel “%s” is not one the desk imports from: "
+                                                       "e-gov, eOtinish or the Virtual reception."),
+                                                     row->channel != NULL ? row->channel : "");
+      else
+        message = appeals_field_error_code_describe (error->code);
+
+      folded_message = g_utf8_casefold (message, -1);
       if (i > 0)
         g_string_append_c (text, '\n');
-      /* "IIN: This is not a valid IIN" says it twice */
-      if (strstr (folded_message, folded_title) == NULL)
+      /* "IIN: This is not a valid IIN" says it twice; the channel's
+       * message names the channel */
+      if (channel_message == NULL && strstr (folded_message, folded_title) == NULL)
         g_string_append_printf (text, "%s: ", title);
       g_string_append (text, message);
     }
