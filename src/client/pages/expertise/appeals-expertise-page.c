@@ -216,9 +216,12 @@ show_appeal (AppealsExpertisePage *self,
   g_autofree char *term = NULL;
 
   g_set_object (&self->appeal, appeal);
-  adw_preferences_group_set_title (self->appeal_group, title);
+  /* the groups keep their titles, "Appeal" and "Answer of the Body":
+   * whose they are is said below them, whole */
+  adw_preferences_group_set_description (self->appeal_group, title);
   gtk_label_set_text (self->appeal_label, appeal_text);
-  adw_preferences_group_set_title (self->answer_group, appeals_classifier_get_label (bodies, appeal->addressee_body, NULL));
+  adw_preferences_group_set_description (self->answer_group,
+                                         appeals_classifier_get_label (bodies, appeal->addressee_body, NULL));
   gtk_label_set_text (self->answer_label, appeal->answer != NULL ? appeal->answer : "");
 
   appeals_date_get_today (&today);
