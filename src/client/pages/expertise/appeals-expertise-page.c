@@ -140,6 +140,7 @@ build_checklist (AppealsExpertisePage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), appeals_checklist_item_get_name (item, NULL));
       gtk_widget_add_css_class (box, "linked");
+      gtk_widget_add_css_class (box, "criterion-answer");
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       for (guint b = 0; b < 3; b++)
         {
