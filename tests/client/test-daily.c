@@ -183,6 +183,10 @@ roles_script (AppealsApplication *app,
                                                           "review-forbidden"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, g_dgettext (GETTEXT_PACKAGE, "You Have No Access to This"));
   g_assert_cmpstr (adw_status_page_get_icon_name (status), ==, "action-unavailable-symbolic");
+  /* and whom to ask */
+  g_assert_nonnull (strstr (adw_status_page_get_description (status),
+                            g_dgettext (GETTEXT_PACKAGE,
+                                        "If your work needs it, ask the administrator to change your role.")));
   appeals_window_show_page (window, "review");
   appeals_test_ui_screenshot (GTK_WIDGET (window), "no-access");
 

@@ -35,5 +35,15 @@ appeals_error_status_show (AdwStatusPage *page,
 
   adw_status_page_set_icon_name (page, forbidden ? "action-unavailable-symbolic" : "network-error-symbolic");
   adw_status_page_set_title (page, forbidden ? _("You Have No Access to This") : failed_title);
-  adw_status_page_set_description (page, error->message);
+  if (forbidden)
+    {
+      /* not a dead end: who can change it */
+      g_autofree char *description = g_strdup_printf ("%s %s", error->message,
+                                                      _("If your work needs it, ask the administrator "
+                                                        "to change your role."));
+
+      adw_status_page_set_description (page, description);
+    }
+  else
+    adw_status_page_set_description (page, error->message);
 }
