@@ -148,6 +148,7 @@ on_verdict_sent (GObject      *source,
                                                                                       result, &error);
   AppealsUser *user = appeals_context_get_user (pending->context);
   const char *message;
+  g_autofree char *toast = NULL;
 
   if (round == NULL)
     {
@@ -167,7 +168,9 @@ on_verdict_sent (GObject      *source,
     message = _("The answer was returned to the body for rework");
   else
     message = _("The answer was accepted");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+  /* the toast may come when the user is on another page: it names the appeal */
+  toast = pending->number != NULL ? g_strdup_printf ("%s: %s", pending->number, message) : g_strdup (message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", toast);
 }
 
 static void
@@ -183,6 +186,7 @@ commit (gpointer user_data)
   g_weak_ref_init (&sent->page, self);
   sent->context = g_object_ref (pending->context);
   sent->appeal_id = pending->appeal_id;
+  sent->number = g_strdup (pending->number);
   sent->verdict = g_object_ref (pending->verdict);
   sent->draft = g_strdup (pending->draft);
   appeals_expertise_service_give_verdict_async (appeals_context_get_expertise_service (pending->context),
