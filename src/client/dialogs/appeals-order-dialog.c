@@ -533,8 +533,8 @@ on_report_clicked (AppealsOrderDialog *self)
 
 /* Building --------------------------------------------------------------- */
 
-/* A drop-down of a classifier's items, named (cut to @max_chars) in
- * the row and whole in the list; @codes gets their codes. */
+/* A drop-down of the classifier @name's items, a name 32 letters wide
+ * at most in the row and whole in the list; @codes gets their codes. */
 static GtkDropDown *
 new_classifier_dropdown (AppealsOrderDialog *self,
                          const char         *name,
