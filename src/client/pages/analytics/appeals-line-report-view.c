@@ -236,8 +236,15 @@ remove_tables (AppealsLineReportView *self)
 static void
 show_report (AppealsLineReportView *self)
 {
-  g_autofree char *text = appeals_report_totals_text (self->report);
+  g_autofree char *totals = appeals_report_totals_text (self->report);
+  g_autofree char *text = NULL;
 
+  /* the "—" of every change below, said once */
+  if (self->report->compare_total == 0 && self->report->total > 0)
+    text = g_strdup_printf ("%s. %s", totals,
+                            _("The comparison period has no appeals, so no change is shown (—)."));
+  else
+    text = g_steal_pointer (&totals);
   gtk_label_set_text (self->period_label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tables_box), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->map_view), TRUE);
