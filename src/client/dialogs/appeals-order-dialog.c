@@ -28,6 +28,7 @@ struct _AppealsOrderDialog
 
   AppealsContext      *context;
   AppealsOrder        *order;          /* NULL for a new one */
+  AppealsOrder        *edited;         /* the form as read at Save, until it is sent */
   GCancellable        *cancellable;
   gboolean             busy;
   gboolean             reporting;       /* an interim report is being sent */
@@ -422,7 +423,6 @@ read_form (AppealsOrderDialog *self,
                          ? g_strdup (g_ptr_array_index (self->executor_codes, executor)) : NULL;
   g_free (order->text);
   order->text = dup_text (self->text);
-  order->appeal_id = self->appeal_id;
   order->reception_id = self->order != NULL ? self->order->reception_id : 0;
   order->working_days = gtk_spin_button_get_value_as_int (self->working_days);
   if (self->order != NULL && status < G_N_ELEMENTS (statuses))
@@ -438,13 +438,10 @@ static void
 save (AppealsOrderDialog *self)
 {
   AppealsOrderService *service = appeals_context_get_order_service (self->context);
-  g_autoptr(AppealsOrder) edited = self->order != NULL ? appeals_order_copy (self->order) : appeals_order_new ();
+  g_autoptr(AppealsOrder) edited = g_steal_pointer (&self->edited);
 
-  if (!read_form (self, edited))
-    {
-      set_busy (self, FALSE);
-      return;
-    }
+  /* the appeal of the number typed, once looked up */
+  edited->appeal_id = self->appeal_id;
   if (self->order == NULL)
     appeals_order_service_create_async (service, edited, self->cancellable, on_saved, g_object_ref (self));
   else
@@ -493,14 +490,15 @@ static void
 on_save_clicked (AppealsOrderDialog *self)
 {
   g_autofree char *number = dup_text (self->appeal);
-
-  g_autoptr(AppealsOrder) probe = appeals_order_new ();
+  g_autoptr(AppealsOrder) edited = NULL;
 
   if (self->busy)
     return;
-  /* a date that is not one is said before the number is looked up */
-  if (!read_form (self, probe))
+  /* read once: a date that is not one is said before the number is looked up */
+  edited = self->order != NULL ? appeals_order_copy (self->order) : appeals_order_new ();
+  if (!read_form (self, edited))
     return;
+  g_set_object (&self->edited, edited);
   set_busy (self, TRUE);
   if (self->order != NULL || g_strcmp0 (number, self->appeal_number) == 0)
     save (self);
@@ -675,6 +673,7 @@ appeals_order_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->draft);
   g_clear_object (&self->order);
+  g_clear_object (&self->edited);
   g_clear_object (&self->context);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
   g_clear_pointer (&self->executor_codes, g_ptr_array_unref);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "appeals-server.h"
+#include "appeals-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +21,8 @@ typedef struct
 } AppealsFileOwner;
 
 /* The full name of who added a file of @table (a literal, or "%s"), as
- * a column of the file's row: NULL for a login that is no user. */
-#define APPEALS_CREATOR_NAME(table) \
-  "(SELECT u.full_name FROM users u WHERE u.login = " table ".created_by) AS created_by_name"
+ * a column of the file's row */
+#define APPEALS_CREATOR_NAME(table) APPEALS_STORE_USER_NAME (table ".created_by") " AS created_by_name"
 
 typedef struct
 {

@@ -72,8 +72,8 @@ appeals_api_orders_read (AppealsRequest   *request,
     return g_steal_pointer (&orders);
 
   reports = appeals_store_query_ids (request->db,
-                                     "SELECT r.*, (SELECT u.full_name FROM users u WHERE u.login = r.created_by) "
-                                     "AS created_by_name FROM order_reports r WHERE r.order_id IN @ids "
+                                     "SELECT r.*, " APPEALS_STORE_USER_NAME ("r.created_by") " AS created_by_name "
+                                     "FROM order_reports r WHERE r.order_id IN @ids "
                                      "ORDER BY r.order_id, r.id",
                                      NULL, ids, error);
   if (reports == NULL)

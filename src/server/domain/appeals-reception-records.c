@@ -89,8 +89,8 @@ load_related (AppealsRequest  *request,
     "WHERE reception_id IN @ids ORDER BY reception_id, due IS NULL, due, position",
     "SELECT id, reception_id, text, executor_body, due_date, status, executed_at FROM orders "
     "WHERE reception_id IN @ids ORDER BY id",
-    "SELECT e.reception_id, e.reviewed_by, (SELECT u.full_name FROM users u WHERE u.login = e.reviewed_by) "
-    "AS reviewed_by_name, e.reviewed_at, e.instructions FROM reception_review_entries e "
+    "SELECT e.reception_id, e.reviewed_by, " APPEALS_STORE_USER_NAME ("e.reviewed_by") " AS reviewed_by_name, "
+    "e.reviewed_at, e.instructions FROM reception_review_entries e "
     "WHERE e.reception_id IN @ids ORDER BY e.reception_id, e.id",
     "SELECT " APPEALS_ATTACHMENT_COLUMNS " FROM attachments WHERE reception_id IN @ids ORDER BY id",
     "SELECT " APPEALS_PARTICIPANT_COLUMNS " FROM reception_participants WHERE reception_id IN @ids "

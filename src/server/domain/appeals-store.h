@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* The full name of the user whose login is in @login_column (a literal
+ * such as "r.created_by", or "%s.created_by" for a format), as a scalar
+ * subquery: NULL for a login that is no user. */
+#define APPEALS_STORE_USER_NAME(login_column) \
+  "(SELECT u.full_name FROM users u WHERE u.login = " login_column ")"
+
 GVariant *appeals_store_values       (const AppealsRecordType *type,
                                       gconstpointer            record,
                                       const char * const      *columns,
