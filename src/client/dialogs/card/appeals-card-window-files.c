@@ -578,17 +578,24 @@ build_files_page (AppealsCardWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *empty = gtk_label_new (_("No files yet: attach the scans of the appeal and the answer documents."));
+  GtkWidget *kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *kind_label = gtk_label_new_with_mnemonic (_("File _kind"));
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (file_kinds); i++)
     gtk_string_list_append (kinds, _(file_kinds[i].label));
   self->file_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_widget_set_name (GTK_WIDGET (self->file_kind), "file-kind");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  /* the drop-down names what the next file attached is: said beside it */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (kind_label), GTK_WIDGET (self->file_kind));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->file_kind), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  kind_label, NULL, -1);
   self->attach_button = gtk_button_new_with_mnemonic (_("_Attach File…"));
   gtk_widget_set_name (self->attach_button, "attach-file");
   g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (on_attach_clicked), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->file_kind));
+  gtk_box_append (GTK_BOX (kind_box), kind_label);
+  gtk_box_append (GTK_BOX (kind_box), GTK_WIDGET (self->file_kind));
+  gtk_box_append (GTK_BOX (bar), kind_box);
   gtk_box_append (GTK_BOX (bar), self->attach_button);
 
   self->files_hint = GTK_LABEL (gtk_label_new (_("Save the card to attach files to it.")));
