@@ -22,6 +22,7 @@ G_DEFINE_FINAL_TYPE (AppealsAppeal, appeals_appeal, G_TYPE_OBJECT)
 #define IMM APPEALS_FIELD_FLAG_IMMUTABLE
 #define PD APPEALS_FIELD_FLAG_PERSONAL
 #define NONE APPEALS_FIELD_FLAG_NONE
+#define CARD APPEALS_FIELD_FLAG_CARD_ONLY
 #define OFF(member) G_STRUCT_OFFSET (AppealsAppeal, member)
 #define S APPEALS_FIELD_KIND_STRING
 #define I APPEALS_FIELD_KIND_INT
@@ -50,19 +51,19 @@ static const AppealsFieldSpec appeal_fields[] = {
   { "repeat",              B, RO,        OFF (repeat), 0, NULL },
   { "control",             B, RO,        OFF (control), 0, NULL },
   { "annotation",          S, REQ,       OFF (annotation), 2000, NULL },
-  { "text",                S, NONE,      OFF (text), 20000, NULL },
+  { "text",                S, CARD,      OFF (text), 20000, NULL },
   { "executor",            S, NONE,      OFF (executor), 200, NULL },
   { "due_date",            D, RO,        OFF (due_date), 0, NULL },
   { "due_state",           E, RO,        OFF (due_state), 0, appeals_due_state_get_type },
   { "working_days_left",   I, RO,        OFF (working_days_left), 0, NULL },
   { "working_days_overdue", I, RO,       OFF (working_days_overdue), 0, NULL },
   { "status",              E, RO,        OFF (status), 0, appeals_status_get_type },
-  { "answer",              S, RO,        OFF (answer), 20000, NULL },
+  { "answer",              S, RO | CARD, OFF (answer), 20000, NULL },
   { "answered_on",         D, RO,        OFF (answered_on), 0, NULL },
   { "registrar",           S, RO,        OFF (registrar), 0, NULL },
   { "created_at",          T, RO,        OFF (created_at), 0, NULL },
   { "updated_at",          T, RO,        OFF (updated_at), 0, NULL },
-  { "updated_by_name",     S, RO,        OFF (updated_by_name), 0, NULL },
+  { "updated_by_name",     S, RO | CARD, OFF (updated_by_name), 0, NULL },
   { "forwarded_to",        S, RO,        OFF (forwarded_to), 64, NULL },
   { "forwarding_scope",    S, RO,        OFF (forwarding_scope), 16, NULL },
   { "forwarding_number",   S, RO,        OFF (forwarding_number), 64, NULL },
@@ -96,6 +97,7 @@ static const AppealsFieldSpec notice_fields[] = {
 #undef IMM
 #undef PD
 #undef NONE
+#undef CARD
 #undef OFF
 #undef S
 #undef I
@@ -303,6 +305,23 @@ appeals_appeal_to_json (AppealsAppeal *self)
       json_object_set_array_member (object, "notices", array);
     }
   return node;
+}
+
+/**
+ * appeals_appeal_append_row_json:
+ *
+ * Appends @self as a row of the journal: every field but the appeal's
+ * text and its answer (up to 20,000 characters each), which only the
+ * card, read by itself and logged as a read of personal data, shows,
+ * and who changed it last, which the card finds in its history.
+ */
+void
+appeals_appeal_append_row_json (AppealsAppeal *self,
+                                GString       *out)
+{
+  g_return_if_fail (APPEALS_IS_APPEAL (self));
+
+  appeals_record_append_row_json (&appeal_record_type, self, out);
 }
 
 /**

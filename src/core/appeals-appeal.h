@@ -182,6 +182,8 @@ AppealsAppeal *appeals_appeal_copy           (AppealsAppeal  *self);
 JsonNode      *appeals_appeal_to_json        (AppealsAppeal  *self);
 void           appeals_appeal_append_json    (AppealsAppeal  *self,
                                               GString        *out);
+void           appeals_appeal_append_row_json (AppealsAppeal *self,
+                                               GString       *out);
 gboolean       appeals_appeal_validate       (AppealsAppeal  *self,
                                               GPtrArray      *errors);
 gboolean       appeals_appeal_is_open        (AppealsAppeal  *self);

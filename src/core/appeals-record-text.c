@@ -411,6 +411,26 @@ appeals_json_append_member_name (GString    *out,
   out->len = at - out->str;
 }
 
+static void
+append_fields (const AppealsRecordType *type,
+               gconstpointer            record,
+               AppealsFieldFlags        skipped,
+               GString                 *out)
+{
+  guint written = 0;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if ((type->fields[i].flags & skipped) != 0)
+        continue;
+      appeals_json_append_member_name (out, written++, type->fields[i].name);
+      if (!append_field (&type->fields[i], record, out))
+        append_bytes (out, "null", 4);
+    }
+  g_string_append_c (out, '}');
+}
+
 /* Appends @record as a JSON object: the text of appeals_record_to_json(),
  * every field, unset values as null. */
 void
@@ -418,12 +438,15 @@ appeals_record_append_json (const AppealsRecordType *type,
                             gconstpointer            record,
                             GString                 *out)
 {
-  g_string_append_c (out, '{');
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      appeals_json_append_member_name (out, i, type->fields[i].name);
-      if (!append_field (&type->fields[i], record, out))
-        append_bytes (out, "null", 4);
-    }
-  g_string_append_c (out, '}');
+  append_fields (type, record, APPEALS_FIELD_FLAG_NONE, out);
+}
+
+/* Appends @record as a list's row: every field but those only its card
+ * gives (APPEALS_FIELD_FLAG_CARD_ONLY), unset values as null. */
+void
+appeals_record_append_row_json (const AppealsRecordType *type,
+                                gconstpointer            record,
+                                GString                 *out)
+{
+  append_fields (type, record, APPEALS_FIELD_FLAG_CARD_ONLY, out);
 }

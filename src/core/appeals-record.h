@@ -37,6 +37,7 @@ typedef enum
   APPEALS_FIELD_FLAG_READ_ONLY = 1 << 1,  /* set by the server; ignored in input */
   APPEALS_FIELD_FLAG_IMMUTABLE = 1 << 2,  /* given when creating, never changed */
   APPEALS_FIELD_FLAG_PERSONAL  = 1 << 3,  /* personal data: reads are logged */
+  APPEALS_FIELD_FLAG_CARD_ONLY = 1 << 4,  /* the card's alone, not a list's row (a long text) */
 } AppealsFieldFlags;
 
 typedef struct
@@ -111,6 +112,9 @@ gboolean  appeals_record_field_read_text (const AppealsFieldSpec  *field,
 char     *appeals_record_field_to_text   (const AppealsFieldSpec  *field,
                                           gconstpointer            record);
 void      appeals_record_append_json     (const AppealsRecordType *type,
+                                          gconstpointer            record,
+                                          GString                 *out);
+void      appeals_record_append_row_json (const AppealsRecordType *type,
                                           gconstpointer            record,
                                           GString                 *out);
 gboolean  appeals_record_field_append_json (const AppealsFieldSpec *field,

@@ -108,6 +108,39 @@ test_appeal_text_extras (void)
   }
 }
 
+/* An appeal as a journal row: the card's tree without the fields only
+ * the card gives (its text, its answer, who changed it last), each other
+ * member as the card writes it. */
+static void
+test_appeal_row_text (void)
+{
+  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"annotation\":\"Жол\",\"text\":\"Ұзын мәтін\","
+                                                 "\"answer\":\"Жауап\",\"updated_by_name\":\"Иванов И.\","
+                                                 "\"status\":\"answered\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char * const card_only[] = { "text", "answer", "updated_by_name" };
+  JsonObject *card, *row;
+
+  g_assert_no_error (error);
+  tree = appeals_appeal_to_json (appeal);
+  appeals_appeal_append_row_json (appeal, text);
+  parsed = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  card = json_node_get_object (tree);
+  row = json_node_get_object (parsed);
+  for (guint i = 0; i < G_N_ELEMENTS (card_only); i++)
+    {
+      g_assert_false (json_object_get_null_member (card, card_only[i]));
+      g_assert_false (json_object_has_member (row, card_only[i]));
+      json_object_remove_member (card, card_only[i]);
+    }
+  g_assert_true (json_node_equal (tree, parsed));
+}
+
 static void
 test_string_escapes (void)
 {
@@ -375,6 +408,7 @@ main (int   argc,
 
   g_test_add_func ("/record-text/written", test_written_text);
   g_test_add_func ("/record-text/appeal-extras", test_appeal_text_extras);
+  g_test_add_func ("/record-text/appeal-row", test_appeal_row_text);
   g_test_add_func ("/record-text/string-escapes", test_string_escapes);
   g_test_add_func ("/record-text/string-utf8", test_string_utf8);
   g_test_add_func ("/record-text/member-names", test_member_names);

@@ -17,10 +17,12 @@ typedef struct
 {
   const char              *schema;   /* the name in components/schemas */
   const AppealsRecordType *(*get) (void);
+  AppealsFieldFlags        skipped;  /* the fields a list's row leaves out */
 } Record;
 
 static const Record records[] = {
   { "Appeal", appeals_appeal_get_record_type },
+  { "AppealRow", appeals_appeal_get_record_type, APPEALS_FIELD_FLAG_CARD_ONLY },   /* a journal row */
   { "Applicant", appeals_applicant_get_record_type },
   { "Expertise", appeals_expertise_get_record_type },
   { "Reception", appeals_reception_get_record_type },
@@ -106,7 +108,8 @@ main (int argc, char *argv[])
       json_builder_set_member_name (builder, records[i].schema);
       json_builder_begin_object (builder);
       for (guint j = 0; j < type->n_fields; j++)
-        add_field (builder, &type->fields[j]);
+        if ((type->fields[j].flags & records[i].skipped) == 0)
+          add_field (builder, &type->fields[j]);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -523,6 +523,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
   const char *limit_text = appeals_request_get_query (request, "limit");
   const char *offset_text = appeals_request_get_query (request, "offset");
   const char *cursor = appeals_request_get_query (request, "cursor");
+  const char *texts_text = appeals_request_get_query (request, "texts");
+  gboolean with_texts = TRUE;
   guint max_page = appeals_server_get_config (request->server)->max_page_size;
   gboolean descending = TRUE;
   guint64 limit = DEFAULT_PAGE_SIZE;
@@ -554,6 +556,10 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_autofree char *range = g_strdup_printf ("1..%u", max_page);
       appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
     }
+
+  /* the journal's rows leave out the long texts only a card shows */
+  if (texts_text != NULL && !appeals_api_parse_bool (texts_text, &with_texts))
+    appeals_field_errors_add (errors, "texts", APPEALS_FIELD_INVALID_VALUE, "true,false");
 
   /* a position within the counted part of the journal; past it the
    * client follows cursors */
@@ -629,13 +635,13 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
       sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, limit + 1,
-                                      postgresql, source);
+                                      postgresql, source, with_texts);
       rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
     }
   else
     {
       sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, 0,
-                                      postgresql, source);
+                                      postgresql, source, with_texts);
       rows = appeals_db_query (request->db, sql,
                                filter_params (&filter, g_variant_new_int64 (limit + 1),
                                               g_variant_new_int64 (offset), NULL),
@@ -663,7 +669,10 @@ appeals_api_appeals_list (AppealsRequest  *request,
                                    appeals_server_get_calendar (request->server), &today);
       if (i > 0)
         g_string_append_c (page, ',');
-      appeals_appeal_append_json (appeal, page);
+      if (with_texts)
+        appeals_appeal_append_json (appeal, page);
+      else
+        appeals_appeal_append_row_json (appeal, page);
 
       if (i + 1 == limit && n_rows > limit)
         next_cursor = appeals_api_encode_cursor (appeals_db_result_get_cell (rows, i, key_column), appeal->id);

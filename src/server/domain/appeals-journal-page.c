@@ -16,6 +16,8 @@
  * @fixed_limit: > 0 writes the limit into the text and leaves out the
  *   offset
  * @postgresql: the statement is PostgreSQL's (the order keys are a table)
+ * @with_texts: the rows with the appeals' texts and answers; without
+ *   them, APPEALS_JOURNAL_ROW_COLUMNS
  *
  * The page's statement: the ids in the order, then their rows — the
  * join and the wide columns touch the page's rows only. Its parameters
@@ -38,7 +40,8 @@ appeals_journal_page_sql (const char               *where,
                           gboolean                  descending,
                           guint                     fixed_limit,
                           gboolean                  postgresql,
-                          AppealsJournalPageSource  source)
+                          AppealsJournalPageSource  source,
+                          gboolean                  with_texts)
 {
   const char *direction = descending ? "DESC" : "ASC";
   g_autofree char *indexed_by = NULL;
@@ -64,11 +67,11 @@ appeals_journal_page_sql (const char               *where,
                              column, direction, direction, limit);
     }
 
-  return g_strdup_printf ("SELECT a.*, ap.iin AS applicant_iin, "
+  return g_strdup_printf ("SELECT %s, ap.iin AS applicant_iin, "
                           "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
                           "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
                           "FROM (%s) page "
                           "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
                           "ORDER BY %s %s, a.id %s",
-                          ids, column, direction, direction);
+                          with_texts ? "a.*" : APPEALS_JOURNAL_ROW_COLUMNS, ids, column, direction, direction);
 }

@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* The columns of a journal row without texts (?texts=false): every
+ * column of an appeal but its text and its answer (up to 20,000
+ * characters each), which only its card shows (test-api's
+ * /api/journal/rows-without-texts compares every such row of the demo's
+ * journal with its card). */
+#define APPEALS_JOURNAL_ROW_COLUMNS \
+  "a.id, a.version, a.registration_number, a.registration_date, a.applicant_id, a.channel, a.form, " \
+  "a.kind, a.addressee_body, a.question_character, a.category, a.complaint_subject, a.language, " \
+  "a.district, a.repeat, a.control, a.annotation, a.executor, a.due_date, a.status, a.answered_on, " \
+  "a.registrar, a.created_at, a.updated_at, a.forwarded_to, a.forwarding_scope, " \
+  "a.forwarding_number, a.forwarding_date, a.forwarding_due_date, a.forwarded_late, " \
+  "a.original_due_date, a.extended_on, a.extension_reason, a.answer_character, a.answer_late, " \
+  "a.answer_attachment_id, a.termination_ground, a.termination_reason, a.reopen_reason, " \
+  "a.notice_kind, a.notice_due_date"
+
 /* Where a page's ids come from. */
 typedef enum
 {
@@ -42,6 +57,7 @@ char *appeals_journal_page_sql (const char               *where,
                                 gboolean                  descending,
                                 guint                     fixed_limit,
                                 gboolean                  postgresql,
-                                AppealsJournalPageSource  source);
+                                AppealsJournalPageSource  source,
+                                gboolean                  with_texts);
 
 G_END_DECLS
