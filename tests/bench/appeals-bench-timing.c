@@ -330,10 +330,10 @@ run_worker (gpointer data)
 {
   Worker *worker = data;
   static const char * const paths[] = {
-    "/api/v1/appeals?limit=50",
-    "/api/v1/appeals?limit=50&q=%D0%B8%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2",   /* иванов */
-    "/api/v1/appeals?limit=50&district=rudny-city",
-    "/api/v1/appeals?limit=50&q=%D0%BA%D3%A9%D0%BC%D0%B5%D0%BA",         /* көмек */
+    "/api/v1/appeals?limit=50&texts=false",
+    "/api/v1/appeals?limit=50&texts=false&q=%D0%B8%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2",   /* иванов */
+    "/api/v1/appeals?limit=50&texts=false&district=rudny-city",
+    "/api/v1/appeals?limit=50&texts=false&q=%D0%BA%D3%A9%D0%BC%D0%B5%D0%BA",         /* көмек */
   };
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(SoupSession) session = NULL;

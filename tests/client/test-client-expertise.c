@@ -90,8 +90,13 @@ expertise_script (AppealsApplication *app,
     {
       g_autoptr(AppealsAppeal) appeal = g_list_model_get_item (model, i);
 
+      /* the expertise's list has the texts it shows side by side */
       if (appeal->id > 0 && !appeal->control)
-        position = i;
+        {
+          g_assert_nonnull (appeal->text);
+          g_assert_nonnull (appeal->answer);
+          position = i;
+        }
     }
   g_assert_cmpuint (position, !=, G_MAXUINT);
   appeals_expertise_page_open (page, position);

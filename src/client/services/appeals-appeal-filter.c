@@ -69,7 +69,7 @@ appeals_appeal_filter_equal (const AppealsAppealFilter *a,
          g_strcmp0 (a->question_character, b->question_character) == 0 && a->applicant_id == b->applicant_id &&
          !a->overdue_only == !b->overdue_only && !a->control_only == !b->control_only &&
          dates_equal (&a->from, &b->from) && dates_equal (&a->to, &b->to) && g_strcmp0 (a->sort, b->sort) == 0 &&
-         g_strcmp0 (a->figure, b->figure) == 0;
+         g_strcmp0 (a->figure, b->figure) == 0 && !a->with_texts == !b->with_texts;
 }
 
 void

@@ -237,8 +237,10 @@ read_first_appeal (JsonNode  *body,
  * appeals_appeal_service_list_page_async:
  * @cursor: (nullable): the previous page's next_cursor, or %NULL for the first
  *
- * One page of the journal, in the filter's order. The page is not counted:
- * appeals_appeal_service_count_async() asks for the totals.
+ * One page of the journal, in the filter's order; its rows leave out each
+ * appeal's text and answer unless the filter asks for them (with_texts).
+ * The page is not counted: appeals_appeal_service_count_async() asks for
+ * the totals.
  */
 void
 appeals_appeal_service_list_page_async (AppealsAppealService      *self,
@@ -276,6 +278,8 @@ appeals_appeal_service_list_page_at_async (AppealsAppealService      *self,
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
 
   appeals_api_path_add_query_int (path, "limit", MAX (limit, 1));
+  if (filter == NULL || !filter->with_texts)
+    appeals_api_path_add_query (path, "texts", "false");
   _appeals_appeal_filter_add_to_path (path, filter, TRUE);
   appeals_api_path_add_query (path, "cursor", cursor);
   if (cursor == NULL && offset > 0)
@@ -586,7 +590,8 @@ appeals_appeal_service_find_applicant_finish (AppealsAppealService  *self,
  * appeals_appeal_service_find_appeal_async:
  * @registration_number: as the register gives it, e.g. "2026-000123"
  *
- * The appeal with this registration number, within the user's scope.
+ * The appeal with this registration number, within the user's scope, as
+ * a journal row (without its text and answer).
  */
 void
 appeals_appeal_service_find_appeal_async (AppealsAppealService *self,
@@ -600,6 +605,7 @@ appeals_appeal_service_find_appeal_async (AppealsAppealService *self,
   g_return_if_fail (APPEALS_IS_APPEAL_SERVICE (self));
 
   appeals_api_path_add_query (path, "registration_number", registration_number);
+  appeals_api_path_add_query (path, "texts", "false");
   call_async (self, "GET", path, NULL, NULL, NULL, read_first_appeal, g_object_unref,
               appeals_appeal_service_find_appeal_async, cancellable, callback, user_data);
 }

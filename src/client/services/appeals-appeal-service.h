@@ -31,6 +31,8 @@ typedef struct
   GDate     to;
   char     *sort;                /* "registration_date", "-due_date", …; NULL: the server's order */
   char     *figure;              /* a report figure's journal query ("outcome=refused&from=…"), or NULL */
+  gboolean  with_texts;          /* pages with each appeal's text and answer, as its card has them;
+                                  * by default a page's rows leave them out (?texts=false) */
 } AppealsAppealFilter;
 
 #define APPEALS_TYPE_APPEAL_FILTER (appeals_appeal_filter_get_type ())

@@ -471,6 +471,8 @@ appeals_expertise_page_reload (AppealsExpertisePage *self)
       build_checklist (self);
     }
   answered->status = APPEALS_STATUS_ANSWERED;
+  /* the page shows each appeal's text beside its answer */
+  answered->with_texts = TRUE;
   appeals_journal_model_set_filter (self->model, answered);
   load_pending (self);
 }
