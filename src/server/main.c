@@ -327,7 +327,8 @@ on_hangup (gpointer user_data)
 /* glibc hands the free top of a thread's heap back to the kernel once it
  * passes 128 kB, and maps blocks of 128 kB and more on their own, until
  * it happens to free a large enough mapped block and raises both limits
- * for good. A journal page's JSON (75 kB for 50 appeals) grows past them:
+ * for good. A journal page's JSON (63 kB for 50 appeals without their
+ * texts, 75 kB with the demo's one-sentence texts) grows past them:
  * until then every page ended in madvise() or munmap(), a flush of the
  * TLB on every processor, and faulted its pages in again. At a million
  * appeals, a server started and asked for first pages answered them in
