@@ -416,6 +416,32 @@ appeals_date_get_today (GDate *today)
                   g_date_time_get_year (now));
 }
 
+/**
+ * appeals_date_of_datetime:
+ * @datetime: an ISO 8601 date and time with its offset, as the server
+ *   keeps moments ("2026-12-05T23:30:00Z")
+ * @date: (out caller-allocates): the day it fell on in Kazakhstan (UTC+5),
+ *   the day appeals_date_get_today() would have said then
+ *
+ * Returns: %FALSE, @date cleared, if @datetime is not such a text
+ */
+gboolean
+appeals_date_of_datetime (const char *datetime,
+                          GDate      *date)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) moment = datetime != NULL ? g_date_time_new_from_iso8601 (datetime, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_date_clear (date, 1);
+  if (moment == NULL)
+    return FALSE;
+  local = g_date_time_to_timezone (moment, zone);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return TRUE;
+}
+
 void
 appeals_date_last_weekday_of_month (guint         year,
                                     guint         month,

@@ -83,6 +83,8 @@ void                   appeals_calendar_get_unified_reception_day (AppealsCalend
                                                             GDate                 *result);
 
 void                   appeals_date_get_today              (GDate                 *today);
+gboolean               appeals_date_of_datetime            (const char            *datetime,
+                                                            GDate                 *date);
 void                   appeals_date_last_weekday_of_month  (guint                  year,
                                                             guint                  month,
                                                             GDateWeekday           weekday,

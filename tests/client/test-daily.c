@@ -15,9 +15,11 @@
 
 #include "appeals-journal-page.h"
 #include "appeals-order-dialog.h"
+#include "appeals-reception-text.h"
 #include "appeals-schedule-dialog.h"
 #include "appeals-review-page.h"
 #include "appeals-test-ui.h"
+#include "appeals-work-page.h"
 
 static GtkColumnView *
 journal_view (AppealsWindow *window)
@@ -162,6 +164,51 @@ check_role (AppealsApplication *app,
   return window;
 }
 
+static gboolean
+work_loaded (AppealsWorkPage *page)
+{
+  return appeals_work_page_get_work (page) != NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* An answer awaiting the analyst's expertise says since when it waits. */
+static void
+check_waiting_since (AppealsWindow *window)
+{
+  AppealsWorkPage *page = APPEALS_WORK_PAGE (appeals_window_get_work_page (window));
+  const AppealsWork *work;
+  AppealsWorkItem *first = NULL;
+
+  APPEALS_TEST_WAIT (work_loaded, page);
+  work = appeals_work_page_get_work (page);
+  for (guint i = 0; i < work->groups->len && first == NULL; i++)
+    {
+      AppealsWorkGroup *group = g_ptr_array_index (work->groups, i);
+
+      if (g_str_equal (group->name, "awaiting_expertise") && group->items->len > 0)
+        first = g_ptr_array_index (group->items, 0);
+    }
+  g_assert_nonnull (first);
+  g_assert_true (g_date_valid (&first->waiting_since));
+  {
+    g_autofree char *date = appeals_format_date (&first->waiting_since);
+    g_autofree char *tag = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Waiting since %s"), date);
+
+    g_assert_true (has_label (GTK_WIDGET (page), tag));
+  }
+}
+
 static void
 roles_script (AppealsApplication *app,
               gpointer            user_data)
@@ -170,6 +217,7 @@ roles_script (AppealsApplication *app,
   AdwStatusPage *status;
 
   window = check_role (app, "analyst", FALSE, FALSE);
+  check_waiting_since (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   appeals_test_ui_screenshot (GTK_WIDGET (window), "roles-analyst");
   window = check_role (app, "head", TRUE, FALSE);

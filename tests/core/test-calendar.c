@@ -526,6 +526,43 @@ test_reload_replacement (void)
   g_rmdir (dir);
 }
 
+/* A moment's day in Kazakhstan (UTC+5), whatever offset it was written
+ * with; a text not a moment gives none. */
+static void
+test_date_of_datetime (void)
+{
+  static const struct {
+    const char *datetime;
+    const char *day;   /* NULL: not a moment */
+  } cases[] = {
+    { "2026-12-05T18:59:59Z", "2026-12-05" },
+    { "2026-12-05T19:00:00Z", "2026-12-06" },     /* midnight in Kostanay */
+    { "2026-12-31T23:30:00.5Z", "2027-01-01" },
+    { "2026-12-06T00:10:00+05:00", "2026-12-06" },
+    { "2026-12-05T21:10:00-03:00", "2026-12-06" },
+    { "2024-02-29T20:00:00+00:00", "2024-03-01" },
+    { "2026-12-05", NULL },
+    { "yesterday", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+      gboolean read = appeals_date_of_datetime (cases[i].datetime, &date);
+
+      g_assert_cmpint (read, ==, cases[i].day != NULL);
+      g_assert_cmpint (g_date_valid (&date), ==, cases[i].day != NULL);
+      if (cases[i].day != NULL)
+        {
+          GDate expected = date_from_iso (cases[i].day);
+
+          g_assert_cmpint (g_date_compare (&date, &expected), ==, 0);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -541,6 +578,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar/unified-days-2021-2027", test_unified_days_all_years);
   g_test_add_func ("/calendar/malformed-files", test_malformed_files);
   g_test_add_func ("/calendar/reload-replacement", test_reload_replacement);
+  g_test_add_func ("/calendar/date-of-datetime", test_date_of_datetime);
 
   return g_test_run ();
 }

@@ -137,7 +137,8 @@ read_item (JsonObject  *object,
       !appeals_json_read_int (object, "appeal_id", FALSE, 1, G_MAXINT64, &item->appeal_id, ORIGIN, parent, error) ||
       !appeals_json_read_string (object, "number", TRUE, &number, ORIGIN, parent, error) ||
       !appeals_json_read_string (object, "summary", TRUE, &summary, ORIGIN, parent, error) ||
-      !appeals_json_read_date (object, "due_date", FALSE, &item->due_date, ORIGIN, parent, error))
+      !appeals_json_read_date (object, "due_date", FALSE, &item->due_date, ORIGIN, parent, error) ||
+      !appeals_json_read_date (object, "waiting_since", FALSE, &item->waiting_since, ORIGIN, parent, error))
     return NULL;
   item->kind = kind;
   item->due = due;

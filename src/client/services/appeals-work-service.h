@@ -39,6 +39,7 @@ typedef struct
   char                *summary;
   GDate                due_date;    /* invalid: no term */
   AppealsWorkDue       due;
+  GDate                waiting_since;  /* without a term: the day it waits from, if known */
 } AppealsWorkItem;
 
 typedef struct

@@ -46,7 +46,8 @@ typedef struct
 {
   const char *name;
   guint       roles;          /* bit (1 << AppealsRole); 0: everyone */
-  const char *select;         /* kind, id, appeal_id, number, summary, due */
+  const char *select;         /* kind, id, appeal_id, number, summary, due, waiting_since
+                               * (a day, or a moment: the day it fell on in Kazakhstan) */
   const char *from_where;     /* FROM … WHERE …, parameters in the order of Params */
   const char *order_by;
   Params      params;
@@ -57,18 +58,18 @@ typedef struct
 static const Group groups[] = {
   { "my_appeals", 0,
     "'appeal' AS kind, a.id AS id, a.id AS appeal_id, a.registration_number AS number, "
-    "a.annotation AS summary, a.due_date AS due",
+    "a.annotation AS summary, a.due_date AS due, NULL AS waiting_since",
     "FROM appeals a WHERE " OPEN_APPEAL " AND (a.registrar = ? OR a.executor = ?) AND a.due_date <= ? "
     "AND " APPEAL_SCOPE,
     "a.due_date, a.id", PARAM_LOGIN | PARAM_FULL_NAME | PARAM_SOON | PARAM_SCOPE },
   { "on_control", ROLE (APPEALS_ROLE_CONTROLLER) | ROLE (APPEALS_ROLE_HEAD),
     "'appeal' AS kind, a.id AS id, a.id AS appeal_id, a.registration_number AS number, "
-    "a.annotation AS summary, a.due_date AS due",
+    "a.annotation AS summary, a.due_date AS due, NULL AS waiting_since",
     "FROM appeals a WHERE " OPEN_APPEAL " AND a.control = 1 AND a.due_date <= ? AND " APPEAL_SCOPE,
     "a.due_date, a.id", PARAM_SOON | PARAM_SCOPE },
   { "awaiting_expertise", ROLE (APPEALS_ROLE_ANALYST),
     "'appeal' AS kind, a.id AS id, a.id AS appeal_id, a.registration_number AS number, "
-    "a.annotation AS summary, NULL AS due",
+    "a.annotation AS summary, NULL AS due, a.answered_on AS waiting_since",
     /* examined: accepted, or a verdict waiting for the head (a returned
      * answer comes back as "returned", then "answered" anew) */
     "FROM appeals a WHERE a.status = 'answered' AND NOT EXISTS "
@@ -77,12 +78,12 @@ static const Group groups[] = {
     "a.answered_on, a.id", PARAM_SCOPE },
   { "awaiting_approval", ROLE (APPEALS_ROLE_HEAD),
     "'expertise' AS kind, e.id AS id, a.id AS appeal_id, a.registration_number AS number, "
-    "a.annotation AS summary, NULL AS due",
+    "a.annotation AS summary, NULL AS due, e.created_at AS waiting_since",
     "FROM expertise e JOIN appeals a ON a.id = e.appeal_id WHERE e.state = 'awaiting_approval' AND " APPEAL_SCOPE,
     "e.id", PARAM_SCOPE },
   { "reception_steps", 0,
     "'reception' AS kind, r.id AS id, r.appeal_id AS appeal_id, s.code AS number, r.question AS summary, "
-    "s.due AS due",
+    "s.due AS due, NULL AS waiting_since",
     "FROM reception_steps s JOIN receptions r ON r.id = s.reception_id WHERE s.done = 0 AND s.due IS NOT NULL "
     "AND r.status NOT IN ('cancelled', 'archived') AND r.created_by = ? AND s.due <= ?",
     "s.due, r.id, s.position", PARAM_LOGIN | PARAM_SOON },
@@ -91,7 +92,8 @@ static const Group groups[] = {
 /* Orders: a controller or head watches all those in scope; anyone else the
  * orders they gave themselves. The scope clause comes from the register. */
 #define ORDER_SELECT \
-  "'order' AS kind, o.id AS id, o.appeal_id AS appeal_id, o.source AS number, o.text AS summary, o.due_date AS due"
+  "'order' AS kind, o.id AS id, o.appeal_id AS appeal_id, o.source AS number, o.text AS summary, " \
+  "o.due_date AS due, NULL AS waiting_since"
 
 static void
 add_params (GPtrArray      *values,
@@ -169,6 +171,9 @@ add_group (AppealsRequest *request,
   for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
     {
       const char *due = appeals_db_result_get_string (rows, i, "due");
+      const char *since = appeals_db_result_get_string (rows, i, "waiting_since");
+      g_autofree char *since_day = NULL;
+      GDate day;
 
       json_builder_begin_object (builder);
       appeals_store_add_text_members (builder, rows, i, (const char * const[]) { "kind", "number", "summary", NULL });
@@ -186,6 +191,15 @@ add_group (AppealsRequest *request,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "due_state");
       json_builder_add_string_value (builder, due_state (due, today));
+      /* what has no term waits from a day: an answer from the day it
+       * came, a verdict from the day it was given */
+      if (since != NULL && strchr (since, 'T') != NULL && appeals_date_of_datetime (since, &day))
+        since = since_day = appeals_date_format_iso (&day);
+      json_builder_set_member_name (builder, "waiting_since");
+      if (since != NULL)
+        json_builder_add_string_value (builder, since);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

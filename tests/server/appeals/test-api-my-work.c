@@ -295,6 +295,17 @@ test_expertise_queues (Fixture       *fixture,
   g_assert_cmpuint (answered->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (find_group (after_answer, "awaiting_expertise"), "count"), ==,
                    waiting + 1);
+  /* an answer waits from the day it came */
+  items = json_object_get_array_member (find_group (after_answer, "awaiting_expertise"), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "due_state"), ==, "waiting");
+      g_assert_false (json_object_get_null_member (item, "waiting_since"));
+      if (json_object_get_int_member (item, "appeal_id") == appeal)
+        g_assert_cmpstr (json_object_get_string_member (item, "waiting_since"), ==, today);
+    }
 
   examined = REQUEST (fixture, "POST", expertise_path, analyst, verdict);
   g_assert_cmpuint (examined->status, ==, 201);
@@ -313,8 +324,13 @@ test_expertise_queues (Fixture       *fixture,
 
       g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "expertise");
       g_assert_cmpstr (json_object_get_string_member (item, "due_state"), ==, "waiting");
+      g_assert_false (json_object_get_null_member (item, "waiting_since"));
+      /* a verdict waits from the day it was given, in Kazakhstan */
       if (json_object_get_int_member (item, "id") == round)
-        g_assert_cmpint (json_object_get_int_member (item, "appeal_id"), ==, appeal);
+        {
+          g_assert_cmpint (json_object_get_int_member (item, "appeal_id"), ==, appeal);
+          g_assert_cmpstr (json_object_get_string_member (item, "waiting_since"), ==, today);
+        }
     }
 }
 

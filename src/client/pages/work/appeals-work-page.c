@@ -129,7 +129,15 @@ due_tag (const AppealsWorkItem *item)
       break;
     case APPEALS_WORK_DUE_WAITING:
     default:
-      text = g_strdup (_("Waiting"));
+      if (g_date_valid (&item->waiting_since))
+        {
+          g_autofree char *since = appeals_format_date (&item->waiting_since);
+
+          /* TRANSLATORS: a tag: an answer or a verdict without a term waits since this date */
+          text = g_strdup_printf (_("Waiting since %s"), since);
+        }
+      else
+        text = g_strdup (_("Waiting"));
       break;
     }
   label = gtk_label_new (text);
