@@ -260,6 +260,19 @@ appeals_test_ui_find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+/* Whether a label under @root, @root included, reads @text. */
+gboolean
+appeals_test_ui_label_shown (GtkWidget  *root,
+                             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (appeals_test_ui_label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* The first widget of @type in @root's tree, @root included, or NULL. */
 GtkWidget *
 appeals_test_ui_find_by_type (GtkWidget *root,

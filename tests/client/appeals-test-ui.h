@@ -37,6 +37,8 @@ GtkWidget *appeals_test_ui_find_by_name (GtkWidget            *root,
                                           const char           *name);
 GtkWidget *appeals_test_ui_find_by_type (GtkWidget            *root,
                                           GType                 type);
+gboolean   appeals_test_ui_label_shown  (GtkWidget            *root,
+                                          const char           *text);
 
 /* How a row's title is matched */
 typedef enum

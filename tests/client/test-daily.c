@@ -170,18 +170,6 @@ work_loaded (AppealsWorkPage *page)
   return appeals_work_page_get_work (page) != NULL;
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* An answer awaiting the analyst's expertise says since when it waits. */
 static void
 check_waiting_since (AppealsWindow *window)
@@ -205,7 +193,7 @@ check_waiting_since (AppealsWindow *window)
     g_autofree char *date = appeals_format_date (&first->waiting_since);
     g_autofree char *tag = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Waiting since %s"), date);
 
-    g_assert_true (has_label (GTK_WIDGET (page), tag));
+    g_assert_true (appeals_test_ui_label_shown (GTK_WIDGET (page), tag));
   }
 }
 

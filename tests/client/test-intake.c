@@ -160,19 +160,6 @@ static const char import_json[] =
   "{\"external_number\":\"VP-8\",\"date\":\"2026-11-29\",\"channel\":\"virtual-reception\",\"iin\":\"\","
   "\"applicant_name\":\"Омаров Бауыржан\",\"address\":null,\"text\":\"Жалоба на бездействие акимата.\"}]";
 
-/* Whether a label under @root reads @text. */
-static gboolean
-label_shown (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 import_idle (AppealsIntakeImportDialog *dialog)
 {
@@ -296,13 +283,14 @@ import_script (AppealsApplication *app)
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_INVALID), ==, 2);
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 1);
   /* the IIN's message names the IIN itself: not "IIN: This is not a valid IIN" */
-  g_assert_true (label_shown (GTK_WIDGET (dialog), appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN)));
+  g_assert_true (appeals_test_ui_label_shown (GTK_WIDGET (dialog),
+                                              appeals_field_error_code_describe (APPEALS_FIELD_INVALID_IIN)));
   /* an unknown channel is named, with the ones the desk takes */
   {
     g_autofree char *channel = g_strdup_printf (_("The channel “%s” is not one the desk imports from: "
                                                   "e-gov, eOtinish or the Virtual reception."), "telegram");
 
-    g_assert_true (label_shown (GTK_WIDGET (dialog), channel));
+    g_assert_true (appeals_test_ui_label_shown (GTK_WIDGET (dialog), channel));
   }
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-errors");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
@@ -313,8 +301,8 @@ import_script (AppealsApplication *app)
   preview_file (dialog, "eotinish-export.json", import_json);
   g_assert_cmpuint (appeals_intake_import_dialog_count (dialog, APPEALS_IMPORT_ROW_NEW), ==, 3);
   /* dates as the desk writes them, not as the file does */
-  g_assert_true (label_shown (GTK_WIDGET (dialog), "27.11.2026"));
-  g_assert_false (label_shown (GTK_WIDGET (dialog), "2026-11-27"));
+  g_assert_true (appeals_test_ui_label_shown (GTK_WIDGET (dialog), "27.11.2026"));
+  g_assert_false (appeals_test_ui_label_shown (GTK_WIDGET (dialog), "2026-11-27"));
   appeals_test_ui_screenshot (GTK_WIDGET (dialog), "intake-import-preview");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
   APPEALS_TEST_WAIT (import_idle, dialog);
