@@ -399,6 +399,19 @@ appeals_calendar_set_unified_day_rule (AppealsCalendar       *self,
   self->rule_overridden = TRUE;
 }
 
+/* Kazakhstan keeps one time zone, UTC+5, since 1 March 2024. */
+static void
+set_kazakhstan_day (GDate     *date,
+                    GDateTime *moment)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (moment, zone);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
 /**
  * appeals_date_get_today:
  * @today: (out caller-allocates): today in Kazakhstan, which keeps one
@@ -408,12 +421,9 @@ appeals_calendar_set_unified_day_rule (AppealsCalendar       *self,
 void
 appeals_date_get_today (GDate *today)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  set_kazakhstan_day (today, now);
 }
 
 /**
@@ -429,16 +439,12 @@ gboolean
 appeals_date_of_datetime (const char *datetime,
                           GDate      *date)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (5 * 3600);
   g_autoptr(GDateTime) moment = datetime != NULL ? g_date_time_new_from_iso8601 (datetime, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   g_date_clear (date, 1);
   if (moment == NULL)
     return FALSE;
-  local = g_date_time_to_timezone (moment, zone);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  set_kazakhstan_day (date, moment);
   return TRUE;
 }
 

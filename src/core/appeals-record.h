@@ -37,7 +37,7 @@ typedef enum
   APPEALS_FIELD_FLAG_READ_ONLY = 1 << 1,  /* set by the server; ignored in input */
   APPEALS_FIELD_FLAG_IMMUTABLE = 1 << 2,  /* given when creating, never changed */
   APPEALS_FIELD_FLAG_PERSONAL  = 1 << 3,  /* personal data: reads are logged */
-  APPEALS_FIELD_FLAG_CARD_ONLY = 1 << 4,  /* the card's alone, not a list's row (a long text) */
+  APPEALS_FIELD_FLAG_CARD_ONLY = 1 << 4,  /* the card's alone, not a list's row */
 } AppealsFieldFlags;
 
 typedef struct
