@@ -40,6 +40,8 @@
   "SELECT " APPEALS_JOURNAL_ROW_COLUMNS ", ap.iin AS applicant_iin, " \
   "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || " \
   "COALESCE (' ' || ap.patronymic, '') AS applicant_name FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
+/* a journal page as the desk asks for it */
+#define PAGE "/api/v1/appeals?limit=50&texts=false"
 #define NEWEST " ORDER BY a.registration_date DESC, a.id DESC LIMIT 51"
 
 typedef struct
@@ -156,55 +158,55 @@ make_cases (AppealsBench *bench)
   g_autofree char *e_cursor = escape (bench->cursor);
   g_autofree char *number_floor = g_strdup_printf (LIST_SQL "WHERE a.registration_number = '%s'" NEWEST, number);
 
-  add_case (cases, "first journal page", g_strdup ("/api/v1/appeals?limit=50&texts=false"), g_strdup (LIST_SQL "WHERE 1 = 1" NEWEST), NULL);
-  add_case (cases, "deep page (cursor at half)", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&cursor=%s", e_cursor),
+  add_case (cases, "first journal page", g_strdup (PAGE), g_strdup (LIST_SQL "WHERE 1 = 1" NEWEST), NULL);
+  add_case (cases, "deep page (cursor at half)", g_strdup_printf (PAGE "&cursor=%s", e_cursor),
             g_strdup (LIST_SQL "WHERE (a.registration_date, a.id) < (?, ?)" NEWEST),
             g_variant_new ("(sx)", bench->cursor_date, bench->cursor_id));
-  add_case (cases, "filter status=in_progress", g_strdup ("/api/v1/appeals?limit=50&texts=false&status=in_progress"),
+  add_case (cases, "filter status=in_progress", g_strdup (PAGE "&status=in_progress"),
             g_strdup (LIST_SQL "WHERE a.status = 'in_progress'" NEWEST), NULL);
-  add_case (cases, "filter overdue=true", g_strdup ("/api/v1/appeals?limit=50&texts=false&overdue=true"),
+  add_case (cases, "filter overdue=true", g_strdup (PAGE "&overdue=true"),
             g_strdup (LIST_SQL "WHERE a.due_date < ? AND a.status NOT IN ('answered', 'closed')" NEWEST),
             g_variant_new ("(s)", today));
-  add_case (cases, "filter district=rudny-city", g_strdup ("/api/v1/appeals?limit=50&texts=false&district=rudny-city"),
+  add_case (cases, "filter district=rudny-city", g_strdup (PAGE "&district=rudny-city"),
             g_strdup (LIST_SQL "WHERE a.district = 'rudny-city'" NEWEST), NULL);
   /* its floor is its own statements: the rows in the window, the page */
-  add_case (cases, "filter district by due date", g_strdup ("/api/v1/appeals?limit=50&texts=false&district=rudny-city&sort=due_date"),
+  add_case (cases, "filter district by due date", g_strdup (PAGE "&district=rudny-city&sort=due_date"),
             NULL, NULL);
   /* few among the first due dates: looked for further on, then walked */
-  add_case (cases, "filter complaints by due date", g_strdup ("/api/v1/appeals?limit=50&texts=false&category=complaint&sort=due_date"),
+  add_case (cases, "filter complaints by due date", g_strdup (PAGE "&category=complaint&sort=due_date"),
             NULL, NULL);
   /* last year's first quarter, far from where the order starts: sorted */
   add_case (cases, "filter a quarter by due date",
-            g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&from=%d-01-01&to=%d-03-31&sort=due_date",
+            g_strdup_printf (PAGE "&from=%d-01-01&to=%d-03-31&sort=due_date",
                              atoi (today) - 1, atoi (today) - 1), NULL, NULL);
   /* a period's bounds in the order's terms: its page starts where its
    * terms or numbers do (appeals-journal-bounds.c) */
   add_case (cases, "filter last year by due date back",
-            g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&from=%d-01-01&to=%d-12-31&sort=-due_date",
+            g_strdup_printf (PAGE "&from=%d-01-01&to=%d-12-31&sort=-due_date",
                              atoi (today) - 1, atoi (today) - 1), NULL, NULL);
   add_case (cases, "filter five years by number",
-            g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&from=%d-01-01&sort=registration_number", atoi (today) - 5),
+            g_strdup_printf (PAGE "&from=%d-01-01&sort=registration_number", atoi (today) - 5),
             NULL, NULL);
   /* the searches' floors: their own statements */
-  add_case (cases, "search a common word (көмек)", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_word),
+  add_case (cases, "search a common word (көмек)", g_strdup_printf (PAGE "&q=%s", e_word),
             NULL, NULL);
-  add_case (cases, "search one letter (к)", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_letter),
+  add_case (cases, "search one letter (к)", g_strdup_printf (PAGE "&q=%s", e_letter),
             NULL, NULL);
-  add_case (cases, "search five letters (к о м а с)", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_letters),
+  add_case (cases, "search five letters (к о м а с)", g_strdup_printf (PAGE "&q=%s", e_letters),
             NULL, NULL);
-  add_case (cases, "search a surname (Иванов)", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_surname),
+  add_case (cases, "search a surname (Иванов)", g_strdup_printf (PAGE "&q=%s", e_surname),
             NULL, NULL);
   /* past the last match a walk reads every row after it */
   add_case (cases, "search a year's word far back (2026, at half)",
-            g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=2026&cursor=%s", e_cursor), NULL, NULL);
+            g_strdup_printf (PAGE "&q=2026&cursor=%s", e_cursor), NULL, NULL);
   /* where a page starts, a year's word is absent: its matches sorted */
   add_case (cases, "search a year's word oldest first (2026)",
-            g_strdup ("/api/v1/appeals?limit=50&texts=false&q=2026&sort=registration_date"), NULL, NULL);
+            g_strdup (PAGE "&q=2026&sort=registration_date"), NULL, NULL);
   add_case (cases, "search a year's word by term far back (2026)",
-            g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=2026&sort=-due_date&cursor=%s", e_cursor), NULL, NULL);
-  add_case (cases, "search a full IIN", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_iin),
+            g_strdup_printf (PAGE "&q=2026&sort=-due_date&cursor=%s", e_cursor), NULL, NULL);
+  add_case (cases, "search a full IIN", g_strdup_printf (PAGE "&q=%s", e_iin),
             NULL, NULL);
-  add_case (cases, "search a registration number", g_strdup_printf ("/api/v1/appeals?limit=50&texts=false&q=%s", e_number),
+  add_case (cases, "search a registration number", g_strdup_printf (PAGE "&q=%s", e_number),
             g_steal_pointer (&number_floor), NULL);
   /* a card's floor is its own statements: the lookup, and the record of
    * who read the applicant's personal data, committed */
