@@ -67,27 +67,43 @@ test_written_text (void)
     }
 }
 
+/* The appeal @json reads as, with the tree appeals_appeal_to_json()
+ * builds of it and the tree @write's text parses to. */
+static AppealsAppeal *
+written_appeal (const char  *json,
+                void       (*write) (AppealsAppeal *appeal,
+                                     GString       *out),
+                JsonNode   **tree,
+                JsonNode   **parsed)
+{
+  g_autoptr(JsonNode) in = core_test_parse_json (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *tree = appeals_appeal_to_json (appeal);
+  write (appeal, text);
+  *parsed = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&appeal);
+}
+
 /* An appeal written as text with the card's actions and notices, which
  * are not fields of the record. */
 static void
 test_appeal_text_extras (void)
 {
-  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"annotation\":\"Жол \\\"А\\\"\","
-                                                 "\"allowed_actions\":[\"answer\",\"extend\"],"
-                                                 "\"notices\":[{\"kind\":\"refusal\",\"language\":\"ru\"},"
-                                                 "{\"kind\":\"extension\",\"language\":\"kk\","
-                                                 "\"outgoing_date\":\"2026-12-02\",\"late\":true}]}");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
   g_autoptr(JsonNode) tree = NULL;
   g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(AppealsAppeal) appeal = written_appeal ("{\"id\":5,\"annotation\":\"Жол \\\"А\\\"\","
+                                                    "\"allowed_actions\":[\"answer\",\"extend\"],"
+                                                    "\"notices\":[{\"kind\":\"refusal\",\"language\":\"ru\"},"
+                                                    "{\"kind\":\"extension\",\"language\":\"kk\","
+                                                    "\"outgoing_date\":\"2026-12-02\",\"late\":true}]}",
+                                                    appeals_appeal_append_json, &tree, &parsed);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_assert_no_error (error);
-  tree = appeals_appeal_to_json (appeal);
-  appeals_appeal_append_json (appeal, text);
-  parsed = json_from_string (text->str, &error);
-  g_assert_no_error (error);
   g_assert_true (json_node_equal (tree, parsed));
   g_assert_true (json_object_has_member (json_node_get_object (parsed), "allowed_actions"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (parsed), "notices")),
@@ -99,7 +115,6 @@ test_appeal_text_extras (void)
   g_clear_pointer (&appeal->notices, g_ptr_array_unref);
   g_clear_pointer (&tree, json_node_unref);
   tree = appeals_appeal_to_json (appeal);
-  g_string_truncate (text, 0);
   appeals_appeal_append_json (appeal, text);
   {
     g_autofree char *expected = json_to_string (tree, FALSE);
@@ -114,24 +129,16 @@ test_appeal_text_extras (void)
 static void
 test_appeal_row_text (void)
 {
-  g_autoptr(JsonNode) in = core_test_parse_json ("{\"id\":5,\"annotation\":\"Жол\",\"text\":\"Ұзын мәтін\","
-                                                 "\"answer\":\"Жауап\",\"updated_by_name\":\"Иванов И.\","
-                                                 "\"status\":\"answered\"}");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsAppeal) appeal = appeals_appeal_new_from_json (in, &error);
   g_autoptr(JsonNode) tree = NULL;
   g_autoptr(JsonNode) parsed = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(AppealsAppeal) appeal = written_appeal ("{\"id\":5,\"annotation\":\"Жол\",\"text\":\"Ұзын мәтін\","
+                                                    "\"answer\":\"Жауап\",\"updated_by_name\":\"Иванов И.\","
+                                                    "\"status\":\"answered\"}",
+                                                    appeals_appeal_append_row_json, &tree, &parsed);
   const char * const card_only[] = { "text", "answer", "updated_by_name" };
-  JsonObject *card, *row;
+  JsonObject *card = json_node_get_object (tree);
+  JsonObject *row = json_node_get_object (parsed);
 
-  g_assert_no_error (error);
-  tree = appeals_appeal_to_json (appeal);
-  appeals_appeal_append_row_json (appeal, text);
-  parsed = json_from_string (text->str, &error);
-  g_assert_no_error (error);
-  card = json_node_get_object (tree);
-  row = json_node_get_object (parsed);
   for (guint i = 0; i < G_N_ELEMENTS (card_only); i++)
     {
       g_assert_false (json_object_get_null_member (card, card_only[i]));
