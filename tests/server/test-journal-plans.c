@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "appeals-core.h"
 #include "appeals-db.h"
 #include "appeals-test-pg.h"
 #include "appeals-test-server.h"
@@ -299,39 +300,59 @@ test_search_from_cursors (void)
 }
 
 /* The order keys a search alone reads follow an appeal's term (on
- * PostgreSQL a table of their own kept by trigger, migration 0033): three
- * of the newest matches given terms earlier than any appeal's come first
- * by due date, and given their terms back, go back. */
+ * PostgreSQL a table of their own kept by trigger, migration 0033) and
+ * its registration date (on SQLite the first page oldest first takes the
+ * first matches by id and those registered out of that order, migration
+ * 0034): three of the newest matches given a @column earlier than any
+ * appeal's come first in its order, and given theirs back, go back. */
 static void
-assert_terms_followed (AppealsTestServer *server,
-                       SoupSession       *session,
-                       const char        *token,
-                       AppealsDb         *db,
-                       const char        *prefix)
+assert_keys_followed (AppealsTestServer *server,
+                      SoupSession       *session,
+                      const char        *token,
+                      AppealsDb         *db,
+                      const char        *prefix,
+                      const char        *column)
 {
   g_autofree char *query = g_strdup_printf ("q=%s", prefix);
+  g_autofree char *read = g_strdup_printf ("SELECT %s AS key FROM appeals WHERE id = ?", column);
+  g_autofree char *write = g_strdup_printf ("UPDATE appeals SET %s = ? WHERE id = ?", column);
   g_autoptr(GArray) newest = plain_page (db, search_condition (db), prefix, "registration_date", NULL, 0, TRUE);
-  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) oldest = plain_page (db, search_condition (db), prefix, column, NULL, 0, FALSE);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AppealsDbResult) first = NULL;
   g_autoptr(GError) error = NULL;
+  GDate day;
 
+  /* terms before any appeal's; registration days just before the first
+   * match's, after the journal's first, where no match is near */
+  first = appeals_db_query (db, read, g_variant_new ("(x)", g_array_index (oldest, gint64, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_true (appeals_date_parse_iso (appeals_db_result_get_string (first, 0, "key"), &day));
+  g_date_subtract_days (&day, 4);
   g_assert_cmpuint (newest->len, >=, 3);
   for (guint i = 0; i < 3; i++)
     {
       gint64 id = g_array_index (newest, gint64, i);
-      g_autoptr(AppealsDbResult) term = appeals_db_query (db, "SELECT due_date FROM appeals WHERE id = ?",
-                                                          g_variant_new ("(x)", id), &error);
+      g_autoptr(AppealsDbResult) key = appeals_db_query (db, read, g_variant_new ("(x)", id), &error);
       g_autofree char *early = g_strdup_printf ("2000-01-0%u", i + 1);
 
+      if (g_str_equal (column, "registration_date"))
+        {
+          g_date_add_days (&day, 1);
+          g_free (early);
+          early = appeals_date_format_iso (&day);
+        }
+
       g_assert_no_error (error);
-      g_ptr_array_add (terms, g_strdup (appeals_db_result_get_string (term, 0, "due_date")));
-      appeals_db_exec (db, "UPDATE appeals SET due_date = ? WHERE id = ?", g_variant_new ("(sx)", early, id), &error);
+      g_ptr_array_add (keys, g_strdup (appeals_db_result_get_string (key, 0, "key")));
+      appeals_db_exec (db, write, g_variant_new ("(sx)", early, id), &error);
       g_assert_no_error (error);
     }
 
   for (guint round = 0; round < 2; round++)
     {
-      g_autoptr(GArray) expected = plain_page (db, search_condition (db), prefix, "due_date", NULL, 0, FALSE);
-      g_autoptr(GArray) page = server_page (server, session, token, query, "due_date", NULL, 0, FALSE);
+      g_autoptr(GArray) expected = plain_page (db, search_condition (db), prefix, column, NULL, 0, FALSE);
+      g_autoptr(GArray) page = server_page (server, session, token, query, column, NULL, 0, FALSE);
 
       assert_same_page (page, expected, query, NULL, 0, FALSE);
       for (guint i = 0; i < 3; i++)
@@ -342,8 +363,8 @@ assert_terms_followed (AppealsTestServer *server,
 
       for (guint i = 0; round == 0 && i < 3; i++)
         {
-          appeals_db_exec (db, "UPDATE appeals SET due_date = ? WHERE id = ?",
-                           g_variant_new ("(sx)", (const char *) g_ptr_array_index (terms, i),
+          appeals_db_exec (db, write,
+                           g_variant_new ("(sx)", (const char *) g_ptr_array_index (keys, i),
                                           g_array_index (newest, gint64, i)),
                            &error);
           g_assert_no_error (error);
@@ -398,6 +419,10 @@ test_search_orders (void)
         g_assert_no_error (error);
         if (!descending && strstr (logged + before, marker) == NULL)
           g_error ("q=%s by %s, oldest first: the matches were not read as a set", prefix, columns[c]);
+        /* on SQLite by registration, only the first matches by id */
+        if (!descending && c == 0 && g_str_equal (backend, "sqlite") &&
+            strstr (logged + before, "appeals_out_of_order") == NULL)
+          g_error ("q=%s oldest first: not the first matches by id", prefix);
 
         for (guint row = 0; row < appeals_db_result_get_n_rows (order); row += N_SEARCH_APPEALS / 12)
           {
@@ -410,7 +435,8 @@ test_search_orders (void)
             assert_same_page (page, expected, query, key, id, descending);
           }
       }
-  assert_terms_followed (server, session, token, db, prefix);
+  assert_keys_followed (server, session, token, db, prefix, "due_date");
+  assert_keys_followed (server, session, token, db, prefix, "registration_date");
   appeals_test_server_free (server);
   g_unlink (statements);
 }

@@ -71,6 +71,7 @@ typedef struct
   gboolean   searched;        /* a search narrows the page */
   gboolean   search_sorted;   /* the search's matches are read as a set and sorted */
   gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
+  GVariant  *search_value;    /* the search's value (its expression, or a number) */
   AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
 } Filter;
 
@@ -89,6 +90,7 @@ filter_init (Filter *filter)
   filter->searched = FALSE;
   filter->search_sorted = FALSE;
   filter->search_alone = FALSE;
+  filter->search_value = NULL;
   filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
 }
 
@@ -98,6 +100,7 @@ filter_clear (Filter *filter)
   g_string_free (filter->where, TRUE);
   g_ptr_array_unref (filter->values);
   appeals_journal_bounds_clear (&filter->bounds);
+  g_clear_pointer (&filter->search_value, g_variant_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
@@ -144,6 +147,8 @@ add_search (AppealsRequest  *request,
   filter->search_matches = search.clause != NULL ? search.matches : -1;
   filter->searched = search.clause != NULL;
   filter->search_sorted = search.clause != NULL && search.sorted;
+  if (search.clause != NULL)
+    filter->search_value = g_variant_ref (search.value);
   appeals_journal_search_clear (&search);
   return TRUE;
 }
@@ -632,7 +637,19 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * limit is written in for the page size the client asks for only, so
    * that a caller who tries every limit makes no more texts (each one a
    * statement the connection keeps) than two a filter */
-  if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
+  if (source == APPEALS_JOURNAL_PAGE_SORTED_KEYS && !postgresql && cursor_key == NULL && offset == 0 &&
+      sort == &sort_keys[0] && !descending)
+    {
+      /* oldest first from the start: the first matches by id (migration 0034) */
+      const char *expression = g_variant_get_string (filter.search_value, NULL);
+
+      sql = appeals_journal_page_first_matches_sql (with_texts);
+      rows = appeals_db_query (request->db, sql,
+                               g_variant_new ("(sxsx)", expression, (gint64) limit + 1, expression,
+                                              (gint64) limit + 1),
+                               error);
+    }
+  else if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
       sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, limit + 1,
                                       postgresql, source, with_texts);

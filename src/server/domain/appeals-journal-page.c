@@ -7,6 +7,22 @@
 
 #include "appeals-journal-page.h"
 
+/* The rows of the page of @ids, in their order. */
+static char *
+page_rows (const char *ids,
+           const char *column,
+           const char *direction,
+           gboolean    with_texts)
+{
+  return g_strdup_printf ("SELECT %s, ap.iin AS applicant_iin, "
+                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
+                          "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
+                          "FROM (%s) page "
+                          "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
+                          "ORDER BY %s %s, a.id %s",
+                          with_texts ? "a.*" : APPEALS_JOURNAL_ROW_COLUMNS, ids, column, direction, direction);
+}
+
 /**
  * appeals_journal_page_sql:
  * @where: the page's conditions on "a" (appeals)
@@ -67,11 +83,32 @@ appeals_journal_page_sql (const char               *where,
                              column, direction, direction, limit);
     }
 
-  return g_strdup_printf ("SELECT %s, ap.iin AS applicant_iin, "
-                          "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || "
-                          "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
-                          "FROM (%s) page "
-                          "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id "
-                          "ORDER BY %s %s, a.id %s",
-                          with_texts ? "a.*" : APPEALS_JOURNAL_ROW_COLUMNS, ids, column, direction, direction);
+  return page_rows (ids, column, direction, with_texts);
+}
+
+/**
+ * appeals_journal_page_first_matches_sql:
+ * @with_texts: as for appeals_journal_page_sql()
+ *
+ * SQLite's first page of a search alone, oldest first: the appeals
+ * outside appeals_out_of_order (migration 0034), taken by id, are in the
+ * order of registration, so the page is among the first matches by id
+ * outside that table, as many as the page, and the matches in it. The
+ * text index gives its matches by id: the page reads as many as it shows,
+ * not every match (the 111,000 of "2026" at 1,000,000 appeals: 45 ms
+ * read and sorted, 0.05 ms so). Its parameters: the search's expression
+ * and the limit, twice.
+ *
+ * Returns: (transfer full): the statement
+ */
+char *
+appeals_journal_page_first_matches_sql (gboolean with_texts)
+{
+  return page_rows ("SELECT a.id FROM appeals a INDEXED BY appeals_id_order WHERE a.id IN ("
+                    "SELECT rowid FROM (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ? "
+                    "AND rowid NOT IN (SELECT id FROM appeals_out_of_order) ORDER BY rowid LIMIT ?) "
+                    "UNION ALL SELECT o.id FROM appeals_out_of_order o WHERE EXISTS (SELECT 1 FROM appeals_search "
+                    "WHERE appeals_search MATCH ? AND appeals_search.rowid = o.id)) "
+                    "ORDER BY a.registration_date ASC, a.id ASC LIMIT ?",
+                    "a.registration_date", "ASC", with_texts);
 }

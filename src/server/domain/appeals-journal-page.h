@@ -59,5 +59,6 @@ char *appeals_journal_page_sql (const char               *where,
                                 gboolean                  postgresql,
                                 AppealsJournalPageSource  source,
                                 gboolean                  with_texts);
+char *appeals_journal_page_first_matches_sql (gboolean with_texts);
 
 G_END_DECLS
