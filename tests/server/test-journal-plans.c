@@ -355,6 +355,22 @@ assert_keys_followed (AppealsTestServer *server,
       g_autoptr(GArray) page = server_page (server, session, token, query, column, NULL, 0, FALSE);
 
       assert_same_page (page, expected, query, NULL, 0, FALSE);
+      /* back by term from a year and a half before the first match's,
+       * where no match is near: only those */
+      if (g_str_equal (column, "due_date"))
+        {
+          GDate far = day;
+          g_autofree char *key = NULL;
+          g_autoptr(GArray) back = NULL;
+          g_autoptr(GArray) back_expected = NULL;
+
+          g_date_subtract_days (&far, 546);
+          key = appeals_date_format_iso (&far);
+          back = server_page (server, session, token, query, column, key, 1, TRUE);
+          back_expected = plain_page (db, search_condition (db), prefix, column, key, 1, TRUE);
+          assert_same_page (back, back_expected, query, key, 1, TRUE);
+          g_assert_cmpuint (back->len, ==, round == 0 ? 3 : 0);
+        }
       for (guint i = 0; i < 3; i++)
         if (round == 0)
           g_assert_cmpint (g_array_index (page, gint64, i), ==, g_array_index (newest, gint64, i));

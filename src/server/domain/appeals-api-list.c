@@ -637,18 +637,11 @@ appeals_api_appeals_list (AppealsRequest  *request,
    * limit is written in for the page size the client asks for only, so
    * that a caller who tries every limit makes no more texts (each one a
    * statement the connection keeps) than two a filter */
-  if (source == APPEALS_JOURNAL_PAGE_SORTED_KEYS && !postgresql && cursor_key == NULL && offset == 0 &&
-      sort == &sort_keys[0] && !descending)
-    {
-      /* oldest first from the start: the first matches by id (migration 0034) */
-      const char *expression = g_variant_get_string (filter.search_value, NULL);
-
-      sql = appeals_journal_page_first_matches_sql (with_texts);
-      rows = appeals_db_query (request->db, sql,
-                               g_variant_new ("(sxsx)", expression, (gint64) limit + 1, expression,
-                                              (gint64) limit + 1),
-                               error);
-    }
+  /* a search alone oldest first, or back by term: from its matches by id */
+  if (source == APPEALS_JOURNAL_PAGE_SORTED_KEYS && !postgresql && offset == 0 &&
+      appeals_journal_page_by_id (&filter.cursor))
+    rows = appeals_journal_page_read_by_id (request->db, g_variant_get_string (filter.search_value, NULL),
+                                            &filter.cursor, (gint64) limit + 1, with_texts, error);
   else if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
       sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, limit + 1,

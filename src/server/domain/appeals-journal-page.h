@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "appeals-db.h"
+#include "appeals-journal-search.h"
+
 G_BEGIN_DECLS
 
 /* The columns of a journal row without texts (?texts=false): every
@@ -59,6 +62,12 @@ char *appeals_journal_page_sql (const char               *where,
                                 gboolean                  postgresql,
                                 AppealsJournalPageSource  source,
                                 gboolean                  with_texts);
-char *appeals_journal_page_first_matches_sql (gboolean with_texts);
+gboolean         appeals_journal_page_by_id      (const AppealsJournalCursor  *cursor);
+AppealsDbResult *appeals_journal_page_read_by_id (AppealsDb                   *db,
+                                                  const char                  *expression,
+                                                  const AppealsJournalCursor  *cursor,
+                                                  gint64                       limit,
+                                                  gboolean                     with_texts,
+                                                  GError                     **error);
 
 G_END_DECLS
