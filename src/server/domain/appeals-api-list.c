@@ -633,10 +633,6 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
     }
 
-  /* one row more than the page tells whether there is a next one; the
-   * limit is written in for the page size the client asks for only, so
-   * that a caller who tries every limit makes no more texts (each one a
-   * statement the connection keeps) than two a filter */
   /* a search alone oldest first, or back by term: from its matches by id */
   if (source == APPEALS_JOURNAL_PAGE_SORTED_KEYS && !postgresql && offset == 0 &&
       appeals_journal_page_by_id (&filter.cursor))
@@ -644,6 +640,10 @@ appeals_api_appeals_list (AppealsRequest  *request,
                                             &filter.cursor, (gint64) limit + 1, with_texts, error);
   else if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
+      /* one row more than the page tells whether there is a next one;
+       * the limit is written in for the page size the client asks for
+       * only, so that a caller who tries every limit makes no more texts
+       * (each one a statement the connection keeps) than two a filter */
       sql = appeals_journal_page_sql (filter.where->str, sort->column, sort->index, descending, limit + 1,
                                       postgresql, source, with_texts);
       rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
