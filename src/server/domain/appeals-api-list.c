@@ -71,7 +71,7 @@ typedef struct
   gboolean   searched;        /* a search narrows the page */
   gboolean   search_sorted;   /* the search's matches are read as a set and sorted */
   gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
-  GVariant  *search_value;    /* the search's value (its expression, or a number) */
+  char      *search_words;    /* SQLite: the search's words in the text index */
   AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
 } Filter;
 
@@ -90,7 +90,7 @@ filter_init (Filter *filter)
   filter->searched = FALSE;
   filter->search_sorted = FALSE;
   filter->search_alone = FALSE;
-  filter->search_value = NULL;
+  filter->search_words = NULL;
   filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
 }
 
@@ -100,7 +100,7 @@ filter_clear (Filter *filter)
   g_string_free (filter->where, TRUE);
   g_ptr_array_unref (filter->values);
   appeals_journal_bounds_clear (&filter->bounds);
-  g_clear_pointer (&filter->search_value, g_variant_unref);
+  g_clear_pointer (&filter->search_words, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
@@ -147,8 +147,7 @@ add_search (AppealsRequest  *request,
   filter->search_matches = search.clause != NULL ? search.matches : -1;
   filter->searched = search.clause != NULL;
   filter->search_sorted = search.clause != NULL && search.sorted;
-  if (search.clause != NULL)
-    filter->search_value = g_variant_ref (search.value);
+  filter->search_words = g_steal_pointer (&search.words);
   appeals_journal_search_clear (&search);
   return TRUE;
 }
@@ -633,11 +632,12 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
     }
 
-  /* a search alone oldest first, or back by term: from its matches by id */
-  if (source == APPEALS_JOURNAL_PAGE_SORTED_KEYS && !postgresql && offset == 0 &&
-      appeals_journal_page_by_id (&filter.cursor))
-    rows = appeals_journal_page_read_by_id (request->db, g_variant_get_string (filter.search_value, NULL),
-                                            &filter.cursor, (gint64) limit + 1, with_texts, error);
+  /* a search alone in the order of registration, or back by term where
+   * its matches are sparse: from its matches by id */
+  if (filter.search_alone && filter.search_words != NULL && offset == 0 &&
+      appeals_journal_page_by_id (&filter.cursor, source == APPEALS_JOURNAL_PAGE_SORTED_KEYS))
+    rows = appeals_journal_page_read_by_id (request->db, filter.search_words, &filter.cursor, (gint64) limit + 1,
+                                            with_texts, error);
   else if (offset == 0 && filter.search_matches < 0 && !filter.search_sorted && limit == DEFAULT_PAGE_SIZE)
     {
       /* one row more than the page tells whether there is a next one;

@@ -62,7 +62,8 @@ char *appeals_journal_page_sql (const char               *where,
                                 gboolean                  postgresql,
                                 AppealsJournalPageSource  source,
                                 gboolean                  with_texts);
-gboolean         appeals_journal_page_by_id      (const AppealsJournalCursor  *cursor);
+gboolean         appeals_journal_page_by_id      (const AppealsJournalCursor  *cursor,
+                                                  gboolean                     sparse);
 AppealsDbResult *appeals_journal_page_read_by_id (AppealsDb                   *db,
                                                   const char                  *expression,
                                                   const AppealsJournalCursor  *cursor,

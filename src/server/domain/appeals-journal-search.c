@@ -386,6 +386,7 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
 
   search->clause = NULL;
   search->value = NULL;
+  search->words = NULL;
   search->matches = -1;
   search->sorted = FALSE;
 
@@ -401,6 +402,8 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
     return FALSE;
   if (expression == NULL)
     return TRUE;
+  if (!postgresql)
+    search->words = g_strdup (expression);
   if (!window_top (db, cursor, &top, error))
     return FALSE;
 
@@ -513,5 +516,6 @@ void
 appeals_journal_search_clear (AppealsJournalSearch *search)
 {
   g_clear_pointer (&search->clause, g_free);
+  g_clear_pointer (&search->words, g_free);
   g_clear_pointer (&search->value, g_variant_unref);
 }

@@ -29,6 +29,8 @@ typedef struct
   gint64    matches;    /* matches of the words alone, at most the cap + 1
                          * (past the cursor when only those are read);
                          * -1 when not counted */
+  char     *words;      /* SQLite: the words' expression in the text index,
+                         * whatever the clause (NULL for a number) */
   gboolean  sorted;     /* the page reads the rows the clause keeps as a set
                          * and sorts them, not walks its order's index for
                          * them: PostgreSQL reads them behind a fence (its
