@@ -140,7 +140,12 @@ add_search (AppealsRequest  *request,
 {
   AppealsJournalSearch search;
 
-  if (!appeals_journal_search_init (&search, request->db, query, &filter->cursor, error))
+  /* a page past a cursor in the order of registration reads its matches
+   * by id, whatever they are; a first page counts them for the total */
+  gboolean by_id = filter->search_alone && filter->cursor.key != NULL &&
+                   g_str_equal (filter->cursor.column, "registration_date");
+
+  if (!appeals_journal_search_init (&search, request->db, query, &filter->cursor, by_id, error))
     return FALSE;
   if (search.clause != NULL)
     filter_add (filter, search.clause, g_variant_ref (search.value));

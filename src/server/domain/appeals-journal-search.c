@@ -344,6 +344,8 @@ matches_past_cursor (AppealsDb                   *db,
  * appeals_journal_search_init:
  * @text: the ?q= text
  * @cursor: where the page is
+ * @by_id: SQLite reads the page by id (appeals_journal_page_read_by_id()):
+ *   the words alone, uncounted
  *
  * Fills @search with the clause for @text; a text with no words leaves
  * the clause %NULL (nothing to narrow). The plan follows the matches
@@ -364,6 +366,7 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
                              AppealsDb                   *db,
                              const char                  *text,
                              const AppealsJournalCursor  *cursor,
+                             gboolean                     by_id,
                              GError                     **error)
 {
   gboolean postgresql = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_POSTGRESQL;
@@ -404,6 +407,13 @@ appeals_journal_search_init (AppealsJournalSearch        *search,
     return TRUE;
   if (!postgresql)
     search->words = g_strdup (expression);
+  /* SQLite reads the page by id past the cursor: no plan to choose */
+  if (!postgresql && by_id)
+    {
+      search->clause = g_strdup ("a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ?)");
+      search->value = g_variant_ref_sink (g_variant_new_string (expression));
+      return TRUE;
+    }
   if (!window_top (db, cursor, &top, error))
     return FALSE;
 

@@ -43,6 +43,7 @@ gboolean appeals_journal_search_init  (AppealsJournalSearch        *search,
                                        AppealsDb                   *db,
                                        const char                  *text,
                                        const AppealsJournalCursor  *cursor,
+                                       gboolean                     by_id,
                                        GError                     **error);
 void     appeals_journal_search_clear (AppealsJournalSearch        *search);
 
