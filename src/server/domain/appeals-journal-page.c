@@ -136,26 +136,27 @@ appeals_journal_page_by_id (const AppealsJournalCursor *cursor,
   return g_str_equal (cursor->column, "due_date") && cursor->key != NULL && cursor->descending && sparse;
 }
 
-/* The id of the first appeal past @cursor in the order of registration
- * outside appeals_out_of_order; 0 past the last one back, G_MAXINT64 past
- * the last one forth. */
+/* The id of the first appeal past (@date, @id) in the order of
+ * registration, @descending or not, outside appeals_out_of_order; 0 past
+ * the last one back, G_MAXINT64 past the last one forth. */
 static gboolean
-registered_bound (AppealsDb                  *db,
-                  const AppealsJournalCursor *cursor,
-                  const char                 *date,
-                  gint64                     *bound,
-                  GError                    **error)
+registered_bound (AppealsDb   *db,
+                  const char  *date,
+                  gint64       id,
+                  gboolean     descending,
+                  gint64      *bound,
+                  GError     **error)
 {
+  const char *direction = descending ? "DESC" : "ASC";
   g_autoptr(AppealsDbResult) first = NULL;
   g_autofree char *sql = NULL;
 
-  *bound = cursor->descending ? 0 : G_MAXINT64;
+  *bound = descending ? 0 : G_MAXINT64;
   sql = g_strdup_printf ("SELECT id FROM appeals WHERE (registration_date, id) %s (?, ?) "
                          "AND id NOT IN (SELECT id FROM appeals_out_of_order) "
                          "ORDER BY registration_date %s, id %s LIMIT 1",
-                         cursor->descending ? "<" : ">", cursor->descending ? "DESC" : "ASC",
-                         cursor->descending ? "DESC" : "ASC");
-  first = appeals_db_query (db, sql, g_variant_new ("(sx)", date, cursor->id), error);
+                         descending ? "<" : ">", direction, direction);
+  first = appeals_db_query (db, sql, g_variant_new ("(sx)", date, id), error);
   if (first == NULL)
     return FALSE;
   if (appeals_db_result_get_n_rows (first) > 0)
@@ -204,28 +205,21 @@ appeals_journal_page_read_by_id (AppealsDb                  *db,
 
   if (g_str_equal (cursor->column, "registration_date"))
     {
-      AppealsJournalCursor from = *cursor;
+      gint64 id = cursor->key != NULL ? cursor->id : cursor->descending ? G_MAXINT64 : 0;
 
-      from.key = date;
-      from.id = cursor->key != NULL ? cursor->id : cursor->descending ? G_MAXINT64 : 0;
-      if (cursor->key != NULL && !registered_bound (db, cursor, date, &bound, error))
+      if (cursor->key != NULL && !registered_bound (db, date, id, cursor->descending, &bound, error))
         return NULL;
       ids = g_strdup_printf (registered_ids, cursor->descending ? "<=" : ">=", direction,
                              cursor->descending ? "<" : ">", direction, direction);
       sql = page_rows (ids, "a.registration_date", direction, with_texts);
       return appeals_db_query (db, sql,
-                               g_variant_new ("(sxxssxx)", expression, bound, limit, expression, from.key, from.id,
-                                              limit),
+                               g_variant_new ("(sxxssxx)", expression, bound, limit, expression, date, id, limit),
                                error);
     }
 
   /* the last appeal in the order of registration up to the cursor's term */
-  {
-    AppealsJournalCursor up_to = { "registration_date", cursor->key, G_MAXINT64, TRUE };
-
-    if (!registered_bound (db, &up_to, cursor->key, &bound, error))
-      return NULL;
-  }
+  if (!registered_bound (db, cursor->key, G_MAXINT64, TRUE, &bound, error))
+    return NULL;
   sql = page_rows (due_before_ids, "a.due_date", "DESC", with_texts);
   return appeals_db_query (db, sql,
                            g_variant_new ("(sxsssxx)", expression, bound, expression, expression, cursor->key,
