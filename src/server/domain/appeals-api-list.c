@@ -143,7 +143,7 @@ add_search (AppealsRequest  *request,
   /* a page past a cursor in the order of registration reads its matches
    * by id, whatever they are; a first page counts them for the total */
   gboolean by_id = filter->search_alone && filter->cursor.key != NULL &&
-                   g_str_equal (filter->cursor.column, "registration_date");
+                   appeals_journal_page_by_id (&filter->cursor, FALSE);
 
   if (!appeals_journal_search_init (&search, request->db, query, &filter->cursor, by_id, error))
     return FALSE;

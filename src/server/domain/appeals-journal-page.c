@@ -86,6 +86,12 @@ appeals_journal_page_sql (const char               *where,
   return page_rows (ids, column, direction, with_texts);
 }
 
+/* The matches in appeals_out_of_order (migration 0034); one parameter,
+ * the search's expression. */
+#define OUT_OF_ORDER_MATCHES \
+  "SELECT o.id FROM appeals_out_of_order o WHERE EXISTS (SELECT 1 FROM appeals_search " \
+  "WHERE appeals_search MATCH ? AND appeals_search.rowid = o.id)"
+
 /* SQLite's page of a search alone in the order of registration (%s:
  * ">=" and "ASC" oldest first, "<=" and "DESC" newest): among the first
  * matches by id from the bound outside appeals_out_of_order, as many as
@@ -96,8 +102,7 @@ static const char registered_ids[] =
   "SELECT a.id FROM appeals a INDEXED BY appeals_id_order WHERE a.id IN ("
   "SELECT rowid FROM (SELECT rowid FROM appeals_search WHERE appeals_search MATCH ? AND rowid %s ? "
   "AND rowid NOT IN (SELECT id FROM appeals_out_of_order) ORDER BY rowid %s LIMIT ?) "
-  "UNION ALL SELECT o.id FROM appeals_out_of_order o WHERE EXISTS (SELECT 1 FROM appeals_search "
-  "WHERE appeals_search MATCH ? AND appeals_search.rowid = o.id)) "
+  "UNION ALL " OUT_OF_ORDER_MATCHES ") "
   "AND (a.registration_date, a.id) %s (?, ?) ORDER BY a.registration_date %s, a.id %s LIMIT ?";
 
 /* SQLite's page of a search alone back by term from a cursor: a term
@@ -110,8 +115,7 @@ static const char registered_ids[] =
 static const char due_before_ids[] =
   "SELECT a.id FROM appeals a INDEXED BY appeals_id_order WHERE a.id IN ("
   "SELECT rowid FROM appeals_search WHERE appeals_search MATCH ? AND rowid <= ? "
-  "UNION SELECT o.id FROM appeals_out_of_order o WHERE EXISTS (SELECT 1 FROM appeals_search "
-  "WHERE appeals_search MATCH ? AND appeals_search.rowid = o.id) "
+  "UNION " OUT_OF_ORDER_MATCHES " "
   "UNION SELECT x.id FROM appeals x INDEXED BY appeals_due_before_registration "
   "WHERE x.due_date < x.registration_date AND EXISTS (SELECT 1 FROM appeals_search "
   "WHERE appeals_search MATCH ? AND appeals_search.rowid = x.id)) "
