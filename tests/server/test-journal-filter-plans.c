@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -120,6 +121,128 @@ test_filter_orders (void)
     {
       g_free (cases[f].query);
       g_free (cases[f].condition);
+    }
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+/* Fails, saying @should, unless the statements @logged for the page of
+ * @query hold @marker as @held says. */
+static void
+assert_logged (const char *logged,
+               const char *marker,
+               gboolean    held,
+               const char *query,
+               gboolean    descending,
+               const char *should)
+{
+  if ((strstr (logged, marker) != NULL) != held)
+    g_error ("%s by %sdue_date: the page should %s (\"%s\" %s its statements)", query, descending ? "-" : "",
+             should, marker, held ? "not in" : "in");
+}
+
+/* A period alone, closed at both ends (a quarter in the middle of the
+ * ten years, the last whole year, one day), by due date both ways: the
+ * server walks the index of terms from where the period's terms start,
+ * without counting a window first (the index holds the day of
+ * registration: migration 0035, on SQLite the walk reads it alone), and
+ * its pages, from the start and from cursors all over the period, are
+ * what plain SQL finds. Narrowed by a status too, it counts its windows
+ * as before. */
+static void
+test_period_walk (void)
+{
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *middle = NULL, *last = NULL, *day = NULL, *status = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  gboolean sqlite = g_str_equal (backend, "sqlite");
+  char *periods[3][2];
+  AppealsTestServer *server;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  middle = date_before_end (db, N_SEARCH_APPEALS / 2);
+  last = date_before_end (db, 0);
+  day = date_before_end (db, N_SEARCH_APPEALS / 3);
+  status = most_common (db, "status", FALSE);
+  periods[0][0] = g_strdup_printf ("%.4s-01-01", middle);
+  periods[0][1] = g_strdup_printf ("%.4s-03-31", middle);
+  periods[1][0] = g_strdup_printf ("%04d-01-01", atoi (last) - 1);
+  periods[1][1] = g_strdup_printf ("%04d-12-31", atoi (last) - 1);
+  periods[2][0] = g_strdup (day);
+  periods[2][1] = g_strdup (day);
+
+  if (sqlite)
+    {
+      g_autoptr(AppealsDbResult) plan = appeals_db_query (db, "EXPLAIN QUERY PLAN SELECT a.id FROM appeals a "
+                                                              "INDEXED BY appeals_due WHERE a.registration_date >= ? "
+                                                              "AND a.registration_date <= ? AND a.due_date >= ? "
+                                                              "AND a.due_date < ? ORDER BY a.due_date DESC, a.id DESC "
+                                                              "LIMIT 51",
+                                                          g_variant_new ("(ssss)", periods[1][0], periods[1][1],
+                                                                         periods[1][0], last),
+                                                          &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (appeals_db_result_get_string (plan, 0, "detail"), "COVERING INDEX appeals_due"));
+    }
+
+  server = start_logging_server (&statements, &token);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autofree char *query = g_strdup_printf ("from=%s&to=%s", periods[p][0], periods[p][1]);
+        g_autofree char *narrowed = g_strdup_printf ("%s&status=%s", query, status);
+        g_autofree char *condition = g_strdup_printf ("a.registration_date >= '%s' AND a.registration_date <= '%s'",
+                                                      periods[p][0], periods[p][1]);
+        g_autofree char *sql = g_strdup_printf ("SELECT a.due_date AS key, a.id FROM appeals a WHERE %s "
+                                                "ORDER BY a.due_date %s, a.id %s", condition,
+                                                descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
+        g_autoptr(AppealsDbResult) order = appeals_db_query (db, sql, NULL, &error);
+        g_autofree char *logged = NULL;
+        gsize before = file_size (statements);
+        g_autoptr(GArray) first = server_page (server, session, token, query, "due_date", NULL, 0, descending);
+        g_autoptr(GArray) first_expected = plain_page (db, condition, NULL, "due_date", NULL, 0, descending);
+        g_autoptr(GArray) other = NULL;
+        guint n;
+
+        g_assert_no_error (error);
+        n = appeals_db_result_get_n_rows (order);
+        g_assert_cmpuint (n, >, 0);
+        assert_same_page (first, first_expected, query, NULL, 0, descending);
+        g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+        g_assert_no_error (error);
+        assert_logged (logged + before, "a.due_date >= ? AND a.due_date < ?", TRUE, query, descending,
+                       "start where the period's terms do");
+        assert_logged (logged + before, " LIMIT 1000) AND ", FALSE, query, descending, "count no window");
+        assert_plan (logged + before, query, "due_date", descending, sqlite ? PLAN_WALKED : PLAN_CHOSEN);
+
+        for (guint row = 0; row < n; row += MAX (n / 8, 1))
+          {
+            const char *key = appeals_db_result_get_string (order, row, "key");
+            gint64 id = appeals_db_result_get_int64 (order, row, "id");
+            g_autoptr(GArray) expected = plain_page (db, condition, NULL, "due_date", key, id, descending);
+            g_autoptr(GArray) page = server_page (server, session, token, query, "due_date", key, id, descending);
+
+            assert_same_page (page, expected, query, key, id, descending);
+          }
+
+        /* a status beside the period: the windows tell where its rows are */
+        g_clear_pointer (&logged, g_free);
+        before = file_size (statements);
+        other = server_page (server, session, token, narrowed, "due_date", NULL, 0, descending);
+        g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+        g_assert_no_error (error);
+        assert_logged (logged + before, " LIMIT 1000) AND ", TRUE, narrowed, descending, "count a window");
+      }
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_free (periods[p][0]);
+      g_free (periods[p][1]);
     }
   appeals_test_server_free (server);
   g_unlink (statements);
@@ -242,6 +365,7 @@ main (int   argc,
 
   journal_plans_setup (&argc, &argv);
   g_test_add_func ("/journal-filter-plans/filter-orders", test_filter_orders);
+  g_test_add_func ("/journal-filter-plans/period-walk", test_period_walk);
   g_test_add_func ("/journal-filter-plans/period-bounds", test_period_bounds);
   status = g_test_run ();
   journal_plans_teardown ();

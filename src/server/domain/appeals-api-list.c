@@ -46,12 +46,13 @@ typedef struct
   const char *column;
   const char *index;     /* SQLite: the index in this order, where the
                           * filters' indexes are not (NULL: they are) */
-  gboolean    holds_status;  /* ... which holds the status beside the key */
+  gboolean    holds_status;  /* ... which holds the status and the day of
+                              * registration beside the key */
 } SortKey;
 
 static const SortKey sort_keys[] = {
   { "registration_date", "a.registration_date", NULL, FALSE },
-  /* (due_date, status) */
+  /* (due_date, status, registration_date): migration 0035 */
   { "due_date", "a.due_date", "appeals_due", TRUE },
   /* the UNIQUE of registration_number (migration 0001) */
   { "registration_number", "a.registration_number", "sqlite_autoindex_appeals_1", FALSE },
@@ -65,6 +66,7 @@ typedef struct
   guint      n_narrowing;     /* filters beside the search and the scope */
   guint      n_clauses;       /* the conditions in @where */
   guint      n_on_status;     /* ... of which on the status and the term alone */
+  guint      n_on_period;     /* ... of which on the day of registration */
   gboolean   period;          /* a registration date's bounds narrow the page */
   const char *from, *to;      /* ... those bounds (the request's) */
   AppealsJournalBounds bounds;  /* ... restated in the terms of the order */
@@ -84,9 +86,10 @@ filter_init (Filter *filter)
   filter->n_narrowing = 0;
   filter->n_clauses = 0;
   filter->n_on_status = 0;
+  filter->n_on_period = 0;
   filter->period = FALSE;
   filter->from = filter->to = NULL;
-  filter->bounds = (AppealsJournalBounds) { NULL, NULL };
+  filter->bounds = (AppealsJournalBounds) { NULL, NULL, FALSE };
   filter->searched = FALSE;
   filter->search_sorted = FALSE;
   filter->search_alone = FALSE;
@@ -260,6 +263,7 @@ build_filter (AppealsRequest  *request,
       else
         {
           filter_add (filter, "a.registration_date >= ?", g_variant_new_string (value));
+          filter->n_on_period++;
           filter->period = TRUE;
           filter->from = value;
         }
@@ -271,6 +275,7 @@ build_filter (AppealsRequest  *request,
       else
         {
           filter_add (filter, "a.registration_date <= ?", g_variant_new_string (value));
+          filter->n_on_period++;
           filter->period = TRUE;
           filter->to = value;
         }
@@ -458,13 +463,24 @@ kept_in_window (AppealsRequest *request,
  * (%APPEALS_JOURNAL_PAGE_SORTED) if they are no more than
  * ORDER_SORTED_FAR_AT_MOST (a quarter of 2025 by due date: 0.26 s
  * walked, 26 ms sorted), its planner chooses otherwise. The wider
- * window would cost it 16 ms. */
+ * window would cost it 16 ms.
+ *
+ * A period alone whose ends are restated in the order's terms (@bounds
+ * whole), by an order whose index holds the day of registration
+ * (@period_in_index), is walked without a window: the walk reads that
+ * index alone, not the rows, from where the period's terms start, and
+ * passes no more than the terms of the months beside the period (at
+ * 1,000,000 appeals the last year by due date back: 1.6 ms on SQLite,
+ * against 38 ms reading each row it passed and 6 ms for the windows
+ * alone; on PostgreSQL, whose planner then scans that index alone,
+ * 1.5–10 ms, against 28–36 ms sorted). */
 static gboolean
 walk_in_order (AppealsRequest           *request,
                Filter                   *filter,
                const SortKey            *sort,
                guint64                   rows,
                gboolean                  on_status,
+               gboolean                  period_in_index,
                AppealsJournalPageSource *source,
                GError                  **error)
 {
@@ -474,6 +490,8 @@ walk_in_order (AppealsRequest           *request,
   /* PostgreSQL has no INDEXED BY: its planner walks where the rows are
    * dense */
   *source = postgresql ? APPEALS_JOURNAL_PAGE_IN_ORDER : APPEALS_JOURNAL_PAGE_ORDER_INDEX;
+  if (period_in_index && filter->bounds.whole)
+    return TRUE;
   if (!kept_in_window (request, filter, sort, ORDER_WINDOW, MAX (rows, ORDER_DENSE), &in_window, error))
     return FALSE;
   if (in_window >= (gint64) rows)
@@ -527,7 +545,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   const SortKey *sort = &sort_keys[0];
   AppealsJournalPageSource source = APPEALS_JOURNAL_PAGE_IN_ORDER;
   gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
-  gboolean on_status;
+  gboolean on_status, period_alone;
   const char *sort_text = appeals_request_get_query (request, "sort");
   const char *limit_text = appeals_request_get_query (request, "limit");
   const char *offset_text = appeals_request_get_query (request, "offset");
@@ -588,6 +606,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
   /* before the cursor's clause */
   on_status = filter.n_clauses == filter.n_on_status;
+  period_alone = filter.n_clauses == filter.n_on_period;
 
   /* a period by due date or by number: where its terms or numbers are */
   if (!filter.searched && filter.period && sort->index != NULL &&
@@ -621,8 +640,8 @@ appeals_api_appeals_list (AppealsRequest  *request,
   if (sort->index != NULL && !filter.searched && filter.values->len > (cursor_key != NULL ? 2 : 0) &&
       (!postgresql || filter.period))
     {
-      if (!walk_in_order (request, &filter, sort, offset + limit + 1, sort->holds_status && on_status, &source,
-                          error))
+      if (!walk_in_order (request, &filter, sort, offset + limit + 1, sort->holds_status && on_status,
+                          sort->holds_status && period_alone, &source, error))
         return FALSE;
     }
 

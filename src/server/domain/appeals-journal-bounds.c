@@ -98,7 +98,10 @@ four_digit_year (const char *text)
  * within the period meets, where no appeal there breaks the rules they
  * follow from: since @from, a term since @from; up to @to, a term before
  * the fifth month after @to's; numbers from @from's year to @to's.
- * @bounds->clause is %NULL where there are none.
+ * @bounds->clause is %NULL where there are none; @bounds->whole is
+ * whether each end the period has is restated, so that a walk of the
+ * order's index from either end reads no more than the terms or numbers
+ * of the period and of the months beside it.
  */
 gboolean
 appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
@@ -114,6 +117,7 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
 
   bounds->clause = NULL;
   bounds->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  bounds->whole = TRUE;
 
   if (g_str_equal (column, "due_date"))
     {
@@ -123,6 +127,8 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
             return FALSE;
           if (!broken)
             add_clause (clauses, bounds->values, "a.due_date >= ?", g_strdup (from));
+          else
+            bounds->whole = FALSE;
         }
       if (last_year > 0)
         {
@@ -135,13 +141,18 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
           g_date_add_months (&past, DUE_MONTHS_AT_MOST + 1);
           if (!broken)
             add_clause (clauses, bounds->values, "a.due_date < ?", appeals_date_format_iso (&past));
+          else
+            bounds->whole = FALSE;
         }
+      else if (to != NULL)
+        bounds->whole = FALSE;
     }
   else if (g_str_equal (column, "registration_number") && (first_year > 0 || last_year > 0))
     {
       if ((broken = broken_in_period (db, NUMBER_OF_OTHER_YEAR, from, to, error)) < 0)
         return FALSE;
       /* "YYYY-" is the first of a year's numbers, "YYYY." past its last */
+      bounds->whole = !broken && (from == NULL || first_year > 0) && (to == NULL || last_year > 0);
       if (!broken && first_year > 0)
         add_clause (clauses, bounds->values, "a.registration_number >= ?", g_strdup_printf ("%u-", first_year));
       if (!broken && last_year > 0)
@@ -150,6 +161,8 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
 
   if (clauses->len > 0)
     bounds->clause = g_string_free (g_steal_pointer (&clauses), FALSE);
+  else
+    bounds->whole = FALSE;
   return TRUE;
 }
 

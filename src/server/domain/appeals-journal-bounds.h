@@ -13,6 +13,7 @@ typedef struct
 {
   char      *clause;   /* over "a" (appeals), its "?" in @values; NULL: none */
   GPtrArray *values;   /* GVariants, owned */
+  gboolean   whole;    /* each end the period has, restated */
 } AppealsJournalBounds;
 
 gboolean appeals_journal_bounds_init  (AppealsJournalBounds  *bounds,
