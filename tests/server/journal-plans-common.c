@@ -203,7 +203,11 @@ assert_plan (const char *logged,
                                                                               : "sqlite_autoindex_appeals_1");
   g_autofree char *sorted = sqlite ? g_strdup_printf ("ORDER BY +a.%s", column) : g_strdup ("OFFSET 0) m ORDER BY");
   const char *names[] = { "walked the order's index", "left the plan to the database", "sorted the rows" };
-  Plan taken = strstr (logged, walked) != NULL ? PLAN_WALKED
+  /* a period alone by due date walks the index of terms that holds the
+   * day of registration (migration 0035) */
+  Plan taken = strstr (logged, walked) != NULL ||
+               (g_str_equal (column, "due_date") && strstr (logged, "INDEXED BY appeals_due_registration WHERE") != NULL)
+               ? PLAN_WALKED
                : strstr (logged, sorted) != NULL ? PLAN_SORTED
                : PLAN_CHOSEN;
 
