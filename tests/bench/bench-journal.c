@@ -43,6 +43,16 @@
 /* a journal page as the desk asks for it */
 #define PAGE "/api/v1/appeals?limit=50&texts=false"
 #define NEWEST " ORDER BY a.registration_date DESC, a.id DESC LIMIT 51"
+/* the page's ids first, then their rows: the overdue filter's plain
+ * join SQLite's planner may read otherwise (the 35,000 open appeals past
+ * their terms joined and sorted: 0.43 ms in one run, 0.7–1.4 s in the
+ * next ones on the same data, 2026-12-06) */
+#define IDS_FIRST(where) \
+  "SELECT " APPEALS_JOURNAL_ROW_COLUMNS ", ap.iin AS applicant_iin, " \
+  "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || " \
+  "COALESCE (' ' || ap.patronymic, '') AS applicant_name FROM (SELECT a.id FROM appeals a WHERE " where NEWEST \
+  ") page JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id " \
+  "ORDER BY a.registration_date DESC, a.id DESC"
 
 typedef struct
 {
@@ -165,7 +175,7 @@ make_cases (AppealsBench *bench)
   add_case (cases, "filter status=in_progress", g_strdup (PAGE "&status=in_progress"),
             g_strdup (LIST_SQL "WHERE a.status = 'in_progress'" NEWEST), NULL);
   add_case (cases, "filter overdue=true", g_strdup (PAGE "&overdue=true"),
-            g_strdup (LIST_SQL "WHERE a.due_date < ? AND a.status NOT IN ('answered', 'closed')" NEWEST),
+            g_strdup (IDS_FIRST ("a.due_date < ? AND a.status NOT IN ('answered', 'closed')")),
             g_variant_new ("(s)", today));
   add_case (cases, "filter district=rudny-city", g_strdup (PAGE "&district=rudny-city"),
             g_strdup (LIST_SQL "WHERE a.district = 'rudny-city'" NEWEST), NULL);
