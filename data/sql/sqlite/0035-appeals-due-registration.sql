@@ -10,7 +10,7 @@
 -- not a wider index of terms and statuses: given the day of registration
 -- too, that one held every column of the overdue filter's statement,
 -- and the planner traded the open appeals' index in the order of
--- registration for it (a floor of the benchmark's 1.4 s). About 20 MB at
+-- registration for it (a floor of the benchmark's 1.4 s). About 30 MB at
 -- that size.
 
 CREATE INDEX IF NOT EXISTS appeals_due_registration ON appeals (due_date, registration_date);
