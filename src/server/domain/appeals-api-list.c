@@ -47,8 +47,9 @@ typedef struct
   const char *index;     /* SQLite: the index in this order, where the
                           * filters' indexes are not (NULL: they are) */
   gboolean    holds_status;  /* ... which holds the status beside the key */
-  const char *period_index;  /* SQLite: the index in this order that holds
-                              * the day of registration (NULL: none) */
+  const char *period_index;  /* the index in this order that holds the day
+                              * of registration (NULL: none); SQLite walks
+                              * it by name, PostgreSQL's planner finds it */
 } SortKey;
 
 static const SortKey sort_keys[] = {
