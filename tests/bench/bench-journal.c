@@ -36,10 +36,11 @@
 
 /* the page as the desk asks for it (?texts=false): the appeals' columns
  * but their texts and answers */
-#define LIST_SQL \
+#define LIST_COLUMNS \
   "SELECT " APPEALS_JOURNAL_ROW_COLUMNS ", ap.iin AS applicant_iin, " \
   "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || " \
-  "COALESCE (' ' || ap.patronymic, '') AS applicant_name FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
+  "COALESCE (' ' || ap.patronymic, '') AS applicant_name "
+#define LIST_SQL LIST_COLUMNS "FROM appeals a JOIN applicants ap ON ap.id = a.applicant_id "
 /* a journal page as the desk asks for it */
 #define PAGE "/api/v1/appeals?limit=50&texts=false"
 #define NEWEST " ORDER BY a.registration_date DESC, a.id DESC LIMIT 51"
@@ -48,10 +49,8 @@
  * their terms joined and sorted: 0.43 ms in one run, 0.7–1.4 s in the
  * next ones on the same data, 2026-12-06) */
 #define IDS_FIRST(where) \
-  "SELECT " APPEALS_JOURNAL_ROW_COLUMNS ", ap.iin AS applicant_iin, " \
-  "COALESCE (ap.organisation_name || ' ', '') || ap.surname || ' ' || ap.given_name || " \
-  "COALESCE (' ' || ap.patronymic, '') AS applicant_name FROM (SELECT a.id FROM appeals a WHERE " where NEWEST \
-  ") page JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id " \
+  LIST_COLUMNS "FROM (SELECT a.id FROM appeals a WHERE " where NEWEST ") page " \
+  "JOIN appeals a ON a.id = page.id JOIN applicants ap ON ap.id = a.applicant_id " \
   "ORDER BY a.registration_date DESC, a.id DESC"
 
 typedef struct

@@ -68,7 +68,6 @@ typedef struct
   guint      n_narrowing;     /* filters beside the search and the scope */
   guint      n_clauses;       /* the conditions in @where */
   guint      n_on_status;     /* ... of which on the status and the term alone */
-  guint      n_on_period;     /* ... of which on the day of registration */
   gboolean   period;          /* a registration date's bounds narrow the page */
   const char *from, *to;      /* ... those bounds (the request's) */
   AppealsJournalBounds bounds;  /* ... restated in the terms of the order */
@@ -88,7 +87,6 @@ filter_init (Filter *filter)
   filter->n_narrowing = 0;
   filter->n_clauses = 0;
   filter->n_on_status = 0;
-  filter->n_on_period = 0;
   filter->period = FALSE;
   filter->from = filter->to = NULL;
   filter->bounds = (AppealsJournalBounds) { NULL, NULL, FALSE };
@@ -265,7 +263,6 @@ build_filter (AppealsRequest  *request,
       else
         {
           filter_add (filter, "a.registration_date >= ?", g_variant_new_string (value));
-          filter->n_on_period++;
           filter->period = TRUE;
           filter->from = value;
         }
@@ -277,7 +274,6 @@ build_filter (AppealsRequest  *request,
       else
         {
           filter_add (filter, "a.registration_date <= ?", g_variant_new_string (value));
-          filter->n_on_period++;
           filter->period = TRUE;
           filter->to = value;
         }
@@ -615,7 +611,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
 
   /* before the cursor's clause */
   on_status = filter.n_clauses == filter.n_on_status;
-  period_alone = filter.n_clauses == filter.n_on_period;
+  period_alone = filter.n_clauses == (guint) (filter.from != NULL) + (guint) (filter.to != NULL);
 
   /* a period by due date or by number: where its terms or numbers are */
   if (!filter.searched && filter.period && sort->index != NULL &&

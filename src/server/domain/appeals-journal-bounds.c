@@ -113,11 +113,11 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
 {
   g_autoptr(GString) clauses = g_string_new (NULL);
   guint first_year = four_digit_year (from), last_year = four_digit_year (to);
+  gboolean first = FALSE, last = FALSE;  /* each end restated */
   int broken;
 
   bounds->clause = NULL;
   bounds->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  bounds->whole = TRUE;
 
   if (g_str_equal (column, "due_date"))
     {
@@ -125,10 +125,8 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
         {
           if ((broken = broken_in_period (db, DUE_BEFORE_REGISTRATION, from, to, error)) < 0)
             return FALSE;
-          if (!broken)
+          if ((first = !broken))
             add_clause (clauses, bounds->values, "a.due_date >= ?", g_strdup (from));
-          else
-            bounds->whole = FALSE;
         }
       if (last_year > 0)
         {
@@ -139,30 +137,24 @@ appeals_journal_bounds_init (AppealsJournalBounds  *bounds,
           appeals_date_parse_iso (to, &past);
           g_date_set_day (&past, 1);
           g_date_add_months (&past, DUE_MONTHS_AT_MOST + 1);
-          if (!broken)
+          if ((last = !broken))
             add_clause (clauses, bounds->values, "a.due_date < ?", appeals_date_format_iso (&past));
-          else
-            bounds->whole = FALSE;
         }
-      else if (to != NULL)
-        bounds->whole = FALSE;
     }
   else if (g_str_equal (column, "registration_number") && (first_year > 0 || last_year > 0))
     {
       if ((broken = broken_in_period (db, NUMBER_OF_OTHER_YEAR, from, to, error)) < 0)
         return FALSE;
       /* "YYYY-" is the first of a year's numbers, "YYYY." past its last */
-      bounds->whole = !broken && (from == NULL || first_year > 0) && (to == NULL || last_year > 0);
-      if (!broken && first_year > 0)
+      if ((first = !broken && first_year > 0))
         add_clause (clauses, bounds->values, "a.registration_number >= ?", g_strdup_printf ("%u-", first_year));
-      if (!broken && last_year > 0)
+      if ((last = !broken && last_year > 0))
         add_clause (clauses, bounds->values, "a.registration_number < ?", g_strdup_printf ("%u.", last_year));
     }
 
+  bounds->whole = clauses->len > 0 && (from == NULL || first) && (to == NULL || last);
   if (clauses->len > 0)
     bounds->clause = g_string_free (g_steal_pointer (&clauses), FALSE);
-  else
-    bounds->whole = FALSE;
   return TRUE;
 }
 
