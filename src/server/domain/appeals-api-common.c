@@ -182,16 +182,18 @@ appeals_api_list_text_new (gsize reserve)
  *   list's items appended as JSON text, separated by commas
  * @paged: whether the list is a page, and @next_cursor where the next one
  *   starts (%NULL on the last)
+ * @total: the number of items the list holds, or -1 to leave it out
  *
- * Answers 200 with {"items": [@items]} (and "next_cursor" on a page), as
- * appeals_api_respond_items() and appeals_api_respond_page() do, from rows
- * written straight as text.
+ * Answers 200 with {"items": [@items]} (and "next_cursor" on a page,
+ * "total" when counted), as appeals_api_respond_items() and
+ * appeals_api_respond_page() do, from rows written straight as text.
  */
 void
 appeals_api_respond_list_text (AppealsRequest *request,
                                GString        *text,
                                gboolean        paged,
-                               const char     *next_cursor)
+                               const char     *next_cursor,
+                               gint64          total)
 {
   gsize length;
 
@@ -206,6 +208,8 @@ appeals_api_respond_list_text (AppealsRequest *request,
       else
         g_string_append (text, "null");
     }
+  if (total >= 0)
+    g_string_append_printf (text, ",\"total\":%" G_GINT64_FORMAT, total);
   g_string_append_c (text, '}');
   length = text->len;
   appeals_request_respond_text_len (request, SOUP_STATUS_OK, "application/json; charset=utf-8",
@@ -429,6 +433,34 @@ appeals_api_decode_cursor (const char  *cursor,
   *key = g_strdup (json_array_get_string_element (array, 0));
   *id = json_array_get_int_element (array, 1);
   return TRUE;
+}
+
+/**
+ * appeals_api_read_limit:
+ * @default_limit: the page's size without "limit"
+ *
+ * Reads the query's "limit", 1 to the server's largest page, or adds its
+ * field error to @errors.
+ *
+ * Returns: the page's size; @default_limit when absent or wrong
+ */
+guint
+appeals_api_read_limit (AppealsRequest *request,
+                        guint           default_limit,
+                        GPtrArray      *errors)
+{
+  const char *text = appeals_request_get_query (request, "limit");
+  guint max_page = appeals_server_get_config (request->server)->max_page_size;
+  guint64 limit = default_limit;
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, max_page, &limit, NULL))
+    {
+      g_autofree char *range = g_strdup_printf ("1..%u", max_page);
+
+      appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
+      return default_limit;
+    }
+  return (guint) limit;
 }
 
 /**

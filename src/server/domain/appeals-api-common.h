@@ -29,7 +29,8 @@ GString    *appeals_api_list_text_new     (gsize                    reserve);
 void        appeals_api_respond_list_text (AppealsRequest          *request,
                                            GString                 *text,
                                            gboolean                 paged,
-                                           const char              *next_cursor);
+                                           const char              *next_cursor,
+                                           gint64                   total);
 typedef JsonNode *(*AppealsApiObjectWriter) (gpointer object);
 JsonNode   *appeals_api_objects_to_json   (GPtrArray               *objects,
                                            AppealsApiObjectWriter   to_json);
@@ -76,6 +77,9 @@ char       *appeals_api_encode_cursor     (const char              *key,
 gboolean    appeals_api_decode_cursor     (const char              *cursor,
                                            char                   **key,
                                            gint64                  *id);
+guint       appeals_api_read_limit        (AppealsRequest          *request,
+                                           guint                    default_limit,
+                                           GPtrArray               *errors);
 gboolean    appeals_api_read_query_date   (AppealsRequest          *request,
                                            const char              *name,
                                            gboolean                 required,

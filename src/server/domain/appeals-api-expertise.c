@@ -64,15 +64,17 @@ static const AppealsStoreMember round_members[] = {
 };
 #define N_ROUND_MEMBERS (G_N_ELEMENTS (round_members) - 2)
 
-/* Rounds @rows as the items of a list, each with @n_members members. */
+/* The first @n_rows of @rows as the items of a list, each with @n_members
+ * members. */
 static GString *
 rounds_text (AppealsDbResult *rows,
+             guint            n_rows,
              guint            n_members)
 {
   g_autoptr(AppealsStoreRowWriter) writer = appeals_store_row_writer_new (rows, round_members, n_members);
-  GString *items = appeals_api_list_text_new (1024 * appeals_db_result_get_n_rows (rows));
+  GString *items = appeals_api_list_text_new (1024 * n_rows);
 
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       g_string_append (items, i > 0 ? ",{" : "{");
       appeals_store_row_writer_append (writer, i, items);
@@ -115,7 +117,9 @@ handle_list (AppealsRequest  *request,
   if (rounds == NULL)
     return FALSE;
 
-  appeals_api_respond_list_text (request, rounds_text (rounds, N_ROUND_MEMBERS), FALSE, NULL);
+  appeals_api_respond_list_text (request,
+                                 rounds_text (rounds, appeals_db_result_get_n_rows (rounds), N_ROUND_MEMBERS),
+                                 FALSE, NULL, -1);
   return TRUE;
 }
 
@@ -452,22 +456,43 @@ handle_approve (AppealsRequest  *request,
   return TRUE;
 }
 
-/* GET /expertise?state=awaiting_approval: verdicts waiting for a head. */
+/* The page size of GET /expertise. */
+#define PENDING_PAGE_SIZE 50
+
+/* GET /expertise?state=awaiting_approval: verdicts waiting for a head,
+ * or the final ones, in the order they were given, a page at a time
+ * (cursor: the state and the last round's id). A page of verdicts
+ * awaiting approval says how many there are in all (a few hundred at a
+ * million appeals: before pages, a head saw the first 200 and nothing
+ * told of the others); the final ones are not counted (384,000 there). */
 static gboolean
 handle_pending (AppealsRequest  *request,
                 GError         **error)
 {
   const char *state = appeals_request_get_query (request, "state");
+  const char *cursor = appeals_request_get_query (request, "cursor");
   const char *district = appeals_api_scope_district (request);
+  g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
   g_autoptr(AppealsDbResult) rows = NULL;
+  g_autoptr(AppealsDbResult) total = NULL;
+  g_autofree char *cursor_state = NULL;
+  g_autofree char *next_cursor = NULL;
   g_autofree char *sql = NULL;
+  gboolean final;
+  guint limit, n_rows;
+  gint64 after = 0;
 
   if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
-    {
-      appeals_request_respond_field_error (request, 422, "state", APPEALS_FIELD_INVALID_VALUE,
-                                           "awaiting_approval,final");
-      return TRUE;
-    }
+    appeals_field_errors_add (errors, "state", APPEALS_FIELD_INVALID_VALUE, "awaiting_approval,final");
+  final = state != NULL && g_str_equal (state, "final");
+  limit = appeals_api_read_limit (request, PENDING_PAGE_SIZE, errors);
+  /* a cursor goes on the list it came from */
+  if (cursor != NULL &&
+      (!appeals_api_decode_cursor (cursor, &cursor_state, &after) ||
+       !g_str_equal (cursor_state, final ? "final" : "awaiting_approval")))
+    appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
+  if (errors->len > 0)
+    return appeals_api_respond_invalid (request, errors);
 
   /* the state (one of two) is written into the statement and the scope's
    * district is there only when there is one, so that PostgreSQL plans
@@ -480,14 +505,33 @@ handle_pending (AppealsRequest  *request,
                          "e.analyst, e.approved_by, e.approved_at, e.created_at, "
                          "a.registration_number, a.annotation FROM expertise e "
                          "JOIN appeals a ON a.id = e.appeal_id "
-                         "WHERE e.state = '%s'%s ORDER BY e.id LIMIT 200",
-                         state != NULL && g_str_equal (state, "final") ? "final" : "awaiting_approval",
-                         district != NULL ? " AND a.district = ?" : "");
-  rows = appeals_db_query (request->db, sql, district != NULL ? g_variant_new ("(s)", district) : NULL, error);
+                         "WHERE e.state = '%s' AND e.id > ?%s ORDER BY e.id LIMIT ?",
+                         final ? "final" : "awaiting_approval", district != NULL ? " AND a.district = ?" : "");
+  rows = appeals_db_query (request->db, sql,
+                           district != NULL ? g_variant_new ("(xsx)", after, district, (gint64) limit + 1)
+                                            : g_variant_new ("(xx)", after, (gint64) limit + 1),
+                           error);
   if (rows == NULL)
     return FALSE;
+  n_rows = MIN (appeals_db_result_get_n_rows (rows), limit);
+  if (appeals_db_result_get_n_rows (rows) > limit)
+    next_cursor = appeals_api_encode_cursor (final ? "final" : "awaiting_approval",
+                                             appeals_db_result_get_int64 (rows, n_rows - 1, "id"));
 
-  appeals_api_respond_list_text (request, rounds_text (rows, G_N_ELEMENTS (round_members)), FALSE, NULL);
+  if (!final)
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM expertise e%s "
+                                                    "WHERE e.state = 'awaiting_approval'%s",
+                                                    district != NULL ? " JOIN appeals a ON a.id = e.appeal_id" : "",
+                                                    district != NULL ? " AND a.district = ?" : "");
+
+      total = appeals_db_query (request->db, count_sql, district != NULL ? g_variant_new ("(s)", district) : NULL,
+                                error);
+      if (total == NULL)
+        return FALSE;
+    }
+  appeals_api_respond_list_text (request, rounds_text (rows, n_rows, G_N_ELEMENTS (round_members)), TRUE,
+                                 next_cursor, total != NULL ? appeals_db_result_get_int64 (total, 0, "n") : -1);
   return TRUE;
 }
 

@@ -551,12 +551,10 @@ appeals_api_appeals_list (AppealsRequest  *request,
   gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
   gboolean on_status, period_alone;
   const char *sort_text = appeals_request_get_query (request, "sort");
-  const char *limit_text = appeals_request_get_query (request, "limit");
   const char *offset_text = appeals_request_get_query (request, "offset");
   const char *cursor = appeals_request_get_query (request, "cursor");
   const char *texts_text = appeals_request_get_query (request, "texts");
   gboolean with_texts = TRUE;
-  guint max_page = appeals_server_get_config (request->server)->max_page_size;
   gboolean descending = TRUE;
   guint64 limit = DEFAULT_PAGE_SIZE;
   guint64 offset = 0;
@@ -582,11 +580,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
         }
     }
 
-  if (limit_text != NULL && !g_ascii_string_to_unsigned (limit_text, 10, 1, max_page, &limit, NULL))
-    {
-      g_autofree char *range = g_strdup_printf ("1..%u", max_page);
-      appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
-    }
+  limit = appeals_api_read_limit (request, DEFAULT_PAGE_SIZE, errors);
 
   /* the journal's rows leave out the long texts only a card shows */
   if (texts_text != NULL && !appeals_api_parse_bool (texts_text, &with_texts))
@@ -716,7 +710,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
       if (i + 1 == limit && n_rows > limit)
         next_cursor = appeals_api_encode_cursor (appeals_db_result_get_cell (rows, i, key_column), appeal->id);
     }
-  appeals_api_respond_list_text (request, g_steal_pointer (&page), TRUE, next_cursor);
+  appeals_api_respond_list_text (request, g_steal_pointer (&page), TRUE, next_cursor, -1);
   return TRUE;
 }
 

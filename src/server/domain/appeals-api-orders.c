@@ -146,19 +146,11 @@ handle_list (AppealsRequest  *request,
   g_autofree char *next_cursor = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *sql = NULL;
-  const char *limit_text = appeals_request_get_query (request, "limit");
   const char *cursor = appeals_request_get_query (request, "cursor");
-  guint max_page = appeals_server_get_config (request->server)->max_page_size;
-  guint64 limit = DEFAULT_PAGE_SIZE;
+  guint limit = appeals_api_read_limit (request, DEFAULT_PAGE_SIZE, errors);
   gint64 cursor_id = 0;
   guint n_filter;
 
-  if (limit_text != NULL && !g_ascii_string_to_unsigned (limit_text, 10, 1, max_page, &limit, NULL))
-    {
-      g_autofree char *range = g_strdup_printf ("1..%u", max_page);
-
-      appeals_field_errors_add (errors, "limit", APPEALS_FIELD_OUT_OF_RANGE, range);
-    }
   if (cursor != NULL && !appeals_api_decode_cursor (cursor, &cursor_key, &cursor_id))
     appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
   build_filter (request, where, values, errors);

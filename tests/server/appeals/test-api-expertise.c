@@ -275,9 +275,114 @@ test_quality_period (Fixture       *fixture,
     }
 }
 
+/* Walks GET @path (with "limit" in it) page by page; checks that ids
+ * only grow and that each page holds @limit items but the last, and
+ * that "total" is there with @total, or absent for -1. Returns how many
+ * items there were, and the first page's next_cursor in @first_cursor. */
+static guint
+walk_pages (Fixture     *fixture,
+            const char  *token,
+            const char  *path,
+            guint        limit,
+            gint64       total,
+            char       **first_cursor)
+{
+  g_autofree char *cursor = NULL;
+  gint64 last_id = 0;
+  guint n = 0;
+
+  do
+    {
+      g_autofree char *page_path = cursor == NULL ? g_strdup (path)
+                                                  : g_strdup_printf ("%s&cursor=%s", path, cursor);
+      g_autoptr(AppealsTestResponse) page = REQUEST (fixture, "GET", page_path, token, NULL);
+      JsonObject *object = appeals_test_response_object (page);
+      JsonArray *items = json_object_get_array_member (object, "items");
+      const char *next = json_object_get_string_member (object, "next_cursor");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      if (total >= 0)
+        g_assert_cmpint (json_object_get_int_member (object, "total"), ==, total);
+      else
+        g_assert_false (json_object_has_member (object, "total"));
+      g_assert_cmpuint (json_array_get_length (items), ==, next != NULL ? limit : json_array_get_length (items));
+      g_assert_cmpuint (json_array_get_length (items), <=, limit);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+
+          g_assert_cmpint (id, >, last_id);
+          last_id = id;
+        }
+      if (cursor == NULL && first_cursor != NULL)
+        *first_cursor = g_strdup (next);
+      n += json_array_get_length (items);
+      g_free (cursor);
+      /* base64 may hold "+", "/" and "=" */
+      cursor = next != NULL ? g_uri_escape_string (next, NULL, FALSE) : NULL;
+    }
+  while (cursor != NULL);
+  return n;
+}
+
+/* A head's verdicts awaiting approval come a page at a time with their
+ * number in all, the final ones a page at a time uncounted; a cursor
+ * serves the list it came from only. */
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
+  g_autofree char *n_final = NULL;
+  g_autofree char *n_waiting = NULL;
+  g_autofree char *final_cursor = NULL;
+  g_autofree char *mixed = NULL;
+  const char *refused[][2] = {
+    { "/api/v1/expertise?limit=0", "limit" },
+    { "/api/v1/expertise?limit=100000", "limit" },
+    { "/api/v1/expertise?cursor=garbage", "cursor" },
+    { "/api/v1/expertise?cursor=WyJmaW5hbCIsMV0%3D", "cursor" },
+    { "/api/v1/expertise?state=approved", "state" },
+  };
+
+  /* five verdicts on five appeals wait for approval */
+  test_api_run_sql (fixture, "UPDATE expertise SET state = 'awaiting_approval', approved_by = NULL, approved_at = NULL "
+                             "WHERE id IN (SELECT MIN(id) FROM expertise WHERE state = 'final' "
+                             "GROUP BY appeal_id ORDER BY MIN(id) LIMIT 5)");
+  n_waiting = test_api_sql_value (fixture, "SELECT COUNT(*) FROM expertise WHERE state = 'awaiting_approval'");
+  n_final = test_api_sql_value (fixture, "SELECT COUNT(*) FROM expertise WHERE state = 'final'");
+  g_assert_cmpstr (n_waiting, ==, "5");
+  g_assert_cmpint (g_ascii_strtoll (n_final, NULL, 10), >, 8);
+
+  g_assert_cmpuint (walk_pages (fixture, head, "/api/v1/expertise?state=awaiting_approval&limit=2", 2, 5, NULL), ==, 5);
+  g_assert_cmpuint (walk_pages (fixture, head, "/api/v1/expertise?limit=5", 5, 5, NULL), ==, 5);
+  g_assert_cmpuint (walk_pages (fixture, head, "/api/v1/expertise?state=final&limit=4", 4, -1, &final_cursor), ==,
+                    g_ascii_strtoll (n_final, NULL, 10));
+  /* without a limit, pages of 50: the demo's in one */
+  g_assert_cmpuint (walk_pages (fixture, head, "/api/v1/expertise?state=final", 50, -1, NULL), ==,
+                    g_ascii_strtoll (n_final, NULL, 10));
+
+  /* the final list's cursor is no place in the list awaiting approval */
+  mixed = g_strdup_printf ("/api/v1/expertise?state=awaiting_approval&cursor=%s", final_cursor);
+  {
+    g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", mixed, head, NULL);
+
+    assert_problem (response, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (response, "cursor"), ==, "invalid_value");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(AppealsTestResponse) response = REQUEST (fixture, "GET", refused[i][0], head, NULL);
+
+      assert_problem (response, 422, "validation_failed");
+      g_assert_nonnull (field_error_code (response, refused[i][1]));
+    }
+}
+
 void
 test_api_add_expertise (void)
 {
   TEST_API_ADD ("/api/expertise", test_expertise);
   TEST_API_ADD ("/api/expertise/quality-period", test_quality_period);
+  TEST_API_ADD ("/api/expertise/pages", test_pages);
 }

@@ -67,8 +67,12 @@ static const PlanCase plan_cases[] = {
   { "search-walk-set", PAGE,
     "+a.id IN (SELECT rowid FROM appeals_search WHERE appeals_search MATCH '\"көмек\"*')",
     "INDEX appeals_registration", TRUE, "COALESCE (a.search_vector @@ to_tsquery ('simple', 'көмек:*'), FALSE)" },
-  { "expertise-awaiting", WHOLE, "SELECT e.id FROM expertise e WHERE e.state = 'awaiting_approval' ORDER BY e.id LIMIT 200",
-    "INDEX expertise_state", TRUE },
+  /* the verdicts a head approves, and the final ones, a page at a time
+   * past the page before */
+  { "expertise-awaiting", WHOLE, "SELECT e.id FROM expertise e WHERE e.state = 'awaiting_approval' AND e.id > 0 "
+    "ORDER BY e.id LIMIT 51", "INDEX expertise_state", TRUE },
+  { "expertise-final-page", WHOLE, "SELECT e.id FROM expertise e WHERE e.state = 'final' AND e.id > 120000 "
+    "ORDER BY e.id LIMIT 51", "INDEX expertise_state", TRUE },
   /* a report's two periods (appeals-report-records.c): one range of the
    * date index that holds both, not the whole index filtered */
   { "two-periods", WHOLE, "SELECT a.district AS key, COUNT(*) AS n FROM appeals a "
