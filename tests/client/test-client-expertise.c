@@ -221,10 +221,77 @@ test_head_approval (void)
   g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "returned");
 }
 
+/* A head's verdicts a page at a time ------------------------------------------------ */
+
+/* Runs @sql on the test server's SQLite database. */
+static void
+run_sql (const char *sql)
+{
+  const char *argv[] = { "sqlite3", appeals_test_server_get_database (*server_ref), sql, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+first_page_listed (AppealsExpertisePage *page)
+{
+  return appeals_expertise_page_get_n_pending (page) == 50;
+}
+
+static gboolean
+all_listed (AppealsExpertisePage *page)
+{
+  return appeals_expertise_page_get_n_pending (page) == 55;
+}
+
+static void
+pages_script (AppealsApplication *app,
+              gpointer            user_data)
+{
+  AppealsExpertisePage *page;
+  AppealsWindow *window;
+  GtkWidget *group, *more;
+
+  appeals_test_ui_sign_in (app, "head", "demo");
+  APPEALS_TEST_WAIT (appeals_test_ui_journal_loaded, app);
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  appeals_window_show_page (window, "expertise");
+  page = APPEALS_EXPERTISE_PAGE (appeals_window_get_expertise_page (window));
+  APPEALS_TEST_WAIT (first_page_listed, page);
+
+  /* the title counts them all, a button brings the rest */
+  group = appeals_test_ui_find_by_name (GTK_WIDGET (page), "pending-group");
+  more = appeals_test_ui_find_by_name (GTK_WIDGET (page), "pending-more");
+  g_assert_true (g_str_has_suffix (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), " (55)"));
+  g_assert_true (gtk_widget_get_visible (more));
+  appeals_test_ui_click (GTK_WIDGET (page), "pending-more");
+  APPEALS_TEST_WAIT (all_listed, page);
+  g_assert_false (gtk_widget_get_visible (more));
+  /* the rows keep to their room: the answers below stay in the window */
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "expertise-head-pages");
+  g_assert_cmpint (gtk_widget_get_height (appeals_test_ui_find_by_name (GTK_WIDGET (page), "expertise-list")), >, 100);
+}
+
+static void
+test_head_approval_pages (void)
+{
+  /* 55 verdicts on 55 appeals wait, none else */
+  run_sql ("UPDATE expertise SET state = 'final', approved_by = 'head' WHERE state = 'awaiting_approval'");
+  run_sql ("INSERT INTO expertise (appeal_id, round, body, answer, criteria, cross_checks, score, verdict, overdue, "
+           "state, analyst, created_at) SELECT id, 90, addressee_body, 'Жауап', '[]', '[]', 100, 'accepted', 0, "
+           "'awaiting_approval', 'seed', '2026-12-01T10:00:00Z' FROM appeals ORDER BY id LIMIT 55");
+  g_assert_cmpint (appeals_test_ui_run (pages_script, NULL), ==, 0);
+  run_sql ("DELETE FROM expertise WHERE analyst = 'seed'");
+}
+
 void
 test_client_add_expertise (AppealsTestServer **server)
 {
   server_ref = server;
   g_test_add_func ("/client/expertise", test_expertise);
   g_test_add_func ("/client/head-approval", test_head_approval);
+  g_test_add_func ("/client/head-approval-pages", test_head_approval_pages);
 }

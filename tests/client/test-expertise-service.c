@@ -247,7 +247,7 @@ test_approval (void)
   g_autoptr(GAsyncResult) listed = NULL;
   g_autoptr(GAsyncResult) approval = NULL;
   g_autoptr(GAsyncResult) second = NULL;
-  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(AppealsPendingVerdicts) pending = NULL;
   g_autoptr(GError) error = NULL;
   AppealsExpertise *mine = NULL;
 
@@ -261,13 +261,16 @@ test_approval (void)
   g_assert_no_error (error);
   g_assert_cmpint (waiting->state, ==, APPEALS_EXPERTISE_STATE_AWAITING_APPROVAL);
 
-  /* the head sees it, with the appeal's number */
-  appeals_expertise_service_list_pending_async (expertise, NULL, appeals_test_on_done, &listed);
+  /* the head sees it, with the appeal's number, on one page with how
+   * many wait */
+  appeals_expertise_service_list_pending_async (expertise, NULL, NULL, appeals_test_on_done, &listed);
   pending = appeals_expertise_service_list_pending_finish (expertise, appeals_test_wait_for (&listed), &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < pending->len; i++)
-    if (((AppealsExpertise *) g_ptr_array_index (pending, i))->id == waiting->id)
-      mine = g_ptr_array_index (pending, i);
+  g_assert_null (pending->next_cursor);
+  g_assert_cmpint (pending->total, ==, pending->rounds->len);
+  for (guint i = 0; i < pending->rounds->len; i++)
+    if (((AppealsExpertise *) g_ptr_array_index (pending->rounds, i))->id == waiting->id)
+      mine = g_ptr_array_index (pending->rounds, i);
   g_assert_nonnull (mine);
   g_assert_nonnull (mine->registration_number);
   g_assert_cmpint (mine->verdict, ==, APPEALS_VERDICT_ACCEPTED);

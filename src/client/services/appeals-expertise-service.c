@@ -2,7 +2,7 @@
  *
  * appeals-expertise-service.c: the expertise of answers and the answer-quality figures.
  *
- *   GET  expertise?state=awaiting_approval   verdicts a head approves
+ *   GET  expertise?state=awaiting_approval&cursor=   verdicts a head approves, a page at a time
  *   POST appeals/{id}/expertise              an analyst's checklist and verdict
  *   POST expertise/{id}/approval             a head's approval
  *   GET  analytics/answer-quality            bodies ranked by answer quality
@@ -32,6 +32,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+void
+appeals_pending_verdicts_free (AppealsPendingVerdicts *pending)
+{
+  g_clear_pointer (&pending->rounds, g_ptr_array_unref);
+  g_clear_pointer (&pending->next_cursor, g_free);
+  g_free (pending);
+}
 
 static void
 appeals_expertise_service_finalize (GObject *object)
@@ -139,15 +147,36 @@ read_round (JsonNode  *node,
 
 /* Verdicts awaiting approval ------------------------------------------------- */
 
+/* A page of rounds with where the next starts and how many wait. */
+static gpointer
+read_pending (JsonNode  *node,
+              gpointer   data,
+              GError   **error)
+{
+  g_autoptr(AppealsPendingVerdicts) pending = g_new0 (AppealsPendingVerdicts, 1);
+  JsonObject *object;
+
+  pending->rounds = read_rounds (node, data, error);
+  if (pending->rounds == NULL)
+    return NULL;
+  object = json_node_get_object (node);
+  pending->next_cursor = g_strdup (json_object_get_string_member_with_default (object, "next_cursor", NULL));
+  pending->total = json_object_get_int_member_with_default (object, "total", pending->rounds->len);
+  return g_steal_pointer (&pending);
+}
+
 /**
  * appeals_expertise_service_list_pending_async:
+ * @cursor: (nullable): the next_cursor of the page before; %NULL for the
+ *   first page
  *
- * The verdicts on appeals under control that wait for a head's approval,
- * in the caller's scope, each with its appeal's registration number and
- * annotation.
+ * A page of the verdicts on appeals under control that wait for a head's
+ * approval, in the caller's scope, each with its appeal's registration
+ * number and annotation, and how many wait in all.
  */
 void
 appeals_expertise_service_list_pending_async (AppealsExpertiseService *self,
+                                              const char              *cursor,
                                               GCancellable            *cancellable,
                                               GAsyncReadyCallback      callback,
                                               gpointer                 user_data)
@@ -155,17 +184,19 @@ appeals_expertise_service_list_pending_async (AppealsExpertiseService *self,
   g_autoptr(GString) path = appeals_api_path_new ("expertise", NULL);
 
   appeals_api_path_add_query (path, "state", "awaiting_approval");
+  if (cursor != NULL)
+    appeals_api_path_add_query (path, "cursor", cursor);
   appeals_service_call_async (self->client, self, appeals_expertise_service_list_pending_async, "GET", path->str,
-                              NULL, NULL, NULL, read_rounds, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                              cancellable, callback, user_data);
+                              NULL, NULL, NULL, read_pending, NULL, NULL,
+                              (GDestroyNotify) appeals_pending_verdicts_free, cancellable, callback, user_data);
 }
 
 /**
  * appeals_expertise_service_list_pending_finish:
  *
- * Returns: (transfer container) (element-type AppealsExpertise):
+ * Returns: (transfer full): the page, or %NULL with @error set
  */
-GPtrArray *
+AppealsPendingVerdicts *
 appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
                                                GAsyncResult             *result,
                                                GError                  **error)

@@ -12,6 +12,17 @@
 
 G_BEGIN_DECLS
 
+/* One page of the verdicts awaiting a head's approval. */
+typedef struct
+{
+  GPtrArray *rounds;        /* AppealsExpertise, the earliest given first */
+  char      *next_cursor;   /* NULL on the last page */
+  gint64     total;         /* awaiting approval in the caller's scope */
+} AppealsPendingVerdicts;
+
+void appeals_pending_verdicts_free (AppealsPendingVerdicts *pending);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppealsPendingVerdicts, appeals_pending_verdicts_free)
+
 #define APPEALS_TYPE_EXPERTISE_SERVICE (appeals_expertise_service_get_type ())
 
 G_DECLARE_FINAL_TYPE (AppealsExpertiseService, appeals_expertise_service, APPEALS, EXPERTISE_SERVICE, GObject)
@@ -19,10 +30,11 @@ G_DECLARE_FINAL_TYPE (AppealsExpertiseService, appeals_expertise_service, APPEAL
 AppealsExpertiseService *appeals_expertise_service_new                 (AppealsApiClient         *client);
 
 void                     appeals_expertise_service_list_pending_async  (AppealsExpertiseService  *self,
+                                                                        const char               *cursor,
                                                                         GCancellable             *cancellable,
                                                                         GAsyncReadyCallback       callback,
                                                                         gpointer                  user_data);
-GPtrArray               *appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
+AppealsPendingVerdicts  *appeals_expertise_service_list_pending_finish (AppealsExpertiseService  *self,
                                                                         GAsyncResult             *result,
                                                                         GError                  **error);
 void                     appeals_expertise_service_give_verdict_async  (AppealsExpertiseService  *self,

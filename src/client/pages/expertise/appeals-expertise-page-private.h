@@ -29,8 +29,12 @@ struct _AppealsExpertisePage
   AppealsContext           *context;
 
   GtkListView              *list_view;
+  GtkScrolledWindow        *pending_scroller;
   AdwPreferencesGroup      *pending_group;
+  GtkButton                *pending_more_button;
   GPtrArray                *pending_rows;
+  char                     *pending_cursor;         /* where the next page of them starts */
+  GCancellable             *pending_cancellable;    /* the pages being loaded, until the list starts over */
   GtkStack                 *detail_stack;
   AdwPreferencesGroup      *appeal_group;
   GtkLabel                 *appeal_label;

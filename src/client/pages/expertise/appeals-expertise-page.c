@@ -396,6 +396,34 @@ add_pending_row (AppealsExpertisePage *self,
   g_ptr_array_add (self->pending_rows, row);
 }
 
+/* A page of verdicts awaiting approval: the first one replaces what
+ * was shown, the next ones follow it. */
+static void
+show_pending (AppealsExpertisePage   *self,
+              AppealsPendingVerdicts *pending,
+              gboolean                first)
+{
+  g_autofree char *title = NULL;
+
+  if (first)
+    {
+      for (guint i = 0; i < self->pending_rows->len; i++)
+        adw_preferences_group_remove (self->pending_group, g_ptr_array_index (self->pending_rows, i));
+      g_ptr_array_set_size (self->pending_rows, 0);
+    }
+  for (guint i = 0; i < pending->rounds->len; i++)
+    add_pending_row (self, g_ptr_array_index (pending->rounds, i));
+
+  /* how many wait in all, the rows shown a page of them or more */
+  title = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", _("Verdicts to Approve"),
+                           MAX (pending->total, (gint64) self->pending_rows->len));
+  adw_preferences_group_set_title (self->pending_group, title);
+  g_free (self->pending_cursor);
+  self->pending_cursor = g_strdup (pending->next_cursor);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), self->pending_cursor != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_scroller), self->pending_rows->len > 0);
+}
+
 static void
 on_pending_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -403,39 +431,69 @@ on_pending_loaded (GObject      *source,
 {
   g_autoptr(AppealsExpertisePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rounds = appeals_expertise_service_list_pending_finish (APPEALS_EXPERTISE_SERVICE (source),
-                                                                               result, &error);
+  g_autoptr(AppealsPendingVerdicts) pending = appeals_expertise_service_list_pending_finish (
+    APPEALS_EXPERTISE_SERVICE (source), result, &error);
 
-  if (rounds == NULL)
+  if (pending == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("verdicts awaiting approval: %s", error->message);
       return;
     }
-
-  for (guint i = 0; i < self->pending_rows->len; i++)
-    adw_preferences_group_remove (self->pending_group, g_ptr_array_index (self->pending_rows, i));
-  g_ptr_array_set_size (self->pending_rows, 0);
-
-  for (guint i = 0; i < rounds->len; i++)
-    add_pending_row (self, g_ptr_array_index (rounds, i));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->pending_group), self->pending_rows->len > 0);
+  show_pending (self, pending, TRUE);
 }
 
+static void
+on_more_pending_loaded (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AppealsExpertisePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsPendingVerdicts) pending = appeals_expertise_service_list_pending_finish (
+    APPEALS_EXPERTISE_SERVICE (source), result, &error);
+
+  if (pending == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* the button comes back to try again */
+      _appeals_expertise_page_report_error (self, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), self->pending_cursor != NULL);
+      return;
+    }
+  show_pending (self, pending, FALSE);
+}
+
+/* The first page again: a page still loading from the list as it was
+ * is dropped. */
 static void
 load_pending (AppealsExpertisePage *self)
 {
   AppealsUser *user = appeals_context_get_user (self->context);
 
+  g_cancellable_cancel (self->pending_cancellable);
+  g_clear_object (&self->pending_cancellable);
   if (user == NULL || user->role != APPEALS_ROLE_HEAD)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->pending_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->pending_scroller), FALSE);
       return;
     }
 
+  self->pending_cancellable = g_cancellable_new ();
+  appeals_expertise_service_list_pending_async (appeals_context_get_expertise_service (self->context), NULL,
+                                                self->pending_cancellable, on_pending_loaded, g_object_ref (self));
+}
+
+static void
+on_pending_more_clicked (AppealsExpertisePage *self)
+{
+  if (self->pending_cursor == NULL || self->pending_cancellable == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), FALSE);
   appeals_expertise_service_list_pending_async (appeals_context_get_expertise_service (self->context),
-                                                self->cancellable, on_pending_loaded, g_object_ref (self));
+                                                self->pending_cursor, self->pending_cancellable,
+                                                on_more_pending_loaded, g_object_ref (self));
 }
 
 /* A verdict given here or elsewhere: the appeal leaves the list, and an
@@ -500,6 +558,9 @@ appeals_expertise_page_dispose (GObject *object)
   _appeals_expertise_page_commit_pending (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->pending_cancellable);
+  g_clear_object (&self->pending_cancellable);
+  g_clear_pointer (&self->pending_cursor, g_free);
   g_clear_object (&self->draft);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -559,7 +620,9 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/appeals-expertise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, pending_scroller);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, pending_group);
+  gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, pending_more_button);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, appeal_group);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, appeal_label);
@@ -571,6 +634,7 @@ appeals_expertise_page_class_init (AppealsExpertisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, term_row);
   gtk_widget_class_bind_template_child (widget_class, AppealsExpertisePage, reasons_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_pending_more_clicked);
 
   _appeals_expertise_page_install_verdict_actions (widget_class);
 }
