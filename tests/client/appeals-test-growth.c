@@ -10,18 +10,6 @@
 #include "appeals-core.h"
 #include "appeals-test-growth.h"
 
-static void
-run_sql (AppealsTestServer *server,
-         const char        *sql)
-{
-  const char *argv[] = { "sqlite3", appeals_test_server_get_database (server), sql, NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                               NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* 2 appeals on the 10th of each of the 7 baseline months, none in the 2
  * months of the gap, @now_count today; no other appeal of the question in
  * the district. */
@@ -36,7 +24,7 @@ appeals_test_seed_growth (AppealsTestServer *server,
   guint offset = 0;
   GDate today;
 
-  run_sql (server, clear);
+  appeals_test_server_run_sql (server, clear);
   appeals_date_get_today (&today);
   for (int month = -APPEALS_TEST_GROWTH_SPAN; month <= 0; month++)
     {
@@ -56,7 +44,7 @@ appeals_test_seed_growth (AppealsTestServer *server,
                              "question_character = '%s' WHERE id IN (SELECT id FROM appeals "
                              "ORDER BY id LIMIT %d OFFSET %u)", text, district, question_character, n, offset);
       if (n > 0)
-        run_sql (server, sql);
+        appeals_test_server_run_sql (server, sql);
       offset += n;
     }
 }

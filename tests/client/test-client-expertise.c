@@ -223,18 +223,6 @@ test_head_approval (void)
 
 /* A head's verdicts a page at a time ------------------------------------------------ */
 
-/* Runs @sql on the test server's SQLite database. */
-static void
-run_sql (const char *sql)
-{
-  const char *argv[] = { "sqlite3", appeals_test_server_get_database (*server_ref), sql, NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                               NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static gboolean
 first_page_listed (AppealsExpertisePage *page)
 {
@@ -278,13 +266,18 @@ pages_script (AppealsApplication *app,
 static void
 test_head_approval_pages (void)
 {
+  AppealsTestServer *server = *server_ref;
+
   /* 55 verdicts on 55 appeals wait, none else */
-  run_sql ("UPDATE expertise SET state = 'final', approved_by = 'head' WHERE state = 'awaiting_approval'");
-  run_sql ("INSERT INTO expertise (appeal_id, round, body, answer, criteria, cross_checks, score, verdict, overdue, "
-           "state, analyst, created_at) SELECT id, 90, addressee_body, 'Жауап', '[]', '[]', 100, 'accepted', 0, "
-           "'awaiting_approval', 'seed', '2026-12-01T10:00:00Z' FROM appeals ORDER BY id LIMIT 55");
+  appeals_test_server_run_sql (server, "UPDATE expertise SET state = 'final', approved_by = 'head' "
+                                       "WHERE state = 'awaiting_approval'");
+  appeals_test_server_run_sql (server, "INSERT INTO expertise (appeal_id, round, body, answer, criteria, "
+                                       "cross_checks, score, verdict, overdue, state, analyst, created_at) "
+                                       "SELECT id, 90, addressee_body, 'Жауап', '[]', '[]', 100, 'accepted', 0, "
+                                       "'awaiting_approval', 'seed', '2026-12-01T10:00:00Z' FROM appeals "
+                                       "ORDER BY id LIMIT 55");
   g_assert_cmpint (appeals_test_ui_run (pages_script, NULL), ==, 0);
-  run_sql ("DELETE FROM expertise WHERE analyst = 'seed'");
+  appeals_test_server_run_sql (server, "DELETE FROM expertise WHERE analyst = 'seed'");
 }
 
 void

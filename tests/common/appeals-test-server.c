@@ -272,6 +272,25 @@ appeals_test_server_get_database (AppealsTestServer *server)
   return server->database;
 }
 
+/**
+ * appeals_test_server_run_sql:
+ *
+ * Runs @sql straight on a SQLite server's database with the sqlite3
+ * program, as a test seeds what the API cannot make (the server's
+ * connections see it at their next statement).
+ */
+void
+appeals_test_server_run_sql (AppealsTestServer *server,
+                             const char        *sql)
+{
+  const char *argv[] = { "sqlite3", server->database, sql, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 const char *
 appeals_test_server_get_url (AppealsTestServer *server)
 {

@@ -57,6 +57,8 @@ int                  appeals_test_server_wait       (AppealsTestServer  *server)
 void                 appeals_test_server_free       (AppealsTestServer  *server);
 void                 appeals_test_remove_tree       (const char         *path);
 const char          *appeals_test_server_get_database (AppealsTestServer *server);
+void                 appeals_test_server_run_sql    (AppealsTestServer  *server,
+                                                      const char         *sql);
 const char          *appeals_test_server_get_url    (AppealsTestServer  *server);
 gsize                appeals_test_server_get_rss    (AppealsTestServer  *server);
 

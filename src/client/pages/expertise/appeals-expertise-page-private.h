@@ -34,7 +34,8 @@ struct _AppealsExpertisePage
   GtkButton                *pending_more_button;
   GPtrArray                *pending_rows;
   char                     *pending_cursor;         /* where the next page of them starts */
-  GCancellable             *pending_cancellable;    /* the pages being loaded, until the list starts over */
+  GCancellable             *pending_cancellable;    /* the page being loaded, until the list starts over */
+  gboolean                  pending_first;          /* it is the first page */
   GtkStack                 *detail_stack;
   AdwPreferencesGroup      *appeal_group;
   GtkLabel                 *appeal_label;

@@ -424,6 +424,8 @@ show_pending (AppealsExpertisePage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->pending_scroller), self->pending_rows->len > 0);
 }
 
+/* One page at a time is loading: a first page drops the one before
+ * (load_pending()), and Show More waits for it. */
 static void
 on_pending_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -434,35 +436,21 @@ on_pending_loaded (GObject      *source,
   g_autoptr(AppealsPendingVerdicts) pending = appeals_expertise_service_list_pending_finish (
     APPEALS_EXPERTISE_SERVICE (source), result, &error);
 
-  if (pending == NULL)
+  if (pending != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("verdicts awaiting approval: %s", error->message);
+      show_pending (self, pending, self->pending_first);
       return;
     }
-  show_pending (self, pending, TRUE);
-}
-
-static void
-on_more_pending_loaded (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(AppealsExpertisePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsPendingVerdicts) pending = appeals_expertise_service_list_pending_finish (
-    APPEALS_EXPERTISE_SERVICE (source), result, &error);
-
-  if (pending == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->pending_first)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* the button comes back to try again */
-      _appeals_expertise_page_report_error (self, error);
-      gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), self->pending_cursor != NULL);
+      g_debug ("verdicts awaiting approval: %s", error->message);
       return;
     }
-  show_pending (self, pending, FALSE);
+  /* the button comes back to try again */
+  _appeals_expertise_page_report_error (self, error);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), self->pending_cursor != NULL);
 }
 
 /* The first page again: a page still loading from the list as it was
@@ -474,6 +462,8 @@ load_pending (AppealsExpertisePage *self)
 
   g_cancellable_cancel (self->pending_cancellable);
   g_clear_object (&self->pending_cancellable);
+  g_clear_pointer (&self->pending_cursor, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), FALSE);
   if (user == NULL || user->role != APPEALS_ROLE_HEAD)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->pending_scroller), FALSE);
@@ -481,6 +471,7 @@ load_pending (AppealsExpertisePage *self)
     }
 
   self->pending_cancellable = g_cancellable_new ();
+  self->pending_first = TRUE;
   appeals_expertise_service_list_pending_async (appeals_context_get_expertise_service (self->context), NULL,
                                                 self->pending_cancellable, on_pending_loaded, g_object_ref (self));
 }
@@ -491,9 +482,10 @@ on_pending_more_clicked (AppealsExpertisePage *self)
   if (self->pending_cursor == NULL || self->pending_cancellable == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->pending_more_button), FALSE);
+  self->pending_first = FALSE;
   appeals_expertise_service_list_pending_async (appeals_context_get_expertise_service (self->context),
                                                 self->pending_cursor, self->pending_cancellable,
-                                                on_more_pending_loaded, g_object_ref (self));
+                                                on_pending_loaded, g_object_ref (self));
 }
 
 /* A verdict given here or elsewhere: the appeal leaves the list, and an
