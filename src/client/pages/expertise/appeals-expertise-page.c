@@ -400,12 +400,11 @@ add_pending_row (AppealsExpertisePage *self,
  * was shown, the next ones follow it. */
 static void
 show_pending (AppealsExpertisePage   *self,
-              AppealsPendingVerdicts *pending,
-              gboolean                first)
+              AppealsPendingVerdicts *pending)
 {
   g_autofree char *title = NULL;
 
-  if (first)
+  if (self->pending_first)
     {
       for (guint i = 0; i < self->pending_rows->len; i++)
         adw_preferences_group_remove (self->pending_group, g_ptr_array_index (self->pending_rows, i));
@@ -438,7 +437,7 @@ on_pending_loaded (GObject      *source,
 
   if (pending != NULL)
     {
-      show_pending (self, pending, self->pending_first);
+      show_pending (self, pending);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
