@@ -478,6 +478,7 @@ handle_pending (AppealsRequest  *request,
   g_autofree char *cursor_state = NULL;
   g_autofree char *next_cursor = NULL;
   g_autofree char *sql = NULL;
+  const char *list;
   gboolean final;
   guint limit, n_rows;
   gint64 after = 0;
@@ -485,11 +486,12 @@ handle_pending (AppealsRequest  *request,
   if (state != NULL && !g_str_equal (state, "awaiting_approval") && !g_str_equal (state, "final"))
     appeals_field_errors_add (errors, "state", APPEALS_FIELD_INVALID_VALUE, "awaiting_approval,final");
   final = state != NULL && g_str_equal (state, "final");
+  list = final ? "final" : "awaiting_approval";
   limit = appeals_api_read_limit (request, PENDING_PAGE_SIZE, errors);
   /* a cursor goes on the list it came from */
   if (cursor != NULL &&
       (!appeals_api_decode_cursor (cursor, &cursor_state, &after) ||
-       !g_str_equal (cursor_state, final ? "final" : "awaiting_approval")))
+       !g_str_equal (cursor_state, list)))
     appeals_field_errors_add (errors, "cursor", APPEALS_FIELD_INVALID_VALUE, NULL);
   if (errors->len > 0)
     return appeals_api_respond_invalid (request, errors);
@@ -506,7 +508,7 @@ handle_pending (AppealsRequest  *request,
                          "a.registration_number, a.annotation FROM expertise e "
                          "JOIN appeals a ON a.id = e.appeal_id "
                          "WHERE e.state = '%s' AND e.id > ?%s ORDER BY e.id LIMIT ?",
-                         final ? "final" : "awaiting_approval", district != NULL ? " AND a.district = ?" : "");
+                         list, district != NULL ? " AND a.district = ?" : "");
   rows = appeals_db_query (request->db, sql,
                            district != NULL ? g_variant_new ("(xsx)", after, district, (gint64) limit + 1)
                                             : g_variant_new ("(xx)", after, (gint64) limit + 1),
@@ -515,8 +517,7 @@ handle_pending (AppealsRequest  *request,
     return FALSE;
   n_rows = MIN (appeals_db_result_get_n_rows (rows), limit);
   if (appeals_db_result_get_n_rows (rows) > limit)
-    next_cursor = appeals_api_encode_cursor (final ? "final" : "awaiting_approval",
-                                             appeals_db_result_get_int64 (rows, n_rows - 1, "id"));
+    next_cursor = appeals_api_encode_cursor (list, appeals_db_result_get_int64 (rows, n_rows - 1, "id"));
 
   if (!final)
     {
