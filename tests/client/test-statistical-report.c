@@ -7,7 +7,9 @@
  * CSV, XLSX and PDF (prints/statistical-report-<lang>.csv|xlsx|pdf) and
  * read back — the spreadsheets with openpyxl and the csv module
  * (check-statistical-export.py), the PDF's text with poppler — to the
- * same numbers. Screenshots: statistical-report, statistical-report-kinds.
+ * same numbers. Scrolled to its last column, the indicators stay beside
+ * the counts, each on the line of its row. Screenshots:
+ * statistical-report, statistical-report-end, statistical-report-kinds.
  */
 #include "config.h"
 
@@ -68,6 +70,92 @@ check_table (AppealsStatisticalReportView *view)
                        total);
     }
   g_assert_cmpint (((AppealsStatisticalRow *) report->rows->pdata[0])->total, >, 0);
+}
+
+/* where @cell lies in @view */
+static graphene_rect_t
+cell_bounds (AppealsStatisticalReportView *view,
+             GtkWidget                    *cell)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &bounds));
+  return bounds;
+}
+
+/* the first row's total, in the last column, is within the view */
+static gboolean
+total_in_view (AppealsStatisticalReportView *view)
+{
+  AppealsStatisticalReport *report = appeals_statistical_report_view_get_report (view);
+  graphene_rect_t total = cell_bounds (view, appeals_statistical_report_view_get_cell (view, 1,
+                                                                                        report->columns->len + 1));
+
+  return total.origin.x >= 0 && total.origin.x + total.size.width <= gtk_widget_get_width (GTK_WIDGET (view));
+}
+
+/* the table of the report shown has its place on the page */
+static gboolean
+table_laid_out (AppealsStatisticalReportView *view)
+{
+  AppealsStatisticalReport *report = appeals_statistical_report_view_get_report (view);
+
+  return gtk_widget_get_height (appeals_statistical_report_view_get_cell (view, 0, 0)) > 0 &&
+         gtk_widget_get_height (appeals_statistical_report_view_get_cell (view, report->rows->len,
+                                                                          report->columns->len + 1)) > 0;
+}
+
+/* Each indicator stands on the line of its counts, left of the totals
+ * however far they are scrolled; the headers, bottom-aligned, end on one
+ * line too. */
+static void
+check_rows_aligned (AppealsStatisticalReportView *view)
+{
+  AppealsStatisticalReport *report = appeals_statistical_report_view_get_report (view);
+
+  APPEALS_TEST_WAIT (table_laid_out, view);
+  for (guint r = 0; r <= report->rows->len; r++)
+    {
+      graphene_rect_t indicator = cell_bounds (view, appeals_statistical_report_view_get_cell (view, r, 0));
+
+      for (guint c = 1; c <= report->columns->len + 1; c++)
+        {
+          graphene_rect_t count = cell_bounds (view, appeals_statistical_report_view_get_cell (view, r, c));
+
+          if (c == report->columns->len + 1)
+            g_assert_cmpfloat (indicator.origin.x + indicator.size.width, <=, count.origin.x);
+          g_assert_cmpfloat_with_epsilon (indicator.origin.y + indicator.size.height,
+                                          count.origin.y + count.size.height, 0.5);
+        }
+    }
+}
+
+/* A column per district is wider than the page: scrolled to the totals,
+ * every indicator is still in sight, on the line of its counts. */
+static void
+check_indicators_stay (AppealsStatisticalReportView *view)
+{
+  AppealsStatisticalReport *report = appeals_statistical_report_view_get_report (view);
+  GtkScrolledWindow *counts = GTK_SCROLLED_WINDOW (appeals_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                                 "statistical-counts"));
+  GtkAdjustment *across = gtk_scrolled_window_get_hadjustment (counts);
+
+  check_rows_aligned (view);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), >, gtk_adjustment_get_page_size (across));
+  g_assert_false (total_in_view (view));
+  gtk_adjustment_set_value (across, gtk_adjustment_get_upper (across) - gtk_adjustment_get_page_size (across));
+  APPEALS_TEST_WAIT (total_in_view, view);
+
+  for (guint r = 0; r <= report->rows->len; r++)
+    {
+      graphene_rect_t indicator = cell_bounds (view, appeals_statistical_report_view_get_cell (view, r, 0));
+
+      g_assert_cmpfloat (indicator.origin.x, >=, 0);
+    }
+  check_rows_aligned (view);
+  appeals_test_ui_scroll_to (GTK_WIDGET (view));
+  appeals_test_ui_screenshot (GTK_WIDGET (view), "statistical-report-end");
+  gtk_adjustment_set_value (across, 0);
 }
 
 static void
@@ -186,6 +274,7 @@ script (AppealsApplication *app,
   /* the report alone: it is taller than what the page shows of it */
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "statistical-report");
+  check_indicators_stay (loading.view);
   check_exports (loading.view);
   check_counts_open (app, window, loading.view);
 
@@ -195,6 +284,7 @@ script (AppealsApplication *app,
   APPEALS_TEST_WAIT (report_loaded, &loading);
   g_assert_cmpuint (appeals_statistical_report_view_get_report (loading.view)->columns->len, ==, 6);
   check_table (loading.view);
+  check_rows_aligned (loading.view);
   check_counts_open (app, window, loading.view);
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "statistical-report-kinds");

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * appeals-statistical-report-view.c: the statistical report on the
- * analytics page. The table is a grid of labels, scrolled sideways when
- * the breakdown has many columns; it shows the same table the files
- * hold (appeals_statistical_report_build_table()). A count is a button
- * that lists the appeals behind it in the journal.
+ * analytics page. The table is a grid of labels; it shows the same table
+ * the files hold (appeals_statistical_report_build_table()). The column
+ * of indicators stays in place while the counts beside it scroll
+ * sideways, as a spreadsheet's frozen column does, so that a count far
+ * to the right is still read against its row. Each row's cells share a
+ * height across the two grids (the headers by a strut, below). A count
+ * is a button that lists the appeals behind it in the journal.
  */
 #include "config.h"
 
@@ -24,7 +27,10 @@ struct _AppealsStatisticalReportView
   GtkSpinner               *spinner;
   GtkLabel                 *subtitle;
   GtkWidget                *exports[3];    /* by AppealsStatisticalFormat */
-  GtkGrid                  *grid;
+  GtkGrid                  *indicators;    /* the table's first column */
+  GtkGrid                  *grid;          /* the counts: the table's column c at c - 1 */
+  GPtrArray                *row_heights;   /* GtkSizeGroup: row r (after the header) at r - 1 */
+  GtkWidget                *header_strut;
 
   AppealsStatisticalReport *report;
   GCancellable             *cancellable;
@@ -52,10 +58,99 @@ get_reference (AppealsStatisticalReportView *self)
 static void
 remove_cells (AppealsStatisticalReportView *self)
 {
+  GtkGrid *grids[] = { self->indicators, self->grid };
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
-    gtk_grid_remove (self->grid, child);
+  for (guint g = 0; g < G_N_ELEMENTS (grids); g++)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (grids[g]))) != NULL)
+      gtk_grid_remove (grids[g], child);
+  g_ptr_array_set_size (self->row_heights, 0);
+}
+
+/* The indicators' header is as tall as the counts' tallest, each wrapped
+ * at the width of its column. A size group would measure them all at the
+ * indicators' width, where every one fits on a line. */
+static void
+measure_header_strut (GtkWidget      *strut,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  AppealsStatisticalReportView *self = g_object_get_data (G_OBJECT (strut), "view");
+
+  *minimum = *natural = 0;
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      int row, width, height;
+
+      gtk_grid_query_child (self->grid, cell, NULL, &row, NULL, NULL);
+      if (row != 0)
+        continue;
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      *minimum = *natural = MAX (*natural, height);
+    }
+}
+
+static void
+allocate_nothing (GtkWidget *strut,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+}
+
+static GtkWidget *
+new_header_strut (AppealsStatisticalReportView *self)
+{
+  GtkWidget *strut = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_layout_manager (strut, gtk_custom_layout_new (NULL, measure_header_strut, allocate_nothing));
+  g_object_set_data (G_OBJECT (strut), "view", self);
+  return strut;
+}
+
+/* Puts @cell at the table's @row and @column: the first column in the
+ * grid that stays, the others in the one that scrolls. */
+static void
+attach_cell (AppealsStatisticalReportView *self,
+             GtkWidget                    *cell,
+             guint                         row,
+             guint                         column)
+{
+  if (row > 0)
+    {
+      while (self->row_heights->len < row)
+        g_ptr_array_add (self->row_heights, gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL));
+      gtk_size_group_add_widget (g_ptr_array_index (self->row_heights, row - 1), cell);
+    }
+  if (column == 0)
+    gtk_grid_attach (self->indicators, cell, 0, row, 1, 1);
+  else
+    gtk_grid_attach (self->grid, cell, column - 1, row, 1, 1);
+}
+
+/**
+ * appeals_statistical_report_view_get_cell:
+ * @row: 0 for the header, then the report's rows
+ * @column: 0 for the indicators, then the report's columns and the total
+ *
+ * Returns: (transfer none) (nullable): the cell's label or button
+ */
+GtkWidget *
+appeals_statistical_report_view_get_cell (AppealsStatisticalReportView *self,
+                                          guint                         row,
+                                          guint                         column)
+{
+  if (column == 0)
+    return gtk_grid_get_child_at (self->indicators, 0, row);
+  return gtk_grid_get_child_at (self->grid, column - 1, row);
 }
 
 static void
@@ -81,7 +176,7 @@ add_cell (AppealsStatisticalReportView *self,
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, "report-zero");
     }
-  gtk_grid_attach (self->grid, label, column, row, 1, 1);
+  attach_cell (self, label, row, column);
 }
 
 static void
@@ -119,7 +214,7 @@ add_count_button (AppealsStatisticalReportView *self,
   g_object_set_data_full (G_OBJECT (button), "description",
                           g_strdup_printf ("%s · %s · %s", label, text[0][column], subtitle), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_count_clicked), NULL);
-  gtk_grid_attach (self->grid, button, column, row, 1, 1);
+  attach_cell (self, button, row, column);
 }
 
 static void
@@ -143,6 +238,9 @@ show_report (AppealsStatisticalReportView *self)
         else
           add_cell (self, rows[r][c], r, c);
       }
+  /* beside the header of the indicators, measured anew for these */
+  gtk_grid_attach (self->indicators, self->header_strut, 0, 0, 1, 1);
+  gtk_widget_queue_resize (self->header_strut);
   gtk_label_set_text (self->subtitle, subtitle);
 }
 
@@ -226,7 +324,7 @@ appeals_statistical_report_view_get_cell_text (AppealsStatisticalReportView *sel
                                                guint                         row,
                                                guint                         column)
 {
-  GtkWidget *cell = gtk_grid_get_child_at (self->grid, column, row);
+  GtkWidget *cell = appeals_statistical_report_view_get_cell (self, row, column);
 
   if (GTK_IS_BUTTON (cell))
     return gtk_button_get_label (GTK_BUTTON (cell));
@@ -245,7 +343,7 @@ appeals_statistical_report_view_open_cell (AppealsStatisticalReportView *self,
                                            guint                         row,
                                            guint                         column)
 {
-  GtkWidget *cell = gtk_grid_get_child_at (self->grid, column, row);
+  GtkWidget *cell = appeals_statistical_report_view_get_cell (self, row, column);
 
   if (!GTK_IS_BUTTON (cell))
     return FALSE;
@@ -295,6 +393,13 @@ on_export_clicked (GtkButton                    *button,
 /* Life ----------------------------------------------------------------------- */
 
 static void
+on_counts_scrolled (GtkAdjustment *across,
+                    GtkWidget     *edge)
+{
+  gtk_widget_set_opacity (edge, gtk_adjustment_get_value (across) > 0 ? 1 : 0);
+}
+
+static void
 on_choice_changed (AppealsStatisticalReportView *self)
 {
   if (self->context != NULL && appeals_context_is_signed_in (self->context))
@@ -309,6 +414,8 @@ appeals_statistical_report_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, appeals_statistical_report_free);
+  g_clear_pointer (&self->row_heights, g_ptr_array_unref);
+  g_clear_object (&self->header_strut);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (appeals_statistical_report_view_parent_class)->dispose (object);
@@ -331,7 +438,10 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
   /* the exports on a row of their own: in Kazakh one row would not fit
    * beside the sidebar of a 1,300 px window */
   GtkWidget *export_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *edge = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  GtkScrolledWindow *counts = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  GtkGrid *grids[2];
 
   appeals_analytics_view_add_title (GTK_BOX (self), _("Statistical Report"));
 
@@ -361,16 +471,35 @@ appeals_statistical_report_view_init (AppealsStatisticalReportView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->subtitle));
 
+  self->row_heights = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indicators = GTK_GRID (gtk_grid_new ());
   self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->grid, 12);
-  gtk_grid_set_row_spacing (self->grid, 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "statistical-report");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
-  /* the table as wide as it would be, scrolled sideways: at its minimum
-   * width the district names wrapped ("г." above "Костанай") */
-  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))),
+  grids[0] = self->indicators;
+  grids[1] = self->grid;
+  for (guint g = 0; g < G_N_ELEMENTS (grids); g++)
+    {
+      gtk_grid_set_column_spacing (grids[g], 12);
+      gtk_grid_set_row_spacing (grids[g], 6);
+      gtk_widget_add_css_class (GTK_WIDGET (grids[g]), "statistical-report");
+    }
+  gtk_widget_set_name (GTK_WIDGET (self->indicators), "statistical-indicators");
+  self->header_strut = g_object_ref_sink (new_header_strut (self));
+  gtk_box_append (GTK_BOX (table), GTK_WIDGET (self->indicators));
+
+  gtk_widget_set_name (GTK_WIDGET (counts), "statistical-counts");
+  gtk_widget_set_hexpand (GTK_WIDGET (counts), TRUE);
+  gtk_scrolled_window_set_policy (counts, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (counts, TRUE);
+  gtk_scrolled_window_set_child (counts, GTK_WIDGET (self->grid));
+  /* the counts as wide as they would be, scrolled sideways: at their
+   * minimum width the district names wrapped ("г." above "Костанай") */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (gtk_scrolled_window_get_child (counts)),
                                      GTK_SCROLL_NATURAL);
-  gtk_box_append (GTK_BOX (self), scrolled);
+  /* a line where the counts pass under the indicators, once they do */
+  gtk_widget_set_opacity (edge, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (counts), "value-changed",
+                           G_CALLBACK (on_counts_scrolled), edge, 0);
+  gtk_box_append (GTK_BOX (table), edge);
+  gtk_box_append (GTK_BOX (table), GTK_WIDGET (counts));
+  gtk_box_append (GTK_BOX (self), table);
 }

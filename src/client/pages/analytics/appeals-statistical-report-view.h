@@ -23,6 +23,9 @@ void                      appeals_statistical_report_view_clear         (Appeals
 void                      appeals_statistical_report_view_set_breakdown (AppealsStatisticalReportView *self,
                                                                          const char                   *breakdown);
 AppealsStatisticalReport *appeals_statistical_report_view_get_report    (AppealsStatisticalReportView *self);
+GtkWidget                *appeals_statistical_report_view_get_cell      (AppealsStatisticalReportView *self,
+                                                                         guint                         row,
+                                                                         guint                         column);
 const char               *appeals_statistical_report_view_get_cell_text (AppealsStatisticalReportView *self,
                                                                          guint                         row,
                                                                          guint                         column);
