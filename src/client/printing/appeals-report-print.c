@@ -46,7 +46,7 @@ struct _AppealsReportPrint
   char              *heading;
   char              *totals;
   GPtrArray         *tables;       /* GPtrArray of GStrv per table (appeals_report_table_text) */
-  GPtrArray         *titles;       /* char *, one per table */
+  GPtrArray         *titles;       /* GStrv: a title line, one per table that has one */
   GArray            *lines;        /* Line */
   GArray            *page_starts;  /* the first line of each page */
   double             header_height;
@@ -272,19 +272,23 @@ appeals_report_totals_text (AppealsReport *report)
                           period, (int) report->total, compare, (int) report->compare_total);
 }
 
-/* Adds a table: its title, then its header and rows (@text, taken). */
+/* Adds a table: its title (none when %NULL), then its header and rows
+ * (@text, taken). */
 static void
 add_table (AppealsReportPrint *self,
            char               *title,
            GPtrArray          *text)
 {
-  GStrv title_cells = g_new0 (char *, 2);
-  Line line = { LINE_TITLE, title_cells, NULL };
+  if (title != NULL)
+    {
+      GStrv title_cells = g_new0 (char *, 2);
+      Line line = { LINE_TITLE, title_cells, NULL };
 
-  title_cells[0] = title;
-  g_ptr_array_add (self->titles, title_cells);
+      title_cells[0] = title;
+      g_ptr_array_add (self->titles, title_cells);
+      g_array_append_val (self->lines, line);
+    }
   g_ptr_array_add (self->tables, text);
-  g_array_append_val (self->lines, line);
   if (text->len > 0 && g_strv_length (g_ptr_array_index (text, 0)) > MANY_COLUMNS)
     self->header_height = TALL_HEADER;
   for (guint r = 0; r < text->len; r++)
@@ -332,7 +336,8 @@ appeals_report_print_new (AppealsReport           *report,
  * @tables: (element-type AppealsReportTable): the tables, in order
  *
  * Returns: (transfer full): any report's tables, printed as the line
- *   report's are
+ *   report's are; a table alone is named by the heading and the subtitle
+ *   alone, not again above it
  */
 AppealsReportPrint *
 appeals_report_print_new_for_tables (const char *heading,
@@ -345,7 +350,8 @@ appeals_report_print_new_for_tables (const char *heading,
     {
       AppealsReportTable *table = g_ptr_array_index (tables, t);
 
-      add_table (self, g_strdup (appeals_report_table_get_title (table)), appeals_report_table_get_text (table));
+      add_table (self, tables->len > 1 ? g_strdup (appeals_report_table_get_title (table)) : NULL,
+                 appeals_report_table_get_text (table));
     }
   return self;
 }
