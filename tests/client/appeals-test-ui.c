@@ -590,6 +590,38 @@ appeals_test_ui_read_portrait_pdf_text (const char *path,
   return read_pdf_text (path, n_pages, FALSE);
 }
 
+/* The first text of a PDF cut short by an ellipsis, with what is around
+ * it, or %NULL. Cairo keeps a cut text whole as the ellipsis's actual
+ * text, so poppler reads it all, but squeezed: each of its characters is
+ * less than a point wide. */
+char *
+appeals_test_ui_find_pdf_ellipsis (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  char *found = NULL;
+
+  g_assert_no_error (error);
+  for (int p = 0; found == NULL && p < poppler_document_get_n_pages (document); p++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      PopplerRectangle *boxes = NULL;
+      guint n_boxes = 0;
+      const char *c = text;
+
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (guint k = 0; found == NULL && k < n_boxes && *c != '\0'; k++, c = g_utf8_next_char (c))
+        if (!g_unichar_isspace (g_utf8_get_char (c)) && boxes[k].x2 - boxes[k].x1 < 1.0)
+          found = g_utf8_substring (text, k >= 20 ? k - 20 : 0, MIN (k + 20, (guint) g_utf8_strlen (text, -1)));
+      g_free (boxes);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return found;
+}
+
 /* Scrolls the page of @widget to show it at the top. */
 void
 appeals_test_ui_scroll_to (GtkWidget *widget)

@@ -98,6 +98,7 @@ char      *appeals_test_ui_read_pdf_text (const char           *path,
                                           int                  *n_pages);
 char      *appeals_test_ui_read_portrait_pdf_text (const char   *path,
                                           int                  *n_pages);
+char      *appeals_test_ui_find_pdf_ellipsis        (const char   *path);
 void       appeals_test_ui_scroll_to     (GtkWidget            *widget);
 /* A figure opened in the journal: the window and how many appeals the
  * figure counts. */

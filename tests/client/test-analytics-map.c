@@ -108,7 +108,7 @@ check_prints (AppealsLineReportView *view,
   g_autofree char *title = appeals_map_view_get_title (map_view);
   g_autofree char *subtitle = appeals_map_view_get_subtitle (map_view);
   g_autoptr(AppealsMapPrint) print = appeals_map_print_new (appeals_map_view_get_map (map_view), title, subtitle);
-  g_autofree char *text = NULL, *map_text = NULL, *total = NULL;
+  g_autofree char *text = NULL, *map_text = NULL, *total = NULL, *cut = NULL;
   AppealsReport *report = appeals_line_report_view_get_report (view);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) picture = NULL;
@@ -124,6 +124,10 @@ check_prints (AppealsLineReportView *view,
   total = (g_free (total), g_strdup_printf (": %" G_GINT64_FORMAT, report->compare_total));
   g_assert_nonnull (strstr (text, total));
   g_assert_nonnull (strstr (text, g_str_equal (language, "kk") ? "өтініш" : "обращени"));
+  /* no column's name nor a body's is cut short: they wrap */
+  cut = appeals_test_ui_find_pdf_ellipsis (report_path);
+  if (cut != NULL)
+    g_error ("the report's PDF cuts \"%s\" short", cut);
 
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), map_path);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,

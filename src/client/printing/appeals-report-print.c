@@ -6,7 +6,9 @@
  * from appeals_report_table_text()), one line per row, paginated where a
  * page ends; a table's header repeats on the next page. Any report's
  * tables print the same way (appeals_report_print_new_for_tables()); a
- * table of many columns has its headers written upwards.
+ * table of many columns has its headers written upwards, the others wrap
+ * a long column name onto as many lines as it takes, as a row does a
+ * long name in its first cell (its figures keep to a line).
  */
 #include "config.h"
 
@@ -35,8 +37,10 @@ typedef enum
 typedef struct
 {
   LineKind  kind;
-  GStrv     cells;     /* borrowed from the table's lines; a title's one cell */
-  GStrv     header;    /* the table's header, repeated on a new page */
+  GStrv     cells;          /* borrowed from the table's lines; a title's one cell */
+  GStrv     header;         /* the table's header, repeated on a new page */
+  double    height;         /* its text wrapped on the page (measure_lines()) */
+  double    header_height;  /* of the header of this line's table (of the next, for a title) */
 } Line;
 
 struct _AppealsReportPrint
@@ -49,16 +53,99 @@ struct _AppealsReportPrint
   GPtrArray         *titles;       /* GStrv: a title line, one per table that has one */
   GArray            *lines;        /* Line */
   GArray            *page_starts;  /* the first line of each page */
-  double             header_height;
 };
 
 G_DEFINE_FINAL_TYPE (AppealsReportPrint, appeals_report_print, GTK_TYPE_PRINT_OPERATION)
 
+/* Where column @c of @n starts across @width, and the width of its text. */
 static double
-line_height (AppealsReportPrint *self,
-             const Line         *line)
+column_x (guint   n,
+          guint   c,
+          double  width,
+          double *cell_width)
 {
-  return line->kind == LINE_TITLE ? TITLE_HEIGHT : line->kind == LINE_HEADER ? self->header_height : ROW_HEIGHT;
+  double first = n > 1 ? width * (n > MANY_COLUMNS ? 0.34 : 0.36) : width;
+  double other = n > 1 ? (width - first) / (n - 1) : 0;
+
+  *cell_width = (c == 0 ? first : other) - 6;
+  return c == 0 ? 0 : first + (c - 1) * other;
+}
+
+/* Sets @layout to a header cell's name, or a row's, wrapped within its
+ * column. */
+static void
+set_wrapped_cell (PangoLayout *layout,
+                  const char  *markup,
+                  double       cell_width,
+                  gboolean     first)
+{
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, pango_units_from_double (cell_width));
+  pango_layout_set_alignment (layout, first ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+  pango_layout_set_markup (layout, markup, -1);
+}
+
+/* The height of @cells: a header's longest name wrapped, or the tall row
+ * of names written upwards; a row's name in its first cell wrapped. */
+static double
+measure_cells (PangoLayout *layout,
+               GStrv        cells,
+               double       width,
+               gboolean     header)
+{
+  guint n = g_strv_length (cells);
+  double height = header ? HEADER_HEIGHT : ROW_HEIGHT;
+
+  if (header && n > MANY_COLUMNS)
+    return TALL_HEADER;
+  for (guint c = 0; c < (header ? n : MIN (n, 1)); c++)
+    {
+      g_autofree char *markup = header ? g_markup_printf_escaped ("<b>%s</b>", cells[c])
+                                       : g_markup_escape_text (cells[c], -1);
+      double cell_width;
+      int text_height;
+
+      column_x (n, c, width, &cell_width);
+      set_wrapped_cell (layout, markup, cell_width, c == 0);
+      pango_layout_get_size (layout, NULL, &text_height);
+      height = MAX (height, pango_units_to_double (text_height) + (header ? 6 : 4));
+    }
+  return height;
+}
+
+/* Each line as tall as its text wrapped on this page's width; each row
+ * and title knows its table's header's. */
+static void
+measure_lines (AppealsReportPrint *self,
+               GtkPrintContext    *context)
+{
+  double width = gtk_print_context_get_width (context);
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
+  double header_height = HEADER_HEIGHT;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = &g_array_index (self->lines, Line, i);
+
+      if (line->kind == LINE_TITLE)
+        line->height = TITLE_HEIGHT;
+      else
+        line->height = measure_cells (layout, line->cells, width, line->kind == LINE_HEADER);
+      if (line->kind == LINE_HEADER)
+        header_height = line->height;
+      line->header_height = header_height;
+    }
+  /* a title, the height of the header after it */
+  for (guint i = self->lines->len; i > 0; i--)
+    {
+      Line *line = &g_array_index (self->lines, Line, i - 1);
+
+      if (line->kind == LINE_HEADER)
+        header_height = line->height;
+      else if (line->kind == LINE_TITLE)
+        line->header_height = header_height;
+    }
 }
 
 static double
@@ -75,21 +162,23 @@ appeals_report_print_begin_print (GtkPrintOperation *operation,
   double page_height = gtk_print_context_get_height (context);
   double y = first_page_top ();
 
+  measure_lines (self, context);
   g_array_set_size (self->page_starts, 0);
   g_array_append_val (self->page_starts, (guint) { 0 });
   for (guint i = 0; i < self->lines->len; i++)
     {
       const Line *line = &g_array_index (self->lines, Line, i);
       /* a title keeps its header and first row with it */
-      double needed = line->kind == LINE_TITLE ? TITLE_HEIGHT + self->header_height + ROW_HEIGHT
-                                               : line_height (self, line);
+      const Line *next = i + 2 < self->lines->len ? &g_array_index (self->lines, Line, i + 2) : NULL;
+      double needed = line->kind == LINE_TITLE ? TITLE_HEIGHT + line->header_height + (next != NULL ? next->height : 0)
+                                               : line->height;
 
       if (y + needed > page_height && y > 0)
         {
           g_array_append_val (self->page_starts, i);
-          y = line->kind == LINE_ROW ? self->header_height : 0;
+          y = line->kind == LINE_ROW ? line->header_height : 0;
         }
-      y += line_height (self, line) + (line->kind == LINE_TITLE && i > 0 ? GAP : 0);
+      y += line->height + (line->kind == LINE_TITLE && i > 0 ? GAP : 0);
     }
   gtk_print_operation_set_n_pages (operation, self->page_starts->len);
 }
@@ -118,36 +207,42 @@ draw_upwards (cairo_t     *cr,
 }
 
 static void
-draw_cells (AppealsReportPrint *self,
-            cairo_t            *cr,
-            PangoLayout        *layout,
-            GStrv               cells,
-            double              y,
-            double              width,
-            gboolean            bold)
+draw_cells (cairo_t     *cr,
+            PangoLayout *layout,
+            GStrv        cells,
+            double       y,
+            double       width,
+            double       height,
+            gboolean     bold)
 {
   guint n = g_strv_length (cells);
-  double first = n > 1 ? width * (n > MANY_COLUMNS ? 0.34 : 0.36) : width;
-  double other = n > 1 ? (width - first) / (n - 1) : 0;
-  double height = bold ? self->header_height : ROW_HEIGHT;
 
   for (guint c = 0; c < n; c++)
     {
-      double x = c == 0 ? 0 : first + (c - 1) * other;
-      double cell_width = (c == 0 ? first : other) - 6;
+      double cell_width;
+      double x = column_x (n, c, width, &cell_width);
       g_autofree char *markup = bold ? g_markup_printf_escaped ("<b>%s</b>", cells[c])
                                      : g_markup_escape_text (cells[c], -1);
+      int text_height;
 
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       if (bold && c > 0 && n > MANY_COLUMNS)
         {
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           draw_upwards (cr, layout, markup, x, y, cell_width, height);
           continue;
         }
-      pango_layout_set_width (layout, pango_units_from_double (cell_width));
-      pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-      pango_layout_set_markup (layout, markup, -1);
-      cairo_move_to (cr, x, y + 2);
+      if (bold || c == 0)
+        set_wrapped_cell (layout, markup, cell_width, c == 0);
+      else
+        {
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (layout, pango_units_from_double (cell_width));
+          pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+          pango_layout_set_markup (layout, markup, -1);
+        }
+      /* a header's names stand on its line; a row's figures on its first */
+      pango_layout_get_size (layout, NULL, &text_height);
+      cairo_move_to (cr, x, bold ? y + height - 4 - pango_units_to_double (text_height) : y + 2);
       pango_cairo_show_layout (cr, layout);
     }
   cairo_set_line_width (cr, bold ? 0.8 : 0.3);
@@ -205,8 +300,8 @@ appeals_report_print_draw_page (GtkPrintOperation *operation,
 
       if (i == start && line->kind == LINE_ROW)
         {
-          draw_cells (self, cr, layout, line->header, y, width, TRUE);
-          y += self->header_height;
+          draw_cells (cr, layout, line->header, y, width, line->header_height, TRUE);
+          y += line->header_height;
         }
       if (line->kind == LINE_TITLE)
         {
@@ -214,8 +309,8 @@ appeals_report_print_draw_page (GtkPrintOperation *operation,
           draw_title (cr, titles, line->cells[0], "Sans Bold 11", y + 6, width);
         }
       else
-        draw_cells (self, cr, layout, line->cells, y, width, line->kind == LINE_HEADER);
-      y += line_height (self, line);
+        draw_cells (cr, layout, line->cells, y, width, line->height, line->kind == LINE_HEADER);
+      y += line->height;
     }
 }
 
@@ -251,7 +346,6 @@ appeals_report_print_init (AppealsReportPrint *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->titles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->header_height = HEADER_HEIGHT;
 }
 
 /**
@@ -282,18 +376,17 @@ add_table (AppealsReportPrint *self,
   if (title != NULL)
     {
       GStrv title_cells = g_new0 (char *, 2);
-      Line line = { LINE_TITLE, title_cells, NULL };
+      Line line = { LINE_TITLE, title_cells, NULL, 0, 0 };
 
       title_cells[0] = title;
       g_ptr_array_add (self->titles, title_cells);
       g_array_append_val (self->lines, line);
     }
   g_ptr_array_add (self->tables, text);
-  if (text->len > 0 && g_strv_length (g_ptr_array_index (text, 0)) > MANY_COLUMNS)
-    self->header_height = TALL_HEADER;
   for (guint r = 0; r < text->len; r++)
     {
-      Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0) };
+      Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0),
+                   0, 0 };
 
       g_array_append_val (self->lines, row);
     }
