@@ -590,10 +590,38 @@ appeals_test_ui_read_portrait_pdf_text (const char *path,
   return read_pdf_text (path, n_pages, FALSE);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median width of a digit on @page's text. */
+static double
+digit_width (const char       *text,
+             PopplerRectangle *boxes,
+             guint             n_boxes)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *c = text;
+
+  for (guint k = 0; k < n_boxes && *c != '\0'; k++, c = g_utf8_next_char (c))
+    if (g_ascii_isdigit (*c))
+      g_array_append_val (widths, (double) { boxes[k].x2 - boxes[k].x1 });
+  if (widths->len == 0)
+    return 0;
+  g_array_sort (widths, compare_doubles);
+  return g_array_index (widths, double, widths->len / 2);
+}
+
 /* The first text of a PDF cut short by an ellipsis, with what is around
  * it, or %NULL. Cairo keeps a cut text whole as the ellipsis's actual
- * text, so poppler reads it all, but squeezed: each of its characters is
- * less than a point wide. */
+ * text, so poppler reads it all, but squeezed into the ellipsis: a long
+ * text's characters less than a point wide each, a number's digits
+ * narrower than the page's other digits. */
 char *
 appeals_test_ui_find_pdf_ellipsis (const char *path)
 {
@@ -610,11 +638,18 @@ appeals_test_ui_find_pdf_ellipsis (const char *path)
       PopplerRectangle *boxes = NULL;
       guint n_boxes = 0;
       const char *c = text;
+      double digit;
 
       g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      digit = digit_width (text, boxes, n_boxes);
       for (guint k = 0; found == NULL && k < n_boxes && *c != '\0'; k++, c = g_utf8_next_char (c))
-        if (!g_unichar_isspace (g_utf8_get_char (c)) && boxes[k].x2 - boxes[k].x1 < 1.0)
-          found = g_utf8_substring (text, k >= 20 ? k - 20 : 0, MIN (k + 20, (guint) g_utf8_strlen (text, -1)));
+        {
+          double width = boxes[k].x2 - boxes[k].x1;
+
+          if ((!g_unichar_isspace (g_utf8_get_char (c)) && width < 1.0) ||
+              (g_ascii_isdigit (*c) && width < 0.8 * digit))
+            found = g_utf8_substring (text, k >= 20 ? k - 20 : 0, MIN (k + 20, (guint) g_utf8_strlen (text, -1)));
+        }
       g_free (boxes);
       g_object_unref (page);
     }

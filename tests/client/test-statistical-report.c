@@ -158,6 +158,24 @@ check_indicators_stay (AppealsStatisticalReportView *view)
   gtk_adjustment_set_value (across, 0);
 }
 
+/* The report by body printed: no figure is cut short, however many
+ * bodies have columns: they go in bands. */
+static void
+check_bodies_print (AppealsStatisticalReportView *view)
+{
+  g_autofree char *name = g_strdup_printf ("statistical-report-bodies-%s.pdf", appeals_ui_language ());
+  g_autofree char *path = appeals_test_ui_prints_path (name);
+  g_autofree char *cut = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (appeals_statistical_report_view_write (view, APPEALS_STATISTICAL_PDF, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("%u bodies", appeals_statistical_report_view_get_report (view)->columns->len);
+  cut = appeals_test_ui_find_pdf_ellipsis (path);
+  if (cut != NULL)
+    g_error ("the report by body cuts \"%s\" short", cut);
+}
+
 static void
 check_exports (AppealsStatisticalReportView *view)
 {
@@ -194,6 +212,7 @@ check_exports (AppealsStatisticalReportView *view)
   title = strstr (text, appeals_statistical_report_get_title (report, language));
   g_assert_nonnull (title);
   g_assert_null (strstr (title + 1, appeals_statistical_report_get_title (report, language)));
+  g_assert_null (appeals_test_ui_find_pdf_ellipsis (paths[APPEALS_STATISTICAL_PDF]));
   for (guint r = 0; r < report->rows->len; r++)
     {
       AppealsStatisticalRow *row = g_ptr_array_index (report->rows, r);
@@ -292,6 +311,14 @@ script (AppealsApplication *app,
   check_counts_open (app, window, loading.view);
   appeals_test_ui_scroll_to (GTK_WIDGET (loading.view));
   appeals_test_ui_screenshot (GTK_WIDGET (loading.view), "statistical-report-kinds");
+
+  /* by addressee body: the most columns, each figure whole in print */
+  loading.previous = appeals_statistical_report_view_get_report (loading.view);
+  appeals_statistical_report_view_set_breakdown (loading.view, APPEALS_STATISTICAL_BY_ADDRESSEE_BODY);
+  APPEALS_TEST_WAIT (report_loaded, &loading);
+  check_table (loading.view);
+  check_rows_aligned (loading.view);
+  check_bodies_print (loading.view);
 }
 
 static void

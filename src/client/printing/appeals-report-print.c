@@ -8,7 +8,9 @@
  * tables print the same way (appeals_report_print_new_for_tables()); a
  * table of many columns has its headers written upwards, the others wrap
  * a long column name onto as many lines as it takes, as a row does a
- * long name in its first cell (its figures keep to a line).
+ * long name in its first cell (its figures keep to a line). A table too
+ * wide for the page, a column per addressee body, prints in bands of
+ * columns, each with the first column again, so that no figure is cut.
  */
 #include "config.h"
 
@@ -50,8 +52,9 @@ struct _AppealsReportPrint
   char              *heading;
   char              *totals;
   GPtrArray         *tables;       /* GPtrArray of GStrv per table (appeals_report_table_text) */
-  GPtrArray         *titles;       /* GStrv: a title line, one per table that has one */
-  GArray            *lines;        /* Line */
+  GPtrArray         *titles;       /* char *, one per table; NULL: none */
+  GPtrArray         *band_cells;   /* char **, the lines' cells, borrowing the tables' texts */
+  GArray            *lines;        /* Line, laid out for the page (build_lines()) */
   GArray            *page_starts;  /* the first line of each page */
 };
 
@@ -148,6 +151,139 @@ measure_lines (AppealsReportPrint *self,
     }
 }
 
+/* Sets @layout to a header cell's name written upwards: up to five
+ * lines of the tall row's height. */
+static void
+set_upwards_cell (PangoLayout *layout,
+                  const char  *markup)
+{
+  pango_layout_set_width (layout, pango_units_from_double (TALL_HEADER - 6));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -5);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_markup (layout, markup, -1);
+}
+
+/* Column bands ----------------------------------------------------------- */
+
+/* The width a column of @text needs at least: its widest figure, or its
+ * name written upwards (@upwards). */
+static double
+column_needs (PangoLayout *layout,
+              GPtrArray   *text,
+              guint        c,
+              gboolean     upwards)
+{
+  double needed = 0;
+
+  for (guint r = upwards ? 0 : 1; r < text->len; r++)
+    {
+      GStrv cells = g_ptr_array_index (text, r);
+      g_autofree char *markup = r == 0 ? g_markup_printf_escaped ("<b>%s</b>", cells[c])
+                                       : g_markup_escape_text (cells[c], -1);
+      int text_width, text_height;
+
+      if (r == 0)
+        set_upwards_cell (layout, markup);
+      else
+        {
+          pango_layout_set_width (layout, -1);
+          pango_layout_set_markup (layout, markup, -1);
+        }
+      pango_layout_get_size (layout, &text_width, &text_height);
+      needed = MAX (needed, pango_units_to_double (r == 0 ? text_height : text_width));
+    }
+  pango_layout_set_height (layout, -1);
+  return needed + 8;
+}
+
+/* How many of the columns after the first go in a band across @width:
+ * all of them when they fit, else as even bands as they make. */
+static guint
+band_size (PangoLayout *layout,
+           GPtrArray   *text,
+           double       width)
+{
+  guint n = text->len > 0 ? g_strv_length (g_ptr_array_index (text, 0)) : 0;
+  double first, other;
+  double widest = 0;
+  guint fitting, n_bands;
+
+  if (n < 2)
+    return MAX (n, 1);
+  first = column_x (n, 1, width, &other);
+  for (guint c = 1; c < n; c++)
+    widest = MAX (widest, column_needs (layout, text, c, n > MANY_COLUMNS));
+  fitting = MAX ((guint) ((width - first) / widest), 1);
+  if (fitting >= n - 1)
+    return n - 1;
+  n_bands = (n - 1 + fitting - 1) / fitting;
+  return (n - 1 + n_bands - 1) / n_bands;
+}
+
+/* Cells of @row: the first, then those of @from up to @to. */
+static char **
+band_of (AppealsReportPrint *self,
+         GStrv               row,
+         guint               from,
+         guint               to)
+{
+  char **cells = g_new0 (char *, to - from + 2);
+
+  cells[0] = row[0];
+  for (guint c = from; c < to; c++)
+    cells[c - from + 1] = row[c];
+  g_ptr_array_add (self->band_cells, cells);
+  return cells;
+}
+
+/* The lines of every table for this page's width: its title, its header
+ * and rows, once for each band of its columns (a band after the first
+ * behind a blank title). */
+static void
+build_lines (AppealsReportPrint *self,
+             GtkPrintContext    *context)
+{
+  double width = gtk_print_context_get_width (context);
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
+
+  g_array_set_size (self->lines, 0);
+  g_ptr_array_set_size (self->band_cells, 0);
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      GPtrArray *text = g_ptr_array_index (self->tables, t);
+      char *title = g_ptr_array_index (self->titles, t);
+      guint n = text->len > 0 ? g_strv_length (g_ptr_array_index (text, 0)) : 1;
+      guint size = band_size (layout, text, width);
+
+      for (guint from = 1; from < MAX (n, 2); from += size)
+        {
+          guint to = MIN (from + size, n);
+          char **header = NULL;
+
+          if (title != NULL || from > 1)
+            {
+              char **title_cells = g_new0 (char *, 2);
+              Line line = { LINE_TITLE, title_cells, NULL, 0, 0 };
+
+              title_cells[0] = from > 1 ? (char *) "" : title;
+              g_ptr_array_add (self->band_cells, title_cells);
+              g_array_append_val (self->lines, line);
+            }
+          for (guint r = 0; r < text->len; r++)
+            {
+              char **cells = band_of (self, g_ptr_array_index (text, r), from, to);
+              Line row = { r == 0 ? LINE_HEADER : LINE_ROW, cells, NULL, 0, 0 };
+
+              header = r == 0 ? cells : header;
+              row.header = header;
+              g_array_append_val (self->lines, row);
+            }
+        }
+    }
+}
+
 static double
 first_page_top (void)
 {
@@ -162,6 +298,7 @@ appeals_report_print_begin_print (GtkPrintOperation *operation,
   double page_height = gtk_print_context_get_height (context);
   double y = first_page_top ();
 
+  build_lines (self, context);
   measure_lines (self, context);
   g_array_set_size (self->page_starts, 0);
   g_array_append_val (self->page_starts, (guint) { 0 });
@@ -184,7 +321,7 @@ appeals_report_print_begin_print (GtkPrintOperation *operation,
 }
 
 /* A header cell of a table of many columns, written upwards from the
- * bottom of its row. */
+ * bottom of its row, its lines ending where its figures do. */
 static void
 draw_upwards (cairo_t     *cr,
               PangoLayout *layout,
@@ -194,16 +331,18 @@ draw_upwards (cairo_t     *cr,
               double       cell_width,
               double       height)
 {
-  pango_layout_set_width (layout, pango_units_from_double (height - 6));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-  pango_layout_set_markup (layout, markup, -1);
+  int text_height;
+
+  set_upwards_cell (layout, markup);
+  pango_layout_get_size (layout, NULL, &text_height);
   cairo_save (cr);
-  cairo_move_to (cr, x + cell_width - 12, y + height - 3);
+  cairo_move_to (cr, x + cell_width - pango_units_to_double (text_height), y + height - 3);
   cairo_rotate (cr, -G_PI / 2);
   pango_cairo_update_layout (cr, layout);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
   pango_cairo_update_layout (cr, layout);
+  pango_layout_set_height (layout, -1);
 }
 
 static void
@@ -227,7 +366,6 @@ draw_cells (cairo_t     *cr,
 
       if (bold && c > 0 && n > MANY_COLUMNS)
         {
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           draw_upwards (cr, layout, markup, x, y, cell_width, height);
           continue;
         }
@@ -324,6 +462,7 @@ appeals_report_print_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_ptr_array_unref);
+  g_clear_pointer (&self->band_cells, g_ptr_array_unref);
   g_clear_pointer (&self->page_starts, g_array_unref);
 
   G_OBJECT_CLASS (appeals_report_print_parent_class)->finalize (object);
@@ -344,7 +483,8 @@ appeals_report_print_init (AppealsReportPrint *self)
 {
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  self->titles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->titles = g_ptr_array_new_with_free_func (g_free);
+  self->band_cells = g_ptr_array_new_with_free_func (g_free);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -366,30 +506,15 @@ appeals_report_totals_text (AppealsReport *report)
                           period, (int) report->total, compare, (int) report->compare_total);
 }
 
-/* Adds a table: its title (none when %NULL), then its header and rows
- * (@text, taken). */
+/* Adds a table: its title (none when %NULL, taken), then its header and
+ * rows (@text, taken). */
 static void
 add_table (AppealsReportPrint *self,
            char               *title,
            GPtrArray          *text)
 {
-  if (title != NULL)
-    {
-      GStrv title_cells = g_new0 (char *, 2);
-      Line line = { LINE_TITLE, title_cells, NULL, 0, 0 };
-
-      title_cells[0] = title;
-      g_ptr_array_add (self->titles, title_cells);
-      g_array_append_val (self->lines, line);
-    }
+  g_ptr_array_add (self->titles, title);
   g_ptr_array_add (self->tables, text);
-  for (guint r = 0; r < text->len; r++)
-    {
-      Line row = { r == 0 ? LINE_HEADER : LINE_ROW, g_ptr_array_index (text, r), g_ptr_array_index (text, 0),
-                   0, 0 };
-
-      g_array_append_val (self->lines, row);
-    }
 }
 
 static AppealsReportPrint *
