@@ -121,10 +121,9 @@ measure_cells (PangoLayout *layout,
  * and title knows its table's header's. */
 static void
 measure_lines (AppealsReportPrint *self,
-               GtkPrintContext    *context)
+               PangoLayout        *layout,
+               double              width)
 {
-  double width = gtk_print_context_get_width (context);
-  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
   double header_height = HEADER_HEIGHT;
 
   for (guint i = 0; i < self->lines->len; i++)
@@ -206,13 +205,14 @@ band_size (PangoLayout *layout,
            double       width)
 {
   guint n = text->len > 0 ? g_strv_length (g_ptr_array_index (text, 0)) : 0;
-  double first, other;
+  double first, cell_width;
   double widest = 0;
   guint fitting, n_bands;
 
   if (n < 2)
     return MAX (n, 1);
-  first = column_x (n, 1, width, &other);
+  /* where the second column starts: the first's width */
+  first = column_x (n, 1, width, &cell_width);
   for (guint c = 1; c < n; c++)
     widest = MAX (widest, column_needs (layout, text, c, n > MANY_COLUMNS));
   fitting = MAX ((guint) ((width - first) / widest), 1);
@@ -243,11 +243,9 @@ band_of (AppealsReportPrint *self,
  * behind a blank title). */
 static void
 build_lines (AppealsReportPrint *self,
-             GtkPrintContext    *context)
+             PangoLayout        *layout,
+             double              width)
 {
-  double width = gtk_print_context_get_width (context);
-  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
-
   g_array_set_size (self->lines, 0);
   g_ptr_array_set_size (self->band_cells, 0);
   for (guint t = 0; t < self->tables->len; t++)
@@ -296,10 +294,12 @@ appeals_report_print_begin_print (GtkPrintOperation *operation,
 {
   AppealsReportPrint *self = APPEALS_REPORT_PRINT (operation);
   double page_height = gtk_print_context_get_height (context);
+  double width = gtk_print_context_get_width (context);
+  g_autoptr(PangoLayout) layout = appeals_print_layout_new (context, FONT, width);
   double y = first_page_top ();
 
-  build_lines (self, context);
-  measure_lines (self, context);
+  build_lines (self, layout, width);
+  measure_lines (self, layout, width);
   g_array_set_size (self->page_starts, 0);
   g_array_append_val (self->page_starts, (guint) { 0 });
   for (guint i = 0; i < self->lines->len; i++)
