@@ -11,8 +11,15 @@
  * earlier schema is carried forward, as a deployment's is: it takes the
  * new key and the server migrates it when it starts.
  */
+#ifdef __linux__
+#define _GNU_SOURCE   /* sched_setaffinity() */
+#endif
 #include "config.h"
 
+#ifdef __linux__
+#include <sched.h>
+#include <stdlib.h>
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -232,6 +239,84 @@ prepare_postgresql (AppealsBench *bench,
   return location;
 }
 
+static char *
+first_line_with (const char *file,
+                 const char *prefix)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (file, &text, NULL, NULL) || (line = strstr (text, prefix)) == NULL)
+    return g_strdup ("?");
+  return g_strstrip (g_strndup (line + strlen (prefix), strcspn (line + strlen (prefix), "\n")));
+}
+
+#ifdef __linux__
+/* "0-1,3": the processors of a Cpus_allowed_list line */
+static void
+parse_cpu_list (const char *list,
+                cpu_set_t  *set)
+{
+  g_auto(GStrv) ranges = g_strsplit (list, ",", -1);
+
+  CPU_ZERO (set);
+  for (guint i = 0; ranges[i] != NULL; i++)
+    {
+      char *end = NULL;
+      guint64 first = g_ascii_strtoull (ranges[i], &end, 10);
+      guint64 last = *end == '-' ? g_ascii_strtoull (end + 1, NULL, 10) : first;
+
+      for (guint64 cpu = first; cpu <= last && cpu < CPU_SETSIZE; cpu++)
+        CPU_SET (cpu, set);
+    }
+}
+#endif
+
+/**
+ * appeals_bench_keep_off_server:
+ * @off: whether to keep off the server's main loop, or run anywhere
+ *
+ * Moves every thread of the bench off the processor the server's main
+ * loop and its fast workers stay on (appeals-workers.c), as a desk on
+ * another machine is: a client sharing that processor adds its own
+ * reading of each answer to the request's time, on whichever runs the
+ * kernel happened to put it there (a page 0.68 instead of 0.51 ms, a card
+ * 0.66 instead of 0.48 ms, a client pinned to either processor in turn,
+ * 2026-12-06). The concurrency figures are taken
+ * with the load on every processor. A server that is not pinned (one
+ * processor, or --workers 0) leaves the bench anywhere.
+ */
+void
+appeals_bench_keep_off_server (AppealsBench *bench,
+                               gboolean      off)
+{
+#ifdef __linux__
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
+  g_autofree char *list = off ? first_line_with (path, "Cpus_allowed_list:") : NULL;
+  g_autoptr(GDir) tasks = NULL;
+  cpu_set_t server, set;
+  const char *name;
+
+  set = bench->own_cpus;
+  if (list != NULL && g_ascii_isdigit (*list))
+    {
+      parse_cpu_list (list, &server);
+      if (CPU_COUNT (&server) < CPU_COUNT (&bench->own_cpus))
+        for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+          if (CPU_ISSET (cpu, &server))
+            CPU_CLR (cpu, &set);
+    }
+  if (CPU_COUNT (&set) == 0)
+    set = bench->own_cpus;
+  bench->kept_off = !CPU_EQUAL (&set, &bench->own_cpus);
+
+  tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  while (tasks != NULL && (name = g_dir_read_name (tasks)) != NULL)
+    if (sched_setaffinity ((pid_t) atoi (name), sizeof set, &set) != 0)
+      g_printerr ("cannot move thread %s: %s\n", name, g_strerror (errno));
+#endif
+}
+
 /**
  * appeals_bench_restart:
  * @workers: (nullable): the server's --workers, or %NULL for its default
@@ -255,6 +340,7 @@ appeals_bench_restart (AppealsBench *bench,
    * than into the bench's output, where `meson test -v` printed it all */
   bench->server = appeals_test_server_start_on_with_log (bench->backend, bench->database, args, bench->server_log);
   bench->workers = workers;
+  appeals_bench_keep_off_server (bench, TRUE);
 }
 
 /**
@@ -286,6 +372,10 @@ appeals_bench_open (const char *backend,
   bench->size = size;
   bench->postgresql = g_str_equal (backend, "postgresql");
   bench->generate_seconds = -1;
+#ifdef __linux__
+  if (sched_getaffinity (0, sizeof bench->own_cpus, &bench->own_cpus) != 0)
+    g_error ("sched_getaffinity: %s", g_strerror (errno));
+#endif
   g_mkdir_with_parents (cache, 0755);
   bench->database = bench->postgresql ? prepare_postgresql (bench, cache, key, schema)
                                       : prepare_sqlite (bench, cache, key, schema);
@@ -380,18 +470,6 @@ appeals_bench_server_rss_kb (AppealsBench *bench)
   return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
 }
 
-static char *
-first_line_with (const char *file,
-                 const char *prefix)
-{
-  g_autofree char *text = NULL;
-  const char *line;
-
-  if (!g_file_get_contents (file, &text, NULL, NULL) || (line = strstr (text, prefix)) == NULL)
-    return g_strdup ("?");
-  return g_strstrip (g_strndup (line + strlen (prefix), strcspn (line + strlen (prefix), "\n")));
-}
-
 void
 appeals_bench_print_header (AppealsBench *bench)
 {
@@ -424,4 +502,7 @@ appeals_bench_print_header (AppealsBench *bench)
     g_print ("generated in %.0f s\n", bench->generate_seconds);
   else
     g_print ("cached from an earlier run\n");
+  if (bench->kept_off)
+    g_print ("one request at a time, the bench runs off the processor of the server's main loop, "
+             "as a client on another machine\n");
 }

@@ -6,6 +6,9 @@
  */
 #pragma once
 
+#ifdef __linux__
+#include <sched.h>
+#endif
 #include <libsoup/soup.h>
 
 #include "appeals-db.h"
@@ -33,6 +36,10 @@ typedef struct
   const char           *workers;   /* the server's --workers, NULL: its default */
   char                 *statement_log;   /* the server's APPEALS_SERVER_LOG_STATEMENTS */
   char                 *server_log;      /* its stderr: a line a request */
+#ifdef __linux__
+  cpu_set_t             own_cpus;        /* where the bench may run */
+#endif
+  gboolean              kept_off;        /* off the server's main loop's processor */
 } AppealsBench;
 
 AppealsBench *appeals_bench_open            (const char    *backend,
@@ -40,6 +47,8 @@ AppealsBench *appeals_bench_open            (const char    *backend,
 void          appeals_bench_free            (AppealsBench  *bench);
 void          appeals_bench_restart         (AppealsBench  *bench,
                                              const char    *workers);
+void          appeals_bench_keep_off_server (AppealsBench  *bench,
+                                             gboolean       off);
 void          appeals_bench_stop_statement_log (AppealsBench *bench);
 void          appeals_bench_print_header    (AppealsBench  *bench);
 char         *appeals_bench_today           (void);
