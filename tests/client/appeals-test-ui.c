@@ -541,18 +541,27 @@ appeals_test_ui_prints_path (const char *name)
   return g_build_filename (prints, name, NULL);
 }
 
+/* A PDF the test made, which must open. */
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
 /* The text of every page of a PDF, lines joined with spaces. */
 static char *
 read_pdf_text (const char *path,
                int        *n_pages,
                gboolean    landscape)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerDocument *document = open_pdf (path);
   GString *text = g_string_new (NULL);
 
-  g_assert_no_error (error);
   *n_pages = poppler_document_get_n_pages (document);
   for (int p = 0; p < *n_pages; p++)
     {
@@ -625,12 +634,9 @@ digit_width (const char       *text,
 char *
 appeals_test_ui_find_pdf_ellipsis (const char *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerDocument *document = open_pdf (path);
   char *found = NULL;
 
-  g_assert_no_error (error);
   for (int p = 0; found == NULL && p < poppler_document_get_n_pages (document); p++)
     {
       PopplerPage *page = poppler_document_get_page (document, p);
