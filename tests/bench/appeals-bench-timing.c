@@ -383,7 +383,7 @@ appeals_bench_concurrency (AppealsBench *bench,
   gint64 started, deadline;
 
   /* the load comes from every processor */
-  appeals_bench_keep_off_server (bench, FALSE);
+  appeals_bench_run_anywhere (bench);
   g_mutex_init (&lock);
   for (guint i = 0; i < n_connections; i++)
     {

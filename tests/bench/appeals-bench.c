@@ -291,12 +291,17 @@ appeals_bench_keep_off_server (AppealsBench *bench,
                                gboolean      off)
 {
 #ifdef __linux__
-  g_autofree char *path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
-  g_autofree char *list = off ? first_line_with (path, "Cpus_allowed_list:") : NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *list = NULL;
   g_autoptr(GDir) tasks = NULL;
   cpu_set_t server, set;
   const char *name;
 
+  if (off && bench->server != NULL)
+    {
+      path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
+      list = first_line_with (path, "Cpus_allowed_list:");
+    }
   set = bench->own_cpus;
   if (list != NULL && g_ascii_isdigit (*list))
     {
@@ -315,6 +320,13 @@ appeals_bench_keep_off_server (AppealsBench *bench,
     if (sched_setaffinity ((pid_t) atoi (name), sizeof set, &set) != 0)
       g_printerr ("cannot move thread %s: %s\n", name, g_strerror (errno));
 #endif
+}
+
+/* Lets every thread of the bench run on all its processors again. */
+void
+appeals_bench_run_anywhere (AppealsBench *bench)
+{
+  appeals_bench_keep_off_server (bench, FALSE);
 }
 
 /**
@@ -336,6 +348,8 @@ appeals_bench_restart (AppealsBench *bench,
       args[4] = workers;
     }
   g_clear_pointer (&bench->server, appeals_test_server_free);
+  /* a child starts on its parent's processors: the server on all of ours */
+  appeals_bench_run_anywhere (bench);
   /* its log, a line a request, goes to a file beside the database rather
    * than into the bench's output, where `meson test -v` printed it all */
   bench->server = appeals_test_server_start_on_with_log (bench->backend, bench->database, args, bench->server_log);
