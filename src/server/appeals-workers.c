@@ -64,6 +64,7 @@ typedef struct
   GSourceFunc      done;
   gpointer         data;
   GCancellable    *cancellable;
+  gboolean         slow;
 } Job;
 
 /**
@@ -153,8 +154,14 @@ run_job (gpointer job_data,
 {
   AppealsWorkers *self = user_data;
   Job *job = job_data;
-  AppealsDb *db = g_async_queue_pop (self->connections);
+  AppealsDb *db;
 
+  if (job->slow)
+    {
+      lower_priority ();
+      place_slow_worker (self, g_atomic_int_add (&self->slow_running, 1) == 0);
+    }
+  db = g_async_queue_pop (self->connections);
   appeals_db_watch (db, job->cancellable, self->timeout_ms);
   job->work (db, job->data);
   appeals_db_watch (db, NULL, self->timeout_ms);
@@ -162,23 +169,14 @@ run_job (gpointer job_data,
    * whose page cache is warm (a SQLite connection drops its cache when
    * another one has written since) */
   g_async_queue_push_front (self->connections, db);
+  /* over before its done function runs: a job pushed from there finds
+   * itself alone */
+  if (job->slow)
+    g_atomic_int_add (&self->slow_running, -1);
 
   g_main_context_invoke (self->context, job->done, job->data);
   g_clear_object (&job->cancellable);
   g_free (job);
-}
-
-static void
-run_slow_job (gpointer job_data,
-              gpointer user_data)
-{
-  AppealsWorkers *self = user_data;
-  gboolean alone = g_atomic_int_add (&self->slow_running, 1) == 0;
-
-  lower_priority ();
-  place_slow_worker (self, alone);
-  run_job (job_data, user_data);
-  g_atomic_int_add (&self->slow_running, -1);
 }
 
 /**
@@ -219,7 +217,7 @@ appeals_workers_new (const char  *location,
   /* before the pools, whose threads start where their creator runs */
   self->main_cpu = pin_main_loop (self);
   n_slow = MAX (1, n_workers / 2);
-  self->slow = g_thread_pool_new (run_slow_job, self, n_slow, TRUE, error);
+  self->slow = g_thread_pool_new (run_job, self, n_slow, TRUE, error);
   if (self->slow == NULL)
     return NULL;
   self->fast = g_thread_pool_new (run_job, self, n_workers - n_slow, TRUE, error);
@@ -277,6 +275,7 @@ appeals_workers_push (AppealsWorkers  *self,
 
   job->work = work;
   job->done = done;
+  job->slow = slow;
   job->data = data;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   g_thread_pool_push (slow ? self->slow : self->fast, job, NULL);

@@ -175,15 +175,17 @@ place (AppealsWorkers *workers,
 }
 
 /* A card goes from the main loop to a fast worker and back on one
- * processor; searches spread over all of them; and once the pool is gone
- * the main loop may move again. */
+ * processor, and so does a search alone; searches side by side spread
+ * over all of them; and once the pool is gone the main loop may move
+ * again. */
 static void
 test_fast_workers_share_the_main_loop_processor (Fixture       *fixture,
                                                  gconstpointer  user_data)
 {
   g_autoptr(AppealsWorkers) workers = NULL;
   cpu_set_t all, main_loop;
-  Placement fast = { 0, }, slow = { 0, };
+  Placement fast = { 0, }, slow = { 0, }, beside = { 0, }, alone_again = { 0, };
+  Job held = { .hold = TRUE };
 
   g_assert_cmpint (sched_getaffinity (0, sizeof all, &all), ==, 0);
   if (CPU_COUNT (&all) < 2)
@@ -200,7 +202,16 @@ test_fast_workers_share_the_main_loop_processor (Fixture       *fixture,
   place (workers, FALSE, &fast);
   g_assert_true (CPU_EQUAL (&fast.processors, &main_loop));
   place (workers, TRUE, &slow);
-  g_assert_true (CPU_EQUAL (&slow.processors, &all));
+  g_assert_true (CPU_EQUAL (&slow.processors, &main_loop));
+
+  appeals_workers_push (workers, TRUE, NULL, run_job, job_done, &held);
+  wait_running (&held);
+  place (workers, TRUE, &beside);
+  g_assert_true (CPU_EQUAL (&beside.processors, &all));
+  release (&held);
+  wait_done (&held);
+  place (workers, TRUE, &alone_again);
+  g_assert_true (CPU_EQUAL (&alone_again.processors, &main_loop));
 
   g_clear_pointer (&workers, appeals_workers_free);
   g_assert_cmpint (sched_getaffinity (0, sizeof main_loop, &main_loop), ==, 0);
