@@ -408,7 +408,7 @@ appeals_bench_concurrency (AppealsBench *bench,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
   g_mutex_clear (&lock);
-  appeals_bench_keep_off_server (bench, TRUE);
+  appeals_bench_keep_off_server (bench);
 
   g_print ("server with %s workers:\n", bench->workers != NULL ? bench->workers : "the default number of");
   g_print ("%u connections running journal pages and searches for %.0f s: %u answered (%.0f/s), %u not (refused or failed), "

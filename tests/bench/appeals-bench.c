@@ -272,9 +272,22 @@ parse_cpu_list (const char *list,
 }
 #endif
 
+#ifdef __linux__
+/* Moves every thread of the bench to @set. */
+static void
+move_bench (const cpu_set_t *set)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+
+  while (tasks != NULL && (name = g_dir_read_name (tasks)) != NULL)
+    if (sched_setaffinity ((pid_t) atoi (name), sizeof *set, set) != 0)
+      g_printerr ("cannot move thread %s: %s\n", name, g_strerror (errno));
+}
+#endif
+
 /**
  * appeals_bench_keep_off_server:
- * @off: whether to keep off the server's main loop, or run anywhere
  *
  * Moves every thread of the bench off the processor the server's main
  * loop and its fast workers stay on (appeals-workers.c), as a desk on
@@ -282,28 +295,19 @@ parse_cpu_list (const char *list,
  * reading of each answer to the request's time, on whichever runs the
  * kernel happened to put it there (a page 0.68 instead of 0.51 ms, a card
  * 0.66 instead of 0.48 ms, a client pinned to either processor in turn,
- * 2026-12-06). The concurrency figures are taken
- * with the load on every processor. A server that is not pinned (one
- * processor, or --workers 0) leaves the bench anywhere.
+ * 2026-12-06). The concurrency figures are taken with the load on every
+ * processor. A server that is not pinned (one processor, or --workers 0)
+ * leaves the bench anywhere.
  */
 void
-appeals_bench_keep_off_server (AppealsBench *bench,
-                               gboolean      off)
+appeals_bench_keep_off_server (AppealsBench *bench)
 {
 #ifdef __linux__
-  g_autofree char *path = NULL;
-  g_autofree char *list = NULL;
-  g_autoptr(GDir) tasks = NULL;
-  cpu_set_t server, set;
-  const char *name;
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
+  g_autofree char *list = first_line_with (path, "Cpus_allowed_list:");
+  cpu_set_t server, set = bench->own_cpus;
 
-  if (off && bench->server != NULL)
-    {
-      path = g_strdup_printf ("/proc/%s/status", appeals_test_server_get_pid (bench->server));
-      list = first_line_with (path, "Cpus_allowed_list:");
-    }
-  set = bench->own_cpus;
-  if (list != NULL && g_ascii_isdigit (*list))
+  if (g_ascii_isdigit (*list))
     {
       parse_cpu_list (list, &server);
       if (CPU_COUNT (&server) < CPU_COUNT (&bench->own_cpus))
@@ -314,11 +318,7 @@ appeals_bench_keep_off_server (AppealsBench *bench,
   if (CPU_COUNT (&set) == 0)
     set = bench->own_cpus;
   bench->kept_off = !CPU_EQUAL (&set, &bench->own_cpus);
-
-  tasks = g_dir_open ("/proc/self/task", 0, NULL);
-  while (tasks != NULL && (name = g_dir_read_name (tasks)) != NULL)
-    if (sched_setaffinity ((pid_t) atoi (name), sizeof set, &set) != 0)
-      g_printerr ("cannot move thread %s: %s\n", name, g_strerror (errno));
+  move_bench (&set);
 #endif
 }
 
@@ -326,7 +326,10 @@ appeals_bench_keep_off_server (AppealsBench *bench,
 void
 appeals_bench_run_anywhere (AppealsBench *bench)
 {
-  appeals_bench_keep_off_server (bench, FALSE);
+#ifdef __linux__
+  bench->kept_off = FALSE;
+  move_bench (&bench->own_cpus);
+#endif
 }
 
 /**
@@ -354,7 +357,7 @@ appeals_bench_restart (AppealsBench *bench,
    * than into the bench's output, where `meson test -v` printed it all */
   bench->server = appeals_test_server_start_on_with_log (bench->backend, bench->database, args, bench->server_log);
   bench->workers = workers;
-  appeals_bench_keep_off_server (bench, TRUE);
+  appeals_bench_keep_off_server (bench);
 }
 
 /**

@@ -47,8 +47,7 @@ AppealsBench *appeals_bench_open            (const char    *backend,
 void          appeals_bench_free            (AppealsBench  *bench);
 void          appeals_bench_restart         (AppealsBench  *bench,
                                              const char    *workers);
-void          appeals_bench_keep_off_server (AppealsBench  *bench,
-                                             gboolean       off);
+void          appeals_bench_keep_off_server (AppealsBench  *bench);
 void          appeals_bench_run_anywhere    (AppealsBench  *bench);
 void          appeals_bench_stop_statement_log (AppealsBench *bench);
 void          appeals_bench_print_header    (AppealsBench  *bench);
