@@ -224,7 +224,8 @@ typedef struct
 } Edit;
 
 /* The floor of a PATCH: its durable transaction, the card, its audit row
- * and its words in the search index (the executor is searched by). */
+ * and its words in the search index (the executor is searched by), on
+ * SQLite with the new ones in the table of the index's words. */
 static gboolean
 edit_in_transaction (AppealsDb  *db,
                      gpointer    user_data,
@@ -250,7 +251,12 @@ edit_in_transaction (AppealsDb  *db,
             appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?", g_variant_new ("(x)", edit->id), error) &&
             appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) SELECT id, registration_number || ' ' || "
                                  "annotation || ' ' || COALESCE (text, '') || ' ' || executor FROM appeals WHERE id = ?",
-                             g_variant_new ("(x)", edit->id), error)) &&
+                             g_variant_new ("(x)", edit->id), error) &&
+            /* the words of the field it changed, for the table of the
+             * index's words */
+            appeals_db_exec (db, "INSERT OR IGNORE INTO appeals_search_words (term) "
+                                 "SELECT value FROM json_each (appeals_search_words (?))",
+                             g_variant_new ("(s)", executor), error)) &&
          appeals_db_exec (db, "INSERT INTO audit (entity, entity_id, version, action, actor, at, changes) "
                               "VALUES ('appeal', ?, (SELECT version FROM appeals WHERE id = ?), 'update', 'bench', ?, ?)",
                           g_variant_new ("(xxss)", edit->id, edit->id, at, changes), error);

@@ -5,8 +5,9 @@
  * applicants, ten years of dates, a department's shares, the search
  * index filled, compact audit entries, the terms of every appeal as the
  * server writes them, the indexes a migrated database has (PostgreSQL's
- * are made again after the load), a SQLite file left in WAL mode, the
- * same data from the same seed. The journal's plans over such a region:
+ * are made again after the load), a SQLite file left in WAL mode with
+ * the table of the search index's words, the same data from the same
+ * seed. The journal's plans over such a region:
  * test-journal-plans.c.
  */
 #include "config.h"
@@ -292,6 +293,27 @@ test_sqlite_wal (void)
   g_assert_cmpint (first_header[19], ==, 2);
 }
 
+/* On SQLite the table of the index's words, which the search spells
+ * prefixes from, holds every word of the index's vocabulary, and no
+ * other. */
+static void
+test_sqlite_words (void)
+{
+  g_autoptr(AppealsDb) db = NULL;
+
+  if (g_str_equal (backend, "postgresql"))
+    {
+      g_test_skip ("SQLite's table of words");
+      return;
+    }
+  db = open_db (first_location);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) AS n FROM appeals_search_words"), >, 1000);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) AS n FROM (SELECT term FROM appeals_search_terms "
+                              "EXCEPT SELECT term FROM appeals_search_words)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) AS n FROM (SELECT term FROM appeals_search_words "
+                              "EXCEPT SELECT term FROM appeals_search_terms)"), ==, 0);
+}
+
 static char *
 fingerprint (const char *location)
 {
@@ -363,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/generate/terms", test_terms);
   g_test_add_func ("/generate/indexes", test_indexes);
   g_test_add_func ("/generate/sqlite-wal", test_sqlite_wal);
+  g_test_add_func ("/generate/sqlite-words", test_sqlite_words);
   g_test_add_func ("/generate/same-seed", test_same_seed);
   status = g_test_run ();
 

@@ -192,28 +192,39 @@ appeals_api_appeals_search_text (AppealsAppeal *appeal)
   return appeals_text_fold (text);
 }
 
-/* Whether the search index keeps the same words of @a and @b: the same
- * fields, compared before folding them (an answer, a forwarding). */
-static gboolean
-same_search_fields (AppealsAppeal *a,
-                    AppealsAppeal *b)
+/* The fields of @edited the search index keeps that differ from
+ * @current's (an answer, a forwarding), folded as the index keeps them,
+ * or %NULL if none does: only there can a word be new to the index. */
+static char *
+changed_search_text (AppealsAppeal *current,
+                     AppealsAppeal *edited)
 {
   const char *fields_a[N_SEARCH_FIELDS + 1], *fields_b[N_SEARCH_FIELDS + 1];
+  g_autoptr(GString) changed = NULL;
 
-  get_search_fields (a, fields_a);
-  get_search_fields (b, fields_b);
+  get_search_fields (current, fields_a);
+  get_search_fields (edited, fields_b);
   for (guint i = 0; i < N_SEARCH_FIELDS; i++)
     if (strcmp (fields_a[i], fields_b[i]) != 0)
-      return FALSE;
-  return TRUE;
+      {
+        if (changed == NULL)
+          changed = g_string_new (NULL);
+        g_string_append (changed, fields_b[i]);
+        g_string_append_c (changed, ' ');
+      }
+  return changed != NULL ? appeals_text_fold (changed->str) : NULL;
 }
 
 /* @body: (nullable): appeals_api_appeals_search_text() of @appeal, if
- * made already */
+ * made already; @changed: (nullable): the part of it that may hold words
+ * new to the index, all of it if %NULL. On SQLite those go to the index's
+ * table of words (migration 0036), which the search spells prefixes
+ * from. */
 static gboolean
 update_search_index_with (AppealsDb      *db,
                           AppealsAppeal  *appeal,
                           const char     *body,
+                          const char     *changed,
                           GError        **error)
 {
   g_autofree char *made = body == NULL ? appeals_api_appeals_search_text (appeal) : NULL;
@@ -228,7 +239,10 @@ update_search_index_with (AppealsDb      *db,
   return appeals_db_exec (db, "DELETE FROM appeals_search WHERE rowid = ?",
                           g_variant_new ("(x)", appeal->id), error) &&
          appeals_db_exec (db, "INSERT INTO appeals_search (rowid, body) VALUES (?, ?)",
-                          g_variant_new ("(xs)", appeal->id, body), error);
+                          g_variant_new ("(xs)", appeal->id, body), error) &&
+         appeals_db_exec (db, "INSERT OR IGNORE INTO appeals_search_words (term) "
+                              "SELECT value FROM json_each (appeals_search_words (?))",
+                          g_variant_new ("(s)", changed != NULL ? changed : body), error);
 }
 
 /**
@@ -253,7 +267,7 @@ appeals_api_appeals_reindex_applicant (AppealsDb  *db,
       g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
 
       if (!appeals_store_read_row (appeals_appeal_get_record_type (), appeal, result, row, error) ||
-          !update_search_index_with (db, appeal, NULL, error))
+          !update_search_index_with (db, appeal, NULL, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -358,7 +372,7 @@ appeals_api_appeals_insert (AppealsServer  *server,
 
   appeal->id = appeals_store_last_id (db, "appeals", "registration_number", appeal->registration_number, error);
   return appeal->id != 0 &&
-         update_search_index_with (db, appeal, NULL, error) &&
+         update_search_index_with (db, appeal, NULL, NULL, error) &&
          appeals_content_records_add (db, appeal, error) &&
          appeals_audit_record_change (db, "appeal", appeal->id, appeal->version, "create", actor,
                                       appeals_appeal_get_record_type (), NULL, appeal, error);
@@ -400,7 +414,7 @@ appeals_api_appeals_update (AppealsServer  *server,
                             GError        **error)
 {
   g_autofree char *now = appeals_server_now_iso ();
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *changed = NULL, *after = NULL;
 
   if ((edited->kind != current->kind ||
        g_strcmp0 (edited->question_character, current->question_character) != 0) &&
@@ -415,9 +429,10 @@ appeals_api_appeals_update (AppealsServer  *server,
 
   /* the search index and the terms change only with the words they keep
    * (the terms follow the date, district and question by trigger) */
-  if (!same_search_fields (current, edited))
+  if ((changed = changed_search_text (current, edited)) != NULL)
     {
-      before = appeals_api_appeals_search_text (current);
+      g_autofree char *before = appeals_api_appeals_search_text (current);
+
       after = appeals_api_appeals_search_text (edited);
       if (g_str_equal (before, after))
         g_clear_pointer (&after, g_free);
@@ -433,6 +448,6 @@ appeals_api_appeals_update (AppealsServer  *server,
 
   return appeals_store_update_changes (db, "appeals", appeals_appeal_get_record_type (), appeal_columns,
                                        current, edited, error) &&
-         (after == NULL || update_search_index_with (db, edited, after, error)) &&
+         (after == NULL || update_search_index_with (db, edited, after, changed, error)) &&
          finish_update (db, current, edited, action, actor, error);
 }

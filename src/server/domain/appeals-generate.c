@@ -239,6 +239,10 @@ finish (AppealsGenerator  *gen,
   return appeals_db_exec_script (db,
                                  "INSERT INTO appeals_search (appeals_search, rank) VALUES ('automerge', 4);"
                                  "INSERT INTO appeals_search (appeals_search) VALUES ('optimize');"
+                                 /* the index's words, read once from its
+                                  * vocabulary (migration 0036) */
+                                 "INSERT OR IGNORE INTO appeals_search_words (term) "
+                                 "SELECT term FROM appeals_search_terms;"
                                  "ANALYZE;"
                                  "PRAGMA synchronous = FULL;"
                                  "PRAGMA journal_mode = WAL;", error);

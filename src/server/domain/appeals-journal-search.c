@@ -17,9 +17,9 @@
  * pages of rows. On SQLite a probe must read one list per word: prefixes
  * up to three letters have their own lists (migration 0012), and a longer
  * prefix is spelt as the indexed words it begins ("иванов" as иванов OR
- * иванова OR иванович OR ивановна, from the index's vocabulary, migration
- * 0028) — FTS5 would otherwise merge every such word's list at each probe,
- * and even newest-first. A prefix of too many words is read once as a set.
+ * иванова OR иванович OR ивановна, from the index's words the server
+ * keeps, migration 0036) — FTS5 would otherwise merge every such word's
+ * list at each probe, and even newest-first. A prefix of too many words is read once as a set.
  * On PostgreSQL the newest thousand appeals are checked instead of a
  * count: a word common there is common enough to walk, and the GIN index
  * is then never asked for every match; any other is read through the GIN
@@ -96,7 +96,7 @@ append_sqlite_word (GString     *expression,
   /* every word that begins with @prefix sorts below it followed by the
    * last code point */
   above = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
-  terms = appeals_db_query (db, "SELECT term FROM appeals_search_terms WHERE term >= ? AND term < ? LIMIT ?",
+  terms = appeals_db_query (db, "SELECT term FROM appeals_search_words WHERE term >= ? AND term < ? LIMIT ?",
                             g_variant_new ("(ssx)", prefix, above, (gint64) MAX_SPELT_WORDS + 1), error);
   if (terms == NULL)
     return FALSE;

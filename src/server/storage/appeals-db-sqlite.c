@@ -7,7 +7,9 @@
  * server runs the same few queries thousands of times; statements shaped
  * by a request (an UPDATE of the columns it changed, a list of ids) are
  * many and mostly rare, so the cache is bounded. appeals_fold() is
- * the search folding (lower case, ё as е) available to SQL.
+ * the search folding (lower case, ё as е) available to SQL, and
+ * appeals_search_words() the words of the text index
+ * (appeals-db-sqlite-words.c).
  */
 #include "config.h"
 
@@ -22,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "appeals-db-private.h"
+#include "appeals-db-sqlite-words.h"
 #include "appeals-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -744,6 +747,12 @@ appeals_db_sqlite_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_function (self->db, "appeals_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                            NULL, fold_function, NULL, NULL);
+  if (!appeals_db_sqlite_words_register (self->db))
+    {
+      g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
+                   _("This SQLite library has no full-text search (FTS5) with its unicode61 tokenizer."));
+      return NULL;
+    }
 
   if (!appeals_db_exec_script (APPEALS_DB (self),
                                "PRAGMA journal_mode = WAL;"

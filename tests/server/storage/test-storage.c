@@ -647,6 +647,7 @@ main (int   argc,
   test_storage_add_pool ();
   test_storage_add_prepared ();
   test_storage_add_columns ();
+  test_storage_add_words ();
 
   status = g_test_run ();
 

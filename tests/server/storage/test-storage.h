@@ -47,5 +47,6 @@ void       test_storage_add_watch        (void);
 void       test_storage_add_pool         (void);
 void       test_storage_add_prepared     (void);
 void       test_storage_add_columns      (void);
+void       test_storage_add_words        (void);
 
 G_END_DECLS
