@@ -19,7 +19,8 @@
  * prefix is spelt as the indexed words it begins ("иванов" as иванов OR
  * иванова OR иванович OR ивановна, from the index's words the server
  * keeps, migration 0036) — FTS5 would otherwise merge every such word's
- * list at each probe, and even newest-first. A prefix of too many words is read once as a set.
+ * list at each probe, and even newest-first. A prefix of too many words
+ * is read once as a set.
  * On PostgreSQL the newest thousand appeals are checked instead of a
  * count: a word common there is common enough to walk, and the GIN index
  * is then never asked for every match; any other is read through the GIN
