@@ -645,6 +645,31 @@ appeals_server_is_https (AppealsServer *self)
   return self->https;
 }
 
+/**
+ * appeals_server_push_work:
+ * @work: runs with a connection of its own, off the main loop
+ * @done: runs afterwards on the main context (it returns
+ *   %G_SOURCE_REMOVE)
+ *
+ * Work of the server's own that may take long (housekeeping that reads a
+ * whole table) goes to a slow worker, like a search. A server without
+ * workers runs both at once, on the main loop, with its connection.
+ */
+void
+appeals_server_push_work (AppealsServer   *self,
+                          AppealsWorkFunc  work,
+                          GSourceFunc      done,
+                          gpointer         data)
+{
+  if (self->workers != NULL)
+    {
+      appeals_workers_push (self->workers, TRUE, NULL, work, done, data);
+      return;
+    }
+  work (self->db, data);
+  done (data);
+}
+
 AppealsDb *
 appeals_server_get_db (AppealsServer *self)
 {

@@ -13,6 +13,7 @@
 #include "appeals-db.h"
 #include "appeals-request.h"
 #include "appeals-router.h"
+#include "appeals-workers.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ typedef struct
   gint64                 lockout_seconds;    /* the longest back-off */
   gint64                 idempotency_seconds; /* how long a retried POST is recognised */
   guint                  housekeeping_seconds; /* between purges */
+  guint                  search_words_seconds; /* between prunings of the search's words; 0: never */
   guint                  workers;            /* storage threads; 0: all on the main loop */
   guint                  statement_timeout_ms; /* 0: no limit */
   AppealsConnectionLimits connections;
@@ -81,6 +83,10 @@ AppealsGrowthRule      *appeals_server_get_growth_rule  (AppealsServer        *s
 /* For handlers that finish later (ASYNC routes). */
 void                    appeals_server_finish_request   (AppealsServer        *self,
                                                          AppealsRequest       *request);
+void                    appeals_server_push_work        (AppealsServer        *self,
+                                                         AppealsWorkFunc       work,
+                                                         GSourceFunc           done,
+                                                         gpointer              data);
 void                    appeals_server_lock_rules       (AppealsServer        *self);
 void                    appeals_server_unlock_rules     (AppealsServer        *self);
 

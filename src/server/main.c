@@ -59,6 +59,7 @@ static int opt_connections_per_address = 64;
 static int opt_address_failures = 20;
 static int opt_idempotency_seconds = 24 * 3600;
 static int opt_housekeeping_seconds = 600;
+static int opt_search_words_seconds = 24 * 3600;
 static int opt_workers = -1;
 /* seconds; a fraction too, so that a test can make a request run over it */
 static double opt_statement_timeout = 30;
@@ -85,6 +86,7 @@ static const GOptionEntry entries[] = {
   { "sign-in-failures-per-address", 0, 0, G_OPTION_ARG_INT, &opt_address_failures, N_("Failed sign-ins from one address before it has to wait; 0 for no limit (default 20)"), N_("N") },
   { "idempotency-retention", 0, 0, G_OPTION_ARG_INT, &opt_idempotency_seconds, N_("Recognise a retried POST by its Idempotency-Key this long (default 86400, a day)"), N_("SECONDS") },
   { "housekeeping-interval", 0, 0, G_OPTION_ARG_INT, &opt_housekeeping_seconds, N_("Purge old sign-in failures, sessions and idempotency keys this often (default 600)"), N_("SECONDS") },
+  { "search-words-interval", 0, 0, G_OPTION_ARG_INT, &opt_search_words_seconds, N_("Forget the words of the search that no appeal keeps any more this often, on SQLite; 0 never (default 86400, a day)"), N_("SECONDS") },
   { "workers", 0, 0, G_OPTION_ARG_INT, &opt_workers, N_("Threads that serve requests, each with a database connection; 0 serves everything on the main loop (default twice the processors, at least 4)"), N_("N") },
   { "statement-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &opt_statement_timeout, N_("Stop a database statement of a request after this time; 0 for no limit (default 30)"), N_("SECONDS") },
   { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING, &opt_trusted_proxy, N_("The reverse proxy's address: its connections are not capped, and its X-Real-IP header names the client"), N_("ADDRESS") },
@@ -114,6 +116,7 @@ make_config (void)
     .lockout_seconds = 15 * 60,
     .idempotency_seconds = MAX (opt_idempotency_seconds, 1),
     .housekeeping_seconds = MAX (opt_housekeeping_seconds, 1),
+    .search_words_seconds = (guint) MAX (opt_search_words_seconds, 0),
     .workers = opt_workers < 0 ? appeals_workers_default_size () : (guint) opt_workers,
     .statement_timeout_ms = opt_statement_timeout > 0 ? (guint) CLAMP (opt_statement_timeout * 1000, 1, G_MAXINT32) : 0,
     .connections = {

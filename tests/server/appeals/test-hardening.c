@@ -198,6 +198,7 @@ main (int argc, char *argv[])
   test_hardening_add_matrix ();
   test_hardening_add_log ();
   test_hardening_add_gone ();
+  test_hardening_add_housekeeping ();
   /* last, and its own suite: the answers of all the above against the
    * document (raw-socket framings are not recorded) */
   g_test_add_func ("/contract/answers", test_api_check_contract);

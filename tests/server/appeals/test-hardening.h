@@ -29,5 +29,6 @@ void  test_hardening_add_kill        (void);
 void  test_hardening_add_matrix      (void);
 void  test_hardening_add_log         (void);
 void  test_hardening_add_gone        (void);
+void  test_hardening_add_housekeeping (void);
 
 G_END_DECLS
