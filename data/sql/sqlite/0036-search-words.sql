@@ -7,7 +7,8 @@
 -- reads the word: at 1,000,000 appeals the spelling of "көмек" took
 -- 12.6 ms of its search's 15, "иванов" 2.1 ms of 4, "2026" 2.0 of 2.7;
 -- a range of this table takes about 0.03 ms. A word no appeal keeps any
--- more stays, and spells as a list of nothing. About 20 MB at that size;
+-- more stays until the housekeeping forgets it (appeals-search-words.c).
+-- About 20 MB at that size;
 -- filling it here reads the vocabulary once (1.3 s there).
 
 CREATE TABLE IF NOT EXISTS appeals_search_words (term TEXT PRIMARY KEY) WITHOUT ROWID;
