@@ -11,7 +11,7 @@
  *    answers hold personal data;
  *  - on SQLite, the words of the journal's search that no appeal keeps
  *    any more (appeals-search-words.c). That reads the index's whole
- *    vocabulary (1.3 s at 1,000,000 appeals), so it runs on a slow
+ *    vocabulary (1.5 s at 1,000,000 appeals), so it runs on a slow
  *    worker, at the first housekeeping after start and then every
  *    search_words_seconds (a day), never two at once.
  */

@@ -11,7 +11,7 @@
  * The housekeeping forgets them now and then, in two steps, so that the
  * writers never wait for the long one: the words the index's vocabulary
  * no longer has are read in one statement (one snapshot of both tables;
- * it reads the whole vocabulary, 1.3 s at 1,000,000 appeals), then each
+ * it reads the whole vocabulary, 1.5 s at 1,000,000 appeals), then each
  * of them is looked up in the vocabulary again, under the write lock, and
  * deleted only if it is still missing: an edit between the two steps may
  * have brought it back. On PostgreSQL the GIN index reads a prefix's
