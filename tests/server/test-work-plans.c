@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-work-plans.c: "My work" over a region (ten years of generated
+ * appeals, on SQLite or PostgreSQL, --backend=). For a registrar, a
+ * controller, a head and an analyst, each group of appeals holds what
+ * plain SQL finds, its exact count and its most urgent items, and the
+ * statements that read the appeals go through the work queues' own
+ * indexes (migration 0037), not through the journal's: at a million
+ * appeals the journal's made "My work" take seconds.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "journal-plans-common.h"
+
+#define MAX_ITEMS 100
+#define IN_WORK "status IN ('registered', 'in_progress', 'extended', 'returned')"
+
+typedef struct
+{
+  const char *group;
+  const char *sql;      /* ids in the group's order */
+  gboolean    person;   /* its parameters start with the login and the full name */
+  gboolean    soon;     /* then the last day due soon; the district twice last */
+} Group;
+
+/* Written apart from the server's statements: NOT IN for NOT EXISTS,
+ * the scope as a district or none. */
+static const Group groups[] = {
+  { "my_appeals",
+    "SELECT id FROM appeals WHERE " IN_WORK " AND (registrar = ? OR executor = ?) AND due_date <= ? "
+    "AND (? = '' OR district = ?) ORDER BY due_date, id", TRUE, TRUE },
+  { "on_control",
+    "SELECT id FROM appeals WHERE " IN_WORK " AND control = 1 AND due_date <= ? "
+    "AND (? = '' OR district = ?) ORDER BY due_date, id", FALSE, TRUE },
+  { "awaiting_expertise",
+    "SELECT id FROM appeals WHERE status = 'answered' "
+    "AND id NOT IN (SELECT appeal_id FROM expertise WHERE verdict = 'accepted' OR state = 'awaiting_approval') "
+    "AND (? = '' OR district = ?) ORDER BY answered_on, id", FALSE, FALSE },
+};
+
+typedef struct
+{
+  const char *login;
+  const char *full_name;
+  const char *district;   /* "" region-wide */
+} Who;
+
+static const Who people[] = {
+  { "registrar2", "Кравченко Ольга Викторовна", "rudny-city" },
+  { "controller", "Жұмабаев Ерлан Қайратұлы", "" },
+  { "head", "Сергеев Андрей Николаевич", "" },
+  { "analyst", "Исмаилова Айгерим Маратқызы", "" },
+};
+
+static JsonObject *
+find_group (JsonObject *work,
+            const char *name)
+{
+  JsonArray *list = json_object_get_array_member (work, "groups");
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *group = json_array_get_object_element (list, i);
+
+      if (g_str_equal (json_object_get_string_member (group, "group"), name))
+        return group;
+    }
+  return NULL;
+}
+
+/* The group as the server gave it equals plain SQL's; returns its count. */
+static gint64
+assert_group (AppealsDb   *db,
+              const Who   *who,
+              const Group *group,
+              JsonObject  *found,
+              const char  *soon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) ids = NULL;
+  JsonArray *items = json_object_get_array_member (found, "items");
+  GVariantBuilder params;
+  guint n;
+
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  if (group->person)
+    {
+      g_variant_builder_add (&params, "s", who->login);
+      g_variant_builder_add (&params, "s", who->full_name);
+    }
+  if (group->soon)
+    g_variant_builder_add (&params, "s", soon);
+  g_variant_builder_add (&params, "s", who->district);
+  g_variant_builder_add (&params, "s", who->district);
+  ids = appeals_db_query (db, group->sql, g_variant_builder_end (&params), &error);
+  g_assert_no_error (error);
+  n = appeals_db_result_get_n_rows (ids);
+  if (json_object_get_int_member (found, "count") != n)
+    g_error ("%s, %s: counted %" G_GINT64_FORMAT ", plain SQL finds %u", who->login, group->group,
+             json_object_get_int_member (found, "count"), n);
+  g_assert_cmpuint (json_array_get_length (items), ==, MIN (n, MAX_ITEMS));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (json_object_get_int_member (item, "id") != appeals_db_result_get_int64 (ids, i, "id"))
+        g_error ("%s, %s: item %u is appeal %" G_GINT64_FORMAT ", plain SQL has %" G_GINT64_FORMAT, who->login,
+                 group->group, i, json_object_get_int_member (item, "id"), appeals_db_result_get_int64 (ids, i, "id"));
+    }
+  return n;
+}
+
+/* The plan of one logged statement ("(sql, params)"), as one text. */
+static char *
+plan_of (AppealsDb  *db,
+         const char *line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) logged = g_variant_parse (G_VARIANT_TYPE ("(sv)"), line, NULL, NULL, &error);
+  g_autoptr(GVariant) params = NULL;
+  g_autoptr(AppealsDbResult) plan = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *explain = NULL;
+  const char *sql;
+  gboolean sqlite = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE;
+
+  g_assert_no_error (error);
+  g_variant_get (logged, "(&sv)", &sql, &params);
+  explain = g_strconcat (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ", sql, NULL);
+  plan = appeals_db_query (db, explain, g_variant_ref (params), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < appeals_db_result_get_n_rows (plan); i++)
+    g_string_append_printf (text, "%s\n", appeals_db_result_get_cell (plan, i, sqlite ? 3 : 0));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Each statement that reads a queue of @logged goes through an index of
+ * its few rows: for one's own appeals and those on control, the appeals
+ * in work (or, for a district, the district's by status, which
+ * PostgreSQL's planner takes for a registrar's list); for the list of the
+ * answers awaiting expertise, the answers (their count reads every answer
+ * in scope, by whichever index holds them). Returns how many statements
+ * were looked at. */
+static guint
+assert_queue_plans (AppealsDb  *db,
+                    const char *logged)
+{
+  g_auto(GStrv) lines = g_strsplit (logged, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *index = NULL;
+      const char *district_index = NULL;
+      g_autofree char *plan = NULL;
+
+      if (strstr (lines[i], "FROM appeals a WHERE a." IN_WORK) != NULL)
+        {
+          index = "appeals_in_work";
+          if (strstr (lines[i], "'rudny-city'") != NULL)
+            district_index = "appeals_district_status";
+        }
+      else if (strstr (lines[i], "ORDER BY a.answered_on") != NULL)
+        index = "appeals_answered";
+      if (index == NULL)
+        continue;
+      plan = plan_of (db, lines[i]);
+      if (strstr (plan, index) == NULL && (district_index == NULL || strstr (plan, district_index) == NULL))
+        g_error ("not through %s:\n%s\n%s", index, lines[i], plan);
+      n++;
+    }
+  return n;
+}
+
+static void
+test_queues (void)
+{
+  g_autoptr(AppealsDb) db = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *statements = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *logged = NULL;
+  gint64 totals[G_N_ELEMENTS (groups)] = { 0 };
+  gsize before;
+  AppealsTestServer *server;
+
+  ensure_search_database ();
+  db = open_db (search_location);
+  server = start_logging_server (&statements, &token);
+  before = file_size (statements);
+
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    {
+      g_autofree char *person_token = appeals_test_sign_in (server, people[p].login, "demo");
+      AppealsTestResponse *response = appeals_test_request (server, session, "GET", "/api/v1/my-work", person_token,
+                                                            NULL, NULL);
+      JsonObject *work;
+
+      g_assert_cmpuint (response->status, ==, 200);
+      work = appeals_test_response_object (response);
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          JsonObject *found = find_group (work, groups[g].group);
+
+          if (found != NULL)
+            totals[g] += assert_group (db, &people[p], &groups[g], found,
+                                       json_object_get_string_member (work, "soon_until"));
+        }
+      appeals_test_response_free (response);
+    }
+  /* every group had appeals to compare */
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    if (totals[g] == 0)
+      g_error ("no appeals in %s to compare", groups[g].group);
+
+  g_assert_true (g_file_get_contents (statements, &logged, NULL, &error));
+  g_assert_no_error (error);
+  /* my_appeals four times, on_control twice, awaiting_expertise once:
+   * each a count and a list */
+  g_assert_cmpuint (assert_queue_plans (db, logged + before), ==, 2 * 4 + 2 * 2 + 1);
+
+  appeals_test_server_free (server);
+  g_unlink (statements);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  journal_plans_setup (&argc, &argv);
+  g_test_add_func ("/work-plans/queues", test_queues);
+  status = g_test_run ();
+  journal_plans_teardown ();
+  return status;
+}
