@@ -60,6 +60,8 @@ typedef struct
   char       *sql;
   GVariant   *params;
   GPtrArray  *statements;   /* without sql: the request's own, as the server ran them */
+  const char *login;        /* who asks; NULL: the controller */
+  char       *token;
 } Case;
 
 static void
@@ -69,9 +71,36 @@ add_case (GArray     *cases,
           char       *sql,
           GVariant   *params)
 {
-  Case c = { name, path, sql, params != NULL ? g_variant_ref_sink (params) : NULL, NULL };
+  Case c = { name, path, sql, params != NULL ? g_variant_ref_sink (params) : NULL, NULL, NULL, NULL };
 
   g_array_append_val (cases, c);
+}
+
+/* A request of another person's, its floor its own statements. */
+static void
+add_case_as (GArray     *cases,
+             const char *login,
+             const char *name,
+             char       *path)
+{
+  Case c = { name, path, NULL, NULL, NULL, login, NULL };
+
+  g_array_append_val (cases, c);
+}
+
+/* The bench's token while @c is timed: its person's, if it has one;
+ * returns the one to put back. */
+static char *
+use_token (AppealsBench *bench,
+           Case         *c)
+{
+  char *controller = bench->token;
+
+  if (c->login != NULL && c->token == NULL)
+    c->token = appeals_test_sign_in (bench->server, c->login, "demo");
+  if (c->token != NULL)
+    bench->token = c->token;
+  return controller;
 }
 
 static char *
@@ -227,6 +256,11 @@ make_cases (AppealsBench *bench)
   /* a page of them and how many wait: its own statements */
   add_case (cases, "GET /expertise (awaiting approval)", g_strdup ("/api/v1/expertise?state=awaiting_approval"),
             NULL, NULL);
+  /* the work queues, each group counted whole (migration 0037) */
+  add_case_as (cases, "registrar2", "GET /my-work (a registrar)", g_strdup ("/api/v1/my-work"));
+  add_case (cases, "GET /my-work (the controller)", g_strdup ("/api/v1/my-work"), NULL, NULL);
+  add_case_as (cases, "head", "GET /my-work (the head)", g_strdup ("/api/v1/my-work"));
+  add_case_as (cases, "analyst", "GET /my-work (an analyst)", g_strdup ("/api/v1/my-work"));
   return cases;
 }
 
@@ -271,8 +305,11 @@ main (int   argc,
     {
       Case *c = &g_array_index (cases, Case, i);
 
+      char *controller = use_token (bench, c);
+
       if (c->sql == NULL)
         c->statements = appeals_bench_capture_statements (bench, c->path);
+      bench->token = controller;
     }
   appeals_bench_stop_statement_log (bench);
 
@@ -292,6 +329,7 @@ main (int   argc,
       g_autoptr(GArray) request = NULL;
       g_autoptr(GArray) floor = NULL;
       gboolean analytics = g_str_has_prefix (c->path, "/api/v1/analytics");
+      char *controller = use_token (bench, c);
 
       if (analytics)
         rss_before = appeals_bench_server_rss_kb (bench);
@@ -300,8 +338,10 @@ main (int   argc,
       appeals_bench_time_with_floor (bench, c->path, c->statements, &request, &floor);
       if (analytics)
         rss_after = appeals_bench_server_rss_kb (bench);
+      bench->token = controller;
       print_row (c->name, request, floor);
       g_free (c->path);
+      g_free (c->token);
       g_free (c->sql);
       g_clear_pointer (&c->params, g_variant_unref);
       g_clear_pointer (&c->statements, g_ptr_array_unref);
