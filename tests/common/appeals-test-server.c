@@ -673,3 +673,28 @@ appeals_test_generate (const char *location,
     g_error ("generate failed: %s", err);
   g_assert_nonnull (strstr (out, appeals));
 }
+
+/**
+ * appeals_test_find_object:
+ *
+ * Returns: (nullable): the first object of @object's array @array_member
+ *   whose string @member is @value (a group of "My work" by its name, a
+ *   term of the content analysis by its text)
+ */
+JsonObject *
+appeals_test_find_object (JsonObject *object,
+                          const char *array_member,
+                          const char *member,
+                          const char *value)
+{
+  JsonArray *array = json_object_get_array_member (object, array_member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (element, member), value) == 0)
+        return element;
+    }
+  return NULL;
+}

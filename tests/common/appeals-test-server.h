@@ -80,6 +80,10 @@ void                 appeals_test_response_free     (AppealsTestResponse *respon
 const char          *appeals_test_response_header   (AppealsTestResponse *response,
                                                       const char         *name);
 JsonObject          *appeals_test_response_object   (AppealsTestResponse *response);
+JsonObject          *appeals_test_find_object       (JsonObject         *object,
+                                                      const char         *array_member,
+                                                      const char         *member,
+                                                      const char         *value);
 GStrv                appeals_test_free_times        (AppealsTestServer  *server,
                                                     SoupSession        *session,
                                                     const char         *token,

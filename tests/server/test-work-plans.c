@@ -60,16 +60,7 @@ static JsonObject *
 find_group (JsonObject *work,
             const char *name)
 {
-  JsonArray *list = json_object_get_array_member (work, "groups");
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *group = json_array_get_object_element (list, i);
-
-      if (g_str_equal (json_object_get_string_member (group, "group"), name))
-        return group;
-    }
-  return NULL;
+  return appeals_test_find_object (work, "groups", "group", name);
 }
 
 /* The group as the server gave it equals plain SQL's; returns its count. */

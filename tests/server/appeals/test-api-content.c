@@ -114,16 +114,7 @@ static JsonObject *
 find_term (JsonObject *answer,
            const char *term)
 {
-  JsonArray *terms = json_object_get_array_member (answer, "terms");
-
-  for (guint i = 0; i < json_array_get_length (terms); i++)
-    {
-      JsonObject *row = json_array_get_object_element (terms, i);
-
-      if (g_str_equal (json_object_get_string_member (row, "term"), term))
-        return row;
-    }
-  return NULL;
+  return appeals_test_find_object (answer, "terms", "term", term);
 }
 
 static const char * const checked_terms[];

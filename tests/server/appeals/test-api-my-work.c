@@ -27,16 +27,7 @@ static JsonObject *
 find_group (JsonObject *work,
             const char *name)
 {
-  JsonArray *groups = json_object_get_array_member (work, "groups");
-
-  for (guint i = 0; i < json_array_get_length (groups); i++)
-    {
-      JsonObject *group = json_array_get_object_element (groups, i);
-
-      if (g_str_equal (json_object_get_string_member (group, "group"), name))
-        return group;
-    }
-  return NULL;
+  return appeals_test_find_object (work, "groups", "group", name);
 }
 
 static char *
