@@ -76,6 +76,7 @@ typedef struct
   gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
   char      *search_words;    /* SQLite: the search's words in the text index */
   AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
+  AppealsReportFilterUse use;   /* a page's conditions or a count's */
 } Filter;
 
 static void
@@ -95,6 +96,7 @@ filter_init (Filter *filter)
   filter->search_alone = FALSE;
   filter->search_words = NULL;
   filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
+  filter->use = APPEALS_REPORT_FILTER_PAGE;
 }
 
 static void
@@ -297,7 +299,7 @@ build_filter (AppealsRequest  *request,
 
   /* the conditions behind the line report's figures */
   report_start = filter->where->len;
-  appeals_report_records_add_filters (request, filter->where, filter->values, errors);
+  appeals_report_records_add_filters (request, filter->use, filter->where, filter->values, errors);
   if (filter->where->len > report_start)
     filter->n_clauses++;
   /* the filter owns its values: the report's come floating */
@@ -744,6 +746,7 @@ appeals_api_appeals_count (AppealsRequest  *request,
   gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
 
   filter_init (&filter);
+  filter.use = APPEALS_REPORT_FILTER_COUNT;
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;
   appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);

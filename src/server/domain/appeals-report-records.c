@@ -348,11 +348,19 @@ is_outcome (const char *value)
   return g_strv_contains (appeals_report_get_outcomes (), value);
 }
 
+/* An appeal of b's in the period and the scope; the parameters: the
+ * period's first and last days, whether region-wide, the scope's
+ * district, the journal's district twice, its question character twice. */
+#define APPLICANT_APPEALS_IN_PERIOD \
+  "b.registration_date >= ? AND b.registration_date <= ? AND (? = 1 OR b.district = ?) " \
+  "AND (? = '' OR b.district = ?) AND (? = '' OR b.question_character = ?)"
+
 void
-appeals_report_records_add_filters (AppealsRequest *request,
-                                    GString        *where,
-                                    GPtrArray      *values,
-                                    GPtrArray      *errors)
+appeals_report_records_add_filters (AppealsRequest         *request,
+                                    AppealsReportFilterUse  use,
+                                    GString                *where,
+                                    GPtrArray              *values,
+                                    GPtrArray              *errors)
 {
   const char *value;
   gboolean flag;
@@ -413,7 +421,17 @@ appeals_report_records_add_filters (AppealsRequest *request,
 
   /* the appeals of applicants with at least N appeals in the journal's
    * date range, the caller's scope, and the journal's district and
-   * question character when it has them (as the line report counts) */
+   * question character when it has them (as the line report counts).
+   * A page counts, for each row it reads in its order, the applicant's
+   * appeals of the period (a range of migration 0038's index) and stops
+   * at the page. Finding the period's repeat applicants first had
+   * SQLite read all their appeals of ten years by applicant and sort
+   * them: at 1,000,000 appeals a year's page took 465 ms, now 1 ms
+   * (PostgreSQL: 119 against 3 ms). A count reads the whole period (up
+   * to the cap), where a count per row costs more than finding the
+   * repeat applicants once: SQLite then checks the period's rows against
+   * them in its order ("+"), not by applicant (a year: 60 against
+   * 415 ms). Both take the same parameters. */
   if ((value = appeals_request_get_query (request, "min_applicant_appeals")) != NULL)
     {
       const char *from = appeals_request_get_query (request, "from");
@@ -421,6 +439,7 @@ appeals_report_records_add_filters (AppealsRequest *request,
       const char *district = appeals_api_scope_district (request);
       const char *only_district = appeals_request_get_query (request, "district");
       const char *only_question = appeals_request_get_query (request, "question_character");
+      gboolean sqlite = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
       guint64 minimum;
       GDate date;
 
@@ -428,11 +447,16 @@ appeals_report_records_add_filters (AppealsRequest *request,
         appeals_field_errors_add (errors, "min_applicant_appeals", APPEALS_FIELD_OUT_OF_RANGE, "1..1000");
       else
         {
-          appeals_api_add_clause (where, values,
-                      "a.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE b.registration_date >= ? "
-                      "AND b.registration_date <= ? AND (? = 1 OR b.district = ?) "
-                      "AND (? = '' OR b.district = ?) AND (? = '' OR b.question_character = ?) "
-                      "GROUP BY b.applicant_id HAVING COUNT(*) >= ?)",
+          g_autofree char *clause = NULL;
+
+          if (use == APPEALS_REPORT_FILTER_PAGE)
+            clause = g_strdup ("(SELECT COUNT(*) FROM appeals b WHERE b.applicant_id = a.applicant_id AND "
+                               APPLICANT_APPEALS_IN_PERIOD ") >= ?");
+          else
+            clause = g_strdup_printf ("%sa.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE "
+                                      APPLICANT_APPEALS_IN_PERIOD " GROUP BY b.applicant_id HAVING COUNT(*) >= ?)",
+                                      sqlite ? "+" : "");
+          appeals_api_add_clause (where, values, clause,
                       g_variant_new_string (from != NULL && appeals_date_parse_iso (from, &date) ? from : "0000-01-01"));
           g_ptr_array_add (values, g_variant_new_string (to != NULL && appeals_date_parse_iso (to, &date)
                                                          ? to : "9999-12-31"));

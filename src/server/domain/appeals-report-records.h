@@ -15,12 +15,21 @@ AppealsReport *appeals_report_records_count       (AppealsRequest              *
                                                    const AppealsReportPeriods  *periods,
                                                    GError                     **error);
 
+/* Which statement the journal's conditions are for: the same rows, read
+ * in another way where that is cheaper. */
+typedef enum
+{
+  APPEALS_REPORT_FILTER_PAGE,   /* a page: the first rows in an order */
+  APPEALS_REPORT_FILTER_COUNT,  /* a count: every row, up to a cap */
+} AppealsReportFilterUse;
+
 /* The journal's conditions for the report's figures (language, outcome,
  * repeat, min_applicant_appeals, timeliness): appends " AND …" clauses to
  * @where and their floating values to @values, or field errors. */
-void           appeals_report_records_add_filters (AppealsRequest  *request,
-                                                   GString         *where,
-                                                   GPtrArray       *values,
-                                                   GPtrArray       *errors);
+void           appeals_report_records_add_filters (AppealsRequest          *request,
+                                                   AppealsReportFilterUse   use,
+                                                   GString                 *where,
+                                                   GPtrArray               *values,
+                                                   GPtrArray               *errors);
 
 G_END_DECLS
