@@ -70,3 +70,5 @@ void               assert_plan            (const char         *logged,
                                            const char         *column,
                                            gboolean            descending,
                                            Plan                plan);
+char              *plan_of                (AppealsDb          *db,
+                                           const char         *line);

@@ -127,30 +127,6 @@ assert_group (AppealsDb   *db,
   return n;
 }
 
-/* The plan of one logged statement ("(sql, params)"), as one text. */
-static char *
-plan_of (AppealsDb  *db,
-         const char *line)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) logged = g_variant_parse (G_VARIANT_TYPE ("(sv)"), line, NULL, NULL, &error);
-  g_autoptr(GVariant) params = NULL;
-  g_autoptr(AppealsDbResult) plan = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *explain = NULL;
-  const char *sql;
-  gboolean sqlite = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE;
-
-  g_assert_no_error (error);
-  g_variant_get (logged, "(&sv)", &sql, &params);
-  explain = g_strconcat (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ", sql, NULL);
-  plan = appeals_db_query (db, explain, g_variant_ref (params), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (plan); i++)
-    g_string_append_printf (text, "%s\n", appeals_db_result_get_cell (plan, i, sqlite ? 3 : 0));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Each statement that reads a queue of @logged goes through an index of
  * its few rows: for one's own appeals and those on control, the appeals
  * in work (or, for a district, the district's by status, which
