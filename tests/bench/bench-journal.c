@@ -225,6 +225,15 @@ make_cases (AppealsBench *bench)
   add_case (cases, "filter five years by number",
             g_strdup_printf (PAGE "&from=%d-01-01&sort=registration_number", atoi (today) - 5),
             NULL, NULL);
+  /* the line report's repeat applicants: a page counts each row's
+   * applicant's appeals of the period (migration 0038); the count finds
+   * the period's repeat applicants once */
+  add_case (cases, "filter repeat applicants, last year",
+            g_strdup_printf (PAGE "&from=%d-01-01&to=%d-12-31&min_applicant_appeals=2",
+                             atoi (today) - 1, atoi (today) - 1), NULL, NULL);
+  add_case (cases, "GET /appeals/count of them",
+            g_strdup_printf ("/api/v1/appeals/count?from=%d-01-01&to=%d-12-31&min_applicant_appeals=2",
+                             atoi (today) - 1, atoi (today) - 1), NULL, NULL);
   /* the searches' floors: their own statements */
   add_case (cases, "search a common word (көмек)", g_strdup_printf (PAGE "&q=%s", e_word),
             NULL, NULL);
