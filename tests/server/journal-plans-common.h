@@ -70,5 +70,7 @@ void               assert_plan            (const char         *logged,
                                            const char         *column,
                                            gboolean            descending,
                                            Plan                plan);
+char              *person_district        (AppealsDb          *db,
+                                           const char         *login);
 char              *plan_of                (AppealsDb          *db,
                                            const char         *line);

@@ -64,21 +64,6 @@ asked_clear (Asked *asked)
   g_free (asked->question);
 }
 
-static char *
-person_district (AppealsDb  *db,
-                 const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) user = appeals_db_query (db, "SELECT district, region_wide FROM users WHERE login = ?",
-                                                      g_variant_new ("(s)", login), &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (appeals_db_result_get_n_rows (user), ==, 1);
-  return g_strdup (appeals_db_result_get_int64 (user, 0, "region_wide") != 0 ||
-                   appeals_db_result_is_null (user, 0, "district")
-                   ? "" : appeals_db_result_get_string (user, 0, "district"));
-}
-
 static void
 ask (AppealsDb        *db,
      const RepeatCase *repeat,

@@ -58,16 +58,14 @@ who_is (AppealsDb  *db,
         Who        *who)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) user = appeals_db_query (db, "SELECT full_name, district, region_wide FROM users "
-                                                          "WHERE login = ?", g_variant_new ("(s)", login), &error);
+  g_autoptr(AppealsDbResult) user = appeals_db_query (db, "SELECT full_name FROM users WHERE login = ?",
+                                                      g_variant_new ("(s)", login), &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (appeals_db_result_get_n_rows (user), ==, 1);
   who->login = g_strdup (login);
   who->full_name = g_strdup (appeals_db_result_get_string (user, 0, "full_name"));
-  who->district = g_strdup (appeals_db_result_get_int64 (user, 0, "region_wide") != 0 ||
-                            appeals_db_result_is_null (user, 0, "district")
-                            ? "" : appeals_db_result_get_string (user, 0, "district"));
+  who->district = person_district (db, login);
 }
 
 static void
