@@ -76,7 +76,6 @@ typedef struct
   gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
   char      *search_words;    /* SQLite: the search's words in the text index */
   AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
-  AppealsReportFilterUse use;   /* a page's conditions or a count's */
 } Filter;
 
 static void
@@ -96,7 +95,6 @@ filter_init (Filter *filter)
   filter->search_alone = FALSE;
   filter->search_words = NULL;
   filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
-  filter->use = APPEALS_REPORT_FILTER_PAGE;
 }
 
 static void
@@ -299,7 +297,7 @@ build_filter (AppealsRequest  *request,
 
   /* the conditions behind the line report's figures */
   report_start = filter->where->len;
-  appeals_report_records_add_filters (request, filter->use, filter->where, filter->values, errors);
+  appeals_report_records_add_filters (request, filter->where, filter->values, errors);
   if (filter->where->len > report_start)
     filter->n_clauses++;
   /* the filter owns its values: the report's come floating */
@@ -341,15 +339,17 @@ read_filter (AppealsRequest  *request,
   return TRUE;
 }
 
-/* min(count, @cap + 1) of the rows @filter keeps. */
+/* min(count, @cap + 1) of the rows @filter keeps: it may read them all,
+ * so it takes the report's conditions as a set. */
 static gint64
 count_capped (AppealsRequest  *request,
               Filter          *filter,
               gint64           cap,
               GError         **error)
 {
+  g_autofree char *where = appeals_report_records_as_set (filter->where->str);
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT ?) c",
-                                          filter->where->str);
+                                          where);
   g_autoptr(AppealsDbResult) result = NULL;
 
   /* the search's own count is the total when nothing else narrows it */
@@ -657,6 +657,16 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_ptr_array_extend (filter.values, filter.bounds.values, (GCopyFunc) (void (*) (void)) g_variant_ref, NULL);
     }
 
+  /* the rows kept read as a set and sorted: the report's conditions as
+   * a set too (at 1,000,000 appeals, a year's repeat applicants by due
+   * date back: 0.33 s counted row by row) */
+  if (source == APPEALS_JOURNAL_PAGE_SORTED || source == APPEALS_JOURNAL_PAGE_SORTED_FILTER)
+    {
+      g_autofree char *as_set = appeals_report_records_as_set (filter.where->str);
+
+      g_string_assign (filter.where, as_set);
+    }
+
   /* a search alone in the order of registration, or back by term where
    * its matches are sparse: from its matches by id */
   if (filter.search_alone && filter.search_words != NULL && offset == 0 &&
@@ -746,7 +756,6 @@ appeals_api_appeals_count (AppealsRequest  *request,
   gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
 
   filter_init (&filter);
-  filter.use = APPEALS_REPORT_FILTER_COUNT;
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;
   appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);

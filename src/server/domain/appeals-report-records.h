@@ -15,21 +15,18 @@ AppealsReport *appeals_report_records_count       (AppealsRequest              *
                                                    const AppealsReportPeriods  *periods,
                                                    GError                     **error);
 
-/* Which statement the journal's conditions are for: the same rows, read
- * in another way where that is cheaper. */
-typedef enum
-{
-  APPEALS_REPORT_FILTER_PAGE,   /* a page: the first rows in an order */
-  APPEALS_REPORT_FILTER_COUNT,  /* a count: every row, up to a cap */
-} AppealsReportFilterUse;
-
 /* The journal's conditions for the report's figures (language, outcome,
- * repeat, min_applicant_appeals, timeliness): appends " AND …" clauses to
- * @where and their floating values to @values, or field errors. */
-void           appeals_report_records_add_filters (AppealsRequest          *request,
-                                                   AppealsReportFilterUse   use,
-                                                   GString                 *where,
-                                                   GPtrArray               *values,
-                                                   GPtrArray               *errors);
+ * repeat, min_applicant_appeals, timeliness) as a page reads them, row by
+ * row in its order: appends " AND …" clauses to @where and their
+ * floating values to @values, or field errors. */
+void           appeals_report_records_add_filters (AppealsRequest  *request,
+                                                   GString         *where,
+                                                   GPtrArray       *values,
+                                                   GPtrArray       *errors);
+
+/* The same conditions as a statement that reads all the rows they keep
+ * (a count, a set sorted) is cheaper with: @where (conditions on "a"),
+ * with the same parameters. */
+char          *appeals_report_records_as_set      (const char      *where);
 
 G_END_DECLS
