@@ -73,18 +73,19 @@ ask (AppealsDb        *db,
   GString *query = g_string_new (NULL);
 
   asked->scope = person_district (db, repeat->login);
-  asked->from = g_strdup ("0000-01-01");
-  asked->to = g_strdup ("9999-12-31");
   if (repeat->period != NULL)
     {
       gboolean last = g_str_equal (repeat->period, "year");
 
       /* about a tenth of the ten years */
-      g_free (asked->from);
-      g_free (asked->to);
       asked->from = date_before_end (db, last ? N_SEARCH_APPEALS / 10 : N_SEARCH_APPEALS / 2);
       asked->to = date_before_end (db, last ? 0 : N_SEARCH_APPEALS / 2 - N_SEARCH_APPEALS / 10);
       g_string_append_printf (query, "from=%s&to=%s&", asked->from, asked->to);
+    }
+  else
+    {
+      asked->from = g_strdup ("0000-01-01");
+      asked->to = g_strdup ("9999-12-31");
     }
   asked->district = repeat->narrowed ? most_common (db, "district", FALSE) : g_strdup ("");
   asked->question = repeat->narrowed ? most_common (db, "question_character", FALSE) : g_strdup ("");
