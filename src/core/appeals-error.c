@@ -164,6 +164,7 @@ static const struct {
   { APPEALS_PROBLEM_HEADERS_TOO_LARGE,      N_("The request’s headers are too large.") },
   { APPEALS_PROBLEM_INVALID_TRANSITION,     N_("This action is not possible in the appeal’s current state.") },
   { APPEALS_PROBLEM_READ_ONLY,              N_("The status, control and answer of an appeal change only through its actions.") },
+  { APPEALS_PROBLEM_APPEAL_DECIDED,         N_("This appeal is decided, and its card stays as it was decided. The head can reopen it to change the card.") },
   { APPEALS_PROBLEM_SLOT_TAKEN,             N_("This time is already taken with this official. Choose a free time.") },
   { APPEALS_PROBLEM_ALREADY_SCANNED,        N_("This barcode is already in the batch: it was not entered twice.") },
   { APPEALS_PROBLEM_BATCH_EMPTY,            N_("No envelope has been scanned in this batch: there is nothing to close.") },

@@ -78,6 +78,7 @@ GQuark appeals_error_quark (void);
 #define APPEALS_PROBLEM_HEADERS_TOO_LARGE        "header_fields_too_large"
 #define APPEALS_PROBLEM_INVALID_TRANSITION       "invalid_transition"
 #define APPEALS_PROBLEM_READ_ONLY                "read_only"
+#define APPEALS_PROBLEM_APPEAL_DECIDED           "appeal_decided"
 #define APPEALS_PROBLEM_SLOT_TAKEN               "slot_taken"
 #define APPEALS_PROBLEM_ALREADY_SCANNED          "already_scanned"
 #define APPEALS_PROBLEM_BATCH_EMPTY              "batch_empty"

@@ -233,3 +233,19 @@ appeals_lifecycle_managed_fields (void)
   };
   return fields;
 }
+
+/**
+ * appeals_lifecycle_is_decided:
+ * @status: an #AppealsStatus
+ *
+ * Whether the appeal's case is decided: closed, terminated or left
+ * without consideration. Its card then stays as it was decided (the
+ * period's reports have counted it) until the head reopens it.
+ *
+ * Returns: %TRUE for a decided appeal
+ */
+gboolean
+appeals_lifecycle_is_decided (int status)
+{
+  return status > APPEALS_STATUS_UNSET && status < 32 && (DECIDED & STATE (status)) != 0;
+}

@@ -59,5 +59,6 @@ GStrv                    appeals_lifecycle_list_allowed  (const AppealsLifecycle
 const char              *appeals_lifecycle_notice_kind   (AppealsAction action);
 int                      appeals_lifecycle_forward_status (gboolean    partial);
 const char * const      *appeals_lifecycle_managed_fields (void);
+gboolean                 appeals_lifecycle_is_decided    (int           status);
 
 G_END_DECLS

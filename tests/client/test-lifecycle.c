@@ -5,7 +5,8 @@
  * action's dialog keeps what was typed and shows the server's field error
  * beside its field; a forwarding in part keeps the appeal in work and
  * stands in the card's history; an appeal on control is closed from the card only
- * once the head approved an accepted expertise; the decision notices
+ * once the head approved an accepted expertise, and its card is then
+ * locked (a decided appeal's card); the decision notices
  * print in Kazakh and Russian on the letterhead (PDFs in
  * screenshots/prints/).
  */
@@ -369,6 +370,24 @@ card_closed (AppealsCardWindow *card)
   return g_strcmp0 (appeals_card_form_get_choice (appeals_card_window_get_form (card), "status"), "closed") == 0;
 }
 
+/* A decided appeal's part of the card is locked and says why; the
+ * applicant's address and phone stay editable. */
+static void
+assert_decided_card (AppealsCardWindow *card)
+{
+  AppealsCardForm *form = appeals_card_window_get_form (card);
+  GtkWidget *executor = appeals_card_form_get_widget (form, "executor");
+  GtkWidget *group = gtk_widget_get_ancestor (executor, ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_false (gtk_widget_get_sensitive (executor));
+  g_assert_false (gtk_widget_get_sensitive (appeals_card_form_get_widget (form, "category")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (appeals_card_form_get_widget (form, "text"))));
+  g_assert_true (gtk_widget_get_sensitive (appeals_card_form_get_widget (form, "phone")));
+  g_assert_true (gtk_widget_get_sensitive (appeals_card_form_get_widget (form, "address")));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   appeals_problem_code_describe (APPEALS_PROBLEM_APPEAL_DECIDED));
+}
+
 typedef struct
 {
   gint64      id;
@@ -396,6 +415,7 @@ closing_script (AppealsApplication *app,
       g_assert_nonnull (dialog);
       appeals_action_dialog_apply (dialog);
       APPEALS_TEST_WAIT (card_closed, card);
+      assert_decided_card (card);
       appeals_test_ui_screenshot (GTK_WIDGET (card), "card-closed-after-approval");
     }
   gtk_window_destroy (GTK_WINDOW (card));

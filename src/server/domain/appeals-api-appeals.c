@@ -3,7 +3,9 @@
  * appeals-api-appeals.c: /appeals — register, read, list and search,
  * edit with If-Match (merge patch or full replacement), and the history.
  * The status, control flag and answer are not edited here but through the
- * lifecycle's actions (appeals-api-actions.c).
+ * lifecycle's actions (appeals-api-actions.c); a decided appeal's card
+ * (closed, terminated, left without consideration) is not edited at all
+ * until the head reopens it (409 appeal_decided).
  *
  * A user bound to a district sees only that district's cards; a card of
  * another district answers 404, as if it did not exist.
@@ -96,6 +98,28 @@ check_read_only (AppealsAppeal *current,
           !appeals_record_field_equal (field, given, current))
         appeals_field_errors_add (errors, managed[i], APPEALS_FIELD_READ_ONLY, NULL);
     }
+}
+
+/* A decided appeal's card stays as it was decided: the period's reports
+ * counted it so, and the head reopens it to change it. Sending it back
+ * unchanged is no change; a change answers 409 naming each field. */
+static gboolean
+refuse_decided (AppealsRequest *request,
+                AppealsAppeal  *current,
+                AppealsAppeal  *edited)
+{
+  g_autoptr(GPtrArray) changed = appeals_record_diff (appeals_appeal_get_record_type (), current, edited);
+  g_autoptr(GPtrArray) errors = NULL;
+
+  if (changed->len == 0)
+    return FALSE;
+
+  errors = appeals_field_errors_new ();
+  for (guint i = 0; i < changed->len; i++)
+    appeals_field_errors_add (errors, ((const AppealsFieldSpec *) g_ptr_array_index (changed, i))->name,
+                              APPEALS_FIELD_READ_ONLY, NULL);
+  appeals_request_respond_problem (request, SOUP_STATUS_CONFLICT, APPEALS_PROBLEM_APPEAL_DECIDED, errors, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -193,6 +217,8 @@ handle_edit (AppealsRequest  *request,
     appeals_api_clear_mutable (appeals_appeal_get_record_type (), edited);
 
   appeals_record_read_members (appeals_appeal_get_record_type (), edited, body, APPEALS_RECORD_UPDATE, errors);
+  if (appeals_lifecycle_is_decided (current->status) && refuse_decided (request, current, edited))
+    return TRUE;
   if (replace)
     appeals_api_check_required (appeals_appeal_get_record_type (), edited, errors);
   appeals_appeal_validate (edited, errors);

@@ -425,6 +425,99 @@ test_read_only_and_preconditions (Fixture       *fixture,
   g_assert_cmpstr (field_error_code (extra, "why"), ==, "unknown_field");
 }
 
+static AppealsTestResponse *
+edit_card (Fixture    *fixture,
+           const char *method,
+           gint64      id,
+           const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/%" G_GINT64_FORMAT, id);
+  g_autofree char *etag = appeal_etag (fixture, id);
+
+  return REQUEST (fixture, method, path, fixture->controller, body, "If-Match", etag);
+}
+
+/* A decided appeal's card stays as it was decided until the head reopens
+ * it; the applicant's address and phone stay the applicant's to change. */
+static void
+test_decided_card (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *head = appeals_test_sign_in (fixture->server, "head", "demo");
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 closed = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Аула жолы");
+  gint64 terminated = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Су құбыры");
+  g_autofree char *answer = action_body (fixture, closed, "answer");
+  g_autofree char *terminate = action_body (fixture, terminated, "terminate");
+  g_autofree char *reopen = action_body (fixture, closed, "reopen");
+  g_autofree char *applicant_path = g_strdup_printf ("/api/v1/applicants/%" G_GINT64_FORMAT, applicant);
+  g_autoptr(AppealsTestResponse) step = NULL;
+  g_autoptr(AppealsTestResponse) refused = NULL;
+  g_autoptr(AppealsTestResponse) replaced = NULL;
+  g_autoptr(AppealsTestResponse) unchanged = NULL;
+  g_autoptr(AppealsTestResponse) other = NULL;
+  g_autoptr(AppealsTestResponse) address = NULL;
+  g_autoptr(AppealsTestResponse) current = NULL;
+  g_autoptr(AppealsTestResponse) reopened = NULL;
+  g_autoptr(AppealsTestResponse) edited = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *same = NULL;
+
+  step = post_action (fixture, fixture->controller, closed, "answer", answer);
+  g_assert_cmpuint (step->status, ==, 200);
+  g_clear_pointer (&step, appeals_test_response_free);
+  step = post_action (fixture, fixture->controller, closed, "close", NULL);
+  g_assert_cmpuint (step->status, ==, 200);
+  g_clear_pointer (&step, appeals_test_response_free);
+  step = post_action (fixture, fixture->controller, terminated, "terminate", terminate);
+  g_assert_cmpuint (step->status, ==, 200);
+  before = get_appeal (fixture, closed);
+
+  /* a change, by merge patch or by the whole card, is refused by name */
+  refused = edit_card (fixture, "PATCH", closed, "{\"executor\":\"Ким В.А.\",\"category\":\"complaint\","
+                                                 "\"complaint_subject\":\"local_executive_officials\"}");
+  assert_problem (refused, 409, "appeal_decided");
+  g_assert_cmpstr (field_error_code (refused, "executor"), ==, "read_only");
+  g_assert_cmpstr (field_error_code (refused, "category"), ==, "read_only");
+  g_assert_null (field_error_code (refused, "annotation"));
+  replaced = edit_card (fixture, "PUT", closed, "{\"annotation\":\"Другая суть\"}");
+  assert_problem (replaced, 409, "appeal_decided");
+  g_assert_cmpstr (field_error_code (replaced, "annotation"), ==, "read_only");
+  other = edit_card (fixture, "PATCH", terminated, "{\"executor\":\"Ким В.А.\"}");
+  assert_problem (other, 409, "appeal_decided");
+
+  /* nothing changed: not the card, not its version */
+  after = get_appeal (fixture, closed);
+  g_assert_cmpint (json_object_get_int_member (after, "version"), ==, json_object_get_int_member (before, "version"));
+  g_assert_cmpstr (json_object_get_string_member (after, "category"), !=, "complaint");
+  g_assert_true (json_object_get_null_member (after, "executor") ||
+                 g_strcmp0 (json_object_get_string_member (after, "executor"), "Ким В.А.") != 0);
+
+  /* the card sent back as it is is no change */
+  same = g_strdup_printf ("{\"language\":\"%s\",\"annotation\":\"%s\"}",
+                          json_object_get_string_member (after, "language"),
+                          json_object_get_string_member (after, "annotation"));
+  unchanged = edit_card (fixture, "PATCH", closed, same);
+  g_assert_cmpuint (unchanged->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (appeals_test_response_object (unchanged), "version"), ==,
+                   json_object_get_int_member (before, "version"));
+
+  /* the applicant's phone is the applicant's, decided appeals or not */
+  current = REQUEST (fixture, "GET", applicant_path, fixture->registrar, NULL);
+  address = REQUEST (fixture, "PATCH", applicant_path, fixture->registrar, "{\"phone\":\"+77015550101\"}",
+                     "If-Match", appeals_test_response_header (current, "ETag"));
+  g_assert_cmpuint (address->status, ==, 200);
+
+  /* reopened by the head, the card is the department's to edit again */
+  reopened = post_action (fixture, head, closed, "reopen", reopen);
+  g_assert_cmpuint (reopened->status, ==, 200);
+  edited = edit_card (fixture, "PATCH", closed, "{\"executor\":\"Ким В.А.\"}");
+  g_assert_cmpuint (edited->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (edited), "executor"), ==,
+                   "Ким В.А.");
+}
+
 /* An appeal forwarded after the law's working days is flagged; an answer
  * after the due date in force is flagged late. */
 static void
@@ -478,5 +571,6 @@ test_api_add_lifecycle (void)
   TEST_API_ADD ("/api/lifecycle/extension-limit", test_extension_limit);
   TEST_API_ADD ("/api/lifecycle/notices", test_notices);
   TEST_API_ADD ("/api/lifecycle/read-only", test_read_only_and_preconditions);
+  TEST_API_ADD ("/api/lifecycle/decided-card", test_decided_card);
   TEST_API_ADD ("/api/lifecycle/late-flags", test_late_flags);
 }

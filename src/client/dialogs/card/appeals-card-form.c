@@ -685,6 +685,22 @@ appeals_card_form_set_locked (AppealsCardForm *self,
     field_set_editable (field, !locked);
 }
 
+/* A decided appeal's part of the card is kept as it was decided; the
+ * members only actions change stay locked in any case. */
+void
+appeals_card_form_set_part_locked (AppealsCardForm *self,
+                                   AppealsCardPart  part,
+                                   gboolean         locked)
+{
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->order, i);
+
+      if (field->info->part == part)
+        field_set_editable (field, !locked && !(field->spec->flags & APPEALS_FIELD_FLAG_READ_ONLY));
+    }
+}
+
 void
 appeals_card_form_set_visible (AppealsCardForm *self,
                                const char      *name,

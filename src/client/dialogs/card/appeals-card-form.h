@@ -62,6 +62,9 @@ void             appeals_card_form_clear_errors   (AppealsCardForm     *self);
 void             appeals_card_form_set_locked     (AppealsCardForm     *self,
                                                    const char          *field,
                                                    gboolean             locked);
+void             appeals_card_form_set_part_locked (AppealsCardForm     *self,
+                                                    AppealsCardPart      part,
+                                                    gboolean             locked);
 void             appeals_card_form_set_visible    (AppealsCardForm     *self,
                                                    const char          *field,
                                                    gboolean             visible);

@@ -94,6 +94,11 @@ save_refused (AppealsCardWindow *self,
   GPtrArray *field_errors = appeals_service_error_get_field_errors (error);
   guint placed = 0;
 
+  /* decided in the meantime: what was typed stays, in the draft too, and
+   * the message says why it cannot be saved, not which field */
+  if (g_strcmp0 (appeals_service_error_get_problem_code (error), APPEALS_PROBLEM_APPEAL_DECIDED) == 0)
+    field_errors = NULL;
+
   set_saving (self, FALSE);
   self->new_after_save = FALSE;
   appeals_card_window_save_draft_now (self);

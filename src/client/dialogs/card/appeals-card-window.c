@@ -393,6 +393,8 @@ _appeals_card_window_take_appeal (AppealsCardWindow *self,
                                   AppealsAppeal     *appeal,
                                   const char        *etag)
 {
+  gboolean decided;
+
   g_set_object (&self->appeal_base, appeal);
   g_free (self->appeal_etag);
   self->appeal_etag = g_strdup (etag);
@@ -402,6 +404,14 @@ _appeals_card_window_take_appeal (AppealsCardWindow *self,
   self->loading = TRUE;
   appeals_card_form_set_record (self->form, APPEALS_CARD_PART_APPEAL, appeal);
   self->loading = FALSE;
+  /* a decided appeal's card stays as it was decided until the head
+   * reopens it (the server answers 409 appeal_decided to an edit); the
+   * applicant's address and phone stay editable */
+  decided = appeals_lifecycle_is_decided (appeal->status);
+  appeals_card_form_set_part_locked (self->form, APPEALS_CARD_PART_APPEAL, decided);
+  adw_preferences_group_set_description (self->appeal_group,
+                                         decided ? appeals_problem_code_describe (APPEALS_PROBLEM_APPEAL_DECIDED)
+                                                 : NULL);
   _appeals_card_window_update_actions (self);
   _appeals_card_window_update_course (self);
 }
