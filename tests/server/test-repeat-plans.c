@@ -10,7 +10,9 @@
  * of the period through the index of applicants by day (migration 0038)
  * and stops at the page; a count, and a page that sorts the rows it
  * keeps, find the period's repeat applicants once, and read no
- * applicant's appeals of other periods.
+ * applicant's appeals of other periods. The count of the report's figure
+ * alone over at most a year groups the period's appeals by applicant
+ * once for both of its numbers.
  */
 #include "config.h"
 
@@ -24,6 +26,7 @@
 
 #define PAGE_CLAUSE "(SELECT COUNT(*) FROM appeals b WHERE b.applicant_id = a.applicant_id AND"
 #define COUNT_CLAUSE "GROUP BY b.applicant_id HAVING COUNT(*) >= ?"
+#define GROUPED_COUNT "SUM (CASE WHEN b.due_date < ?"
 
 typedef struct
 {
@@ -192,15 +195,17 @@ assert_pages (AppealsTestServer *server,
     }
 }
 
+/* One count of @asked, with @extra query members. */
 static void
-assert_count (AppealsTestServer *server,
-              SoupSession       *session,
-              const char        *token,
-              const Asked       *asked,
-              gint64             total,
-              gint64             overdue)
+assert_one_count (AppealsTestServer *server,
+                  SoupSession       *session,
+                  const char        *token,
+                  const Asked       *asked,
+                  const char        *extra,
+                  gint64             total,
+                  gint64             overdue)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/count?%s", asked->query);
+  g_autofree char *path = g_strdup_printf ("/api/v1/appeals/count?%s%s", asked->query, extra);
   g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
   JsonObject *counted;
 
@@ -209,10 +214,36 @@ assert_count (AppealsTestServer *server,
   g_assert_cmpint (total, <, APPEALS_JOURNAL_COUNT_CAP);
   if (json_object_get_int_member (counted, "total") != total ||
       json_object_get_int_member (counted, "overdue") != overdue)
-    g_error ("%s: counted %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " overdue), plain SQL finds %" G_GINT64_FORMAT
-             " (%" G_GINT64_FORMAT ")", asked->query, json_object_get_int_member (counted, "total"),
+    g_error ("%s%s: counted %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " overdue), plain SQL finds %" G_GINT64_FORMAT
+             " (%" G_GINT64_FORMAT ")", asked->query, extra, json_object_get_int_member (counted, "total"),
              json_object_get_int_member (counted, "overdue"), total, overdue);
   g_assert_false (json_object_get_boolean_member (counted, "total_more"));
+}
+
+/* The count of the report's figure alone (by applicant, within a year),
+ * and with the journal's overdue filter either way (as a set). */
+static void
+assert_count (AppealsTestServer *server,
+              SoupSession       *session,
+              const char        *token,
+              const Asked       *asked,
+              gint64             total,
+              gint64             overdue)
+{
+  assert_one_count (server, session, token, asked, "", total, overdue);
+  assert_one_count (server, session, token, asked, "&overdue=true", overdue, overdue);
+  assert_one_count (server, session, token, asked, "&overdue=false", total - overdue, 0);
+}
+
+/* Whether the server counts @asked by applicant: a period of at most a
+ * year (appeals_report_records_count_repeat()). */
+static gboolean
+counted_by_applicant (const Asked *asked)
+{
+  GDate from, to;
+
+  return appeals_date_parse_iso (asked->from, &from) && appeals_date_parse_iso (asked->to, &to) &&
+         g_date_get_year (&from) > 1 && g_date_days_between (&from, &to) <= 366;
 }
 
 /* A page's statement read in its order counts each row's applicant's
@@ -225,12 +256,13 @@ assert_repeat_plans (AppealsDb  *db,
                      const char *logged,
                      guint      *n_pages,
                      guint      *n_counts,
+                     guint      *n_grouped,
                      guint      *n_sorted)
 {
   g_auto(GStrv) lines = g_strsplit (logged, "\n", -1);
   gboolean sqlite = appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE;
 
-  *n_pages = *n_counts = *n_sorted = 0;
+  *n_pages = *n_counts = *n_grouped = *n_sorted = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -269,6 +301,17 @@ assert_repeat_plans (AppealsDb  *db,
           if (strstr (lines[i], "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE") != NULL)
             (*n_counts)++;
         }
+      /* a count by applicant reads the period once, by day */
+      if (strstr (lines[i], GROUPED_COUNT) != NULL)
+        {
+          if (plan == NULL)
+            plan = plan_of (db, lines[i]);
+          if (sqlite && strstr (plan, "(registration_date>? AND registration_date<?)") == NULL)
+            g_error ("a count by applicant not reading the period by day:\n%s\n%s", lines[i], plan);
+          if (strstr (lines[i], PAGE_CLAUSE) != NULL)
+            g_error ("a count by applicant counting row by row:\n%s", lines[i]);
+          (*n_grouped)++;
+        }
       /* a count reads every row: never counted row by row */
       if (strstr (lines[i], "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE") != NULL &&
           strstr (lines[i], PAGE_CLAUSE) != NULL)
@@ -286,7 +329,7 @@ test_repeat_applicants (void)
   g_autofree char *token = NULL;
   g_autofree char *logged = NULL;
   gsize before;
-  guint n_pages, n_counts, n_sorted;
+  guint n_pages, n_counts, n_grouped, n_sorted, n_within_a_year = 0;
   AppealsTestServer *server;
 
   ensure_search_database ();
@@ -314,6 +357,7 @@ test_repeat_applicants (void)
       assert_pages (server, session, person_token, db, &asked, by_term, "due_date", FALSE);
       assert_pages (server, session, person_token, db, &asked, by_term_back, "due_date", TRUE);
       assert_count (server, session, person_token, &asked, by_registration->len, overdue);
+      n_within_a_year += counted_by_applicant (&asked);
       asked_clear (&asked);
     }
 
@@ -321,10 +365,14 @@ test_repeat_applicants (void)
   g_assert_no_error (error);
   /* each case: its pages (one to three each way), its two counts (all
    * and overdue; a page by term may count too, to choose its plan) */
-  assert_repeat_plans (db, logged + before, &n_pages, &n_counts, &n_sorted);
-  g_test_message ("%u pages in order, %u counts, %u pages sorted", n_pages, n_counts, n_sorted);
+  assert_repeat_plans (db, logged + before, &n_pages, &n_counts, &n_grouped, &n_sorted);
+  g_test_message ("%u pages in order, %u counts, %u counts by applicant, %u pages sorted", n_pages, n_counts,
+                  n_grouped, n_sorted);
   g_assert_cmpuint (n_pages, >=, G_N_ELEMENTS (cases) * 2);
   g_assert_cmpuint (n_counts, >=, G_N_ELEMENTS (cases) * 2);
+  /* the report's figure alone within a year, and only then */
+  g_assert_cmpuint (n_within_a_year, >, 0);
+  g_assert_cmpuint (n_grouped, ==, n_within_a_year);
   /* PostgreSQL sorts a period's pages by term that its first window does
    * not hold; SQLite's windows hold all of these few appeals */
   if (!g_str_equal (backend, "sqlite"))

@@ -20,6 +20,7 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-report-records.h"
+#include "appeals-report-sql.h"
 #include "appeals-journal-bounds.h"
 #include "appeals-journal-page.h"
 #include "appeals-journal-search.h"
@@ -202,8 +203,7 @@ add_overdue (AppealsRequest *request,
   appeals_server_get_today (&date);
   today_text = appeals_date_format_iso (&date);
   filter_add (filter,
-              overdue ? "a.due_date < ? AND a.status NOT IN ('answered', 'closed')"
-                      : "NOT (a.due_date < ? AND a.status NOT IN ('answered', 'closed'))",
+              overdue ? APPEALS_JOURNAL_OVERDUE_SQL ("a") : "NOT (" APPEALS_JOURNAL_OVERDUE_SQL ("a") ")",
               g_variant_new_string (today_text));
   filter->n_on_status++;
 }
@@ -740,6 +740,43 @@ add_count (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, count > cap);
 }
 
+/* The rows @filter keeps, and how many of them are overdue, each up to
+ * its cap; FALSE on a database error. */
+static gboolean
+count_rows (AppealsRequest  *request,
+            Filter          *filter,
+            const char      *overdue_text,
+            gint64          *total,
+            gint64          *overdue,
+            gint64          *overdue_cap,
+            GError         **error)
+{
+  gboolean overdue_only = FALSE;
+
+  appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);
+  *total = count_capped (request, filter, APPEALS_JOURNAL_COUNT_CAP, error);
+  if (*total < 0)
+    return FALSE;
+
+  /* every appeal of an overdue-only query is overdue; none of a
+   * not-overdue one */
+  if (overdue_only)
+    *overdue = *total;
+  else if (overdue_text == NULL)
+    {
+      /* a search most of the journal matches is checked row by row: its
+       * overdue ones are counted to a lower cap ("more than 100") */
+      if (filter->search_matches > APPEALS_JOURNAL_COUNT_CAP)
+        *overdue_cap = OVERDUE_SEARCH_CAP;
+      add_overdue (request, filter, TRUE);
+      filter->n_narrowing++;
+      *overdue = count_capped (request, filter, *overdue_cap, error);
+      if (*overdue < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* GET /appeals/count: how many appeals the journal's filters keep, and how
  * many of them are overdue, each up to the cap. */
 static gboolean
@@ -750,36 +787,21 @@ appeals_api_appeals_count (AppealsRequest  *request,
   g_auto(Filter) filter = { 0 };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  const char *overdue_text = appeals_request_get_query (request, "overdue");
-  gboolean overdue_only = FALSE;
   gint64 total, overdue = 0;
   gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
+  gboolean counted;
 
   filter_init (&filter);
   if (!read_filter (request, &filter, errors, error))
     return error == NULL || *error == NULL;
-  appeals_api_parse_bool (overdue_text != NULL ? overdue_text : "false", &overdue_only);
 
-  total = count_capped (request, &filter, APPEALS_JOURNAL_COUNT_CAP, error);
-  if (total < 0)
+  /* the line report's repeat applicants and nothing else: counted by
+   * applicant, both figures in one pass over the period */
+  if (!appeals_report_records_count_repeat (request, &total, &overdue, &counted, error))
     return FALSE;
-
-  /* every appeal of an overdue-only query is overdue; none of a
-   * not-overdue one */
-  if (overdue_only)
-    overdue = total;
-  else if (overdue_text == NULL)
-    {
-      /* a search most of the journal matches is checked row by row: its
-       * overdue ones are counted to a lower cap ("more than 100") */
-      if (filter.search_matches > APPEALS_JOURNAL_COUNT_CAP)
-        overdue_cap = OVERDUE_SEARCH_CAP;
-      add_overdue (request, &filter, TRUE);
-      filter.n_narrowing++;
-      overdue = count_capped (request, &filter, overdue_cap, error);
-      if (overdue < 0)
-        return FALSE;
-    }
+  if (!counted && !count_rows (request, &filter, appeals_request_get_query (request, "overdue"),
+                               &total, &overdue, &overdue_cap, error))
+    return FALSE;
 
   json_builder_begin_object (builder);
   add_count (builder, "total", total, APPEALS_JOURNAL_COUNT_CAP);

@@ -367,6 +367,126 @@ is_outcome (const char *value)
   "a.applicant_id IN (SELECT b.applicant_id FROM appeals b WHERE " \
   APPLICANT_APPEALS_IN_PERIOD " GROUP BY b.applicant_id HAVING COUNT(*) >= ?)"
 
+/* The figures of the journal's count when the report's repeat applicants
+ * are all it asks for: the period's applicants grouped once, their
+ * appeals and the overdue ones summed. Parameters: today, then those of
+ * APPLICANT_APPEALS_IN_PERIOD and the minimum. */
+#define REPEAT_APPLICANTS_COUNTED \
+  "SELECT CAST (COALESCE (SUM (r.n), 0) AS BIGINT) AS n, CAST (COALESCE (SUM (r.o), 0) AS BIGINT) AS o " \
+  "FROM (SELECT COUNT(*) AS n, SUM (CASE WHEN " APPEALS_JOURNAL_OVERDUE_SQL ("b") " THEN 1 ELSE 0 END) AS o " \
+  "FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD " GROUP BY b.applicant_id HAVING COUNT(*) >= ?) r"
+
+/* The query members of a count that asks for nothing but the report's
+ * repeat applicants (the page's own members narrow nothing). */
+static const char * const repeat_count_members[] = {
+  "from", "to", "district", "question_character", "min_applicant_appeals", "sort", "texts", "limit", NULL
+};
+
+/* The values of APPLICANT_APPEALS_IN_PERIOD, then the minimum. */
+static void
+add_repeat_values (AppealsRequest *request,
+                   GPtrArray      *values,
+                   guint64         minimum)
+{
+  const char *from = appeals_request_get_query (request, "from");
+  const char *to = appeals_request_get_query (request, "to");
+  const char *district = appeals_api_scope_district (request);
+  const char *only_district = appeals_request_get_query (request, "district");
+  const char *only_question = appeals_request_get_query (request, "question_character");
+  GDate date;
+
+  g_ptr_array_add (values, g_variant_new_string (from != NULL && appeals_date_parse_iso (from, &date)
+                                                 ? from : "0000-01-01"));
+  g_ptr_array_add (values, g_variant_new_string (to != NULL && appeals_date_parse_iso (to, &date)
+                                                 ? to : "9999-12-31"));
+  g_ptr_array_add (values, g_variant_new_int64 (district == NULL));
+  g_ptr_array_add (values, g_variant_new_string (district != NULL ? district : ""));
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (values, g_variant_new_string (only_district != NULL ? only_district : ""));
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (values, g_variant_new_string (only_question != NULL ? only_question : ""));
+  g_ptr_array_add (values, g_variant_new_int64 (minimum));
+}
+
+/* Whether the request's period has both ends, at most a year apart. */
+static gboolean
+within_a_year (AppealsRequest *request)
+{
+  const char *from = appeals_request_get_query (request, "from");
+  const char *to = appeals_request_get_query (request, "to");
+  GDate first, last;
+
+  return from != NULL && to != NULL && appeals_date_parse_iso (from, &first) &&
+         appeals_date_parse_iso (to, &last) && g_date_days_between (&first, &last) <= 366;
+}
+
+/**
+ * appeals_report_records_count_repeat:
+ * @request: a journal's count whose filters are valid
+ * @total: (out): the appeals its filters keep
+ * @overdue: (out): ... and of them the overdue
+ * @counted: (out): whether @request asks for nothing but the repeat
+ *   applicants of a period of at most a year (the line report's figure:
+ *   its period, district and question character, in the caller's
+ *   scope); if not, @total and @overdue are untouched
+ *
+ * Each applicant's appeals of the period are then the rows the journal
+ * keeps: one pass over the period grouped by applicant sums both
+ * figures, exactly, where the journal's count finds the applicants as a
+ * set for each figure. At 1,000,000 appeals, in SQL, a region's
+ * half-year: 41 against 82 ms on SQLite, 39 against 80 on PostgreSQL; a
+ * year: 78 against 173, 84 against 168. Over longer periods PostgreSQL
+ * finds the set by applicant in order and stops at the cap (two years:
+ * 160 against 174 ms; five: 443 against 219), so they stay with it.
+ *
+ * Returns: FALSE on a database error
+ */
+gboolean
+appeals_report_records_count_repeat (AppealsRequest  *request,
+                                     gint64          *total,
+                                     gint64          *overdue,
+                                     gboolean        *counted,
+                                     GError         **error)
+{
+  const char *value = appeals_request_get_query (request, "min_applicant_appeals");
+  const char *scope = appeals_api_scope_district (request);
+  const char *only_district = appeals_request_get_query (request, "district");
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(AppealsDbResult) result = NULL;
+  GHashTableIter members;
+  gpointer name, given;
+  guint64 minimum;
+  GDate today;
+
+  *counted = FALSE;
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 1000, &minimum, NULL))
+    return TRUE;
+  /* an empty district or question is a journal's filter, not the report's;
+   * another district than the caller's keeps nothing, as the journal
+   * finds at once */
+  g_hash_table_iter_init (&members, request->query);
+  while (g_hash_table_iter_next (&members, &name, &given))
+    if (!g_strv_contains (repeat_count_members, name) || *(const char *) given == '\0')
+      return TRUE;
+  if (scope != NULL && only_district != NULL && !g_str_equal (scope, only_district))
+    return TRUE;
+  if (!within_a_year (request))
+    return TRUE;
+
+  appeals_server_get_today (&today);
+  g_ptr_array_add (values, g_variant_new_take_string (appeals_date_format_iso (&today)));
+  add_repeat_values (request, values, minimum);
+  result = appeals_db_query (request->db, REPEAT_APPLICANTS_COUNTED,
+                             g_variant_new_tuple ((GVariant * const *) values->pdata, values->len), error);
+  if (result == NULL)
+    return FALSE;
+
+  *total = appeals_db_result_get_int64 (result, 0, "n");
+  *overdue = appeals_db_result_get_int64 (result, 0, "o");
+  *counted = TRUE;
+  return TRUE;
+}
+
 /**
  * appeals_report_records_as_set:
  * @where: a journal's conditions, with those of
@@ -465,29 +585,14 @@ appeals_report_records_add_filters (AppealsRequest *request,
    * takes them as a set: appeals_report_records_as_set(). */
   if ((value = appeals_request_get_query (request, "min_applicant_appeals")) != NULL)
     {
-      const char *from = appeals_request_get_query (request, "from");
-      const char *to = appeals_request_get_query (request, "to");
-      const char *district = appeals_api_scope_district (request);
-      const char *only_district = appeals_request_get_query (request, "district");
-      const char *only_question = appeals_request_get_query (request, "question_character");
       guint64 minimum;
-      GDate date;
 
       if (!g_ascii_string_to_unsigned (value, 10, 1, 1000, &minimum, NULL))
         appeals_field_errors_add (errors, "min_applicant_appeals", APPEALS_FIELD_OUT_OF_RANGE, "1..1000");
       else
         {
-          appeals_api_add_clause (where, values, REPEAT_APPLICANT_OF_ROW,
-                      g_variant_new_string (from != NULL && appeals_date_parse_iso (from, &date) ? from : "0000-01-01"));
-          g_ptr_array_add (values, g_variant_new_string (to != NULL && appeals_date_parse_iso (to, &date)
-                                                         ? to : "9999-12-31"));
-          g_ptr_array_add (values, g_variant_new_int64 (district == NULL));
-          g_ptr_array_add (values, g_variant_new_string (district != NULL ? district : ""));
-          for (guint i = 0; i < 2; i++)
-            g_ptr_array_add (values, g_variant_new_string (only_district != NULL ? only_district : ""));
-          for (guint i = 0; i < 2; i++)
-            g_ptr_array_add (values, g_variant_new_string (only_question != NULL ? only_question : ""));
-          g_ptr_array_add (values, g_variant_new_int64 (minimum));
+          appeals_api_add_clause (where, values, REPEAT_APPLICANT_OF_ROW, NULL);
+          add_repeat_values (request, values, minimum);
         }
     }
 }

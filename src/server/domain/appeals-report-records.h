@@ -29,4 +29,12 @@ void           appeals_report_records_add_filters (AppealsRequest  *request,
  * with the same parameters. */
 char          *appeals_report_records_as_set      (const char      *where);
 
+/* GET /appeals/count of the report's repeat applicants alone, both
+ * figures at once; @counted says whether it applied. */
+gboolean       appeals_report_records_count_repeat (AppealsRequest  *request,
+                                                    gint64          *total,
+                                                    gint64          *overdue,
+                                                    gboolean        *counted,
+                                                    GError         **error);
+
 G_END_DECLS

@@ -22,3 +22,8 @@
 /* an appeal still under consideration past its term; ? is today */
 #define APPEALS_OVERDUE_SQL \
   "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') AND a.due_date < ?)"
+
+/* the journal's overdue filter and figure: an appeal not answered past its
+ * term, the condition of the partial indexes of migration 0012; @t is the
+ * table's alias, ? today */
+#define APPEALS_JOURNAL_OVERDUE_SQL(t) t ".due_date < ? AND " t ".status NOT IN ('answered', 'closed')"
