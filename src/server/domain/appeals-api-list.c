@@ -20,10 +20,9 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-report-records.h"
-#include "appeals-report-sql.h"
 #include "appeals-journal-bounds.h"
+#include "appeals-journal-filter.h"
 #include "appeals-journal-page.h"
-#include "appeals-journal-search.h"
 #include "appeals-store.h"
 
 #define DEFAULT_PAGE_SIZE 50
@@ -61,291 +60,13 @@ static const SortKey sort_keys[] = {
   { "registration_number", "a.registration_number", "sqlite_autoindex_appeals_1", FALSE, NULL },
 };
 
-typedef struct
-{
-  GString   *where;
-  GPtrArray *values;   /* GVariants, owned */
-  gint64     search_matches;  /* of the words alone, capped; -1 if no search */
-  guint      n_narrowing;     /* filters beside the search and the scope */
-  guint      n_clauses;       /* the conditions in @where */
-  guint      n_on_status;     /* ... of which on the status and the term alone */
-  gboolean   period;          /* a registration date's bounds narrow the page */
-  const char *from, *to;      /* ... those bounds (the request's) */
-  AppealsJournalBounds bounds;  /* ... restated in the terms of the order */
-  gboolean   searched;        /* a search narrows the page */
-  gboolean   search_sorted;   /* the search's matches are read as a set and sorted */
-  gboolean   search_alone;    /* nothing but the search (and the cursor) narrows */
-  char      *search_words;    /* SQLite: the search's words in the text index */
-  AppealsJournalCursor cursor;  /* where the page is: the search looks at matches there */
-} Filter;
-
-static void
-filter_init (Filter *filter)
-{
-  filter->where = g_string_new ("1 = 1");
-  filter->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  filter->search_matches = -1;
-  filter->n_narrowing = 0;
-  filter->n_clauses = 0;
-  filter->n_on_status = 0;
-  filter->period = FALSE;
-  filter->from = filter->to = NULL;
-  filter->bounds = (AppealsJournalBounds) { NULL, NULL, FALSE };
-  filter->searched = FALSE;
-  filter->search_sorted = FALSE;
-  filter->search_alone = FALSE;
-  filter->search_words = NULL;
-  filter->cursor = (AppealsJournalCursor) { "registration_date", NULL, 0, TRUE };
-}
-
-static void
-filter_clear (Filter *filter)
-{
-  g_string_free (filter->where, TRUE);
-  g_ptr_array_unref (filter->values);
-  appeals_journal_bounds_clear (&filter->bounds);
-  g_clear_pointer (&filter->search_words, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
-
-static void
-filter_add (Filter     *filter,
-            const char *clause,
-            GVariant   *value)
-{
-  g_string_append_printf (filter->where, " AND %s", clause);
-  filter->n_clauses++;
-  if (value != NULL)
-    g_ptr_array_add (filter->values, g_variant_ref_sink (value));
-}
-
-static GVariant *
-filter_params (Filter   *filter,
-               GVariant *last,
-               ...)
-{
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  va_list args;
-
-  g_ptr_array_extend (params, filter->values, NULL, NULL);
-  va_start (args, last);
-  for (GVariant *value = last; value != NULL; value = va_arg (args, GVariant *))
-    g_ptr_array_add (params, value);
-  va_end (args);
-  return g_variant_new_tuple ((GVariant **) params->pdata, params->len);
-}
-
-static gboolean
-add_search (AppealsRequest  *request,
-            Filter          *filter,
-            const char      *query,
-            GError         **error)
-{
-  AppealsJournalSearch search;
-
-  /* a page past a cursor in the order of registration reads its matches
-   * by id, whatever they are; a first page counts them for the total */
-  gboolean by_id = filter->search_alone && filter->cursor.key != NULL &&
-                   appeals_journal_page_by_id (&filter->cursor, FALSE);
-
-  if (!appeals_journal_search_init (&search, request->db, query, &filter->cursor, by_id, error))
-    return FALSE;
-  if (search.clause != NULL)
-    filter_add (filter, search.clause, g_variant_ref (search.value));
-  filter->search_matches = search.clause != NULL ? search.matches : -1;
-  filter->searched = search.clause != NULL;
-  filter->search_sorted = search.clause != NULL && search.sorted;
-  filter->search_words = g_steal_pointer (&search.words);
-  appeals_journal_search_clear (&search);
-  return TRUE;
-}
-
-/* Adds the enum filter @name; answers 422 and returns FALSE for a value
- * the enum does not have. */
-static gboolean
-add_enum_filter (AppealsRequest *request,
-                 Filter         *filter,
-                 GPtrArray      *errors,
-                 const char     *name,
-                 GType           enum_type)
-{
-  const char *value = appeals_request_get_query (request, name);
-  g_autofree char *clause = NULL;
-  int unused;
-
-  if (value == NULL)
-    return TRUE;
-
-  if (!appeals_enum_from_wire (enum_type, value, &unused))
-    {
-      appeals_field_errors_add (errors, name, APPEALS_FIELD_INVALID_VALUE, NULL);
-      return FALSE;
-    }
-
-  clause = g_strdup_printf ("a.%s = ?", name);
-  filter_add (filter, clause, g_variant_new_string (value));
-  if (g_str_equal (name, "status"))
-    filter->n_on_status++;
-  return TRUE;
-}
-
-/* Open appeals past their term: the clause the partial indexes of
- * migration 0012 name, with today's date as its value. */
-static void
-add_overdue (AppealsRequest *request,
-             Filter         *filter,
-             gboolean        overdue)
-{
-  g_autofree char *today_text = NULL;
-  GDate date;
-
-  appeals_server_get_today (&date);
-  today_text = appeals_date_format_iso (&date);
-  filter_add (filter,
-              overdue ? APPEALS_JOURNAL_OVERDUE_SQL ("a") : "NOT (" APPEALS_JOURNAL_OVERDUE_SQL ("a") ")",
-              g_variant_new_string (today_text));
-  filter->n_on_status++;
-}
-
-/* Adds the request's filters; field errors go to @errors. Returns FALSE
- * on a database error only. */
-static gboolean
-build_filter (AppealsRequest  *request,
-              Filter          *filter,
-              GPtrArray       *errors,
-              GError         **error)
-{
-  guint scoped = appeals_api_scope_district (request) != NULL ? 1 : 0;
-  gsize report_start;
-  const char *value;
-  gboolean flag;
-  GDate date;
-
-  if (appeals_api_scope_district (request) != NULL)
-    filter_add (filter, "a.district = ?", g_variant_new_string (appeals_api_scope_district (request)));
-
-  add_enum_filter (request, filter, errors, "status", APPEALS_TYPE_STATUS);
-  add_enum_filter (request, filter, errors, "category", APPEALS_TYPE_CATEGORY);
-  add_enum_filter (request, filter, errors, "channel", APPEALS_TYPE_CHANNEL);
-  add_enum_filter (request, filter, errors, "kind", APPEALS_TYPE_KIND);
-
-  if ((value = appeals_request_get_query (request, "district")) != NULL)
-    filter_add (filter, "a.district = ?", g_variant_new_string (value));
-  if ((value = appeals_request_get_query (request, "addressee_body")) != NULL)
-    filter_add (filter, "a.addressee_body = ?", g_variant_new_string (value));
-  if ((value = appeals_request_get_query (request, "question_character")) != NULL)
-    filter_add (filter, "a.question_character = ?", g_variant_new_string (value));
-  if ((value = appeals_request_get_query (request, "registrar")) != NULL)
-    filter_add (filter, "a.registrar = ?", g_variant_new_string (value));
-  if ((value = appeals_request_get_query (request, "applicant_id")) != NULL)
-    {
-      guint64 id;
-
-      if (!g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
-        appeals_field_errors_add (errors, "applicant_id", APPEALS_FIELD_INVALID_VALUE, NULL);
-      else
-        filter_add (filter, "a.applicant_id = ?", g_variant_new_int64 (id));
-    }
-
-  if ((value = appeals_request_get_query (request, "registration_number")) != NULL)
-    {
-      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{6}$", value, 0, 0))
-        appeals_field_errors_add (errors, "registration_number", APPEALS_FIELD_INVALID_VALUE, NULL);
-      else
-        filter_add (filter, "a.registration_number = ?", g_variant_new_string (value));
-    }
-
-  if ((value = appeals_request_get_query (request, "from")) != NULL)
-    {
-      if (!appeals_date_parse_iso (value, &date))
-        appeals_field_errors_add (errors, "from", APPEALS_FIELD_INVALID_DATE, NULL);
-      else
-        {
-          filter_add (filter, "a.registration_date >= ?", g_variant_new_string (value));
-          filter->period = TRUE;
-          filter->from = value;
-        }
-    }
-  if ((value = appeals_request_get_query (request, "to")) != NULL)
-    {
-      if (!appeals_date_parse_iso (value, &date))
-        appeals_field_errors_add (errors, "to", APPEALS_FIELD_INVALID_DATE, NULL);
-      else
-        {
-          filter_add (filter, "a.registration_date <= ?", g_variant_new_string (value));
-          filter->period = TRUE;
-          filter->to = value;
-        }
-    }
-
-  if ((value = appeals_request_get_query (request, "control")) != NULL)
-    {
-      if (!appeals_api_parse_bool (value, &flag))
-        appeals_field_errors_add (errors, "control", APPEALS_FIELD_INVALID_VALUE, "true,false");
-      else
-        filter_add (filter, "a.control = ?", g_variant_new_int64 (flag));
-    }
-
-  if ((value = appeals_request_get_query (request, "overdue")) != NULL)
-    {
-      if (!appeals_api_parse_bool (value, &flag))
-        appeals_field_errors_add (errors, "overdue", APPEALS_FIELD_INVALID_VALUE, "true,false");
-      else
-        add_overdue (request, filter, flag);
-    }
-
-  /* the conditions behind the line report's figures */
-  report_start = filter->where->len;
-  appeals_report_records_add_filters (request, filter->where, filter->values, errors);
-  if (filter->where->len > report_start)
-    filter->n_clauses++;
-  /* the filter owns its values: the report's come floating */
-  for (guint i = 0; i < filter->values->len; i++)
-    if (g_variant_is_floating (g_ptr_array_index (filter->values, i)))
-      g_variant_ref_sink (g_ptr_array_index (filter->values, i));
-
-  if ((value = appeals_request_get_query (request, "q")) != NULL)
-    {
-      if (g_utf8_strlen (value, -1) > 200)
-        appeals_field_errors_add (errors, "q", APPEALS_FIELD_TOO_LONG, "200");
-      else if (errors->len == 0)
-        {
-          filter->n_narrowing = filter->values->len - scoped;
-          filter->search_alone = filter->n_clauses == 0;
-          return add_search (request, filter, value, error);
-        }
-    }
-
-  filter->n_narrowing = filter->values->len - scoped;
-  return TRUE;
-}
-
-/* Answers 422 and returns FALSE when the request's filters are not
- * valid; on a database error returns FALSE with @error set. */
-static gboolean
-read_filter (AppealsRequest  *request,
-             Filter          *filter,
-             GPtrArray       *errors,
-             GError         **error)
-{
-  if (!build_filter (request, filter, errors, error))
-    return FALSE;
-  if (errors->len > 0)
-    {
-      appeals_request_respond_problem (request, 422, APPEALS_PROBLEM_VALIDATION_FAILED, errors, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* min(count, @cap + 1) of the rows @filter keeps: it may read them all,
  * so it takes the report's conditions as a set. */
 static gint64
-count_capped (AppealsRequest  *request,
-              Filter          *filter,
-              gint64           cap,
-              GError         **error)
+count_capped (AppealsRequest        *request,
+              AppealsJournalFilter  *filter,
+              gint64                 cap,
+              GError               **error)
 {
   g_autofree char *where = appeals_report_records_as_set (filter->where->str);
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT ?) c",
@@ -358,7 +79,7 @@ count_capped (AppealsRequest  *request,
     return filter->search_matches;
 
   result = appeals_db_query (request->db, sql,
-                             filter_params (filter, g_variant_new_int64 (cap + 1), NULL),
+                             appeals_journal_filter_params (filter, g_variant_new_int64 (cap + 1), NULL),
                              error);
   return result != NULL ? appeals_db_result_get_int64 (result, 0, "n") : -1;
 }
@@ -380,13 +101,13 @@ cursor_clause (const char                 *column,
  * at @at_most (at 1,000,000 appeals, 10,000 rows by due date checked in
  * 4 ms, against 29 ms read in the order of due dates). */
 static gboolean
-kept_in_window (AppealsRequest *request,
-                Filter         *filter,
-                const SortKey  *sort,
-                guint           window,
-                guint64         at_most,
-                gint64         *kept,
-                GError        **error)
+kept_in_window (AppealsRequest        *request,
+                AppealsJournalFilter  *filter,
+                const SortKey         *sort,
+                guint                  window,
+                guint64                at_most,
+                gint64                *kept,
+                GError               **error)
 {
   const AppealsJournalCursor *cursor = &filter->cursor;
   const char *direction = cursor->descending ? "DESC" : "ASC";
@@ -476,15 +197,15 @@ kept_in_window (AppealsRequest *request,
  * whose planner then scans that index alone, 1.5–10 ms, against 28–36
  * ms sorted). */
 static gboolean
-walk_in_order (AppealsRequest           *request,
-               Filter                   *filter,
-               const SortKey            *sort,
-               guint64                   rows,
-               gboolean                  on_status,
-               gboolean                  period_alone,
-               AppealsJournalPageSource *source,
-               const char              **index,
-               GError                  **error)
+walk_in_order (AppealsRequest            *request,
+               AppealsJournalFilter      *filter,
+               const SortKey             *sort,
+               guint64                    rows,
+               gboolean                   on_status,
+               gboolean                   period_alone,
+               AppealsJournalPageSource  *source,
+               const char               **index,
+               GError                   **error)
 {
   gboolean postgresql = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL;
   gint64 in_window, kept;
@@ -539,7 +260,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
                           GError         **error)
 {
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_auto(Filter) filter = { 0 };
+  g_auto(AppealsJournalFilter) filter = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autoptr(AppealsStoreColumns) columns = NULL;
@@ -565,7 +286,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
   int key_column;
   GDate today;
 
-  filter_init (&filter);
+  appeals_journal_filter_init (&filter);
   if (sort_text != NULL)
     {
       descending = sort_text[0] == '-';
@@ -602,7 +323,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
                                            descending };
   order_index = sort->index;
 
-  if (!read_filter (request, &filter, errors, error))
+  if (!appeals_journal_filter_read (request, &filter, errors, error))
     return error == NULL || *error == NULL;
 
   /* before the cursor's clause */
@@ -629,7 +350,7 @@ appeals_api_appeals_list (AppealsRequest  *request,
       g_autofree char *clause = cursor_clause (sort->column, &filter.cursor,
                                                source == APPEALS_JOURNAL_PAGE_SORTED);
 
-      filter_add (&filter, clause, g_variant_new_string (cursor_key));
+      appeals_journal_filter_add (&filter, clause, g_variant_new_string (cursor_key));
       g_ptr_array_add (filter.values, g_variant_ref_sink (g_variant_new_int64 (cursor_id)));
     }
 
@@ -681,15 +402,15 @@ appeals_api_appeals_list (AppealsRequest  *request,
        * (each one a statement the connection keeps) than two a filter */
       sql = appeals_journal_page_sql (filter.where->str, sort->column, order_index, descending, limit + 1,
                                       postgresql, source, with_texts);
-      rows = appeals_db_query (request->db, sql, filter_params (&filter, NULL), error);
+      rows = appeals_db_query (request->db, sql, appeals_journal_filter_params (&filter, NULL), error);
     }
   else
     {
       sql = appeals_journal_page_sql (filter.where->str, sort->column, order_index, descending, 0,
                                       postgresql, source, with_texts);
       rows = appeals_db_query (request->db, sql,
-                               filter_params (&filter, g_variant_new_int64 (limit + 1),
-                                              g_variant_new_int64 (offset), NULL),
+                               appeals_journal_filter_params (&filter, g_variant_new_int64 (limit + 1),
+                                                              g_variant_new_int64 (offset), NULL),
                                error);
     }
   if (rows == NULL)
@@ -743,13 +464,13 @@ add_count (JsonBuilder *builder,
 /* The rows @filter keeps, and how many of them are overdue, each up to
  * its cap; FALSE on a database error. */
 static gboolean
-count_rows (AppealsRequest  *request,
-            Filter          *filter,
-            const char      *overdue_text,
-            gint64          *total,
-            gint64          *overdue,
-            gint64          *overdue_cap,
-            GError         **error)
+count_rows (AppealsRequest        *request,
+            AppealsJournalFilter  *filter,
+            const char            *overdue_text,
+            gint64                *total,
+            gint64                *overdue,
+            gint64                *overdue_cap,
+            GError               **error)
 {
   gboolean overdue_only = FALSE;
 
@@ -768,7 +489,7 @@ count_rows (AppealsRequest  *request,
        * overdue ones are counted to a lower cap ("more than 100") */
       if (filter->search_matches > APPEALS_JOURNAL_COUNT_CAP)
         *overdue_cap = OVERDUE_SEARCH_CAP;
-      add_overdue (request, filter, TRUE);
+      appeals_journal_filter_add_overdue (request, filter, TRUE);
       filter->n_narrowing++;
       *overdue = count_capped (request, filter, *overdue_cap, error);
       if (*overdue < 0)
@@ -784,15 +505,15 @@ appeals_api_appeals_count (AppealsRequest  *request,
                            GError         **error)
 {
   g_autoptr(GPtrArray) errors = appeals_field_errors_new ();
-  g_auto(Filter) filter = { 0 };
+  g_auto(AppealsJournalFilter) filter = { 0 };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gint64 total, overdue = 0;
   gint64 overdue_cap = APPEALS_JOURNAL_COUNT_CAP;
   gboolean counted;
 
-  filter_init (&filter);
-  if (!read_filter (request, &filter, errors, error))
+  appeals_journal_filter_init (&filter);
+  if (!appeals_journal_filter_read (request, &filter, errors, error))
     return error == NULL || *error == NULL;
 
   /* the line report's repeat applicants and nothing else: counted by
