@@ -23,7 +23,11 @@
 #define APPEALS_OVERDUE_SQL \
   "(a.status NOT IN ('answered', 'closed', 'terminated', 'left_without_consideration') AND a.due_date < ?)"
 
-/* the journal's overdue filter and figure: an appeal not answered past its
- * term, the condition of the partial indexes of migration 0012; @t is the
- * table's alias, ? today */
-#define APPEALS_JOURNAL_OVERDUE_SQL(t) t ".due_date < ? AND " t ".status NOT IN ('answered', 'closed')"
+/* the journal's overdue filter and figure: APPEALS_OVERDUE_SQL, as the
+ * card shows its term (appeals_appeal_is_open()), written with the
+ * condition of migration 0012's partial indexes of open appeals as a term
+ * of its own so that the planners take them; @t is the table's alias,
+ * ? today */
+#define APPEALS_JOURNAL_OVERDUE_SQL(t) \
+  t ".due_date < ? AND " t ".status NOT IN ('answered', 'closed') AND " \
+  t ".status NOT IN ('terminated', 'left_without_consideration')"

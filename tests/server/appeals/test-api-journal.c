@@ -59,6 +59,60 @@ page_ids (Fixture    *fixture,
   return ids;
 }
 
+/* Every row of the page at @path is overdue, or none is, as the card
+ * shows its term (due_state). */
+static void
+assert_due_states (Fixture    *fixture,
+                   const char *path,
+                   gboolean    overdue)
+{
+  g_autoptr(AppealsTestResponse) page = REQUEST (fixture, "GET", path, fixture->controller, NULL);
+  JsonArray *items = json_object_get_array_member (appeals_test_response_object (page), "items");
+
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *state = json_object_get_null_member (item, "due_state") ? NULL
+                        : json_object_get_string_member (item, "due_state");
+
+      if ((g_strcmp0 (state, "overdue") == 0) != overdue)
+        g_error ("%s: appeal %" G_GINT64_FORMAT " (%s) is %s", path, json_object_get_int_member (item, "id"),
+                 json_object_get_string_member (item, "status"), state != NULL ? state : "without a term");
+    }
+}
+
+/* The overdue filter keeps the appeals whose cards show them overdue: a
+ * decided appeal past its old term (terminated, left without
+ * consideration) is not, nor counted so. */
+static void
+test_overdue_terms (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  gint64 applicant = create_applicant (fixture, "061211600012");
+  gint64 decided = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Жол жөндеу");
+  gint64 open = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Көше жарығы");
+  g_autoptr(AppealsTestResponse) terminated = post_action (fixture, fixture->controller, decided, "terminate",
+                                                           "{\"ground\":\"withdrawn\","
+                                                           "\"reason\":\"Заявитель отозвал обращение\"}");
+  g_autofree char *past = g_strdup_printf ("UPDATE appeals SET due_date = '2020-01-10' "
+                                           "WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                           decided, open);
+  g_autofree char *open_path = NULL;
+  gint64 overdue = -1;
+
+  g_assert_cmpuint (terminated->status, ==, 200);
+  test_api_run_sql (fixture, past);
+  assert_due_states (fixture, "/api/v1/appeals?limit=200&overdue=true", TRUE);
+  assert_due_states (fixture, "/api/v1/appeals?limit=200&overdue=false", FALSE);
+  g_assert_cmpint (journal_count (fixture, "overdue=true&status=terminated", NULL), ==, 0);
+  journal_count (fixture, "status=terminated", &overdue);
+  g_assert_cmpint (overdue, ==, 0);
+  /* the one still in work is */
+  open_path = g_strdup_printf ("applicant_id=%" G_GINT64_FORMAT "&overdue=true", applicant);
+  g_assert_cmpint (journal_count (fixture, open_path, NULL), ==, 1);
+}
+
 /* The totals agree with the pages: every appeal by cursor, the overdue
  * ones by the overdue filter; ?overdue=true counts only overdue ones. */
 static void
@@ -467,6 +521,7 @@ void
 test_api_add_journal (void)
 {
   TEST_API_ADD ("/api/journal/count", test_count);
+  TEST_API_ADD ("/api/journal/overdue-terms", test_overdue_terms);
   TEST_API_ADD ("/api/journal/offset", test_offset);
   TEST_API_ADD ("/api/journal/registration-number", test_registration_number);
   TEST_API_ADD ("/api/journal/rows-without-texts", test_rows_without_texts);

@@ -17,7 +17,9 @@
 
 #include "test-storage.h"
 
-#define OVERDUE "a.due_date < '2026-11-30' AND a.status NOT IN ('answered', 'closed')"
+/* the journal's APPEALS_JOURNAL_OVERDUE_SQL */
+#define OVERDUE "a.due_date < '2026-11-30' AND a.status NOT IN ('answered', 'closed') " \
+                "AND a.status NOT IN ('terminated', 'left_without_consideration')"
 
 typedef enum
 {
