@@ -731,7 +731,7 @@ build (AppealsContext *context,
   AppealsOrderDialog *self = g_object_new (APPEALS_TYPE_ORDER_DIALOG, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *order_group = adw_preferences_group_new ();
 
