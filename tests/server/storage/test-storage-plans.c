@@ -51,6 +51,12 @@ static const PlanCase plan_cases[] = {
     "INDEX appeals_district_status", TRUE },
   { "overdue", PAGE, OVERDUE, "COVERING INDEX appeals_open_registration", TRUE },
   { "overdue-count", COUNT, OVERDUE, "SEARCH a USING COVERING INDEX appeals_open_due", FALSE },
+  /* a district's registrar's overdue: the district's open appeals in
+   * order, their terms beside them (migration 0039) */
+  { "district-overdue", PAGE, "a.district = 'rudny-city' AND " OVERDUE,
+    "SEARCH a USING COVERING INDEX appeals_district_open (district=?)", TRUE, NULL, FALSE, "appeals_district_open" },
+  { "district-overdue-count", COUNT, "a.district = 'rudny-city' AND " OVERDUE,
+    "SEARCH a USING COVERING INDEX appeals_district_open (district=?)", FALSE, NULL, FALSE, "appeals_district_open" },
   { "status-count", COUNT, "a.status = 'registered'", "INDEX appeals_status", FALSE },
   { "registration-number", PAGE, "a.registration_number = '2026-333333'", "sqlite_autoindex_appeals_1", FALSE },
   { "search-set", PAGE,
