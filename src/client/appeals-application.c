@@ -722,6 +722,10 @@ appeals_application_finalize (GObject *object)
 {
   AppealsApplication *self = (AppealsApplication *)object;
 
+  /* the settings may outlive the application (a window's binding still
+   * holds them): their changes no longer reach it */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->local_server);

@@ -459,14 +459,19 @@ build_sidebar (AppealsWindow *self)
 static void
 on_work_loaded (AppealsWindow *self)
 {
-  gint64 n = appeals_work_page_get_n_due (self->work_page);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  gboolean more = FALSE;
+  gint64 n = appeals_work_page_get_n_due (self->work_page, &more);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "%s", n, more ? "+" : "");
   g_autofree char *description = NULL;
 
   gtk_label_set_text (self->work_badge, text);
   gtk_widget_set_visible (GTK_WIDGET (self->work_badge), n > 0);
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item of your work", "%u items of your work",
-                                              (gulong) n), (guint) n);
+  if (more)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "More than %u item of your work",
+                                                "More than %u items of your work", (gulong) n), (guint) n);
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item of your work", "%u items of your work",
+                                                (gulong) n), (guint) n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->work_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 

@@ -6,10 +6,13 @@
  * route itself), the sidebar's badge adds the groups up, a row opens its
  * appeal's card, the deadlines are notified once a day and not at all
  * when the preference is off, and signing out leaves nothing behind.
+ * An analyst over a generated region has more answers awaiting expertise
+ * than the server counts: the group and the badge say "more than".
  */
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "appeals-test-server.h"
@@ -17,7 +20,12 @@
 #include "appeals-work-notifier.h"
 #include "appeals-work-page.h"
 
+/* answers awaiting expertise: more than the server's cap of 1,000 */
+#define REGION_APPEALS 3000
+#define COUNT_CAP 1000
+
 static AppealsTestServer *server;
+static AppealsTestServer *region_server;
 
 static gboolean
 work_loaded (AppealsWorkPage *page)
@@ -50,17 +58,19 @@ answer_group (JsonObject *answer,
   return NULL;
 }
 
-/* The page shows what GET /my-work answers the same person. */
+/* The page shows what GET /my-work on @on answers the same person. */
 static void
-check_against_route (const AppealsWork *work,
+check_against_route (AppealsTestServer *on,
+                     const char        *login,
+                     const AppealsWork *work,
                      gint64            *n_due)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *token = appeals_test_sign_in (server, "registrar", "demo");
+  g_autofree char *token = appeals_test_sign_in (on, login, "demo");
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *path = g_strdup_printf ("/api/v1/my-work?soon_days=%d",
-                                           g_settings_get_int (settings, "due-soon-working-days"));
-  g_autoptr(AppealsTestResponse) response = appeals_test_request (server, session, "GET", path, token, NULL, NULL);
+  g_autofree char *path = g_strdup_printf ("/api/v1/my-work?soon_days=%d&count_limit=%d",
+                                           g_settings_get_int (settings, "due-soon-working-days"), COUNT_CAP);
+  g_autoptr(AppealsTestResponse) response = appeals_test_request (on, session, "GET", path, token, NULL, NULL);
   JsonObject *answer = appeals_test_response_object (response);
 
   g_assert_cmpuint (response->status, ==, 200);
@@ -74,6 +84,7 @@ check_against_route (const AppealsWork *work,
 
       g_assert_nonnull (expected);
       g_assert_cmpint (group->count, ==, json_object_get_int_member (expected, "count"));
+      g_assert_cmpint (group->count_more, ==, json_object_get_boolean_member (expected, "count_more"));
       g_assert_cmpuint (group->items->len, ==, json_array_get_length (items));
       for (guint j = 0; j < group->items->len; j++)
         {
@@ -172,8 +183,8 @@ script (AppealsApplication *app,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "work");
 
   work = appeals_work_page_get_work (page);
-  check_against_route (work, &n_due);
-  g_assert_cmpint (appeals_work_page_get_n_due (page), ==, n_due);
+  check_against_route (server, "registrar", work, &n_due);
+  g_assert_cmpint (appeals_work_page_get_n_due (page, NULL), ==, n_due);
   badge = find_badge (appeals_test_ui_find_by_name (GTK_WIDGET (window), "sidebar"));
   badge_text = g_strdup_printf ("%" G_GINT64_FORMAT, n_due);
   g_assert_cmpstr (gtk_label_get_text (badge), ==, badge_text);
@@ -210,6 +221,72 @@ test_my_work (void)
   g_assert_cmpint (appeals_test_ui_run (script, NULL), ==, 0);
 }
 
+/* An analyst's answers awaiting expertise over a region: "more than
+ * 1000" in the group, its badge and the sidebar's. */
+static void
+script_beyond_count (AppealsApplication *app,
+                     gpointer            user_data)
+{
+  AppealsWindow *window;
+  AppealsWorkPage *page;
+  const AppealsWork *work;
+  AppealsWorkGroup *awaiting = NULL;
+  AdwPreferencesGroup *shown;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *badge_text = NULL;
+  gboolean more = FALSE;
+  gint64 n_due = 0;
+
+  appeals_test_ui_sign_in (app, "analyst", "demo");
+  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  page = APPEALS_WORK_PAGE (appeals_window_get_work_page (window));
+  APPEALS_TEST_WAIT (work_loaded, page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+
+  work = appeals_work_page_get_work (page);
+  check_against_route (region_server, "analyst", work, &n_due);
+  for (guint i = 0; i < work->groups->len; i++)
+    if (g_str_equal (((AppealsWorkGroup *) g_ptr_array_index (work->groups, i))->name, "awaiting_expertise"))
+      awaiting = g_ptr_array_index (work->groups, i);
+  g_assert_nonnull (awaiting);
+  g_assert_cmpint (awaiting->count, ==, COUNT_CAP);
+  g_assert_true (awaiting->count_more);
+
+  /* the group: "… of more than 1000 are shown", its badge "1000+" */
+  shown = ADW_PREFERENCES_GROUP (appeals_test_ui_find_by_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_nonnull (shown);
+  shown_text = g_strdup_printf (_("%s. The %u most urgent of more than %s are shown."), "", awaiting->items->len,
+                                "1000");
+  g_assert_true (g_str_has_suffix (adw_preferences_group_get_description (shown), shown_text));
+  g_assert_true (appeals_test_ui_label_shown (GTK_WIDGET (shown), "1000+"));
+
+  /* the sidebar's badge adds up to at least that, and says so */
+  g_assert_cmpint (appeals_work_page_get_n_due (page, &more), ==, n_due);
+  g_assert_true (more);
+  badge_text = g_strdup_printf ("%" G_GINT64_FORMAT "+", n_due);
+  g_assert_cmpstr (gtk_label_get_text (find_badge (appeals_test_ui_find_by_name (GTK_WIDGET (window), "sidebar"))),
+                   ==, badge_text);
+  appeals_test_ui_settle (300);
+  appeals_test_ui_screenshot (GTK_WIDGET (window), "my-work-analyst-region");
+}
+
+static void
+test_beyond_count (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *database = appeals_test_server_new_database ("sqlite");
+  g_autofree char *folder = g_path_get_dirname (database);
+  const char *args[] = { "--demo", NULL };   /* the people's passwords "demo" */
+
+  appeals_test_generate (database, REGION_APPEALS, 7);
+  region_server = appeals_test_server_start_on ("sqlite", database, args);
+  g_settings_set_string (settings, "server-url", appeals_test_server_get_url (region_server));
+  g_assert_cmpint (appeals_test_ui_run (script_beyond_count, NULL), ==, 0);
+  g_settings_set_string (settings, "server-url", appeals_test_server_get_url (server));
+  appeals_test_server_free (region_server);
+  appeals_test_remove_tree (folder);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,6 +298,7 @@ main (int argc, char *argv[])
   g_settings_set_string (g_settings_new (APPLICATION_ID), "server-url", appeals_test_server_get_url (server));
 
   g_test_add_func ("/work/my-work", test_my_work);
+  g_test_add_func ("/work/beyond-count", test_beyond_count);
 
   status = g_test_run ();
   appeals_test_server_free (server);

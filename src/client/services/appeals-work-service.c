@@ -2,9 +2,10 @@
  *
  * appeals-work-service.c: what the signed-in person has to do.
  *
- *   GET my-work?soon_days=N   the caller's groups: their appeals due, appeals on
+ *   GET my-work?soon_days=N&count_limit=1000
+ *                   the caller's groups: their appeals due, appeals on
  *                   control, answers to examine or approve, reception
- *                   steps and orders
+ *                   steps and orders, each counted up to 1,000
  */
 #include "config.h"
 
@@ -14,6 +15,9 @@
 #include "appeals-work-service.h"
 
 #define ORIGIN "my-work"
+/* past this many a group is "more than 1000": counting a region's answers
+ * awaiting expertise exactly reads half a million of them */
+#define COUNT_LIMIT 1000
 
 struct _AppealsWorkService
 {
@@ -158,6 +162,7 @@ read_group (JsonObject  *object,
 
   if (!appeals_json_read_string (object, "group", TRUE, &name, ORIGIN, parent, error) ||
       !appeals_json_read_int (object, "count", TRUE, 0, G_MAXINT64, &group->count, ORIGIN, parent, error) ||
+      !appeals_json_read_boolean (object, "count_more", FALSE, &group->count_more, ORIGIN, parent, error) ||
       !appeals_json_read_array (object, "items", TRUE, &items, ORIGIN, parent, error))
     return NULL;
   group->name = g_strdup (name);
@@ -213,7 +218,8 @@ malformed:
  *
  * @soon_days: how many working days after today count as "due soon"
  *
- * The caller's work as the server counts it now.
+ * The caller's work as the server counts it now, each group up to 1,000
+ * (#AppealsWorkGroup.count_more says when there are more).
  */
 void
 appeals_work_service_load_async (AppealsWorkService  *self,
@@ -225,6 +231,7 @@ appeals_work_service_load_async (AppealsWorkService  *self,
   g_autoptr(GString) path = appeals_api_path_new ("my-work", NULL);
 
   appeals_api_path_add_query_int (path, "soon_days", soon_days);
+  appeals_api_path_add_query_int (path, "count_limit", COUNT_LIMIT);
 
   appeals_service_call_async (self->client, self, appeals_work_service_load_async, "GET", path->str,
                               NULL, NULL, NULL, read_work, NULL, NULL, (GDestroyNotify) appeals_work_free,

@@ -45,7 +45,8 @@ typedef struct
 typedef struct
 {
   char      *name;                  /* "my_appeals", "on_control", … */
-  gint64     count;                 /* all of them, also beyond those listed */
+  gint64     count;                 /* all of them, also beyond those listed, up to the cap */
+  gboolean   count_more;            /* more than count: the server stopped counting */
   GPtrArray *items;                 /* AppealsWorkItem, the most urgent first */
 } AppealsWorkGroup;
 

@@ -202,6 +202,34 @@ test_groups_per_role (Fixture       *fixture,
       g_assert_cmpstr (names, ==, roles[i].groups);
     }
 
+  /* counted up to a limit: the same groups and items, each count up to
+   * it, "more" where the exact count is beyond it */
+  {
+    g_autoptr(JsonObject) exact = get_my_work (fixture, fixture->controller);
+    g_autoptr(AppealsTestResponse) limited = REQUEST (fixture, "GET", "/api/v1/my-work?count_limit=1",
+                                                      fixture->controller, NULL);
+    JsonArray *exact_groups = json_object_get_array_member (exact, "groups");
+    JsonArray *limited_groups = json_object_get_array_member (appeals_test_response_object (limited), "groups");
+    guint n_more = 0;
+
+    g_assert_cmpuint (limited->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (limited_groups), ==, json_array_get_length (exact_groups));
+    for (guint i = 0; i < json_array_get_length (exact_groups); i++)
+      {
+        JsonObject *whole = json_array_get_object_element (exact_groups, i);
+        JsonObject *part = json_array_get_object_element (limited_groups, i);
+        gint64 n = json_object_get_int_member (whole, "count");
+
+        g_assert_false (json_object_get_boolean_member (whole, "count_more"));
+        g_assert_cmpint (json_object_get_int_member (part, "count"), ==, MIN (n, 1));
+        g_assert_cmpint (json_object_get_boolean_member (part, "count_more"), ==, n > 1);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "items")), ==,
+                          json_array_get_length (json_object_get_array_member (whole, "items")));
+        n_more += n > 1;
+      }
+    g_assert_cmpuint (n_more, >, 0);
+  }
+
   {
     g_autoptr(AppealsTestResponse) anonymous = REQUEST (fixture, "GET", "/api/v1/my-work", NULL, NULL);
     g_autoptr(AppealsTestResponse) too_far = REQUEST (fixture, "GET", "/api/v1/my-work?soon_days=21",
@@ -210,12 +238,24 @@ test_groups_per_role (Fixture       *fixture,
                                                        fixture->registrar, NULL);
     g_autoptr(AppealsTestResponse) none = REQUEST (fixture, "GET", "/api/v1/my-work?soon_days=0",
                                                    fixture->registrar, NULL);
+    g_autoptr(AppealsTestResponse) no_limit = REQUEST (fixture, "GET", "/api/v1/my-work?count_limit=0",
+                                                       fixture->registrar, NULL);
+    g_autoptr(AppealsTestResponse) over_limit = REQUEST (fixture, "GET", "/api/v1/my-work?count_limit=10001",
+                                                         fixture->registrar, NULL);
+    g_autoptr(AppealsTestResponse) word_limit = REQUEST (fixture, "GET", "/api/v1/my-work?count_limit=all",
+                                                         fixture->registrar, NULL);
     JsonObject *today_only = appeals_test_response_object (none);
 
     assert_problem (anonymous, 401, "unauthorized");
     assert_problem (too_far, 422, "validation_failed");
     g_assert_cmpstr (field_error_code (too_far, "soon_days"), ==, "out_of_range");
     assert_problem (nonsense, 422, "validation_failed");
+    assert_problem (no_limit, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (no_limit, "count_limit"), ==, "out_of_range");
+    assert_problem (over_limit, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (over_limit, "count_limit"), ==, "out_of_range");
+    assert_problem (word_limit, 422, "validation_failed");
+    g_assert_cmpstr (field_error_code (word_limit, "count_limit"), ==, "out_of_range");
     /* with no days of grace, "soon" is today: nothing is merely soon */
     g_assert_cmpstr (json_object_get_string_member (today_only, "soon_until"), ==,
                      json_object_get_string_member (today_only, "today"));

@@ -261,18 +261,21 @@ build_group (AppealsWorkPage  *self,
   if (group->count > (gint64) group->items->len)
     {
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, group->count);
+      const char *holds = text != G_MAXUINT ? _(group_texts[text].description) : "";
 
       /* TRANSLATORS: the first "%s" is what the group holds; then how many are shown and how many there are */
-      description = g_strdup_printf (_("%s. The %u most urgent of %s are shown."),
-                                     text != G_MAXUINT ? _(group_texts[text].description) : "", group->items->len,
-                                     count);
+      description = group->count_more ? g_strdup_printf (_("%s. The %u most urgent of more than %s are shown."),
+                                                         holds, group->items->len, count)
+                                      : g_strdup_printf (_("%s. The %u most urgent of %s are shown."),
+                                                         holds, group->items->len, count);
     }
   else
     description = g_strdup (text != G_MAXUINT ? _(group_texts[text].description) : "");
   adw_preferences_group_set_title (widget, text != G_MAXUINT ? _(group_texts[text].title) : group->name);
   adw_preferences_group_set_description (widget, description);
   {
-    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, group->count);
+    /* past the server's cap: "1000+" */
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT "%s", group->count, group->count_more ? "+" : "");
     GtkWidget *badge = gtk_label_new (count);
 
     gtk_widget_add_css_class (badge, "tag");
@@ -406,19 +409,29 @@ appeals_work_page_get_work (AppealsWorkPage *self)
 
 /**
  * appeals_work_page_get_n_due:
+ * @more: (out) (optional): set to whether a group has more than it counts
  *
  * Returns: how many things the person has to do, as the sidebar's badge
  *   says: the counts of all the groups
  */
 gint64
-appeals_work_page_get_n_due (AppealsWorkPage *self)
+appeals_work_page_get_n_due (AppealsWorkPage *self,
+                             gboolean        *more)
 {
   gint64 n = 0;
+  gboolean any_more = FALSE;
 
   g_return_val_if_fail (APPEALS_IS_WORK_PAGE (self), 0);
 
   for (guint i = 0; self->work != NULL && i < self->work->groups->len; i++)
-    n += ((AppealsWorkGroup *) g_ptr_array_index (self->work->groups, i))->count;
+    {
+      AppealsWorkGroup *group = g_ptr_array_index (self->work->groups, i);
+
+      n += group->count;
+      any_more |= group->count_more;
+    }
+  if (more != NULL)
+    *more = any_more;
   return n;
 }
 

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (AppealsWorkPage, appeals_work_page, APPEALS, WORK_PAGE, Gt
 void               appeals_work_page_reload        (AppealsWorkPage *self);
 void               appeals_work_page_clear         (AppealsWorkPage *self);
 const AppealsWork *appeals_work_page_get_work      (AppealsWorkPage *self);
-gint64             appeals_work_page_get_n_due     (AppealsWorkPage *self);
+gint64             appeals_work_page_get_n_due     (AppealsWorkPage *self,
+                                                    gboolean        *more);
 gboolean           appeals_work_page_activate_item (AppealsWorkPage *self,
                                                     guint            group,
                                                     guint            item);
