@@ -127,10 +127,32 @@ new_entry (const char *placeholder,
   return GTK_EDITABLE (entry);
 }
 
-/* The lines under a day, each as wide as the day (an address with a
- * room): its place, and the place as the poster prints it in Kazakh and
- * in Russian, where it differs, each named by its language (a filled
- * entry shows no placeholder). */
+/* One line under a day, as wide as the day: @label, dimmed and as wide as
+ * the other lines' (@names), then @entry, which it names. */
+static void
+add_place_line (DayRow       *day,
+                GtkSizeGroup *names,
+                const char   *label_text,
+                GtkEditable  *entry)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (label_text);
+
+  gtk_widget_set_margin_end (line, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_size_group_add_widget (names, label);
+  gtk_box_append (GTK_BOX (line), label);
+
+  gtk_widget_set_hexpand (GTK_WIDGET (entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (entry));
+  gtk_box_append (GTK_BOX (day->row), line);
+}
+
+/* The lines under a day (an address with a room): its place, as a
+ * booking shows it, and the place as the poster prints it in Kazakh and
+ * in Russian, where it differs, each line named. */
 static void
 add_place_texts (DayRow *day,
                  guint   index)
@@ -141,30 +163,17 @@ add_place_texts (DayRow *day,
   g_autoptr(GtkSizeGroup) names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_autofree char *place_name = g_strdup_printf ("day-%u-place", index);
 
-  day->place = new_entry (_("Place"), 12, place_name);
-  gtk_widget_set_hexpand (GTK_WIDGET (day->place), TRUE);
-  gtk_widget_set_margin_end (GTK_WIDGET (day->place), 6);
-  gtk_box_append (GTK_BOX (day->row), GTK_WIDGET (day->place));
+  day->place = new_entry (_("As a booking shows it"), 12, place_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (day->place), _("The place as bookings show it, the room for instance"));
+  add_place_line (day, names, _("Place"), day->place);
 
   for (guint l = 0; l < G_N_ELEMENTS (day->places); l++)
     {
       g_autofree char *name = g_strdup_printf ("day-%u-place-%s", index, languages[l]);
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (_(language_names[l]));
-
-      gtk_widget_set_margin_end (line, 6);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_size_group_add_widget (names, label);
-      gtk_box_append (GTK_BOX (line), label);
 
       day->places[l] = new_entry (_(hints[l]), 16, name);
-      gtk_widget_set_hexpand (GTK_WIDGET (day->places[l]), TRUE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (day->places[l]), _(hints[l]));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (day->places[l]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, -1);
-      gtk_box_append (GTK_BOX (line), GTK_WIDGET (day->places[l]));
-      gtk_box_append (GTK_BOX (day->row), line);
+      add_place_line (day, names, _(language_names[l]), day->places[l]);
     }
 }
 
