@@ -105,6 +105,37 @@ find_badge (GtkWidget *sidebar)
   return GTK_LABEL (gtk_widget_get_last_child (box));
 }
 
+/* Signs @login in and waits for My work; returns its page. */
+static AppealsWorkPage *
+open_work (AppealsApplication  *app,
+           const char          *login,
+           AppealsWindow      **window)
+{
+  AppealsWorkPage *page;
+
+  appeals_test_ui_sign_in (app, login, "demo");
+  *window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
+  page = APPEALS_WORK_PAGE (appeals_window_get_work_page (*window));
+  APPEALS_TEST_WAIT (work_loaded, page);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1366, 768);
+  return page;
+}
+
+/* The group @name of @work and its @index there, or NULL. */
+static AppealsWorkGroup *
+find_work_group (const AppealsWork *work,
+                 const char        *name,
+                 guint             *index)
+{
+  for (guint i = 0; i < work->groups->len; i++)
+    if (g_str_equal (((AppealsWorkGroup *) g_ptr_array_index (work->groups, i))->name, name))
+      {
+        *index = i;
+        return g_ptr_array_index (work->groups, i);
+      }
+  return NULL;
+}
+
 /* The notifications: once a day an item, none when turned off. */
 static void
 check_notifications (const AppealsWork *work)
@@ -165,18 +196,15 @@ script (AppealsApplication *app,
   AppealsWindow *window;
   AppealsWorkPage *page;
   const AppealsWork *work;
-  AppealsWorkGroup *mine = NULL;
+  AppealsWorkGroup *mine;
   AppealsCardWindow *card;
   GtkWidget *stack;
   GtkLabel *badge;
   g_autofree char *badge_text = NULL;
   gint64 n_due = 0;
+  guint index = 0;
 
-  appeals_test_ui_sign_in (app, "registrar", "demo");
-  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-  page = APPEALS_WORK_PAGE (appeals_window_get_work_page (window));
-  APPEALS_TEST_WAIT (work_loaded, page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  page = open_work (app, "registrar", &window);
 
   /* My work is the first section, shown at the start */
   stack = appeals_test_ui_find_by_name (GTK_WIDGET (window), "pages");
@@ -195,14 +223,10 @@ script (AppealsApplication *app,
   check_notifications (work);
 
   /* a row opens its appeal's card */
-  for (guint i = 0; i < work->groups->len && mine == NULL; i++)
-    if (g_str_equal (((AppealsWorkGroup *) g_ptr_array_index (work->groups, i))->name, "my_appeals"))
-      {
-        mine = g_ptr_array_index (work->groups, i);
-        g_assert_cmpuint (mine->items->len, >, 0);
-        g_assert_true (appeals_work_page_activate_item (page, i, 0));
-      }
+  mine = find_work_group (work, "my_appeals", &index);
   g_assert_nonnull (mine);
+  g_assert_cmpuint (mine->items->len, >, 0);
+  g_assert_true (appeals_work_page_activate_item (page, index, 0));
   APPEALS_TEST_WAIT (card_shown, app);
   card = appeals_test_ui_find_window (app, APPEALS_TYPE_CARD_WINDOW);
   g_assert_cmpint (appeals_card_window_get_appeal_id (card),
@@ -230,24 +254,18 @@ script_beyond_count (AppealsApplication *app,
   AppealsWindow *window;
   AppealsWorkPage *page;
   const AppealsWork *work;
-  AppealsWorkGroup *awaiting = NULL;
+  AppealsWorkGroup *awaiting;
   AdwPreferencesGroup *shown;
   g_autofree char *shown_text = NULL;
   g_autofree char *badge_text = NULL;
   gboolean more = FALSE;
   gint64 n_due = 0;
+  guint index = 0;
 
-  appeals_test_ui_sign_in (app, "analyst", "demo");
-  window = appeals_test_ui_find_window (app, APPEALS_TYPE_WINDOW);
-  page = APPEALS_WORK_PAGE (appeals_window_get_work_page (window));
-  APPEALS_TEST_WAIT (work_loaded, page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-
+  page = open_work (app, "analyst", &window);
   work = appeals_work_page_get_work (page);
   check_against_route (region_server, "analyst", work, &n_due);
-  for (guint i = 0; i < work->groups->len; i++)
-    if (g_str_equal (((AppealsWorkGroup *) g_ptr_array_index (work->groups, i))->name, "awaiting_expertise"))
-      awaiting = g_ptr_array_index (work->groups, i);
+  awaiting = find_work_group (work, "awaiting_expertise", &index);
   g_assert_nonnull (awaiting);
   g_assert_cmpint (awaiting->count, ==, COUNT_CAP);
   g_assert_true (awaiting->count_more);
