@@ -722,8 +722,8 @@ appeals_application_finalize (GObject *object)
 {
   AppealsApplication *self = (AppealsApplication *)object;
 
-  /* the settings may outlive the application (a window's binding still
-   * holds them): their changes no longer reach it */
+  /* the settings may outlive the application (another holder keeps
+   * them): their changes no longer reach it */
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
