@@ -376,17 +376,24 @@ is_outcome (const char *value)
   "FROM (SELECT COUNT(*) AS n, SUM (CASE WHEN " APPEALS_JOURNAL_OVERDUE_SQL ("b") " THEN 1 ELSE 0 END) AS o " \
   "FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD " GROUP BY b.applicant_id HAVING COUNT(*) >= ?) r"
 
+/* ... on SQLite, which groups through a sort, in one pass by its
+ * aggregate (appeals-db-sqlite-repeat.c). Parameters: today, the
+ * minimum, then those of APPLICANT_APPEALS_IN_PERIOD. */
+#define REPEAT_APPLICANTS_TALLIED \
+  "SELECT CAST (json_extract (r.f, '$.n') AS BIGINT) AS n, CAST (json_extract (r.f, '$.o') AS BIGINT) AS o " \
+  "FROM (SELECT appeals_repeat_count (b.applicant_id, CASE WHEN " APPEALS_JOURNAL_OVERDUE_SQL ("b") \
+  " THEN 1 ELSE 0 END, ?) AS f FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD ") r"
+
 /* The query members of a count that asks for nothing but the report's
  * repeat applicants (the page's own members narrow nothing). */
 static const char * const repeat_count_members[] = {
   "from", "to", "district", "question_character", "min_applicant_appeals", "sort", "texts", "limit", NULL
 };
 
-/* The values of APPLICANT_APPEALS_IN_PERIOD, then the minimum. */
+/* The values of APPLICANT_APPEALS_IN_PERIOD. */
 static void
-add_repeat_values (AppealsRequest *request,
-                   GPtrArray      *values,
-                   guint64         minimum)
+add_period_values (AppealsRequest *request,
+                   GPtrArray      *values)
 {
   const char *from = appeals_request_get_query (request, "from");
   const char *to = appeals_request_get_query (request, "to");
@@ -405,6 +412,15 @@ add_repeat_values (AppealsRequest *request,
     g_ptr_array_add (values, g_variant_new_string (only_district != NULL ? only_district : ""));
   for (guint i = 0; i < 2; i++)
     g_ptr_array_add (values, g_variant_new_string (only_question != NULL ? only_question : ""));
+}
+
+/* The values of APPLICANT_APPEALS_IN_PERIOD, then the minimum. */
+static void
+add_repeat_values (AppealsRequest *request,
+                   GPtrArray      *values,
+                   guint64         minimum)
+{
+  add_period_values (request, values);
   g_ptr_array_add (values, g_variant_new_int64 (minimum));
 }
 
@@ -433,7 +449,9 @@ within_a_year (AppealsRequest *request)
  * Each applicant's appeals of the period are then the rows the journal
  * keeps: one pass over the period grouped by applicant sums both
  * figures, exactly, where the journal's count finds the applicants as a
- * set for each figure. At 1,000,000 appeals, in SQL, a region's
+ * set for each figure (on SQLite through appeals_repeat_count(), which
+ * counts in a hash where SQLite would sort: a year's count 67 → 39 ms
+ * from the server). At 1,000,000 appeals, in SQL, a region's
  * half-year: 41 against 82 ms on SQLite, 39 against 80 on PostgreSQL; a
  * year: 78 against 173, 84 against 168. Over longer periods PostgreSQL
  * finds the set by applicant in order and stops at the cap (two years:
@@ -453,6 +471,7 @@ appeals_report_records_count_repeat (AppealsRequest  *request,
   const char *only_district = appeals_request_get_query (request, "district");
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(AppealsDbResult) result = NULL;
+  gboolean sqlite = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
   GHashTableIter members;
   gpointer name, given;
   guint64 minimum;
@@ -475,8 +494,14 @@ appeals_report_records_count_repeat (AppealsRequest  *request,
 
   appeals_server_get_today (&today);
   g_ptr_array_add (values, g_variant_new_take_string (appeals_date_format_iso (&today)));
-  add_repeat_values (request, values, minimum);
-  result = appeals_db_query (request->db, REPEAT_APPLICANTS_COUNTED,
+  if (sqlite)
+    {
+      g_ptr_array_add (values, g_variant_new_int64 (minimum));
+      add_period_values (request, values);
+    }
+  else
+    add_repeat_values (request, values, minimum);
+  result = appeals_db_query (request->db, sqlite ? REPEAT_APPLICANTS_TALLIED : REPEAT_APPLICANTS_COUNTED,
                              g_variant_new_tuple ((GVariant * const *) values->pdata, values->len), error);
   if (result == NULL)
     return FALSE;

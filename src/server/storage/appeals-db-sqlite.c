@@ -9,7 +9,8 @@
  * many and mostly rare, so the cache is bounded. appeals_fold() is
  * the search folding (lower case, ё as е) available to SQL, and
  * appeals_search_words() the words of the text index
- * (appeals-db-sqlite-words.c).
+ * (appeals-db-sqlite-words.c), appeals_repeat_count() the figures of the
+ * repeat applicants (appeals-db-sqlite-repeat.c).
  */
 #include "config.h"
 
@@ -24,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "appeals-db-private.h"
+#include "appeals-db-sqlite-repeat.h"
 #include "appeals-db-sqlite-words.h"
 #include "appeals-text.h"
 
@@ -751,6 +753,11 @@ appeals_db_sqlite_open (const char  *path,
     {
       g_set_error (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION,
                    _("This SQLite library has no full-text search (FTS5) with its unicode61 tokenizer."));
+      return NULL;
+    }
+  if (!appeals_db_sqlite_repeat_register (self->db))
+    {
+      g_set_error_literal (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION, sqlite3_errmsg (self->db));
       return NULL;
     }
 
