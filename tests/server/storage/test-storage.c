@@ -648,6 +648,7 @@ main (int   argc,
   test_storage_add_prepared ();
   test_storage_add_columns ();
   test_storage_add_words ();
+  test_storage_add_repeat ();
 
   status = g_test_run ();
 

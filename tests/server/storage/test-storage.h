@@ -48,5 +48,6 @@ void       test_storage_add_pool         (void);
 void       test_storage_add_prepared     (void);
 void       test_storage_add_columns      (void);
 void       test_storage_add_words        (void);
+void       test_storage_add_repeat       (void);
 
 G_END_DECLS
