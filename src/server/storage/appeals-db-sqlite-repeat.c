@@ -23,59 +23,46 @@
 
 typedef struct
 {
-  gint64 *ids;        /* 0: an empty slot (applicants' ids start at 1) */
-  guint32 *counts;
-  guint32 *overdue;
+  gint64  id;         /* 0: an empty slot (applicants' ids start at 1) */
+  guint32 count;
+  guint32 overdue;
+} Slot;
+
+typedef struct
+{
+  Slot    *slots;
   gsize    capacity;  /* a power of two */
   gsize    used;
   gint64   minimum;
   gboolean failed;    /* out of memory, or an applicant id below 1 */
 } Tally;
 
-static gsize
-slot_of (const Tally *tally,
-         gint64       id)
+static Slot *
+slot_of (Slot   *slots,
+         gsize   capacity,
+         gint64  id)
 {
   /* Fibonacci hashing: ids that follow one another spread out */
-  gsize slot = (gsize) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 20) & (tally->capacity - 1);
+  gsize i = (gsize) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 20) & (capacity - 1);
 
-  while (tally->ids[slot] != 0 && tally->ids[slot] != id)
-    slot = (slot + 1) & (tally->capacity - 1);
-  return slot;
+  while (slots[i].id != 0 && slots[i].id != id)
+    i = (i + 1) & (capacity - 1);
+  return &slots[i];
 }
 
 static gboolean
 tally_resize (Tally *tally,
               gsize  capacity)
 {
-  Tally bigger = { 0 };
+  Slot *bigger = g_try_new0 (Slot, capacity);
 
-  bigger.ids = g_try_new0 (gint64, capacity);
-  bigger.counts = g_try_new0 (guint32, capacity);
-  bigger.overdue = g_try_new0 (guint32, capacity);
-  bigger.capacity = capacity;
-  if (bigger.ids == NULL || bigger.counts == NULL || bigger.overdue == NULL)
-    {
-      g_free (bigger.ids);
-      g_free (bigger.counts);
-      g_free (bigger.overdue);
-      return FALSE;
-    }
+  if (bigger == NULL)
+    return FALSE;
   for (gsize i = 0; i < tally->capacity; i++)
-    if (tally->ids[i] != 0)
-      {
-        gsize slot = slot_of (&bigger, tally->ids[i]);
-
-        bigger.ids[slot] = tally->ids[i];
-        bigger.counts[slot] = tally->counts[i];
-        bigger.overdue[slot] = tally->overdue[i];
-      }
-  g_free (tally->ids);
-  g_free (tally->counts);
-  g_free (tally->overdue);
-  tally->ids = bigger.ids;
-  tally->counts = bigger.counts;
-  tally->overdue = bigger.overdue;
+    if (tally->slots[i].id != 0)
+      *slot_of (bigger, capacity, tally->slots[i].id) = tally->slots[i];
+  g_free (tally->slots);
+  tally->slots = bigger;
   tally->capacity = capacity;
   return TRUE;
 }
@@ -87,31 +74,27 @@ repeat_step (sqlite3_context  *context,
 {
   Tally *tally = sqlite3_aggregate_context (context, sizeof (Tally));
   gint64 id = sqlite3_value_int64 (argv[0]);
-  gsize slot;
+  Slot *slot;
 
   if (tally == NULL || tally->failed)
     return;
-  if (id < 1)
-    {
-      tally->failed = TRUE;
-      return;
-    }
   /* at most half full */
-  if ((tally->used + 1) * 2 > tally->capacity &&
-      !tally_resize (tally, tally->capacity == 0 ? FIRST_CAPACITY : tally->capacity * 2))
+  if (id < 1 ||
+      ((tally->used + 1) * 2 > tally->capacity &&
+       !tally_resize (tally, tally->capacity == 0 ? FIRST_CAPACITY : tally->capacity * 2)))
     {
       tally->failed = TRUE;
       return;
     }
   tally->minimum = sqlite3_value_int64 (argv[2]);
-  slot = slot_of (tally, id);
-  if (tally->ids[slot] == 0)
+  slot = slot_of (tally->slots, tally->capacity, id);
+  if (slot->id == 0)
     {
-      tally->ids[slot] = id;
+      slot->id = id;
       tally->used++;
     }
-  tally->counts[slot]++;
-  tally->overdue[slot] += sqlite3_value_int (argv[1]) != 0;
+  slot->count++;
+  slot->overdue += sqlite3_value_int (argv[1]) != 0;
 }
 
 static void
@@ -121,23 +104,18 @@ repeat_final (sqlite3_context *context)
   gint64 n = 0, o = 0;
 
   for (gsize i = 0; tally != NULL && !tally->failed && i < tally->capacity; i++)
-    if (tally->ids[i] != 0 && tally->counts[i] >= tally->minimum)
+    if (tally->slots[i].id != 0 && tally->slots[i].count >= tally->minimum)
       {
-        n += tally->counts[i];
-        o += tally->overdue[i];
+        n += tally->slots[i].count;
+        o += tally->slots[i].overdue;
       }
   if (tally != NULL && tally->failed)
     sqlite3_result_error (context, "appeals_repeat_count: out of memory or an applicant id below 1", -1);
   else
     sqlite3_result_text (context, sqlite3_mprintf ("{\"n\":%lld,\"o\":%lld}", (long long) n, (long long) o), -1,
                          sqlite3_free);
-
   if (tally != NULL)
-    {
-      g_free (tally->ids);
-      g_free (tally->counts);
-      g_free (tally->overdue);
-    }
+    g_free (tally->slots);
 }
 
 /**
