@@ -3,8 +3,8 @@
  * appeals-report-records.c: the line report counted in SQL, and the
  * journal's filters for its figures.
  *
- * Each ranking is one GROUP BY over the appeals registered in either
- * period, counting both periods at once with conditional sums; the
+ * The rankings are counted in one pass over the appeals registered in
+ * either period, both periods at once with conditional sums; the
  * average time to answer is summed from the answered appeals grouped by
  * body and day, so that at most bodies × days rows leave the database.
  */
@@ -63,17 +63,6 @@ add_period_params (AppealsPeriodQuery *query,
 #define TWO_PERIODS_WHERE \
   "WHERE " APPEALS_PERIOD_QUERY_EITHER ("a.registration_date") " AND " IN_SCOPE
 
-static AppealsDbResult *
-count_by (AppealsPeriodQuery  *query,
-          const char          *expression,
-          GError             **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s AS key, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
-                                          "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY 1", expression);
-
-  return appeals_db_query (query->request->db, sql, appeals_period_query_two_period_params (query), error);
-}
-
 /* The journal's query for a figure: its own condition, the period and
  * the report's filters (a figure's own dimension is not repeated). */
 static char *
@@ -92,28 +81,100 @@ make_filter (AppealsPeriodQuery *query,
   return g_string_free (filter, FALSE);
 }
 
-static gboolean
-add_dimension (AppealsPeriodQuery  *query,
-               AppealsReport       *report,
-               const Dimension     *dimension,
-               GError             **error)
+/* The dimension of the appeals marked repeat in the rows of count_all():
+ * after those of dimensions[] */
+#define MARKED_REPEAT G_N_ELEMENTS (dimensions)
+#define MARKED_REPEAT_KEY "CAST (a.repeat AS TEXT)"
+
+/* The statement of count_all(): every row of either period read once. */
+static char *
+count_all_sql (gboolean sqlite)
 {
-  g_autoptr(AppealsDbResult) rows = count_by (query, dimension->expression, error);
-  AppealsRanking *ranking;
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (sqlite)
+    {
+      /* appeals-db-sqlite-tally.c */
+      g_string_append (sql, "SELECT CAST (json_extract (j.value, '$[0]') AS INTEGER) AS dimension, "
+                            "json_extract (j.value, '$[1]') AS key, "
+                            "CAST (json_extract (j.value, '$[2]') AS INTEGER) AS n, "
+                            "CAST (json_extract (j.value, '$[3]') AS INTEGER) AS m "
+                            "FROM (SELECT appeals_tally (" IN_PERIOD ", " IN_PERIOD);
+      for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+        g_string_append_printf (sql, ", %s", dimensions[i].expression);
+      g_string_append (sql, ", " MARKED_REPEAT_KEY ") AS t FROM appeals a " TWO_PERIODS_WHERE ") r, "
+                            "json_each (r.t) j");
+      return g_string_free (g_steal_pointer (&sql), FALSE);
+    }
+
+  g_string_append (sql, "SELECT CASE");
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    g_string_append_printf (sql, " WHEN GROUPING (%s) = 0 THEN %u", dimensions[i].expression, i);
+  g_string_append_printf (sql, " WHEN GROUPING (" MARKED_REPEAT_KEY ") = 0 THEN %u ELSE -1 END AS dimension, "
+                          "COALESCE (", (guint) MARKED_REPEAT);
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    g_string_append_printf (sql, "%s, ", dimensions[i].expression);
+  g_string_append (sql, MARKED_REPEAT_KEY ") AS key, COALESCE (SUM (" IN_PERIOD "), 0) AS n, "
+                        "COALESCE (SUM (" IN_PERIOD "), 0) AS m FROM appeals a " TWO_PERIODS_WHERE
+                        " GROUP BY GROUPING SETS ((), ");
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    g_string_append_printf (sql, "(%s), ", dimensions[i].expression);
+  g_string_append (sql, "(" MARKED_REPEAT_KEY "))");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The report's totals, its rankings by dimensions[] and the appeals
+ * marked repeat (@marked: in the period and in the other), all from one
+ * pass over the rows of either period: PostgreSQL groups them by grouping
+ * sets, SQLite by appeals_tally(). One GROUP BY for each took 359 ms
+ * at 1,000,000 appeals on SQLite, the two half-years' 107,000 rows read
+ * and sorted nine times. */
+static gboolean
+count_all (AppealsPeriodQuery  *query,
+           AppealsReport       *report,
+           gint64               marked[2],
+           GError             **error)
+{
+  gboolean sqlite = appeals_db_get_dialect (query->request->db) == APPEALS_DB_DIALECT_SQLITE;
+  g_autofree char *sql = count_all_sql (sqlite);
+  g_autoptr(AppealsDbResult) rows = appeals_db_query (query->request->db, sql,
+                                                      appeals_period_query_two_period_params (query), error);
+  AppealsRanking *rankings[G_N_ELEMENTS (dimensions)];
+  guint n_rows;
 
   if (rows == NULL)
     return FALSE;
 
-  ranking = appeals_report_add_ranking (report, dimension->dimension, report->total, report->compare_total);
-  for (guint i = 0; i < appeals_db_result_get_n_rows (rows); i++)
-    {
-      const char *key = appeals_db_result_get_string (rows, i, "key");
+  /* the totals first: a ranking's shares are of them */
+  n_rows = appeals_db_result_get_n_rows (rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (appeals_db_result_get_int64 (rows, i, "dimension") == -1)
+      {
+        report->total = appeals_db_result_get_int64 (rows, i, "n");
+        report->compare_total = appeals_db_result_get_int64 (rows, i, "m");
+      }
+  for (guint d = 0; d < G_N_ELEMENTS (dimensions); d++)
+    rankings[d] = appeals_report_add_ranking (report, dimensions[d].dimension, report->total,
+                                              report->compare_total);
 
-      appeals_ranking_add_row (ranking, key, appeals_db_result_get_int64 (rows, i, "n"),
-                               appeals_db_result_get_int64 (rows, i, "m"),
-                               make_filter (query, dimension->dimension, key));
+  marked[0] = marked[1] = 0;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gint64 d = appeals_db_result_get_int64 (rows, i, "dimension");
+      const char *key = appeals_db_result_get_string (rows, i, "key");
+      gint64 n = appeals_db_result_get_int64 (rows, i, "n");
+      gint64 m = appeals_db_result_get_int64 (rows, i, "m");
+
+      if (d == MARKED_REPEAT && g_strcmp0 (key, "1") == 0)
+        {
+          marked[0] = n;
+          marked[1] = m;
+        }
+      else if (d >= 0 && d < (gint64) G_N_ELEMENTS (dimensions) && key != NULL)
+        appeals_ranking_add_row (rankings[d], key, n, m, make_filter (query, dimensions[d].dimension, key));
     }
-  appeals_ranking_sort (ranking);
+  for (guint d = 0; d < G_N_ELEMENTS (dimensions); d++)
+    appeals_ranking_sort (rankings[d]);
   return TRUE;
 }
 
@@ -122,9 +183,9 @@ add_dimension (AppealsPeriodQuery  *query,
 static gboolean
 add_repeat (AppealsPeriodQuery  *query,
             AppealsReport       *report,
+            const gint64         marked[2],
             GError             **error)
 {
-  g_autoptr(AppealsDbResult) marked = NULL;
   g_autoptr(AppealsDbResult) applicants = NULL;
   AppealsRanking *ranking;
   AppealsReportRow *row;
@@ -133,12 +194,6 @@ add_repeat (AppealsPeriodQuery  *query,
     { APPEALS_REPORT_APPLICANTS_5_PLUS, "5" },
   };
 
-  marked = appeals_db_query (query->request->db,
-                             "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
-                             "FROM appeals a " TWO_PERIODS_WHERE " AND a.repeat = 1",
-                             appeals_period_query_two_period_params (query), error);
-  if (marked == NULL)
-    return FALSE;
   applicants = appeals_db_query (query->request->db,
                                  "SELECT COALESCE (SUM (CASE WHEN n >= 1 THEN 1 ELSE 0 END), 0) AS n1, "
                                  "COALESCE (SUM (CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS n2, "
@@ -156,8 +211,8 @@ add_repeat (AppealsPeriodQuery  *query,
   report->compare_applicants = appeals_db_result_get_int64 (applicants, 0, "m1");
 
   ranking = appeals_report_add_ranking (report, APPEALS_REPORT_REPEAT, report->total, report->compare_total);
-  appeals_ranking_add_row (ranking, APPEALS_REPORT_MARKED_REPEAT, appeals_db_result_get_int64 (marked, 0, "n"),
-                           appeals_db_result_get_int64 (marked, 0, "m"), make_filter (query, "repeat", "true"));
+  appeals_ranking_add_row (ranking, APPEALS_REPORT_MARKED_REPEAT, marked[0], marked[1],
+                           make_filter (query, "repeat", "true"));
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       g_autofree char *n = g_strconcat ("n", groups[i].minimum, NULL);
@@ -312,8 +367,8 @@ appeals_report_records_count (AppealsRequest              *request,
                               GError                     **error)
 {
   g_autoptr(AppealsReport) report = appeals_report_new ();
-  g_autoptr(AppealsDbResult) totals = NULL;
   g_auto(AppealsPeriodQuery) query;
+  gint64 marked[2];
   gboolean ok;
 
   appeals_period_query_init (&query, request, periods);
@@ -323,19 +378,8 @@ appeals_report_records_count (AppealsRequest              *request,
   report->compare_to = periods->compare_to;
   report->district = g_strdup (query.district);
 
-  totals = appeals_db_query (request->db,
-                             "SELECT COALESCE (SUM (" IN_PERIOD "), 0) AS n, COALESCE (SUM (" IN_PERIOD "), 0) AS m "
-                             "FROM appeals a " TWO_PERIODS_WHERE,
-                             appeals_period_query_two_period_params (&query), error);
-  ok = totals != NULL;
-  if (ok)
-    {
-      report->total = appeals_db_result_get_int64 (totals, 0, "n");
-      report->compare_total = appeals_db_result_get_int64 (totals, 0, "m");
-    }
-  for (guint i = 0; ok && i < G_N_ELEMENTS (dimensions); i++)
-    ok = add_dimension (&query, report, &dimensions[i], error);
-  ok = ok && add_repeat (&query, report, error) && add_timeliness (&query, report, error);
+  ok = count_all (&query, report, marked, error) && add_repeat (&query, report, marked, error) &&
+       add_timeliness (&query, report, error);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

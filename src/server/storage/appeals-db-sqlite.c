@@ -10,7 +10,8 @@
  * the search folding (lower case, ё as е) available to SQL, and
  * appeals_search_words() the words of the text index
  * (appeals-db-sqlite-words.c), appeals_repeat_count() the figures of the
- * repeat applicants (appeals-db-sqlite-repeat.c).
+ * repeat applicants (appeals-db-sqlite-repeat.c), appeals_tally() several
+ * GROUP BYs in one pass (appeals-db-sqlite-tally.c).
  */
 #include "config.h"
 
@@ -26,6 +27,7 @@
 
 #include "appeals-db-private.h"
 #include "appeals-db-sqlite-repeat.h"
+#include "appeals-db-sqlite-tally.h"
 #include "appeals-db-sqlite-words.h"
 #include "appeals-text.h"
 
@@ -755,7 +757,7 @@ appeals_db_sqlite_open (const char  *path,
                    _("This SQLite library has no full-text search (FTS5) with its unicode61 tokenizer."));
       return NULL;
     }
-  if (!appeals_db_sqlite_repeat_register (self->db))
+  if (!appeals_db_sqlite_repeat_register (self->db) || !appeals_db_sqlite_tally_register (self->db))
     {
       g_set_error_literal (error, APPEALS_DB_ERROR, APPEALS_DB_ERROR_CONNECTION, sqlite3_errmsg (self->db));
       return NULL;
