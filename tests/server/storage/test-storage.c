@@ -649,6 +649,7 @@ main (int   argc,
   test_storage_add_columns ();
   test_storage_add_words ();
   test_storage_add_repeat ();
+  test_storage_add_tally ();
 
   status = g_test_run ();
 

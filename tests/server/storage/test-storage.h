@@ -49,5 +49,6 @@ void       test_storage_add_prepared     (void);
 void       test_storage_add_columns      (void);
 void       test_storage_add_words        (void);
 void       test_storage_add_repeat       (void);
+void       test_storage_add_tally        (void);
 
 G_END_DECLS
