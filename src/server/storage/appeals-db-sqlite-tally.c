@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * appeals-db-sqlite-tally.c: appeals_tally(n, m, key0, key1, …), an
- * aggregate: several GROUP BYs of the same rows in one pass. Each row
- * counts in the figure n when its first argument is not 0, in the figure
- * m when its second is not 0; each key after them is a dimension of its
- * own, and the row counts for its key in each. The result is a JSON
- * array: [-1, null, n, m] for all the rows, then [i, key, n, m] for each
- * key met in the dimension i (0 for key0), in no particular order; a
- * NULL key is not counted.
+ * appeals-db-sqlite-tally.c: appeals_tally(k, f1, …, fk, key0, key1, …),
+ * an aggregate: several GROUP BYs of the same rows in one pass. It sums k
+ * figures (1 to 8), each row counting in the figure fi when its argument
+ * is not 0; each key after them is a dimension of its own, and the row
+ * counts for its key in each. The result is a JSON array: [-1, null, f1,
+ * …, fk] for all the rows, then [i, key, f1, …, fk] for each key met in
+ * the dimension i (0 for key0), in no particular order; a NULL key is not
+ * counted.
  *
- *   SELECT appeals_tally (<in the period>, <in the other>, a.district, a.channel)
+ *   SELECT appeals_tally (2, <in the period>, <in the other>, a.district, a.channel)
  *   FROM appeals a WHERE <either period>
  *
  * It is what PostgreSQL does with GROUP BY GROUPING SETS ((), (a), (b)):
@@ -24,18 +24,19 @@
 #include "appeals-record.h"
 #include "appeals-db-sqlite-tally.h"
 
+#define MAX_FIGURES 8
 #define MAX_DIMENSIONS 16
 #define MAX_KEYS 10000
 
 typedef struct
 {
-  gint64 n;
-  gint64 m;
+  gint64 figures[MAX_FIGURES];
 } Counts;
 
 typedef struct
 {
   Counts      all;
+  guint       n_figures;
   guint       n_dimensions;
   GHashTable *keys[MAX_DIMENSIONS];  /* key → Counts */
   const char *error;
@@ -47,24 +48,28 @@ tally_step (sqlite3_context  *context,
             sqlite3_value   **argv)
 {
   Tally *tally = sqlite3_aggregate_context (context, sizeof (Tally));
-  gboolean in_n, in_m;
+  gboolean in[MAX_FIGURES];
+  gint64 k;
 
   if (tally == NULL || tally->error != NULL)
     return;
-  if (argc < 2 || argc - 2 > MAX_DIMENSIONS)
+  k = argc > 0 ? sqlite3_value_int64 (argv[0]) : 0;
+  if (k < 1 || k > MAX_FIGURES || argc < 1 + k || argc - 1 - k > MAX_DIMENSIONS)
     {
-      tally->error = "appeals_tally: two figures and at most 16 keys";
+      tally->error = "appeals_tally: 1 to 8 figures, then at most 16 keys";
       return;
     }
-  in_n = sqlite3_value_int (argv[0]) != 0;
-  in_m = sqlite3_value_int (argv[1]) != 0;
-  tally->all.n += in_n;
-  tally->all.m += in_m;
-  tally->n_dimensions = argc - 2;
-
-  for (int i = 2; i < argc; i++)
+  tally->n_figures = k;
+  tally->n_dimensions = argc - 1 - k;
+  for (gint64 f = 0; f < k; f++)
     {
-      GHashTable **keys = &tally->keys[i - 2];
+      in[f] = sqlite3_value_int (argv[1 + f]) != 0;
+      tally->all.figures[f] += in[f];
+    }
+
+  for (int i = 1 + k; i < argc; i++)
+    {
+      GHashTable **keys = &tally->keys[i - 1 - k];
       const char *key = (const char *) sqlite3_value_text (argv[i]);
       Counts *counts;
 
@@ -83,16 +88,27 @@ tally_step (sqlite3_context  *context,
           counts = g_new0 (Counts, 1);
           g_hash_table_insert (*keys, g_strdup (key), counts);
         }
-      counts->n += in_n;
-      counts->m += in_m;
+      for (gint64 f = 0; f < k; f++)
+        counts->figures[f] += in[f];
     }
+}
+
+/* ",f1,…,fk]" */
+static void
+append_figures (GString      *out,
+                guint         n_figures,
+                const Counts *counts)
+{
+  for (guint f = 0; f < n_figures; f++)
+    g_string_append_printf (out, ",%" G_GINT64_FORMAT, counts->figures[f]);
+  g_string_append_c (out, ']');
 }
 
 static void
 tally_final (sqlite3_context *context)
 {
   Tally *tally = sqlite3_aggregate_context (context, 0);
-  Tally empty = { { 0, 0 }, 0, { NULL }, NULL };
+  Tally empty = { { { 0 } }, 1, 0, { NULL }, NULL };
   GString *out;
   gsize length;
 
@@ -106,8 +122,8 @@ tally_final (sqlite3_context *context)
       return;
     }
 
-  out = g_string_new (NULL);
-  g_string_append_printf (out, "[[-1,null,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]", tally->all.n, tally->all.m);
+  out = g_string_new ("[[-1,null");
+  append_figures (out, tally->n_figures, &tally->all);
   for (guint i = 0; i < tally->n_dimensions; i++)
     {
       GHashTableIter iter;
@@ -122,7 +138,7 @@ tally_final (sqlite3_context *context)
 
           g_string_append_printf (out, ",[%u,", i);
           appeals_json_append_string (out, key);
-          g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]", counts->n, counts->m);
+          append_figures (out, tally->n_figures, counts);
         }
       g_clear_pointer (&tally->keys[i], g_hash_table_unref);
     }

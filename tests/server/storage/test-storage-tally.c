@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * test-storage-tally.c: on SQLite, appeals_tally (n, m, key0, key1) gives
+ * test-storage-tally.c: on SQLite, appeals_tally (2, n, m, key0, key1) gives
  * what GROUP BY key0 and GROUP BY key1 sum, and the totals, for nothing,
  * one row, many rows with NULL keys among them, and keys that JSON must
- * escape; past 10,000 keys in a dimension or 16 dimensions it is an error,
- * not a wrong figure.
+ * escape; past 10,000 keys in a dimension, 16 dimensions or 8 figures it
+ * is an error, not a wrong figure.
  */
 #include "config.h"
 
@@ -89,7 +89,7 @@ test_tally_as_grouped (Fixture       *fixture,
                               "json_extract (j.value, '$[1]') AS key, "
                               "CAST (json_extract (j.value, '$[2]') AS INTEGER) AS n, "
                               "CAST (json_extract (j.value, '$[3]') AS INTEGER) AS m "
-                              "FROM (SELECT appeals_tally (flag, id % 3 = 0, label, number) AS t FROM probe) r, "
+                              "FROM (SELECT appeals_tally (2, flag, id % 3 = 0, label, number) AS t FROM probe) r, "
                               "json_each (r.t) j",
                               NULL, &error);
   g_assert_no_error (error);
@@ -130,13 +130,13 @@ test_tally_too_many_keys (Fixture       *fixture,
                    "INSERT INTO probe (id, label) SELECT i, 'k' || i FROM s",
                    NULL, &error);
   g_assert_no_error (error);
-  result = appeals_db_query (fixture->db, "SELECT appeals_tally (1, 0, label) AS t FROM probe", NULL, &error);
+  result = appeals_db_query (fixture->db, "SELECT appeals_tally (1, 1, label) AS t FROM probe", NULL, &error);
   g_assert_null (result);
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   /* 10,000 of them are counted */
-  result = appeals_db_query (fixture->db, "SELECT json_array_length (appeals_tally (1, 0, label)) AS n FROM probe "
+  result = appeals_db_query (fixture->db, "SELECT json_array_length (appeals_tally (1, 1, label)) AS n FROM probe "
                                           "WHERE id < 10000", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (appeals_db_result_get_int64 (result, 0, "n"), ==, 10001);
@@ -147,19 +147,30 @@ test_tally_arguments (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   static const char * const refused[] = {
+    "SELECT appeals_tally () AS t FROM probe",
     "SELECT appeals_tally (1) AS t FROM probe",
+    "SELECT appeals_tally (0, label) AS t FROM probe",
+    "SELECT appeals_tally (9, 1, 1, 1, 1, 1, 1, 1, 1, 1, label) AS t FROM probe",
     "SELECT appeals_tally (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17) AS t FROM probe",
   };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) most = NULL;
 
   appeals_db_exec (fixture->db, "INSERT INTO probe (id, label) VALUES (1, 'a')", NULL, NULL);
+  /* eight figures and sixteen keys are taken */
+  most = appeals_db_query (fixture->db,
+                           "SELECT appeals_tally (8, 1, 0, 1, 0, 1, 0, 1, 1, label, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "
+                           "13, 14, 15, 16) AS t FROM probe", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (appeals_db_result_get_string (most, 0, "t"), "[[-1,null,1,0,1,0,1,0,1,1],"));
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, refused[i], NULL, &error);
+      g_autoptr(GError) refusal = NULL;
+      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, refused[i], NULL, &refusal);
 
       g_test_message ("%s", refused[i]);
       g_assert_null (result);
-      g_assert_nonnull (error);
+      g_assert_nonnull (refusal);
     }
 }
 
