@@ -249,6 +249,27 @@ count_all (AppealsPeriodQuery  *query,
   return TRUE;
 }
 
+/* The applicants with at least one, two and five appeals in each period:
+ * grouped by applicant, and on SQLite, which groups through a sort,
+ * counted in a hash by appeals_applicants_count()
+ * (appeals-db-sqlite-repeat.c). Parameters: those of
+ * appeals_period_query_two_period_params(). */
+#define APPLICANTS_GROUPED \
+  "SELECT COALESCE (SUM (CASE WHEN n >= 1 THEN 1 ELSE 0 END), 0) AS n1, " \
+  "COALESCE (SUM (CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS n2, " \
+  "COALESCE (SUM (CASE WHEN n >= 5 THEN 1 ELSE 0 END), 0) AS n5, " \
+  "COALESCE (SUM (CASE WHEN m >= 1 THEN 1 ELSE 0 END), 0) AS m1, " \
+  "COALESCE (SUM (CASE WHEN m >= 2 THEN 1 ELSE 0 END), 0) AS m2, " \
+  "COALESCE (SUM (CASE WHEN m >= 5 THEN 1 ELSE 0 END), 0) AS m5 " \
+  "FROM (SELECT a.applicant_id, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m " \
+  "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY a.applicant_id) s"
+#define APPLICANTS_TALLIED \
+  "SELECT COALESCE (json_extract (f, '$[0][0]'), 0) AS n1, COALESCE (json_extract (f, '$[1][0]'), 0) AS n2, " \
+  "COALESCE (json_extract (f, '$[2][0]'), 0) AS n5, COALESCE (json_extract (f, '$[0][1]'), 0) AS m1, " \
+  "COALESCE (json_extract (f, '$[1][1]'), 0) AS m2, COALESCE (json_extract (f, '$[2][1]'), 0) AS m5 " \
+  "FROM (SELECT appeals_applicants_count (a.applicant_id, " IN_PERIOD ", " IN_PERIOD ", 1, 2, 5) AS f " \
+  "FROM appeals a " TWO_PERIODS_WHERE ")"
+
 /* Repeat appeals: those marked repeat, and the applicants with 2+ and 5+
  * appeals in each period. */
 static gboolean
@@ -266,14 +287,8 @@ add_repeat (AppealsPeriodQuery  *query,
   };
 
   applicants = appeals_db_query (query->request->db,
-                                 "SELECT COALESCE (SUM (CASE WHEN n >= 1 THEN 1 ELSE 0 END), 0) AS n1, "
-                                 "COALESCE (SUM (CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS n2, "
-                                 "COALESCE (SUM (CASE WHEN n >= 5 THEN 1 ELSE 0 END), 0) AS n5, "
-                                 "COALESCE (SUM (CASE WHEN m >= 1 THEN 1 ELSE 0 END), 0) AS m1, "
-                                 "COALESCE (SUM (CASE WHEN m >= 2 THEN 1 ELSE 0 END), 0) AS m2, "
-                                 "COALESCE (SUM (CASE WHEN m >= 5 THEN 1 ELSE 0 END), 0) AS m5 "
-                                 "FROM (SELECT a.applicant_id, SUM (" IN_PERIOD ") AS n, SUM (" IN_PERIOD ") AS m "
-                                 "FROM appeals a " TWO_PERIODS_WHERE " GROUP BY a.applicant_id) s",
+                                 appeals_db_get_dialect (query->request->db) == APPEALS_DB_DIALECT_SQLITE
+                                 ? APPLICANTS_TALLIED : APPLICANTS_GROUPED,
                                  appeals_period_query_two_period_params (query), error);
   if (applicants == NULL)
     return FALSE;

@@ -4,7 +4,9 @@
  * overdue, minimum) gives what GROUP BY applicant HAVING COUNT(*) >=
  * minimum sums, for nothing, one row, many applicants (its table grows
  * several times), ids far apart and a minimum nobody reaches; an id below
- * 1 is an error, not a wrong figure.
+ * 1 is an error, not a wrong figure. appeals_applicants_count (applicant,
+ * first, second, 1, 2, 5) gives what GROUP BY applicant counts of those
+ * with at least so many rows of each kind, for the same cases.
  */
 #include "config.h"
 
@@ -91,6 +93,64 @@ test_repeat_bad_id (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+static void
+test_applicants_as_grouped (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const RepeatCase *row = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AppealsDbResult) tallied = NULL;
+  g_autoptr(AppealsDbResult) grouped = NULL;
+
+  fill_probe (fixture->db, row);
+  /* the first kind: the flagged rows; the second: every third */
+  tallied = appeals_db_query (fixture->db,
+                              "SELECT appeals_applicants_count (number, flag, id % 3 = 0, 1, 2, 5) AS f FROM probe",
+                              NULL, &error);
+  g_assert_no_error (error);
+  grouped = appeals_db_query (fixture->db,
+                              "SELECT json_array (json_array (COALESCE (SUM (n >= 1), 0), COALESCE (SUM (m >= 1), 0)), "
+                              "json_array (COALESCE (SUM (n >= 2), 0), COALESCE (SUM (m >= 2), 0)), "
+                              "json_array (COALESCE (SUM (n >= 5), 0), COALESCE (SUM (m >= 5), 0))) AS f "
+                              "FROM (SELECT SUM (flag <> 0) AS n, SUM (id % 3 = 0) AS m FROM probe GROUP BY number)",
+                              NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s against %s", appeals_db_result_get_string (tallied, 0, "f"),
+                  appeals_db_result_get_string (grouped, 0, "f"));
+  if (row->n_rows == 0)
+    g_assert_cmpstr (appeals_db_result_get_string (tallied, 0, "f"), ==, "[]");
+  else
+    g_assert_cmpstr (appeals_db_result_get_string (tallied, 0, "f"), ==,
+                     appeals_db_result_get_string (grouped, 0, "f"));
+  /* the cases are worth comparing: some have two of both kinds */
+  if (row->n_rows > 1000)
+    g_assert_false (g_str_has_suffix (appeals_db_result_get_string (tallied, 0, "f"), ",[0,0],[0,0]]"));
+}
+
+static void
+test_applicants_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char * const refused[] = {
+    "SELECT appeals_applicants_count (number, 1, 0, 1) AS f FROM probe",   /* an id below 1 */
+    "SELECT appeals_applicants_count (id, 1, 0) AS f FROM probe",          /* no minimum */
+    "SELECT appeals_applicants_count (id, 1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9) AS f FROM probe",
+  };
+  g_autoptr(GError) error = NULL;
+
+  appeals_db_exec (fixture->db, "INSERT INTO probe (id, number, flag) VALUES (1, 5, 0), (2, 0, 1)", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) refusal = NULL;
+      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, refused[i], NULL, &refusal);
+
+      g_test_message ("%s", refused[i]);
+      g_assert_null (result);
+      g_assert_nonnull (refusal);
+    }
+}
+
 void
 test_storage_add_repeat (void)
 {
@@ -103,4 +163,11 @@ test_storage_add_repeat (void)
       add_test (path, &repeat_cases[i], test_repeat_as_grouped);
     }
   add_test ("repeat/bad-id", NULL, test_repeat_bad_id);
+  for (guint i = 0; i < G_N_ELEMENTS (repeat_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("applicants/as-grouped/", repeat_cases[i].name, NULL);
+
+      add_test (path, &repeat_cases[i], test_applicants_as_grouped);
+    }
+  add_test ("applicants/refused", NULL, test_applicants_refused);
 }
