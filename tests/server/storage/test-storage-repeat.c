@@ -79,21 +79,6 @@ test_repeat_as_grouped (Fixture       *fixture,
 }
 
 static void
-test_repeat_bad_id (Fixture       *fixture,
-                    gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AppealsDbResult) result = NULL;
-
-  appeals_db_exec (fixture->db, "INSERT INTO probe (id, number, flag) VALUES (1, 5, 0), (2, 0, 1)", NULL, &error);
-  g_assert_no_error (error);
-  result = appeals_db_query (fixture->db, "SELECT appeals_repeat_count (number, flag, 1) AS f FROM probe", NULL,
-                             &error);
-  g_assert_null (result);
-  g_assert_nonnull (error);
-}
-
-static void
 test_applicants_as_grouped (Fixture       *fixture,
                             gconstpointer  user_data)
 {
@@ -127,28 +112,23 @@ test_applicants_as_grouped (Fixture       *fixture,
     g_assert_false (g_str_has_suffix (appeals_db_result_get_string (tallied, 0, "f"), ",[0,0],[0,0]]"));
 }
 
+/* An applicant id below 1 is refused by both; so are too few or too many
+ * minimums. */
 static void
-test_applicants_refused (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_refused (Fixture       *fixture,
+              gconstpointer  user_data)
 {
   static const char * const refused[] = {
-    "SELECT appeals_applicants_count (number, 1, 0, 1) AS f FROM probe",   /* an id below 1 */
-    "SELECT appeals_applicants_count (id, 1, 0) AS f FROM probe",          /* no minimum */
+    "SELECT appeals_repeat_count (number, flag, 1) AS f FROM probe",
+    "SELECT appeals_applicants_count (number, 1, 0, 1) AS f FROM probe",
+    "SELECT appeals_applicants_count (id, 1, 0) AS f FROM probe",
     "SELECT appeals_applicants_count (id, 1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9) AS f FROM probe",
   };
   g_autoptr(GError) error = NULL;
 
   appeals_db_exec (fixture->db, "INSERT INTO probe (id, number, flag) VALUES (1, 5, 0), (2, 0, 1)", NULL, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      g_autoptr(GError) refusal = NULL;
-      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, refused[i], NULL, &refusal);
-
-      g_test_message ("%s", refused[i]);
-      g_assert_null (result);
-      g_assert_nonnull (refusal);
-    }
+  assert_refused (fixture->db, refused, G_N_ELEMENTS (refused));
 }
 
 void
@@ -156,18 +136,9 @@ test_storage_add_repeat (void)
 {
   if (!g_str_equal (test_storage_backend, "sqlite"))
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (repeat_cases); i++)
-    {
-      g_autofree char *path = g_strconcat ("repeat/as-grouped/", repeat_cases[i].name, NULL);
-
-      add_test (path, &repeat_cases[i], test_repeat_as_grouped);
-    }
-  add_test ("repeat/bad-id", NULL, test_repeat_bad_id);
-  for (guint i = 0; i < G_N_ELEMENTS (repeat_cases); i++)
-    {
-      g_autofree char *path = g_strconcat ("applicants/as-grouped/", repeat_cases[i].name, NULL);
-
-      add_test (path, &repeat_cases[i], test_applicants_as_grouped);
-    }
-  add_test ("applicants/refused", NULL, test_applicants_refused);
+  add_cases ("repeat/as-grouped", repeat_cases, sizeof (RepeatCase), G_N_ELEMENTS (repeat_cases),
+             test_repeat_as_grouped);
+  add_cases ("applicants/as-grouped", repeat_cases, sizeof (RepeatCase), G_N_ELEMENTS (repeat_cases),
+             test_applicants_as_grouped);
+  add_test ("repeat/refused", NULL, test_refused);
 }

@@ -122,6 +122,7 @@ static void
 test_tally_too_many_keys (Fixture       *fixture,
                           gconstpointer  user_data)
 {
+  static const char * const refused[] = { "SELECT appeals_tally (1, 1, label) AS t FROM probe" };
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDbResult) result = NULL;
 
@@ -130,10 +131,7 @@ test_tally_too_many_keys (Fixture       *fixture,
                    "INSERT INTO probe (id, label) SELECT i, 'k' || i FROM s",
                    NULL, &error);
   g_assert_no_error (error);
-  result = appeals_db_query (fixture->db, "SELECT appeals_tally (1, 1, label) AS t FROM probe", NULL, &error);
-  g_assert_null (result);
-  g_assert_nonnull (error);
-  g_clear_error (&error);
+  assert_refused (fixture->db, refused, G_N_ELEMENTS (refused));
 
   /* 10,000 of them are counted */
   result = appeals_db_query (fixture->db, "SELECT json_array_length (appeals_tally (1, 1, label)) AS n FROM probe "
@@ -163,15 +161,7 @@ test_tally_arguments (Fixture       *fixture,
                            "13, 14, 15, 16) AS t FROM probe", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (appeals_db_result_get_string (most, 0, "t"), "[[-1,null,1,0,1,0,1,0,1,1],"));
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      g_autoptr(GError) refusal = NULL;
-      g_autoptr(AppealsDbResult) result = appeals_db_query (fixture->db, refused[i], NULL, &refusal);
-
-      g_test_message ("%s", refused[i]);
-      g_assert_null (result);
-      g_assert_nonnull (refusal);
-    }
+  assert_refused (fixture->db, refused, G_N_ELEMENTS (refused));
 }
 
 void
@@ -179,12 +169,7 @@ test_storage_add_tally (void)
 {
   if (!g_str_equal (test_storage_backend, "sqlite"))
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (tally_cases); i++)
-    {
-      g_autofree char *path = g_strconcat ("tally/as-grouped/", tally_cases[i].name, NULL);
-
-      add_test (path, &tally_cases[i], test_tally_as_grouped);
-    }
+  add_cases ("tally/as-grouped", tally_cases, sizeof (TallyCase), G_N_ELEMENTS (tally_cases), test_tally_as_grouped);
   add_test ("tally/too-many-keys", NULL, test_tally_too_many_keys);
   add_test ("tally/arguments", NULL, test_tally_arguments);
 }

@@ -88,6 +88,38 @@ count_rows (AppealsDb  *db,
   return appeals_db_result_get_int64 (result, 0, "n");
 }
 
+void
+assert_refused (AppealsDb          *db,
+                const char * const *statements,
+                guint               n_statements)
+{
+  for (guint i = 0; i < n_statements; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AppealsDbResult) result = appeals_db_query (db, statements[i], NULL, &error);
+
+      g_test_message ("%s", statements[i]);
+      g_assert_null (result);
+      g_assert_nonnull (error);
+    }
+}
+
+void
+add_cases (const char     *prefix,
+           gconstpointer   rows,
+           gsize           size,
+           guint           n_rows,
+           void          (*func) (Fixture *, gconstpointer))
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gconstpointer row = (const char *) rows + i * size;
+      g_autofree char *path = g_strconcat (prefix, "/", *(const char * const *) row, NULL);
+
+      add_test (path, row, func);
+    }
+}
+
 /* Values ---------------------------------------------------------------- */
 
 typedef enum

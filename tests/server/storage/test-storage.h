@@ -37,6 +37,17 @@ void       add_test        (const char     *path,
 
 gint64     count_rows      (AppealsDb      *db,
                             const char     *where);
+/* Each of @statements answers an error, not a result. */
+void       assert_refused  (AppealsDb          *db,
+                            const char * const *statements,
+                            guint               n_statements);
+/* "<prefix>/<name>" for each of @n_rows rows of @size bytes whose first
+ * member is their name */
+void       add_cases       (const char     *prefix,
+                            gconstpointer   rows,
+                            gsize           size,
+                            guint           n_rows,
+                            void          (*func) (Fixture *, gconstpointer));
 
 void       test_storage_add_transactions (void);
 void       test_storage_add_readers      (void);
