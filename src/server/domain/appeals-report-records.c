@@ -154,10 +154,7 @@ count_all_params (AppealsPeriodQuery *query)
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  g_variant_builder_add (&params, "s", query->from);
-  g_variant_builder_add (&params, "s", query->to);
-  g_variant_builder_add (&params, "s", query->compare_from);
-  g_variant_builder_add (&params, "s", query->compare_to);
+  appeals_period_query_add_both_params (query, &params);
   for (guint i = 0; i < 3; i++)
     {
       g_variant_builder_add (&params, "s", query->from);
