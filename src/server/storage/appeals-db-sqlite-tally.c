@@ -37,7 +37,6 @@ typedef struct
 {
   Counts      all;
   guint       n_figures;
-  guint       n_dimensions;
   GHashTable *keys[MAX_DIMENSIONS];  /* key → Counts */
   const char *error;
 } Tally;
@@ -60,7 +59,6 @@ tally_step (sqlite3_context  *context,
       return;
     }
   tally->n_figures = k;
-  tally->n_dimensions = argc - 1 - k;
   for (gint64 f = 0; f < k; f++)
     {
       in[f] = sqlite3_value_int (argv[1 + f]) != 0;
@@ -108,7 +106,7 @@ static void
 tally_final (sqlite3_context *context)
 {
   Tally *tally = sqlite3_aggregate_context (context, 0);
-  Tally empty = { { { 0 } }, 1, 0, { NULL }, NULL };
+  Tally empty = { { { 0 } }, 1, { NULL }, NULL };
   GString *out;
   gsize length;
 
@@ -124,7 +122,8 @@ tally_final (sqlite3_context *context)
 
   out = g_string_new ("[[-1,null");
   append_figures (out, tally->n_figures, &tally->all);
-  for (guint i = 0; i < tally->n_dimensions; i++)
+  /* every dimension met, freed as it is written */
+  for (guint i = 0; i < MAX_DIMENSIONS; i++)
     {
       GHashTableIter iter;
       gpointer key, value;
