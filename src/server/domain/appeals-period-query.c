@@ -69,22 +69,6 @@ appeals_period_query_add_either_params (const AppealsPeriodQuery *query,
 }
 
 /**
- * appeals_period_query_add_both_params:
- *
- * The parameters of APPEALS_PERIOD_QUERY_IN() of this period, then of the
- * comparison.
- */
-void
-appeals_period_query_add_both_params (const AppealsPeriodQuery *query,
-                                      GVariantBuilder          *params)
-{
-  g_variant_builder_add (params, "s", query->from);
-  g_variant_builder_add (params, "s", query->to);
-  g_variant_builder_add (params, "s", query->compare_from);
-  g_variant_builder_add (params, "s", query->compare_to);
-}
-
-/**
  * appeals_period_query_two_period_params:
  *
  * The parameters of a count of both periods over the rows of either in
@@ -99,7 +83,10 @@ appeals_period_query_two_period_params (const AppealsPeriodQuery *query)
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  appeals_period_query_add_both_params (query, &params);
+  g_variant_builder_add (&params, "s", query->from);
+  g_variant_builder_add (&params, "s", query->to);
+  g_variant_builder_add (&params, "s", query->compare_from);
+  g_variant_builder_add (&params, "s", query->compare_to);
   appeals_period_query_add_either_params (query, &params);
   appeals_period_query_add_scope_params (query, &params);
   return g_variant_builder_end (&params);

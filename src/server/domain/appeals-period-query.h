@@ -28,8 +28,6 @@ void      appeals_period_query_add_scope_params  (const AppealsPeriodQuery   *qu
                                                   GVariantBuilder            *params);
 void      appeals_period_query_add_either_params (const AppealsPeriodQuery   *query,
                                                   GVariantBuilder            *params);
-void      appeals_period_query_add_both_params   (const AppealsPeriodQuery   *query,
-                                                  GVariantBuilder            *params);
 GVariant *appeals_period_query_two_period_params (const AppealsPeriodQuery   *query);
 
 /* 1 for a row of the period from ? to ?, else 0: summed, the count of

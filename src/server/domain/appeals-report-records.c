@@ -90,19 +90,28 @@ make_filter (AppealsPeriodQuery *query,
 #define IN_PERIOD_AND(condition) \
   "CASE WHEN a.registration_date BETWEEN ? AND ? AND " condition " THEN 1 ELSE 0 END"
 
+/* The parameters of a figure's condition */
+typedef enum
+{
+  OF_PERIOD,         /* the period's first and last days */
+  OF_COMPARISON,     /* the comparison period's */
+  OF_PERIOD_TODAY,   /* the period's, then today */
+} FigureParams;
+
 /* The figures count_all() sums for the whole and for each key: the rows of
  * the period, of the comparison period, and of the period answered in
- * term, late, and overdue today. Parameters: count_all_params(). */
+ * term, late, and overdue today. */
 static const struct
 {
-  const char *name;
-  const char *condition;
+  const char   *name;
+  const char   *condition;
+  FigureParams  params;
 } figures[] = {
-  { "n", IN_PERIOD },
-  { "m", IN_PERIOD },
-  { "in_term", IN_PERIOD_AND (IN_TERM_SQL) },
-  { "late", IN_PERIOD_AND (LATE_SQL) },
-  { "overdue", IN_PERIOD_AND (OVERDUE_SQL) },
+  { "n", IN_PERIOD, OF_PERIOD },
+  { "m", IN_PERIOD, OF_COMPARISON },
+  { "in_term", IN_PERIOD_AND (IN_TERM_SQL), OF_PERIOD },
+  { "late", IN_PERIOD_AND (LATE_SQL), OF_PERIOD },
+  { "overdue", IN_PERIOD_AND (OVERDUE_SQL), OF_PERIOD_TODAY },
 };
 
 /* The statement of count_all(): every row of either period read once. */
@@ -154,13 +163,15 @@ count_all_params (AppealsPeriodQuery *query)
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  appeals_period_query_add_both_params (query, &params);
-  for (guint i = 0; i < 3; i++)
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
     {
-      g_variant_builder_add (&params, "s", query->from);
-      g_variant_builder_add (&params, "s", query->to);
+      gboolean comparison = figures[f].params == OF_COMPARISON;
+
+      g_variant_builder_add (&params, "s", comparison ? query->compare_from : query->from);
+      g_variant_builder_add (&params, "s", comparison ? query->compare_to : query->to);
+      if (figures[f].params == OF_PERIOD_TODAY)
+        g_variant_builder_add (&params, "s", query->today);
     }
-  g_variant_builder_add (&params, "s", query->today);
   appeals_period_query_add_either_params (query, &params);
   appeals_period_query_add_scope_params (query, &params);
   return g_variant_builder_end (&params);
@@ -177,12 +188,12 @@ add_timeliness_row (AppealsPeriodQuery *query,
   const char *body = appeals_db_result_get_string (rows, i, "key");
   AppealsTimelinessRow *row = appeals_report_add_timeliness (report, body);
 
+  g_autofree char *filter = make_filter (query, "addressee_body", body);
+
   for (guint f = 0; f < APPEALS_TIMELINESS_N_FIGURES; f++)
     {
-      g_autofree char *filter = make_filter (query, "addressee_body", body);
-
       row->figures[f] = appeals_db_result_get_int64 (rows, i, columns[f]);
-      row->filters[f] = timeliness[f] == NULL ? g_steal_pointer (&filter)
+      row->filters[f] = timeliness[f] == NULL ? g_strdup (filter)
                                               : g_strconcat (filter, "&timeliness=", timeliness[f], NULL);
     }
 }
