@@ -53,6 +53,7 @@ typedef struct
   char              *district;     /* the caller's scope; NULL: the whole region */
   GArray            *starts;       /* GDate, the periods' first days, oldest first */
   GPtrArray         *series;       /* AppealsSeries, the largest total first */
+  GHashTable        *by_key;       /* private: appeals_dynamics_get_series()'s index */
 } AppealsDynamics;
 
 AppealsDynamics *appeals_dynamics_new           (AppealsPeriodKind   kind,

@@ -142,6 +142,9 @@ test_dynamics (void)
 {
   GDate from, to, start;
   g_autoptr(AppealsDynamics) months = NULL;
+  g_autoptr(AppealsDynamics) read = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *district = NULL, *character = NULL, *filter = NULL;
   AppealsPeriodKind kind;
   AppealsSeries *series;
@@ -155,6 +158,20 @@ test_dynamics (void)
   series = appeals_dynamics_get_series (months, "rudny-city", "housing");
   g_assert_true (appeals_dynamics_get_series (months, "rudny-city", "housing") == series);
   g_assert_cmpuint (series->counts->len, ==, 4);
+  /* a code that another's joined parts would spell is a series of its own */
+  g_assert_true (appeals_dynamics_get_series (months, "rudny", "city-housing") != series);
+  g_assert_true (appeals_dynamics_get_series (months, "housing", "rudny-city") != series);
+  g_assert_cmpuint (months->series->len, ==, 3);
+  g_array_index (series->counts, gint64, 2) = 7;
+  series->total = 7;
+  json = appeals_dynamics_to_json (months);
+  read = appeals_dynamics_new_from_json (json, &error);
+  g_assert_no_error (error);
+  /* the series read are found, not added again */
+  g_assert_cmpuint (read->series->len, ==, 3);
+  g_assert_cmpint (g_array_index (appeals_dynamics_get_series (read, "rudny-city", "housing")->counts, gint64, 2),
+                   ==, 7);
+  g_assert_cmpuint (read->series->len, ==, 3);
   filter = appeals_series_get_filter (series, APPEALS_PERIOD_MONTH, &g_array_index (months->starts, GDate, 1));
   g_assert_cmpstr (filter, ==, "district=rudny-city&question_character=housing&from=2025-12-01&to=2025-12-31");
 
