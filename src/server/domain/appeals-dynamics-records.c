@@ -37,6 +37,35 @@ periods_table (AppealsDynamics *dynamics,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The appeals of each period by district and question character. Its
+ * parameters: the periods' first and last days (the table %s), the first
+ * period's first day and the last one's last, then whether region-wide
+ * and the scope's district, whether any district and the one asked for,
+ * whether any question character and the one asked for. */
+#define IN_SCOPE \
+  "(? = 1 OR a.district = ?) AND (? = 1 OR a.district = ?) AND (? = 1 OR a.question_character = ?)"
+
+#define GROUPED \
+  "SELECT p.start AS start, a.district AS district, a.question_character AS question_character, " \
+  "COUNT(*) AS n FROM (%s) p JOIN appeals a ON a.registration_date BETWEEN p.start AND p.finish " \
+  "WHERE a.registration_date BETWEEN ? AND ? AND " IN_SCOPE " " \
+  "GROUP BY p.start, a.district, a.question_character"
+
+/* ... on SQLite, which would sort the rows for the GROUP BY (at 1,000,000
+ * appeals, a year's 120,000 rows: 65 of its 75 ms), each period's rows
+ * tallied in a hash by appeals_tally() (appeals-db-sqlite-tally.c) under
+ * one key, the district and the question character joined by a unit
+ * separator (classifier codes never hold one). The first and last days
+ * bound each period's search on the index as they bound the join. */
+#define TALLIED \
+  "SELECT t.start AS start, substr (t.key, 1, instr (t.key, char (31)) - 1) AS district, " \
+  "substr (t.key, instr (t.key, char (31)) + 1) AS question_character, t.n AS n " \
+  "FROM (SELECT p.start AS start, json_extract (j.value, '$[1]') AS key, " \
+  "CAST (json_extract (j.value, '$[2]') AS INTEGER) AS n FROM (%s) p, " \
+  "json_each ((SELECT appeals_tally (1, 1, a.district || char (31) || a.question_character) FROM appeals a " \
+  "WHERE a.registration_date BETWEEN p.start AND p.finish AND " IN_SCOPE ")) j " \
+  "WHERE json_extract (j.value, '$[0]') = 0) t"
+
 /**
  * appeals_dynamics_records_count:
  * @district: (nullable): one district only (within the caller's scope)
@@ -56,6 +85,7 @@ appeals_dynamics_records_count (AppealsRequest     *request,
 {
   g_autoptr(AppealsDynamics) dynamics = appeals_dynamics_new (kind, from, to);
   const char *scope = appeals_api_scope_district (request);
+  gboolean tallied = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
   g_autoptr(AppealsDbResult) rows = NULL;
   g_autofree char *periods = NULL;
   g_autofree char *sql = NULL;
@@ -68,10 +98,13 @@ appeals_dynamics_records_count (AppealsRequest     *request,
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
   periods = periods_table (dynamics, &params);
-  appeals_period_end (kind, &g_array_index (dynamics->starts, GDate, dynamics->starts->len - 1), &last_end);
-  g_variant_builder_add_value (&params, g_variant_new_take_string (
-                                 appeals_date_format_iso (&g_array_index (dynamics->starts, GDate, 0))));
-  g_variant_builder_add_value (&params, g_variant_new_take_string (appeals_date_format_iso (&last_end)));
+  if (!tallied)
+    {
+      appeals_period_end (kind, &g_array_index (dynamics->starts, GDate, dynamics->starts->len - 1), &last_end);
+      g_variant_builder_add_value (&params, g_variant_new_take_string (
+                                     appeals_date_format_iso (&g_array_index (dynamics->starts, GDate, 0))));
+      g_variant_builder_add_value (&params, g_variant_new_take_string (appeals_date_format_iso (&last_end)));
+    }
   g_variant_builder_add (&params, "x", (gint64) (scope == NULL));
   g_variant_builder_add (&params, "s", scope != NULL ? scope : "");
   g_variant_builder_add (&params, "x", (gint64) (district == NULL));
@@ -79,12 +112,7 @@ appeals_dynamics_records_count (AppealsRequest     *request,
   g_variant_builder_add (&params, "x", (gint64) (question_character == NULL));
   g_variant_builder_add (&params, "s", question_character != NULL ? question_character : "");
 
-  sql = g_strdup_printf ("SELECT p.start AS start, a.district AS district, a.question_character AS question_character, "
-                         "COUNT(*) AS n FROM (%s) p JOIN appeals a "
-                         "ON a.registration_date BETWEEN p.start AND p.finish "
-                         "WHERE a.registration_date BETWEEN ? AND ? AND (? = 1 OR a.district = ?) "
-                         "AND (? = 1 OR a.district = ?) AND (? = 1 OR a.question_character = ?) "
-                         "GROUP BY p.start, a.district, a.question_character", periods);
+  sql = g_strdup_printf (tallied ? TALLIED : GROUPED, periods);
   rows = appeals_db_query (request->db, sql, g_variant_builder_end (&params), error);
   if (rows == NULL)
     return NULL;
