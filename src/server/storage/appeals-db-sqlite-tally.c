@@ -2,7 +2,7 @@
  *
  * appeals-db-sqlite-tally.c: appeals_tally(k, f1, …, fk, key0, key1, …),
  * an aggregate: several GROUP BYs of the same rows in one pass. It sums k
- * figures (1 to 8), each row counting in the figure fi when its argument
+ * figures (1 to 32), each row counting in the figure fi when its argument
  * is not 0; each key after them is a dimension of its own, and the row
  * counts for its key in each. The result is a JSON array: [-1, null, f1,
  * …, fk] for all the rows, then [i, key, f1, …, fk] for each key met in
@@ -24,20 +24,15 @@
 #include "appeals-record.h"
 #include "appeals-db-sqlite-tally.h"
 
-#define MAX_FIGURES 8
+#define MAX_FIGURES 32
 #define MAX_DIMENSIONS 16
 #define MAX_KEYS 10000
 
 typedef struct
 {
-  gint64 figures[MAX_FIGURES];
-} Counts;
-
-typedef struct
-{
-  Counts      all;
+  gint64      all[MAX_FIGURES];
   guint       n_figures;
-  GHashTable *keys[MAX_DIMENSIONS];  /* key → Counts */
+  GHashTable *keys[MAX_DIMENSIONS];  /* key → its n_figures figures (gint64) */
   const char *error;
 } Tally;
 
@@ -55,21 +50,27 @@ tally_step (sqlite3_context  *context,
   k = argc > 0 ? sqlite3_value_int64 (argv[0]) : 0;
   if (k < 1 || k > MAX_FIGURES || argc < 1 + k || argc - 1 - k > MAX_DIMENSIONS)
     {
-      tally->error = "appeals_tally: 1 to 8 figures, then at most 16 keys";
+      tally->error = "appeals_tally: 1 to 32 figures, then at most 16 keys";
+      return;
+    }
+  /* a key's counts are as many as the first row's figures */
+  if (tally->n_figures != 0 && tally->n_figures != k)
+    {
+      tally->error = "appeals_tally: as many figures on every row";
       return;
     }
   tally->n_figures = k;
   for (gint64 f = 0; f < k; f++)
     {
       in[f] = sqlite3_value_int (argv[1 + f]) != 0;
-      tally->all.figures[f] += in[f];
+      tally->all[f] += in[f];
     }
 
   for (int i = 1 + k; i < argc; i++)
     {
       GHashTable **keys = &tally->keys[i - 1 - k];
       const char *key = (const char *) sqlite3_value_text (argv[i]);
-      Counts *counts;
+      gint64 *counts;
 
       if (key == NULL)
         continue;
@@ -83,11 +84,11 @@ tally_step (sqlite3_context  *context,
               tally->error = "appeals_tally: more than 10,000 keys in a dimension";
               return;
             }
-          counts = g_new0 (Counts, 1);
+          counts = g_new0 (gint64, k);
           g_hash_table_insert (*keys, g_strdup (key), counts);
         }
       for (gint64 f = 0; f < k; f++)
-        counts->figures[f] += in[f];
+        counts[f] += in[f];
     }
 }
 
@@ -95,10 +96,10 @@ tally_step (sqlite3_context  *context,
 static void
 append_figures (GString      *out,
                 guint         n_figures,
-                const Counts *counts)
+                const gint64 *figures)
 {
   for (guint f = 0; f < n_figures; f++)
-    g_string_append_printf (out, ",%" G_GINT64_FORMAT, counts->figures[f]);
+    g_string_append_printf (out, ",%" G_GINT64_FORMAT, figures[f]);
   g_string_append_c (out, ']');
 }
 
@@ -106,7 +107,7 @@ static void
 tally_final (sqlite3_context *context)
 {
   Tally *tally = sqlite3_aggregate_context (context, 0);
-  Tally empty = { { { 0 } }, 1, { NULL }, NULL };
+  Tally empty = { { 0 }, 1, { NULL }, NULL };
   GString *out;
   gsize length;
 
@@ -121,7 +122,7 @@ tally_final (sqlite3_context *context)
     }
 
   out = g_string_new ("[[-1,null");
-  append_figures (out, tally->n_figures, &tally->all);
+  append_figures (out, tally->n_figures, tally->all);
   /* every dimension met, freed as it is written */
   for (guint i = 0; i < MAX_DIMENSIONS; i++)
     {
@@ -133,11 +134,9 @@ tally_final (sqlite3_context *context)
       g_hash_table_iter_init (&iter, tally->keys[i]);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          const Counts *counts = value;
-
           g_string_append_printf (out, ",[%u,", i);
           appeals_json_append_string (out, key);
-          append_figures (out, tally->n_figures, counts);
+          append_figures (out, tally->n_figures, value);
         }
       g_clear_pointer (&tally->keys[i], g_hash_table_unref);
     }

@@ -3,7 +3,7 @@
  * test-storage-tally.c: on SQLite, appeals_tally (2, n, m, key0, key1) gives
  * what GROUP BY key0 and GROUP BY key1 sum, and the totals, for nothing,
  * one row, many rows with NULL keys among them, and keys that JSON must
- * escape; past 10,000 keys in a dimension, 16 dimensions or 8 figures it
+ * escape; past 10,000 keys in a dimension, 16 dimensions or 32 figures it
  * is an error, not a wrong figure.
  */
 #include "config.h"
@@ -140,27 +140,48 @@ test_tally_too_many_keys (Fixture       *fixture,
   g_assert_cmpint (appeals_db_result_get_int64 (result, 0, "n"), ==, 10001);
 }
 
+/* "SELECT appeals_tally (n, 1, 0, 1, …, <keys>) AS t FROM probe": @n
+ * figures, every other one counting, then @keys. */
+static char *
+tally_of (guint       n,
+          const char *keys)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT appeals_tally (%u", n);
+  for (guint f = 0; f < n; f++)
+    g_string_append (sql, f % 2 == 0 ? ", 1" : ", 0");
+  g_string_append_printf (sql, ", %s) AS t FROM probe", keys);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 static void
 test_tally_arguments (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  static const char * const refused[] = {
+  g_autofree char *too_many_figures = tally_of (33, "label");
+  g_autofree char *most_sql = tally_of (32, "label, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16");
+  const char * const refused[] = {
     "SELECT appeals_tally () AS t FROM probe",
     "SELECT appeals_tally (1) AS t FROM probe",
     "SELECT appeals_tally (0, label) AS t FROM probe",
-    "SELECT appeals_tally (9, 1, 1, 1, 1, 1, 1, 1, 1, 1, label) AS t FROM probe",
+    too_many_figures,
     "SELECT appeals_tally (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17) AS t FROM probe",
+    /* a key's figures are as many as the first row's */
+    "SELECT appeals_tally (CASE WHEN id = 1 THEN 1 ELSE 2 END, 1, 1, label) AS t FROM probe",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDbResult) most = NULL;
+  g_autoptr(GString) all = g_string_new ("[[-1,null");
 
-  appeals_db_exec (fixture->db, "INSERT INTO probe (id, label) VALUES (1, 'a')", NULL, NULL);
-  /* eight figures and sixteen keys are taken */
-  most = appeals_db_query (fixture->db,
-                           "SELECT appeals_tally (8, 1, 0, 1, 0, 1, 0, 1, 1, label, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "
-                           "13, 14, 15, 16) AS t FROM probe", NULL, &error);
+  appeals_db_exec (fixture->db, "INSERT INTO probe (id, label) VALUES (1, 'a'), (2, 'a')", NULL, NULL);
+  /* 32 figures and sixteen keys are taken */
+  most = appeals_db_query (fixture->db, most_sql, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (appeals_db_result_get_string (most, 0, "t"), "[[-1,null,1,0,1,0,1,0,1,1],"));
+  for (guint f = 0; f < 32; f++)
+    g_string_append (all, f % 2 == 0 ? ",2" : ",0");
+  g_string_append (all, "],");
+  g_assert_true (g_str_has_prefix (appeals_db_result_get_string (most, 0, "t"), all->str));
   assert_refused (fixture->db, refused, G_N_ELEMENTS (refused));
 }
 
