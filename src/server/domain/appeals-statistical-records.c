@@ -4,8 +4,9 @@
  *
  * The layout's rows become conditional sums of one query grouped by the
  * breakdown's column (indexed with the registration date, migrations
- * 0012 and 0019), so the database returns a line per district, body or
- * kind and nothing else. Every value of a filter is a bound parameter.
+ * 0012 and 0019), or on SQLite the figures of one appeals_tally(), so
+ * the database returns a line per district, body or kind and nothing
+ * else. Every value of a filter is a bound parameter.
  */
 #include "config.h"
 
@@ -15,6 +16,39 @@
 #include "appeals-statistical-records.h"
 
 #define CONSIDERED_SQL APPEALS_CONSIDERED_SQL
+
+/* Appends to @sql that an appeal's outcome (APPEALS_OUTCOME_SQL) is
+ * @outcome, as the one comparison it comes to: an outcome named after a
+ * status is that status, "pending" none of the five that end the
+ * consideration, and any other the character of an answered appeal's
+ * answer. The CASE itself, evaluated for each row and each outcome of
+ * the layout, was a third of the report at 1,000,000 appeals. */
+static void
+add_outcome_condition (GString         *sql,
+                       GVariantBuilder *params,
+                       const char      *outcome)
+{
+  static const struct
+  {
+    const char *outcome;
+    const char *condition;
+  } by_status[] = {
+    { "terminated", "a.status = 'terminated'" },
+    { "left-without-consideration", "a.status = 'left_without_consideration'" },
+    { "forwarded", "a.status = 'forwarded'" },
+    { "pending", "a.status NOT IN ('terminated', 'left_without_consideration', 'forwarded', 'answered', 'closed')" },
+  };
+
+  g_string_append (sql, " AND ");
+  for (guint i = 0; i < G_N_ELEMENTS (by_status); i++)
+    if (g_str_equal (outcome, by_status[i].outcome))
+      {
+        g_string_append (sql, by_status[i].condition);
+        return;
+      }
+  g_string_append (sql, "a.status IN ('answered', 'closed') AND COALESCE (a.answer_character, 'unspecified') = ?");
+  g_variant_builder_add (params, "s", outcome);
+}
 
 /* Appends the condition of @row's filter ("1 = 1" for all) to @sql and
  * its values to @params. */
@@ -36,10 +70,7 @@ add_condition (GString                *sql,
       g_variant_builder_add (params, "s", row->kind);
     }
   if (row->outcome != NULL)
-    {
-      g_string_append (sql, " AND " APPEALS_OUTCOME_SQL " = ?");
-      g_variant_builder_add (params, "s", row->outcome);
-    }
+    add_outcome_condition (sql, params, row->outcome);
   if (row->considered)
     g_string_append (sql, " AND " CONSIDERED_SQL);
   if (row->overdue)
@@ -97,6 +128,59 @@ find_column (AppealsStatisticalReport *report,
   return appeals_statistical_report_add_column (report, key);
 }
 
+/* The rows of the period in the caller's scope; its parameters: the
+ * period's first and last days, whether region-wide, the scope's
+ * district. */
+#define ROWS_SQL "FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND (? = 1 OR a.district = ?)"
+
+/* The most figures appeals_tally() sums (appeals-db-sqlite-tally.c). */
+#define TALLY_MAX_FIGURES 32
+
+/* The statement that counts @report's rows for each key of its
+ * breakdown, their values added to @params, then ROWS_SQL's to add: a
+ * column "key", one "r<i>" for each row. On SQLite, appeals_tally()
+ * counts every row of the layout for each key in a hash, in one call a
+ * row where conditional sums make one call each, and no sort for the
+ * GROUP BY (a half-year at 1,000,000 appeals: 166 → 117 ms). */
+static char *
+count_sql (AppealsStatisticalReport *report,
+           gboolean                  sqlite,
+           const char               *today,
+           GVariantBuilder          *params)
+{
+  /* the breakdown is one of three known column names, never the caller's text */
+  const char *column = g_str_equal (report->breakdown, APPEALS_STATISTICAL_BY_KIND) ? "kind"
+                       : g_str_equal (report->breakdown, APPEALS_STATISTICAL_BY_ADDRESSEE_BODY) ? "addressee_body"
+                       : "district";
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (sqlite && report->rows->len <= TALLY_MAX_FIGURES)
+    {
+      g_string_append (sql, "SELECT json_extract (j.value, '$[1]') AS key");
+      for (guint r = 0; r < report->rows->len; r++)
+        g_string_append_printf (sql, ", CAST (json_extract (j.value, '$[%u]') AS INTEGER) AS r%u", 2 + r, r);
+      g_string_append_printf (sql, " FROM (SELECT appeals_tally (%u", report->rows->len);
+      for (guint r = 0; r < report->rows->len; r++)
+        {
+          g_string_append (sql, ", ");
+          add_condition (sql, params, g_ptr_array_index (report->rows, r), today);
+        }
+      g_string_append_printf (sql, ", a.%s) AS t " ROWS_SQL ") r, json_each (r.t) j "
+                              "WHERE json_extract (j.value, '$[0]') = 0", column);
+      return g_string_free (g_steal_pointer (&sql), FALSE);
+    }
+
+  g_string_append_printf (sql, "SELECT a.%s AS key", column);
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      g_string_append (sql, ", SUM (CASE WHEN ");
+      add_condition (sql, params, g_ptr_array_index (report->rows, r), today);
+      g_string_append_printf (sql, " THEN 1 ELSE 0 END) AS r%u", r);
+    }
+  g_string_append (sql, " " ROWS_SQL " GROUP BY 1");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 /**
  * appeals_statistical_records_count:
  * @breakdown: one of appeals_statistical_report_get_breakdowns()
@@ -113,7 +197,7 @@ appeals_statistical_records_count (AppealsRequest  *request,
 {
   g_autoptr(AppealsStatisticalReport) report = appeals_statistical_report_new_default (error);
   g_autoptr(AppealsDbResult) result = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT a.");
+  g_autofree char *sql = NULL;
   g_autofree char *from_text = appeals_date_format_iso (from);
   g_autofree char *to_text = appeals_date_format_iso (to);
   g_autofree char *today = NULL;
@@ -129,27 +213,14 @@ appeals_statistical_records_count (AppealsRequest  *request,
   report->district = g_strdup (district);
   appeals_server_get_today (&today_date);
   today = appeals_date_format_iso (&today_date);
-
-  /* the breakdown is one of three known column names, never the caller's text */
-  g_string_append (sql, g_str_equal (breakdown, APPEALS_STATISTICAL_BY_KIND) ? "kind"
-                        : g_str_equal (breakdown, APPEALS_STATISTICAL_BY_ADDRESSEE_BODY) ? "addressee_body"
-                        : "district");
-  g_string_append (sql, " AS key");
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  for (guint r = 0; r < report->rows->len; r++)
-    {
-      g_string_append_printf (sql, ", SUM (CASE WHEN ");
-      add_condition (sql, &params, g_ptr_array_index (report->rows, r), today);
-      g_string_append_printf (sql, " THEN 1 ELSE 0 END) AS r%u", r);
-    }
-  g_string_append (sql, " FROM appeals a WHERE a.registration_date BETWEEN ? AND ? AND (? = 1 OR a.district = ?) "
-                        "GROUP BY 1");
+  sql = count_sql (report, appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE, today, &params);
   g_variant_builder_add (&params, "s", from_text);
   g_variant_builder_add (&params, "s", to_text);
   g_variant_builder_add (&params, "x", (gint64) (district == NULL));
   g_variant_builder_add (&params, "s", district != NULL ? district : "");
 
-  result = appeals_db_query (request->db, sql->str, g_variant_builder_end (&params), error);
+  result = appeals_db_query (request->db, sql, g_variant_builder_end (&params), error);
   if (result == NULL)
     return NULL;
 
