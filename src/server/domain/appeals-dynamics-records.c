@@ -13,6 +13,7 @@
 #include "appeals-api-common.h"
 #include "appeals-audit.h"
 #include "appeals-dynamics-records.h"
+#include "appeals-report-sql.h"
 #include "appeals-scope.h"
 
 /* "SELECT CAST(? AS TEXT) AS start, CAST(? AS TEXT) AS finish UNION ALL …"
@@ -63,11 +64,11 @@ periods_table (AppealsDynamics *dynamics,
 #define TALLIED \
   "SELECT t.start AS start, substr (t.key, 1, instr (t.key, char (31)) - 1) AS district, " \
   "substr (t.key, instr (t.key, char (31)) + 1) AS question_character, t.n AS n " \
-  "FROM (SELECT p.start AS start, json_extract (j.value, '$[1]') AS key, " \
-  "CAST (json_extract (j.value, '$[2]') AS INTEGER) AS n FROM (%s) p, " \
-  "json_each ((SELECT appeals_tally (1, 1, a.district || char (31) || a.question_character) FROM appeals a " \
-  "WHERE a.registration_date BETWEEN p.start AND p.finish AND " IN_SCOPE ")) j " \
-  "WHERE json_extract (j.value, '$[0]') = 0) t"
+  "FROM (SELECT p.start AS start, " APPEALS_TALLY_KEY " AS key, " APPEALS_TALLY_FIRST_FIGURE " AS n " \
+  "FROM (%s) p, " \
+  APPEALS_TALLY_ROWS ("(SELECT appeals_tally (1, 1, a.district || char (31) || a.question_character) " \
+                      "FROM appeals a WHERE a.registration_date BETWEEN p.start AND p.finish AND " IN_SCOPE ")") \
+  " WHERE " APPEALS_TALLY_DIMENSION " = 0) t"
 
 /**
  * appeals_dynamics_records_count:

@@ -123,10 +123,9 @@ count_all_sql (gboolean sqlite)
   if (sqlite)
     {
       /* appeals-db-sqlite-tally.c */
-      g_string_append (sql, "CAST (json_extract (j.value, '$[0]') AS INTEGER) AS dimension, "
-                            "json_extract (j.value, '$[1]') AS key");
+      g_string_append (sql, APPEALS_TALLY_DIMENSION " AS dimension, " APPEALS_TALLY_KEY " AS key");
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
-        g_string_append_printf (sql, ", CAST (json_extract (j.value, '$[%u]') AS INTEGER) AS %s", 2 + f,
+        g_string_append_printf (sql, ", " APPEALS_TALLY_FIGURE_FORMAT " AS %s", 2 + f,
                                 figures[f].name);
       g_string_append_printf (sql, " FROM (SELECT appeals_tally (%u", (guint) G_N_ELEMENTS (figures));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
@@ -134,7 +133,7 @@ count_all_sql (gboolean sqlite)
       for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
         g_string_append_printf (sql, ", %s", dimensions[i].expression);
       g_string_append (sql, ", " MARKED_REPEAT_KEY ") AS t FROM appeals a " TWO_PERIODS_WHERE ") r, "
-                            "json_each (r.t) j");
+                            APPEALS_TALLY_ROWS ("r.t"));
       return g_string_free (g_steal_pointer (&sql), FALSE);
     }
 

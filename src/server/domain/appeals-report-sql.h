@@ -2,7 +2,8 @@
  *
  * appeals-report-sql.h: the conditions the line report and the
  * statistical report count by, one definition for both (and for the
- * journal's filters of their figures).
+ * journal's filters of their figures), and how the analytics read back
+ * SQLite's appeals_tally().
  */
 #pragma once
 
@@ -31,3 +32,14 @@
 #define APPEALS_JOURNAL_OVERDUE_SQL(t) \
   t ".due_date < ? AND " t ".status NOT IN ('answered', 'closed') AND " \
   t ".status NOT IN ('terminated', 'left_without_consideration')"
+
+/* appeals_tally()'s JSON (appeals-db-sqlite-tally.c) read back as rows on
+ * SQLite: "… FROM (SELECT appeals_tally (…) AS t FROM …) r, "
+ * APPEALS_TALLY_ROWS ("r.t"), a row for the whole (dimension -1) and one
+ * for each key of each dimension; figure i (0 for f1) is
+ * APPEALS_TALLY_FIGURE_FORMAT printed with 2 + i. */
+#define APPEALS_TALLY_ROWS(t) "json_each (" t ") j"
+#define APPEALS_TALLY_DIMENSION "CAST (json_extract (j.value, '$[0]') AS INTEGER)"
+#define APPEALS_TALLY_KEY "json_extract (j.value, '$[1]')"
+#define APPEALS_TALLY_FIGURE_FORMAT "CAST (json_extract (j.value, '$[%u]') AS INTEGER)"
+#define APPEALS_TALLY_FIRST_FIGURE "CAST (json_extract (j.value, '$[2]') AS INTEGER)"

@@ -156,17 +156,17 @@ count_sql (AppealsStatisticalReport *report,
 
   if (sqlite && report->rows->len <= TALLY_MAX_FIGURES)
     {
-      g_string_append (sql, "SELECT json_extract (j.value, '$[1]') AS key");
+      g_string_append (sql, "SELECT " APPEALS_TALLY_KEY " AS key");
       for (guint r = 0; r < report->rows->len; r++)
-        g_string_append_printf (sql, ", CAST (json_extract (j.value, '$[%u]') AS INTEGER) AS r%u", 2 + r, r);
+        g_string_append_printf (sql, ", " APPEALS_TALLY_FIGURE_FORMAT " AS r%u", 2 + r, r);
       g_string_append_printf (sql, " FROM (SELECT appeals_tally (%u", report->rows->len);
       for (guint r = 0; r < report->rows->len; r++)
         {
           g_string_append (sql, ", ");
           add_condition (sql, params, g_ptr_array_index (report->rows, r), today);
         }
-      g_string_append_printf (sql, ", a.%s) AS t " ROWS_SQL ") r, json_each (r.t) j "
-                              "WHERE json_extract (j.value, '$[0]') = 0", column);
+      g_string_append_printf (sql, ", a.%s) AS t " ROWS_SQL ") r, " APPEALS_TALLY_ROWS ("r.t")
+                              " WHERE " APPEALS_TALLY_DIMENSION " = 0", column);
       return g_string_free (g_steal_pointer (&sql), FALSE);
     }
 
