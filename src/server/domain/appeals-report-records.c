@@ -277,20 +277,6 @@ count_all (AppealsPeriodQuery  *query,
   "FROM (SELECT appeals_applicants_count (a.applicant_id, " IN_PERIOD ", " IN_PERIOD ", 1, 2, 5) AS f " \
   "FROM appeals a " TWO_PERIODS_WHERE ")"
 
-/* Before a statement that groups a period's appeals by applicant on
- * PostgreSQL: 16 MB for its hash until the request's transaction ends.
- * With the default work_mem of 4 MB, the hash of a year's 97,000
- * applicants at 1,000,000 appeals spilt to disk in five batches: last
- * year's repeat applicants counted in 63 ms instead of 52, the line
- * report's applicants of two half-years in 104 instead of 90. */
-static gboolean
-allow_applicants_hash (AppealsDb  *db,
-                       GError    **error)
-{
-  return appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE ||
-         appeals_db_exec (db, "SET LOCAL work_mem = '16MB'", NULL, error);
-}
-
 /* Repeat appeals: those marked repeat, and the applicants with 2+ and 5+
  * appeals in each period. */
 static gboolean
@@ -307,8 +293,6 @@ add_repeat (AppealsPeriodQuery  *query,
     { APPEALS_REPORT_APPLICANTS_5_PLUS, "5" },
   };
 
-  if (!allow_applicants_hash (query->request->db, error))
-    return FALSE;
   applicants = appeals_db_query (query->request->db,
                                  appeals_db_get_dialect (query->request->db) == APPEALS_DB_DIALECT_SQLITE
                                  ? APPLICANTS_TALLIED : APPLICANTS_GROUPED,
@@ -614,8 +598,6 @@ appeals_report_records_count_repeat (AppealsRequest  *request,
     }
   else
     add_repeat_values (request, values, minimum);
-  if (!allow_applicants_hash (request->db, error))
-    return FALSE;
   result = appeals_db_query (request->db, sqlite ? REPEAT_APPLICANTS_TALLIED : REPEAT_APPLICANTS_COUNTED,
                              g_variant_new_tuple ((GVariant * const *) values->pdata, values->len), error);
   if (result == NULL)
