@@ -7,13 +7,24 @@
  */
 #pragma once
 
+/* The conditions of an appeal's outcomes: those named after a status,
+ * then an answered appeal's (whose outcome is its answer's character),
+ * and the pending (none of the others). */
+#define APPEALS_OUTCOME_TERMINATED_SQL "a.status = 'terminated'"
+#define APPEALS_OUTCOME_LEFT_SQL "a.status = 'left_without_consideration'"
+#define APPEALS_OUTCOME_FORWARDED_SQL "a.status = 'forwarded'"
+#define APPEALS_OUTCOME_ANSWERED_SQL "a.status IN ('answered', 'closed')"
+#define APPEALS_OUTCOME_CHARACTER_SQL "COALESCE (a.answer_character, 'unspecified')"
+#define APPEALS_OUTCOME_PENDING_SQL \
+  "a.status NOT IN ('terminated', 'left_without_consideration', 'forwarded', 'answered', 'closed')"
+
 /* The outcome of an appeal, as the report counts it (see
  * appeals_report_get_outcomes()). */
 #define APPEALS_OUTCOME_SQL \
-  "(CASE WHEN a.status = 'terminated' THEN 'terminated' " \
-  "WHEN a.status = 'left_without_consideration' THEN 'left-without-consideration' " \
-  "WHEN a.status = 'forwarded' THEN 'forwarded' " \
-  "WHEN a.status IN ('answered', 'closed') THEN COALESCE (a.answer_character, 'unspecified') " \
+  "(CASE WHEN " APPEALS_OUTCOME_TERMINATED_SQL " THEN 'terminated' " \
+  "WHEN " APPEALS_OUTCOME_LEFT_SQL " THEN 'left-without-consideration' " \
+  "WHEN " APPEALS_OUTCOME_FORWARDED_SQL " THEN 'forwarded' " \
+  "WHEN " APPEALS_OUTCOME_ANSWERED_SQL " THEN " APPEALS_OUTCOME_CHARACTER_SQL " " \
   "ELSE 'pending' END)"
 
 /* an appeal whose consideration has ended, by an answer or otherwise */

@@ -33,10 +33,10 @@ add_outcome_condition (GString         *sql,
     const char *outcome;
     const char *condition;
   } by_status[] = {
-    { "terminated", "a.status = 'terminated'" },
-    { "left-without-consideration", "a.status = 'left_without_consideration'" },
-    { "forwarded", "a.status = 'forwarded'" },
-    { "pending", "a.status NOT IN ('terminated', 'left_without_consideration', 'forwarded', 'answered', 'closed')" },
+    { "terminated", APPEALS_OUTCOME_TERMINATED_SQL },
+    { "left-without-consideration", APPEALS_OUTCOME_LEFT_SQL },
+    { "forwarded", APPEALS_OUTCOME_FORWARDED_SQL },
+    { "pending", APPEALS_OUTCOME_PENDING_SQL },
   };
 
   g_string_append (sql, " AND ");
@@ -46,7 +46,7 @@ add_outcome_condition (GString         *sql,
         g_string_append (sql, by_status[i].condition);
         return;
       }
-  g_string_append (sql, "a.status IN ('answered', 'closed') AND COALESCE (a.answer_character, 'unspecified') = ?");
+  g_string_append (sql, APPEALS_OUTCOME_ANSWERED_SQL " AND " APPEALS_OUTCOME_CHARACTER_SQL " = ?");
   g_variant_builder_add (params, "s", outcome);
 }
 
