@@ -419,6 +419,12 @@ appeals_appeal_validate (AppealsAppeal *self,
 /**
  * appeals_appeal_is_open:
  *
+ * An appeal forwarded in full has gone to the body competent for it:
+ * its consideration here has ended, as the reports count it, and it is
+ * nobody's work here (appeals-api-my-work.c), so its term stops too and
+ * it is never overdue. It may still be answered, terminated or extended
+ * if it comes back (appeals-lifecycle.c); an extension opens it again.
+ *
  * Returns: whether the appeal still runs against its deadline.
  */
 gboolean
@@ -427,7 +433,8 @@ appeals_appeal_is_open (AppealsAppeal *self)
   g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
 
   return self->status != APPEALS_STATUS_ANSWERED && self->status != APPEALS_STATUS_CLOSED &&
-         self->status != APPEALS_STATUS_TERMINATED && self->status != APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION;
+         self->status != APPEALS_STATUS_TERMINATED && self->status != APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION &&
+         self->status != APPEALS_STATUS_FORWARDED;
 }
 
 /**

@@ -20,7 +20,8 @@
 #define CONTROLLER ROLE (APPEALS_ROLE_CONTROLLER)
 #define HEAD ROLE (APPEALS_ROLE_HEAD)
 
-/* the states in which the term still runs */
+/* the states in which the appeal is still to be answered (a forwarded
+ * one if it comes back: its own term has stopped, appeals_appeal_is_open()) */
 #define RUNNING (STATE (APPEALS_STATUS_REGISTERED) | STATE (APPEALS_STATUS_IN_PROGRESS) | \
                  STATE (APPEALS_STATUS_FORWARDED) | STATE (APPEALS_STATUS_EXTENDED) | \
                  STATE (APPEALS_STATUS_RETURNED))

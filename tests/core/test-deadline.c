@@ -230,6 +230,45 @@ test_evaluate (Fixture       *fixture,
     }
 }
 
+/* An appeal's term by where it stands, due on Monday 28 March 2022 and
+ * looked at on 2 April: it runs while the appeal is to be answered here;
+ * answered, decided or forwarded in full, it has stopped. */
+static const struct {
+  AppealsStatus   status;
+  AppealsDueState due_state;
+  int             overdue;
+} terms_by_status[] = {
+  { APPEALS_STATUS_REGISTERED,                 APPEALS_DUE_STATE_OVERDUE, 4 },
+  { APPEALS_STATUS_IN_PROGRESS,                APPEALS_DUE_STATE_OVERDUE, 4 },
+  { APPEALS_STATUS_EXTENDED,                   APPEALS_DUE_STATE_OVERDUE, 4 },
+  { APPEALS_STATUS_RETURNED,                   APPEALS_DUE_STATE_OVERDUE, 4 },
+  { APPEALS_STATUS_FORWARDED,                  APPEALS_DUE_STATE_UNSET,   0 },
+  { APPEALS_STATUS_ANSWERED,                   APPEALS_DUE_STATE_UNSET,   0 },
+  { APPEALS_STATUS_CLOSED,                     APPEALS_DUE_STATE_UNSET,   0 },
+  { APPEALS_STATUS_TERMINATED,                 APPEALS_DUE_STATE_UNSET,   0 },
+  { APPEALS_STATUS_LEFT_WITHOUT_CONSIDERATION, APPEALS_DUE_STATE_UNSET,   0 },
+};
+
+static void
+test_term_by_status (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GDate today = date_from_iso ("2022-04-02");
+
+  for (guint i = 0; i < G_N_ELEMENTS (terms_by_status); i++)
+    {
+      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+
+      g_test_message ("status %d", terms_by_status[i].status);
+      appeal->status = terms_by_status[i].status;
+      appeal->due_date = date_from_iso ("2022-03-28");
+      appeals_appeal_evaluate_due (appeal, fixture->rules, fixture->calendar, &today);
+      g_assert_cmpint (appeal->due_state, ==, terms_by_status[i].due_state);
+      g_assert_cmpint (appeal->working_days_overdue, ==, terms_by_status[i].overdue);
+      g_assert_cmpint (appeals_appeal_is_open (appeal), ==, terms_by_status[i].overdue > 0);
+    }
+}
+
 static const CoreTestMalformed malformed[] = {
   { "{\"format\":1}", "“registration_day_counts”" },
   { "{\"format\":1,\"registration_day_counts\":\"no\"}", "“registration_day_counts”" },
@@ -265,6 +304,7 @@ main (int argc, char *argv[])
   ADD ("/deadline/forwarding", test_forwarding);
   ADD ("/deadline/extensions", test_extensions);
   ADD ("/deadline/evaluate", test_evaluate);
+  ADD ("/deadline/term-by-status", test_term_by_status);
   ADD ("/deadline/malformed", test_malformed);
 
 #undef ADD

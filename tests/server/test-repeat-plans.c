@@ -122,8 +122,9 @@ plain_appeals (AppealsDb   *db,
 
   appeals_server_get_today (&today);
   today_text = appeals_date_format_iso (&today);
-  sql = g_strdup_printf ("SELECT a.id, CASE WHEN a.due_date < ? AND a.status NOT IN ('answered', 'closed', "
-                         "'terminated', 'left_without_consideration') "
+  /* overdue: past the term of an appeal still to be answered here */
+  sql = g_strdup_printf ("SELECT a.id, CASE WHEN a.due_date < ? AND a.status IN ('registered', 'in_progress', "
+                         "'extended', 'returned') "
                          "THEN 1 ELSE 0 END AS overdue FROM appeals a JOIN ("
                          "SELECT applicant_id, COUNT(*) AS n FROM appeals WHERE registration_date BETWEEN ? AND ? "
                          "AND district = CASE WHEN ? = '' THEN district ELSE ? END "

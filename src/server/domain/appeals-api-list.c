@@ -61,14 +61,16 @@ static const SortKey sort_keys[] = {
 };
 
 /* min(count, @cap + 1) of the rows @filter keeps: it may read them all,
- * so it takes the report's conditions as a set. */
+ * so it takes the report's conditions as a set, and the overdue as a
+ * count reads them. */
 static gint64
 count_capped (AppealsRequest        *request,
               AppealsJournalFilter  *filter,
               gint64                 cap,
               GError               **error)
 {
-  g_autofree char *where = appeals_report_records_as_set (filter->where->str);
+  g_autofree char *as_set = appeals_report_records_as_set (filter->where->str);
+  g_autofree char *where = appeals_journal_filter_count_where (request, as_set);
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM appeals a WHERE %s LIMIT ?) c",
                                           where);
   g_autoptr(AppealsDbResult) result = NULL;

@@ -26,6 +26,7 @@
 #include "appeals-api-common.h"
 #include "appeals-api-routes.h"
 #include "appeals-order-records.h"
+#include "appeals-report-sql.h"
 #include "appeals-scope.h"
 #include "appeals-store.h"
 
@@ -37,7 +38,8 @@
 /* ?count_limit= is at most the journal's cap */
 #define MAX_COUNT_LIMIT 10000
 
-#define OPEN_APPEAL "a.status IN ('registered', 'in_progress', 'extended', 'returned')"
+/* appeals_in_work's condition (migration 0037), written as it is */
+#define OPEN_APPEAL "a.status IN " APPEALS_TERM_RUNS_SQL
 #define APPEAL_SCOPE "(? = 1 OR a.district = ?)"
 
 typedef enum

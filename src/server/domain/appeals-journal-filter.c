@@ -124,22 +124,53 @@ add_enum_filter (AppealsRequest       *request,
   return TRUE;
 }
 
-/* Open appeals past their term: the clause the partial indexes of
- * migration 0012 name, with today's date as its value. */
+/* Appeals past their term that is still running, as each planner reads
+ * their pages (appeals-report-sql.h), with today's date as its value. */
 void
 appeals_journal_filter_add_overdue (AppealsRequest       *request,
                                     AppealsJournalFilter *filter,
                                     gboolean              overdue)
 {
+  gboolean sqlite = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
   g_autofree char *today_text = NULL;
   GDate date;
 
   appeals_server_get_today (&date);
   today_text = appeals_date_format_iso (&date);
-  appeals_journal_filter_add (filter,
-                              overdue ? APPEALS_JOURNAL_OVERDUE_SQL ("a") : "NOT (" APPEALS_JOURNAL_OVERDUE_SQL ("a") ")",
-                              g_variant_new_string (today_text));
+  if (sqlite)
+    appeals_journal_filter_add (filter,
+                                overdue ? APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("a")
+                                        : "NOT (" APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("a") ")",
+                                g_variant_new_string (today_text));
+  else
+    appeals_journal_filter_add (filter,
+                                overdue ? APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a")
+                                        : "NOT (" APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a") ")",
+                                g_variant_new_string (today_text));
   filter->n_on_status++;
+}
+
+/**
+ * appeals_journal_filter_count_where:
+ * @where: a journal's conditions
+ *
+ * On PostgreSQL a count reads the overdue from the appeals in work by
+ * term, a page from the indexes of open appeals in its order
+ * (appeals-report-sql.h): the same condition, written otherwise, with the
+ * same parameter.
+ *
+ * Returns: (transfer full): @where as a count's
+ */
+char *
+appeals_journal_filter_count_where (AppealsRequest *request,
+                                    const char     *where)
+{
+  g_autoptr(GString) count = g_string_new (where);
+
+  if (appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_POSTGRESQL)
+    g_string_replace (count, APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a"),
+                      APPEALS_JOURNAL_OVERDUE_POSTGRESQL_COUNT_SQL ("a"), 0);
+  return g_string_free (g_steal_pointer (&count), FALSE);
 }
 
 /* Adds the request's filters; field errors go to @errors. Returns FALSE

@@ -40,6 +40,8 @@ GVariant *appeals_journal_filter_params      (AppealsJournalFilter  *filter,
 void      appeals_journal_filter_add_overdue (AppealsRequest        *request,
                                               AppealsJournalFilter  *filter,
                                               gboolean               overdue);
+char     *appeals_journal_filter_count_where (AppealsRequest        *request,
+                                              const char            *where);
 gboolean  appeals_journal_filter_read        (AppealsRequest        *request,
                                               AppealsJournalFilter  *filter,
                                               GPtrArray             *errors,

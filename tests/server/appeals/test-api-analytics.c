@@ -125,7 +125,6 @@ count_period (JsonArray *appeals)
     {
       JsonObject *appeal = json_array_get_object_element (appeals, i);
       const char *body = json_object_get_string_member (appeal, "addressee_body");
-      const char *status = json_object_get_string_member (appeal, "status");
       g_autofree char *applicant = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                     json_object_get_int_member (appeal, "applicant_id"));
       g_autofree char *outcome = g_strconcat ("outcome/", outcome_of (appeal), NULL);
@@ -147,8 +146,9 @@ count_period (JsonArray *appeals)
       tally (counts, registered);
       if (is_answered (appeal))
         tally (counts, json_object_get_boolean_member (appeal, "answer_late") ? late : in_term);
-      else if (!g_str_equal (status, "terminated") && !g_str_equal (status, "left_without_consideration") &&
-               strcmp (json_object_get_string_member (appeal, "due_date"), today) < 0)
+      /* overdue as its card shows it (not decided, nor forwarded in full) */
+      else if (!json_object_get_null_member (appeal, "due_state") &&
+               g_str_equal (json_object_get_string_member (appeal, "due_state"), "overdue"))
         tally (counts, overdue);
     }
 
@@ -519,7 +519,10 @@ matches_filter (JsonObject *appeal,
   const char *status = json_object_get_string_member (appeal, "status");
   static const char * const considered[] = { "answered", "closed", "terminated", "left_without_consideration",
                                              "forwarded", NULL };
-  static const char * const open_ended[] = { "answered", "closed", "terminated", "left_without_consideration", NULL };
+  /* the states whose term has stopped (forwarded in full: gone to the
+   * competent body) */
+  static const char * const open_ended[] = { "answered", "closed", "terminated", "left_without_consideration",
+                                             "forwarded", NULL };
 
   if (json_object_has_member (filter, "channel") &&
       !g_str_equal (json_object_get_string_member (filter, "channel"), json_object_get_string_member (appeal, "channel")))

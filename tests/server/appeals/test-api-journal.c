@@ -84,7 +84,8 @@ assert_due_states (Fixture    *fixture,
 
 /* The overdue filter keeps the appeals whose cards show them overdue: a
  * decided appeal past its old term (terminated, left without
- * consideration) is not, nor counted so. */
+ * consideration) is not, nor one forwarded in full (its term stopped
+ * when it went to the competent body), nor counted so. */
 static void
 test_overdue_terms (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -92,21 +93,32 @@ test_overdue_terms (Fixture       *fixture,
   gint64 applicant = create_applicant (fixture, "061211600012");
   gint64 decided = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Жол жөндеу");
   gint64 open = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Көше жарығы");
+  gint64 sent = create_appeal (fixture, fixture->registrar, applicant, "kostanay-city", "Емхана кезегі");
   g_autoptr(AppealsTestResponse) terminated = post_action (fixture, fixture->controller, decided, "terminate",
                                                            "{\"ground\":\"withdrawn\","
                                                            "\"reason\":\"Заявитель отозвал обращение\"}");
+  g_autofree char *today = today_iso (0);
+  g_autofree char *forward = g_strdup_printf ("{\"body\":\"health\",\"scope\":\"full\","
+                                              "\"outgoing_number\":\"02-15/732\",\"outgoing_date\":\"%s\"}", today);
+  g_autoptr(AppealsTestResponse) forwarded = post_action (fixture, fixture->registrar, sent, "forward", forward);
   g_autofree char *past = g_strdup_printf ("UPDATE appeals SET due_date = '2020-01-10' "
-                                           "WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                                           decided, open);
+                                           "WHERE id IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                           decided, open, sent);
   g_autofree char *open_path = NULL;
   gint64 overdue = -1;
 
   g_assert_cmpuint (terminated->status, ==, 200);
+  g_assert_cmpuint (forwarded->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (appeals_test_response_object (forwarded), "status"), ==,
+                   "forwarded");
   test_api_run_sql (fixture, past);
   assert_due_states (fixture, "/api/v1/appeals?limit=200&overdue=true", TRUE);
   assert_due_states (fixture, "/api/v1/appeals?limit=200&overdue=false", FALSE);
   g_assert_cmpint (journal_count (fixture, "overdue=true&status=terminated", NULL), ==, 0);
   journal_count (fixture, "status=terminated", &overdue);
+  g_assert_cmpint (overdue, ==, 0);
+  g_assert_cmpint (journal_count (fixture, "overdue=true&status=forwarded", NULL), ==, 0);
+  journal_count (fixture, "status=forwarded", &overdue);
   g_assert_cmpint (overdue, ==, 0);
   /* the one still in work is */
   open_path = g_strdup_printf ("applicant_id=%" G_GINT64_FORMAT "&overdue=true", applicant);
