@@ -470,7 +470,7 @@ is_outcome (const char *value)
  * APPLICANT_APPEALS_IN_PERIOD and the minimum. */
 #define REPEAT_APPLICANTS_COUNTED \
   "SELECT CAST (COALESCE (SUM (r.n), 0) AS BIGINT) AS n, CAST (COALESCE (SUM (r.o), 0) AS BIGINT) AS o " \
-  "FROM (SELECT COUNT(*) AS n, SUM (CASE WHEN " APPEALS_JOURNAL_OVERDUE_POSTGRESQL_COUNT_SQL ("b") " THEN 1 ELSE 0 END) AS o " \
+  "FROM (SELECT COUNT(*) AS n, SUM (CASE WHEN " APPEALS_JOURNAL_OVERDUE_ROW_SQL ("b") " THEN 1 ELSE 0 END) AS o " \
   "FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD " GROUP BY b.applicant_id HAVING COUNT(*) >= ?) r"
 
 /* ... on SQLite, which groups through a sort, in one pass by its
@@ -478,7 +478,7 @@ is_outcome (const char *value)
  * minimum, then those of APPLICANT_APPEALS_IN_PERIOD. */
 #define REPEAT_APPLICANTS_TALLIED \
   "SELECT CAST (json_extract (r.f, '$.n') AS BIGINT) AS n, CAST (json_extract (r.f, '$.o') AS BIGINT) AS o " \
-  "FROM (SELECT appeals_repeat_count (b.applicant_id, CASE WHEN " APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("b") \
+  "FROM (SELECT appeals_repeat_count (b.applicant_id, CASE WHEN " APPEALS_JOURNAL_OVERDUE_ROW_SQL ("b") \
   " THEN 1 ELSE 0 END, ?) AS f FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD ") r"
 
 /* The query members of a count that asks for nothing but the report's

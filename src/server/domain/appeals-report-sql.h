@@ -68,6 +68,15 @@
 #define APPEALS_JOURNAL_OVERDUE_POSTGRESQL_COUNT_SQL(t) \
   t ".due_date < ? AND " t ".status IN " APPEALS_TERM_RUNS_SQL
 
+/* ... and evaluated row by row, where no index reads it (the report's
+ * repeat applicants counted by applicant): SQLite compares a list of up
+ * to two values inline and looks a longer one up in a table it makes for
+ * the statement (a year's count at 1 M: 40 → 45 ms with the five states
+ * in one list). */
+#define APPEALS_JOURNAL_OVERDUE_ROW_SQL(t) \
+  t ".due_date < ? AND " t ".status NOT IN ('answered', 'closed') AND " \
+  t ".status NOT IN ('terminated', 'left_without_consideration') AND " t ".status <> 'forwarded'"
+
 /* appeals_tally()'s JSON (appeals-db-sqlite-tally.c) read back as rows on
  * SQLite: "… FROM (SELECT appeals_tally (…) AS t FROM …) r, "
  * APPEALS_TALLY_ROWS ("r.t"), a row for the whole (dimension -1) and one
