@@ -131,22 +131,15 @@ appeals_journal_filter_add_overdue (AppealsRequest       *request,
                                     AppealsJournalFilter *filter,
                                     gboolean              overdue)
 {
-  gboolean sqlite = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
+  const char *past_term = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE
+                        ? APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("a") : APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a");
+  g_autofree char *clause = overdue ? g_strdup (past_term) : g_strdup_printf ("NOT (%s)", past_term);
   g_autofree char *today_text = NULL;
   GDate date;
 
   appeals_server_get_today (&date);
   today_text = appeals_date_format_iso (&date);
-  if (sqlite)
-    appeals_journal_filter_add (filter,
-                                overdue ? APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("a")
-                                        : "NOT (" APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("a") ")",
-                                g_variant_new_string (today_text));
-  else
-    appeals_journal_filter_add (filter,
-                                overdue ? APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a")
-                                        : "NOT (" APPEALS_JOURNAL_OVERDUE_POSTGRESQL_SQL ("a") ")",
-                                g_variant_new_string (today_text));
+  appeals_journal_filter_add (filter, clause, g_variant_new_string (today_text));
   filter->n_on_status++;
 }
 
