@@ -20,7 +20,7 @@
 #include "appeals-scope.h"
 
 #define OUTCOME_SQL APPEALS_OUTCOME_SQL
-#define ANSWERED_SQL "a.status IN ('answered', 'closed') AND a.answered_on IS NOT NULL"
+#define ANSWERED_SQL APPEALS_OUTCOME_ANSWERED_SQL " AND a.answered_on IS NOT NULL"
 #define IN_TERM_SQL  "(" ANSWERED_SQL " AND a.answer_late = 0)"
 #define LATE_SQL     "(" ANSWERED_SQL " AND a.answer_late = 1)"
 #define OVERDUE_SQL  APPEALS_OVERDUE_SQL

@@ -8,15 +8,13 @@
 #pragma once
 
 /* The conditions of an appeal's outcomes: those named after a status,
- * then an answered appeal's (whose outcome is its answer's character),
- * and the pending (none of the others). */
+ * then an answered appeal's (whose outcome is its answer's character);
+ * the pending (none of the others) is below. */
 #define APPEALS_OUTCOME_TERMINATED_SQL "a.status = 'terminated'"
 #define APPEALS_OUTCOME_LEFT_SQL "a.status = 'left_without_consideration'"
 #define APPEALS_OUTCOME_FORWARDED_SQL "a.status = 'forwarded'"
 #define APPEALS_OUTCOME_ANSWERED_SQL "a.status IN ('answered', 'closed')"
 #define APPEALS_OUTCOME_CHARACTER_SQL "COALESCE (a.answer_character, 'unspecified')"
-#define APPEALS_OUTCOME_PENDING_SQL \
-  "a.status NOT IN ('terminated', 'left_without_consideration', 'forwarded', 'answered', 'closed')"
 
 /* The outcome of an appeal, as the report counts it (see
  * appeals_report_get_outcomes()). */
@@ -33,12 +31,13 @@
 #define APPEALS_TERM_RUNS_SQL "('registered', 'in_progress', 'extended', 'returned')"
 #define APPEALS_TERM_STOPPED_SQL "('answered', 'closed', 'terminated', 'left_without_consideration', 'forwarded')"
 
-/* an appeal whose consideration has ended, by an answer or otherwise */
+/* an appeal whose consideration has ended, by an answer or otherwise,
+ * and one still pending (the report's outcome) */
 #define APPEALS_CONSIDERED_SQL "a.status IN " APPEALS_TERM_STOPPED_SQL
+#define APPEALS_OUTCOME_PENDING_SQL "a.status NOT IN " APPEALS_TERM_STOPPED_SQL
 
 /* an appeal still under consideration past its term; ? is today */
-#define APPEALS_OVERDUE_SQL \
-  "(a.status NOT IN " APPEALS_TERM_STOPPED_SQL " AND a.due_date < ?)"
+#define APPEALS_OVERDUE_SQL "(" APPEALS_OUTCOME_PENDING_SQL " AND a.due_date < ?)"
 
 /* The journal's overdue filter and figure: APPEALS_OVERDUE_SQL, as the
  * card shows its term, written for each planner so that it reads an
