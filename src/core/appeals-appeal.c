@@ -438,6 +438,35 @@ appeals_appeal_is_open (AppealsAppeal *self)
 }
 
 /**
+ * appeals_appeal_answer_is_late:
+ * @received: the day the answer came
+ *
+ * An answer is late when it came after the due date in force. An appeal
+ * forwarded in full that comes back to be answered here had its term
+ * stopped the day it was forwarded (appeals_appeal_is_open()): its answer
+ * is late only if that term had already run out by then.
+ *
+ * Returns: whether an answer received on @received, in the appeal's
+ * present state, came after its term.
+ */
+gboolean
+appeals_appeal_answer_is_late (AppealsAppeal *self,
+                               const GDate   *received)
+{
+  const GDate *stopped = received;
+
+  g_return_val_if_fail (APPEALS_IS_APPEAL (self), FALSE);
+  g_return_val_if_fail (received != NULL && g_date_valid (received), FALSE);
+
+  if (!g_date_valid (&self->due_date))
+    return FALSE;
+  if (self->status == APPEALS_STATUS_FORWARDED && g_date_valid (&self->forwarding_date) &&
+      g_date_compare (&self->forwarding_date, received) < 0)
+    stopped = &self->forwarding_date;
+  return g_date_compare (stopped, &self->due_date) > 0;
+}
+
+/**
  * appeals_appeal_evaluate_due:
  * @today: the server's today
  *

@@ -142,7 +142,7 @@ struct _AppealsAppeal
   GDate       extended_on;
   char       *extension_reason;
   char       *answer_character;     /* answer-characters classifier code */
-  gboolean    answer_late;          /* came after the due date in force */
+  gboolean    answer_late;          /* came after its term (appeals_appeal_answer_is_late()) */
   gint64      answer_attachment_id;
   char       *termination_ground;   /* termination-grounds classifier code */
   char       *termination_reason;
@@ -187,6 +187,8 @@ void           appeals_appeal_append_row_json (AppealsAppeal *self,
 gboolean       appeals_appeal_validate       (AppealsAppeal  *self,
                                               GPtrArray      *errors);
 gboolean       appeals_appeal_is_open        (AppealsAppeal  *self);
+gboolean       appeals_appeal_answer_is_late (AppealsAppeal  *self,
+                                              const GDate    *received);
 gboolean       appeals_appeal_may            (AppealsAppeal  *self,
                                               const char     *action);
 void           appeals_appeal_evaluate_due   (AppealsAppeal  *self,

@@ -269,6 +269,44 @@ test_term_by_status (Fixture       *fixture,
     }
 }
 
+/* An answer is late after the term in force; one forwarded in full had
+ * its term stopped the day it was forwarded (due 2022-03-28). */
+static const struct
+{
+  AppealsStatus  status;      /* when the answer is recorded */
+  const char    *forwarded;   /* the forwarding's date, if any */
+  const char    *received;
+  gboolean       late;
+} answers[] = {
+  { APPEALS_STATUS_IN_PROGRESS, NULL,         "2022-03-28", FALSE },
+  { APPEALS_STATUS_IN_PROGRESS, NULL,         "2022-03-29", TRUE },
+  { APPEALS_STATUS_EXTENDED,    NULL,         "2022-03-29", TRUE },
+  { APPEALS_STATUS_FORWARDED,   "2022-03-25", "2022-04-15", FALSE },
+  { APPEALS_STATUS_FORWARDED,   "2022-03-28", "2022-04-15", FALSE },
+  { APPEALS_STATUS_FORWARDED,   "2022-03-30", "2022-04-15", TRUE },
+  /* the answer's own day before the forwarding's */
+  { APPEALS_STATUS_FORWARDED,   "2022-03-30", "2022-03-27", FALSE },
+  /* forwarded in part: its term ran on here */
+  { APPEALS_STATUS_IN_PROGRESS, "2022-03-25", "2022-04-15", TRUE },
+};
+
+static void
+test_answer_late (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(AppealsAppeal) appeal = appeals_appeal_new ();
+      GDate received = date_from_iso (answers[i].received);
+
+      g_test_message ("answer %u", i);
+      appeal->status = answers[i].status;
+      appeal->due_date = date_from_iso ("2022-03-28");
+      if (answers[i].forwarded != NULL)
+        appeal->forwarding_date = date_from_iso (answers[i].forwarded);
+      g_assert_cmpint (appeals_appeal_answer_is_late (appeal, &received), ==, answers[i].late);
+    }
+}
+
 static const CoreTestMalformed malformed[] = {
   { "{\"format\":1}", "“registration_day_counts”" },
   { "{\"format\":1,\"registration_day_counts\":\"no\"}", "“registration_day_counts”" },
@@ -305,6 +343,7 @@ main (int argc, char *argv[])
   ADD ("/deadline/extensions", test_extensions);
   ADD ("/deadline/evaluate", test_evaluate);
   ADD ("/deadline/term-by-status", test_term_by_status);
+  g_test_add_func ("/deadline/answer-late", test_answer_late);
   ADD ("/deadline/malformed", test_malformed);
 
 #undef ADD

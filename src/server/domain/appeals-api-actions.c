@@ -246,7 +246,7 @@ apply_answer (ActionInput    *input,
   set_string (&edited->answer_character, character);
   edited->answered_on = received;
   edited->answer_attachment_id = attachment_id;
-  edited->answer_late = g_date_compare (&received, &edited->due_date) > 0;
+  edited->answer_late = appeals_appeal_answer_is_late (edited, &received);
   return TRUE;
 }
 

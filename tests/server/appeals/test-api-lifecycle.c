@@ -519,7 +519,8 @@ test_decided_card (Fixture       *fixture,
 }
 
 /* An appeal forwarded after the law's working days is flagged; an answer
- * after the due date in force is flagged late. */
+ * after the due date in force is flagged late, but not that of an appeal
+ * forwarded in full before its term ran out (its term stopped then). */
 static void
 test_late_flags (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -529,16 +530,24 @@ test_late_flags (Fixture       *fixture,
   JsonArray *items = json_object_get_array_member (appeals_test_response_object (list), "items");
   g_autofree char *week_ago = today_iso (-7);
   g_autofree char *today = today_iso (0);
-  gint64 old = 0;
+  gint64 old = 0, sent_in_term = 0;
+  const char *sent_on = NULL;
 
-  for (guint i = 0; i < json_array_get_length (items) && old == 0; i++)
+  for (guint i = 0; i < json_array_get_length (items) && sent_in_term == 0; i++)
     {
       JsonObject *appeal = json_array_get_object_element (items, i);
 
-      if (g_strcmp0 (json_object_get_string_member (appeal, "registration_date"), week_ago) < 0)
+      if (g_strcmp0 (json_object_get_string_member (appeal, "registration_date"), week_ago) >= 0)
+        continue;
+      if (old == 0)
         old = json_object_get_int_member (appeal, "id");
+      else
+        {
+          sent_in_term = json_object_get_int_member (appeal, "id");
+          sent_on = json_object_get_string_member (appeal, "registration_date");
+        }
     }
-  g_assert_cmpint (old, >, 0);
+  g_assert_cmpint (sent_in_term, >, 0);
 
   {
     g_autofree char *body = action_body (fixture, old, "forward");
@@ -561,6 +570,31 @@ test_late_flags (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (appeal, "answer_character"), ==, "explained");
     g_assert_cmpint (json_object_get_boolean_member (appeal, "answer_late"), ==,
                      g_strcmp0 (json_object_get_string_member (appeal, "due_date"), today) < 0);
+  }
+
+  /* forwarded in full the day it came, due yesterday, answered today */
+  {
+    g_autofree char *forward = g_strdup_printf ("{\"body\":\"health\",\"scope\":\"full\","
+                                                "\"outgoing_number\":\"02-15/733\",\"outgoing_date\":\"%s\"}",
+                                                sent_on);
+    g_autoptr(AppealsTestResponse) forwarded = post_action (fixture, fixture->controller, sent_in_term, "forward",
+                                                            forward);
+    g_autofree char *yesterday = today_iso (-1);
+    g_autofree char *past = g_strdup_printf ("UPDATE appeals SET due_date = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                             yesterday, sent_in_term);
+    g_autofree char *answer = g_strdup_printf ("{\"text\":\"Разъяснено\",\"received_on\":\"%s\","
+                                               "\"character\":\"explained\"}", today);
+    g_autoptr(AppealsTestResponse) answered = NULL;
+    JsonObject *appeal;
+
+    g_assert_cmpuint (forwarded->status, ==, 200);
+    g_assert_false (json_object_get_boolean_member (appeals_test_response_object (forwarded), "forwarded_late"));
+    test_api_run_sql (fixture, past);
+    answered = post_action (fixture, fixture->controller, sent_in_term, "answer", answer);
+    g_assert_cmpuint (answered->status, ==, 200);
+    appeal = appeals_test_response_object (answered);
+    g_assert_cmpstr (json_object_get_string_member (appeal, "due_date"), ==, yesterday);
+    g_assert_false (json_object_get_boolean_member (appeal, "answer_late"));
   }
 }
 
