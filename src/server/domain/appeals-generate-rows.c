@@ -321,7 +321,7 @@ progress (Generator     *gen,
   if (g_date_compare (&appeal->answered_on, &gen->today) > 0)
     appeal->answered_on = gen->today;
   appeal->answer_character = g_strdup (appeals_demo_lifecycle_pick_answer_character (gen->rand));
-  appeal->answer_late = g_date_compare (&appeal->answered_on, &appeal->due_date) > 0;
+  appeal->answer_late = appeals_appeal_answer_is_late (appeal, &appeal->answered_on);
   return "answer";
 }
 
