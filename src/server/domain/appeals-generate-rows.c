@@ -40,6 +40,7 @@ typedef struct
   gint64  id;
   char    iin[13];
   guint32 questions;     /* a bit per question asked: the repeat flag */
+  guint32 last_day;      /* julian day of the last appeal, 0 before the first */
   guint16 surname;
   guint8  given;
   guint8  patronymic;
@@ -465,11 +466,13 @@ add_applicant (Generator            *gen,
              appeals_applicant_get_record_type (), NULL, card);
 }
 
-/* The appeal's row, its search text and its terms. */
+/* The appeal's row (with the day of the applicant's appeal before it,
+ * @previous, as migration 0042 keeps it), its search text and its terms. */
 static void
 add_appeal (Generator            *gen,
             AppealsGenerateChunk *chunk,
-            AppealsAppeal        *appeal)
+            AppealsAppeal        *appeal,
+            guint32               previous)
 {
   g_autofree char *body = appeals_api_appeals_search_text (appeal);
   g_autofree char *date = appeals_date_format_iso (&appeal->registration_date);
@@ -478,6 +481,15 @@ add_appeal (Generator            *gen,
   appeals_store_append_texts (chunk->values[APPEALS_GENERATE_APPEALS], chunk->texts,
                               appeals_appeal_get_record_type (), appeal, appeals_api_appeals_get_columns ());
   add (chunk, APPEALS_GENERATE_APPEALS, id);
+  if (previous == 0)
+    add (chunk, APPEALS_GENERATE_APPEALS, NULL);
+  else
+    {
+      GDate day;
+
+      g_date_set_julian (&day, previous);
+      add (chunk, APPEALS_GENERATE_APPEALS, keep (chunk, appeals_date_format_iso (&day)));
+    }
   if (gen->postgresql)
     add (chunk, APPEALS_GENERATE_APPEALS, keep (chunk, g_steal_pointer (&body)));
   else
@@ -519,8 +531,11 @@ appeals_generator_build_chunk (AppealsGenerator *gen,
       g_autoptr(AppealsAppeal) registered = register_appeal (gen, first + i + 1, person,
                                                              (guint) (u * u * gen->questions->len));
       g_autoptr(AppealsAppeal) appeal = NULL;
+      guint32 previous = person->last_day;
       const char *action;
 
+      /* the appeals are made in the order of their days */
+      person->last_day = g_date_get_julian (&registered->registration_date);
       registered->applicant_name = full_name (gen, person);
       registered->applicant_iin = g_strdup (person->iin);
       if (cards->len > new_cards)
@@ -546,7 +561,7 @@ appeals_generator_build_chunk (AppealsGenerator *gen,
         }
       if (appeal->status == APPEALS_STATUS_CLOSED)
         add_expertise (gen, chunk, appeal);
-      add_appeal (gen, chunk, appeal);
+      add_appeal (gen, chunk, appeal, previous);
     }
   return chunk;
 }
@@ -583,17 +598,18 @@ prepare_days (Generator *gen)
     }
 }
 
-/* The columns of @columns, then id and @more. */
+/* The columns of @columns, then id and those of @more (NULL-terminated,
+ * or NULL). */
 static char **
 record_columns (const char * const *columns,
-                const char         *more)
+                const char * const *more)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   g_strv_builder_addv (builder, (const char **) columns);
   g_strv_builder_add (builder, "id");
   if (more != NULL)
-    g_strv_builder_add (builder, more);
+    g_strv_builder_addv (builder, (const char **) more);
   return g_strv_builder_end (builder);
 }
 
@@ -614,6 +630,7 @@ appeals_generator_init (AppealsGenerator             *gen,
 {
   static const char * const districts[] = { "applicant_id", "district", NULL };
   static const char * const search[] = { "rowid", "body", NULL };
+  static const char * const appeal_more[] = { "applicant_previous_date", "search_body", NULL };
   static const char * const audit[] = { "entity", "entity_id", "version", "action", "actor", "at", "changes", NULL };
   static const char * const expertise[] = {
     "id", "appeal_id", "round", "previous_id", "body", "answer", "criteria", "cross_checks", "score",
@@ -631,8 +648,9 @@ appeals_generator_init (AppealsGenerator             *gen,
   gen->tables[APPEALS_GENERATE_DISTRICTS] = "applicant_districts";
   gen->columns[APPEALS_GENERATE_DISTRICTS] = g_strdupv ((GStrv) districts);
   gen->tables[APPEALS_GENERATE_APPEALS] = postgresql ? "appeals_load" : "appeals";
-  gen->columns[APPEALS_GENERATE_APPEALS] = record_columns (appeals_api_appeals_get_columns (),
-                                                           postgresql ? "search_body" : NULL);
+  /* on PostgreSQL the search text too, to compute the vector from */
+  gen->columns[APPEALS_GENERATE_APPEALS] = record_columns (appeals_api_appeals_get_columns (), postgresql
+                                                           ? appeal_more : (const char * const[]) { appeal_more[0], NULL });
   gen->tables[APPEALS_GENERATE_SEARCH] = "appeals_search";
   gen->columns[APPEALS_GENERATE_SEARCH] = g_strdupv ((GStrv) search);
   gen->tables[APPEALS_GENERATE_AUDIT] = "audit";

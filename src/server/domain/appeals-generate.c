@@ -69,6 +69,10 @@ make_chunks (gpointer user_data)
   return NULL;
 }
 
+/* PostgreSQL's triggers that keep each appeal's previous one (0042) */
+#define PREVIOUS_TRIGGERS(what) \
+  what " TRIGGER appeals_previous_first, " what " TRIGGER appeals_previous_insert"
+
 static gboolean
 load_chunk (AppealsGenerator      *gen,
             AppealsDb             *db,
@@ -83,12 +87,18 @@ load_chunk (AppealsGenerator      *gen,
           !appeals_store_load_rows (db, gen->tables[t], (const char * const *) gen->columns[t], chunk->values[t],
                                     error))
         return FALSE;
-      /* on PostgreSQL the search vector is computed as the server does */
+      /* on PostgreSQL the search vector is computed as the server does;
+       * the previous appeals' days come made, so the triggers that find
+       * them (migration 0042), which would read the appeals without
+       * their indexes now, are off for the load, in its transaction */
       if (t == APPEALS_GENERATE_APPEALS && gen->postgresql)
         {
           g_autofree char *names = g_strjoinv (", ", (char **) appeals_api_appeals_get_columns ());
-          g_autofree char *insert = g_strdup_printf ("INSERT INTO appeals (%s, id, search_vector) SELECT %s, id, "
+          g_autofree char *insert = g_strdup_printf ("ALTER TABLE appeals " PREVIOUS_TRIGGERS ("DISABLE") "; "
+                                                     "INSERT INTO appeals (%s, id, applicant_previous_date, "
+                                                     "search_vector) SELECT %s, id, applicant_previous_date, "
                                                      APPEALS_SEARCH_VECTOR_SQL ("search_body") " FROM appeals_load; "
+                                                     "ALTER TABLE appeals " PREVIOUS_TRIGGERS ("ENABLE") "; "
                                                      "TRUNCATE appeals_load", names, names);
 
           if (!appeals_db_exec_script (db, insert, error))

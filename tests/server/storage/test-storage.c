@@ -682,6 +682,7 @@ main (int   argc,
   test_storage_add_words ();
   test_storage_add_repeat ();
   test_storage_add_tally ();
+  test_storage_add_previous ();
 
   status = g_test_run ();
 

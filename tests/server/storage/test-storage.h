@@ -61,5 +61,6 @@ void       test_storage_add_columns      (void);
 void       test_storage_add_words        (void);
 void       test_storage_add_repeat       (void);
 void       test_storage_add_tally        (void);
+void       test_storage_add_previous     (void);
 
 G_END_DECLS
