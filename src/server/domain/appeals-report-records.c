@@ -481,6 +481,26 @@ is_outcome (const char *value)
   "FROM (SELECT appeals_repeat_count (b.applicant_id, CASE WHEN " APPEALS_JOURNAL_OVERDUE_ROW_SQL ("b") \
   " THEN 1 ELSE 0 END, ?) AS f FROM appeals b WHERE " APPLICANT_APPEALS_IN_PERIOD ") r"
 
+/* ... and region-wide with a minimum of two, through each appeal's
+ * previous one of the same applicant (migration 0042): an applicant has
+ * two or more appeals in the period when one follows another of it, so
+ * the appeals after a first of the period are those whose previous one
+ * falls in it, and with one first appeal per applicant the figure is
+ * their number and their applicants'. The overdue: the period's overdue
+ * appeals (few: its open ones, read by day from their index; @overdue
+ * their condition as that index has it on each backend) whose applicant
+ * has another appeal in it. Looking them up among the applicants found
+ * instead had both read each applicant's appeals of the period: at
+ * 1,000,000 appeals, a year's 8,148 applicants, 160 against 16 ms.
+ * Parameters: the period's first and last days, its last again, today,
+ * then its first and last days twice. */
+#define REPEAT_APPLICANTS_CHAINED(overdue) \
+  "SELECT (SELECT COUNT(*) + COUNT(DISTINCT b.applicant_id) FROM appeals b WHERE b.applicant_previous_date >= ? " \
+  "AND b.applicant_previous_date <= ? AND b.registration_date <= ?) AS n, " \
+  "(SELECT COUNT(*) FROM appeals b WHERE " overdue " AND b.registration_date >= ? AND b.registration_date <= ? " \
+  "AND EXISTS (SELECT 1 FROM appeals p WHERE p.applicant_id = b.applicant_id AND p.registration_date >= ? " \
+  "AND p.registration_date <= ? AND p.id <> b.id)) AS o"
+
 /* The query members of a count that asks for nothing but the report's
  * repeat applicants (the page's own members narrow nothing). */
 static const char * const repeat_count_members[] = {
@@ -553,6 +573,9 @@ within_a_year (AppealsRequest *request)
  * year: 78 against 173, 84 against 168. Over longer periods PostgreSQL
  * finds the set by applicant in order and stops at the cap (two years:
  * 160 against 174 ms; five: 443 against 219), so they stay with it.
+ * Region-wide with a minimum of two, the count reads only the period's
+ * appeals that follow another of the same applicant in it
+ * (REPEAT_APPLICANTS_CHAINED, migration 0042).
  *
  * Returns: FALSE on a database error
  */
@@ -568,6 +591,7 @@ appeals_report_records_count_repeat (AppealsRequest  *request,
   const char *only_district = appeals_request_get_query (request, "district");
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(AppealsDbResult) result = NULL;
+  g_autofree char *today_text = NULL;
   gboolean sqlite = appeals_db_get_dialect (request->db) == APPEALS_DB_DIALECT_SQLITE;
   GHashTableIter members;
   gpointer name, given;
@@ -590,16 +614,32 @@ appeals_report_records_count_repeat (AppealsRequest  *request,
     return TRUE;
 
   appeals_server_get_today (&today);
-  g_ptr_array_add (values, g_variant_new_take_string (appeals_date_format_iso (&today)));
-  if (sqlite)
+  today_text = appeals_date_format_iso (&today);
+  /* the report's figure region-wide: by the appeals' previous ones */
+  if (minimum == 2 && scope == NULL && only_district == NULL &&
+      appeals_request_get_query (request, "question_character") == NULL)
     {
-      g_ptr_array_add (values, g_variant_new_int64 (minimum));
-      add_period_values (request, values);
+      const char *from = appeals_request_get_query (request, "from");
+      const char *to = appeals_request_get_query (request, "to");
+
+      result = appeals_db_query (request->db,
+                                 sqlite ? REPEAT_APPLICANTS_CHAINED (APPEALS_JOURNAL_OVERDUE_SQLITE_SQL ("b"))
+                                        : REPEAT_APPLICANTS_CHAINED (APPEALS_JOURNAL_OVERDUE_POSTGRESQL_COUNT_SQL ("b")),
+                                 g_variant_new ("(ssssssss)", from, to, to, today_text, from, to, from, to), error);
     }
   else
-    add_repeat_values (request, values, minimum);
-  result = appeals_db_query (request->db, sqlite ? REPEAT_APPLICANTS_TALLIED : REPEAT_APPLICANTS_COUNTED,
-                             g_variant_new_tuple ((GVariant * const *) values->pdata, values->len), error);
+    {
+      g_ptr_array_add (values, g_variant_new_string (today_text));
+      if (sqlite)
+        {
+          g_ptr_array_add (values, g_variant_new_int64 (minimum));
+          add_period_values (request, values);
+        }
+      else
+        add_repeat_values (request, values, minimum);
+      result = appeals_db_query (request->db, sqlite ? REPEAT_APPLICANTS_TALLIED : REPEAT_APPLICANTS_COUNTED,
+                                 g_variant_new_tuple ((GVariant * const *) values->pdata, values->len), error);
+    }
   if (result == NULL)
     return FALSE;
 
