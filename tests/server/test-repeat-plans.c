@@ -354,12 +354,23 @@ assert_repeat_plans (AppealsDb  *db,
 
 /* The generator wrote each appeal's previous one of the same applicant
  * as the triggers of migration 0042 keep it: the day of the appeal
- * before it in the order of day and id. */
+ * before it in the order of day and id; and left those triggers as they
+ * were (it does without them while it loads). */
 static void
 assert_previous_written (AppealsDb *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AppealsDbResult) counted = NULL;
+  g_autoptr(AppealsDbResult) triggers = NULL;
+
+  triggers = appeals_db_query (db, appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE
+                                   ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name LIKE 'appeals_previous_%'"
+                                   : "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname LIKE 'appeals_previous_%' "
+                                     "AND tgenabled = 'O'", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (appeals_db_result_get_int64 (triggers, 0, "n"), ==,
+                   appeals_db_get_dialect (db) == APPEALS_DB_DIALECT_SQLITE ? 3 : 4);
 
   counted = appeals_db_query (db,
                               "SELECT SUM (CASE WHEN a.applicant_previous_date IS NOT NULL THEN 1 ELSE 0 END) AS n, "
