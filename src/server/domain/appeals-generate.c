@@ -185,8 +185,8 @@ drop_for_load (AppealsDb  *db,
 
 static gboolean
 make_again (AppealsDb        *db,
-              AppealsDbResult  *indexes,
-              GError          **error)
+            AppealsDbResult  *indexes,
+            GError          **error)
 {
   for (guint i = 0; i < appeals_db_result_get_n_rows (indexes); i++)
     if (!appeals_db_exec_script (db, appeals_db_result_get_string (indexes, i, "definition"), error))

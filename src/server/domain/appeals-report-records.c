@@ -491,7 +491,8 @@ is_outcome (const char *value)
  * their condition as that index has it on each backend) whose applicant
  * has another appeal in it. Looking them up among the applicants found
  * instead had both read each applicant's appeals of the period: at
- * 1,000,000 appeals, a year's 8,148 applicants, 160 against 16 ms.
+ * 1,000,000 appeals, a year's 8,148 applicants, from the server 173
+ * against 19 ms on SQLite, 106 against 15 on PostgreSQL.
  * Parameters: the period's first and last days, its last again, today,
  * then its first and last days twice. */
 #define REPEAT_APPLICANTS_CHAINED(overdue) \
