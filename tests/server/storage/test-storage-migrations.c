@@ -8,7 +8,9 @@
  * second one gets the migrations before 0029 and the terms of an appeal,
  * which then move into their table by date and follow the appeal; on
  * SQLite its words in the text index fill the table of the index's words
- * (0036).
+ * (0036). A third gets the migrations before 0042 and appeals of two
+ * applicants, registered out of order: each then holds the day of its
+ * applicant's appeal before it.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 
 static char *fresh_location;
 static char *fresh_terms_location;
+static char *fresh_previous_location;
 
 /* A folder of links to the migrations whose names sort before @before. */
 static char *
@@ -269,20 +272,63 @@ test_terms_move (void)
   remove_links (partial);
 }
 
+/* Appeals registered before 0042, out of the order of their ids, get the
+ * day of their applicant's appeal before them in the order of day and id
+ * (the trigger's work is test-storage-previous.c's). */
+static void
+test_previous_filled (void)
+{
+  static const struct { gint64 id; const char *previous; } expected[] = {
+    { 1, "2026-01-05" }, { 2, NULL }, { 3, "2026-01-05" }, { 4, "2026-01-07" }, { 5, NULL },
+  };
+  g_autofree char *partial = NULL;
+  g_autoptr(AppealsDb) db = open_before (fresh_previous_location, "0042", &partial);
+  g_autoptr(AppealsDbResult) filled = NULL;
+
+  /* applicant 1: 2 (01-05), 3 (01-05), 1 (01-07), 4 (01-07); applicant 2: 5 */
+  exec_ok (db,
+           APPLICANT_1
+           "INSERT INTO applicants (id, iin, surname, given_name, address, created_at, updated_at) "
+           "VALUES (2, '061211600023', 'Иванов', 'Пётр', 'Рудный', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');"
+           "WITH v (id, day, applicant) AS (VALUES (1, '2026-01-07', 1), (2, '2026-01-05', 1), "
+           "(3, '2026-01-05', 1), (4, '2026-01-07', 1), (5, '2026-01-06', 2)) "
+           "INSERT INTO appeals (id, registration_number, registration_date, applicant_id, channel, form, kind, "
+           "addressee_body, question_character, category, language, district, annotation, due_date, status, "
+           "registrar, created_at, updated_at) "
+           "SELECT v.id, '2026-00000' || v.id, v.day, v.applicant, 'kazpost', 'paper', 'statement', "
+           "'housing-utilities', 'housing', 'typical', 'kk', 'nauryzum', 'Жылу жоқ', '2026-01-19', 'registered', "
+           "'registrar', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z' FROM v");
+  migrate_rest (db);
+
+  filled = query_ok (db, "SELECT id, applicant_previous_date FROM appeals ORDER BY id");
+  g_assert_cmpuint (appeals_db_result_get_n_rows (filled), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpint (appeals_db_result_get_int64 (filled, i, "id"), ==, expected[i].id);
+      g_assert_cmpstr (appeals_db_result_get_string (filled, i, "applicant_previous_date"), ==, expected[i].previous);
+    }
+  remove_links (partial);
+}
+
 /**
  * test_storage_add_migrations:
  * @location: a database that no test has touched
  * @terms_location: another
+ * @previous_location: a third
  */
 void
 test_storage_add_migrations (const char *location,
-                             const char *terms_location)
+                             const char *terms_location,
+                             const char *previous_location)
 {
   g_autofree char *path = g_strdup_printf ("/storage/%s/migrations/protocol-orders-move", test_storage_backend);
   g_autofree char *terms_path = g_strdup_printf ("/storage/%s/migrations/terms-by-period", test_storage_backend);
+  g_autofree char *previous_path = g_strdup_printf ("/storage/%s/migrations/previous-filled", test_storage_backend);
 
   fresh_location = g_strdup (location);
   fresh_terms_location = g_strdup (terms_location);
+  fresh_previous_location = g_strdup (previous_location);
   g_test_add_func (path, test_protocol_orders_move);
   g_test_add_func (terms_path, test_terms_move);
+  g_test_add_func (previous_path, test_previous_filled);
 }

@@ -625,6 +625,7 @@ main (int   argc,
   g_autofree char *migrations = NULL;
   g_autofree char *fresh = NULL;
   g_autofree char *fresh_terms = NULL;
+  g_autofree char *fresh_previous = NULL;
   AppealsTestPgCluster *cluster = NULL;
   int status;
 
@@ -638,6 +639,7 @@ main (int   argc,
       location = g_build_filename (dir, "storage.db", NULL);
       fresh = g_build_filename (dir, "migrations.db", NULL);
       fresh_terms = g_build_filename (dir, "migrations-terms.db", NULL);
+      fresh_previous = g_build_filename (dir, "migrations-previous.db", NULL);
     }
   else if (g_str_equal (test_storage_backend, "postgresql"))
     {
@@ -645,6 +647,7 @@ main (int   argc,
       location = appeals_test_pg_cluster_create_database (cluster, 1);
       fresh = appeals_test_pg_cluster_create_database (cluster, 2);
       fresh_terms = appeals_test_pg_cluster_create_database (cluster, 3);
+      fresh_previous = appeals_test_pg_cluster_create_database (cluster, 4);
     }
   else
     g_error ("unknown backend “%s”", test_storage_backend);
@@ -673,7 +676,7 @@ main (int   argc,
   add_test ("migrations/run-twice", NULL, test_migrations_run_twice);
   test_storage_add_transactions ();
   test_storage_add_readers ();
-  test_storage_add_migrations (fresh, fresh_terms);
+  test_storage_add_migrations (fresh, fresh_terms, fresh_previous);
   test_storage_add_plans ();
   test_storage_add_watch ();
   test_storage_add_pool ();

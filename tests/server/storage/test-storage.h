@@ -52,7 +52,8 @@ void       add_cases       (const char     *prefix,
 void       test_storage_add_transactions (void);
 void       test_storage_add_readers      (void);
 void       test_storage_add_migrations   (const char     *location,
-                                          const char     *terms_location);
+                                          const char     *terms_location,
+                                          const char     *previous_location);
 void       test_storage_add_plans        (void);
 void       test_storage_add_watch        (void);
 void       test_storage_add_pool         (void);
